@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { loggerOptions } from './common/logging/logger.options';
+import { ALL_CONFIG, appConfig, AppConfig } from './config/configuration';
+import { validateEnv } from './config/env.schema';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RedisModule } from './redis/redis.module';
+import { UserModule } from './user/user.module';
+
+export interface AppModuleOptions {
+  /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
+  worker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  /**
+   * Built at start-up rather than at import, so configuration is read (and validated) only
+   * once the environment is final.
+   */
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv, load: ALL_CONFIG, cache: true }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: AppConfig) => loggerOptions(app.logLevel),
+        }),
+        DatabaseModule,
+        RedisModule,
+        MailModule,
+        HealthModule,
+        UserModule,
+        AuthModule,
+        ...(options.worker ? [MaintenanceModule] : []),
+      ],
+    };
+  }
+}

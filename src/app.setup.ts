@@ -1,0 +1,43 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { setupOpenApi } from './common/openapi/openapi';
+import { createValidationPipe } from './common/pipes/validation';
+import { appConfig, AppConfig } from './config/configuration';
+
+/** JSON bodies above this are refused with 413 before any handler runs. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Everything the HTTP app needs besides its modules, shared by main.ts and the e2e tests so
+ * they exercise exactly what runs in production.
+ */
+export function configureHttpApp(app: NestExpressApplication): AppConfig {
+  const config = app.get<AppConfig>(appConfig.KEY);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI styles itself inline.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.publicUrl, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setupOpenApi(app, config.publicUrl);
+  app.enableShutdownHooks();
+  return config;
+}

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Public, RequirePermission } from '../common/decorators/auth.decorators';
+import { ApiProblems } from '../common/openapi/problem.schema';
+import { appConfig, AppConfig } from '../config/configuration';
+import { UserResponseDto } from '../user/dto/user.dto';
+import { User } from '../user/user.entity';
+import { toUserResponse } from '../user/user.mapper';
+import { AuthUser } from './auth-user';
+import { InvalidRefreshTokenError } from './auth.errors';
+import { AuthService } from './auth.service';
+import {
+  AcceptInvitationDto,
+  AccessTokenResponseDto,
+  ChangePasswordDto,
+  LoginDto,
+  LoginResponseDto,
+  SetupDto,
+  SetupResponseDto,
+} from './dto/auth.dto';
+import { LocalAuthGuard } from './guards';
+import { clearRefreshCookie, readRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
+import { IssuedTokens } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  @Post('setup')
+  @Public()
+  @ApiOperation({ summary: 'Create the first admin (only while Tandem has no user)' })
+  @ApiCreatedResponse({ type: SetupResponseDto })
+  @ApiProblems(400, 409)
+  async setup(@Body() dto: SetupDto): Promise<SetupResponseDto> {
+    return { user: toUserResponse(await this.auth.setup(dto)) };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in; sets the httpOnly refresh cookie' })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiProblems(400, 401, 429)
+  async login(@Req() request: Request & { user: User }, @Res({ passthrough: true }) response: Response): Promise<LoginResponseDto> {
+    const tokens = await this.auth.login(request.user);
+    return { ...this.respondWithTokens(response, tokens), user: toUserResponse(request.user) };
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({
+    summary: 'New access token from the refresh cookie; rotates the cookie',
+    description: 'Presenting an already-rotated refresh token answers 401 and ends that whole session.',
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiProblems(401)
+  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AccessTokenResponseDto> {
+    const presented = readRefreshCookie(request);
+    if (!presented) throw new InvalidRefreshTokenError('No refresh cookie was sent; sign in again.');
+    try {
+      return this.respondWithTokens(response, await this.auth.refresh(presented));
+    } catch (error) {
+      clearRefreshCookie(response, this.app.publicUrl);
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequirePermission('self.manage')
+  @ApiOperation({ summary: 'Sign out: the session and its refresh token are revoked' })
+  @ApiNoContentResponse()
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.logout(user, readRefreshCookie(request));
+    clearRefreshCookie(response, this.app.publicUrl);
+  }
+
+  @Get('me')
+  @RequirePermission('self.manage')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  async me(@CurrentUser() user: AuthUser): Promise<UserResponseDto> {
+    return toUserResponse(await this.auth.me(user));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @RequirePermission('self.manage')
+  @ApiOperation({ summary: 'Change your password; your other sessions are signed out' })
+  @ApiNoContentResponse()
+  @ApiProblems(400)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, dto);
+  }
+
+  @Post('accept-invitation')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Choose a password from an invitation link and sign in' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiProblems(400)
+  async acceptInvitation(
+    @Body() dto: AcceptInvitationDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
+    const { user, tokens } = await this.auth.acceptInvitation(dto);
+    return { ...this.respondWithTokens(response, tokens), user: toUserResponse(user) };
+  }
+
+  private respondWithTokens(response: Response, tokens: IssuedTokens): AccessTokenResponseDto {
+    setRefreshCookie(response, tokens.refreshToken, tokens.refreshExpiresAt, this.app.publicUrl);
+    response.setHeader('Cache-Control', 'no-store');
+    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
+  }
+}

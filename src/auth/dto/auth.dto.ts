@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { UserResponseDto } from '../../user/dto/user.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SetupDto {
+  @ApiProperty({ example: 'admin@library.org', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128, example: 'correct horse battery staple' })
+  @IsString()
+  @MaxLength(512)
+  password: string;
+
+  @ApiProperty({ example: 'Ana Ruiz', maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  name: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@library.org' })
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MaxLength(512)
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(512)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(512)
+  newPassword: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'The token from the invitation link.' })
+  @IsString()
+  @Length(16, 128)
+  token: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(512)
+  password: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+}
+
+export class SetupResponseDto {
+  @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+}
+
+export class AccessTokenResponseDto {
+  @ApiProperty({ description: 'Bearer token for the Authorization header.' }) accessToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 }) expiresIn: number;
+}
+
+export class LoginResponseDto extends AccessTokenResponseDto {
+  @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+}

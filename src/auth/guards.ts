@@ -1,0 +1,88 @@
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../common/decorators/auth.decorators';
+import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error';
+import { createValidationPipe } from '../common/pipes/validation';
+import { AuthUser } from './auth-user';
+import { LoginDto } from './dto/auth.dto';
+import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from './permissions';
+
+/**
+ * Global guard 1 of 2: every route needs a valid bearer token unless it is `@Public()`.
+ * A public route still gets `req.user` when a valid token is sent.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.isPublic(context)) return true;
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    if (!user) {
+      throw new UnauthorizedError(
+        'UNAUTHENTICATED',
+        'Sign in first: send a valid access token (Authorization: Bearer …); it may have expired, been revoked, or its user deactivated.',
+      );
+    }
+    return user;
+  }
+
+  private isPublic(context: ExecutionContext): boolean {
+    return this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
+  }
+}
+
+/**
+ * Global guard 2 of 2: deny by default. A non-public route must declare
+ * `@RequirePermission(...)`, and the user's role must hold it.
+ */
+@Injectable()
+export class PermissionsGuard {
+  private readonly logger = new Logger(PermissionsGuard.name);
+
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
+    if (!permission) {
+      this.logger.error({ handler: context.getHandler().name }, 'route declares neither @Public nor @RequirePermission; denied');
+      throw new ForbiddenError('FORBIDDEN', 'This route is not open to anyone.');
+    }
+    if (!user || !roleHasPermission(user.role, permission)) {
+      throw new ForbiddenError(
+        'FORBIDDEN',
+        `This needs the ${PERMISSION_MIN_ROLE[permission]} role or higher; ask an admin if you need it.`,
+      );
+    }
+    return true;
+  }
+}
+
+/** Validates the login body like any DTO, then lets passport-local check the credentials. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  private readonly validation = createValidationPipe();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    request.body = await this.validation.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    if (!user) throw new UnauthorizedError('INVALID_CREDENTIALS', 'The email or password is wrong, or the account is inactive.');
+    return user;
+  }
+}

@@ -1,0 +1,23 @@
+import { Role, roleAtLeast } from './role.enum';
+
+/**
+ * Every permission a route can require, with the least role that holds it. This table is
+ * the whole role → permission map: a role holds a permission when it ranks at or above the
+ * permission's minimum role (admin ⊃ manager ⊃ staff ⊃ viewer).
+ */
+export const PERMISSION_MIN_ROLE = {
+  /** Any signed-in user: their own profile, password, sign-out. */
+  'self.manage': Role.Viewer,
+  /** Users, roles and invitations. */
+  'user.manage': Role.Admin,
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSION_MIN_ROLE;
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return roleAtLeast(role, PERMISSION_MIN_ROLE[permission]);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSION_MIN_ROLE) as Permission[]).filter((p) => roleHasPermission(role, p));
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Keeps a caller's well-formed X-Request-Id (from a proxy), or makes one; echoed back. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
+ * Path only: query strings can carry search terms (names) and tokens appear in a few public
+ * paths (/feedback/:token, /unsubscribe/:token), so both are cut before logging.
+ */
+export function loggablePath(url: string | undefined): string {
+  const path = (url ?? '').split('?')[0];
+  return path.replace(/^\/(feedback|unsubscribe)\/[^/]+/, '/$1/[token]');
+}
+
+/**
+ * Structured JSON logs with a request id on every line. Requests are logged as method, path
+ * and status — never headers, bodies or query strings, so no tokens or personal data.
+ */
+export function loggerOptions(level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['*.password', '*.token', '*.accessToken', '*.refreshToken', '*.authorization', '*.cookie'], remove: true },
+    },
+  };
+}

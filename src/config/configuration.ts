@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigType, registerAs } from '@nestjs/config';
+import { embeddedAuthSecret } from './embedded-secret';
+import { EnvironmentVariables, validateEnv } from './env.schema';
+
+/**
+ * The only module that reads process.env. Everything else injects one of the typed
+ * namespaces below (`@Inject(authConfig.KEY) auth: AuthConfig`).
+ */
+export function readEnv(): EnvironmentVariables {
+  return validateEnv(process.env);
+}
+
+/** Loads `.env` from the working directory into process.env (existing variables win). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) {
+    process.loadEnvFile(path);
+  }
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = readEnv();
+  const port = env.PORT;
+  return {
+    processRole: env.TANDEM_PROCESS,
+    port,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+  };
+});
+
+export const databaseConfig = registerAs('database', () => {
+  const env = readEnv();
+  return {
+    url: env.DATABASE_URL,
+    embedded: !env.DATABASE_URL,
+    dataDir: resolve(env.TANDEM_DATA_DIR),
+    poolSize: env.DATABASE_POOL_SIZE,
+  };
+});
+
+export const redisConfig = registerAs('redis', () => {
+  const env = readEnv();
+  return { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+});
+
+export const mailConfig = registerAs('mail', () => {
+  const env = readEnv();
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const env = readEnv();
+  return {
+    secret: env.AUTH_SECRET ?? embeddedAuthSecret(resolve(env.TANDEM_DATA_DIR)),
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    invitationTtlHours: env.INVITATION_TTL_HOURS,
+    login: {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      blockMinutes: env.LOGIN_BLOCK_MINUTES,
+    },
+  };
+});
+
+export type AppConfig = ConfigType<typeof appConfig>;
+export type DatabaseConfig = ConfigType<typeof databaseConfig>;
+export type RedisConfig = ConfigType<typeof redisConfig>;
+export type MailConfig = ConfigType<typeof mailConfig>;
+export type AuthConfig = ConfigType<typeof authConfig>;
+
+export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig];
+
+/** For the migration CLI: DATABASE_URL is required there, AUTH_SECRET is not. */
+export function databaseUrlForCli(): string {
+  loadDotEnv();
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) {
+    console.error(
+      'DATABASE_URL is not set: the migration commands work on a PostgreSQL server (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/tandem). The embedded database applies migrations itself on npm start.',
+    );
+    process.exit(1);
+  }
+  return url;
+}

@@ -1,0 +1,172 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Variables whose values must never be echoed back in an error line. */
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every environment variable Tandem reads, declared once. `.env.example` explains each one.
+ * Validated at boot; the first problem stops the process with one line naming the variable.
+ */
+export class EnvironmentVariables {
+  @IsIn(PROCESS_ROLES)
+  TANDEM_PROCESS: ProcessRole = 'all';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  @MinLength(1)
+  TANDEM_DATA_DIR = './.tandem';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ . or -' })
+  REDIS_PREFIX = 'tandem';
+
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  MAIL_FROM = 'Tandem <tandem@localhost>';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 48)' })
+  AUTH_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 72;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_BLOCK_MINUTES = 15;
+
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+export class ConfigValidationError extends Error {
+  override name = 'ConfigValidationError';
+}
+
+/**
+ * Validates raw environment values. Throws a ConfigValidationError whose message is one line
+ * naming the first bad variable (never its value when the variable may hold a secret).
+ */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.fromEntries(
+    Object.keys(new EnvironmentVariables())
+      .concat(['DATABASE_URL', 'PUBLIC_URL', 'AUTH_SECRET'])
+      .filter((key) => raw[key] !== undefined)
+      .map((key) => [key, raw[key]]),
+  );
+  const env = plainToInstance(EnvironmentVariables, known);
+  const errors = validateSync(env, { skipMissingProperties: false, stopAtFirstError: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = SECRET_VARIABLES.has(first.property) ? '' : ` (got "${String(raw[first.property])}")`;
+    throw new ConfigValidationError(
+      `Configuration error: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}. Fix it in the environment or .env.`,
+    );
+  }
+  if (env.TANDEM_PROCESS !== 'all' && !env.DATABASE_URL) {
+    throw new ConfigValidationError(
+      `Configuration error: DATABASE_URL is required when TANDEM_PROCESS=${env.TANDEM_PROCESS} (the embedded database only runs inside the all-in-one process).`,
+    );
+  }
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new ConfigValidationError(
+      'Configuration error: AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 48).',
+    );
+  }
+  return env;
+}

@@ -1,0 +1,54 @@
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { databaseConfig, DatabaseConfig } from '../config/configuration';
+import { dataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/** Holds the embedded server between the TypeORM factory and shutdown (one per process). */
+let embedded: EmbeddedPostgres | undefined;
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [ConfigModule.forFeature(databaseConfig)],
+      inject: [databaseConfig.KEY],
+      useFactory: async (config: DatabaseConfig) => {
+        const logger = new Logger('Database');
+        let url = config.url;
+        if (!url) {
+          const started = Date.now();
+          embedded = await EmbeddedPostgres.start(config.dataDir, config.poolSize);
+          url = embedded.url;
+          logger.log(
+            { dataDir: config.dataDir, ms: Date.now() - started },
+            'embedded PostgreSQL started (set DATABASE_URL to use your own server)',
+          );
+        }
+        return {
+          ...dataSourceOptions(url, config.poolSize),
+          // The embedded database is the try-it-now default: it migrates itself. A real
+          // server is migrated on purpose with `npm run migration:run`.
+          migrationsRun: config.embedded,
+          retryAttempts: config.embedded ? 0 : 3,
+          retryDelay: 1000,
+        };
+      },
+    }),
+  ],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.config.embedded || !embedded) return;
+    // Close the pool before the server under it, whichever hook Nest runs first.
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await embedded.stop();
+    embedded = undefined;
+  }
+}

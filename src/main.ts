@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { configureHttpApp } from './app.setup';
+import { AppModule } from './app.module';
+import { loadDotEnv, readEnv } from './config/configuration';
+import { ConfigValidationError } from './config/env.schema';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const env = readEnv();
+  const role = env.TANDEM_PROCESS;
+  const module = AppModule.forRoot({ worker: role !== 'api' });
+
+  if (role === 'worker') {
+    const context = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    context.useLogger(context.get(Logger));
+    context.enableShutdownHooks();
+    context.get(Logger).log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
+    return;
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const config = configureHttpApp(app);
+  await app.listen(config.port, config.host);
+  app
+    .get(Logger)
+    .log(
+      { process: role, port: config.port, embeddedDatabase: !env.DATABASE_URL },
+      `Tandem is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`,
+    );
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    console.error(error.message);
+  } else {
+    console.error(`Tandem could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof Error && error.stack) console.error(error.stack);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { QueueModule } from '../queue/queue.module';
+import { UserModule } from '../user/user.module';
+import { MaintenanceProcessor } from './maintenance.processor';
+
+/** Loaded only in worker processes (TANDEM_PROCESS=worker or all). */
+@Module({
+  imports: [QueueModule, AuthModule, UserModule],
+  providers: [MaintenanceProcessor],
+})
+export class MaintenanceModule {}

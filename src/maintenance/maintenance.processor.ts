@@ -1,0 +1,66 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { SessionService } from '../auth/session.service';
+import { UserService } from '../user/user.service';
+import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../queue/queue.constants';
+
+export interface PurgeResult {
+  refreshTokens: number;
+  sessions: number;
+  invitations: number;
+}
+
+/** Housekeeping on the `maintenance` queue: removes expired auth records. */
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    private readonly sessions: SessionService,
+    private readonly users: UserService,
+  ) {
+    super();
+  }
+
+  /**
+   * Keeps the recurring jobs scheduled. Not awaited: while Redis is down the upsert waits for
+   * it without holding up start-up.
+   */
+  onApplicationBootstrap(): void {
+    this.queue.on('error', () => undefined); // the shared Redis client already logs outages
+    void Promise.all(
+      RECURRING_JOBS.filter((job) => job.name in JOB_OPTIONS).map((job) =>
+        this.queue.upsertJobScheduler(job.id, { every: job.every }, { name: job.name, data: {}, opts: JOB_OPTIONS[job.name] }),
+      ),
+    )
+      .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
+      .catch((error: Error) => this.logger.warn({ reason: error.message }, 'could not schedule recurring jobs'));
+  }
+
+  async process(job: Job): Promise<PurgeResult> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.PurgeExpiredAuth:
+        return this.purgeExpiredAuth();
+      default: {
+        const unhandled: never = name;
+        throw new Error(`no handler for job ${String(unhandled)}`);
+      }
+    }
+  }
+
+  async purgeExpiredAuth(): Promise<PurgeResult> {
+    const { refreshTokens, sessions } = await this.sessions.purgeExpired();
+    const invitations = await this.users.purgeStaleInvitations();
+    const result = { refreshTokens, sessions, invitations };
+    this.logger.log(result, 'expired auth records purged');
+    return result;
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.debug({ reason: error.message }, 'maintenance worker error');
+  }
+}

@@ -1,0 +1,35 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every BullMQ queue Tandem uses. */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+/** Every job name, with the queue it runs on. */
+export enum JobName {
+  PurgeExpiredAuth = 'auth.purge-expired',
+}
+
+/** The payload of each job: ids and small values only; handlers reload state from Postgres. */
+export interface JobPayloads {
+  [JobName.PurgeExpiredAuth]: Record<string, never>;
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
+};
+
+/** Retries and retention per job, next to its name. */
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.PurgeExpiredAuth]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
+};
+
+/** Recurring jobs the worker keeps scheduled (idempotent upserts of BullMQ job schedulers). */
+export const RECURRING_JOBS: ReadonlyArray<{ id: string; name: JobName; every: number }> = [
+  { id: 'auth.purge-expired.hourly', name: JobName.PurgeExpiredAuth, every: 3_600_000 },
+];

@@ -1,0 +1,31 @@
+import { ConflictError, NotFoundError, RuleViolationError, ServiceUnavailableError } from '../common/errors/domain-error';
+
+export class UserNotFoundError extends NotFoundError {
+  constructor() {
+    super('USER_NOT_FOUND', 'No user has this id.');
+  }
+}
+
+export class UserEmailTakenError extends ConflictError {
+  constructor() {
+    super('USER_EMAIL_TAKEN', 'A user with this email already exists.');
+  }
+}
+
+export class LastAdminError extends RuleViolationError {
+  constructor() {
+    super('LAST_ADMIN', 'Tandem needs at least one active admin; promote someone else first.');
+  }
+}
+
+export class UserInactiveError extends RuleViolationError {
+  constructor() {
+    super('USER_INACTIVE', 'This user is deactivated; reactivate them before sending an invitation.');
+  }
+}
+
+export class InvitationEmailFailedError extends ServiceUnavailableError {
+  constructor(what: string) {
+    super('INVITATION_EMAIL_FAILED', `The invitation email could not be sent, so ${what}. Check SMTP_URL and try again.`);
+  }
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureHttpApp } from '../../src/app.setup';
+import { SmtpSink } from './smtp-sink';
+import { databaseUrl, runId, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from './test-env';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** The HTTP server, for supertest. */
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  dataSource: DataSource;
+  mail: SmtpSink;
+  redisPrefix: string;
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra or overriding environment variables. */
+  env?: Record<string, string>;
+  /** Run the queue workers too (as TANDEM_PROCESS=all does). */
+  worker?: boolean;
+  /** Reuse another test app's database (e.g. two API processes on one database). */
+  databaseName?: string;
+  /** Reuse another test app's Redis prefix (shared limits and queues). */
+  redisPrefix?: string;
+}
+
+async function createDatabaseFromTemplate(name: string): Promise<void> {
+  await withAdminClient(async (client) => {
+    // Parallel suites copy the same template; Postgres refuses while another copy reads it.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
+        return;
+      } catch (error) {
+        if (attempt >= 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+      }
+    }
+  });
+}
+
+/**
+ * Boots the real app (same modules, same HTTP setup as main.ts) on a database of its own,
+ * a Redis prefix of its own and an in-process SMTP sink.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const suite = randomBytes(4).toString('hex');
+  const databaseName = options.databaseName ?? `tandem_e2e_${runId()}_${suite}`;
+  if (!options.databaseName) await createDatabaseFromTemplate(databaseName);
+  const redisPrefix = options.redisPrefix ?? `tandem-test-${runId()}-${suite}`;
+  const mail = new SmtpSink();
+  const smtpUrl = await mail.start();
+
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl(databaseName),
+    DATABASE_POOL_SIZE: '5',
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Tandem <tandem@library.test>',
+    PUBLIC_URL: 'http://tandem.test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    TANDEM_PROCESS: 'api',
+    ...options.env,
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  let app: NestExpressApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ worker: options.worker ?? false })],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+    configureHttpApp(app);
+    await app.init();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+
+  const ownsDatabase = !options.databaseName;
+  return {
+    app,
+    http: app.getHttpServer(),
+    dataSource: app.get(DataSource),
+    mail,
+    redisPrefix,
+    databaseName,
+    async close() {
+      await app.close();
+      await mail.stop();
+      if (ownsDatabase) {
+        await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+      }
+      if (!options.redisPrefix) await deleteRedisKeys(redisPrefix);
+    },
+  };
+}
+
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Empties every table (between tests of one suite), keeping the migrations table. */
+export async function truncateAll(dataSource: DataSource): Promise<void> {
+  const tables = dataSource.entityMetadatas.map((meta) => `"${meta.tableName}"`).join(', ');
+  await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+}
