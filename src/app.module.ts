@@ -30,7 +30,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv, load: ALL_CONFIG, cache: true }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
-          useFactory: (app: AppConfig) => loggerOptions(app.logLevel),
+          useFactory: (app: AppConfig) => loggerOptions(app.logLevel, app.logFormat),
         }),
         DatabaseModule,
         RedisModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -17,19 +18,17 @@ async function bootstrap(): Promise<void> {
     const context = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     context.useLogger(context.get(Logger));
     context.enableShutdownHooks();
-    context.get(Logger).log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
+    new NestLogger('Tandem').log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
     return;
   }
 
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   const config = configureHttpApp(app);
   await app.listen(config.port, config.host);
-  app
-    .get(Logger)
-    .log(
-      { process: role, port: config.port, embeddedDatabase: !env.DATABASE_URL },
-      `Tandem is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`,
-    );
+  new NestLogger('Tandem').log(
+    { process: role, port: config.port, embeddedDatabase: !env.DATABASE_URL },
+    `Tandem is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

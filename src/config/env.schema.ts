@@ -129,6 +129,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** json for machines (default when output is not a terminal), pretty for people. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -144,7 +150,7 @@ export class ConfigValidationError extends Error {
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'PUBLIC_URL', 'AUTH_SECRET'])
+      .concat(['DATABASE_URL', 'PUBLIC_URL', 'AUTH_SECRET', 'LOG_FORMAT'])
       .filter((key) => raw[key] !== undefined)
       .map((key) => [key, raw[key]]),
   );

@@ -50,11 +50,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'down' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
     const [database, redis] = await Promise.all([
-      this.database.pingCheck('database').withTimeout(1500),
+      this.database.pingCheck('database').withTimeout(3000),
       this.indicators
         .check('redis')
-        .attempt(() => this.redis.ping(1000))
-        .withTimeout(1500),
+        .attempt(() => this.redis.ping(2000))
+        .withTimeout(2500),
     ]);
     const checks = { database: simplify(database.database), redis: simplify(redis.redis) };
     const status = overallStatus(checks);

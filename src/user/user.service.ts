@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -35,7 +35,7 @@ export function normalizeEmail(email: string): string {
 }
 
 @Injectable()
-export class UserService {
+export class UserService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UserService.name);
 
   constructor(
@@ -47,6 +47,15 @@ export class UserService {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.users.count()) === 0) {
+      this.logger.log(
+        { setupUrl: `${this.app.publicUrl}/api/docs` },
+        'No users yet: create the first admin with POST /api/v1/auth/setup (try it in the API docs)',
+      );
+    }
+  }
 
   /** Creates the first admin; only while no user exists (409 afterwards), safe under races. */
   async createFirstAdmin(input: { email: string; password: string; name: string }): Promise<User> {
@@ -65,7 +74,10 @@ export class UserService {
   async list(query: ListUsersQueryDto): Promise<Page<User>> {
     const { field, direction } = parseSort<(typeof USER_SORT_FIELDS)[number]>(query.sort, 'name');
     const [data, total] = await this.users.findAndCount({
-      where: { role: query.role, active: query.active },
+      where: {
+        ...(query.role !== undefined && { role: query.role }),
+        ...(query.active !== undefined && { active: query.active }),
+      },
       order: { [field]: direction, id: 'ASC' },
       take: query.limit,
       skip: query.offset,

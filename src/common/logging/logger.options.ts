@@ -25,10 +25,14 @@ export function loggablePath(url: string | undefined): string {
  * Structured JSON logs with a request id on every line. Requests are logged as method, path
  * and status — never headers, bodies or query strings, so no tokens or personal data.
  */
-export function loggerOptions(level: string): Params {
+export function loggerOptions(level: string, format: 'json' | 'pretty' = 'json'): Params {
   return {
     pinoHttp: {
       level,
+      transport:
+        format === 'pretty'
+          ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
+          : undefined,
       genReqId: requestId,
       autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
