@@ -10,6 +10,14 @@ import { appConfig, AppConfig } from './config/configuration';
 /** JSON bodies above this are refused with 413 before any handler runs. */
 export const JSON_BODY_LIMIT = '1mb';
 
+/** JSON keys that could reach an object's prototype are refused as malformed input (400). */
+export function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    throw new SyntaxError(`The JSON key "${key}" is not allowed`);
+  }
+  return value;
+}
+
 /**
  * Everything the HTTP app needs besides its modules, shared by main.ts and the e2e tests so
  * they exercise exactly what runs in production.
@@ -32,7 +40,7 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
   );
   app.enableCors({ origin: config.publicUrl, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, reviver: refuseProtoKeys });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());

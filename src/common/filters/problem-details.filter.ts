@@ -107,6 +107,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Express and body-parser errors arrive wrapped, the original as `cause`.
+      const frameworkDetail = FRAMEWORK_DETAILS[String((exception.cause as { type?: unknown } | undefined)?.type)];
+      if (frameworkDetail) return this.generic(status, frameworkDetail, instance);
       const body = exception.getResponse();
       const message =
         typeof body === 'string'

@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { databaseUrl, runId, withAdminClient } from '../setup/test-env';
+
+describe('Migrations (e2e)', () => {
+  const name = `tandem_e2e_${runId()}_migrations`;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+    dataSource = new DataSource(dataSourceOptions(databaseUrl(name), 2));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  });
+
+  it('builds the whole schema from an empty database', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.length).toBe(dataSource.migrations.length);
+    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    expect(tables.map((row: { table_name: string }) => row.table_name).sort()).toEqual(
+      ['auth_sessions', 'invitations', 'refresh_tokens', 'typeorm_migrations', 'users'].sort(),
+    );
+  });
+
+  it('leaves no schema drift: the entities need no further migration', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('reverts every migration and applies them again', async () => {
+    for (let i = 0; i < dataSource.migrations.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`);
+    expect(tables).toEqual([]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+});
