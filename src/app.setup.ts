@@ -46,6 +46,5 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, config.publicUrl);
-  app.enableShutdownHooks();
   return config;
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { configureHttpApp } from './app.setup';
+import { exitGracefullyOnSignals } from './common/shutdown';
 import { AppModule } from './app.module';
 import { loadDotEnv, readEnv } from './config/configuration';
 import { ConfigValidationError } from './config/env.schema';
@@ -17,13 +18,14 @@ async function bootstrap(): Promise<void> {
   if (role === 'worker') {
     const context = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     context.useLogger(context.get(Logger));
-    context.enableShutdownHooks();
+    exitGracefullyOnSignals(context);
     new NestLogger('Tandem').log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
     return;
   }
 
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   const config = configureHttpApp(app);
+  exitGracefullyOnSignals(app);
   await app.listen(config.port, config.host);
   new NestLogger('Tandem').log(
     { process: role, port: config.port, embeddedDatabase: !env.DATABASE_URL },

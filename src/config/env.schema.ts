@@ -155,10 +155,12 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
       .map((key) => [key, raw[key]]),
   );
   const env = plainToInstance(EnvironmentVariables, known);
-  const errors = validateSync(env, { skipMissingProperties: false, stopAtFirstError: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Decorators run bottom-up, so the last constraint is the topmost, most basic one
+    // ("must be an integer" rather than "must not be greater than 65535").
+    const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
     const shown = SECRET_VARIABLES.has(first.property) ? '' : ` (got "${String(raw[first.property])}")`;
     throw new ConfigValidationError(
       `Configuration error: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}. Fix it in the environment or .env.`,

@@ -1,7 +1,8 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { SessionService } from '../auth/session.service';
+import { RedisService } from '../redis/redis.module';
 import { UserService } from '../user/user.service';
 import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../queue/queue.constants';
 
@@ -13,13 +14,14 @@ export interface PurgeResult {
 
 /** Housekeeping on the `maintenance` queue: removes expired auth records. */
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly sessions: SessionService,
     private readonly users: UserService,
+    private readonly redis: RedisService,
   ) {
     super();
   }
@@ -37,6 +39,16 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     )
       .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
       .catch((error: Error) => this.logger.warn({ reason: error.message }, 'could not schedule recurring jobs'));
+  }
+
+  /**
+   * With Redis reachable, Nest's BullMQ hooks close the worker after its jobs finish. Without
+   * it BullMQ's graceful close waits forever for a connection, and no job can be in flight,
+   * so the worker is closed by force (the later graceful close then finds it closed).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.redis.client.status === 'ready') return;
+    await this.worker.close(true);
   }
 
   async process(job: Job): Promise<PurgeResult> {
