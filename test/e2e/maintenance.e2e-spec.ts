@@ -43,7 +43,8 @@ describe('Maintenance worker (e2e)', () => {
     ]);
 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const events = new QueueEvents(QueueName.Maintenance, { connection: redisOptionsFromUrl(TEST_REDIS_URL), prefix: `${t.redisPrefix}:bull` });
+    const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
+    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.PurgeExpiredAuth, {}, JOB_OPTIONS[JobName.PurgeExpiredAuth]);

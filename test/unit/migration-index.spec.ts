@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { migrationFiles } = require('../../scripts/migration-index.js') as { migrationFiles: (dir: string) => string[] };
 
 describe('migrations/index.ts', () => {
