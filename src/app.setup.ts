@@ -34,6 +34,8 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
           // Swagger UI styles itself inline.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
+          // Only ask browsers to upgrade to https when Tandem is served over https.
+          'upgrade-insecure-requests': config.publicUrl.startsWith('https:') ? [] : null,
         },
       },
     }),

@@ -29,3 +29,41 @@ describe('GET /api/v1/health', () => {
     await t.dataSource.initialize();
   });
 });
+
+describe('HTTP hardening (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('allows cross-origin calls from PUBLIC_URL only, with credentials', async () => {
+    const allowed = await request(t.http)
+      .options('/api/v1/auth/login')
+      .set('Origin', 'http://tandem.test')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://tandem.test');
+    expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+    const other = await request(t.http)
+      .options('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    // A fixed origin: the browser refuses the response for any other page.
+    expect(other.headers['access-control-allow-origin']).toBe('http://tandem.test');
+  });
+
+  it('sends security headers and no X-Powered-By', async () => {
+    const response = await request(t.http).get('/api/v1/health');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('keeps a well-formed X-Request-Id from a proxy and echoes it in problem details', async () => {
+    const response = await request(t.http).get('/api/v1/auth/me').set('X-Request-Id', 'proxy-req-12345');
+    expect(response.status).toBe(401);
+    expect(response.headers['x-request-id']).toBe('proxy-req-12345');
+    expect(response.body.requestId).toBe('proxy-req-12345');
+  });
+});

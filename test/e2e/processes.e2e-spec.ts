@@ -35,7 +35,7 @@ describe('Running Tandem as processes (e2e)', () => {
   });
 
   it('embedded default: setup, login and me work, and the data survives a restart', async () => {
-    const env = { TANDEM_DATA_DIR: dataDir, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_FORMAT: 'json' };
+    const env = { TANDEM_DATA_DIR: dataDir, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_FORMAT: 'json', LOG_LEVEL: 'debug' };
     running = await startTandem(env, { timeoutMs: 60_000 });
     const credentials = { email: 'maya@library.test', password: 'our first partnership' };
     const admin = { ...credentials, name: 'Maya Chen' };
@@ -45,6 +45,13 @@ describe('Running Tandem as processes (e2e)', () => {
     const me = await json(`${running.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${first.body.accessToken}` } });
     expect(me.body).toMatchObject({ email: 'maya@library.test', role: 'admin' });
     expect(running.output()).toMatch(/embedded PostgreSQL started/);
+    // Logs are JSON with request ids, and hold no personal data, passwords or tokens.
+    const requestLines = running.output().split('\n').filter((line) => line.includes('"req":'));
+    expect(requestLines.length).toBeGreaterThanOrEqual(3);
+    for (const line of requestLines) expect(JSON.parse(line).req.id).toMatch(/^[0-9a-f-]{36}$/);
+    for (const secret of [credentials.email, credentials.password, 'Maya Chen', String(first.body.accessToken)]) {
+      expect(running.output()).not.toContain(secret);
+    }
     expect(await running.stop()).toBe(0);
 
     // Restarted on the same data dir, this time without Redis: degraded, yet serving.
