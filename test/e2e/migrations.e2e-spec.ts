@@ -21,8 +21,26 @@ describe('Migrations (e2e)', () => {
     expect(applied.length).toBe(dataSource.migrations.length);
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(tables.map((row: { table_name: string }) => row.table_name).sort()).toEqual(
-      ['auth_sessions', 'invitations', 'refresh_tokens', 'typeorm_migrations', 'users'].sort(),
+      [
+        'audiences',
+        'audit_events',
+        'auth_sessions',
+        'capabilities',
+        'contacts',
+        'invitations',
+        'notes',
+        'organization_stage_changes',
+        'organizations',
+        'refresh_tokens',
+        'typeorm_migrations',
+        'users',
+      ].sort(),
     );
+  });
+
+  it('makes search accent- and case-insensitive with tandem_fold', async () => {
+    const [row] = await dataSource.query(`SELECT tandem_fold('José ÁLVAREZ') AS folded`);
+    expect(row.folded).toBe('jose alvarez');
   });
 
   it('leaves no schema drift: the entities need no further migration', async () => {
