@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { loggerOptions } from './common/logging/logger.options';
 import { ALL_CONFIG, appConfig, AppConfig } from './config/configuration';
@@ -9,6 +10,10 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { OrganizationModule } from './organization/organization.module';
+import { ContactModule } from './contact/contact.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { RedisModule } from './redis/redis.module';
 import { UserModule } from './user/user.module';
 
@@ -38,6 +43,11 @@ export class AppModule {
         HealthModule,
         UserModule,
         AuthModule,
+        TimelineModule,
+        AuditModule,
+        VocabularyModule,
+        OrganizationModule,
+        ContactModule,
         ...(options.worker ? [MaintenanceModule] : []),
       ],
     };

@@ -8,6 +8,16 @@ import { Role, roleAtLeast } from './role.enum';
 export const PERMISSION_MIN_ROLE = {
   /** Any signed-in user: their own profile, password, sign-out. */
   'self.manage': Role.Viewer,
+  /** Read the partner directory: organizations, contacts (redacted for viewers), vocabularies. */
+  'directory.read': Role.Viewer,
+  /** Create and edit organizations, contacts and notes; export and import CSV. */
+  'directory.write': Role.Staff,
+  /** Delete organizations and erase contacts. */
+  'directory.delete': Role.Manager,
+  /** Keep the audiences and capabilities vocabularies. */
+  'vocabulary.manage': Role.Manager,
+  /** Read the audit log. */
+  'audit.read': Role.Admin,
   /** Users, roles and invitations. */
   'user.manage': Role.Admin,
 } as const satisfies Record<string, Role>;

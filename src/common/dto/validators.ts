@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** True for an IANA time zone name this runtime knows (e.g. "America/Los_Angeles"). */
 export function isIanaTimeZone(value: unknown): boolean {
@@ -21,3 +21,19 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: isIanaTimeZone },
     });
 }
+
+/**
+ * May be left out, but not set to null (unlike @IsOptional, which lets null through to a
+ * NOT NULL column).
+ */
+export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** Trims strings; leaves anything else for the validators to refuse. */
+export const trimString = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** Trims strings and turns "" into null, for optional free-text fields. */
+export const trimToNull = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+};

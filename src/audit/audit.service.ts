@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { Page } from '../common/dto/pagination.dto';
+import { AuditAction, AuditChanges, AuditEvent } from './audit-event.entity';
+import { ListAuditQueryDto } from './dto/audit.dto';
+
+export interface AuditEntry {
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  changes?: AuditChanges;
+}
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+/**
+ * The field-by-field difference between two states of a record, for the audit log. Fields
+ * in `personal` are reported as changed without their values.
+ */
+export function auditChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  fields: readonly string[],
+  personal: ReadonlySet<string> = new Set(),
+): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of fields) {
+    const from = before ? comparable(before[field]) : null;
+    const to = after ? comparable(after[field]) : null;
+    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    changes[field] = personal.has(field) ? { redacted: true } : { before: from, after: to };
+  }
+  return changes;
+}
+
+/** Append-only log of every create, update and delete of partnership data. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditEvent, { ...entry, changes: (entry.changes ?? {}) as never });
+  }
+
+  async list(query: ListAuditQueryDto): Promise<Page<AuditEvent>> {
+    const where: FindOptionsWhere<AuditEvent> = {
+      ...(query.entityType !== undefined && { entityType: query.entityType }),
+      ...(query.entityId !== undefined && { entityId: query.entityId }),
+      ...(query.actorId !== undefined && { actorId: query.actorId }),
+    };
+    if (query.from && query.to) where.occurredAt = Between(new Date(query.from), new Date(query.to));
+    else if (query.from) where.occurredAt = MoreThanOrEqual(new Date(query.from));
+    else if (query.to) where.occurredAt = LessThanOrEqual(new Date(query.to));
+    const [data, total] = await this.events.findAndCount({
+      where,
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
+import { PreferredChannel } from '../contact.entity';
+
+const PHONE = /^[0-9+()\-.\s/x#*]{3,40}$/i;
+const CHANNELS = `must be one of ${Object.values(PreferredChannel).join(', ')}`;
+
+class ContactFieldsDto {
+  @ApiPropertyOptional({ maxLength: 120, nullable: true, example: 'Case manager' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(120)
+  title?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 254, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  email?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 40, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @Matches(PHONE, { message: 'must be a phone number (digits, spaces, + ( ) - .)' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: PreferredChannel, default: PreferredChannel.Email })
+  @IsOptionalNotNull()
+  @IsEnum(PreferredChannel, { message: CHANNELS })
+  preferredChannel?: PreferredChannel;
+
+  @ApiPropertyOptional({ description: 'The main contact of the organization (one per organization).' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  isPrimary?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+}
+
+export class CreateContactDto extends ContactFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  organizationId: string;
+
+  @ApiProperty({ maxLength: 120, example: 'Dana Whitfield' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 120)
+  name: string;
+}
+
+export class UpdateContactDto extends ContactFieldsDto {
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptionalNotNull()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+
+  @ApiProperty({ description: 'The version you read; a stale one gets 409 and changes nothing.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ListContactsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Name, title or email; ignores case and accents.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ContactResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ nullable: true, description: 'null for viewers' }) email: string | null;
+  @ApiProperty({ nullable: true, description: 'null for viewers' }) phone: string | null;
+  @ApiProperty({ enum: PreferredChannel }) preferredChannel: PreferredChannel;
+  @ApiProperty() isPrimary: boolean;
+  @ApiProperty({ nullable: true }) notes: string | null;
+}
+
+export class ContactPageDto {
+  @ApiProperty({ type: [ContactResponseDto] }) data: ContactResponseDto[];
+  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { Note } from './note.entity';
+import { OrganizationController } from './organization.controller';
+import { Organization } from './organization.entity';
+import { OrganizationService } from './organization.service';
+import { StageChange } from './stage-change.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization, Note, StageChange]), AuditModule, VocabularyModule],
+  controllers: [OrganizationController],
+  providers: [OrganizationService],
+  exports: [OrganizationService],
+})
+export class OrganizationModule {}

@@ -1,0 +1,275 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Page, parseSort } from '../common/dto/pagination.dto';
+import { isUniqueViolation } from '../common/database-errors';
+import { StaleVersionError } from '../common/errors/domain-error';
+import { TimelineService } from '../timeline/timeline.service';
+import { User } from '../user/user.entity';
+import { AudienceService, CapabilityService } from '../vocabulary/vocabulary.service';
+import {
+  CreateNoteDto,
+  CreateOrganizationDto,
+  FitDto,
+  ListOrganizationsQueryDto,
+  OrganizationSort,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
+import { Note } from './note.entity';
+import { OrganizationStage } from './organization-stage';
+import { Organization } from './organization.entity';
+import { OrganizationNameTakenError, OrganizationNotFoundError, UnknownOwnerError } from './organization.errors';
+import { StageChange } from './stage-change.entity';
+
+/** What the audit log records of an organization (none of it is personal data). */
+export const AUDITED_FIELDS = [
+  'name',
+  'type',
+  'website',
+  'email',
+  'phone',
+  'address',
+  'mission',
+  'notes',
+  'stage',
+  'ownerId',
+  'audienceIds',
+  'capabilityIds',
+  'seeksCapabilityIds',
+  'tags',
+  'fitAudienceReach',
+  'fitMissionOverlap',
+  'fitComplementaryResources',
+  'fitNotes',
+] as const;
+
+/** The searchable text of an organization, exactly as the trigram index is built. */
+export const ORGANIZATION_SEARCH_EXPRESSION = `tandem_fold(o.name || ' ' || coalesce(o.mission, '') || ' ' || coalesce(o.notes, ''))`;
+
+const SORT_COLUMNS: Record<OrganizationSort, string> = {
+  name: 'lower(o.name)',
+  updatedAt: 'o.updated_at',
+  createdAt: 'o.created_at',
+  stage: 'o.stage',
+};
+
+/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+type OrganizationInput = Omit<CreateOrganizationDto, 'fit'> & { fit?: FitDto };
+
+@Injectable()
+export class OrganizationService implements OnModuleInit {
+  private readonly logger = new Logger(OrganizationService.name);
+
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    @InjectRepository(Note) private readonly notes: Repository<Note>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audiences: AudienceService,
+    private readonly capabilities: CapabilityService,
+    private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timeline.register({
+      type: 'stage-change',
+      sql: `SELECT changed_at AS at,
+                   CASE WHEN from_stage IS NULL THEN 'Added as ' || to_stage
+                        ELSE 'Stage: ' || from_stage || ' → ' || to_stage END
+                   || coalesce(' — ' || reason, '') AS summary,
+                   id AS ref_id
+            FROM organization_stage_changes WHERE organization_id = $1`,
+    });
+    this.timeline.register({
+      type: 'note',
+      sql: `SELECT created_at AS at, left(body, 280) AS summary, id AS ref_id FROM notes WHERE organization_id = $1`,
+    });
+  }
+
+  async get(id: string): Promise<Organization> {
+    const org = await this.organizations.findOneBy({ id });
+    if (!org) throw new OrganizationNotFoundError();
+    return org;
+  }
+
+  /**
+   * One page of organizations with its total in a single statement (a window count), so a
+   * list request costs one query besides authentication.
+   */
+  async list(query: ListOrganizationsQueryDto): Promise<Page<Organization>> {
+    const qb = this.organizations.createQueryBuilder('o');
+    if (query.q) qb.andWhere(`${ORGANIZATION_SEARCH_EXPRESSION} LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.stage?.length) qb.andWhere('o.stage IN (:...stages)', { stages: query.stage });
+    if (query.audienceId) qb.andWhere('o.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
+    if (query.capabilityId) qb.andWhere('o.capability_ids @> ARRAY[:capabilityId]::uuid[]', { capabilityId: query.capabilityId });
+    if (query.seeksCapabilityId) {
+      qb.andWhere('o.seeks_capability_ids @> ARRAY[:seeksCapabilityId]::uuid[]', { seeksCapabilityId: query.seeksCapabilityId });
+    }
+    if (query.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.tag) qb.andWhere('o.tags @> ARRAY[:tag]::varchar[]', { tag: query.tag });
+    const { field, direction } = parseSort<OrganizationSort>(query.sort, 'name');
+    qb.addSelect('count(*) OVER ()', 'total_count')
+      .orderBy(SORT_COLUMNS[field], direction)
+      .addOrderBy('o.id', direction)
+      .limit(query.limit)
+      .offset(query.offset);
+    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
+    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
+    return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  async create(dto: CreateOrganizationDto, actor: AuthUser): Promise<Organization> {
+    await this.assertReferences(dto);
+    return this.guardName(() =>
+      this.dataSource.transaction(async (manager) => {
+        const org = await manager.save(manager.create(Organization, this.toColumns(dto)));
+        await manager.insert(StageChange, { organizationId: org.id, fromStage: null, toStage: org.stage, changedById: actor.id });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'organization',
+          entityId: org.id,
+          action: 'create',
+          changes: auditChanges(null, org as never, AUDITED_FIELDS),
+        });
+        this.logger.log({ organizationId: org.id, actorId: actor.id }, 'organization created');
+        return org;
+      }),
+    );
+  }
+
+  /** Partial update under optimistic concurrency; a stage change is kept with its reason. */
+  async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser): Promise<Organization> {
+    await this.assertReferences(dto);
+    return this.guardName(() =>
+      this.dataSource.transaction(async (manager) => {
+        const org = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!org) throw new OrganizationNotFoundError();
+        if (org.version !== dto.version) throw new StaleVersionError('organization', org.version);
+        return this.applyChanges(manager, org, dto, actor, dto.stageReason ?? null);
+      }),
+    );
+  }
+
+  /**
+   * Applies validated changes to a locked organization inside the caller's transaction:
+   * saves, keeps the stage change, writes the audit event. Shared by PATCH and CSV import.
+   */
+  async applyChanges(
+    manager: EntityManager,
+    org: Organization,
+    changes: Partial<OrganizationInput>,
+    actor: AuthUser,
+    stageReason: string | null,
+  ): Promise<Organization> {
+    const before = { ...org };
+    manager.merge(Organization, org, this.toColumns(changes, org));
+    const diff = auditChanges(before as never, org as never, AUDITED_FIELDS);
+    if (Object.keys(diff).length === 0) return org;
+    const saved = await manager.save(org);
+    if (before.stage !== saved.stage) {
+      await manager.insert(StageChange, {
+        organizationId: org.id,
+        fromStage: before.stage,
+        toStage: saved.stage,
+        reason: stageReason,
+        changedById: actor.id,
+      });
+    }
+    await this.audit.record(manager, { actorId: actor.id, entityType: 'organization', entityId: org.id, action: 'update', changes: diff });
+    return saved;
+  }
+
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const org = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new OrganizationNotFoundError();
+      await manager.delete(Organization, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'organization',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(org as never, null, AUDITED_FIELDS),
+      });
+    });
+    this.logger.log({ organizationId: id, actorId: actor.id }, 'organization deleted');
+  }
+
+  async addNote(organizationId: string, dto: CreateNoteDto, actor: AuthUser): Promise<Note> {
+    await this.get(organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      const note = await manager.save(manager.create(Note, { organizationId, body: dto.body, authorId: actor.id }));
+      await this.audit.record(manager, { actorId: actor.id, entityType: 'note', entityId: note.id, action: 'create', changes: { organizationId: { before: null, after: organizationId } } });
+      return note;
+    });
+  }
+
+  async listNotes(organizationId: string, limit: number, offset: number): Promise<Page<Note>> {
+    await this.get(organizationId);
+    const [data, total] = await this.notes.findAndCount({
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { data, meta: { total, limit, offset } };
+  }
+
+  /** Referenced audiences, capabilities and owner must exist (400 naming the field otherwise). */
+  async assertReferences(input: Partial<OrganizationInput>): Promise<void> {
+    await this.audiences.assertExist(input.audienceIds ?? [], 'audienceIds');
+    await this.capabilities.assertExist(input.capabilityIds ?? [], 'capabilityIds');
+    await this.capabilities.assertExist(input.seeksCapabilityIds ?? [], 'seeksCapabilityIds');
+    if (input.ownerId) {
+      const owner = await this.dataSource.getRepository(User).findOneBy({ id: input.ownerId, active: true });
+      if (!owner) throw new UnknownOwnerError();
+    }
+  }
+
+  /** DTO fields → entity columns; `undefined` leaves a column as it is. */
+  private toColumns(input: Partial<OrganizationInput>, current?: Organization): Partial<Organization> {
+    const columns: Partial<Organization> = {};
+    for (const key of [
+      'name',
+      'type',
+      'website',
+      'email',
+      'phone',
+      'address',
+      'mission',
+      'notes',
+      'stage',
+      'ownerId',
+      'audienceIds',
+      'capabilityIds',
+      'seeksCapabilityIds',
+      'tags',
+    ] as const) {
+      if (input[key] !== undefined) (columns as Record<string, unknown>)[key] = input[key];
+    }
+    const fit = input.fit;
+    if (fit) {
+      if (fit.audienceReach !== undefined) columns.fitAudienceReach = fit.audienceReach;
+      if (fit.missionOverlap !== undefined) columns.fitMissionOverlap = fit.missionOverlap;
+      if (fit.complementaryResources !== undefined) columns.fitComplementaryResources = fit.complementaryResources;
+      if (fit.notes !== undefined) columns.fitNotes = fit.notes;
+    }
+    if (!current && columns.stage === undefined) columns.stage = OrganizationStage.Prospect;
+    return columns;
+  }
+
+  private async guardName<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organizations_name_lower')) throw new OrganizationNameTakenError();
+      throw error;
+    }
+  }
+}
