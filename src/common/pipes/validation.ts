@@ -8,7 +8,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+    // One message per field: the last constraint is the topmost decorator, the most basic
+    // one ("must be an array" rather than "each value must match …").
+    const [constraint, message] = Object.entries(error.constraints ?? {}).at(-1) ?? [];
+    if (constraint && message) {
       out.push({
         field,
         message:
