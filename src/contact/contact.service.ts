@@ -58,7 +58,7 @@ export class ContactService {
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.findOne(Organization, { where: { id: dto.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!organization) throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
-      if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId);
+      if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
       const contact = await manager.save(manager.create(Contact, dto));
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -83,7 +83,7 @@ export class ContactService {
       manager.merge(Contact, contact, defined);
       const diff = auditChanges(before as never, contact as never, CONTACT_FIELDS, PERSONAL_FIELDS);
       if (Object.keys(diff).length === 0) return contact;
-      if (contact.isPrimary && !before.isPrimary) await this.clearPrimary(manager, contact.organizationId);
+      if (contact.isPrimary && !before.isPrimary) await this.clearPrimary(manager, contact.organizationId, actor);
       const saved = await manager.save(contact);
       await this.audit.record(manager, { actorId: actor.id, entityType: 'contact', entityId: id, action: 'update', changes: diff });
       return saved;
@@ -110,7 +110,13 @@ export class ContactService {
     this.logger.log({ contactId: id, actorId: actor.id }, 'contact erased');
   }
 
-  private async clearPrimary(manager: EntityManager, organizationId: string): Promise<void> {
+  /** The previous primary contact stops being primary (an audited change of that contact). */
+  private async clearPrimary(manager: EntityManager, organizationId: string, actor: AuthUser): Promise<void> {
+    const previous = await manager.find(Contact, { select: { id: true }, where: { organizationId, isPrimary: true } });
+    if (previous.length === 0) return;
     await manager.update(Contact, { organizationId, isPrimary: true }, { isPrimary: false });
+    for (const { id } of previous) {
+      await this.audit.record(manager, { actorId: actor.id, entityType: 'contact', entityId: id, action: 'update', changes: { isPrimary: { before: true, after: false } } });
+    }
   }
 }

@@ -1,0 +1,133 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '../../src/auth/role.enum';
+import { Contact } from '../../src/contact/contact.entity';
+import { persistContact, persistOrganization } from '../factories/directory.factory';
+import { SignedIn, signedInAs } from '../factories/user.factory';
+import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
+
+/** Every place in the database a string could hide: text-like, JSON and array columns of every table. */
+async function tablesContaining(dataSource: DataSource, needle: string): Promise<string[]> {
+  const columns: { table_name: string; column_name: string }[] = await dataSource.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`,
+  );
+  expect(columns.length).toBeGreaterThan(20);
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, [
+      `%${needle}%`,
+    ]);
+    if (count > 0) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}
+
+describe('Contacts (e2e)', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let viewer: SignedIn;
+  let manager: SignedIn;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    await truncateAll(t.dataSource);
+    staff = await signedInAs(t, Role.Staff);
+    viewer = await signedInAs(t, Role.Viewer);
+    manager = await signedInAs(t, Role.Manager);
+    orgId = (await persistOrganization(t.dataSource, { name: 'Harbor House' })).id;
+  });
+
+  it('creates a contact, and staff see email and phone while viewers get null everywhere', async () => {
+    const created = await request(t.http)
+      .post('/api/v1/contacts')
+      .set(staff.auth)
+      .send({ organizationId: orgId, name: 'Dana Whitfield', title: 'Case manager', email: 'dana@harbor.example.org', phone: '+1 503 555 0142', preferredChannel: 'text', isPrimary: true })
+      .expect(201);
+    expect(created.body).toMatchObject({ version: 1, organizationId: orgId, email: 'dana@harbor.example.org', phone: '+1 503 555 0142', isPrimary: true, preferredChannel: 'text' });
+
+    const asViewer = await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(viewer.auth).expect(200);
+    expect(asViewer.body).toMatchObject({ name: 'Dana Whitfield', email: null, phone: null });
+    const list = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(viewer.auth).expect(200);
+    expect(list.body.data).toEqual([expect.objectContaining({ name: 'Dana Whitfield', email: null, phone: null })]);
+    expect(JSON.stringify(list.body)).not.toContain('dana@harbor');
+    const asStaff = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(staff.auth).expect(200);
+    expect(asStaff.body.data[0].email).toBe('dana@harbor.example.org');
+  });
+
+  it('searches by name, title or email ignoring accents, and filters by organization', async () => {
+    const other = await persistOrganization(t.dataSource, { name: 'Other' });
+    await persistContact(t.dataSource, orgId, { name: 'José Ramírez' });
+    await persistContact(t.dataSource, orgId, { name: 'Ann Lee', title: 'Youth Counselor' });
+    await persistContact(t.dataSource, other.id, { name: 'Jose Other' });
+    const names = async (query: Record<string, string>) =>
+      (await request(t.http).get('/api/v1/contacts').query(query).set(staff.auth).expect(200)).body.data.map((c: { name: string }) => c.name).sort();
+    expect(await names({ q: 'jose' })).toEqual(['Jose Other', 'José Ramírez']);
+    expect(await names({ q: 'jose', organizationId: orgId })).toEqual(['José Ramírez']);
+    expect(await names({ q: 'counselor' })).toEqual(['Ann Lee']);
+  });
+
+  it('keeps one primary contact per organization', async () => {
+    const first = await persistContact(t.dataSource, orgId, { isPrimary: true });
+    const second = await request(t.http).post('/api/v1/contacts').set(staff.auth).send({ organizationId: orgId, name: 'New Primary', isPrimary: true }).expect(201);
+    const rows = await t.dataSource.getRepository(Contact).findBy({ organizationId: orgId, isPrimary: true });
+    expect(rows.map((c) => c.id)).toEqual([second.body.id]);
+    // Losing the primary flag was a change to the first contact: its version moved on.
+    const reread = await request(t.http).get(`/api/v1/contacts/${first.id}`).set(staff.auth).expect(200);
+    expect(reread.body).toMatchObject({ isPrimary: false, version: first.version + 1 });
+    await request(t.http).patch(`/api/v1/contacts/${first.id}`).set(staff.auth).send({ version: reread.body.version, isPrimary: true }).expect(200);
+    const after = await t.dataSource.getRepository(Contact).findBy({ organizationId: orgId, isPrimary: true });
+    expect(after.map((c) => c.id)).toEqual([first.id]);
+  });
+
+  it('refuses a stale version with 409, and bad input with 400 naming the fields', async () => {
+    const contact = await persistContact(t.dataSource, orgId);
+    await request(t.http).patch(`/api/v1/contacts/${contact.id}`).set(staff.auth).send({ version: 1, title: 'Director' }).expect(200);
+    const stale = await request(t.http).patch(`/api/v1/contacts/${contact.id}`).set(staff.auth).send({ version: 1, title: 'Intern' }).expect(409);
+    expect(stale.body.currentVersion).toBe(2);
+    const bad = await request(t.http)
+      .post('/api/v1/contacts')
+      .set(staff.auth)
+      .send({ organizationId: 'nope', name: '', email: 'not-mail', phone: 'call me', preferredChannel: 'pigeon', ssn: '123' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'organizationId', 'phone', 'preferredChannel', 'ssn']);
+    const unknownOrg = await request(t.http).post('/api/v1/contacts').set(staff.auth).send({ organizationId: '7d0c5d1e-93a4-4b8f-9f0e-000000000000', name: 'X' }).expect(400);
+    expect(unknownOrg.body.errors).toEqual([{ field: 'organizationId', message: 'is not a known organization' }]);
+    expect(await t.dataSource.getRepository(Contact).count()).toBe(1);
+  });
+
+  it('erases a person completely: no copy of their name, email or phone remains in any table', async () => {
+    const person = { name: 'Zebulon Quackenbush', title: 'Youth Advocate Zq', email: 'zebulon.q@harbor.example.org', phone: '+1 503 555 0199' };
+    const created = await request(t.http)
+      .post('/api/v1/contacts')
+      .set(staff.auth)
+      .send({ organizationId: orgId, ...person, notes: 'Zebulon prefers mornings' })
+      .expect(201);
+    await request(t.http)
+      .patch(`/api/v1/contacts/${created.body.id}`)
+      .set(staff.auth)
+      .send({ version: 1, email: 'zq@harbor.example.org', name: 'Zebulon Q. Quackenbush' })
+      .expect(200);
+    // Before erasure the person is in the contacts table only (the audit log holds no values).
+    for (const needle of ['Quackenbush', 'zq@harbor', '555 0199']) {
+      const tables = await tablesContaining(t.dataSource, needle);
+      expect(tables.length).toBeGreaterThan(0);
+      expect(tables.every((column) => column.startsWith('contacts.'))).toBe(true);
+    }
+
+    await request(t.http).delete(`/api/v1/contacts/${created.body.id}`).set(staff.auth).expect(403);
+    await request(t.http).delete(`/api/v1/contacts/${created.body.id}`).set(manager.auth).expect(204);
+    for (const needle of ['Quackenbush', 'Zebulon', 'zq@harbor', 'zebulon.q@', '555 0199', 'Advocate Zq']) {
+      expect({ needle, tables: await tablesContaining(t.dataSource, needle) }).toEqual({ needle, tables: [] });
+    }
+    const admin = await signedInAs(t, Role.Admin);
+    const audit = await request(t.http).get('/api/v1/audit').query({ entityType: 'contact', entityId: created.body.id }).set(admin.auth).expect(200);
+    expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+    expect(audit.body.data[1].changes).toMatchObject({ name: { redacted: true }, email: { redacted: true } });
+    await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(staff.auth).expect(404);
+  });
+});
