@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { UserResponseDto } from '../../user/dto/user.dto';
+import { trimString } from '../../common/dto/validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SetupDto {
   @ApiProperty({ example: 'admin@library.org', maxLength: 254 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   email: string;
@@ -18,7 +18,7 @@ export class SetupDto {
   password: string;
 
   @ApiProperty({ example: 'Ana Ruiz', maxLength: 120 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name: string;
@@ -61,7 +61,7 @@ export class AcceptInvitationDto {
 
   @ApiPropertyOptional({ maxLength: 120 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name?: string;

@@ -3,9 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { Role } from '../../auth/role.enum';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
-import { IsIanaTimeZone } from '../../common/dto/validators';
+import { IsIanaTimeZone, trimString } from '../../common/dto/validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class UserResponseDto {
@@ -23,13 +22,13 @@ export class UserResponseDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ana@library.org', maxLength: 254 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Ana Ruiz', maxLength: 120 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name: string;
@@ -57,7 +56,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 120 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name?: string;

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { trimString } from '../../common/dto/validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCapabilityDto {
   @ApiProperty({ example: 'Paid internships', maxLength: 120 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name: string;
@@ -21,7 +21,7 @@ export class CreateCapabilityDto {
 export class UpdateCapabilityDto {
   @ApiPropertyOptional({ maxLength: 120 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name?: string;
