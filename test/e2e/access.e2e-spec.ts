@@ -35,6 +35,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'DELETE /api/v1/capabilities/:id': Role.Manager,
   'GET /api/v1/organizations': Role.Viewer,
   'POST /api/v1/organizations': Role.Staff,
+  'GET /api/v1/organizations/export.csv': Role.Staff,
+  'POST /api/v1/organizations/import': Role.Staff,
   'GET /api/v1/organizations/:id': Role.Viewer,
   'PATCH /api/v1/organizations/:id': Role.Staff,
   'DELETE /api/v1/organizations/:id': Role.Manager,
@@ -85,6 +87,7 @@ describe('Access control (e2e)', () => {
 
   it('matches every route × role (and anonymous) against the expected status', async () => {
     const failures: string[] = [];
+    const sessions: Partial<Record<Role, Record<string, string>>> = {};
     for (const route of routes) {
       const expected = EXPECTED_ACCESS[route.key];
       const anonymous = await call(t, route, {});
@@ -99,8 +102,10 @@ describe('Access control (e2e)', () => {
       }
       if (anonymous.status !== 401 && expected !== 'public') continue;
       for (const role of ROLE_ORDER) {
-        // A fresh session per call: some routes (logout, password) end or change sessions.
-        const { auth } = await login(t, users[role]!);
+        // Routes under /auth/ and /me may end or change the session (logout, password): those get a fresh one.
+        const fresh = /\/(auth|me)(\/|$)/.test(route.path);
+        const auth = !fresh && sessions[role] ? sessions[role] : (sessions[role] = (await login(t, users[role]!)).auth);
+        if (fresh) delete sessions[role];
         const response = await call(t, route, auth);
         const allowed = expected === 'public' || roleAtLeast(role, expected);
         const ok = allowed ? ![401, 403].includes(response.status) && response.status < 500 : response.status === 403;
