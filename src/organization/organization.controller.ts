@@ -1,5 +1,33 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  CallHandler,
+  Controller,
+  Delete,
+  ExecutionContext,
+  Get,
+  Header,
+  HttpCode,
+  Injectable,
+  Param,
+  Patch,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
 import { PaginationQueryDto } from '../common/dto/pagination.dto';
@@ -17,16 +45,50 @@ import {
   OrganizationResponseDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
+import {
+  CSV_COLUMNS,
+  CsvFileMissingError,
+  ExportOrganizationsQueryDto,
+  ImportOrganizationsQueryDto,
+  ImportResultDto,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  OrganizationCsvService,
+} from './organization-csv.service';
 import { toNoteResponse, toOrganizationResponse } from './organization.mapper';
 import { OrganizationService } from './organization.service';
 
 const OrgId = () => Param('id', new ParseIdPipe('organization'));
+
+/**
+ * multer (memory storage) for the one CSV file, its "File too large" (already a 413) worded
+ * so people know the limit.
+ */
+@Injectable()
+class CsvUploadInterceptor extends FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }) {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) {
+        throw new PayloadTooLargeException(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+const CSV_FORMAT = `Columns (header row, any order, names ignore case): ${CSV_COLUMNS.join(', ')}. \
+Audiences and capabilities are given by name and the owner by user email; lists are separated by "; ". \
+A cell the export starts with \`'\` because it began with = + - @ tab or carriage return (so spreadsheets do not run it \
+as a formula) has that quote removed on import.`;
 
 @ApiTags('directory')
 @Controller('organizations')
 export class OrganizationController {
   constructor(
     private readonly organizations: OrganizationService,
+    private readonly csv: OrganizationCsvService,
     private readonly timeline: TimelineService,
   ) {}
 
@@ -47,6 +109,64 @@ export class OrganizationController {
   @ApiProblems(400, 409)
   async create(@Body() dto: CreateOrganizationDto, @CurrentUser() actor: AuthUser): Promise<OrganizationResponseDto> {
     return toOrganizationResponse(await this.organizations.create(dto, actor));
+  }
+
+  // export.csv and import are declared before the :id routes, so "export.csv" is not taken for an id.
+  @Get('export.csv')
+  @RequirePermission('directory.write')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="organizations.csv"')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Download the organizations as CSV',
+    description: `Every organization the filters of the list match (no paging), in the list's order. UTF-8 with a byte order mark \
+(so Excel reads accents), CRLF line ends. ${CSV_FORMAT} \`version\` is informational: import ignores it.`,
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiProblems(400)
+  exportCsv(@Query() query: ExportOrganizationsQueryDto): Promise<string> {
+    return this.csv.exportCsv(query);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @RequirePermission('directory.write')
+  @UseInterceptors(CsvUploadInterceptor)
+  @ApiOperation({
+    summary: 'Import organizations from CSV (every row or none)',
+    description: `Upload the CSV as the multipart field \`file\` (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB and ${MAX_IMPORT_ROWS} data rows). \
+${CSV_FORMAT}
+
+A row with an \`id\` updates that organization; a row without one updates the organization with the same name \
+(ignoring case; the row's spelling becomes the name), or else creates one. Only the columns present are changed; an empty cell clears a value, except \
+\`stage\` and the fit scores, where it means "prospect"/0 for a new organization and "unchanged" for an existing one. \
+\`version\` is ignored: an import overwrites the current values. Stage changes are kept with the reason "CSV import".
+
+Every row is validated (with the rules of POST/PATCH) before anything is written; errors name the spreadsheet row \
+(the header is row 1) and the column. With \`dryRun=true\` the answer is 200 with what would be created and updated \
+(counting only rows without errors) and the errors (the first 1000), and nothing is written. Without it, a file with any error answers \
+400 \`CSV_IMPORT_INVALID\` listing \`errors: [{row, field, message}]\` and writes nothing; otherwise all rows are written \
+in one transaction and the answer is 200 with empty \`errors\`. \`updated\` counts the rows that match an existing \
+organization, including those where no value differs (they change nothing and leave no audit event).`,
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'The CSV file (UTF-8).' } },
+    },
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiProblems(400, 409, 413)
+  importCsv(
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query() query: ImportOrganizationsQueryDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ImportResultDto> {
+    if (!file) throw new CsvFileMissingError();
+    return this.csv.importCsv(file.buffer, { dryRun: query.dryRun ?? false }, actor);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { Note } from './note.entity';
+import { OrganizationCsvService } from './organization-csv.service';
 import { OrganizationController } from './organization.controller';
 import { Organization } from './organization.entity';
 import { OrganizationService } from './organization.service';
@@ -11,7 +12,7 @@ import { StageChange } from './stage-change.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Note, StageChange]), AuditModule, VocabularyModule],
   controllers: [OrganizationController],
-  providers: [OrganizationService],
+  providers: [OrganizationService, OrganizationCsvService],
   exports: [OrganizationService],
 })
 export class OrganizationModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page, parseSort } from '../common/dto/pagination.dto';
@@ -62,6 +62,9 @@ export function escapeLike(value: string): string {
 
 type OrganizationInput = Omit<CreateOrganizationDto, 'fit'> & { fit?: FitDto };
 
+/** The list's filters and sort without paging. */
+export type OrganizationFilters = Omit<ListOrganizationsQueryDto, 'limit' | 'offset'>;
+
 @Injectable()
 export class OrganizationService implements OnModuleInit {
   private readonly logger = new Logger(OrganizationService.name);
@@ -103,20 +106,8 @@ export class OrganizationService implements OnModuleInit {
    * list request costs one query besides authentication.
    */
   async list(query: ListOrganizationsQueryDto): Promise<Page<Organization>> {
-    const qb = this.organizations.createQueryBuilder('o');
-    if (query.q) qb.andWhere(`${ORGANIZATION_SEARCH_EXPRESSION} LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
-    if (query.stage?.length) qb.andWhere('o.stage IN (:...stages)', { stages: query.stage });
-    if (query.audienceId) qb.andWhere('o.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
-    if (query.capabilityId) qb.andWhere('o.capability_ids @> ARRAY[:capabilityId]::uuid[]', { capabilityId: query.capabilityId });
-    if (query.seeksCapabilityId) {
-      qb.andWhere('o.seeks_capability_ids @> ARRAY[:seeksCapabilityId]::uuid[]', { seeksCapabilityId: query.seeksCapabilityId });
-    }
-    if (query.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.tag) qb.andWhere('o.tags @> ARRAY[:tag]::varchar[]', { tag: query.tag });
-    const { field, direction } = parseSort<OrganizationSort>(query.sort, 'name');
-    qb.addSelect('count(*) OVER ()', 'total_count')
-      .orderBy(SORT_COLUMNS[field], direction)
-      .addOrderBy('o.id', direction)
+    const qb = this.filteredQuery(query)
+      .addSelect('count(*) OVER ()', 'total_count')
       .limit(query.limit)
       .offset(query.offset);
     const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
@@ -124,23 +115,33 @@ export class OrganizationService implements OnModuleInit {
     return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
   }
 
+  /** Every organization the list filters match, in the list's order (for the CSV export). */
+  listAll(filters: OrganizationFilters): Promise<Organization[]> {
+    return this.filteredQuery(filters).getMany();
+  }
+
   async create(dto: CreateOrganizationDto, actor: AuthUser): Promise<Organization> {
     await this.assertReferences(dto);
-    return this.guardName(() =>
-      this.dataSource.transaction(async (manager) => {
-        const org = await manager.save(manager.create(Organization, this.toColumns(dto)));
-        await manager.insert(StageChange, { organizationId: org.id, fromStage: null, toStage: org.stage, changedById: actor.id });
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          entityType: 'organization',
-          entityId: org.id,
-          action: 'create',
-          changes: auditChanges(null, org as never, AUDITED_FIELDS),
-        });
-        this.logger.log({ organizationId: org.id, actorId: actor.id }, 'organization created');
-        return org;
-      }),
-    );
+    return this.guardName(() => this.dataSource.transaction((manager) => this.createWith(manager, dto, actor, null)));
+  }
+
+  /**
+   * Creates an organization inside the caller's transaction: saves it, keeps its first stage
+   * (with `stageReason`), writes the audit event. Shared by POST and CSV import; the caller
+   * must already have checked references (`assertReferences`) and the name.
+   */
+  async createWith(manager: EntityManager, dto: CreateOrganizationDto, actor: AuthUser, stageReason: string | null): Promise<Organization> {
+    const org = await manager.save(manager.create(Organization, this.toColumns(dto)));
+    await manager.insert(StageChange, { organizationId: org.id, fromStage: null, toStage: org.stage, reason: stageReason, changedById: actor.id });
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      entityType: 'organization',
+      entityId: org.id,
+      action: 'create',
+      changes: auditChanges(null, org as never, AUDITED_FIELDS),
+    });
+    this.logger.log({ organizationId: org.id, actorId: actor.id }, 'organization created');
+    return org;
   }
 
   /** Partial update under optimistic concurrency; a stage change is kept with its reason. */
@@ -230,6 +231,22 @@ export class OrganizationService implements OnModuleInit {
       const owner = await this.dataSource.getRepository(User).findOneBy({ id: input.ownerId, active: true });
       if (!owner) throw new UnknownOwnerError();
     }
+  }
+
+  /** The list filters and sort, shared by the paged list and the export. */
+  private filteredQuery(query: OrganizationFilters): SelectQueryBuilder<Organization> {
+    const qb = this.organizations.createQueryBuilder('o');
+    if (query.q) qb.andWhere(`${ORGANIZATION_SEARCH_EXPRESSION} LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.stage?.length) qb.andWhere('o.stage IN (:...stages)', { stages: query.stage });
+    if (query.audienceId) qb.andWhere('o.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
+    if (query.capabilityId) qb.andWhere('o.capability_ids @> ARRAY[:capabilityId]::uuid[]', { capabilityId: query.capabilityId });
+    if (query.seeksCapabilityId) {
+      qb.andWhere('o.seeks_capability_ids @> ARRAY[:seeksCapabilityId]::uuid[]', { seeksCapabilityId: query.seeksCapabilityId });
+    }
+    if (query.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.tag) qb.andWhere('o.tags @> ARRAY[:tag]::varchar[]', { tag: query.tag });
+    const { field, direction } = parseSort<OrganizationSort>(query.sort, 'name');
+    return qb.orderBy(SORT_COLUMNS[field], direction).addOrderBy('o.id', direction);
   }
 
   /** DTO fields → entity columns; `undefined` leaves a column as it is. */
