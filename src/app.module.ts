@@ -12,6 +12,7 @@ import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { OrganizationModule } from './organization/organization.module';
 import { ContactModule } from './contact/contact.module';
+import { ProgramModule } from './program/program.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { RedisModule } from './redis/redis.module';
@@ -48,6 +49,7 @@ export class AppModule {
         VocabularyModule,
         OrganizationModule,
         ContactModule,
+        ProgramModule,
         ...(options.worker ? [MaintenanceModule] : []),
       ],
     };

@@ -14,6 +14,10 @@ export const PERMISSION_MIN_ROLE = {
   'directory.write': Role.Staff,
   /** Delete organizations and erase contacts. */
   'directory.delete': Role.Manager,
+  /** Log visits; run programs and their sessions (attendance); record feedback and its follow-up; tasks; feedback links. */
+  'outreach.write': Role.Staff,
+  /** Library closure days (which cancel the sessions on them). */
+  'closure.manage': Role.Manager,
   /** Keep the audiences and capabilities vocabularies. */
   'vocabulary.manage': Role.Manager,
   /** Read the audit log. */

@@ -9,6 +9,14 @@ import { Capability } from '../vocabulary/capability.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Invitation } from '../user/invitation.entity';
 import { User } from '../user/user.entity';
+import { Visit } from '../visit/visit.entity';
+import { Program } from '../program/program.entity';
+import { ProgramPartner } from '../program/program-partner.entity';
+import { ProgramSession } from '../program/program-session.entity';
+import { Closure } from '../closure/closure.entity';
+import { Feedback } from '../feedback/feedback.entity';
+import { FeedbackLink } from '../feedback/feedback-link.entity';
+import { Task } from '../task/task.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -23,4 +31,12 @@ export const ENTITIES = [
   Note,
   Contact,
   AuditEvent,
+  Program,
+  ProgramPartner,
+  ProgramSession,
+  Closure,
+  Visit,
+  FeedbackLink,
+  Feedback,
+  Task,
 ];
