@@ -112,6 +112,9 @@ describe('Contacts (e2e)', () => {
       .set(staff.auth)
       .send({ version: 1, email: 'zq@harbor.example.org', name: 'Zebulon Q. Quackenbush' })
       .expect(200);
+    // A visit where the team met them links the contact by id only.
+    const visit = await request(t.http).post('/api/v1/visits').set(staff.auth).send({ organizationId: orgId, purpose: 'relationship', contactIds: [created.body.id] }).expect(201);
+    expect(visit.body.contactIds).toEqual([created.body.id]);
     // Before erasure the person is in the contacts table only (the audit log holds no values).
     for (const needle of ['Quackenbush', 'zq@harbor', '555 0199']) {
       const tables = await tablesContaining(t.dataSource, needle);
@@ -129,5 +132,8 @@ describe('Contacts (e2e)', () => {
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
     expect(audit.body.data[1].changes).toMatchObject({ name: { redacted: true }, email: { redacted: true } });
     await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(staff.auth).expect(404);
+    // The visit stays, without them.
+    const visitAfter = await request(t.http).get(`/api/v1/visits/${visit.body.id}`).set(staff.auth).expect(200);
+    expect(visitAfter.body.contactIds).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { ProgramModule } from '../program/program.module';
+import { VisitModule } from '../visit/visit.module';
+import { TaskController } from './task.controller';
+import { Task } from './task.entity';
+import { TaskService } from './task.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Task]), AuditModule, OrganizationModule, ProgramModule, VisitModule],
+  controllers: [TaskController],
+  providers: [TaskService],
+})
+export class TaskModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { ProgramModule } from '../program/program.module';
+import { VisitController } from './visit.controller';
+import { Visit } from './visit.entity';
+import { VisitService } from './visit.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Visit]), AuditModule, OrganizationModule, ProgramModule],
+  controllers: [VisitController],
+  providers: [VisitService],
+  exports: [VisitService],
+})
+export class VisitModule {}

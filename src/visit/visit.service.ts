@@ -1,0 +1,308 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Contact } from '../contact/contact.entity';
+import { foreignKeyViolation } from '../common/database-errors';
+import { Page } from '../common/dto/pagination.dto';
+import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
+import { OrganizationNotFoundError } from '../organization/organization.errors';
+import { OrganizationService } from '../organization/organization.service';
+import { ProgramNotFoundError } from '../program/program.errors';
+import { ProgramService } from '../program/program.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { User } from '../user/user.entity';
+import { CreateVisitDto, ListVisitsQueryDto, UpdateVisitDto } from './dto/visit.dto';
+import { Visit } from './visit.entity';
+import { VisitNotFoundError } from './visit.errors';
+import { VisitRecord } from './visit.mapper';
+import { timeWindow, visitedAtProblem } from './visit.rules';
+
+/** What the audit log records of a visit; `notes` (free text about people met) only as changed. */
+const AUDITED_FIELDS = [
+  'organizationId',
+  'programId',
+  'visitedAt',
+  'location',
+  'purpose',
+  'staffIds',
+  'contactIds',
+  'invitationsHandedOut',
+  'peopleReached',
+  'notes',
+] as const;
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['notes']);
+
+/** Columns of the visits row a PATCH may set. */
+const COLUMNS = ['organizationId', 'programId', 'visitedAt', 'location', 'purpose', 'invitationsHandedOut', 'peopleReached', 'notes'] as const;
+
+/** A foreign key that fails because a referenced row went away mid-request → the body field to name. */
+const FK_FIELDS: Record<string, string> = {
+  fk_visits_organization: 'organizationId',
+  fk_visits_program: 'programId',
+  fk_visit_staff_user: 'staffIds',
+  fk_visit_contacts_contact: 'contactIds',
+};
+
+/**
+ * The organization timeline's visit entries: purpose, place and counts, never notes or the
+ * people met. E.g. "Visit (invitations) at Youth Shelter lobby: 25 invitations handed out, 12
+ * people reached".
+ */
+export const VISIT_TIMELINE_SQL = `
+  SELECT visited_at AS at,
+         'Visit (' || purpose::text || ')' || coalesce(' at ' || location, '')
+         || CASE WHEN invitations_handed_out = 0 AND people_reached = 0 THEN ''
+                 ELSE ': ' || concat_ws(', ',
+                   CASE WHEN invitations_handed_out > 0 THEN invitations_handed_out
+                        || CASE WHEN invitations_handed_out = 1 THEN ' invitation' ELSE ' invitations' END || ' handed out' END,
+                   CASE WHEN people_reached > 0 THEN people_reached
+                        || CASE WHEN people_reached = 1 THEN ' person' ELSE ' people' END || ' reached' END)
+            END AS summary,
+         id AS ref_id
+  FROM visits WHERE organization_id = $1`;
+
+const SORT_COLUMNS = { visitedAt: 'v.visited_at', createdAt: 'v.created_at' } as const;
+
+type LinkTable = { table: 'visit_staff'; column: 'user_id' } | { table: 'visit_contacts'; column: 'contact_id' };
+const STAFF: LinkTable = { table: 'visit_staff', column: 'user_id' };
+const CONTACTS: LinkTable = { table: 'visit_contacts', column: 'contact_id' };
+
+const sorted = (ids: readonly string[]): string[] => [...ids].sort();
+
+@Injectable()
+export class VisitService implements OnModuleInit {
+  private readonly logger = new Logger(VisitService.name);
+
+  constructor(
+    @InjectRepository(Visit) private readonly visits: Repository<Visit>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
+    private readonly programs: ProgramService,
+    private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timeline.register({ type: 'visit', sql: VISIT_TIMELINE_SQL });
+  }
+
+  /** The visit with its staff and contact ids; VisitNotFoundError (404) when there is none. */
+  async get(id: string): Promise<VisitRecord> {
+    const visit = await this.visits.findOneBy({ id });
+    if (!visit) throw new VisitNotFoundError();
+    const links = await this.loadLinks(this.dataSource.manager, [id]);
+    return { visit, ...links.get(id)! };
+  }
+
+  /**
+   * One page, newest visit first by default: the rows with their total (a window count) in one
+   * statement, and the staff and contact ids of the whole page in one more.
+   */
+  async list(query: ListVisitsQueryDto): Promise<Page<VisitRecord>> {
+    const window = timeWindow(query.from, query.to);
+    const qb = this.visits.createQueryBuilder('v');
+    if (query.organizationId) qb.andWhere('v.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.programId) qb.andWhere('v.program_id = :programId', { programId: query.programId });
+    if (query.purpose) qb.andWhere('v.purpose = :purpose', { purpose: query.purpose });
+    if (window.from) qb.andWhere('v.visited_at >= :from', { from: window.from });
+    if (window.until) qb.andWhere('v.visited_at <= :until', { until: window.until });
+    if (window.before) qb.andWhere('v.visited_at < :before', { before: window.before });
+    const sort = query.sort ?? '-visitedAt';
+    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+    qb.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).addOrderBy('v.id', direction);
+    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
+    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
+    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
+    const links = await this.loadLinks(this.dataSource.manager, entities.map((visit) => visit.id));
+    return { data: entities.map((visit) => ({ visit, ...links.get(visit.id)! })), meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  /** Records a visit: when defaults to now, staff to the actor, counts to 0. */
+  async recordVisit(dto: CreateVisitDto, actor: AuthUser): Promise<VisitRecord> {
+    const visitedAt = dto.visitedAt !== undefined ? new Date(dto.visitedAt) : new Date();
+    await this.assertReferences(dto);
+    // Checked in the order given, so an error's index points into the request's array.
+    const givenStaff = dto.staffIds ?? [actor.id];
+    const givenContacts = dto.contactIds ?? [];
+    const staffIds = sorted(givenStaff);
+    const contactIds = sorted(givenContacts);
+    return this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertStaff(manager, givenStaff, []);
+        await this.assertContacts(manager, givenContacts, dto.organizationId);
+        const visit = await manager.save(
+          manager.create(Visit, {
+            organizationId: dto.organizationId,
+            programId: dto.programId ?? null,
+            visitedAt,
+            location: dto.location ?? null,
+            purpose: dto.purpose,
+            invitationsHandedOut: dto.invitationsHandedOut ?? 0,
+            peopleReached: dto.peopleReached ?? 0,
+            notes: dto.notes ?? null,
+            createdById: actor.id,
+          }),
+        );
+        await this.replaceLinks(manager, visit.id, STAFF, staffIds);
+        await this.replaceLinks(manager, visit.id, CONTACTS, contactIds);
+        const record = { visit, staffIds, contactIds };
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'visit',
+          entityId: visit.id,
+          action: 'create',
+          changes: auditChanges(null, flatten(record), AUDITED_FIELDS, PERSONAL_FIELDS),
+        });
+        this.logger.log({ visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id }, 'visit recorded');
+        return record;
+      }),
+    );
+  }
+
+  /**
+   * Partial update under optimistic concurrency. Given staff must be active users (or already
+   * on the visit); the contacts, given or kept, must belong to the visit's (possibly new)
+   * organization.
+   */
+  async update(id: string, dto: UpdateVisitDto, actor: AuthUser): Promise<VisitRecord> {
+    await this.assertReferences(dto);
+    return this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!visit) throw new VisitNotFoundError();
+        if (visit.version !== dto.version) throw new StaleVersionError('visit', visit.version);
+        const current = (await this.loadLinks(manager, [id])).get(id)!;
+        const before = flatten({ visit: { ...visit }, ...current });
+        const staffIds = dto.staffIds !== undefined ? sorted(dto.staffIds) : current.staffIds;
+        const contactIds = dto.contactIds !== undefined ? sorted(dto.contactIds) : current.contactIds;
+        const organizationId = dto.organizationId ?? visit.organizationId;
+        if (dto.staffIds !== undefined) await this.assertStaff(manager, dto.staffIds, current.staffIds);
+        if (dto.contactIds !== undefined || organizationId !== visit.organizationId) {
+          await this.assertContacts(manager, dto.contactIds ?? current.contactIds, organizationId);
+        }
+
+        for (const key of COLUMNS) {
+          const value = key === 'visitedAt' && dto.visitedAt !== undefined ? new Date(dto.visitedAt) : dto[key];
+          if (value !== undefined) (visit as unknown as Record<string, unknown>)[key] = value;
+        }
+        const diff = auditChanges(before, flatten({ visit, staffIds, contactIds }), AUDITED_FIELDS, PERSONAL_FIELDS);
+        if (Object.keys(diff).length === 0) return { visit, ...current };
+
+        // Through the query builder rather than save(): a change of staff or contacts only is
+        // still a new version of the visit, and save() would skip an unchanged row.
+        const columns = Object.fromEntries(COLUMNS.map((key) => [key, visit[key]]));
+        await manager.createQueryBuilder().update(Visit).set(columns).where('id = :id', { id }).execute();
+        if (diff.staffIds) await this.replaceLinks(manager, id, STAFF, staffIds);
+        if (diff.contactIds) await this.replaceLinks(manager, id, CONTACTS, contactIds);
+        const saved = await manager.findOneByOrFail(Visit, { id });
+        await this.audit.record(manager, { actorId: actor.id, entityType: 'visit', entityId: id, action: 'update', changes: diff });
+        return { visit: saved, staffIds, contactIds };
+      }),
+    );
+  }
+
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!visit) throw new VisitNotFoundError();
+      const links = (await this.loadLinks(manager, [id])).get(id)!;
+      await manager.delete(Visit, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'visit',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(flatten({ visit, ...links }), null, AUDITED_FIELDS, PERSONAL_FIELDS),
+      });
+    });
+    this.logger.log({ visitId: id, actorId: actor.id }, 'visit deleted');
+  }
+
+  /**
+   * Organization and program must exist and `visitedAt` be plausible: 400 naming each field
+   * otherwise. Runs outside any transaction (it goes through the other domains' services).
+   */
+  private async assertReferences(input: { organizationId?: string; programId?: string | null; visitedAt?: string }): Promise<void> {
+    const errors: FieldError[] = [];
+    if (input.organizationId !== undefined) {
+      await this.organizations.get(input.organizationId).catch((error: unknown) => {
+        if (!(error instanceof OrganizationNotFoundError)) throw error;
+        errors.push({ field: 'organizationId', message: 'is not a known organization' });
+      });
+    }
+    if (input.programId) {
+      await this.programs.get(input.programId).catch((error: unknown) => {
+        if (!(error instanceof ProgramNotFoundError)) throw error;
+        errors.push({ field: 'programId', message: 'is not a known program' });
+      });
+    }
+    if (input.visitedAt !== undefined) {
+      const problem = visitedAtProblem(new Date(input.visitedAt), new Date());
+      if (problem) errors.push({ field: 'visitedAt', message: problem });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  /** Staff must be active users; someone already on the visit may stay after deactivation. */
+  private async assertStaff(manager: EntityManager, staffIds: string[], alreadyOn: string[]): Promise<void> {
+    if (staffIds.length === 0) return;
+    const active = await manager.find(User, { select: { id: true }, where: { id: In(staffIds), active: true } });
+    const allowed = new Set([...active.map((user) => user.id), ...alreadyOn]);
+    const errors = staffIds.flatMap((id, index) => (allowed.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }]));
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  /** Contacts must exist and be people of the visit's organization. */
+  private async assertContacts(manager: EntityManager, contactIds: string[], organizationId: string): Promise<void> {
+    if (contactIds.length === 0) return;
+    const found = await manager.find(Contact, { select: { id: true, organizationId: true }, where: { id: In(contactIds) } });
+    const orgOf = new Map(found.map((contact) => [contact.id, contact.organizationId]));
+    const errors = contactIds.flatMap((id, index) => {
+      const org = orgOf.get(id);
+      if (org === undefined) return [{ field: `contactIds.${index}`, message: 'is not a known contact' }];
+      if (org !== organizationId) return [{ field: `contactIds.${index}`, message: "is not a contact of the visit's organization" }];
+      return [];
+    });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  /** Staff and contact ids of these visits in one query (a page of visits is never N+1). */
+  private async loadLinks(manager: EntityManager, visitIds: string[]): Promise<Map<string, { staffIds: string[]; contactIds: string[] }>> {
+    const links = new Map(visitIds.map((id) => [id, { staffIds: [] as string[], contactIds: [] as string[] }]));
+    if (visitIds.length === 0) return links;
+    const rows: { visit_id: string; kind: 'staff' | 'contact'; ref: string }[] = await manager.query(
+      `SELECT visit_id, 'staff' AS kind, user_id AS ref FROM visit_staff WHERE visit_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT visit_id, 'contact' AS kind, contact_id AS ref FROM visit_contacts WHERE visit_id = ANY($1::uuid[])
+       ORDER BY ref`,
+      [visitIds],
+    );
+    for (const row of rows) {
+      const entry = links.get(row.visit_id)!;
+      (row.kind === 'staff' ? entry.staffIds : entry.contactIds).push(row.ref);
+    }
+    return links;
+  }
+
+  private async replaceLinks(manager: EntityManager, visitId: string, link: LinkTable, ids: string[]): Promise<void> {
+    await manager.query(`DELETE FROM ${link.table} WHERE visit_id = $1`, [visitId]);
+    if (ids.length > 0) await manager.query(`INSERT INTO ${link.table} (visit_id, ${link.column}) SELECT $1, unnest($2::uuid[])`, [visitId, ids]);
+  }
+
+  /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
+  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      const field = FK_FIELDS[foreignKeyViolation(error) ?? ''];
+      if (field) throw new ValidationFailedError([{ field, message: 'refers to something that no longer exists' }]);
+      throw error;
+    }
+  }
+}
+
+function flatten({ visit, staffIds, contactIds }: VisitRecord): Record<string, unknown> {
+  return { ...visit, staffIds, contactIds };
+}
