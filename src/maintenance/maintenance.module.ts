@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ProgramModule } from '../program/program.module';
 import { QueueModule } from '../queue/queue.module';
 import { UserModule } from '../user/user.module';
 import { MaintenanceProcessor } from './maintenance.processor';
 
 /** Loaded only in worker processes (TANDEM_PROCESS=worker or all). */
 @Module({
-  imports: [QueueModule, AuthModule, UserModule],
+  imports: [QueueModule, AuthModule, UserModule, ProgramModule],
   providers: [MaintenanceProcessor],
 })
 export class MaintenanceModule {}

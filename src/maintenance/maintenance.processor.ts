@@ -2,6 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { SessionService } from '../auth/session.service';
+import { ExtendResult, ProgramService } from '../program/program.service';
 import { RedisService } from '../redis/redis.module';
 import { UserService } from '../user/user.service';
 import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../queue/queue.constants';
@@ -12,7 +13,7 @@ export interface PurgeResult {
   invitations: number;
 }
 
-/** Housekeeping on the `maintenance` queue: removes expired auth records. */
+/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -22,6 +23,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly sessions: SessionService,
     private readonly users: UserService,
     private readonly redis: RedisService,
+    private readonly programs: ProgramService,
   ) {
     super();
   }
@@ -51,11 +53,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close(true);
   }
 
-  async process(job: Job): Promise<PurgeResult> {
+  async process(job: Job): Promise<PurgeResult | ExtendResult> {
     const name = job.name as JobName;
     switch (name) {
       case JobName.PurgeExpiredAuth:
         return this.purgeExpiredAuth();
+      case JobName.ExtendSessionWindows:
+        return this.programs.extendSessionWindows();
       default: {
         const unhandled: never = name;
         throw new Error(`no handler for job ${String(unhandled)}`);

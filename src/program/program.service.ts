@@ -1,16 +1,113 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Between, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Page } from '../common/dto/pagination.dto';
+import { StaleVersionError } from '../common/errors/domain-error';
+import { programConfig, ProgramConfig } from '../config/configuration';
+import { Organization } from '../organization/organization.entity';
+import { escapeLike } from '../organization/organization.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { AudienceService } from '../vocabulary/vocabulary.service';
+import { CreateProgramDto, ListProgramsQueryDto, ProgramPartnerDto, UpdateProgramDto } from './dto/program.dto';
+import { DEFAULT_SESSIONS_PAST_DAYS, ListSessionsQueryDto, MAX_SESSION_RANGE_DAYS, UpdateSessionDto } from './dto/session.dto';
+import { ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
-import { Program } from './program.entity';
-import { ProgramNotFoundError, SessionNotFoundError } from './program.errors';
+import { Program, ProgramStatus } from './program.entity';
+import { PartnerProblemError, ProgramNotFoundError, SessionNotFoundError, SessionRangeError } from './program.errors';
+import { CompiledSchedule, compileSchedule, Occurrence, ScheduleInput } from './schedule';
 
+const DAY_MS = 86_400_000;
+
+/** What the audit log records of a program. */
+export const AUDITED_FIELDS = [
+  'name',
+  'description',
+  'status',
+  'partners',
+  'audienceIds',
+  'libraryGoal',
+  'partnerGoal',
+  'rrule',
+  'timezone',
+  'startTime',
+  'durationMinutes',
+  'location',
+  'startDate',
+  'endDate',
+] as const;
+
+const SESSION_AUDITED_FIELDS = ['attendance', 'cancelled', 'notes'] as const;
+
+/** Columns whose change means the sessions must be recomputed. */
+const SCHEDULE_FIELDS = ['rrule', 'timezone', 'startTime', 'durationMinutes', 'startDate', 'endDate'] as const;
+
+/** Rows per INSERT when materializing (5 parameters' worth of arrays each). */
+const INSERT_CHUNK = 5000;
+/** Programs per transaction in the daily window extension. */
+const EXTEND_BATCH = 200;
+
+export interface ExtendResult {
+  programs: number;
+  sessionsCreated: number;
+}
+
+type ProgramColumns = Partial<Omit<Program, 'partners'>>;
+
+function scheduleOf(program: Pick<Program, 'rrule' | 'timezone' | 'startTime' | 'durationMinutes' | 'startDate' | 'endDate'>): ScheduleInput {
+  return {
+    rrule: program.rrule,
+    timezone: program.timezone,
+    startTime: program.startTime,
+    durationMinutes: program.durationMinutes,
+    startDate: program.startDate,
+    endDate: program.endDate,
+  };
+}
+
+const partnerList = (partners: readonly { organizationId: string; role: string }[]) =>
+  [...partners].map((p) => ({ organizationId: p.organizationId, role: p.role })).sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+
+/**
+ * Programs, their partners and their sessions. Sessions are materialized rows: every
+ * occurrence from the start date (past ones too, for back-filling attendance) up to a rolling
+ * horizon (`SESSION_HORIZON_DAYS`), recorded in `programs.materialized_until`. A schedule edit
+ * rewrites future sessions only; past sessions, and any with attendance, notes or feedback,
+ * are never touched. A session whose local date is a closure day carries that closure.
+ */
 @Injectable()
-export class ProgramService {
+export class ProgramService implements OnModuleInit {
+  private readonly logger = new Logger(ProgramService.name);
+
   constructor(
     @InjectRepository(Program) private readonly programs: Repository<Program>,
     @InjectRepository(ProgramSession) private readonly sessions: Repository<ProgramSession>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(programConfig.KEY) private readonly config: ProgramConfig,
+    private readonly audiences: AudienceService,
+    private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
   ) {}
+
+  onModuleInit(): void {
+    // Past sessions only, on the timeline of every partner of the program.
+    this.timeline.register({
+      type: 'session',
+      sql: `SELECT s.starts_at AS at,
+                   p.name || ': ' || CASE
+                     WHEN s.closure_id IS NOT NULL THEN 'cancelled (' || c.name || ')'
+                     WHEN s.cancelled THEN 'cancelled'
+                     WHEN s.attendance IS NOT NULL THEN s.attendance || ' attended'
+                     ELSE 'attendance not recorded' END AS summary,
+                   s.id AS ref_id
+            FROM program_sessions s
+            JOIN program_partners pp ON pp.program_id = s.program_id
+            JOIN programs p ON p.id = s.program_id
+            LEFT JOIN closures c ON c.id = s.closure_id
+            WHERE pp.organization_id = $1 AND s.starts_at <= now()`,
+    });
+  }
 
   /** The program with its partners; ProgramNotFoundError (404) when there is none. */
   async get(id: string): Promise<Program> {
@@ -25,4 +122,345 @@ export class ProgramService {
     if (!session) throw new SessionNotFoundError();
     return session;
   }
+
+  /**
+   * The program's sessions starting in [from, to], ordered by `startsAt`, each with its
+   * `closure` relation loaded (a session is cancelled when `cancelled` or `closure` is set;
+   * the closure's name is the cancel reason — see `sessionCancelReason`). The caller checks the
+   * program exists (`get`).
+   */
+  listSessions(programId: string, from: Date, to: Date): Promise<ProgramSession[]> {
+    return this.sessions.find({
+      where: { programId, startsAt: Between(from, to) },
+      relations: { closure: true },
+      order: { startsAt: 'ASC' },
+    });
+  }
+
+  /** The sessions route: a default window of 30 days back to the horizon, at most 2 years. */
+  async sessionsInWindow(programId: string, query: ListSessionsQueryDto, now = new Date()): Promise<ProgramSession[]> {
+    const from = query.from ? new Date(query.from) : new Date(now.getTime() - DEFAULT_SESSIONS_PAST_DAYS * DAY_MS);
+    const to = query.to ? new Date(query.to) : new Date(Math.max(this.horizon(now).getTime(), from.getTime()));
+    if (Number.isNaN(from.getTime())) throw new SessionRangeError('from', 'must be a date or date-time (ISO 8601)');
+    if (Number.isNaN(to.getTime())) throw new SessionRangeError('to', 'must be a date or date-time (ISO 8601)');
+    if (to < from) throw new SessionRangeError('to', 'must not be before from');
+    if (to.getTime() - from.getTime() > MAX_SESSION_RANGE_DAYS * DAY_MS) {
+      throw new SessionRangeError('to', `must be at most ${MAX_SESSION_RANGE_DAYS} days after from`);
+    }
+    await this.get(programId);
+    const sessions = await this.listSessions(programId, from, to);
+    // Between is inclusive; the window is [from, to).
+    return sessions.filter((session) => session.startsAt < to);
+  }
+
+  async list(query: ListProgramsQueryDto): Promise<Page<Program>> {
+    const qb = this.programs.createQueryBuilder('p');
+    if (query.q) qb.andWhere(`tandem_fold(p.name) LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
+    if (query.audienceId) qb.andWhere('p.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
+    if (query.organizationId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = p.id AND pp.organization_id = :organizationId)', {
+        organizationId: query.organizationId,
+      });
+    }
+    const [programs, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const partners = programs.length
+      ? await this.dataSource.getRepository(ProgramPartner).findBy({ programId: In(programs.map((p) => p.id)) })
+      : [];
+    for (const program of programs) program.partners = partners.filter((partner) => partner.programId === program.id);
+    return { data: programs, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  /** Creates the program, its partners and its sessions (start date → horizon) in one transaction. */
+  async create(dto: CreateProgramDto, actor: AuthUser): Promise<Program> {
+    const now = new Date();
+    const compiled = compileSchedule(
+      { ...dto.schedule, startDate: dto.startDate, endDate: dto.endDate ?? null },
+      { today: now },
+    );
+    await this.assertReferences(dto.partners, dto.audienceIds);
+    const program = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(Program, {
+          name: dto.name,
+          description: dto.description ?? null,
+          status: dto.status ?? ProgramStatus.Planned,
+          audienceIds: dto.audienceIds ?? [],
+          libraryGoal: dto.libraryGoal ?? null,
+          partnerGoal: dto.partnerGoal ?? null,
+          rrule: compiled.rrule,
+          timezone: dto.schedule.timezone,
+          startTime: dto.schedule.startTime,
+          durationMinutes: dto.schedule.durationMinutes,
+          location: dto.schedule.location ?? null,
+          startDate: dto.startDate,
+          endDate: dto.endDate ?? null,
+          createdById: actor.id,
+        }),
+      );
+      const partners = (dto.partners ?? []).map((p) => ({ programId: saved.id, organizationId: p.organizationId, role: p.role }));
+      if (partners.length) await manager.insert(ProgramPartner, partners);
+      if (saved.status !== ProgramStatus.Completed) await this.materializeAll(manager, saved.id, compiled, now);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'program',
+        entityId: saved.id,
+        action: 'create',
+        changes: auditChanges(null, { ...saved, partners: partnerList(partners) } as never, AUDITED_FIELDS),
+      });
+      return saved;
+    });
+    this.logger.log({ programId: program.id, actorId: actor.id }, 'program created');
+    return this.get(program.id);
+  }
+
+  /**
+   * Partial update under optimistic concurrency. `schedule` replaces the whole schedule;
+   * `partners` the whole partner list. A changed schedule, start or end date rewrites the
+   * future sessions (see `rematerialize`).
+   */
+  async update(id: string, dto: UpdateProgramDto, actor: AuthUser): Promise<Program> {
+    await this.assertReferences(dto.partners, dto.audienceIds);
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!program) throw new ProgramNotFoundError();
+      if (program.version !== dto.version) throw new StaleVersionError('program', program.version);
+      const currentPartners = await manager.findBy(ProgramPartner, { programId: id });
+      const before = { ...program, partners: partnerList(currentPartners) };
+
+      const columns: ProgramColumns = {};
+      for (const key of ['name', 'description', 'status', 'audienceIds', 'libraryGoal', 'partnerGoal', 'startDate', 'endDate'] as const) {
+        if (dto[key] !== undefined) (columns as Record<string, unknown>)[key] = dto[key];
+      }
+      if (dto.schedule) {
+        columns.rrule = dto.schedule.rrule;
+        columns.timezone = dto.schedule.timezone;
+        columns.startTime = dto.schedule.startTime;
+        columns.durationMinutes = dto.schedule.durationMinutes;
+        columns.location = dto.schedule.location ?? null;
+      }
+      const after = { ...program, ...columns };
+      const scheduleTouched = dto.schedule !== undefined || dto.startDate !== undefined || dto.endDate !== undefined;
+      let compiled: CompiledSchedule | null = null;
+      if (scheduleTouched) {
+        // A start date being moved is bounded like a new one; an old program keeps its own.
+        compiled = compileSchedule(scheduleOf(after), { today: after.startDate !== program.startDate ? now : undefined });
+        after.rrule = compiled.rrule;
+        columns.rrule = compiled.rrule;
+      }
+      const partners = dto.partners ? partnerList(dto.partners) : before.partners;
+      const diff = auditChanges(before as never, { ...after, partners } as never, AUDITED_FIELDS);
+      if (Object.keys(diff).length === 0) return;
+
+      const changed = Object.fromEntries(Object.entries(columns).filter(([key]) => key in diff)) as ProgramColumns;
+      // update() bumps version and updated_at; a partners-only change still makes a new version.
+      await manager.update(Program, { id }, Object.keys(changed).length ? (changed as never) : { updatedAt: now });
+      if (dto.partners && 'partners' in diff) {
+        await manager.delete(ProgramPartner, { programId: id });
+        if (partners.length) await manager.insert(ProgramPartner, partners.map((p) => ({ ...p, programId: id }) as ProgramPartner));
+      }
+
+      const scheduleChanged = SCHEDULE_FIELDS.some((field) => field in diff);
+      const reopened = program.status === ProgramStatus.Completed && after.status !== ProgramStatus.Completed;
+      if ((scheduleChanged || reopened) && after.status !== ProgramStatus.Completed) {
+        await this.rematerialize(manager, id, compiled ?? compileSchedule(scheduleOf(after)), program.startDate, now);
+      }
+      await this.audit.record(manager, { actorId: actor.id, entityType: 'program', entityId: id, action: 'update', changes: diff });
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!program) throw new ProgramNotFoundError();
+      const partners = await manager.findBy(ProgramPartner, { programId: id });
+      await manager.delete(Program, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'program',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges({ ...program, partners: partnerList(partners) } as never, null, AUDITED_FIELDS),
+      });
+    });
+    this.logger.log({ programId: id, actorId: actor.id }, 'program deleted');
+  }
+
+  /** Records attendance, notes or a staff cancellation under optimistic concurrency. */
+  async updateSession(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<ProgramSession> {
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOne(ProgramSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw new SessionNotFoundError();
+      if (session.version !== dto.version) throw new StaleVersionError('session', session.version);
+      const changes: Partial<ProgramSession> = {};
+      if (dto.attendance !== undefined) changes.attendance = dto.attendance;
+      if (dto.cancelled !== undefined) changes.cancelled = dto.cancelled;
+      if (dto.notes !== undefined) changes.notes = dto.notes;
+      const diff = auditChanges(session as never, { ...session, ...changes } as never, SESSION_AUDITED_FIELDS);
+      if (Object.keys(diff).length === 0) return;
+      await manager.update(ProgramSession, { id }, changes as never);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'session',
+        entityId: id,
+        action: 'update',
+        changes: { ...diff, programId: { before: session.programId, after: session.programId } },
+      });
+    });
+    const session = await this.sessions.findOne({ where: { id }, relations: { closure: true } });
+    if (!session) throw new SessionNotFoundError();
+    return session;
+  }
+
+  /**
+   * The daily job: moves every running program's session window on to now + horizon.
+   * Completed programs and programs whose end date is covered are skipped. Idempotent (an
+   * existing session is left alone: ON CONFLICT DO NOTHING) and safe against a concurrent
+   * schedule edit (each batch locks its programs FOR SHARE and skips any whose schedule
+   * changed since it was read — the edit rewrote their sessions itself).
+   */
+  async extendSessionWindows(now = new Date()): Promise<ExtendResult> {
+    const target = this.horizon(now);
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    const result: ExtendResult = { programs: 0, sessionsCreated: 0 };
+    for (;;) {
+      const batch = await this.programs
+        .createQueryBuilder('p')
+        .where('p.id > :afterId', { afterId })
+        .andWhere('p.status <> :completed', { completed: ProgramStatus.Completed })
+        .andWhere('(p.materialized_until IS NULL OR p.materialized_until < :target)', { target })
+        // endDate is local; two days' margin covers every zone offset.
+        .andWhere('(p.end_date IS NULL OR p.materialized_until IS NULL OR p.materialized_until < p.end_date + 2)')
+        .orderBy('p.id', 'ASC')
+        .take(EXTEND_BATCH)
+        .getMany();
+      if (batch.length === 0) break;
+      afterId = batch[batch.length - 1].id;
+      const planned = new Map<string, { program: Program; occurrences: Occurrence[] }>();
+      for (const program of batch) {
+        try {
+          const compiled = compileSchedule(scheduleOf(program));
+          const from = program.materializedUntil ?? compiled.earliestInstant();
+          planned.set(program.id, { program, occurrences: compiled.between(from, target) });
+        } catch (error) {
+          // A stored schedule always passed validation; one that no longer does is left as it is.
+          this.logger.warn({ programId: program.id, reason: (error as Error).message }, 'program schedule not expanded');
+        }
+      }
+      result.sessionsCreated += await this.dataSource.transaction(async (manager) => {
+        const locked: Program[] = await manager
+          .createQueryBuilder(Program, 'p')
+          .setLock('pessimistic_read')
+          .where('p.id IN (:...ids)', { ids: [...planned.keys()].length ? [...planned.keys()] : [afterId] })
+          .getMany();
+        const current = locked.filter((row) => {
+          const plan = planned.get(row.id);
+          return plan && row.status !== ProgramStatus.Completed && SCHEDULE_FIELDS.every((field) => row[field] === plan.program[field]);
+        });
+        if (current.length === 0) return 0;
+        const rows = current.flatMap((row) => planned.get(row.id)!.occurrences.map((occurrence) => ({ programId: row.id, ...occurrence })));
+        const created = await this.insertSessions(manager, rows);
+        await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = ANY($1::uuid[])`, [current.map((row) => row.id), target]);
+        return created;
+      });
+      result.programs += planned.size;
+    }
+    this.logger.log({ ...result, until: target.toISOString() }, 'session windows extended');
+    return result;
+  }
+
+  /** Referenced partner organizations and audiences must exist (400 naming the field otherwise). */
+  private async assertReferences(partners: readonly ProgramPartnerDto[] | undefined, audienceIds: readonly string[] | undefined): Promise<void> {
+    await this.audiences.assertExist(audienceIds ?? [], 'audienceIds');
+    if (!partners?.length) return;
+    const ids = partners.map((partner) => partner.organizationId.toLowerCase());
+    const found = await this.dataSource.getRepository(Organization).find({ select: { id: true }, where: { id: In(ids) } });
+    const known = new Set(found.map((org) => org.id));
+    const errors = ids.flatMap((orgId, index) => {
+      if (!known.has(orgId)) return [{ field: `partners.${index}.organizationId`, message: 'is not a known organization' }];
+      if (ids.indexOf(orgId) !== index) return [{ field: `partners.${index}.organizationId`, message: 'is already a partner of this program' }];
+      return [];
+    });
+    if (errors.length) throw new PartnerProblemError(errors);
+  }
+
+  private horizon(now: Date): Date {
+    return new Date(now.getTime() + this.config.sessionHorizonDays * DAY_MS);
+  }
+
+  /** Every occurrence from the start to the horizon, for a new program. */
+  private async materializeAll(manager: EntityManager, programId: string, compiled: CompiledSchedule, now: Date): Promise<void> {
+    const target = this.horizon(now);
+    const occurrences = compiled.between(compiled.earliestInstant(), target);
+    await this.insertSessions(manager, occurrences.map((occurrence) => ({ programId, ...occurrence })));
+    await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = $1`, [programId, target]);
+  }
+
+  /**
+   * After a schedule edit, inside the edit's transaction (the program row is locked):
+   * future sessions that are no longer occurrences go, unless they hold attendance, notes or
+   * feedback; kept ones keep their id (the calendar UID) and get the new end time; new
+   * occurrences are added. Past sessions stay as they were. A start date moved earlier
+   * back-fills the occurrences before the old one.
+   */
+  private async rematerialize(manager: EntityManager, programId: string, compiled: CompiledSchedule, oldStartDate: string, now: Date): Promise<void> {
+    const target = this.horizon(now);
+    const future = compiled.between(new Date(now.getTime() + 1), target);
+    const starts = future.map((o) => o.startsAt);
+    await manager.query(
+      `DELETE FROM program_sessions s
+       WHERE s.program_id = $1 AND s.starts_at > $2 AND NOT (s.starts_at = ANY($3::timestamptz[]))
+         AND s.attendance IS NULL AND s.notes IS NULL
+         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.session_id = s.id)`,
+      [programId, now, starts],
+    );
+    await manager.query(
+      `UPDATE program_sessions s
+       SET ends_at = v.ends_at, local_date = v.local_date, closure_id = c.id, version = s.version + 1, updated_at = now()
+       FROM unnest($2::timestamptz[], $3::timestamptz[], $4::date[]) AS v(starts_at, ends_at, local_date)
+       LEFT JOIN closures c ON c.date = v.local_date
+       WHERE s.program_id = $1 AND s.starts_at = v.starts_at AND s.attendance IS NULL AND s.notes IS NULL
+         AND (s.ends_at <> v.ends_at OR s.local_date <> v.local_date)`,
+      [programId, starts, future.map((o) => o.endsAt), future.map((o) => o.localDate)],
+    );
+    const backfill = compiled.startDate() < oldStartDate
+      ? compiled.between(compiled.earliestInstant(), new Date(now.getTime() + 1)).filter((o) => o.localDate < oldStartDate)
+      : [];
+    await this.insertSessions(manager, [...backfill, ...future].map((occurrence) => ({ programId, ...occurrence })));
+    await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = $1`, [programId, target]);
+  }
+
+  /**
+   * Inserts sessions that do not exist yet (same program and start = same session), each with
+   * the closure of its local date if there is one. Set-based: one statement per chunk.
+   */
+  private async insertSessions(manager: EntityManager, rows: readonly ({ programId: string } & Occurrence)[]): Promise<number> {
+    let created = 0;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO program_sessions (program_id, starts_at, ends_at, local_date, closure_id)
+         SELECT s.program_id, s.starts_at, s.ends_at, s.local_date, c.id
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::date[]) AS s(program_id, starts_at, ends_at, local_date)
+         LEFT JOIN closures c ON c.date = s.local_date
+         ON CONFLICT (program_id, starts_at) DO NOTHING
+         RETURNING 1`,
+        [chunk.map((r) => r.programId), chunk.map((r) => r.startsAt), chunk.map((r) => r.endsAt), chunk.map((r) => r.localDate)],
+      );
+      created += inserted.length;
+    }
+    return created;
+  }
+}
+
+/** Whether a session is off: cancelled by staff or on a library closure day. */
+export function isSessionCancelled(session: ProgramSession): boolean {
+  return session.cancelled || session.closureId !== null;
+}
+
+/** Why a session is off: the closure's name (needs the `closure` relation), else null. */
+export function sessionCancelReason(session: ProgramSession): string | null {
+  return session.closure?.name ?? null;
 }

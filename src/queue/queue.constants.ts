@@ -8,15 +8,18 @@ export enum QueueName {
 /** Every job name, with the queue it runs on. */
 export enum JobName {
   PurgeExpiredAuth = 'auth.purge-expired',
+  ExtendSessionWindows = 'programs.extend-session-windows',
 }
 
 /** The payload of each job: ids and small values only; handlers reload state from Postgres. */
 export interface JobPayloads {
   [JobName.PurgeExpiredAuth]: Record<string, never>;
+  [JobName.ExtendSessionWindows]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
+  [JobName.ExtendSessionWindows]: QueueName.Maintenance,
 };
 
 /** Retries and retention per job, next to its name. */
@@ -27,9 +30,17 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 20 },
     removeOnFail: { count: 50 },
   },
+  [JobName.ExtendSessionWindows]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
 };
 
 /** Recurring jobs the worker keeps scheduled (idempotent upserts of BullMQ job schedulers). */
 export const RECURRING_JOBS: ReadonlyArray<{ id: string; name: JobName; every: number }> = [
   { id: 'auth.purge-expired.hourly', name: JobName.PurgeExpiredAuth, every: 3_600_000 },
+  // Daily, and once at start-up (an `every` scheduler runs at once): programs' session windows move on.
+  { id: 'programs.extend-session-windows.daily', name: JobName.ExtendSessionWindows, every: 86_400_000 },
 ];

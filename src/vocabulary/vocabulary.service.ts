@@ -22,6 +22,8 @@ interface VocabularyKind<T extends VocabularyTerm> {
   fields: readonly (keyof T & string)[];
   /** Organization array columns that may hold this term's id. */
   usedBy: readonly string[];
+  /** Program array columns that may hold this term's id. */
+  usedByPrograms: readonly string[];
 }
 
 const AUDIENCES: VocabularyKind<Audience> = {
@@ -30,6 +32,7 @@ const AUDIENCES: VocabularyKind<Audience> = {
   table: 'audiences',
   fields: ['name', 'description', 'priority', 'estimatedPopulation', 'source'],
   usedBy: ['audience_ids'],
+  usedByPrograms: ['audience_ids'],
 };
 
 const CAPABILITIES: VocabularyKind<Capability> = {
@@ -38,11 +41,13 @@ const CAPABILITIES: VocabularyKind<Capability> = {
   table: 'capabilities',
   fields: ['name', 'description'],
   usedBy: ['capability_ids', 'seeks_capability_ids'],
+  usedByPrograms: [],
 };
 
 /**
  * The two vocabularies managers keep — audiences and capabilities (skills & resources). Names
- * are unique case-insensitively; a term still used by an organization cannot be deleted.
+ * are unique case-insensitively; a term still used by an organization (or, for an audience, a
+ * program) cannot be deleted.
  */
 class VocabularyService<T extends VocabularyTerm> {
   constructor(
@@ -111,6 +116,17 @@ class VocabularyService<T extends VocabularyTerm> {
           `This ${this.kind.type} is used by ${count} organization(s); remove it from them first.`,
           { organizations: count },
         );
+      }
+      if (this.kind.usedByPrograms.length > 0) {
+        const inPrograms = this.kind.usedByPrograms.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
+        const [{ programs }] = await manager.query(`SELECT count(*)::int AS programs FROM programs WHERE ${inPrograms}`, [id]);
+        if (programs > 0) {
+          throw new ConflictError(
+            `${this.kind.type.toUpperCase()}_IN_USE`,
+            `This ${this.kind.type} is used by ${programs} program(s); remove it from them first.`,
+            { programs },
+          );
+        }
       }
       await manager.delete(this.kind.entity, { id } as never);
       await this.audit.record(manager, {

@@ -2,9 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { AuthSession } from '../../src/auth/auth-session.entity';
 import { RefreshToken } from '../../src/auth/refresh-token.entity';
-import { JOB_OPTIONS, JobName, QueueName } from '../../src/queue/queue.constants';
+import { ProgramSession } from '../../src/program/program-session.entity';
+import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../../src/queue/queue.constants';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
 import { Invitation } from '../../src/user/invitation.entity';
+import { persistProgram } from '../factories/program.factory';
 import { persistUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { TEST_REDIS_URL } from '../setup/test-env';
@@ -15,11 +17,11 @@ describe('Maintenance worker (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
-    // The scheduler runs its first purge at start-up; let it finish so it cannot race the test.
+    // The schedulers run their first jobs (purge, session windows) at start-up; let them finish so they cannot race the tests.
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const deadline = Date.now() + 10_000;
-    while ((await queue.getCompletedCount()) < 1) {
-      if (Date.now() > deadline) throw new Error('the start-up purge never completed');
+    while ((await queue.getCompletedCount()) < RECURRING_JOBS.length) {
+      if (Date.now() > deadline) throw new Error('the start-up jobs never completed');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
@@ -59,14 +61,39 @@ describe('Maintenance worker (e2e)', () => {
     expect(oldRevoked.id).toBeDefined();
   });
 
-  it('keeps the hourly purge scheduled', async () => {
+  it('runs the session-window job on a real worker: a program saved without sessions gets them', async () => {
+    const program = await persistProgram(t.dataSource, { startDate: new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10) });
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
+    const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
+    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JobName.ExtendSessionWindows, {}, JOB_OPTIONS[JobName.ExtendSessionWindows]);
+      const result = await job.waitUntilFinished(events, 15_000);
+      const sessions = await t.dataSource.getRepository(ProgramSession).countBy({ programId: program.id });
+      // Weekly from 20 days ago through 120 days ahead: 20 Wednesdays, give or take one at each end.
+      expect(sessions).toBeGreaterThanOrEqual(19);
+      expect(sessions).toBeLessThanOrEqual(21);
+      expect(result).toEqual({ programs: 1, sessionsCreated: sessions });
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('keeps the hourly purge and the daily session-window job scheduled', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const deadline = Date.now() + 5000;
     let schedulers = await queue.getJobSchedulers();
-    while (schedulers.length === 0 && Date.now() < deadline) {
+    while (schedulers.length < RECURRING_JOBS.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       schedulers = await queue.getJobSchedulers();
     }
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'auth.purge-expired.hourly', every: 3_600_000 })]);
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'auth.purge-expired.hourly', every: 3_600_000 }),
+        expect.objectContaining({ key: 'programs.extend-session-windows.daily', every: 86_400_000 }),
+      ]),
+    );
+    expect(schedulers).toHaveLength(RECURRING_JOBS.length);
   });
 });

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
+import { ApiProblems } from '../common/openapi/problem.schema';
+import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
+import { toClosureResponse } from './closure.mapper';
+import { ClosureService } from './closure.service';
+import { ClosureListDto, ClosureResponseDto, CreateClosureDto, ListClosuresQueryDto } from './dto/closure.dto';
+
+@ApiTags('programs')
+@Controller('closures')
+export class ClosureController {
+  constructor(private readonly closures: ClosureService) {}
+
+  @Get()
+  @RequirePermission('directory.read')
+  @ApiOperation({ summary: 'Library closure days, by date' })
+  @ApiOkResponse({ type: ClosureListDto })
+  @ApiProblems(400)
+  async list(@Query() query: ListClosuresQueryDto): Promise<ClosureListDto> {
+    return { data: (await this.closures.list(query)).map(toClosureResponse) };
+  }
+
+  @Post()
+  @RequirePermission('closure.manage')
+  @ApiOperation({ summary: 'Add a closure day: sessions on it are cancelled with its name as the reason' })
+  @ApiCreatedResponse({ type: ClosureResponseDto })
+  @ApiProblems(400, 409)
+  async create(@Body() dto: CreateClosureDto, @CurrentUser() actor: AuthUser): Promise<ClosureResponseDto> {
+    return toClosureResponse(await this.closures.create(dto, actor));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('closure.manage')
+  @ApiOperation({ summary: 'Remove a closure day: its sessions are back' })
+  @ApiNoContentResponse()
+  @ApiProblems(404)
+  async remove(@Param('id', new ParseIdPipe('closure')) id: string, @CurrentUser() actor: AuthUser): Promise<void> {
+    await this.closures.remove(id, actor);
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { isUniqueViolation } from '../common/database-errors';
+import { Closure } from './closure.entity';
+import { ClosureDateError, ClosureDateTakenError, ClosureNotFoundError } from './closure.errors';
+import { CreateClosureDto, ListClosuresQueryDto } from './dto/closure.dto';
+
+const AUDITED_FIELDS = ['date', 'name'] as const;
+
+/** A real calendar date (Postgres would refuse 2026-02-30 with an error, not a 400). */
+export function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 9999;
+}
+
+/**
+ * Library closure days. A session whose local date is a closure day points at the closure
+ * (`program_sessions.closure_id`) and so is cancelled with its name as the reason; sessions
+ * materialized later on that date get it too. Deleting the closure sets those to null (the
+ * foreign key is ON DELETE SET NULL), and the sessions are back.
+ */
+@Injectable()
+export class ClosureService {
+  private readonly logger = new Logger(ClosureService.name);
+
+  constructor(
+    @InjectRepository(Closure) private readonly closures: Repository<Closure>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListClosuresQueryDto): Promise<Closure[]> {
+    for (const field of ['from', 'to'] as const) if (query[field] && !isRealDate(query[field])) throw new ClosureDateError(field);
+    let where: FindOptionsWhere<Closure> = {};
+    if (query.from && query.to) where = { date: Between(query.from, query.to) };
+    else if (query.from) where = { date: MoreThanOrEqual(query.from) };
+    else if (query.to) where = { date: LessThanOrEqual(query.to) };
+    return this.closures.find({ where, order: { date: 'ASC' } });
+  }
+
+  /** Creates the closure and cancels every session on its date, in one transaction. */
+  async create(dto: CreateClosureDto, actor: AuthUser): Promise<Closure> {
+    if (!isRealDate(dto.date)) throw new ClosureDateError('date');
+    try {
+      const { closure, sessions } = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(manager.create(Closure, { date: dto.date, name: dto.name, createdById: actor.id }));
+        const updated: unknown[] = await manager.query(
+          // version and updated_at move too, so the calendar's SEQUENCE and DTSTAMP tell subscribers.
+          `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now() WHERE local_date = $2 RETURNING 1`, [saved.id, saved.date]);
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'closure',
+          entityId: saved.id,
+          action: 'create',
+          changes: auditChanges(null, saved as never, AUDITED_FIELDS),
+        });
+        return { closure: saved, sessions: updated.length };
+      });
+      this.logger.log({ closureId: closure.id, sessions, actorId: actor.id }, 'closure created');
+      return closure;
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_closures_date')) throw new ClosureDateTakenError();
+      throw error;
+    }
+  }
+
+  /** Removes the closure; its sessions are no longer cancelled by it (and get a new version). */
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const closure = await manager.findOne(Closure, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!closure) throw new ClosureNotFoundError();
+      // Done here rather than left to ON DELETE SET NULL so the sessions' version moves (calendar SEQUENCE).
+      await manager.query(`UPDATE program_sessions SET closure_id = NULL, version = version + 1, updated_at = now() WHERE closure_id = $1`, [id]);
+      await manager.delete(Closure, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'closure',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(closure as never, null, AUDITED_FIELDS),
+      });
+    });
+    this.logger.log({ closureId: id, actorId: actor.id }, 'closure deleted');
+  }
+}

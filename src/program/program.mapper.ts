@@ -1,0 +1,53 @@
+import type { ProgramResponseDto } from './dto/program.dto';
+import type { SessionResponseDto } from './dto/session.dto';
+import type { ProgramSession } from './program-session.entity';
+import type { Program } from './program.entity';
+import { isSessionCancelled, sessionCancelReason } from './program.service';
+
+/**
+ * The one shape a program leaves the API in; `partners` must be loaded. `calendarUrl` is the
+ * program's subscribable feed (ProgramCalendarService.calendarFeedUrl).
+ */
+export function toProgramResponse(program: Program, calendarUrl: string): ProgramResponseDto {
+  return {
+    id: program.id,
+    version: program.version,
+    name: program.name,
+    description: program.description,
+    status: program.status,
+    partners: [...(program.partners ?? [])]
+      .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
+      .map((partner) => ({ organizationId: partner.organizationId, role: partner.role })),
+    audienceIds: program.audienceIds,
+    libraryGoal: program.libraryGoal,
+    partnerGoal: program.partnerGoal,
+    schedule: {
+      rrule: program.rrule,
+      timezone: program.timezone,
+      startTime: program.startTime,
+      durationMinutes: program.durationMinutes,
+      location: program.location,
+    },
+    startDate: program.startDate,
+    endDate: program.endDate,
+    calendarUrl,
+    createdAt: program.createdAt.toISOString(),
+    updatedAt: program.updatedAt.toISOString(),
+  };
+}
+
+/** A session as the API shows it; load the `closure` relation for `cancelReason`. */
+export function toSessionResponse(session: ProgramSession): SessionResponseDto {
+  return {
+    id: session.id,
+    programId: session.programId,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    localDate: session.localDate,
+    cancelled: isSessionCancelled(session),
+    cancelReason: sessionCancelReason(session),
+    attendance: session.attendance,
+    notes: session.notes,
+    version: session.version,
+  };
+}
