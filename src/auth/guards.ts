@@ -1,27 +1,54 @@
-import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../common/decorators/auth.decorators';
+import { IS_PUBLIC_KEY, PERMISSION_KEY, RESOURCE_KEY_KEY, ResourceKeyOption } from '../common/decorators/auth.decorators';
 import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/pipes/validation';
+import { authConfig, AuthConfig } from '../config/configuration';
 import { AuthUser } from './auth-user';
 import { LoginDto } from './dto/auth.dto';
 import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from './permissions';
+import { ResourceKeyGrant, verifyResourceKey } from './resource-key';
+
+type GuardedRequest = Request & { user?: AuthUser; resourceKey?: ResourceKeyGrant };
 
 /**
  * Global guard 1 of 2: every route needs a valid bearer token unless it is `@Public()`.
- * A public route still gets `req.user` when a valid token is sent.
+ * A public route still gets `req.user` when a valid token is sent. A route marked
+ * `@AllowResourceKey` also opens to its `?key=` when no token is sent.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.isPublic(context)) return true;
+    if (this.grantResourceKey(context)) return true;
     return (await super.canActivate(context)) as boolean;
+  }
+
+  /**
+   * With a bearer token the token decides and a key is ignored; without one, a key that does
+   * not verify is a 401 (no key at all falls through to the token check, also a 401).
+   */
+  private grantResourceKey(context: ExecutionContext): boolean {
+    const option = this.reflector.getAllAndOverride<ResourceKeyOption | undefined>(RESOURCE_KEY_KEY, [context.getHandler(), context.getClass()]);
+    if (!option) return false;
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const key = (request.query as Record<string, unknown> | undefined)?.key;
+    if (request.headers.authorization !== undefined || key === undefined) return false;
+    const resourceId = request.params?.[option.param];
+    if (typeof resourceId !== 'string' || !verifyResourceKey(this.config.secret, option.purpose, resourceId, key)) {
+      throw new UnauthorizedError('INVALID_KEY', 'The key in this link is wrong or no longer valid; copy the link again from Tandem.');
+    }
+    request.resourceKey = { purpose: option.purpose, resourceId };
+    return true;
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
@@ -54,7 +81,10 @@ export class PermissionsGuard {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
-    const user = context.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    // Only JwtAuthGuard sets this, and only on a route that allows the key's purpose.
+    if (request.resourceKey && permission) return true;
+    const user = request.user;
     if (!permission) {
       this.logger.error({ handler: context.getHandler().name }, 'route declares neither @Public nor @RequirePermission; denied');
       throw new ForbiddenError('FORBIDDEN', 'This route is not open to anyone.');

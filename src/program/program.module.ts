@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { ProgramCalendarController } from './program-calendar.controller';
+import { ProgramCalendarService } from './program-calendar.service';
 import { ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
+import { ProgramController } from './program.controller';
 import { Program } from './program.entity';
 import { ProgramService } from './program.service';
+import { SessionController } from './session.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession])],
-  providers: [ProgramService],
-  exports: [ProgramService],
+  imports: [TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession]), AuditModule, VocabularyModule],
+  controllers: [ProgramController, SessionController, ProgramCalendarController],
+  providers: [ProgramService, ProgramCalendarService],
+  exports: [ProgramService, ProgramCalendarService],
 })
 export class ProgramModule {}

@@ -1,12 +1,20 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from '../../auth/auth-user';
 import { Permission, PERMISSION_MIN_ROLE } from '../../auth/permissions';
+import type { ResourceKeyPurpose } from '../../auth/resource-key';
 import { PROBLEM_SCHEMA_REF } from '../openapi/problem.schema';
 
 export const IS_PUBLIC_KEY = 'tandem:public';
 export const PERMISSION_KEY = 'tandem:permission';
+export const RESOURCE_KEY_KEY = 'tandem:resource-key';
+
+export interface ResourceKeyOption {
+  purpose: ResourceKeyPurpose;
+  /** The route parameter holding the resource id the key was made for. */
+  param: string;
+}
 
 /** Open to anyone without a token. Every route declares this or `@RequirePermission`. */
 export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
@@ -23,6 +31,22 @@ export const RequirePermission = (permission: Permission) =>
     ApiForbiddenResponse({
       description: `Needs the ${PERMISSION_MIN_ROLE[permission]} role or higher (permission ${permission}).`,
       content: { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } },
+    }),
+  );
+
+/**
+ * Besides a bearer token (the route still declares `@RequirePermission`), the route opens to a
+ * `?key=` made by `resourceKey(secret, purpose, <param>)` — for clients that cannot send a
+ * token, such as calendar apps. Only for read-only routes that need no `@CurrentUser()`: with a
+ * key there is no user. Without a token, a missing or wrong key is a 401.
+ */
+export const AllowResourceKey = (purpose: ResourceKeyPurpose, param = 'id') =>
+  applyDecorators(
+    SetMetadata(RESOURCE_KEY_KEY, { purpose, param } satisfies ResourceKeyOption),
+    ApiQuery({
+      name: 'key',
+      required: false,
+      description: 'The key from the subscription link, instead of a bearer token (for calendar apps).',
     }),
   );
 
