@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -9,6 +10,18 @@ import { appConfig, AppConfig } from './config/configuration';
 
 /** JSON bodies above this are refused with 413 before any handler runs. */
 export const JSON_BODY_LIMIT = '1mb';
+
+/** A RouteInfo (`{path, method}`), the type Nest's `setGlobalPrefix` excludes take. */
+type GlobalPrefixExclusion = Exclude<NonNullable<NonNullable<Parameters<NestExpressApplication['setGlobalPrefix']>[1]>['exclude']>[number], string>;
+
+/**
+ * Routes served outside the `api/v1` prefix: only the public feedback page (GET
+ * /feedback/:token), the address printed on flyers and QR codes. Nest tests an exclusion
+ * against each route's declared path, and `feedback/:token` as a pattern would also match
+ * the staff route `feedback/:id` (GET /api/v1/feedback/:id), so the colon is escaped: the
+ * exclusion matches the declared path "feedback/:token" literally, i.e. exactly this route.
+ */
+export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [{ path: 'feedback/\\:token', method: RequestMethod.GET }];
 
 /** JSON keys that could reach an object's prototype are refused as malformed input (400). */
 export function refuseProtoKeys(key: string, value: unknown): unknown {
@@ -44,7 +57,7 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
   app.use(cookieParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, reviver: refuseProtoKeys });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  app.setGlobalPrefix('api/v1');
+  app.setGlobalPrefix('api/v1', { exclude: GLOBAL_PREFIX_EXCLUDE });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, config.publicUrl);

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { ApplicationConfig, ModulesContainer, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../../src/common/decorators/auth.decorators';
 import type { Permission } from '../../src/auth/permissions';
@@ -14,15 +14,27 @@ export interface RegisteredRoute {
   permission?: Permission;
 }
 
-const GLOBAL_PREFIX = '/api/v1';
-
 function joinPath(...parts: string[]): string {
   return `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
 }
 
-/** Every route the running app registered, read from the controllers' own metadata. */
+interface ExcludedRoute {
+  pathRegex: RegExp;
+  requestMethod: RequestMethod;
+}
+
+/**
+ * Every route the running app registered, read from the controllers' own metadata, at the
+ * path it is served: under the global prefix unless the app excluded it (app.setup.ts
+ * GLOBAL_PREFIX_EXCLUDE, tested as Nest tests it: against the declared path).
+ */
 export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
   const reflector = app.get(Reflector);
+  const config = app.get(ApplicationConfig);
+  const prefix = config.getGlobalPrefix();
+  const excluded = (config.getGlobalPrefixOptions().exclude ?? []) as unknown as ExcludedRoute[];
+  const isExcluded = (path: string, method: RequestMethod) =>
+    excluded.some((route) => (route.requestMethod === RequestMethod.ALL || route.requestMethod === method) && route.pathRegex.test(path));
   const routes: RegisteredRoute[] = [];
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
   for (const wrapper of controllers) {
@@ -36,7 +48,8 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
-      const fullPath = joinPath(GLOBAL_PREFIX, base, path);
+      const declared = joinPath(base, path);
+      const fullPath = isExcluded(declared, method) ? declared : joinPath(prefix, declared);
       const verb = RequestMethod[method];
       routes.push({
         key: `${verb} ${fullPath}`,

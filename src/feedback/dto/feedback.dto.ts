@@ -1,0 +1,265 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsEnum, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
+import { FeedbackSource } from '../feedback.entity';
+
+/** Longest free-text answer (worked, didn't work, suggestions, action taken). */
+export const MAX_FEEDBACK_TEXT = 4000;
+
+/** The four outcome statements, as asked on the public form (API.md). */
+export const OUTCOME_STATEMENTS = {
+  knowledge: 'I learned something new',
+  confidence: 'I feel more confident',
+  application: 'I will use what I learned',
+  awareness: 'I know more about what the library offers',
+} as const;
+export type OutcomeKey = keyof typeof OUTCOME_STATEMENTS;
+export const OUTCOME_KEYS = Object.keys(OUTCOME_STATEMENTS) as OutcomeKey[];
+
+const SCALE = { minimum: 1, maximum: 5 };
+const SOURCE_MESSAGE = `must be one of ${Object.values(FeedbackSource).join(', ')}`;
+
+/** Each 1 (not at all) – 5 (very much); left out or null when not answered. */
+export class OutcomesDto {
+  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.knowledge}"` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  knowledge?: number | null;
+
+  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.confidence}"` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  confidence?: number | null;
+
+  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.application}"` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  application?: number | null;
+
+  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.awareness}"` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  awareness?: number | null;
+}
+
+/** What a young person or partner can say through a public link: nothing that names anyone. */
+export class PublicFeedbackDto {
+  @ApiProperty({ ...SCALE, description: 'How was it? 1 (bad) – 5 (great).' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @ApiPropertyOptional({ type: OutcomesDto })
+  @IsOptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OutcomesDto)
+  outcomes?: OutcomesDto;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What did you like?' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  worked?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What could be better?' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  didntWork?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'Any ideas for next time?' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  suggestions?: string | null;
+}
+
+/** Fields staff can set, shared by create and update. */
+class FeedbackFieldsDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The partner organization it is about.' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The program; filled from the session when only sessionId is given.' })
+  @IsOptional()
+  @IsUUID('all')
+  programId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'One session of the program.' })
+  @IsOptional()
+  @IsUUID('all')
+  sessionId?: string | null;
+
+  @ApiPropertyOptional({ type: OutcomesDto, description: 'Only the outcomes given are changed on update; null clears one.' })
+  @IsOptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OutcomesDto)
+  outcomes?: OutcomesDto;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  worked?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  didntWork?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  suggestions?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What the team did about it; empty means it still needs action.' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  actionTaken?: string | null;
+}
+
+export class CreateFeedbackDto extends FeedbackFieldsDto {
+  @ApiProperty({ enum: FeedbackSource })
+  @IsEnum(FeedbackSource, { message: SOURCE_MESSAGE })
+  source: FeedbackSource;
+
+  @ApiProperty({ ...SCALE, description: 'Overall, 1 (poor) – 5 (excellent).' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+}
+
+export class UpdateFeedbackDto extends FeedbackFieldsDto {
+  @ApiPropertyOptional({ enum: FeedbackSource })
+  @IsOptionalNotNull()
+  @IsEnum(FeedbackSource, { message: SOURCE_MESSAGE })
+  source?: FeedbackSource;
+
+  @ApiPropertyOptional(SCALE)
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating?: number;
+
+  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ListFeedbackQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: FeedbackSource })
+  @IsOptional()
+  @IsEnum(FeedbackSource, { message: SOURCE_MESSAGE })
+  source?: FeedbackSource;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Feedback recorded for this organization (not through its programs).' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  programId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  sessionId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Given at or after this instant.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Given before this instant.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: no action taken yet; false: action taken.' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  needsAction?: 'true' | 'false';
+}
+
+export class OutcomesResponseDto {
+  @ApiProperty({ ...SCALE, nullable: true }) knowledge: number | null;
+  @ApiProperty({ ...SCALE, nullable: true }) confidence: number | null;
+  @ApiProperty({ ...SCALE, nullable: true }) application: number | null;
+  @ApiProperty({ ...SCALE, nullable: true }) awareness: number | null;
+}
+
+export class FeedbackResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: FeedbackSource }) source: FeedbackSource;
+  @ApiProperty({ format: 'uuid', nullable: true }) organizationId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) programId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) sessionId: string | null;
+  @ApiProperty(SCALE) rating: number;
+  @ApiProperty({ type: OutcomesResponseDto }) outcomes: OutcomesResponseDto;
+  @ApiProperty({ nullable: true }) worked: string | null;
+  @ApiProperty({ nullable: true }) didntWork: string | null;
+  @ApiProperty({ nullable: true }) suggestions: string | null;
+  @ApiProperty({ nullable: true }) actionTaken: string | null;
+  @ApiProperty({ description: 'Given anonymously through a public feedback link.' }) viaLink: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The link it came through.' }) feedbackLinkId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The staff member who entered it.' }) createdById: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class FeedbackPageDto {
+  @ApiProperty({ type: [FeedbackResponseDto] }) data: FeedbackResponseDto[];
+  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
+}
+
+export class FeedbackLinkResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) createdById: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'Set once the link is turned off.' }) revokedAt: string | null;
+}
+
+export class FeedbackLinkCreatedDto extends FeedbackLinkResponseDto {
+  @ApiProperty({ description: 'Shown only now: only its hash is kept.' }) token: string;
+  @ApiProperty({ example: 'https://tandem.library.org/feedback/3q2-…', description: 'The page to share (e.g. as a QR code).' }) url: string;
+}
+
+export class FeedbackLinkPageDto {
+  @ApiProperty({ type: [FeedbackLinkResponseDto] }) data: FeedbackLinkResponseDto[];
+  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
+}
+
+export class PublicFeedbackCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+}

@@ -1,0 +1,40 @@
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error';
+
+export class FeedbackNotFoundError extends NotFoundError {
+  constructor() {
+    super('FEEDBACK_NOT_FOUND', 'No feedback has this id.');
+  }
+}
+
+export class FeedbackLinkNotFoundError extends NotFoundError {
+  constructor() {
+    super('FEEDBACK_LINK_NOT_FOUND', 'This feedback link does not exist or was turned off.');
+  }
+}
+
+/** A referenced organization, program or session that does not exist: 400 naming the field. */
+export class UnknownFeedbackReferenceError extends ValidationFailedError {
+  constructor(field: 'organizationId' | 'programId' | 'sessionId') {
+    const what = { organizationId: 'organization', programId: 'program', sessionId: 'program session' }[field];
+    super([{ field, message: `is not a known ${what}` }]);
+  }
+}
+
+export class SessionNotInProgramError extends ValidationFailedError {
+  constructor() {
+    super([{ field: 'sessionId', message: 'is a session of another program than programId' }]);
+  }
+}
+
+/** Too many anonymous submissions from one address or through one link: 429 with Retry-After. */
+export class TooManyFeedbackSubmissionsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'too-many-requests',
+      'TOO_MANY_FEEDBACK_SUBMISSIONS',
+      `Too much feedback was sent from here or through this link. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { retryAfter: retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}

@@ -1,0 +1,293 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Page } from '../common/dto/pagination.dto';
+import { NotFoundError, StaleVersionError } from '../common/errors/domain-error';
+import { OrganizationService } from '../organization/organization.service';
+import { ProgramService } from '../program/program.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { CreateFeedbackDto, ListFeedbackQueryDto, OutcomesDto, PublicFeedbackDto, UpdateFeedbackDto } from './dto/feedback.dto';
+import { FeedbackLink } from './feedback-link.entity';
+import { Feedback, FeedbackSource } from './feedback.entity';
+import { FeedbackNotFoundError, SessionNotInProgramError, UnknownFeedbackReferenceError } from './feedback.errors';
+
+/** What the audit log records of feedback. */
+const AUDITED_FIELDS = [
+  'source',
+  'organizationId',
+  'programId',
+  'sessionId',
+  'rating',
+  'outcomeKnowledge',
+  'outcomeConfidence',
+  'outcomeApplication',
+  'outcomeAwareness',
+  'worked',
+  'didntWork',
+  'suggestions',
+  'actionTaken',
+  'feedbackLinkId',
+] as const;
+/**
+ * What people wrote (youth among them, anonymously) may name someone: the audit log says
+ * these changed, never what they said. `actionTaken` is staff's own record and is kept.
+ */
+const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['worked', 'didntWork', 'suggestions']);
+
+const FOREIGN_KEY_FIELDS: Record<string, 'organizationId' | 'programId' | 'sessionId'> = {
+  fk_feedback_organization: 'organizationId',
+  fk_feedback_program: 'programId',
+  fk_feedback_session: 'sessionId',
+};
+
+/**
+ * The feedback timeline: feedback recorded for the organization, and feedback on any program
+ * it is a partner of (public-link feedback carries only the program). The summary holds the
+ * source, program name, rating and whether action was taken — never what anyone wrote.
+ */
+export const FEEDBACK_TIMELINE_SQL = `
+  SELECT f.created_at AS at,
+         CASE f.source WHEN 'youth' THEN 'Youth' WHEN 'partner' THEN 'Partner' ELSE 'Staff' END || ' feedback'
+           || coalesce(' on ' || p.name, '') || ': ' || f.rating || '/5 — '
+           || CASE WHEN f.action_taken IS NULL THEN 'needs action' ELSE 'action taken' END AS summary,
+         f.id AS ref_id
+  FROM feedback f
+  LEFT JOIN programs p ON p.id = f.program_id
+  WHERE f.id IN (
+    SELECT id FROM feedback WHERE organization_id = $1
+    UNION
+    SELECT fp.id FROM feedback fp JOIN program_partners pp ON pp.program_id = fp.program_id WHERE pp.organization_id = $1
+  )`;
+
+interface References {
+  organizationId: string | null;
+  programId: string | null;
+  sessionId: string | null;
+}
+
+@Injectable()
+export class FeedbackService implements OnModuleInit {
+  private readonly logger = new Logger(FeedbackService.name);
+
+  constructor(
+    @InjectRepository(Feedback) private readonly feedback: Repository<Feedback>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
+    private readonly programs: ProgramService,
+    private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timeline.register({ type: 'feedback', sql: FEEDBACK_TIMELINE_SQL });
+  }
+
+  /** Newest first. */
+  async list(query: ListFeedbackQueryDto): Promise<Page<Feedback>> {
+    const qb = this.feedback.createQueryBuilder('f');
+    if (query.source) qb.andWhere('f.source = :source', { source: query.source });
+    if (query.organizationId) qb.andWhere('f.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.programId) qb.andWhere('f.program_id = :programId', { programId: query.programId });
+    if (query.sessionId) qb.andWhere('f.session_id = :sessionId', { sessionId: query.sessionId });
+    if (query.from) qb.andWhere('f.created_at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('f.created_at < :to', { to: new Date(query.to) });
+    if (query.needsAction === 'true') qb.andWhere('f.action_taken IS NULL');
+    if (query.needsAction === 'false') qb.andWhere('f.action_taken IS NOT NULL');
+    const [data, total] = await qb
+      .orderBy('f.created_at', 'DESC')
+      .addOrderBy('f.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  async get(id: string): Promise<Feedback> {
+    const found = await this.feedback.findOneBy({ id });
+    if (!found) throw new FeedbackNotFoundError();
+    return found;
+  }
+
+  /** Staff record feedback they received (from a partner, a young person or themselves). */
+  async recordFeedback(dto: CreateFeedbackDto, actor: AuthUser): Promise<Feedback> {
+    const refs = await this.resolveReferences({
+      organizationId: dto.organizationId ?? null,
+      programId: dto.programId ?? null,
+      sessionId: dto.sessionId ?? null,
+    });
+    const saved = await this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        const row = await manager.save(
+          manager.create(Feedback, {
+            source: dto.source,
+            ...refs,
+            rating: dto.rating,
+            ...outcomeColumns(dto.outcomes),
+            worked: dto.worked ?? null,
+            didntWork: dto.didntWork ?? null,
+            suggestions: dto.suggestions ?? null,
+            actionTaken: dto.actionTaken ?? null,
+            feedbackLinkId: null,
+            createdById: actor.id,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'feedback',
+          entityId: row.id,
+          action: 'create',
+          changes: auditChanges(null, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+        });
+        return row;
+      }),
+    );
+    this.logger.log({ feedbackId: saved.id, source: saved.source, programId: saved.programId, actorId: actor.id }, 'feedback recorded');
+    return saved;
+  }
+
+  /**
+   * Anonymous feedback through a public link: a young person's (source youth), on the link's
+   * program. The caller has resolved the link (not revoked) and applied the rate limits.
+   */
+  async recordPublicFeedback(link: FeedbackLink, dto: PublicFeedbackDto): Promise<Feedback> {
+    const saved = await this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        const row = await manager.save(
+          manager.create(Feedback, {
+            source: FeedbackSource.Youth,
+            organizationId: null,
+            programId: link.programId,
+            sessionId: null,
+            rating: dto.rating,
+            ...outcomeColumns(dto.outcomes),
+            worked: dto.worked ?? null,
+            didntWork: dto.didntWork ?? null,
+            suggestions: dto.suggestions ?? null,
+            actionTaken: null,
+            feedbackLinkId: link.id,
+            createdById: null,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: null,
+          entityType: 'feedback',
+          entityId: row.id,
+          action: 'create',
+          changes: auditChanges(null, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+        });
+        return row;
+      }),
+    );
+    this.logger.log({ feedbackId: saved.id, feedbackLinkId: link.id, programId: link.programId }, 'public feedback received');
+    return saved;
+  }
+
+  /** Partial update under optimistic concurrency (PATCH carries the version read). */
+  async update(id: string, dto: UpdateFeedbackDto, actor: AuthUser): Promise<Feedback> {
+    const current = await this.get(id);
+    const touchesReferences = dto.organizationId !== undefined || dto.programId !== undefined || dto.sessionId !== undefined;
+    const refs = touchesReferences
+      ? await this.resolveReferences({
+          organizationId: dto.organizationId !== undefined ? dto.organizationId : current.organizationId,
+          // A new session given without a program brings its program; a session kept must belong to a new program.
+          programId: dto.programId !== undefined ? dto.programId : dto.sessionId ? null : current.programId,
+          sessionId: dto.sessionId !== undefined ? dto.sessionId : current.sessionId,
+        })
+      : undefined;
+    const saved = await this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        const row = await manager.findOne(Feedback, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!row) throw new FeedbackNotFoundError();
+        if (row.version !== dto.version) throw new StaleVersionError('feedback', row.version);
+        const before = { ...row };
+        const changes: Partial<Feedback> = { ...refs, ...outcomeColumns(dto.outcomes, true) };
+        for (const key of ['source', 'rating', 'worked', 'didntWork', 'suggestions', 'actionTaken'] as const) {
+          if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
+        }
+        manager.merge(Feedback, row, changes);
+        const diff = auditChanges(before as never, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS);
+        if (Object.keys(diff).length === 0) return row;
+        const updated = await manager.save(row);
+        await this.audit.record(manager, { actorId: actor.id, entityType: 'feedback', entityId: id, action: 'update', changes: diff });
+        return updated;
+      }),
+    );
+    this.logger.log({ feedbackId: id, actorId: actor.id }, 'feedback updated');
+    return saved;
+  }
+
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(Feedback, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new FeedbackNotFoundError();
+      await manager.delete(Feedback, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'feedback',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(row as never, null, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+      });
+    });
+    this.logger.log({ feedbackId: id, actorId: actor.id }, 'feedback deleted');
+  }
+
+  /**
+   * Referenced records must exist (400 naming the field); a session must belong to the
+   * program, and gives its program when none is named.
+   */
+  private async resolveReferences(refs: References): Promise<References> {
+    const resolved = { ...refs };
+    if (refs.organizationId) await this.exists(() => this.organizations.get(refs.organizationId!), 'organizationId');
+    if (refs.programId) await this.exists(() => this.programs.get(refs.programId!), 'programId');
+    if (refs.sessionId) {
+      const session = await this.exists(() => this.programs.getSession(refs.sessionId!), 'sessionId');
+      if (!refs.programId) resolved.programId = session.programId;
+      else if (session.programId !== refs.programId) throw new SessionNotInProgramError();
+    }
+    return resolved;
+  }
+
+  private async exists<T>(load: () => Promise<T>, field: 'organizationId' | 'programId' | 'sessionId'): Promise<T> {
+    try {
+      return await load();
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new UnknownFeedbackReferenceError(field);
+      throw error;
+    }
+  }
+
+  /** A reference deleted between the check and the write is still a 400, not a 500. */
+  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      const field = driverError?.code === '23503' ? FOREIGN_KEY_FIELDS[driverError.constraint ?? ''] : undefined;
+      if (field) throw new UnknownFeedbackReferenceError(field);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Outcome answers → columns. On create every column is set (absent = not answered); on
+ * update (`partial`) only the outcomes given change, null clearing one.
+ */
+export function outcomeColumns(outcomes: OutcomesDto | undefined, partial = false): Partial<Feedback> {
+  const columns: Partial<Feedback> = {};
+  const pairs = [
+    ['knowledge', 'outcomeKnowledge'],
+    ['confidence', 'outcomeConfidence'],
+    ['application', 'outcomeApplication'],
+    ['awareness', 'outcomeAwareness'],
+  ] as const;
+  for (const [key, column] of pairs) {
+    const value = outcomes?.[key];
+    if (value !== undefined) columns[column] = value;
+    else if (!partial) columns[column] = null;
+  }
+  return columns;
+}

@@ -1,0 +1,71 @@
+import { formToPublicFeedback, formValuesOf, parsePublicFeedback } from './public-feedback-form';
+
+describe('formToPublicFeedback', () => {
+  it('maps the flat form fields onto the JSON shape, radio values to numbers', () => {
+    const { input, unknownFields } = formToPublicFeedback({
+      rating: '4',
+      outcomeKnowledge: '5',
+      outcomeConfidence: '',
+      outcomeApplication: ' 2 ',
+      outcomeAwareness: '1',
+      worked: 'Games',
+      didntWork: '',
+      suggestions: 'More',
+    });
+    expect(unknownFields).toEqual([]);
+    expect(input).toEqual({ rating: 4, outcomes: { knowledge: 5, application: 2, awareness: 1 }, worked: 'Games', didntWork: '', suggestions: 'More' });
+  });
+
+  it('leaves out outcomes nobody picked', () => {
+    expect(formToPublicFeedback({ rating: '3', outcomeKnowledge: '' }).input).toEqual({ rating: 3 });
+  });
+
+  it('keeps values that are not small whole numbers for the validator to refuse', () => {
+    expect(formToPublicFeedback({ rating: 'great', outcomeKnowledge: '1e1' }).input).toEqual({ rating: 'great', outcomes: { knowledge: '1e1' } });
+    expect(formToPublicFeedback({ rating: ['4', '5'] }).input).toEqual({ rating: ['4', '5'] });
+  });
+
+  it('reports fields the form does not have and copies none of them', () => {
+    const form = Object.assign(Object.create(null) as Record<string, unknown>, { rating: '4', email: 'a@b.c' });
+    Object.defineProperty(form, '__proto__', { value: 'polluted', enumerable: true });
+    const { input, unknownFields } = formToPublicFeedback(form);
+    expect(unknownFields.sort()).toEqual(['__proto__', 'email']);
+    expect(Object.keys(input)).toEqual(['rating']);
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+  });
+});
+
+describe('formValuesOf', () => {
+  it('reads the answers as the form names them from a form post or a JSON body', () => {
+    expect(formValuesOf({ rating: '4', outcomeAwareness: '2', worked: 'x', email: 'no' }, true)).toEqual({ rating: '4', outcomeAwareness: '2', worked: 'x' });
+    expect(formValuesOf({ rating: 4, outcomes: { knowledge: 5 }, suggestions: 's' }, false)).toEqual({ rating: '4', outcomeKnowledge: '5', suggestions: 's' });
+    expect(formValuesOf('nope', false)).toEqual({});
+  });
+});
+
+describe('parsePublicFeedback', () => {
+  it('validates a form post into the DTO', async () => {
+    const parsed = await parsePublicFeedback({ rating: '5', outcomeConfidence: '4', worked: '  fun  ', didntWork: '' }, true);
+    expect('dto' in parsed && parsed.dto).toMatchObject({ rating: 5, outcomes: { confidence: 4 }, worked: 'fun', didntWork: null });
+  });
+
+  it('refuses a missing rating and out-of-range outcomes, naming the fields', async () => {
+    const parsed = await parsePublicFeedback({ outcomeKnowledge: '9' }, true);
+    expect('errors' in parsed && parsed.errors.map((e) => e.field)).toEqual(['rating', 'outcomes.knowledge']);
+  });
+
+  it('refuses unknown JSON fields like the global pipe does', async () => {
+    const parsed = await parsePublicFeedback({ rating: 4, email: 'kid@example.org' }, false);
+    expect('errors' in parsed && parsed.errors).toEqual([{ field: 'email', message: 'is not an allowed field' }]);
+  });
+
+  it('refuses strings for numbers in JSON (only the form converts)', async () => {
+    const parsed = await parsePublicFeedback({ rating: '4' }, false);
+    expect('errors' in parsed && parsed.errors.map((e) => e.field)).toEqual(['rating']);
+  });
+
+  it.each([null, undefined, 'text', [1, 2], 42])('refuses a body that is not an object (%j)', async (body) => {
+    const parsed = await parsePublicFeedback(body, false);
+    expect('errors' in parsed && parsed.errors[0].field).toBe('body');
+  });
+});

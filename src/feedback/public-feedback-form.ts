@@ -1,0 +1,99 @@
+import type { FieldError } from '../common/errors/domain-error';
+import { ValidationFailedError } from '../common/errors/domain-error';
+import { createValidationPipe } from '../common/pipes/validation';
+import { OUTCOME_KEYS, OutcomeKey, PublicFeedbackDto } from './dto/feedback.dto';
+
+/**
+ * The HTML form posts flat fields (urlencoded, no JavaScript); the JSON API takes
+ * `PublicFeedbackDto`. This maps one onto the other so both go through the same validation.
+ */
+export const FORM_OUTCOME_FIELDS: Record<OutcomeKey, string> = {
+  knowledge: 'outcomeKnowledge',
+  confidence: 'outcomeConfidence',
+  application: 'outcomeApplication',
+  awareness: 'outcomeAwareness',
+};
+export const FORM_TEXT_FIELDS = ['worked', 'didntWork', 'suggestions'] as const;
+/** Every field name the form may post. */
+export const FORM_FIELDS: readonly string[] = ['rating', ...Object.values(FORM_OUTCOME_FIELDS), ...FORM_TEXT_FIELDS];
+
+/** The form's answers as posted (strings), for showing them again next to errors. */
+export type FormValues = Partial<Record<string, string>>;
+
+export type ParsedPublicFeedback = { dto: PublicFeedbackDto; values: FormValues } | { errors: FieldError[]; values: FormValues };
+
+/**
+ * A radio value: "4" → 4; "" (nothing picked) → left out; anything else is kept as it came,
+ * for the validator to refuse ("must be an integer").
+ */
+function formNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Flat form fields → the JSON shape (`outcomeKnowledge` → `outcomes.knowledge`, strings to
+ * numbers). Fields the form does not have are returned in `unknownFields`, never copied (so a
+ * posted `__proto__` reaches no object).
+ */
+export function formToPublicFeedback(form: Record<string, unknown>): { input: Record<string, unknown>; unknownFields: string[] } {
+  const unknownFields = Object.keys(form).filter((key) => !FORM_FIELDS.includes(key));
+  const input: Record<string, unknown> = {};
+  const rating = formNumber(form.rating);
+  if (rating !== undefined) input.rating = rating;
+  const outcomes: Record<string, unknown> = {};
+  for (const key of OUTCOME_KEYS) {
+    const value = formNumber(form[FORM_OUTCOME_FIELDS[key]]);
+    if (value !== undefined) outcomes[key] = value;
+  }
+  if (Object.keys(outcomes).length > 0) input.outcomes = outcomes;
+  for (const key of FORM_TEXT_FIELDS) {
+    if (form[key] !== undefined) input[key] = form[key];
+  }
+  return { input, unknownFields };
+}
+
+/** The answers as the form names them, from a form post or a JSON body (strings only). */
+export function formValuesOf(body: unknown, isForm: boolean): FormValues {
+  if (!isPlainObject(body)) return {};
+  const values: FormValues = {};
+  const put = (name: string, value: unknown) => {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = String(value);
+  };
+  put('rating', body.rating);
+  for (const key of OUTCOME_KEYS) {
+    put(FORM_OUTCOME_FIELDS[key], isForm ? body[FORM_OUTCOME_FIELDS[key]] : isPlainObject(body.outcomes) ? body.outcomes[key] : undefined);
+  }
+  for (const key of FORM_TEXT_FIELDS) put(key, body[key]);
+  return values;
+}
+
+/**
+ * Validates a public submission with the app's own ValidationPipe (unknown fields refused,
+ * as for every other body). `isForm`: the body is the HTML form's urlencoded post.
+ */
+export async function parsePublicFeedback(body: unknown, isForm: boolean): Promise<ParsedPublicFeedback> {
+  const values = formValuesOf(body, isForm);
+  if (!isPlainObject(body)) return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
+  let input: Record<string, unknown> = body;
+  if (isForm) {
+    const mapped = formToPublicFeedback(body);
+    if (mapped.unknownFields.length > 0) {
+      return { errors: mapped.unknownFields.slice(0, 20).map((field) => ({ field, message: 'is not an allowed field' })), values };
+    }
+    input = mapped.input;
+  }
+  try {
+    const dto = (await createValidationPipe().transform(input, { type: 'body', metatype: PublicFeedbackDto, data: '' })) as PublicFeedbackDto;
+    return { dto, values };
+  } catch (error) {
+    if (error instanceof ValidationFailedError) return { errors: error.errors, values };
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { formFieldOf, plainMessage, renderFeedbackForm, renderLinkNotFound, renderThanks, renderTooMany } from './public-feedback-page';
+
+function attributesOf(html: string, tag: string): Record<string, string>[] {
+  return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
+    Object.fromEntries([...m[1].matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a) => [a[1], a[2] ?? ''])),
+  );
+}
+
+describe('renderFeedbackForm', () => {
+  const html = renderFeedbackForm({ programName: 'Drop-in', token: 'tok_123' });
+
+  it('labels every input and textarea with a label for its id', () => {
+    const labels = new Set(attributesOf(html, 'label').map((l) => l.for));
+    const fields = [...attributesOf(html, 'input'), ...attributesOf(html, 'textarea')];
+    expect(fields).toHaveLength(28);
+    for (const field of fields) expect(labels.has(field.id)).toBe(true);
+    expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+  });
+
+  it('groups each 1–5 scale in a fieldset with a legend, the rating required and the outcomes optional', () => {
+    expect(attributesOf(html, 'fieldset').map((f) => f.id)).toEqual(['rating', 'outcomeKnowledge', 'outcomeConfidence', 'outcomeApplication', 'outcomeAwareness']);
+    expect(html.match(/<legend>/g)).toHaveLength(5);
+    const radios = attributesOf(html, 'input');
+    expect(radios.filter((r) => r.name === 'rating').every((r) => 'required' in r)).toBe(true);
+    expect(radios.filter((r) => r.name !== 'rating').some((r) => 'required' in r)).toBe(false);
+  });
+
+  it('posts to the public API without JavaScript and says it is anonymous', () => {
+    expect(attributesOf(html, 'form')[0]).toMatchObject({ method: 'post', action: '/api/v1/public/feedback/tok_123' });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/anonymous/);
+    expect(html).toMatch(/<html lang="en">/);
+  });
+
+  it('escapes the program name, the kept answers and the token', () => {
+    const evil = renderFeedbackForm({
+      programName: '<img src=x onerror=alert(1)>',
+      token: '"><script>',
+      values: { worked: '</textarea><script>alert(2)</script>', rating: '" onfocus="x' },
+    });
+    expect(evil).not.toContain('<img');
+    expect(evil).not.toContain('<script>');
+    expect(evil).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(evil).toContain('&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>');
+    expect(evil).toContain('action="/api/v1/public/feedback/%22%3E%3Cscript%3E"');
+    expect(evil).not.toContain('onfocus="x');
+  });
+
+  it('keeps the answers given and shows each error once, in plain words, next to its question', () => {
+    const page = renderFeedbackForm({
+      programName: 'Drop-in',
+      token: 't',
+      values: { rating: '3', outcomeAwareness: '5', suggestions: 'pizza' },
+      errors: [
+        { field: 'outcomes.knowledge', message: 'must not be greater than 5' },
+        { field: 'worked', message: 'must be shorter than or equal to 4000 characters' },
+      ],
+    });
+    expect(page).toMatch(/<input type="radio" id="rating-3" name="rating" value="3" checked required>/);
+    expect(page).toMatch(/id="outcomeAwareness-5" name="outcomeAwareness" value="5" checked>/);
+    expect(page).toContain('>pizza</textarea>');
+    expect(page).toContain('role="alert"');
+    expect(page.match(/Please pick a number from 1 to 5, or skip this one\./g)).toHaveLength(2);
+    expect(page).toContain('<a href="#outcomeKnowledge-1">');
+    expect(page).toContain('aria-describedby="worked-error"');
+    expect(page).toContain('<title>Please check your answers: Feedback on Drop-in</title>');
+    expect(page).not.toContain('must not be greater');
+  });
+});
+
+describe('plain words', () => {
+  it('maps API fields to the form and messages a young reader understands', () => {
+    expect(formFieldOf('outcomes.confidence')).toBe('outcomeConfidence');
+    expect(formFieldOf('rating')).toBe('rating');
+    expect(plainMessage('rating')).toBe('Please pick how it was, from 1 to 5.');
+    expect(plainMessage('didntWork')).toMatch(/shorter/);
+    expect(plainMessage('email')).toMatch(/not right/);
+  });
+
+  it('renders the thank-you, not-found and too-many pages escaped and in English', () => {
+    expect(renderThanks('<b>Club</b>')).toContain('&lt;b&gt;Club&lt;/b&gt;');
+    expect(renderLinkNotFound()).toMatch(/<html lang="en">[\s\S]*This link does not work/);
+    expect(renderTooMany(61)).toContain('2 minutes');
+    expect(renderTooMany(10)).toContain('1 minute.');
+  });
+});
