@@ -13,10 +13,14 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { OrganizationModule } from './organization/organization.module';
 import { ContactModule } from './contact/contact.module';
 import { ProgramModule } from './program/program.module';
+import { ClosureModule } from './closure/closure.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { RedisModule } from './redis/redis.module';
 import { UserModule } from './user/user.module';
+import { VisitModule } from './visit/visit.module';
+import { TaskModule } from './task/task.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -50,6 +54,10 @@ export class AppModule {
         OrganizationModule,
         ContactModule,
         ProgramModule,
+        ClosureModule,
+        FeedbackModule,
+        VisitModule,
+        TaskModule,
         ...(options.worker ? [MaintenanceModule] : []),
       ],
     };

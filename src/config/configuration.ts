@@ -68,13 +68,27 @@ export const authConfig = registerAs('auth', () => {
   };
 });
 
+export const feedbackConfig = registerAs('feedback', () => {
+  const env = readEnv();
+  return {
+    publicLimits: { perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR, perLinkPerDay: env.PUBLIC_FEEDBACK_PER_LINK_PER_DAY },
+  };
+});
+
+export const programConfig = registerAs('programs', () => {
+  const env = readEnv();
+  return { sessionHorizonDays: env.SESSION_HORIZON_DAYS };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type RedisConfig = ConfigType<typeof redisConfig>;
 export type MailConfig = ConfigType<typeof mailConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
+export type ProgramConfig = ConfigType<typeof programConfig>;
+export type FeedbackConfig = ConfigType<typeof feedbackConfig>;
 
-export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig];
+export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig];
 
 /** For the migration CLI: DATABASE_URL is required there, AUTH_SECRET is not. */
 export function databaseUrlForCli(): string {

@@ -125,6 +125,27 @@ export class EnvironmentVariables {
   @Max(1440)
   LOGIN_BLOCK_MINUTES = 15;
 
+  /** Anonymous feedback submissions allowed per client IP address per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_FEEDBACK_PER_IP_PER_HOUR = 20;
+
+  /** Anonymous feedback submissions allowed through one feedback link per day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  PUBLIC_FEEDBACK_PER_LINK_PER_DAY = 300;
+
+  /** How far ahead program sessions are materialized (days). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(7)
+  @Max(730)
+  SESSION_HORIZON_DAYS = 120;
+
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;
