@@ -147,7 +147,8 @@ export class ProgramService implements OnModuleInit {
     if (to.getTime() - from.getTime() > MAX_SESSION_RANGE_DAYS * DAY_MS) {
       throw new SessionRangeError('to', `must be at most ${MAX_SESSION_RANGE_DAYS} days after from`);
     }
-    await this.get(programId);
+    // Only whether it exists: get() would load the partners too (two more statements per read).
+    if (!(await this.programs.existsBy({ id: programId }))) throw new ProgramNotFoundError();
     const sessions = await this.listSessions(programId, from, to);
     // Between is inclusive; the window is [from, to).
     return sessions.filter((session) => session.startsAt < to);
