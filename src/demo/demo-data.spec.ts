@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { DateTime } from 'luxon';
+import { CreateClosureDto } from '../closure/dto/closure.dto';
 import { CreateContactDto } from '../contact/dto/contact.dto';
+import { CreateFeedbackDto, PublicFeedbackDto } from '../feedback/dto/feedback.dto';
+import { FeedbackSource } from '../feedback/feedback.entity';
 import { CreateOrganizationDto, UpdateOrganizationDto } from '../organization/dto/organization.dto';
 import { STAGES } from '../organization/organization-stage';
+import { CreateProgramDto } from '../program/dto/program.dto';
+import { UpdateSessionDto } from '../program/dto/session.dto';
+import { ProgramStatus } from '../program/program.entity';
+import { compileSchedule, Occurrence } from '../program/schedule';
+import { CreateTaskDto } from '../task/dto/task.dto';
 import { CreateUserDto } from '../user/dto/user.dto';
+import { CreateVisitDto } from '../visit/dto/visit.dto';
 import { CreateAudienceDto, CreateCapabilityDto } from '../vocabulary/dto/vocabulary.dto';
 import {
   COLLEGE_PREP,
@@ -17,6 +27,26 @@ import {
   INTERNSHIP_AGENCY,
   SHELTER,
 } from './demo-data';
+import {
+  CODING_CLUB,
+  DEMO_CLOSURE_ANCHOR,
+  DEMO_FEEDBACK,
+  DEMO_PROGRAMS,
+  DEMO_TASKS,
+  DEMO_TIMEZONE,
+  DEMO_VISITS,
+  DemoProgram,
+  DemoWhen,
+  DROP_IN,
+  demoClosures,
+  demoProgramDates,
+  demoSchedule,
+  FAFSA_NIGHT,
+  libraryHolidays,
+  resolveWhen,
+  TECH_WORKSHOP,
+  TRAINING_DAY,
+} from './demo-outreach';
 
 const lower = (values: readonly string[]) => values.map((value) => value.toLowerCase());
 
@@ -160,6 +190,251 @@ describe('demo data', () => {
       for (const { primary, ...contact } of org.contacts) {
         expect(invalidFields(CreateContactDto, { ...contact, isPrimary: primary ?? false, organizationId: randomUUID() })).toEqual([]);
       }
+    });
+  });
+});
+
+describe('demo outreach story', () => {
+  const orgs = new Map(DEMO_ORGANIZATIONS.map((org) => [org.name.toLowerCase(), org]));
+  const audienceNames = new Set(lower(DEMO_AUDIENCES.map((a) => a.name)));
+  const staff = new Set(lower(DEMO_USERS.map((u) => u.email)));
+  const programs = new Map(DEMO_PROGRAMS.map((p) => [p.name.toLowerCase(), p]));
+  const whens: DemoWhen[] = [
+    ...DEMO_VISITS.map((v) => v.when),
+    ...DEMO_FEEDBACK.map((f) => f.given),
+    ...DEMO_TASKS.map((t) => t.due),
+    DEMO_CLOSURE_ANCHOR,
+  ];
+  const attendance = (program: DemoProgram) => program.sessions.flatMap((s) => (typeof s === 'number' ? [s] : s.attendance !== undefined ? [s.attendance] : []));
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+  it('has the drop-in with the shelter, the interns’ tech workshop, a monthly BYSETPOS college night and a completed program', () => {
+    expect(programs.get(DROP_IN.toLowerCase())!.partners.map((p) => p.organization)).toEqual([SHELTER]);
+    expect(programs.get(TECH_WORKSHOP.toLowerCase())!.partners.map((p) => p.organization)).toEqual([INTERNSHIP_AGENCY]);
+    const night = programs.get(FAFSA_NIGHT.toLowerCase())!;
+    expect(night.partners.map((p) => p.organization)).toContain(COLLEGE_PREP);
+    expect(night.schedule.rrule).toMatch(/^FREQ=MONTHLY;.*BYSETPOS=/);
+    expect(programs.get(CODING_CLUB.toLowerCase())!.status).toBe(ProgramStatus.Completed);
+    expect(DEMO_PROGRAMS.length).toBeGreaterThanOrEqual(3);
+    expect(DEMO_PROGRAMS.length).toBeLessThanOrEqual(4);
+  });
+
+  it('has a thriving drop-in, a fading workshop and two staff cancellations', () => {
+    const dropIn = attendance(programs.get(DROP_IN.toLowerCase())!);
+    expect(mean(dropIn.slice(-4))).toBeGreaterThan(2 * mean(dropIn.slice(0, 4)));
+    const tech = attendance(programs.get(TECH_WORKSHOP.toLowerCase())!);
+    expect(mean(tech.slice(-3))).toBeLessThan(0.7 * mean(tech.slice(0, 3)));
+    const cancelled = DEMO_PROGRAMS.flatMap((p) => p.sessions).filter((s) => typeof s !== 'number' && s.cancelled);
+    expect(cancelled).toHaveLength(2);
+  });
+
+  it('has about 15 visits, 10 feedback and 6 tasks, in every mood the story needs', () => {
+    expect(DEMO_VISITS.length).toBeGreaterThanOrEqual(13);
+    expect(DEMO_VISITS.filter((v) => v.organization === SHELTER && v.purpose === 'invitations' && (v.invitationsHandedOut ?? 0) > 0).length).toBeGreaterThanOrEqual(5);
+    expect(new Set(DEMO_VISITS.map((v) => v.purpose))).toEqual(new Set(['invitations', 'planning', 'relationship', 'program-delivery']));
+    expect(DEMO_FEEDBACK.length).toBeGreaterThanOrEqual(10);
+    expect(DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Youth).length).toBeGreaterThanOrEqual(4);
+    expect(DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Partner).length).toBeGreaterThanOrEqual(3);
+    expect(DEMO_FEEDBACK.filter((f) => f.actionTaken).length).toBeGreaterThanOrEqual(3);
+    expect(DEMO_FEEDBACK.filter((f) => !f.actionTaken).length).toBeGreaterThanOrEqual(3);
+    expect(DEMO_TASKS.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('refers only to organizations, audiences, contacts, staff, programs and visits it defines', () => {
+    const known = (name: string) => orgs.has(name.toLowerCase());
+    for (const program of DEMO_PROGRAMS) {
+      expect(program.partners.filter((p) => !known(p.organization))).toEqual([]);
+      expect(lower(program.audiences).filter((a) => !audienceNames.has(a))).toEqual([]);
+    }
+    for (const visit of DEMO_VISITS) {
+      const org = orgs.get(visit.organization.toLowerCase());
+      expect({ visit: visit.notes, org: !!org }).toEqual({ visit: visit.notes, org: true });
+      const people = new Set(lower(org!.contacts.map((c) => c.name)));
+      expect(lower(visit.contacts).filter((name) => !people.has(name))).toEqual([]);
+      expect(lower(visit.staff).filter((email) => !staff.has(email))).toEqual([]);
+      if (visit.program) expect(programs.has(visit.program.toLowerCase())).toBe(true);
+    }
+    for (const when of whens) expect(programs.has(when.program.toLowerCase())).toBe(true);
+    const refs = DEMO_VISITS.flatMap((v) => (v.ref ? [v.ref] : []));
+    expect(duplicates(refs)).toEqual([]);
+    for (const task of DEMO_TASKS) {
+      expect(staff.has(task.assignee.toLowerCase())).toBe(true);
+      if (task.organization) expect(known(task.organization)).toBe(true);
+      if (task.program) expect(programs.has(task.program.toLowerCase())).toBe(true);
+      if (task.visit) {
+        const visit = DEMO_VISITS.find((v) => v.ref === task.visit);
+        expect({ task: task.title, visitOrganization: visit?.organization }).toEqual({ task: task.title, visitOrganization: task.organization });
+      }
+    }
+  });
+
+  it('gives youth feedback only what the public form takes, and partner or staff feedback a partner and a session', () => {
+    for (const feedback of DEMO_FEEDBACK) {
+      const program = programs.get(feedback.program.toLowerCase())!;
+      if (feedback.source === FeedbackSource.Youth) {
+        expect({ organization: feedback.organization, session: feedback.session }).toEqual({ organization: undefined, session: undefined });
+      } else {
+        expect(program.partners.map((p) => p.organization)).toContain(feedback.organization);
+        expect(feedback.session).toEqual(expect.any(Number));
+      }
+    }
+  });
+
+  it('has the keys the seed matches on unique: program names, task titles, feedback per program and source', () => {
+    expect(duplicates(DEMO_PROGRAMS.map((p) => p.name))).toEqual([]);
+    expect(duplicates(DEMO_TASKS.map((t) => t.title))).toEqual([]);
+    expect(duplicates(DEMO_FEEDBACK.map((f) => `${f.program}|${f.source}|${f.worked.trim()}`))).toEqual([]);
+  });
+
+  it('knows the library holidays', () => {
+    const holidays = new Map(libraryHolidays(2026).map((h) => [h.name, h.date]));
+    expect(holidays.get('Martin Luther King Jr. Day')).toBe('2026-01-19');
+    expect(holidays.get('Memorial Day')).toBe('2026-05-25');
+    expect(holidays.get('Labor Day')).toBe('2026-09-07');
+    expect(holidays.get('Thanksgiving')).toBe('2026-11-26');
+    expect(demoClosures('2026-12-02')).toEqual([
+      { date: '2026-12-25', name: 'Christmas Day' },
+      { date: '2026-12-30', name: TRAINING_DAY },
+      { date: '2027-01-01', name: 'New Year’s Day' },
+    ]);
+    // A holiday on the training day takes its place.
+    expect(demoClosures('2024-12-04')).toEqual([
+      { date: '2024-12-25', name: 'Christmas Day' },
+      { date: '2025-01-01', name: 'New Year’s Day' },
+    ]);
+  });
+
+  // The seed may run on any day: the story must fit whichever day that is. Every fifth day of
+  // two years is tried (so every weekday, month position and DST change comes up), with the
+  // sessions ProgramService would materialize on it.
+  describe('seeded on any day', () => {
+    const days = Array.from({ length: 146 }, (_, i) => DateTime.utc(2026, 1, 1).plus({ days: 5 * i }).toISODate()!);
+    // Expanding a schedule is the slow part; a weekly program starts on the same day all week.
+    const expanded = new Map<string, Occurrence[]>();
+    const simulated = new Map<string, ReturnType<typeof expand>>();
+    const simulate = (today: string) => {
+      if (!simulated.has(today)) simulated.set(today, expand(today));
+      return simulated.get(today)!;
+    };
+
+    function expand(today: string) {
+      const todayStart = DateTime.fromISO(today, { zone: DEMO_TIMEZONE }).toJSDate();
+      // The seed runs at some time today; sessions before today's midnight are past whenever that is.
+      const horizon = new Date(todayStart.getTime() + 120 * 86_400_000);
+      const sessions = new Map<string, Occurrence[]>();
+      for (const program of DEMO_PROGRAMS) {
+        const dates = demoProgramDates(program, today);
+        const cacheKey = `${program.name}|${dates.startDate}`;
+        if (!expanded.has(cacheKey)) {
+          const compiled = compileSchedule({ ...demoSchedule(program), ...dates }, { today: todayStart });
+          // Far enough for every day that gives this start date (today ≤ start + startDaysAgo).
+          const far = DateTime.fromISO(dates.startDate).plus({ days: program.startDaysAgo + 130 }).toJSDate();
+          expanded.set(cacheKey, compiled.between(compiled.earliestInstant(), far));
+        }
+        sessions.set(program.name.toLowerCase(), expanded.get(cacheKey)!.filter((s) => s.startsAt < horizon));
+      }
+      const dates = new Map([...sessions].map(([name, list]) => [name, list.map((s) => s.localDate)]));
+      const resolved = new Map(whens.map((when) => [when, resolveWhen(when, dates)]));
+      const at = (when: DemoWhen) => resolved.get(when) ?? null;
+      return { todayStart, sessions, at };
+    }
+
+    it('has enough past sessions for the attendance, and a six-week club that has ended', () => {
+      for (const today of days) {
+        const { todayStart, sessions } = simulate(today);
+        for (const program of DEMO_PROGRAMS) {
+          const past = sessions.get(program.name.toLowerCase())!.filter((s) => s.startsAt < todayStart);
+          expect({ today, program: program.name, enough: past.length >= program.sessions.length }).toEqual({ today, program: program.name, enough: true });
+        }
+        const club = sessions.get(CODING_CLUB.toLowerCase())!;
+        expect({ today, club: club.length, ended: club.every((s) => s.startsAt < todayStart) }).toEqual({ today, club: 6, ended: true });
+      }
+    });
+
+    it('dates every visit, feedback, task and closure on a session that exists, in the past unless meant to be upcoming', () => {
+      const DAY = 86_400_000;
+      for (const today of days) {
+        const { todayStart, sessions, at } = simulate(today);
+        for (const when of whens) expect({ today, when, resolved: at(when) !== null }).toEqual({ today, when, resolved: true });
+        for (const visit of DEMO_VISITS) {
+          const time = at(visit.when)!.getTime();
+          const ok = visit.upcoming ? time > todayStart.getTime() + DAY && time < todayStart.getTime() + 300 * DAY : time < todayStart.getTime();
+          expect({ today, visit: visit.notes, ok }).toEqual({ today, visit: visit.notes, ok: true });
+        }
+        const instants = DEMO_VISITS.map((v) => `${v.organization}|${at(v.when)!.toISOString()}`);
+        expect(duplicates(instants)).toEqual([]);
+        for (const feedback of DEMO_FEEDBACK) {
+          const given = at(feedback.given)!;
+          const about = sessions.get(feedback.program.toLowerCase())![feedback.session ?? feedback.given.session];
+          const ok = given < todayStart && given >= about.endsAt;
+          expect({ today, feedback: feedback.worked, ok }).toEqual({ today, feedback: feedback.worked, ok: true });
+        }
+        const due = DEMO_TASKS.map((task) => ({ task, at: at(task.due)! }));
+        const overdue = due.filter(({ task, at }) => !task.done && at < todayStart);
+        const ahead = due.filter(({ task, at }) => !task.done && at.getTime() > todayStart.getTime() + DAY);
+        const done = due.filter(({ task }) => task.done);
+        expect({ today, overdue: overdue.length >= 2, ahead: ahead.length >= 1, done: done.length >= 2 }).toEqual({ today, overdue: true, ahead: true, done: true });
+        const closures = demoClosures(DateTime.fromJSDate(at(DEMO_CLOSURE_ANCHOR)!, { zone: DEMO_TIMEZONE }).toISODate()!);
+        const dropIns = new Set(sessions.get(DROP_IN.toLowerCase())!.map((s) => s.localDate));
+        const upcoming = closures.filter((c) => c.date >= today && c.date <= DateTime.fromISO(today).plus({ days: 110 }).toISODate()!);
+        expect({ today, all: closures.length, upcoming: upcoming.length >= 2 }).toEqual({ today, all: closures.length, upcoming: true });
+        expect({ today, cancelsADropIn: closures.some((c) => dropIns.has(c.date)) }).toEqual({ today, cancelsADropIn: true });
+      }
+    });
+  });
+
+  describe('passes the API validation', () => {
+    const today = '2026-11-18';
+
+    it.each(DEMO_PROGRAMS.map((p) => [p.name, p] as const))('program %s and its sessions', (_name, program) => {
+      const created = {
+        name: program.name,
+        description: program.description,
+        status: program.status,
+        partners: program.partners.map((p) => ({ organizationId: randomUUID(), role: p.role })),
+        audienceIds: program.audiences.map(() => randomUUID()),
+        libraryGoal: program.libraryGoal,
+        partnerGoal: program.partnerGoal,
+        schedule: demoSchedule(program),
+        ...demoProgramDates(program, today),
+      };
+      expect(invalidFields(CreateProgramDto, created)).toEqual([]);
+      for (const session of program.sessions) {
+        const change = typeof session === 'number' ? { attendance: session } : session;
+        expect(invalidFields(UpdateSessionDto, { ...change, version: 1 })).toEqual([]);
+      }
+    });
+
+    it.each(DEMO_VISITS.map((v) => [`${v.organization}: ${v.notes.slice(0, 40)}`, v] as const))('visit at %s', (_name, visit) => {
+      const body = {
+        organizationId: randomUUID(),
+        programId: visit.program ? randomUUID() : null,
+        visitedAt: new Date().toISOString(),
+        location: visit.location,
+        purpose: visit.purpose,
+        staffIds: visit.staff.map(() => randomUUID()),
+        contactIds: visit.contacts.map(() => randomUUID()),
+        invitationsHandedOut: visit.invitationsHandedOut ?? 0,
+        peopleReached: visit.peopleReached ?? 0,
+        notes: visit.notes,
+      };
+      expect(invalidFields(CreateVisitDto, body)).toEqual([]);
+    });
+
+    it.each(DEMO_FEEDBACK.map((f) => [`${f.source}: ${f.worked}`, f] as const))('feedback %s', (_name, feedback) => {
+      const answers = { rating: feedback.rating, outcomes: feedback.outcomes, worked: feedback.worked, didntWork: feedback.didntWork, suggestions: feedback.suggestions };
+      if (feedback.source === FeedbackSource.Youth) expect(invalidFields(PublicFeedbackDto, answers)).toEqual([]);
+      const body = { ...answers, source: feedback.source, programId: randomUUID(), organizationId: randomUUID(), sessionId: randomUUID(), actionTaken: feedback.actionTaken };
+      expect(invalidFields(CreateFeedbackDto, body)).toEqual([]);
+    });
+
+    it.each(DEMO_TASKS.map((t) => [t.title, t] as const))('task %s', (_title, task) => {
+      const body = { title: task.title, dueAt: new Date().toISOString(), assigneeId: randomUUID(), organizationId: randomUUID(), programId: randomUUID(), visitId: randomUUID(), status: task.done ? 'done' : 'open' };
+      expect(invalidFields(CreateTaskDto, body)).toEqual([]);
+    });
+
+    it('closures', () => {
+      for (const closure of demoClosures(today)) expect(invalidFields(CreateClosureDto, closure)).toEqual([]);
     });
   });
 });

@@ -97,10 +97,10 @@ export function currentStage(org: DemoOrganization): OrganizationStage {
  */
 export const DEMO_ADMIN: DemoUser = { email: 'demo-admin@example.org', name: 'Demo Admin', role: Role.Admin };
 
-const ROSA = 'rosa.delgado@library.example.org';
-const MARCUS = 'marcus.bell@library.example.org';
-const PRIYA = 'priya.raman@library.example.org';
-const SAM = 'sam.whitaker@library.example.org';
+export const ROSA = 'rosa.delgado@library.example.org';
+export const MARCUS = 'marcus.bell@library.example.org';
+export const PRIYA = 'priya.raman@library.example.org';
+export const SAM = 'sam.whitaker@library.example.org';
 
 /** The library team who own the partnerships. */
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -119,11 +119,11 @@ const ANALYSIS = '2025 community analysis';
 export const HOMELESS_YOUTH = 'Youth experiencing homelessness';
 export const LOW_INCOME_TEENS = 'Low-income teens';
 export const ELL = 'English-language learners';
-const FIRST_GEN = 'First-generation college-bound students';
+export const FIRST_GEN = 'First-generation college-bound students';
 const FOSTER = 'Youth in foster care';
-const OPPORTUNITY_YOUTH = 'Opportunity youth (16–24, not in school or work)';
-const LGBTQ = 'LGBTQ+ teens';
-const MIDDLE_SCHOOL = 'Middle-school students';
+export const OPPORTUNITY_YOUTH = 'Opportunity youth (16–24, not in school or work)';
+export const LGBTQ = 'LGBTQ+ teens';
+export const MIDDLE_SCHOOL = 'Middle-school students';
 
 export const DEMO_AUDIENCES: readonly DemoAudience[] = [
   {
@@ -217,6 +217,13 @@ export const DEMO_CAPABILITIES: readonly DemoCapability[] = [
 export const SHELTER = 'Harbor House Youth Shelter';
 export const INTERNSHIP_AGENCY = 'City Youth Opportunity Program';
 export const COLLEGE_PREP = 'Next Step College Access';
+export const CASA = 'Casa Esperanza Family Center';
+export const LINCOLN_HIGH = 'Lincoln High School Counseling Center';
+export const TRIO = 'Eastside Community College TRIO Program';
+export const NEW_NEIGHBORS = 'New Neighbors Youth Program';
+export const TRANSIT = 'Metro Transit Youth Pass Program';
+export const CLINIC = 'Hilltop Teen Health Clinic';
+export const CODEBRIDGE = 'CodeBridge Youth';
 
 const { Prospect, Exploring, Active, Paused, Ended } = OrganizationStage;
 const { Email, Phone, Text, InPerson } = PreferredChannel;
@@ -250,7 +257,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Resources: case managers who tell us what residents actually need, and they send snacks with the youth.',
     },
     notes:
-      'Drop-ins are Wednesdays 3–5 pm in the teen room. On drop-in mornings two of us go to the shelter around 10 to chat in the common room and hand out invitations; that visit is what gets people through our door. ' +
+      'Drop-ins are Wednesdays 3:30–5 pm in the teen room. On drop-in mornings two of us go to the shelter around 10 to chat in the common room and hand out invitations; that visit is what gets people through our door. ' +
       'Several residents have had bad experiences in libraries or worried they would not be welcome. Same room, same faces every week, name badges on. ' +
       'Youth have asked for phone charging, résumé help and quiet time; we adjust the plan each month from what they and the case managers tell us.',
     timelineNotes: [
@@ -346,7 +353,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     stages: [
       { stage: Prospect },
       { stage: Exploring, reason: 'Teens at the drop-in kept asking about college applications, which is not our specialty.' },
-      { stage: Active, reason: 'Their advisers now hold application and FAFSA evenings at the library every other Monday from October to March.' },
+      { stage: Active, reason: 'Their advisers now hold a college application and FAFSA night at the library on the second Tuesday of every month.' },
     ],
     audiences: [FIRST_GEN, LOW_INCOME_TEENS, ELL],
     offers: [COLLEGE_COACHING, FINANCIAL_AID, MENTORING],
@@ -383,7 +390,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Casa Esperanza Family Center',
+    name: CASA,
     type: 'Community nonprofit',
     website: 'https://casaesperanza.example.org',
     phone: '206-555-0150',
@@ -425,7 +432,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Lincoln High School Counseling Center',
+    name: LINCOLN_HIGH,
     type: 'Public high school',
     website: 'https://lincolnhs.schools.example.org',
     phone: '206-555-0160',
@@ -467,7 +474,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Eastside Community College TRIO Program',
+    name: TRIO,
     type: 'Community college',
     website: 'https://trio.eastside.example.org',
     phone: '206-555-0170',
@@ -500,7 +507,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'New Neighbors Youth Program',
+    name: NEW_NEIGHBORS,
     type: 'Refugee resettlement agency',
     website: 'https://newneighbors.example.org',
     phone: '206-555-0175',
@@ -604,7 +611,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Metro Transit Youth Pass Program',
+    name: TRANSIT,
     type: 'Government agency',
     website: 'https://youthpass.transit.example.org',
     mission: 'Free transit passes for riders 18 and under, and rides for groups of students to educational events.',
@@ -636,7 +643,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Hilltop Teen Health Clinic',
+    name: CLINIC,
     type: 'Health clinic',
     website: 'https://hilltopclinic.example.org',
     phone: '206-555-0190',
@@ -740,7 +747,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'CodeBridge Youth',
+    name: CODEBRIDGE,
     type: 'Nonprofit',
     website: 'https://codebridge.example.org',
     mission: 'Coding and robotics clubs for girls and nonbinary teens.',

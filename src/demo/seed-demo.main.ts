@@ -5,7 +5,7 @@ import { AppModule } from '../app.module';
 import { DomainError } from '../common/errors/domain-error';
 import { appConfig, AppConfig, loadDotEnv, readEnv } from '../config/configuration';
 import { ConfigValidationError } from '../config/env.schema';
-import { seedDemo } from './seed-demo';
+import { seedDemo, summaryLine } from './seed-demo';
 
 const AGAIN = 'then run npm run seed:demo again (it only adds what is missing)';
 
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     context = await NestFactory.createApplicationContext(AppModule.forRoot({ worker: false }), { logger, abortOnError: false });
     const result = await seedDemo(context, (line) => console.log(line));
     const { publicUrl } = context.get<AppConfig>(appConfig.KEY);
-    console.log(`Demo data loaded: ${result.created} records created, ${result.unchanged} already there (Tandem at ${publicUrl})`);
+    console.log(summaryLine(result, publicUrl));
     return 0;
   } catch (error) {
     console.error(explainFailure(error, embedded));

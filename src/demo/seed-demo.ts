@@ -21,16 +21,31 @@ import {
   DemoOrganization,
   DemoUser,
 } from './demo-data';
+import { seedOutreach, type Tally } from './seed-outreach';
 
 export interface SeedResult {
   created: number;
   unchanged: number;
+  /** The same, per kind of record (see SEED_KINDS). */
+  kinds: Record<SeedKind, Tally>;
 }
 
-interface Tally {
-  created: number;
-  unchanged: number;
-}
+/** The kinds of record the seed reports, in the order it loads them, with their names in the summary. */
+export const SEED_KINDS = {
+  admin: ['admin', 'admins'],
+  staff: ['staff member', 'staff'],
+  audiences: ['audience', 'audiences'],
+  capabilities: ['capability', 'capabilities'],
+  organizations: ['organization', 'organizations'],
+  contacts: ['contact', 'contacts'],
+  programs: ['program', 'programs'],
+  closures: ['closure', 'closures'],
+  visits: ['visit', 'visits'],
+  feedbackLinks: ['feedback link', 'feedback links'],
+  feedback: ['feedback', 'feedback'],
+  tasks: ['task', 'tasks'],
+} as const;
+export type SeedKind = keyof typeof SEED_KINDS;
 
 /** Every page of a paginated service list. */
 async function allPages<T>(fetch: (offset: number) => Promise<Page<T>>): Promise<T[]> {
@@ -50,13 +65,16 @@ function asActor(user: User): AuthUser {
 }
 
 /**
- * Loads the demo data set (src/demo/demo-data.ts) through the app's own services, so it is
+ * Loads the demo data set (src/demo/demo-data.ts, then the outreach story of
+ * src/demo/demo-outreach.ts through seedOutreach) through the app's own services, so it is
  * validated, audited and on the timelines like anything a user enters.
  *
  * Idempotent by natural keys: users by email, audiences, capabilities and organizations by
- * name (ignoring case), contacts by organization and name. Whatever already exists is left
- * exactly as it is, never updated; an organization's stage history and timeline notes are
- * written only when the seed creates it. A second run therefore creates and changes nothing.
+ * name (ignoring case), contacts by organization and name; programs, closures, visits,
+ * feedback and tasks by the keys described in seed-outreach.ts, none of which depends on the
+ * day the seed runs. Whatever already exists is left exactly as it is, never updated; an
+ * organization's stage history and timeline notes, and a program's attendance, are written
+ * only when the seed creates it. A second run, on any day, therefore creates and changes nothing.
  *
  * The changes are made as the first active admin. When there is none, the seed creates
  * `demo-admin@example.org` (admin, no password) and prints a one-time invitation token to
@@ -70,14 +88,20 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
   const capabilities = app.get(CapabilityService);
   const organizations = app.get(OrganizationService);
   const contacts = app.get(ContactService);
-  const total: SeedResult = { created: 0, unchanged: 0 };
-  const report = (label: string, tally: Tally, extra = '') => {
+  const kinds = Object.fromEntries(Object.keys(SEED_KINDS).map((kind) => [kind, { created: 0, unchanged: 0 }])) as Record<SeedKind, Tally>;
+  const total: SeedResult = { created: 0, unchanged: 0, kinds };
+  const count = (kind: SeedKind, tally: Tally) => {
     total.created += tally.created;
     total.unchanged += tally.unchanged;
+    kinds[kind].created += tally.created;
+    kinds[kind].unchanged += tally.unchanged;
+  };
+  const report = (kind: SeedKind, label: string, tally: Tally, extra = '') => {
+    count(kind, tally);
     log(`${label}: ${tally.created} created, ${tally.unchanged} already there${extra}`);
   };
 
-  const actor = await resolveActor(app, dataSource, users, log, total);
+  const actor = await resolveActor(app, dataSource, users, log, (tally) => count('admin', tally));
 
   // Library staff. UserService.create would either need a password or email an invitation;
   // these people are fictional, so they are added with no password (invitation pending) and
@@ -95,7 +119,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       staffIds.set(key(demo.email), user.id);
     }
   }
-  report('Staff', staff);
+  report('staff', 'Staff', staff);
 
   const audienceIds = new Map((await audiences.list()).map((term) => [key(term.name), term.id]));
   const audienceTally: Tally = { created: 0, unchanged: 0 };
@@ -108,7 +132,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     audienceIds.set(key(term.name), term.id);
     audienceTally.created += 1;
   }
-  report('Audiences', audienceTally);
+  report('audiences', 'Audiences', audienceTally);
 
   const capabilityIds = new Map((await capabilities.list()).map((term) => [key(term.name), term.id]));
   const capabilityTally: Tally = { created: 0, unchanged: 0 };
@@ -121,7 +145,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     capabilityIds.set(key(term.name), term.id);
     capabilityTally.created += 1;
   }
-  report('Capabilities', capabilityTally);
+  report('capabilities', 'Capabilities', capabilityTally);
 
   const idsOf = (names: readonly string[], ids: Map<string, string>, kind: string) =>
     names.map((name) => {
@@ -176,7 +200,7 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     orgTally.created += 1;
     seeded.push({ demo, org });
   }
-  report('Organizations', orgTally, orgTally.created > 0 ? ` (with ${stageChanges} stage changes and ${notes} notes on their timelines)` : '');
+  report('organizations', 'Organizations', orgTally, orgTally.created > 0 ? ` (with ${stageChanges} stage changes and ${notes} notes on their timelines)` : '');
 
   const contactTally: Tally = { created: 0, unchanged: 0 };
   for (const { demo, org } of seeded) {
@@ -207,9 +231,37 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
       contactTally.created += 1;
     }
   }
-  report('Contacts', contactTally);
+  report('contacts', 'Contacts', contactTally);
+
+  await seedOutreach({
+    app,
+    actor,
+    log,
+    report: (kind, label, tally, extra) => report(kind as SeedKind, label, tally, extra),
+    staffIds,
+    organizationIds: new Map(seeded.map(({ demo, org }) => [key(demo.name), org.id])),
+    audienceIds,
+  });
 
   return total;
+}
+
+/**
+ * The closing line: totals, then what was created per kind (or, when nothing was, what was
+ * already there).
+ */
+export function summaryLine(result: SeedResult, publicUrl: string): string {
+  const field = result.created > 0 ? 'created' : 'unchanged';
+  const parts = (Object.keys(SEED_KINDS) as SeedKind[])
+    .filter((kind) => result.kinds[kind][field] > 0)
+    .map((kind) => {
+      const n = result.kinds[kind][field];
+      return `${n} ${SEED_KINDS[kind][n === 1 ? 0 : 1]}`;
+    });
+  const detail = parts.length > 0 ? `: ${parts.join(', ')}` : '';
+  return result.created > 0
+    ? `Demo data loaded: ${result.created} records created${detail}; ${result.unchanged} already there (Tandem at ${publicUrl})`
+    : `Demo data loaded: nothing new, ${result.unchanged} records already there${detail} (Tandem at ${publicUrl})`;
 }
 
 /**
@@ -221,13 +273,13 @@ async function resolveActor(
   dataSource: DataSource,
   users: UserService,
   log: (line: string) => void,
-  total: SeedResult,
+  count: (tally: Tally) => void,
 ): Promise<AuthUser> {
   const admins = await users.list({ role: Role.Admin, active: true, sort: 'createdAt', limit: 1, offset: 0 });
   let admin = admins.data[0];
   if (admin) {
     log(`Acting as the first admin, ${admin.email}`);
-    if (normalizeEmail(admin.email) === DEMO_ADMIN.email) total.unchanged += 1;
+    if (normalizeEmail(admin.email) === DEMO_ADMIN.email) count({ created: 0, unchanged: 1 });
   } else {
     if (await users.findByEmail(DEMO_ADMIN.email)) {
       throw new Error(
@@ -235,7 +287,7 @@ async function resolveActor(
       );
     }
     admin = await insertUserWithoutPassword(dataSource, DEMO_ADMIN);
-    total.created += 1;
+    count({ created: 1, unchanged: 0 });
     log(`No admin yet: created ${DEMO_ADMIN.email} (admin, no password) to own the demo changes`);
   }
   if (normalizeEmail(admin.email) === DEMO_ADMIN.email && admin.passwordHash === null) {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Role } from '../../src/auth/role.enum';
+import { Closure } from '../../src/closure/closure.entity';
 import { Contact } from '../../src/contact/contact.entity';
 import {
   COLLEGE_COACHING,
@@ -16,13 +17,31 @@ import {
   PAID_INTERNSHIPS,
   SHELTER,
 } from '../../src/demo/demo-data';
-import { SeedResult, seedDemo } from '../../src/demo/seed-demo';
+import {
+  CODING_CLUB,
+  DEMO_FEEDBACK,
+  DEMO_PROGRAMS,
+  DEMO_TASKS,
+  DEMO_TIMEZONE,
+  DEMO_VISITS,
+  DROP_IN,
+  FAFSA_NIGHT,
+  TECH_WORKSHOP,
+  TRAINING_DAY,
+} from '../../src/demo/demo-outreach';
+import { SEED_KINDS, SeedKind, SeedResult, seedDemo, summaryLine } from '../../src/demo/seed-demo';
+import { Feedback, FeedbackSource } from '../../src/feedback/feedback.entity';
 import { OrganizationStage, STAGES } from '../../src/organization/organization-stage';
 import { Organization } from '../../src/organization/organization.entity';
+import { ProgramSession } from '../../src/program/program-session.entity';
+import { Program, ProgramStatus } from '../../src/program/program.entity';
+import { ProgramService } from '../../src/program/program.service';
+import { Task, TaskStatus } from '../../src/task/task.entity';
 import { Invitation } from '../../src/user/invitation.entity';
 import { User } from '../../src/user/user.entity';
 import { Audience } from '../../src/vocabulary/audience.entity';
 import { Capability } from '../../src/vocabulary/capability.entity';
+import { Visit, VisitPurpose } from '../../src/visit/visit.entity';
 import { persistUser, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
@@ -46,6 +65,37 @@ describe('seedDemo (e2e)', () => {
 
   async function organization(name: string): Promise<Organization> {
     return t.dataSource.getRepository(Organization).findOneByOrFail({ name });
+  }
+
+  async function program(name: string): Promise<Program> {
+    return t.dataSource.getRepository(Program).findOneByOrFail({ name });
+  }
+
+  /** A program's sessions, in start order. */
+  async function sessionsOf(name: string): Promise<ProgramSession[]> {
+    const { id } = await program(name);
+    return t.dataSource.getRepository(ProgramSession).find({ where: { programId: id }, order: { startsAt: 'ASC' } });
+  }
+
+  /** The recorded head counts of a program's sessions, in order. */
+  async function attendanceOf(name: string): Promise<number[]> {
+    return (await sessionsOf(name)).flatMap((s) => (s.attendance === null ? [] : [s.attendance]));
+  }
+
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+  /** Hours and minutes of an instant where the library is. */
+  const localTime = (at: Date) => at.toLocaleTimeString('en-GB', { timeZone: DEMO_TIMEZONE, hour: '2-digit', minute: '2-digit' });
+  const localDate = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: DEMO_TIMEZONE });
+
+  /** Which users made the audited changes: the given admin, and no one (anonymous public feedback). */
+  async function auditActors(): Promise<{ actor: string | null; entity: string; action: string }[]> {
+    return t.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .select(['a.actor_id AS actor', 'a.entity_type AS entity', 'a.action AS action'])
+      .distinct(true)
+      .getRawMany();
   }
 
   async function namesOf(entity: typeof Audience | typeof Capability, ids: string[]): Promise<string[]> {
@@ -124,8 +174,10 @@ describe('seedDemo (e2e)', () => {
     it('acts as a demo admin without a password, audited as such', async () => {
       const admin = await t.dataSource.getRepository(User).findOneByOrFail({ email: DEMO_ADMIN.email });
       expect(admin).toMatchObject({ role: Role.Admin, active: true, passwordHash: null });
-      const actors = await t.dataSource.getRepository(AuditEvent).createQueryBuilder('a').select('DISTINCT a.actor_id', 'actor').getRawMany();
-      expect(actors).toEqual([{ actor: admin.id }]);
+      const actors = await auditActors();
+      expect(new Set(actors.map((a) => a.actor))).toEqual(new Set([admin.id, null]));
+      // The only anonymous changes are the young people's feedback through the public link.
+      expect(actors.filter((a) => a.actor === null)).toEqual([{ actor: null, entity: 'feedback', action: 'create' }]);
     });
 
     it('prints a one-time token with which the demo admin chooses a password and signs in', async () => {
@@ -147,15 +199,163 @@ describe('seedDemo (e2e)', () => {
           expect.stringMatching(/^Capabilities: \d+ created, 0 already there$/),
           expect.stringMatching(/^Organizations: 15 created, 0 already there \(with \d+ stage changes and \d+ notes on their timelines\)$/),
           expect.stringMatching(/^Contacts: \d+ created, 0 already there$/),
+          expect.stringMatching(/^Programs: 4 created, 0 already there \(with \d+ sessions: attendance recorded for \d+, 2 cancelled by staff\)$/),
+          expect.stringMatching(/^Closures: [23] created, 0 already there$/),
+          `Visits: ${DEMO_VISITS.length} created, 0 already there`,
+          'Feedback links: 2 created, 0 already there',
+          `Feedback: ${DEMO_FEEDBACK.length} created, 0 already there`,
+          `Tasks: ${DEMO_TASKS.length} created, 0 already there`,
         ]),
+      );
+    });
+
+    it('sums up in one line what it created, per kind', () => {
+      const line = summaryLine(first, 'http://tandem.test');
+      expect(line).toMatch(new RegExp(`^Demo data loaded: ${first.created} records created: 1 admin, 4 staff, .*; 0 already there \\(Tandem at http://tandem.test\\)$`));
+      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`]) {
+        expect(line).toContain(text);
+      }
+      expect(summaryLine(second, 'http://tandem.test')).toMatch(
+        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks \\(Tandem at http://tandem.test\\)$`),
       );
     });
 
     it('creates nothing and changes nothing when run a second time', () => {
       expect(first.created).toBeGreaterThan(0);
-      expect(second).toEqual({ created: 0, unchanged: first.created });
+      expect(second.created).toBe(0);
+      expect(second.unchanged).toBe(first.created);
+      for (const kind of Object.keys(SEED_KINDS) as SeedKind[]) {
+        expect({ kind, ...second.kinds[kind] }).toEqual({ kind, created: 0, unchanged: first.kinds[kind].created });
+      }
       expect(afterSecond).toEqual(afterFirst);
       expect(afterFirst.audit_events).toBeGreaterThan(0);
+    });
+
+    it('runs four programs with the partners, one of them completed, in the library’s time zone', async () => {
+      const programs = await t.dataSource.getRepository(Program).find({ relations: { partners: true } });
+      expect(programs.map((p) => p.name).sort()).toEqual(DEMO_PROGRAMS.map((p) => p.name).sort());
+      expect(new Set(programs.map((p) => p.timezone))).toEqual(new Set([DEMO_TIMEZONE]));
+      const dropIn = programs.find((p) => p.name === DROP_IN)!;
+      expect(dropIn).toMatchObject({ status: ProgramStatus.Running, rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '15:30', durationMinutes: 90 });
+      const shelter = await organization(SHELTER);
+      expect(dropIn.partners!.map((p) => p.organizationId)).toEqual([shelter.id]);
+      expect((programs.find((p) => p.name === FAFSA_NIGHT)!).rrule).toMatch(/^FREQ=MONTHLY;.*BYSETPOS=2/);
+      const club = programs.find((p) => p.name === CODING_CLUB)!;
+      expect(club.status).toBe(ProgramStatus.Completed);
+      const clubSessions = await sessionsOf(CODING_CLUB);
+      expect(clubSessions).toHaveLength(6);
+      expect(clubSessions.every((s) => s.startsAt < new Date() && s.attendance !== null)).toBe(true);
+      // Months of history: the first drop-in was about 20 weeks ago, and sessions run on ahead.
+      const dropIns = await sessionsOf(DROP_IN);
+      expect(Date.now() - dropIns[0].startsAt.getTime()).toBeGreaterThan(130 * 86_400_000);
+      expect(dropIns[dropIns.length - 1].startsAt.getTime()).toBeGreaterThan(Date.now() + 60 * 86_400_000);
+      expect(new Set(dropIns.map((s) => localTime(s.startsAt)))).toEqual(new Set(['15:30']));
+    });
+
+    it('records attendance that grows at the drop-in and fades at the tech workshop, with two staff cancellations', async () => {
+      const dropIn = await attendanceOf(DROP_IN);
+      expect(dropIn.length).toBeGreaterThanOrEqual(15);
+      expect(mean(dropIn.slice(-4))).toBeGreaterThan(2 * mean(dropIn.slice(0, 4)));
+      const tech = await attendanceOf(TECH_WORKSHOP);
+      expect(tech.length).toBeGreaterThanOrEqual(8);
+      expect(mean(tech.slice(-3))).toBeLessThan(0.7 * mean(tech.slice(0, 3)));
+      // Only past sessions have a head count.
+      const sessions = await t.dataSource.getRepository(ProgramSession).find();
+      expect(sessions.filter((s) => s.attendance !== null && s.startsAt > new Date())).toEqual([]);
+      const byStaff = sessions.filter((s) => s.cancelled);
+      expect(byStaff).toHaveLength(2);
+      expect(byStaff.every((s) => s.startsAt < new Date() && /^Cancelled by us/.test(s.notes ?? ''))).toBe(true);
+    });
+
+    it('closes the library on upcoming days, cancelling the drop-in on the training day', async () => {
+      const closures = await t.dataSource.getRepository(Closure).find({ order: { date: 'ASC' } });
+      expect(closures.length).toBeGreaterThanOrEqual(2);
+      const weekAgo = localDate(new Date(Date.now() - 7 * 86_400_000));
+      expect(closures.filter((c) => c.date < weekAgo)).toEqual([]);
+      const training = closures.find((c) => c.name === TRAINING_DAY);
+      const onClosure = (await sessionsOf(DROP_IN)).filter((s) => s.closureId !== null);
+      if (training) expect(onClosure.map((s) => s.localDate)).toContain(training.date);
+      expect(onClosure.length).toBeGreaterThanOrEqual(1);
+      expect(onClosure.every((s) => s.startsAt > new Date() && s.attendance === null)).toBe(true);
+    });
+
+    it('logs outreach visits: invitations at the shelter on drop-in mornings, planning, and visits to prospects', async () => {
+      const visits = await t.dataSource.getRepository(Visit).find();
+      expect(visits).toHaveLength(DEMO_VISITS.length);
+      const shelter = await organization(SHELTER);
+      const dropIn = await program(DROP_IN);
+      const dropInDays = new Set((await sessionsOf(DROP_IN)).map((s) => s.localDate));
+      const invitations = visits.filter((v) => v.organizationId === shelter.id && v.purpose === VisitPurpose.Invitations);
+      expect(invitations.length).toBeGreaterThanOrEqual(5);
+      for (const visit of invitations) {
+        expect(visit).toMatchObject({ programId: dropIn.id, invitationsHandedOut: expect.any(Number), peopleReached: expect.any(Number) });
+        expect(visit.invitationsHandedOut).toBeGreaterThan(0);
+        expect(localTime(visit.visitedAt)).toBe('10:00');
+        expect(dropInDays.has(localDate(visit.visitedAt))).toBe(true);
+        expect(visit.visitedAt < new Date()).toBe(true);
+      }
+      expect(visits.filter((v) => v.purpose === VisitPurpose.Planning).length).toBeGreaterThanOrEqual(3);
+      expect(visits.filter((v) => v.visitedAt > new Date())).toHaveLength(1);
+      const orgs = await t.dataSource.getRepository(Organization).find();
+      const prospects = new Set(orgs.filter((o) => o.stage === OrganizationStage.Prospect || o.stage === OrganizationStage.Exploring).map((o) => o.id));
+      expect(visits.filter((v) => v.purpose === VisitPurpose.Relationship && prospects.has(v.organizationId)).length).toBeGreaterThanOrEqual(3);
+      const [{ count: staffLinks }] = await t.dataSource.query('SELECT count(*)::int AS count FROM visit_staff');
+      expect(staffLinks).toBeGreaterThanOrEqual(visits.length);
+    });
+
+    it('has feedback from young people through the public link and from partners, some acted on, some needing action', async () => {
+      const feedback = await t.dataSource.getRepository(Feedback).find();
+      expect(feedback).toHaveLength(DEMO_FEEDBACK.length);
+      const youth = feedback.filter((f) => f.source === FeedbackSource.Youth);
+      expect(youth.length).toBeGreaterThanOrEqual(4);
+      expect(youth.every((f) => f.feedbackLinkId !== null && f.createdById === null && f.organizationId === null && f.programId !== null)).toBe(true);
+      const partner = feedback.filter((f) => f.source === FeedbackSource.Partner);
+      expect(partner.length).toBeGreaterThanOrEqual(3);
+      expect(partner.every((f) => f.organizationId !== null && f.sessionId !== null)).toBe(true);
+      expect(feedback.filter((f) => f.actionTaken !== null).length).toBeGreaterThanOrEqual(3);
+      expect(feedback.filter((f) => f.actionTaken === null).length).toBeGreaterThanOrEqual(3);
+      expect(feedback.map((f) => f.didntWork)).toContain('They want more hands-on time. The lecture parts lose them.');
+      // Dated to when it was given, after the session it is about.
+      expect(feedback.every((f) => f.createdAt < new Date(Date.now() - 86_400_000))).toBe(true);
+      const sessions = new Map((await t.dataSource.getRepository(ProgramSession).find()).map((s) => [s.id, s]));
+      for (const f of feedback.filter((f) => f.sessionId !== null)) expect(f.createdAt >= sessions.get(f.sessionId!)!.endsAt).toBe(true);
+    });
+
+    it('prints the youth feedback form’s address, and the form opens', async () => {
+      const urls = lines.flatMap((line) => /^Youth feedback form for .*: (\S+)$/.exec(line)?.[1] ?? []);
+      expect(urls).toHaveLength(2);
+      const response = await request(t.http).get(new URL(urls[0]).pathname).expect(200);
+      expect(response.text).toContain('<form');
+    });
+
+    it('assigns follow-up tasks to the demo staff, some overdue, some done', async () => {
+      const tasks = await t.dataSource.getRepository(Task).find();
+      expect(tasks).toHaveLength(DEMO_TASKS.length);
+      const staff = await t.dataSource.getRepository(User).findBy(DEMO_USERS.map(({ email }) => ({ email })));
+      const staffIds = new Set(staff.map((user) => user.id));
+      expect(tasks.filter((task) => !staffIds.has(task.assigneeId))).toEqual([]);
+      expect(tasks.filter((task) => task.status === TaskStatus.Done).length).toBeGreaterThanOrEqual(2);
+      expect(tasks.filter((task) => task.visitId !== null).length).toBeGreaterThanOrEqual(2);
+      const viewer = await signedInAs(t, Role.Viewer);
+      const overdue = await request(t.http).get('/api/v1/tasks?overdue=true').set(viewer.auth).expect(200);
+      expect(overdue.body.meta.total).toBeGreaterThanOrEqual(2);
+      const upcoming = tasks.filter((task) => task.status === TaskStatus.Open && task.dueAt > new Date());
+      expect(upcoming.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('shows visits, sessions, feedback and follow-ups on the shelter’s timeline', async () => {
+      const viewer = await signedInAs(t, Role.Viewer);
+      const shelter = await organization(SHELTER);
+      const response = await request(t.http).get(`/api/v1/organizations/${shelter.id}/timeline?limit=100`).set(viewer.auth).expect(200);
+      const entries = response.body.data as { type: string; summary: string }[];
+      expect(new Set(entries.map((e) => e.type))).toEqual(new Set(['visit', 'session', 'feedback', 'task', 'note', 'stage-change']));
+      const summaries = entries.map((e) => e.summary);
+      expect(summaries).toContain('Visit (invitations) at Harbor House, common room: 25 invitations handed out, 16 people reached');
+      expect(summaries).toContain(`${DROP_IN}: 9 attended`);
+      expect(summaries).toContain(`${DROP_IN}: cancelled`);
+      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Youth feedback on Wednesday Teen Drop-in with Harbor House: 5\/5 — needs action$/)]));
+      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Partner feedback on .*: 5\/5 — action taken$/)]));
+      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Follow-up: Book the large meeting room .*\(due \d+ \w+ \d{4}\)$/)]));
     });
   });
 
@@ -172,9 +372,35 @@ describe('seedDemo (e2e)', () => {
       await seedDemo(t.app, (line) => lines.push(line));
       expect(await t.dataSource.getRepository(User).existsBy({ email: DEMO_ADMIN.email })).toBe(false);
       expect(await t.dataSource.getRepository(Invitation).count()).toBe(0);
-      const actors = await t.dataSource.getRepository(AuditEvent).createQueryBuilder('a').select('DISTINCT a.actor_id', 'actor').getRawMany();
-      expect(actors).toEqual([{ actor: admin.id }]);
+      const actors = await auditActors();
+      expect(new Set(actors.filter((a) => a.entity !== 'feedback').map((a) => a.actor))).toEqual(new Set([admin.id]));
       expect(lines.join('\n')).not.toContain('token');
+    });
+
+    it('creates nothing on a later day either, after the session window has moved on', async () => {
+      await truncateAll(t.dataSource);
+      await persistUser(t.dataSource, { role: Role.Admin });
+      const first = await seedDemo(t.app, () => {});
+      expect(first.kinds.visits.created).toBe(DEMO_VISITS.length);
+      for (const days of [45, 200]) {
+        const later = new Date(Date.now() + days * 86_400_000);
+        // The daily job has materialized sessions up to the new horizon meanwhile.
+        await t.app.get(ProgramService).extendSessionWindows(later);
+        const before = await rowCounts();
+        // Only Date is faked: the database driver's timers keep running.
+        jest.useFakeTimers({
+          now: later,
+          doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+        });
+        let again: SeedResult;
+        try {
+          again = await seedDemo(t.app, () => {});
+        } finally {
+          jest.useRealTimers();
+        }
+        expect({ days, created: again.created, unchanged: again.unchanged }).toEqual({ days, created: 0, unchanged: first.created });
+        expect(await rowCounts()).toEqual(before);
+      }
     });
 
     it('leaves an organization already there (matched ignoring case) untouched, and adds only missing contacts', async () => {
