@@ -52,6 +52,10 @@ export class Contact {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** When the contact used the unsubscribe link in a reminder email; nothing more is sent to them. */
+  @Column({ type: 'timestamptz', nullable: true })
+  unsubscribedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -17,6 +17,8 @@ import { Closure } from '../closure/closure.entity';
 import { Feedback } from '../feedback/feedback.entity';
 import { FeedbackLink } from '../feedback/feedback-link.entity';
 import { Task } from '../task/task.entity';
+import { Reminder } from '../reminder/reminder.entity';
+import { Delivery } from '../reminder/delivery.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -39,4 +41,6 @@ export const ENTITIES = [
   FeedbackLink,
   Feedback,
   Task,
+  Reminder,
+  Delivery,
 ];

@@ -1,0 +1,159 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Contact } from '../contact/contact.entity';
+import { ProgramSession } from '../program/program-session.entity';
+import { Invitation } from '../user/invitation.entity';
+import { User } from '../user/user.entity';
+import { Reminder } from './reminder.entity';
+
+export enum DeliveryKind {
+  Reminder = 'reminder',
+  Invitation = 'invitation',
+}
+
+/**
+ * `sending` is the claim: a worker moved the row there (in one committed UPDATE) before it
+ * talks to SMTP, so no other job can send it. The API shows it as `scheduled`.
+ */
+export enum DeliveryStatus {
+  Scheduled = 'scheduled',
+  Sending = 'sending',
+  Sent = 'sent',
+  Failed = 'failed',
+  Skipped = 'skipped',
+}
+
+/** Why a delivery was skipped (stored as a code; the API gives the sentence). */
+export enum SkipReason {
+  RuleInactive = 'rule-inactive',
+  NotRecipient = 'not-recipient',
+  RecipientInactive = 'recipient-inactive',
+  RecipientErased = 'recipient-erased',
+  Unsubscribed = 'unsubscribed',
+  NoEmail = 'no-email',
+  SessionCancelled = 'session-cancelled',
+  ProgramInactive = 'program-inactive',
+  OccurrenceGone = 'occurrence-gone',
+  TaskDone = 'task-done',
+  TooLate = 'too-late',
+  InvitationSpent = 'invitation-spent',
+}
+
+/**
+ * One email to one recipient: a reminder occurrence, or an invitation. PostgreSQL is the source
+ * of truth; BullMQ jobs only wake a worker when rows fall due. The unique key (reminder,
+ * occurrence, recipient) means planning the same occurrence twice — from two processes, after a
+ * Redis flush, on a rule saved twice — still yields one row, and the claim on that row means
+ * one send. No email address is stored here: it is read from the user or contact at send time.
+ */
+@Entity('deliveries')
+@Index('uq_deliveries_reminder_occurrence_recipient', ['reminderId', 'occurrenceKey', 'recipientKey'], { unique: true })
+@Index('uq_deliveries_invitation_id', ['invitationId'], { unique: true })
+@Index('ix_deliveries_status_next_attempt', ['status', 'nextAttemptAt'])
+@Index('ix_deliveries_reminder_due', ['reminderId', 'dueAt'])
+@Index('ix_deliveries_session_id', ['sessionId'])
+@Index('ix_deliveries_recipient_contact_id', ['recipientContactId'])
+@Index('ix_deliveries_recipient_user_id', ['recipientUserId'])
+@Check(
+  'ck_deliveries_kind',
+  `(kind = 'reminder' AND reminder_id IS NOT NULL AND invitation_id IS NULL)
+   OR (kind = 'invitation' AND reminder_id IS NULL)`,
+)
+@Check('ck_deliveries_attempts', 'attempts >= 0')
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: DeliveryKind, enumName: 'delivery_kind', default: DeliveryKind.Reminder })
+  kind: DeliveryKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  reminderId: string | null;
+
+  @ManyToOne(() => Reminder, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reminder_id', foreignKeyConstraintName: 'fk_deliveries_reminder' })
+  reminder?: Relation<Reminder>;
+
+  /** The invitation this email carries (kind invitation); deleted with it. */
+  @Column({ type: 'uuid', nullable: true })
+  invitationId: string | null;
+
+  @ManyToOne(() => Invitation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invitation_id', foreignKeyConstraintName: 'fk_deliveries_invitation' })
+  invitation?: Relation<Invitation>;
+
+  /** Which occurrence: `session:<id>`, `task:<due ISO>`, `once:<at ISO>`, `invitation`. */
+  @Column({ type: 'varchar', length: 80 })
+  occurrenceKey: string;
+
+  /** The occurrence's own time: the session start, the task due time, the fixed time. */
+  @Column({ type: 'timestamptz' })
+  occurrenceAt: Date;
+
+  /** When the email is due to go out. */
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  /** When a worker should next try (dueAt, then later after a transient failure). */
+  @Column({ type: 'timestamptz' })
+  nextAttemptAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  sessionId: string | null;
+
+  @ManyToOne(() => ProgramSession, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_deliveries_session' })
+  session?: Relation<ProgramSession>;
+
+  /** `user:<id>` or `contact:<id>`: stays when an erased contact's id is set null. */
+  @Column({ type: 'varchar', length: 60 })
+  recipientKey: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'fk_deliveries_recipient_user' })
+  recipientUser?: Relation<User>;
+
+  @Column({ type: 'uuid', nullable: true })
+  recipientContactId: string | null;
+
+  @ManyToOne(() => Contact, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recipient_contact_id', foreignKeyConstraintName: 'fk_deliveries_recipient_contact' })
+  recipientContact?: Relation<Contact>;
+
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: DeliveryStatus.Scheduled })
+  status: DeliveryStatus;
+
+  @Column({ type: 'enum', enum: SkipReason, enumName: 'delivery_skip_reason', nullable: true })
+  skipReason: SkipReason | null;
+
+  /** SMTP attempts made (claims). */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Sent more than the grace period after dueAt (Redis or the worker was down). */
+  @Column({ type: 'boolean', default: false })
+  late: boolean;
+
+  /** The claim: set with status `sending`; only its holder may mark the row sent. */
+  @Column({ type: 'uuid', nullable: true })
+  claimToken: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** The last SMTP error, with any email address removed. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
