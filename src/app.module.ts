@@ -21,6 +21,10 @@ import { RedisModule } from './redis/redis.module';
 import { UserModule } from './user/user.module';
 import { VisitModule } from './visit/visit.module';
 import { TaskModule } from './task/task.module';
+import { ClockModule } from './common/clock/clock';
+import { QueueModule } from './queue/queue.module';
+import { ReminderModule } from './reminder/reminder.module';
+import { ReminderWorkerModule } from './reminder/reminder-worker.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -42,8 +46,10 @@ export class AppModule {
           inject: [appConfig.KEY],
           useFactory: (app: AppConfig) => loggerOptions(app.logLevel, app.logFormat),
         }),
+        ClockModule,
         DatabaseModule,
         RedisModule,
+        QueueModule,
         MailModule,
         HealthModule,
         UserModule,
@@ -58,7 +64,8 @@ export class AppModule {
         FeedbackModule,
         VisitModule,
         TaskModule,
-        ...(options.worker ? [MaintenanceModule] : []),
+        ReminderModule,
+        ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
       ],
     };
   }

@@ -15,13 +15,18 @@ export const JSON_BODY_LIMIT = '1mb';
 type GlobalPrefixExclusion = Exclude<NonNullable<NonNullable<Parameters<NestExpressApplication['setGlobalPrefix']>[1]>['exclude']>[number], string>;
 
 /**
- * Routes served outside the `api/v1` prefix: only the public feedback page (GET
- * /feedback/:token), the address printed on flyers and QR codes. Nest tests an exclusion
+ * Routes served outside the `api/v1` prefix: the public feedback page (GET /feedback/:token),
+ * the address printed on flyers and QR codes, and the unsubscribe link of reminder emails. Nest tests an exclusion
  * against each route's declared path, and `feedback/:token` as a pattern would also match
  * the staff route `feedback/:id` (GET /api/v1/feedback/:id), so the colon is escaped: the
  * exclusion matches the declared path "feedback/:token" literally, i.e. exactly this route.
  */
-export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [{ path: 'feedback/\\:token', method: RequestMethod.GET }];
+export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [
+  { path: 'feedback/\\:token', method: RequestMethod.GET },
+  // The unsubscribe link in reminder emails to partner contacts (a page, and RFC 8058 one-click POST).
+  { path: 'unsubscribe/\\:token', method: RequestMethod.GET },
+  { path: 'unsubscribe/\\:token', method: RequestMethod.POST },
+];
 
 /** JSON keys that could reach an object's prototype are refused as malformed input (400). */
 export function refuseProtoKeys(key: string, value: unknown): unknown {

@@ -16,6 +16,8 @@ export const PERMISSION_MIN_ROLE = {
   'directory.delete': Role.Manager,
   /** Log visits; run programs and their sessions (attendance); record feedback and its follow-up; tasks; feedback links. */
   'outreach.write': Role.Staff,
+  /** Reminder rules (who gets which email when). */
+  'reminder.write': Role.Staff,
   /** Library closure days (which cancel the sessions on them). */
   'closure.manage': Role.Manager,
   /** Keep the audiences and capabilities vocabularies. */

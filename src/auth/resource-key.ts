@@ -7,7 +7,12 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  * opens another, and no key can be turned into a session. Nothing is stored: rotating
  * AUTH_SECRET (or bumping the label's version) revokes every key of that kind at once.
  */
-export type ResourceKeyPurpose = 'calendar-feed:v1';
+export type ResourceKeyPurpose =
+  | 'calendar-feed:v1'
+  /** A contact's one-click unsubscribe link; the resource is a delivery id. */
+  | 'unsubscribe:v1'
+  /** The one-time token in an invitation email, derived from the invitation id (only its hash is stored). */
+  | 'invitation:v1';
 
 /** Set on the request by the JWT guard when a route's `?key=` verified (then there is no user). */
 export interface ResourceKeyGrant {

@@ -50,7 +50,7 @@ export const redisConfig = registerAs('redis', () => {
 
 export const mailConfig = registerAs('mail', () => {
   const env = readEnv();
-  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, concurrency: env.MAIL_CONCURRENCY };
 });
 
 export const authConfig = registerAs('auth', () => {
@@ -80,6 +80,19 @@ export const programConfig = registerAs('programs', () => {
   return { sessionHorizonDays: env.SESSION_HORIZON_DAYS };
 });
 
+export const reminderConfig = registerAs('reminders', () => {
+  const env = readEnv();
+  return {
+    lateLimitMs: env.REMINDER_LATE_LIMIT_HOURS * 3_600_000,
+    lateAfterMs: env.REMINDER_LATE_AFTER_SECONDS * 1000,
+    lookaheadMs: env.REMINDER_LOOKAHEAD_HOURS * 3_600_000,
+    reconcileEveryMs: env.REMINDER_RECONCILE_SECONDS * 1000,
+    claimLeaseMs: env.REMINDER_CLAIM_LEASE_SECONDS * 1000,
+    maxAttempts: env.REMINDER_MAX_ATTEMPTS,
+    retryBaseMs: env.REMINDER_RETRY_BASE_SECONDS * 1000,
+  };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type RedisConfig = ConfigType<typeof redisConfig>;
@@ -87,8 +100,9 @@ export type MailConfig = ConfigType<typeof mailConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
 export type ProgramConfig = ConfigType<typeof programConfig>;
 export type FeedbackConfig = ConfigType<typeof feedbackConfig>;
+export type ReminderConfig = ConfigType<typeof reminderConfig>;
 
-export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig];
+export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig, reminderConfig];
 
 /** For the migration CLI: DATABASE_URL is required there, AUTH_SECRET is not. */
 export function databaseUrlForCli(): string {

@@ -146,6 +146,62 @@ export class EnvironmentVariables {
   @Max(730)
   SESSION_HORIZON_DAYS = 120;
 
+  /** Reminders due longer ago than this are not sent but `skipped` (hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  REMINDER_LATE_LIMIT_HOURS = 12;
+
+  /** A reminder sent more than this after its time is marked late (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_LATE_AFTER_SECONDS = 60;
+
+  /** How far ahead deliveries are planned and queued (hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  REMINDER_LOOKAHEAD_HOURS = 48;
+
+  /** How often each worker rebuilds the queue from PostgreSQL (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_RECONCILE_SECONDS = 60;
+
+  /** How long a claimed delivery belongs to its worker before it is taken back (seconds; longer than any SMTP send). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_CLAIM_LEASE_SECONDS = 120;
+
+  /** SMTP attempts per email before it is `failed`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REMINDER_MAX_ATTEMPTS = 6;
+
+  /** First retry delay after a transient SMTP failure; doubles each attempt (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_RETRY_BASE_SECONDS = 30;
+
+  /** Emails a worker sends at once (SMTP connections in its pool). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_CONCURRENCY = 5;
+
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;

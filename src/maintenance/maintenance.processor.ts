@@ -60,10 +60,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         return this.purgeExpiredAuth();
       case JobName.ExtendSessionWindows:
         return this.programs.extendSessionWindows();
-      default: {
-        const unhandled: never = name;
-        throw new Error(`no handler for job ${String(unhandled)}`);
-      }
+      default:
+        throw new Error(`no handler for job ${job.name} on the maintenance queue`);
     }
   }
 

@@ -3,23 +3,32 @@ import type { JobsOptions } from 'bullmq';
 /** Every BullMQ queue Tandem uses. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  /** Wake-ups for due deliveries (emails) and requests to re-plan reminders. */
+  Reminders = 'reminders',
 }
 
 /** Every job name, with the queue it runs on. */
 export enum JobName {
   PurgeExpiredAuth = 'auth.purge-expired',
   ExtendSessionWindows = 'programs.extend-session-windows',
+  DeliverDue = 'deliveries.deliver-due',
+  ReconcileReminders = 'reminders.reconcile',
 }
 
 /** The payload of each job: ids and small values only; handlers reload state from Postgres. */
 export interface JobPayloads {
   [JobName.PurgeExpiredAuth]: Record<string, never>;
   [JobName.ExtendSessionWindows]: Record<string, never>;
+  /** `at`: the time (epoch ms) the wake-up was planned for; the worker sends whatever is due. */
+  [JobName.DeliverDue]: { at: number };
+  [JobName.ReconcileReminders]: { reason: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
   [JobName.ExtendSessionWindows]: QueueName.Maintenance,
+  [JobName.DeliverDue]: QueueName.Reminders,
+  [JobName.ReconcileReminders]: QueueName.Reminders,
 };
 
 /** Retries and retention per job, next to its name. */
@@ -35,6 +44,20 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { count: 20 },
     removeOnFail: { count: 50 },
+  },
+  // Wake-ups carry no state (PostgreSQL has it) and are removed when done, so the same wake-up
+  // id can be queued again; a failed one is rebuilt by the reconciler.
+  [JobName.DeliverDue]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  },
+  [JobName.ReconcileReminders]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 20 },
   },
 };
 

@@ -1,11 +1,28 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Global, Injectable, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { ConfigModule } from '@nestjs/config';
 import { redisConfig, RedisConfig } from '../config/configuration';
 import { reconnectDelay, redisOptionsFromUrl } from '../redis/redis.connection';
 import { QueueName } from './queue.constants';
+import { ReminderQueue } from './reminder-queue.service';
 
-/** BullMQ on Redis: the connection (REDIS_URL) and key prefix (REDIS_PREFIX) for every queue. */
+/**
+ * Every queue gets an `error` listener: without one BullMQ prints each failed reconnect to the
+ * console while Redis is down. The shared Redis client already logs the outage once, with what to do.
+ */
+@Injectable()
+export class QueueErrorListener {
+  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue, @InjectQueue(QueueName.Reminders) reminders: Queue) {
+    for (const queue of [maintenance, reminders]) queue.on('error', () => undefined);
+  }
+}
+
+/**
+ * BullMQ on Redis: the connection (REDIS_URL) and key prefix (REDIS_PREFIX) for every queue,
+ * and the producers every process uses. Processors live in worker-only modules.
+ */
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -23,6 +40,7 @@ import { QueueName } from './queue.constants';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  exports: [BullModule],
+  providers: [ReminderQueue, QueueErrorListener],
+  exports: [BullModule, ReminderQueue],
 })
 export class QueueModule {}

@@ -80,6 +80,14 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/tasks/:id': Role.Viewer,
   'PATCH /api/v1/tasks/:id': Role.Staff,
   'DELETE /api/v1/tasks/:id': Role.Staff,
+  'GET /api/v1/reminders': Role.Viewer,
+  'POST /api/v1/reminders': Role.Staff,
+  'GET /api/v1/reminders/:id': Role.Viewer,
+  'PATCH /api/v1/reminders/:id': Role.Staff,
+  'DELETE /api/v1/reminders/:id': Role.Staff,
+  'GET /api/v1/reminders/:id/deliveries': Role.Viewer,
+  'GET /unsubscribe/:token': 'public',
+  'POST /unsubscribe/:token': 'public',
 };
 
 const UNKNOWN_ID = '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f';

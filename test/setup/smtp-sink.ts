@@ -6,6 +6,12 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
   private rejectNext = 0;
+  private rejectCode = 550;
+  /**
+   * Asked before each message is accepted (before the 250 reply): resolve `accept`, or `drop` to
+   * answer 421 and keep nothing (the client never learns the message was taken).
+   */
+  beforeAccept?: (mail: ParsedMail) => Promise<'accept' | 'drop'>;
   private server: SMTPServer;
 
   async start(): Promise<string> {
@@ -17,12 +23,17 @@ export class SmtpSink {
         if (this.rejectNext > 0) {
           this.rejectNext -= 1;
           stream.resume();
-          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+          const text = this.rejectCode >= 500 ? 'Mailbox unavailable' : 'Try again later';
+          const error = Object.assign(new Error(text), { responseCode: this.rejectCode });
           stream.on('end', () => callback(error));
           return;
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.beforeAccept && (await this.beforeAccept(mail)) === 'drop') {
+              callback(Object.assign(new Error('Service not available'), { responseCode: 421 }));
+              return;
+            }
             this.messages.push(mail);
             callback();
           })
@@ -34,9 +45,24 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${port}?ignoreTLS=true`;
   }
 
-  /** The next `count` messages are refused with a permanent 550. */
-  rejectNextMessages(count = 1): void {
+  /** The next `count` messages are refused: a permanent 550 unless another code is given (451: transient). */
+  rejectNextMessages(count = 1, code = 550): void {
     this.rejectNext = count;
+    this.rejectCode = code;
+  }
+
+  /**
+   * Messages as a mail store keeps them: one per Message-ID (a second copy of the same message —
+   * the same Message-ID — is dropped, as Gmail and most stores do).
+   */
+  stored(): ParsedMail[] {
+    const seen = new Set<string>();
+    return this.messages.filter((mail) => {
+      const id = mail.messageId ?? '';
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }
 
   to(address: string): ParsedMail[] {
@@ -52,6 +78,11 @@ export class SmtpSink {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return this.to(address);
+  }
+
+  /** The X-Tandem-Delivery ids of the messages received, in order (duplicates kept). */
+  deliveryIds(): string[] {
+    return this.messages.map((mail) => String(mail.headers.get('x-tandem-delivery') ?? ''));
   }
 
   stop(): Promise<void> {

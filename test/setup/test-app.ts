@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp } from '../../src/app.setup';
 import { SmtpSink } from './smtp-sink';
 import { databaseUrl, runId, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from './test-env';
@@ -14,6 +15,8 @@ export interface TestApp {
   http: ReturnType<NestExpressApplication['getHttpServer']>;
   dataSource: DataSource;
   mail: SmtpSink;
+  /** SMTP_URL of the sink, for child processes. */
+  smtpUrl: string;
   redisPrefix: string;
   databaseName: string;
   close(): Promise<void>;
@@ -28,6 +31,8 @@ export interface TestAppOptions {
   databaseName?: string;
   /** Reuse another test app's Redis prefix (shared limits and queues). */
   redisPrefix?: string;
+  /** Replace the app's clock (e.g. a ShiftedClock to live on another day). */
+  clock?: Clock;
 }
 
 async function createDatabaseFromTemplate(name: string): Promise<void> {
@@ -74,9 +79,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   Object.assign(process.env, env);
   let app: NestExpressApplication;
   try {
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ worker: options.worker ?? false })],
-    }).compile();
+    const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ worker: options.worker ?? false })] });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
     configureHttpApp(app);
     await app.init();
@@ -93,6 +98,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     http: app.getHttpServer(),
     dataSource: app.get(DataSource),
     mail,
+    smtpUrl,
     redisPrefix,
     databaseName,
     async close() {

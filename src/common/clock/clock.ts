@@ -1,0 +1,28 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+
+/**
+ * The time, for code whose behaviour depends on it (reminder planning and sending). Tests that
+ * need another day replace the provider with one shifted by a fixed offset, so BullMQ delays in
+ * real milliseconds and the app's notion of "now" stay in step.
+ */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock running `offsetMs` ahead of (or behind) the real one. */
+export class ShiftedClock extends Clock {
+  constructor(public offsetMs: number) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+@Global()
+@Module({ providers: [Clock], exports: [Clock] })
+export class ClockModule {}

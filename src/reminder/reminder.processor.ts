@@ -1,0 +1,58 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { mailConfig, MailConfig } from '../config/configuration';
+import { JobName, JobPayloads, QueueName } from '../queue/queue.constants';
+import { RedisService } from '../redis/redis.module';
+import { DeliverResult, DeliverySender } from './delivery-sender.service';
+import { PlanResult, ReminderPlanner } from './reminder-planner.service';
+
+/**
+ * The `reminders` queue: wake-ups that send due deliveries, and re-plan requests. Job slots
+ * match the SMTP pool so a burst of due reminders keeps every connection busy.
+ */
+@Processor(QueueName.Reminders)
+export class ReminderProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReminderProcessor.name);
+
+  constructor(
+    private readonly sender: DeliverySender,
+    private readonly planner: ReminderPlanner,
+    private readonly redis: RedisService,
+    @Inject(mailConfig.KEY) private readonly mail: MailConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = Math.max(2, this.mail.concurrency);
+  }
+
+  /** As in MaintenanceProcessor: without Redis no job can be running, so close at once. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.redis.client.status === 'ready') return;
+    await this.worker.close(true);
+  }
+
+  async process(job: Job): Promise<DeliverResult | PlanResult | null> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.DeliverDue:
+        return this.sender.deliverDue((job.data as JobPayloads[JobName.DeliverDue]).at);
+      case JobName.ReconcileReminders:
+        return this.planner.reconcile();
+      default:
+        throw new Error(`no handler for job ${job.name} on the reminders queue`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, reason: error.message }, 'reminder job failed');
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.debug({ reason: error.message }, 'reminder worker error');
+  }
+}

@@ -1,0 +1,327 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock/clock';
+import { foreignKeyViolation } from '../common/database-errors';
+import { Page } from '../common/dto/pagination.dto';
+import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
+import { Contact } from '../contact/contact.entity';
+import { Program } from '../program/program.entity';
+import { Task } from '../task/task.entity';
+import { User } from '../user/user.entity';
+import { Delivery, DeliveryStatus } from './delivery.entity';
+import { CreateReminderDto, ListDeliveriesQueryDto, ListRemindersQueryDto, UpdateReminderDto } from './dto/reminder.dto';
+import { ReminderPlanner } from './reminder-planner.service';
+import { Reminder } from './reminder.entity';
+import { ReminderNotFoundError } from './reminder.errors';
+import { ReminderRecord } from './reminder.mapper';
+import { atChanged, atProblem, TriggerColumns, triggerColumns } from './reminder.rules';
+
+/** What the audit log records of a rule; the email text only as changed (it may name people). */
+const AUDITED_FIELDS = [
+  'title',
+  'message',
+  'triggerType',
+  'programId',
+  'taskId',
+  'offsetMinutes',
+  'at',
+  'active',
+  'recipientIds',
+  'recipientContactIds',
+] as const;
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['message']);
+
+/** Columns of the reminders row an update writes. */
+const COLUMNS = ['title', 'message', 'triggerType', 'programId', 'taskId', 'offsetMinutes', 'at', 'active'] as const;
+
+/** A foreign key that fails because a referenced row went away mid-request → the body field to name. */
+const FK_FIELDS: Record<string, string> = {
+  fk_reminders_program: 'trigger.programId',
+  fk_reminders_task: 'trigger.taskId',
+  fk_reminder_users_user: 'recipientIds',
+  fk_reminder_contacts_contact: 'recipientContactIds',
+};
+
+type LinkTable = { table: 'reminder_users'; column: 'user_id' } | { table: 'reminder_contacts'; column: 'contact_id' };
+const USERS: LinkTable = { table: 'reminder_users', column: 'user_id' };
+const CONTACTS: LinkTable = { table: 'reminder_contacts', column: 'contact_id' };
+
+const NO_RECIPIENT: FieldError = { field: 'recipientIds', message: 'a reminder needs at least one recipient (recipientIds or recipientContactIds)' };
+
+const sorted = (ids: readonly string[]): string[] => [...ids].sort();
+
+function triggerOf(reminder: Reminder): TriggerColumns {
+  const { triggerType, programId, taskId, offsetMinutes, at } = reminder;
+  return { triggerType, programId, taskId, offsetMinutes, at };
+}
+
+function flatten({ reminder, recipientIds, recipientContactIds }: ReminderRecord): Record<string, unknown> {
+  return { ...reminder, recipientIds, recipientContactIds };
+}
+
+@Injectable()
+export class ReminderService {
+  private readonly logger = new Logger(ReminderService.name);
+
+  constructor(
+    @InjectRepository(Reminder) private readonly reminders: Repository<Reminder>,
+    @InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly planner: ReminderPlanner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The rule with its recipients; ReminderNotFoundError (404) when there is none. */
+  async get(id: string): Promise<ReminderRecord> {
+    const reminder = await this.reminders.findOneBy({ id });
+    if (!reminder) throw new ReminderNotFoundError();
+    const links = await this.loadLinks(this.dataSource.manager, [id]);
+    return { reminder, ...links.get(id)! };
+  }
+
+  /** One page, newest rule first, with its total in the same statement and the page's recipients in one more. */
+  async list(query: ListRemindersQueryDto): Promise<Page<ReminderRecord>> {
+    const qb = this.reminders.createQueryBuilder('r');
+    if (query.programId) qb.andWhere('r.program_id = :programId', { programId: query.programId });
+    if (query.taskId) qb.andWhere('r.task_id = :taskId', { taskId: query.taskId });
+    if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
+    if (query.type) qb.andWhere('r.trigger_type = :type', { type: query.type });
+    qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
+    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
+    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
+    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
+    const links = await this.loadLinks(this.dataSource.manager, entities.map((reminder) => reminder.id));
+    return {
+      data: entities.map((reminder) => ({ reminder, ...links.get(reminder.id)! })),
+      meta: { total, limit: query.limit, offset: query.offset },
+    };
+  }
+
+  /**
+   * Adds a rule and plans its first deliveries. The trigger must have exactly the fields of
+   * its type, its program or task must exist, a `once` time must not be past, and there must
+   * be at least one recipient: active users and existing contacts.
+   */
+  async create(dto: CreateReminderDto, actor: AuthUser): Promise<ReminderRecord> {
+    const { columns: trigger, errors } = triggerColumns(dto.trigger);
+    if (atChanged(null, trigger)) this.checkAt(trigger.at!, errors);
+    const recipientIds = dto.recipientIds ?? [];
+    const recipientContactIds = dto.recipientContactIds ?? [];
+    if (recipientIds.length + recipientContactIds.length === 0) errors.push(NO_RECIPIENT);
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+
+    const record = await this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertReferences(manager, trigger, null, { recipientIds, recipientContactIds }, { recipientIds: [] });
+        const reminder = await manager.save(
+          manager.create(Reminder, {
+            title: dto.title,
+            message: dto.message ?? '',
+            ...trigger,
+            active: dto.active ?? true,
+            createdById: actor.id,
+          }),
+        );
+        const created: ReminderRecord = { reminder, recipientIds: sorted(recipientIds), recipientContactIds: sorted(recipientContactIds) };
+        await this.replaceLinks(manager, reminder.id, USERS, created.recipientIds);
+        await this.replaceLinks(manager, reminder.id, CONTACTS, created.recipientContactIds);
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'reminder',
+          entityId: reminder.id,
+          action: 'create',
+          changes: auditChanges(null, flatten(created), AUDITED_FIELDS, PERSONAL_FIELDS),
+        });
+        return created;
+      }),
+    );
+    this.logger.log({ reminderId: record.reminder.id, triggerType: trigger.triggerType, actorId: actor.id }, 'reminder created');
+    await this.plan(record.reminder.id);
+    return record;
+  }
+
+  /**
+   * Partial update under optimistic concurrency. A given trigger replaces the whole trigger;
+   * given recipient lists replace the lists. A user already on the rule may stay on it after
+   * being deactivated (nothing is sent to them); a new one must be active.
+   */
+  async update(id: string, dto: UpdateReminderDto, actor: AuthUser): Promise<ReminderRecord> {
+    const given = dto.trigger ? triggerColumns(dto.trigger) : null;
+    if (given && given.errors.length > 0) throw new ValidationFailedError(given.errors);
+
+    const result = await this.guardReferences(() =>
+      this.dataSource.transaction(async (manager) => {
+        const reminder = await manager.findOne(Reminder, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!reminder) throw new ReminderNotFoundError();
+        if (reminder.version !== dto.version) throw new StaleVersionError('reminder', reminder.version);
+        const current = (await this.loadLinks(manager, [id])).get(id)!;
+        const before = flatten({ reminder: { ...reminder }, ...current });
+
+        const errors: FieldError[] = [];
+        const trigger = given?.columns ?? triggerOf(reminder);
+        if (atChanged(triggerOf(reminder), trigger)) this.checkAt(trigger.at!, errors);
+        const recipientIds = dto.recipientIds !== undefined ? sorted(dto.recipientIds) : current.recipientIds;
+        const recipientContactIds = dto.recipientContactIds !== undefined ? sorted(dto.recipientContactIds) : current.recipientContactIds;
+        if (recipientIds.length + recipientContactIds.length === 0) errors.push(NO_RECIPIENT);
+        if (errors.length > 0) throw new ValidationFailedError(errors);
+        await this.assertReferences(
+          manager,
+          trigger,
+          triggerOf(reminder),
+          { recipientIds: dto.recipientIds, recipientContactIds: dto.recipientContactIds },
+          current,
+        );
+
+        Object.assign(reminder, {
+          ...(dto.title !== undefined && { title: dto.title }),
+          ...(dto.message !== undefined && { message: dto.message }),
+          ...(dto.active !== undefined && { active: dto.active }),
+          ...trigger,
+        });
+        const diff = auditChanges(before, flatten({ reminder, recipientIds, recipientContactIds }), AUDITED_FIELDS, PERSONAL_FIELDS);
+        if (Object.keys(diff).length === 0) return { record: { reminder, ...current }, changed: false };
+
+        // Through the query builder rather than save(): a change of recipients only is still a
+        // new version of the rule, and save() would skip an unchanged row.
+        const columns = Object.fromEntries(COLUMNS.map((key) => [key, reminder[key]]));
+        await manager.createQueryBuilder().update(Reminder).set(columns).where('id = :id', { id }).execute();
+        if (diff.recipientIds) await this.replaceLinks(manager, id, USERS, recipientIds);
+        if (diff.recipientContactIds) await this.replaceLinks(manager, id, CONTACTS, recipientContactIds);
+        const saved = await manager.findOneByOrFail(Reminder, { id });
+        await this.audit.record(manager, { actorId: actor.id, entityType: 'reminder', entityId: id, action: 'update', changes: diff });
+        return { record: { reminder: saved, recipientIds, recipientContactIds }, changed: true };
+      }),
+    );
+    if (result.changed) {
+      this.logger.log({ reminderId: id, version: result.record.reminder.version, actorId: actor.id }, 'reminder updated');
+      await this.plan(id);
+    }
+    return result.record;
+  }
+
+  /** Deletes the rule; its deliveries and recipient rows go with it (cascading keys). */
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const reminder = await manager.findOne(Reminder, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!reminder) throw new ReminderNotFoundError();
+      const links = (await this.loadLinks(manager, [id])).get(id)!;
+      await manager.delete(Reminder, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'reminder',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(flatten({ reminder, ...links }), null, AUDITED_FIELDS, PERSONAL_FIELDS),
+      });
+    });
+    this.logger.log({ reminderId: id, actorId: actor.id }, 'reminder deleted');
+  }
+
+  /** The rule's delivery log, latest due first; `scheduled` includes rows a worker is sending right now. */
+  async listDeliveries(reminderId: string, query: ListDeliveriesQueryDto): Promise<Page<Delivery>> {
+    if (!(await this.reminders.existsBy({ id: reminderId }))) throw new ReminderNotFoundError();
+    const qb = this.deliveries.createQueryBuilder('d').where('d.reminder_id = :reminderId', { reminderId });
+    if (query.status === DeliveryStatus.Scheduled) {
+      qb.andWhere('d.status IN (:...statuses)', { statuses: [DeliveryStatus.Scheduled, DeliveryStatus.Sending] });
+    } else if (query.status) {
+      qb.andWhere('d.status = :status', { status: query.status });
+    }
+    qb.orderBy('d.due_at', 'DESC').addOrderBy('d.id', 'DESC');
+    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
+    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
+    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
+    return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  private checkAt(at: Date, errors: FieldError[]): void {
+    const problem = atProblem(at, this.clock.now());
+    if (problem) errors.push({ field: 'trigger.at', message: problem });
+  }
+
+  /**
+   * The trigger's program or task must exist (checked only when it changed), given users must
+   * be active (or already on the rule), given contacts must exist: 400 naming each field.
+   * Read with the transaction's manager, so the rows checked are the rows written against.
+   */
+  private async assertReferences(
+    manager: EntityManager,
+    trigger: TriggerColumns,
+    previous: TriggerColumns | null,
+    given: { recipientIds?: string[]; recipientContactIds?: string[] },
+    current: { recipientIds: string[] },
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    if (trigger.programId && trigger.programId !== previous?.programId && !(await manager.existsBy(Program, { id: trigger.programId }))) {
+      errors.push({ field: 'trigger.programId', message: 'is not a known program' });
+    }
+    if (trigger.taskId && trigger.taskId !== previous?.taskId && !(await manager.existsBy(Task, { id: trigger.taskId }))) {
+      errors.push({ field: 'trigger.taskId', message: 'is not a known task' });
+    }
+    if (given.recipientIds?.length) {
+      const active = await manager.find(User, { select: { id: true }, where: { id: In(given.recipientIds), active: true } });
+      const allowed = new Set([...active.map((user) => user.id), ...current.recipientIds]);
+      given.recipientIds.forEach((id, index) => {
+        if (!allowed.has(id)) errors.push({ field: `recipientIds.${index}`, message: 'is not an active user' });
+      });
+    }
+    if (given.recipientContactIds?.length) {
+      const found = await manager.find(Contact, { select: { id: true }, where: { id: In(given.recipientContactIds) } });
+      const known = new Set(found.map((contact) => contact.id));
+      given.recipientContactIds.forEach((id, index) => {
+        if (!known.has(id)) errors.push({ field: `recipientContactIds.${index}`, message: 'is not a known contact' });
+      });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  /** User and contact ids of these rules in one query (a page of rules is never N+1). */
+  private async loadLinks(manager: EntityManager, reminderIds: string[]): Promise<Map<string, { recipientIds: string[]; recipientContactIds: string[] }>> {
+    const links = new Map(reminderIds.map((id) => [id, { recipientIds: [] as string[], recipientContactIds: [] as string[] }]));
+    if (reminderIds.length === 0) return links;
+    const rows: { reminder_id: string; kind: 'user' | 'contact'; ref: string }[] = await manager.query(
+      `SELECT reminder_id, 'user' AS kind, user_id AS ref FROM reminder_users WHERE reminder_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT reminder_id, 'contact' AS kind, contact_id AS ref FROM reminder_contacts WHERE reminder_id = ANY($1::uuid[])
+       ORDER BY ref`,
+      [reminderIds],
+    );
+    for (const row of rows) {
+      const entry = links.get(row.reminder_id)!;
+      (row.kind === 'user' ? entry.recipientIds : entry.recipientContactIds).push(row.ref);
+    }
+    return links;
+  }
+
+  private async replaceLinks(manager: EntityManager, reminderId: string, link: LinkTable, ids: string[]): Promise<void> {
+    await manager.query(`DELETE FROM ${link.table} WHERE reminder_id = $1`, [reminderId]);
+    if (ids.length > 0) await manager.query(`INSERT INTO ${link.table} (reminder_id, ${link.column}) SELECT $1, unnest($2::uuid[])`, [reminderId, ids]);
+  }
+
+  /**
+   * Plans the saved rule's deliveries. The rule is committed by now, so a planning failure must
+   * not turn the save into an error (a client would retry and create a second rule): the
+   * worker's periodic reconcile plans it on its next pass.
+   */
+  private async plan(reminderId: string): Promise<void> {
+    try {
+      await this.planner.planRules([reminderId]);
+    } catch (error) {
+      this.logger.error({ reminderId, reason: (error as Error).message }, 'reminder planning failed; the next reconcile will plan it');
+    }
+  }
+
+  /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
+  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      const field = FK_FIELDS[foreignKeyViolation(error) ?? ''];
+      if (field) throw new ValidationFailedError([{ field, message: 'refers to something that no longer exists' }]);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { resourceKey, verifyResourceKey } from '../auth/resource-key';
+import { authConfig, AuthConfig } from '../config/configuration';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The token in a contact's unsubscribe link: the delivery id and its key (HMAC under a sub-key of
+ * AUTH_SECRET). It names no person and is useless for anything else.
+ */
+export function unsubscribeToken(secret: string, deliveryId: string): string {
+  return `${deliveryId}.${resourceKey(secret, 'unsubscribe:v1', deliveryId)}`;
+}
+
+/** The delivery id a token was made for, or null when it is not a valid token. */
+export function deliveryIdOfUnsubscribeToken(secret: string, token: string): string | null {
+  if (typeof token !== 'string' || token.length > 200) return null;
+  const [deliveryId, key, ...rest] = token.split('.');
+  if (rest.length > 0 || !deliveryId || !UUID.test(deliveryId)) return null;
+  return verifyResourceKey(secret, 'unsubscribe:v1', deliveryId, key) ? deliveryId.toLowerCase() : null;
+}
+
+export type UnsubscribeOutcome = 'unsubscribed' | 'already' | 'unknown';
+
+/** One-click unsubscribe for partner contacts: after it, nothing more is sent to them. */
+@Injectable()
+export class UnsubscribeService {
+  private readonly logger = new Logger(UnsubscribeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+  ) {}
+
+  /**
+   * Marks the contact of the delivery as unsubscribed and skips what was still to come for them.
+   * `unknown` for a bad token or a contact since erased.
+   */
+  async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
+    const deliveryId = deliveryIdOfUnsubscribeToken(this.auth.secret, token);
+    if (!deliveryId) return 'unknown';
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT c.id, c.unsubscribed_at FROM deliveries d JOIN contacts c ON c.id = d.recipient_contact_id WHERE d.id = $1 FOR UPDATE OF c`,
+        [deliveryId],
+      )) as { id: string; unsubscribed_at: Date | null }[];
+      if (!row) return 'unknown';
+      if (row.unsubscribed_at) return 'already';
+      const [[{ unsubscribed_at: at }]] = (await manager.query(
+        `UPDATE contacts SET unsubscribed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 RETURNING unsubscribed_at`,
+        [row.id],
+      )) as [{ unsubscribed_at: Date }[], number];
+      const [, skipped] = (await manager.query(
+        `UPDATE deliveries SET status = 'skipped', skip_reason = 'unsubscribed', updated_at = now()
+         WHERE recipient_contact_id = $1 AND status = 'scheduled' RETURNING id`,
+        [row.id],
+      )) as [unknown[], number];
+      await this.audit.record(manager, {
+        actorId: null,
+        entityType: 'contact',
+        entityId: row.id,
+        action: 'update',
+        changes: { unsubscribedAt: { before: null, after: at.toISOString() } },
+      });
+      this.logger.log({ contactId: row.id, deliveriesSkipped: skipped }, 'contact unsubscribed from reminder emails');
+      return 'unsubscribed';
+    });
+  }
+}

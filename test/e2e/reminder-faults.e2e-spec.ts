@@ -1,0 +1,282 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { Role } from '../../src/auth/role.enum';
+import { Contact } from '../../src/contact/contact.entity';
+import { Delivery, DeliveryStatus } from '../../src/reminder/delivery.entity';
+import { User } from '../../src/user/user.entity';
+import { persistContact, persistOrganization } from '../factories/directory.factory';
+import { signedInAs } from '../factories/user.factory';
+import { RedisServer } from '../setup/redis-server';
+import { startTandem, TandemProcess } from '../setup/tandem-process';
+import { createTestApp, TestApp } from '../setup/test-app';
+import { databaseUrl, TEST_AUTH_SECRET } from '../setup/test-env';
+
+/**
+ * Exactly once under faults: real worker processes (`node dist/src/main.js`, TANDEM_PROCESS=
+ * worker) killed with SIGKILL, a Redis of the suite's own flushed and restarted, PostgreSQL
+ * connections terminated, two workers and two API processes at once. Every due reminder must
+ * arrive, none twice.
+ */
+describe('Reminders: exactly once under faults', () => {
+  const redis = new RedisServer();
+  let t: TestApp;
+  let auth: Record<string, string>;
+  let staff: User;
+  let contact: Contact;
+  const processes: TandemProcess[] = [];
+
+  function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      // Named, so a test can cut exactly the children's database connections.
+      DATABASE_URL: `${databaseUrl(t.databaseName)}?application_name=tandem-child`,
+      DATABASE_POOL_SIZE: '5',
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: t.redisPrefix,
+      SMTP_URL: t.smtpUrl,
+      MAIL_FROM: 'Tandem <tandem@library.test>',
+      PUBLIC_URL: 'http://tandem.test',
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      REMINDER_RECONCILE_SECONDS: '1',
+      REMINDER_CLAIM_LEASE_SECONDS: '3',
+      REMINDER_LATE_AFTER_SECONDS: '5',
+      ...extra,
+    };
+  }
+
+  async function startWorker(extra: Record<string, string> = {}): Promise<TandemProcess> {
+    const worker = await startTandem(childEnv({ TANDEM_PROCESS: 'worker', ...extra }), { readyLine: /Tandem worker started/ });
+    processes.push(worker);
+    return worker;
+  }
+
+  async function startApi(): Promise<TandemProcess> {
+    const api = await startTandem(childEnv({ TANDEM_PROCESS: 'api' }));
+    processes.push(api);
+    return api;
+  }
+
+  /** Creates `once` reminders through the API, due `inMs` from now (spread by `spreadMs`). */
+  async function createOnce(count: number, inMs: number, options: { spreadMs?: number; target?: string | TestApp['http']; contacts?: boolean } = {}): Promise<string[]> {
+    const ids: string[] = [];
+    const start = Date.now() + inMs;
+    for (let i = 0; i < count; i += 1) {
+      const at = new Date(start + Math.round(((options.spreadMs ?? 0) * i) / Math.max(1, count - 1)));
+      const response = await request(options.target ?? t.http)
+        .post('/api/v1/reminders')
+        .set(auth)
+        .send({
+          title: `Reminder ${i}`,
+          message: 'Hand out the invitations.',
+          trigger: { type: 'once', at: at.toISOString() },
+          recipientIds: [staff.id],
+          recipientContactIds: options.contacts === false ? [] : [contact.id],
+        });
+      if (response.status !== 201) throw new Error(`reminder not created: ${response.status} ${JSON.stringify(response.body)}`);
+      ids.push(response.body.id);
+    }
+    return ids;
+  }
+
+  async function deliveriesOf(ids: string[]): Promise<Delivery[]> {
+    return t.dataSource.query(
+      `SELECT id, status, attempts, late, last_error AS "lastError", sent_at AS "sentAt", due_at AS "dueAt" FROM deliveries WHERE reminder_id = ANY($1)`,
+      [ids],
+    );
+  }
+
+  async function waitAllSent(ids: string[], expected: number, timeoutMs = 30_000): Promise<Delivery[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await deliveriesOf(ids);
+      if (rows.length === expected && rows.every((row) => row.status === DeliveryStatus.Sent)) return rows;
+      if (Date.now() > deadline) {
+        const counts = rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.status]: (acc[row.status] ?? 0) + 1 }), {});
+        throw new Error(`expected ${expected} sent deliveries, have ${JSON.stringify(counts)} of ${rows.length}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Each delivery arrived exactly once (by its X-Tandem-Delivery id). */
+  function expectEachOnce(rows: Delivery[]): void {
+    const received = t.mail.deliveryIds().filter((id) => rows.some((row) => row.id === id));
+    expect(received.length).toBe(rows.length);
+    expect(new Set(received).size).toBe(rows.length);
+  }
+
+  async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  beforeAll(async () => {
+    await redis.start();
+    t = await createTestApp({ env: { REDIS_URL: redis.url } });
+    const signedIn = await signedInAs(t, Role.Staff, { name: 'Rosa Librarian' });
+    staff = signedIn.user;
+    auth = { Authorization: `Bearer ${signedIn.accessToken}` };
+    const shelter = await persistOrganization(t.dataSource, { name: 'Northside Youth Shelter' });
+    contact = await persistContact(t.dataSource, shelter.id, { name: 'Dana', email: 'dana@shelter.example.org' });
+  });
+
+  afterEach(async () => {
+    t.mail.beforeAccept = undefined;
+    await Promise.all(processes.splice(0).map((child) => child.stop('SIGKILL')));
+    t.mail.messages.length = 0;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await redis.stop();
+  });
+
+  it('a worker killed after claiming and before sending: the claim is taken back after the lease and sent once', async () => {
+    const worker = await startWorker();
+    let held = false;
+    let release!: (verdict: 'accept' | 'drop') => void;
+    t.mail.beforeAccept = () => {
+      if (held) return Promise.resolve('accept');
+      held = true;
+      return new Promise((resolve) => (release = resolve));
+    };
+    const ids = await createOnce(1, 1500, { contacts: false });
+    await until(async () => held, 'the worker to start sending');
+    const [claimed] = await deliveriesOf(ids);
+    expect([claimed.status, claimed.attempts]).toEqual([DeliveryStatus.Sending, 1]);
+    await worker.stop('SIGKILL');
+    release('drop'); // the connection died with the worker: nothing was accepted
+    expect(t.mail.messages).toHaveLength(0);
+
+    await startWorker();
+    const [row] = await waitAllSent(ids, 1);
+    expect(row.attempts).toBe(2);
+    expectEachOnce([row]);
+  });
+
+  it('a worker killed after sending and before recording it: resent with the same Message-ID, so the mailbox keeps one', async () => {
+    const worker = await startWorker();
+    const locker = new Client({ connectionString: databaseUrl(t.databaseName) });
+    await locker.connect();
+    let accepted = false;
+    t.mail.beforeAccept = async (mail) => {
+      if (accepted) return 'accept';
+      accepted = true;
+      // Hold the row so the worker's "sent" UPDATE waits, then let SMTP say 250.
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM deliveries WHERE id = $1 FOR UPDATE', [mail.headers.get('x-tandem-delivery')]);
+      return 'accept';
+    };
+    const ids = await createOnce(1, 1500, { contacts: false });
+    await until(
+      async () => {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'UPDATE deliveries SET status = ''sent''%'`,
+          [t.databaseName],
+        );
+        return waiting > 0;
+      },
+      'the worker to wait on recording the send',
+    );
+    expect(t.mail.messages).toHaveLength(1);
+    await worker.stop('SIGKILL');
+    // The dead worker's backend would otherwise finish its UPDATE once the lock is released.
+    await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`, [t.databaseName]);
+    await locker.query('ROLLBACK');
+    await locker.end();
+    expect((await deliveriesOf(ids))[0].status).toBe(DeliveryStatus.Sending);
+
+    await startWorker();
+    const [row] = await waitAllSent(ids, 1);
+    expect(row.attempts).toBe(2);
+    // The documented window: SMTP took it twice, with one Message-ID; a mail store keeps one.
+    expect(t.mail.messages).toHaveLength(2);
+    expect(t.mail.messages[0].messageId).toBe(t.mail.messages[1].messageId);
+    expect(t.mail.stored()).toHaveLength(1);
+  });
+
+  it('Redis flushed while reminders wait in it: rebuilt from PostgreSQL, each sent once', async () => {
+    await startWorker();
+    const ids = await createOnce(10, 2500, { spreadMs: 1000 });
+    await until(async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE reminder_id = ANY($1)`, [ids]))[0].n === 20, 'planning');
+    await redis.flushAll();
+    const rows = await waitAllSent(ids, 20);
+    expectEachOnce(rows);
+  });
+
+  it('Redis restarted (empty) while reminders fall due: the API keeps serving, each is sent once, late ones marked', async () => {
+    await startWorker();
+    const ids = await createOnce(5, 1500);
+    await redis.stop();
+    // Meanwhile the API still answers (degraded) and takes a new reminder.
+    const health = await request(t.http).get('/api/v1/health');
+    expect([health.status, health.body.status]).toEqual([200, 'degraded']);
+    ids.push(...(await createOnce(1, 1000)));
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    expect(t.mail.messages).toHaveLength(0);
+    await redis.start();
+    const rows = await waitAllSent(ids, 12);
+    expectEachOnce(rows);
+    expect(rows.every((row) => row.late)).toBe(true);
+  });
+
+  it('PostgreSQL connections dropped while sending: every reminder still sent exactly once', async () => {
+    await startWorker({ MAIL_CONCURRENCY: '2' });
+    let terminated = 0;
+    // Cut the worker's database connections as messages arrive.
+    t.mail.beforeAccept = async () => {
+      if (terminated < 4) {
+        terminated += 1;
+        await t.dataSource.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`,
+          [t.databaseName],
+        );
+      }
+      return 'accept';
+    };
+    const ids = await createOnce(15, 1500, { contacts: false, spreadMs: 500 });
+    const rows = await waitAllSent(ids, 15, 45_000);
+    expect(terminated).toBe(4);
+    expectEachOnce(rows);
+  });
+
+  it('two workers and two API processes at once, the same rule saved twice concurrently: each sent once', async () => {
+    await Promise.all([startWorker(), startWorker()]);
+    const [apiA, apiB] = await Promise.all([startApi(), startApi()]);
+    const ids = [
+      ...(await createOnce(10, 3000, { target: apiA.url, spreadMs: 500 })),
+      ...(await createOnce(10, 3000, { target: apiB.url, spreadMs: 500 })),
+    ];
+    // One rule saved twice at once through both APIs with the same version: one wins, one is 409.
+    const [first] = ids;
+    const current = await request(apiA.url).get(`/api/v1/reminders/${first}`).set(auth);
+    const edits = await Promise.all(
+      [apiA.url, apiB.url].map((url, i) =>
+        request(url).patch(`/api/v1/reminders/${first}`).set(auth).send({ version: current.body.version, title: `Edited by ${i}` }),
+      ),
+    );
+    expect(edits.map((response) => response.status).sort()).toEqual([200, 409]);
+    const rows = await waitAllSent(ids, 40);
+    expectEachOnce(rows);
+  });
+
+  it('SIGTERM lets the sends in progress finish: nothing is left claimed', async () => {
+    const worker = await startWorker();
+    t.mail.beforeAccept = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return 'accept';
+    };
+    const ids = await createOnce(3, 1000);
+    await until(async () => t.mail.messages.length > 0 || (await deliveriesOf(ids)).some((row) => row.status === DeliveryStatus.Sending), 'sending to start');
+    expect(await worker.stop('SIGTERM')).toBe(0);
+    const rows = await deliveriesOf(ids);
+    expect(rows.filter((row) => row.status === DeliveryStatus.Sending)).toEqual([]);
+    const sent = rows.filter((row) => row.status === DeliveryStatus.Sent);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(t.mail.deliveryIds()).size).toBe(t.mail.messages.length);
+  });
+});

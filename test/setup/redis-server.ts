@@ -1,0 +1,55 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import Redis from 'ioredis';
+import { freePort } from './tandem-process';
+
+/**
+ * A Redis server of the test's own (no persistence), for fault tests that flush, stop and
+ * restart Redis without touching the machine's shared one.
+ */
+export class RedisServer {
+  private child?: ChildProcess;
+  port = 0;
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (!this.port) this.port = await freePort();
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      try {
+        await client.connect();
+        await client.ping();
+        return;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${this.port}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        client.disconnect();
+      }
+    }
+  }
+
+  /** Stops it; with no persistence everything it held is gone. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async flushAll(): Promise<void> {
+    const client = new Redis(this.url);
+    try {
+      await client.flushall();
+    } finally {
+      client.disconnect();
+    }
+  }
+}
