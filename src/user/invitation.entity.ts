@@ -2,7 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { User } from './user.entity';
 
-/** A one-time link that lets an invited user set a password. Only the token's hash is kept. */
+/**
+ * A one-time link that lets an invited user set a password. Only the token's hash is kept. The
+ * token UserService issues is `resourceKey(AUTH_SECRET, 'invitation:v1', id)`, so the worker that
+ * sends the email (a `deliveries` row of kind `invitation`) can derive it again without it ever
+ * being stored; the demo seed's printed token is random. Accepting looks the hash up either way.
+ */
 @Entity('invitations')
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
@@ -16,7 +21,7 @@ export class Invitation {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_invitations_user' })
   user?: Relation<User>;
 
-  /** SHA-256 (hex) of the token sent by email. */
+  /** SHA-256 (hex) of the token in the link. */
   @Index('uq_invitations_token_hash', { unique: true })
   @Column({ type: 'char', length: 64 })
   tokenHash: string;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserPageDto, UserResponseDto } from './dto/user.dto';
-import { toUserResponse } from './user.mapper';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserPageDto, UserWithInvitationResponseDto } from './dto/user.dto';
+import type { User } from './user.entity';
+import { toUserWithInvitationResponse } from './user.mapper';
 import { UserService } from './user.service';
 
 @ApiTags('users')
@@ -20,26 +21,30 @@ export class UserController {
   @ApiProblems(400)
   async list(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
     const page = await this.users.list(query);
-    return { data: page.data.map(toUserResponse), meta: page.meta };
+    // One query for the whole page's invitations, not one per user.
+    const invitations = await this.users.invitationStates(page.data.map((user) => user.id));
+    return { data: page.data.map((user) => toUserWithInvitationResponse(user, invitations.get(user.id))), meta: page.meta };
   }
 
   @Post()
   @ApiOperation({
     summary: 'Create a user',
-    description: 'Without `password`, an invitation email with a one-time link is sent (503 and nothing saved if it cannot be).',
+    description:
+      'Without `password`, an invitation email with a one-time link is queued and sent by a worker; `invitation.status` ' +
+      '(here or on GET /users/:id) tells whether it went out. The user is kept even if the email fails: send a new link.',
   })
-  @ApiCreatedResponse({ type: UserResponseDto })
-  @ApiProblems(400, 409, 503)
-  async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.create(dto, actor));
+  @ApiCreatedResponse({ type: UserWithInvitationResponseDto })
+  @ApiProblems(400, 409)
+  async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserWithInvitationResponseDto> {
+    return this.respond(await this.users.create(dto, actor));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user' })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: UserWithInvitationResponseDto })
   @ApiProblems(404)
-  async get(@Param('id', new ParseIdPipe('user')) id: string): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.get(id));
+  async get(@Param('id', new ParseIdPipe('user')) id: string): Promise<UserWithInvitationResponseDto> {
+    return this.respond(await this.users.get(id));
   }
 
   @Patch(':id')
@@ -47,25 +52,36 @@ export class UserController {
     summary: 'Rename, change role, deactivate or reactivate a user',
     description: 'Takes effect on the user’s very next request. The last active admin cannot be demoted or deactivated (422).',
   })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: UserWithInvitationResponseDto })
   @ApiProblems(400, 404, 409, 422)
   async update(
     @Param('id', new ParseIdPipe('user')) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
-  ): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.update(id, dto, actor));
+  ): Promise<UserWithInvitationResponseDto> {
+    return this.respond(await this.users.update(id, dto, actor));
   }
 
   @Post(':id/invitation')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiOperation({
     summary: 'Email a new one-time link to choose a password',
-    description: 'Re-sends an invitation, or resets a forgotten password; earlier links stop working.',
+    description:
+      'Re-sends an invitation, or resets a forgotten password; earlier links stop working (an earlier email not yet sent is ' +
+      'skipped). The email is queued: the user comes back with `invitation.status` `scheduled` until a worker sends it.',
   })
-  @ApiNoContentResponse()
-  @ApiProblems(404, 422, 503)
-  async sendInvitation(@Param('id', new ParseIdPipe('user')) id: string, @CurrentUser() actor: AuthUser): Promise<void> {
-    await this.users.sendInvitation(await this.users.get(id), actor);
+  @ApiOkResponse({ type: UserWithInvitationResponseDto })
+  @ApiProblems(404, 422)
+  async sendInvitation(
+    @Param('id', new ParseIdPipe('user')) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserWithInvitationResponseDto> {
+    const user = await this.users.get(id);
+    await this.users.sendInvitation(user, actor);
+    return this.respond(user);
+  }
+
+  private async respond(user: User): Promise<UserWithInvitationResponseDto> {
+    return toUserWithInvitationResponse(user, await this.users.invitationState(user.id));
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, RuleViolationError, ServiceUnavailableError } from '../common/errors/domain-error';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/errors/domain-error';
 
 export class UserNotFoundError extends NotFoundError {
   constructor() {
@@ -21,11 +21,5 @@ export class LastAdminError extends RuleViolationError {
 export class UserInactiveError extends RuleViolationError {
   constructor() {
     super('USER_INACTIVE', 'This user is deactivated; reactivate them before sending an invitation.');
-  }
-}
-
-export class InvitationEmailFailedError extends ServiceUnavailableError {
-  constructor(what: string) {
-    super('INVITATION_EMAIL_FAILED', `The invitation email could not be sent, so ${what}. Check SMTP_URL and try again.`);
   }
 }

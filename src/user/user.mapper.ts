@@ -1,5 +1,8 @@
-import type { UserResponseDto } from './dto/user.dto';
+import { DeliveryStatus } from '../reminder/delivery.entity';
+import { apiDeliveryStatus, SKIP_REASON_TEXT } from '../reminder/reminder.mapper';
+import type { UserInvitationResponseDto, UserResponseDto, UserWithInvitationResponseDto } from './dto/user.dto';
 import type { User } from './user.entity';
+import type { InvitationDeliveryState } from './user.service';
 
 /** The one shape a user leaves the API in (never the password hash). */
 export function toUserResponse(user: User): UserResponseDto {
@@ -14,4 +17,31 @@ export function toUserResponse(user: User): UserResponseDto {
     version: user.version,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** The latest invitation email as an admin sees it (`sending` reads as `scheduled`). */
+export function toInvitationResponse(state: InvitationDeliveryState): UserInvitationResponseDto {
+  let error: string | null;
+  switch (state.status) {
+    case DeliveryStatus.Skipped:
+      error = state.skipReason ? SKIP_REASON_TEXT[state.skipReason] : null;
+      break;
+    case DeliveryStatus.Sent:
+      error = null;
+      break;
+    default:
+      // failed: why; scheduled or sending: the temporary error it is being retried after, if any.
+      error = state.lastError;
+  }
+  return {
+    status: apiDeliveryStatus(state.status),
+    sentAt: state.sentAt ? state.sentAt.toISOString() : null,
+    error,
+    expiresAt: state.expiresAt.toISOString(),
+  };
+}
+
+/** A user for the user-admin routes: `toUserResponse` plus their latest invitation email. */
+export function toUserWithInvitationResponse(user: User, invitation: InvitationDeliveryState | null | undefined): UserWithInvitationResponseDto {
+  return { ...toUserResponse(user), invitation: invitation ? toInvitationResponse(invitation) : null };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
@@ -5,25 +6,21 @@ import { AuthUser } from '../auth/auth-user';
 import { WeakPasswordError } from '../auth/auth.errors';
 import { passwordProblem } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
+import { resourceKey } from '../auth/resource-key';
 import { Role } from '../auth/role.enum';
 import { SetupAlreadyDoneError } from '../auth/auth.errors';
+import { Clock } from '../common/clock/clock';
 import { Page, parseSort } from '../common/dto/pagination.dto';
-import { randomToken, sha256 } from '../common/crypto';
+import { sha256 } from '../common/crypto';
 import { isUniqueViolation } from '../common/database-errors';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
-import { MailService } from '../mail/mail.service';
-import { invitationMail } from '../mail/templates/invitation.template';
+import { ReminderQueue } from '../queue/reminder-queue.service';
+import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../reminder/delivery.entity';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, USER_SORT_FIELDS } from './dto/user.dto';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
-import {
-  InvitationEmailFailedError,
-  LastAdminError,
-  UserEmailTakenError,
-  UserInactiveError,
-  UserNotFoundError,
-} from './user.errors';
+import { LastAdminError, UserEmailTakenError, UserInactiveError, UserNotFoundError } from './user.errors';
 
 /** Serializes first-admin setup across concurrent requests and processes. */
 const SETUP_LOCK_KEY = 727_001;
@@ -32,6 +29,20 @@ const ADMIN_LOCK_KEY = 727_002;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+interface QueuedInvitation {
+  invitationId: string;
+  deliveryId: string;
+}
+
+/** A user's latest invitation and how its email fared (from the delivery log). */
+export interface InvitationDeliveryState {
+  expiresAt: Date;
+  status: DeliveryStatus;
+  sentAt: Date | null;
+  lastError: string | null;
+  skipReason: SkipReason | null;
 }
 
 @Injectable()
@@ -43,7 +54,8 @@ export class UserService implements OnApplicationBootstrap {
     @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
-    private readonly mail: MailService,
+    private readonly clock: Clock,
+    private readonly reminderQueue: ReminderQueue,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
@@ -96,63 +108,127 @@ export class UserService implements OnApplicationBootstrap {
   }
 
   /**
-   * Creates a user. With a password they can sign in at once; without one they get an
-   * invitation email, and if it cannot be sent nothing is kept (so the admin can retry).
+   * Creates a user. With a password they can sign in at once; without one, an invitation email
+   * is queued in the same transaction and sent by a worker. The user is kept whatever happens to
+   * that email; `invitationState` tells whether it went out, and `sendInvitation` tries again.
    */
   async create(dto: CreateUserDto, actor: AuthUser): Promise<User> {
     const email = normalizeEmail(dto.email);
     if (dto.password !== undefined) this.assertPasswordAcceptable('password', dto.password, email);
     const passwordHash = dto.password !== undefined ? await this.passwords.hash(dto.password) : null;
+    const now = this.clock.now();
     let user: User;
+    let queued: QueuedInvitation | null;
     try {
-      user = await this.users.save(
-        this.users.create({ email, name: dto.name, role: dto.role, timezone: dto.timezone ?? 'UTC', passwordHash }),
-      );
+      ({ user, queued } = await this.dataSource.transaction(async (manager) => {
+        const created = await manager.save(
+          manager.create(User, { email, name: dto.name, role: dto.role, timezone: dto.timezone ?? 'UTC', passwordHash }),
+        );
+        return { user: created, queued: passwordHash === null ? await this.queueInvitation(manager, created, actor, now) : null };
+      }));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users_email')) throw new UserEmailTakenError();
       throw error;
     }
     this.logger.log({ userId: user.id, actorId: actor.id, role: user.role }, 'user created');
-    if (passwordHash === null) {
-      try {
-        await this.sendInvitation(user, actor);
-      } catch (error) {
-        await this.users.delete({ id: user.id });
-        throw error;
-      }
-    }
+    if (queued) await this.afterInvitationQueued(user, actor, queued, now);
     return user;
   }
 
   /**
-   * Emails a one-time link to choose a password, replacing any earlier link. For a user who
-   * already has a password this is the admin-initiated password reset.
+   * Issues a new one-time link to choose a password and queues its email, revoking any earlier
+   * link (an earlier email not yet sent is then skipped by the worker). For a user who already
+   * has a password this is the admin-initiated password reset. Returns once the email is
+   * queued, not sent: SMTP trouble shows up later in `invitationState`, not as an error here.
    */
   async sendInvitation(user: User, actor: AuthUser): Promise<void> {
-    if (!user.active) throw new UserInactiveError();
-    const token = randomToken();
-    const expiresAt = new Date(Date.now() + this.auth.invitationTtlHours * 3600_000);
-    const invitation = await this.dataSource.transaction(async (manager) => {
-      await manager.update(Invitation, { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
-      return manager.save(
-        manager.create(Invitation, { userId: user.id, tokenHash: sha256(token), expiresAt, createdById: actor.id }),
-      );
+    const now = this.clock.now();
+    const queued = await this.dataSource.transaction(async (manager) => {
+      // The row lock serializes two resends for one user, so exactly one link stays open.
+      const current = await manager.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new UserNotFoundError();
+      if (!current.active) throw new UserInactiveError();
+      return this.queueInvitation(manager, current, actor, now);
     });
-    const link = `${this.app.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
-    const mail = invitationMail({
-      inviteeName: user.name,
-      inviterName: actor.name,
-      link,
-      expiresInHours: this.auth.invitationTtlHours,
+    await this.afterInvitationQueued(user, actor, queued, now);
+  }
+
+  /**
+   * Inside the caller's transaction: revokes the user's open invitations, inserts a new one and
+   * its delivery row (due now). The invitation id is made here so its token,
+   * `resourceKey(secret, 'invitation:v1', id)`, can be hashed before the insert; the worker
+   * derives the same token when it renders the email, so the token itself is never stored.
+   */
+  private async queueInvitation(manager: EntityManager, user: User, actor: AuthUser, now: Date): Promise<QueuedInvitation> {
+    await manager.update(Invitation, { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+    const invitationId = randomUUID();
+    await manager.insert(Invitation, {
+      id: invitationId,
+      userId: user.id,
+      tokenHash: sha256(resourceKey(this.auth.secret, 'invitation:v1', invitationId)),
+      expiresAt: new Date(now.getTime() + this.auth.invitationTtlHours * 3600_000),
+      createdById: actor.id,
+      // Set, not defaulted: the email states expires_at - created_at as the link's lifetime.
+      createdAt: now,
     });
-    try {
-      await this.mail.send({ to: user.email, ...mail }, 'invitation');
-    } catch (error) {
-      await this.invitations.delete({ id: invitation.id });
-      this.logger.error({ userId: user.id, err: (error as Error).message }, 'invitation email failed');
-      throw new InvitationEmailFailedError(user.passwordHash === null ? 'the user was not created' : 'no new link was issued');
+    const { identifiers } = await manager.insert(Delivery, {
+      kind: DeliveryKind.Invitation,
+      invitationId,
+      occurrenceKey: 'invitation',
+      occurrenceAt: now,
+      dueAt: now,
+      nextAttemptAt: now,
+      recipientKey: `user:${user.id}`,
+      recipientUserId: user.id,
+      status: DeliveryStatus.Scheduled,
+    });
+    return { invitationId, deliveryId: (identifiers[0] as { id: string }).id };
+  }
+
+  /** After commit: logs (ids only, never the token) and wakes a worker; the wake-up never throws. */
+  private async afterInvitationQueued(user: User, actor: AuthUser, queued: QueuedInvitation, now: Date): Promise<void> {
+    this.logger.log({ userId: user.id, ...queued, actorId: actor.id }, 'invitation queued');
+    await this.reminderQueue.wakeAt([now]);
+  }
+
+  /**
+   * Each user's latest invitation with its email's delivery state, in one query; users with no
+   * invitation, or whose latest one was not emailed (the demo seed's), are absent from the map.
+   */
+  async invitationStates(userIds: readonly string[]): Promise<Map<string, InvitationDeliveryState>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (i.user_id) i.user_id, i.expires_at, d.status, d.sent_at, d.last_error, d.skip_reason
+       FROM invitations i
+       LEFT JOIN deliveries d ON d.invitation_id = i.id
+       WHERE i.user_id = ANY($1::uuid[])
+       ORDER BY i.user_id, i.created_at DESC, (i.revoked_at IS NULL) DESC, i.id`,
+      [userIds],
+    )) as {
+      user_id: string;
+      expires_at: Date;
+      status: DeliveryStatus | null;
+      sent_at: Date | null;
+      last_error: string | null;
+      skip_reason: SkipReason | null;
+    }[];
+    const states = new Map<string, InvitationDeliveryState>();
+    for (const row of rows) {
+      if (row.status === null) continue;
+      states.set(row.user_id, {
+        expiresAt: row.expires_at,
+        status: row.status,
+        sentAt: row.sent_at,
+        lastError: row.last_error,
+        skipReason: row.skip_reason,
+      });
     }
-    this.logger.log({ userId: user.id, invitationId: invitation.id, actorId: actor.id }, 'invitation sent');
+    return states;
+  }
+
+  /** One user's latest invitation email state (see `invitationStates`), or null. */
+  async invitationState(userId: string): Promise<InvitationDeliveryState | null> {
+    return (await this.invitationStates([userId])).get(userId) ?? null;
   }
 
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
@@ -194,7 +270,7 @@ export class UserService implements OnApplicationBootstrap {
    */
   async acceptInvitation(token: string, passwordHash: string, name?: string): Promise<User | null> {
     return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const invitation = await manager.findOne(Invitation, {
         where: { tokenHash: sha256(token), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
         lock: { mode: 'pessimistic_write' },

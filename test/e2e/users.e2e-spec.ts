@@ -1,9 +1,14 @@
 import request from 'supertest';
+import { resourceKey } from '../../src/auth/resource-key';
 import { Role } from '../../src/auth/role.enum';
+import { sha256 } from '../../src/common/crypto';
 import { Invitation } from '../../src/user/invitation.entity';
 import { User } from '../../src/user/user.entity';
-import { login, persistUser, SignedIn, signedInAs } from '../factories/user.factory';
+import { DEFAULT_PASSWORD, login, persistUser, SignedIn, signedInAs } from '../factories/user.factory';
+import { SmtpSink } from '../setup/smtp-sink';
+import { startTandem, TandemProcess } from '../setup/tandem-process';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
+import { databaseUrl, TEST_AUTH_SECRET, TEST_REDIS_URL } from '../setup/test-env';
 
 function invitationToken(text: string | undefined): string {
   const match = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(text ?? '');
@@ -11,12 +16,47 @@ function invitationToken(text: string | undefined): string {
   return match[1];
 }
 
+interface InvitationBody {
+  status: 'scheduled' | 'sent' | 'failed' | 'skipped';
+  sentAt: string | null;
+  error: string | null;
+  expiresAt: string;
+}
+
+/** Polls `read` (bounded) until the user's invitation email reaches `status`; returns it. */
+async function waitForInvitation(
+  read: () => Promise<{ invitation: InvitationBody | null }>,
+  status: InvitationBody['status'],
+  timeoutMs = 10_000,
+): Promise<InvitationBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { invitation } = await read();
+    if (invitation?.status === status) return invitation;
+    if (Date.now() > deadline) throw new Error(`invitation still ${JSON.stringify(invitation)}, expected ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Every row of these tables as JSON text, to look for what must never be stored. */
+async function tableText(t: TestApp, ...tables: string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = (await t.dataSource.query(`SELECT row_to_json(x)::text AS row FROM ${table} x`)) as { row: string }[];
+    parts.push(...rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
+
+const HOUR = 3_600_000;
+
 describe('Users (e2e)', () => {
   let t: TestApp;
   let admin: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Invitation emails are queued and sent by the worker, as in TANDEM_PROCESS=all.
+    t = await createTestApp({ worker: true, env: { REMINDER_RECONCILE_SECONDS: '1' } });
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
@@ -24,6 +64,8 @@ describe('Users (e2e)', () => {
     t.mail.messages.length = 0;
     admin = await signedInAs(t, Role.Admin, { name: 'Maya Chen' });
   });
+
+  const readUser = (id: string) => async () => (await request(t.http).get(`/api/v1/users/${id}`).set(admin.auth).expect(200)).body;
 
   describe('POST /users', () => {
     it('creates a user with a password who can sign in at once', async () => {
@@ -37,22 +79,49 @@ describe('Users (e2e)', () => {
       expect(t.mail.messages).toHaveLength(0);
     });
 
-    it('without a password emails a one-time invitation link that signs the user in', async () => {
+    it('without a password queues an invitation email whose one-time link signs the user in', async () => {
+      const before = Date.now();
       const created = await request(t.http)
         .post('/api/v1/users')
         .set(admin.auth)
         .send({ email: 'kim@library.test', name: 'Kim Lee', role: 'viewer' })
         .expect(201);
       expect(created.body.invitationPending).toBe(true);
+      // Queued, not sent inline: the worker may or may not have sent it by the time we read.
+      expect(['scheduled', 'sent']).toContain(created.body.invitation.status);
+      const expiresAt = Date.parse(created.body.invitation.expiresAt);
+      expect(expiresAt).toBeGreaterThanOrEqual(before + 72 * HOUR);
+      expect(expiresAt).toBeLessThanOrEqual(Date.now() + 72 * HOUR);
 
       const [mail] = await t.mail.waitFor('kim@library.test');
       expect(mail.subject).toBe('Maya Chen invited you to Tandem');
       expect(mail.from?.text).toContain('tandem@library.test');
       expect(mail.text).toContain('http://tandem.test/accept-invitation?token=');
+      expect(mail.text).toContain('expires in 72 hours');
       expect(mail.html).toContain('Choose your password');
       const token = invitationToken(mail.text);
       const stored = await t.dataSource.getRepository(Invitation).findOneByOrFail({ userId: created.body.id });
-      expect(stored.tokenHash).not.toContain(token);
+      expect(stored.tokenHash).toBe(sha256(token));
+
+      // The email went through the delivery log, which records it as sent.
+      const deliveries = await t.dataSource.query(
+        `SELECT kind, invitation_id, reminder_id, recipient_user_id, recipient_key, occurrence_key, attempts FROM deliveries`,
+      );
+      expect(deliveries).toEqual([
+        {
+          kind: 'invitation',
+          invitation_id: stored.id,
+          reminder_id: null,
+          recipient_user_id: created.body.id,
+          recipient_key: `user:${created.body.id}`,
+          occurrence_key: 'invitation',
+          attempts: 1,
+        },
+      ]);
+      const sent = await waitForInvitation(readUser(created.body.id), 'sent');
+      expect(sent).toEqual({ status: 'sent', sentAt: expect.any(String), error: null, expiresAt: created.body.invitation.expiresAt });
+      // Neither the token nor anything that contains it is stored.
+      expect(await tableText(t, 'deliveries', 'invitations')).not.toContain(token);
 
       // Not usable to sign in before the invitation is accepted.
       await request(t.http).post('/api/v1/auth/login').send({ email: 'kim@library.test', password: '' }).expect(401);
@@ -80,21 +149,56 @@ describe('Users (e2e)', () => {
     it('a new link replaces the old one, and resets a forgotten password', async () => {
       const user = await persistUser(t.dataSource, { email: 'sam@library.test' });
       const oldSession = await login(t, user.email);
-      await request(t.http).post(`/api/v1/users/${user.id}/invitation`).set(admin.auth).expect(204);
-      await request(t.http).post(`/api/v1/users/${user.id}/invitation`).set(admin.auth).expect(204);
-      const [first, second] = await t.mail.waitFor('sam@library.test', 2);
-      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(first.text), password: 'reading is power' }).expect(400);
-      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(second.text), password: 'reading is power' }).expect(200);
+      const first = await request(t.http).post(`/api/v1/users/${user.id}/invitation`).set(admin.auth).expect(200);
+      expect(first.body).toMatchObject({ id: user.id, invitationPending: false });
+      expect(['scheduled', 'sent']).toContain(first.body.invitation.status);
+      const [firstMail] = await t.mail.waitFor('sam@library.test');
+      await request(t.http).post(`/api/v1/users/${user.id}/invitation`).set(admin.auth).expect(200);
+      const [, secondMail] = await t.mail.waitFor('sam@library.test', 2);
+      const firstToken = invitationToken(firstMail.text);
+      expect(invitationToken(secondMail.text)).not.toBe(firstToken);
+      const old = await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: firstToken, password: 'reading is power' }).expect(400);
+      expect(old.body.code).toBe('INVITATION_INVALID');
+      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(secondMail.text), password: 'reading is power' }).expect(200);
       await request(t.http).get('/api/v1/auth/me').set(oldSession.auth).expect(401);
       await login(t, 'sam@library.test', 'reading is power');
     });
 
-    it('answers 503 and keeps nothing when the invitation email cannot be sent', async () => {
-      t.mail.rejectNextMessages(1);
-      const response = await request(t.http).post('/api/v1/users').set(admin.auth).send({ email: 'pat@library.test', name: 'Pat', role: 'staff' }).expect(503);
-      expect(response.body.code).toBe('INVITATION_EMAIL_FAILED');
-      expect(await t.dataSource.getRepository(User).countBy({ email: 'pat@library.test' })).toBe(0);
+    it('refuses to send a link to a deactivated user (422), queueing nothing', async () => {
+      const user = await persistUser(t.dataSource, { active: false });
+      const response = await request(t.http).post(`/api/v1/users/${user.id}/invitation`).set(admin.auth).expect(422);
+      expect(response.body.code).toBe('USER_INACTIVE');
+      expect(await t.dataSource.query('SELECT id FROM deliveries')).toEqual([]);
       expect(await t.dataSource.getRepository(Invitation).count()).toBe(0);
+    });
+
+    it('keeps the user when the mail server refuses the invitation, shows why, and a new link then works', async () => {
+      t.mail.rejectNextMessages(1);
+      const created = await request(t.http).post('/api/v1/users').set(admin.auth).send({ email: 'pat@library.test', name: 'Pat', role: 'staff' }).expect(201);
+      expect(await t.dataSource.getRepository(User).countBy({ email: 'pat@library.test' })).toBe(1);
+
+      const failed = await waitForInvitation(readUser(created.body.id), 'failed');
+      expect(failed.sentAt).toBeNull();
+      expect(failed.error).toMatch(/550/);
+      expect(failed.error).toMatch(/permanent/);
+      expect(failed.error).not.toContain('@');
+      expect(t.mail.to('pat@library.test')).toHaveLength(0);
+      const [row] = await t.dataSource.query(`SELECT status, attempts, last_error FROM deliveries`);
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row.last_error).not.toContain('pat@library.test');
+      // The list shows it too (fetched for the whole page at once).
+      const list = await request(t.http).get('/api/v1/users?sort=name').set(admin.auth).expect(200);
+      expect(list.body.data.map((u: { name: string; invitation: InvitationBody | null }) => [u.name, u.invitation?.status ?? null])).toEqual([
+        ['Maya Chen', null],
+        ['Pat', 'failed'],
+      ]);
+
+      const resent = await request(t.http).post(`/api/v1/users/${created.body.id}/invitation`).set(admin.auth).expect(200);
+      expect(['scheduled', 'sent']).toContain(resent.body.invitation.status);
+      const [mail] = await t.mail.waitFor('pat@library.test');
+      await waitForInvitation(readUser(created.body.id), 'sent');
+      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(mail.text), password: 'reading is power' }).expect(200);
+      await login(t, 'pat@library.test', 'reading is power');
     });
 
     it('answers 409 for an email already in use, whatever its case', async () => {
@@ -184,4 +288,99 @@ describe('Users (e2e)', () => {
       await request(t.http).get("/api/v1/users/1' OR '1'='1").set(admin.auth).expect(404);
     });
   });
+});
+
+/**
+ * Invitations queued while no worker runs, then one worker starting: real processes (the built
+ * app), so their logs can be read. Nothing can be sent before the worker starts, which makes the
+ * outcome of a replaced link and of a deactivated user deterministic.
+ */
+describe('Invitation emails through the worker process (e2e)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let api: TandemProcess | undefined;
+  let worker: TandemProcess | undefined;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sink = new SmtpSink();
+  });
+  afterAll(async () => {
+    await worker?.stop('SIGKILL');
+    await api?.stop('SIGKILL');
+    await sink.stop();
+    await t.close();
+  });
+
+  it('skips the email of a link replaced or a user deactivated before it went out, sends the rest once, and logs no token', async () => {
+    const env = {
+      DATABASE_URL: databaseUrl(t.databaseName),
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: t.redisPrefix,
+      SMTP_URL: await sink.start(),
+      MAIL_FROM: 'Tandem <tandem@library.test>',
+      PUBLIC_URL: 'http://tandem.test',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+    };
+    const admin = await persistUser(t.dataSource, { role: Role.Admin, name: 'Maya Chen' });
+    api = await startTandem({ ...env, TANDEM_PROCESS: 'api' });
+    const http = () => request(api!.url);
+    const signedIn = await http().post('/api/v1/auth/login').send({ email: admin.email, password: DEFAULT_PASSWORD }).expect(200);
+    const auth = { Authorization: `Bearer ${signedIn.body.accessToken}` };
+
+    const kim = await http().post('/api/v1/users').set(auth).send({ email: 'kim@library.test', name: 'Kim Lee', role: 'staff' }).expect(201);
+    expect(kim.body.invitation).toMatchObject({ status: 'scheduled', sentAt: null, error: null });
+    const [firstInvitation] = await t.dataSource.getRepository(Invitation).findBy({ userId: kim.body.id });
+    const resent = await http().post(`/api/v1/users/${kim.body.id}/invitation`).set(auth).expect(200);
+    expect(resent.body.invitation).toMatchObject({ status: 'scheduled' });
+    const lee = await http().post('/api/v1/users').set(auth).send({ email: 'lee@library.test', name: 'Lee Park', role: 'viewer' }).expect(201);
+    await http().patch(`/api/v1/users/${lee.body.id}`).set(auth).send({ active: false }).expect(200);
+    const queued = (await t.dataSource.query(`SELECT status FROM deliveries WHERE kind = 'invitation'`)) as { status: string }[];
+    expect(queued.map((row) => row.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+
+    worker = await startTandem({ ...env, TANDEM_PROCESS: 'worker' }, { readyLine: /Tandem worker started/ });
+    const [mail] = await sink.waitFor('kim@library.test', 1, 20_000);
+    const deadline = Date.now() + 20_000;
+    while (((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[]).length > 0) {
+      if (Date.now() > deadline) throw new Error('deliveries still pending');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const outcomes = await t.dataSource.query(
+      `SELECT d.recipient_user_id AS "userId", d.status, d.skip_reason AS "skipReason", i.revoked_at IS NOT NULL AS revoked
+       FROM deliveries d JOIN invitations i ON i.id = d.invitation_id ORDER BY i.created_at, i.revoked_at NULLS LAST`,
+    );
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        { userId: kim.body.id, status: 'skipped', skipReason: 'invitation-spent', revoked: true },
+        { userId: kim.body.id, status: 'sent', skipReason: null, revoked: false },
+        { userId: lee.body.id, status: 'skipped', skipReason: 'recipient-inactive', revoked: false },
+      ]),
+    );
+    expect(outcomes).toHaveLength(3);
+    // Only the current link went out, once; the replaced one does not work.
+    expect(sink.messages).toHaveLength(1);
+    const token = invitationToken(mail.text);
+    const oldToken = resourceKey(TEST_AUTH_SECRET, 'invitation:v1', firstInvitation.id);
+    expect(token).not.toBe(oldToken);
+    await http().post('/api/v1/auth/accept-invitation').send({ token: oldToken, password: 'reading is power' }).expect(400);
+    await http().post('/api/v1/auth/accept-invitation').send({ token, password: 'reading is power' }).expect(200);
+
+    const kimNow = await http().get(`/api/v1/users/${kim.body.id}`).set(auth).expect(200);
+    expect(kimNow.body.invitation).toMatchObject({ status: 'sent', error: null });
+    const leeNow = await http().get(`/api/v1/users/${lee.body.id}`).set(auth).expect(200);
+    expect(leeNow.body.invitation).toMatchObject({ status: 'skipped', sentAt: null, error: "The recipient's user account is deactivated." });
+
+    expect(await tableText(t, 'deliveries', 'invitations')).not.toContain(token);
+    expect(await worker.stop()).toBe(0);
+    expect(await api.stop()).toBe(0);
+    const logs = `${api.output()}\n${worker.output()}`;
+    worker = api = undefined;
+    expect(logs).toContain('invitation queued');
+    expect(logs).toContain('deliveries processed');
+    for (const secret of [token, oldToken, 'kim@library.test', 'lee@library.test', 'Kim Lee', 'Lee Park', 'Maya Chen']) {
+      expect(logs).not.toContain(secret);
+    }
+  }, 90_000);
 });

@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, 
 import { Role } from '../../auth/role.enum';
 import { PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsIanaTimeZone, trimString } from '../../common/dto/validators';
+import { DELIVERY_API_STATUSES, type DeliveryApiStatus } from '../../reminder/dto/reminder.dto';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -18,6 +19,39 @@ export class UserResponseDto {
   invitationPending: boolean;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** How the user's latest invitation email fared: its row in the delivery log. */
+export class UserInvitationResponseDto {
+  @ApiProperty({
+    enum: DELIVERY_API_STATUSES,
+    description:
+      '`scheduled` until a worker has sent it (also while retrying after a temporary SMTP error), then `sent`; `failed` when the ' +
+      'mail server refused it for good or every attempt failed; `skipped` when it was not sent because the link was replaced, ' +
+      'used or expired first, or the user was deactivated.',
+  })
+  status: DeliveryApiStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it failed or was skipped, or the last temporary error while it is retried. Never contains an email address.',
+  })
+  error: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the link in it stops working.' }) expiresAt: string;
+}
+
+/** A user as the user-admin routes show them: with the state of their latest invitation email. */
+export class UserWithInvitationResponseDto extends UserResponseDto {
+  @ApiProperty({
+    type: UserInvitationResponseDto,
+    nullable: true,
+    description: 'The latest invitation (or admin-sent password link) and its email; null if none was ever emailed.',
+  })
+  invitation: UserInvitationResponseDto | null;
 }
 
 export class CreateUserDto {
@@ -104,6 +138,6 @@ export class ListUsersQueryDto extends PaginationQueryDto {
 }
 
 export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] }) data: UserResponseDto[];
+  @ApiProperty({ type: [UserWithInvitationResponseDto] }) data: UserWithInvitationResponseDto[];
   @ApiProperty({ example: { total: 1, limit: 25, offset: 0 } }) meta: { total: number; limit: number; offset: number };
 }
