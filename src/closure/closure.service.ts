@@ -1,3 +1,4 @@
+import { ReminderQueue } from '../queue/reminder-queue.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
@@ -30,6 +31,7 @@ export class ClosureService {
     @InjectRepository(Closure) private readonly closures: Repository<Closure>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly reminders: ReminderQueue,
   ) {}
 
   list(query: ListClosuresQueryDto): Promise<Closure[]> {
@@ -60,6 +62,7 @@ export class ClosureService {
         return { closure: saved, sessions: updated.length };
       });
       this.logger.log({ closureId: closure.id, sessions, actorId: actor.id }, 'closure created');
+      void this.reminders.requestReconcile('closure created');
       return closure;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_closures_date')) throw new ClosureDateTakenError();
@@ -84,5 +87,6 @@ export class ClosureService {
       });
     });
     this.logger.log({ closureId: id, actorId: actor.id }, 'closure deleted');
+    void this.reminders.requestReconcile('closure deleted');
   }
 }

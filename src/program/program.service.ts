@@ -1,3 +1,4 @@
+import { ReminderQueue } from '../queue/reminder-queue.service';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -88,6 +89,7 @@ export class ProgramService implements OnModuleInit {
     private readonly audiences: AudienceService,
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
+    private readonly reminders: ReminderQueue,
   ) {}
 
   onModuleInit(): void {
@@ -269,6 +271,8 @@ export class ProgramService implements OnModuleInit {
       }
       await this.audit.record(manager, { actorId: actor.id, entityType: 'program', entityId: id, action: 'update', changes: diff });
     });
+    // Reminders follow the new sessions, status and partners (the worker re-checks each at send time too).
+    void this.reminders.requestReconcile('program changed');
     return this.get(id);
   }
 
@@ -310,6 +314,7 @@ export class ProgramService implements OnModuleInit {
         changes: { ...diff, programId: { before: session.programId, after: session.programId } },
       });
     });
+    if (dto.cancelled !== undefined) void this.reminders.requestReconcile('session changed');
     const session = await this.sessions.findOne({ where: { id }, relations: { closure: true } });
     if (!session) throw new SessionNotFoundError();
     return session;

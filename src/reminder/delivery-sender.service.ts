@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { resourceKey } from '../auth/resource-key';
 import { Clock } from '../common/clock/clock';
+import { sha256 } from '../common/crypto';
 import { appConfig, AppConfig, authConfig, AuthConfig, reminderConfig, ReminderConfig } from '../config/configuration';
 import { describeSmtpError, isPermanentSmtpError, MailService, OutgoingMail } from '../mail/mail.service';
 import { invitationMail } from '../mail/templates/invitation.template';
@@ -69,6 +70,7 @@ interface MessageRow {
   task_title: string | null;
   invitation_id: string | null;
   invitation_expires_at: Date | null;
+  invitation_token_hash: string | null;
   invitation_created_at: Date | null;
   inviter_name: string | null;
 }
@@ -180,6 +182,12 @@ export class DeliverySender {
       await this.release(claim.id, token, SkipReason.RecipientErased);
       return 'skipped';
     }
+    if (row.kind === 'invitation' && sha256(this.invitationToken(row)) !== row.invitation_token_hash) {
+      // AUTH_SECRET changed since the invitation was made: its link would not work.
+      this.logger.warn({ deliveryId: row.id, invitationId: row.invitation_id }, 'invitation link no longer valid (AUTH_SECRET changed); not sent, send a new invitation');
+      await this.release(claim.id, token, SkipReason.InvitationSpent);
+      return 'skipped';
+    }
     const mail = this.render(row, claim.late);
     try {
       await this.mail.send(mail, row.kind);
@@ -202,7 +210,7 @@ export class DeliverySender {
               (SELECT array_agg(o.name ORDER BY pp.role, o.name) FROM program_partners pp JOIN organizations o ON o.id = pp.organization_id
                 WHERE pp.program_id = p.id) AS partners,
               t.id AS task_id, t.title AS task_title,
-              i.id AS invitation_id, i.expires_at AS invitation_expires_at, i.created_at AS invitation_created_at,
+              i.id AS invitation_id, i.expires_at AS invitation_expires_at, i.token_hash AS invitation_token_hash, i.created_at AS invitation_created_at,
               inviter.name AS inviter_name
        FROM deliveries d
        LEFT JOIN reminders r ON r.id = d.reminder_id
@@ -223,7 +231,7 @@ export class DeliverySender {
     const messageId = `<delivery.${row.id}@${new URL(this.app.publicUrl).hostname}>`;
     const headers = { 'X-Tandem-Delivery': row.id };
     if (row.kind === 'invitation') {
-      const token = resourceKey(this.auth.secret, 'invitation:v1', row.invitation_id!);
+      const token = this.invitationToken(row);
       const hours = Math.round((row.invitation_expires_at!.getTime() - row.invitation_created_at!.getTime()) / 3_600_000);
       const mail = invitationMail({
         inviteeName: row.name!,
@@ -254,6 +262,11 @@ export class DeliverySender {
       : undefined;
     const mail = reminderMail({ recipientName: row.name!, title: row.title!, message: row.message ?? '', details, link, unsubscribeUrl, late });
     return { to: row.email!, ...mail, messageId, headers, unsubscribeUrl };
+  }
+
+  /** The one-time token of an invitation email: derived, never stored (its hash is). */
+  private invitationToken(row: MessageRow): string {
+    return resourceKey(this.auth.secret, 'invitation:v1', row.invitation_id!);
   }
 
   /**

@@ -49,14 +49,19 @@ export class ReminderPlanner {
 
   /**
    * Plans every rule, takes back expired claims and queues every wake-up in the window — if no
-   * other process is doing so right now (then `null`).
+   * other process is doing so right now (then `null`). With `wait`, after the one running now
+   * (for a change made since it started).
    */
-  async reconcile(): Promise<PlanResult | null> {
+  async reconcile(options: { wait?: boolean } = {}): Promise<PlanResult | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RECONCILE_LOCK_KEY])) as { locked: boolean }[];
-      if (!locked) return null;
+      if (options.wait) {
+        await runner.query('SELECT pg_advisory_lock($1)', [RECONCILE_LOCK_KEY]);
+      } else {
+        const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RECONCILE_LOCK_KEY])) as { locked: boolean }[];
+        if (!locked) return null;
+      }
       try {
         return await this.plan(null);
       } finally {

@@ -40,7 +40,7 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.DeliverDue:
         return this.sender.deliverDue((job.data as JobPayloads[JobName.DeliverDue]).at);
       case JobName.ReconcileReminders:
-        return this.planner.reconcile();
+        return this.planner.reconcile({ wait: true });
       default:
         throw new Error(`no handler for job ${job.name} on the reminders queue`);
     }

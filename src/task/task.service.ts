@@ -1,3 +1,4 @@
+import { ReminderQueue } from '../queue/reminder-queue.service';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -60,6 +61,7 @@ export class TaskService implements OnModuleInit {
     private readonly visits: VisitService,
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
+    private readonly reminders: ReminderQueue,
   ) {}
 
   onModuleInit(): void {
@@ -135,7 +137,7 @@ export class TaskService implements OnModuleInit {
    */
   async update(id: string, dto: UpdateTaskDto, actor: AuthUser): Promise<Task> {
     const refs = await this.assertReferences(dto);
-    return this.guardReferences(() =>
+    const updated = await this.guardReferences(() =>
       this.dataSource.transaction(async (manager) => {
         const task = await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!task) throw new TaskNotFoundError();
@@ -171,6 +173,9 @@ export class TaskService implements OnModuleInit {
         return saved;
       }),
     );
+    // A moved due time or a done task changes its reminders.
+    if (dto.dueAt !== undefined || dto.status !== undefined) void this.reminders.requestReconcile('task changed');
+    return updated;
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {

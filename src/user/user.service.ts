@@ -256,6 +256,8 @@ export class UserService implements OnApplicationBootstrap {
       this.logger.log({ userId: id, actorId: actor.id, changed }, 'user updated');
       return saved;
     });
+    // A deactivated user gets no more reminders (and a reactivated one gets the coming ones).
+    if (dto.active !== undefined) void this.reminderQueue.requestReconcile('user changed');
     return updated;
   }
 

@@ -5,6 +5,7 @@ import { Contact } from '../../src/contact/contact.entity';
 import { Delivery, DeliveryStatus } from '../../src/reminder/delivery.entity';
 import { User } from '../../src/user/user.entity';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
+import { createProgram, persistSession } from '../factories/program.factory';
 import { signedInAs } from '../factories/user.factory';
 import { RedisServer } from '../setup/redis-server';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
@@ -133,6 +134,63 @@ describe('Reminders: exactly once under faults', () => {
   afterAll(async () => {
     await t?.close();
     await redis.stop();
+  });
+
+  it('Done when: "4 hours before every drop-in" reaches the librarian and the shelter contact once each, on time, through restarts of Redis and the worker', async () => {
+    // Only the start-up reconcile and the ones asked for run: nothing here waits for a timer.
+    let worker = await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
+    const program = await createProgram(t, auth, {
+      name: 'Wednesday drop-in',
+      partners: [{ organizationId: contact.organizationId, role: 'host' }],
+    });
+    // Four drop-ins starting 4 hours and a few seconds from now (the weekly schedule's own are days away).
+    const base = Date.now() + 4 * 3_600_000;
+    const sessions = [];
+    for (const offset of [6_000, 16_000, 28_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
+    const created = await request(t.http)
+      .post('/api/v1/reminders')
+      .set(auth)
+      .send({
+        title: 'Visit the shelter and hand out invitations',
+        message: 'Bring the flyers for the drop-in.',
+        trigger: { type: 'session', programId: program.id, offsetMinutes: -240 },
+        recipientIds: [staff.id],
+        recipientContactIds: [contact.id],
+      });
+    expect(created.status).toBe(201);
+    const ruleId: string = created.body.id;
+
+    // The fourth drop-in is cancelled: its reminders show as skipped at once (an asked-for reconcile).
+    const cancelled = await request(t.http).patch(`/api/v1/sessions/${sessions[3].id}`).set(auth).send({ cancelled: true, version: sessions[3].version });
+    expect(cancelled.status).toBe(200);
+    const listed = async () => (await request(t.http).get(`/api/v1/reminders/${ruleId}/deliveries`).set(auth)).body.data as { status: string; error: string | null; occurrenceAt: string }[];
+    const fourth = sessions[3].startsAt.toISOString();
+    await until(async () => (await listed()).filter((row) => row.occurrenceAt === fourth && row.status === 'skipped').length === 2, 'the cancelled session to be skipped', 5000);
+
+    await until(async () => t.mail.messages.length === 2, 'the first drop-in reminders');
+    await redis.stop();
+    await redis.start();
+    await until(async () => t.mail.messages.length === 4, 'the second drop-in reminders, after Redis came back empty', 20_000);
+    await worker.stop('SIGKILL');
+    worker = await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
+    await until(async () => t.mail.messages.length === 6, 'the third drop-in reminders, from the new worker', 20_000);
+
+    const rows = await listed();
+    expect(rows.filter((row) => row.status === 'sent')).toHaveLength(6);
+    expect(rows.filter((row) => row.status === 'skipped').map((row) => row.error)).toEqual(['The session was cancelled.', 'The session was cancelled.']);
+    const stored: Delivery[] = await t.dataSource.query(
+      `SELECT id, status, late, sent_at AS "sentAt", due_at AS "dueAt" FROM deliveries WHERE reminder_id = $1 AND status = 'sent'`,
+      [ruleId],
+    );
+    for (const row of stored) {
+      expect(row.late).toBe(false);
+      expect(row.sentAt!.getTime() - row.dueAt.getTime()).toBeLessThan(1500);
+      expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.dueAt.getTime() - 250);
+    }
+    expectEachOnce(stored);
+    expect(t.mail.to(staff.email)).toHaveLength(3);
+    expect(t.mail.to('dana@shelter.example.org')).toHaveLength(3);
+    expect(t.mail.to('dana@shelter.example.org')[0].text).toContain('Partner: Northside Youth Shelter');
   });
 
   it('a worker killed after claiming and before sending: the claim is taken back after the lease and sent once', async () => {
