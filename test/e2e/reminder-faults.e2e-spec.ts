@@ -138,7 +138,7 @@ describe('Reminders: exactly once under faults', () => {
 
   it('Done when: "4 hours before every drop-in" reaches the librarian and the shelter contact once each, on time, through restarts of Redis and the worker', async () => {
     // Only the start-up reconcile and the ones asked for run: nothing here waits for a timer.
-    let worker = await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
+    const worker = await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
     const program = await createProgram(t, auth, {
       name: 'Wednesday drop-in',
       partners: [{ organizationId: contact.organizationId, role: 'host' }],
@@ -172,7 +172,7 @@ describe('Reminders: exactly once under faults', () => {
     await redis.start();
     await until(async () => t.mail.messages.length === 4, 'the second drop-in reminders, after Redis came back empty', 20_000);
     await worker.stop('SIGKILL');
-    worker = await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
+    await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
     await until(async () => t.mail.messages.length === 6, 'the third drop-in reminders, from the new worker', 20_000);
 
     const rows = await listed();
