@@ -32,6 +32,7 @@ import {
   DEMO_CLOSURE_ANCHOR,
   DEMO_FEEDBACK,
   DEMO_PROGRAMS,
+  DEMO_REMINDERS,
   DEMO_TASKS,
   DEMO_TIMEZONE,
   DEMO_VISITS,
@@ -277,6 +278,19 @@ describe('demo outreach story', () => {
         expect(program.partners.map((p) => p.organization)).toContain(feedback.organization);
         expect(feedback.session).toEqual(expect.any(Number));
       }
+    }
+  });
+
+  it('sends its reminders to demo staff and to contacts of the program’s partners, before running programs', () => {
+    expect(duplicates(DEMO_REMINDERS.map((r) => r.title))).toEqual([]);
+    for (const reminder of DEMO_REMINDERS) {
+      const program = programs.get(reminder.program.toLowerCase())!;
+      expect(program.status).not.toBe(ProgramStatus.Completed);
+      expect(reminder.offsetMinutes).toBeLessThan(0);
+      expect(reminder.staff.length + reminder.contacts.length).toBeGreaterThan(0);
+      for (const email of reminder.staff) expect(staff.has(email.toLowerCase())).toBe(true);
+      const partnerContacts = DEMO_ORGANIZATIONS.filter((o) => program.partners.some((p) => p.organization === o.name)).flatMap((o) => o.contacts.map((c) => c.name));
+      for (const name of reminder.contacts) expect(partnerContacts).toContain(name);
     }
   });
 

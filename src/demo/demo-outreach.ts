@@ -586,6 +586,47 @@ export const DEMO_TASKS: readonly DemoTask[] = [
   },
 ];
 
+export interface DemoReminder {
+  /** The key the seed matches reminders on (ignoring case). */
+  title: string;
+  message: string;
+  program: string;
+  /** Minutes from each session start; negative = before. */
+  offsetMinutes: number;
+  /** Emails from DEMO_USERS. */
+  staff: readonly string[];
+  /** Contacts of the program's host organization, by name. */
+  contacts: readonly string[];
+}
+
+/** "4 hours before every drop-in …": the reminders the team would set up for its recurring programs. */
+export const DEMO_REMINDERS: readonly DemoReminder[] = [
+  {
+    title: 'Visit the shelter and hand out drop-in invitations',
+    message: 'Take 30 invitations and the library card applications. Keisha walks the group over at 3:15.',
+    program: DROP_IN,
+    offsetMinutes: -240,
+    staff: [ROSA],
+    contacts: [],
+  },
+  {
+    title: 'Drop-in at the library tomorrow, 3:30',
+    message: 'A reminder for the residents: teen drop-in tomorrow at Central Library, Teen Room. Phone charging and résumé help.',
+    program: DROP_IN,
+    offsetMinutes: -1440,
+    staff: [],
+    contacts: ['Dana Whitfield'],
+  },
+  {
+    title: 'Tech workshop this afternoon: set up the lab',
+    message: 'Log in the 16 laptops, put the practice spreadsheet on the shared drive, print the sign-in sheet.',
+    program: TECH_WORKSHOP,
+    offsetMinutes: -120,
+    staff: [SAM],
+    contacts: ['Angela Brooks'],
+  },
+];
+
 /**
  * The closures are counted from this session: the next two library holidays after its date,
  * and an all-staff training day four weeks later (a drop-in Wednesday, so one drop-in shows as

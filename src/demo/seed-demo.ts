@@ -44,6 +44,7 @@ export const SEED_KINDS = {
   feedbackLinks: ['feedback link', 'feedback links'],
   feedback: ['feedback', 'feedback'],
   tasks: ['task', 'tasks'],
+  reminders: ['reminder', 'reminders'],
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 

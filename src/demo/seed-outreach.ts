@@ -13,11 +13,14 @@ import { Program, ProgramStatus } from '../program/program.entity';
 import { ProgramService } from '../program/program.service';
 import { TaskStatus } from '../task/task.entity';
 import { TaskService } from '../task/task.service';
+import { ReminderTriggerType } from '../reminder/reminder.entity';
+import { ReminderService } from '../reminder/reminder.service';
 import { VisitService } from '../visit/visit.service';
 import {
   DEMO_CLOSURE_ANCHOR,
   DEMO_FEEDBACK,
   DEMO_PROGRAMS,
+  DEMO_REMINDERS,
   DEMO_TASKS,
   DEMO_VISITS,
   DemoFeedback,
@@ -125,6 +128,7 @@ export async function seedOutreach(ctx: OutreachContext): Promise<void> {
   const visitIds = await seedVisits(ctx, programIds, sessionDates);
   await seedFeedback(ctx, programIds, sessionsOf, sessionDates);
   await seedTasks(ctx, programIds, visitIds, sessionDates);
+  await seedReminders(ctx, programIds);
 }
 
 async function createProgram(ctx: OutreachContext, demo: DemoProgram): Promise<Program> {
@@ -388,4 +392,47 @@ async function seedTasks(
     tally.created += 1;
   }
   ctx.report('tasks', 'Tasks', tally);
+}
+
+/** Reminder rules for the recurring programs, matched by title (ignoring case). */
+async function seedReminders(ctx: OutreachContext, programIds: ReadonlyMap<string, string>): Promise<void> {
+  const reminders = ctx.app.get(ReminderService);
+  const contacts = ctx.app.get(ContactService);
+  const programs = ctx.app.get(ProgramService);
+  const tally: Tally = { created: 0, unchanged: 0 };
+  const titles = new Set(
+    (await allPages((offset) => reminders.list({ limit: MAX_PAGE_SIZE, offset }))).map((record) => key(record.reminder.title)),
+  );
+  for (const demo of DEMO_REMINDERS) {
+    if (titles.has(key(demo.title))) {
+      tally.unchanged += 1;
+      continue;
+    }
+    const programId = programIds.get(key(demo.program));
+    if (!programId) continue;
+    // The named contacts, looked up among the program's partner organizations.
+    const partners = (await programs.get(programId)).partners ?? [];
+    const people = new Map<string, string>();
+    for (const partner of partners) {
+      for (const contact of await allPages((offset) => contacts.list({ organizationId: partner.organizationId, limit: MAX_PAGE_SIZE, offset }))) {
+        people.set(key(contact.name), contact.id);
+      }
+    }
+    const recipientIds = demo.staff.map((email) => ctx.staffIds.get(key(email))).filter((id): id is string => !!id);
+    const recipientContactIds = demo.contacts.map((name) => people.get(key(name))).filter((id): id is string => !!id);
+    if (recipientIds.length + recipientContactIds.length === 0) continue;
+    await reminders.create(
+      {
+        title: demo.title,
+        message: demo.message,
+        trigger: { type: ReminderTriggerType.Session, programId, offsetMinutes: demo.offsetMinutes },
+        recipientIds,
+        recipientContactIds,
+      },
+      ctx.actor,
+    );
+    titles.add(key(demo.title));
+    tally.created += 1;
+  }
+  ctx.report('reminders', 'Reminders', tally);
 }

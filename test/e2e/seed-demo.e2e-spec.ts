@@ -21,6 +21,7 @@ import {
   CODING_CLUB,
   DEMO_FEEDBACK,
   DEMO_PROGRAMS,
+  DEMO_REMINDERS,
   DEMO_TASKS,
   DEMO_TIMEZONE,
   DEMO_VISITS,
@@ -205,6 +206,7 @@ describe('seedDemo (e2e)', () => {
           'Feedback links: 2 created, 0 already there',
           `Feedback: ${DEMO_FEEDBACK.length} created, 0 already there`,
           `Tasks: ${DEMO_TASKS.length} created, 0 already there`,
+          `Reminders: ${DEMO_REMINDERS.length} created, 0 already there`,
         ]),
       );
     });
@@ -212,11 +214,11 @@ describe('seedDemo (e2e)', () => {
     it('sums up in one line what it created, per kind', () => {
       const line = summaryLine(first, 'http://tandem.test');
       expect(line).toMatch(new RegExp(`^Demo data loaded: ${first.created} records created: 1 admin, 4 staff, .*; 0 already there \\(Tandem at http://tandem.test\\)$`));
-      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`]) {
+      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`, `${DEMO_REMINDERS.length} reminders`]) {
         expect(line).toContain(text);
       }
       expect(summaryLine(second, 'http://tandem.test')).toMatch(
-        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks \\(Tandem at http://tandem.test\\)$`),
+        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders \\(Tandem at http://tandem.test\\)$`),
       );
     });
 
@@ -326,6 +328,23 @@ describe('seedDemo (e2e)', () => {
       expect(urls).toHaveLength(2);
       const response = await request(t.http).get(new URL(urls[0]).pathname).expect(200);
       expect(response.text).toContain('<form');
+    });
+
+    it('sets up reminders before the drop-ins and workshops, to staff and partner contacts, planned ahead', async () => {
+      const viewer = await signedInAs(t, Role.Viewer);
+      const listed = await request(t.http).get('/api/v1/reminders?limit=100').set(viewer.auth).expect(200);
+      expect(listed.body.data.map((r: { title: string }) => r.title).sort()).toEqual(DEMO_REMINDERS.map((r) => r.title).sort());
+      const dropIn = await program(DROP_IN);
+      const fourHours = listed.body.data.find((r: { title: string }) => r.title === DEMO_REMINDERS[0].title);
+      expect(fourHours.trigger).toEqual({ type: 'session', programId: dropIn.id, offsetMinutes: -240 });
+      const rosa = await t.dataSource.getRepository(User).findOneByOrFail({ email: DEMO_REMINDERS[0].staff[0] });
+      expect(fourHours.recipientIds).toEqual([rosa.id]);
+      const caseManager = listed.body.data.find((r: { title: string }) => r.title === DEMO_REMINDERS[1].title);
+      const [dana] = await t.dataSource.query(`SELECT id FROM contacts WHERE name = $1`, [DEMO_REMINDERS[1].contacts[0]]);
+      expect(caseManager.recipientContactIds).toEqual([dana.id]);
+      // Planned: the next drop-ins within the planning window have scheduled deliveries.
+      const deliveries = await request(t.http).get(`/api/v1/reminders/${fourHours.id}/deliveries`).set(viewer.auth).expect(200);
+      for (const row of deliveries.body.data) expect(new Date(row.dueAt).getTime()).toBeGreaterThan(Date.now());
     });
 
     it('assigns follow-up tasks to the demo staff, some overdue, some done', async () => {
