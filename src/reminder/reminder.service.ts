@@ -18,6 +18,9 @@ import { Reminder } from './reminder.entity';
 import { ReminderNotFoundError } from './reminder.errors';
 import { ReminderRecord } from './reminder.mapper';
 import { atChanged, atProblem, TriggerColumns, triggerColumns } from './reminder.rules';
+import { loadPeople, PeopleLinks, replacePeople } from '../common/people-links';
+
+const PEOPLE: PeopleLinks = { owner: 'reminder_id', users: 'reminder_users', contacts: 'reminder_contacts' };
 
 /** What the audit log records of a rule; the email text only as changed (it may name people). */
 const AUDITED_FIELDS = [
@@ -44,10 +47,6 @@ const FK_FIELDS: Record<string, string> = {
   fk_reminder_users_user: 'recipientIds',
   fk_reminder_contacts_contact: 'recipientContactIds',
 };
-
-type LinkTable = { table: 'reminder_users'; column: 'user_id' } | { table: 'reminder_contacts'; column: 'contact_id' };
-const USERS: LinkTable = { table: 'reminder_users', column: 'user_id' };
-const CONTACTS: LinkTable = { table: 'reminder_contacts', column: 'contact_id' };
 
 const NO_RECIPIENT: FieldError = { field: 'recipientIds', message: 'a reminder needs at least one recipient (recipientIds or recipientContactIds)' };
 
@@ -127,8 +126,8 @@ export class ReminderService {
           }),
         );
         const created: ReminderRecord = { reminder, recipientIds: sorted(recipientIds), recipientContactIds: sorted(recipientContactIds) };
-        await this.replaceLinks(manager, reminder.id, USERS, created.recipientIds);
-        await this.replaceLinks(manager, reminder.id, CONTACTS, created.recipientContactIds);
+        await replacePeople(manager, PEOPLE, 'users', reminder.id, created.recipientIds);
+        await replacePeople(manager, PEOPLE, 'contacts', reminder.id, created.recipientContactIds);
         await this.audit.record(manager, {
           actorId: actor.id,
           entityType: 'reminder',
@@ -189,8 +188,8 @@ export class ReminderService {
         // new version of the rule, and save() would skip an unchanged row.
         const columns = Object.fromEntries(COLUMNS.map((key) => [key, reminder[key]]));
         await manager.createQueryBuilder().update(Reminder).set(columns).where('id = :id', { id }).execute();
-        if (diff.recipientIds) await this.replaceLinks(manager, id, USERS, recipientIds);
-        if (diff.recipientContactIds) await this.replaceLinks(manager, id, CONTACTS, recipientContactIds);
+        if (diff.recipientIds) await replacePeople(manager, PEOPLE, 'users', id, recipientIds);
+        if (diff.recipientContactIds) await replacePeople(manager, PEOPLE, 'contacts', id, recipientContactIds);
         const saved = await manager.findOneByOrFail(Reminder, { id });
         await this.audit.record(manager, { actorId: actor.id, entityType: 'reminder', entityId: id, action: 'update', changes: diff });
         return { record: { reminder: saved, recipientIds, recipientContactIds }, changed: true };
@@ -278,27 +277,10 @@ export class ReminderService {
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
-  /** User and contact ids of these rules in one query (a page of rules is never N+1). */
-  private async loadLinks(manager: EntityManager, reminderIds: string[]): Promise<Map<string, { recipientIds: string[]; recipientContactIds: string[] }>> {
-    const links = new Map(reminderIds.map((id) => [id, { recipientIds: [] as string[], recipientContactIds: [] as string[] }]));
-    if (reminderIds.length === 0) return links;
-    const rows: { reminder_id: string; kind: 'user' | 'contact'; ref: string }[] = await manager.query(
-      `SELECT reminder_id, 'user' AS kind, user_id AS ref FROM reminder_users WHERE reminder_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT reminder_id, 'contact' AS kind, contact_id AS ref FROM reminder_contacts WHERE reminder_id = ANY($1::uuid[])
-       ORDER BY ref`,
-      [reminderIds],
-    );
-    for (const row of rows) {
-      const entry = links.get(row.reminder_id)!;
-      (row.kind === 'user' ? entry.recipientIds : entry.recipientContactIds).push(row.ref);
-    }
-    return links;
-  }
-
-  private async replaceLinks(manager: EntityManager, reminderId: string, link: LinkTable, ids: string[]): Promise<void> {
-    await manager.query(`DELETE FROM ${link.table} WHERE reminder_id = $1`, [reminderId]);
-    if (ids.length > 0) await manager.query(`INSERT INTO ${link.table} (reminder_id, ${link.column}) SELECT $1, unnest($2::uuid[])`, [reminderId, ids]);
+  /** User and contact ids of these records in one query (a page is never N+1). */
+  private async loadLinks(manager: EntityManager, ids: string[]): Promise<Map<string, { recipientIds: string[]; recipientContactIds: string[] }>> {
+    const people = await loadPeople(manager, PEOPLE, ids);
+    return new Map([...people].map(([id, p]) => [id, { recipientIds: p.userIds, recipientContactIds: p.contactIds }]));
   }
 
   /**

@@ -18,6 +18,9 @@ import { Visit } from './visit.entity';
 import { VisitNotFoundError } from './visit.errors';
 import { VisitRecord } from './visit.mapper';
 import { timeWindow, visitedAtProblem } from './visit.rules';
+import { loadPeople, PeopleLinks, replacePeople } from '../common/people-links';
+
+const PEOPLE: PeopleLinks = { owner: 'visit_id', users: 'visit_staff', contacts: 'visit_contacts' };
 
 /** What the audit log records of a visit; `notes` (free text about people met) only as changed. */
 const AUDITED_FIELDS = [
@@ -64,10 +67,6 @@ export const VISIT_TIMELINE_SQL = `
   FROM visits WHERE organization_id = $1`;
 
 const SORT_COLUMNS = { visitedAt: 'v.visited_at', createdAt: 'v.created_at' } as const;
-
-type LinkTable = { table: 'visit_staff'; column: 'user_id' } | { table: 'visit_contacts'; column: 'contact_id' };
-const STAFF: LinkTable = { table: 'visit_staff', column: 'user_id' };
-const CONTACTS: LinkTable = { table: 'visit_contacts', column: 'contact_id' };
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
@@ -145,8 +144,8 @@ export class VisitService implements OnModuleInit {
             createdById: actor.id,
           }),
         );
-        await this.replaceLinks(manager, visit.id, STAFF, staffIds);
-        await this.replaceLinks(manager, visit.id, CONTACTS, contactIds);
+        await replacePeople(manager, PEOPLE, 'users', visit.id, staffIds);
+        await replacePeople(manager, PEOPLE, 'contacts', visit.id, contactIds);
         const record = { visit, staffIds, contactIds };
         await this.audit.record(manager, {
           actorId: actor.id,
@@ -194,8 +193,8 @@ export class VisitService implements OnModuleInit {
         // still a new version of the visit, and save() would skip an unchanged row.
         const columns = Object.fromEntries(COLUMNS.map((key) => [key, visit[key]]));
         await manager.createQueryBuilder().update(Visit).set(columns).where('id = :id', { id }).execute();
-        if (diff.staffIds) await this.replaceLinks(manager, id, STAFF, staffIds);
-        if (diff.contactIds) await this.replaceLinks(manager, id, CONTACTS, contactIds);
+        if (diff.staffIds) await replacePeople(manager, PEOPLE, 'users', id, staffIds);
+        if (diff.contactIds) await replacePeople(manager, PEOPLE, 'contacts', id, contactIds);
         const saved = await manager.findOneByOrFail(Visit, { id });
         await this.audit.record(manager, { actorId: actor.id, entityType: 'visit', entityId: id, action: 'update', changes: diff });
         return { visit: saved, staffIds, contactIds };
@@ -268,27 +267,10 @@ export class VisitService implements OnModuleInit {
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
-  /** Staff and contact ids of these visits in one query (a page of visits is never N+1). */
-  private async loadLinks(manager: EntityManager, visitIds: string[]): Promise<Map<string, { staffIds: string[]; contactIds: string[] }>> {
-    const links = new Map(visitIds.map((id) => [id, { staffIds: [] as string[], contactIds: [] as string[] }]));
-    if (visitIds.length === 0) return links;
-    const rows: { visit_id: string; kind: 'staff' | 'contact'; ref: string }[] = await manager.query(
-      `SELECT visit_id, 'staff' AS kind, user_id AS ref FROM visit_staff WHERE visit_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT visit_id, 'contact' AS kind, contact_id AS ref FROM visit_contacts WHERE visit_id = ANY($1::uuid[])
-       ORDER BY ref`,
-      [visitIds],
-    );
-    for (const row of rows) {
-      const entry = links.get(row.visit_id)!;
-      (row.kind === 'staff' ? entry.staffIds : entry.contactIds).push(row.ref);
-    }
-    return links;
-  }
-
-  private async replaceLinks(manager: EntityManager, visitId: string, link: LinkTable, ids: string[]): Promise<void> {
-    await manager.query(`DELETE FROM ${link.table} WHERE visit_id = $1`, [visitId]);
-    if (ids.length > 0) await manager.query(`INSERT INTO ${link.table} (visit_id, ${link.column}) SELECT $1, unnest($2::uuid[])`, [visitId, ids]);
+  /** Staff and contact ids of these records in one query (a page is never N+1). */
+  private async loadLinks(manager: EntityManager, ids: string[]): Promise<Map<string, { staffIds: string[]; contactIds: string[] }>> {
+    const people = await loadPeople(manager, PEOPLE, ids);
+    return new Map([...people].map(([id, p]) => [id, { staffIds: p.userIds, contactIds: p.contactIds }]));
   }
 
   /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
