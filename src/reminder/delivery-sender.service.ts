@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { resourceKey } from '../auth/resource-key';
@@ -84,8 +84,10 @@ interface MessageRow {
  * claim. A transient SMTP failure puts the row back with exponential backoff; a 5xx fails it.
  */
 @Injectable()
-export class DeliverySender {
+export class DeliverySender implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliverySender.name);
+  /** Set on shutdown: the batch in hand is finished, no new one is claimed. */
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -111,11 +113,15 @@ export class DeliverySender {
       const messages = await this.loadMessages(claimed.map((claim) => claim.id));
       const outcomes = await Promise.all(claimed.map((claim) => this.send(claim, messages.get(claim.id))));
       for (const outcome of outcomes) result[outcome] += 1;
-      if (scanned < BATCH_SIZE) break;
+      if (scanned < BATCH_SIZE || this.stopping) break;
     }
     await this.wakeForNext(wokenFor);
     if (result.sent + result.failed + result.retrying + result.skipped > 0) this.logger.log(result, 'deliveries processed');
     return result;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   /** Locks up to a batch of due rows, decides each, and claims the ones to send — one transaction. */
@@ -258,7 +264,7 @@ export class DeliverySender {
       details.push({ label: 'When', value: formatWhen(row.occurrence_at, zone) });
     }
     const unsubscribeUrl = row.recipient_contact_id
-      ? `${this.app.publicUrl}/unsubscribe/${unsubscribeToken(this.auth.secret, row.id)}`
+      ? `${this.app.publicUrl}/unsubscribe/${unsubscribeToken(this.auth.secret, row.recipient_contact_id)}`
       : undefined;
     const mail = reminderMail({ recipientName: row.name!, title: row.title!, message: row.message ?? '', details, link, unsubscribeUrl, late });
     return { to: row.email!, ...mail, messageId, headers, unsubscribeUrl };

@@ -8,19 +8,20 @@ import { authConfig, AuthConfig } from '../config/configuration';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The token in a contact's unsubscribe link: the delivery id and its key (HMAC under a sub-key of
- * AUTH_SECRET). It names no person and is useless for anything else.
+ * The token in a contact's unsubscribe link: the contact's id and its key (HMAC under a sub-key
+ * of AUTH_SECRET). It keeps working after the reminder that carried it is deleted, names no
+ * person, and opens nothing else.
  */
-export function unsubscribeToken(secret: string, deliveryId: string): string {
-  return `${deliveryId}.${resourceKey(secret, 'unsubscribe:v1', deliveryId)}`;
+export function unsubscribeToken(secret: string, contactId: string): string {
+  return `${contactId}.${resourceKey(secret, 'unsubscribe:v1', contactId)}`;
 }
 
-/** The delivery id a token was made for, or null when it is not a valid token. */
-export function deliveryIdOfUnsubscribeToken(secret: string, token: string): string | null {
+/** The contact id a token was made for, or null when it is not a valid token. */
+export function contactIdOfUnsubscribeToken(secret: string, token: string): string | null {
   if (typeof token !== 'string' || token.length > 200) return null;
-  const [deliveryId, key, ...rest] = token.split('.');
-  if (rest.length > 0 || !deliveryId || !UUID.test(deliveryId)) return null;
-  return verifyResourceKey(secret, 'unsubscribe:v1', deliveryId, key) ? deliveryId.toLowerCase() : null;
+  const [contactId, key, ...rest] = token.split('.');
+  if (rest.length > 0 || !contactId || !UUID.test(contactId)) return null;
+  return verifyResourceKey(secret, 'unsubscribe:v1', contactId, key) ? contactId.toLowerCase() : null;
 }
 
 export type UnsubscribeOutcome = 'unsubscribed' | 'already' | 'unknown';
@@ -37,17 +38,17 @@ export class UnsubscribeService {
   ) {}
 
   /**
-   * Marks the contact of the delivery as unsubscribed and skips what was still to come for them.
-   * `unknown` for a bad token or a contact since erased.
+   * Marks the contact as unsubscribed and skips what was still to come for them. `unknown` for a
+   * bad token or a contact since erased.
    */
   async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
-    const deliveryId = deliveryIdOfUnsubscribeToken(this.auth.secret, token);
-    if (!deliveryId) return 'unknown';
+    const contactId = contactIdOfUnsubscribeToken(this.auth.secret, token);
+    if (!contactId) return 'unknown';
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT c.id, c.unsubscribed_at FROM deliveries d JOIN contacts c ON c.id = d.recipient_contact_id WHERE d.id = $1 FOR UPDATE OF c`,
-        [deliveryId],
-      )) as { id: string; unsubscribed_at: Date | null }[];
+      const [row] = (await manager.query(`SELECT id, unsubscribed_at FROM contacts WHERE id = $1 FOR UPDATE`, [contactId])) as {
+        id: string;
+        unsubscribed_at: Date | null;
+      }[];
       if (!row) return 'unknown';
       if (row.unsubscribed_at) return 'already';
       const [[{ unsubscribed_at: at }]] = (await manager.query(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
@@ -7,11 +8,13 @@ import { ProgramSession } from '../../src/program/program-session.entity';
 import { Delivery, DeliveryStatus, SkipReason } from '../../src/reminder/delivery.entity';
 import { Reminder, ReminderTriggerType } from '../../src/reminder/reminder.entity';
 import { ReminderPlanner } from '../../src/reminder/reminder-planner.service';
+import { unsubscribeToken } from '../../src/reminder/unsubscribe.service';
 import { User } from '../../src/user/user.entity';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { createProgram } from '../factories/program.factory';
 import { signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { TEST_AUTH_SECRET } from '../setup/test-env';
 
 const ZONE = 'America/Los_Angeles';
 /** Wednesdays around the 2027 spring change (Sunday 14 March): 15:30 PST, then 15:30 PDT. */
@@ -252,6 +255,8 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect((await request(t.http).get(`${path.slice(0, -3)}abc`)).status).toBe(404);
     expect((await request(t.http).get('/unsubscribe/not-a-token')).status).toBe(404);
     expect((await request(t.http).post('/unsubscribe/00000000-0000-0000-0000-000000000000.x')).status).toBe(404);
+    // A genuine token for a contact that no longer exists (erased) opens nothing.
+    expect((await request(t.http).get(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, randomUUID())}`)).status).toBe(404);
 
     const next = DateTime.fromISO('2027-03-03T15:30', { zone: ZONE });
     liveBefore(next.minus({ hours: 4 }), 1500);
