@@ -231,6 +231,7 @@ async function main(): Promise<number> {
       unused,
       unused,
       unused,
+      unused,
     );
     const timings: Record<'bare' | 'baseline' | 'tandem', Timing[]> = { bare: [], baseline: [], tandem: [] };
     const counts = { bare: new Set<number>(), baseline: new Set<number>(), tandemCreated: new Set<number>(), tandemPrograms: new Set<number>() };
