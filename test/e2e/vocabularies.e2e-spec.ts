@@ -49,6 +49,17 @@ describe('Audiences and capabilities (e2e)', () => {
     await request(t.http).patch(`/api/v1/audiences/${created.body.id}`).set(manager.auth).send({ version: 2, priority: 4 }).expect(400);
   });
 
+  it('refuses null for a name or priority on edit (400, unchanged), instead of failing in the database', async () => {
+    const audience = await request(t.http).post('/api/v1/audiences').set(manager.auth).send({ name: 'LGBTQ+ teens', priority: 2 }).expect(201);
+    const capability = await request(t.http).post('/api/v1/capabilities').set(manager.auth).send({ name: 'Meeting space' }).expect(201);
+    const nameNull = await request(t.http).patch(`/api/v1/capabilities/${capability.body.id}`).set(manager.auth).send({ version: 1, name: null }).expect(400);
+    expect(nameNull.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    await request(t.http).patch(`/api/v1/audiences/${audience.body.id}`).set(manager.auth).send({ version: 1, name: null }).expect(400);
+    await request(t.http).patch(`/api/v1/audiences/${audience.body.id}`).set(manager.auth).send({ version: 1, priority: null }).expect(400);
+    expect((await request(t.http).get('/api/v1/audiences').set(staff.auth)).body.data).toEqual([expect.objectContaining({ name: 'LGBTQ+ teens', priority: 2, version: 1 })]);
+    expect((await request(t.http).get('/api/v1/capabilities').set(staff.auth)).body.data).toEqual([expect.objectContaining({ name: 'Meeting space', version: 1 })]);
+  });
+
   it('refuses to delete a term an organization uses, and deletes it once unused', async () => {
     const audience = await request(t.http).post('/api/v1/audiences').set(manager.auth).send({ name: 'Teen parents', priority: 1 }).expect(201);
     const org = await persistOrganization(t.dataSource, { audienceIds: [audience.body.id] });

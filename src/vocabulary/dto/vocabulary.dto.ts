@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { trimString } from '../../common/dto/validators';
-
+import { IsOptionalNotNull, trimString } from '../../common/dto/validators';
 
 export class CreateCapabilityDto {
   @ApiProperty({ example: 'Paid internships', maxLength: 120 })
@@ -20,7 +19,7 @@ export class CreateCapabilityDto {
 
 export class UpdateCapabilityDto {
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimString)
   @IsString()
   @Length(1, 120)
@@ -59,7 +58,7 @@ export class CreateAudienceDto extends CreateCapabilityDto {
 
 export class UpdateAudienceDto extends UpdateCapabilityDto {
   @ApiPropertyOptional({ enum: [1, 2, 3] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn([1, 2, 3], { message: 'must be 1 (high), 2 or 3 (low)' })
   priority?: number;
 
