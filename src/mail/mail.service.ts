@@ -37,7 +37,8 @@ export class MailService implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(mailConfig.KEY) private readonly config: MailConfig) {
-    this.transport = createTransport({ ...smtpOptionsFromUrl(config.smtpUrl), pool: true, maxConnections: config.concurrency });
+    // Pooled connections stay open across messages (nodemailer would reconnect every 100).
+    this.transport = createTransport({ ...smtpOptionsFromUrl(config.smtpUrl), pool: true, maxConnections: config.concurrency, maxMessages: Infinity });
   }
 
   /** Sends one email; rejects with the SMTP error when the server refuses it. */

@@ -16,8 +16,9 @@ import { unsubscribeToken } from './unsubscribe.service';
 
 /** Rows claimed per transaction; a full batch asks another worker to help. */
 const BATCH_SIZE = 100;
-/** A wake-up may fire a hair early; rows due this soon count as due. */
-const EARLY_TOLERANCE_MS = 250;
+/** Sends are recorded in groups of this many, or after this long, whichever comes first. */
+const SENT_GROUP_SIZE = 25;
+const SENT_GROUP_MS = 20;
 /** Recording "sent" is retried this often (a dropped database connection is replaced by the pool). */
 const MARK_SENT_ATTEMPTS = 6;
 
@@ -88,6 +89,10 @@ export class DeliverySender implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliverySender.name);
   /** Set on shutdown: the batch in hand is finished, no new one is claimed. */
   private stopping = false;
+  /** Sends waiting to be recorded, and the chain of recordings in progress. */
+  private sentGroup: { id: string; token: string; at: Date }[] = [];
+  private sentTimer?: NodeJS.Timeout;
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,7 +109,9 @@ export class DeliverySender implements BeforeApplicationShutdown {
     const result: DeliverResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
     for (;;) {
       const now = this.clock.now();
-      const { claimed, scanned, skipped, moved } = await this.claimBatch(now);
+      // A wake-up that fires a hair early still takes the rows it was for, and nothing later.
+      const cutoff = new Date(Math.max(now.getTime(), wokenFor ?? 0));
+      const { claimed, scanned, skipped, moved } = await this.claimBatch(now, cutoff);
       result.skipped += skipped;
       if (moved.length > 0) await this.queue.wakeAt(moved);
       if (scanned === 0) break;
@@ -112,6 +119,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
       if (scanned === BATCH_SIZE) void this.queue.wakeAt([now]);
       const messages = await this.loadMessages(claimed.map((claim) => claim.id));
       const outcomes = await Promise.all(claimed.map((claim) => this.send(claim, messages.get(claim.id))));
+      await this.flushSent();
       for (const outcome of outcomes) result[outcome] += 1;
       if (scanned < BATCH_SIZE || this.stopping) break;
     }
@@ -124,8 +132,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
-  /** Locks up to a batch of due rows, decides each, and claims the ones to send — one transaction. */
-  private async claimBatch(now: Date): Promise<{ claimed: Claimed[]; scanned: number; skipped: number; moved: Date[] }> {
+  /**
+   * Locks up to a batch of rows due by `cutoff`, decides each, and claims the ones to send — one
+   * transaction.
+   */
+  private async claimBatch(now: Date, cutoff: Date): Promise<{ claimed: Claimed[]; scanned: number; skipped: number; moved: Date[] }> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT d.id, d.attempts, d.due_at, ${DELIVERY_STATE_COLUMNS}
@@ -134,7 +145,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
          ORDER BY d.next_attempt_at
          LIMIT ${BATCH_SIZE}
          FOR UPDATE OF d SKIP LOCKED`,
-        [now, new Date(now.getTime() + EARLY_TOLERANCE_MS)],
+        [now, cutoff],
       )) as DueRow[];
       const skip: { id: string; reason: SkipReason }[] = [];
       const move: { id: string; due: Date }[] = [];
@@ -144,7 +155,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
         const dueAt = row.state_due_at;
         if (row.state_skip_reason) {
           skip.push({ id: row.id, reason: row.state_skip_reason });
-        } else if (row.attempts === 0 && dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+        } else if (row.attempts === 0 && dueAt.getTime() > cutoff.getTime()) {
           move.push({ id: row.id, due: dueAt }); // the rule or session moved it later
         } else if (now.getTime() - dueAt.getTime() > this.config.lateLimitMs) {
           skip.push({ id: row.id, reason: SkipReason.TooLate });
@@ -200,7 +211,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
     } catch (error) {
       return this.recordFailure(claim, error);
     }
-    await this.markSent(claim.id, token);
+    this.noteSent(claim.id, token);
     return 'sent';
   }
 
@@ -275,22 +286,43 @@ export class DeliverySender implements BeforeApplicationShutdown {
     return resourceKey(this.auth.secret, 'invitation:v1', row.invitation_id!);
   }
 
+  /** Queues a send to be recorded with the next group (see SENT_GROUP_SIZE). */
+  private noteSent(id: string, token: string): void {
+    this.sentGroup.push({ id, token, at: this.clock.now() });
+    if (this.sentGroup.length >= SENT_GROUP_SIZE) void this.flushSent();
+    else this.sentTimer ??= setTimeout(() => void this.flushSent(), SENT_GROUP_MS);
+  }
+
+  /** Records the sends noted so far; resolves when every group before it is recorded too. */
+  private flushSent(): Promise<void> {
+    clearTimeout(this.sentTimer);
+    this.sentTimer = undefined;
+    const group = this.sentGroup.splice(0);
+    if (group.length > 0) this.recording = this.recording.then(() => this.markSent(group));
+    return this.recording;
+  }
+
   /**
-   * Records the send, guarded by the claim token. Retried while the database is unreachable:
-   * this is the one step whose loss means the email could go twice (see "Exactly once").
+   * Records sends, each guarded by its claim token, in one statement. Retried while the
+   * database is unreachable: losing this step is what could make an email go twice (see
+   * "Exactly once"); grouping widens that window to at most SENT_GROUP_MS.
    */
-  private async markSent(id: string, token: string): Promise<void> {
+  private async markSent(group: readonly { id: string; token: string; at: Date }[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.dataSource.query(
-          `UPDATE deliveries SET status = 'sent', sent_at = $3, claim_token = NULL, last_error = NULL, updated_at = now()
-           WHERE id = $1 AND claim_token = $2 AND status = 'sending'`,
-          [id, token, this.clock.now()],
+          `UPDATE deliveries d SET status = 'sent', sent_at = x.at, claim_token = NULL, last_error = NULL, updated_at = now()
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS x(id, token, at)
+           WHERE d.id = x.id AND d.claim_token = x.token AND d.status = 'sending'`,
+          [group.map((row) => row.id), group.map((row) => row.token), group.map((row) => row.at)],
         );
         return;
       } catch (error) {
         if (attempt >= MARK_SENT_ATTEMPTS) {
-          this.logger.error({ deliveryId: id, reason: (error as Error).message }, 'email sent but not recorded; the reconciler will send it again after the claim lease');
+          this.logger.error(
+            { deliveries: group.map((row) => row.id), reason: (error as Error).message },
+            'emails sent but not recorded; the reconciler sends them again (same Message-ID) after the claim lease',
+          );
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));

@@ -184,8 +184,9 @@ describe('Reminders: exactly once under faults', () => {
     );
     for (const row of stored) {
       expect(row.late).toBe(false);
-      expect(row.sentAt!.getTime() - row.dueAt.getTime()).toBeLessThan(1500);
-      expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.dueAt.getTime() - 250);
+      // On time: within two seconds after its time (on a busy 2-CPU CI machine), never before it.
+      expect(row.sentAt!.getTime() - row.dueAt.getTime()).toBeLessThan(2000);
+      expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.dueAt.getTime());
     }
     expectEachOnce(stored);
     expect(t.mail.to(staff.email)).toHaveLength(3);
@@ -220,32 +221,37 @@ describe('Reminders: exactly once under faults', () => {
     const worker = await startWorker();
     const locker = new Client({ connectionString: databaseUrl(t.databaseName) });
     await locker.connect();
-    let accepted = false;
-    t.mail.beforeAccept = async (mail) => {
-      if (accepted) return 'accept';
-      accepted = true;
-      // Hold the row so the worker's "sent" UPDATE waits, then let SMTP say 250.
-      await locker.query('BEGIN');
-      await locker.query('SELECT id FROM deliveries WHERE id = $1 FOR UPDATE', [mail.headers.get('x-tandem-delivery')]);
-      return 'accept';
-    };
-    const ids = await createOnce(1, 1500, { contacts: false });
-    await until(
-      async () => {
-        const [{ waiting }] = await t.dataSource.query(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'UPDATE deliveries SET status = ''sent''%'`,
-          [t.databaseName],
-        );
-        return waiting > 0;
-      },
-      'the worker to wait on recording the send',
-    );
-    expect(t.mail.messages).toHaveLength(1);
-    await worker.stop('SIGKILL');
-    // The dead worker's backend would otherwise finish its UPDATE once the lock is released.
-    await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`, [t.databaseName]);
-    await locker.query('ROLLBACK');
-    await locker.end();
+    locker.on('error', () => undefined);
+    let ids: string[];
+    try {
+      let accepted = false;
+      t.mail.beforeAccept = async (mail) => {
+        if (accepted) return 'accept';
+        accepted = true;
+        // Hold the row so the worker's "sent" UPDATE waits, then let SMTP say 250.
+        await locker.query('BEGIN');
+        await locker.query('SELECT id FROM deliveries WHERE id = $1 FOR UPDATE', [mail.headers.get('x-tandem-delivery')]);
+        return 'accept';
+      };
+      ids = await createOnce(1, 1500, { contacts: false });
+      await until(
+        async () => {
+          const [{ waiting }] = await t.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'UPDATE deliveries d SET status = ''sent''%'`,
+            [t.databaseName],
+          );
+          return waiting > 0;
+        },
+        'the worker to wait on recording the send',
+      );
+      expect(t.mail.messages).toHaveLength(1);
+      await worker.stop('SIGKILL');
+      // The dead worker's backend would otherwise finish its UPDATE once the lock is released.
+      await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`, [t.databaseName]);
+      await locker.query('ROLLBACK');
+    } finally {
+      await locker.end().catch(() => undefined);
+    }
     expect((await deliveriesOf(ids))[0].status).toBe(DeliveryStatus.Sending);
 
     await startWorker();

@@ -126,8 +126,19 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
   }
 }
 
-/** Empties every table (between tests of one suite), keeping the migrations table. */
+/**
+ * Empties every table (between tests of one suite), keeping the migrations table. With a worker
+ * running, its reconciler can hold locks on a few tables in another order; PostgreSQL then
+ * picks one side as the deadlock victim, and the truncate is simply tried again.
+ */
 export async function truncateAll(dataSource: DataSource): Promise<void> {
   const tables = dataSource.entityMetadatas.map((meta) => `"${meta.tableName}"`).join(', ');
-  await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: string }).code !== '40P01') throw error;
+    }
+  }
 }
