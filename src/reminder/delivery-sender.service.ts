@@ -16,6 +16,8 @@ import { unsubscribeToken } from './unsubscribe.service';
 
 /** Rows claimed per transaction; a full batch asks another worker to help. */
 const BATCH_SIZE = 100;
+/** The most a wake-up may be ahead of this process's clock and still take its rows. */
+const MAX_EARLY_MS = 1000;
 /** Sends are recorded in groups of this many, or after this long, whichever comes first. */
 const SENT_GROUP_SIZE = 25;
 const SENT_GROUP_MS = 20;
@@ -109,8 +111,10 @@ export class DeliverySender implements BeforeApplicationShutdown {
     const result: DeliverResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
     for (;;) {
       const now = this.clock.now();
-      // A wake-up that fires a hair early still takes the rows it was for, and nothing later.
-      const cutoff = new Date(Math.max(now.getTime(), wokenFor ?? 0));
+      // A wake-up that fires a hair early still takes the rows it was for, and nothing later
+      // (bounded, in case the clock of the process that queued it runs ahead of this one's).
+      const early = Math.min(Math.max((wokenFor ?? 0) - now.getTime(), 0), MAX_EARLY_MS);
+      const cutoff = new Date(now.getTime() + early);
       const { claimed, scanned, skipped, moved } = await this.claimBatch(now, cutoff);
       result.skipped += skipped;
       if (moved.length > 0) await this.queue.wakeAt(moved);

@@ -190,6 +190,33 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(t.mail.messages).toHaveLength(0);
   });
 
+  it('an edited offset moves the planned delivery (no second row); a rule deleted before its time sends nothing', async () => {
+    const session = DateTime.fromISO('2027-03-03T15:30', { zone: ZONE });
+    liveBefore(session.minus({ hours: 4 }), 10 * 60_000);
+    const rule = await persistRule({ title: 'Moved' }, { users: [staff], contacts: [] });
+    await planner.planRules([rule.id]);
+    const current = await request(t.http).get(`/api/v1/reminders/${rule.id}`).set(auth).expect(200);
+    await request(t.http).patch(`/api/v1/reminders/${rule.id}`).set(auth).send({ version: current.body.version, trigger: { type: 'session', programId, offsetMinutes: -230 } }).expect(200);
+    const moved = await request(t.http).get(`/api/v1/reminders/${rule.id}/deliveries`).set(auth).expect(200);
+    // (The PATCH stamps the rule with the real time, months before this clock, so earlier sessions show as missed.)
+    const forSession = moved.body.data.filter((row: { occurrenceAt: string }) => row.occurrenceAt === session.toUTC().toISO());
+    expect(forSession.map((row: { dueAt: string; status: string }) => [row.dueAt, row.status])).toEqual([
+      [session.minus({ minutes: 230 }).toUTC().toISO(), 'scheduled'],
+    ]);
+
+    // A once reminder due in 1.5 s (its own wake-up), deleted before then.
+    const doomed = await persistRule(
+      { title: 'Deleted before its time', triggerType: ReminderTriggerType.Once, programId: null, offsetMinutes: null, at: new Date(clock.now().getTime() + 1500) },
+      { users: [staff], contacts: [contact] },
+    );
+    await planner.planRules([doomed.id]);
+    expect(await deliveriesOf(doomed.id)).toHaveLength(2);
+    await request(t.http).delete(`/api/v1/reminders/${doomed.id}`).set(auth).expect(204);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(t.mail.messages).toHaveLength(0);
+    expect(await deliveriesOf(doomed.id)).toEqual([]);
+  });
+
   it('retries a transient SMTP failure with backoff and fails a permanent one without retrying', async () => {
     const session = DateTime.fromISO('2027-02-24T15:30', { zone: ZONE });
     liveBefore(session.minus({ hours: 4 }), 1500);
