@@ -3,5 +3,6 @@ import { Init1795716090175 } from './1795716090175-Init';
 import { Directory1795717325858 } from './1795717325858-Directory';
 import { Outreach1795734812450 } from './1795734812450-Outreach';
 import { Reminders1795990305092 } from './1795990305092-Reminders';
+import { Matching1795995735417 } from './1795995735417-Matching';
 
-export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092];
+export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417];

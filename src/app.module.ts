@@ -25,6 +25,7 @@ import { ClockModule } from './common/clock/clock';
 import { QueueModule } from './queue/queue.module';
 import { ReminderModule } from './reminder/reminder.module';
 import { ReminderWorkerModule } from './reminder/reminder-worker.module';
+import { MatchingModule } from './matching/matching.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -65,6 +66,7 @@ export class AppModule {
         VisitModule,
         TaskModule,
         ReminderModule,
+        MatchingModule,
         ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
       ],
     };

@@ -18,6 +18,8 @@ export const PERMISSION_MIN_ROLE = {
   'outreach.write': Role.Staff,
   /** Reminder rules (who gets which email when). */
   'reminder.write': Role.Staff,
+  /** See and dismiss suggested introductions between partners (matching). */
+  'matching.use': Role.Staff,
   /** Library closure days (which cancel the sessions on them). */
   'closure.manage': Role.Manager,
   /** Keep the audiences and capabilities vocabularies. */

@@ -19,6 +19,7 @@ import { FeedbackLink } from '../feedback/feedback-link.entity';
 import { Task } from '../task/task.entity';
 import { Reminder } from '../reminder/reminder.entity';
 import { Delivery } from '../reminder/delivery.entity';
+import { MatchDismissal } from '../matching/match-dismissal.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -43,4 +44,5 @@ export const ENTITIES = [
   Task,
   Reminder,
   Delivery,
+  MatchDismissal,
 ];

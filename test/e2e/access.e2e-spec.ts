@@ -86,6 +86,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'PATCH /api/v1/reminders/:id': Role.Staff,
   'DELETE /api/v1/reminders/:id': Role.Staff,
   'GET /api/v1/reminders/:id/deliveries': Role.Viewer,
+  'GET /api/v1/matches': Role.Staff,
+  'POST /api/v1/matches/:id/dismiss': Role.Staff,
   'GET /unsubscribe/:token': 'public',
   'POST /unsubscribe/:token': 'public',
 };

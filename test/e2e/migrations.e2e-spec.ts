@@ -32,6 +32,7 @@ describe('Migrations (e2e)', () => {
         'feedback',
         'feedback_links',
         'invitations',
+        'match_dismissals',
         'notes',
         'organization_stage_changes',
         'organizations',

@@ -4,8 +4,10 @@ import { Role } from '../../src/auth/role.enum';
 import { Closure } from '../../src/closure/closure.entity';
 import { Contact } from '../../src/contact/contact.entity';
 import {
+  CASA,
   COLLEGE_COACHING,
   COLLEGE_PREP,
+  currentStage,
   DEMO_ADMIN,
   DEMO_ORGANIZATIONS,
   DEMO_USERS,
@@ -13,6 +15,7 @@ import {
   ELL,
   HOMELESS_YOUTH,
   INTERNSHIP_AGENCY,
+  LINCOLN_HIGH,
   LOW_INCOME_TEENS,
   PAID_INTERNSHIPS,
   SHELTER,
@@ -360,6 +363,44 @@ describe('seedDemo (e2e)', () => {
       expect(overdue.body.meta.total).toBeGreaterThanOrEqual(2);
       const upcoming = tasks.filter((task) => task.status === TaskStatus.Open && task.dueAt > new Date());
       expect(upcoming.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('suggests introducing the college-prep nonprofit and the internship agency, after what partners asked each other for', async () => {
+      const staff = await signedInAs(t, Role.Staff);
+      const orgs = await t.dataSource.getRepository(Organization).find();
+      const name = new Map(orgs.map((org) => [org.id, org.name]));
+      const [agency, prep] = [await organization(INTERNSHIP_AGENCY), await organization(COLLEGE_PREP)];
+      type Match = { providerId: string; seekerId: string; capabilityId: string; kind: string; strength: number; explanation: string };
+      const pair = (m: Match) => `${name.get(m.providerId)} → ${name.get(m.seekerId)}`;
+
+      const forAgency = await request(t.http).get(`/api/v1/matches?organizationId=${agency.id}&limit=100`).set(staff.auth).expect(200);
+      const matches = forAgency.body.data as Match[];
+      const firstFit = matches.findIndex((m) => m.kind === 'audience-fit');
+      // What partners look for comes first; then the two directions of the college-prep pair lead the audience fits.
+      expect(matches.slice(0, firstFit).every((m) => m.kind === 'sought')).toBe(true);
+      // (Equal strength: ordered by provider name.)
+      expect(matches.slice(firstFit, firstFit + 2).map(pair)).toEqual([`${INTERNSHIP_AGENCY} → ${COLLEGE_PREP}`, `${COLLEGE_PREP} → ${INTERNSHIP_AGENCY}`]);
+      const prepToAgency = matches.find((m) => m.providerId === prep.id && m.seekerId === agency.id)!;
+      const coaching = await t.dataSource.getRepository(Capability).findOneByOrFail({ name: COLLEGE_COACHING });
+      expect(prepToAgency).toMatchObject({ capabilityId: coaching.id, strength: 65 });
+      expect(prepToAgency.explanation).toMatch(
+        /^Next Step College Access offers College application coaching, .* which City Youth Opportunity Program does not offer; both serve Low-income teens \(priority 1\) and First-generation college-bound students \(priority 2\)\.$/,
+      );
+
+      // The list as a whole starts with Casa's room and Spanish outreach for Next Step, and the shelter's
+      // request for college coaching (the "next-level idea" in Next Step's notes) is on the first page.
+      const firstPage = (await request(t.http).get('/api/v1/matches').set(staff.auth).expect(200)).body.data as Match[];
+      expect(pair(firstPage[0])).toBe(`${CASA} → ${COLLEGE_PREP}`);
+      expect(firstPage.map(pair)).toContain(`${COLLEGE_PREP} → ${SHELTER}`);
+      // Never: partners of the running FAFSA night with each other, or anyone whose partnership ended.
+      const all = (await request(t.http).get('/api/v1/matches?limit=100&offset=0').set(staff.auth).expect(200)).body;
+      const rest = (await request(t.http).get('/api/v1/matches?limit=100&offset=100').set(staff.auth).expect(200)).body.data as Match[];
+      const everything = [...(all.data as Match[]), ...rest];
+      expect(everything).toHaveLength(all.meta.total);
+      const lincoln = await organization(LINCOLN_HIGH);
+      expect(everything.filter((m) => [m.providerId, m.seekerId].sort().join() === [prep.id, lincoln.id].sort().join())).toEqual([]);
+      const ended = new Set(DEMO_ORGANIZATIONS.filter((org) => currentStage(org) === OrganizationStage.Ended).map((org) => org.name));
+      expect(everything.filter((m) => ended.has(name.get(m.providerId)!) || ended.has(name.get(m.seekerId)!))).toEqual([]);
     });
 
     it('shows visits, sessions, feedback and follow-ups on the shelter’s timeline', async () => {

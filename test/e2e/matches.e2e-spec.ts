@@ -1,0 +1,251 @@
+import request from 'supertest';
+import { Role } from '../../src/auth/role.enum';
+import { matchId } from '../../src/matching/matching.rules';
+import { MatchingService } from '../../src/matching/matching.service';
+import { OrganizationStage } from '../../src/organization/organization-stage';
+import { Organization } from '../../src/organization/organization.entity';
+import { Program, ProgramStatus } from '../../src/program/program.entity';
+import { persistAudience, persistCapability, persistOrganization } from '../factories/directory.factory';
+import { persistProgram } from '../factories/program.factory';
+import { SignedIn, signedInAs } from '../factories/user.factory';
+import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
+
+interface MatchBody {
+  id: string;
+  providerId: string;
+  seekerId: string;
+  capabilityId: string;
+  audienceIds: string[];
+  kind: string;
+  strength: number;
+  explanation: string;
+}
+
+/** Rows and a digest of the tables a dismissal writes. */
+async function matchingTables(t: TestApp): Promise<Record<string, unknown>> {
+  const [row] = await t.dataSource.query(`
+    SELECT (SELECT count(*)::int FROM match_dismissals) AS dismissals,
+           (SELECT count(*)::int FROM audit_events) AS audit,
+           (SELECT md5(coalesce(string_agg(d::text, ',' ORDER BY d.id), '')) FROM match_dismissals d) AS digest`);
+  return row;
+}
+
+describe(`${MatchingService.name} (e2e)`, () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let viewer: SignedIn;
+  /** Alder offers coaching to teens; Birch (a shelter) seeks it; Cedar offers space to teens; Elm (a prospect) seeks coaching; Dogwood ended. */
+  let alder: Organization;
+  let birch: Organization;
+  let cedar: Organization;
+  let dogwood: Organization;
+  let elm: Organization;
+  let coachingId: string;
+  let spaceId: string;
+  let teensId: string;
+
+  const fullFit = { fitAudienceReach: 5, fitMissionOverlap: 5, fitComplementaryResources: 5 };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    await truncateAll(t.dataSource);
+    staff = await signedInAs(t, Role.Staff);
+    viewer = await signedInAs(t, Role.Viewer);
+    const teens = await persistAudience(t.dataSource, { name: 'Low-income teens', priority: 1, estimatedPopulation: 5200 });
+    teensId = teens.id;
+    coachingId = (await persistCapability(t.dataSource, { name: 'College application coaching' })).id;
+    spaceId = (await persistCapability(t.dataSource, { name: 'Meeting space' })).id;
+    const { Active, Ended, Prospect } = OrganizationStage;
+    alder = await persistOrganization(t.dataSource, { name: 'Alder College Access', stage: Active, capabilityIds: [coachingId], audienceIds: [teensId], ...fullFit });
+    birch = await persistOrganization(t.dataSource, { name: 'Birch Youth Shelter', stage: Active, seeksCapabilityIds: [coachingId], audienceIds: [teensId], ...fullFit });
+    cedar = await persistOrganization(t.dataSource, { name: 'Cedar Internship Office', stage: Active, capabilityIds: [spaceId], audienceIds: [teensId] });
+    dogwood = await persistOrganization(t.dataSource, {
+      name: 'Dogwood Coding Club',
+      stage: Ended,
+      capabilityIds: [spaceId, coachingId],
+      seeksCapabilityIds: [coachingId, spaceId],
+      audienceIds: [teensId],
+      ...fullFit,
+    });
+    elm = await persistOrganization(t.dataSource, { name: 'Elm Family Center', stage: Prospect, seeksCapabilityIds: [coachingId] });
+  });
+
+  async function list(query = '', auth = staff.auth): Promise<{ data: MatchBody[]; meta: { total: number; limit: number; offset: number } }> {
+    return (await request(t.http).get(`/api/v1/matches${query}`).set(auth).expect(200)).body;
+  }
+
+  const names = () => new Map([alder, birch, cedar, dogwood, elm].map((o) => [o.id, o.name.split(' ')[0]]));
+  async function pairs(query = ''): Promise<string[]> {
+    const byId = names();
+    return (await list(query)).data.map((m) => `${byId.get(m.providerId)} → ${byId.get(m.seekerId)} ${m.strength}`);
+  }
+
+  describe('list', () => {
+    it('suggests introductions strongest first, each explaining itself', async () => {
+      const body = await list();
+      // Alder → Birch: sought 40 + teens (10 + 4) + both active 20 + fit 10 = 84.
+      expect(body.data[0]).toEqual({
+        id: matchId(alder.id, birch.id),
+        providerId: alder.id,
+        seekerId: birch.id,
+        capabilityId: coachingId,
+        audienceIds: [teensId],
+        kind: 'sought',
+        strength: 84,
+        explanation: 'Alder College Access offers College application coaching, which Birch Youth Shelter is looking for; it serves Low-income teens (priority 1).',
+      });
+      expect(body.meta).toEqual({ total: 5, limit: 25, offset: 0 });
+      // Alder → Elm: 40 + 0 + (10 + 2) + 10 · 15 / 30 = 57. The audience fits: 15 + 14 + 20 + 5 = 54 each,
+      // ordered by provider, then seeker name. Birch offers nothing; Dogwood ended.
+      expect(await pairs()).toEqual(['Alder → Birch 84', 'Alder → Elm 57', 'Alder → Cedar 54', 'Cedar → Alder 54', 'Cedar → Birch 54']);
+      expect(body.data.find((m) => m.providerId === cedar.id && m.seekerId === alder.id)).toMatchObject({
+        kind: 'audience-fit',
+        capabilityId: spaceId,
+        explanation: 'Cedar Internship Office offers Meeting space, which Alder College Access does not offer; both serve Low-income teens (priority 1).',
+      });
+    });
+
+    it('gives the same ids on every request', async () => {
+      const first = (await list()).data.map((m) => m.id);
+      const second = (await list()).data.map((m) => m.id);
+      expect(second).toEqual(first);
+      expect(new Set(first).size).toBe(first.length);
+    });
+
+    it('leaves out pairs partnered in a running program, and only while it runs', async () => {
+      const program = await persistProgram(t.dataSource, { status: ProgramStatus.Running }, [{ organizationId: alder.id }, { organizationId: birch.id }]);
+      // A planned program together is no partnership yet.
+      await persistProgram(t.dataSource, { status: ProgramStatus.Planned }, [{ organizationId: alder.id }, { organizationId: elm.id }]);
+      expect(await pairs()).toEqual(['Alder → Elm 57', 'Alder → Cedar 54', 'Cedar → Alder 54', 'Cedar → Birch 54']);
+      await t.dataSource.getRepository(Program).update(program.id, { status: ProgramStatus.Completed });
+      expect((await pairs())[0]).toBe('Alder → Birch 84');
+    });
+
+    it('leaves out organizations that ended, and takes them back when they return', async () => {
+      const repo = t.dataSource.getRepository(Organization);
+      const involving = async (id: string) => (await list()).data.filter((m) => m.providerId === id || m.seekerId === id);
+      expect(await involving(dogwood.id)).toEqual([]);
+      await repo.update(birch.id, { stage: OrganizationStage.Ended });
+      expect(await involving(birch.id)).toEqual([]);
+      await repo.update(dogwood.id, { stage: OrganizationStage.Exploring });
+      expect((await involving(dogwood.id)).length).toBeGreaterThan(0);
+    });
+
+    it('filters by organization (either side) and by capability, which then leads', async () => {
+      expect(await pairs(`?organizationId=${birch.id}`)).toEqual(['Alder → Birch 84', 'Cedar → Birch 54']);
+      expect(await pairs(`?capabilityId=${spaceId}`)).toEqual(['Cedar → Alder 54', 'Cedar → Birch 54']);
+      const coaching = await list(`?capabilityId=${coachingId}`);
+      expect(coaching.data.map((m) => m.capabilityId)).toEqual([coachingId, coachingId, coachingId]);
+      expect(coaching.meta.total).toBe(3);
+      // Unknown ids filter everything out.
+      expect((await list(`?organizationId=${viewer.user.id}`)).data).toEqual([]);
+    });
+
+    it('pages with limit and offset, counting them all', async () => {
+      const all = (await list()).data;
+      const page = await list('?limit=2&offset=1');
+      expect(page.meta).toEqual({ total: 5, limit: 2, offset: 1 });
+      expect(page.data).toEqual(all.slice(1, 3));
+      expect((await list('?offset=10')).data).toEqual([]);
+    });
+
+    it('answers bad query parameters with 400 problem details', async () => {
+      for (const query of ['limit=0', 'limit=101', 'offset=-1', 'organizationId=abc', 'capabilityId=1', 'sort=strength']) {
+        const response = await request(t.http).get(`/api/v1/matches?${query}`).set(staff.auth).expect(400);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+      }
+    });
+
+    it('is for staff and up: a viewer gets 403, a manager the list', async () => {
+      const response = await request(t.http).get('/api/v1/matches').set(viewer.auth).expect(403);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      const manager = await signedInAs(t, Role.Manager);
+      expect((await list('', manager.auth)).meta.total).toBe(5);
+    });
+  });
+
+  describe('dismiss', () => {
+    const dismiss = (id: string, auth = staff.auth) => request(t.http).post(`/api/v1/matches/${id}/dismiss`).set(auth);
+
+    it('hides the suggestion on the next request and every one after, recording who and when', async () => {
+      const id = matchId(alder.id, birch.id);
+      const response = await dismiss(id).expect(204);
+      expect(response.body).toEqual({});
+      expect((await list()).data.map((m) => m.id)).not.toContain(id);
+      expect((await list()).meta.total).toBe(4);
+      expect(await pairs(`?organizationId=${birch.id}`)).toEqual(['Cedar → Birch 54']);
+      const [row] = await t.dataSource.query(`SELECT provider_id, seeker_id, dismissed_by_id, dismissed_at FROM match_dismissals WHERE id = $1`, [id]);
+      expect(row).toMatchObject({ provider_id: alder.id, seeker_id: birch.id, dismissed_by_id: staff.user.id });
+      expect(Math.abs(new Date(row.dismissed_at).getTime() - Date.now())).toBeLessThan(60_000);
+      const audit = await t.dataSource.query(`SELECT actor_id, action, changes FROM audit_events WHERE entity_type = 'match-dismissal' AND entity_id = $1`, [id]);
+      expect(audit).toEqual([
+        {
+          actor_id: staff.user.id,
+          action: 'create',
+          changes: expect.objectContaining({ providerId: { before: null, after: alder.id }, capabilityId: { before: null, after: coachingId } }),
+        },
+      ]);
+    });
+
+    it('keeps it hidden even when its reason grows stronger, and hides only that direction', async () => {
+      await dismiss(matchId(cedar.id, alder.id)).expect(204);
+      await t.dataSource.getRepository(Organization).update(alder.id, { seeksCapabilityIds: [spaceId] });
+      const byId = (await list()).data.map((m) => m.id);
+      expect(byId).not.toContain(matchId(cedar.id, alder.id));
+      expect(byId).toContain(matchId(alder.id, cedar.id));
+    });
+
+    it('answers 204 to a second dismissal and records it once', async () => {
+      const id = matchId(alder.id, elm.id);
+      await dismiss(id).expect(204);
+      const after = await matchingTables(t);
+      await dismiss(id).expect(204);
+      const manager = await signedInAs(t, Role.Manager);
+      await dismiss(id, manager.auth).expect(204);
+      expect(await matchingTables(t)).toEqual(after);
+      expect(after).toMatchObject({ dismissals: 1, audit: 1 });
+    });
+
+    it('records one dismissal when several arrive at once', async () => {
+      const id = matchId(cedar.id, birch.id);
+      const responses = await Promise.all([dismiss(id), dismiss(id), dismiss(id)]);
+      expect(responses.map((r) => r.status)).toEqual([204, 204, 204]);
+      expect(await matchingTables(t)).toMatchObject({ dismissals: 1, audit: 1 });
+    });
+
+    it('answers 404 for an id that is no current suggestion, malformed or not, and changes nothing', async () => {
+      const before = await matchingTables(t);
+      // Well-formed but no suggestion: a random uuid, a pair with nothing to suggest, an ended organization's pair.
+      for (const id of ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', matchId(birch.id, alder.id), matchId(alder.id, dogwood.id)]) {
+        const response = await dismiss(id).expect(404);
+        expect(response.body).toMatchObject({ status: 404, code: 'MATCH_NOT_FOUND' });
+      }
+      // Malformed ids cannot name a suggestion: 404 like every other :id route, never a 500.
+      for (const id of ['not-a-uuid', '123', `${matchId(alder.id, birch.id)}x`]) {
+        const response = await dismiss(id).expect(404);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      expect(await matchingTables(t)).toEqual(before);
+    });
+
+    it('is for staff and up: a viewer gets 403 and changes nothing', async () => {
+      const before = await matchingTables(t);
+      const response = await dismiss(matchId(alder.id, birch.id), viewer.auth).expect(403);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      await request(t.http).post(`/api/v1/matches/${matchId(alder.id, birch.id)}/dismiss`).expect(401);
+      expect(await matchingTables(t)).toEqual(before);
+      expect((await list()).meta.total).toBe(5);
+    });
+
+    it('goes with the organization when it is deleted', async () => {
+      await dismiss(matchId(alder.id, birch.id)).expect(204);
+      const manager = await signedInAs(t, Role.Manager);
+      await request(t.http).delete(`/api/v1/organizations/${birch.id}`).set(manager.auth).expect(204);
+      expect(await matchingTables(t)).toMatchObject({ dismissals: 0 });
+    });
+  });
+});
