@@ -26,6 +26,7 @@ import { QueueModule } from './queue/queue.module';
 import { ReminderModule } from './reminder/reminder.module';
 import { ReminderWorkerModule } from './reminder/reminder-worker.module';
 import { MatchingModule } from './matching/matching.module';
+import { PartnershipModule } from './partnership/partnership.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -67,6 +68,7 @@ export class AppModule {
         TaskModule,
         ReminderModule,
         MatchingModule,
+        PartnershipModule,
         ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
       ],
     };

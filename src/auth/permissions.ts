@@ -28,6 +28,8 @@ export const PERMISSION_MIN_ROLE = {
   'audit.read': Role.Admin,
   /** Users, roles and invitations. */
   'user.manage': Role.Admin,
+  /** Application settings: the weights and band thresholds of the partnership health score. */
+  'settings.manage': Role.Admin,
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSION_MIN_ROLE;

@@ -20,6 +20,7 @@ import { Task } from '../task/task.entity';
 import { Reminder } from '../reminder/reminder.entity';
 import { Delivery } from '../reminder/delivery.entity';
 import { MatchDismissal } from '../matching/match-dismissal.entity';
+import { Setting } from '../partnership/setting.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const ENTITIES = [
   Reminder,
   Delivery,
   MatchDismissal,
+  Setting,
 ];

@@ -88,6 +88,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/reminders/:id/deliveries': Role.Viewer,
   'GET /api/v1/matches': Role.Staff,
   'POST /api/v1/matches/:id/dismiss': Role.Staff,
+  'GET /api/v1/organizations/:id/health': Role.Viewer,
+  'GET /api/v1/settings/health': Role.Admin,
+  'PATCH /api/v1/settings/health': Role.Admin,
   'GET /unsubscribe/:token': 'public',
   'POST /unsubscribe/:token': 'public',
 };

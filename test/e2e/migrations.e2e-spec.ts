@@ -43,6 +43,7 @@ describe('Migrations (e2e)', () => {
         'reminder_contacts',
         'reminder_users',
         'reminders',
+        'settings',
         'tasks',
         'typeorm_migrations',
         'users',

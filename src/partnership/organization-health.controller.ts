@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../common/decorators/auth.decorators';
+import { ApiProblems } from '../common/openapi/problem.schema';
+import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
+import { OrganizationHealthResponseDto } from './dto/organization-health.dto';
+import { OrganizationHealthService } from './organization-health.service';
+
+@ApiTags('partnership health')
+@Controller('organizations')
+export class OrganizationHealthController {
+  constructor(private readonly organizationHealth: OrganizationHealthService) {}
+
+  @Get(':id/health')
+  @RequirePermission('directory.read')
+  @ApiOperation({
+    summary: "An organization's partnership health: score, band, components and drivers",
+    description:
+      'Computed now from visits, sessions, attendance, feedback, notes, overdue follow-ups and the fit assessment, with the weights and bands of /settings/health. ' +
+      '`history` stays empty until weekly snapshots of the score exist.',
+  })
+  @ApiOkResponse({ type: OrganizationHealthResponseDto })
+  @ApiProblems(404)
+  async health(@Param('id', new ParseIdPipe('organization')) id: string): Promise<OrganizationHealthResponseDto> {
+    const health = await this.organizationHealth.healthOf(id);
+    // Recency and follow-ups are never null (there is always a last contact or a date added, and none overdue is a fact).
+    const components = { ...health.components, recency: health.components.recency as number, followUps: health.components.followUps as number };
+    return { score: health.score, band: health.band, components, details: health.details, drivers: health.drivers, history: [] };
+  }
+}
