@@ -20,6 +20,8 @@ export const PERMISSION_MIN_ROLE = {
   'reminder.write': Role.Staff,
   /** See and dismiss suggested introductions between partners (matching). */
   'matching.use': Role.Staff,
+  /** The partnership health dashboard: the whole portfolio ranked, audience coverage, what is coming and overdue. */
+  'dashboard.read': Role.Manager,
   /** Library closure days (which cancel the sessions on them). */
   'closure.manage': Role.Manager,
   /** Keep the audiences and capabilities vocabularies. */

@@ -18,6 +18,7 @@ import { Feedback } from '../feedback/feedback.entity';
 import { FeedbackLink } from '../feedback/feedback-link.entity';
 import { Task } from '../task/task.entity';
 import { Reminder } from '../reminder/reminder.entity';
+import { HealthSnapshotRow } from '../partnership/health-snapshot.entity';
 import { Delivery } from '../reminder/delivery.entity';
 import { MatchDismissal } from '../matching/match-dismissal.entity';
 import { Setting } from '../partnership/setting.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   Delivery,
   MatchDismissal,
   Setting,
+  HealthSnapshotRow,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { PartnershipModule } from '../partnership/partnership.module';
 import { ProgramModule } from '../program/program.module';
 import { QueueModule } from '../queue/queue.module';
 import { UserModule } from '../user/user.module';
@@ -7,7 +8,7 @@ import { MaintenanceProcessor } from './maintenance.processor';
 
 /** Loaded only in worker processes (TANDEM_PROCESS=worker or all). */
 @Module({
-  imports: [QueueModule, AuthModule, UserModule, ProgramModule],
+  imports: [QueueModule, AuthModule, UserModule, ProgramModule, PartnershipModule],
   providers: [MaintenanceProcessor],
 })
 export class MaintenanceModule {}

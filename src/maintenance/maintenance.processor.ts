@@ -2,6 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { SessionService } from '../auth/session.service';
+import { HealthSnapshotService, SnapshotResult } from '../partnership/health-snapshot.service';
 import { ExtendResult, ProgramService } from '../program/program.service';
 import { RedisService } from '../redis/redis.module';
 import { UserService } from '../user/user.service';
@@ -13,7 +14,7 @@ export interface PurgeResult {
   invitations: number;
 }
 
-/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on. */
+/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on, snapshots health scores weekly. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -24,6 +25,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly users: UserService,
     private readonly redis: RedisService,
     private readonly programs: ProgramService,
+    private readonly healthSnapshots: HealthSnapshotService,
   ) {
     super();
   }
@@ -53,13 +55,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close(true);
   }
 
-  async process(job: Job): Promise<PurgeResult | ExtendResult> {
+  async process(job: Job): Promise<PurgeResult | ExtendResult | SnapshotResult> {
     const name = job.name as JobName;
     switch (name) {
       case JobName.PurgeExpiredAuth:
         return this.purgeExpiredAuth();
       case JobName.ExtendSessionWindows:
         return this.programs.extendSessionWindows();
+      case JobName.SnapshotHealth:
+        return this.healthSnapshots.takeSnapshots();
       default:
         throw new Error(`no handler for job ${job.name} on the maintenance queue`);
     }

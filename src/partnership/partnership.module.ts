@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { DashboardController } from './dashboard.controller';
+import { DashboardService } from './dashboard.service';
 import { HealthFactsService } from './health-facts.service';
 import { HealthSettingsController } from './health-settings.controller';
 import { HealthSettingsService } from './health-settings.service';
+import { HealthSnapshotService } from './health-snapshot.service';
 import { OrganizationHealthController } from './organization-health.controller';
 import { OrganizationHealthService } from './organization-health.service';
 import { Setting } from './setting.entity';
@@ -11,8 +14,8 @@ import { Setting } from './setting.entity';
 /** Partnership health: the score's settings (and, built on them, the score of each organization). */
 @Module({
   imports: [TypeOrmModule.forFeature([Setting]), AuditModule],
-  controllers: [HealthSettingsController, OrganizationHealthController],
-  providers: [HealthSettingsService, HealthFactsService, OrganizationHealthService],
-  exports: [HealthSettingsService, HealthFactsService],
+  controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
+  providers: [HealthSettingsService, HealthFactsService, OrganizationHealthService, DashboardService, HealthSnapshotService],
+  exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService],
 })
 export class PartnershipModule {}

@@ -13,6 +13,7 @@ export enum JobName {
   ExtendSessionWindows = 'programs.extend-session-windows',
   DeliverDue = 'deliveries.deliver-due',
   ReconcileReminders = 'reminders.reconcile',
+  SnapshotHealth = 'health.snapshot',
 }
 
 /** The payload of each job: ids and small values only; handlers reload state from Postgres. */
@@ -22,6 +23,7 @@ export interface JobPayloads {
   /** `at`: the time (epoch ms) the wake-up was planned for; the worker sends whatever is due. */
   [JobName.DeliverDue]: { at: number };
   [JobName.ReconcileReminders]: { reason: string };
+  [JobName.SnapshotHealth]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -29,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExtendSessionWindows]: QueueName.Maintenance,
   [JobName.DeliverDue]: QueueName.Reminders,
   [JobName.ReconcileReminders]: QueueName.Reminders,
+  [JobName.SnapshotHealth]: QueueName.Maintenance,
 };
 
 /** Retries and retention per job, next to its name. */
@@ -59,6 +62,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: true,
     removeOnFail: { count: 20 },
   },
+  [JobName.SnapshotHealth]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
 };
 
 /** Recurring jobs the worker keeps scheduled (idempotent upserts of BullMQ job schedulers). */
@@ -66,4 +75,6 @@ export const RECURRING_JOBS: ReadonlyArray<{ id: string; name: JobName; every: n
   { id: 'auth.purge-expired.hourly', name: JobName.PurgeExpiredAuth, every: 3_600_000 },
   // Daily, and once at start-up (an `every` scheduler runs at once): programs' session windows move on.
   { id: 'programs.extend-session-windows.daily', name: JobName.ExtendSessionWindows, every: 86_400_000 },
+  // Weekly, and at start-up: the run skips organizations snapshotted in the last 6 days, so restarts add nothing.
+  { id: 'health.snapshot.weekly', name: JobName.SnapshotHealth, every: 7 * 86_400_000 },
 ];

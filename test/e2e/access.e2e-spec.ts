@@ -89,6 +89,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/matches': Role.Staff,
   'POST /api/v1/matches/:id/dismiss': Role.Staff,
   'GET /api/v1/organizations/:id/health': Role.Viewer,
+  'GET /api/v1/dashboard/health': Role.Manager,
   'GET /api/v1/settings/health': Role.Admin,
   'PATCH /api/v1/settings/health': Role.Admin,
   'GET /unsubscribe/:token': 'public',

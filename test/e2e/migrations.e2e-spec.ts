@@ -31,6 +31,7 @@ describe('Migrations (e2e)', () => {
         'deliveries',
         'feedback',
         'feedback_links',
+        'health_snapshots',
         'invitations',
         'match_dismissals',
         'notes',

@@ -45,7 +45,7 @@ export class OrganizationHealthResponseDto {
 
   @ApiProperty({
     type: [HealthHistoryPointDto],
-    description: 'Weekly snapshots of the score, oldest first. Always empty for now: the weekly snapshot job does not exist yet.',
+    description: 'Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run.',
   })
   history: HealthHistoryPointDto[];
 }

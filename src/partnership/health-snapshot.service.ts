@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { HealthFactsService } from './health-facts.service';
+import { computeHealthScore } from './health-score';
+import { HealthSettingsService } from './health-settings.service';
+import { HealthSnapshot, TREND_RULES } from './health-trend';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The weekly snapshots of every health score.
+ * - An organization is snapshotted unless it has ended, at most once a week: one that has a
+ *   snapshot less than 6 days old is skipped, so a job that runs again at start-up, on a retry
+ *   or on a second worker adds nothing (and the primary key allows one per day anyway).
+ * - `takenAt` is the start (00:00 UTC) of the day of the run.
+ * - Set-based: the facts (5 statements), the settings, the organizations and one INSERT of all
+ *   the rows, whatever the number of organizations.
+ */
+export const SNAPSHOT_RULES = Object.freeze({ minDaysBetween: 6, historyLimit: 53 });
+
+export interface SnapshotResult {
+  takenAt: string;
+  snapshots: number;
+}
+
+@Injectable()
+export class HealthSnapshotService {
+  private readonly logger = new Logger(HealthSnapshotService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: HealthFactsService,
+    private readonly settings: HealthSettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async takeSnapshots(): Promise<SnapshotResult> {
+    const now = this.clock.now();
+    const takenAt = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+    const [facts, { settings }, organizations] = await Promise.all([
+      this.facts.factsFor('all', now),
+      this.settings.current(),
+      this.dataSource.query(`SELECT id FROM organizations WHERE stage <> 'ended'`) as Promise<{ id: string }[]>,
+    ]);
+    const ids: string[] = [];
+    const scores: number[] = [];
+    const bands: string[] = [];
+    for (const { id } of organizations) {
+      const orgFacts = facts.get(id);
+      if (!orgFacts) continue;
+      const health = computeHealthScore(orgFacts, settings, now);
+      ids.push(id);
+      scores.push(health.score);
+      bands.push(health.band);
+    }
+    // Joined with organizations so one deleted meanwhile is skipped rather than failing the run.
+    const inserted = (await this.dataSource.query(
+      `
+      INSERT INTO health_snapshots (organization_id, taken_at, score, band)
+      SELECT u.id, $4, u.score, u.band
+      FROM unnest($1::uuid[], $2::smallint[], $3::varchar[]) AS u(id, score, band)
+      JOIN organizations o ON o.id = u.id
+      WHERE NOT EXISTS (SELECT 1 FROM health_snapshots h
+                        WHERE h.organization_id = u.id AND h.taken_at > $4::timestamptz - make_interval(days => $5))
+      ON CONFLICT DO NOTHING
+      RETURNING organization_id`,
+      [ids, scores, bands, takenAt, SNAPSHOT_RULES.minDaysBetween],
+    )) as unknown[];
+    const result = { takenAt: takenAt.toISOString(), snapshots: inserted.length };
+    this.logger.log(result, 'health scores snapshotted');
+    return result;
+  }
+
+  /** One organization's latest snapshots (about a year), oldest first. */
+  async historyOf(organizationId: string): Promise<HealthSnapshot[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT taken_at, score FROM (
+         SELECT taken_at, score FROM health_snapshots WHERE organization_id = $1 ORDER BY taken_at DESC LIMIT $2
+       ) latest ORDER BY taken_at`,
+      [organizationId, SNAPSHOT_RULES.historyLimit],
+    )) as { taken_at: Date; score: number }[];
+    return rows.map((row) => ({ at: row.taken_at, score: row.score }));
+  }
+
+  /**
+   * Every organization's snapshots of the span healthTrend looks at (the last four weeks and
+   * a week's margin before them), in one statement.
+   */
+  async recentByOrganization(now: Date): Promise<Map<string, HealthSnapshot[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT organization_id, taken_at, score FROM health_snapshots
+       WHERE taken_at > $1::timestamptz - make_interval(days => $2) AND taken_at <= $1
+       ORDER BY organization_id, taken_at`,
+      [now, TREND_RULES.lookbackDays + 7],
+    )) as { organization_id: string; taken_at: Date; score: number }[];
+    const byOrg = new Map<string, HealthSnapshot[]>();
+    for (const row of rows) {
+      const list = byOrg.get(row.organization_id) ?? [];
+      list.push({ at: row.taken_at, score: row.score });
+      byOrg.set(row.organization_id, list);
+    }
+    return byOrg;
+  }
+}

@@ -1,0 +1,189 @@
+import request from 'supertest';
+import { Role } from '../../src/auth/role.enum';
+import { DashboardService } from '../../src/partnership/dashboard.service';
+import { createProgram } from '../factories/program.factory';
+import { SignedIn, signedInAs } from '../factories/user.factory';
+import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
+
+interface DashboardBody {
+  data: { organizationId: string; name: string; stage: string; score: number; band: string; drivers: string[]; trend: unknown }[];
+  summary: { byBand: Record<string, number>; byStage: Record<string, number> };
+  audienceCoverage: { audienceId: string; name: string; priority: number; activePartners: number }[];
+  upcomingSessions: { total: number; data: { id: string; programId: string; programName: string; startsAt: string }[] };
+  overdueTasks: { total: number; data: { id: string; title: string; dueAt: string; assigneeId: string; organizationId: string | null }[] };
+}
+
+/**
+ * The manager's dashboard over a portfolio built through the API:
+ * - Alder, thriving: weekly program for 12 weeks, steady attendance, glowing feedback, a visit last week; serves Teens.
+ * - Birch, fading: weekly program for 23 weeks, attendance halved, four cancellations, poor feedback, three follow-ups overdue.
+ * - Cedar, dormant: visited 150 days ago, nothing since.
+ * - Dogwood, ended: left out of the portfolio but counted by stage; serves Adults learning English (ended does not cover it).
+ * - Elm, a prospect with nothing yet: in the portfolio, at most steady.
+ */
+describe(`${DashboardService.name} (e2e)`, () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let manager: SignedIn;
+  let alder: string;
+  let birch: string;
+  let cedar: string;
+  let dogwood: string;
+  let elm: string;
+  let alderProgram: string;
+  let birchProgram: string;
+  let cancelledUpcoming: string;
+  const audiences: Record<string, string> = {};
+
+  const post = async (path: string, body: object, auth = staff.auth) => {
+    const response = await request(t.http).post(`/api/v1${path}`).set(auth).send(body);
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const organization = async (name: string, fit: number, stage = 'active', audienceIds: string[] = []) =>
+    (await post('/organizations', { name, stage, audienceIds, fit: { audienceReach: fit, missionOverlap: fit, complementaryResources: fit } })).id as string;
+  const sessionsOf = (programId: string, when: 'past' | 'future'): Promise<{ id: string; version: number }[]> =>
+    t.dataSource.query(`SELECT id, version FROM program_sessions WHERE program_id = $1 AND ${when === 'past' ? 'starts_at <= now()' : 'starts_at > now()'} ORDER BY starts_at`, [
+      programId,
+    ]);
+  const patchSession = (id: string, body: object) => request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
+  const dashboard = async (): Promise<DashboardBody> => (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await truncateAll(t.dataSource);
+    staff = await signedInAs(t, Role.Staff);
+    manager = await signedInAs(t, Role.Manager);
+
+    for (const [name, priority] of [['Teens', 1], ['Adults learning English', 1], ['Seniors', 2], ['Families', 3]] as const) {
+      audiences[name] = (await post('/audiences', { name, priority }, manager.auth)).id;
+    }
+
+    alder = await organization('Alder College Access', 5, 'active', [audiences.Teens, audiences.Families]);
+    alderProgram = (await createProgram(t, staff.auth, { startDate: dateDaysAgo(84), partners: [{ organizationId: alder, role: 'host' }] })).id;
+    for (const session of await sessionsOf(alderProgram, 'past')) await patchSession(session.id, { attendance: 12, version: session.version });
+    for (const rating of [5, 5, 4]) await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram, rating });
+    await post('/visits', { organizationId: alder, purpose: 'relationship', visitedAt: daysAgo(3).toISOString() });
+
+    birch = await organization('Birch Youth Shelter', 2, 'active', [audiences.Teens]);
+    birchProgram = (await createProgram(t, staff.auth, { startDate: dateDaysAgo(161), partners: [{ organizationId: birch, role: 'host' }] })).id;
+    const sessions = await sessionsOf(birchProgram, 'past');
+    const cancelled = new Set([9, 10, 11, 12].map((back) => sessions.length - back));
+    for (const [index, session] of sessions.entries()) {
+      const body = cancelled.has(index) ? { cancelled: true } : { attendance: index >= sessions.length - 8 ? 10 : 20 };
+      await patchSession(session.id, { ...body, version: session.version });
+    }
+    for (const rating of [1, 2, 1]) await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
+    for (const days of [10, 3, 20]) await post('/tasks', { title: `Call back (${days} days late)`, dueAt: daysAgo(days).toISOString(), organizationId: birch });
+    // Not overdue: due tomorrow, and one done.
+    await post('/tasks', { title: 'Send the schedule', dueAt: new Date(Date.now() + DAY_MS).toISOString(), organizationId: birch });
+    const done = await post('/tasks', { title: 'Already done', dueAt: daysAgo(30).toISOString(), organizationId: birch });
+    await request(t.http).patch(`/api/v1/tasks/${done.id}`).set(staff.auth).send({ status: 'done', version: done.version }).expect(200);
+    // Birch's next session is cancelled: it is not upcoming.
+    const [next] = await sessionsOf(birchProgram, 'future');
+    cancelledUpcoming = next.id;
+    await patchSession(next.id, { cancelled: true, version: next.version });
+
+    cedar = await organization('Cedar Internship Office', 5, 'active', [audiences.Seniors]);
+    await post('/visits', { organizationId: cedar, purpose: 'planning', visitedAt: daysAgo(150).toISOString() });
+
+    dogwood = await organization('Dogwood Literacy Circle', 3, 'ended', [audiences['Adults learning English']]);
+    elm = await organization('Elm Neighbourhood House', 0, 'prospect');
+  });
+  afterAll(async () => t.close());
+
+  it('ranks the dormant and fading partnerships before the thriving one, each with its drivers, and leaves out the ended one', async () => {
+    const body = await dashboard();
+    const ids = body.data.map((row) => row.organizationId);
+    expect(ids).toHaveLength(4);
+    expect(ids).not.toContain(dogwood);
+    expect(ids.slice(0, 2)).toEqual([cedar, birch]);
+    expect(ids.at(-1)).toBe(alder);
+    expect(ids).toContain(elm);
+    const scores = body.data.map((row) => row.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+    const byId = new Map(body.data.map((row) => [row.organizationId, row]));
+    expect(byId.get(cedar)).toMatchObject({ name: 'Cedar Internship Office', stage: 'active', band: 'dormant', trend: null });
+    expect(byId.get(cedar)?.drivers[0]).toBe('No contact in 150 days');
+    expect(byId.get(birch)).toMatchObject({ band: 'at-risk', trend: null });
+    expect(byId.get(birch)?.drivers).toEqual(expect.arrayContaining(['Attendance down 50% over 8 sessions', '3 follow-ups overdue']));
+    expect(byId.get(alder)).toMatchObject({ band: 'thriving', score: 99, trend: null });
+    expect(byId.get(elm)).toMatchObject({ stage: 'prospect', band: 'steady' });
+  });
+
+  it('matches the score of each organization with its own health page', async () => {
+    const body = await dashboard();
+    for (const row of body.data) {
+      const health = (await request(t.http).get(`/api/v1/organizations/${row.organizationId}/health`).set(manager.auth).expect(200)).body;
+      expect({ score: row.score, band: row.band, drivers: row.drivers }).toEqual({ score: health.score, band: health.band, drivers: health.drivers });
+    }
+  });
+
+  it('counts the portfolio by band and every organization by stage, with every key present', async () => {
+    const { summary } = await dashboard();
+    expect(summary.byBand).toEqual({ thriving: 1, steady: 1, 'at-risk': 1, dormant: 1 });
+    expect(summary.byStage).toEqual({ prospect: 1, exploring: 0, active: 3, paused: 0, ended: 1 });
+  });
+
+  it('puts the uncovered priority-1 audience first in the coverage', async () => {
+    const { audienceCoverage } = await dashboard();
+    expect(audienceCoverage).toEqual([
+      { audienceId: audiences['Adults learning English'], name: 'Adults learning English', priority: 1, activePartners: 0 },
+      { audienceId: audiences.Teens, name: 'Teens', priority: 1, activePartners: 2 },
+      { audienceId: audiences.Seniors, name: 'Seniors', priority: 2, activePartners: 1 },
+      { audienceId: audiences.Families, name: 'Families', priority: 3, activePartners: 1 },
+    ]);
+  });
+
+  it('lists the sessions of the next 14 days that will take place, soonest first', async () => {
+    const { upcomingSessions } = await dashboard();
+    // Two weekly programs, two weeks ahead: two sessions each, less Birch's cancelled one.
+    expect(upcomingSessions.total).toBe(3);
+    expect(upcomingSessions.data).toHaveLength(3);
+    expect(upcomingSessions.data.map((s) => s.id)).not.toContain(cancelledUpcoming);
+    expect(upcomingSessions.data.filter((s) => s.programId === alderProgram)).toHaveLength(2);
+    expect(upcomingSessions.data.filter((s) => s.programId === birchProgram)).toHaveLength(1);
+    const starts = upcomingSessions.data.map((s) => Date.parse(s.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const start of starts) {
+      expect(start).toBeGreaterThan(Date.now() - 60_000);
+      expect(start).toBeLessThanOrEqual(Date.now() + 14 * DAY_MS);
+    }
+    expect(upcomingSessions.data[0].programName).toMatch(/^Weekly drop-in/);
+  });
+
+  it('lists the open tasks past due, oldest first, without the done or not-yet-due ones', async () => {
+    const { overdueTasks } = await dashboard();
+    expect(overdueTasks.total).toBe(3);
+    expect(overdueTasks.data.map((task) => task.title)).toEqual(['Call back (20 days late)', 'Call back (10 days late)', 'Call back (3 days late)']);
+    for (const task of overdueTasks.data) expect(task).toMatchObject({ organizationId: birch, assigneeId: staff.user.id });
+  });
+
+  it('reads the portfolio with set-based statements, not one query per organization', async () => {
+    const spy = jest.spyOn(t.dataSource, 'query');
+    try {
+      await dashboard();
+      // Health facts 5 + organizations, snapshots, audiences, sessions, tasks 5 (the settings are read through the entity manager).
+      expect(spy).toHaveBeenCalledTimes(10);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('is for managers and admins only', async () => {
+    const viewer = await signedInAs(t, Role.Viewer);
+    const admin = await signedInAs(t, Role.Admin);
+    for (const auth of [staff.auth, viewer.auth]) {
+      const response = await request(t.http).get('/api/v1/dashboard/health').set(auth).expect(403);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+    }
+    await request(t.http).get('/api/v1/dashboard/health').expect(401);
+    await request(t.http).get('/api/v1/dashboard/health').set(admin.auth).expect(200);
+    await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200);
+  });
+});
