@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
-import { foreignKeyViolation } from '../common/database-errors';
+import { guardReferences } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { Contact } from '../contact/contact.entity';
@@ -113,7 +113,7 @@ export class ReminderService {
     if (recipientIds.length + recipientContactIds.length === 0) errors.push(NO_RECIPIENT);
     if (errors.length > 0) throw new ValidationFailedError(errors);
 
-    const record = await this.guardReferences(() =>
+    const record = await guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertReferences(manager, trigger, null, { recipientIds, recipientContactIds }, { recipientIds: [] });
         const reminder = await manager.save(
@@ -152,7 +152,7 @@ export class ReminderService {
     const given = dto.trigger ? triggerColumns(dto.trigger) : null;
     if (given && given.errors.length > 0) throw new ValidationFailedError(given.errors);
 
-    const result = await this.guardReferences(() =>
+    const result = await guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         const reminder = await manager.findOne(Reminder, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!reminder) throw new ReminderNotFoundError();
@@ -293,17 +293,6 @@ export class ReminderService {
       await this.planner.planRules([reminderId]);
     } catch (error) {
       this.logger.error({ reminderId, reason: (error as Error).message }, 'reminder planning failed; the next reconcile will plan it');
-    }
-  }
-
-  /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
-  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
-    try {
-      return await work();
-    } catch (error) {
-      const field = FK_FIELDS[foreignKeyViolation(error) ?? ''];
-      if (field) throw new ValidationFailedError([{ field, message: 'refers to something that no longer exists' }]);
-      throw error;
     }
   }
 }

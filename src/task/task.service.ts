@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { foreignKeyViolation } from '../common/database-errors';
+import { guardReferences } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
@@ -99,7 +99,7 @@ export class TaskService implements OnModuleInit {
   async create(dto: CreateTaskDto, actor: AuthUser): Promise<Task> {
     const refs = await this.assertReferences(dto);
     const status = dto.status ?? TaskStatus.Open;
-    return this.guardReferences(() =>
+    return guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         const assigneeId = dto.assigneeId ?? actor.id;
         await this.assertAssignee(manager, assigneeId, null);
@@ -137,7 +137,7 @@ export class TaskService implements OnModuleInit {
    */
   async update(id: string, dto: UpdateTaskDto, actor: AuthUser): Promise<Task> {
     const refs = await this.assertReferences(dto);
-    const updated = await this.guardReferences(() =>
+    const updated = await guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         const task = await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!task) throw new TaskNotFoundError();
@@ -247,17 +247,6 @@ export class TaskService implements OnModuleInit {
     if (!visitId || visitOrganizationId === undefined) return;
     if (organizationId !== visitOrganizationId) {
       throw new ValidationFailedError([{ field, message: "must be the visit's organization (leave organizationId out to take it from the visit)" }]);
-    }
-  }
-
-  /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
-  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
-    try {
-      return await work();
-    } catch (error) {
-      const field = FK_FIELDS[foreignKeyViolation(error) ?? ''];
-      if (field) throw new ValidationFailedError([{ field, message: 'refers to something that no longer exists' }]);
-      throw error;
     }
   }
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Contact } from '../contact/contact.entity';
-import { foreignKeyViolation } from '../common/database-errors';
+import { guardReferences } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
@@ -127,7 +127,7 @@ export class VisitService implements OnModuleInit {
     const givenContacts = dto.contactIds ?? [];
     const staffIds = sorted(givenStaff);
     const contactIds = sorted(givenContacts);
-    return this.guardReferences(() =>
+    return guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertStaff(manager, givenStaff, []);
         await this.assertContacts(manager, givenContacts, dto.organizationId);
@@ -167,7 +167,7 @@ export class VisitService implements OnModuleInit {
    */
   async update(id: string, dto: UpdateVisitDto, actor: AuthUser): Promise<VisitRecord> {
     await this.assertReferences(dto);
-    return this.guardReferences(() =>
+    return guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
         const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!visit) throw new VisitNotFoundError();
@@ -273,16 +273,6 @@ export class VisitService implements OnModuleInit {
     return new Map([...people].map(([id, p]) => [id, { staffIds: p.userIds, contactIds: p.contactIds }]));
   }
 
-  /** A referenced row deleted between the checks and the write is still a 400 naming the field. */
-  private async guardReferences<R>(work: () => Promise<R>): Promise<R> {
-    try {
-      return await work();
-    } catch (error) {
-      const field = FK_FIELDS[foreignKeyViolation(error) ?? ''];
-      if (field) throw new ValidationFailedError([{ field, message: 'refers to something that no longer exists' }]);
-      throw error;
-    }
-  }
 }
 
 function flatten({ visit, staffIds, contactIds }: VisitRecord): Record<string, unknown> {
