@@ -6,5 +6,6 @@ import { Reminders1795990305092 } from './1795990305092-Reminders';
 import { Matching1795995735417 } from './1795995735417-Matching';
 import { HealthSettings1795996518910 } from './1795996518910-HealthSettings';
 import { HealthSnapshots1795997595896 } from './1795997595896-HealthSnapshots';
+import { CheckInsAndDigests1795999431160 } from './1795999431160-CheckInsAndDigests';
 
-export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417, HealthSettings1795996518910, HealthSnapshots1795997595896];
+export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417, HealthSettings1795996518910, HealthSnapshots1795997595896, CheckInsAndDigests1795999431160];

@@ -22,6 +22,9 @@ import { HealthSnapshotRow } from '../partnership/health-snapshot.entity';
 import { Delivery } from '../reminder/delivery.entity';
 import { MatchDismissal } from '../matching/match-dismissal.entity';
 import { Setting } from '../partnership/setting.entity';
+import { CheckIn } from '../check-in/check-in.entity';
+import { CheckInResponse } from '../check-in/check-in-response.entity';
+import { HealthDigest } from '../digest/health-digest.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -49,4 +52,7 @@ export const ENTITIES = [
   MatchDismissal,
   Setting,
   HealthSnapshotRow,
+  CheckIn,
+  CheckInResponse,
+  HealthDigest,
 ];

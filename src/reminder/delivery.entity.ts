@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { CheckInResponse } from '../check-in/check-in-response.entity';
 import { Contact } from '../contact/contact.entity';
+import { HealthDigest } from '../digest/health-digest.entity';
 import { ProgramSession } from '../program/program-session.entity';
 import { Invitation } from '../user/invitation.entity';
 import { User } from '../user/user.entity';
@@ -9,6 +11,10 @@ import { Reminder } from './reminder.entity';
 export enum DeliveryKind {
   Reminder = 'reminder',
   Invitation = 'invitation',
+  /** A partnership check-in survey link to one respondent. */
+  CheckIn = 'check-in',
+  /** The weekly health digest to one manager. */
+  Digest = 'digest',
 }
 
 /**
@@ -37,10 +43,15 @@ export enum SkipReason {
   TaskDone = 'task-done',
   TooLate = 'too-late',
   InvitationSpent = 'invitation-spent',
+  /** The check-in closed before its email went out. */
+  CheckInClosed = 'check-in-closed',
+  /** The respondent had already answered. */
+  CheckInAnswered = 'check-in-answered',
 }
 
 /**
- * One email to one recipient: a reminder occurrence, or an invitation. PostgreSQL is the source
+ * One email to one recipient: a reminder occurrence, an invitation, a check-in survey link or the
+ * weekly digest. PostgreSQL is the source
  * of truth; BullMQ jobs only wake a worker when rows fall due. The unique key (reminder,
  * occurrence, recipient) means planning the same occurrence twice — from two processes, after a
  * Redis flush, on a rule saved twice — still yields one row, and the claim on that row means
@@ -49,6 +60,8 @@ export enum SkipReason {
 @Entity('deliveries')
 @Index('uq_deliveries_reminder_occurrence_recipient', ['reminderId', 'occurrenceKey', 'recipientKey'], { unique: true })
 @Index('uq_deliveries_invitation_id', ['invitationId'], { unique: true })
+@Index('uq_deliveries_check_in_response_id', ['checkInResponseId'], { unique: true })
+@Index('uq_deliveries_digest_recipient', ['digestId', 'recipientKey'], { unique: true })
 @Index('ix_deliveries_status_next_attempt', ['status', 'nextAttemptAt'])
 @Index('ix_deliveries_reminder_due', ['reminderId', 'dueAt'])
 @Index('ix_deliveries_session_id', ['sessionId'])
@@ -56,8 +69,10 @@ export enum SkipReason {
 @Index('ix_deliveries_recipient_user_id', ['recipientUserId'])
 @Check(
   'ck_deliveries_kind',
-  `(kind = 'reminder' AND reminder_id IS NOT NULL AND invitation_id IS NULL)
-   OR (kind = 'invitation' AND reminder_id IS NULL)`,
+  `(kind = 'reminder' AND reminder_id IS NOT NULL AND invitation_id IS NULL AND check_in_response_id IS NULL AND digest_id IS NULL)
+   OR (kind = 'invitation' AND reminder_id IS NULL AND check_in_response_id IS NULL AND digest_id IS NULL)
+   OR (kind = 'check-in' AND reminder_id IS NULL AND invitation_id IS NULL AND digest_id IS NULL)
+   OR (kind = 'digest' AND reminder_id IS NULL AND invitation_id IS NULL AND check_in_response_id IS NULL)`,
 )
 @Check('ck_deliveries_attempts', 'attempts >= 0')
 export class Delivery {
@@ -82,7 +97,23 @@ export class Delivery {
   @JoinColumn({ name: 'invitation_id', foreignKeyConstraintName: 'fk_deliveries_invitation' })
   invitation?: Relation<Invitation>;
 
-  /** Which occurrence: `session:<id>`, `task:<due ISO>`, `once:<at ISO>`, `invitation`. */
+  /** The check-in response this survey link is for (kind check-in); deleted with it. */
+  @Column({ type: 'uuid', nullable: true })
+  checkInResponseId: string | null;
+
+  @ManyToOne(() => CheckInResponse, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'check_in_response_id', foreignKeyConstraintName: 'fk_deliveries_check_in_response' })
+  checkInResponse?: Relation<CheckInResponse>;
+
+  /** The weekly digest this email carries (kind digest); deleted with it. */
+  @Column({ type: 'uuid', nullable: true })
+  digestId: string | null;
+
+  @ManyToOne(() => HealthDigest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'digest_id', foreignKeyConstraintName: 'fk_deliveries_digest' })
+  digest?: Relation<HealthDigest>;
+
+  /** Which occurrence: `session:<id>`, `task:<due ISO>`, `once:<at ISO>`, `invitation`, `check-in`, `digest:<week>`. */
   @Column({ type: 'varchar', length: 80 })
   occurrenceKey: string;
 

@@ -52,6 +52,8 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   [SkipReason.TaskDone]: 'The task was already done.',
   [SkipReason.TooLate]: 'It fell due more than the late limit ago (Tandem was down); not sent.',
   [SkipReason.InvitationSpent]: 'The invitation was already used, revoked or expired.',
+  [SkipReason.CheckInClosed]: 'The check-in closed before the email went out.',
+  [SkipReason.CheckInAnswered]: 'The respondent had already answered the check-in.',
 };
 
 /** `sending` is the worker's claim, not something a reader needs to tell apart: still scheduled. */
