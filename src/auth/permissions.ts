@@ -20,6 +20,10 @@ export const PERMISSION_MIN_ROLE = {
   'reminder.write': Role.Staff,
   /** See and dismiss suggested introductions between partners (matching). */
   'matching.use': Role.Staff,
+  /** Start a partnership check-in with one partner (the survey to its owner and primary contact). */
+  'checkIn.send': Role.Staff,
+  /** Send a check-in round to every partner due one. */
+  'checkIn.round': Role.Manager,
   /** The partnership health dashboard: the whole portfolio ranked, audience coverage, what is coming and overdue. */
   'dashboard.read': Role.Manager,
   /** Library closure days (which cancel the sessions on them). */
@@ -30,7 +34,7 @@ export const PERMISSION_MIN_ROLE = {
   'audit.read': Role.Admin,
   /** Users, roles and invitations. */
   'user.manage': Role.Admin,
-  /** Application settings: the weights and band thresholds of the partnership health score. */
+  /** Application settings: the weights and band thresholds of the partnership health score, the check-in schedule. */
   'settings.manage': Role.Admin,
 } as const satisfies Record<string, Role>;
 
