@@ -27,6 +27,8 @@ import { ReminderModule } from './reminder/reminder.module';
 import { ReminderWorkerModule } from './reminder/reminder-worker.module';
 import { MatchingModule } from './matching/matching.module';
 import { PartnershipModule } from './partnership/partnership.module';
+import { CheckInModule } from './check-in/check-in.module';
+import { DigestModule } from './digest/digest.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -69,6 +71,8 @@ export class AppModule {
         ReminderModule,
         MatchingModule,
         PartnershipModule,
+        CheckInModule,
+        DigestModule,
         ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
       ],
     };

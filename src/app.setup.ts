@@ -26,6 +26,8 @@ export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [
   // The unsubscribe link in reminder emails to partner contacts (a page, and RFC 8058 one-click POST).
   { path: 'unsubscribe/\\:token', method: RequestMethod.GET },
   { path: 'unsubscribe/\\:token', method: RequestMethod.POST },
+  // The link in check-in emails: one respondent's survey page (it posts to /api/v1/public/check-ins/:token).
+  { path: 'check-in/\\:token', method: RequestMethod.GET },
 ];
 
 /** JSON keys that could reach an object's prototype are refused as malformed input (400). */

@@ -12,7 +12,9 @@ export type ResourceKeyPurpose =
   /** A contact's one-click unsubscribe link; the resource is a delivery id. */
   | 'unsubscribe:v1'
   /** The one-time token in an invitation email, derived from the invitation id (only its hash is stored). */
-  | 'invitation:v1';
+  | 'invitation:v1'
+  /** The link in a check-in email: opens one respondent's survey; the resource is the check-in response id. */
+  | 'check-in:v1';
 
 /** Set on the request by the JWT guard when a route's `?key=` verified (then there is no user). */
 export interface ResourceKeyGrant {

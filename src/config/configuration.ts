@@ -93,6 +93,11 @@ export const reminderConfig = registerAs('reminders', () => {
   };
 });
 
+export const digestConfig = registerAs('digest', () => {
+  const env = readEnv();
+  return { timezone: env.DIGEST_TIMEZONE };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type RedisConfig = ConfigType<typeof redisConfig>;
@@ -101,8 +106,9 @@ export type AuthConfig = ConfigType<typeof authConfig>;
 export type ProgramConfig = ConfigType<typeof programConfig>;
 export type FeedbackConfig = ConfigType<typeof feedbackConfig>;
 export type ReminderConfig = ConfigType<typeof reminderConfig>;
+export type DigestConfig = ConfigType<typeof digestConfig>;
 
-export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig, reminderConfig];
+export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig, reminderConfig, digestConfig];
 
 /** For the migration CLI: DATABASE_URL is required there, AUTH_SECRET is not. */
 export function databaseUrlForCli(): string {

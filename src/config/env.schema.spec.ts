@@ -22,6 +22,11 @@ describe('validateEnv', () => {
     expect(env.TRUST_PROXY).toBe(true);
   });
 
+  it('sends the digest in UTC unless DIGEST_TIMEZONE names another IANA zone', () => {
+    expect(validateEnv({}).DIGEST_TIMEZONE).toBe('UTC');
+    expect(validateEnv({ DIGEST_TIMEZONE: 'America/Chicago' }).DIGEST_TIMEZONE).toBe('America/Chicago');
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(validateEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
@@ -33,6 +38,7 @@ describe('validateEnv', () => {
     [{ TANDEM_PROCESS: 'worker' }, /DATABASE_URL is required when TANDEM_PROCESS=worker/],
     [{ DATABASE_URL: 'postgres://db/t' }, /AUTH_SECRET is required when DATABASE_URL is set/],
     [{ PUBLIC_URL: 'library.org' }, /PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ DIGEST_TIMEZONE: 'Mars/Olympus_Mons' }, /DIGEST_TIMEZONE must be an IANA time zone such as America\/Los_Angeles \(got "Mars\/Olympus_Mons"\)/],
   ])('refuses %j with one line naming the variable', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(ConfigValidationError);
     expect(() => validateEnv(raw)).toThrow(message);

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsIanaTimeZone } from '../common/dto/validators';
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -194,6 +195,10 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   REMINDER_RETRY_BASE_SECONDS = 30;
+
+  /** The zone of the weekly health digest's Monday 07:00 (an IANA name such as America/Chicago). */
+  @IsIanaTimeZone()
+  DIGEST_TIMEZONE = 'UTC';
 
   /** Emails a worker sends at once (SMTP connections in its pool). */
   @Transform(toInt)

@@ -21,6 +21,7 @@ import {
   DemoOrganization,
   DemoUser,
 } from './demo-data';
+import { seedCheckIns } from './seed-check-ins';
 import { seedOutreach, type Tally } from './seed-outreach';
 
 export interface SeedResult {
@@ -45,6 +46,7 @@ export const SEED_KINDS = {
   feedback: ['feedback', 'feedback'],
   tasks: ['task', 'tasks'],
   reminders: ['reminder', 'reminders'],
+  checkIns: ['check-in', 'check-ins'],
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 
@@ -67,13 +69,15 @@ function asActor(user: User): AuthUser {
 
 /**
  * Loads the demo data set (src/demo/demo-data.ts, then the outreach story of
- * src/demo/demo-outreach.ts through seedOutreach) through the app's own services, so it is
+ * src/demo/demo-outreach.ts through seedOutreach, then the answered check-in round of
+ * src/demo/demo-check-ins.ts through seedCheckIns) through the app's own services, so it is
  * validated, audited and on the timelines like anything a user enters.
  *
  * Idempotent by natural keys: users by email, audiences, capabilities and organizations by
  * name (ignoring case), contacts by organization and name; programs, closures, visits,
- * feedback and tasks by the keys described in seed-outreach.ts, none of which depends on the
- * day the seed runs. Whatever already exists is left exactly as it is, never updated; an
+ * feedback and tasks by the keys described in seed-outreach.ts; the check-in by its
+ * organization (one with any check-in is left alone); none of which depends on the day the seed
+ * runs. Whatever already exists is left exactly as it is, never updated; an
  * organization's stage history and timeline notes, and a program's attendance, are written
  * only when the seed creates it. A second run, on any day, therefore creates and changes nothing.
  *
@@ -242,6 +246,14 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     staffIds,
     organizationIds: new Map(seeded.map(({ demo, org }) => [key(demo.name), org.id])),
     audienceIds,
+  });
+
+  await seedCheckIns({
+    app,
+    actor,
+    log,
+    report: (label, tally, extra) => report('checkIns', label, tally, extra),
+    organizationIds: new Map(seeded.map(({ demo, org }) => [key(demo.name), org.id])),
   });
 
   return total;

@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/errors/domain-error';
+import { publicPage as page } from '../common/public-page';
 import { escapeHtml } from '../mail/html';
 import { MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
 import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues } from './public-feedback-form';
@@ -16,57 +17,6 @@ const TEXT_QUESTIONS: Record<(typeof FORM_TEXT_FIELDS)[number], string> = {
   didntWork: 'What could be better?',
   suggestions: 'Any ideas for next time?',
 };
-
-/** Inline so the page is one request; the CSP allows inline styles (style-src 'unsafe-inline'). */
-const STYLE = `
-*,*::before,*::after{box-sizing:border-box}
-html{font-size:100%;-webkit-text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1b1b1b;background:#f6f6f4}
-main{max-width:40rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
-h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
-p{margin:0 0 1rem}
-.note{background:#e8f1fb;border-left:.35rem solid #1a4f8b;padding:.75rem 1rem}
-fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
-legend{font-weight:700;padding:0;margin-bottom:.5rem}
-.hint{font-weight:400;color:#4a4a4a}
-.scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));gap:.5rem}
-.scale label{display:flex;align-items:center;gap:.5rem;min-height:3rem;padding:.5rem .75rem;background:#fff;border:2px solid #767676;border-radius:.5rem;cursor:pointer}
-.scale input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#1a4f8b}
-.scale label:has(input:checked){border-color:#1a4f8b;background:#e8f1fb}
-.text{margin-bottom:1.5rem}
-.text label{display:block;font-weight:700;margin-bottom:.5rem}
-textarea{display:block;width:100%;min-height:6rem;font:inherit;padding:.75rem;border:2px solid #767676;border-radius:.5rem;background:#fff;color:inherit}
-button{display:block;width:100%;min-height:3rem;font:inherit;font-weight:700;color:#fff;background:#1a4f8b;border:0;border-radius:.5rem;padding:.75rem 1.5rem;cursor:pointer}
-:focus-visible{outline:3px solid #c75000;outline-offset:3px}
-.scale label:has(input:focus-visible){outline:3px solid #c75000;outline-offset:3px}
-.errors{border:3px solid #b00020;background:#fff;padding:1rem;margin-bottom:1.5rem}
-.errors h2{margin-top:0}
-.errors a{color:#b00020}
-.error{color:#b00020;font-weight:700;margin:0 0 .5rem}
-.invalid .scale label,.invalid textarea{border-color:#b00020}
-@media (min-width:48rem){main{padding:2rem}}
-`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 /** The form's field an error is about (`outcomes.knowledge` → `outcomeKnowledge`). */
 export function formFieldOf(field: string): string {

@@ -1,7 +1,10 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { SessionService } from '../auth/session.service';
+import { CheckInService, DailyCheckInResult } from '../check-in/check-in.service';
+import { digestConfig, DigestConfig } from '../config/configuration';
+import { DigestService, SendDigestResult } from '../digest/digest.service';
 import { HealthSnapshotService, SnapshotResult } from '../partnership/health-snapshot.service';
 import { ExtendResult, ProgramService } from '../program/program.service';
 import { RedisService } from '../redis/redis.module';
@@ -14,7 +17,7 @@ export interface PurgeResult {
   invitations: number;
 }
 
-/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on, snapshots health scores weekly. */
+/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on, snapshots health scores weekly, sends the weekly health digest, closes and starts partnership check-ins daily. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -26,6 +29,9 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly redis: RedisService,
     private readonly programs: ProgramService,
     private readonly healthSnapshots: HealthSnapshotService,
+    private readonly digests: DigestService,
+    @Inject(digestConfig.KEY) private readonly digest: DigestConfig,
+    private readonly checkIns: CheckInService,
   ) {
     super();
   }
@@ -38,7 +44,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.queue.on('error', () => undefined); // the shared Redis client already logs outages
     void Promise.all(
       RECURRING_JOBS.filter((job) => job.name in JOB_OPTIONS).map((job) =>
-        this.queue.upsertJobScheduler(job.id, { every: job.every }, { name: job.name, data: {}, opts: JOB_OPTIONS[job.name] }),
+        this.queue.upsertJobScheduler(job.id, 'every' in job ? { every: job.every } : { pattern: job.pattern, tz: this.digest.timezone }, {
+          name: job.name,
+          data: {},
+          opts: JOB_OPTIONS[job.name],
+        }),
       ),
     )
       .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
@@ -55,7 +65,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close(true);
   }
 
-  async process(job: Job): Promise<PurgeResult | ExtendResult | SnapshotResult> {
+  async process(job: Job): Promise<PurgeResult | ExtendResult | SnapshotResult | SendDigestResult | DailyCheckInResult> {
     const name = job.name as JobName;
     switch (name) {
       case JobName.PurgeExpiredAuth:
@@ -64,6 +74,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         return this.programs.extendSessionWindows();
       case JobName.SnapshotHealth:
         return this.healthSnapshots.takeSnapshots();
+      case JobName.SendHealthDigest:
+        return this.digests.sendWeekly();
+      case JobName.CheckInsDaily:
+        return this.checkIns.runDaily();
       default:
         throw new Error(`no handler for job ${job.name} on the maintenance queue`);
     }

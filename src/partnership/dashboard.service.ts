@@ -111,16 +111,9 @@ export class DashboardService {
   async health(): Promise<HealthDashboard> {
     const now = this.clock.now();
     const { upcomingDays, listLimit } = DASHBOARD_RULES;
-    const [facts, { settings }, snapshots, organizations, audiences, sessions, tasks] = await Promise.all([
-      this.facts.factsFor('all', now),
-      this.settings.current(),
-      this.snapshots.recentByOrganization(now),
-      this.dataSource.query(`SELECT id, name, stage FROM organizations`) as Promise<OrganizationRow[]>,
-      this.dataSource.query(`
-        SELECT a.id, a.name, a.priority,
-               (SELECT count(*)::int FROM organizations o WHERE o.stage = 'active' AND a.id = ANY(o.audience_ids)) AS active_partners
-        FROM audiences a
-        ORDER BY a.priority, active_partners, lower(a.name), a.id`) as Promise<AudienceRow[]>,
+    const [{ data, byBand, byStage }, audienceCoverage, sessions, tasks] = await Promise.all([
+      this.portfolio(now),
+      this.audienceCoverage(),
       this.dataSource.query(
         `
         SELECT s.id, s.program_id, p.name AS program_name, s.starts_at, count(*) OVER ()::int AS total
@@ -140,6 +133,34 @@ export class DashboardService {
         LIMIT $2`,
         [now, listLimit],
       ) as Promise<TaskRow[]>,
+    ]);
+
+    return {
+      data,
+      summary: { byBand, byStage },
+      audienceCoverage,
+      upcomingSessions: {
+        total: sessions[0]?.total ?? 0,
+        data: sessions.map((s) => ({ id: s.id, programId: s.program_id, programName: s.program_name, startsAt: s.starts_at.toISOString() })),
+      },
+      overdueTasks: {
+        total: tasks[0]?.total ?? 0,
+        data: tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.due_at.toISOString(), assigneeId: t.assignee_id, organizationId: t.organization_id })),
+      },
+    };
+  }
+
+  /**
+   * The portfolio scored at `now`, worst first, with the counts by band (portfolio) and by
+   * stage (every organization); see the class comment. Eight statements: the facts (5), the
+   * settings, the recent snapshots and the organizations. Also used by the weekly digest.
+   */
+  async portfolio(now: Date): Promise<{ data: PortfolioEntry[]; byBand: Record<HealthBand, number>; byStage: Record<OrganizationStage, number> }> {
+    const [facts, { settings }, snapshots, organizations] = await Promise.all([
+      this.facts.factsFor('all', now),
+      this.settings.current(),
+      this.snapshots.recentByOrganization(now),
+      this.dataSource.query(`SELECT id, name, stage FROM organizations`) as Promise<OrganizationRow[]>,
     ]);
 
     const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
@@ -164,19 +185,20 @@ export class DashboardService {
       });
     }
     data.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name) || (a.organizationId < b.organizationId ? -1 : 1));
+    return { data, byBand, byStage };
+  }
 
-    return {
-      data,
-      summary: { byBand, byStage },
-      audienceCoverage: audiences.map((a) => ({ audienceId: a.id, name: a.name, priority: a.priority, activePartners: a.active_partners })),
-      upcomingSessions: {
-        total: sessions[0]?.total ?? 0,
-        data: sessions.map((s) => ({ id: s.id, programId: s.program_id, programName: s.program_name, startsAt: s.starts_at.toISOString() })),
-      },
-      overdueTasks: {
-        total: tasks[0]?.total ?? 0,
-        data: tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.due_at.toISOString(), assigneeId: t.assignee_id, organizationId: t.organization_id })),
-      },
-    };
+  /**
+   * Every audience with the number of organizations at stage `active` that serve it, priority
+   * first (1 high), then fewest active partners, then name: an uncovered priority-1 audience
+   * is the first row. One statement. Also used by the weekly digest.
+   */
+  async audienceCoverage(): Promise<AudienceCoverage[]> {
+    const audiences = (await this.dataSource.query(`
+      SELECT a.id, a.name, a.priority,
+             (SELECT count(*)::int FROM organizations o WHERE o.stage = 'active' AND a.id = ANY(o.audience_ids)) AS active_partners
+      FROM audiences a
+      ORDER BY a.priority, active_partners, lower(a.name), a.id`)) as AudienceRow[];
+    return audiences.map((a) => ({ audienceId: a.id, name: a.name, priority: a.priority, activePartners: a.active_partners }));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HEALTH_RULES } from './health-rules';
+import { CheckInArea, HEALTH_RULES } from './health-rules';
 import { HealthFacts } from './health-score';
 import { cadenceDaysOfRrule } from './program-cadence';
 
@@ -26,6 +26,9 @@ interface OrganizationRow {
   last_visit: Date | null;
   last_note: Date | null;
   overdue: number;
+  /** The latest check-in with an answer by now: when (closed, else last answered) and its per-area averages. */
+  check_in_at: Date | null;
+  check_in_areas: Partial<Record<CheckInArea, number | null>> | null;
 }
 interface ProgramRow {
   organization_id: string;
@@ -56,8 +59,13 @@ interface FeedbackRow {
  * set-based statements whatever the number of organizations — never one query per organization.
  *
  * It reads other domains' tables directly (visits, programs and their sessions, feedback, notes,
- * tasks) rather than going through their services: the dashboard needs the whole portfolio in a
- * handful of statements, which per-domain service calls cannot give.
+ * tasks, check-ins) rather than going through their services: the dashboard needs the whole
+ * portfolio in a handful of statements, which per-domain service calls cannot give.
+ *
+ * Notes count as contact only when a person wrote them (a check-in's closing note has no author).
+ * The check-in is the latest one with at least one answer by now (open or closed), joined
+ * laterally into the first statement: its time is when it closed, else its last answer; its
+ * areas are the stored per-area averages (`check_ins.area_scores`).
  *
  * An organization's programs are those it partners in (any status) — their sessions, attendance
  * and feedback count for every partner; the cadence comes from the running ones only. Feedback
@@ -81,9 +89,17 @@ export class HealthFactsService {
         WITH ${ORGS}
         SELECT org.id, org.created_at, org.fit_audience_reach, org.fit_mission_overlap, org.fit_complementary_resources,
                (SELECT max(v.visited_at) FROM visits v WHERE v.organization_id = org.id AND v.visited_at <= $2) AS last_visit,
-               (SELECT max(n.created_at) FROM notes n WHERE n.organization_id = org.id AND n.created_at <= $2) AS last_note,
-               (SELECT count(*)::int FROM tasks t WHERE t.organization_id = org.id AND t.status = 'open' AND t.due_at < $2) AS overdue
-        FROM organizations org JOIN o ON o.id = org.id`,
+               (SELECT max(n.created_at) FROM notes n WHERE n.organization_id = org.id AND n.created_at <= $2 AND n.author_id IS NOT NULL) AS last_note,
+               (SELECT count(*)::int FROM tasks t WHERE t.organization_id = org.id AND t.status = 'open' AND t.due_at < $2) AS overdue,
+               ci.at AS check_in_at, ci.area_scores AS check_in_areas
+        FROM organizations org JOIN o ON o.id = org.id
+        LEFT JOIN LATERAL (
+          SELECT coalesce(c.closed_at, c.last_response_at) AS at, c.area_scores
+          FROM check_ins c
+          WHERE c.organization_id = org.id AND c.response_count > 0 AND c.last_response_at <= $2
+          ORDER BY c.opened_at DESC, c.id DESC
+          LIMIT 1
+        ) ci ON true`,
         [now],
       ),
       q<ProgramRow>(`
@@ -170,8 +186,7 @@ export class HealthFactsService {
         attendance: attendanceOf.get(org.id) ?? [],
         overdueFollowUps: org.overdue,
         fit: { audienceReach: org.fit_audience_reach, missionOverlap: org.fit_mission_overlap, complementaryResources: org.fit_complementary_resources },
-        // Check-ins do not exist yet.
-        checkIn: null,
+        checkIn: org.check_in_at && org.check_in_areas ? { at: org.check_in_at, areas: org.check_in_areas } : null,
       });
     }
     return facts;

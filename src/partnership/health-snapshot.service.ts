@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
+import { HealthBand } from './health-settings';
 import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshot, TREND_RULES } from './health-trend';
 
@@ -82,6 +83,20 @@ export class HealthSnapshotService {
       [organizationId, SNAPSHOT_RULES.historyLimit],
     )) as { taken_at: Date; score: number }[];
     return rows.map((row) => ({ at: row.taken_at, score: row.score }));
+  }
+
+  /**
+   * Every organization's band in its latest snapshot taken at or before `before`, in one
+   * statement; organizations with none are absent. The weekly digest compares bands with these.
+   */
+  async latestBandsAt(before: Date): Promise<Map<string, HealthBand>> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (organization_id) organization_id, band FROM health_snapshots
+       WHERE taken_at <= $1
+       ORDER BY organization_id, taken_at DESC`,
+      [before],
+    )) as { organization_id: string; band: HealthBand }[];
+    return new Map(rows.map((row) => [row.organization_id, row.band]));
   }
 
   /**

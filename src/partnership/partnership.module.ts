@@ -16,6 +16,6 @@ import { Setting } from './setting.entity';
   imports: [TypeOrmModule.forFeature([Setting]), AuditModule],
   controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
   providers: [HealthSettingsService, HealthFactsService, OrganizationHealthService, DashboardService, HealthSnapshotService],
-  exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService],
+  exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService, DashboardService],
 })
 export class PartnershipModule {}

@@ -14,6 +14,8 @@ export enum JobName {
   DeliverDue = 'deliveries.deliver-due',
   ReconcileReminders = 'reminders.reconcile',
   SnapshotHealth = 'health.snapshot',
+  SendHealthDigest = 'health.digest',
+  CheckInsDaily = 'check-ins.daily',
 }
 
 /** The payload of each job: ids and small values only; handlers reload state from Postgres. */
@@ -24,6 +26,8 @@ export interface JobPayloads {
   [JobName.DeliverDue]: { at: number };
   [JobName.ReconcileReminders]: { reason: string };
   [JobName.SnapshotHealth]: Record<string, never>;
+  [JobName.SendHealthDigest]: Record<string, never>;
+  [JobName.CheckInsDaily]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -32,6 +36,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverDue]: QueueName.Reminders,
   [JobName.ReconcileReminders]: QueueName.Reminders,
   [JobName.SnapshotHealth]: QueueName.Maintenance,
+  [JobName.SendHealthDigest]: QueueName.Maintenance,
+  [JobName.CheckInsDaily]: QueueName.Maintenance,
 };
 
 /** Retries and retention per job, next to its name. */
@@ -68,13 +74,37 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 20 },
     removeOnFail: { count: 50 },
   },
+  // A retry sends nothing twice: the week's content is stored once and each email is one delivery row.
+  [JobName.SendHealthDigest]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
+  // Safe to retry or to run on two workers: closing and starting are guarded in PostgreSQL.
+  [JobName.CheckInsDaily]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
 };
 
+/**
+ * A recurring job: `every` ms (which also runs once at start-up), or a cron `pattern` (5 fields),
+ * which runs only at its times, in DIGEST_TIMEZONE (the digest is the only cron job so far).
+ */
+export type RecurringJob = { id: string; name: JobName } & ({ every: number } | { pattern: string });
+
 /** Recurring jobs the worker keeps scheduled (idempotent upserts of BullMQ job schedulers). */
-export const RECURRING_JOBS: ReadonlyArray<{ id: string; name: JobName; every: number }> = [
+export const RECURRING_JOBS: ReadonlyArray<RecurringJob> = [
   { id: 'auth.purge-expired.hourly', name: JobName.PurgeExpiredAuth, every: 3_600_000 },
   // Daily, and once at start-up (an `every` scheduler runs at once): programs' session windows move on.
   { id: 'programs.extend-session-windows.daily', name: JobName.ExtendSessionWindows, every: 86_400_000 },
   // Weekly, and at start-up: the run skips organizations snapshotted in the last 6 days, so restarts add nothing.
   { id: 'health.snapshot.weekly', name: JobName.SnapshotHealth, every: 7 * 86_400_000 },
+  // Mondays at 07:00 in DIGEST_TIMEZONE (not at start-up: a restart mid-week sends nothing).
+  { id: 'health.digest.weekly', name: JobName.SendHealthDigest, pattern: '0 7 * * 1' },
+  // Daily, and at start-up: closes check-ins past their deadline and, when the settings say so, starts the round for partners that are due.
+  { id: 'check-ins.daily', name: JobName.CheckInsDaily, every: 86_400_000 },
 ];

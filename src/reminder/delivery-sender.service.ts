@@ -7,6 +7,10 @@ import { Clock } from '../common/clock/clock';
 import { sha256 } from '../common/crypto';
 import { appConfig, AppConfig, authConfig, AuthConfig, reminderConfig, ReminderConfig } from '../config/configuration';
 import { describeSmtpError, isPermanentSmtpError, MailService, OutgoingMail } from '../mail/mail.service';
+import type { DigestContent } from '../digest/digest.rules';
+import { digestMail } from '../mail/templates/digest.template';
+import { checkInToken } from '../check-in/check-in-token';
+import { checkInMail, formatDay } from '../mail/templates/check-in.template';
 import { invitationMail } from '../mail/templates/invitation.template';
 import { formatTime, formatWhen, reminderMail } from '../mail/templates/reminder.template';
 import { ReminderQueue } from '../queue/reminder-queue.service';
@@ -33,6 +37,7 @@ export interface DeliverResult {
 
 interface DueRow {
   id: string;
+  kind: string;
   attempts: number;
   due_at: Date;
   state_skip_reason: SkipReason | null;
@@ -51,7 +56,7 @@ interface Claimed {
 /** What an email is made from, read after the claim. */
 interface MessageRow {
   id: string;
-  kind: 'reminder' | 'invitation';
+  kind: 'reminder' | 'invitation' | 'digest' | 'check-in';
   recipient_user_id: string | null;
   recipient_contact_id: string | null;
   email: string | null;
@@ -76,6 +81,15 @@ interface MessageRow {
   invitation_token_hash: string | null;
   invitation_created_at: Date | null;
   inviter_name: string | null;
+  /** The weekly digest's stored content (kind digest). */
+  digest_content: DigestContent | null;
+  /** Kind check-in: the respondent's row (its id makes the link's token), who they are, the organization, the deadline. */
+  check_in_response_id: string | null;
+  check_in_respondent: 'owner' | 'partner' | null;
+  check_in_closes_at: Date | null;
+  check_in_organization_name: string | null;
+  check_in_owner_name: string | null;
+  check_in_owner_timezone: string | null;
 }
 
 /**
@@ -143,7 +157,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
   private async claimBatch(now: Date, cutoff: Date): Promise<{ claimed: Claimed[]; scanned: number; skipped: number; moved: Date[] }> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT d.id, d.attempts, d.due_at, ${DELIVERY_STATE_COLUMNS}
+        `SELECT d.id, d.kind, d.attempts, d.due_at, ${DELIVERY_STATE_COLUMNS}
          ${DELIVERY_STATE_JOINS}
          WHERE d.status = 'scheduled' AND d.next_attempt_at <= $2
          ORDER BY d.next_attempt_at
@@ -161,7 +175,8 @@ export class DeliverySender implements BeforeApplicationShutdown {
           skip.push({ id: row.id, reason: row.state_skip_reason });
         } else if (row.attempts === 0 && dueAt.getTime() > cutoff.getTime()) {
           move.push({ id: row.id, due: dueAt }); // the rule or session moved it later
-        } else if (now.getTime() - dueAt.getTime() > this.config.lateLimitMs) {
+        } else if (row.kind !== 'check-in' && now.getTime() - dueAt.getTime() > this.config.lateLimitMs) {
+          // (A check-in email is still worth sending late while its check-in is open: the state SQL skips it once closed.)
           skip.push({ id: row.id, reason: SkipReason.TooLate });
         } else {
           const late = now.getTime() - dueAt.getTime() > this.config.lateAfterMs;
@@ -232,7 +247,10 @@ export class DeliverySender implements BeforeApplicationShutdown {
                 WHERE pp.program_id = p.id) AS partners,
               t.id AS task_id, t.title AS task_title,
               i.id AS invitation_id, i.expires_at AS invitation_expires_at, i.token_hash AS invitation_token_hash, i.created_at AS invitation_created_at,
-              inviter.name AS inviter_name
+              inviter.name AS inviter_name,
+              hd.content AS digest_content,
+              cir.id AS check_in_response_id, cir.respondent AS check_in_respondent, ci.closes_at AS check_in_closes_at,
+              cio.name AS check_in_organization_name, cio_owner.name AS check_in_owner_name, cio_owner.timezone AS check_in_owner_timezone
        FROM deliveries d
        LEFT JOIN reminders r ON r.id = d.reminder_id
        LEFT JOIN program_sessions s ON s.id = d.session_id
@@ -242,6 +260,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
        LEFT JOIN contacts c ON c.id = d.recipient_contact_id
        LEFT JOIN invitations i ON i.id = d.invitation_id
        LEFT JOIN users inviter ON inviter.id = i.created_by_id
+       LEFT JOIN health_digests hd ON hd.id = d.digest_id
+       LEFT JOIN check_in_responses cir ON cir.id = d.check_in_response_id
+       LEFT JOIN check_ins ci ON ci.id = cir.check_in_id
+       LEFT JOIN organizations cio ON cio.id = ci.organization_id
+       LEFT JOIN users cio_owner ON cio_owner.id = cio.owner_id
        WHERE d.id = ANY($1::uuid[])`,
       [ids],
     )) as MessageRow[];
@@ -262,6 +285,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
       });
       return { to: row.email!, ...mail, messageId, headers };
     }
+    if (row.kind === 'digest') {
+      const mail = digestMail({ recipientName: row.name!, content: row.digest_content!, publicUrl: this.app.publicUrl });
+      return { to: row.email!, ...mail, messageId, headers };
+    }
+    if (row.kind === 'check-in') return this.renderCheckIn(row, messageId, headers);
     const zone = row.program_timezone ?? row.user_timezone ?? 'UTC';
     const details: { label: string; value: string }[] = [];
     let link = `${this.app.publicUrl}/reminders/${row.reminder_id}`;
@@ -282,6 +310,28 @@ export class DeliverySender implements BeforeApplicationShutdown {
       ? `${this.app.publicUrl}/unsubscribe/${unsubscribeToken(this.auth.secret, row.recipient_contact_id)}`
       : undefined;
     const mail = reminderMail({ recipientName: row.name!, title: row.title!, message: row.message ?? '', details, link, unsubscribeUrl, late });
+    return { to: row.email!, ...mail, messageId, headers, unsubscribeUrl };
+  }
+
+  /**
+   * A check-in survey link: the token is derived from the response id (never stored). Partner
+   * contacts get the unsubscribe link and header, as for reminders; dates are in the
+   * recipient's zone (a contact's: the owner's, who they deal with).
+   */
+  private renderCheckIn(row: MessageRow, messageId: string, headers: Record<string, string>): OutgoingMail {
+    const zone = row.user_timezone ?? row.check_in_owner_timezone ?? 'UTC';
+    const unsubscribeUrl = row.recipient_contact_id
+      ? `${this.app.publicUrl}/unsubscribe/${unsubscribeToken(this.auth.secret, row.recipient_contact_id)}`
+      : undefined;
+    const mail = checkInMail({
+      recipientName: row.name!,
+      respondent: row.check_in_respondent ?? 'partner',
+      organizationName: row.check_in_organization_name ?? '',
+      ownerName: row.check_in_owner_name,
+      link: `${this.app.publicUrl}/check-in/${checkInToken(this.auth.secret, row.check_in_response_id!)}`,
+      closesOn: formatDay(row.check_in_closes_at!, zone),
+      unsubscribeUrl,
+    });
     return { to: row.email!, ...mail, messageId, headers, unsubscribeUrl };
   }
 

@@ -7,7 +7,10 @@
  * session was cancelled, fell on a closure day or left the schedule; the task is done or its due
  * time moved (a new occurrence replaces it); the recipient left the rule, was deactivated,
  * erased or unsubscribed, or has no email. An invitation is not sent once it was used, revoked or
- * expired, or its user deactivated.
+ * expired, or its user deactivated. A weekly digest is not sent to a user deactivated since, or
+ * no longer a manager or admin. A check-in email is not sent to a recipient deactivated, erased,
+ * unsubscribed or without an email, nor once its respondent has answered or its check-in closed
+ * (or passed its deadline).
  */
 export const DELIVERY_STATE_COLUMNS = `
   CASE
@@ -15,6 +18,20 @@ export const DELIVERY_STATE_COLUMNS = `
       CASE
         WHEN u.id IS NULL OR NOT u.active THEN 'recipient-inactive'
         WHEN i.id IS NULL OR i.accepted_at IS NOT NULL OR i.revoked_at IS NOT NULL OR i.expires_at <= $1 THEN 'invitation-spent'
+      END
+    WHEN d.kind = 'digest' THEN
+      CASE
+        WHEN u.id IS NULL OR NOT u.active THEN 'recipient-inactive'
+        WHEN u.role NOT IN ('manager', 'admin') THEN 'not-recipient'
+      END
+    WHEN d.kind = 'check-in' THEN
+      CASE
+        WHEN d.recipient_user_id IS NULL AND d.recipient_contact_id IS NULL THEN 'recipient-erased'
+        WHEN u.id IS NOT NULL AND NOT u.active THEN 'recipient-inactive'
+        WHEN c.unsubscribed_at IS NOT NULL THEN 'unsubscribed'
+        WHEN coalesce(u.email, c.email) IS NULL THEN 'no-email'
+        WHEN cir.answered_at IS NOT NULL THEN 'check-in-answered'
+        WHEN ci.id IS NULL OR ci.status = 'closed' OR ci.closes_at <= $1 THEN 'check-in-closed'
       END
     WHEN NOT r.active THEN 'rule-inactive'
     WHEN d.recipient_user_id IS NULL AND d.recipient_contact_id IS NULL THEN 'recipient-erased'
@@ -34,6 +51,8 @@ export const DELIVERY_STATE_COLUMNS = `
   END::delivery_skip_reason AS state_skip_reason,
   CASE
     WHEN d.kind = 'invitation' THEN d.due_at
+    WHEN d.kind = 'digest' THEN d.due_at
+    WHEN d.kind = 'check-in' THEN d.due_at
     WHEN r.trigger_type = 'session' AND s.id IS NOT NULL THEN s.starts_at + make_interval(mins => r.offset_minutes)
     WHEN r.trigger_type = 'task-due' AND t.id IS NOT NULL THEN t.due_at + make_interval(mins => r.offset_minutes)
     WHEN r.trigger_type = 'once' THEN r.at
@@ -48,4 +67,6 @@ export const DELIVERY_STATE_JOINS = `
   LEFT JOIN tasks t ON t.id = r.task_id
   LEFT JOIN users u ON u.id = d.recipient_user_id
   LEFT JOIN contacts c ON c.id = d.recipient_contact_id
-  LEFT JOIN invitations i ON i.id = d.invitation_id`;
+  LEFT JOIN invitations i ON i.id = d.invitation_id
+  LEFT JOIN check_in_responses cir ON cir.id = d.check_in_response_id
+  LEFT JOIN check_ins ci ON ci.id = cir.check_in_id`;

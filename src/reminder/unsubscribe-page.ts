@@ -12,7 +12,7 @@ function page(title: string, body: string): string {
 export function renderUnsubscribed(already: boolean): string {
   return page(
     already ? 'You are already unsubscribed' : 'You are unsubscribed',
-    `<p>You will not get reminder emails from this library team any more.</p>
+    `<p>You will not get reminder or check-in emails from this library team any more.</p>
 <p>If this was a mistake, tell the library staff you work with and they can add you to reminders again.</p>`,
   );
 }

@@ -18,6 +18,7 @@ import {
   LINCOLN_HIGH,
   LOW_INCOME_TEENS,
   PAID_INTERNSHIPS,
+  ROSA,
   SHELTER,
 } from '../../src/demo/demo-data';
 import {
@@ -180,8 +181,10 @@ describe('seedDemo (e2e)', () => {
       expect(admin).toMatchObject({ role: Role.Admin, active: true, passwordHash: null });
       const actors = await auditActors();
       expect(new Set(actors.map((a) => a.actor))).toEqual(new Set([admin.id, null]));
-      // The only anonymous changes are the young people's feedback through the public link.
-      expect(actors.filter((a) => a.actor === null)).toEqual([{ actor: null, entity: 'feedback', action: 'create' }]);
+      // The only anonymous changes are the young people's feedback through the public link, and the check-in answered through
+      // its emailed links with what its closing made (the concern's task, the note about it).
+      const anonymous = actors.filter((a) => a.actor === null).map((a) => `${a.entity} ${a.action}`);
+      expect(anonymous.sort()).toEqual(['check-in update', 'check-in-response update', 'feedback create', 'note create', 'task create']);
     });
 
     it('prints a one-time token with which the demo admin chooses a password and signs in', async () => {
@@ -210,6 +213,7 @@ describe('seedDemo (e2e)', () => {
           `Feedback: ${DEMO_FEEDBACK.length} created, 0 already there`,
           `Tasks: ${DEMO_TASKS.length} created, 0 already there`,
           `Reminders: ${DEMO_REMINDERS.length} created, 0 already there`,
+          'Check-ins: 1 created, 0 already there (answered by both sides; 1 concern made a follow-up task)',
         ]),
       );
     });
@@ -217,11 +221,11 @@ describe('seedDemo (e2e)', () => {
     it('sums up in one line what it created, per kind', () => {
       const line = summaryLine(first, 'http://tandem.test');
       expect(line).toMatch(new RegExp(`^Demo data loaded: ${first.created} records created: 1 admin, 4 staff, .*; 0 already there \\(Tandem at http://tandem.test\\)$`));
-      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`, `${DEMO_REMINDERS.length} reminders`]) {
+      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`, `${DEMO_REMINDERS.length} reminders`, '1 check-in']) {
         expect(line).toContain(text);
       }
       expect(summaryLine(second, 'http://tandem.test')).toMatch(
-        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders \\(Tandem at http://tandem.test\\)$`),
+        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders, 1 check-in \\(Tandem at http://tandem.test\\)$`),
       );
     });
 
@@ -352,7 +356,8 @@ describe('seedDemo (e2e)', () => {
 
     it('assigns follow-up tasks to the demo staff, some overdue, some done', async () => {
       const tasks = await t.dataSource.getRepository(Task).find();
-      expect(tasks).toHaveLength(DEMO_TASKS.length);
+      // The demo's tasks, and the one the check-in's concern made.
+      expect(tasks).toHaveLength(DEMO_TASKS.length + 1);
       const staff = await t.dataSource.getRepository(User).findBy(DEMO_USERS.map(({ email }) => ({ email })));
       const staffIds = new Set(staff.map((user) => user.id));
       expect(tasks.filter((task) => !staffIds.has(task.assigneeId))).toEqual([]);
@@ -363,6 +368,40 @@ describe('seedDemo (e2e)', () => {
       expect(overdue.body.meta.total).toBeGreaterThanOrEqual(2);
       const upcoming = tasks.filter((task) => task.status === TaskStatus.Open && task.dueAt > new Date());
       expect(upcoming.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('has the youth shelter’s check-in answered by both sides: a concern that became Rosa’s task, strengths elsewhere, and it shows in the health score', async () => {
+      const shelter = await organization(SHELTER);
+      const viewer = await signedInAs(t, Role.Viewer);
+      const list = await request(t.http).get(`/api/v1/organizations/${shelter.id}/check-ins`).set(viewer.auth).expect(200);
+      expect(list.body.meta.total).toBe(1);
+      const [checkIn] = list.body.data;
+      expect(checkIn).toMatchObject({ status: 'closed', responseCount: 2, overall: 4 });
+      expect(checkIn.respondents.map((r: { respondent: string; answered: boolean }) => [r.respondent, r.answered])).toEqual([
+        ['owner', true],
+        ['partner', true],
+      ]);
+      // By hand in demo-check-ins.ts.
+      expect(checkIn.areas.map((a: { area: string; average: number; classification: string }) => [a.area, a.average, a.classification])).toEqual([
+        ['environment', 4.3, 'strength'],
+        ['membership', 4.8, 'strength'],
+        ['processAndStructure', 3.5, 'borderline'],
+        ['communication', 4.3, 'strength'],
+        ['purpose', 4.8, 'strength'],
+        ['resources', 2.3, 'concern'],
+      ]);
+      const rosa = await t.dataSource.getRepository(User).findOneByOrFail({ email: ROSA });
+      const concernTasks = await t.dataSource.getRepository(Task).findBy({ organizationId: shelter.id, title: 'Check-in concern: resources (2.3)' });
+      expect(concernTasks.map((task) => [task.assigneeId, task.status])).toEqual([[rosa.id, TaskStatus.Open]]);
+      // Its emails went to nobody: both had answered before a worker could send them.
+      const [{ scheduled }] = await t.dataSource.query(`SELECT count(*)::int AS scheduled FROM deliveries WHERE kind = 'check-in' AND status <> 'skipped'`);
+      expect(scheduled).toBe(0);
+
+      const health = (await request(t.http).get(`/api/v1/organizations/${shelter.id}/health`).set(viewer.auth).expect(200)).body;
+      // Mean of the six area averages: 24.0 / 6 = 4.0 → (4.0 − 1) / 4 × 100 = 75.
+      expect(health.components.checkIn).toBe(75);
+      expect(health.details.checkIn.facts).toMatchObject({ concerns: ['resources'], strengths: ['environment', 'membership', 'communication', 'purpose'], stale: false });
+      expect(health.drivers).toContain('Check-in concern: resources (2.3)');
     });
 
     it('suggests introducing the college-prep nonprofit and the internship agency, after what partners asked each other for', async () => {
@@ -433,7 +472,10 @@ describe('seedDemo (e2e)', () => {
       expect(await t.dataSource.getRepository(User).existsBy({ email: DEMO_ADMIN.email })).toBe(false);
       expect(await t.dataSource.getRepository(Invitation).count()).toBe(0);
       const actors = await auditActors();
-      expect(new Set(actors.filter((a) => a.entity !== 'feedback').map((a) => a.actor))).toEqual(new Set([admin.id]));
+      expect(new Set(actors.filter((a) => a.actor !== null).map((a) => a.actor))).toEqual(new Set([admin.id]));
+      // Anonymous: the youth feedback and the check-in answered through its links (with what its closing made).
+      const anonymous = actors.filter((a) => a.actor === null).map((a) => `${a.entity} ${a.action}`);
+      expect(anonymous.sort()).toEqual(['check-in update', 'check-in-response update', 'feedback create', 'note create', 'task create']);
       expect(lines.join('\n')).not.toContain('token');
     });
 

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'gone'
   | 'rule-violated'
   | 'too-many-requests'
   | 'unavailable';
@@ -37,6 +38,13 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
     super('conflict', code, message, extensions);
+  }
+}
+
+/** What was there is no longer open to the request (a closed survey): 410. */
+export class GoneError extends DomainError {
+  constructor(code: string, message: string) {
+    super('gone', code, message);
   }
 }
 

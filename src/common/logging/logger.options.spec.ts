@@ -9,9 +9,12 @@ describe('loggablePath', () => {
     expect(loggablePath('/feedback/abc123secret')).toBe('/feedback/[token]');
     expect(loggablePath('/unsubscribe/xyz/confirm')).toBe('/unsubscribe/[token]/confirm');
     expect(loggablePath('/api/v1/public/feedback/abc123secret')).toBe('/api/v1/public/feedback/[token]');
+    expect(loggablePath('/check-in/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f.key')).toBe('/check-in/[token]');
+    expect(loggablePath('/api/v1/public/check-ins/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f.key')).toBe('/api/v1/public/check-ins/[token]');
   });
 
   it('keeps ids in the staff API', () => {
     expect(loggablePath('/api/v1/feedback/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f')).toBe('/api/v1/feedback/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f');
+    expect(loggablePath('/api/v1/check-ins/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f')).toBe('/api/v1/check-ins/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f');
   });
 });

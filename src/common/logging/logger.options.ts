@@ -14,12 +14,12 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 
 /**
  * Path only: query strings can carry search terms (names) and tokens appear in a few public
- * paths (/feedback/:token, /unsubscribe/:token, and the API they post to under
+ * paths (/feedback/:token, /unsubscribe/:token, /check-in/:token, and the API they post to under
  * /api/v1/public/), so both are cut before logging.
  */
 export function loggablePath(url: string | undefined): string {
   const path = (url ?? '').split('?')[0];
-  return path.replace(/^(\/api\/v1\/public)?\/(feedback|unsubscribe)\/[^/]+/, '$1/$2/[token]');
+  return path.replace(/^(\/api\/v1\/public)?\/(feedback|unsubscribe|check-ins?)\/[^/]+/, '$1/$2/[token]');
 }
 
 /**

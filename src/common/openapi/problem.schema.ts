@@ -34,6 +34,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed for this role.',
   404: 'No such record (unknown or malformed id).',
   409: 'Conflict: a stale version or a taken unique value.',
+  410: 'No longer open (e.g. a closed check-in).',
   413: 'The request body is too large.',
   422: 'The request breaks a business rule.',
   429: 'Too many attempts; retry after the number of seconds in Retry-After.',

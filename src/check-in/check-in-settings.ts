@@ -1,0 +1,70 @@
+import type { FieldError } from '../common/errors/domain-error';
+
+/**
+ * What an admin can change at `/api/v1/settings/check-ins`.
+ * - `intervalMonths`: how often each active partner is due a check-in (a round skips an
+ *   organization that had one opened within this many months).
+ * - `respondWithinDays`: how long a check-in stays open for answers.
+ * - `automatic`: whether the daily job starts the round by itself (when off, a manager sends it
+ *   with POST /check-ins/rounds; closing at the deadline always happens).
+ */
+export interface CheckInSettings {
+  intervalMonths: number;
+  respondWithinDays: number;
+  automatic: boolean;
+}
+
+/** Twice a year, three weeks to answer, sent by the schedule. */
+export const DEFAULT_CHECK_IN_SETTINGS: Readonly<CheckInSettings> = Object.freeze({ intervalMonths: 6, respondWithinDays: 21, automatic: true });
+
+export const CHECK_IN_SETTINGS_LIMITS = Object.freeze({
+  intervalMonths: { min: 1, max: 24 },
+  respondWithinDays: { min: 1, max: 90 },
+});
+
+const KEYS = ['intervalMonths', 'respondWithinDays', 'automatic'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The problems with a complete settings object (as stored, or the current settings with a PATCH
+ * merged in), as `{field, message}` pairs; empty when valid.
+ */
+export function validateCheckInSettings(value: unknown): FieldError[] {
+  if (!isRecord(value)) return [{ field: 'settings', message: 'must be an object with intervalMonths, respondWithinDays and automatic' }];
+  const errors: FieldError[] = [];
+  for (const key of ['intervalMonths', 'respondWithinDays'] as const) {
+    const { min, max } = CHECK_IN_SETTINGS_LIMITS[key];
+    const number = value[key];
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+      errors.push({ field: key, message: `must be a whole number from ${min} to ${max}` });
+    }
+  }
+  if (typeof value.automatic !== 'boolean') errors.push({ field: 'automatic', message: 'must be true or false' });
+  for (const key of Object.keys(value)) {
+    if (!(KEYS as readonly string[]).includes(key)) errors.push({ field: key, message: 'is not a check-in setting' });
+  }
+  return errors;
+}
+
+/** A partial change (as a PATCH carries it) applied to the current settings; validate the result. */
+export function mergeCheckInSettings(current: CheckInSettings, change: Partial<CheckInSettings>): CheckInSettings {
+  const next = { ...current };
+  for (const key of KEYS) {
+    if (change[key] !== undefined) (next as Record<string, unknown>)[key] = change[key];
+  }
+  return next;
+}
+
+/**
+ * Stored settings over the defaults (a setting added later starts at its default); anything
+ * stored that no longer validates falls back to the defaults.
+ */
+export function checkInSettingsFromStored(value: unknown): { settings: CheckInSettings; valid: boolean } {
+  const stored = isRecord(value) ? value : {};
+  const merged = mergeCheckInSettings(
+    { ...DEFAULT_CHECK_IN_SETTINGS },
+    Object.fromEntries(KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]])) as Partial<CheckInSettings>,
+  );
+  return validateCheckInSettings(merged).length === 0 ? { settings: merged, valid: true } : { settings: { ...DEFAULT_CHECK_IN_SETTINGS }, valid: false };
+}

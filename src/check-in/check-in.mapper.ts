@@ -1,0 +1,44 @@
+import type { AuthUser } from '../auth/auth-user';
+import { Role, roleAtLeast } from '../auth/role.enum';
+import { areaResults, overallAverage, statementResults } from './check-in-survey';
+import type { CheckInView } from './check-in.service';
+import type { CheckInResponseDto } from './dto/check-in.dto';
+
+/** Respondents' free text is for staff and up; viewers see the numbers only. */
+export function canSeeCheckInComments(user: Pick<AuthUser, 'role'>): boolean {
+  return roleAtLeast(user.role, Role.Staff);
+}
+
+/**
+ * The one shape a check-in leaves the API in (list, read, start, close). Averages are computed
+ * from the stored answers with the same functions that fill `area_scores`, so what is shown and
+ * what the health score reads agree. Who answered is shown by role (owner / partner), never by name.
+ */
+export function toCheckInResponse({ checkIn, responses }: CheckInView, user: Pick<AuthUser, 'role'>): CheckInResponseDto {
+  const answered = responses.filter((response) => response.answeredAt !== null);
+  const answers = answered.map((response) => response.answers);
+  const areas = areaResults(answers);
+  return {
+    id: checkIn.id,
+    version: checkIn.version,
+    organizationId: checkIn.organizationId,
+    status: checkIn.status,
+    openedAt: checkIn.openedAt.toISOString(),
+    closesAt: checkIn.closesAt.toISOString(),
+    closedAt: checkIn.closedAt ? checkIn.closedAt.toISOString() : null,
+    openedById: checkIn.openedById,
+    responseCount: checkIn.responseCount,
+    lastResponseAt: checkIn.lastResponseAt ? checkIn.lastResponseAt.toISOString() : null,
+    respondents: responses.map((response) => ({
+      respondent: response.respondent,
+      answered: response.answeredAt !== null,
+      answeredAt: response.answeredAt ? response.answeredAt.toISOString() : null,
+    })),
+    areas: areas.map(({ area, label, average, classification, answers: count }) => ({ area, label, average, classification, answers: count })),
+    overall: overallAverage(areas),
+    statements: statementResults(answers),
+    comments: canSeeCheckInComments(user)
+      ? answered.flatMap((response) => (response.comment ? [{ respondent: response.respondent, comment: response.comment }] : []))
+      : null,
+  };
+}

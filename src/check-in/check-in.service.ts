@@ -1,0 +1,474 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock/clock';
+import { isUniqueViolation } from '../common/database-errors';
+import { Page } from '../common/dto/pagination.dto';
+import { Note } from '../organization/note.entity';
+import { OrganizationStage } from '../organization/organization-stage';
+import { OrganizationNotFoundError } from '../organization/organization.errors';
+import { OrganizationService } from '../organization/organization.service';
+import { ReminderQueue } from '../queue/reminder-queue.service';
+import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../reminder/delivery.entity';
+import { Task, TaskStatus } from '../task/task.entity';
+import { CheckInRespondent, CheckInResponse } from './check-in-response.entity';
+import { CheckInSettingsService } from './check-in-settings.service';
+import { AreaResult, areaResults, CheckInAnswers, concernAreas, statementResults } from './check-in-survey';
+import { CheckIn, CheckInStatus } from './check-in.entity';
+import {
+  CheckInAlreadyClosedError,
+  CheckInAlreadyOpenError,
+  CheckInNoRespondentError,
+  CheckInNotFoundError,
+  CheckInOrganizationEndedError,
+} from './check-in.errors';
+
+const DAY_MS = 86_400_000;
+/** A concern's follow-up task is due this many days after the check-in closes. */
+export const CONCERN_TASK_DUE_DAYS = 14;
+/** The most organizations one round request may name. */
+export const MAX_ROUND_ORGANIZATIONS = 1000;
+/** Expired check-ins closed per run of the daily job (the rest on the next run). */
+const CLOSE_BATCH = 1000;
+
+/** A check-in with its respondents' rows, as the API shows it. */
+export interface CheckInView {
+  checkIn: CheckIn;
+  responses: CheckInResponse[];
+}
+
+/** Why a round left an organization out. */
+export type RoundSkipReason = 'not-found' | 'ended' | 'open' | 'recent' | 'no-respondent';
+
+export interface RoundResult {
+  started: { organizationId: string; checkInId: string; respondents: CheckInRespondent[] }[];
+  skipped: { organizationId: string; reason: RoundSkipReason }[];
+}
+
+/** What one run of the daily job did. */
+export interface DailyCheckInResult {
+  closed: number;
+  started: number;
+  skipped: number;
+}
+
+/** How a check-in came to close (recorded in the audit log). */
+export type CloseReason = 'early' | 'deadline' | 'complete';
+
+export interface ClosedCheckIn {
+  checkInId: string;
+  organizationId: string;
+  concerns: AreaResult[];
+  taskIds: string[];
+}
+
+type StartOutcome =
+  | { started: CheckIn; respondents: CheckInRespondent[] }
+  | { skipped: RoundSkipReason; openCheckInId?: string };
+
+interface StartOptions {
+  now: Date;
+  openedById: string | null;
+  respondWithinDays: number;
+  /** Skip an organization that had a check-in opened within this many months (automatic rounds only). */
+  notWithinMonths: number | null;
+}
+
+const AUDITED_TASK_FIELDS = ['title', 'dueAt', 'assigneeId', 'organizationId', 'status'] as const;
+
+/**
+ * Partnership check-ins: starting one (or a round of them), closing them (early, at the
+ * deadline, or once everyone answered) and reading them. Answers arrive through
+ * PublicCheckInService.
+ *
+ * Race safety: starting locks the organization's row (`FOR NO KEY UPDATE`, so it does not block
+ * the foreign-key checks of other writes) and checks for an open or recent check-in under that
+ * lock; the partial unique index `uq_check_ins_open_per_organization` is the backstop. Closing
+ * is one guarded `UPDATE … WHERE status = 'open' RETURNING`, so whichever of the deadline job,
+ * the last answer or an early close gets there first closes it, exactly once, and makes the
+ * concern tasks; the others find nothing to close. Two workers running the daily job at once
+ * therefore start and close nothing twice.
+ */
+@Injectable()
+export class CheckInService {
+  private readonly logger = new Logger(CheckInService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly settings: CheckInSettingsService,
+    private readonly organizations: OrganizationService,
+    private readonly audit: AuditService,
+    private readonly reminderQueue: ReminderQueue,
+  ) {}
+
+  /**
+   * Opens a check-in for one organization and queues its emails (to the owner and the primary
+   * contact, whoever of them can be asked). 404 unknown organization, 409 one already open,
+   * 422 ended or nobody to ask.
+   */
+  async start(organizationId: string, actor: AuthUser): Promise<CheckInView> {
+    const now = this.clock.now();
+    const { settings } = await this.settings.current();
+    const outcome = await this.startOne(organizationId, { now, openedById: actor.id, respondWithinDays: settings.respondWithinDays, notWithinMonths: null });
+    if ('skipped' in outcome) {
+      switch (outcome.skipped) {
+        case 'not-found':
+          throw new OrganizationNotFoundError();
+        case 'ended':
+          throw new CheckInOrganizationEndedError();
+        case 'no-respondent':
+          throw new CheckInNoRespondentError();
+        default:
+          throw new CheckInAlreadyOpenError(outcome.openCheckInId ?? '');
+      }
+    }
+    this.logger.log({ checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id }, 'check-in started');
+    await this.reminderQueue.wakeAt([now]);
+    return this.get(outcome.started.id);
+  }
+
+  /**
+   * A round: with `organizationIds`, those organizations (whatever their stage, unless ended,
+   * and however recent their last check-in); without, every active organization with no open
+   * check-in and none opened within the settings' interval. Each organization is started in a
+   * transaction of its own; the result says which started and why the others did not.
+   * `actor` is null for the schedule.
+   */
+  async startRound(organizationIds: string[] | undefined, actor: AuthUser | null): Promise<RoundResult> {
+    const now = this.clock.now();
+    const { settings } = await this.settings.current();
+    const explicit = organizationIds !== undefined;
+    const candidates = explicit ? [...new Set(organizationIds.map((id) => id.toLowerCase()))] : await this.dueOrganizations(now, settings.intervalMonths);
+    const options: StartOptions = {
+      now,
+      openedById: actor?.id ?? null,
+      respondWithinDays: settings.respondWithinDays,
+      notWithinMonths: explicit ? null : settings.intervalMonths,
+    };
+    const result: RoundResult = { started: [], skipped: [] };
+    for (const organizationId of candidates) {
+      const outcome = await this.startOne(organizationId, options);
+      if ('started' in outcome) result.started.push({ organizationId, checkInId: outcome.started.id, respondents: outcome.respondents });
+      else result.skipped.push({ organizationId, reason: outcome.skipped });
+    }
+    if (result.started.length > 0) await this.reminderQueue.wakeAt([now]);
+    if (result.started.length + result.skipped.length > 0) {
+      this.logger.log({ started: result.started.length, skipped: result.skipped.length, automatic: actor === null, actorId: actor?.id ?? null }, 'check-in round');
+    }
+    return result;
+  }
+
+  /** Active organizations with no open check-in and none opened within `intervalMonths` before now. */
+  private async dueOrganizations(now: Date, intervalMonths: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT o.id FROM organizations o
+       WHERE o.stage = $1
+         AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.organization_id = o.id
+                           AND (c.status = 'open' OR c.opened_at > $2::timestamptz - make_interval(months => $3)))
+       ORDER BY o.name, o.id`,
+      [OrganizationStage.Active, now, intervalMonths],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** One organization's check-in, with its respondents, deliveries and audit, in one transaction. */
+  private async startOne(organizationId: string, options: StartOptions): Promise<StartOutcome> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [org] = (await manager.query(`SELECT id, stage, owner_id FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [organizationId])) as {
+          id: string;
+          stage: OrganizationStage;
+          owner_id: string | null;
+        }[];
+        if (!org) return { skipped: 'not-found' };
+        if (org.stage === OrganizationStage.Ended) return { skipped: 'ended' };
+        const [open] = (await manager.query(`SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`, [organizationId])) as { id: string }[];
+        if (open) return { skipped: 'open', openCheckInId: open.id };
+        if (options.notWithinMonths !== null) {
+          const [recent] = (await manager.query(
+            `SELECT 1 FROM check_ins WHERE organization_id = $1 AND opened_at > $2::timestamptz - make_interval(months => $3) LIMIT 1`,
+            [organizationId, options.now, options.notWithinMonths],
+          )) as unknown[];
+          if (recent) return { skipped: 'recent' };
+        }
+
+        const respondents = await this.respondentsOf(manager, org.id, org.owner_id);
+        if (respondents.length === 0) return { skipped: 'no-respondent' };
+
+        const checkIn = await manager.save(
+          manager.create(CheckIn, {
+            organizationId,
+            status: CheckInStatus.Open,
+            openedAt: options.now,
+            closesAt: new Date(options.now.getTime() + options.respondWithinDays * DAY_MS),
+            closedAt: null,
+            openedById: options.openedById,
+            areaScores: null,
+            responseCount: 0,
+            lastResponseAt: null,
+          }),
+        );
+        for (const respondent of respondents) {
+          const response = await manager.save(manager.create(CheckInResponse, { checkInId: checkIn.id, ...respondent, answers: null, comment: null, answeredAt: null }));
+          await manager.insert(Delivery, {
+            kind: DeliveryKind.CheckIn,
+            checkInResponseId: response.id,
+            occurrenceKey: 'check-in',
+            occurrenceAt: options.now,
+            dueAt: options.now,
+            nextAttemptAt: options.now,
+            recipientKey: respondent.userId ? `user:${respondent.userId}` : `contact:${respondent.contactId}`,
+            recipientUserId: respondent.userId,
+            recipientContactId: respondent.contactId,
+            status: DeliveryStatus.Scheduled,
+          });
+        }
+        await this.audit.record(manager, {
+          actorId: options.openedById,
+          entityType: 'check-in',
+          entityId: checkIn.id,
+          action: 'create',
+          changes: {
+            organizationId: { before: null, after: organizationId },
+            closesAt: { before: null, after: checkIn.closesAt.toISOString() },
+            respondents: { before: null, after: respondents.map((r) => r.respondent) },
+          },
+        });
+        return { started: checkIn, respondents: respondents.map((r) => r.respondent) };
+      });
+    } catch (error) {
+      // The backstop: an open check-in inserted by a writer that did not take the row lock.
+      if (isUniqueViolation(error, 'uq_check_ins_open_per_organization')) return { skipped: 'open' };
+      throw error;
+    }
+  }
+
+  /**
+   * Who is asked: the organization's owner when an active user, and its primary contact when
+   * they have an email address and have not unsubscribed (an erased contact no longer exists).
+   */
+  private async respondentsOf(
+    manager: EntityManager,
+    organizationId: string,
+    ownerId: string | null,
+  ): Promise<{ respondent: CheckInRespondent; userId: string | null; contactId: string | null }[]> {
+    const respondents: { respondent: CheckInRespondent; userId: string | null; contactId: string | null }[] = [];
+    if (ownerId) {
+      const [owner] = (await manager.query(`SELECT id FROM users WHERE id = $1 AND active AND email IS NOT NULL`, [ownerId])) as { id: string }[];
+      if (owner) respondents.push({ respondent: CheckInRespondent.Owner, userId: owner.id, contactId: null });
+    }
+    const [contact] = (await manager.query(
+      `SELECT id FROM contacts WHERE organization_id = $1 AND is_primary AND email IS NOT NULL AND unsubscribed_at IS NULL ORDER BY created_at, id LIMIT 1`,
+      [organizationId],
+    )) as { id: string }[];
+    if (contact) respondents.push({ respondent: CheckInRespondent.Partner, userId: null, contactId: contact.id });
+    return respondents;
+  }
+
+  /** Closes an open check-in before its deadline. 404 unknown, 409 already closed. */
+  async close(id: string, actor: AuthUser): Promise<CheckInView> {
+    const now = this.clock.now();
+    const closed = await this.dataSource.transaction((manager) => this.closeInTransaction(manager, id, { actorId: actor.id, now, reason: 'early' }));
+    if (!closed) {
+      const exists = await this.dataSource.getRepository(CheckIn).existsBy({ id });
+      throw exists ? new CheckInAlreadyClosedError() : new CheckInNotFoundError();
+    }
+    this.logClosed(closed, 'early', actor.id);
+    return this.get(id);
+  }
+
+  /**
+   * Inside the caller's transaction: closes the check-in if it is still open (null when it was
+   * not: closed already, or unknown) — the guarded UPDATE makes this happen once whoever calls
+   * it. Emails not yet sent are skipped; each area whose average is a concern becomes a
+   * follow-up task about the organization, assigned to its owner (else whoever opened the
+   * check-in; with neither active, no task is made and a warning is logged), with an
+   * organization note saying what was asked.
+   */
+  async closeInTransaction(manager: EntityManager, id: string, options: { actorId: string | null; now: Date; reason: CloseReason }): Promise<ClosedCheckIn | null> {
+    const [rows] = (await manager.query(
+      `UPDATE check_ins SET status = 'closed', closed_at = $2, version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = 'open'
+       RETURNING id, organization_id, opened_by_id, response_count`,
+      [id, options.now],
+    )) as [{ id: string; organization_id: string; opened_by_id: string | null; response_count: number }[], number];
+    const closed = rows[0];
+    if (!closed) return null;
+
+    const responses = await manager.find(CheckInResponse, { where: { checkInId: id } });
+    await manager.query(
+      `UPDATE deliveries SET status = 'skipped', skip_reason = $2::delivery_skip_reason, updated_at = now()
+       WHERE check_in_response_id = ANY($1::uuid[]) AND status = 'scheduled'`,
+      [responses.map((response) => response.id), SkipReason.CheckInClosed],
+    );
+
+    const answered = responses.filter((response) => response.answeredAt !== null).map((response) => response.answers);
+    const concerns = concernAreas(areaResults(answered));
+    const taskIds = concerns.length > 0 ? await this.recordConcerns(manager, closed.organization_id, closed.opened_by_id, concerns, answered, options) : [];
+
+    await this.audit.record(manager, {
+      actorId: options.actorId,
+      entityType: 'check-in',
+      entityId: id,
+      action: 'update',
+      changes: {
+        status: { before: CheckInStatus.Open, after: CheckInStatus.Closed },
+        closedAt: { before: null, after: options.now.toISOString() },
+        closedBecause: { before: null, after: options.reason },
+      },
+    });
+    return { checkInId: id, organizationId: closed.organization_id, concerns, taskIds };
+  }
+
+  /** The concern tasks and the note that explains them (see closeInTransaction). */
+  private async recordConcerns(
+    manager: EntityManager,
+    organizationId: string,
+    openedById: string | null,
+    concerns: AreaResult[],
+    answered: ReadonlyArray<CheckInAnswers | null>,
+    options: { actorId: string | null; now: Date },
+  ): Promise<string[]> {
+    const [assignee] = (await manager.query(
+      `SELECT u.id FROM organizations o JOIN users u ON u.id = o.owner_id WHERE o.id = $1 AND u.active
+       UNION ALL
+       SELECT u.id FROM users u WHERE u.id = $2 AND u.active
+       LIMIT 1`,
+      [organizationId, openedById],
+    )) as { id: string }[];
+    const dueAt = new Date(options.now.getTime() + CONCERN_TASK_DUE_DAYS * DAY_MS);
+    const taskIds: string[] = [];
+    if (assignee) {
+      for (const concern of concerns) {
+        const task = await manager.save(
+          manager.create(Task, {
+            title: concernTaskTitle(concern),
+            dueAt,
+            assigneeId: assignee.id,
+            organizationId,
+            programId: null,
+            visitId: null,
+            status: TaskStatus.Open,
+            completedAt: null,
+            createdById: options.actorId,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: options.actorId,
+          entityType: 'task',
+          entityId: task.id,
+          action: 'create',
+          changes: auditChanges(null, task as never, AUDITED_TASK_FIELDS),
+        });
+        taskIds.push(task.id);
+      }
+    } else {
+      this.logger.warn({ organizationId, concerns: concerns.length }, 'check-in concerns without an active owner or opener to assign them to; no follow-up tasks made');
+    }
+    const note = await manager.save(
+      manager.create(Note, { organizationId, body: concernNote(concerns, answered, assignee ? dueAt : null), authorId: null }),
+    );
+    await this.audit.record(manager, {
+      actorId: options.actorId,
+      entityType: 'note',
+      entityId: note.id,
+      action: 'create',
+      changes: { organizationId: { before: null, after: organizationId } },
+    });
+    return taskIds;
+  }
+
+  /**
+   * The daily job: closes the check-ins whose deadline has passed, then, when the settings say
+   * so, starts the round for organizations that are due. Safe to run twice or on two workers
+   * at once.
+   */
+  async runDaily(): Promise<DailyCheckInResult> {
+    const closed = await this.closeExpired();
+    const { settings } = await this.settings.current();
+    const round = settings.automatic ? await this.startRound(undefined, null) : { started: [], skipped: [] };
+    return { closed, started: round.started.length, skipped: round.skipped.length };
+  }
+
+  /** Closes every open check-in past its deadline, one transaction each; returns how many this call closed. */
+  async closeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const due = (await this.dataSource.query(
+      `SELECT id FROM check_ins WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT ${CLOSE_BATCH}`,
+      [now],
+    )) as { id: string }[];
+    let count = 0;
+    for (const { id } of due) {
+      const closed = await this.dataSource.transaction((manager) => this.closeInTransaction(manager, id, { actorId: null, now, reason: 'deadline' }));
+      if (closed) {
+        count += 1;
+        this.logClosed(closed, 'deadline', null);
+      }
+    }
+    return count;
+  }
+
+  logClosed(closed: ClosedCheckIn, reason: CloseReason, actorId: string | null): void {
+    this.logger.log(
+      { checkInId: closed.checkInId, organizationId: closed.organizationId, reason, concerns: closed.concerns.map((c) => c.area), taskIds: closed.taskIds, actorId },
+      'check-in closed',
+    );
+  }
+
+  async get(id: string): Promise<CheckInView> {
+    const checkIn = await this.dataSource.getRepository(CheckIn).findOneBy({ id });
+    if (!checkIn) throw new CheckInNotFoundError();
+    const responses = await this.dataSource.getRepository(CheckInResponse).find({ where: { checkInId: id } });
+    return { checkIn, responses: sortResponses(responses) };
+  }
+
+  /** An organization's check-ins, latest first (404 for an unknown organization). */
+  async listForOrganization(organizationId: string, limit: number, offset: number): Promise<Page<CheckInView>> {
+    await this.organizations.get(organizationId);
+    const [checkIns, total] = await this.dataSource.getRepository(CheckIn).findAndCount({
+      where: { organizationId },
+      order: { openedAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    const responses =
+      checkIns.length === 0 ? [] : await this.dataSource.getRepository(CheckInResponse).find({ where: { checkInId: In(checkIns.map((c) => c.id)) } });
+    return {
+      data: checkIns.map((checkIn) => ({ checkIn, responses: sortResponses(responses.filter((r) => r.checkInId === checkIn.id)) })),
+      meta: { total, limit, offset },
+    };
+  }
+}
+
+const RESPONDENT_ORDER = [CheckInRespondent.Owner, CheckInRespondent.Partner];
+function sortResponses(responses: CheckInResponse[]): CheckInResponse[] {
+  return [...responses].sort((a, b) => RESPONDENT_ORDER.indexOf(a.respondent) - RESPONDENT_ORDER.indexOf(b.respondent));
+}
+
+/** "Check-in concern: communication (2.5)" — the same words as the health score's driver. */
+export function concernTaskTitle(concern: AreaResult): string {
+  return `Check-in concern: ${concern.label} (${(concern.average as number).toFixed(1)})`;
+}
+
+/** The organization note made when a check-in closes with concerns: what was asked, and how it was answered. */
+export function concernNote(concerns: readonly AreaResult[], answered: ReadonlyArray<CheckInAnswers | null>, tasksDueAt: Date | null): string {
+  const statements = statementResults(answered);
+  const lines = [`The partnership check-in closed with ${concerns.length === 1 ? 'a concern' : `${concerns.length} concerns`} (averages on 1–5 from ${answered.length} ${answered.length === 1 ? 'respondent' : 'respondents'}).`];
+  for (const concern of concerns) {
+    lines.push('', `${concern.label} (${(concern.average as number).toFixed(1)}). We asked:`);
+    for (const statement of statements.filter((s) => s.area === concern.area)) {
+      const result = statement.average === null ? 'nobody answered' : `average ${statement.average.toFixed(1)} from ${statement.answers} ${statement.answers === 1 ? 'answer' : 'answers'}`;
+      lines.push(`- "${statement.text}" (${result})`);
+    }
+  }
+  lines.push(
+    '',
+    tasksDueAt
+      ? `A follow-up task for each concern is due ${tasksDueAt.toISOString().slice(0, 10)}.`
+      : 'No follow-up tasks were made: the organization has no active owner. Give it one and add the follow-ups by hand.',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/dto/validators';
+import { CHECK_IN_SETTINGS_LIMITS } from '../check-in-settings';
+
+const { intervalMonths: INTERVAL, respondWithinDays: WINDOW } = CHECK_IN_SETTINGS_LIMITS;
+
+/** PATCH /api/v1/settings/check-ins: change some settings; the version read is required. */
+export class UpdateCheckInSettingsDto {
+  @ApiPropertyOptional({ minimum: INTERVAL.min, maximum: INTERVAL.max, example: 6, description: 'Months between check-ins of one partner.' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(INTERVAL.min)
+  @Max(INTERVAL.max)
+  intervalMonths?: number;
+
+  @ApiPropertyOptional({ minimum: WINDOW.min, maximum: WINDOW.max, example: 21, description: 'Days a check-in stays open for answers.' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(WINDOW.min)
+  @Max(WINDOW.max)
+  respondWithinDays?: number;
+
+  @ApiPropertyOptional({ description: 'Whether the daily job sends the round to partners that are due by itself.' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  automatic?: boolean;
+
+  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class CheckInSettingsResponseDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ minimum: INTERVAL.min, maximum: INTERVAL.max, example: 6 }) intervalMonths: number;
+  @ApiProperty({ minimum: WINDOW.min, maximum: WINDOW.max, example: 21 }) respondWithinDays: number;
+  @ApiProperty({ example: true }) automatic: boolean;
+}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageMetaDto } from '../../common/dto/pagination.dto';
+import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
+import { CHECK_IN_AREAS, CheckInArea } from '../../partnership/health-rules';
+import { CheckInRespondent } from '../check-in-response.entity';
+import { CHECK_IN_STATEMENT_IDS, CheckInClassification, MAX_CHECK_IN_COMMENT } from '../check-in-survey';
+import { CheckInStatus } from '../check-in.entity';
+import { MAX_ROUND_ORGANIZATIONS, RoundSkipReason } from '../check-in.service';
+
+const CLASSIFICATIONS: CheckInClassification[] = ['strength', 'borderline', 'concern'];
+const SKIP_REASONS: RoundSkipReason[] = ['not-found', 'ended', 'open', 'recent', 'no-respondent'];
+
+/** POST /api/v1/check-ins/rounds. */
+export class StartRoundDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_ROUND_ORGANIZATIONS,
+    description:
+      'Ask these organizations (any stage but ended, however recent their last check-in). Without it: every active organization with no open check-in and none opened within the interval of the settings.',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_ROUND_ORGANIZATIONS)
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+}
+
+/**
+ * POST /api/v1/public/check-ins/:token as JSON. The shape is checked here; the answers map
+ * (statement ids and 1–5 values) by validateAnswers.
+ */
+export class SubmitCheckInAnswersDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+    example: { 'communication.heard': 4, 'resources.capacity': 2, 'purpose.progress': null },
+    description: `Statement id → 1 (strongly disagree) … 5 (strongly agree); null or left out for not sure. Statement ids: ${CHECK_IN_STATEMENT_IDS.join(', ')}. At least one answer.`,
+  })
+  @IsObject()
+  answers: Record<string, unknown>;
+
+  @ApiPropertyOptional({ maxLength: MAX_CHECK_IN_COMMENT, nullable: true, description: 'Anything else you want us to know (optional).' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(MAX_CHECK_IN_COMMENT)
+  comment?: string | null;
+}
+
+export class CheckInAnsweredDto {
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class CheckInRespondentDto {
+  @ApiProperty({ enum: CheckInRespondent, description: "owner: the library's owner of the partnership; partner: the partner's primary contact." })
+  respondent: CheckInRespondent;
+  @ApiProperty() answered: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
+}
+
+export class CheckInAreaDto {
+  @ApiProperty({ enum: CHECK_IN_AREAS }) area: CheckInArea;
+  @ApiProperty({ example: 'process and structure' }) label: string;
+  @ApiProperty({ nullable: true, type: Number, example: 2.5, description: 'Mean of every answer to the area’s statements by every respondent, one decimal; null when none.' })
+  average: number | null;
+  @ApiProperty({ enum: CLASSIFICATIONS, nullable: true, description: 'strength ≥ 4, borderline 3–3.9, concern < 3.' })
+  classification: CheckInClassification | null;
+  @ApiProperty({ description: 'How many answers the average is over.' }) answers: number;
+}
+
+export class CheckInStatementDto {
+  @ApiProperty({ example: 'communication.heard' }) id: string;
+  @ApiProperty({ enum: CHECK_IN_AREAS }) area: CheckInArea;
+  @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, type: Number }) average: number | null;
+  @ApiProperty() answers: number;
+}
+
+export class CheckInCommentDto {
+  @ApiProperty({ enum: CheckInRespondent }) respondent: CheckInRespondent;
+  @ApiProperty() comment: string;
+}
+
+export class CheckInResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ enum: CheckInStatus }) status: CheckInStatus;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who started it; null when the schedule did.' }) openedById: string | null;
+  @ApiProperty() responseCount: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastResponseAt: string | null;
+  @ApiProperty({ type: [CheckInRespondentDto] }) respondents: CheckInRespondentDto[];
+  @ApiProperty({ type: [CheckInAreaDto], description: 'The six areas in survey order.' }) areas: CheckInAreaDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean of the area averages (each area counts the same), one decimal.' })
+  overall: number | null;
+  @ApiProperty({ type: [CheckInStatementDto] }) statements: CheckInStatementDto[];
+  @ApiProperty({ type: [CheckInCommentDto], nullable: true, description: 'Free-text comments; null for viewers.' })
+  comments: CheckInCommentDto[] | null;
+}
+
+export class CheckInPageDto {
+  @ApiProperty({ type: [CheckInResponseDto] }) data: CheckInResponseDto[];
+  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
+}
+
+export class RoundStartedDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ format: 'uuid' }) checkInId: string;
+  @ApiProperty({ enum: CheckInRespondent, isArray: true }) respondents: CheckInRespondent[];
+}
+
+export class RoundSkippedDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({
+    enum: SKIP_REASONS,
+    description: 'not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; no-respondent: no active owner and no primary contact to email.',
+  })
+  reason: RoundSkipReason;
+}
+
+export class RoundResultDto {
+  @ApiProperty({ type: [RoundStartedDto] }) started: RoundStartedDto[];
+  @ApiProperty({ type: [RoundSkippedDto] }) skipped: RoundSkippedDto[];
+}

@@ -1,0 +1,76 @@
+import type { FieldError } from '../common/errors/domain-error';
+import { ValidationFailedError } from '../common/errors/domain-error';
+import { createValidationPipe } from '../common/pipes/validation';
+import { CHECK_IN_STATEMENT_IDS, CheckInAnswers, validateAnswers } from './check-in-survey';
+import { SubmitCheckInAnswersDto } from './dto/check-in.dto';
+
+/**
+ * The HTML form posts flat urlencoded fields, one per statement (named by its id, value "1"–"5",
+ * or "" for not sure) and `comment`; the JSON API takes `{answers, comment}`. Both are turned
+ * into the same input and go through the same validation (SubmitCheckInAnswersDto, then
+ * validateAnswers), so a form post can do nothing a JSON body cannot.
+ */
+export const COMMENT_FIELD = 'comment';
+/** Every field name the form may post. */
+export const CHECK_IN_FORM_FIELDS: readonly string[] = [...CHECK_IN_STATEMENT_IDS, COMMENT_FIELD];
+
+/** The answers as the form names them (strings), for showing them again next to errors. */
+export type CheckInFormValues = Partial<Record<string, string>>;
+
+export type ParsedCheckInSubmission =
+  | { answers: CheckInAnswers; comment: string | null; values: CheckInFormValues }
+  | { errors: FieldError[]; values: CheckInFormValues };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A radio value: "4" → 4; "" (not sure) → null; anything else as it came, for validateAnswers to refuse. */
+function formAnswer(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : value;
+}
+
+/** What to show in the form again: the strings sent, for known fields only. */
+export function checkInFormValuesOf(body: unknown, isForm: boolean): CheckInFormValues {
+  if (!isPlainObject(body)) return {};
+  const answers = isForm ? body : isPlainObject(body.answers) ? body.answers : {};
+  const values: CheckInFormValues = {};
+  for (const id of CHECK_IN_STATEMENT_IDS) {
+    const value = answers[id];
+    if (typeof value === 'string' || typeof value === 'number') values[id] = String(value);
+  }
+  if (typeof body[COMMENT_FIELD] === 'string') values[COMMENT_FIELD] = body[COMMENT_FIELD];
+  return values;
+}
+
+/**
+ * Validates a submission (`isForm`: the HTML form's urlencoded post). Returns the answers to
+ * store and the trimmed comment (null when empty), or the field errors — never both.
+ */
+export async function parseCheckInSubmission(body: unknown, isForm: boolean): Promise<ParsedCheckInSubmission> {
+  const values = checkInFormValuesOf(body, isForm);
+  if (!isPlainObject(body)) return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
+  let input: Record<string, unknown> = body;
+  if (isForm) {
+    const unknownFields = Object.keys(body).filter((key) => !CHECK_IN_FORM_FIELDS.includes(key));
+    if (unknownFields.length > 0) {
+      return { errors: unknownFields.slice(0, 20).map((field) => ({ field: field.slice(0, 60), message: 'is not an allowed field' })), values };
+    }
+    const answers: Record<string, unknown> = {};
+    for (const id of CHECK_IN_STATEMENT_IDS) {
+      if (body[id] !== undefined) answers[id] = formAnswer(body[id]);
+    }
+    input = { answers, ...(body[COMMENT_FIELD] !== undefined && { comment: body[COMMENT_FIELD] }) };
+  }
+  let dto: SubmitCheckInAnswersDto;
+  try {
+    dto = (await createValidationPipe().transform(input, { type: 'body', metatype: SubmitCheckInAnswersDto, data: '' })) as SubmitCheckInAnswersDto;
+  } catch (error) {
+    if (error instanceof ValidationFailedError) return { errors: error.errors, values };
+    throw error;
+  }
+  const checked = validateAnswers(dto.answers);
+  if ('errors' in checked) return { errors: checked.errors, values };
+  return { answers: checked.answers, comment: dto.comment ?? null, values };
+}

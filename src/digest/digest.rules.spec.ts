@@ -1,0 +1,198 @@
+import { OrganizationStage } from '../organization/organization-stage';
+import { composeDigest, DigestInput, DigestIntroduction, DigestOrganizationInput, isQuietWeek, weekOf } from './digest.rules';
+
+const { Active, Ended, Prospect, Paused } = OrganizationStage;
+
+/** Ids are the names, so the expectations read as the data. */
+function org(name: string, overrides: Partial<DigestOrganizationInput> = {}): DigestOrganizationInput {
+  return { organizationId: name.toLowerCase(), name, stage: Active, score: 80, band: 'thriving', drivers: [], previousBand: 'thriving', ...overrides };
+}
+
+function intro(provider: string, seeker: string, strength: number): DigestIntroduction {
+  return {
+    providerId: provider.toLowerCase(),
+    providerName: provider,
+    seekerId: seeker.toLowerCase(),
+    seekerName: seeker,
+    explanation: `${provider} offers what ${seeker} looks for.`,
+    strength,
+  };
+}
+
+function digest(input: Partial<DigestInput>) {
+  return composeDigest({ weekOf: '2026-11-30', organizations: [], audiences: [], introductions: [], ...input });
+}
+
+describe('composeDigest', () => {
+  describe('bandChanges', () => {
+    it('lists each organization whose band differs from last week, either way, with both bands and the score now', () => {
+      const content = digest({
+        organizations: [
+          org('Alder', { score: 90, band: 'thriving', previousBand: 'thriving' }),
+          org('Birch', { score: 40, band: 'at-risk', previousBand: 'steady' }),
+          org('Cedar', { score: 60, band: 'steady', previousBand: 'at-risk' }),
+        ],
+      });
+      expect(content.bandChanges).toEqual([
+        { organizationId: 'birch', name: 'Birch', from: 'steady', to: 'at-risk', score: 40 },
+        { organizationId: 'cedar', name: 'Cedar', from: 'at-risk', to: 'steady', score: 60 },
+      ]);
+    });
+
+    it('does not count an organization with no snapshot last week as a change', () => {
+      const content = digest({ organizations: [org('Elm', { band: 'steady', score: 70, previousBand: null })] });
+      expect(content.bandChanges).toEqual([]);
+    });
+
+    it('puts the worst first: lowest score, then name, then id', () => {
+      const content = digest({
+        organizations: [
+          org('Maple', { score: 55, band: 'steady', previousBand: 'thriving' }),
+          org('Hazel', { score: 10, band: 'dormant', previousBand: 'at-risk' }),
+          org('Willow', { organizationId: 'w2', score: 30, band: 'at-risk', previousBand: 'steady' }),
+          org('Willow', { organizationId: 'w1', score: 30, band: 'at-risk', previousBand: 'steady' }),
+          org('Aspen', { score: 30, band: 'at-risk', previousBand: 'thriving' }),
+        ],
+      });
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['hazel', 'aspen', 'w1', 'w2', 'maple']);
+    });
+  });
+
+  describe('newAtRisk', () => {
+    it('names partners that fell from thriving or steady to at-risk or dormant, with their drivers', () => {
+      const content = digest({
+        organizations: [
+          org('Birch', { score: 40, band: 'at-risk', previousBand: 'steady', drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'] }),
+          org('Cedar', { score: 20, band: 'dormant', previousBand: 'thriving', drivers: ['No contact in 150 days'] }),
+        ],
+      });
+      expect(content.newAtRisk).toEqual([
+        { organizationId: 'cedar', name: 'Cedar', band: 'dormant', score: 20, drivers: ['No contact in 150 days'] },
+        { organizationId: 'birch', name: 'Birch', band: 'at-risk', score: 40, drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'] },
+      ]);
+    });
+
+    it('includes an organization new to the digest that is already at-risk or dormant', () => {
+      const content = digest({
+        organizations: [
+          org('Fir', { score: 30, band: 'at-risk', previousBand: null, drivers: ['No contact in 60 days'] }),
+          org('Elm', { score: 70, band: 'steady', previousBand: null }),
+        ],
+      });
+      expect(content.newAtRisk.map((row) => row.organizationId)).toEqual(['fir']);
+    });
+
+    it('leaves out partners that were already at-risk or dormant last week, even when they moved between the two', () => {
+      const content = digest({
+        organizations: [
+          org('Hazel', { score: 30, band: 'at-risk', previousBand: 'at-risk' }),
+          org('Holly', { score: 10, band: 'dormant', previousBand: 'at-risk' }),
+          org('Ivy', { score: 40, band: 'at-risk', previousBand: 'dormant' }),
+        ],
+      });
+      expect(content.newAtRisk).toEqual([]);
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['holly', 'ivy']);
+    });
+
+    it('copies the drivers rather than sharing the input array', () => {
+      const drivers = ['2 follow-ups overdue'];
+      const content = digest({ organizations: [org('Birch', { band: 'at-risk', score: 40, previousBand: 'steady', drivers })] });
+      drivers.push('later');
+      expect(content.newAtRisk[0].drivers).toEqual(['2 follow-ups overdue']);
+    });
+  });
+
+  describe('ended organizations', () => {
+    it('are left out of the changes, the new at-risk list and the counts', () => {
+      const content = digest({
+        organizations: [
+          org('Dogwood', { stage: Ended, score: 5, band: 'dormant', previousBand: 'thriving', drivers: ['No contact in 200 days'] }),
+          org('Elm', { stage: Prospect, score: 70, band: 'steady', previousBand: 'steady' }),
+          org('Pine', { stage: Paused, score: 40, band: 'at-risk', previousBand: 'steady' }),
+        ],
+      });
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['pine']);
+      expect(content.newAtRisk.map((row) => row.organizationId)).toEqual(['pine']);
+      expect(content.byBand).toEqual({ thriving: 0, steady: 1, 'at-risk': 1, dormant: 0 });
+    });
+  });
+
+  describe('byBand', () => {
+    it('counts every organization by its band now, with every band present', () => {
+      expect(digest({}).byBand).toEqual({ thriving: 0, steady: 0, 'at-risk': 0, dormant: 0 });
+      const content = digest({
+        organizations: [org('A', { band: 'thriving' }), org('B', { band: 'thriving' }), org('C', { band: 'dormant', score: 5, previousBand: 'dormant' })],
+      });
+      expect(content.byBand).toEqual({ thriving: 2, steady: 0, 'at-risk': 0, dormant: 1 });
+    });
+  });
+
+  describe('uncoveredAudiences', () => {
+    it('lists audiences with no active partner, highest priority first, then by name', () => {
+      const content = digest({
+        audiences: [
+          { audienceId: 'families', name: 'Families', priority: 3, activePartners: 0 },
+          { audienceId: 'teens', name: 'Teens', priority: 1, activePartners: 2 },
+          { audienceId: 'seniors', name: 'Seniors', priority: 2, activePartners: 0 },
+          { audienceId: 'esl', name: 'Adults learning English', priority: 1, activePartners: 0 },
+          { audienceId: 'veterans', name: 'Veterans', priority: 1, activePartners: 0 },
+        ],
+      });
+      expect(content.uncoveredAudiences).toEqual([
+        { audienceId: 'esl', name: 'Adults learning English', priority: 1 },
+        { audienceId: 'veterans', name: 'Veterans', priority: 1 },
+        { audienceId: 'seniors', name: 'Seniors', priority: 2 },
+        { audienceId: 'families', name: 'Families', priority: 3 },
+      ]);
+    });
+
+    it('is empty when every audience has an active partner', () => {
+      expect(digest({ audiences: [{ audienceId: 'teens', name: 'Teens', priority: 1, activePartners: 1 }] }).uncoveredAudiences).toEqual([]);
+    });
+  });
+
+  describe('topIntroductions', () => {
+    it('keeps only the first three of the ranking, in its order, with names, explanation and strength', () => {
+      const ranked = [intro('Oak', 'Birch', 90), intro('Alder', 'Cedar', 80), intro('Cedar', 'Oak', 70), intro('Birch', 'Alder', 60), intro('Elm', 'Oak', 50)];
+      const content = digest({ introductions: ranked });
+      expect(content.topIntroductions).toEqual(ranked.slice(0, 3));
+    });
+
+    it('keeps fewer when fewer are suggested', () => {
+      expect(digest({ introductions: [intro('Oak', 'Birch', 90)] }).topIntroductions).toHaveLength(1);
+      expect(digest({}).topIntroductions).toEqual([]);
+    });
+
+    it('keeps only the fields the email shows', () => {
+      const extra = { ...intro('Oak', 'Birch', 90), id: 'm1', factors: { need: 40 } } as DigestIntroduction;
+      expect(Object.keys(digest({ introductions: [extra] }).topIntroductions[0]).sort()).toEqual(
+        ['explanation', 'providerId', 'providerName', 'seekerId', 'seekerName', 'strength'].sort(),
+      );
+    });
+  });
+
+  it('carries the week it is for', () => {
+    expect(digest({ weekOf: '2027-03-08' }).weekOf).toBe('2027-03-08');
+  });
+});
+
+describe('isQuietWeek', () => {
+  it('is quiet only without band changes and without new at-risk partners', () => {
+    expect(isQuietWeek(digest({ organizations: [org('Alder')] }))).toBe(true);
+    expect(isQuietWeek(digest({ organizations: [org('Cedar', { band: 'steady', score: 60, previousBand: 'thriving' })] }))).toBe(false);
+    expect(isQuietWeek(digest({ organizations: [org('Fir', { band: 'at-risk', score: 30, previousBand: null })] }))).toBe(false);
+  });
+});
+
+describe('weekOf', () => {
+  it.each([
+    ['2026-11-30T00:00:00.000Z', '2026-11-30'], // a Monday, at its first instant
+    ['2026-12-02T15:00:00.000Z', '2026-11-30'], // Wednesday
+    ['2026-12-06T23:59:59.999Z', '2026-11-30'], // Sunday, last instant
+    ['2026-12-07T00:00:00.000Z', '2026-12-07'], // the next Monday
+    ['2027-01-01T12:00:00.000Z', '2026-12-28'], // across the year end
+    ['2028-03-01T08:00:00.000Z', '2028-02-28'], // across a leap day
+  ])('puts %s in the week of Monday %s (UTC)', (now, monday) => {
+    expect(weekOf(new Date(now))).toBe(monday);
+  });
+});

@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Role } from '../auth/role.enum';
+import { Clock } from '../common/clock/clock';
+import { MatchingService } from '../matching/matching.service';
+import { DashboardService } from '../partnership/dashboard.service';
+import { HealthSnapshotService } from '../partnership/health-snapshot.service';
+import { ReminderQueue } from '../queue/reminder-queue.service';
+import { composeDigest, DIGEST_RULES, DigestContent, weekOf } from './digest.rules';
+
+const DAY_MS = 86_400_000;
+
+/** Roles that get the digest (those holding dashboard.read). */
+export const DIGEST_ROLES: readonly Role[] = [Role.Manager, Role.Admin];
+
+export interface StoredDigest {
+  id: string;
+  weekOf: string;
+  content: DigestContent;
+  createdAt: Date;
+}
+
+export interface DigestPreview extends DigestContent {
+  stored: boolean;
+  composedAt: string;
+}
+
+export interface SendDigestResult {
+  weekOf: string;
+  digestId: string;
+  /** Emails queued by this run (0 when an earlier run already queued them). */
+  queued: number;
+}
+
+/**
+ * The weekly health digest for managers (see digest.rules.ts for what it says). Its inputs come
+ * from the services that own them — the dashboard's portfolio and audience coverage, last week's
+ * bands from the snapshots, the ranked introductions from matching — so the digest never scores
+ * or ranks anything itself.
+ */
+@Injectable()
+export class DigestService {
+  private readonly logger = new Logger(DigestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dashboard: DashboardService,
+    private readonly snapshots: HealthSnapshotService,
+    private readonly matching: MatchingService,
+    private readonly queue: ReminderQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * What the digest for the week of `now` says, computed now and not stored. Set-based: the
+   * portfolio (8 statements), the coverage (1), last week's bands (1) and the introductions (4),
+   * whatever the number of organizations.
+   */
+  async composeWeekly(now: Date): Promise<DigestContent> {
+    const previousAt = new Date(now.getTime() - DIGEST_RULES.previousMinDays * DAY_MS);
+    const [portfolio, audiences, previous, introductions] = await Promise.all([
+      this.dashboard.portfolio(now),
+      this.dashboard.audienceCoverage(),
+      this.snapshots.latestBandsAt(previousAt),
+      this.matching.list({ offset: 0, limit: DIGEST_RULES.introductions }),
+    ]);
+    return composeDigest({
+      weekOf: weekOf(now),
+      organizations: portfolio.data.map((entry) => ({ ...entry, previousBand: previous.get(entry.organizationId) ?? null })),
+      audiences,
+      introductions: introductions.data,
+    });
+  }
+
+  /**
+   * What this week's digest says: the stored one once it has been sent (it no longer changes),
+   * else composed now as it would be sent.
+   */
+  async preview(): Promise<DigestPreview> {
+    const now = this.clock.now();
+    const stored = await this.stored(weekOf(now));
+    if (stored) return { ...stored.content, stored: true, composedAt: stored.createdAt.toISOString() };
+    return { ...(await this.composeWeekly(now)), stored: false, composedAt: now.toISOString() };
+  }
+
+  /**
+   * Sends this week's digest (the week of the clock's now, Monday UTC) to every active manager and
+   * admin, once. Safe to run again, on a retry or on two workers at once: the content is stored
+   * once per week (ON CONFLICT on week_of) and read back, so every run sends the same content;
+   * the emails are one delivery row per (digest, recipient) (ON CONFLICT DO NOTHING), sent by the
+   * delivery worker exactly once each. A manager added later in the week gets it on the next run.
+   */
+  async sendWeekly(): Promise<SendDigestResult> {
+    const now = this.clock.now();
+    const week = weekOf(now);
+    let digest = await this.stored(week);
+    if (!digest) {
+      const content = await this.composeWeekly(now);
+      await this.dataSource.query(
+        `INSERT INTO health_digests (week_of, content, created_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (week_of) DO NOTHING`,
+        [week, JSON.stringify(content), now],
+      );
+      // Whichever run stored it first, every run sends that content.
+      digest = await this.stored(week);
+      if (!digest) throw new Error(`health digest for ${week} not found after storing it`);
+    }
+    const queued = (await this.dataSource.query(
+      `INSERT INTO deliveries (kind, digest_id, recipient_user_id, recipient_key, occurrence_key, occurrence_at, due_at, next_attempt_at, status)
+       SELECT 'digest', $1, u.id, 'user:' || u.id, $2, $3, $3, $3, 'scheduled'
+       FROM users u
+       WHERE u.active AND u.role::text = ANY($4::text[]) AND u.email <> ''
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [digest.id, `digest:${week}`, now, DIGEST_ROLES],
+    )) as unknown[];
+    // Always, not only when rows were added: a run that stopped after its insert left them unwoken.
+    await this.queue.wakeAt([now]);
+    const result = { weekOf: week, digestId: digest.id, queued: queued.length };
+    this.logger.log(result, 'health digest queued');
+    return result;
+  }
+
+  private async stored(week: string): Promise<StoredDigest | null> {
+    const [row] = (await this.dataSource.query(`SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`, [
+      week,
+    ])) as { id: string; week_of: string; content: DigestContent; created_at: Date }[];
+    return row ? { id: row.id, weekOf: row.week_of, content: row.content, createdAt: row.created_at } : null;
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { HEALTH_BANDS, HealthBand } from '../../partnership/health-settings';
+
+export class DigestBandChangeDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: HEALTH_BANDS, description: "The band in last week's snapshot." }) from: HealthBand;
+  @ApiProperty({ enum: HEALTH_BANDS, description: 'The band now.' }) to: HealthBand;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
+}
+
+export class DigestAtRiskDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['at-risk', 'dormant'] }) band: HealthBand;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ type: [String], example: ['No contact in 45 days', '2 follow-ups overdue'], description: 'Why, most costly first.' }) drivers: string[];
+}
+
+export class DigestUncoveredAudienceDto {
+  @ApiProperty({ format: 'uuid' }) audienceId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3, description: '1 high – 3 low.' }) priority: number;
+}
+
+export class DigestIntroductionDto {
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty({ format: 'uuid' }) seekerId: string;
+  @ApiProperty() seekerName: string;
+  @ApiProperty() explanation: string;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) strength: number;
+}
+
+export class DigestResponseDto {
+  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'The Monday (UTC) of the week the digest is for.' }) weekOf: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
+    description: 'Organizations not ended, per band now; every band present.',
+  })
+  byBand: Record<HealthBand, number>;
+  @ApiProperty({ type: [DigestBandChangeDto], description: "Organizations whose band differs from last week's snapshot, worst (lowest score) first." })
+  bandChanges: DigestBandChangeDto[];
+  @ApiProperty({ type: [DigestAtRiskDto], description: 'Now at-risk or dormant, and last week thriving, steady or not yet snapshotted; worst first, with drivers.' })
+  newAtRisk: DigestAtRiskDto[];
+  @ApiProperty({ type: [DigestUncoveredAudienceDto], description: 'Audiences with no organization at stage active serving them, highest priority first.' })
+  uncoveredAudiences: DigestUncoveredAudienceDto[];
+  @ApiProperty({ type: [DigestIntroductionDto], description: 'The three strongest suggested introductions (dismissed ones hidden).' })
+  topIntroductions: DigestIntroductionDto[];
+  @ApiProperty({ description: "True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent." })
+  stored: boolean;
+  @ApiProperty({ format: 'date-time', description: 'When the content was composed.' }) composedAt: string;
+}
