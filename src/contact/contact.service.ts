@@ -1,3 +1,4 @@
+import { CheckInResponse } from '../check-in/check-in-response.entity';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -98,6 +99,9 @@ export class ContactService {
     await this.dataSource.transaction(async (manager) => {
       const contact = await manager.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!contact) throw new ContactNotFoundError();
+      // Their check-in answers stay (the scores are the partnership's), but a free-text comment
+      // may name or describe them: it goes with the person. The foreign key then clears the link.
+      await manager.update(CheckInResponse, { contactId: id }, { comment: null });
       await manager.delete(Contact, { id });
       await this.audit.record(manager, {
         actorId: actor.id,

@@ -1,3 +1,5 @@
+import { CheckInRespondent, CheckInResponse } from '../../src/check-in/check-in-response.entity';
+import { CheckIn } from '../../src/check-in/check-in.entity';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
@@ -115,6 +117,16 @@ describe('Contacts (e2e)', () => {
     // A visit where the team met them links the contact by id only.
     const visit = await request(t.http).post('/api/v1/visits').set(staff.auth).send({ organizationId: orgId, purpose: 'relationship', contactIds: [created.body.id] }).expect(201);
     expect(visit.body.contactIds).toEqual([created.body.id]);
+    // Their answer to a partnership check-in, with a comment that names them.
+    const checkIn = await t.dataSource.getRepository(CheckIn).save({ organizationId: orgId, openedAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() + 86_400_000) });
+    const response = await t.dataSource.getRepository(CheckInResponse).save({
+      checkInId: checkIn.id,
+      respondent: CheckInRespondent.Partner,
+      contactId: created.body.id,
+      answers: { 'communication.heard': 4 },
+      comment: 'Zebulon says the room is too small',
+      answeredAt: new Date(),
+    });
     // Before erasure the person is in the contacts table only (the audit log holds no values).
     for (const needle of ['Quackenbush', 'zq@harbor', '555 0199']) {
       const tables = await tablesContaining(t.dataSource, needle);
@@ -132,6 +144,12 @@ describe('Contacts (e2e)', () => {
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
     expect(audit.body.data[1].changes).toMatchObject({ name: { redacted: true }, email: { redacted: true } });
     await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(staff.auth).expect(404);
+    // The check-in answer stays for the partnership's scores, without the person or their words.
+    expect(await t.dataSource.getRepository(CheckInResponse).findOneByOrFail({ id: response.id })).toMatchObject({
+      contactId: null,
+      comment: null,
+      answers: { 'communication.heard': 4 },
+    });
     // The visit stays, without them.
     const visitAfter = await request(t.http).get(`/api/v1/visits/${visit.body.id}`).set(staff.auth).expect(200);
     expect(visitAfter.body.contactIds).toEqual([]);
