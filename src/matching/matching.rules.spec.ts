@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   COLLEGE_COACHING,
   COLLEGE_PREP,
@@ -22,6 +23,7 @@ import {
   MatchCandidate,
   MatchCapability,
   matchId,
+  matchIdTest,
   MatchOrganization,
   MatchVocabulary,
   rankSuggestions,
@@ -94,6 +96,31 @@ describe('matching rules', () => {
 
     it('tells the two directions of a pair apart', () => {
       expect(matchId('a', 'b')).not.toBe(matchId('b', 'a'));
+    });
+  });
+
+  describe('matchIdTest', () => {
+    // Any ids, as a uuid or any text (case, non-ASCII, long enough to outgrow the test's buffer), one provider after another.
+    const anyId = fc.oneof(fc.uuid(), fc.string({ unit: 'binary', maxLength: 200 }));
+
+    it('is true exactly for the pairs matchId gives that id', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(anyId, anyId), { minLength: 1, maxLength: 12 }), fc.nat(), (pairs, pick) => {
+          const [provider, seeker] = pairs[pick % pairs.length];
+          const test = matchIdTest(matchId(provider, seeker))!;
+          for (const [p, s] of pairs) expect(test(p, s)).toBe(matchId(p, s) === matchId(provider, seeker));
+          expect(test(provider, seeker)).toBe(true);
+        }),
+      );
+    });
+
+    it('refuses what matchId never writes: upper case, another version, not a uuid', () => {
+      const id = matchId('3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', '7d0c5d1e-93a4-4b8f-9f0e-000000000001');
+      expect(matchIdTest(id)).not.toBeNull();
+      expect(matchIdTest(id.toUpperCase())).toBeNull();
+      expect(matchIdTest('3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f')).toBeNull();
+      expect(matchIdTest(`${id}0`)).toBeNull();
+      expect(matchIdTest('')).toBeNull();
     });
   });
 

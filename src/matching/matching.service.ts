@@ -9,75 +9,37 @@ import { OrganizationStage } from '../organization/organization-stage';
 import { ListMatchesQueryDto } from './dto/match.dto';
 import { MatchDismissal } from './match-dismissal.entity';
 import { MatchNotFoundError } from './matching.errors';
-import {
-  AUDIENCE_MATCH_MAX_PRIORITY,
-  candidateFor,
-  DirectoryOrganization,
-  MatchAudience,
-  MatchCandidate,
-  MatchCapability,
-  MatchVocabulary,
-  rankSuggestions,
-  Suggestion,
-} from './matching.rules';
+import { SuggestionRanking } from './matching.ranking';
+import { DirectoryOrganization, MatchAudience, MatchCapability, MatchVocabulary, Suggestion } from './matching.rules';
 
 /**
- * The pairs that may make a suggestion, in one statement: organizations that have not ended,
- * where one offers what the other seeks or both serve a high-priority audience, minus pairs
- * partnered in a running program and (unless asked for) dismissed pairs. Candidate pairs come
- * from equi-joins on the unnested arrays (hash joins), not from comparing every organization
- * with every other; one row per provider keeps the answer small.
- *
- * $1 organization filter, $2 capability filter (uuid or null), $3 the audience-fit priority
- * threshold, $4 whether dismissed pairs are kept.
+ * The organizations pairs are made of (never an ended one), with what the rules weigh. Candidate
+ * pairs are not read from the database: the ranking (matching.ranking.ts) finds them from these
+ * arrays, which it needs anyway, faster than joining the unnested arrays in SQL and sending
+ * millions of pairs over.
  */
-const PAIRS_SQL = `
-  WITH live AS MATERIALIZED (
-    SELECT id, audience_ids, capability_ids, seeks_capability_ids FROM organizations WHERE stage <> 'ended'
-  ),
-  offers AS (SELECT l.id AS org_id, c.id AS capability_id FROM live l CROSS JOIN LATERAL unnest(l.capability_ids) AS c(id)),
-  seeks AS (SELECT l.id AS org_id, c.id AS capability_id FROM live l CROSS JOIN LATERAL unnest(l.seeks_capability_ids) AS c(id)),
-  serves AS (SELECT l.id AS org_id, a.id AS audience_id FROM live l CROSS JOIN LATERAL unnest(l.audience_ids) AS a(id)),
-  pairs AS (
-    SELECT o.org_id AS provider_id, s.org_id AS seeker_id
-    FROM offers o JOIN seeks s ON s.capability_id = o.capability_id
-    WHERE o.org_id <> s.org_id
-    UNION
-    SELECT x.org_id, y.org_id
-    FROM serves x
-    JOIN serves y ON y.audience_id = x.audience_id
-    JOIN audiences a ON a.id = x.audience_id
-    WHERE x.org_id <> y.org_id AND a.priority <= $3
-  ),
-  partnered AS (
-    SELECT DISTINCT a.organization_id AS x, b.organization_id AS y
-    FROM programs p
-    JOIN program_partners a ON a.program_id = p.id
-    JOIN program_partners b ON b.program_id = p.id AND b.organization_id <> a.organization_id
-    WHERE p.status = 'running'
-  )
-  SELECT pr.provider_id, array_agg(pr.seeker_id) AS seeker_ids
-  FROM pairs pr
-  WHERE NOT EXISTS (SELECT 1 FROM partnered x WHERE x.x = pr.provider_id AND x.y = pr.seeker_id)
-    AND ($1::uuid IS NULL OR $1::uuid IN (pr.provider_id, pr.seeker_id))
-    AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM live p WHERE p.id = pr.provider_id AND $2::uuid = ANY (p.capability_ids)))
-    AND ($4::boolean OR NOT EXISTS (SELECT 1 FROM match_dismissals d WHERE d.provider_id = pr.provider_id AND d.seeker_id = pr.seeker_id))
-  GROUP BY pr.provider_id`;
-
-/** The organizations pairs are made of (never an ended one), with what the rules weigh. */
 const ORGANIZATIONS_SQL = `
   SELECT id, name, stage, fit_audience_reach + fit_mission_overlap + fit_complementary_resources AS fit,
          audience_ids, capability_ids, seeks_capability_ids
   FROM organizations
   WHERE stage <> 'ended'`;
 
-/** The vocabularies the rules name and weigh, with how many organizations (not ended) seek each capability. */
+/** The vocabularies the rules name and weigh (a capability's demand is counted from the organizations). */
 const AUDIENCES_SQL = `SELECT id, name, priority, estimated_population FROM audiences`;
-const CAPABILITIES_SQL = `
-  SELECT c.id, c.name, count(o.id)::int AS demand
-  FROM capabilities c
-  LEFT JOIN organizations o ON o.stage <> 'ended' AND o.seeks_capability_ids @> ARRAY[c.id]
-  GROUP BY c.id, c.name`;
+const CAPABILITIES_SQL = `SELECT id, name FROM capabilities`;
+
+/**
+ * The pairs never suggested: partnered in a running program (x, y both ways) and, unless $1 is
+ * false, the dismissed ones (provider x, seeker y).
+ */
+const EXCLUDED_SQL = `
+  SELECT DISTINCT a.organization_id AS x, b.organization_id AS y, false AS dismissed
+  FROM programs p
+  JOIN program_partners a ON a.program_id = p.id
+  JOIN program_partners b ON b.program_id = p.id AND b.organization_id <> a.organization_id
+  WHERE p.status = 'running'
+  UNION ALL
+  SELECT provider_id, seeker_id, true FROM match_dismissals WHERE $1::boolean`;
 
 interface OrganizationRow {
   id: string;
@@ -87,12 +49,6 @@ interface OrganizationRow {
   audience_ids: string[];
   capability_ids: string[];
   seeks_capability_ids: string[];
-}
-
-interface Filters {
-  organizationId?: string;
-  capabilityId?: string;
-  includeDismissed?: boolean;
 }
 
 /** Suggested introductions between partners (see matching.rules.ts for the rules). */
@@ -107,12 +63,14 @@ export class MatchingService {
   ) {}
 
   /**
-   * One page of the current suggestions, strongest first. Ranking happens here, not in SQL:
-   * every suggestion's strength (the rules) is needed to sort and count them.
+   * One page of the current suggestions, strongest first, and how many there are. Ranking
+   * happens here, not in SQL: every suggestion's strength (the rules) is needed to sort and count
+   * them; only the page's are built in full (see SuggestionRanking).
    */
   async list(query: ListMatchesQueryDto): Promise<Page<Suggestion>> {
-    const ranked = await this.suggestions({ organizationId: query.organizationId, capabilityId: query.capabilityId });
-    return { data: ranked.slice(query.offset, query.offset + query.limit), meta: { total: ranked.length, limit: query.limit, offset: query.offset } };
+    const ranking = await this.ranking({ withDismissals: true });
+    const { data, total } = ranking.page({ organizationId: query.organizationId, capabilityId: query.capabilityId }, query.offset, query.limit);
+    return { data, meta: { total, limit: query.limit, offset: query.offset } };
   }
 
   /**
@@ -123,7 +81,7 @@ export class MatchingService {
   async dismiss(id: string, actor: AuthUser): Promise<void> {
     if (await this.dismissals.existsBy({ id })) return;
     // Dismissed ones included: one dismissed meanwhile by someone else is still a 204, not a 404.
-    const suggestion = (await this.suggestions({ includeDismissed: true })).find((s) => s.id === id);
+    const suggestion = (await this.ranking({ withDismissals: false })).find(id);
     if (!suggestion) throw new MatchNotFoundError();
     try {
       await this.recordDismissal(id, suggestion, actor);
@@ -157,38 +115,36 @@ export class MatchingService {
     });
   }
 
-  /** Four statements whatever the size of the directory: the pairs, their organizations, the two vocabularies. */
-  private async suggestions(filters: Filters): Promise<Suggestion[]> {
-    const pairs: { provider_id: string; seeker_ids: string[] }[] = await this.dataSource.query(PAIRS_SQL, [
-      filters.organizationId ?? null,
-      filters.capabilityId ?? null,
-      AUDIENCE_MATCH_MAX_PRIORITY,
-      filters.includeDismissed ?? false,
+  /**
+   * Four statements whatever the size of the directory, all at once: the organizations, the two
+   * vocabularies, the pairs left out (dismissed ones only when the ranking is to hide them).
+   */
+  private async ranking({ withDismissals }: { withDismissals: boolean }): Promise<SuggestionRanking> {
+    const [rows, audiences, capabilities, excluded] = await Promise.all([
+      this.dataSource.query<OrganizationRow[]>(ORGANIZATIONS_SQL),
+      this.dataSource.query<{ id: string; name: string; priority: number; estimated_population: number | null }[]>(AUDIENCES_SQL),
+      this.dataSource.query<{ id: string; name: string }[]>(CAPABILITIES_SQL),
+      this.dataSource.query<{ x: string; y: string; dismissed: boolean }[]>(EXCLUDED_SQL, [withDismissals]),
     ]);
-    if (pairs.length === 0) return [];
-    const rows: OrganizationRow[] = await this.dataSource.query(ORGANIZATIONS_SQL);
-    const organizations = new Map(rows.map((row) => [row.id, toOrganization(row)]));
-    const candidates: MatchCandidate[] = [];
-    for (const { provider_id, seeker_ids } of pairs) {
-      const provider = organizations.get(provider_id);
-      for (const seekerId of seeker_ids) {
-        const seeker = organizations.get(seekerId);
-        // One that ended or was deleted between the two statements drops out.
-        if (provider && seeker) candidates.push(candidateFor(provider, seeker));
-      }
-    }
-    return rankSuggestions(candidates, await this.vocabulary(), { capabilityId: filters.capabilityId });
-  }
-
-  private async vocabulary(): Promise<MatchVocabulary> {
-    const audiences: { id: string; name: string; priority: number; estimated_population: number | null }[] = await this.dataSource.query(AUDIENCES_SQL);
-    const capabilities: MatchCapability[] = await this.dataSource.query(CAPABILITIES_SQL);
-    return {
+    const organizations = rows.map(toOrganization);
+    const vocabulary: MatchVocabulary = {
       audiences: new Map(
         audiences.map((a): [string, MatchAudience] => [a.id, { id: a.id, name: a.name, priority: a.priority, estimatedPopulation: a.estimated_population }]),
       ),
-      capabilities: new Map(capabilities.map((c) => [c.id, c])),
+      capabilities: new Map(capabilities.map((c): [string, MatchCapability] => [c.id, { id: c.id, name: c.name, demand: 0 }])),
     };
+    // Demand: how many organizations (not ended) look for each capability.
+    for (const organization of organizations) {
+      for (const id of new Set(organization.seeksCapabilityIds)) {
+        const capability = vocabulary.capabilities.get(id);
+        if (capability) capability.demand += 1;
+      }
+    }
+    const pair = (row: { x: string; y: string }): [string, string] => [row.x, row.y];
+    return new SuggestionRanking(organizations, vocabulary, {
+      partnered: excluded.filter((row) => !row.dismissed).map(pair),
+      dismissed: excluded.filter((row) => row.dismissed).map(pair),
+    });
   }
 }
 

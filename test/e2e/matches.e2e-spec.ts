@@ -144,6 +144,24 @@ describe(`${MatchingService.name} (e2e)`, () => {
       expect((await list(`?organizationId=${viewer.user.id}`)).data).toEqual([]);
     });
 
+    it('leads with the capability most organizations look for, counting each organization that has not ended once', async () => {
+      const { Active, Ended, Prospect } = OrganizationStage;
+      const fir = await persistOrganization(t.dataSource, { name: 'Fir Library Friends', stage: Active, capabilityIds: [spaceId, coachingId] });
+      const gum = await persistOrganization(t.dataSource, { name: 'Gum Tree Tutors', stage: Active, seeksCapabilityIds: [spaceId, coachingId] });
+      // Coaching is looked for by Birch, Elm and Gum (3). Space by Gum and Hazel (2): Hazel's repeats and
+      // the ended organizations (Dogwood, Ivy, Juniper) do not count, or space (4 or 5) would lead.
+      await persistOrganization(t.dataSource, { name: 'Hazel Reading Circle', stage: Prospect, seeksCapabilityIds: [spaceId, spaceId, spaceId] });
+      for (const name of ['Ivy Arts Council', 'Juniper Seniors Club']) {
+        await persistOrganization(t.dataSource, { name, stage: Ended, seeksCapabilityIds: [spaceId] });
+      }
+      const suggestion = (await list(`?organizationId=${gum.id}`)).data.find((m) => m.providerId === fir.id)!;
+      expect(suggestion).toMatchObject({ seekerId: gum.id, kind: 'sought', capabilityId: coachingId });
+      expect(suggestion.explanation).toBe('Fir Library Friends offers College application coaching and Meeting space, which Gum Tree Tutors is looking for.');
+      // Filtering on space makes it lead, with the same strength.
+      const filtered = (await list(`?organizationId=${gum.id}&capabilityId=${spaceId}`)).data.find((m) => m.providerId === fir.id);
+      expect(filtered).toEqual({ ...suggestion, capabilityId: spaceId, explanation: expect.stringMatching(/^Fir Library Friends offers Meeting space and College application coaching, /) });
+    });
+
     it('pages with limit and offset, counting them all', async () => {
       const all = (await list()).data;
       const page = await list('?limit=2&offset=1');

@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import { OrganizationStage } from '../organization/organization-stage';
+import { RankingExclusions, RankingFilters, SuggestionRanking } from './matching.ranking';
+import {
+  AUDIENCE_MATCH_MAX_PRIORITY,
+  candidateFor,
+  DirectoryOrganization,
+  MatchAudience,
+  MatchCandidate,
+  MatchCapability,
+  matchId,
+  MatchVocabulary,
+  rankSuggestions,
+  Suggestion,
+} from './matching.rules';
+
+const { Active, Exploring, Paused, Prospect, Ended } = OrganizationStage;
+
+interface Directory {
+  organizations: DirectoryOrganization[];
+  vocabulary: MatchVocabulary;
+  partnered: [string, string][];
+  dismissed: [string, string][];
+}
+
+/**
+ * The answer as the service gave it before the ranking existed, kept as the oracle: the pairs
+ * its SQL returned (organizations not ended, linked by a sought capability or a shared
+ * priority-1 audience, not partnered in a running program, not dismissed unless asked, the
+ * organization and capability filters), each made into a full suggestion and all of them sorted.
+ */
+function oracle(directory: Directory, filters: RankingFilters & { includeDismissed?: boolean } = {}): Suggestion[] {
+  const live = [...new Map(directory.organizations.filter((o) => o.stage !== Ended).map((o) => [o.id, o])).values()];
+  const partnered = new Set(directory.partnered.flatMap(([a, b]) => [`${a}>${b}`, `${b}>${a}`]));
+  const dismissed = new Set(directory.dismissed.map(([a, b]) => `${a}>${b}`));
+  const priority = (id: string) => directory.vocabulary.audiences.get(id)?.priority;
+  const candidates: MatchCandidate[] = [];
+  for (const p of live) {
+    for (const s of live) {
+      const linked =
+        p.capabilityIds.some((id) => s.seeksCapabilityIds.includes(id)) ||
+        p.audienceIds.some((id) => s.audienceIds.includes(id) && (priority(id) ?? Infinity) <= AUDIENCE_MATCH_MAX_PRIORITY);
+      if (p.id === s.id || !linked || partnered.has(`${p.id}>${s.id}`)) continue;
+      if (!filters.includeDismissed && dismissed.has(`${p.id}>${s.id}`)) continue;
+      if (filters.organizationId !== undefined && filters.organizationId !== p.id && filters.organizationId !== s.id) continue;
+      if (filters.capabilityId !== undefined && !p.capabilityIds.includes(filters.capabilityId)) continue;
+      candidates.push(candidateFor(p, s));
+    }
+  }
+  return rankSuggestions(candidates, directory.vocabulary, { capabilityId: filters.capabilityId });
+}
+
+function rankingOf(directory: Directory, exclusions: Partial<RankingExclusions> = {}): SuggestionRanking {
+  return new SuggestionRanking(directory.organizations, directory.vocabulary, {
+    partnered: directory.partnered,
+    dismissed: directory.dismissed,
+    ...exclusions,
+  });
+}
+
+// Names that tie in the collator (case, accents) or are identical, so that every step of the order is exercised.
+const NAMES = ['Alder', 'alder', 'Álder', 'Birch', 'Birch', 'Cedar', 'Zoë', 'Zoe', 'zoe', 'Ñandú', 'Nandu', 'Elm & Co', 'elm & co', 'Oak'];
+const STAGES = [Active, Exploring, Paused, Prospect, Ended];
+
+/** Ids from a small pool, some unknown to the vocabulary, some repeated. */
+const idsFrom = (known: readonly string[]) =>
+  fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom('gone-1', 'gone-2') }), { maxLength: 5 });
+
+const directoryArbitrary: fc.Arbitrary<Directory> = fc
+  .record({
+    // Sometimes more than 32 of each, so the bit sets take two words.
+    audiences: fc.array(
+      fc.record({
+        name: fc.constantFrom(...NAMES),
+        priority: fc.integer({ min: 1, max: 3 }),
+        estimatedPopulation: fc.option(fc.oneof(fc.integer({ min: -5, max: 9000 }), fc.constantFrom(1, 3, 7, 1250, 5000)), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 36 },
+    ),
+    capabilities: fc.array(fc.record({ name: fc.constantFrom(...NAMES), demand: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 36 }),
+  })
+  .chain(({ audiences, capabilities }) => {
+    const audienceList: MatchAudience[] = audiences.map((a, i) => ({ id: `aud-${String(i).padStart(2, '0')}`, ...a }));
+    const capabilityList: MatchCapability[] = capabilities.map((c, i) => ({ id: `cap-${String(i).padStart(2, '0')}`, ...c }));
+    const vocabulary: MatchVocabulary = {
+      audiences: new Map(audienceList.map((a) => [a.id, a])),
+      capabilities: new Map(capabilityList.map((c) => [c.id, c])),
+    };
+    // Few capabilities and audiences in play per directory, so that pairs link often.
+    const inPlay = <T>(list: T[]) => fc.shuffledSubarray(list, { minLength: 1, maxLength: Math.min(6, list.length) });
+    return fc.tuple(inPlay(audienceList.map((a) => a.id)), inPlay(capabilityList.map((c) => c.id))).chain(([audienceIds, capabilityIds]) =>
+      fc
+        .uniqueArray(
+          fc.record({
+            id: fc.uuid(),
+            name: fc.constantFrom(...NAMES),
+            stage: fc.constantFrom(...STAGES),
+            fit: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constantFrom(-3, 16, 40)),
+            audienceIds: idsFrom(audienceIds),
+            capabilityIds: idsFrom(capabilityIds),
+            seeksCapabilityIds: idsFrom(capabilityIds),
+          }),
+          { selector: (o) => o.id, maxLength: 18 },
+        )
+        .chain((organizations) => {
+          const ids = organizations.map((o) => o.id);
+          const pairs: fc.Arbitrary<[string, string][]> =
+            ids.length === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.constantFrom(...ids, 'unknown'), fc.constantFrom(...ids)), { maxLength: 10 });
+          return fc.record({ organizations: fc.constant(organizations), vocabulary: fc.constant(vocabulary), partnered: pairs, dismissed: pairs });
+        }),
+    );
+  });
+
+/** A filter, a page and the directory it is about. */
+const queryArbitrary = directoryArbitrary.chain((directory) =>
+  fc.record({
+    directory: fc.constant(directory),
+    organizationId: fc.option(fc.constantFrom(...directory.organizations.map((o) => o.id), '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f'), { nil: undefined }),
+    capabilityId: fc.option(fc.constantFrom(...directory.vocabulary.capabilities.keys(), 'gone-1'), { nil: undefined }),
+    offset: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 120 })),
+    limit: fc.integer({ min: 1, max: 40 }),
+  }),
+);
+
+const org = (id: string, name: string, fields: Partial<DirectoryOrganization> = {}): DirectoryOrganization => ({
+  id,
+  name,
+  stage: Active,
+  fit: 10,
+  audienceIds: [],
+  capabilityIds: [],
+  seeksCapabilityIds: [],
+  ...fields,
+});
+
+describe(SuggestionRanking.name, () => {
+  describe('page', () => {
+    it('gives the page and total of ranking every candidate in full, for any directory, filter and page', () => {
+      fc.assert(
+        fc.property(queryArbitrary, ({ directory, organizationId, capabilityId, offset, limit }) => {
+          const expected = oracle(directory, { organizationId, capabilityId });
+          const page = rankingOf(directory).page({ organizationId, capabilityId }, offset, limit);
+          expect(page.total).toBe(expected.length);
+          expect(page.data).toEqual(expected.slice(offset, offset + limit));
+        }),
+        { numRuns: 400 },
+      );
+    });
+
+    it('finds suggestions in a realistic share of the random directories (the property above is not vacuous)', () => {
+      const totals = fc.sample(directoryArbitrary, { numRuns: 200, seed: 42 }).map((directory) => oracle(directory).length);
+      expect(totals.filter((total) => total > 5).length).toBeGreaterThan(50);
+      expect(Math.max(...totals)).toBeGreaterThan(40);
+    });
+
+    it('orders pairs whose names are identical by id, as compareSuggestions does', () => {
+      const seeks = { seeksCapabilityIds: ['space'] };
+      const directory: Directory = {
+        organizations: [
+          org('00000000-0000-4000-8000-000000000001', 'Same'),
+          org('00000000-0000-4000-8000-000000000002', 'Same'),
+          org('00000000-0000-4000-8000-000000000003', 'Seeker', seeks),
+          org('00000000-0000-4000-8000-000000000004', 'Seeker', seeks),
+        ].map((o, i) => (i < 2 ? { ...o, capabilityIds: ['space'] } : o)),
+        vocabulary: { audiences: new Map(), capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 2 }]]) },
+        partnered: [],
+        dismissed: [],
+      };
+      const page = rankingOf(directory).page({}, 0, 10);
+      expect(page.data.map((s) => s.id)).toEqual(
+        directory.organizations
+          .slice(0, 2)
+          .flatMap((p) => directory.organizations.slice(2).map((s) => matchId(p.id, s.id)))
+          .sort(),
+      );
+      expect(page.data).toEqual(oracle(directory));
+    });
+
+    it('counts every suggestion however deep the page, and answers an empty page past the end', () => {
+      fc.assert(
+        fc.property(directoryArbitrary, (directory) => {
+          const expected = oracle(directory);
+          const ranking = rankingOf(directory);
+          expect(ranking.page({}, expected.length, 25)).toEqual({ data: [], total: expected.length });
+          expect(ranking.page({}, 0, expected.length + 5)).toEqual({ data: expected, total: expected.length });
+          expect(ranking.page({}, 1_000_000, 100).total).toBe(expected.length);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('has nothing for an organization it does not hold (ended or unknown) or a capability the vocabulary does not know', () => {
+      const directory: Directory = {
+        organizations: [
+          org('00000000-0000-4000-8000-000000000001', 'Provider', { capabilityIds: ['space', 'gone'] }),
+          org('00000000-0000-4000-8000-000000000002', 'Seeker', { seeksCapabilityIds: ['space', 'gone'] }),
+          org('00000000-0000-4000-8000-000000000003', 'Ended', { stage: Ended, seeksCapabilityIds: ['space'] }),
+        ],
+        vocabulary: { audiences: new Map(), capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 1 }]]) },
+        partnered: [],
+        dismissed: [],
+      };
+      const ranking = rankingOf(directory);
+      expect(ranking.page({}, 0, 25).total).toBe(1);
+      expect(ranking.page({ organizationId: '00000000-0000-4000-8000-000000000003' }, 0, 25)).toEqual({ data: [], total: 0 });
+      expect(ranking.page({ organizationId: 'not-an-id' }, 0, 25)).toEqual({ data: [], total: 0 });
+      expect(ranking.page({ capabilityId: 'gone' }, 0, 25)).toEqual({ data: [], total: 0 });
+    });
+  });
+
+  describe('find', () => {
+    it('finds every current suggestion by its id, dismissed ones included, as ranking them all did', () => {
+      fc.assert(
+        fc.property(directoryArbitrary, (directory) => {
+          const ranking = rankingOf(directory);
+          for (const suggestion of oracle(directory, { includeDismissed: true })) {
+            expect(ranking.find(suggestion.id)).toEqual(suggestion);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('finds nothing for the id of a pair that makes no suggestion, a random uuid, or an id not in lower case', () => {
+      fc.assert(
+        fc.property(directoryArbitrary, fc.uuid(), (directory, random) => {
+          const ranking = rankingOf(directory);
+          const current = new Map(oracle(directory, { includeDismissed: true }).map((s) => [s.id, s]));
+          for (const p of directory.organizations) {
+            for (const s of directory.organizations) {
+              const id = matchId(p.id, s.id);
+              expect(ranking.find(id)).toEqual(current.get(id) ?? null);
+              if (/[a-f]/.test(id)) expect(ranking.find(id.toUpperCase())).toBeNull();
+            }
+          }
+          expect(ranking.find(random)).toEqual(current.get(random) ?? null);
+          expect(ranking.find('not-a-uuid')).toBeNull();
+        }),
+        { numRuns: 40 },
+      );
+    });
+  });
+});

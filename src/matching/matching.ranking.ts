@@ -1,0 +1,471 @@
+import { OrganizationStage } from '../organization/organization-stage';
+import {
+  AUDIENCE_MATCH_MAX_PRIORITY,
+  audiencesPoints,
+  candidateFor,
+  compareNames,
+  DirectoryOrganization,
+  fitPoints,
+  matchId,
+  matchIdTest,
+  MatchAudience,
+  MatchVocabulary,
+  needPoints,
+  orderAudiences,
+  orderCapabilities,
+  stagePoints,
+  strengthOfPoints,
+  Suggestion,
+  suggestionFor,
+} from './matching.rules';
+
+/**
+ * The ranking of suggested introductions over a whole directory, without building a suggestion
+ * per candidate pair: the same answers as `rankSuggestions(every candidate).slice(offset,
+ * offset + limit)` (matching.ranking.spec.ts checks that on random directories), in time that
+ * grows with the number of candidate pairs and memory with the directory and `offset + limit`.
+ *
+ * - Each organization's capabilities, sought capabilities and audiences become bit sets over the
+ *   vocabularies, with bit i the i-th capability (audience) in the rules' own order
+ *   (orderCapabilities / orderAudiences), so intersecting two organizations is a few ANDs and
+ *   the bits of a set come out in the order the rules list them.
+ * - Candidate pairs come from inverted lists (who seeks capability c, who serves priority-1
+ *   audience a): a pair with neither link can make no suggestion, so the work grows with the
+ *   candidates, not with every pair of organizations.
+ * - A pair's strength is computed with the rules' own factor functions (`needPoints`,
+ *   `audiencesPoints`, `stagePoints`, `fitPoints`, `strengthOfPoints`) in the same order, so the
+ *   floats and their rounding are the same; the order `compareSuggestions` defines becomes one
+ *   number per pair (strength, kind, then each name's rank in the whole directory), and the id
+ *   (a SHA-1) is computed only when two pairs tie on all of that, i.e. on identical names.
+ * - `total` counts every qualifying pair; a bounded heap keeps the best `offset + limit`; only
+ *   the page's pairs become full `Suggestion`s, through `suggestionFor` itself.
+ */
+
+/** Pairs that never make a suggestion, or (dismissed) only when asked for. Ids of organizations not given are ignored. */
+export interface RankingExclusions {
+  /** Partnered in a running program: never suggested, in either direction. */
+  partnered: Iterable<readonly [string, string]>;
+  /** Dismissed, provider first: hidden from pages. */
+  dismissed: Iterable<readonly [string, string]>;
+}
+
+export interface RankingFilters {
+  /** Only pairs with this organization on either side. */
+  organizationId?: string;
+  /** Only pairs this capability is a reason for (it then leads the suggestion). */
+  capabilityId?: string;
+}
+
+export interface RankedPage {
+  data: Suggestion[];
+  total: number;
+}
+
+/** One bit per vocabulary entry, in 32-bit words. */
+const WORD = 32;
+const words = (bits: number) => Math.max(1, Math.ceil(bits / WORD));
+
+export class SuggestionRanking {
+  private readonly organizations: DirectoryOrganization[];
+  private readonly indexOf = new Map<string, number>();
+  /** Each organization's position among all of them by name (equal only for identical names). */
+  private readonly nameRank: Int32Array;
+  /** Bit sets, `capabilityWords` (`audienceWords`) words per organization. */
+  private readonly capabilityWords: number;
+  private readonly audienceWords: number;
+  private readonly offers: Int32Array;
+  private readonly seeks: Int32Array;
+  private readonly serves: Int32Array;
+  /** The audiences an audience fit needs one of (priority ≤ AUDIENCE_MATCH_MAX_PRIORITY). */
+  private readonly priorityMask: Int32Array;
+  /** Audiences and capabilities by bit. */
+  private readonly audienceByBit: MatchAudience[];
+  private readonly capabilityBit = new Map<string, number>();
+  /** Inverted lists: who seeks each capability, who serves each priority audience (by bit). */
+  private readonly seekersOf: Int32Array[];
+  private readonly servedBy: (Int32Array | undefined)[];
+  /** The points of a seeker's own audiences (what a sought suggestion serves). */
+  private readonly seekerAudiencePoints: Float64Array;
+  /** The points of a set of shared audiences, by its bits (few distinct sets in a directory). */
+  private readonly sharedPointsCache = new Map<number | string, number>();
+  private readonly partnered: number[][];
+  private readonly dismissed: number[][];
+  // Scratch space for one provider's candidates: a stamp per organization instead of a Set per provider.
+  private readonly seen: Int32Array;
+  private readonly blocked: Int32Array;
+  private readonly candidates: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    organizations: readonly DirectoryOrganization[],
+    private readonly vocabulary: MatchVocabulary,
+    exclusions: RankingExclusions,
+  ) {
+    // Ended organizations never match (the rules would drop each of their pairs).
+    this.organizations = [...new Map(organizations.filter((o) => o.stage !== OrganizationStage.Ended).map((o) => [o.id, o])).values()];
+    const n = this.organizations.length;
+    this.organizations.forEach((org, i) => this.indexOf.set(org.id, i));
+
+    this.nameRank = new Int32Array(n);
+    const byName = [...this.organizations.keys()].sort((a, b) => compareNames(this.organizations[a].name, this.organizations[b].name));
+    byName.forEach((org, i) => {
+      const previous = byName[i - 1];
+      this.nameRank[org] = i > 0 && this.organizations[previous].name === this.organizations[org].name ? this.nameRank[previous] : i;
+    });
+
+    const capabilityOrder = orderCapabilities([...vocabulary.capabilities.keys()], vocabulary);
+    capabilityOrder.forEach((id, bit) => this.capabilityBit.set(id, bit));
+    this.audienceByBit = orderAudiences([...vocabulary.audiences.keys()], vocabulary).map((id) => vocabulary.audiences.get(id)!);
+    const audienceBit = new Map(this.audienceByBit.map((audience, bit) => [audience.id, bit]));
+    this.capabilityWords = words(capabilityOrder.length);
+    this.audienceWords = words(this.audienceByBit.length);
+    this.offers = new Int32Array(n * this.capabilityWords);
+    this.seeks = new Int32Array(n * this.capabilityWords);
+    this.serves = new Int32Array(n * this.audienceWords);
+    this.priorityMask = new Int32Array(this.audienceWords);
+    this.audienceByBit.forEach((audience, bit) => {
+      if (audience.priority <= AUDIENCE_MATCH_MAX_PRIORITY) setBit(this.priorityMask, 0, bit);
+    });
+    this.seekerAudiencePoints = new Float64Array(n);
+    const seekers: number[][] = capabilityOrder.map(() => []);
+    const served: (number[] | undefined)[] = this.audienceByBit.map((a) => (a.priority <= AUDIENCE_MATCH_MAX_PRIORITY ? [] : undefined));
+    this.organizations.forEach((org, i) => {
+      for (const id of new Set(org.capabilityIds)) {
+        const bit = this.capabilityBit.get(id);
+        if (bit !== undefined) setBit(this.offers, i * this.capabilityWords, bit);
+      }
+      for (const id of new Set(org.seeksCapabilityIds)) {
+        const bit = this.capabilityBit.get(id);
+        if (bit === undefined) continue;
+        setBit(this.seeks, i * this.capabilityWords, bit);
+        seekers[bit].push(i);
+      }
+      for (const id of new Set(org.audienceIds)) {
+        const bit = audienceBit.get(id);
+        if (bit === undefined) continue;
+        setBit(this.serves, i * this.audienceWords, bit);
+        served[bit]?.push(i);
+      }
+      const own = orderAudiences(org.audienceIds, vocabulary).map((id) => vocabulary.audiences.get(id)!);
+      this.seekerAudiencePoints[i] = audiencesPoints(own);
+    });
+    this.seekersOf = seekers.map((list) => Int32Array.from(list));
+    this.servedBy = served.map((list) => list && Int32Array.from(list));
+
+    this.partnered = this.organizations.map(() => []);
+    this.dismissed = this.organizations.map(() => []);
+    for (const [a, b] of exclusions.partnered) {
+      const x = this.indexOf.get(a);
+      const y = this.indexOf.get(b);
+      if (x === undefined || y === undefined) continue;
+      this.partnered[x].push(y);
+      this.partnered[y].push(x);
+    }
+    for (const [provider, seeker] of exclusions.dismissed) {
+      const x = this.indexOf.get(provider);
+      const y = this.indexOf.get(seeker);
+      if (x !== undefined && y !== undefined) this.dismissed[x].push(y);
+    }
+    this.seen = new Int32Array(n);
+    this.blocked = new Int32Array(n);
+    this.candidates = new Int32Array(n);
+  }
+
+  /**
+   * The page `[offset, offset + limit)` of the current suggestions under the filters, strongest
+   * first (compareSuggestions), and how many there are in all. Dismissed pairs are left out.
+   */
+  page(filters: RankingFilters, offset: number, limit: number): RankedPage {
+    const capability = this.capabilityFilter(filters.capabilityId);
+    const organization = filters.organizationId === undefined ? undefined : this.indexOf.get(filters.organizationId);
+    // A capability the vocabulary does not know is no reason for anything; an organization not here (ended, unknown) has no pairs.
+    if (capability === null || (filters.organizationId !== undefined && organization === undefined)) return { data: [], total: 0 };
+    const n = this.organizations.length;
+    const top = new TopPairs(offset + limit, (p, s, q, t) => compareIds(this.idOf(p, s), this.idOf(q, t)));
+    let total = 0;
+    this.scan({ capability, organization, includeDismissed: false }, (p, s, order) => {
+      total += 1;
+      // The whole of compareSuggestions but the id, as one number: exact while n² · 202 < 2^53 (n < 6.6 million).
+      top.offer((order * n + this.nameRank[p]) * n + this.nameRank[s], p, s);
+      return false;
+    });
+    const data = top
+      .sorted()
+      .slice(offset)
+      .map(([p, s]) => this.suggestion(p, s, filters.capabilityId));
+    return { data, total };
+  }
+
+  /**
+   * The current suggestion with this id, dismissed or not, or null: the pairs are scanned and
+   * only those that make a suggestion are hashed, nothing is ranked.
+   */
+  find(id: string): Suggestion | null {
+    const test = matchIdTest(id);
+    if (!test) return null;
+    let found: Suggestion | null = null;
+    this.scan({ capability: -1, organization: undefined, includeDismissed: true }, (p, s) => {
+      if (!test(this.organizations[p].id, this.organizations[s].id)) return false;
+      found = this.suggestion(p, s, undefined);
+      return true;
+    });
+    return found;
+  }
+
+  /** The bit of the capability filtered on: -1 for none, null for one the vocabulary does not know (nothing matches). */
+  private capabilityFilter(capabilityId: string | undefined): number | null {
+    if (capabilityId === undefined) return -1;
+    return this.capabilityBit.get(capabilityId) ?? null;
+  }
+
+  /**
+   * Calls `visit` with every pair that makes a suggestion under the filters, and its order class
+   * ((100 − strength) · 2, plus 1 for an audience fit: lower ranks first); `visit` returns true
+   * to stop.
+   */
+  private scan(
+    filters: { capability: number; organization: number | undefined; includeDismissed: boolean },
+    visit: (provider: number, seeker: number, order: number) => boolean,
+  ): void {
+    const { capability, organization, includeDismissed } = filters;
+    const n = this.organizations.length;
+    const providers = organization === undefined ? n : 1;
+    for (let i = 0; i < providers; i += 1) {
+      const p = organization ?? i;
+      if (capability >= 0 && !hasBit(this.offers, p * this.capabilityWords, capability)) continue;
+      const stamp = this.nextStamp();
+      for (const s of this.partnered[p]) this.blocked[s] = stamp;
+      if (!includeDismissed) for (const s of this.dismissed[p]) this.blocked[s] = stamp;
+      const count = this.candidatesOf(p, stamp);
+      for (let k = 0; k < count; k += 1) {
+        const s = this.candidates[k];
+        if (s === p || this.blocked[s] === stamp) continue;
+        const order = this.order(p, s, capability);
+        if (order >= 0 && visit(p, s, order)) return;
+      }
+    }
+    if (organization === undefined) return;
+    // The organization as the seeker: every other one as the provider (a pair with no link fails the rules).
+    const s = organization;
+    for (let p = 0; p < n; p += 1) {
+      if (p === s || this.partnered[p].includes(s) || (!includeDismissed && this.dismissed[p].includes(s))) continue;
+      const order = this.order(p, s, capability);
+      if (order >= 0 && visit(p, s, order)) return;
+    }
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.stamp = 0;
+      this.seen.fill(0);
+      this.blocked.fill(0);
+    }
+    return ++this.stamp;
+  }
+
+  /** The provider's candidate seekers (each once, maybe itself) into `candidates`: those seeking what it offers or serving a priority audience it serves. */
+  private candidatesOf(p: number, stamp: number): number {
+    let count = 0;
+    const add = (list: Int32Array) => {
+      for (let k = 0; k < list.length; k += 1) {
+        const s = list[k];
+        if (this.seen[s] === stamp) continue;
+        this.seen[s] = stamp;
+        this.candidates[count++] = s;
+      }
+    };
+    forEachBit(this.offers, p * this.capabilityWords, this.capabilityWords, (bit) => add(this.seekersOf[bit]));
+    forEachBit(this.serves, p * this.audienceWords, this.audienceWords, (bit) => {
+      const list = this.servedBy[bit];
+      if (list) add(list);
+    });
+    return count;
+  }
+
+  /**
+   * What suggestionFor decides for the pair, as its order class (see scan), or -1 when it makes
+   * no suggestion (under the capability filter, a bit or -1).
+   */
+  private order(p: number, s: number, capability: number): number {
+    const cw = this.capabilityWords;
+    const po = p * cw;
+    const so = s * cw;
+    let sought = 0;
+    for (let w = 0; w < cw; w += 1) {
+      const both = this.offers[po + w] & this.seeks[so + w];
+      if (both !== 0) sought += (both & (both - 1)) === 0 ? 1 : 2;
+    }
+    let need: number;
+    let audiences: number;
+    let kind: number;
+    if (sought > 0) {
+      // The seeker looks for something the provider offers.
+      if (capability >= 0 && !(hasBit(this.offers, po, capability) && hasBit(this.seeks, so, capability))) return -1;
+      need = needPoints('sought', sought);
+      audiences = this.seekerAudiencePoints[s];
+      kind = 0;
+    } else {
+      // An audience fit: a shared priority audience, and something the seeker neither offers nor seeks.
+      const aw = this.audienceWords;
+      let priority = false;
+      for (let w = 0; w < aw; w += 1) {
+        if ((this.serves[p * aw + w] & this.serves[s * aw + w] & this.priorityMask[w]) !== 0) priority = true;
+      }
+      if (!priority) return -1;
+      let fresh = false;
+      for (let w = 0; w < cw; w += 1) {
+        if ((this.offers[po + w] & ~this.seeks[so + w] & ~this.offers[so + w]) !== 0) fresh = true;
+      }
+      if (!fresh) return -1;
+      if (capability >= 0 && !(hasBit(this.offers, po, capability) && !hasBit(this.seeks, so, capability) && !hasBit(this.offers, so, capability))) return -1;
+      need = needPoints('audience-fit', 0);
+      audiences = this.sharedAudiencePoints(p, s);
+      kind = 1;
+    }
+    const provider = this.organizations[p];
+    const seeker = this.organizations[s];
+    const strength = strengthOfPoints(need, audiences, stagePoints(provider, seeker), fitPoints(provider, seeker));
+    return (100 - strength) * 2 + kind;
+  }
+
+  private sharedAudiencePoints(p: number, s: number): number {
+    const aw = this.audienceWords;
+    let key: number | string;
+    if (aw === 1) {
+      key = this.serves[p] & this.serves[s];
+    } else {
+      const parts: number[] = [];
+      for (let w = 0; w < aw; w += 1) parts.push(this.serves[p * aw + w] & this.serves[s * aw + w]);
+      key = parts.join(',');
+    }
+    let points = this.sharedPointsCache.get(key);
+    if (points === undefined) {
+      const shared: MatchAudience[] = [];
+      for (let w = 0; w < aw; w += 1) {
+        forEachBit(Int32Array.of(this.serves[p * aw + w] & this.serves[s * aw + w]), 0, 1, (bit) => shared.push(this.audienceByBit[w * WORD + bit]));
+      }
+      points = audiencesPoints(shared);
+      this.sharedPointsCache.set(key, points);
+    }
+    return points;
+  }
+
+  private idOf(p: number, s: number): string {
+    return matchId(this.organizations[p].id, this.organizations[s].id);
+  }
+
+  /** The full suggestion, from the rules themselves; the scan said the pair makes one. */
+  private suggestion(p: number, s: number, capabilityId: string | undefined): Suggestion {
+    const suggestion = suggestionFor(candidateFor(this.organizations[p], this.organizations[s]), this.vocabulary, { capabilityId });
+    if (!suggestion) throw new Error('matching: the ranking kept a pair the rules reject');
+    return suggestion;
+  }
+}
+
+function setBit(set: Int32Array, offset: number, bit: number): void {
+  set[offset + (bit >>> 5)] |= 1 << (bit & 31);
+}
+
+function hasBit(set: Int32Array, offset: number, bit: number): boolean {
+  return (set[offset + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
+}
+
+/** The set bits of `count` words from `offset`, lowest first. */
+function forEachBit(set: Int32Array, offset: number, count: number, visit: (bit: number) => void): void {
+  for (let w = 0; w < count; w += 1) {
+    let word = set[offset + w];
+    while (word !== 0) {
+      const low = word & -word;
+      visit(w * WORD + 31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The best `capacity` pairs by (key, then `tie`): a max-heap whose root is the worst kept, so
+ * most pairs are turned away by one comparison. Grows as needed up to `capacity`.
+ */
+class TopPairs {
+  private keys = new Float64Array(64);
+  private providers = new Int32Array(64);
+  private seekers = new Int32Array(64);
+  private size = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly tie: (p: number, s: number, q: number, t: number) => number,
+  ) {}
+
+  offer(key: number, p: number, s: number): void {
+    if (this.capacity <= 0) return;
+    if (this.size < this.capacity) {
+      if (this.size === this.keys.length) this.grow();
+      this.place(this.size, key, p, s);
+      this.size += 1;
+      this.siftUp(this.size - 1);
+      return;
+    }
+    if (key > this.keys[0] || (key === this.keys[0] && this.tie(p, s, this.providers[0], this.seekers[0]) >= 0)) return;
+    this.place(0, key, p, s);
+    this.siftDown(0);
+  }
+
+  /** The kept pairs, best first. */
+  sorted(): [number, number][] {
+    const order = Array.from({ length: this.size }, (_, i) => i).sort((i, j) => this.compare(i, j));
+    return order.map((i) => [this.providers[i], this.seekers[i]]);
+  }
+
+  private compare(i: number, j: number): number {
+    return this.keys[i] - this.keys[j] || this.tie(this.providers[i], this.seekers[i], this.providers[j], this.seekers[j]);
+  }
+
+  private place(i: number, key: number, p: number, s: number): void {
+    this.keys[i] = key;
+    this.providers[i] = p;
+    this.seekers[i] = s;
+  }
+
+  private swap(i: number, j: number): void {
+    const key = this.keys[i];
+    const p = this.providers[i];
+    const s = this.seekers[i];
+    this.place(i, this.keys[j], this.providers[j], this.seekers[j]);
+    this.place(j, key, p, s);
+  }
+
+  private siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(i, parent) <= 0) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private siftDown(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) return;
+      const right = left + 1;
+      const larger = right < this.size && this.compare(right, left) > 0 ? right : left;
+      if (this.compare(larger, i) <= 0) return;
+      this.swap(i, larger);
+      i = larger;
+    }
+  }
+
+  private grow(): void {
+    const length = Math.min(this.capacity, this.keys.length * 2);
+    const grown = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.keys = grown(this.keys, new Float64Array(length));
+    this.providers = grown(this.providers, new Int32Array(length));
+    this.seekers = grown(this.seekers, new Int32Array(length));
+  }
+}
