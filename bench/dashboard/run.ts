@@ -129,6 +129,7 @@ interface DashboardBody {
   audienceCoverage: { name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number };
   overdueTasks: { total: number };
+  introductions: { total: number; data: unknown[] };
 }
 
 /** What a statement is for, from its text (for the report only). */
@@ -146,6 +147,10 @@ function roleOf(sql: string): string {
   if (/FROM audiences a/.test(sql)) return 'audience coverage';
   if (/FROM program_sessions s JOIN programs p/.test(sql)) return 'upcoming sessions';
   if (/FROM tasks t/.test(sql)) return 'overdue tasks';
+  if (/audience_ids, capability_ids, seeks_capability_ids/.test(sql)) return 'matching: organizations';
+  if (/FROM audiences$/.test(sql.trim())) return 'matching: audiences';
+  if (/FROM capabilities$/.test(sql.trim())) return 'matching: capabilities';
+  if (/FROM programs p/.test(sql) && /dismissed/.test(sql)) return 'matching: pairs left out';
   return 'other';
 }
 
@@ -400,6 +405,10 @@ async function main(): Promise<number> {
       {
         name: `upcoming sessions and overdue tasks listed (${int(dashboard.upcomingSessions.total)}, ${int(dashboard.overdueTasks.total)})`,
         pass: dashboard.upcomingSessions.total > 0 && dashboard.overdueTasks.total > 0,
+      },
+      {
+        name: `the three strongest introductions named (${int(dashboard.introductions.data.length)} of ${int(dashboard.introductions.total)})`,
+        pass: dashboard.introductions.data.length === 3 && dashboard.introductions.total > 3,
       },
     ];
     console.log('');

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { toMatchResponse } from '../matching/matching.mapper';
+import { MatchingService } from '../matching/matching.service';
+import type { MatchResponseDto } from '../matching/dto/match.dto';
 import { OrganizationStage, STAGES } from '../organization/organization-stage';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
@@ -11,7 +14,7 @@ import { HealthSnapshotService } from './health-snapshot.service';
 import { HealthTrend, healthTrend } from './health-trend';
 
 /** How far ahead the dashboard looks for sessions, and how many of each list it returns. */
-export const DASHBOARD_RULES = Object.freeze({ upcomingDays: 14, listLimit: 20 });
+export const DASHBOARD_RULES = Object.freeze({ upcomingDays: 14, listLimit: 20, introductions: 3 });
 
 export interface PortfolioEntry {
   organizationId: string;
@@ -48,6 +51,7 @@ export interface HealthDashboard {
   audienceCoverage: AudienceCoverage[];
   upcomingSessions: { total: number; data: UpcomingSession[] };
   overdueTasks: { total: number; data: OverdueTask[] };
+  introductions: { total: number; data: MatchResponseDto[] };
 }
 
 interface OrganizationRow {
@@ -92,11 +96,13 @@ interface TaskRow {
  * - upcomingSessions: sessions starting in the next 14 days, not cancelled, not on a closure
  *   day, of programs that are planned or running; soonest first, at most 20, with the total.
  * - overdueTasks: open tasks whose due time has passed, oldest due first, at most 20, with the total.
+ * - introductions: the three strongest suggested introductions (GET /matches, dismissed ones
+ *   hidden), with the total: the first one is the introduction to make first.
  *
- * Eleven set-based statements whatever the size of the portfolio, never one per organization:
+ * Fifteen set-based statements whatever the size of the portfolio, never one per organization:
  * the health facts (5, see HealthFactsService), organizations (1), recent snapshots (1),
- * audiences with their active partner counts (1), upcoming sessions (1), overdue tasks (1) and
- * the settings (1).
+ * audiences with their active partner counts (1), upcoming sessions (1), overdue tasks (1),
+ * the settings (1) and matching's four (organizations, the two vocabularies, pairs left out).
  */
 @Injectable()
 export class DashboardService {
@@ -105,15 +111,17 @@ export class DashboardService {
     private readonly facts: HealthFactsService,
     private readonly settings: HealthSettingsService,
     private readonly snapshots: HealthSnapshotService,
+    private readonly matching: MatchingService,
     private readonly clock: Clock,
   ) {}
 
   async health(): Promise<HealthDashboard> {
     const now = this.clock.now();
     const { upcomingDays, listLimit } = DASHBOARD_RULES;
-    const [{ data, byBand, byStage }, audienceCoverage, sessions, tasks] = await Promise.all([
+    const [{ data, byBand, byStage }, audienceCoverage, introductions, sessions, tasks] = await Promise.all([
       this.portfolio(now),
       this.audienceCoverage(),
+      this.matching.list({ offset: 0, limit: DASHBOARD_RULES.introductions }),
       this.dataSource.query(
         `
         SELECT s.id, s.program_id, p.name AS program_name, s.starts_at, count(*) OVER ()::int AS total
@@ -147,6 +155,7 @@ export class DashboardService {
         total: tasks[0]?.total ?? 0,
         data: tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.due_at.toISOString(), assigneeId: t.assignee_id, organizationId: t.organization_id })),
       },
+      introductions: { total: introductions.meta.total, data: introductions.data.map(toMatchResponse) },
     };
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { MatchingModule } from '../matching/matching.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { HealthFactsService } from './health-facts.service';
@@ -13,7 +14,7 @@ import { Setting } from './setting.entity';
 
 /** Partnership health: the score's settings (and, built on them, the score of each organization). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Setting]), AuditModule],
+  imports: [TypeOrmModule.forFeature([Setting]), AuditModule, MatchingModule],
   controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
   providers: [HealthSettingsService, HealthFactsService, OrganizationHealthService, DashboardService, HealthSnapshotService],
   exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService, DashboardService],

@@ -15,6 +15,7 @@ interface DashboardBody {
   audienceCoverage: { audienceId: string; name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number; data: { id: string; programId: string; programName: string; startsAt: string }[] };
   overdueTasks: { total: number; data: { id: string; title: string; dueAt: string; assigneeId: string; organizationId: string | null }[] };
+  introductions: { total: number; data: { id: string; providerId: string; seekerId: string; capabilityId: string; strength: number; explanation: string }[] };
 }
 
 /**
@@ -168,11 +169,39 @@ describe(`${DashboardService.name} (e2e)`, () => {
     const spy = jest.spyOn(t.dataSource, 'query');
     try {
       await dashboard();
-      // Health facts 5 + organizations, snapshots, audiences, sessions, tasks 5 (the settings are read through the entity manager).
-      expect(spy).toHaveBeenCalledTimes(10);
+      // Health facts 5 + organizations, snapshots, audiences, sessions, tasks 5 + matching 4 (the settings are read through the entity manager).
+      expect(spy).toHaveBeenCalledTimes(14);
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('names the introductions to make first: the three strongest of GET /matches, dismissed ones hidden', async () => {
+    expect((await dashboard()).introductions).toEqual({ total: 0, data: [] });
+    const tutoring = (await post('/capabilities', { name: 'Homework help' }, manager.auth)).id;
+    const mentoring = (await post('/capabilities', { name: 'Mentoring' }, manager.auth)).id;
+    const patchOrg = async (id: string, body: object) => {
+      const { version } = (await request(t.http).get(`/api/v1/organizations/${id}`).set(staff.auth).expect(200)).body;
+      await request(t.http).patch(`/api/v1/organizations/${id}`).set(staff.auth).send({ ...body, version }).expect(200);
+    };
+    await patchOrg(alder, { capabilityIds: [tutoring, mentoring] });
+    await patchOrg(birch, { seeksCapabilityIds: [tutoring, mentoring] });
+    await patchOrg(cedar, { seeksCapabilityIds: [tutoring], capabilityIds: [mentoring] });
+    await patchOrg(elm, { capabilityIds: [mentoring] });
+
+    const matches = (await request(t.http).get('/api/v1/matches').query({ limit: 100 }).set(staff.auth).expect(200)).body;
+    expect(matches.meta.total).toBeGreaterThan(3);
+    const { introductions } = await dashboard();
+    expect(introductions.total).toBe(matches.meta.total);
+    expect(introductions.data).toEqual(matches.data.slice(0, 3));
+    // Alder offers both things the fading Birch shelter looks for and serves Teens: the one to make first.
+    expect(introductions.data[0]).toMatchObject({ providerId: alder, seekerId: birch });
+    expect(introductions.data[0].explanation).toContain('Alder College Access offers');
+
+    await request(t.http).post(`/api/v1/matches/${introductions.data[0].id}/dismiss`).set(staff.auth).expect(204);
+    const after = (await dashboard()).introductions;
+    expect(after.total).toBe(matches.meta.total - 1);
+    expect(after.data.map((m) => m.id)).toEqual(matches.data.slice(1, 4).map((m: { id: string }) => m.id));
   });
 
   it('is for managers and admins only', async () => {

@@ -1,3 +1,4 @@
+import { MatchResponseDto } from '../../matching/dto/match.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { OrganizationStage, STAGES } from '../../organization/organization-stage';
 import { HEALTH_BANDS, HealthBand } from '../health-settings';
@@ -64,6 +65,11 @@ export class OverdueTasksDto {
   @ApiProperty({ type: [OverdueTaskDto] }) data: OverdueTaskDto[];
 }
 
+export class DashboardIntroductionsDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'All current suggestions (data holds the three strongest).' }) total: number;
+  @ApiProperty({ type: [MatchResponseDto], description: 'As GET /matches, strongest first: the first is the introduction to make first.' }) data: MatchResponseDto[];
+}
+
 export class HealthDashboardResponseDto {
   @ApiProperty({ type: [PortfolioEntryDto], description: 'Every organization not ended, worst first (lowest score, then name).' })
   data: PortfolioEntryDto[];
@@ -74,4 +80,6 @@ export class HealthDashboardResponseDto {
   upcomingSessions: UpcomingSessionsDto;
   @ApiProperty({ type: OverdueTasksDto, description: 'Open tasks past due, oldest first.' })
   overdueTasks: OverdueTasksDto;
+  @ApiProperty({ type: DashboardIntroductionsDto, description: 'The three strongest suggested introductions (dismissed ones hidden).' })
+  introductions: DashboardIntroductionsDto;
 }
