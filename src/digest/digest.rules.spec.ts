@@ -195,4 +195,15 @@ describe('weekOf', () => {
   ])('puts %s in the week of Monday %s (UTC)', (now, monday) => {
     expect(weekOf(new Date(now))).toBe(monday);
   });
+
+  it.each([
+    // Monday 07:00 in Sydney is Sunday 20:00 UTC: still that Monday's digest.
+    ['2026-11-29T20:00:00.000Z', 'Australia/Sydney', '2026-11-30'],
+    // Monday 07:00 in Chicago is 13:00 UTC.
+    ['2026-11-30T13:00:00.000Z', 'America/Chicago', '2026-11-30'],
+    // Sunday 23:00 in Chicago is already Monday in UTC: still the week before there.
+    ['2026-12-07T05:00:00.000Z', 'America/Chicago', '2026-11-30'],
+  ])('puts %s in the week of the Monday in %s (%s)', (now, zone, monday) => {
+    expect(weekOf(new Date(now), zone)).toBe(monday);
+  });
 });

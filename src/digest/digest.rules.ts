@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { OrganizationStage } from '../organization/organization-stage';
 import { HEALTH_BANDS, HealthBand } from '../partnership/health-settings';
 
@@ -134,12 +135,12 @@ export function composeDigest(input: DigestInput): DigestContent {
   return { weekOf: input.weekOf, byBand, bandChanges, newAtRisk, uncoveredAudiences, topIntroductions };
 }
 
-/** The Monday (UTC) of the week `now` falls in, as YYYY-MM-DD. */
-export function weekOf(now: Date): string {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
-  day.setUTCDate(day.getUTCDate() - sinceMonday);
-  return day.toISOString().slice(0, 10);
+/**
+ * The Monday of the week `now` falls in, in `zone` (the digest's DIGEST_TIMEZONE), as
+ * YYYY-MM-DD: a digest sent Monday 07:00 in Sydney (still Sunday in UTC) is that Monday's.
+ */
+export function weekOf(now: Date, zone = 'UTC'): string {
+  return DateTime.fromJSDate(now, { zone }).startOf('week').toISODate()!;
 }
 
 /** True when nothing moved: no band changed and no partner newly needs attention. */

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock/clock';
+import { digestConfig, DigestConfig } from '../config/configuration';
 import { MatchingService } from '../matching/matching.service';
 import { DashboardService } from '../partnership/dashboard.service';
 import { HealthSnapshotService } from '../partnership/health-snapshot.service';
@@ -50,6 +51,7 @@ export class DigestService {
     private readonly matching: MatchingService,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
+    @Inject(digestConfig.KEY) private readonly config: DigestConfig,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class DigestService {
       this.matching.list({ offset: 0, limit: DIGEST_RULES.introductions }),
     ]);
     return composeDigest({
-      weekOf: weekOf(now),
+      weekOf: weekOf(now, this.config.timezone),
       organizations: portfolio.data.map((entry) => ({ ...entry, previousBand: previous.get(entry.organizationId) ?? null })),
       audiences,
       introductions: introductions.data,
@@ -79,7 +81,7 @@ export class DigestService {
    */
   async preview(): Promise<DigestPreview> {
     const now = this.clock.now();
-    const stored = await this.stored(weekOf(now));
+    const stored = await this.stored(weekOf(now, this.config.timezone));
     if (stored) return { ...stored.content, stored: true, composedAt: stored.createdAt.toISOString() };
     return { ...(await this.composeWeekly(now)), stored: false, composedAt: now.toISOString() };
   }
@@ -93,7 +95,7 @@ export class DigestService {
    */
   async sendWeekly(): Promise<SendDigestResult> {
     const now = this.clock.now();
-    const week = weekOf(now);
+    const week = weekOf(now, this.config.timezone);
     let digest = await this.stored(week);
     if (!digest) {
       const content = await this.composeWeekly(now);

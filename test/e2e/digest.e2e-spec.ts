@@ -18,6 +18,8 @@ import { createTestApp, TestApp } from '../setup/test-app';
 import { TEST_REDIS_URL } from '../setup/test-env';
 
 const DAY_MS = 86_400_000;
+/** The digest's zone in these tests: its week is Chicago's, not UTC's. */
+const ZONE = 'America/Chicago';
 
 interface DigestBody {
   weekOf: string;
@@ -107,7 +109,7 @@ describe(`${DigestService.name} (e2e)`, () => {
   const bandsOf = (body: DashboardBody) => Object.fromEntries(body.data.map((row) => [row.organizationId, row.band]));
 
   beforeAll(async () => {
-    t = await createTestApp({ worker: true, clock, env: { DIGEST_TIMEZONE: 'America/Chicago' } });
+    t = await createTestApp({ worker: true, clock, env: { DIGEST_TIMEZONE: ZONE } });
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const deadline = Date.now() + 10_000;
     // The `every` schedulers run once at start-up (the snapshot of an empty portfolio); let them finish first.
@@ -202,7 +204,7 @@ describe(`${DigestService.name} (e2e)`, () => {
     const scored = new Map(now.data.map((row) => [row.organizationId, row]));
     const body = await preview();
     expect(body.stored).toBe(false);
-    expect(body.weekOf).toBe(weekOf(clock.now()));
+    expect(body.weekOf).toBe(weekOf(clock.now(), ZONE));
     expect(body.byBand).toEqual(now.summary.byBand);
     expect(body.bandChanges).toEqual([{ organizationId: birch, name: 'Birch Youth Shelter', from: 'steady', to: 'at-risk', score: scored.get(birch)!.score }]);
     expect(body.newAtRisk).toEqual([
@@ -256,7 +258,7 @@ describe(`${DigestService.name} (e2e)`, () => {
   });
 
   it('emails it once to each active manager and admin from the weekly job, the same content as the preview', async () => {
-    const week = weekOf(clock.now());
+    const week = weekOf(clock.now(), ZONE);
     const result = await runJob(JobName.SendHealthDigest);
     expect(result).toEqual({ weekOf: week, digestId: expect.any(String), queued: 2 });
     const rows = await settledDeliveries(2);
@@ -300,8 +302,8 @@ describe(`${DigestService.name} (e2e)`, () => {
     const [{ id: digestId }] = await t.dataSource.query(`SELECT id FROM health_digests`);
     await post('/organizations', { name: 'Gingko Late Arrival', stage: 'active' });
     await t.dataSource.query(`UPDATE visits SET visited_at = visited_at - interval '200 days' WHERE organization_id = $1`, [alder]);
-    expect(await runJob(JobName.SendHealthDigest)).toEqual({ weekOf: weekOf(clock.now()), digestId, queued: 0 });
-    expect(await t.app.get(DigestService).sendWeekly()).toEqual({ weekOf: weekOf(clock.now()), digestId, queued: 0 });
+    expect(await runJob(JobName.SendHealthDigest)).toEqual({ weekOf: weekOf(clock.now(), ZONE), digestId, queued: 0 });
+    expect(await t.app.get(DigestService).sendWeekly()).toEqual({ weekOf: weekOf(clock.now(), ZONE), digestId, queued: 0 });
     expect(await t.app.get(DeliverySender).deliverDue()).toMatchObject({ sent: 0 });
     expect(await digestDeliveries()).toHaveLength(2);
     expect(t.mail.messages).toEqual([]);
