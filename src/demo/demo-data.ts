@@ -157,7 +157,7 @@ export const DEMO_AUDIENCES: readonly DemoAudience[] = [
   {
     name: FOSTER,
     description: 'Teens in foster or kinship care, and young people aging out of it.',
-    priority: 2,
+    priority: 1,
     estimatedPopulation: 210,
     source: `${ANALYSIS} (state child-welfare caseload data)`,
   },
@@ -223,6 +223,7 @@ export const TRIO = 'Eastside Community College TRIO Program';
 export const NEW_NEIGHBORS = 'New Neighbors Youth Program';
 export const TRANSIT = 'Metro Transit Youth Pass Program';
 export const CLINIC = 'Hilltop Teen Health Clinic';
+export const FOOD_BANK = 'Riverside Community Food Bank';
 export const CODEBRIDGE = 'CodeBridge Youth';
 
 const { Prospect, Exploring, Active, Paused, Ended } = OrganizationStage;
@@ -676,7 +677,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     ],
   },
   {
-    name: 'Riverside Community Food Bank',
+    name: FOOD_BANK,
     type: 'Food bank',
     website: 'https://riversidefoodbank.example.org',
     phone: '206-555-0155',

@@ -7,6 +7,7 @@ import { VisitPurpose } from '../visit/visit.entity';
 import {
   CASA,
   CLINIC,
+  FOOD_BANK,
   CODEBRIDGE,
   COLLEGE_PREP,
   ELL,
@@ -344,6 +345,17 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     notes: 'Mid-cohort check-in. The workshops went well, but the interns want more hands-on time; attendance is slipping since the spreadsheet weeks.',
   },
   {
+    // The last contact with the food bank: it has gone quiet since (the dashboard's dormant partner).
+    ref: 'food-bank-last-boxes',
+    organization: FOOD_BANK,
+    when: { program: DROP_IN, session: 0, days: -12, at: '11:00' },
+    location: 'Riverside Community Food Bank, loading dock',
+    purpose: VisitPurpose.Relationship,
+    staff: [MARCUS],
+    contacts: ['Carmen Reyes'],
+    notes: 'Picked up the last snack boxes of the spring. Carmen expects to hear about the grant in August and asked us to check in then.',
+  },
+  {
     organization: COLLEGE_PREP,
     program: FAFSA_NIGHT,
     when: { program: FAFSA_NIGHT, session: 0, days: -12, at: '13:00' },
@@ -575,6 +587,13 @@ export const DEMO_TASKS: readonly DemoTask[] = [
     visit: 'clinic-intro',
     due: { program: DROP_IN, session: 17, days: 1, at: '17:00' },
     done: true,
+  },
+  {
+    title: 'Call Carmen at the food bank: is the youth snack program back?',
+    assignee: MARCUS,
+    organization: FOOD_BANK,
+    visit: 'food-bank-last-boxes',
+    due: { program: DROP_IN, session: 0, days: 95, at: '12:00' },
   },
   {
     title: 'Set up youth-pass sign-ups at a drop-in with Metro Transit',

@@ -13,6 +13,7 @@ import {
   DEMO_USERS,
   DIGITAL_LITERACY,
   ELL,
+  FOOD_BANK,
   HOMELESS_YOUTH,
   INTERNSHIP_AGENCY,
   LINCOLN_HIGH,
@@ -34,6 +35,8 @@ import {
   TECH_WORKSHOP,
   TRAINING_DAY,
 } from '../../src/demo/demo-outreach';
+import { CHECK_IN_STATEMENTS } from '../../src/check-in/check-in-survey';
+import { checkInToken } from '../../src/check-in/check-in-token';
 import { SEED_KINDS, SeedKind, SeedResult, seedDemo, summaryLine } from '../../src/demo/seed-demo';
 import { Feedback, FeedbackSource } from '../../src/feedback/feedback.entity';
 import { OrganizationStage, STAGES } from '../../src/organization/organization-stage';
@@ -48,6 +51,7 @@ import { Audience } from '../../src/vocabulary/audience.entity';
 import { Capability } from '../../src/vocabulary/capability.entity';
 import { Visit, VisitPurpose } from '../../src/visit/visit.entity';
 import { persistUser, signedInAs } from '../factories/user.factory';
+import { TEST_AUTH_SECRET } from '../setup/test-env';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 describe('seedDemo (e2e)', () => {
@@ -440,6 +444,56 @@ describe('seedDemo (e2e)', () => {
       expect(everything.filter((m) => [m.providerId, m.seekerId].sort().join() === [prep.id, lincoln.id].sort().join())).toEqual([]);
       const ended = new Set(DEMO_ORGANIZATIONS.filter((org) => currentStage(org) === OrganizationStage.Ended).map((org) => org.name));
       expect(everything.filter((m) => ended.has(name.get(m.providerId)!) || ended.has(name.get(m.seekerId)!))).toEqual([]);
+    });
+
+    it('answers a manager in one screen of JSON: who needs attention and why, the uncovered priority audience, the introduction to make first', async () => {
+      const manager = await signedInAs(t, Role.Manager);
+      const body = (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
+      const worst = body.data[0];
+      // The food bank went quiet after the spring (the check-in planned for August never happened).
+      expect(worst).toMatchObject({ name: FOOD_BANK, band: 'dormant' });
+      expect(worst.drivers).toEqual(expect.arrayContaining([expect.stringMatching(/^No contact in \d+ days$/), '1 follow-up overdue']));
+      // Young people in foster care: a priority-1 audience only prospects serve so far.
+      expect(body.audienceCoverage[0]).toMatchObject({ name: 'Youth in foster care', priority: 1, activePartners: 0 });
+      const names = new Map((await t.dataSource.getRepository(Organization).find()).map((org) => [org.id, org.name]));
+      const first = body.introductions.data[0];
+      expect(`${names.get(first.providerId)} → ${names.get(first.seekerId)}`).toBe(`${CASA} → ${COLLEGE_PREP}`);
+    });
+
+    it('sends a check-in round to the partners due one, takes the answers through the emailed link, and shows them in the score', async () => {
+      const manager = await signedInAs(t, Role.Manager);
+      const agency = await organization(INTERNSHIP_AGENCY);
+      const before = (await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)).body;
+      expect(before.components.checkIn).toBeNull();
+
+      const round = (await request(t.http).post('/api/v1/check-ins/rounds').set(manager.auth).send({}).expect(200)).body;
+      const started = round.started.find((s: { organizationId: string }) => s.organizationId === agency.id);
+      expect(started).toBeDefined();
+      // The shelter answered its check-in this season: not due again.
+      const shelter = await organization(SHELTER);
+      expect(round.started.map((s: { organizationId: string }) => s.organizationId)).not.toContain(shelter.id);
+      // One survey email queued per respondent (the owner and the primary contact), sent by the worker.
+      const responses: { id: string; respondent: string }[] = await t.dataSource.query(
+        `SELECT r.id, r.respondent FROM check_in_responses r JOIN deliveries d ON d.check_in_response_id = r.id WHERE r.check_in_id = $1 AND d.status = 'scheduled' ORDER BY r.respondent`,
+        [started.checkInId],
+      );
+      expect(responses.map((r) => r.respondent)).toEqual(['owner', 'partner']);
+
+      // Both answer through the link (as in the email): communication is a concern for both.
+      for (const response of responses) {
+        const token = checkInToken(TEST_AUTH_SECRET, response.id);
+        await request(t.http).get(`/check-in/${token}`).expect(200);
+        const answers = Object.fromEntries(CHECK_IN_STATEMENTS.map((statement) => [statement.id, statement.area === 'communication' ? 2 : 4]));
+        await request(t.http).post(`/api/v1/public/check-ins/${token}`).send({ answers }).expect(201);
+      }
+      const after = (await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)).body;
+      // Five areas at 4.0 and communication at 2.0: mean 3.67 → (3.67 − 1) / 4 × 100 = 67.
+      expect(after.components.checkIn).toBe(67);
+      expect(after.drivers).toContain('Check-in concern: communication (2.0)');
+      const checkIn = (await request(t.http).get(`/api/v1/check-ins/${started.checkInId}`).set(manager.auth).expect(200)).body;
+      expect(checkIn).toMatchObject({ status: 'closed', responseCount: 2 });
+      const tasks = await t.dataSource.getRepository(Task).findBy({ organizationId: agency.id, status: TaskStatus.Open });
+      expect(tasks.map((task) => task.title)).toContain('Check-in concern: communication (2.0)');
     });
 
     it('shows visits, sessions, feedback and follow-ups on the shelter’s timeline', async () => {
