@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { anonymousIpKey, consumeOrThrow, redisRateLimiter } from '../common/rate-limit/public-rate-limit';
 import { feedbackConfig, FeedbackConfig } from '../config/configuration';
 import { RedisService } from '../redis/redis.module';
 import { TooManyCheckInSubmissionsError } from './check-in.errors';
 
 const HOUR = 60 * 60;
+const tooMany = (retryAfterSeconds: number) => new TooManyCheckInSubmissionsError(retryAfterSeconds);
+
 /**
  * Posts to one respondent's link per hour. A link is answered once; this only bounds someone
  * retrying bad input (or a script) against one link.
@@ -24,34 +26,17 @@ export class CheckInRateLimiter {
   private readonly perResponse: RateLimiterAbstract;
 
   constructor(redis: RedisService, @Inject(feedbackConfig.KEY) config: FeedbackConfig) {
-    const build = (name: string, points: number, duration: number) =>
-      new RateLimiterRedis({
-        storeClient: redis.client,
-        keyPrefix: redis.key('public-check-in', name),
-        points,
-        duration,
-        insuranceLimiter: new RateLimiterMemory({ points, duration }),
-      });
-    this.perIp = build('ip', config.publicLimits.perIpPerHour, HOUR);
-    this.perResponse = build('response', PER_RESPONSE_PER_HOUR, HOUR);
+    this.perIp = redisRateLimiter(redis, 'public-check-in', 'ip', config.publicLimits.perIpPerHour, HOUR);
+    this.perResponse = redisRateLimiter(redis, 'public-check-in', 'response', PER_RESPONSE_PER_HOUR, HOUR);
   }
 
   /** Counts one post from this address; TooManyCheckInSubmissionsError (429) past the limit. */
   consumeIp(ip: string): Promise<void> {
-    return consume(this.perIp, createHash('sha256').update(ip).digest('hex').slice(0, 32));
+    return consumeOrThrow(this.perIp, anonymousIpKey(ip), tooMany);
   }
 
   /** Counts one post to this respondent's link (by response id, never the token). */
   consumeResponse(responseId: string): Promise<void> {
-    return consume(this.perResponse, responseId);
-  }
-}
-
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw new TooManyCheckInSubmissionsError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-    throw error;
+    return consumeOrThrow(this.perResponse, responseId, tooMany);
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { OrganizationStage } from '../organization/organization-stage';
+import type { AudienceCoverage, PortfolioEntry } from '../partnership/dashboard.service';
 import { HEALTH_BANDS, HealthBand } from '../partnership/health-settings';
 
 /**
@@ -29,25 +30,14 @@ export const DIGEST_RULES = Object.freeze({ previousMinDays: 6, introductions: 3
 /** Bands a manager should act on. */
 export const ATTENTION_BANDS: readonly HealthBand[] = ['at-risk', 'dormant'];
 
-export interface DigestOrganizationInput {
-  organizationId: string;
-  name: string;
-  stage: OrganizationStage;
-  score: number;
-  band: HealthBand;
-  drivers: string[];
+/** A dashboard portfolio entry (without its trend) and its band last week. */
+export interface DigestOrganizationInput extends Omit<PortfolioEntry, 'trend'> {
   /** Its band in last week's snapshot; null when it has none (new). */
   previousBand: HealthBand | null;
 }
 
-export interface DigestAudienceInput {
-  audienceId: string;
-  name: string;
-  /** 1 high – 3 low. */
-  priority: number;
-  /** Organizations at stage active that serve it. */
-  activePartners: number;
-}
+/** An audience with the number of organizations at stage active that serve it, as the dashboard counts them. */
+export type DigestAudienceInput = AudienceCoverage;
 
 export interface DigestIntroduction {
   providerId: string;

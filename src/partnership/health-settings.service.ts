@@ -1,12 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { UpdateHealthSettingsDto } from './dto/health-settings.dto';
 import { DEFAULT_HEALTH_SETTINGS, HEALTH_COMPONENTS, HealthSettings, mergeHealthSettings, validateHealthSettings } from './health-settings';
-import { Setting } from './setting.entity';
+import { SettingKind, Versioned, VersionedSettingStore } from './versioned-setting.store';
 
 /** The `settings` row that holds the health score's weights and thresholds. */
 export const HEALTH_SETTINGS_KEY = 'health';
@@ -17,109 +16,61 @@ export const HEALTH_SETTINGS_KEY = 'health';
  */
 export const HEALTH_SETTINGS_AUDIT_ID = '6e8a1f0c-4d3b-4c52-9a7e-5f2b8d9c0a11';
 
-/** The version the defaults are read as while no change has been stored. */
-const DEFAULTS_VERSION = 1;
-
-export interface VersionedHealthSettings {
-  version: number;
-  settings: HealthSettings;
-}
+export type VersionedHealthSettings = Versioned<HealthSettings>;
 
 const BAND_KEYS = ['thriving', 'steady', 'atRisk'] as const;
 
-/** `{ 'weights.recency': 25, …, 'bands.atRisk': 25 }`: one audited field per number. */
-function flatten(settings: HealthSettings): Record<string, number> {
-  return {
-    ...Object.fromEntries(HEALTH_COMPONENTS.map((key) => [`weights.${key}`, settings.weights[key]])),
-    ...Object.fromEntries(BAND_KEYS.map((key) => [`bands.${key}`, settings.bands[key]])),
-  };
-}
-const AUDITED_FIELDS = Object.keys(flatten(DEFAULT_HEALTH_SETTINGS));
-
 const copyOf = (settings: Readonly<HealthSettings>): HealthSettings => ({ weights: { ...settings.weights }, bands: { ...settings.bands } });
 
-/**
- * The weights and band thresholds of the partnership health score (admin settings).
- *
- * Versions: while nothing has been stored the defaults (DEFAULT_HEALTH_SETTINGS) are in force
- * and read as version 1; the first change must carry version 1 and stores the whole settings
- * at version 2; every later change bumps the version by one. A change that changes nothing
- * keeps the version and writes nothing.
- */
-@Injectable()
-export class HealthSettingsService {
-  private readonly logger = new Logger(HealthSettingsService.name);
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  /** The settings in force with their version. */
-  async current(manager: EntityManager = this.dataSource.manager): Promise<VersionedHealthSettings> {
-    const row = await manager.findOne(Setting, { where: { key: HEALTH_SETTINGS_KEY } });
-    return row ? { version: row.version, settings: this.fromStored(row.value) } : { version: DEFAULTS_VERSION, settings: copyOf(DEFAULT_HEALTH_SETTINGS) };
-  }
-
-  /**
-   * Applies a partial change under optimistic concurrency: 409 when `dto.version` is not the
-   * current one, 400 with field errors when the merged settings are invalid (weights must add
-   * up to 100, thresholds descend). Audited in the same transaction.
-   */
-  async update(dto: UpdateHealthSettingsDto, actor: AuthUser): Promise<VersionedHealthSettings> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(Setting, { where: { key: HEALTH_SETTINGS_KEY }, lock: { mode: 'pessimistic_write' } });
-      const before = row ? this.fromStored(row.value) : copyOf(DEFAULT_HEALTH_SETTINGS);
-      const version = row ? row.version : DEFAULTS_VERSION;
-      if (dto.version !== version) throw new StaleVersionError('health settings', version);
-
-      const after = mergeHealthSettings(before, { weights: dto.weights, bands: dto.bands });
-      const errors = validateHealthSettings(after);
-      if (errors.length > 0) throw new ValidationFailedError(errors);
-
-      const changes = auditChanges(flatten(before), flatten(after), AUDITED_FIELDS);
-      if (Object.keys(changes).length === 0) return { version, settings: before, changed: false };
-
-      const next = version + 1;
-      if (row) {
-        await manager.update(Setting, { key: HEALTH_SETTINGS_KEY }, { value: after, version: next, updatedById: actor.id });
-      } else {
-        // Two first changes at once: the loser's insert waits for the winner's commit, inserts
-        // nothing, and answers 409 with the version the winner stored.
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Setting)
-          .values({ key: HEALTH_SETTINGS_KEY, value: after, version: next, updatedById: actor.id })
-          .orIgnore()
-          .returning('key')
-          .execute();
-        if (inserted.raw.length === 0) {
-          const winner = await manager.findOneOrFail(Setting, { where: { key: HEALTH_SETTINGS_KEY } });
-          throw new StaleVersionError('health settings', winner.version);
-        }
-      }
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'settings', entityId: HEALTH_SETTINGS_AUDIT_ID, action: 'update', changes });
-      return { version: next, settings: after, changed: true };
-    });
-    if (result.changed) this.logger.log({ version: result.version, actorId: actor.id }, 'health settings changed');
-    return { version: result.version, settings: result.settings };
-  }
-
+/** The weights and thresholds as a kind of versioned setting (see VersionedSettingStore). */
+const HEALTH_SETTING_KIND: SettingKind<HealthSettings, Pick<UpdateHealthSettingsDto, 'weights' | 'bands'>> = {
+  key: HEALTH_SETTINGS_KEY,
+  label: 'health settings',
+  auditId: HEALTH_SETTINGS_AUDIT_ID,
+  defaults: () => copyOf(DEFAULT_HEALTH_SETTINGS),
   /**
    * The stored value over the defaults, so a component added to the score later starts at its
-   * default weight. Stored settings that no longer validate (e.g. a component's weight gone
-   * from a sum of 100) fall back to the defaults with a warning rather than failing every score.
+   * default weight; null when the result no longer validates (e.g. a component's weight gone
+   * from a sum of 100).
    */
-  private fromStored(value: unknown): HealthSettings {
+  fromStored(value) {
     const stored = (typeof value === 'object' && value !== null ? value : {}) as Partial<HealthSettings>;
     const pick = <K extends string>(keys: readonly K[], from: unknown): Partial<Record<K, number>> =>
       typeof from === 'object' && from !== null
         ? (Object.fromEntries(keys.filter((k) => typeof (from as Record<string, unknown>)[k] === 'number').map((k) => [k, (from as Record<K, number>)[k]])) as Partial<Record<K, number>>)
         : {};
     const merged = mergeHealthSettings(copyOf(DEFAULT_HEALTH_SETTINGS), { weights: pick(HEALTH_COMPONENTS, stored.weights), bands: pick(BAND_KEYS, stored.bands) });
-    if (validateHealthSettings(merged).length === 0) return merged;
-    this.logger.warn({ key: HEALTH_SETTINGS_KEY }, 'stored health settings are invalid; using the defaults');
-    return copyOf(DEFAULT_HEALTH_SETTINGS);
+    return validateHealthSettings(merged).length === 0 ? merged : null;
+  },
+  merge: (current, change) => mergeHealthSettings(current, { weights: change.weights, bands: change.bands }),
+  validate: validateHealthSettings,
+  /** `{ 'weights.recency': 25, …, 'bands.atRisk': 25 }`: one audited field per number. */
+  auditFields: (settings) => ({
+    ...Object.fromEntries(HEALTH_COMPONENTS.map((key) => [`weights.${key}`, settings.weights[key]])),
+    ...Object.fromEntries(BAND_KEYS.map((key) => [`bands.${key}`, settings.bands[key]])),
+  }),
+};
+
+/**
+ * The weights and band thresholds of the partnership health score (admin settings), versioned:
+ * the defaults (DEFAULT_HEALTH_SETTINGS) are version 1 until the first change (see
+ * VersionedSettingStore); weights must add up to 100 and thresholds descend.
+ */
+@Injectable()
+export class HealthSettingsService {
+  private readonly store: VersionedSettingStore<HealthSettings, Pick<UpdateHealthSettingsDto, 'weights' | 'bands'>>;
+
+  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
+    this.store = new VersionedSettingStore(HEALTH_SETTING_KIND, dataSource, audit, HealthSettingsService.name);
+  }
+
+  /** The settings in force with their version. */
+  current(manager?: EntityManager): Promise<VersionedHealthSettings> {
+    return this.store.current(manager);
+  }
+
+  /** A partial change: 409 when `dto.version` is stale, 400 with field errors when the result is invalid. Audited. */
+  update(dto: UpdateHealthSettingsDto, actor: AuthUser): Promise<VersionedHealthSettings> {
+    return this.store.update(dto.version, dto, actor);
   }
 }
