@@ -15,6 +15,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/auth.decorators';
+import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
 import { ValidationFailedError } from '../common/errors/domain-error';
 import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
 import { formatDay } from '../mail/templates/check-in.template';
@@ -35,13 +36,7 @@ import { OpenedSurvey, PublicCheckInService } from './public-check-in.service';
 /** The path of the survey page, served outside the /api/v1 prefix (see app.setup.ts). */
 export const PUBLIC_CHECK_IN_PAGE_PATH = 'check-in/:token';
 
-const HTML = { 'text/html': { schema: { type: 'string' } } };
 const PROBLEM = { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } };
-
-function sendHtml(res: Response, status: number, html: string): void {
-  // no-store: the page carries the token; nothing of it belongs in shared caches.
-  res.status(status).set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).type('html').send(html);
-}
 
 function formView(survey: OpenedSurvey, token: string) {
   return { organizationName: survey.organizationName, token, respondent: survey.respondent, closesOn: formatDay(survey.closesAt, survey.zone) };
@@ -72,20 +67,20 @@ export class PublicCheckInController {
       '`application/x-www-form-urlencoded` to POST /api/v1/public/check-ins/{token}. Unknown or forged token: 404 page; already answered: 409 page; closed: 410 page.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The form.', content: HTML })
-  @ApiNotFoundResponse({ description: 'Unknown or forged link (an HTML page).', content: HTML })
-  @ApiGoneResponse({ description: 'The check-in has closed (an HTML page).', content: HTML })
+  @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
+  @ApiNotFoundResponse({ description: 'Unknown or forged link (an HTML page).', content: HTML_CONTENT })
+  @ApiGoneResponse({ description: 'The check-in has closed (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     let survey: OpenedSurvey;
     try {
       survey = await this.surveys.open(token);
     } catch (error) {
-      if (error instanceof CheckInLinkNotFoundError) return sendHtml(res, 404, renderCheckInLinkNotFound());
+      if (error instanceof CheckInLinkNotFoundError) return sendPublicPage(res, 404, renderCheckInLinkNotFound());
       throw error;
     }
-    if (survey.state === 'answered') return sendHtml(res, 409, renderCheckInAlreadyAnswered());
-    if (survey.state === 'closed') return sendHtml(res, 410, renderCheckInClosed());
-    sendHtml(res, 200, renderCheckInForm(formView(survey, token)));
+    if (survey.state === 'answered') return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
+    if (survey.state === 'closed') return sendPublicPage(res, 410, renderCheckInClosed());
+    sendPublicPage(res, 200, renderCheckInForm(formView(survey, token)));
   }
 
   @Post('public/check-ins/:token')
@@ -102,7 +97,7 @@ When the last respondent answers, the check-in closes. Limited per client IP per
   @ApiBody({ type: SubmitCheckInAnswersDto })
   @ApiCreatedResponse({
     description: 'Stored. JSON `{answeredAt}`, or the thank-you page for a form post.',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(CheckInAnsweredDto) } }, ...HTML },
+    content: { 'application/json': { schema: { $ref: getSchemaPath(CheckInAnsweredDto) } }, ...HTML_CONTENT },
   })
   @ApiGoneResponse({ description: 'The check-in has closed.', content: PROBLEM })
   @ApiTooManyRequestsResponse({ description: 'Too many posts from this address or to this link; see Retry-After.', content: PROBLEM })
@@ -119,20 +114,20 @@ When the last respondent answers, the check-in closes. Limited per client IP per
       if ('errors' in parsed) {
         this.logger.log({ checkInResponseId: survey.responseId, fields: parsed.errors.map((e) => e.field.slice(0, 60)) }, 'check-in answers refused');
         if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendHtml(res, 400, renderCheckInForm({ ...formView(survey, token), values: parsed.values, errors: parsed.errors }));
+        return sendPublicPage(res, 400, renderCheckInForm({ ...formView(survey, token), values: parsed.values, errors: parsed.errors }));
       }
       const { answeredAt } = await this.surveys.answer(survey, parsed.answers, parsed.comment);
-      if (wantsHtml) return sendHtml(res, 201, renderCheckInThanks(survey.organizationName));
+      if (wantsHtml) return sendPublicPage(res, 201, renderCheckInThanks(survey.organizationName));
       const created: CheckInAnsweredDto = { answeredAt: answeredAt.toISOString() };
       res.status(201).json(created);
     } catch (error) {
       if (wantsHtml) {
-        if (error instanceof CheckInLinkNotFoundError) return sendHtml(res, 404, renderCheckInLinkNotFound());
-        if (error instanceof CheckInAlreadyAnsweredError) return sendHtml(res, 409, renderCheckInAlreadyAnswered());
-        if (error instanceof CheckInClosedError) return sendHtml(res, 410, renderCheckInClosed());
+        if (error instanceof CheckInLinkNotFoundError) return sendPublicPage(res, 404, renderCheckInLinkNotFound());
+        if (error instanceof CheckInAlreadyAnsweredError) return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
+        if (error instanceof CheckInClosedError) return sendPublicPage(res, 410, renderCheckInClosed());
         if (error instanceof TooManyCheckInSubmissionsError) {
           res.setHeader('Retry-After', String(error.retryAfterSeconds));
-          return sendHtml(res, 429, renderCheckInTooMany(error.retryAfterSeconds));
+          return sendPublicPage(res, 429, renderCheckInTooMany(error.retryAfterSeconds));
         }
       }
       throw error;

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { escapeHtml } from '../mail/html';
 
 /**
@@ -57,4 +58,13 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The OpenAPI content of a response that is an HTML page. */
+export const HTML_CONTENT = { 'text/html': { schema: { type: 'string' } } };
+
+/** Sends a public page that carries a token in its address. */
+export function sendPublicPage(res: Response, status: number, html: string): void {
+  // no-store: the page carries the token; nothing of it belongs in shared caches.
+  res.status(status).set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).type('html').send(html);
 }

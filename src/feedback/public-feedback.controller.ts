@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/auth.decorators';
+import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
 import { ValidationFailedError } from '../common/errors/domain-error';
 import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
 import { PublicFeedbackCreatedDto, PublicFeedbackDto } from './dto/feedback.dto';
@@ -26,13 +27,6 @@ import { PublicFeedbackRateLimiter } from './public-feedback-rate-limiter.servic
 
 /** The path of the public form page, served outside the /api/v1 prefix (see app.setup.ts). */
 export const PUBLIC_FEEDBACK_PAGE_PATH = 'feedback/:token';
-
-const HTML = { 'text/html': { schema: { type: 'string' } } };
-
-function sendHtml(res: Response, status: number, html: string): void {
-  // no-store: the page carries the token; nothing of it belongs in shared caches.
-  res.status(status).set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).type('html').send(html);
-}
 
 /**
  * The anonymous feedback path for youth and partner staff without an account: a form page
@@ -58,14 +52,14 @@ export class PublicFeedbackController {
     description: 'A small accessible page; it posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}. An unknown or revoked token gets an HTML 404 page.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The form.', content: HTML })
-  @ApiNotFoundResponse({ description: 'Unknown or revoked link (an HTML page).', content: HTML })
+  @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
+  @ApiNotFoundResponse({ description: 'Unknown or revoked link (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     try {
       const { program } = await this.links.resolve(token);
-      sendHtml(res, 200, renderFeedbackForm({ programName: program.name, token }));
+      sendPublicPage(res, 200, renderFeedbackForm({ programName: program.name, token }));
     } catch (error) {
-      if (error instanceof FeedbackLinkNotFoundError) return sendHtml(res, 404, renderLinkNotFound());
+      if (error instanceof FeedbackLinkNotFoundError) return sendPublicPage(res, 404, renderLinkNotFound());
       throw error;
     }
   }
@@ -84,7 +78,7 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
   @ApiBody({ type: PublicFeedbackDto })
   @ApiCreatedResponse({
     description: 'Stored. JSON `{id}`, or the thank-you page for a form post.',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(PublicFeedbackCreatedDto) } }, ...HTML },
+    content: { 'application/json': { schema: { $ref: getSchemaPath(PublicFeedbackCreatedDto) } }, ...HTML_CONTENT },
   })
   @ApiTooManyRequestsResponse({ description: 'Too many submissions from this address or through this link; see Retry-After.', content: { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } } })
   @ApiProblems(400, 404)
@@ -99,17 +93,17 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
       if ('errors' in parsed) {
         this.logger.log({ feedbackLinkId: link.id, fields: parsed.errors.map((e) => e.field) }, 'public feedback refused');
         if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendHtml(res, 400, renderFeedbackForm({ programName: program.name, token, values: parsed.values, errors: parsed.errors }));
+        return sendPublicPage(res, 400, renderFeedbackForm({ programName: program.name, token, values: parsed.values, errors: parsed.errors }));
       }
       const saved = await this.feedback.recordPublicFeedback(link, parsed.dto);
-      if (wantsHtml) return sendHtml(res, 201, renderThanks(program.name));
+      if (wantsHtml) return sendPublicPage(res, 201, renderThanks(program.name));
       const created: PublicFeedbackCreatedDto = { id: saved.id };
       res.status(201).json(created);
     } catch (error) {
-      if (wantsHtml && error instanceof FeedbackLinkNotFoundError) return sendHtml(res, 404, renderLinkNotFound());
+      if (wantsHtml && error instanceof FeedbackLinkNotFoundError) return sendPublicPage(res, 404, renderLinkNotFound());
       if (wantsHtml && error instanceof TooManyFeedbackSubmissionsError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        return sendHtml(res, 429, renderTooMany(error.retryAfterSeconds));
+        return sendPublicPage(res, 429, renderTooMany(error.retryAfterSeconds));
       }
       throw error;
     }
