@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tandem/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tandem/**', 'web/dist/**', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,5 +26,11 @@ export default tseslint.config(
   {
     files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', 'jest.config.js', '**/*.spec.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The web app: React's rules of hooks on top of the TypeScript rules.
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs['recommended-latest'].rules },
   },
 );

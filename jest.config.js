@@ -1,4 +1,8 @@
-/** Two projects: `unit` (fast, no I/O) and `e2e` (real HTTP app on real Postgres and Redis). */
+/**
+ * Three projects: `unit` (fast, no I/O), `e2e` (real HTTP app on real Postgres and Redis) and
+ * `browser` (the built web app in Debian's Chromium against the same real app). The web app's
+ * own component tests run with Vitest (npm run test:web), which `npm test` runs first.
+ */
 const transform = {
   '^.+\\.(t|j)s$': [
     '@swc/jest',
@@ -31,6 +35,14 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],

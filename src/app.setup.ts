@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { setupOpenApi } from './common/openapi/openapi';
 import { createValidationPipe } from './common/pipes/validation';
 import { appConfig, AppConfig } from './config/configuration';
+import { findWebAppDir, serveWebApp } from './web-app/web-app';
 
 /** JSON bodies above this are refused with 413 before any handler runs. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -29,6 +30,20 @@ export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [
   // The link in check-in emails: one respondent's survey page (it posts to /api/v1/public/check-ins/:token).
   { path: 'check-in/\\:token', method: RequestMethod.GET },
 ];
+
+/**
+ * Paths the server answers itself; the web app (served at every other path) never shadows them:
+ * the API and its docs, and the first segment of every route kept outside the prefix (the public
+ * feedback, check-in and unsubscribe pages).
+ */
+export const SERVER_PATH_PREFIXES: readonly string[] = [
+  ...new Set(['api', 'feedback', 'check-in', 'unsubscribe', ...GLOBAL_PREFIX_EXCLUDE.map((route) => route.path.split('/')[0])]),
+];
+
+/** The API's prefix on every route but the exclusions; also used where the OpenAPI document is built without a server. */
+export function setApiPrefix(app: NestExpressApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: GLOBAL_PREFIX_EXCLUDE });
+}
 
 /** JSON keys that could reach an object's prototype are refused as malformed input (400). */
 export function refuseProtoKeys(key: string, value: unknown): unknown {
@@ -60,11 +75,14 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
       },
     }),
   );
+  const webAppDir = findWebAppDir();
+  if (webAppDir) serveWebApp(app, webAppDir, SERVER_PATH_PREFIXES);
+  else new NestLogger('WebApp').warn('The web app is not built (web/dist is missing): run npm run build to serve it at /');
   app.enableCors({ origin: config.publicUrl, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, reviver: refuseProtoKeys });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  app.setGlobalPrefix('api/v1', { exclude: GLOBAL_PREFIX_EXCLUDE });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, config.publicUrl);

@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   new NestLogger('Tandem').log(
     { process: role, port: config.port, embeddedDatabase: !env.DATABASE_URL },
-    `Tandem is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`,
+    `Tandem is running: open ${config.publicUrl} in your browser (API docs: ${config.publicUrl}/api/docs)`,
   );
 }
 

@@ -9,14 +9,14 @@ const PHONE = /^[0-9+()\-.\s/x#*]{3,40}$/i;
 const CHANNELS = `must be one of ${Object.values(PreferredChannel).join(', ')}`;
 
 class ContactFieldsDto {
-  @ApiPropertyOptional({ maxLength: 120, nullable: true, example: 'Case manager' })
+  @ApiPropertyOptional({ type: String, maxLength: 120, nullable: true, example: 'Case manager' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(120)
   title?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 254, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 254, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -24,7 +24,7 @@ class ContactFieldsDto {
   @IsEmail({}, { message: 'must be an email address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 40, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 40, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -41,7 +41,7 @@ class ContactFieldsDto {
   @IsBoolean()
   isPrimary?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -94,12 +94,12 @@ export class ContactResponseDto {
   @ApiProperty() version: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) title: string | null;
-  @ApiProperty({ nullable: true, description: 'null for viewers' }) email: string | null;
-  @ApiProperty({ nullable: true, description: 'null for viewers' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) phone: string | null;
   @ApiProperty({ enum: PreferredChannel }) preferredChannel: PreferredChannel;
   @ApiProperty() isPrimary: boolean;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
 }
 
 export class ContactPageDto {

@@ -54,7 +54,7 @@ export class FitDto {
   @Max(5)
   complementaryResources?: number;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -64,14 +64,14 @@ export class FitDto {
 
 /** Fields shared by create and update; each optional here, `name` made required on create. */
 class OrganizationFieldsDto {
-  @ApiPropertyOptional({ maxLength: 80, nullable: true, example: 'Youth shelter' })
+  @ApiPropertyOptional({ type: String, maxLength: 80, nullable: true, example: 'Youth shelter' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(80)
   type?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://harborhouse.org' })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, example: 'https://harborhouse.org' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -79,7 +79,7 @@ class OrganizationFieldsDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: false }, { message: 'must be a web address' })
   website?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 254, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 254, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -87,28 +87,28 @@ class OrganizationFieldsDto {
   @IsEmail({}, { message: 'must be an email address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 40, nullable: true, example: '+1 503 555 0142' })
+  @ApiPropertyOptional({ type: String, maxLength: 40, nullable: true, example: '+1 503 555 0142' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @Matches(PHONE, { message: 'must be a phone number (digits, spaces, + ( ) - .)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(500)
   address?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(5000)
   mission?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 20000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -120,7 +120,7 @@ class OrganizationFieldsDto {
   @IsEnum(OrganizationStage, { message: `must be one of ${Object.values(OrganizationStage).join(', ')}` })
   stage?: OrganizationStage;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The user who looks after this partnership.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The user who looks after this partnership.' })
   @IsOptional()
   @IsUUID('all')
   ownerId?: string | null;
@@ -182,7 +182,7 @@ export class UpdateOrganizationDto extends OrganizationFieldsDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why the stage changed; kept with the stage change.' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, description: 'Why the stage changed; kept with the stage change.' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -252,22 +252,22 @@ export class FitResponseDto {
   @ApiProperty({ minimum: 0, maximum: 5 }) audienceReach: number;
   @ApiProperty({ minimum: 0, maximum: 5 }) missionOverlap: number;
   @ApiProperty({ minimum: 0, maximum: 5 }) complementaryResources: number;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
 }
 
 export class OrganizationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) type: string | null;
-  @ApiProperty({ nullable: true }) website: string | null;
-  @ApiProperty({ nullable: true }) email: string | null;
-  @ApiProperty({ nullable: true }) phone: string | null;
-  @ApiProperty({ nullable: true }) address: string | null;
-  @ApiProperty({ nullable: true }) mission: string | null;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true }) type: string | null;
+  @ApiProperty({ type: String, nullable: true }) website: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({ type: String, nullable: true }) mission: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ enum: OrganizationStage }) stage: OrganizationStage;
-  @ApiProperty({ format: 'uuid', nullable: true }) ownerId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerId: string | null;
   @ApiProperty({ type: [String] }) audienceIds: string[];
   @ApiProperty({ type: [String] }) capabilityIds: string[];
   @ApiProperty({ type: [String] }) seeksCapabilityIds: string[];
@@ -294,7 +294,7 @@ export class NoteResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() body: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) authorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -10,7 +10,7 @@ export class CreateCapabilityDto {
   @Length(1, 120)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -25,7 +25,7 @@ export class UpdateCapabilityDto {
   @Length(1, 120)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -42,14 +42,14 @@ export class CreateAudienceDto extends CreateCapabilityDto {
   @IsIn([1, 2, 3], { message: 'must be 1 (high), 2 or 3 (low)' })
   priority: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true, example: 420 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, nullable: true, example: 420 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   estimatedPopulation?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true, example: '2025 community analysis (census tracts 12, 14)' })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true, example: '2025 community analysis (census tracts 12, 14)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -62,14 +62,14 @@ export class UpdateAudienceDto extends UpdateCapabilityDto {
   @IsIn([1, 2, 3], { message: 'must be 1 (high), 2 or 3 (low)' })
   priority?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   estimatedPopulation?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -80,13 +80,13 @@ export class CapabilityResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
 }
 
 export class AudienceResponseDto extends CapabilityResponseDto {
   @ApiProperty({ enum: [1, 2, 3] }) priority: number;
-  @ApiProperty({ nullable: true }) estimatedPopulation: number | null;
-  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: Number, nullable: true }) estimatedPopulation: number | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
 }
 
 export class AudienceListDto {

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { source as axeSource } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestApp, type TestApp, type TestAppOptions } from '../setup/test-app';
+
+/** Debian's Chromium (npm cannot download a browser here); .ci/run installs it with apt when missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the network (the machine has none) and quiet in a container. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ServedApp extends TestApp {
+  /** http://127.0.0.1:<port>, where the built web app and the API are served. */
+  url: string;
+}
+
+/** The real app (built web app + API) listening on a free loopback port, on its own database and Redis prefix. */
+export async function serveApp(options: TestAppOptions = {}): Promise<ServedApp> {
+  const app = await createTestApp(options);
+  await app.app.listen(0, '127.0.0.1');
+  const { port } = app.app.getHttpServer().address() as AddressInfo;
+  return Object.assign(app, { url: `http://127.0.0.1:${port}` });
+}
+
+/**
+ * Problems the page reports by itself: uncaught errors, and Content-Security-Policy refusals
+ * (which would mean the SPA needs something the server's headers forbid).
+ */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  return problems;
+}
+
+export async function newPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  // Fail in seconds, not in the 30 s default: every screen here answers within a few hundred ms.
+  page.setDefaultTimeout(10_000);
+  return { page, problems: watchPage(page) };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page (its source injected through the DevTools protocol, so the page's
+ * CSP stays as strict as in production) against WCAG 2.x A and AA, and returns the serious and
+ * critical violations, one line each. With `within` (a CSS selector) only that part is checked:
+ * an open dialog, whose dimmed backdrop would otherwise be judged as the page's contrast.
+ */
+export async function seriousA11yViolations(page: Page, within?: string): Promise<string[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(selector ? document.querySelector(selector) : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations;
+  }, within ?? null);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id} (${violation.help}): ${violation.nodes.map((node) => `${node.target.join(' ')} [${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}]`).join(', ')}`);
+}
+
+/** Saves docs/screenshots/<name>.png: the whole page, or only the window (for an open dialog). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+}
+
+/** True when the page needs no horizontal scrolling (WCAG 1.4.10 reflow); tables may scroll inside their own box. */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

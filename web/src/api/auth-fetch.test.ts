@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createAuthFetch } from './auth-fetch';
+
+const URL_BASE = 'http://localhost:3000';
+
+function harness(responses: number[], refreshResults: boolean[] = [true]) {
+  let token: string | null = 'old-token';
+  const seen: { path: string; authorization: string | null; body: string }[] = [];
+  const fetch = vi.fn(async (request: Request) => {
+    seen.push({ path: new URL(request.url).pathname, authorization: request.headers.get('Authorization'), body: await request.text() });
+    return new Response(null, { status: responses.shift() ?? 200 });
+  });
+  const refresh = vi.fn(async () => {
+    const ok = refreshResults.shift() ?? false;
+    if (ok) token = 'new-token';
+    return ok;
+  });
+  const onExpired = vi.fn();
+  const authFetch = createAuthFetch({ fetch, getToken: () => token, refresh, onExpired });
+  return { authFetch, fetch, refresh, onExpired, seen };
+}
+
+describe('createAuthFetch', () => {
+  it('sends the access token held in memory', async () => {
+    const { authFetch, seen } = harness([200]);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`));
+    expect(response.status).toBe(200);
+    expect(seen).toEqual([{ path: '/api/v1/organizations', authorization: 'Bearer old-token', body: '' }]);
+  });
+
+  it('on a 401 refreshes once and repeats the request, body included, with the new token', async () => {
+    const { authFetch, seen, refresh, onExpired } = harness([401, 201]);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`, { method: 'POST', body: '{"name":"Harbor"}' }));
+    expect(response.status).toBe(201);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(onExpired).not.toHaveBeenCalled();
+    expect(seen.map((call) => [call.authorization, call.body])).toEqual([
+      ['Bearer old-token', '{"name":"Harbor"}'],
+      ['Bearer new-token', '{"name":"Harbor"}'],
+    ]);
+  });
+
+  it('ends the session when the refresh is refused, without repeating the request', async () => {
+    const { authFetch, fetch, onExpired } = harness([401], [false]);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`));
+    expect(response.status).toBe(401);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(onExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not loop when the repeated request is refused too', async () => {
+    const { authFetch, fetch, refresh, onExpired } = harness([401, 401]);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/auth/me`));
+    expect(response.status).toBe(401);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(onExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/setup', '/api/v1/auth/accept-invitation'])(
+    'passes a 401 from %s straight through (wrong password, no cookie)',
+    async (path) => {
+      const { authFetch, refresh, onExpired } = harness([401]);
+      const response = await authFetch(new Request(`${URL_BASE}${path}`, { method: 'POST' }));
+      expect(response.status).toBe(401);
+      expect(refresh).not.toHaveBeenCalled();
+      expect(onExpired).not.toHaveBeenCalled();
+    },
+  );
+
+  it('passes other failures through untouched', async () => {
+    const { authFetch, refresh } = harness([403]);
+    expect((await authFetch(new Request(`${URL_BASE}/api/v1/users`))).status).toBe(403);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+});

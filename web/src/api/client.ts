@@ -1,0 +1,137 @@
+import createClient from 'openapi-fetch';
+import { createAuthFetch } from './auth-fetch';
+import { ApiError, unwrap } from './problem';
+import type { components, paths } from './schema';
+
+export type User = components['schemas']['UserResponseDto'];
+
+export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
+
+export interface SessionSnapshot {
+  status: SessionStatus;
+  user: User | null;
+}
+
+const SIGNED_OUT: SessionSnapshot = { status: 'signed-out', user: null };
+
+/**
+ * The signed-in person. The access token lives only in memory (never in storage a script could
+ * read later); a reload gets a new one through the httpOnly refresh cookie.
+ */
+class Session {
+  private token: string | null = null;
+  private snapshot: SessionSnapshot = { status: 'restoring', user: null };
+  private readonly listeners = new Set<() => void>();
+  private refreshing: Promise<boolean> | null = null;
+  private restoring: Promise<void> | null = null;
+  private expiredHandler: () => void = () => undefined;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  getToken(): string | null {
+    return this.token;
+  }
+
+  /** What to do when the session ends by itself (the router sends the person to sign in). */
+  onExpired(handler: () => void): void {
+    this.expiredHandler = handler;
+  }
+
+  /** Once per page load: a session left by an earlier visit, through the refresh cookie. */
+  restore(): Promise<void> {
+    this.restoring ??= (async () => {
+      if (!(await this.refresh())) {
+        this.set(SIGNED_OUT);
+        return;
+      }
+      try {
+        const user = unwrap(await api.GET('/api/v1/auth/me'));
+        this.set({ status: 'signed-in', user });
+      } catch {
+        this.clear();
+      }
+    })();
+    return this.restoring;
+  }
+
+  /** A new access token from the refresh cookie; concurrent callers share one request. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= (async () => {
+      try {
+        const response = await fetch(new URL('/api/v1/auth/refresh', window.location.origin), { method: 'POST', credentials: 'same-origin' });
+        if (!response.ok) return false;
+        const body = (await response.json()) as components['schemas']['AccessTokenResponseDto'];
+        this.token = body.accessToken;
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  async signIn(email: string, password: string): Promise<User> {
+    const body = unwrap(await api.POST('/api/v1/auth/login', { body: { email, password } }));
+    this.token = body.accessToken;
+    this.restoring = Promise.resolve();
+    this.set({ status: 'signed-in', user: body.user });
+    return body.user;
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await api.POST('/api/v1/auth/logout');
+    } catch {
+      // Signed out locally either way; the server ends the session when the token expires.
+    }
+    this.clear();
+  }
+
+  /** The session ended under us (refresh refused). */
+  expire(): void {
+    if (this.snapshot.status !== 'signed-in') return;
+    this.clear();
+    this.expiredHandler();
+  }
+
+  /** For tests: start as this user with this token. */
+  signInForTest(user: User, token = 'test-token'): void {
+    this.token = token;
+    this.restoring = Promise.resolve();
+    this.set({ status: 'signed-in', user });
+  }
+
+  private clear(): void {
+    this.token = null;
+    this.restoring = Promise.resolve();
+    this.set(SIGNED_OUT);
+  }
+
+  private set(snapshot: SessionSnapshot): void {
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export const session = new Session();
+
+/** The typed API client: every path, parameter and body checked against schema.d.ts. */
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: createAuthFetch({
+    // Looked up at call time, so tests can replace the global fetch.
+    fetch: (request) => fetch(request),
+    getToken: () => session.getToken(),
+    refresh: () => session.refresh(),
+    onExpired: () => session.expire(),
+  }),
+});
+
+export { ApiError };

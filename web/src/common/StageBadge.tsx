@@ -1,0 +1,35 @@
+import { Badge } from '@mantine/core';
+import { BAND_LABELS, STAGE_LABELS, type HealthBand, type Stage } from '../api/types';
+
+const STAGE_COLORS: Record<Stage, string> = {
+  prospect: 'gray',
+  exploring: 'blue',
+  active: 'green',
+  paused: 'yellow',
+  ended: 'dark',
+};
+
+const BAND_COLORS: Record<HealthBand, string> = {
+  thriving: 'green',
+  steady: 'blue',
+  'at-risk': 'orange',
+  dormant: 'red',
+};
+
+// The "dot" variant keeps the text in the body colour (readable at any contrast setting) and
+// carries the colour in the dot; the word itself says the stage, so colour is never the only cue.
+export function StageBadge({ stage }: { stage: Stage }) {
+  return (
+    <Badge variant="dot" color={STAGE_COLORS[stage]} tt="none" size="md">
+      {STAGE_LABELS[stage]}
+    </Badge>
+  );
+}
+
+export function BandBadge({ band }: { band: HealthBand }) {
+  return (
+    <Badge variant="dot" color={BAND_COLORS[band]} tt="none" size="lg">
+      {BAND_LABELS[band]}
+    </Badge>
+  );
+}

@@ -1,0 +1,360 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../common/AnchorLink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../api/problem';
+import { ownerLabel, useAudiences, useCapabilities, useOrganizations, useUsers } from '../api/queries';
+import { STAGE_LABELS, STAGES, type Organization } from '../api/types';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { formatDate } from '../common/format';
+import { PageTitle } from '../common/PageTitle';
+import { StageBadge } from '../common/StageBadge';
+import { AddOrganizationModal } from './AddOrganizationModal';
+import {
+  clearFilters,
+  hasFilters,
+  MAX_QUERY_LENGTH,
+  MAX_TAG_LENGTH,
+  pageCount,
+  PAGE_SIZE,
+  parseDirectorySearch,
+  sortDirection,
+  toggleSort,
+  toListQuery,
+  withFilters,
+  withPage,
+  type DirectoryFilters,
+  type DirectorySearch,
+  type SortField,
+} from './directory-search';
+
+const route = getRouteApi('/app/organizations');
+
+/** How long typing pauses before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * A text box whose value goes into the URL once typing pauses, and which follows the URL when
+ * it changes from elsewhere (back button, "Clear filters").
+ */
+function useDebouncedUrlText(urlValue: string | undefined, commit: (value: string) => void): [string, (value: string) => void] {
+  const [text, setText] = useState(urlValue ?? '');
+  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const committed = useRef(urlValue ?? '');
+
+  useEffect(() => {
+    if ((urlValue ?? '') !== committed.current) {
+      committed.current = urlValue ?? '';
+      setText(urlValue ?? '');
+    }
+  }, [urlValue]);
+
+  useEffect(() => {
+    const value = debounced.trim();
+    if (value !== committed.current) {
+      committed.current = value;
+      commit(value);
+    }
+    // commit changes identity every render; only a new debounced value should commit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  return [text, setText];
+}
+
+function SortableHeader({ field, label, search }: { field: SortField; label: string; search: DirectorySearch }) {
+  const navigate = route.useNavigate();
+  const direction = sortDirection(search, field);
+  const arrow = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '';
+  return (
+    <Table.Th aria-sort={direction}>
+      <UnstyledButton
+        onClick={() => void navigate({ search: (previous) => toggleSort(previous, field) })}
+        fw={700}
+        fz="sm"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {label}
+        <span aria-hidden="true"> {arrow}</span>
+        <VisuallyHidden>{direction === 'none' ? ', sort by this column' : ', change sort direction'}</VisuallyHidden>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function DirectoryPage() {
+  const user = useCurrentUser();
+  // The router hands over every parameter of the URL, validated or not; read only the valid ones.
+  const rawSearch = route.useSearch();
+  const search = useMemo(() => parseDirectorySearch(rawSearch), [rawSearch]);
+  const navigate = route.useNavigate();
+  const [adding, addModal] = useDisclosure(false);
+  const query = useMemo(() => toListQuery(search), [search]);
+  const organizations = useOrganizations(query);
+  const audiences = useAudiences();
+  const capabilities = useCapabilities();
+  const users = useUsers(user);
+
+  const setFilters = (changes: Partial<DirectoryFilters>, replace = false) =>
+    void navigate({ search: (previous) => withFilters(previous, changes), replace });
+
+  const [q, setQ] = useDebouncedUrlText(search.q, (value) => setFilters({ q: value }, true));
+  const [tag, setTag] = useDebouncedUrlText(search.tag, (value) => setFilters({ tag: value }, true));
+
+  const audienceNames = useMemo(() => new Map(audiences.data?.map((audience) => [audience.id, audience.name])), [audiences.data]);
+  const audienceOptions = audiences.data?.map((audience) => ({ value: audience.id, label: audience.name })) ?? [];
+  const capabilityOptions = capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
+  const ownerOptions = [
+    { value: user.id, label: 'Me' },
+    ...(users.data ?? []).filter((other) => other.id !== user.id).map((other) => ({ value: other.id, label: other.name })),
+  ];
+  if (search.ownerId && !ownerOptions.some((option) => option.value === search.ownerId)) {
+    ownerOptions.push({ value: search.ownerId, label: 'A colleague' });
+  }
+
+  const total = organizations.data?.meta.total ?? 0;
+  const rows = organizations.data?.data ?? [];
+  const filtered = hasFilters(search);
+  const canWrite = can(user, 'directory.write');
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="wrap">
+        <PageTitle>Partner directory</PageTitle>
+        {canWrite && <Button onClick={addModal.open}>Add partner</Button>}
+      </Group>
+
+      <Box component="section" aria-label="Search and filters">
+        <Stack gap="sm">
+          <TextInput
+            type="search"
+            label="Search partners"
+            description="Name, mission or notes"
+            placeholder="e.g. shelter"
+            value={q}
+            maxLength={MAX_QUERY_LENGTH}
+            onChange={(event) => setQ(event.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+            <Select
+              label="Stage"
+              placeholder="Any stage"
+              clearable
+              data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+              value={search.stage ?? null}
+              onChange={(value) => setFilters({ stage: (value as DirectoryFilters['stage']) ?? undefined })}
+            />
+            <Select
+              label="Audience served"
+              placeholder="Any audience"
+              clearable
+              searchable
+              nothingFoundMessage="No such audience"
+              data={audienceOptions}
+              value={search.audienceId ?? null}
+              onChange={(value) => setFilters({ audienceId: value ?? undefined })}
+            />
+            <Select
+              label="Offers"
+              placeholder="Any skill or resource"
+              clearable
+              searchable
+              nothingFoundMessage="No such skill or resource"
+              data={capabilityOptions}
+              value={search.capabilityId ?? null}
+              onChange={(value) => setFilters({ capabilityId: value ?? undefined })}
+            />
+            <Select
+              label="Looks for"
+              placeholder="Any skill or resource"
+              clearable
+              searchable
+              nothingFoundMessage="No such skill or resource"
+              data={capabilityOptions}
+              value={search.seeksCapabilityId ?? null}
+              onChange={(value) => setFilters({ seeksCapabilityId: value ?? undefined })}
+            />
+            <Select
+              label="Owner"
+              placeholder="Anyone"
+              clearable
+              data={ownerOptions}
+              value={search.ownerId ?? null}
+              onChange={(value) => setFilters({ ownerId: value ?? undefined })}
+            />
+            <TextInput
+              label="Tag"
+              placeholder="e.g. drop-in"
+              value={tag}
+              maxLength={MAX_TAG_LENGTH}
+              onChange={(event) => setTag(event.currentTarget.value)}
+            />
+          </SimpleGrid>
+          {filtered && (
+            <Group>
+              <Button variant="subtle" size="compact-sm" onClick={() => void navigate({ search: (previous) => clearFilters(previous) })}>
+                Clear filters
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Box>
+
+      <Text role="status" aria-live="polite" fw={500}>
+        {organizations.isPending
+          ? 'Loading partners…'
+          : organizations.isError
+            ? ''
+            : total === 0
+              ? filtered
+                ? 'No partner matches these filters.'
+                : 'No partners yet.'
+              : `${total} ${total === 1 ? 'partner' : 'partners'}${filtered ? ' found' : ''}`}
+      </Text>
+
+      {organizations.isError && (
+        <Alert color="red" role="alert" title="The directory could not be loaded">
+          {errorMessage(organizations.error)}
+        </Alert>
+      )}
+
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">
+            <VisuallyHidden component="caption">Partners, {sortCaption(search)}</VisuallyHidden>
+            <Table.Thead>
+              <Table.Tr>
+                <SortableHeader field="name" label="Name" search={search} />
+                <SortableHeader field="stage" label="Stage" search={search} />
+                <Table.Th>Audiences</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <SortableHeader field="updatedAt" label="Updated" search={search} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((organization) => (
+                <DirectoryRow
+                  key={organization.id}
+                  organization={organization}
+                  audienceNames={audienceNames}
+                  owner={ownerLabel(organization.ownerId, user, users.data)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      {total > PAGE_SIZE && (
+        <Group justify="center">
+          <Pagination
+            total={pageCount(total)}
+            value={search.page ?? 1}
+            onChange={(page) => void navigate({ search: (previous) => withPage(previous, page) })}
+            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+            getControlProps={(control) =>
+              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+            }
+          />
+        </Group>
+      )}
+
+      {rows.length === 0 && !filtered && !organizations.isPending && !organizations.isError && canWrite && (
+        <Text>
+          Start with a partner you already work with.{' '}
+          <Anchor component="button" type="button" onClick={addModal.open}>
+            Add the first partner
+          </Anchor>
+        </Text>
+      )}
+
+      {canWrite && <AddOrganizationModal opened={adding} onClose={addModal.close} />}
+    </Stack>
+  );
+}
+
+const SORT_NAMES: Record<SortField, string> = { name: 'name', stage: 'stage', updatedAt: 'last update', createdAt: 'date added' };
+
+function sortCaption(search: DirectorySearch): string {
+  const sort = search.sort ?? 'name';
+  const field = sort.replace(/^-/, '') as SortField;
+  return `sorted by ${SORT_NAMES[field]}, ${sort.startsWith('-') ? 'descending' : 'ascending'}`;
+}
+
+function DirectoryRow({
+  organization,
+  audienceNames,
+  owner,
+}: {
+  organization: Organization;
+  audienceNames: Map<string, string>;
+  owner: string;
+}) {
+  const navigate = route.useNavigate();
+  const audiences = organization.audienceIds.map((id) => audienceNames.get(id)).filter((name): name is string => !!name);
+  return (
+    <Table.Tr
+      className="clickable-row"
+      onClick={(event) => {
+        // The name link navigates by itself; a click elsewhere on the row does the same.
+        if ((event.target as HTMLElement).closest('a,button')) return;
+        void navigate({ to: '/organizations/$organizationId', params: { organizationId: organization.id } });
+      }}
+    >
+      <Table.Td>
+        <AnchorLink to="/organizations/$organizationId" params={{ organizationId: organization.id }} fw={600}>
+          {organization.name}
+        </AnchorLink>
+        {organization.type && (
+          <Text size="sm" c="dimmed">
+            {organization.type}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <StageBadge stage={organization.stage} />
+      </Table.Td>
+      <Table.Td>
+        {audiences.length > 0 ? (
+          <Group gap={4}>
+            {audiences.map((name) => (
+              <Badge key={name} variant="outline" color="gray.8" tt="none" fw={500}>
+                {name}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            None yet
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{owner}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDate(organization.updatedAt)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

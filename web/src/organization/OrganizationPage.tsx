@@ -1,0 +1,202 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../common/AnchorLink';
+import type { ReactNode } from 'react';
+import { api } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { ownerLabel, queryKeys, useAudiences, useCapabilities, useUsers } from '../api/queries';
+import type { Organization } from '../api/types';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { PageTitle } from '../common/PageTitle';
+import { StageBadge } from '../common/StageBadge';
+import { ChangeStageModal } from './ChangeStageModal';
+import { Section } from './Section';
+import { ContactsSection } from './ContactsSection';
+import { FitSection } from './FitSection';
+import { HealthSection } from './HealthSection';
+import { TimelineSection } from './TimelineSection';
+
+const route = getRouteApi('/app/organizations/$organizationId');
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function webAddress(website: string): string {
+  return /^https?:\/\//i.test(website) ? website : `https://${website}`;
+}
+
+export function OrganizationPage() {
+  const { organizationId } = route.useParams();
+  const user = useCurrentUser();
+  const [changingStage, stageModal] = useDisclosure(false);
+  const organization = useQuery({
+    queryKey: queryKeys.organization(organizationId),
+    queryFn: async () => unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } })),
+  });
+
+  if (organization.isPending) {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>Loading partner…</Text>
+      </Group>
+    );
+  }
+  if (organization.isError) {
+    const notFound = organization.error instanceof ApiError && organization.error.status === 404;
+    return (
+      <Stack>
+        <PageTitle>{notFound ? 'Partner not found' : 'Partner could not be loaded'}</PageTitle>
+        <Alert color={notFound ? 'yellow' : 'red'} role="alert">
+          {notFound ? 'This partner is not in the directory (it may have been deleted).' : errorMessage(organization.error)}
+        </Alert>
+        <AnchorLink to="/organizations">
+          Back to the partner directory
+        </AnchorLink>
+      </Stack>
+    );
+  }
+
+  const org = organization.data;
+  const canWrite = can(user, 'directory.write');
+  return (
+    <Stack gap="md">
+      <Breadcrumbs aria-label="Breadcrumb" separator="›">
+        <AnchorLink to="/organizations">
+          Partner directory
+        </AnchorLink>
+        <Text aria-current="page">{org.name}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <PageTitle style={{ overflowWrap: 'anywhere' }}>{org.name}</PageTitle>
+          <Group gap="xs">
+            <StageBadge stage={org.stage} />
+            {org.type && <Text c="dimmed">{org.type}</Text>}
+          </Group>
+        </Stack>
+        {canWrite && (
+          <Button variant="light" onClick={stageModal.open}>
+            Change stage
+          </Button>
+        )}
+      </Group>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <ProfileSection organization={org} />
+            <FitSection fit={org.fit} />
+            <AudiencesSkillsSection organization={org} />
+            <ContactsSection organizationId={org.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <HealthSection organizationId={org.id} />
+            <TimelineSection organizationId={org.id} canWrite={canWrite} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {canWrite && <ChangeStageModal organization={org} opened={changingStage} onClose={stageModal.close} />}
+    </Stack>
+  );
+}
+
+function ProfileSection({ organization: org }: { organization: Organization }) {
+  const user = useCurrentUser();
+  const users = useUsers(user);
+  return (
+    <Section id="profile" title="Profile">
+      <Stack component="dl" gap="sm" m={0}>
+        <Field label="Looked after by">{ownerLabel(org.ownerId, user, users.data)}</Field>
+        {org.mission && <Field label="Mission">{org.mission}</Field>}
+        {org.website && (
+          <Field label="Website">
+            <Anchor href={webAddress(org.website)} target="_blank" rel="noopener noreferrer">
+              {org.website}
+            </Anchor>
+          </Field>
+        )}
+        {org.email && (
+          <Field label="Email">
+            <Anchor href={`mailto:${org.email}`}>{org.email}</Anchor>
+          </Field>
+        )}
+        {org.phone && (
+          <Field label="Phone">
+            <Anchor href={`tel:${org.phone.replace(/[^0-9+]/g, '')}`}>{org.phone}</Anchor>
+          </Field>
+        )}
+        {org.address && <Field label="Address">{org.address}</Field>}
+        {org.tags.length > 0 && (
+          <Field label="Tags">
+            <Group gap={4} component="span">
+              {org.tags.map((tag) => (
+                <Badge key={tag} variant="outline" color="gray.8" tt="none" fw={500} component="span">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          </Field>
+        )}
+        {org.notes && <Field label="Notes">{org.notes}</Field>}
+      </Stack>
+    </Section>
+  );
+}
+
+function NameList({ label, ids, names }: { label: string; ids: string[]; names: Map<string, string> }) {
+  const known = ids.map((id) => names.get(id)).filter((name): name is string => !!name);
+  return (
+    <div>
+      <Text fw={600} size="sm" mb={4}>
+        {label}
+      </Text>
+      {known.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None recorded
+        </Text>
+      ) : (
+        <Group gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {known.map((name) => (
+            <li key={name}>
+              <Badge variant="outline" color="gray.8" tt="none" fw={500} size="lg">
+                {name}
+              </Badge>
+            </li>
+          ))}
+        </Group>
+      )}
+    </div>
+  );
+}
+
+function AudiencesSkillsSection({ organization: org }: { organization: Organization }) {
+  const audiences = useAudiences();
+  const capabilities = useCapabilities();
+  const audienceNames = new Map(audiences.data?.map((audience) => [audience.id, audience.name]));
+  const capabilityNames = new Map(capabilities.data?.map((capability) => [capability.id, capability.name]));
+  return (
+    <Section id="audiences-skills" title="Audiences and skills">
+      <Stack gap="sm">
+        <NameList label="Audiences they serve" ids={org.audienceIds} names={audienceNames} />
+        <NameList label="Skills & resources they offer" ids={org.capabilityIds} names={capabilityNames} />
+        <NameList label="Skills & resources they look for" ids={org.seeksCapabilityIds} names={capabilityNames} />
+      </Stack>
+    </Section>
+  );
+}

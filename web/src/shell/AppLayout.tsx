@@ -1,0 +1,107 @@
+import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { session, type User } from '../api/client';
+import { can, type Permission } from '../auth/permissions';
+import { CurrentUserContext, useSession } from '../auth/useSession';
+
+interface NavItem {
+  label: string;
+  to: '/organizations';
+  /** Shown only to roles holding this permission. */
+  permission: Permission;
+}
+
+/** The screens so far; each appears only for roles that may use it. */
+const NAV_ITEMS: NavItem[] = [{ label: 'Partner directory', to: '/organizations', permission: 'directory.read' }];
+
+const ROLE_LABELS: Record<string, string> = { admin: 'Admin', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' };
+
+export function AppLayout() {
+  const { user } = useSession();
+  // Signed out or expired: the router is on its way to the sign-in page; show nothing meanwhile.
+  if (!user) return null;
+  return (
+    <CurrentUserContext.Provider value={user}>
+      <SignedInLayout user={user} />
+    </CurrentUserContext.Provider>
+  );
+}
+
+function SignedInLayout({ user }: { user: User }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const navigate = useNavigate();
+
+  async function signOut() {
+    await session.signOut();
+    await navigate({ to: '/sign-in', search: { notice: 'signed-out' } });
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Text component={Link} to="/organizations" fw={700} size="lg" c="cyan.9" td="none">
+                Tandem
+              </Text>
+            </Group>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton>
+                  <Group gap="xs" wrap="nowrap">
+                    <VisuallyHidden>Account:</VisuallyHidden>
+                    <Text size="sm" fw={500} truncate maw={{ base: 120, sm: 240 }}>
+                      {user.name}
+                    </Text>
+                    <Badge variant="outline" color="gray.8" size="sm">
+                      {ROLE_LABELS[user.role] ?? user.role}
+                    </Badge>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main">
+          {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => {
+            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={active}
+                variant="filled"
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+              />
+            );
+          })}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
