@@ -62,7 +62,9 @@ async function documentFromApp() {
 async function typesFor(document) {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   // The servers list names PUBLIC_URL, which has nothing to do with the types.
-  const ast = await openapiTS({ ...document, servers: [] }, { alphabetize: true });
+  // defaultNonNullable: false — a request field with a default (`active`, `status`) may be left
+  // out; openapi-typescript would otherwise make it required, also in PATCH bodies.
+  const ast = await openapiTS({ ...document, servers: [] }, { alphabetize: true, defaultNonNullable: false });
   return BANNER + astToString(ast);
 }
 

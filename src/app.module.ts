@@ -29,6 +29,7 @@ import { MatchingModule } from './matching/matching.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { CheckInModule } from './check-in/check-in.module';
 import { DigestModule } from './digest/digest.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -73,6 +74,7 @@ export class AppModule {
         PartnershipModule,
         CheckInModule,
         DigestModule,
+        DemoModule,
         ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
       ],
     };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators/auth.decorators';
@@ -18,6 +18,7 @@ import {
   LoginResponseDto,
   SetupDto,
   SetupResponseDto,
+  UpdateProfileDto,
 } from './dto/auth.dto';
 import { LocalAuthGuard } from './guards';
 import { clearRefreshCookie, readRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
@@ -94,6 +95,15 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponseDto })
   async me(@CurrentUser() user: AuthUser): Promise<UserResponseDto> {
     return toUserResponse(await this.auth.me(user));
+  }
+
+  @Patch('me')
+  @RequirePermission('self.manage')
+  @ApiOperation({ summary: 'Change your own name or time zone', description: 'Send the `version` you read to be told (409) when it changed meanwhile.' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(400, 409)
+  async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserResponseDto> {
+    return toUserResponse(await this.auth.updateProfile(user, dto));
   }
 
   @Post('password')

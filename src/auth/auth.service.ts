@@ -3,7 +3,7 @@ import { User } from '../user/user.entity';
 import { UserService } from '../user/user.service';
 import { AuthUser } from './auth-user';
 import { InvalidCredentialsError, InvalidInvitationError, WrongCurrentPasswordError } from './auth.errors';
-import { AcceptInvitationDto, ChangePasswordDto, SetupDto } from './dto/auth.dto';
+import { AcceptInvitationDto, ChangePasswordDto, SetupDto, UpdateProfileDto } from './dto/auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter.service';
 import { PasswordService } from './password.service';
 import { IssuedTokens, SessionService } from './session.service';
@@ -70,6 +70,11 @@ export class AuthService {
 
   me(user: AuthUser): Promise<User> {
     return this.users.get(user.id);
+  }
+
+  /** The user's own name and time zone (never their role or whether they are active). */
+  updateProfile(user: AuthUser, dto: UpdateProfileDto): Promise<User> {
+    return this.users.update(user.id, { name: dto.name, timezone: dto.timezone, version: dto.version }, user);
   }
 
   /** Changes the password and signs out every other session of the user. */

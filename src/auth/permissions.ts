@@ -36,6 +36,8 @@ export const PERMISSION_MIN_ROLE = {
   'user.manage': Role.Admin,
   /** Application settings: the weights and band thresholds of the partnership health score, the check-in schedule. */
   'settings.manage': Role.Admin,
+  /** Load the fictional demo data set from the app (POST /demo-data), as `npm run seed:demo` does. */
+  'demo.load': Role.Admin,
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSION_MIN_ROLE;

@@ -74,6 +74,8 @@ interface StartOptions {
   respondWithinDays: number;
   /** Skip an organization that had a check-in opened within this many months (automatic rounds only). */
   notWithinMonths: number | null;
+  /** Queue the respondents' emails (false only for the demo seed, whose fictional respondents answer at once). */
+  email: boolean;
 }
 
 const AUDITED_TASK_FIELDS = ['title', 'dueAt', 'assigneeId', 'organizationId', 'status'] as const;
@@ -107,12 +109,19 @@ export class CheckInService {
   /**
    * Opens a check-in for one organization and queues its emails (to the owner and the primary
    * contact, whoever of them can be asked). 404 unknown organization, 409 one already open,
-   * 422 ended or nobody to ask.
+   * 422 ended or nobody to ask. With `email: false` nobody is emailed: the demo seed answers
+   * through the links itself, and a worker must not race it to the fictional addresses.
    */
-  async start(organizationId: string, actor: AuthUser): Promise<CheckInView> {
+  async start(organizationId: string, actor: AuthUser, { email = true }: { email?: boolean } = {}): Promise<CheckInView> {
     const now = this.clock.now();
     const { settings } = await this.settings.current();
-    const outcome = await this.startOne(organizationId, { now, openedById: actor.id, respondWithinDays: settings.respondWithinDays, notWithinMonths: null });
+    const outcome = await this.startOne(organizationId, {
+      now,
+      openedById: actor.id,
+      respondWithinDays: settings.respondWithinDays,
+      notWithinMonths: null,
+      email,
+    });
     if ('skipped' in outcome) {
       switch (outcome.skipped) {
         case 'not-found':
@@ -125,8 +134,8 @@ export class CheckInService {
           throw new CheckInAlreadyOpenError(outcome.openCheckInId ?? '');
       }
     }
-    this.logger.log({ checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id }, 'check-in started');
-    await this.reminderQueue.wakeAt([now]);
+    this.logger.log({ checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id, email }, 'check-in started');
+    if (email) await this.reminderQueue.wakeAt([now]);
     return this.get(outcome.started.id);
   }
 
@@ -147,6 +156,7 @@ export class CheckInService {
       openedById: actor?.id ?? null,
       respondWithinDays: settings.respondWithinDays,
       notWithinMonths: explicit ? null : settings.intervalMonths,
+      email: true,
     };
     const result: RoundResult = { started: [], skipped: [] };
     for (const organizationId of candidates) {
@@ -213,6 +223,7 @@ export class CheckInService {
         );
         for (const respondent of respondents) {
           const response = await manager.save(manager.create(CheckInResponse, { checkInId: checkIn.id, ...respondent, answers: null, comment: null, answeredAt: null }));
+          if (!options.email) continue;
           await manager.insert(Delivery, {
             kind: DeliveryKind.CheckIn,
             checkInResponseId: response.id,

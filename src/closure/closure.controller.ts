@@ -15,11 +15,13 @@ export class ClosureController {
 
   @Get()
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: 'Library closure days, by date' })
+  @ApiOperation({ summary: 'Library closure days, by date, each with the sessions it cancels' })
   @ApiOkResponse({ type: ClosureListDto })
   @ApiProblems(400)
   async list(@Query() query: ListClosuresQueryDto): Promise<ClosureListDto> {
-    return { data: (await this.closures.list(query)).map(toClosureResponse) };
+    const closures = await this.closures.list(query);
+    const sessions = await this.closures.cancelledSessions(closures.map((closure) => closure.id));
+    return { data: closures.map((closure) => toClosureResponse(closure, sessions.get(closure.id) ?? [])) };
   }
 
   @Post()
@@ -28,7 +30,9 @@ export class ClosureController {
   @ApiCreatedResponse({ type: ClosureResponseDto })
   @ApiProblems(400, 409)
   async create(@Body() dto: CreateClosureDto, @CurrentUser() actor: AuthUser): Promise<ClosureResponseDto> {
-    return toClosureResponse(await this.closures.create(dto, actor));
+    const closure = await this.closures.create(dto, actor);
+    const sessions = await this.closures.cancelledSessions([closure.id]);
+    return toClosureResponse(closure, sessions.get(closure.id) ?? []);
   }
 
   @Delete(':id')

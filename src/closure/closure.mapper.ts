@@ -1,6 +1,35 @@
 import type { Closure } from './closure.entity';
-import type { ClosureResponseDto } from './dto/closure.dto';
+import type { ClosureResponseDto, ClosureSessionDto } from './dto/closure.dto';
 
-export function toClosureResponse(closure: Closure): ClosureResponseDto {
-  return { id: closure.id, date: closure.date, name: closure.name, createdAt: closure.createdAt.toISOString() };
+/** A session cancelled by a closure, as ClosureService.cancelledSessions reads it. */
+export interface ClosureSessionRow {
+  id: string;
+  closureId: string;
+  programId: string;
+  programName: string;
+  programTimezone: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function toClosureSessionResponse(row: ClosureSessionRow): ClosureSessionDto {
+  return {
+    id: row.id,
+    programId: row.programId,
+    programName: row.programName,
+    programTimezone: row.programTimezone,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+  };
+}
+
+/** The one shape a closure leaves the API in, with the sessions it cancels. */
+export function toClosureResponse(closure: Closure, sessions: readonly ClosureSessionRow[]): ClosureResponseDto {
+  return {
+    id: closure.id,
+    date: closure.date,
+    name: closure.name,
+    createdAt: closure.createdAt.toISOString(),
+    sessions: sessions.map(toClosureSessionResponse),
+  };
 }

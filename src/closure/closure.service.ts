@@ -7,6 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
 import { Closure } from './closure.entity';
 import { ClosureDateError, ClosureDateTakenError, ClosureNotFoundError } from './closure.errors';
+import type { ClosureSessionRow } from './closure.mapper';
 import { CreateClosureDto, ListClosuresQueryDto } from './dto/closure.dto';
 
 const AUDITED_FIELDS = ['date', 'name'] as const;
@@ -41,6 +42,22 @@ export class ClosureService {
     else if (query.from) where = { date: MoreThanOrEqual(query.from) };
     else if (query.to) where = { date: LessThanOrEqual(query.to) };
     return this.closures.find({ where, order: { date: 'ASC' } });
+  }
+
+  /** The sessions each closure cancels (closure id → sessions by start), in one statement. */
+  async cancelledSessions(closureIds: readonly string[]): Promise<Map<string, ClosureSessionRow[]>> {
+    const byClosure = new Map<string, ClosureSessionRow[]>(closureIds.map((id) => [id, []]));
+    if (closureIds.length === 0) return byClosure;
+    const rows: ClosureSessionRow[] = await this.dataSource.query(
+      `SELECT s.id, s.closure_id AS "closureId", s.program_id AS "programId", p.name AS "programName",
+              p.timezone AS "programTimezone", s.starts_at AS "startsAt", s.ends_at AS "endsAt"
+       FROM program_sessions s JOIN programs p ON p.id = s.program_id
+       WHERE s.closure_id = ANY($1::uuid[])
+       ORDER BY s.starts_at, lower(p.name), s.id`,
+      [closureIds],
+    );
+    for (const row of rows) byClosure.get(row.closureId)?.push(row);
+    return byClosure;
   }
 
   /** Creates the closure and cancels every session on its date, in one transaction. */

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { CheckInRespondent } from '../check-in/check-in-response.entity';
 import { checkInToken } from '../check-in/check-in-token';
@@ -9,22 +8,22 @@ import { DomainError } from '../common/errors/domain-error';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { DataSource } from 'typeorm';
 import { DEMO_CHECK_INS } from './demo-check-ins';
-import type { Tally } from './seed-outreach';
+import type { DemoServices, Tally } from './seed-outreach';
 
 const key = (name: string) => name.trim().toLowerCase();
 
 /**
  * The demo's answered check-in round (demo-check-ins.ts), through the app's own services: the
- * check-in is started as the seed's actor (its emails are queued like any other), then each
+ * check-in is started as the seed's actor without emails (the respondents are fictional, and in
+ * a running app a worker would otherwise send them before the answers below are in), then each
  * respondent answers through the same path as the emailed link (the token is derived the same
- * way), so the check-in closes by itself and its concern becomes a follow-up task. The emails
- * are then skipped by the sender: their respondents have answered.
+ * way), so the check-in closes by itself and its concern becomes a follow-up task.
  *
  * Idempotent: an organization that has any check-in already is left alone. One that cannot be
  * asked (someone changed its owner or primary contact) is reported and skipped.
  */
 export async function seedCheckIns(ctx: {
-  app: INestApplicationContext;
+  app: DemoServices;
   actor: AuthUser;
   log: (line: string) => void;
   report: (label: string, tally: Tally, extra?: string) => void;
@@ -46,7 +45,7 @@ export async function seedCheckIns(ctx: {
     }
     let started;
     try {
-      started = await checkIns.start(organizationId, actor);
+      started = await checkIns.start(organizationId, actor, { email: false });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       log(`Check-in for ${demo.organization} not started: ${error.message}`);

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import type { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DomainError } from '../common/errors/domain-error';
 import { appConfig, AppConfig, loadDotEnv, readEnv } from '../config/configuration';
 import { ConfigValidationError } from '../config/env.schema';
+import { DEMO_LOAD_LOCKED, withDemoLoadLock } from './demo-load-lock';
 import { seedDemo, summaryLine } from './seed-demo';
 
 const AGAIN = 'then run npm run seed:demo again (it only adds what is missing)';
@@ -45,7 +47,12 @@ async function main(): Promise<number> {
     // The app's own log lines would bury the progress: only with LOG_LEVEL=debug are they shown.
     const logger: LogLevel[] | false = debug ? ['error', 'warn', 'log', 'debug'] : false;
     context = await NestFactory.createApplicationContext(AppModule.forRoot({ worker: false }), { logger, abortOnError: false });
-    const result = await seedDemo(context, (line) => console.log(line));
+    const app = context;
+    const result = await withDemoLoadLock(app.get(DataSource), () => seedDemo(app, (line) => console.log(line)));
+    if (result === DEMO_LOAD_LOCKED) {
+      console.error('Demo data is being loaded right now (from the admin screen, or another seed): wait until it has finished; running the seed again then adds nothing.');
+      return 1;
+    }
     const { publicUrl } = context.get<AppConfig>(appConfig.KEY);
     console.log(summaryLine(result, publicUrl));
     return 0;

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Role } from '../auth/role.enum';
@@ -22,7 +21,7 @@ import {
   DemoUser,
 } from './demo-data';
 import { seedCheckIns } from './seed-check-ins';
-import { seedOutreach, type Tally } from './seed-outreach';
+import { seedOutreach, type DemoServices, type Tally } from './seed-outreach';
 
 export interface SeedResult {
   created: number;
@@ -81,12 +80,12 @@ function asActor(user: User): AuthUser {
  * organization's stage history and timeline notes, and a program's attendance, are written
  * only when the seed creates it. A second run, on any day, therefore creates and changes nothing.
  *
- * The changes are made as the first active admin. When there is none, the seed creates
- * `demo-admin@example.org` (admin, no password) and prints a one-time invitation token to
- * choose its password: Tandem then has a user, so POST /auth/setup is closed, and that token is
- * the only way in.
+ * The changes are made as `options.actor` (the admin who asked for them in the app), else as
+ * the first active admin. When there is none, the seed creates `demo-admin@example.org` (admin,
+ * no password) and prints a one-time invitation token to choose its password: Tandem then has a
+ * user, so POST /auth/setup is closed, and that token is the only way in.
  */
-export async function seedDemo(app: INestApplicationContext, log: (line: string) => void): Promise<SeedResult> {
+export async function seedDemo(app: DemoServices, log: (line: string) => void, options: { actor?: AuthUser } = {}): Promise<SeedResult> {
   const dataSource = app.get(DataSource);
   const users = app.get(UserService);
   const audiences = app.get(AudienceService);
@@ -106,7 +105,13 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
     log(`${label}: ${tally.created} created, ${tally.unchanged} already there${extra}`);
   };
 
-  const actor = await resolveActor(app, dataSource, users, log, (tally) => count('admin', tally));
+  let actor: AuthUser;
+  if (options.actor) {
+    actor = options.actor;
+    log('Acting as the signed-in admin');
+  } else {
+    actor = await resolveActor(app, dataSource, users, log, (tally) => count('admin', tally));
+  }
 
   // Library staff. UserService.create would either need a password or email an invitation;
   // these people are fictional, so they are added with no password (invitation pending) and
@@ -261,9 +266,9 @@ export async function seedDemo(app: INestApplicationContext, log: (line: string)
 
 /**
  * The closing line: totals, then what was created per kind (or, when nothing was, what was
- * already there).
+ * already there), and where Tandem is when `publicUrl` is given (the command's last line).
  */
-export function summaryLine(result: SeedResult, publicUrl: string): string {
+export function summaryLine(result: SeedResult, publicUrl?: string): string {
   const field = result.created > 0 ? 'created' : 'unchanged';
   const parts = (Object.keys(SEED_KINDS) as SeedKind[])
     .filter((kind) => result.kinds[kind][field] > 0)
@@ -272,9 +277,10 @@ export function summaryLine(result: SeedResult, publicUrl: string): string {
       return `${n} ${SEED_KINDS[kind][n === 1 ? 0 : 1]}`;
     });
   const detail = parts.length > 0 ? `: ${parts.join(', ')}` : '';
+  const where = publicUrl ? ` (Tandem at ${publicUrl})` : '';
   return result.created > 0
-    ? `Demo data loaded: ${result.created} records created${detail}; ${result.unchanged} already there (Tandem at ${publicUrl})`
-    : `Demo data loaded: nothing new, ${result.unchanged} records already there${detail} (Tandem at ${publicUrl})`;
+    ? `Demo data loaded: ${result.created} records created${detail}; ${result.unchanged} already there${where}`
+    : `Demo data loaded: nothing new, ${result.unchanged} records already there${detail}${where}`;
 }
 
 /**
@@ -282,7 +288,7 @@ export function summaryLine(result: SeedResult, publicUrl: string): string {
  * still has no password and no usable invitation, a new one-time token is issued and printed.
  */
 async function resolveActor(
-  app: INestApplicationContext,
+  app: DemoServices,
   dataSource: DataSource,
   users: UserService,
   log: (line: string) => void,
@@ -315,7 +321,7 @@ async function resolveActor(
  * so showing them the token gives nothing away. Skipped while an earlier one is still usable,
  * so a second run adds nothing.
  */
-async function printSignInToken(app: INestApplicationContext, dataSource: DataSource, admin: User, log: (line: string) => void): Promise<void> {
+async function printSignInToken(app: DemoServices, dataSource: DataSource, admin: User, log: (line: string) => void): Promise<void> {
   const invitations = dataSource.getRepository(Invitation);
   const live = await invitations.existsBy({ userId: admin.id, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
   if (live) {

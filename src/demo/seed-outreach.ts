@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ClosureService } from '../closure/closure.service';
@@ -37,9 +37,17 @@ export interface Tally {
   unchanged: number;
 }
 
+/**
+ * Where the seed finds the app's services: the Nest application context of `npm run seed:demo`,
+ * or the running app (POST /api/v1/demo-data, through ModuleRef).
+ */
+export interface DemoServices {
+  get<TInput = unknown, TResult = TInput>(typeOrToken: Type<TInput> | string | symbol): TResult;
+}
+
 /** What the directory half of the seed hands on. Maps are keyed by lower-cased name or email. */
 export interface OutreachContext {
-  app: INestApplicationContext;
+  app: DemoServices;
   actor: AuthUser;
   log: (line: string) => void;
   /** Reports one kind of record: its progress line and its share of the totals. */

@@ -2,12 +2,16 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/decorators/auth.decorators';
 import { DashboardService } from './dashboard.service';
-import { HealthDashboardResponseDto } from './dto/dashboard.dto';
+import { HealthDashboardResponseDto, PortfolioHistoryResponseDto } from './dto/dashboard.dto';
+import { HealthSnapshotService } from './health-snapshot.service';
 
 @ApiTags('partnership health')
 @Controller('dashboard')
 export class DashboardController {
-  constructor(private readonly dashboard: DashboardService) {}
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly snapshots: HealthSnapshotService,
+  ) {}
 
   @Get('health')
   @RequirePermission('dashboard.read')
@@ -21,5 +25,18 @@ export class DashboardController {
   @ApiOkResponse({ type: HealthDashboardResponseDto })
   health(): Promise<HealthDashboardResponseDto> {
     return this.dashboard.health();
+  }
+
+  @Get('health/history')
+  @RequirePermission('dashboard.read')
+  @ApiOperation({
+    summary: 'The portfolio week by week: organizations per band and their mean score, from the weekly snapshots',
+    description:
+      'One entry per week (Monday, UTC) with snapshots, the latest 53 (about a year), oldest first. An organization snapshotted twice in a week counts once (the later). ' +
+      'Organizations that ended later still count in the weeks they were snapshotted; deleted ones do not. Empty until the weekly job has run.',
+  })
+  @ApiOkResponse({ type: PortfolioHistoryResponseDto })
+  async history(): Promise<PortfolioHistoryResponseDto> {
+    return { data: await this.snapshots.portfolioHistory() };
   }
 }

@@ -21,6 +21,14 @@ const DAY_MS = 86_400_000;
  */
 export const SNAPSHOT_RULES = Object.freeze({ minDaysBetween: 6, historyLimit: 53 });
 
+export interface PortfolioWeek {
+  /** The Monday (UTC) of the week, YYYY-MM-DD. */
+  weekOf: string;
+  byBand: Record<HealthBand, number>;
+  averageScore: number;
+  organizations: number;
+}
+
 export interface SnapshotResult {
   takenAt: string;
   snapshots: number;
@@ -83,6 +91,40 @@ export class HealthSnapshotService {
       [organizationId, SNAPSHOT_RULES.historyLimit],
     )) as { taken_at: Date; score: number }[];
     return rows.map((row) => ({ at: row.taken_at, score: row.score }));
+  }
+
+  /**
+   * The portfolio week by week (the latest 53 weeks with snapshots, about a year), oldest first:
+   * per week (Monday, UTC), how many organizations were in each band and their mean score. An
+   * organization snapshotted twice in one week counts once, with the later snapshot. One
+   * statement, whatever the size of the portfolio.
+   */
+  async portfolioHistory(): Promise<PortfolioWeek[]> {
+    const now = this.clock.now();
+    const rows = (await this.dataSource.query(
+      `WITH weekly AS (
+         SELECT DISTINCT ON (organization_id, week) organization_id, week, score, band
+         FROM (SELECT organization_id, taken_at, score, band, date_trunc('week', taken_at AT TIME ZONE 'UTC')::date AS week
+               FROM health_snapshots
+               WHERE taken_at <= $1 AND taken_at > $1::timestamptz - make_interval(days => $2)) s
+         ORDER BY organization_id, week, taken_at DESC
+       )
+       SELECT to_char(week, 'YYYY-MM-DD') AS week,
+              count(*) FILTER (WHERE band = 'thriving')::int AS thriving,
+              count(*) FILTER (WHERE band = 'steady')::int AS steady,
+              count(*) FILTER (WHERE band = 'at-risk')::int AS at_risk,
+              count(*) FILTER (WHERE band = 'dormant')::int AS dormant,
+              round(avg(score))::int AS average_score,
+              count(*)::int AS organizations
+       FROM weekly GROUP BY week ORDER BY week DESC LIMIT $3`,
+      [now, SNAPSHOT_RULES.historyLimit * 7 + 7, SNAPSHOT_RULES.historyLimit],
+    )) as { week: string; thriving: number; steady: number; at_risk: number; dormant: number; average_score: number; organizations: number }[];
+    return rows.reverse().map((row) => ({
+      weekOf: row.week,
+      byBand: { thriving: row.thriving, steady: row.steady, 'at-risk': row.at_risk, dormant: row.dormant },
+      averageScore: row.average_score,
+      organizations: row.organizations,
+    }));
   }
 
   /**

@@ -5,7 +5,8 @@ import type { Program } from './program.entity';
 import { isSessionCancelled, sessionCancelReason } from './program.service';
 
 /**
- * The one shape a program leaves the API in; `partners` must be loaded. `calendarUrl` is the
+ * The one shape a program leaves the API in; `partners` must be loaded with their organization's
+ * name (ProgramService.get and list do). `calendarUrl` is the
  * program's subscribable feed (ProgramCalendarService.calendarFeedUrl).
  */
 export function toProgramResponse(program: Program, calendarUrl: string): ProgramResponseDto {
@@ -17,7 +18,7 @@ export function toProgramResponse(program: Program, calendarUrl: string): Progra
     status: program.status,
     partners: [...(program.partners ?? [])]
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
-      .map((partner) => ({ organizationId: partner.organizationId, role: partner.role })),
+      .map((partner) => ({ organizationId: partner.organizationId, organizationName: partner.organization?.name ?? '', role: partner.role })),
     audienceIds: program.audienceIds,
     libraryGoal: program.libraryGoal,
     partnerGoal: program.partnerGoal,

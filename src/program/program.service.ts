@@ -113,9 +113,22 @@ export class ProgramService implements OnModuleInit {
 
   /** The program with its partners; ProgramNotFoundError (404) when there is none. */
   async get(id: string): Promise<Program> {
-    const program = await this.programs.findOne({ where: { id }, relations: { partners: true } });
+    const program = await this.programs.findOneBy({ id });
     if (!program) throw new ProgramNotFoundError();
+    program.partners = await this.partnersOf([id]);
     return program;
+  }
+
+  /** The partners of these programs, each with its organization's id and name (for the response). */
+  private partnersOf(programIds: readonly string[]): Promise<ProgramPartner[]> {
+    if (programIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(ProgramPartner)
+      .createQueryBuilder('pp')
+      .innerJoin('pp.organization', 'o')
+      .addSelect(['o.id', 'o.name'])
+      .where('pp.program_id IN (:...programIds)', { programIds })
+      .getMany();
   }
 
   /** One session; SessionNotFoundError (404) when there is none. */
@@ -167,9 +180,7 @@ export class ProgramService implements OnModuleInit {
       });
     }
     const [programs, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
-    const partners = programs.length
-      ? await this.dataSource.getRepository(ProgramPartner).findBy({ programId: In(programs.map((p) => p.id)) })
-      : [];
+    const partners = await this.partnersOf(programs.map((p) => p.id));
     for (const program of programs) program.partners = partners.filter((partner) => partner.programId === program.id);
     return { data: programs, meta: { total, limit: query.limit, offset: query.offset } };
   }

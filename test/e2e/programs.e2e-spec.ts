@@ -85,6 +85,7 @@ describe('Programs (e2e)', () => {
       const created = await request(t.http).post('/api/v1/programs').set(staff.auth).send(body).expect(201);
       expect(created.body).toEqual({
         ...body,
+        partners: [{ organizationId: shelter.id, organizationName: 'Harbor House', role: 'host' }],
         schedule: { ...body.schedule, rrule: 'FREQ=WEEKLY;BYDAY=WE' },
         endDate: null,
         id: expect.any(String),
@@ -289,7 +290,14 @@ describe('Programs (e2e)', () => {
       const sessions = await sessionsOf(program.id);
       const target = sessions[3];
       const closure = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: target.localDate, name: ' Thanksgiving ' }).expect(201);
-      expect(closure.body).toEqual({ id: expect.any(String), date: target.localDate, name: 'Thanksgiving', createdAt: expect.any(String) });
+      // The answer names the sessions it cancelled, so the closures screen can show them.
+      expect(closure.body).toEqual({
+        id: expect.any(String),
+        date: target.localDate,
+        name: 'Thanksgiving',
+        createdAt: expect.any(String),
+        sessions: [{ id: target.id, programId: program.id, programName: program.name, programTimezone: ZONE, startsAt: target.startsAt, endsAt: target.endsAt }],
+      });
 
       const closed = await sessionsOf(program.id);
       // The closure moves the session's version (the calendar feed's SEQUENCE follows it).
@@ -311,6 +319,31 @@ describe('Programs (e2e)', () => {
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(manager.auth).expect(404);
       const audit = await t.dataSource.getRepository(AuditEvent).find({ where: { entityType: 'closure' }, order: { occurredAt: 'ASC' } });
       expect(audit.map((e) => e.action)).toEqual(['create', 'delete']);
+    });
+
+    it('lists each closure with the sessions it cancels, across programs and zones, by start time', async () => {
+      const west = await createProgram(t, staff.auth, { name: 'Zine club', startDate: START_DATE });
+      const east = await createProgram(t, staff.auth, {
+        name: 'Anime club',
+        startDate: START_DATE,
+        schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: 'America/New_York', startTime: '15:30', durationMinutes: 60, location: null },
+      });
+      const day = (await sessionsOf(west.id))[2].localDate;
+      const [eastSession] = (await sessionsOf(east.id)).filter((s) => s.localDate === day);
+      const [westSession] = (await sessionsOf(west.id)).filter((s) => s.localDate === day);
+      const closure = (await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: day, name: 'Staff training' }).expect(201)).body;
+      await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: '2031-01-01', name: 'New Year' }).expect(201);
+
+      const listed = (await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200)).body.data;
+      // 15:30 in New York comes three hours before 15:30 in Los Angeles.
+      expect(listed.map((c: { name: string; sessions: { programName: string; id: string; programTimezone: string }[] }) => [c.name, c.sessions.map((s) => [s.programName, s.id, s.programTimezone])])).toEqual([
+        ['Staff training', [['Anime club', eastSession.id, 'America/New_York'], ['Zine club', westSession.id, ZONE]]],
+        ['New Year', []],
+      ]);
+      expect(closure.sessions).toEqual(listed[0].sessions);
+
+      await request(t.http).delete(`/api/v1/closures/${closure.id}`).set(manager.auth).expect(204);
+      expect((await sessionsOf(east.id)).find((s) => s.id === eastSession.id)).toMatchObject({ cancelled: false, cancelReason: null });
     });
 
     it('cancels sessions created later on an existing closure day, and filters closures by date', async () => {
@@ -410,7 +443,7 @@ describe('Programs (e2e)', () => {
       expect(await ids('q=CLUB&limit=1&offset=1')).toEqual([c.id]);
       const page = await request(t.http).get('/api/v1/programs?limit=2').set(viewer.auth).expect(200);
       expect(page.body.meta).toEqual({ total: 3, limit: 2, offset: 0 });
-      expect(page.body.data[0].partners).toEqual([{ organizationId: org.id, role: 'host' }]);
+      expect(page.body.data[0].partners).toEqual([{ organizationId: org.id, organizationName: org.name, role: 'host' }]);
       // A completed program gets no sessions.
       expect(await t.dataSource.getRepository(ProgramSession).countBy({ programId: c.id })).toBe(0);
     });

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { UserResponseDto } from '../../user/dto/user.dto';
-import { trimString } from '../../common/dto/validators';
+import { IsIanaTimeZone, IsOptionalNotNull, trimString } from '../../common/dto/validators';
 
 
 export class SetupDto {
@@ -65,6 +65,27 @@ export class AcceptInvitationDto {
   @IsString()
   @Length(1, 120)
   name?: string;
+}
+
+/** PATCH /auth/me: what people may change about themselves (role and active stay with admins). */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ maxLength: 120, example: 'Ana Ruiz' })
+  @IsOptionalNotNull()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'America/Los_Angeles', description: 'Times in your reminder emails are shown in this zone when a program has none.' })
+  @IsOptionalNotNull()
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ description: 'The version you read (GET /auth/me); a stale one gets 409 and changes nothing.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class SetupResponseDto {

@@ -32,11 +32,26 @@ export class ListClosuresQueryDto {
   to?: string;
 }
 
+/** A session a closure cancels, with enough of its program to name it. */
+export class ClosureSessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty() programName: string;
+  @ApiProperty({ example: 'America/Los_Angeles', description: 'The program’s zone (the session’s local time is in it).' }) programTimezone: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}
+
 export class ClosureResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2026-11-26' }) date: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    type: [ClosureSessionDto],
+    description: 'The sessions it cancels, by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too.',
+  })
+  sessions: ClosureSessionDto[];
 }
 
 export class ClosureListDto {

@@ -23,28 +23,28 @@ const SOURCE_MESSAGE = `must be one of ${Object.values(FeedbackSource).join(', '
 
 /** Each 1 (not at all) – 5 (very much); left out or null when not answered. */
 export class OutcomesDto {
-  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.knowledge}"` })
+  @ApiPropertyOptional({ type: Number, ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.knowledge}"` })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   knowledge?: number | null;
 
-  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.confidence}"` })
+  @ApiPropertyOptional({ type: Number, ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.confidence}"` })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   confidence?: number | null;
 
-  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.application}"` })
+  @ApiPropertyOptional({ type: Number, ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.application}"` })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   application?: number | null;
 
-  @ApiPropertyOptional({ ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.awareness}"` })
+  @ApiPropertyOptional({ type: Number, ...SCALE, nullable: true, description: `"${OUTCOME_STATEMENTS.awareness}"` })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -67,21 +67,21 @@ export class PublicFeedbackDto {
   @Type(() => OutcomesDto)
   outcomes?: OutcomesDto;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What did you like?' })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What did you like?' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   worked?: string | null;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What could be better?' })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What could be better?' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   didntWork?: string | null;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'Any ideas for next time?' })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'Any ideas for next time?' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -91,17 +91,17 @@ export class PublicFeedbackDto {
 
 /** Fields staff can set, shared by create and update. */
 class FeedbackFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The partner organization it is about.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The partner organization it is about.' })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The program; filled from the session when only sessionId is given.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The program; filled from the session when only sessionId is given.' })
   @IsOptional()
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'One session of the program.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'One session of the program.' })
   @IsOptional()
   @IsUUID('all')
   sessionId?: string | null;
@@ -113,28 +113,28 @@ class FeedbackFieldsDto {
   @Type(() => OutcomesDto)
   outcomes?: OutcomesDto;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   worked?: string | null;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   didntWork?: string | null;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   suggestions?: string | null;
 
-  @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What the team did about it; empty means it still needs action.' })
+  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What the team did about it; empty means it still needs action.' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -211,28 +211,28 @@ export class ListFeedbackQueryDto extends PaginationQueryDto {
 }
 
 export class OutcomesResponseDto {
-  @ApiProperty({ ...SCALE, nullable: true }) knowledge: number | null;
-  @ApiProperty({ ...SCALE, nullable: true }) confidence: number | null;
-  @ApiProperty({ ...SCALE, nullable: true }) application: number | null;
-  @ApiProperty({ ...SCALE, nullable: true }) awareness: number | null;
+  @ApiProperty({ type: Number, ...SCALE, nullable: true }) knowledge: number | null;
+  @ApiProperty({ type: Number, ...SCALE, nullable: true }) confidence: number | null;
+  @ApiProperty({ type: Number, ...SCALE, nullable: true }) application: number | null;
+  @ApiProperty({ type: Number, ...SCALE, nullable: true }) awareness: number | null;
 }
 
 export class FeedbackResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: FeedbackSource }) source: FeedbackSource;
-  @ApiProperty({ format: 'uuid', nullable: true }) organizationId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) programId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) sessionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) programId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) sessionId: string | null;
   @ApiProperty(SCALE) rating: number;
   @ApiProperty({ type: OutcomesResponseDto }) outcomes: OutcomesResponseDto;
-  @ApiProperty({ nullable: true }) worked: string | null;
-  @ApiProperty({ nullable: true }) didntWork: string | null;
-  @ApiProperty({ nullable: true }) suggestions: string | null;
-  @ApiProperty({ nullable: true }) actionTaken: string | null;
+  @ApiProperty({ type: String, nullable: true }) worked: string | null;
+  @ApiProperty({ type: String, nullable: true }) didntWork: string | null;
+  @ApiProperty({ type: String, nullable: true }) suggestions: string | null;
+  @ApiProperty({ type: String, nullable: true }) actionTaken: string | null;
   @ApiProperty({ description: 'Given anonymously through a public feedback link.' }) viaLink: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The link it came through.' }) feedbackLinkId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The staff member who entered it.' }) createdById: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The link it came through.' }) feedbackLinkId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who entered it.' }) createdById: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -245,9 +245,9 @@ export class FeedbackPageDto {
 export class FeedbackLinkResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) createdById: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'Set once the link is turned off.' }) revokedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set once the link is turned off.' }) revokedAt: string | null;
 }
 
 export class FeedbackLinkCreatedDto extends FeedbackLinkResponseDto {

@@ -83,3 +83,21 @@ export class HealthDashboardResponseDto {
   @ApiProperty({ type: DashboardIntroductionsDto, description: 'The three strongest suggested introductions (dismissed ones hidden).' })
   introductions: DashboardIntroductionsDto;
 }
+
+export class PortfolioWeekDto {
+  @ApiProperty({ format: 'date', example: '2026-11-23', description: 'The Monday (UTC) of the week.' }) weekOf: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
+    description: 'Organizations per band in that week’s snapshots; every band present.',
+  })
+  byBand: Record<HealthBand, number>;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Mean score of the organizations snapshotted that week, rounded.' }) averageScore: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Organizations snapshotted that week.' }) organizations: number;
+}
+
+export class PortfolioHistoryResponseDto {
+  @ApiProperty({ type: [PortfolioWeekDto], description: 'The latest 53 weeks with snapshots (about a year), oldest first; empty until the weekly job has run.' })
+  data: PortfolioWeekDto[];
+}

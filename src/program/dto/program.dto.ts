@@ -61,7 +61,7 @@ export class ScheduleDto {
   @Max(MAX_DURATION_MINUTES)
   durationMinutes: number;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true, example: 'Central Library, Teen Room' })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true, example: 'Central Library, Teen Room' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -71,7 +71,7 @@ export class ScheduleDto {
 
 /** Fields shared by create and update; each optional here, the required ones made so on create. */
 class ProgramFieldsDto {
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -99,21 +99,21 @@ class ProgramFieldsDto {
   @IsUUID('all', { each: true })
   audienceIds?: string[];
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'What the library wants from it.' })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'What the library wants from it.' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(5000)
   libraryGoal?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'What the partner wants from it.' })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'What the partner wants from it.' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(5000)
   partnerGoal?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-18', nullable: true, description: 'Last day (inclusive, local); null runs on.' })
+  @ApiPropertyOptional({ type: String, example: '2026-12-18', nullable: true, description: 'Last day (inclusive, local); null runs on.' })
   @IsOptional()
   @IsString()
   @Matches(DATE_PATTERN, { message: 'must be a date YYYY-MM-DD' })
@@ -195,6 +195,7 @@ export class ListProgramsQueryDto extends PaginationQueryDto {
 
 export class ProgramPartnerResponseDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ description: 'The organization’s name, so a list of programs can name its partners.' }) organizationName: string;
   @ApiProperty({ enum: PartnerRole }) role: PartnerRole;
 }
 
@@ -203,22 +204,22 @@ export class ScheduleResponseDto {
   @ApiProperty() timezone: string;
   @ApiProperty() startTime: string;
   @ApiProperty() durationMinutes: number;
-  @ApiProperty({ nullable: true }) location: string | null;
+  @ApiProperty({ type: String, nullable: true }) location: string | null;
 }
 
 export class ProgramResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ enum: ProgramStatus }) status: ProgramStatus;
   @ApiProperty({ type: [ProgramPartnerResponseDto] }) partners: ProgramPartnerResponseDto[];
   @ApiProperty({ type: [String] }) audienceIds: string[];
-  @ApiProperty({ nullable: true }) libraryGoal: string | null;
-  @ApiProperty({ nullable: true }) partnerGoal: string | null;
+  @ApiProperty({ type: String, nullable: true }) libraryGoal: string | null;
+  @ApiProperty({ type: String, nullable: true }) partnerGoal: string | null;
   @ApiProperty({ type: ScheduleResponseDto }) schedule: ScheduleResponseDto;
   @ApiProperty({ example: '2026-09-02' }) startDate: string;
-  @ApiProperty({ nullable: true, example: '2026-12-18' }) endDate: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-18' }) endDate: string | null;
   @ApiProperty({
     format: 'uri',
     description: 'The iCalendar feed with its key, for "subscribe from web" in Outlook or Google Calendar (no sign-in needed: share it like a password).',

@@ -23,7 +23,7 @@ export class ListSessionsQueryDto {
 }
 
 export class UpdateSessionDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ATTENDANCE, nullable: true, description: 'How many came (a number, never names).' })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_ATTENDANCE, nullable: true, description: 'How many came (a number, never names).' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -35,7 +35,7 @@ export class UpdateSessionDto {
   @IsBoolean()
   cancelled?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -55,9 +55,9 @@ export class SessionResponseDto {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ example: '2026-11-25', description: 'The date in the program’s time zone.' }) localDate: string;
   @ApiProperty({ description: 'Cancelled by staff or by a library closure.' }) cancelled: boolean;
-  @ApiProperty({ nullable: true, description: 'The closure’s name when a closure cancels it.' }) cancelReason: string | null;
-  @ApiProperty({ nullable: true }) attendance: number | null;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The closure’s name when a closure cancels it.' }) cancelReason: string | null;
+  @ApiProperty({ type: Number, nullable: true }) attendance: number | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty() version: number;
 }
 

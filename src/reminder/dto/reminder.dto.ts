@@ -49,19 +49,21 @@ export class ReminderTriggerDto {
   @IsEnum(ReminderTriggerType, { message: TYPES })
   type: ReminderTriggerType;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'session: the program whose every session it follows.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'session: the program whose every session it follows.' })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "task-due: the task whose due time it follows." })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "task-due: the task whose due time it follows." })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all')
   taskId?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
     minimum: -MAX_OFFSET_MINUTES,
     maximum: MAX_OFFSET_MINUTES,
     example: -1440,
@@ -73,7 +75,7 @@ export class ReminderTriggerDto {
   @Max(MAX_OFFSET_MINUTES)
   offsetMinutes?: number | null;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'once: when; not in the past, at most 5 years ahead.' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'once: when; not in the past, at most 5 years ahead.' })
   @IsOptional()
   @IsIsoDateTime()
   at?: string | null;
@@ -198,7 +200,7 @@ export class ReminderResponseDto {
   @ApiProperty({ type: [String], format: 'uuid' }) recipientIds: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) recipientContactIds: string[];
   @ApiProperty() active: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true }) createdById: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -213,15 +215,15 @@ export class DeliveryResponseDto {
   @ApiProperty({ format: 'date-time', description: 'The session start, task due time or fixed time this email is about.' })
   occurrenceAt: string;
   @ApiProperty({ format: 'date-time', description: 'When it is (or was) due to go out.' }) dueAt: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user or contact; null once the contact was erased.' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user or contact; null once the contact was erased.' })
   recipientId: string | null;
   @ApiProperty({ enum: ['user', 'contact'] }) recipientType: 'user' | 'contact';
   @ApiProperty({ enum: DELIVERY_API_STATUSES }) status: DeliveryApiStatus;
   @ApiProperty({ description: 'Send attempts made.' }) attempts: number;
-  @ApiProperty({ format: 'date-time', nullable: true }) sentAt: string | null;
-  @ApiProperty({ nullable: true, description: 'Why it failed or was skipped, in plain words.' }) error: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed or was skipped, in plain words.' }) error: string | null;
   @ApiProperty({ description: 'Sent well after it fell due (Tandem or its queue was down).' }) late: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The session, for session reminders.' }) sessionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The session, for session reminders.' }) sessionId: string | null;
   @ApiProperty({ enum: DeliveryKind }) kind: DeliveryKind;
 }
 

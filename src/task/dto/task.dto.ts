@@ -15,17 +15,17 @@ class TaskFieldsDto {
   @IsUUID('all')
   assigneeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Defaults to the visit's organization when visitId is given." })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Defaults to the visit's organization when visitId is given." })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The visit this follows up; the task then belongs to its organization.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The visit this follows up; the task then belongs to its organization.' })
   @IsOptional()
   @IsUUID('all')
   visitId?: string | null;
@@ -116,11 +116,11 @@ export class TaskResponseDto {
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ format: 'uuid' }) assigneeId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) organizationId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) programId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) visitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) programId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) visitId: string | null;
   @ApiProperty({ enum: TaskStatus }) status: TaskStatus;
-  @ApiProperty({ format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

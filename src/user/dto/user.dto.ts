@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { Role } from '../../auth/role.enum';
-import { PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsIanaTimeZone, trimString } from '../../common/dto/validators';
 import { DELIVERY_API_STATUSES, type DeliveryApiStatus } from '../../reminder/dto/reminder.dto';
 
@@ -139,5 +139,5 @@ export class ListUsersQueryDto extends PaginationQueryDto {
 
 export class UserPageDto {
   @ApiProperty({ type: [UserWithInvitationResponseDto] }) data: UserWithInvitationResponseDto[];
-  @ApiProperty({ example: { total: 1, limit: 25, offset: 0 } }) meta: { total: number; limit: number; offset: number };
+  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
 }

@@ -13,7 +13,7 @@ const PURPOSES = `must be one of ${Object.values(VisitPurpose).join(', ')}`;
 
 /** Everything of a visit but the organization; each optional here (POST makes some required). */
 class VisitFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The program the visit was for (e.g. invitations to its drop-in).' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The program the visit was for (e.g. invitations to its drop-in).' })
   @IsOptional()
   @IsUUID('all')
   programId?: string | null;
@@ -23,7 +23,7 @@ class VisitFieldsDto {
   @IsIsoDateTime()
   visitedAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true, example: 'Youth Shelter lobby' })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true, example: 'Youth Shelter lobby' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -61,7 +61,7 @@ class VisitFieldsDto {
   @Max(MAX_VISIT_COUNT)
   peopleReached?: number;
 
-  @ApiPropertyOptional({ maxLength: 20000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 20000, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -135,15 +135,15 @@ export class VisitResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) programId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) programId: string | null;
   @ApiProperty({ format: 'date-time' }) visitedAt: string;
-  @ApiProperty({ nullable: true }) location: string | null;
+  @ApiProperty({ type: String, nullable: true }) location: string | null;
   @ApiProperty({ enum: VisitPurpose }) purpose: VisitPurpose;
   @ApiProperty({ type: [String], format: 'uuid' }) staffIds: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) contactIds: string[];
   @ApiProperty() invitationsHandedOut: number;
   @ApiProperty() peopleReached: number;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -85,6 +85,20 @@ class Session {
     return body.user;
   }
 
+  /** Chooses a password from an invitation (or password) link and signs in as its person, like signIn. */
+  async acceptInvitation(token: string, password: string, name?: string): Promise<User> {
+    const body = unwrap(await api.POST('/api/v1/auth/accept-invitation', { body: { token, password, ...(name ? { name } : {}) } }));
+    this.token = body.accessToken;
+    this.restoring = Promise.resolve();
+    this.set({ status: 'signed-in', user: body.user });
+    return body.user;
+  }
+
+  /** The signed-in person changed their own profile: show the new name everywhere. */
+  updateUser(user: User): void {
+    if (this.snapshot.status === 'signed-in' && this.snapshot.user?.id === user.id) this.set({ status: 'signed-in', user });
+  }
+
   async signOut(): Promise<void> {
     try {
       await api.POST('/api/v1/auth/logout');

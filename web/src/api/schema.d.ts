@@ -123,7 +123,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your own name or time zone
+         * @description Send the `version` you read to be told (409) when it changed meanwhile.
+         */
+        patch: operations["AuthController_updateMe"];
         trace?: never;
     };
     "/api/v1/auth/password": {
@@ -283,7 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Library closure days, by date */
+        /** Library closure days, by date, each with the sessions it cancels */
         get: operations["ClosureController_list"];
         put?: never;
         /** Add a closure day: sessions on it are cancelled with its name as the reason */
@@ -382,6 +386,50 @@ export interface paths {
         get: operations["DigestController_preview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio week by week: organizations per band and their mean score, from the weekly snapshots
+         * @description One entry per week (Monday, UTC) with snapshots, the latest 53 (about a year), oldest first. An organization snapshotted twice in a week counts once (the later). Organizations that ended later still count in the weeks they were snapshotted; deleted ones do not. Empty until the weekly job has run.
+         */
+        get: operations["DashboardController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest demo load of this API process, with its progress so far
+         * @description Poll it while POST /demo-data runs to show its progress.
+         */
+        get: operations["DemoDataController_status"];
+        put?: never;
+        /**
+         * Load the demo data set (as npm run seed:demo does), acting as you
+         * @description Adds a fictional partner directory and a season of outreach: only what is missing, so loading it again adds nothing and changes nothing. Answers when it is done (a few seconds; longer on the embedded database). 409 while a load is running.
+         */
+        post: operations["DemoDataController_load"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1157,6 +1205,24 @@ export interface components {
              */
             expiresIn: number;
         };
+        AttendanceDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["AttendanceFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        AttendanceFactsDto: {
+            /** @description Percent change of the recent mean against the earlier one. */
+            changePercent: number | null;
+            earlier: number[];
+            earlierMean: number | null;
+            recent: number[];
+            recentMean: number | null;
+            /** @description Sessions compared in each half; 0 when too few were recorded. */
+            sessionsPerHalf: number;
+        };
         AudienceCoverageDto: {
             /** @description Organizations at stage active that serve this audience. */
             activePartners: number;
@@ -1226,6 +1292,14 @@ export interface components {
             /** Format: date-time */
             answeredAt: string;
         };
+        CheckInAreaAveragesDto: {
+            communication: number | null;
+            environment: number | null;
+            membership: number | null;
+            processAndStructure: number | null;
+            purpose: number | null;
+            resources: number | null;
+        };
         CheckInAreaDto: {
             /** @description How many answers the average is over. */
             answers: number;
@@ -1248,6 +1322,31 @@ export interface components {
             comment: string;
             /** @enum {string} */
             respondent: "owner" | "partner";
+        };
+        CheckInDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["CheckInFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        CheckInFactsDto: {
+            ageDays: number | null;
+            areas: components["schemas"]["CheckInAreaAveragesDto"];
+            /**
+             * Format: date-time
+             * @description When the latest answered check-in was opened.
+             */
+            at: string | null;
+            /** @description Areas averaging below 3. */
+            concerns: ("environment" | "membership" | "processAndStructure" | "communication" | "purpose" | "resources")[];
+            /** @description Mean of the area averages, 1–5. */
+            overall: number | null;
+            /** @description Older than a year: no longer counted. */
+            stale: boolean;
+            /** @description Areas averaging 4 or more. */
+            strengths: ("environment" | "membership" | "processAndStructure" | "communication" | "purpose" | "resources")[];
         };
         CheckInPageDto: {
             data: components["schemas"]["CheckInResponseDto"][];
@@ -1323,6 +1422,24 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The sessions it cancels, by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too. */
+            sessions: components["schemas"]["ClosureSessionDto"][];
+        };
+        ClosureSessionDto: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /**
+             * @description The program’s zone (the session’s local time is in it).
+             * @example America/Los_Angeles
+             */
+            programTimezone: string;
+            /** Format: date-time */
+            startsAt: string;
         };
         ContactPageDto: {
             data: components["schemas"]["ContactResponseDto"][];
@@ -1387,37 +1504,37 @@ export interface components {
              * @default email
              * @enum {string}
              */
-            preferredChannel: "email" | "phone" | "text" | "in-person";
+            preferredChannel?: "email" | "phone" | "text" | "in-person";
             /** @example Case manager */
             title?: string | null;
         };
         CreateFeedbackDto: {
             /** @description What the team did about it; empty means it still needs action. */
-            actionTaken?: Record<string, never> | null;
-            didntWork?: Record<string, never> | null;
+            actionTaken?: string | null;
+            didntWork?: string | null;
             /**
              * Format: uuid
              * @description The partner organization it is about.
              */
-            organizationId?: Record<string, never> | null;
+            organizationId?: string | null;
             /** @description Only the outcomes given are changed on update; null clears one. */
             outcomes?: components["schemas"]["OutcomesDto"];
             /**
              * Format: uuid
              * @description The program; filled from the session when only sessionId is given.
              */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             /** @description Overall, 1 (poor) – 5 (excellent). */
             rating: number;
             /**
              * Format: uuid
              * @description One session of the program.
              */
-            sessionId?: Record<string, never> | null;
+            sessionId?: string | null;
             /** @enum {string} */
             source: "partner" | "youth" | "staff";
-            suggestions?: Record<string, never> | null;
-            worked?: Record<string, never> | null;
+            suggestions?: string | null;
+            worked?: string | null;
         };
         CreateNoteDto: {
             /** @example Met the new case manager; they want a Spanish-language session. */
@@ -1448,7 +1565,7 @@ export interface components {
              * @default prospect
              * @enum {string}
              */
-            stage: "prospect" | "exploring" | "active" | "paused" | "ended";
+            stage?: "prospect" | "exploring" | "active" | "paused" | "ended";
             /**
              * @description Lower-cased; up to 30 of 1–50 characters.
              * @example [
@@ -1464,18 +1581,18 @@ export interface components {
         };
         CreateProgramDto: {
             audienceIds?: string[];
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description Last day (inclusive, local); null runs on.
              * @example 2026-12-18
              */
-            endDate?: Record<string, never> | null;
+            endDate?: string | null;
             /** @description What the library wants from it. */
-            libraryGoal?: Record<string, never> | null;
+            libraryGoal?: string | null;
             /** @example Weekly drop-in */
             name: string;
             /** @description What the partner wants from it. */
-            partnerGoal?: Record<string, never> | null;
+            partnerGoal?: string | null;
             /** @description Organizations running it and how; each organization once. */
             partners?: components["schemas"]["ProgramPartnerDto"][];
             schedule: components["schemas"]["ScheduleDto"];
@@ -1488,19 +1605,19 @@ export interface components {
              * @default planned
              * @enum {string}
              */
-            status: "planned" | "running" | "paused" | "completed";
+            status?: "planned" | "running" | "paused" | "completed";
         };
         CreateReminderDto: {
             /**
              * @description An inactive rule sends nothing.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The body of the email.
              * @default
              */
-            message: string;
+            message?: string;
             /** @description Partner contacts to email; replaces the list when given. */
             recipientContactIds?: string[];
             /** @description Users to email (active users); replaces the list when given. */
@@ -1524,22 +1641,22 @@ export interface components {
              * Format: uuid
              * @description Defaults to the visit's organization when visitId is given.
              */
-            organizationId?: Record<string, never> | null;
+            organizationId?: string | null;
             /** Format: uuid */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             /**
              * @description done sets completedAt; open clears it.
              * @default open
              * @enum {string}
              */
-            status: "open" | "done";
+            status?: "open" | "done";
             /** @example Send the shelter the spring schedule */
             title: string;
             /**
              * Format: uuid
              * @description The visit this follows up; the task then belongs to its organization.
              */
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         CreateUserDto: {
             /** @example ana@library.org */
@@ -1557,19 +1674,19 @@ export interface components {
             /** @description Contacts met, all of the visit's organization; defaults to none. */
             contactIds?: string[];
             /** @default 0 */
-            invitationsHandedOut: number;
+            invitationsHandedOut?: number;
             /** @example Youth Shelter lobby */
-            location?: Record<string, never> | null;
-            notes?: Record<string, never> | null;
+            location?: string | null;
+            notes?: string | null;
             /** Format: uuid */
             organizationId: string;
             /** @default 0 */
-            peopleReached: number;
+            peopleReached?: number;
             /**
              * Format: uuid
              * @description The program the visit was for (e.g. invitations to its drop-in).
              */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             /**
              * @example invitations
              * @enum {string}
@@ -1629,7 +1746,7 @@ export interface components {
              */
             dueAt: string;
             /** @description Why it failed or was skipped, in plain words. */
-            error: Record<string, never> | null;
+            error: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1645,18 +1762,78 @@ export interface components {
              * Format: uuid
              * @description The user or contact; null once the contact was erased.
              */
-            recipientId: Record<string, never> | null;
+            recipientId: string | null;
             /** @enum {string} */
             recipientType: "user" | "contact";
             /** Format: date-time */
-            sentAt: Record<string, never> | null;
+            sentAt: string | null;
             /**
              * Format: uuid
              * @description The session, for session reminders.
              */
-            sessionId: Record<string, never> | null;
+            sessionId: string | null;
             /** @enum {string} */
             status: "scheduled" | "sent" | "failed" | "skipped";
+        };
+        DemoDataKindDto: {
+            /**
+             * @description Records of this kind the load added.
+             * @example 15
+             */
+            created: number;
+            /**
+             * @example organizations
+             * @enum {string}
+             */
+            kind: "admin" | "staff" | "audiences" | "capabilities" | "organizations" | "contacts" | "programs" | "closures" | "visits" | "feedbackLinks" | "feedback" | "tasks" | "reminders" | "checkIns";
+            /**
+             * @description The kind in words, plural.
+             * @example organizations
+             */
+            label: string;
+            /**
+             * @description Records of this kind that were already there (matched by name or email) and were left as they were.
+             * @example 0
+             */
+            unchanged: number;
+        };
+        DemoDataResultDto: {
+            /**
+             * @description Records added; 0 when the demo data was already loaded.
+             * @example 412
+             */
+            created: number;
+            /** @description The same per kind of record, in the order they are loaded. */
+            kinds: components["schemas"]["DemoDataKindDto"][];
+            /** @description The progress lines, in order (as the command prints them). */
+            progress: string[];
+            /**
+             * @description One sentence, as `npm run seed:demo` ends.
+             * @example Demo data loaded: 412 records created: 4 staff, 6 audiences, …; 0 already there
+             */
+            summary: string;
+            /**
+             * @description Records already there, left unchanged.
+             * @example 0
+             */
+            unchanged: number;
+        };
+        DemoDataStatusDto: {
+            /** @description Why it stopped, when it failed (what was loaded before stays; loading again adds the rest). */
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Its progress lines so far. */
+            progress: string[];
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * @description `idle` when this process has not loaded the demo data since it started; `running` while it does; then `done` or `failed`.
+             * @enum {string}
+             */
+            status: "idle" | "running" | "done" | "failed";
+            /** @description The closing sentence once it is done. */
+            summary: string | null;
         };
         DigestAtRiskDto: {
             /** @enum {string} */
@@ -1742,11 +1919,31 @@ export interface components {
             /** @description 1 high – 3 low. */
             priority: number;
         };
+        FeedbackDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["FeedbackFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        FeedbackFactsDto: {
+            count: number;
+            earlierCount: number;
+            earlierMean: number | null;
+            /** @description Mean rating 1–5 over the window. */
+            mean: number | null;
+            recentCount: number;
+            recentMean: number | null;
+            /** @description recentMean − earlierMean, when each half has at least 2 ratings. */
+            trend: number | null;
+            windowDays: number;
+        };
         FeedbackLinkCreatedDto: {
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
-            createdById: Record<string, never> | null;
+            createdById: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1755,7 +1952,7 @@ export interface components {
              * Format: date-time
              * @description Set once the link is turned off.
              */
-            revokedAt: Record<string, never> | null;
+            revokedAt: string | null;
             /** @description Shown only now: only its hash is kept. */
             token: string;
             /**
@@ -1772,7 +1969,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
-            createdById: Record<string, never> | null;
+            createdById: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1781,46 +1978,54 @@ export interface components {
              * Format: date-time
              * @description Set once the link is turned off.
              */
-            revokedAt: Record<string, never> | null;
+            revokedAt: string | null;
         };
         FeedbackPageDto: {
             data: components["schemas"]["FeedbackResponseDto"][];
             meta: components["schemas"]["PageMetaDto"];
         };
         FeedbackResponseDto: {
-            actionTaken: Record<string, never> | null;
+            actionTaken: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
              * @description The staff member who entered it.
              */
-            createdById: Record<string, never> | null;
-            didntWork: Record<string, never> | null;
+            createdById: string | null;
+            didntWork: string | null;
             /**
              * Format: uuid
              * @description The link it came through.
              */
-            feedbackLinkId: Record<string, never> | null;
+            feedbackLinkId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            organizationId: Record<string, never> | null;
+            organizationId: string | null;
             outcomes: components["schemas"]["OutcomesResponseDto"];
             /** Format: uuid */
-            programId: Record<string, never> | null;
+            programId: string | null;
             rating: number;
             /** Format: uuid */
-            sessionId: Record<string, never> | null;
+            sessionId: string | null;
             /** @enum {string} */
             source: "partner" | "youth" | "staff";
-            suggestions: Record<string, never> | null;
+            suggestions: string | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
             /** @description Given anonymously through a public feedback link. */
             viaLink: boolean;
-            worked: Record<string, never> | null;
+            worked: string | null;
+        };
+        FitDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["FitFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
         };
         FitDto: {
             /** @description Do they reach an audience we want to serve? */
@@ -1831,11 +2036,29 @@ export interface components {
             missionOverlap?: number;
             notes?: string | null;
         };
+        FitFactsDto: {
+            audienceReach: number;
+            complementaryResources: number;
+            max: number;
+            missionOverlap: number;
+            total: number;
+        };
         FitResponseDto: {
             audienceReach: number;
             complementaryResources: number;
             missionOverlap: number;
             notes: string | null;
+        };
+        FollowUpsDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["FollowUpsFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        FollowUpsFactsDto: {
+            overdue: number;
         };
         HealthBandsResponseDto: {
             /** @example 25 */
@@ -1873,6 +2096,15 @@ export interface components {
             summary: components["schemas"]["DashboardSummaryDto"];
             /** @description Sessions in the next 14 days, not cancelled, not on a closure day, of planned or running programs; soonest first. */
             upcomingSessions: components["schemas"]["UpcomingSessionsDto"];
+        };
+        HealthDetailsResponseDto: {
+            attendance: components["schemas"]["AttendanceDetailDto"];
+            checkIn: components["schemas"]["CheckInDetailDto"];
+            feedback: components["schemas"]["FeedbackDetailDto"];
+            fit: components["schemas"]["FitDetailDto"];
+            followUps: components["schemas"]["FollowUpsDetailDto"];
+            recency: components["schemas"]["RecencyDetailDto"];
+            sessions: components["schemas"]["SessionsDetailDto"];
         };
         HealthHistoryPointDto: {
             /** Format: date-time */
@@ -2028,9 +2260,7 @@ export interface components {
             /** @description Each component 0–100, null when there is nothing to judge it by (its weight is shared by the others). */
             components: components["schemas"]["HealthComponentsResponseDto"];
             /** @description Per component: score, weight, effectiveWeight (its share after redistribution, 0–100) and the facts that produced it. */
-            details: {
-                [key: string]: unknown;
-            };
+            details: components["schemas"]["HealthDetailsResponseDto"];
             /**
              * @description Short sentences a manager can act on, most costly first.
              * @example [
@@ -2076,19 +2306,19 @@ export interface components {
         };
         OutcomesDto: {
             /** @description "I will use what I learned" */
-            application?: Record<string, never> | null;
+            application?: number | null;
             /** @description "I know more about what the library offers" */
-            awareness?: Record<string, never> | null;
+            awareness?: number | null;
             /** @description "I feel more confident" */
-            confidence?: Record<string, never> | null;
+            confidence?: number | null;
             /** @description "I learned something new" */
-            knowledge?: Record<string, never> | null;
+            knowledge?: number | null;
         };
         OutcomesResponseDto: {
-            application: Record<string, never> | null;
-            awareness: Record<string, never> | null;
-            confidence: Record<string, never> | null;
-            knowledge: Record<string, never> | null;
+            application: number | null;
+            awareness: number | null;
+            confidence: number | null;
+            knowledge: number | null;
         };
         OverdueTaskDto: {
             /** Format: uuid */
@@ -2131,6 +2361,34 @@ export interface components {
             /** @description The change over the last four weeks of weekly snapshots; null without two snapshots at least a week apart. */
             trend: components["schemas"]["HealthTrendDto"] | null;
         };
+        PortfolioHistoryResponseDto: {
+            /** @description The latest 53 weeks with snapshots (about a year), oldest first; empty until the weekly job has run. */
+            data: components["schemas"]["PortfolioWeekDto"][];
+        };
+        PortfolioWeekDto: {
+            /** @description Mean score of the organizations snapshotted that week, rounded. */
+            averageScore: number;
+            /**
+             * @description Organizations per band in that week’s snapshots; every band present.
+             * @example {
+             *       "thriving": 4,
+             *       "steady": 7,
+             *       "at-risk": 2,
+             *       "dormant": 1
+             *     }
+             */
+            byBand: {
+                [key: string]: number;
+            };
+            /** @description Organizations snapshotted that week. */
+            organizations: number;
+            /**
+             * Format: date
+             * @description The Monday (UTC) of the week.
+             * @example 2026-11-23
+             */
+            weekOf: string;
+        };
         ProblemDetails: {
             /** @example VALIDATION_FAILED */
             code: string;
@@ -2166,6 +2424,8 @@ export interface components {
         ProgramPartnerResponseDto: {
             /** Format: uuid */
             organizationId: string;
+            /** @description The organization’s name, so a list of programs can name its partners. */
+            organizationName: string;
             /** @enum {string} */
             role: "host" | "co-facilitator" | "referral";
         };
@@ -2178,14 +2438,14 @@ export interface components {
             calendarUrl: string;
             /** Format: date-time */
             createdAt: string;
-            description: Record<string, never> | null;
+            description: string | null;
             /** @example 2026-12-18 */
-            endDate: Record<string, never> | null;
+            endDate: string | null;
             /** Format: uuid */
             id: string;
-            libraryGoal: Record<string, never> | null;
+            libraryGoal: string | null;
             name: string;
-            partnerGoal: Record<string, never> | null;
+            partnerGoal: string | null;
             partners: components["schemas"]["ProgramPartnerResponseDto"][];
             schedule: components["schemas"]["ScheduleResponseDto"];
             /** @example 2026-09-02 */
@@ -2202,14 +2462,43 @@ export interface components {
         };
         PublicFeedbackDto: {
             /** @description What could be better? */
-            didntWork?: Record<string, never> | null;
+            didntWork?: string | null;
             outcomes?: components["schemas"]["OutcomesDto"];
             /** @description How was it? 1 (bad) – 5 (great). */
             rating: number;
             /** @description Any ideas for next time? */
-            suggestions?: Record<string, never> | null;
+            suggestions?: string | null;
             /** @description What did you like? */
-            worked?: Record<string, never> | null;
+            worked?: string | null;
+        };
+        RecencyDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["RecencyFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        RecencyFactsDto: {
+            /** @description The expected contact cadence. */
+            cadenceDays: number;
+            /**
+             * @description programs: the most frequent running program; default: 30 days without one.
+             * @enum {string}
+             */
+            cadenceFrom: "programs" | "default";
+            /** @description Days since the last contact (or since the organization was added, without one). */
+            daysSinceContact: number;
+            dormantAfterDays: number;
+            fullMarksWithinDays: number;
+            /**
+             * Format: date-time
+             * @description The latest visit, held session, feedback or note; null when there has been none.
+             */
+            lastContactAt: string | null;
+            /** @enum {string|null} */
+            lastContactKind: "visit" | "session" | "feedback" | "note" | null;
+            zeroAtDays: number;
         };
         ReminderPageDto: {
             data: components["schemas"]["ReminderResponseDto"][];
@@ -2220,7 +2509,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
-            createdById: Record<string, never> | null;
+            createdById: string | null;
             /** Format: uuid */
             id: string;
             message: string;
@@ -2237,22 +2526,22 @@ export interface components {
              * Format: date-time
              * @description once: when; not in the past, at most 5 years ahead.
              */
-            at?: Record<string, never>;
+            at?: string | null;
             /**
              * @description session and task-due: minutes from the session start or due time; negative = before.
              * @example -1440
              */
-            offsetMinutes?: Record<string, never>;
+            offsetMinutes?: number | null;
             /**
              * Format: uuid
              * @description session: the program whose every session it follows.
              */
-            programId?: Record<string, never>;
+            programId?: string | null;
             /**
              * Format: uuid
              * @description task-due: the task whose due time it follows.
              */
-            taskId?: Record<string, never>;
+            taskId?: string | null;
             /**
              * @example session
              * @enum {string}
@@ -2304,7 +2593,7 @@ export interface components {
             /** @example 90 */
             durationMinutes: number;
             /** @example Central Library, Teen Room */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /**
              * @description RFC 5545 RRULE without DTSTART; FREQ DAILY or coarser.
              * @example FREQ=WEEKLY;BYDAY=WE
@@ -2323,7 +2612,7 @@ export interface components {
         };
         ScheduleResponseDto: {
             durationMinutes: number;
-            location: Record<string, never> | null;
+            location: string | null;
             rrule: string;
             startTime: string;
             timezone: string;
@@ -2332,11 +2621,11 @@ export interface components {
             data: components["schemas"]["SessionResponseDto"][];
         };
         SessionResponseDto: {
-            attendance: Record<string, never> | null;
+            attendance: number | null;
             /** @description Cancelled by staff or by a library closure. */
             cancelled: boolean;
             /** @description The closure’s name when a closure cancels it. */
-            cancelReason: Record<string, never> | null;
+            cancelReason: string | null;
             /** Format: date-time */
             endsAt: string;
             /**
@@ -2349,12 +2638,29 @@ export interface components {
              * @example 2026-11-25
              */
             localDate: string;
-            notes: Record<string, never> | null;
+            notes: string | null;
             /** Format: uuid */
             programId: string;
             /** Format: date-time */
             startsAt: string;
             version: number;
+        };
+        SessionsDetailDto: {
+            /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
+            effectiveWeight: number;
+            facts: components["schemas"]["SessionsFactsDto"];
+            score: number | null;
+            /** @description The weight in /settings/health. */
+            weight: number;
+        };
+        SessionsFactsDto: {
+            /** @description Cancelled by a library closure: counts neither way. */
+            cancelledByClosure: number;
+            cancelledByStaff: number;
+            held: number;
+            /** @description held + cancelledByStaff. */
+            scheduled: number;
+            windowDays: number;
         };
         SetupDto: {
             /** @example admin@library.org */
@@ -2394,7 +2700,7 @@ export interface components {
             /** Format: uuid */
             assigneeId: string;
             /** Format: date-time */
-            completedAt: Record<string, never> | null;
+            completedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2402,9 +2708,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            organizationId: Record<string, never> | null;
+            organizationId: string | null;
             /** Format: uuid */
-            programId: Record<string, never> | null;
+            programId: string | null;
             /** @enum {string} */
             status: "open" | "done";
             title: string;
@@ -2412,7 +2718,7 @@ export interface components {
             updatedAt: string;
             version: number;
             /** Format: uuid */
-            visitId: Record<string, never> | null;
+            visitId: string | null;
         };
         TimelineDto: {
             data: components["schemas"]["TimelineEntryDto"][];
@@ -2488,7 +2794,7 @@ export interface components {
              * @default email
              * @enum {string}
              */
-            preferredChannel: "email" | "phone" | "text" | "in-person";
+            preferredChannel?: "email" | "phone" | "text" | "in-person";
             /** @example Case manager */
             title?: string | null;
             /** @description The version you read; a stale one gets 409 and changes nothing. */
@@ -2496,32 +2802,32 @@ export interface components {
         };
         UpdateFeedbackDto: {
             /** @description What the team did about it; empty means it still needs action. */
-            actionTaken?: Record<string, never> | null;
-            didntWork?: Record<string, never> | null;
+            actionTaken?: string | null;
+            didntWork?: string | null;
             /**
              * Format: uuid
              * @description The partner organization it is about.
              */
-            organizationId?: Record<string, never> | null;
+            organizationId?: string | null;
             /** @description Only the outcomes given are changed on update; null clears one. */
             outcomes?: components["schemas"]["OutcomesDto"];
             /**
              * Format: uuid
              * @description The program; filled from the session when only sessionId is given.
              */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             rating?: number;
             /**
              * Format: uuid
              * @description One session of the program.
              */
-            sessionId?: Record<string, never> | null;
+            sessionId?: string | null;
             /** @enum {string} */
             source?: "partner" | "youth" | "staff";
-            suggestions?: Record<string, never> | null;
+            suggestions?: string | null;
             /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
             version: number;
-            worked?: Record<string, never> | null;
+            worked?: string | null;
         };
         UpdateHealthBandsDto: {
             /** @description Lowest score that is at-risk; below steady. Lower scores are dormant. */
@@ -2579,7 +2885,7 @@ export interface components {
              * @default prospect
              * @enum {string}
              */
-            stage: "prospect" | "exploring" | "active" | "paused" | "ended";
+            stage?: "prospect" | "exploring" | "active" | "paused" | "ended";
             /** @description Why the stage changed; kept with the stage change. */
             stageReason?: string | null;
             /**
@@ -2597,19 +2903,30 @@ export interface components {
             /** @example https://harborhouse.org */
             website?: string | null;
         };
+        UpdateProfileDto: {
+            /** @example Ana Ruiz */
+            name?: string;
+            /**
+             * @description Times in your reminder emails are shown in this zone when a program has none.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /** @description The version you read (GET /auth/me); a stale one gets 409 and changes nothing. */
+            version?: number;
+        };
         UpdateProgramDto: {
             audienceIds?: string[];
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description Last day (inclusive, local); null runs on.
              * @example 2026-12-18
              */
-            endDate?: Record<string, never> | null;
+            endDate?: string | null;
             /** @description What the library wants from it. */
-            libraryGoal?: Record<string, never> | null;
+            libraryGoal?: string | null;
             name?: string;
             /** @description What the partner wants from it. */
-            partnerGoal?: Record<string, never> | null;
+            partnerGoal?: string | null;
             /** @description Organizations running it and how; each organization once. */
             partners?: components["schemas"]["ProgramPartnerDto"][];
             /** @description Replaces the whole schedule; future sessions are rewritten, past ones kept. */
@@ -2620,7 +2937,7 @@ export interface components {
              * @default planned
              * @enum {string}
              */
-            status: "planned" | "running" | "paused" | "completed";
+            status?: "planned" | "running" | "paused" | "completed";
             /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
             version: number;
         };
@@ -2629,12 +2946,12 @@ export interface components {
              * @description An inactive rule sends nothing.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @description The body of the email.
              * @default
              */
-            message: string;
+            message?: string;
             /** @description Partner contacts to email; replaces the list when given. */
             recipientContactIds?: string[];
             /** @description Users to email (active users); replaces the list when given. */
@@ -2647,10 +2964,10 @@ export interface components {
         };
         UpdateSessionDto: {
             /** @description How many came (a number, never names). */
-            attendance?: Record<string, never> | null;
+            attendance?: number | null;
             /** @description Cancelled by staff. A session on a closure day stays cancelled whatever this says. */
             cancelled?: boolean;
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
             version: number;
         };
@@ -2666,15 +2983,15 @@ export interface components {
              * Format: uuid
              * @description Defaults to the visit's organization when visitId is given.
              */
-            organizationId?: Record<string, never> | null;
+            organizationId?: string | null;
             /** Format: uuid */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             /**
              * @description done sets completedAt; open clears it.
              * @default open
              * @enum {string}
              */
-            status: "open" | "done";
+            status?: "open" | "done";
             title?: string;
             /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
             version: number;
@@ -2682,7 +2999,7 @@ export interface components {
              * Format: uuid
              * @description The visit this follows up; the task then belongs to its organization.
              */
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         UpdateUserDto: {
             /** @description false deactivates: their tokens stop working on the next request. */
@@ -2699,22 +3016,22 @@ export interface components {
             /** @description Contacts met, all of the visit's organization; defaults to none. */
             contactIds?: string[];
             /** @default 0 */
-            invitationsHandedOut: number;
+            invitationsHandedOut?: number;
             /** @example Youth Shelter lobby */
-            location?: Record<string, never> | null;
-            notes?: Record<string, never> | null;
+            location?: string | null;
+            notes?: string | null;
             /**
              * Format: uuid
              * @description Moving a visit to another organization needs its contacts to be of that one.
              */
             organizationId?: string;
             /** @default 0 */
-            peopleReached: number;
+            peopleReached?: number;
             /**
              * Format: uuid
              * @description The program the visit was for (e.g. invitations to its drop-in).
              */
-            programId?: Record<string, never> | null;
+            programId?: string | null;
             /** @enum {string} */
             purpose?: "relationship" | "invitations" | "program-delivery" | "planning" | "other";
             /** @description Library staff who went (active users); defaults to you. */
@@ -2745,14 +3062,7 @@ export interface components {
         };
         UserPageDto: {
             data: components["schemas"]["UserWithInvitationResponseDto"][];
-            /**
-             * @example {
-             *       "total": 1,
-             *       "limit": 25,
-             *       "offset": 0
-             *     }
-             */
-            meta: Record<string, never>;
+            meta: components["schemas"]["PageMetaDto"];
         };
         UserResponseDto: {
             active: boolean;
@@ -2803,13 +3113,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             invitationsHandedOut: number;
-            location: Record<string, never> | null;
-            notes: Record<string, never> | null;
+            location: string | null;
+            notes: string | null;
             /** Format: uuid */
             organizationId: string;
             peopleReached: number;
             /** Format: uuid */
-            programId: Record<string, never> | null;
+            programId: string | null;
             /** @enum {string} */
             purpose: "relationship" | "invitations" | "program-delivery" | "planning" | "other";
             staffIds: string[];
@@ -3249,6 +3559,65 @@ export interface operations {
             };
             /** @description Needs the viewer role or higher (permission self.manage). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission self.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4238,6 +4607,126 @@ export interface operations {
             };
             /** @description Needs the manager role or higher (permission dashboard.read). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DashboardController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioHistoryResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the manager role or higher (permission dashboard.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemoDataController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoDataStatusDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission demo.load). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemoDataController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoDataResultDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission demo.load). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,23 +1,18 @@
-import { Alert, Group, List, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
-import type { HealthComponents } from '../api/types';
+import { formatDate } from '../common/format';
 import { BandBadge } from '../common/StageBadge';
+import { ScoreHistoryChart } from '../dashboard/charts';
+import { COMPONENT_LABELS, componentFacts, shareText, type ComponentKey } from '../dashboard/health-facts';
 import { Section } from './Section';
 
-/** Every component the API scores; a new one fails the type check until it has a label here. */
-const COMPONENT_LABELS: Record<keyof HealthComponents, string> = {
-  recency: 'Contact recency',
-  sessions: 'Sessions held',
-  feedback: 'Feedback',
-  attendance: 'Attendance trend',
-  followUps: 'Follow-ups',
-  fit: 'Fit',
-  checkIn: 'Latest check-in',
-};
-
+/**
+ * The partnership's health: the score and band, what drives it, each component with its share
+ * of the score and the facts behind it, and the weekly history.
+ */
 export function HealthSection({ organizationId }: { organizationId: string }) {
   const health = useQuery({
     queryKey: queryKeys.health(organizationId),
@@ -60,22 +55,51 @@ export function HealthSection({ organizationId }: { organizationId: string }) {
               </List>
             )}
           </div>
-          <Table withTableBorder={false} verticalSpacing={4} fz="sm" captionSide="top">
-            <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>Components (0–100)</caption>
+          <Table withTableBorder={false} verticalSpacing={6} fz="sm" captionSide="top">
+            <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>Components (each 0–100)</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Component and its facts</Table.Th>
+                <Table.Th ta="right">Score</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
-              {(Object.keys(COMPONENT_LABELS) as (keyof HealthComponents)[]).map((key) => {
+              {(Object.keys(COMPONENT_LABELS) as ComponentKey[]).map((key) => {
+                const detail = health.data.details[key];
                 const value = health.data.components[key];
                 return (
-                  <Table.Tr key={key}>
-                    <Table.Th scope="row" fw={500}>
-                      {COMPONENT_LABELS[key]}
+                  <Table.Tr key={key} data-testid={`component-${key}`}>
+                    <Table.Th scope="row" fw={400}>
+                      <Text span fw={600} size="sm" display="block">
+                        {COMPONENT_LABELS[key]}
+                      </Text>
+                      <Text span size="xs" c="dimmed" display="block">
+                        {shareText(detail)}
+                      </Text>
+                      <Text span size="xs" display="block">
+                        {componentFacts(key, detail, formatDate)}
+                      </Text>
                     </Table.Th>
-                    <Table.Td ta="right">{value === null ? <Text span size="sm" c="dimmed">no data</Text> : value}</Table.Td>
+                    <Table.Td ta="right" valign="top">
+                      {value === null ? (
+                        <Text span size="sm" c="dimmed">
+                          no data
+                        </Text>
+                      ) : (
+                        value
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
             </Table.Tbody>
           </Table>
+          <div>
+            <Title order={3} size="h5" mb={4}>
+              Score history
+            </Title>
+            <ScoreHistoryChart history={health.data.history} />
+          </div>
         </Stack>
       )}
     </Section>

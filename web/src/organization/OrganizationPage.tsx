@@ -17,7 +17,11 @@ import { Section } from './Section';
 import { ContactsSection } from './ContactsSection';
 import { FitSection } from './FitSection';
 import { HealthSection } from './HealthSection';
+import { CheckInsSection } from '../check-ins/CheckInsSection';
 import { TimelineSection } from './TimelineSection';
+import { LogVisitButton, OrganizationVisitsSection } from '../visits/OrganizationVisits';
+import { OrganizationTasksSection } from '../tasks/OrganizationTasksSection';
+import { OrganizationFeedbackSection } from '../feedback/OrganizationFeedbackSection';
 
 const route = getRouteApi('/app/organizations/$organizationId');
 
@@ -87,6 +91,7 @@ export function OrganizationPage() {
             <StageBadge stage={org.stage} />
             {org.type && <Text c="dimmed">{org.type}</Text>}
           </Group>
+          <LogVisitButton organizationId={org.id} />
         </Stack>
         {canWrite && (
           <Button variant="light" onClick={stageModal.open}>
@@ -102,11 +107,15 @@ export function OrganizationPage() {
             <FitSection fit={org.fit} />
             <AudiencesSkillsSection organization={org} />
             <ContactsSection organizationId={org.id} />
+            <OrganizationVisitsSection organizationId={org.id} />
+            <OrganizationTasksSection organizationId={org.id} />
+            <OrganizationFeedbackSection organizationId={org.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <HealthSection organizationId={org.id} />
+            <CheckInsSection organizationId={org.id} organizationName={org.name} />
             <TimelineSection organizationId={org.id} canWrite={canWrite} />
           </Stack>
         </Grid.Col>

@@ -7,13 +7,25 @@ import { CurrentUserContext, useSession } from '../auth/useSession';
 
 interface NavItem {
   label: string;
-  to: '/organizations';
+  to: '/organizations' | '/log-visit' | '/visits' | '/tasks' | '/feedback-inbox' | '/dashboard' | '/introductions' | '/admin' | '/programs' | '/reminders';
   /** Shown only to roles holding this permission. */
   permission: Permission;
 }
 
 /** The screens so far; each appears only for roles that may use it. */
-const NAV_ITEMS: NavItem[] = [{ label: 'Partner directory', to: '/organizations', permission: 'directory.read' }];
+const NAV_ITEMS: NavItem[] = [
+  { label: 'Partner directory', to: '/organizations', permission: 'directory.read' },
+  { label: 'Log a visit', to: '/log-visit', permission: 'outreach.write' },
+  { label: 'Visits', to: '/visits', permission: 'directory.read' },
+  { label: 'Programs', to: '/programs', permission: 'directory.read' },
+  { label: 'My tasks', to: '/tasks', permission: 'directory.read' },
+  { label: 'Reminders', to: '/reminders', permission: 'directory.read' },
+  { label: 'Feedback', to: '/feedback-inbox', permission: 'directory.read' },
+  { label: 'Dashboard', to: '/dashboard', permission: 'dashboard.read' },
+  { label: 'Introductions', to: '/introductions', permission: 'matching.use' },
+  // One entry for the administration screens; managers see it for the vocabularies (web/src/admin/admin-sections.ts).
+  { label: 'Administration', to: '/admin', permission: 'vocabulary.manage' },
+];
 
 const ROLE_LABELS: Record<string, string> = { admin: 'Admin', manager: 'Manager', staff: 'Staff', viewer: 'Viewer' };
 
@@ -76,6 +88,9 @@ function SignedInLayout({ user }: { user: User }) {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item component={Link} to="/account">
+                  Your account
+                </Menu.Item>
                 <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
               </Menu.Dropdown>
             </Menu>

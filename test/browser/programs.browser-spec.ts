@@ -1,0 +1,349 @@
+import { DateTime } from 'luxon';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+
+/**
+ * The program screens in Chromium against the real app (API, reminder planner and worker): a
+ * staff member creates a weekly program with a partner from the schedule editor's preview,
+ * records attendance in the calendar and adds a reminder whose emails they see planned; a
+ * manager closes the library on a session day and the session is cancelled; a viewer sees it
+ * all without an edit control; the feedback link prints as a QR code. Data around the story is
+ * built through the API.
+ */
+const ADMIN = { name: 'Rosa Librarian', email: 'rosa@library.test', password: 'teen services at the branch 2026' };
+const STAFF = { name: 'Sam Outreach', email: 'sam@library.test', password: 'out at the shelter every tuesday' };
+const MANAGER = { name: 'Mona Manager', email: 'mona@library.test', password: 'closing the branch for training' };
+const VIEWER = { name: 'Board Member', email: 'board@library.test', password: 'reading the partner list only' };
+const PARTNER = 'Harbor House Youth Shelter';
+const CONTACT = { name: 'Dana Case-Manager', email: 'dana@harbor.example.org' };
+const PROGRAM = 'Teen drop-in';
+const ZONE = 'America/Chicago';
+const PASSWORD_LABEL = /^Password\s*\*?$/;
+/** Chromium reads and writes dates and times as people in Chicago do, whatever the machine's zone. */
+const CONTEXT = { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: ZONE };
+
+/** The next `n` Wednesday 15:30 sessions in Chicago from now, and the last one before now. */
+function wednesdays(n: number) {
+  const now = DateTime.now().setZone(ZONE);
+  const at = (days: number) => now.startOf('day').plus({ days }).set({ hour: 15, minute: 30 });
+  const next: DateTime[] = [];
+  for (let days = 0; next.length < n; days += 1) if (at(days).weekday === 3 && at(days) >= now) next.push(at(days));
+  let days = 0;
+  while (!(at(days).weekday === 3 && at(days) < now)) days -= 1;
+  return { next, last: at(days) };
+}
+
+const short = (date: DateTime) => date.setLocale('en-US').toLocaleString(date.year === DateTime.now().setZone(ZONE).year ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
+const long = (date: DateTime) => date.setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric' });
+const spaced = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+describe('Program screens in the browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let staffContext: BrowserContext;
+  let staff: Page;
+  let staffProblems: string[];
+  let staffToken: string;
+  let programId: string;
+  let reminderId: string;
+  const { next, last } = wednesdays(3);
+
+  const api = () => request(app.http);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  /** A whole-page screenshot from the top (the app's header is fixed; a scrolled page would show it midway). */
+  async function shot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void> {
+    if (options?.fullPage !== false) await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name, options);
+  }
+
+  async function expectAccessible(page: Page, within?: string): Promise<void> {
+    expect(await seriousA11yViolations(page, within)).toEqual([]);
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  }
+
+  async function login(who: { email: string; password: string }): Promise<string> {
+    return (await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200)).body.accessToken;
+  }
+
+  beforeAll(async () => {
+    // A week of lookahead: the reminder's next emails are planned whichever weekday the test runs on.
+    [app, browser] = await Promise.all([serveApp({ worker: true, env: { REMINDER_LOOKAHEAD_HOURS: '200' } }), launchBrowser()]);
+    await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
+    const adminToken = await login(ADMIN);
+    for (const [who, role] of [
+      [STAFF, 'staff'],
+      [MANAGER, 'manager'],
+      [VIEWER, 'viewer'],
+    ] as const) {
+      await api().post('/api/v1/users').set(as(adminToken)).send({ ...who, role }).expect(201);
+    }
+    staffToken = await login(STAFF);
+    const partner = await api().post('/api/v1/organizations').set(as(staffToken)).send({ name: PARTNER, type: 'Youth shelter', stage: 'active' }).expect(201);
+    await api().post('/api/v1/contacts').set(as(staffToken)).send({ organizationId: partner.body.id, ...CONTACT, isPrimary: true }).expect(201);
+    staffContext = await browser.newContext(CONTEXT);
+    ({ page: staff, problems: staffProblems } = await newPage(staffContext));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(() => {
+    expect(staffProblems).toEqual([]);
+  });
+
+  it('staff create a weekly program with a partner from the preview, record attendance and add a reminder whose emails they see', async () => {
+    await signIn(staff, STAFF);
+    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
+    await staff.getByRole('status').filter({ hasText: 'No programs yet.' }).waitFor();
+    await staff.getByRole('link', { name: 'New program' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'New program' }).waitFor();
+
+    await staff.getByRole('textbox', { name: 'Name' }).fill(PROGRAM);
+    await staff.getByRole('combobox', { name: 'Add a partner' }).fill('harbor');
+    await staff.getByRole('option', { name: PARTNER }).click();
+    await expect(staff.getByRole('list', { name: 'Chosen partners' }).getByText(PARTNER).isVisible()).resolves.toBe(true);
+    // Started four weeks ago, so there are past sessions to record.
+    await staff.getByLabel('First day').fill(last.minus({ weeks: 3 }).toISODate()!);
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+      const box = staff.getByRole('checkbox', { name: day });
+      if ((await box.isChecked()) !== (day === 'Wednesday')) await box.click();
+    }
+    const expected = `Every Wednesday 3:30 – 5:00 PM · next: ${next.map(short).join(', ')} …`;
+    await staff.waitForFunction((text) => document.querySelector('[data-testid="schedule-sentence"]')?.textContent?.replace(/\s+/g, ' ') === text, expected);
+    const preview = staff.getByRole('list', { name: 'Next sessions' }).getByRole('listitem');
+    await expect(preview.count()).resolves.toBe(3);
+    expect(spaced(await preview.first().textContent())).toBe(`${next[0].setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}, 3:30 – 5:00 PM`);
+    await staff.getByLabel('Location').fill('Harbor House common room');
+    await expectAccessible(staff);
+    await shot(staff, 'programs-new');
+    await staff.getByRole('button', { name: 'Create program' }).click();
+
+    await staff.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
+    programId = staff.url().split('/').pop()!;
+    await staff.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
+    const [saved] = await app.dataSource.query(
+      `SELECT p.rrule, p.timezone, p.start_time AS "startTime", p.duration_minutes AS "durationMinutes", p.start_date::text AS "startDate", o.name AS partner, pp.role
+       FROM programs p JOIN program_partners pp ON pp.program_id = p.id JOIN organizations o ON o.id = pp.organization_id WHERE p.id = $1`,
+      [programId],
+    );
+    expect(saved).toEqual({
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+      timezone: ZONE,
+      startTime: '15:30',
+      durationMinutes: 90,
+      startDate: last.minus({ weeks: 3 }).toISODate(),
+      partner: PARTNER,
+      role: 'host',
+    });
+    expect(spaced(await staff.getByTestId('schedule-sentence').textContent())).toBe(expected);
+
+    // Attendance for the last session: in this month's calendar, or the one before.
+    if (last.month !== DateTime.now().setZone(ZONE).month) await staff.getByRole('button', { name: /^Previous month/ }).click();
+    const row = staff.getByTestId('session').filter({ has: staff.getByText(long(last), { exact: true }) });
+    await row.getByRole('textbox', { name: /^Attended on/ }).fill('14');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Saved.').waitFor();
+    const sessions = await api()
+      .get(`/api/v1/programs/${programId}/sessions`)
+      .query({ from: last.minus({ days: 1 }).toUTC().toISO(), to: last.plus({ days: 1 }).toUTC().toISO() })
+      .set(as(staffToken))
+      .expect(200);
+    expect(sessions.body.data).toEqual([expect.objectContaining({ localDate: last.toISODate(), attendance: 14, version: 2, cancelled: false })]);
+    await expectAccessible(staff);
+    await shot(staff, 'programs-program');
+
+    // A reminder four hours before every session, to me and the partner's contact.
+    await staff.getByRole('button', { name: 'Add reminder' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Add a reminder' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Drop-in today: bring the sign-up sheets');
+    await dialog.getByText('Sends 4 hours before every session.').waitFor();
+    await dialog.getByRole('combobox', { name: 'Partner contacts' }).click();
+    await staff.getByRole('option', { name: `${CONTACT.name} (${PARTNER})` }).click();
+    await dialog.getByRole('heading', { name: 'Add a reminder' }).click();
+    await expectAccessible(staff, '[role="dialog"]');
+    await shot(staff, 'programs-reminder-form', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Add reminder' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const reminders = staff.getByRole('region', { name: 'Reminders' });
+    await reminders.getByText('4 hours before every session').waitFor();
+    await reminders.getByRole('link', { name: 'Drop-in today: bring the sign-up sheets' }).click();
+    await staff.waitForURL(/\/reminders\/[0-9a-f-]{36}$/);
+    reminderId = staff.url().split('/').pop()!;
+    const emails = staff.getByRole('region', { name: 'Emails' });
+    await emails.getByTestId('delivery').first().waitFor();
+    const rows = emails.getByTestId('delivery');
+    const texts = (await rows.allTextContents()).map(spaced);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    expect(texts.some((text) => text.includes('You') && text.includes('Scheduled'))).toBe(true);
+    expect(texts.some((text) => text.includes(`${CONTACT.name} (${PARTNER})`) && text.includes('Scheduled'))).toBe(true);
+    const planned = await app.dataSource.query(`SELECT status, due_at FROM deliveries WHERE reminder_id = $1`, [reminderId]);
+    expect(planned.length).toBe(texts.length);
+    expect(planned.every((row: { status: string }) => row.status === 'scheduled')).toBe(true);
+    await expectAccessible(staff);
+    await shot(staff, 'programs-reminder');
+  });
+
+  it('a manager closes the library on a coming session day: the session is cancelled and its reminder emails skipped', async () => {
+    const context = await browser.newContext(CONTEXT);
+    const { page, problems } = await newPage(context);
+    // The first session with planned emails (the very next one, unless its reminder time had already passed when the rule was saved).
+    const [{ day: closedOn }] = await app.dataSource.query(
+      `SELECT s.local_date::text AS day FROM deliveries d JOIN program_sessions s ON s.id = d.session_id WHERE d.reminder_id = $1 ORDER BY s.starts_at LIMIT 1`,
+      [reminderId],
+    );
+    const closed = DateTime.fromISO(`${closedOn}T15:30`, { zone: ZONE });
+    await signIn(page, MANAGER);
+    await page.goto(`${app.url}/admin/closures`);
+    await page.getByRole('heading', { level: 1, name: 'Closure days' }).waitFor();
+    await page.getByLabel(/^Day\s*\*?$/).fill(closed.toISODate()!);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Staff training day');
+    await page.getByRole('button', { name: 'Add closure day' }).click();
+    await page.getByText('Staff training day added. 1 session is cancelled.').waitFor();
+    const closure = page.getByTestId('closure').filter({ hasText: 'Staff training day' });
+    expect(spaced(await closure.textContent())).toContain(`Cancels 1 session:${PROGRAM}, 3:30 – 5:00 PM`);
+    await expectAccessible(page);
+    await shot(page, 'programs-closures');
+
+    await closure.getByRole('link', { name: PROGRAM }).click();
+    await page.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
+    await page.getByTestId('schedule-sentence').filter({ hasText: `${short(closed)} (closed: Staff training day)` }).waitFor();
+    if (closed.month !== DateTime.now().setZone(ZONE).month) await page.getByRole('button', { name: /^Next month/ }).click();
+    const row = page.getByTestId('session').filter({ has: page.getByText(long(closed), { exact: true }) });
+    await row.getByText('Library closed').waitFor();
+    await row.getByText('Staff training day').waitFor();
+    expect(await row.getByRole('button', { name: /Cancel session|Mark as not held|Restore session/ }).count()).toBe(0);
+    const [session] = await app.dataSource.query(
+      `SELECT s.closure_id IS NOT NULL AS closed FROM program_sessions s WHERE s.program_id = $1 AND s.local_date = $2`,
+      [programId, closed.toISODate()],
+    );
+    expect(session).toEqual({ closed: true });
+
+    // The worker reconciles the delivery log: that session's emails are skipped, with the reason in words.
+    await page.goto(`${app.url}/reminders/${reminderId}`);
+    await page.getByRole('region', { name: 'Emails' }).getByText('The session was cancelled.').first().waitFor({ timeout: 15_000 });
+    const skipped = await app.dataSource.query(
+      `SELECT d.status, d.skip_reason AS reason FROM deliveries d JOIN program_sessions s ON s.id = d.session_id WHERE d.reminder_id = $1 AND s.local_date = $2`,
+      [reminderId, closed.toISODate()],
+    );
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((row: { status: string; reason: string }) => row.status === 'skipped' && row.reason === 'session-cancelled')).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('staff print the feedback link as a QR code; the printed link opens the form until it is revoked', async () => {
+    await staff.goto(`${app.url}/programs`);
+    await staff.getByRole('status').filter({ hasText: '1 program' }).waitFor();
+    await staff.getByRole('row', { name: new RegExp(PROGRAM) }).getByText('Every Wednesday 3:30 – 5:00 PM').waitFor();
+    await expectAccessible(staff);
+    await shot(staff, 'programs-list');
+    await staff.getByRole('link', { name: PROGRAM }).click();
+    const section = staff.getByRole('region', { name: 'Feedback link' });
+    await section.getByText('No link is working now.').waitFor();
+    await section.getByRole('button', { name: 'Make a printable link' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Your new feedback link' });
+    await dialog.getByRole('img', { name: `QR code for ${PROGRAM} feedback` }).waitFor();
+    const shown = spaced(await dialog.getByTestId('feedback-url').textContent());
+    expect(shown).toMatch(/^[^/]+\/feedback\/[A-Za-z0-9_-]{20,}$/);
+    const path = `/feedback/${shown.split('/feedback/')[1]}`;
+    await api().get(path).expect(200).expect('Content-Type', /html/);
+    await expectAccessible(staff, '[role="dialog"]');
+    await shot(staff, 'programs-feedback-link', { fullPage: false });
+    // What the printer gets: the program's name, the code and the address, nothing of the app.
+    await staff.emulateMedia({ media: 'print' });
+    await shot(staff, 'programs-feedback-print', { fullPage: false });
+    const printed = await staff.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
+    expect(printed).toBe(`${PROGRAM} How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names. ${shown}`);
+    const qrBox = await staff.locator('.tandem-print-root svg').boundingBox();
+    // 11 cm at 96 px per inch.
+    expect(Math.round(qrBox!.width)).toBe(416);
+    await staff.emulateMedia({ media: 'screen' });
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByText('1 link works now.').waitFor();
+    await section.getByRole('button', { name: /^Revoke the link made/ }).click();
+    await staff.getByRole('dialog', { name: 'Revoke this feedback link?' }).getByRole('button', { name: 'Revoke link' }).click();
+    await section.getByText('No link is working now.').waitFor();
+    await api().get(path).expect(404);
+  });
+
+  it('staff edit the schedule at 200 % zoom: future sessions move to the new time, the recorded one stays', async () => {
+    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    const { page, problems } = await newPage(context);
+    await signIn(page, STAFF);
+    await page.goto(`${app.url}/programs/${programId}/edit`);
+    await page.getByRole('heading', { level: 1, name: 'Edit program' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe(PROGRAM);
+    await expect(page.getByRole('checkbox', { name: 'Wednesday' }).isChecked()).resolves.toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page);
+    await page.getByLabel('Starts at').fill('16:00');
+    await page.waitForFunction(() => /^Every Wednesday 4:00\s+–\s+5:30\s+PM/.test(document.querySelector('[data-testid="schedule-sentence"]')?.textContent ?? ''));
+    await page.getByRole('button', { name: 'Save program' }).click();
+    await page.waitForURL(`${app.url}/programs/${programId}`);
+    const [saved] = await app.dataSource.query(`SELECT version, rrule, start_time AS "startTime", timezone FROM programs WHERE id = $1`, [programId]);
+    expect(saved).toEqual({ version: 2, rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '16:00', timezone: ZONE });
+    await page.getByTestId('schedule-sentence').filter({ hasText: /^Every Wednesday 4:00\s+–\s+5:30\s+PM/ }).waitFor();
+    // The recorded session stays as it was; the future ones move to 16:00 Chicago time.
+    const sessions = await api()
+      .get(`/api/v1/programs/${programId}/sessions`)
+      .query({ from: last.minus({ days: 1 }).toUTC().toISO(), to: next[2].plus({ days: 1 }).toUTC().toISO() })
+      .set(as(staffToken))
+      .expect(200);
+    const starts = Object.fromEntries(sessions.body.data.map((session: { localDate: string; startsAt: string }) => [session.localDate, DateTime.fromISO(session.startsAt).setZone(ZONE).toFormat('HH:mm')]));
+    expect(starts[last.toISODate()!]).toBe('15:30');
+    expect(starts[next[1].toISODate()!]).toBe('16:00');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a viewer sees programs, sessions, reminders and the calendar link, and no edit control, on a phone too', async () => {
+    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const { page, problems } = await newPage(context);
+    await signIn(page, VIEWER);
+    await page.goto(`${app.url}/programs?status=planned`);
+    await page.getByRole('status').filter({ hasText: '1 planned program' }).waitFor();
+    await page.getByRole('link', { name: PROGRAM }).click();
+    await page.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
+    await page.getByTestId('session').first().waitFor();
+    await expect(page.getByRole('textbox', { name: 'Calendar subscription' }).inputValue()).resolves.toMatch(/\/calendar\.ics\?key=/);
+    for (const name of ['New program', 'Edit program', 'Change status', 'Add reminder', 'Make a printable link', 'Save', 'Cancel session', 'Mark as not held', 'Restore session']) {
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
+      expect(await page.getByRole('link', { name }).count()).toBe(0);
+    }
+    expect(await page.getByRole('textbox', { name: /^Attended on/ }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Feedback link' }).count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'programs-viewer-phone');
+
+    await page.getByRole('region', { name: 'Reminders' }).getByRole('link', { name: 'Drop-in today: bring the sign-up sheets' }).click();
+    await page.getByRole('region', { name: 'Emails' }).getByTestId('delivery').first().waitFor();
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit reminder' }).count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page);
+
+    await page.goto(`${app.url}/programs`);
+    await page.getByRole('status').filter({ hasText: '1 program' }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Running' }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'running');
+    await page.getByRole('status').filter({ hasText: 'No running programs.' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

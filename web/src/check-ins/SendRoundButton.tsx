@@ -1,0 +1,93 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { errorMessage, unwrap } from '../api/problem';
+import { queryKeys } from '../api/queries';
+import { roundSummary } from './check-in-format';
+
+/** POST /check-ins/rounds, shared by the button that sends it and the message that reports it. */
+export function useCheckInRound() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/check-ins/rounds', { body: {} })),
+    onSuccess: async (result) => {
+      await Promise.all(result.started.map((entry) => queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(entry.organizationId) })));
+    },
+  });
+}
+
+type Round = ReturnType<typeof useCheckInRound>;
+
+/**
+ * A manager's "Send a check-in round": every active partner that is due one (no open check-in,
+ * none within the interval of the check-in settings, somebody to ask) gets the survey, after a
+ * confirmation that says so.
+ */
+export function SendRoundButton({ round }: { round: Round }) {
+  const [confirming, confirm] = useDisclosure(false);
+  return (
+    <>
+      <Button
+        variant="light"
+        onClick={() => {
+          round.reset();
+          confirm.open();
+        }}
+      >
+        Send a check-in round
+      </Button>
+      <Modal opened={confirming} onClose={confirm.close} title="Send a check-in round" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+        <Stack>
+          <Text>
+            Every active partner that is due a check-in gets the three-minute survey: its library owner and its primary contact are emailed.
+            Partners with a check-in open, one recently, or nobody to ask are skipped.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirm.close}>
+              Cancel
+            </Button>
+            <Button onClick={() => round.mutate(undefined, { onSettled: confirm.close })} loading={round.isPending}>
+              Send the round
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * What the round did, in words: who was asked, who was skipped and why. `names` maps
+ * organization ids to names (the dashboard knows every partner not ended). Always rendered, so
+ * the live region exists before its words arrive and screen readers announce them.
+ */
+export function RoundResult({ round, names }: { round: Round; names: ReadonlyMap<string, string> }) {
+  const summary = round.data ? roundSummary(round.data, names) : null;
+  return (
+    <div role="status" aria-live="polite">
+      {round.isError && (
+        <Alert color="red" title="The round was not sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
+          {errorMessage(round.error)}
+        </Alert>
+      )}
+      {summary && (
+        <Alert color="cyan" title="Check-in round sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
+          <Text size="sm">{summary.started}</Text>
+          {summary.skipped.length > 0 && (
+            <>
+              <Text size="sm" mt="xs">
+                Skipped {summary.skipped.length}:
+              </Text>
+              <List size="sm">
+                {summary.skipped.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { Alert, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { AnchorLink } from '../common/AnchorLink';
+import { PageTitle } from '../common/PageTitle';
+import { problemFields } from '../programs/form-errors';
+import { programKeys, useClosures } from '../programs/program-queries';
+import { todayIn, viewerZone } from '../programs/zone';
+import { formatLocalDate, formatTimeRange } from '../programs/schedule-preview';
+import type { components } from '../api/schema';
+
+type Closure = components['schemas']['ClosureResponseDto'];
+
+const cancelsText = (n: number) => (n === 0 ? 'No session on this day.' : `Cancels ${n} ${n === 1 ? 'session' : 'sessions'}:`);
+
+/**
+ * Days the library is closed. Every program session on such a day is cancelled, with the
+ * closure's name as the reason, and comes back if the closure is removed. Managers add and
+ * remove them; everyone may look.
+ */
+export function ClosuresPage() {
+  const user = useCurrentUser();
+  const closures = useClosures();
+  const [showPast, setShowPast] = useState(false);
+  const [removing, setRemoving] = useState<Closure | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canManage = can(user, 'closure.manage');
+  const today = todayIn(viewerZone());
+  const shown = (closures.data ?? []).filter((closure) => showPast || closure.date >= today);
+  const pastCount = (closures.data ?? []).length - (closures.data ?? []).filter((closure) => closure.date >= today).length;
+
+  return (
+    <Stack gap="md">
+      <PageTitle>Closure days</PageTitle>
+      <Text>Sessions on a day the library is closed are cancelled, and their reminders skipped. Remove a closure and they are back.</Text>
+      {canManage && <AddClosureForm onAdded={setNotice} />}
+      <div role="status" aria-live="polite">
+        {notice && (
+          <Alert color="green" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+            {notice}
+          </Alert>
+        )}
+      </div>
+
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} size="h4">
+          {showPast ? 'All closure days' : 'Coming closure days'}
+        </Title>
+        {pastCount > 0 && <Switch label={`Show past days (${pastCount})`} checked={showPast} onChange={(event) => setShowPast(event.currentTarget.checked)} />}
+      </Group>
+      {closures.isPending && <Loader size="sm" aria-label="Loading closure days" />}
+      {closures.isError && (
+        <Alert color="red" role="alert" title="The closure days could not be loaded">
+          {errorMessage(closures.error)}
+        </Alert>
+      )}
+      {closures.data && shown.length === 0 && <Text c="dimmed">No closure days {showPast ? 'recorded' : 'coming up'}.</Text>}
+      {shown.length > 0 && (
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+          {shown.map((closure) => (
+            <Paper component="li" key={closure.id} withBorder p="md" radius="md" data-testid="closure">
+              <Group justify="space-between" align="flex-start" wrap="wrap">
+                <Stack gap={2}>
+                  <Text fw={700}>{formatLocalDate(closure.date, undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</Text>
+                  <Text style={{ overflowWrap: 'anywhere' }}>{closure.name}</Text>
+                </Stack>
+                {canManage && (
+                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(closure)} aria-label={`Remove ${closure.name}, ${closure.date}`}>
+                    Remove
+                  </Button>
+                )}
+              </Group>
+              <Text size="sm" mt="xs" fw={500}>
+                {cancelsText(closure.sessions.length)}
+              </Text>
+              {closure.sessions.length > 0 && (
+                <Stack component="ul" gap={2} mt={4} pl="md" m={0}>
+                  {closure.sessions.map((session) => (
+                    <Text component="li" size="sm" key={session.id}>
+                      <AnchorLink to="/programs/$programId" params={{ programId: session.programId }}>
+                        {session.programName}
+                      </AnchorLink>
+                      {', '}
+                      {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), session.programTimezone)}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {removing && <RemoveClosureModal closure={removing} onClose={() => setRemoving(null)} onRemoved={setNotice} />}
+    </Stack>
+  );
+}
+
+function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const add = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/closures', { body: { date, name: name.trim() } })),
+    onSuccess: async (closure) => {
+      setDate('');
+      setName('');
+      const n = closure.sessions.length;
+      onAdded(`${closure.name} added. ${n === 0 ? 'No session was on that day.' : `${n} ${n === 1 ? 'session is' : 'sessions are'} cancelled.`}`);
+      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
+      // Sessions on that day are cancelled now: every calendar may show it.
+      await queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) setErrors({ date: 'There is already a closure on this day.' });
+      else setErrors(problemFields(error));
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!date) found.date = 'Choose the day';
+    if (!name.trim()) found.name = 'Name the closure, e.g. Thanksgiving';
+    setErrors(found);
+    if (Object.keys(found).length === 0) add.mutate();
+  }
+
+  const general = add.error && Object.keys(errors).length === 0;
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="add-closure-title">
+      <Title order={2} size="h4" id="add-closure-title" mb="sm">
+        Add a closure day
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {general && (
+            <Alert color="red" role="alert">
+              {errorMessage(add.error)}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label="Day" type="date" required value={date} onChange={(event) => setDate(event.currentTarget.value)} error={errors.date} />
+            <TextInput
+              label="Name"
+              required
+              maxLength={200}
+              placeholder="e.g. Thanksgiving"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={errors.name}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit" loading={add.isPending}>
+              Add closure day
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RemoveClosureModal({ closure, onClose, onRemoved }: { closure: Closure; onClose: () => void; onRemoved: (notice: string) => void }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/api/v1/closures/{id}', { params: { path: { id: closure.id } } })),
+    onSuccess: async () => {
+      onRemoved(`${closure.name} removed. ${closure.sessions.length === 0 ? '' : 'Its sessions are back on the calendar.'}`.trim());
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
+      await queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+  });
+  const n = closure.sessions.length;
+  return (
+    <Modal opened onClose={onClose} title="Remove this closure day?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+      <Stack>
+        <Text>
+          {closure.name}, {formatLocalDate(closure.date)}.{' '}
+          {n === 0 ? 'No session is on that day.' : `Its ${n === 1 ? 'session comes' : `${n} sessions come`} back on the calendar, with their reminders.`}
+        </Text>
+        {remove.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(remove.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            Remove closure day
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

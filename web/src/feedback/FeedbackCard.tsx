@@ -1,0 +1,213 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { queryKeys } from '../api/queries';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { AnchorLink } from '../common/AnchorLink';
+import { formatDate, formatDateTime } from '../common/format';
+import { outreachKeys } from '../visits/outreach-data';
+import { OUTCOMES, SOURCE_LABELS, type Feedback } from './feedback-search';
+
+/** Longest free-text answer the API takes (src/feedback/dto/feedback.dto.ts, MAX_FEEDBACK_TEXT). */
+export const MAX_FEEDBACK_TEXT = 4000;
+
+function Stars({ rating }: { rating: number }) {
+  return (
+    <Text fw={600}>
+      <span aria-hidden="true" style={{ color: 'var(--mantine-color-yellow-9)', letterSpacing: 2 }}>
+        {'★'.repeat(rating)}
+        <span style={{ color: 'var(--mantine-color-gray-6)' }}>{'☆'.repeat(5 - rating)}</span>
+      </span>{' '}
+      {rating} of 5
+    </Text>
+  );
+}
+
+function Answer({ label, text }: { label: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <div>
+      <Text component="dt" size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text component="dd" m={0} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {text}
+      </Text>
+    </div>
+  );
+}
+
+/**
+ * One piece of feedback: who gave it, the rating and the four outcomes, the answers, and what
+ * the team did about it. Staff record or change the action taken here (it carries the version;
+ * a 409 reloads and says so).
+ */
+export function FeedbackCard({
+  feedback,
+  headingOrder,
+  organizationName,
+  programName,
+  onActionRecorded,
+}: {
+  feedback: Feedback;
+  headingOrder: 2 | 3;
+  /** Shown as a link to the partner; left out on the partner's own page. */
+  organizationName?: string;
+  programName?: string;
+  onActionRecorded?: (feedback: Feedback) => void;
+}) {
+  const user = useCurrentUser();
+  const canWrite = can(user, 'outreach.write');
+  const [editing, setEditing] = useState(false);
+  const answered = OUTCOMES.filter(({ key }) => feedback.outcomes[key] !== null);
+  const headingId = `feedback-${feedback.id}-title`;
+  const showPartner = !!feedback.organizationId && organizationName !== undefined;
+
+  return (
+    <Paper component="article" withBorder p="sm" aria-labelledby={headingId} data-testid="feedback">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Title order={headingOrder} size="h5" id={headingId}>
+            {SOURCE_LABELS[feedback.source]} feedback, {formatDate(feedback.createdAt)}
+          </Title>
+          {feedback.actionTaken ? (
+            // The "dot" variant keeps the word in the body colour (green on pale green falls below 4.5:1).
+            <Badge color="green" variant="dot" tt="none">
+              Action taken
+            </Badge>
+          ) : (
+            <Badge color="red" variant="dot" tt="none">
+              Needs action
+            </Badge>
+          )}
+        </Group>
+        <Stars rating={feedback.rating} />
+        {(showPartner || programName || feedback.viaLink) && (
+          <Group gap="md">
+            {showPartner && (
+              <AnchorLink to="/organizations/$organizationId" params={{ organizationId: feedback.organizationId! }} size="sm">
+                {organizationName}
+              </AnchorLink>
+            )}
+            {programName && <Text size="sm">Program: {programName}</Text>}
+            {feedback.viaLink && (
+              <Text size="sm" c="dimmed">
+                Through a feedback link
+              </Text>
+            )}
+          </Group>
+        )}
+        {answered.length > 0 && (
+          <Stack component="dl" gap={2} m={0} aria-label="Outcomes">
+            {answered.map(({ key, statement }) => (
+              <Group key={key} gap="xs" wrap="nowrap" justify="space-between">
+                <Text component="dt" size="sm">
+                  “{statement}”
+                </Text>
+                <Text component="dd" m={0} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {feedback.outcomes[key]} of 5
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {(feedback.worked || feedback.didntWork || feedback.suggestions) && (
+          <Stack component="dl" gap="xs" m={0}>
+            <Answer label="What worked" text={feedback.worked} />
+            <Answer label="What didn’t work" text={feedback.didntWork} />
+            <Answer label="Suggestions" text={feedback.suggestions} />
+          </Stack>
+        )}
+        {canWrite && (editing || !feedback.actionTaken) ? (
+          <ActionTakenForm
+            feedback={feedback}
+            onDone={(updated) => {
+              setEditing(false);
+              onActionRecorded?.(updated);
+            }}
+            onCancel={feedback.actionTaken ? () => setEditing(false) : undefined}
+          />
+        ) : (
+          feedback.actionTaken && (
+            <Stack component="dl" gap={2} m={0}>
+              <Answer label="Action taken" text={feedback.actionTaken} />
+              {canWrite && (
+                <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
+                  Change the action taken
+                </Button>
+              )}
+            </Stack>
+          )
+        )}
+        <Text size="xs" c="dimmed">
+          Received {formatDateTime(feedback.createdAt)}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function ActionTakenForm({ feedback, onDone, onCancel }: { feedback: Feedback; onDone: (updated: Feedback) => void; onCancel?: () => void }) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState(feedback.actionTaken ?? '');
+  const save = useMutation({
+    mutationFn: async (actionTaken: string | null) =>
+      unwrap(
+        await api.PATCH('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } }, body: { actionTaken, version: feedback.version } }),
+      ),
+    onSuccess: async (updated) => {
+      onDone(updated);
+      await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
+      if (updated.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    // Clearing the text puts the feedback back among what needs action.
+    if (text.trim() || feedback.actionTaken) save.mutate(text.trim() || null);
+  }
+
+  const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const fieldError = save.error instanceof ApiError && save.error.status === 400 ? (save.error.fieldError('actionTaken') ?? errorMessage(save.error)) : undefined;
+  return (
+    <form onSubmit={submit} aria-label={`Action taken on ${SOURCE_LABELS[feedback.source].toLowerCase()} feedback`}>
+      <Stack gap="xs">
+        {save.error && !fieldError && (
+          <Alert color={conflict ? 'yellow' : 'red'} role="alert">
+            {conflict
+              ? 'Someone changed this feedback since you loaded it. The list now shows their version; check it and try again.'
+              : errorMessage(save.error)}
+          </Alert>
+        )}
+        <Textarea
+          label="Action taken"
+          description="What the team did about it; the feedback then leaves “Needs action”"
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={MAX_FEEDBACK_TEXT}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={fieldError}
+        />
+        <Group gap="xs">
+          <Button type="submit" size="sm" loading={save.isPending} disabled={!text.trim() && !feedback.actionTaken}>
+            Save action
+          </Button>
+          {onCancel && (
+            <Button variant="default" size="sm" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { Alert, Box, Button, Group, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { errorMessage, unwrap } from '../api/problem';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { PageTitle } from '../common/PageTitle';
+import { OrganizationSelect } from '../visits/OrganizationSelect';
+import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { FeedbackCard } from './FeedbackCard';
+import {
+  FEEDBACK_PAGE_SIZE,
+  parseFeedbackSearch,
+  SOURCE_LABELS,
+  SOURCES,
+  toFeedbackQuery,
+  withFeedbackFilters,
+  type FeedbackSearch,
+  type FeedbackShow,
+  type FeedbackSource,
+} from './feedback-search';
+import { RecordFeedbackModal } from './RecordFeedbackModal';
+
+const route = getRouteApi('/app/feedback-inbox');
+
+const EMPTY: Record<FeedbackShow, string> = {
+  'needs-action': 'Nothing needs action: every piece of feedback has an answer.',
+  all: 'No feedback yet.',
+  'action-taken': 'No feedback has an action recorded yet.',
+};
+
+/** The feedback inbox: what still needs action first, with the filters in the URL. */
+export function FeedbackPage() {
+  const user = useCurrentUser();
+  const rawSearch = route.useSearch();
+  const search = useMemo(() => parseFeedbackSearch(rawSearch), [rawSearch]);
+  const navigate = route.useNavigate();
+  const [recording, setRecording] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const query = useMemo(() => toFeedbackQuery(search), [search]);
+  const feedback = useQuery({
+    queryKey: outreachKeys.feedbackList(query),
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/feedback', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+  const programs = useProgramOptions();
+  const rows = feedback.data?.data ?? [];
+  const names = useOrganizationNames(rows.map((item) => item.organizationId));
+  const programNames = new Map(programs.data?.map((program) => [program.id, program.name]));
+
+  const show: FeedbackShow = search.show ?? 'needs-action';
+  const filtered = !!(search.source || search.programId || search.organizationId);
+  const total = feedback.data?.meta.total ?? 0;
+  const setFilters = (changes: Partial<Omit<FeedbackSearch, 'page'>>) =>
+    void navigate({ search: (previous) => withFeedbackFilters(previous as Record<string, unknown>, changes) });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="wrap">
+        <PageTitle>Feedback</PageTitle>
+        {can(user, 'outreach.write') && (
+          <Button size="md" onClick={() => setRecording(true)}>
+            Record feedback
+          </Button>
+        )}
+      </Group>
+
+      <Box component="section" aria-label="Filters">
+        <Stack gap="sm">
+          <SegmentedControl
+            aria-label="Show"
+            fullWidth
+            style={{ maxWidth: 520 }}
+            data={[
+              { value: 'needs-action', label: 'Needs action' },
+              { value: 'all', label: 'All' },
+              { value: 'action-taken', label: 'Action taken' },
+            ]}
+            value={show}
+            onChange={(value) => setFilters({ show: value === 'all' || value === 'action-taken' ? value : undefined })}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <Select
+              label="From"
+              placeholder="Anyone"
+              clearable
+              data={SOURCES.map((source) => ({ value: source, label: SOURCE_LABELS[source] }))}
+              value={search.source ?? null}
+              onChange={(value) => setFilters({ source: (value as FeedbackSource | null) ?? undefined })}
+            />
+            <Select
+              label="Program"
+              placeholder="Any program"
+              clearable
+              searchable
+              nothingFoundMessage="No such program"
+              data={(programs.data ?? []).map((program) => ({ value: program.id, label: program.name }))}
+              value={search.programId ?? null}
+              onChange={(value) => setFilters({ programId: value ?? undefined })}
+            />
+            <OrganizationSelect
+              label="Partner"
+              placeholder="Any partner"
+              clearable
+              value={search.organizationId ?? null}
+              onChange={(value) => setFilters({ organizationId: value ?? undefined })}
+            />
+          </SimpleGrid>
+          {filtered && (
+            <Group>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setFilters({ source: undefined, programId: undefined, organizationId: undefined })}
+              >
+                Clear filters
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Box>
+
+      <Text role="status" aria-live="polite" fw={500}>
+        {feedback.isPending
+          ? 'Loading feedback…'
+          : feedback.isError
+            ? ''
+            : total === 0
+              ? filtered
+                ? 'No feedback matches these filters.'
+                : EMPTY[show]
+              : show === 'needs-action'
+                ? `${total} ${total === 1 ? 'needs' : 'need'} action`
+                : `${total} ${total === 1 ? 'piece' : 'pieces'} of feedback`}
+      </Text>
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      {feedback.isError && (
+        <Alert color="red" role="alert" title="The feedback could not be loaded">
+          {errorMessage(feedback.error)}
+        </Alert>
+      )}
+      {rows.length > 0 && (
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+          {rows.map((item) => (
+            <li key={item.id}>
+              <FeedbackCard
+                feedback={item}
+                headingOrder={2}
+                organizationName={item.organizationId ? (names.get(item.organizationId) ?? 'Partner') : undefined}
+                programName={item.programId ? programNames.get(item.programId) : undefined}
+                onActionRecorded={(updated) =>
+                  setAnnouncement(updated.actionTaken ? 'Action taken recorded.' : 'Action taken cleared; the feedback needs action again.')
+                }
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
+      {total > FEEDBACK_PAGE_SIZE && (
+        <Group justify="center">
+          <Pagination
+            total={Math.ceil(total / FEEDBACK_PAGE_SIZE)}
+            value={search.page ?? 1}
+            onChange={(page) => void navigate({ search: (previous) => ({ ...parseFeedbackSearch(previous), page: page > 1 ? page : undefined }) })}
+            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+            getControlProps={(control) =>
+              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+            }
+          />
+        </Group>
+      )}
+      {recording && (
+        <RecordFeedbackModal
+          onClose={() => setRecording(false)}
+          organizationId={search.organizationId}
+          onRecorded={() => setAnnouncement('Feedback recorded.')}
+        />
+      )}
+    </Stack>
+  );
+}

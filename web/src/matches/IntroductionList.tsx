@@ -1,0 +1,143 @@
+import { Alert, Badge, Button, Group, Paper, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { queryKeys, useAudiences, useCapabilities } from '../api/queries';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { AnchorLink } from '../common/AnchorLink';
+import type { Match } from '../dashboard/types';
+import { introductionTitle, strengthText } from './match-format';
+import { UNKNOWN_ORGANIZATION, useOrganizationNames } from './useOrganizationNames';
+
+/**
+ * Suggested introductions, strongest first: who to introduce to whom, about what, why, and how
+ * strong the case is; staff and up may dismiss one (it stays hidden for everyone).
+ * `knownNames` (id → name) saves a request per organization the caller already knows.
+ */
+export function IntroductionList({
+  matches,
+  knownNames,
+  headingLevel = 3,
+}: {
+  matches: readonly Match[];
+  knownNames?: ReadonlyMap<string, string>;
+  headingLevel?: 2 | 3;
+}) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const names = useOrganizationNames(
+    matches.flatMap((match) => [match.providerId, match.seekerId]),
+    knownNames,
+  );
+  const capabilities = useCapabilities();
+  const audiences = useAudiences();
+  const capabilityNames = new Map(capabilities.data?.map((capability) => [capability.id, capability.name]));
+  const audienceNames = new Map(audiences.data?.map((audience) => [audience.id, audience.name]));
+  const [dismissed, setDismissed] = useState<string | null>(null);
+
+  const dismiss = useMutation({
+    mutationFn: async (match: Match) => {
+      unwrap(await api.POST('/api/v1/matches/{id}/dismiss', { params: { path: { id: match.id } } }));
+      return match;
+    },
+    onSuccess: async (match) => {
+      setDismissed(introductionTitle(nameOf(match.providerId), nameOf(match.seekerId)));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.matches }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard }),
+      ]);
+    },
+    onError: async (error) => {
+      // Gone meanwhile (its partners changed, or someone else's dismissal): show the list as it is now.
+      if (error instanceof ApiError && error.status === 404) {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: queryKeys.matches }),
+          queryClient.invalidateQueries({ queryKey: queryKeys.dashboard }),
+        ]);
+      }
+    },
+  });
+  const nameOf = (id: string) => names.get(id) ?? '…';
+  const canDismiss = can(user, 'matching.use');
+
+  return (
+    <Stack gap="sm">
+      <Text role="status" aria-live="polite" size="sm">
+        {dismissed ? `Dismissed “${dismissed}”. It will not be suggested again.` : ''}
+      </Text>
+      <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+        {matches.map((match) => {
+          const provider = nameOf(match.providerId);
+          const seeker = nameOf(match.seekerId);
+          const title = introductionTitle(provider, seeker);
+          const failed = dismiss.isError && dismiss.variables?.id === match.id;
+          const capability = capabilityNames.get(match.capabilityId);
+          const matchAudiences = match.audienceIds.map((id) => audienceNames.get(id)).filter((name): name is string => !!name);
+          return (
+            <Paper component="li" key={match.id} withBorder p="sm" radius="md" data-testid="introduction">
+              <Stack gap={6}>
+                <Text component={`h${headingLevel}`} fw={600} size="md" m={0} style={{ overflowWrap: 'anywhere' }}>
+                  Introduce <OrganizationLink id={match.providerId} name={provider} /> to <OrganizationLink id={match.seekerId} name={seeker} />
+                </Text>
+                <Group gap="xs" wrap="nowrap" align="center">
+                  <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                    {strengthText(match.strength)}
+                  </Text>
+                  <Progress value={match.strength} size="sm" style={{ flex: 1, maxWidth: 160 }} aria-hidden="true" />
+                </Group>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {match.explanation}
+                </Text>
+                {(capability || matchAudiences.length > 0) && (
+                  <Group gap={4}>
+                    {capability && (
+                      <Badge variant="outline" color="gray.8" tt="none" fw={500}>
+                        {capability}
+                      </Badge>
+                    )}
+                    {matchAudiences.map((name) => (
+                      <Badge key={name} variant="outline" color="cyan.9" tt="none" fw={500}>
+                        {name}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
+                {failed && (
+                  <Alert color="red" role="alert" p="xs">
+                    {dismiss.error instanceof ApiError && dismiss.error.status === 404
+                      ? 'This suggestion no longer exists; the list has been refreshed.'
+                      : errorMessage(dismiss.error)}
+                  </Alert>
+                )}
+                {canDismiss && (
+                  <Group>
+                    <Button
+                      variant="default"
+                      size="compact-sm"
+                      loading={dismiss.isPending && dismiss.variables?.id === match.id}
+                      onClick={() => dismiss.mutate(match)}
+                    >
+                      Dismiss
+                      <VisuallyHidden> “{title}”</VisuallyHidden>
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </Stack>
+    </Stack>
+  );
+}
+
+function OrganizationLink({ id, name }: { id: string; name: string }) {
+  if (name === UNKNOWN_ORGANIZATION || name === '…') return <>{name}</>;
+  return (
+    <AnchorLink to="/organizations/$organizationId" params={{ organizationId: id }} inherit>
+      {name}
+    </AnchorLink>
+  );
+}

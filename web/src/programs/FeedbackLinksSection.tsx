@@ -1,0 +1,193 @@
+import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { api } from '../api/client';
+import { errorMessage, unwrap } from '../api/problem';
+import { formatDate } from '../common/format';
+import { Section } from '../organization/Section';
+import './print.css';
+import { programKeys } from './program-queries';
+import type { FeedbackLink, FeedbackLinkCreated, Program } from './program-types';
+import { QrCode } from './QrCode';
+
+/**
+ * The program's public feedback links. Tandem keeps only a hash of a link's token, so a link is
+ * shown once, when it is made: that is the moment to print its QR code or copy it. Making a new
+ * one is always possible; old ones keep working until revoked.
+ */
+export function FeedbackLinksSection({ program }: { program: Program }) {
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<FeedbackLinkCreated | null>(null);
+  const [revoking, setRevoking] = useState<FeedbackLink | null>(null);
+  const links = useQuery({
+    queryKey: programKeys.feedbackLinks(program.id),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/programs/{id}/feedback-links', { params: { path: { id: program.id }, query: { limit: 100 } }, signal })).data,
+  });
+
+  const create = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/programs/{id}/feedback-link', { params: { path: { id: program.id } } })),
+    onSuccess: async (link) => {
+      setCreated(link);
+      await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
+    },
+  });
+
+  const active = links.data?.filter((link) => !link.revokedAt) ?? [];
+  const revoked = links.data?.filter((link) => link.revokedAt) ?? [];
+
+  return (
+    <Section
+      id="feedback-links"
+      title="Feedback link"
+      actions={
+        <Button variant="light" size="compact-sm" onClick={() => create.mutate()} loading={create.isPending}>
+          Make a printable link
+        </Button>
+      }
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          Youth and partners answer a short form from a QR code or link, without an account. A new link is shown once, to print or copy
+          then; earlier links keep working until you revoke them.
+        </Text>
+        {create.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(create.error)}
+          </Alert>
+        )}
+        {links.isPending && <Loader size="sm" aria-label="Loading feedback links" />}
+        {links.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(links.error)}
+          </Alert>
+        )}
+        {links.data && (
+          <Text size="sm" fw={500}>
+            {active.length === 0 ? 'No link is working now.' : `${active.length} ${active.length === 1 ? 'link works' : 'links work'} now.`}
+          </Text>
+        )}
+        {links.data && links.data.length > 0 && (
+          <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Feedback links">
+            {[...active, ...revoked].map((link) => (
+              <Group component="li" key={link.id} justify="space-between" gap="xs" wrap="wrap">
+                <Text size="sm">
+                  Made {formatDate(link.createdAt)}{' '}
+                  {link.revokedAt ? (
+                    <Badge variant="outline" color="gray.8" tt="none" size="sm">
+                      Revoked {formatDate(link.revokedAt)}
+                    </Badge>
+                  ) : (
+                    <Badge variant="dot" color="green" tt="none" size="sm">
+                      Working
+                    </Badge>
+                  )}
+                </Text>
+                {!link.revokedAt && (
+                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRevoking(link)} aria-label={`Revoke the link made ${formatDate(link.createdAt)}`}>
+                    Revoke
+                  </Button>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+      {created && <PrintSheetModal program={program} link={created} onClose={() => setCreated(null)} />}
+      {revoking && <RevokeModal program={program} link={revoking} onClose={() => setRevoking(null)} />}
+    </Section>
+  );
+}
+
+const POSTER_LEAD = 'How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names.';
+
+/** The new link as a poster: the program's name, the QR code and the address, ready to print. */
+function PrintSheetModal({ program, link, onClose }: { program: Program; link: FeedbackLinkCreated; onClose: () => void }) {
+  const [opened, { close }] = useDisclosure(true);
+  const display = link.url.replace(/^https?:\/\//, '');
+  return (
+    <>
+      {/* What the printer gets (print.css): plain markup right under <body>, outside the dialog, hidden on screen. */}
+      {createPortal(
+        <div className="tandem-print-root" aria-hidden="true">
+          <p className="tandem-print-title">{program.name}</p>
+          <p className="tandem-print-lead">{POSTER_LEAD}</p>
+          <QrCode value={link.url} label={`QR code for ${program.name} feedback`} />
+          <p className="tandem-print-url">{display}</p>
+        </div>,
+        document.body,
+      )}
+      <Modal opened={opened} onClose={close} onExitTransitionEnd={onClose} title="Your new feedback link" closeButtonProps={{ 'aria-label': 'Close' }} size="lg" centered>
+        <Stack gap="md">
+          <Alert color="blue" variant="light">
+            This is the only time Tandem shows this link: it keeps just a fingerprint of it. Print it or copy it now. If it gets lost, make
+            a new one.
+          </Alert>
+          <Stack align="center" gap="sm" data-testid="print-sheet">
+            <Text fw={700} size="xl" ta="center" style={{ overflowWrap: 'anywhere' }}>
+              {program.name}
+            </Text>
+            <Text ta="center">{POSTER_LEAD}</Text>
+            <QrCode value={link.url} label={`QR code for ${program.name} feedback`} />
+            <Text ff="monospace" ta="center" style={{ overflowWrap: 'anywhere' }} data-testid="feedback-url">
+              {display}
+            </Text>
+          </Stack>
+          <Group justify="flex-end" wrap="wrap">
+            <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm" mr="auto">
+              Open the form
+            </Anchor>
+            <CopyButton value={link.url}>
+              {({ copied, copy }) => (
+                <Button variant="light" onClick={copy}>
+                  {copied ? 'Link copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={() => window.print()}>Print</Button>
+            <Button variant="default" onClick={close}>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function RevokeModal({ program, link, onClose }: { program: Program; link: FeedbackLink; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.DELETE('/api/v1/programs/{id}/feedback-links/{linkId}', { params: { path: { id: program.id, linkId: link.id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Revoke this feedback link?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+      <Stack>
+        <Text>
+          Posters and messages with the link made {formatDate(link.createdAt)} will show “not found” from now on. Feedback already given
+          stays.
+        </Text>
+        {revoke.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(revoke.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+            Revoke link
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Badge, Checkbox, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { ownerLabel, queryKeys, useUsers } from '../api/queries';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { AnchorLink } from '../common/AnchorLink';
+import { formatDateTime } from '../common/format';
+import { outreachKeys, useOrganizationNames } from '../visits/outreach-data';
+import { groupTasks, isOverdue, withLocalChanges, type Task } from './task-groups';
+
+/**
+ * Tasks grouped overdue first, each with a "done" checkbox for those who may change it. A task
+ * ticked here stays in view (under "Done") until the list reloads, so it can be unticked again.
+ * The change carries the task's version; if someone else changed it meanwhile the API answers
+ * 409, the list reloads and the person is told so.
+ */
+export function TaskList({
+  tasks,
+  now,
+  headingOrder,
+  showPartner = true,
+  showAssignee = false,
+}: {
+  tasks: readonly Task[];
+  now: Date;
+  headingOrder: 2 | 3;
+  showPartner?: boolean;
+  showAssignee?: boolean;
+}) {
+  const user = useCurrentUser();
+  const users = useUsers(user);
+  const queryClient = useQueryClient();
+  const canWrite = can(user, 'outreach.write');
+  const [changed, setChanged] = useState<ReadonlyMap<string, Task>>(new Map());
+  const [announcement, setAnnouncement] = useState('');
+  const names = useOrganizationNames(showPartner ? tasks.map((task) => task.organizationId) : []);
+
+  const toggle = useMutation({
+    mutationFn: async (task: Task) =>
+      unwrap(
+        await api.PATCH('/api/v1/tasks/{id}', {
+          params: { path: { id: task.id } },
+          body: { status: task.status === 'open' ? 'done' : 'open', version: task.version },
+        }),
+      ),
+    // The tick shows at once; the server's answer replaces it (or takes it back on failure).
+    onMutate: (task) => {
+      const previous = changed.get(task.id);
+      setChanged((current) => new Map(current).set(task.id, { ...task, status: task.status === 'open' ? 'done' : 'open' }));
+      return { previous };
+    },
+    onSuccess: async (updated) => {
+      setChanged((current) => new Map(current).set(updated.id, updated));
+      setAnnouncement(`“${updated.title}” ${updated.status === 'done' ? 'marked done' : 'reopened'}.`);
+      await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
+      if (updated.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
+    },
+    onError: async (error, task, context) => {
+      setChanged((current) => {
+        const next = new Map(current);
+        if (context?.previous) next.set(task.id, context.previous);
+        else next.delete(task.id);
+        return next;
+      });
+      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
+    },
+  });
+
+  const groups = groupTasks(withLocalChanges(tasks, changed), now);
+  const conflict = toggle.error instanceof ApiError && toggle.error.status === 409;
+
+  return (
+    <Stack gap="md">
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      {toggle.error && (
+        <Alert color={conflict ? 'yellow' : 'red'} role="alert">
+          {conflict
+            ? 'Someone changed this task since you loaded it. The list now shows the current version; check it and try again.'
+            : errorMessage(toggle.error)}
+        </Alert>
+      )}
+      {groups.map((group) => (
+        <Stack key={group.key} gap="xs" component="section" aria-labelledby={`tasks-${group.key}-${headingOrder}`}>
+          <Title order={headingOrder} size="h5" id={`tasks-${group.key}-${headingOrder}`} c={group.key === 'overdue' ? 'red.9' : undefined}>
+            {group.label} ({group.tasks.length})
+          </Title>
+          <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+            {group.tasks.map((task) => {
+              const overdue = isOverdue(task, now);
+              const pending = toggle.isPending && toggle.variables?.id === task.id;
+              const due = `${overdue ? 'Was due' : 'Due'} ${formatDateTime(task.dueAt)}`;
+              return (
+                <Paper
+                  key={task.id}
+                  component="li"
+                  withBorder
+                  p="sm"
+                  data-testid="task"
+                  data-overdue={overdue || undefined}
+                  style={overdue ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}
+                >
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                    {canWrite ? (
+                      <Checkbox
+                        size="md"
+                        checked={task.status === 'done'}
+                        disabled={pending}
+                        onChange={() => toggle.mutate(task)}
+                        label={
+                          <Text component="span" td={task.status === 'done' ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
+                            {task.title}
+                          </Text>
+                        }
+                        description={due}
+                      />
+                    ) : (
+                      <div>
+                        <Text style={{ overflowWrap: 'anywhere' }}>{task.title}</Text>
+                        <Text size="sm" c="dimmed">
+                          {due}
+                          {task.status === 'done' ? ' · done' : ''}
+                        </Text>
+                      </div>
+                    )}
+                    {overdue && (
+                      <Badge color="red" variant="light" tt="none" style={{ flexShrink: 0 }}>
+                        Overdue
+                      </Badge>
+                    )}
+                  </Group>
+                  {(showAssignee || (showPartner && task.organizationId)) && (
+                    <Group gap="md" mt={4} ml={canWrite ? 32 : 0}>
+                      {showPartner && task.organizationId && (
+                        <AnchorLink to="/organizations/$organizationId" params={{ organizationId: task.organizationId }} size="sm">
+                          {names.get(task.organizationId) ?? 'Partner'}
+                        </AnchorLink>
+                      )}
+                      {showAssignee && <Text size="sm">For: {ownerLabel(task.assigneeId, user, users.data)}</Text>}
+                    </Group>
+                  )}
+                </Paper>
+              );
+            })}
+          </Stack>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
