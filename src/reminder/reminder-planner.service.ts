@@ -63,7 +63,8 @@ export class ReminderPlanner {
         if (!locked) return null;
       }
       try {
-        return await this.plan(null);
+        // On the lock's own connection: the holder never waits for the pool that its waiters fill.
+        return await this.plan(null, runner.manager);
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [RECONCILE_LOCK_KEY]);
       }
@@ -72,9 +73,8 @@ export class ReminderPlanner {
     }
   }
 
-  private async plan(ruleIds: string[] | null): Promise<PlanResult> {
+  private async plan(ruleIds: string[] | null, manager: EntityManager = this.dataSource.manager): Promise<PlanResult> {
     const now = this.clock.now();
-    const manager = this.dataSource.manager;
     const created = await this.createOccurrences(manager, ruleIds, now);
     const refreshed = await this.refresh(manager, ruleIds, now);
     const reclaimed = ruleIds === null ? await this.reclaimExpired(manager, now) : 0;

@@ -168,7 +168,7 @@ function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolea
         </Stack>
         {answered ? (
           <>
-            <Table.ScrollContainer minWidth={280}>
+            <Table.ScrollContainer minWidth={280} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Areas of this check-in' } }}>
               <Table fz="sm" verticalSpacing={2} captionSide="top">
                 <caption style={{ textAlign: 'left', fontWeight: 600 }}>
                   Areas (1–5){checkIn.overall !== null ? ` · overall ${averageText(checkIn.overall)}` : ''}

@@ -132,8 +132,10 @@ export function FeedbackCard({
           />
         ) : (
           feedback.actionTaken && (
-            <Stack component="dl" gap={2} m={0}>
-              <Answer label="Action taken" text={feedback.actionTaken} />
+            <Stack gap={2}>
+              <Stack component="dl" gap={2} m={0}>
+                <Answer label="Action taken" text={feedback.actionTaken} />
+              </Stack>
               {canWrite && (
                 <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
                   Change the action taken
