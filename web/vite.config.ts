@@ -36,5 +36,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Longer than Testing Library's 5 s wait (src/test/setup.ts), so a slow wait fails with its own message, not a test timeout.
+    testTimeout: 20_000,
   },
 });

@@ -15,6 +15,11 @@ describe('roles and permissions', () => {
     expect(roleHasPermission(Role.Manager, 'user.manage')).toBe(false);
   });
 
+  it('lets every role read the team list (names and roles), and only admins manage users', () => {
+    for (const role of Object.values(Role)) expect(roleHasPermission(role, 'colleague.read')).toBe(true);
+    expect(roleHasPermission(Role.Manager, 'user.manage')).toBe(false);
+  });
+
   it('lets every role manage itself', () => {
     for (const role of Object.values(Role)) expect(roleHasPermission(role, 'self.manage')).toBe(true);
   });

@@ -10,6 +10,12 @@ export const PERMISSION_MIN_ROLE = {
   'self.manage': Role.Viewer,
   /** Read the partner directory: organizations, contacts (redacted for viewers), vocabularies. */
   'directory.read': Role.Viewer,
+  /**
+   * The team list: active colleagues' names and roles, never their email (GET /users/directory), to name
+   * owners, assignees and who went, and to pick them. Viewers too: they already read partner contacts' names
+   * and whose partner is whose, and a colleague's name and role are no contact details.
+   */
+  'colleague.read': Role.Viewer,
   /** Create and edit organizations, contacts and notes; export and import CSV. */
   'directory.write': Role.Staff,
   /** Delete organizations and erase contacts. */

@@ -1,6 +1,6 @@
 import { DeliveryStatus } from '../reminder/delivery.entity';
 import { apiDeliveryStatus, SKIP_REASON_TEXT } from '../reminder/reminder.mapper';
-import type { UserInvitationResponseDto, UserResponseDto, UserWithInvitationResponseDto } from './dto/user.dto';
+import type { ColleagueResponseDto, UserInvitationResponseDto, UserResponseDto, UserWithInvitationResponseDto } from './dto/user.dto';
 import type { User } from './user.entity';
 import type { InvitationDeliveryState } from './user.service';
 
@@ -17,6 +17,11 @@ export function toUserResponse(user: User): UserResponseDto {
     version: user.version,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** A user in the team list (GET /users/directory): name and role only, for any signed-in role. */
+export function toColleagueResponse(user: Pick<User, 'id' | 'name' | 'role'>): ColleagueResponseDto {
+  return { id: user.id, name: user.name, role: user.role };
 }
 
 /** The latest invitation email as an admin sees it (`sending` reads as `scheduled`). */

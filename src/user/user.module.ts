@@ -5,12 +5,14 @@ import { appConfig, authConfig } from '../config/configuration';
 import { PasswordService } from '../auth/password.service';
 import { Invitation } from './invitation.entity';
 import { UserController } from './user.controller';
+import { UserDirectoryController } from './user-directory.controller';
 import { User } from './user.entity';
 import { UserService } from './user.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Invitation]), ConfigModule.forFeature(appConfig), ConfigModule.forFeature(authConfig)],
-  controllers: [UserController],
+  // UserDirectoryController first: its /users/directory must match before UserController's /users/:id.
+  controllers: [UserDirectoryController, UserController],
   providers: [UserService, PasswordService],
   exports: [UserService, PasswordService],
 })

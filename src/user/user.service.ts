@@ -97,6 +97,14 @@ export class UserService implements OnApplicationBootstrap {
     return { data, meta: { total, limit: query.limit, offset: query.offset } };
   }
 
+  /**
+   * Every active user, by name: the team list anyone may read. No pagination: a library's staff is
+   * a few hundred people at most, and pickers need them all. Reads only the columns it returns.
+   */
+  listColleagues(): Promise<Pick<User, 'id' | 'name' | 'role'>[]> {
+    return this.users.find({ select: { id: true, name: true, role: true }, where: { active: true }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new UserNotFoundError();

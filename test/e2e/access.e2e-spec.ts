@@ -22,6 +22,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'PATCH /api/v1/auth/me': Role.Viewer,
   'POST /api/v1/auth/password': Role.Viewer,
   'GET /api/v1/users': Role.Admin,
+  'GET /api/v1/users/directory': Role.Viewer,
   'POST /api/v1/users': Role.Admin,
   'GET /api/v1/users/:id': Role.Admin,
   'PATCH /api/v1/users/:id': Role.Admin,

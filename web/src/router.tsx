@@ -1,4 +1,4 @@
-import { createBrowserHistory, createRootRoute, createRoute, createRouter, Outlet, redirect, type RouterHistory } from '@tanstack/react-router';
+import { createBrowserHistory, createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type RouterHistory } from '@tanstack/react-router';
 import { session } from './api/client';
 import { safeRedirect } from './auth/safe-redirect';
 import { SetupPage } from './auth/SetupPage';
@@ -10,15 +10,7 @@ import { OrganizationPage } from './organization/OrganizationPage';
 import { AppLayout } from './shell/AppLayout';
 import { AcceptInvitationPage, parseAcceptInvitationSearch } from './account/AcceptInvitationPage';
 import { AccountPage } from './account/AccountPage';
-import { AdminIndexPage, AdminLayout, adminPage } from './admin/AdminLayout';
-import { DemoDataPage } from './admin/DemoDataPage';
-import { SettingsPage } from './admin/SettingsPage';
-import { UsersPage } from './admin/UsersPage';
-import { AudiencesPage, CapabilitiesPage } from './admin/VocabularyPage';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { DigestPage } from './dashboard/DigestPage';
 import { parseMatchesSearch } from './matches/match-format';
-import { MatchesPage } from './matches/MatchesPage';
 import { parseFeedbackSearch } from './feedback/feedback-search';
 import { FeedbackPage } from './feedback/FeedbackPage';
 import { parseTasksSearch } from './tasks/tasks-search';
@@ -26,13 +18,16 @@ import { TasksPage } from './tasks/TasksPage';
 import { LogVisitPage, parseLogVisitSearch } from './visits/LogVisitPage';
 import { parseVisitsSearch } from './visits/visits-search';
 import { VisitsPage } from './visits/VisitsPage';
-import { ClosuresPage } from './closures/ClosuresPage';
-import { EditProgramPage, NewProgramPage } from './programs/ProgramFormPage';
-import { ProgramPage } from './programs/ProgramPage';
 import { parseNewProgramSearch, parseProgramPageSearch, parseProgramsSearch } from './programs/programs-search';
-import { ProgramsPage } from './programs/ProgramsPage';
-import { ReminderPage } from './reminders/ReminderPage';
-import { parseRemindersSearch, RemindersPage } from './reminders/RemindersPage';
+import { parseRemindersSearch } from './reminders/reminders-search';
+
+/*
+ * Screens used less often, or heavy (programs bring luxon, rrule and qrcode), load on first visit:
+ * each `lazy(...)` is a chunk of its own that the router fetches before showing the route, so the
+ * sign-in, the partner directory, the organization page and logging a visit stay a small download.
+ * Their search parsers live apart from the pages (…-search.ts) so checking an address loads nothing.
+ */
+const lazy = lazyRouteComponent;
 
 export type SignInNotice = 'expired' | 'signed-out' | 'already-set-up';
 const NOTICES: readonly SignInNotice[] = ['expired', 'signed-out', 'already-set-up'];
@@ -139,60 +134,60 @@ const feedbackRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dashboard',
-  component: DashboardPage,
+  component: lazy(() => import('./dashboard/DashboardPage'), 'DashboardPage'),
 });
 
 const digestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dashboard/digest',
-  component: DigestPage,
+  component: lazy(() => import('./dashboard/DigestPage'), 'DigestPage'),
 });
 
 const introductionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'introductions',
   validateSearch: parseMatchesSearch,
-  component: MatchesPage,
+  component: lazy(() => import('./matches/MatchesPage'), 'MatchesPage'),
 });
 
 const programsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programs',
   validateSearch: parseProgramsSearch,
-  component: ProgramsPage,
+  component: lazy(() => import('./programs/ProgramsPage'), 'ProgramsPage'),
 });
 
 const newProgramRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programs/new',
   validateSearch: parseNewProgramSearch,
-  component: NewProgramPage,
+  component: lazy(() => import('./programs/ProgramFormPage'), 'NewProgramPage'),
 });
 
 const programRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programs/$programId',
   validateSearch: parseProgramPageSearch,
-  component: ProgramPage,
+  component: lazy(() => import('./programs/ProgramPage'), 'ProgramPage'),
 });
 
 const editProgramRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programs/$programId/edit',
-  component: EditProgramPage,
+  component: lazy(() => import('./programs/ProgramFormPage'), 'EditProgramPage'),
 });
 
 const remindersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'reminders',
   validateSearch: parseRemindersSearch,
-  component: RemindersPage,
+  component: lazy(() => import('./reminders/RemindersPage'), 'RemindersPage'),
 });
 
 const reminderRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'reminders/$reminderId',
-  component: ReminderPage,
+  component: lazy(() => import('./reminders/ReminderPage'), 'ReminderPage'),
 });
 
 // The link in invitation emails: PUBLIC_URL/accept-invitation?token=… (src/reminder/delivery-sender.service.ts).
@@ -210,16 +205,17 @@ const accountRoute = createRoute({
   component: AccountPage,
 });
 
-/** Administration: each page shows the 403 page to a role without its permission. */
-const adminRoute = createRoute({ getParentRoute: () => appRoute, path: 'admin', component: AdminLayout });
+/** Administration: each page shows the 403 page to a role without its permission. One chunk (admin/admin-screens.tsx). */
+const adminScreens = () => import('./admin/admin-screens');
+const adminRoute = createRoute({ getParentRoute: () => appRoute, path: 'admin', component: lazy(adminScreens, 'AdminLayout') });
 const adminRoutes = [
-  createRoute({ getParentRoute: () => adminRoute, path: '/', component: AdminIndexPage }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'users', component: adminPage('/admin/users', UsersPage) }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'audiences', component: adminPage('/admin/audiences', AudiencesPage) }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'skills-and-resources', component: adminPage('/admin/skills-and-resources', CapabilitiesPage) }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'settings', component: adminPage('/admin/settings', SettingsPage) }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'demo-data', component: adminPage('/admin/demo-data', DemoDataPage) }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'closures', component: adminPage('/admin/closures', ClosuresPage) }),
+  createRoute({ getParentRoute: () => adminRoute, path: '/', component: lazy(adminScreens, 'AdminIndexPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'users', component: lazy(adminScreens, 'AdminUsersPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'audiences', component: lazy(adminScreens, 'AdminAudiencesPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'skills-and-resources', component: lazy(adminScreens, 'AdminCapabilitiesPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'settings', component: lazy(adminScreens, 'AdminSettingsPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'demo-data', component: lazy(adminScreens, 'AdminDemoDataPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'closures', component: lazy(adminScreens, 'AdminClosuresPage') }),
 ] as const;
 
 const routeTree = rootRoute.addChildren([signInRoute, setupRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, directoryRoute, organizationRoute, logVisitRoute, visitsRoute, tasksRoute, feedbackRoute, dashboardRoute, digestRoute, introductionsRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, remindersRoute, reminderRoute, accountRoute, adminRoute.addChildren(adminRoutes)])]);

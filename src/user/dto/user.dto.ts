@@ -21,6 +21,17 @@ export class UserResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** A colleague as every signed-in role may see them: no email, nothing about their account. */
+export class ColleagueResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Ana Ruiz' }) name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+}
+
+export class ColleagueListDto {
+  @ApiProperty({ type: [ColleagueResponseDto] }) data: ColleagueResponseDto[];
+}
+
 /** How the user's latest invitation email fared: its row in the delivery log. */
 export class UserInvitationResponseDto {
   @ApiProperty({

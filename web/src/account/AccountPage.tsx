@@ -82,7 +82,7 @@ export function AccountPage() {
   );
 }
 
-type Outcome = { tone: 'cyan' | 'yellow' | 'red'; text: string } | null;
+type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
 
 function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outcome: Outcome) => void }) {
   const queryClient = useQueryClient();
@@ -95,7 +95,7 @@ function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outc
     mutationFn: async () => unwrap(await api.PATCH('/api/v1/auth/me', { body: { name: name.trim(), timezone, version: me.version } })),
     onSuccess: (saved) => {
       session.updateUser(saved);
-      setOutcome({ tone: 'cyan', text: 'Saved.' });
+      setOutcome({ tone: 'green', text: 'Saved.' });
       queryClient.setQueryData(ME_KEY, saved);
     },
     onError: async (error) => {
@@ -201,7 +201,7 @@ function PasswordForm({ email }: { email: string }) {
         />
         <PasswordInput label="New password again" required autoComplete="new-password" value={values.confirm} onChange={set('confirm')} error={errors.confirm} />
         <div role="status" aria-live="polite">
-          {done && <Alert color="cyan">Password changed. You stay signed in here; your other sessions were signed out.</Alert>}
+          {done && <Alert color="green">Password changed. You stay signed in here; your other sessions were signed out.</Alert>}
           {generalError && (
             <Alert color="red" title="Password not changed">
               {generalError}

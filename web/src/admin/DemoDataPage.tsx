@@ -70,7 +70,7 @@ export function DemoDataPage() {
           </Alert>
         )}
         {result && !running && (
-          <Alert color="cyan" title={result.created > 0 ? 'The demo data is loaded' : 'The demo data was already there'}>
+          <Alert color="green" title={result.created > 0 ? 'The demo data is loaded' : 'The demo data was already there'}>
             <Stack gap="xs">
               <Text>
                 {result.created > 0

@@ -36,7 +36,7 @@ function SettingsSection({ id, title, children }: { id: string; title: string; c
 }
 
 /** The partnership health score's weights and bands, and the check-in schedule (admins). */
-type Outcome = { tone: 'cyan' | 'yellow' | 'red'; text: string } | null;
+type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
 
 /** The outcome of the last save, said below the form; kept here, as a save re-mounts the form with the new version. */
 function OutcomeRegion({ outcome }: { outcome: Outcome }) {
@@ -104,7 +104,7 @@ function HealthSettingsForm({ settings, onOutcome: setOutcome }: { settings: Hea
     onSuccess: (saved) => {
       // A new version re-mounts the form with the saved values (see the key above).
       queryClient.setQueryData(adminKeys.healthSettings, saved);
-      setOutcome({ tone: 'cyan', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved. Scores use the new settings from now on.' });
+      setOutcome({ tone: 'green', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved. Scores use the new settings from now on.' });
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -211,7 +211,7 @@ function CheckInSettingsForm({ settings, onOutcome: setOutcome }: { settings: Ch
       ),
     onSuccess: (saved) => {
       queryClient.setQueryData(adminKeys.checkInSettings, saved);
-      setOutcome({ tone: 'cyan', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.' });
+      setOutcome({ tone: 'green', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.' });
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {

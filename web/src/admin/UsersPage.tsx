@@ -20,12 +20,12 @@ export function UsersPage() {
   const users = useUserPage(page);
   const [inviting, inviteModal] = useDisclosure(false);
   const [editing, setEditing] = useState<AdminUser | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'cyan' | 'red'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'green' | 'red'; text: string } | null>(null);
 
   const resend = useMutation({
     mutationFn: async (user: AdminUser) => unwrap(await api.POST('/api/v1/users/{id}/invitation', { params: { path: { id: user.id } } })),
     onSuccess: async (user) => {
-      setNotice({ tone: 'cyan', text: `A new link to choose a password is on its way to ${user.email}. Earlier links no longer work.` });
+      setNotice({ tone: 'green', text: `A new link to choose a password is on its way to ${user.email}. Earlier links no longer work.` });
       await queryClient.invalidateQueries({ queryKey: queryKeys.users });
     },
     onError: (error, user) => setNotice({ tone: 'red', text: `No new link was sent to ${user.name}: ${errorMessage(error)}` }),
@@ -37,7 +37,7 @@ export function UsersPage() {
       user.active !== before.active && (user.active ? 'active again' : 'deactivated: they can no longer sign in'),
       user.name !== before.name && 'renamed',
     ].filter(Boolean);
-    setNotice({ tone: 'cyan', text: `${user.name}: ${changes.length > 0 ? changes.join(', ') : 'nothing changed'}.` });
+    setNotice({ tone: 'green', text: `${user.name}: ${changes.length > 0 ? changes.join(', ') : 'nothing changed'}.` });
     // My own role or access changed: the app reloads, so it shows what I may now do.
     if (user.id === me.id && (user.role !== before.role || !user.active)) window.location.assign('/');
   }
@@ -164,7 +164,7 @@ export function UsersPage() {
       <InviteUserModal
         opened={inviting}
         onClose={inviteModal.close}
-        onInvited={(user) => setNotice({ tone: 'cyan', text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.` })}
+        onInvited={(user) => setNotice({ tone: 'green', text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.` })}
       />
       {editing && <EditUserModal key={`${editing.id}:${editing.version}`} user={editing} onClose={() => setEditing(null)} onSaved={saved} />}
     </Stack>

@@ -58,7 +58,7 @@ function VocabularyPage({ kind }: { kind: Kind }) {
       <Text maw={720}>{words.intro}</Text>
       <div role="status" aria-live="polite">
         {notice && (
-          <Alert color="cyan" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+          <Alert color="green" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
             {notice}
           </Alert>
         )}

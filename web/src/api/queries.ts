@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { can } from '../auth/permissions';
 import { api, type User } from './client';
 import { unwrap } from './problem';
-import type { OrganizationListQuery } from './types';
+import type { Colleague, OrganizationListQuery } from './types';
 
 /** Query keys in one place, so a write can invalidate exactly what it changed. */
 export const queryKeys = {
@@ -21,6 +20,8 @@ export const queryKeys = {
   audiences: ['audiences'] as const,
   capabilities: ['capabilities'] as const,
   users: ['users'] as const,
+  /** Under `users`, so a change on the user-admin screens refreshes the team list too. */
+  colleagues: ['users', 'directory'] as const,
 };
 
 export function useOrganizations(query: OrganizationListQuery) {
@@ -48,20 +49,21 @@ export function useCapabilities() {
   });
 }
 
-/** Everyone's names, for admins (the only role the API lists users to); others get an empty list. */
-export function useUsers(user: User) {
-  const allowed = can(user, 'user.manage');
+/**
+ * The active colleagues (id, name, role) by name, from the team list every role may read. Deactivated
+ * users are not in it: their ids read as "A colleague" (see `ownerLabel`).
+ */
+export function useColleagues() {
   return useQuery({
-    queryKey: queryKeys.users,
-    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 100 } } })).data,
-    enabled: allowed,
+    queryKey: queryKeys.colleagues,
+    queryFn: async () => unwrap(await api.GET('/api/v1/users/directory')).data,
     staleTime: 5 * 60_000,
   });
 }
 
-/** A name for an owner id: "You", a colleague's name when the viewer may list users, else a neutral phrase. */
-export function ownerLabel(ownerId: string | null, me: User, users: readonly User[] | undefined): string {
+/** A name for an owner id: "You", a colleague's name from the team list, else a neutral phrase (e.g. a deactivated user). */
+export function ownerLabel(ownerId: string | null, me: Pick<User, 'id'>, colleagues: readonly Pick<Colleague, 'id' | 'name'>[] | undefined): string {
   if (!ownerId) return 'Nobody yet';
   if (ownerId === me.id) return 'You';
-  return users?.find((candidate) => candidate.id === ownerId)?.name ?? 'A colleague';
+  return colleagues?.find((candidate) => candidate.id === ownerId)?.name ?? 'A colleague';
 }

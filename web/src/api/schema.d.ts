@@ -1091,6 +1091,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active colleagues: id, name and role
+         * @description Every active user by name, for choosing and naming colleagues (owners, assignees, who went, reminder recipients). No email or other account details; deactivated users are left out.
+         */
+        get: operations["UserDirectoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visits": {
         parameters: {
             query?: never;
@@ -1440,6 +1460,17 @@ export interface components {
             programTimezone: string;
             /** Format: date-time */
             startsAt: string;
+        };
+        ColleagueListDto: {
+            data: components["schemas"]["ColleagueResponseDto"][];
+        };
+        ColleagueResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ana Ruiz */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "staff" | "manager" | "admin";
         };
         ContactPageDto: {
             data: components["schemas"]["ContactResponseDto"][];
@@ -7731,6 +7762,43 @@ export interface operations {
             };
             /** @description The request breaks a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UserDirectoryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueListDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission colleague.read). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,8 @@ export type Stage = Organization['stage'];
 export type Contact = components['schemas']['ContactResponseDto'];
 export type Audience = components['schemas']['AudienceResponseDto'];
 export type Capability = components['schemas']['CapabilityResponseDto'];
+/** A colleague in the team list (GET /users/directory): id, name and role, for every role. */
+export type Colleague = components['schemas']['ColleagueResponseDto'];
 export type OrganizationHealth = components['schemas']['OrganizationHealthResponseDto'];
 export type HealthBand = OrganizationHealth['band'];
 export type HealthComponents = components['schemas']['HealthComponentsResponseDto'];

@@ -72,7 +72,7 @@ export function RoundResult({ round, names }: { round: Round; names: ReadonlyMap
         </Alert>
       )}
       {summary && (
-        <Alert color="cyan" title="Check-in round sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
+        <Alert color="green" title="Check-in round sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
           <Text size="sm">{summary.started}</Text>
           {summary.skipped.length > 0 && (
             <>

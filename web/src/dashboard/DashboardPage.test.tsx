@@ -93,7 +93,7 @@ describe('DashboardPage', () => {
   it('lists the portfolio worst first with each trend in words', async () => {
     fakeApi();
     renderAt('/dashboard', MANAGER);
-    const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('link')[0].textContent)).toEqual(['Cedar Internship Office', 'Birch Youth Shelter', 'Alder College Access']);
     expect(within(rows[0]).getByText('Down 25 points in 3 weeks')).toBeInTheDocument();
@@ -105,7 +105,7 @@ describe('DashboardPage', () => {
   it('puts the uncovered high-priority audience first and marks it, and only it', async () => {
     fakeApi();
     renderAt('/dashboard', MANAGER);
-    const coverage = await screen.findByRole('region', { name: 'Audience coverage' }, { timeout: 5000 });
+    const coverage = await screen.findByRole('region', { name: 'Audience coverage' });
     const items = within(coverage).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'Foster youthHigh priorityNot covered',
@@ -120,8 +120,8 @@ describe('DashboardPage', () => {
   it('names both sides of an introduction, asking for the one the dashboard does not list, and dismisses it', async () => {
     const api = fakeApi();
     renderAt('/dashboard', MANAGER);
-    const introductions = await screen.findByRole('region', { name: 'Suggested introductions' }, { timeout: 5000 });
-    expect(await within(introductions).findByRole('heading', { name: 'Introduce Dogwood Literacy Circle to Birch Youth Shelter' }, { timeout: 5000 })).toBeInTheDocument();
+    const introductions = await screen.findByRole('region', { name: 'Suggested introductions' });
+    expect(await within(introductions).findByRole('heading', { name: 'Introduce Dogwood Literacy Circle to Birch Youth Shelter' })).toBeInTheDocument();
     // Birch came with the dashboard; only Dogwood was looked up.
     expect(api.calls.filter((call) => call.startsWith('GET /api/v1/organizations/'))).toEqual([`GET /api/v1/organizations/${DOGWOOD}`]);
 
@@ -136,7 +136,7 @@ describe('DashboardPage', () => {
   it('shows staff a 403 page without asking the API for the dashboard', async () => {
     const api = fakeApi();
     renderAt('/dashboard', STAFF);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Not available to your role' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not available to your role' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('You do not have access to this page (403)');
     expect(screen.queryByRole('link', { name: 'Dashboard' })).not.toBeInTheDocument();
     expect(api.calls.some((call) => call.includes('/dashboard'))).toBe(false);

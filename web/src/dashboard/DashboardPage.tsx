@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useUsers } from '../api/queries';
+import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
 import { STAGE_LABELS, STAGES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -366,7 +366,7 @@ function UpcomingSection({ upcoming }: { upcoming: HealthDashboard['upcomingSess
 
 function OverdueSection({ overdue, names }: { overdue: HealthDashboard['overdueTasks']; names: ReadonlyMap<string, string> }) {
   const user = useCurrentUser();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   const organizationNames = useOrganizationNames(
     overdue.data.flatMap((task) => (task.organizationId ? [task.organizationId] : [])),
     names,
@@ -389,7 +389,7 @@ function OverdueSection({ overdue, names }: { overdue: HealthDashboard['overdueT
                     {task.title}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    Due {formatDate(task.dueAt)} · {ownerLabel(task.assigneeId, user, users.data)}
+                    Due {formatDate(task.dueAt)} · {ownerLabel(task.assigneeId, user, colleagues.data)}
                     {task.organizationId && partner && partner !== UNKNOWN_ORGANIZATION && (
                       <>
                         {' · '}

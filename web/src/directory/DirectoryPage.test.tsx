@@ -19,6 +19,8 @@ const STAFF: User = {
 } as unknown as User;
 const VIEWER: User = { ...STAFF, id: '22222222-2222-4222-8222-222222222222', name: 'Vic Viewer', role: 'viewer' };
 const YOUTH = '33333333-3333-4333-8333-333333333333';
+const BEN = { id: '44444444-4444-4444-8444-444444444444', name: 'Ben Outreach', role: 'staff' };
+const FORMER = '55555555-5555-4555-8555-555555555555';
 
 function organization(name: string, overrides: Partial<Organization> = {}): Organization {
   return {
@@ -55,13 +57,20 @@ function fakeApi(total = 2) {
       case '/api/v1/organizations':
         listQueries.push(url.searchParams);
         return json({
-          data: [organization('Harbor House Youth Shelter'), organization('Next Step College Access', { stage: 'exploring' })],
+          data: [
+            organization('Harbor House Youth Shelter'),
+            organization('Next Step College Access', { stage: 'exploring', ownerId: BEN.id }),
+            organization('Dogwood Literacy Circle', { ownerId: FORMER }),
+          ],
           meta: { total, limit: 25, offset: Number(url.searchParams.get('offset') ?? 0) },
         });
       case '/api/v1/audiences':
         return json({ data: [{ id: YOUTH, name: 'Youth experiencing homelessness', priority: 1 }] });
       case '/api/v1/capabilities':
         return json({ data: [] });
+      case '/api/v1/users/directory':
+        // The team list: active colleagues only (the owner FORMER has left), no emails.
+        return json({ data: [BEN, { id: STAFF.id, name: STAFF.name, role: 'staff' }, { id: VIEWER.id, name: VIEWER.name, role: 'viewer' }] });
       default:
         return new Response(JSON.stringify({ status: 404, detail: 'not here' }), { status: 404 });
     }
@@ -157,6 +166,27 @@ describe('DirectoryPage: filters live in the URL', () => {
     fakeApi();
     renderAt('/organizations', STAFF);
     expect(await screen.findByRole('button', { name: 'Add partner' })).toBeInTheDocument();
+  });
+
+  it('names each partner’s owner from the team list, for viewers too (a name, or "A colleague" for someone who left)', async () => {
+    fakeApi();
+    renderAt('/organizations', VIEWER);
+    await screen.findByRole('link', { name: 'Dogwood Literacy Circle' });
+    const ownerOf = (name: string) => within(screen.getByRole('link', { name }).closest('tr')!).getAllByRole('cell')[3].textContent;
+    await waitFor(() => expect(ownerOf('Next Step College Access')).toBe('Ben Outreach'));
+    expect(ownerOf('Harbor House Youth Shelter')).toBe('Ana Staff');
+    expect(ownerOf('Dogwood Literacy Circle')).toBe('A colleague');
+  });
+
+  it('lets anyone filter by any colleague as owner, not only "Me"', async () => {
+    const api = fakeApi();
+    const router = renderAt('/organizations', STAFF);
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Owner' }));
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Me', 'Ben Outreach', 'Vic Viewer']);
+    await userEvent.click(screen.getByRole('option', { name: 'Ben Outreach' }));
+    await waitFor(() => expect(search(router)).toEqual({ ownerId: BEN.id }));
+    await waitFor(() => expect(api.lastQuery().get('ownerId')).toBe(BEN.id));
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveValue('Ben Outreach');
   });
 
   it('shows viewers no edit controls', async () => {

@@ -20,7 +20,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/problem';
-import { ownerLabel, useAudiences, useCapabilities, useOrganizations, useUsers } from '../api/queries';
+import { ownerLabel, useAudiences, useCapabilities, useColleagues, useOrganizations } from '../api/queries';
 import { STAGE_LABELS, STAGES, type Organization } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -111,7 +111,7 @@ export function DirectoryPage() {
   const organizations = useOrganizations(query);
   const audiences = useAudiences();
   const capabilities = useCapabilities();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
 
   const setFilters = (changes: Partial<DirectoryFilters>, replace = false) =>
     void navigate({ search: (previous) => withFilters(previous, changes), replace });
@@ -124,7 +124,7 @@ export function DirectoryPage() {
   const capabilityOptions = capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
   const ownerOptions = [
     { value: user.id, label: 'Me' },
-    ...(users.data ?? []).filter((other) => other.id !== user.id).map((other) => ({ value: other.id, label: other.name })),
+    ...(colleagues.data ?? []).filter((other) => other.id !== user.id).map((other) => ({ value: other.id, label: other.name })),
   ];
   if (search.ownerId && !ownerOptions.some((option) => option.value === search.ownerId)) {
     ownerOptions.push({ value: search.ownerId, label: 'A colleague' });
@@ -196,6 +196,8 @@ export function DirectoryPage() {
               label="Owner"
               placeholder="Anyone"
               clearable
+              searchable
+              nothingFoundMessage="No such colleague"
               data={ownerOptions}
               value={search.ownerId ?? null}
               onChange={(value) => setFilters({ ownerId: value ?? undefined })}
@@ -255,7 +257,7 @@ export function DirectoryPage() {
                   key={organization.id}
                   organization={organization}
                   audienceNames={audienceNames}
-                  owner={ownerLabel(organization.ownerId, user, users.data)}
+                  owner={ownerLabel(organization.ownerId, user, colleagues.data)}
                 />
               ))}
             </Table.Tbody>

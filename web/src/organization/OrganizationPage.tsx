@@ -6,7 +6,7 @@ import { AnchorLink } from '../common/AnchorLink';
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useAudiences, useCapabilities, useUsers } from '../api/queries';
+import { ownerLabel, queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -127,11 +127,11 @@ export function OrganizationPage() {
 
 function ProfileSection({ organization: org }: { organization: Organization }) {
   const user = useCurrentUser();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   return (
     <Section id="profile" title="Profile">
       <Stack component="dl" gap="sm" m={0}>
-        <Field label="Looked after by">{ownerLabel(org.ownerId, user, users.data)}</Field>
+        <Field label="Looked after by">{ownerLabel(org.ownerId, user, colleagues.data)}</Field>
         {org.mission && <Field label="Mission">{org.mission}</Field>}
         {org.website && (
           <Field label="Website">

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { useUsers } from '../api/queries';
+import { useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { errorUnder, problemFields } from '../programs/form-errors';
 import type { Program } from '../programs/program-types';
@@ -44,7 +44,7 @@ const UNITS: { value: OffsetUnit; label: string }[] = [
 export function ReminderFormModal({ program, reminder, opened, onClose }: { program: Program; reminder?: Reminder; opened: boolean; onClose: () => void }) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   const partnerContacts = usePartnerContacts(program);
   const initialParts = offsetToParts(reminder?.trigger.offsetMinutes ?? -240);
   const [values, setValues] = useState<FormValues>({
@@ -103,7 +103,7 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
 
   const staffOptions = [
     { value: user.id, label: `${user.name} (you)` },
-    ...(users.data ?? []).filter((other) => other.id !== user.id && other.active && other.role !== 'viewer').map((other) => ({ value: other.id, label: other.name })),
+    ...(colleagues.data ?? []).filter((other) => other.id !== user.id && other.role !== 'viewer').map((other) => ({ value: other.id, label: other.name })),
   ];
   for (const id of values.recipientIds) if (!staffOptions.some((option) => option.value === id)) staffOptions.push({ value: id, label: 'A colleague' });
   const contactOptions = partnerContacts.contacts.map(({ contact, organizationName }) => ({
@@ -177,7 +177,7 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
           </Text>
           <MultiSelect
             label="Colleagues"
-            description={users.data ? undefined : 'You, or colleagues already on this reminder (admins see everyone to choose from).'}
+            description={colleagues.isError ? 'The list of colleagues could not be loaded: you, or colleagues already on this reminder.' : undefined}
             data={staffOptions}
             value={values.recipientIds}
             onChange={(ids) => set('recipientIds', ids)}

@@ -5,7 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { api, type User } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { useUsers } from '../api/queries';
+import { useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
@@ -96,13 +96,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Names for recipient ids: you, colleagues (admins can list them), partner contacts of the program. */
+/** Names for recipient ids: you, colleagues (from the team list), partner contacts of the program. */
 function useRecipientNames(user: User, program: Program | undefined) {
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   const contacts = usePartnerContacts(program);
   return (type: 'user' | 'contact', id: string | null): string => {
     if (id === null) return 'An erased contact';
-    if (type === 'user') return id === user.id ? 'You' : (users.data?.find((other) => other.id === id)?.name ?? 'A colleague');
+    if (type === 'user') return id === user.id ? 'You' : (colleagues.data?.find((other) => other.id === id)?.name ?? 'A colleague');
     const found = contacts.contacts.find(({ contact }) => contact.id === id);
     return found ? `${found.contact.name} (${found.organizationName})` : 'A partner contact';
   };

@@ -8,23 +8,10 @@ import { usePrograms } from '../programs/program-queries';
 import { recipientCount } from './ProgramRemindersSection';
 import { useReminders } from './reminder-queries';
 import { describeTrigger, type Reminder } from './reminder-text';
+import { parseRemindersSearch } from './reminders-search';
 
 const route = getRouteApi('/app/reminders');
 export const REMINDERS_PAGE_SIZE = 25;
-
-export interface RemindersSearch {
-  active?: boolean;
-  page?: number;
-}
-
-export function parseRemindersSearch(raw: Record<string, unknown>): RemindersSearch {
-  const search: RemindersSearch = {};
-  if (raw.active === true || raw.active === 'true') search.active = true;
-  if (raw.active === false || raw.active === 'false') search.active = false;
-  const page = Number(raw.page);
-  if (Number.isInteger(page) && page > 1 && page <= 10_000) search.page = page;
-  return search;
-}
 
 /** Every reminder rule, newest first, each leading to its delivery log. */
 export function RemindersPage() {

@@ -1,5 +1,5 @@
-import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, useMantineTheme, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { session, type User } from '../api/client';
 import { can, type Permission } from '../auth/permissions';
@@ -42,6 +42,19 @@ export function AppLayout() {
 
 function SignedInLayout({ user }: { user: User }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the "sm" breakpoint the navbar folds away behind the burger. Mantine only slides it off
+  // screen, so its links would still take focus and be read out: while folded it is inert, and while
+  // unfolded (covering the page) the page behind it is.
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const navFolded = !wide && !opened;
+  const navCovers = !wide && opened;
+  useWindowEvent('keydown', (event) => {
+    if (event.key === 'Escape' && navCovers) {
+      close();
+      document.getElementById('navigation-toggle')?.focus();
+    }
+  });
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const navigate = useNavigate();
 
@@ -67,6 +80,7 @@ function SignedInLayout({ user }: { user: User }) {
                 aria-label={opened ? 'Close navigation' : 'Open navigation'}
                 aria-expanded={opened}
                 aria-controls="main-navigation"
+                id="navigation-toggle"
               />
               <Text component={Link} to="/organizations" fw={700} size="lg" c="cyan.9" td="none">
                 Tandem
@@ -96,7 +110,7 @@ function SignedInLayout({ user }: { user: User }) {
             </Menu>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main">
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={navFolded}>
           {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => {
             const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (
@@ -113,7 +127,7 @@ function SignedInLayout({ user }: { user: User }) {
             );
           })}
         </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
+        <AppShell.Main id="main" tabIndex={-1} inert={navCovers}>
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useUsers } from '../api/queries';
+import { queryKeys, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { fieldErrorsFrom } from '../visits/form-errors';
 import { OrganizationSelect } from '../visits/OrganizationSelect';
@@ -15,7 +15,7 @@ const FIELDS = ['title', 'dueAt', 'organizationId', 'assigneeId'] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
- * A follow-up: what, by when, for which partner, and (for admins, who can list colleagues) who.
+ * A follow-up: what, by when, for which partner, and who (any active colleague; you by default).
  * Opened from a visit it is linked to that visit, and so to its partner.
  */
 export function AddTaskModal({
@@ -32,7 +32,7 @@ export function AddTaskModal({
   onCreated?: (task: Task) => void;
 }) {
   const user = useCurrentUser();
-  const users = useUsers(user);
+  const team = useColleagues();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => toLocalInputValue(defaultDue(new Date())));
@@ -67,7 +67,7 @@ export function AddTaskModal({
     create.mutate(body);
   }
 
-  const colleagues = users.data?.filter((other) => other.active);
+  const colleagues = team.data;
   const generalError = create.error && Object.keys(errors).length === 0 ? errorMessage(create.error) : null;
 
   return (

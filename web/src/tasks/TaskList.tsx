@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useUsers } from '../api/queries';
+import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
@@ -31,7 +31,7 @@ export function TaskList({
   showAssignee?: boolean;
 }) {
   const user = useCurrentUser();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   const queryClient = useQueryClient();
   const canWrite = can(user, 'outreach.write');
   const [changed, setChanged] = useState<ReadonlyMap<string, Task>>(new Map());
@@ -140,7 +140,7 @@ export function TaskList({
                           {names.get(task.organizationId) ?? 'Partner'}
                         </AnchorLink>
                       )}
-                      {showAssignee && <Text size="sm">For: {ownerLabel(task.assigneeId, user, users.data)}</Text>}
+                      {showAssignee && <Text size="sm">For: {ownerLabel(task.assigneeId, user, colleagues.data)}</Text>}
                     </Group>
                   )}
                 </Paper>

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks what Mantine's responsive and floating widgets ask the browser for.
@@ -26,3 +26,8 @@ window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
 window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
 
 afterEach(() => cleanup());
+
+// findBy*/waitFor give up after 1 s by default: too short for a whole app's first render on a busy
+// machine (CI runs test files in parallel). A real failure still fails, only later; vite.config.ts
+// gives each test room beyond this wait.
+configure({ asyncUtilTimeout: 5_000 });

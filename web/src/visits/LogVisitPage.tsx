@@ -21,7 +21,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useUsers } from '../api/queries';
+import { queryKeys, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
@@ -120,8 +120,7 @@ export function LogVisitPage() {
 }
 
 function VisitForm({ userId, organizationId, onSaved }: { userId: string; organizationId?: string; onSaved: (visit: Visit) => void }) {
-  const user = useCurrentUser();
-  const users = useUsers(user);
+  const team = useColleagues();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<VisitFormValues>(() =>
     initialVisitValues({ userId, organizationId, remembered: readRememberedVisit(userId) }),
@@ -167,7 +166,7 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
   }
 
   const generalError = save.error && Object.keys(errors).length === 0 ? errorMessage(save.error) : null;
-  const colleagues = users.data?.filter((other) => other.active || values.staffIds.includes(other.id));
+  const colleagues = team.data;
 
   return (
     <form onSubmit={submit} noValidate aria-label="Visit">

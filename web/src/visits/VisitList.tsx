@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { ownerLabel, useUsers } from '../api/queries';
+import { ownerLabel, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
@@ -13,7 +13,7 @@ import { countsSummary, PURPOSE_LABELS, type Visit } from './visit-form';
  */
 export function VisitList({ visits, showPartner = true }: { visits: readonly Visit[]; showPartner?: boolean }) {
   const user = useCurrentUser();
-  const users = useUsers(user);
+  const colleagues = useColleagues();
   const programs = useProgramOptions();
   const names = useOrganizationNames(showPartner ? visits.map((visit) => visit.organizationId) : []);
   const programNames = new Map(programs.data?.map((program) => [program.id, program.name]));
@@ -49,7 +49,7 @@ export function VisitList({ visits, showPartner = true }: { visits: readonly Vis
             )}
             <Text size="sm" c="dimmed" mt={4}>
               {[
-                `With ${visit.staffIds.map((id) => ownerLabel(id, user, users.data).replace(/^(You|A colleague)$/, (word) => word.toLowerCase())).join(', ')}`,
+                `With ${visit.staffIds.map((id) => ownerLabel(id, user, colleagues.data).replace(/^(You|A colleague)$/, (word) => word.toLowerCase())).join(', ')}`,
                 seesContacts && visit.contactIds.length > 0 ? `met ${visit.contactIds.length} ${visit.contactIds.length === 1 ? 'contact' : 'contacts'}` : null,
                 program ? `for ${program}` : null,
               ]

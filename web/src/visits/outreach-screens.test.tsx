@@ -18,6 +18,9 @@ const STAFF = {
   createdAt: '2026-01-01T00:00:00.000Z',
 } as unknown as User;
 const VIEWER = { ...STAFF, id: '44444444-4444-4444-8444-444444444444', role: 'viewer' } as User;
+const BEN = { id: '77777777-7777-4777-8777-777777777777', name: 'Ben Colleague', role: 'staff' };
+/** The team list (GET /users/directory) as a staff member gets it: names and roles, no emails. */
+const TEAM = [{ id: STAFF.id, name: 'Ana Staff', role: 'staff' }, BEN, { id: VIEWER.id, name: 'Vic Viewer', role: 'viewer' }];
 const SHELTER = '22222222-2222-4222-8222-222222222222';
 const DANA = '55555555-5555-4555-8555-555555555555';
 const NOW = new Date(2026, 2, 4, 10, 0);
@@ -95,6 +98,8 @@ function fakeApi(tasks: Task[] = [], visitAnswer?: () => Response) {
         return page([{ id: DANA, version: 1, organizationId: SHELTER, name: 'Dana Case-Manager', title: 'Case manager', email: null, phone: null, preferredChannel: 'phone', isPrimary: true, notes: null }]);
       }
       if (url.pathname === '/api/v1/programs') return page([]);
+      if (url.pathname === '/api/v1/users/directory') return json({ data: TEAM });
+      if (url.pathname === '/api/v1/tasks' && request.method === 'POST') return json(task((body as Task).title, new Date((body as Task).dueAt), body as Partial<Task>), 201);
       if (url.pathname === '/api/v1/visits' && request.method === 'POST') {
         if (visitAnswer) return visitAnswer();
         const sent = body as Record<string, unknown>;
@@ -184,6 +189,32 @@ describe('Log a visit', () => {
       notes: 'They want Spanish flyers',
     });
     expect(screen.getByText(/25 invitations handed out · 12 people reached/)).toBeInTheDocument();
+  });
+
+  it('lets staff add colleagues under "Who went" from the team list, and assign the follow-up to one of them', async () => {
+    const api = fakeApi();
+    renderAt(`/log-visit?organizationId=${SHELTER}`);
+    await userEvent.click(await screen.findByRole('radio', { name: 'Handing out invitations' }));
+    await userEvent.click(screen.getByRole('button', { name: /More details/ }));
+    const whoWent = await screen.findByRole('combobox', { name: 'Who went' });
+    await userEvent.click(whoWent);
+    // Everyone active on the team, you marked as such; you are already chosen.
+    await screen.findByRole('option', { name: 'Ben Colleague' });
+    expect(screen.getByRole('option', { name: 'Ana Staff (you)' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(screen.getByRole('option', { name: 'Ben Colleague' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save visit' }));
+
+    await screen.findByRole('heading', { name: 'Visit saved' });
+    expect((api.posted('/api/v1/visits')[0].body as { staffIds: string[] }).staffIds).toEqual([STAFF.id, BEN.id]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a follow-up' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a follow-up' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /What needs doing/ }), 'Send Ben’s flyers');
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Who does it?' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Ben Colleague' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add follow-up' }));
+    await waitFor(() => expect(api.posted('/api/v1/tasks')).toHaveLength(1));
+    expect(api.posted('/api/v1/tasks')[0].body).toMatchObject({ title: 'Send Ben’s flyers', assigneeId: BEN.id, organizationId: SHELTER });
   });
 
   it('says what is missing instead of sending an incomplete visit', async () => {
