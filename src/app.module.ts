@@ -7,6 +7,7 @@ import { loggerOptions } from './common/logging/logger.options';
 import { ALL_CONFIG, appConfig, AppConfig } from './config/configuration';
 import { validateEnv } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
+import type { EmbeddedMode } from './database/embedded-postgres';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
@@ -34,6 +35,8 @@ import { DemoModule } from './demo/demo.module';
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
   worker: boolean;
+  /** Without DATABASE_URL: run the embedded server (`own`, default) or use a running Tandem's (`share`). */
+  embeddedDatabase?: EmbeddedMode;
 }
 
 @Module({})
@@ -52,7 +55,7 @@ export class AppModule {
           useFactory: (app: AppConfig) => loggerOptions(app.logLevel, app.logFormat),
         }),
         ClockModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ embedded: options.embeddedDatabase ?? 'own' }),
         RedisModule,
         QueueModule,
         MailModule,

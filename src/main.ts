@@ -8,6 +8,7 @@ import { exitGracefullyOnSignals } from './common/shutdown';
 import { AppModule } from './app.module';
 import { loadDotEnv, readEnv } from './config/configuration';
 import { ConfigValidationError } from './config/env.schema';
+import { EmbeddedDatabaseError } from './database/embedded-database.error';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -16,14 +17,14 @@ async function bootstrap(): Promise<void> {
   const module = AppModule.forRoot({ worker: role !== 'api' });
 
   if (role === 'worker') {
-    const context = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    const context = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false, logger: false });
     context.useLogger(context.get(Logger));
     exitGracefullyOnSignals(context);
     new NestLogger('Tandem').log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
     return;
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, abortOnError: false, logger: false });
   const config = configureHttpApp(app);
   exitGracefullyOnSignals(app);
   await app.listen(config.port, config.host);
@@ -34,7 +35,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigValidationError) {
+  if (error instanceof ConfigValidationError || error instanceof EmbeddedDatabaseError) {
     console.error(error.message);
   } else {
     console.error(`Tandem could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -122,3 +122,8 @@ export function databaseUrlForCli(): string {
   }
   return url;
 }
+
+/** The search path for programs Tandem runs (the embedded PostgreSQL gets this and nothing else of the environment). */
+export function programSearchPath(): string {
+  return process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
+}

@@ -1,44 +1,52 @@
-import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
 import { dataSourceOptions } from './data-source-options';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedMode, EmbeddedPostgres } from './embedded-postgres';
 
 /** Holds the embedded server between the TypeORM factory and shutdown (one per process). */
 let embedded: EmbeddedPostgres | undefined;
 
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      imports: [ConfigModule.forFeature(databaseConfig)],
-      inject: [databaseConfig.KEY],
-      useFactory: async (config: DatabaseConfig) => {
-        const logger = new Logger('Database');
-        let url = config.url;
-        if (!url) {
-          const started = Date.now();
-          embedded = await EmbeddedPostgres.start(config.dataDir, config.poolSize);
-          url = embedded.url;
-          logger.log(
-            { dataDir: config.dataDir, ms: Date.now() - started },
-            'embedded PostgreSQL started (set DATABASE_URL to use your own server)',
-          );
-        }
-        return {
-          ...dataSourceOptions(url, config.poolSize),
-          // The embedded database is the try-it-now default: it migrates itself. A real
-          // server is migrated on purpose with `npm run migration:run`.
-          migrationsRun: config.embedded,
-          retryAttempts: config.embedded ? 0 : 3,
-          retryDelay: 1000,
-        };
-      },
-    }),
-  ],
-})
+@Module({})
 export class DatabaseModule implements OnApplicationShutdown {
+  /**
+   * `embedded` says what to do without DATABASE_URL: `own` (the app) runs the embedded server;
+   * `share` (the demo seed) uses the one a running Tandem runs, or runs it for itself.
+   */
+  static forRoot(options: { embedded: EmbeddedMode } = { embedded: 'own' }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: [ConfigModule.forFeature(databaseConfig)],
+          inject: [databaseConfig.KEY],
+          useFactory: async (config: DatabaseConfig) => {
+            let url = config.url;
+            if (!url) {
+              const started = Date.now();
+              embedded = await EmbeddedPostgres.start(config.dataDir, options.embedded);
+              url = embedded.url;
+              new Logger('Database').log(
+                { dataDir: config.dataDir, ms: Date.now() - started, shared: embedded.shared },
+                'embedded PostgreSQL started (set DATABASE_URL to use your own server)',
+              );
+            }
+            return {
+              ...dataSourceOptions(url, config.poolSize),
+              // The embedded database is the try-it-now default: it migrates itself. A real
+              // server is migrated on purpose with `npm run migration:run`.
+              migrationsRun: config.embedded,
+              retryAttempts: config.embedded ? 0 : 3,
+              retryDelay: 1000,
+            };
+          },
+        }),
+      ],
+    };
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,

@@ -25,10 +25,9 @@ const IDLE: DemoLoadState = { status: 'idle', startedAt: null, finishedAt: null,
 
 /**
  * Loads the demo data set from the running app (POST /api/v1/demo-data): the same seed as
- * `npm run seed:demo` (src/demo/seed-demo.ts), acting as the admin who asked. With the embedded
- * database the command cannot run beside `npm start` (one process per data directory), so this
- * is how someone trying Tandem gets the demo. One load at a time: in this process by a flag set
- * before the first await, across processes by an advisory lock.
+ * `npm run seed:demo` (src/demo/seed-demo.ts), acting as the admin who asked: how someone trying
+ * Tandem in the browser gets the demo. One load at a time: in this process by a flag set before
+ * the first await, across processes by an advisory lock.
  */
 @Injectable()
 export class DemoDataService {

@@ -9,9 +9,7 @@ export const DEMO_LOAD_LOCKED = Symbol('demo load running elsewhere');
 /**
  * Runs `load` while holding the demo-load advisory lock on a connection of its own, or returns
  * DEMO_LOAD_LOCKED at once when another session holds it. The seed itself uses the pool as
- * usual (it runs many transactions, so a transaction-level lock cannot cover it). The embedded
- * database has a single session, so there the lock never refuses: its single process guards
- * itself (DemoDataService).
+ * usual (it runs many transactions, so a transaction-level lock cannot cover it).
  */
 export async function withDemoLoadLock<T>(dataSource: DataSource, load: () => Promise<T>): Promise<T | typeof DEMO_LOAD_LOCKED> {
   const runner = dataSource.createQueryRunner();

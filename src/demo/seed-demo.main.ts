@@ -6,6 +6,7 @@ import { AppModule } from '../app.module';
 import { DomainError } from '../common/errors/domain-error';
 import { appConfig, AppConfig, loadDotEnv, readEnv } from '../config/configuration';
 import { ConfigValidationError } from '../config/env.schema';
+import { EmbeddedDatabaseError } from '../database/embedded-database.error';
 import { DEMO_LOAD_LOCKED, withDemoLoadLock } from './demo-load-lock';
 import { seedDemo, summaryLine } from './seed-demo';
 
@@ -15,7 +16,7 @@ const AGAIN = 'then run npm run seed:demo again (it only adds what is missing)';
 function explainFailure(error: unknown, embedded: boolean): string {
   if (error instanceof ConfigValidationError) return error.message;
   const { code, message = '' } = (error ?? {}) as { code?: string; message?: string };
-  if (message.startsWith('Tandem is already running')) return message;
+  if (error instanceof EmbeddedDatabaseError) return message;
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code ?? '') || /timeout expired|connect(ion)? terminated/i.test(message)) {
     return `Cannot reach PostgreSQL at DATABASE_URL (${code ?? message}): start PostgreSQL or unset DATABASE_URL to use the embedded database, ${AGAIN}.`;
   }
@@ -41,12 +42,12 @@ async function main(): Promise<number> {
     debug = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace';
     console.log(
       embedded
-        ? `Loading demo data into the embedded database in ${env.TANDEM_DATA_DIR} (starting it takes a few seconds)…`
+        ? `Loading demo data into the embedded database in ${env.TANDEM_DATA_DIR} (the running Tandem's, or started for the load)…`
         : 'Loading demo data into the database at DATABASE_URL…',
     );
     // The app's own log lines would bury the progress: only with LOG_LEVEL=debug are they shown.
     const logger: LogLevel[] | false = debug ? ['error', 'warn', 'log', 'debug'] : false;
-    context = await NestFactory.createApplicationContext(AppModule.forRoot({ worker: false }), { logger, abortOnError: false });
+    context = await NestFactory.createApplicationContext(AppModule.forRoot({ worker: false, embeddedDatabase: 'share' }), { logger, abortOnError: false });
     const app = context;
     const result = await withDemoLoadLock(app.get(DataSource), () => seedDemo(app, (line) => console.log(line)));
     if (result === DEMO_LOAD_LOCKED) {
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
     if (debug && error instanceof Error && error.stack) console.error(error.stack);
     return 1;
   } finally {
-    // Closing also stops the embedded database cleanly and releases its lock.
+    // Closing also stops the embedded database, when this command started it.
     await context?.close().catch(() => undefined);
   }
 }
