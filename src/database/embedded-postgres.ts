@@ -467,6 +467,8 @@ function keepLegacyAsBackup(paths: ReturnType<typeof embeddedPaths>): string {
   let backup = paths.legacyBackup;
   for (let n = 2; existsSync(backup); n++) backup = `${paths.legacyBackup}-${n}`;
   renameSync(paths.legacy, backup);
+  // Owner-only, also what opening PGlite for the dump rewrote with the umask (pg_internal.init).
+  restrictTree(backup);
   rmSync(paths.legacyLock, { force: true });
   return backup;
 }
