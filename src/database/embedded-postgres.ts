@@ -58,25 +58,29 @@ export async function loadBinaries(): Promise<Binaries> {
   }
 }
 
-/** Whether a process with this id exists (EPERM: it does, under another account). */
+/**
+ * Whether a process with this id runs (EPERM: it does, under another account). A zombie does
+ * not: a stale postmaster adopted by pid 1 stays one until reaped, in some containers forever.
+ */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const state = procInfo(pid)?.state;
+  return state !== 'Z' && state !== 'X';
 }
 
-/** Linux: a process's command name and parent, from /proc; undefined elsewhere or when gone. */
-function procInfo(pid: number): { comm: string; ppid: number } | undefined {
+/** Linux: a process's command name, state and parent, from /proc; undefined elsewhere or when gone. */
+function procInfo(pid: number): { comm: string; state: string; ppid: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split at the last ')'.
     const close = stat.lastIndexOf(')');
     const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const ppid = Number.parseInt(stat.slice(close + 2).split(' ')[1], 10);
-    return { comm, ppid };
+    const [state, ppid] = stat.slice(close + 2).split(' ');
+    return { comm, state, ppid: Number.parseInt(ppid, 10) };
   } catch {
     return undefined;
   }
@@ -98,12 +102,12 @@ function runningPostmaster(cluster: string): { pid: number; port: number } | und
   const lines = readFileSync(file, 'utf8').split('\n');
   const pid = Number.parseInt(lines[0], 10);
   const port = Number.parseInt(lines[3], 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
   const info = procInfo(pid);
-  if (info && info.comm !== 'postgres') {
-    // The pid was reused by an unrelated process after a crash: the lock file is stale, and
-    // PostgreSQL would refuse to start while it names a live process.
-    rmSync(file, { force: true });
+  if (!isAlive(pid) || (info && info.comm !== 'postgres')) {
+    // A zombie left by a killed postmaster, or a pid reused by another program after a crash:
+    // PostgreSQL would refuse to start while its lock file names a process that exists.
+    if (info) rmSync(file, { force: true });
     return undefined;
   }
   return { pid, port };

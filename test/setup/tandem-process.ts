@@ -25,17 +25,20 @@ export function freePort(): Promise<number> {
 /**
  * Runs the built app (`node dist/src/main.js`, as `npm start` does) in a child process with
  * exactly the given environment. Waits until it serves /api/v1/health, or for `readyLine`
- * in its output when it serves no HTTP (the worker).
+ * in its output when it serves no HTTP (the worker). `detached` gives it a process group of
+ * its own (as a terminal would), so that `process.kill(-child.pid, signal)` reaches the whole
+ * group and nothing else.
  */
 export async function startTandem(
   env: Record<string, string>,
-  options: { readyLine?: RegExp; timeoutMs?: number; cwd?: string } = {},
+  options: { readyLine?: RegExp; timeoutMs?: number; cwd?: string; detached?: boolean } = {},
 ): Promise<TandemProcess> {
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, [MAIN], {
     cwd: options.cwd ?? process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
