@@ -7,5 +7,9 @@ import { Matching1795995735417 } from './1795995735417-Matching';
 import { HealthSettings1795996518910 } from './1795996518910-HealthSettings';
 import { HealthSnapshots1795997595896 } from './1795997595896-HealthSnapshots';
 import { CheckInsAndDigests1795999431160 } from './1795999431160-CheckInsAndDigests';
+import { CalendarLinks1796605949637 } from './1796605949637-CalendarLinks';
+import { ClosuresKeepHeldSessions1796605949638 } from './1796605949638-ClosuresKeepHeldSessions';
+import { ContactSearchByRole1796605958166 } from './1796605958166-ContactSearchByRole';
+import { TwoFactorSignIn1796606135826 } from './1796606135826-TwoFactorSignIn';
 
-export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417, HealthSettings1795996518910, HealthSnapshots1795997595896, CheckInsAndDigests1795999431160];
+export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417, HealthSettings1795996518910, HealthSnapshots1795997595896, CheckInsAndDigests1795999431160, CalendarLinks1796605949637, ClosuresKeepHeldSessions1796605949638, ContactSearchByRole1796605958166, TwoFactorSignIn1796606135826];

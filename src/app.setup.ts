@@ -1,13 +1,14 @@
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { setupOpenApi } from './common/openapi/openapi';
 import { createValidationPipe } from './common/pipes/validation';
 import { appConfig, AppConfig } from './config/configuration';
-import { findWebAppDir, serveWebApp } from './web-app/web-app';
+import { findWebAppDir, isUnderPrefix, serveWebApp } from './web-app/web-app';
 
 /** JSON bodies above this are refused with 413 before any handler runs. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -45,6 +46,20 @@ export function setApiPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix('api/v1', { exclude: GLOBAL_PREFIX_EXCLUDE });
 }
 
+/**
+ * `Cache-Control: no-store` on every answer the server makes itself (the API, errors included,
+ * and the public pages, whose addresses carry tokens): they hold personal data and must not be
+ * kept by a browser or a proxy. Set before anything runs, so a 401, a 404 or a body-parser 400
+ * carries it too; a route may still choose otherwise (the calendar feed revalidates with ETags).
+ * The web app's static files keep their own caching (web-app/web-app.ts).
+ */
+export function noStoreForServerPaths(prefixes: readonly string[]): (req: Request, res: Response, next: () => void) => void {
+  return (req, res, next) => {
+    if (isUnderPrefix(req.path, prefixes)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
 /** JSON keys that could reach an object's prototype are refused as malformed input (400). */
 export function refuseProtoKeys(key: string, value: unknown): unknown {
   if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
@@ -62,6 +77,7 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(noStoreForServerPaths(SERVER_PATH_PREFIXES));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,14 +2,17 @@ import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuar
 import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators/auth.decorators';
+import { UnauthorizedError } from '../common/errors/domain-error';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { appConfig, AppConfig } from '../config/configuration';
-import { UserResponseDto } from '../user/dto/user.dto';
 import { User } from '../user/user.entity';
 import { toUserResponse } from '../user/user.mapper';
 import { AuthUser } from './auth-user';
 import { InvalidRefreshTokenError } from './auth.errors';
 import { AuthService } from './auth.service';
+import { CurrentUserResponseDto } from './mfa/dto/mfa.dto';
+import { AllowedDuringMfaSetup } from './mfa/mfa-setup.guard';
+import { MfaService } from './mfa/mfa.service';
 import {
   AcceptInvitationDto,
   AccessTokenResponseDto,
@@ -29,6 +32,7 @@ import { IssuedTokens } from './session.service';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly mfa: MfaService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -45,13 +49,18 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @UseGuards(LocalAuthGuard)
-  @ApiOperation({ summary: 'Sign in; sets the httpOnly refresh cookie' })
+  @ApiOperation({
+    summary: 'Sign in; sets the httpOnly refresh cookie',
+    description:
+      'With two-factor on, a right password without `otp` is 401 `MFA_REQUIRED` and a wrong or used `otp` 401 `MFA_INVALID` (counted like a ' +
+      'wrong password). `user.mfaSetupRequired` says the person must set up two-factor before anything else.',
+  })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
   async login(@Req() request: Request & { user: User }, @Res({ passthrough: true }) response: Response): Promise<LoginResponseDto> {
     const tokens = await this.auth.login(request.user);
-    return { ...this.respondWithTokens(response, tokens), user: toUserResponse(request.user) };
+    return { ...this.respondWithTokens(response, tokens), user: await this.mfa.currentUser(request.user) };
   }
 
   @Post('refresh')
@@ -60,7 +69,7 @@ export class AuthController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({
     summary: 'New access token from the refresh cookie; rotates the cookie',
-    description: 'Presenting an already-rotated refresh token answers 401 and ends that whole session.',
+    description: 'Presenting an already-rotated refresh token answers 401 and ends that whole session, except within a few seconds of its rotation (several tabs refreshing at once), when it is answered like the first time.',
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiProblems(401)
@@ -70,7 +79,9 @@ export class AuthController {
     try {
       return this.respondWithTokens(response, await this.auth.refresh(presented));
     } catch (error) {
-      clearRefreshCookie(response, this.app.publicUrl);
+      // Only a refused token ends the session in the browser; a failure on our side (the
+      // database unreachable: 503) keeps the cookie, so the same session works once it is back.
+      if (error instanceof UnauthorizedError) clearRefreshCookie(response, this.app.publicUrl);
       throw error;
     }
   }
@@ -78,6 +89,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @RequirePermission('self.manage')
+  @AllowedDuringMfaSetup()
   @ApiOperation({ summary: 'Sign out: the session and its refresh token are revoked' })
   @ApiNoContentResponse()
   async logout(
@@ -91,24 +103,26 @@ export class AuthController {
 
   @Get('me')
   @RequirePermission('self.manage')
-  @ApiOperation({ summary: 'The signed-in user' })
-  @ApiOkResponse({ type: UserResponseDto })
-  async me(@CurrentUser() user: AuthUser): Promise<UserResponseDto> {
-    return toUserResponse(await this.auth.me(user));
+  @AllowedDuringMfaSetup()
+  @ApiOperation({ summary: 'The signed-in user', description: '`mfaSetupRequired`: the person must set up two-factor sign-in before anything else.' })
+  @ApiOkResponse({ type: CurrentUserResponseDto })
+  async me(@CurrentUser() user: AuthUser): Promise<CurrentUserResponseDto> {
+    return this.mfa.currentUser(await this.auth.me(user));
   }
 
   @Patch('me')
   @RequirePermission('self.manage')
   @ApiOperation({ summary: 'Change your own name or time zone', description: 'Send the `version` you read to be told (409) when it changed meanwhile.' })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: CurrentUserResponseDto })
   @ApiProblems(400, 409)
-  async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserResponseDto> {
-    return toUserResponse(await this.auth.updateProfile(user, dto));
+  async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<CurrentUserResponseDto> {
+    return this.mfa.currentUser(await this.auth.updateProfile(user, dto));
   }
 
   @Post('password')
   @HttpCode(204)
   @RequirePermission('self.manage')
+  @AllowedDuringMfaSetup()
   @ApiOperation({ summary: 'Change your password; your other sessions are signed out' })
   @ApiNoContentResponse()
   @ApiProblems(400)
@@ -127,7 +141,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponseDto> {
     const { user, tokens } = await this.auth.acceptInvitation(dto);
-    return { ...this.respondWithTokens(response, tokens), user: toUserResponse(user) };
+    return { ...this.respondWithTokens(response, tokens), user: await this.mfa.currentUser(user) };
   }
 
   private respondWithTokens(response: Response, tokens: IssuedTokens): AccessTokenResponseDto {

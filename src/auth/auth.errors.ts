@@ -1,4 +1,4 @@
-import { BadRequestError, DomainError, UnauthorizedError } from '../common/errors/domain-error';
+import { BadRequestError, DomainError, NotFoundError, UnauthorizedError } from '../common/errors/domain-error';
 
 export class InvalidCredentialsError extends UnauthorizedError {
   constructor() {
@@ -58,6 +58,20 @@ export class InvalidInvitationError extends BadRequestError {
     super(
       'INVITATION_INVALID',
       'This invitation link is invalid, already used or expired; ask an admin to send a new one.',
+    );
+  }
+}
+
+/**
+ * A `?key=` link (a calendar subscription) that does not open anything: forged, incomplete,
+ * replaced by a newer one, or its owner no longer has access. One answer for all, so links
+ * cannot be probed.
+ */
+export class LinkNotFoundError extends NotFoundError {
+  constructor() {
+    super(
+      'LINK_NOT_FOUND',
+      'This link does not work (any more): a newer one may have replaced it, or the person it belongs to no longer has access. Copy the current link from Tandem.',
     );
   }
 }

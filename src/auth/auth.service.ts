@@ -5,6 +5,7 @@ import { AuthUser } from './auth-user';
 import { InvalidCredentialsError, InvalidInvitationError, WrongCurrentPasswordError } from './auth.errors';
 import { AcceptInvitationDto, ChangePasswordDto, SetupDto, UpdateProfileDto } from './dto/auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter.service';
+import { MfaService } from './mfa/mfa.service';
 import { PasswordService } from './password.service';
 import { IssuedTokens, SessionService } from './session.service';
 
@@ -17,6 +18,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly limiter: LoginRateLimiter,
+    private readonly mfa: MfaService,
   ) {}
 
   setup(dto: SetupDto): Promise<User> {
@@ -24,10 +26,11 @@ export class AuthService {
   }
 
   /**
-   * Checks credentials under the per-account and per-IP limits. Upgrades the stored hash
-   * when the argon2 parameters have changed since it was made.
+   * Checks credentials under the login limits (see LoginRateLimiter). Upgrades the stored hash
+   * when the argon2 parameters have changed since it was made. With two-factor on, `otp` is
+   * the second step (a wrong code counts as a failure, before any success is recorded).
    */
-  async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
+  async verifyCredentials(email: string, password: string, ip: string, otp?: string): Promise<User> {
     await this.limiter.assertAllowed(email, ip);
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash ?? null, password);
@@ -36,7 +39,8 @@ export class AuthService {
       this.logger.log({ userId: user?.id }, 'login failed');
       throw new InvalidCredentialsError();
     }
-    await this.limiter.recordSuccess(email);
+    await this.mfa.verifySignIn(user, otp, ip);
+    await this.limiter.recordSuccess(email, ip);
     if (user.passwordHash && this.passwords.needsRehash(user.passwordHash)) {
       user.passwordHash = await this.passwords.hash(password);
       await this.users.setPasswordHash(user.id, user.passwordHash);

@@ -9,7 +9,8 @@ import { authConfig, AuthConfig } from '../config/configuration';
 import { AuthUser } from './auth-user';
 import { LoginDto } from './dto/auth.dto';
 import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from './permissions';
-import { ResourceKeyGrant, verifyResourceKey } from './resource-key';
+import { LinkNotFoundError } from './auth.errors';
+import { ResourceKeyGrant, resourceIdOfToken } from './resource-key';
 
 type GuardedRequest = Request & { user?: AuthUser; resourceKey?: ResourceKeyGrant };
 
@@ -35,7 +36,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   /**
    * With a bearer token the token decides and a key is ignored; without one, a key that does
-   * not verify is a 401 (no key at all falls through to the token check, also a 401).
+   * not verify is a 404 like a revoked one, so links cannot be told apart by probing (no key
+   * at all falls through to the token check, a 401). The route checks the key's resource.
    */
   private grantResourceKey(context: ExecutionContext): boolean {
     const option = this.reflector.getAllAndOverride<ResourceKeyOption | undefined>(RESOURCE_KEY_KEY, [context.getHandler(), context.getClass()]);
@@ -43,10 +45,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const key = (request.query as Record<string, unknown> | undefined)?.key;
     if (request.headers.authorization !== undefined || key === undefined) return false;
-    const resourceId = request.params?.[option.param];
-    if (typeof resourceId !== 'string' || !verifyResourceKey(this.config.secret, option.purpose, resourceId, key)) {
-      throw new UnauthorizedError('INVALID_KEY', 'The key in this link is wrong or no longer valid; copy the link again from Tandem.');
-    }
+    const resourceId = resourceIdOfToken(this.config.secret, option.purpose, key);
+    if (!resourceId) throw new LinkNotFoundError();
     request.resourceKey = { purpose: option.purpose, resourceId };
     return true;
   }

@@ -12,6 +12,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: Request, email: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown');
+    // The body was validated as a LoginDto (LocalAuthGuard) before passport read it.
+    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown', (request.body as { otp?: string }).otp);
   }
 }

@@ -26,7 +26,12 @@ export class ClosureController {
 
   @Post()
   @RequirePermission('closure.manage')
-  @ApiOperation({ summary: 'Add a closure day: sessions on it are cancelled with its name as the reason' })
+  @ApiOperation({
+    summary: 'Add a closure day: sessions on it that were not held are cancelled with its name as the reason',
+    description:
+      'Upcoming sessions on that date, and past ones without attendance, are cancelled (their reminders skipped). A session with ' +
+      'attendance recorded took place and is never cancelled by a closure; recording attendance later takes a session out from under it.',
+  })
   @ApiCreatedResponse({ type: ClosureResponseDto })
   @ApiProblems(400, 409)
   async create(@Body() dto: CreateClosureDto, @CurrentUser() actor: AuthUser): Promise<ClosureResponseDto> {
@@ -38,7 +43,7 @@ export class ClosureController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission('closure.manage')
-  @ApiOperation({ summary: 'Remove a closure day: its sessions are back' })
+  @ApiOperation({ summary: 'Remove a closure day: its sessions are back (a session staff cancelled stays cancelled)' })
   @ApiNoContentResponse()
   @ApiProblems(404)
   async remove(@Param('id', new ParseIdPipe('closure')) id: string, @CurrentUser() actor: AuthUser): Promise<void> {

@@ -21,8 +21,11 @@ export function isRealDate(value: string): boolean {
 /**
  * Library closure days. A session whose local date is a closure day points at the closure
  * (`program_sessions.closure_id`) and so is cancelled with its name as the reason; sessions
- * materialized later on that date get it too. Deleting the closure sets those to null (the
- * foreign key is ON DELETE SET NULL), and the sessions are back.
+ * materialized later on that date get it too. Only sessions that were not held: one with
+ * attendance recorded happened (say, at the partner's site while the library was shut), so a
+ * closure never takes it away, and a head count entered later brings it back
+ * (ProgramService.updateSession). Deleting the closure sets `closure_id` to null and the
+ * sessions are back; a staff cancellation is its own flag (`cancelled`) and stays.
  */
 @Injectable()
 export class ClosureService {
@@ -60,7 +63,7 @@ export class ClosureService {
     return byClosure;
   }
 
-  /** Creates the closure and cancels every session on its date, in one transaction. */
+  /** Creates the closure and cancels the sessions on its date that were not held (no attendance), in one transaction. */
   async create(dto: CreateClosureDto, actor: AuthUser): Promise<Closure> {
     if (!isRealDate(dto.date)) throw new ClosureDateError('date');
     try {
@@ -68,7 +71,10 @@ export class ClosureService {
         const saved = await manager.save(manager.create(Closure, { date: dto.date, name: dto.name, createdById: actor.id }));
         const updated: unknown[] = await manager.query(
           // version and updated_at move too, so the calendar's SEQUENCE and DTSTAMP tell subscribers.
-          `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now() WHERE local_date = $2 RETURNING 1`, [saved.id, saved.date]);
+          `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now()
+           WHERE local_date = $2 AND attendance IS NULL RETURNING 1`,
+          [saved.id, saved.date],
+        );
         await this.audit.record(manager, {
           actorId: actor.id,
           entityType: 'closure',

@@ -3,9 +3,9 @@ import { escapeHtml } from '../mail/html';
 
 /**
  * The shell of the public pages people reach without an account (the feedback form, the
- * check-in survey): small, server-rendered, no JavaScript. Mobile first (one column, 16px+
- * text, touch targets of 48px), readable at 360px wide and at 200% zoom, a visible focus ring,
- * plain words. `title` is escaped here; `body` must already be escaped HTML.
+ * check-in survey, the unsubscribe page): small, server-rendered, no JavaScript. Mobile first
+ * (one column, 16px+ text, touch targets of 48px), readable at 360px wide and at 200% zoom, a
+ * visible focus ring, plain words. `title` is escaped here; `body` must already be escaped HTML.
  */
 
 /** Inline so the page is one request; the CSP allows inline styles (style-src 'unsafe-inline'). */

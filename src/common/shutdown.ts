@@ -27,7 +27,7 @@ export function exitGracefullyOnSignals(app: INestApplicationContext): void {
         process.exit(0);
       })
       .catch((error: Error) => {
-        logger.error({ reason: error.message }, 'shutdown failed');
+        logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       });
   };

@@ -59,8 +59,10 @@ export const authConfig = registerAs('auth', () => {
     secret: env.AUTH_SECRET ?? embeddedAuthSecret(resolve(env.TANDEM_DATA_DIR)),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    refreshGraceSeconds: env.REFRESH_GRACE_SECONDS,
     invitationTtlHours: env.INVITATION_TTL_HOURS,
     login: {
+      maxFailuresPerAccountAndIp: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       blockMinutes: env.LOGIN_BLOCK_MINUTES,

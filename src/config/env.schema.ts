@@ -102,18 +102,34 @@ export class EnvironmentVariables {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /** How long a just-rotated refresh token is still answered like the first time (several tabs refreshing at once; seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_GRACE_SECONDS = 10;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(720)
   INVITATION_TTL_HOURS = 72;
 
+  /** Failed sign-ins one address may make for one account before that address is blocked for it. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
 
+  /** Failed sign-ins for one account from all addresses before it counts as under attack (a slowdown, never a lockout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 50;
+
+  /** Failed sign-ins from one address across accounts before it counts as guessing (a slowdown, never a lockout). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

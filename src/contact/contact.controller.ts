@@ -17,17 +17,20 @@ export class ContactController {
 
   @Get()
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: 'People at partner organizations (viewers get email and phone as null)' })
+  @ApiOperation({
+    summary: 'People at partner organizations (viewers get email, phone and notes as null)',
+    description: '`q` matches name and title, ignoring case and accents; for staff and above also email and phone.',
+  })
   @ApiOkResponse({ type: ContactPageDto })
   @ApiProblems(400)
   async list(@Query() query: ListContactsQueryDto, @CurrentUser() user: AuthUser): Promise<ContactPageDto> {
-    const page = await this.contacts.list(query);
+    const page = await this.contacts.list(query, user);
     return { data: page.data.map((contact) => toContactResponse(contact, user)), meta: page.meta };
   }
 
   @Get(':id')
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: 'One contact (viewers get email and phone as null)' })
+  @ApiOperation({ summary: 'One contact (viewers get email, phone and notes as null)' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiProblems(404)
   async get(@ContactId() id: string, @CurrentUser() user: AuthUser): Promise<ContactResponseDto> {

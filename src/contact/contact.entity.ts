@@ -16,6 +16,7 @@ export enum PreferredChannel {
 @Entity('contacts')
 @Index('uq_contacts_primary_per_org', { synchronize: false })
 @Index('ix_contacts_search_trgm', { synchronize: false })
+@Index('ix_contacts_details_search_trgm', { synchronize: false })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

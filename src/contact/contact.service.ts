@@ -9,6 +9,7 @@ import { NotFoundError, StaleVersionError, ValidationFailedError } from '../comm
 import { Organization } from '../organization/organization.entity';
 import { escapeLike } from '../organization/organization.service';
 import { Contact } from './contact.entity';
+import { contactSearchCondition } from './contact.mapper';
 import { CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
 
 const CONTACT_FIELDS = ['organizationId', 'name', 'title', 'email', 'phone', 'preferredChannel', 'isPrimary', 'notes'] as const;
@@ -31,14 +32,11 @@ export class ContactService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListContactsQueryDto): Promise<Page<Contact>> {
+  /** A page of contacts; `q` searches only what `user` may see (contactSearchCondition). */
+  async list(query: ListContactsQueryDto, user: Pick<AuthUser, 'role'>): Promise<Page<Contact>> {
     const qb = this.contacts.createQueryBuilder('c');
     if (query.organizationId) qb.andWhere('c.organization_id = :organizationId', { organizationId: query.organizationId });
-    if (query.q) {
-      qb.andWhere(`tandem_fold(c.name || ' ' || coalesce(c.title, '') || ' ' || coalesce(c.email, '')) LIKE '%' || tandem_fold(:q) || '%'`, {
-        q: escapeLike(query.q),
-      });
-    }
+    if (query.q) qb.andWhere(contactSearchCondition('c', user, 'q'), { q: escapeLike(query.q) });
     const [data, total] = await qb
       .orderBy('c.is_primary', 'DESC')
       .addOrderBy('lower(c.name)', 'ASC')

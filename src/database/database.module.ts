@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedMode, EmbeddedPostgres } from './embedded-postgres';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 /** Holds the embedded server between the TypeORM factory and shutdown (one per process). */
 let embedded: EmbeddedPostgres | undefined;
@@ -35,6 +36,8 @@ export class DatabaseModule implements OnApplicationShutdown {
             }
             return {
               ...dataSourceOptions(url, config.poolSize),
+              // Statements and codes only, never a query's parameters (personal data).
+              logger: new SafeTypeOrmLogger(),
               // The embedded database is the try-it-now default: it migrates itself. A real
               // server is migrated on purpose with `npm run migration:run`.
               migrationsRun: config.embedded,

@@ -7,12 +7,15 @@ import { StageChange } from '../organization/stage-change.entity';
 import { Audience } from '../vocabulary/audience.entity';
 import { Capability } from '../vocabulary/capability.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { UserMfa } from '../auth/mfa/user-mfa.entity';
+import { MfaRecoveryCode } from '../auth/mfa/mfa-recovery-code.entity';
 import { Invitation } from '../user/invitation.entity';
 import { User } from '../user/user.entity';
 import { Visit } from '../visit/visit.entity';
 import { Program } from '../program/program.entity';
 import { ProgramPartner } from '../program/program-partner.entity';
 import { ProgramSession } from '../program/program-session.entity';
+import { CalendarLink } from '../program/calendar-link.entity';
 import { Closure } from '../closure/closure.entity';
 import { Feedback } from '../feedback/feedback.entity';
 import { FeedbackLink } from '../feedback/feedback-link.entity';
@@ -32,6 +35,8 @@ export const ENTITIES = [
   Invitation,
   AuthSession,
   RefreshToken,
+  UserMfa,
+  MfaRecoveryCode,
   Audience,
   Capability,
   Organization,
@@ -42,6 +47,7 @@ export const ENTITIES = [
   Program,
   ProgramPartner,
   ProgramSession,
+  CalendarLink,
   Closure,
   Visit,
   FeedbackLink,

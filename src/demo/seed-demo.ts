@@ -214,7 +214,7 @@ export async function seedDemo(app: DemoServices, log: (line: string) => void, o
 
   const contactTally: Tally = { created: 0, unchanged: 0 };
   for (const { demo, org } of seeded) {
-    const present = await allPages((offset) => contacts.list({ organizationId: org.id, limit: MAX_PAGE_SIZE, offset }));
+    const present = await allPages((offset) => contacts.list({ organizationId: org.id, limit: MAX_PAGE_SIZE, offset }, actor));
     const names = new Set(present.map((contact) => key(contact.name)));
     // Never take the primary flag from someone already there: that would change their record.
     let hasPrimary = present.some((contact) => contact.isPrimary);

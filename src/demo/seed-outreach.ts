@@ -235,7 +235,7 @@ async function seedVisits(
     if (!visitsAt.has(organizationId)) {
       const present = await allPages((offset) => visits.list({ organizationId, limit: MAX_PAGE_SIZE, offset }));
       visitsAt.set(organizationId, new Map(present.map(({ visit }) => [visit.visitedAt.getTime(), visit.id])));
-      const people = await allPages((offset) => contacts.list({ organizationId, limit: MAX_PAGE_SIZE, offset }));
+      const people = await allPages((offset) => contacts.list({ organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor));
       contactIds.set(organizationId, new Map(people.map((contact) => [key(contact.name), contact.id])));
     }
     const already = visitsAt.get(organizationId)!.get(visitedAt.getTime());
@@ -422,7 +422,7 @@ async function seedReminders(ctx: OutreachContext, programIds: ReadonlyMap<strin
     const partners = (await programs.get(programId)).partners ?? [];
     const people = new Map<string, string>();
     for (const partner of partners) {
-      for (const contact of await allPages((offset) => contacts.list({ organizationId: partner.organizationId, limit: MAX_PAGE_SIZE, offset }))) {
+      for (const contact of await allPages((offset) => contacts.list({ organizationId: partner.organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor))) {
         people.set(key(contact.name), contact.id);
       }
     }

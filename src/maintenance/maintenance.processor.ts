@@ -10,6 +10,7 @@ import { ExtendResult, ProgramService } from '../program/program.service';
 import { RedisService } from '../redis/redis.module';
 import { UserService } from '../user/user.service';
 import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../queue/queue.constants';
+import { errorReason } from '../common/logging/safe-error';
 
 export interface PurgeResult {
   refreshTokens: number;
@@ -52,7 +53,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       ),
     )
       .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
-      .catch((error: Error) => this.logger.warn({ reason: error.message }, 'could not schedule recurring jobs'));
+      .catch((error: Error) => this.logger.warn({ reason: errorReason(error) }, 'could not schedule recurring jobs'));
   }
 
   /**
@@ -91,8 +92,14 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     return result;
   }
 
+  /** `err` is written through safeError: codes and names, never the values a query failed on. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'maintenance job failed');
+  }
+
   @OnWorkerEvent('error')
   onError(error: Error): void {
-    this.logger.debug({ reason: error.message }, 'maintenance worker error');
+    this.logger.debug({ reason: errorReason(error) }, 'maintenance worker error');
   }
 }

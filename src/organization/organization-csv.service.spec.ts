@@ -72,7 +72,7 @@ describe('organization CSV helpers', () => {
     it('names the CSV column of a DTO field', () => {
       expect(columnOfField('audienceIds')).toBe('audiences');
       expect(columnOfField('seeksCapabilityIds')).toBe('seeksCapabilities');
-      expect(columnOfField('ownerId')).toBe('ownerEmail');
+      expect(columnOfField('ownerId')).toBe('owner');
       expect(columnOfField('fit.missionOverlap')).toBe('fitMissionOverlap');
       expect(columnOfField('fit.notes')).toBe('fitNotes');
       expect(columnOfField('stage')).toBe('stage');
@@ -82,10 +82,18 @@ describe('organization CSV helpers', () => {
 
   describe('mapHeader', () => {
     it('accepts every export column, in any order and case', () => {
-      const { columns, errors } = mapHeader(['NAME', 'id', 'OwnerEmail']);
+      const { columns, errors } = mapHeader(['NAME', 'id', 'Owner']);
       expect(errors).toEqual([]);
-      expect(columns).toEqual(['name', 'id', 'ownerEmail']);
+      expect(columns).toEqual(['name', 'id', 'owner']);
       expect(mapHeader([...CSV_COLUMNS]).errors).toEqual([]);
+    });
+
+    it('exports no ownerEmail column but still imports one from older files, not together with owner', () => {
+      expect(CSV_COLUMNS).not.toContain('ownerEmail');
+      expect(mapHeader(['name', 'OwnerEmail'])).toEqual({ columns: ['name', 'ownerEmail'], errors: [] });
+      expect(mapHeader(['name', 'owner', 'ownerEmail']).errors).toEqual([
+        { row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' },
+      ]);
     });
 
     it('reports unknown, unnamed, repeated and missing columns on row 1', () => {

@@ -10,7 +10,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
 import { BadRequestError, DomainError } from '../common/errors/domain-error';
-import { flattenValidationErrors } from '../common/pipes/validation';
+import { flattenValidationErrors, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/pipes/validation';
 import { User } from '../user/user.entity';
 import { AudienceService, CapabilityService } from '../vocabulary/vocabulary.service';
 import { CreateOrganizationDto, ListOrganizationsQueryDto } from './dto/organization.dto';
@@ -29,7 +29,11 @@ export const IMPORT_STAGE_REASON = 'CSV import';
 /** More errors than this are counted, not listed: a wrong file must not make a huge answer. */
 export const MAX_LISTED_ERRORS = 1000;
 
-/** The header row, the same for export and import. */
+/**
+ * The header row, the same for export and import. The owner is named by their name, not their
+ * email: the file travels (shared drives, email attachments) and colleagues' addresses should
+ * not travel with it.
+ */
 export const CSV_COLUMNS = [
   'id',
   'name',
@@ -41,7 +45,7 @@ export const CSV_COLUMNS = [
   'mission',
   'notes',
   'stage',
-  'ownerEmail',
+  'owner',
   'audiences',
   'capabilities',
   'seeksCapabilities',
@@ -52,7 +56,10 @@ export const CSV_COLUMNS = [
   'fitNotes',
   'version',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+/** Import also takes the owner by email, as files from exports before the `owner` column name them. */
+export const LEGACY_IMPORT_COLUMNS = ['ownerEmail'] as const;
+const IMPORT_COLUMNS = [...CSV_COLUMNS, ...LEGACY_IMPORT_COLUMNS] as const;
+export type CsvColumn = (typeof IMPORT_COLUMNS)[number];
 
 const TEXT_COLUMNS = ['name', 'type', 'website', 'email', 'phone', 'address', 'mission', 'notes'] as const;
 const FIT_SCORE_COLUMNS = {
@@ -63,7 +70,7 @@ const FIT_SCORE_COLUMNS = {
 
 /** DTO field (as class-validator names it) → the CSV column the user should fix. */
 const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
-  ownerId: 'ownerEmail',
+  ownerId: 'owner',
   audienceIds: 'audiences',
   capabilityIds: 'capabilities',
   seeksCapabilityIds: 'seeksCapabilities',
@@ -183,7 +190,7 @@ export function mapHeader(header: readonly string[]): { columns: (CsvColumn | nu
   const errors: CsvRowError[] = [];
   const seen = new Set<CsvColumn>();
   const columns = header.map((cell, index) => {
-    const column = CSV_COLUMNS.find((known) => known.toLowerCase() === cell.toLowerCase()) ?? null;
+    const column = IMPORT_COLUMNS.find((known) => known.toLowerCase() === cell.toLowerCase()) ?? null;
     if (!column) {
       errors.push(
         cell === ''
@@ -197,6 +204,7 @@ export function mapHeader(header: readonly string[]): { columns: (CsvColumn | nu
     return column;
   });
   if (!seen.has('name')) errors.push({ row: 1, field: 'name', message: 'column is missing' });
+  if (seen.has('owner') && seen.has('ownerEmail')) errors.push({ row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' });
   return { columns, errors };
 }
 
@@ -304,6 +312,8 @@ interface ImportContext {
   byId: Map<string, Organization>;
   byName: Map<string, Organization>;
   usersByEmail: Map<string, User>;
+  /** Users by lower-cased name; several when people share a name. */
+  usersByName: Map<string, User[]>;
   audiencesByName: Map<string, string>;
   capabilitiesByName: Map<string, string>;
 }
@@ -338,13 +348,13 @@ export class OrganizationCsvService {
     const capabilityNames = new Map(capabilities.map((term) => [term.id, term.name]));
     const ownerIds = [...new Set(orgs.map((org) => org.ownerId).filter((id): id is string => id !== null))];
     const owners = ownerIds.length
-      ? await this.dataSource.getRepository(User).find({ select: { id: true, email: true }, where: { id: In(ownerIds) } })
+      ? await this.dataSource.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(ownerIds) } })
       : [];
-    const ownerEmails = new Map(owners.map((user) => [user.id, user.email]));
+    const ownerNames = new Map(owners.map((user) => [user.id, user.name]));
     // A dangling id (none should exist) is written as the id, so an import reports it instead of dropping it.
     const names = (ids: readonly string[], known: Map<string, string>) => joinList(ids.map((id) => known.get(id) ?? id));
 
-    const rows = orgs.map((org): Record<CsvColumn, string | number | null> => ({
+    const rows = orgs.map((org): Record<(typeof CSV_COLUMNS)[number], string | number | null> => ({
       id: org.id,
       name: org.name,
       type: org.type,
@@ -355,7 +365,7 @@ export class OrganizationCsvService {
       mission: org.mission,
       notes: org.notes,
       stage: org.stage,
-      ownerEmail: org.ownerId ? (ownerEmails.get(org.ownerId) ?? null) : null,
+      owner: org.ownerId ? (ownerNames.get(org.ownerId) ?? null) : null,
       audiences: names(org.audienceIds, audienceNames),
       capabilities: names(org.capabilityIds, capabilityNames),
       seeksCapabilities: names(org.seeksCapabilityIds, capabilityNames),
@@ -451,30 +461,45 @@ export class OrganizationCsvService {
   private async loadContext(manager: EntityManager, table: CsvTable, columns: (CsvColumn | null)[], lock: boolean): Promise<ImportContext> {
     const cellsOf = (column: CsvColumn) => {
       const index = columns.indexOf(column);
-      return index < 0 ? [] : table.rows.map(({ cells }) => restoreFormula(cells[index] ?? '').trim()).filter((cell) => cell !== '');
+      // A cell PostgreSQL cannot store is a row error (checkRow) and is never sent to it.
+      return index < 0
+        ? []
+        : table.rows.map(({ cells }) => restoreFormula(cells[index] ?? '').trim()).filter((cell) => cell !== '' && isStorableText(cell));
     };
     const ids = [...new Set(cellsOf('id').filter((id) => isUUID(id, 'all')).map((id) => id.toLowerCase()))];
     const names = [...new Set(cellsOf('name'))];
     const emails = [...new Set(cellsOf('ownerEmail').map(lowerKey))];
+    const ownerNames = [...new Set(cellsOf('owner').map(lowerKey))];
 
     const orgQuery = manager
       .createQueryBuilder(Organization, 'o')
       .where('o.id = ANY(CAST(:ids AS uuid[]))', { ids })
       .orWhere('lower(o.name) = ANY(SELECT lower(n) FROM unnest(CAST(:names AS text[])) AS n)', { names });
     if (lock) orgQuery.setLock('pessimistic_write');
-    const [orgs, users, audiences, capabilities] = await Promise.all([
+    const [orgs, users, namesakes, audiences, capabilities] = await Promise.all([
       ids.length || names.length ? orgQuery.getMany() : Promise.resolve([]),
       emails.length
         ? manager.getRepository(User).createQueryBuilder('u').where('u.email = ANY(CAST(:emails AS text[]))', { emails }).getMany()
         : Promise.resolve([]),
+      ownerNames.length
+        ? manager
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .where('lower(u.name) = ANY(CAST(:ownerNames AS text[]))', { ownerNames })
+            .orderBy('u.id')
+            .getMany()
+        : Promise.resolve([]),
       this.audiences.list(),
       this.capabilities.list(),
     ]);
+    const usersByName = new Map<string, User[]>();
+    for (const user of namesakes) usersByName.set(lowerKey(user.name), [...(usersByName.get(lowerKey(user.name)) ?? []), user]);
     return {
       columns,
       byId: new Map(orgs.map((org) => [org.id, org])),
       byName: new Map(orgs.map((org) => [lowerKey(org.name), org])),
       usersByEmail: new Map(users.map((user) => [lowerKey(user.email), user])),
+      usersByName,
       audiencesByName: new Map(audiences.map((term) => [lowerKey(term.name), term.id])),
       capabilitiesByName: new Map(capabilities.map((term) => [lowerKey(term.name), term.id])),
     };
@@ -490,6 +515,12 @@ export class OrganizationCsvService {
       return { row, nameKey: '', matchedById: false, errors };
     }
     const cell = (column: CsvColumn) => this.cell(dataRow, context, column);
+    // Text PostgreSQL cannot store (NUL, an unpaired surrogate), as the API refuses it; nothing
+    // else of the row is checked, so its cells are never compared or looked up.
+    context.columns.forEach((column, index) => {
+      if (column && !isStorableText(dataRow.cells[index] ?? '')) fail(column, UNSTORABLE_TEXT_MESSAGE);
+    });
+    if (errors.length > 0) return { row, nameKey: '', matchedById: false, errors };
     const plain: Record<string, unknown> = {};
 
     // Which organization: by id, else by name (case-insensitive), else a new one.
@@ -517,13 +548,10 @@ export class OrganizationCsvService {
     // Empty: a new organization starts as a prospect; an existing one keeps its stage.
     if (stage) plain.stage = stage.toLowerCase();
 
-    const ownerEmail = cell('ownerEmail')?.trim();
-    if (ownerEmail !== undefined) {
-      const owner = ownerEmail === '' ? undefined : context.usersByEmail.get(lowerKey(ownerEmail));
-      if (ownerEmail === '') plain.ownerId = null;
-      // A deactivated owner may stay (the file just repeats it) but not be newly assigned, as in the API.
-      else if (owner && (owner.active || target?.ownerId === owner.id)) plain.ownerId = owner.id;
-      else fail('ownerEmail', 'is not an active user');
+    const owner = this.resolveOwner(cell, context, target);
+    if (owner !== undefined) {
+      if ('error' in owner) fail(owner.column, owner.error);
+      else plain.ownerId = owner.ownerId;
     }
 
     const resolveNames = (column: CsvColumn, field: string, known: Map<string, string>, kind: string) => {
@@ -553,7 +581,20 @@ export class OrganizationCsvService {
     const fitNotes = cell('fitNotes');
     if (fitNotes !== undefined) fit.notes = fitNotes;
     if (Object.keys(fit).length > 0) plain.fit = fit;
-    // `version` is informational: an import overwrites whatever version is stored.
+
+    // The stale-write rule, as for PATCH: a row carrying the version it was exported at does not
+    // overwrite a colleague's later change. No version (column or cell) means "overwrite".
+    const version = cell('version')?.trim();
+    if (version && target) {
+      if (!/^\d{1,9}$/.test(version) || Number(version) < 1) fail('version', 'must be the version from the export (a whole number), or empty');
+      else if (Number(version) !== target.version) {
+        fail(
+          'version',
+          `is ${Number(version)}, but the organization is now at version ${target.version}: someone changed it since this file was exported. ` +
+            'Export again and redo your changes there, or empty this cell to overwrite theirs.',
+        );
+      }
+    }
 
     const dto = plainToInstance(CreateOrganizationDto, plain, { enableImplicitConversion: false });
     const invalid = await validate(dto, {
@@ -564,5 +605,35 @@ export class OrganizationCsvService {
     });
     for (const { field, message } of flattenValidationErrors(invalid)) fail(columnOfField(field), message);
     return { row, dto, target, nameKey: lowerKey(name), matchedById, errors };
+  }
+
+  /**
+   * The owner a row names: by name in `owner` (ignoring case), or by email in the legacy
+   * `ownerEmail` column; undefined when the file has neither column, null for an empty cell.
+   * Only active users can be newly assigned, as in the API; the organization's current owner
+   * may stay even when deactivated (the file just repeats it), and wins over a namesake, so an
+   * export always imports back.
+   */
+  private resolveOwner(
+    cell: (column: CsvColumn) => string | undefined,
+    context: ImportContext,
+    target: Organization | undefined,
+  ): { ownerId: string | null } | { column: CsvColumn; error: string } | undefined {
+    const byName = cell('owner')?.trim();
+    const byEmail = cell('ownerEmail')?.trim();
+    const given = byName ?? byEmail;
+    if (given === undefined) return undefined;
+    if (given === '') return { ownerId: null };
+    const column: CsvColumn = byName !== undefined ? 'owner' : 'ownerEmail';
+    const candidates = byName !== undefined ? (context.usersByName.get(lowerKey(byName)) ?? []) : [context.usersByEmail.get(lowerKey(given))].filter((user) => user !== undefined);
+    const current = candidates.find((user) => user.id === target?.ownerId);
+    if (current) return { ownerId: current.id };
+    const active = candidates.filter((user) => user.active);
+    if (active.length === 1) return { ownerId: active[0].id };
+    if (active.length === 0) return { column, error: 'is not an active user' };
+    return {
+      column,
+      error: `is the name of ${active.length} active users; give them different names, or name the owner by email in an ownerEmail column instead`,
+    };
   }
 }

@@ -79,7 +79,7 @@ class CsvUploadInterceptor extends FileInterceptor('file', { limits: { fileSize:
 }
 
 const CSV_FORMAT = `Columns (header row, any order, names ignore case): ${CSV_COLUMNS.join(', ')}. \
-Audiences and capabilities are given by name and the owner by user email; lists are separated by "; ". \
+Audiences, capabilities and the owner are given by name (the file carries no user's email); lists are separated by "; ". \
 A cell the export starts with \`'\` because it began with = + - @ tab or carriage return (so spreadsheets do not run it \
 as a formula) has that quote removed on import.`;
 
@@ -120,7 +120,8 @@ export class OrganizationController {
   @ApiOperation({
     summary: 'Download the organizations as CSV',
     description: `Every organization the filters of the list match (no paging), in the list's order. UTF-8 with a byte order mark \
-(so Excel reads accents), CRLF line ends. ${CSV_FORMAT} \`version\` is informational: import ignores it.`,
+(so Excel reads accents), CRLF line ends. ${CSV_FORMAT} \`version\` is each organization's version: importing the file \
+refuses rows for organizations changed since.`,
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } })
@@ -141,7 +142,10 @@ ${CSV_FORMAT}
 A row with an \`id\` updates that organization; a row without one updates the organization with the same name \
 (ignoring case; the row's spelling becomes the name), or else creates one. Only the columns present are changed; an empty cell clears a value, except \
 \`stage\` and the fit scores, where it means "prospect"/0 for a new organization and "unchanged" for an existing one. \
-\`version\` is ignored: an import overwrites the current values. Stage changes are kept with the reason "CSV import".
+\`owner\` is a user's name, ignoring case: an active user, or the organization's current owner; a name two active users share is a row error. \
+Files from older exports name the owner by email in an \`ownerEmail\` column, which is still accepted (not together with \`owner\`). \
+A row whose \`version\` is not the organization's current version is an error (someone changed it since the export: nothing is imported, as for \
+a stale PATCH); a row without a version (no column, or an empty cell) overwrites the current values. Stage changes are kept with the reason "CSV import".
 
 Every row is validated (with the rules of POST/PATCH) before anything is written; errors name the spreadsheet row \
 (the header is row 1) and the column. With \`dryRun=true\` the answer is 200 with what would be created and updated \

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { MoreThanOrEqual, Repository } from 'typeorm';
-import { resourceKey } from '../auth/resource-key';
-import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
 import { PartnerRole, ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
 import { ProgramService } from './program.service';
@@ -136,19 +134,7 @@ export class ProgramCalendarService {
     private readonly programs: ProgramService,
     @InjectRepository(ProgramSession) private readonly sessions: Repository<ProgramSession>,
     @InjectRepository(ProgramPartner) private readonly partners: Repository<ProgramPartner>,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
-    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
-
-  /**
-   * The subscription link for calendar apps (they cannot send a bearer token): the feed URL
-   * with the program's feed key. Anyone holding it can read the program's sessions — names of
-   * partner organizations, never contact data — until AUTH_SECRET is rotated.
-   */
-  calendarFeedUrl(programId: string): string {
-    const id = programId.toLowerCase();
-    return `${this.app.publicUrl}/api/v1/programs/${id}/calendar.ics?key=${resourceKey(this.auth.secret, 'calendar-feed:v1', id)}`;
-  }
 
   /** The program's feed (ProgramNotFoundError, 404, when there is none). */
   async feed(programId: string, now = new Date()): Promise<ProgramFeed> {

@@ -6,8 +6,9 @@ import { Program } from './program.entity';
 /**
  * One occurrence of a program's schedule, materialized so attendance, notes and cancellation
  * have a row (and a stable id: the calendar UID). A session is cancelled when staff cancel it
- * (`cancelled`) or when its local date is a library closure (`closureId`); removing the
- * closure sets `closureId` to null and the session is back.
+ * (`cancelled`) or when its local date is a library closure (`closureId`) and it was not held
+ * (no attendance: a session with a head count is never under a closure); removing the closure
+ * sets `closureId` to null and the session is back, unless staff cancelled it themselves.
  */
 @Entity('program_sessions')
 @Index('uq_program_sessions_program_starts_at', ['programId', 'startsAt'], { unique: true })

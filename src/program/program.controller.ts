@@ -6,7 +6,6 @@ import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramPageDto, ProgramResponseDto, UpdateProgramDto } from './dto/program.dto';
 import { ListSessionsQueryDto, SessionListDto } from './dto/session.dto';
-import { ProgramCalendarService } from './program-calendar.service';
 import { toProgramResponse, toSessionResponse } from './program.mapper';
 import type { Program } from './program.entity';
 import { ProgramService } from './program.service';
@@ -16,13 +15,10 @@ const ProgramId = () => Param('id', new ParseIdPipe('program'));
 @ApiTags('programs')
 @Controller('programs')
 export class ProgramController {
-  constructor(
-    private readonly programs: ProgramService,
-    private readonly calendar: ProgramCalendarService,
-  ) {}
+  constructor(private readonly programs: ProgramService) {}
 
   private toResponse(program: Program): ProgramResponseDto {
-    return toProgramResponse(program, this.calendar.calendarFeedUrl(program.id));
+    return toProgramResponse(program);
   }
 
   @Get()

@@ -6,10 +6,10 @@ import { isSessionCancelled, sessionCancelReason } from './program.service';
 
 /**
  * The one shape a program leaves the API in; `partners` must be loaded with their organization's
- * name (ProgramService.get and list do). `calendarUrl` is the
- * program's subscribable feed (ProgramCalendarService.calendarFeedUrl).
+ * name (ProgramService.get and list do). The calendar subscription link is per user
+ * (GET/POST /programs/:id/calendar-link), so it is not part of the program.
  */
-export function toProgramResponse(program: Program, calendarUrl: string): ProgramResponseDto {
+export function toProgramResponse(program: Program): ProgramResponseDto {
   return {
     id: program.id,
     version: program.version,
@@ -31,7 +31,6 @@ export function toProgramResponse(program: Program, calendarUrl: string): Progra
     },
     startDate: program.startDate,
     endDate: program.endDate,
-    calendarUrl,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
   };

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { UserModule } from '../user/user.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { CalendarLink } from './calendar-link.entity';
+import { CalendarLinkService } from './calendar-link.service';
 import { ProgramCalendarController } from './program-calendar.controller';
 import { ProgramCalendarService } from './program-calendar.service';
 import { ProgramPartner } from './program-partner.entity';
@@ -12,9 +15,9 @@ import { ProgramService } from './program.service';
 import { SessionController } from './session.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession]), AuditModule, VocabularyModule],
+  imports: [TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession, CalendarLink]), AuditModule, VocabularyModule, UserModule],
   controllers: [ProgramController, SessionController, ProgramCalendarController],
-  providers: [ProgramService, ProgramCalendarService],
+  providers: [ProgramService, ProgramCalendarService, CalendarLinkService],
   exports: [ProgramService, ProgramCalendarService],
 })
 export class ProgramModule {}

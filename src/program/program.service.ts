@@ -304,8 +304,12 @@ export class ProgramService implements OnModuleInit {
     this.logger.log({ programId: id, actorId: actor.id }, 'program deleted');
   }
 
-  /** Records attendance, notes or a staff cancellation under optimistic concurrency. */
+  /**
+   * Records attendance, notes or a staff cancellation under optimistic concurrency. Attendance
+   * takes a session out from under a closure (it was held); clearing it puts it back.
+   */
   async updateSession(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<ProgramSession> {
+    let closureChanged = false;
     await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(ProgramSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw new SessionNotFoundError();
@@ -316,6 +320,14 @@ export class ProgramService implements OnModuleInit {
       if (dto.notes !== undefined) changes.notes = dto.notes;
       const diff = auditChanges(session as never, { ...session, ...changes } as never, SESSION_AUDITED_FIELDS);
       if (Object.keys(diff).length === 0) return;
+      // A closure cancels only sessions that were not held: a head count means it took place
+      // after all, and taking the count away puts a closure day's session back under its closure.
+      if (changes.attendance !== undefined && changes.attendance !== null) changes.closureId = null;
+      else if (changes.attendance === null && session.closureId === null) {
+        const [closure] = (await manager.query(`SELECT id FROM closures WHERE date = $1`, [session.localDate])) as { id: string }[];
+        if (closure) changes.closureId = closure.id;
+      }
+      closureChanged = changes.closureId !== undefined && changes.closureId !== session.closureId;
       await manager.update(ProgramSession, { id }, changes as never);
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -325,7 +337,7 @@ export class ProgramService implements OnModuleInit {
         changes: { ...diff, programId: { before: session.programId, after: session.programId } },
       });
     });
-    if (dto.cancelled !== undefined) void this.reminders.requestReconcile('session changed');
+    if (dto.cancelled !== undefined || closureChanged) void this.reminders.requestReconcile('session changed');
     const session = await this.sessions.findOne({ where: { id }, relations: { closure: true } });
     if (!session) throw new SessionNotFoundError();
     return session;

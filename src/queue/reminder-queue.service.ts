@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../common/clock/clock';
 import { JOB_OPTIONS, JobName, QueueName } from './queue.constants';
+import { errorReason } from '../common/logging/safe-error';
 
 /** How long a producer waits for Redis before leaving the work to the reconciler. */
 const PRODUCER_TIMEOUT_MS = 2000;
@@ -62,7 +63,7 @@ export class ReminderQueue {
     const done = work().then(
       () => true,
       (error: Error) => {
-        this.logger.warn({ reason: error.message }, `could not ${what}; the reconciler will`);
+        this.logger.warn({ reason: errorReason(error) }, `could not ${what}; the reconciler will`);
         return false;
       },
     );

@@ -17,6 +17,7 @@ import { ReminderQueue } from '../queue/reminder-queue.service';
 import { SkipReason } from './delivery.entity';
 import { DELIVERY_STATE_COLUMNS, DELIVERY_STATE_JOINS } from './delivery-state.sql';
 import { unsubscribeToken } from './unsubscribe.service';
+import { errorReason } from '../common/logging/safe-error';
 
 /** Rows claimed per transaction; a full batch asks another worker to help. */
 const BATCH_SIZE = 100;
@@ -374,7 +375,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
       } catch (error) {
         if (attempt >= MARK_SENT_ATTEMPTS) {
           this.logger.error(
-            { deliveries: group.map((row) => row.id), reason: (error as Error).message },
+            { deliveries: group.map((row) => row.id), reason: errorReason(error) },
             'emails sent but not recorded; the reconciler sends them again (same Message-ID) after the claim lease',
           );
           return;

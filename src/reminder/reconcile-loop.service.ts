@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { reminderConfig, ReminderConfig } from '../config/configuration';
 import { RedisService } from '../redis/redis.module';
 import { ReminderPlanner } from './reminder-planner.service';
+import { errorReason } from '../common/logging/safe-error';
 
 /**
  * Each worker reconciles at start-up and every REMINDER_RECONCILE_SECONDS on a plain timer — not
@@ -46,7 +47,7 @@ export class ReconcileLoop implements OnApplicationBootstrap, OnApplicationShutd
     this.running = this.planner
       .reconcile()
       .then(() => undefined)
-      .catch((error: Error) => this.logger.warn({ reason: error.message }, 'reminder reconcile failed; retrying next tick'))
+      .catch((error: Error) => this.logger.warn({ reason: errorReason(error) }, 'reminder reconcile failed; retrying next tick'))
       .finally(() => {
         this.running = undefined;
         if (this.again) {

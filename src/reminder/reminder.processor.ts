@@ -6,6 +6,7 @@ import { JobName, JobPayloads, QueueName } from '../queue/queue.constants';
 import { RedisService } from '../redis/redis.module';
 import { DeliverResult, DeliverySender } from './delivery-sender.service';
 import { PlanResult, ReminderPlanner } from './reminder-planner.service';
+import { errorReason } from '../common/logging/safe-error';
 
 /**
  * The `reminders` queue: wake-ups that send due deliveries, and re-plan requests. Job slots
@@ -48,11 +49,11 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, reason: error.message }, 'reminder job failed');
+    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'reminder job failed');
   }
 
   @OnWorkerEvent('error')
   onError(error: Error): void {
-    this.logger.debug({ reason: error.message }, 'reminder worker error');
+    this.logger.debug({ reason: errorReason(error) }, 'reminder worker error');
   }
 }

@@ -292,7 +292,7 @@ export class ReminderService {
     try {
       await this.planner.planRules([reminderId]);
     } catch (error) {
-      this.logger.error({ reminderId, reason: (error as Error).message }, 'reminder planning failed; the next reconcile will plan it');
+      this.logger.error({ reminderId, err: error }, 'reminder planning failed; the next reconcile will plan it');
     }
   }
 }

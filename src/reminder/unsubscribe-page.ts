@@ -1,25 +1,50 @@
+import { publicPage } from '../common/public-page';
 import { escapeHtml } from '../mail/html';
 
-const STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1b1b1b;background:#f6f6f4}
-main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.6rem;line-height:1.25}`;
+/**
+ * The unsubscribe pages, in the shell of the other public pages (no JavaScript, everything from
+ * outside escaped). Opening the link only asks; the button posts the same body as RFC 8058
+ * one-click (`List-Unsubscribe=One-Click`), so both take the same route.
+ */
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+/** What the link shows: one question and one button. Nothing has changed yet. */
+export function renderUnsubscribeConfirm(token: string): string {
+  return publicPage(
+    'Stop these emails?',
+    `<h1>Stop these emails?</h1>
+<p>You get reminder and check-in emails because a library team works with you. Press the button and they stop.</p>
+<form method="post" action="/unsubscribe/${escapeHtml(encodeURIComponent(token))}">
+<input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit">Unsubscribe</button>
+</form>
+<p class="hint">Nothing changes until you press the button.</p>`,
+  );
 }
 
 /** After a (repeated) unsubscribe: plain words, nothing more to do. */
 export function renderUnsubscribed(already: boolean): string {
-  return page(
-    already ? 'You are already unsubscribed' : 'You are unsubscribed',
-    `<p>You will not get reminder or check-in emails from this library team any more.</p>
+  const title = already ? 'You are already unsubscribed' : 'You are unsubscribed';
+  return publicPage(
+    title,
+    `<h1>${escapeHtml(title)}</h1>
+<p>You will not get reminder or check-in emails from this library team any more.</p>
 <p>If this was a mistake, tell the library staff you work with and they can add you to reminders again.</p>`,
   );
 }
 
 export function renderUnsubscribeNotFound(): string {
-  return page(
+  return publicPage(
     'This link does not work',
-    '<p>It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not want, reply to one and ask the library to stop.</p>',
+    `<h1>This link does not work</h1>
+<p>It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not want, reply to one and ask the library to stop.</p>`,
+  );
+}
+
+export function renderUnsubscribeTooMany(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return publicPage(
+    'Please try again later',
+    `<h1>Please try again later</h1>
+<p>A lot of requests were sent from here just now. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.</p>`,
   );
 }

@@ -1,45 +1,73 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/auth.decorators';
-import { renderUnsubscribed, renderUnsubscribeNotFound } from './unsubscribe-page';
+import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
+import { TooManyUnsubscribeRequestsError } from './reminder.errors';
+import { renderUnsubscribeConfirm, renderUnsubscribed, renderUnsubscribeNotFound, renderUnsubscribeTooMany } from './unsubscribe-page';
+import { UnsubscribeRateLimiter } from './unsubscribe-rate-limiter.service';
 import { UnsubscribeService } from './unsubscribe.service';
 
-const HTML = { 'text/html': { schema: { type: 'string' } } };
-
 /**
- * The unsubscribe link of reminder emails to partner contacts, served outside /api/v1 (see
- * app.setup.ts). GET is the link people click (one click, no form); POST is RFC 8058 one-click
- * from mail clients (List-Unsubscribe-Post). Both are idempotent. The token is never logged.
+ * The unsubscribe link of emails to partner contacts, served outside /api/v1 (see app.setup.ts).
+ * GET only shows a page with one button and changes nothing: mail scanners open links. POST
+ * unsubscribes — that button (a plain form post) or RFC 8058 one-click from mail clients
+ * (List-Unsubscribe-Post), which post the same body to the same URL. Idempotent, CSRF-free (the
+ * token is the credential) and rate-limited like the other public pages. The token is never logged.
  */
 @ApiTags('reminders')
 @Controller('unsubscribe')
 export class UnsubscribeController {
-  constructor(private readonly unsubscribes: UnsubscribeService) {}
+  constructor(
+    private readonly unsubscribes: UnsubscribeService,
+    private readonly limiter: UnsubscribeRateLimiter,
+  ) {}
 
   @Get(':token')
   @Public()
-  @ApiOperation({ summary: 'Unsubscribe a partner contact from reminder emails (HTML page, outside /api/v1)' })
+  @ApiOperation({
+    summary: 'The unsubscribe page of a partner contact’s emails (HTML, outside /api/v1)',
+    description:
+      'The link in reminder and check-in emails. Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, ' +
+      'since mail scanners follow links. An already unsubscribed contact is told so; an unknown or forged token, or an erased contact, gets a 404 page.',
+  })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'Unsubscribed (or already).', content: HTML })
-  @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML })
+  @ApiOkResponse({ description: 'The page with the button (or “already unsubscribed”).', content: HTML_CONTENT })
+  @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const outcome = await this.unsubscribes.unsubscribe(token);
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).type('html');
-    if (outcome === 'unknown') res.status(404).send(renderUnsubscribeNotFound());
-    else res.status(200).send(renderUnsubscribed(outcome === 'already'));
+    const state = await this.unsubscribes.state(token);
+    if (state === 'unknown') return sendPublicPage(res, 404, renderUnsubscribeNotFound());
+    sendPublicPage(res, 200, state === 'already' ? renderUnsubscribed(true) : renderUnsubscribeConfirm(token));
   }
 
   @Post(':token')
   @Public()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe (what mail clients post to List-Unsubscribe)' })
-  @ApiOkResponse({ description: 'Unsubscribed (or already).' })
-  @ApiNotFoundResponse({ description: 'Unknown token or erased contact.' })
-  async oneClick(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const outcome = await this.unsubscribes.unsubscribe(token);
-    res.set('Cache-Control', 'no-store').type('text/plain');
-    if (outcome === 'unknown') res.status(404).send('Unknown unsubscribe link.');
-    else res.status(200).send('Unsubscribed.');
+  @ApiOperation({
+    summary: 'Unsubscribe a partner contact: the page’s button, or RFC 8058 one-click',
+    description:
+      'What the List-Unsubscribe header points at, with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: mail clients post ' +
+      '`List-Unsubscribe=One-Click` (form-encoded), and so does the page’s button; the body is not needed. After it the contact’s ' +
+      'scheduled and future emails are skipped. Idempotent: a repeat answers 200 “already unsubscribed”. Answers an HTML page. ' +
+      'Limited per client IP per hour (PUBLIC_FEEDBACK_PER_IP_PER_HOUR) and per link: 429 with Retry-After.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'Unsubscribed (or already): a confirmation page.', content: HTML_CONTENT })
+  @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML_CONTENT })
+  @ApiTooManyRequestsResponse({ description: 'Too many posts from this address or to this link; see Retry-After (an HTML page).', content: HTML_CONTENT })
+  async unsubscribe(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      await this.limiter.consumeIp(req.ip ?? 'unknown');
+      const contactId = this.unsubscribes.contactIdOf(token);
+      if (!contactId) return sendPublicPage(res, 404, renderUnsubscribeNotFound());
+      await this.limiter.consumeContact(contactId);
+      const outcome = await this.unsubscribes.unsubscribe(contactId);
+      if (outcome === 'unknown') return sendPublicPage(res, 404, renderUnsubscribeNotFound());
+      sendPublicPage(res, 200, renderUnsubscribed(outcome === 'already'));
+    } catch (error) {
+      if (!(error instanceof TooManyUnsubscribeRequestsError)) throw error;
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      sendPublicPage(res, 429, renderUnsubscribeTooMany(error.retryAfterSeconds));
+    }
   }
 }

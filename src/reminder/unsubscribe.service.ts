@@ -26,7 +26,10 @@ export function contactIdOfUnsubscribeToken(secret: string, token: string): stri
 
 export type UnsubscribeOutcome = 'unsubscribed' | 'already' | 'unknown';
 
-/** One-click unsubscribe for partner contacts: after it, nothing more is sent to them. */
+/**
+ * Unsubscribing partner contacts: after it, nothing more is sent to them. Reading a link
+ * (`open`) changes nothing, because mail scanners follow links; only a POST unsubscribes.
+ */
 @Injectable()
 export class UnsubscribeService {
   private readonly logger = new Logger(UnsubscribeService.name);
@@ -37,13 +40,25 @@ export class UnsubscribeService {
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
 
-  /**
-   * Marks the contact as unsubscribed and skips what was still to come for them. `unknown` for a
-   * bad token or a contact since erased.
-   */
-  async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
-    const contactId = contactIdOfUnsubscribeToken(this.auth.secret, token);
+  /** The contact id a link's token names (its signature checked), or null; nothing is read. */
+  contactIdOf(token: string): string | null {
+    return contactIdOfUnsubscribeToken(this.auth.secret, token);
+  }
+
+  /** Where the link stands, without changing anything: `unknown` for a bad token or a contact since erased. */
+  async state(token: string): Promise<Exclude<UnsubscribeOutcome, 'unsubscribed'> | 'subscribed'> {
+    const contactId = this.contactIdOf(token);
     if (!contactId) return 'unknown';
+    const [row] = (await this.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contactId])) as { unsubscribed_at: Date | null }[];
+    if (!row) return 'unknown';
+    return row.unsubscribed_at ? 'already' : 'subscribed';
+  }
+
+  /**
+   * Marks the contact (from `contactIdOf`) as unsubscribed and skips what was still to come for
+   * them; idempotent. `unknown` for a contact since erased.
+   */
+  async unsubscribe(contactId: string): Promise<UnsubscribeOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT id, unsubscribed_at FROM contacts WHERE id = $1 FOR UPDATE`, [contactId])) as {
         id: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
 import { Role } from '../auth/role.enum';
 
 @Entity('users')
@@ -26,6 +26,13 @@ export class User {
   /** argon2id PHC string; null while an invitation is pending. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
+
+  /**
+   * Whether two-factor sign-in is on: read from `user_mfa` (auth/mfa owns it, secrets and all)
+   * whenever a user is loaded; undefined on a user just created (it is off then).
+   */
+  @VirtualColumn({ type: 'boolean', query: (alias) => `SELECT EXISTS (SELECT 1 FROM user_mfa m WHERE m.user_id = ${alias}.id AND m.enabled_at IS NOT NULL)` })
+  mfaEnabled?: boolean;
 
   @VersionColumn({ default: 1 })
   version: number;

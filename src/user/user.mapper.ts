@@ -14,6 +14,7 @@ export function toUserResponse(user: User): UserResponseDto {
     active: user.active,
     timezone: user.timezone,
     invitationPending: user.passwordHash === null,
+    mfaEnabled: user.mfaEnabled === true,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
   };

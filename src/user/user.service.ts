@@ -45,9 +45,13 @@ export interface InvitationDeliveryState {
   skipReason: SkipReason | null;
 }
 
+/** Runs inside the transaction that deactivates or reactivates a user. */
+export type ActivationListener = (manager: EntityManager, userId: string, active: boolean) => Promise<unknown>;
+
 @Injectable()
 export class UserService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UserService.name);
+  private readonly activationListeners: ActivationListener[] = [];
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -239,6 +243,14 @@ export class UserService implements OnApplicationBootstrap {
     return (await this.invitationStates([userId])).get(userId) ?? null;
   }
 
+  /**
+   * Registers work that must commit with a change of `active` (auth ends the user's sessions
+   * there: auth depends on users, so it registers rather than being called).
+   */
+  onActivationChange(listener: ActivationListener): void {
+    this.activationListeners.push(listener);
+  }
+
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const updated = await this.dataSource.transaction(async (manager) => {
       if (dto.role !== undefined || dto.active !== undefined) {
@@ -261,6 +273,9 @@ export class UserService implements OnApplicationBootstrap {
         timezone: dto.timezone ?? user.timezone,
       });
       const saved = await manager.save(user);
+      if (changed.includes('active')) {
+        for (const listener of this.activationListeners) await listener(manager, saved.id, saved.active);
+      }
       this.logger.log({ userId: id, actorId: actor.id, changed }, 'user updated');
       return saved;
     });

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { unsubscribeToken } from '../../src/reminder/unsubscribe.service';
+import { TEST_AUTH_SECRET } from '../setup/test-env';
 import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
 
 /**
@@ -8,8 +10,9 @@ import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, s
  * staff member creates a weekly program with a partner from the schedule editor's preview,
  * records attendance in the calendar and adds a reminder whose emails they see planned; a
  * manager closes the library on a session day and the session is cancelled; a viewer sees it
- * all without an edit control; the feedback link prints as a QR code. Data around the story is
- * built through the API.
+ * all without an edit control and makes their own calendar link; the feedback link prints as a
+ * QR code; a partner contact unsubscribes from the page their email links to. Data around the
+ * story is built through the API.
  */
 const ADMIN = { name: 'Rosa Librarian', email: 'rosa@library.test', password: 'teen services at the branch 2026' };
 const STAFF = { name: 'Sam Outreach', email: 'sam@library.test', password: 'out at the shelter every tuesday' };
@@ -310,7 +313,7 @@ describe('Program screens in the browser', () => {
     await context.close();
   });
 
-  it('a viewer sees programs, sessions, reminders and the calendar link, and no edit control, on a phone too', async () => {
+  it('a viewer sees programs, sessions and reminders, and no edit control, and makes their own calendar link, on a phone too', async () => {
     const context = await browser.newContext({ ...CONTEXT, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
     const { page, problems } = await newPage(context);
     await signIn(page, VIEWER);
@@ -319,7 +322,26 @@ describe('Program screens in the browser', () => {
     await page.getByRole('link', { name: PROGRAM }).click();
     await page.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
     await page.getByTestId('session').first().waitFor();
-    await expect(page.getByRole('textbox', { name: 'Calendar subscription' }).inputValue()).resolves.toMatch(/\/calendar\.ics\?key=/);
+    // Their own calendar link: made on request, copied from a read-only field, replaced after a confirmation.
+    const calendar = page.getByRole('region', { name: 'Subscribe in your calendar' });
+    await calendar.getByRole('button', { name: 'Get my calendar link' }).click();
+    const linkBox = calendar.getByRole('textbox', { name: 'Your calendar link' });
+    await linkBox.waitFor();
+    const first = await linkBox.inputValue();
+    expect(first).toMatch(new RegExp(`/api/v1/programs/${programId}/calendar\\.ics\\?key=[\\w.-]+$`));
+    await calendar.getByRole('button', { name: 'Copy the calendar link' }).waitFor();
+    await api().get(new URL(first).pathname + new URL(first).search).expect(200).expect('Content-Type', /text\/calendar/);
+    await calendar.getByRole('button', { name: 'Make a new link (the old one stops working)' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Make a new calendar link?' });
+    await confirm.waitFor();
+    await expectAccessible(page, '[role="dialog"]');
+    await confirm.getByRole('button', { name: 'Make a new link' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await calendar.getByText(/^New link made\./).waitFor();
+    const second = await linkBox.inputValue();
+    expect(second).not.toBe(first);
+    await api().get(new URL(first).pathname + new URL(first).search).expect(404);
+    await api().get(new URL(second).pathname + new URL(second).search).expect(200);
     for (const name of ['New program', 'Edit program', 'Change status', 'Add reminder', 'Make a printable link', 'Save', 'Cancel session', 'Mark as not held', 'Restore session']) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
       expect(await page.getByRole('link', { name }).count()).toBe(0);
@@ -343,6 +365,26 @@ describe('Program screens in the browser', () => {
     await page.getByRole('option', { name: 'Running' }).click();
     await page.waitForURL((url) => url.searchParams.get('status') === 'running');
     await page.getByRole('status').filter({ hasText: 'No running programs.' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a partner contact opens the unsubscribe link on a phone: one button, nothing changed until they press it', async () => {
+    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const { page, problems } = await newPage(context);
+    const [contact] = await app.dataSource.query(`SELECT id FROM contacts WHERE email = $1`, [CONTACT.email]);
+    const unsubscribedAt = async () => (await app.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contact.id]))[0].unsubscribed_at;
+    await page.goto(`${app.url}/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, contact.id)}`);
+    await page.getByRole('heading', { level: 1, name: 'Stop these emails?' }).waitFor();
+    expect(await page.getByRole('button').count()).toBe(1);
+    expect(await unsubscribedAt()).toBeNull();
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page);
+    // A plain form post (no JavaScript), allowed by the page's CSP.
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }).waitFor();
+    expect(await unsubscribedAt()).toBeInstanceOf(Date);
+    await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { User } from '../../src/user/user.entity';
-import { SignedIn, signedInAs } from '../factories/user.factory';
+import { DEFAULT_PASSWORD, SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText, unstorableTextError } from '../setup/unstorable-text';
 
 function expectProblem(response: request.Response, status: number): void {
   expect(response.status).toBe(status);
@@ -85,6 +86,7 @@ describe('Bad input (e2e)', () => {
       fc.constant(null),
       fc.array(fc.string(), { maxLength: 3 }),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }),
+      unstorableText(),
     );
     const field = fc.constantFrom('email', 'name', 'role', 'password', 'timezone', 'active', 'version', 'extra', 'id');
     const body = fc.dictionary(field, value, { maxKeys: 6 });
@@ -102,5 +104,74 @@ describe('Bad input (e2e)', () => {
     expect(await t.dataSource.getRepository(User).count()).toBe(before);
     const me = await request(t.http).get('/api/v1/auth/me').set(admin.auth).expect(200);
     expect(me.body.role).toBe('admin');
+  });
+
+  /** Users, sessions and the audit log: unchanged means nothing was written. */
+  const snapshot = async () =>
+    (await t.dataSource.query(`
+      SELECT (SELECT md5(coalesce(string_agg(u::text, ',' ORDER BY u.id), '')) FROM users u) AS users,
+             (SELECT count(*)::int FROM auth_sessions) AS sessions,
+             (SELECT count(*)::int FROM audit_events) AS audit`))[0];
+
+  it('refuses a NUL or a lone surrogate in every text field of users, sign-in and your account with 400 naming it, writing nothing', async () => {
+    const auth = () => admin.auth;
+    let n = 0;
+    await assertUnstorableTextRefused(
+      t,
+      [
+        {
+          name: 'create user',
+          verb: 'post',
+          path: () => '/api/v1/users',
+          valid: () => ({ email: `new-${(n += 1)}@library.test`, name: 'New Person', role: 'staff', password: 'teen services rock' }),
+          fields: ['email', 'name', 'password'],
+          headers: auth,
+        },
+        { name: 'patch user', verb: 'patch', path: () => `/api/v1/users/${admin.user.id}`, valid: () => ({ name: 'Still Admin' }), fields: ['name', 'timezone'], headers: auth },
+        { name: 'patch me', verb: 'patch', path: () => '/api/v1/auth/me', valid: () => ({ name: 'Still Admin' }), fields: ['name', 'timezone'], headers: auth },
+        { name: 'change password', verb: 'post', path: () => '/api/v1/auth/password', valid: () => ({ currentPassword: DEFAULT_PASSWORD, newPassword: 'a brand new passphrase' }), fields: ['currentPassword', 'newPassword'], headers: auth },
+        { name: 'login', verb: 'post', path: () => '/api/v1/auth/login', valid: () => ({ email: admin.user.email, password: DEFAULT_PASSWORD }), fields: ['email', 'password'] },
+        { name: 'setup', verb: 'post', path: () => '/api/v1/auth/setup', valid: () => ({ email: 'first@library.test', password: 'teen services rock', name: 'First' }), fields: ['email', 'password', 'name'] },
+        { name: 'accept invitation', verb: 'post', path: () => '/api/v1/auth/accept-invitation', valid: () => ({ token: 'x'.repeat(43), password: 'teen services rock', name: 'Invitee' }), fields: ['token', 'password', 'name'] },
+      ],
+      snapshot,
+    );
+  });
+
+  it('refuses a NUL or a lone surrogate in the login email before looking anyone up, and does not count it as a failed attempt', async () => {
+    const before = await snapshot();
+    for (const email of [`${admin.user.email}\u0000`, `\ud800${admin.user.email}`]) {
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const response = await request(t.http).post('/api/v1/auth/login').send({ email, password: 'wrong password here' });
+        expectProblem(response, 400);
+        expect(response.body.errors).toEqual([unstorableTextError('email')]);
+      }
+    }
+    // Twelve refused bodies later the right password still signs in: none counted as a guess.
+    await request(t.http).post('/api/v1/auth/login').send({ email: admin.user.email, password: DEFAULT_PASSWORD }).expect(200);
+    const after = await snapshot();
+    expect({ ...after, sessions: before.sessions }).toEqual(before);
+  });
+
+  it('refuses {"name":"\\ud800"} sent as raw JSON text with 400 naming the field, on every kind of route', async () => {
+    const before = await snapshot();
+    const organizations = await t.dataSource.query(`SELECT count(*)::int AS n FROM organizations`);
+    const raw = [
+      ['post', '/api/v1/organizations', '{"name":"\\ud800"}', 'name'],
+      ['post', '/api/v1/audiences', '{"name":"Teens \\udfff","priority":1}', 'name'],
+      ['patch', `/api/v1/users/${admin.user.id}`, '{"name":"\\udbff\\u0041"}', 'name'],
+      ['post', '/api/v1/organizations', '{"name":"Ok","tags":["fine","bad\\u0000"],"fit":{"notes":"\\ud83d"}}', 'tags.1'],
+    ] as const;
+    for (const [verb, path, body, field] of raw) {
+      const response = await request(t.http)[verb](path).set(admin.auth).set('Content-Type', 'application/json').send(body);
+      expectProblem(response, 400);
+      expect(response.body.errors[0]).toEqual(unstorableTextError(field));
+    }
+    // A well-formed pair (an emoji) written as two escapes is fine.
+    const emoji = await request(t.http).post('/api/v1/audiences').set(admin.auth).set('Content-Type', 'application/json').send('{"name":"Gamers \\ud83c\\udfae","priority":1}');
+    expect(emoji.status).toBe(201);
+    expect(emoji.body.name).toBe('Gamers 🎮');
+    expect(await snapshot()).toMatchObject({ users: before.users });
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM organizations`)).toEqual(organizations);
   });
 });

@@ -4,6 +4,7 @@ import { Role } from '../../src/auth/role.enum';
 import { CheckInResponse } from '../../src/check-in/check-in-response.entity';
 import { checkInToken } from '../../src/check-in/check-in-token';
 import { CheckIn } from '../../src/check-in/check-in.entity';
+import { UNSTORABLE_TEXT_MESSAGE } from '../../src/common/pipes/validation';
 import { OrganizationStage } from '../../src/organization/organization-stage';
 import { unsubscribeToken } from '../../src/reminder/unsubscribe.service';
 import { checkInTokens, persistPartner } from '../factories/check-in.factory';
@@ -199,6 +200,24 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
       expect(broken.status).toBe(400);
       const proto = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).set('Content-Type', 'application/json').send('{"answers": {"__proto__": {"x": 1}}}');
       expect(proto.status).toBe(400);
+      await expectNothingAnswered(checkIn.id);
+    });
+
+    it('refuses a comment with a NUL or a lone surrogate with 400 naming it (JSON, raw JSON escape, form post), storing nothing', async () => {
+      const { checkIn, tokens } = await openCheckIn();
+      const json = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 4 }, comment: 'ok\u0000' });
+      expect(json.status).toBe(400);
+      expect(json.body.errors).toEqual([{ field: 'comment', message: UNSTORABLE_TEXT_MESSAGE }]);
+      const raw = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .set('Content-Type', 'application/json')
+        .send('{"answers": {"purpose.shared": 4}, "comment": "\\udfff"}');
+      expect(raw.status).toBe(400);
+      expect(raw.body.errors).toEqual([{ field: 'comment', message: UNSTORABLE_TEXT_MESSAGE }]);
+      const form = await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).type('form').send('purpose.shared=4&comment=a%00b');
+      expect(form.status).toBe(400);
+      expect(form.headers['content-type']).toMatch(/text\/html/);
+      expect(form.text).toContain('Please check your answers');
       await expectNothingAnswered(checkIn.id);
     });
 

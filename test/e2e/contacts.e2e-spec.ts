@@ -61,7 +61,7 @@ describe('Contacts (e2e)', () => {
     expect(asStaff.body.data[0].email).toBe('dana@harbor.example.org');
   });
 
-  it('searches by name, title or email ignoring accents, and filters by organization', async () => {
+  it('searches by name, title, email or phone ignoring accents, and filters by organization', async () => {
     const other = await persistOrganization(t.dataSource, { name: 'Other' });
     await persistContact(t.dataSource, orgId, { name: 'José Ramírez' });
     await persistContact(t.dataSource, orgId, { name: 'Ann Lee', title: 'Youth Counselor' });
@@ -71,6 +71,39 @@ describe('Contacts (e2e)', () => {
     expect(await names({ q: 'jose' })).toEqual(['Jose Other', 'José Ramírez']);
     expect(await names({ q: 'jose', organizationId: orgId })).toEqual(['José Ramírez']);
     expect(await names({ q: 'counselor' })).toEqual(['Ann Lee']);
+    await persistContact(t.dataSource, other.id, { name: 'Reachable', email: 'reach.me@clinic.example.org', phone: '+1 971 555 0123' });
+    expect(await names({ q: 'REACH.ME@' })).toEqual(['Reachable']);
+    expect(await names({ q: '971 555' })).toEqual(['Reachable']);
+  });
+
+  it('lets a viewer search name and title only: a fragment of a hidden email or phone finds nothing, while staff find it', async () => {
+    await persistContact(t.dataSource, orgId, { name: 'Angela Brooks', title: 'Youth Counselor', email: 'angela.brooks@city.example.org', phone: '+1 503 555 0177' });
+    const search = async (who: SignedIn, q: string) =>
+      (await request(t.http).get('/api/v1/contacts').query({ q }).set(who.auth).expect(200)).body as { data: { name: string }[]; meta: { total: number } };
+    // What an attacker would probe one character at a time: none of it matches for a viewer.
+    for (const fragment of ['a', 'an', 'angela.', 'angela.b', '@city', 'city.example', 'example.org', '555 0177', '0177', '+1 503']) {
+      const found = await search(viewer, fragment);
+      const expected = /^an?$/.test(fragment) ? 1 : 0; // "a"/"an" are in the name
+      expect({ fragment, total: found.meta.total }).toEqual({ fragment, total: expected });
+    }
+    expect((await search(viewer, 'brooks')).data.map((c) => c.name)).toEqual(['Angela Brooks']);
+    expect((await search(viewer, 'counselor')).data.map((c) => c.name)).toEqual(['Angela Brooks']);
+    for (const fragment of ['angela.b', '@city', 'example.org', '555 0177']) {
+      expect({ fragment, names: (await search(staff, fragment)).data.map((c) => c.name) }).toEqual({ fragment, names: ['Angela Brooks'] });
+    }
+  });
+
+  it('gives viewers notes as null, like email and phone, on list and read; staff see them', async () => {
+    const contact = await persistContact(t.dataSource, orgId, { name: 'Dana Whitfield', notes: 'Going through a divorce; call after 3pm' });
+    const read = await request(t.http).get(`/api/v1/contacts/${contact.id}`).set(viewer.auth).expect(200);
+    expect(read.body).toMatchObject({ name: 'Dana Whitfield', email: null, phone: null, notes: null });
+    const list = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(viewer.auth).expect(200);
+    expect(list.body.data).toEqual([expect.objectContaining({ name: 'Dana Whitfield', email: null, phone: null, notes: null })]);
+    const searched = await request(t.http).get('/api/v1/contacts').query({ q: 'dana' }).set(viewer.auth).expect(200);
+    expect(searched.body.data).toEqual([expect.objectContaining({ notes: null })]);
+    expect(JSON.stringify([read.body, list.body, searched.body])).not.toMatch(/divorce|partner\.example\.org|555/);
+    const asStaff = await request(t.http).get(`/api/v1/contacts/${contact.id}`).set(staff.auth).expect(200);
+    expect(asStaff.body.notes).toBe('Going through a divorce; call after 3pm');
   });
 
   it('keeps one primary contact per organization', async () => {

@@ -4,6 +4,7 @@ import { Role } from '../../src/auth/role.enum';
 import { persistAudience, persistCapability, persistContact, persistOrganization } from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText, unstorableTextError } from '../setup/unstorable-text';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -103,7 +104,9 @@ describe('Directory bad input (e2e)', () => {
     fc.constant(null),
     fc.uuid(),
     fc.array(fc.oneof(fc.uuid(), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('audienceReach', 'missionOverlap', 'notes', 'x'), fc.oneof(fc.integer({ min: -2, max: 7 }), fc.string({ maxLength: 5 }), fc.constant(null)), { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom('audienceReach', 'missionOverlap', 'notes', 'x'), fc.oneof(fc.integer({ min: -2, max: 7 }), fc.string({ maxLength: 5 }), fc.constant(null), unstorableText()), { maxKeys: 3 }),
+    unstorableText(),
+    fc.array(unstorableText(), { minLength: 1, maxLength: 2 }),
   );
 
   const bodyOf = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 6 });
@@ -140,5 +143,81 @@ describe('Directory bad input (e2e)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('refuses a NUL or a lone surrogate in every text field with 400 naming it, writing nothing', async () => {
+    const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+    const auth = () => admin.auth;
+    await assertUnstorableTextRefused(
+      t,
+      [
+        {
+          name: 'create organization',
+          verb: 'post',
+          path: () => '/api/v1/organizations',
+          valid: () => ({ name: 'Brand New Partner', tags: ['youth'], fit: { audienceReach: 2 } }),
+          fields: ['name', 'type', 'website', 'email', 'phone', 'address', 'mission', 'notes', 'tags.0', 'fit.notes'],
+          headers: auth,
+        },
+        {
+          name: 'patch organization',
+          verb: 'patch',
+          path: () => `/api/v1/organizations/${orgId}`,
+          valid: async () => ({ version: await version('organizations', orgId), stage: 'exploring' }),
+          fields: ['name', 'type', 'website', 'email', 'phone', 'address', 'mission', 'notes', 'tags.1', 'fit.notes', 'stageReason'],
+          headers: auth,
+        },
+        {
+          name: 'create contact',
+          verb: 'post',
+          path: () => '/api/v1/contacts',
+          valid: () => ({ organizationId: orgId, name: 'New Person' }),
+          fields: ['name', 'title', 'email', 'phone', 'notes'],
+          headers: auth,
+        },
+        {
+          name: 'patch contact',
+          verb: 'patch',
+          path: () => `/api/v1/contacts/${contactId}`,
+          valid: async () => ({ version: await version('contacts', contactId), title: 'Director' }),
+          fields: ['name', 'title', 'email', 'phone', 'notes'],
+          headers: auth,
+        },
+        { name: 'add note', verb: 'post', path: () => `/api/v1/organizations/${orgId}/notes`, valid: () => ({ body: 'Met them' }), fields: ['body'], headers: auth },
+        { name: 'create audience', verb: 'post', path: () => '/api/v1/audiences', valid: () => ({ name: 'Teen parents', priority: 2 }), fields: ['name', 'description', 'source'], headers: auth },
+        {
+          name: 'patch capability',
+          verb: 'patch',
+          path: () => `/api/v1/capabilities/${capabilityId}`,
+          valid: async () => ({ version: await version('capabilities', capabilityId) }),
+          fields: ['name', 'description'],
+          headers: auth,
+        },
+      ],
+      () => snapshot(t),
+    );
+  });
+
+  it('refuses a NUL or a lone surrogate in ?q= and ?tag= with 400 naming the parameter', async () => {
+    for (const bad of ['a\u0000b', '\u0000']) {
+      const cases = [
+        ['/api/v1/organizations', 'q'],
+        ['/api/v1/organizations', 'tag'],
+        ['/api/v1/organizations/export.csv', 'q'],
+        ['/api/v1/contacts', 'q'],
+        ['/api/v1/audit', 'entityType'],
+      ] as const;
+      for (const [path, param] of cases) {
+        const response = await request(t.http).get(path).query({ [param]: bad }).set(admin.auth);
+        expect({ path, param, status: response.status }).toEqual({ path, param, status: 400 });
+        expect(response.headers['content-type']).toMatch(/problem\+json/);
+        expect(response.body.errors).toEqual([unstorableTextError(param)]);
+      }
+    }
+    // A query string cannot carry a lone surrogate as UTF-8 (its bytes are not UTF-8; they decode
+    // to U+FFFD); a repeated parameter arrives as an array, and is named by its position.
+    const repeated = await request(t.http).get('/api/v1/organizations?tag=ok&tag=%00').set(admin.auth);
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.errors).toEqual([unstorableTextError('tag.1')]);
   });
 });

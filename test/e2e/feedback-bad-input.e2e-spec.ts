@@ -5,6 +5,7 @@ import { persistOrganization } from '../factories/directory.factory';
 import { persistFeedback, persistFeedbackLink, persistFeedbackProgram, persistFeedbackSession } from '../factories/feedback.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText, unstorableTextError } from '../setup/unstorable-text';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -98,6 +99,7 @@ describe('Feedback bad input (e2e)', () => {
       fc.constantFrom(UNKNOWN, orgId, programId, sessionId, 'partner', 'youth', 'staff'),
       fc.array(fc.oneof(fc.uuid(), fc.integer()), { maxLength: 3 }),
       fc.dictionary(fc.constantFrom('knowledge', 'confidence', 'application', 'awareness', 'mood'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.string({ maxLength: 3 }), fc.constant(null)), { maxKeys: 3 }),
+      unstorableText(),
     );
   const bodyOf = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: 6 });
   const STAFF_FIELDS = ['source', 'organizationId', 'programId', 'sessionId', 'rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'actionTaken', 'version', 'id', 'viaLink', 'extra'];
@@ -125,7 +127,7 @@ describe('Feedback bad input (e2e)', () => {
 
   it('public feedback (form post): random fields never cause a 5xx, and a refused one changes nothing', async () => {
     const field = fc.constantFrom('rating', 'outcomeKnowledge', 'outcomeConfidence', 'outcomeApplication', 'outcomeAwareness', 'worked', 'didntWork', 'suggestions', 'email', '__proto__', 'outcomes[knowledge]');
-    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1'), fc.string({ minLength: 4001, maxLength: 4050 }));
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1'), fc.string({ minLength: 4001, maxLength: 4050 }), unstorableText());
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(field, value), { maxLength: 6 }), async (pairs) => {
         const before = await snapshot(t);
@@ -136,5 +138,33 @@ describe('Feedback bad input (e2e)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('refuses a NUL or a lone surrogate in every text field with 400 naming it, writing nothing (staff and public JSON)', async () => {
+    const version = async () => (await t.dataSource.query(`SELECT version FROM feedback WHERE id = $1`, [feedbackId]))[0].version as number;
+    const auth = () => staff.auth;
+    await assertUnstorableTextRefused(
+      t,
+      [
+        { name: 'create feedback', verb: 'post', path: () => '/api/v1/feedback', valid: () => ({ source: 'staff', rating: 4, organizationId: orgId }), fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'], headers: auth },
+        { name: 'patch feedback', verb: 'patch', path: () => `/api/v1/feedback/${feedbackId}`, valid: async () => ({ version: await version(), rating: 3 }), fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'], headers: auth },
+        { name: 'public feedback (JSON)', verb: 'post', path: () => `/api/v1/public/feedback/${token}`, valid: () => ({ rating: 5, outcomes: { knowledge: 4 } }), fields: ['worked', 'didntWork', 'suggestions'] },
+      ],
+      () => snapshot(t),
+    );
+  });
+
+  it('public feedback: a raw JSON lone-surrogate escape is a 400 naming the field, and the form post shows the form again with the error', async () => {
+    const before = await snapshot(t);
+    // The escape as raw text, so it reaches the server unpaired whatever the client's JSON writer does.
+    const raw = await request(t.http).post(`/api/v1/public/feedback/${token}`).set('Content-Type', 'application/json').send('{"rating":4,"worked":"\\ud800"}');
+    expect(raw.status).toBe(400);
+    expect(raw.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(raw.body.errors).toEqual([unstorableTextError('worked')]);
+    const form = await request(t.http).post(`/api/v1/public/feedback/${token}`).type('form').send('rating=4&suggestions=more%00snacks');
+    expect(form.status).toBe(400);
+    expect(form.headers['content-type']).toMatch(/^text\/html/);
+    expect(form.text).toContain('id="suggestions-error"');
+    expect(await snapshot(t)).toEqual(before);
   });
 });

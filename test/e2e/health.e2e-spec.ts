@@ -60,6 +60,22 @@ describe('HTTP hardening (e2e)', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('answers every API request with Cache-Control: no-store, errors included', async () => {
+    const answers = await Promise.all([
+      request(t.http).get('/api/v1/health'),
+      request(t.http).get('/api/v1/auth/me'),
+      request(t.http).get('/api/v1/no-such-route'),
+      request(t.http).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":'),
+      request(t.http).get('/api/docs-json'),
+      request(t.http).get('/feedback/not-a-real-token'),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 400, 200, 404]);
+    for (const answer of answers) expect(answer.headers['cache-control']).toBe('no-store');
+    // The web app's own files keep their caching (web-app.ts); nothing outside the server's paths gets no-store.
+    const page = await request(t.http).get('/organizations').set('Accept', 'text/html');
+    expect(page.headers['cache-control']).not.toBe('no-store');
+  });
+
   it('keeps a well-formed X-Request-Id from a proxy and echoes it in problem details', async () => {
     const response = await request(t.http).get('/api/v1/auth/me').set('X-Request-Id', 'proxy-req-12345');
     expect(response.status).toBe(401);

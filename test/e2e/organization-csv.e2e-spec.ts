@@ -92,7 +92,7 @@ describe('Organizations CSV (e2e)', () => {
       expect(rows.map((row) => row.name)).toEqual(['Harbor House', 'Anchor Clinic']);
       expect(rows[0]).toMatchObject({
         stage: 'active',
-        ownerEmail: 'maya@library.test',
+        owner: manager.user.name,
         audiences: 'Teens; Seniors',
         capabilities: 'Meeting space',
         seeksCapabilities: 'Paid internships',
@@ -103,7 +103,8 @@ describe('Organizations CSV (e2e)', () => {
         fitNotes: 'Strong fit',
         version: '1',
       });
-      expect(rows[1]).toMatchObject({ ownerEmail: '', audiences: '', tags: '', fitAudienceReach: '0' });
+      expect(rows[1]).toMatchObject({ owner: '', audiences: '', tags: '', fitAudienceReach: '0' });
+      expect(rows[0]).not.toHaveProperty('ownerEmail');
       const list = await request(t.http).get('/api/v1/organizations?stage=active&sort=-name').set(manager.auth).expect(200);
       expect(list.body.meta.total).toBe(2);
       expect(list.body.data.map((org: { id: string }) => org.id)).toEqual(rows.map((row) => row.id));
@@ -129,6 +130,21 @@ describe('Organizations CSV (e2e)', () => {
       expect(row.phone).toBe("'+1 503 555 0142");
       expect(row.mission).toBe("'@SUM(A1)");
       expect(row.name).toBe('Evil Corp');
+    });
+
+    it("carries no user's email: owners are named by their name", async () => {
+      const staff = await signedInAs(t, Role.Staff, { email: 'jo.private@library.test', name: 'Jo Park' });
+      await createOrg({ name: 'Harbor House', ownerId: staff.user.id, email: 'hello@harbor.example.org' });
+      await createOrg({ name: 'Anchor Clinic', ownerId: manager.user.id });
+      const text = (await request(t.http).get(EXPORT).set(staff.auth).expect(200)).text;
+      expect(text).not.toMatch(/ownerEmail/i);
+      for (const email of ['jo.private@library.test', 'maya@library.test']) expect(text).not.toContain(email);
+      expect(text).not.toMatch(/@library\.test/);
+      expect(readCsv(text).map((row) => [row.name, row.owner])).toEqual([
+        ['Anchor Clinic', manager.user.name],
+        ['Harbor House', 'Jo Park'],
+      ]);
+      expect(readCsv(text)[1].email).toBe('hello@harbor.example.org'); // the organization's own address stays
     });
 
     it('is not open to viewers', async () => {
@@ -171,13 +187,13 @@ describe('Organizations CSV (e2e)', () => {
       expect(again).toBe(exported);
     });
 
-    it('creates and updates rows, resolving audiences, capabilities and owners by name and email', async () => {
+    it('creates and updates rows, resolving audiences, capabilities and owners by name', async () => {
       const existing = await createOrg({ name: 'Harbor House', stage: 'prospect', tags: ['old'] });
-      const staff = await signedInAs(t, Role.Staff, { email: 'jo@library.test' });
+      const staff = await signedInAs(t, Role.Staff, { email: 'jo@library.test', name: 'Jo Park' });
       const file = csvFile(
-        ['name', 'stage', 'ownerEmail', 'audiences', 'capabilities', 'seeksCapabilities', 'tags', 'fitMissionOverlap', 'notes'],
+        ['name', 'stage', 'owner', 'audiences', 'capabilities', 'seeksCapabilities', 'tags', 'fitMissionOverlap', 'notes'],
         [
-          ['harbor house', 'active', 'JO@library.test', 'teens', '', 'MEETING SPACE', 'Youth; Drop-in', '4', 'Met in May'],
+          ['harbor house', 'active', ' JO PARK ', 'teens', '', 'MEETING SPACE', 'Youth; Drop-in', '4', 'Met in May'],
           ['Riverside Seniors', '', '', 'Seniors; Teens', 'Paid internships; Meeting space', '', '', '', "'+ not a formula"],
         ],
       );
@@ -227,7 +243,7 @@ describe('Organizations CSV (e2e)', () => {
 
     it('updates the organization named by id, even when the row renames it', async () => {
       const org = await createOrg({ name: 'Old Name' });
-      const response = await upload(csvFile(['id', 'name', 'version'], [[org.id, 'New Name', '99']])).expect(200);
+      const response = await upload(csvFile(['id', 'name', 'version'], [[org.id, 'New Name', '1']])).expect(200);
       expect(response.body).toEqual({ created: 0, updated: 1, errors: [] });
       expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: 'New Name', version: 2 });
     });
@@ -259,14 +275,14 @@ describe('Organizations CSV (e2e)', () => {
       const org = await createOrg({ name: 'Harbor House' });
       await createOrg({ name: 'Anchor Clinic' });
       const file = csvFile(
-        ['id', 'name', 'email', 'ownerEmail', 'fitAudienceReach', 'website', 'tags'],
+        ['id', 'name', 'email', 'owner', 'fitAudienceReach', 'website', 'tags'],
         [
           ['', 'Dup', '', '', '', '', ''],
           ['', 'DUP ', '', '', '', '', ''],
           ['not-an-id', 'X', '', '', '', '', ''],
           ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', 'Y', '', '', '', '', ''],
           [org.id, 'Anchor Clinic', '', '', '', '', ''],
-          ['', 'Bad Cells', 'not-an-email', 'nobody@library.test', '7', 'not a url', 'ok; bad;tag!'],
+          ['', 'Bad Cells', 'not-an-email', 'Nobody Here', '7', 'not a url', 'ok; bad;tag!'],
           ['', 'harbor house', '', '', '', '', ''],
           ['too', 'few'],
         ],
@@ -279,7 +295,7 @@ describe('Organizations CSV (e2e)', () => {
         { row: 4, field: 'id', message: 'must be an organization id, or empty for a new organization' },
         { row: 5, field: 'id', message: 'no organization has this id' },
         { row: 6, field: 'name', message: 'is the name of another organization' },
-        { row: 7, field: 'ownerEmail', message: 'is not an active user' },
+        { row: 7, field: 'owner', message: 'is not an active user' },
         { row: 7, field: 'website', message: 'must be a web address' },
         { row: 7, field: 'email', message: 'must be an email address' },
         { row: 7, field: 'tags', message: expect.stringMatching(/^each tag must be/) },
@@ -299,6 +315,105 @@ describe('Organizations CSV (e2e)', () => {
           { row: 1, field: 'name', message: 'column is missing' },
         ],
       });
+    });
+
+    it("refuses rows whose version is stale (a colleague's edit since the export), in a dry run too, importing nothing", async () => {
+      const harbor = await createOrg({ name: 'Harbor House', notes: 'Original' });
+      await createOrg({ name: 'Anchor Clinic' });
+      const exported = (await request(t.http).get(EXPORT).set(manager.auth).expect(200)).text;
+      // A colleague edits Harbor House after the export.
+      const colleague = await signedInAs(t, Role.Staff);
+      await request(t.http).patch(`/api/v1/organizations/${harbor.id}`).set(colleague.auth).send({ version: 1, notes: "Colleague's newer notes" }).expect(200);
+      const before = await snapshot();
+      // The old export, edited in a spreadsheet: both rows change their notes.
+      const rows = readCsv(exported).map((row) => ({ ...row, notes: 'From the old file' }));
+      const file = csvFile(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((column) => row[column])));
+      const harborRow = rows.findIndex((row) => row.name === 'Harbor House') + 2;
+      const staleError = { row: harborRow, field: 'version', message: expect.stringMatching(/^is 1, but the organization is now at version 2: someone changed it since/) };
+
+      const dryRun = await upload(file, '?dryRun=true').expect(200);
+      expect(dryRun.body).toEqual({ created: 0, updated: 1, errors: [staleError] });
+      const response = await upload(file);
+      expectProblem(response, 400);
+      expect(response.body).toMatchObject({ code: 'CSV_IMPORT_INVALID', errorCount: 1, errors: [staleError] });
+      expect(await snapshot()).toEqual(before);
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({ notes: "Colleague's newer notes", version: 2 });
+
+      // Without a version (no column, or an empty cell) a row overwrites, as before.
+      const noVersionColumn = csvFile(['id', 'name', 'notes'], [[harbor.id, 'Harbor House', 'Overwritten']]);
+      expect((await upload(noVersionColumn)).body).toEqual({ created: 0, updated: 1, errors: [] });
+      const emptyCell = csvFile(['id', 'name', 'notes', 'version'], [[harbor.id, 'Harbor House', 'Overwritten again', '']]);
+      expect((await upload(emptyCell)).body).toEqual({ created: 0, updated: 1, errors: [] });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({ notes: 'Overwritten again', version: 4 });
+      // And the current version passes; a version that is not a number is named.
+      expect((await upload(csvFile(['name', 'notes', 'version'], [['harbor house', 'Current', '4']]))).body).toEqual({ created: 0, updated: 1, errors: [] });
+      const garbled = await upload(csvFile(['name', 'version'], [['Harbor House', 'v5']]), '?dryRun=true').expect(200);
+      expect(garbled.body.errors).toEqual([{ row: 2, field: 'version', message: 'must be the version from the export (a whole number), or empty' }]);
+    });
+
+    it('matches owners by name among active users, keeps a deactivated current owner, and refuses an ambiguous name', async () => {
+      const admin = await signedInAs(t, Role.Admin);
+      const alex = await signedInAs(t, Role.Staff, { name: 'Alex Rivera' });
+      const otherAlex = await signedInAs(t, Role.Staff, { name: 'alex rivera' });
+      const sam = await signedInAs(t, Role.Staff, { name: 'Sam Lee' });
+      const kept = await createOrg({ name: 'Kept Owner', ownerId: sam.user.id });
+      await request(t.http).patch(`/api/v1/users/${sam.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      await createOrg({ name: 'Alex Owns', ownerId: alex.user.id });
+
+      // Ambiguous: two active users are "Alex Rivera" (a new assignment); a deactivated user cannot be newly assigned.
+      const refused = await upload(csvFile(['name', 'owner'], [['New Partner', 'Alex Rivera'], ['Another', 'Sam Lee']]), '?dryRun=true').expect(200);
+      expect(refused.body.errors).toEqual([
+        { row: 2, field: 'owner', message: expect.stringMatching(/^is the name of 2 active users/) },
+        { row: 3, field: 'owner', message: 'is not an active user' },
+      ]);
+      const realRun = await upload(csvFile(['name', 'owner'], [['New Partner', 'Alex Rivera']]));
+      expectProblem(realRun, 400);
+      expect(await t.dataSource.getRepository(Organization).countBy({ name: 'New Partner' })).toBe(0);
+
+      // The export imports back: the current owner wins over a namesake and may stay when deactivated.
+      const exported = (await request(t.http).get(EXPORT).set(manager.auth).expect(200)).text;
+      expect(readCsv(exported).map((row) => [row.name, row.owner])).toEqual([
+        ['Alex Owns', 'Alex Rivera'],
+        ['Kept Owner', 'Sam Lee'],
+      ]);
+      expect((await upload(Buffer.from(exported, 'utf8'))).body).toEqual({ created: 0, updated: 2, errors: [] });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: kept.id })).toMatchObject({ ownerId: sam.user.id, version: 1 });
+
+      // A unique name assigns; an old export's ownerEmail column still works.
+      await request(t.http).patch(`/api/v1/users/${otherAlex.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      expect((await upload(csvFile(['name', 'owner'], [['New Partner', 'ALEX RIVERA']]))).body).toEqual({ created: 1, updated: 0, errors: [] });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'New Partner' })).toMatchObject({ ownerId: alex.user.id });
+      expect((await upload(csvFile(['name', 'ownerEmail'], [['Legacy File', manager.user.email.toUpperCase()]]))).body).toEqual({ created: 1, updated: 0, errors: [] });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'Legacy File' })).toMatchObject({ ownerId: manager.user.id });
+      const both = await upload(csvFile(['name', 'owner', 'ownerEmail'], [['X', '', '']]), '?dryRun=true').expect(200);
+      expect(both.body.errors).toEqual([{ row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' }]);
+    });
+
+    // (An unpaired surrogate cannot arrive in a file: its bytes are not UTF-8, and such a file is refused whole.)
+    it('refuses a cell with a NUL character as a row error naming the column, importing nothing', async () => {
+      await createOrg({ name: 'Harbor House' });
+      const before = await snapshot();
+      const file = csvFile(
+        ['name', 'notes', 'owner', 'tags'],
+        [
+          ['Good Row', 'fine', '', ''],
+          ['Nul\u0000Name', '', '', ''],
+          ['Harbor House', 'bad \u0000 notes', 'Ma\u0000ya', 'a;\u0000'],
+        ],
+      );
+      const message = 'must not contain NUL characters or unpaired UTF-16 surrogates';
+      const expected = [
+        { row: 3, field: 'name', message },
+        { row: 4, field: 'notes', message },
+        { row: 4, field: 'owner', message },
+        { row: 4, field: 'tags', message },
+      ];
+      const dryRun = await upload(file, '?dryRun=true').expect(200);
+      expect(dryRun.body).toEqual({ created: 1, updated: 0, errors: expected });
+      const response = await upload(file);
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual(expected);
+      expect(await snapshot()).toEqual(before);
     });
 
     it('a dry run reports what would happen and writes nothing', async () => {
@@ -370,6 +485,8 @@ describe('Organizations CSV (e2e)', () => {
     expect(importOp.requestBody.content['multipart/form-data'].schema.properties.file).toEqual(expect.objectContaining({ format: 'binary' }));
     expect(importOp.parameters.map((p: { name: string }) => p.name)).toContain('dryRun');
     expect(Object.keys(importOp.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413']));
-    expect(importOp.description).toMatch(/version` is ignored/);
+    expect(importOp.description).toMatch(/`version` is not the organization's current version is an error/);
+    expect(importOp.description).toMatch(/`owner` is a user's name/);
+    expect(exportOp.description).not.toMatch(/ownerEmail/);
   });
 });

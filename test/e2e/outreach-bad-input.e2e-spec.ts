@@ -6,6 +6,7 @@ import { persistTask } from '../factories/task.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { persistBareProgram, persistVisit } from '../factories/visit.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText } from '../setup/unstorable-text';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -120,6 +121,7 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
       fc.constantFrom('2026-03-04T10:00:00Z', '2026-02-30T10:00:00Z', '1999-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-03-04', '+275760-09-13T00:00:00Z', '2026-03-04T10:00:00+25:00'),
       fc.array(fc.oneof(fc.uuid(), fc.constantFrom(contactId, admin.user.id, UNKNOWN), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+      unstorableText(),
     );
 
   const bodyOf = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: 7 });
@@ -181,6 +183,22 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
     // The property saw both sides: bodies that were refused and bodies that were written.
     expect([...statuses].some((status) => status < 300)).toBe(true);
     expect(statuses.has(400)).toBe(true);
+  });
+
+  it('refuses a NUL or a lone surrogate in every text field of visits and tasks with 400 naming it, writing nothing', async () => {
+    const auth = () => admin.auth;
+    await assertUnstorableTextRefused(
+      t,
+      cases.map(({ name, verb, path, valid }) => ({
+        name,
+        verb,
+        path,
+        valid,
+        fields: name.endsWith('visit') ? ['location', 'notes'] : ['title'],
+        headers: auth,
+      })),
+      () => snapshot(t),
+    );
   });
 
   it.each(['/api/v1/visits', '/api/v1/tasks'])('%s: random query strings never cause a 5xx', async (path) => {

@@ -149,8 +149,8 @@ describe('Outreach story (e2e)', () => {
     const times = timeline.map((entry) => Date.parse(entry.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
 
-    // And the team subscribes to the program's calendar without signing in.
-    const { calendarUrl } = (await asStaff.get(`/programs/${program.id}`).expect(200)).body;
+    // And each of the team subscribes to the program's calendar with a link of their own, without signing in.
+    const { url: calendarUrl } = (await asStaff.post(`/programs/${program.id}/calendar-link`, {}).expect(201)).body;
     const feed = await request(t.http).get(calendarUrl.replace('http://tandem.test', '')).expect(200);
     const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent');
     const allSessions: Session[] = (await asStaff.get(`/programs/${program.id}/sessions?from=${startDate}&to=${today.plus({ days: 130 }).toISODate()}`).expect(200)).body.data;

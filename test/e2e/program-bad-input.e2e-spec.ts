@@ -5,6 +5,7 @@ import { persistAudience, persistOrganization } from '../factories/directory.fac
 import { buildProgramBody, createProgram, persistClosure } from '../factories/program.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText } from '../setup/unstorable-text';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -132,6 +133,7 @@ describe('Program, session and closure bad input (e2e)', () => {
     fc.uuid(),
     fc.constantFrom('2026-09-02', '2026-02-30', '2031-01-01', '1899-12-31', '15:30', '25:61', 'America/Los_Angeles', 'Mars/Base'),
     fc.array(fc.oneof(fc.uuid(), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 3 }),
+    unstorableText(),
   );
   const rrules = fc.oneof(
     fc.constantFrom(
@@ -196,6 +198,36 @@ describe('Program, session and closure bad input (e2e)', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('refuses a NUL or a lone surrogate in every text field of programs, sessions and closures with 400 naming it, writing nothing', async () => {
+    const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+    const auth = () => admin.auth;
+    const scheduleFields = ['schedule.rrule', 'schedule.timezone', 'schedule.startTime', 'schedule.location'];
+    await assertUnstorableTextRefused(
+      t,
+      [
+        {
+          name: 'create program',
+          verb: 'post',
+          path: () => '/api/v1/programs',
+          valid: () => ({ ...buildProgramBody(), partners: [{ organizationId: orgId, role: 'host' }] }),
+          fields: ['name', 'description', 'libraryGoal', 'partnerGoal', ...scheduleFields],
+          headers: auth,
+        },
+        {
+          name: 'patch program',
+          verb: 'patch',
+          path: () => `/api/v1/programs/${programId}`,
+          valid: async () => ({ version: await version('programs', programId), schedule: buildProgramBody().schedule }),
+          fields: ['name', 'description', 'libraryGoal', 'partnerGoal', ...scheduleFields],
+          headers: auth,
+        },
+        { name: 'patch session', verb: 'patch', path: () => `/api/v1/sessions/${sessionId}`, valid: async () => ({ version: await version('program_sessions', sessionId), attendance: 12 }), fields: ['notes'], headers: auth },
+        { name: 'create closure', verb: 'post', path: () => '/api/v1/closures', valid: () => ({ date: '2032-07-04', name: 'Independence Day' }), fields: ['name'], headers: auth },
+      ],
+      () => snapshot(t),
     );
   });
 

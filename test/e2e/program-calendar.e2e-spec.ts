@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { ProgramSession } from '../../src/program/program-session.entity';
-import { ProgramCalendarService } from '../../src/program/program-calendar.service';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
@@ -95,7 +94,10 @@ describe('Program calendar feed (e2e)', () => {
     await request(t.http).patch(`/api/v1/programs/${programId}`).set(staff.auth).send({ name, version }).expect(200);
   };
 
-  const keyFor = (id: string) => new URL(t.app.get(ProgramCalendarService).calendarFeedUrl(id)).searchParams.get('key')!;
+  /** The caller's own subscription link (a new one each call: the previous one stops working). */
+  const makeLink = async (id: string, who: SignedIn = viewer): Promise<string> => (await request(t.http).post(`/api/v1/programs/${id}/calendar-link`).set(who.auth).expect(201)).body.url;
+  const keyOf = (url: string) => new URL(url).searchParams.get('key')!;
+  const viaLink = (url: string) => request(t.http).get(url.replace('http://tandem.test', ''));
 
   describe('access', () => {
     it('serves the feed to any signed-in role as text/calendar with a file name', async () => {
@@ -105,79 +107,133 @@ describe('Program calendar feed (e2e)', () => {
       expect(response.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     });
 
-    it('gives a subscription URL under PUBLIC_URL, on the program itself, that opens the same feed without a token', async () => {
-      const url = t.app.get(ProgramCalendarService).calendarFeedUrl(programId);
-      const program = (await request(t.http).get(`/api/v1/programs/${programId}`).set(viewer.auth).expect(200)).body;
-      expect(program.calendarUrl).toBe(url);
-      expect(url).toMatch(new RegExp(`^http://tandem\\.test/api/v1/programs/${programId}/calendar\\.ics\\?key=[A-Za-z0-9_-]{43}$`));
-      const withKey = await request(t.http).get(url.replace('http://tandem.test', '')).expect(200);
+    it('gives each user a link of their own under PUBLIC_URL, shown again later, that opens the same feed without a token', async () => {
+      const linkPath = `/api/v1/programs/${programId}/calendar-link`;
+      expect((await request(t.http).get(linkPath).set(viewer.auth).expect(200)).body).toEqual({ url: null, createdAt: null });
+      const made = await request(t.http).post(linkPath).set(viewer.auth).expect(201);
+      expect(made.body).toEqual({ url: expect.any(String), createdAt: expect.any(String) });
+      const { url } = made.body;
+      expect(url).toMatch(new RegExp(`^http://tandem\\.test/api/v1/programs/${programId}/calendar\\.ics\\?key=[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$`));
+      expect((await request(t.http).get(linkPath).set(viewer.auth).expect(200)).body).toEqual(made.body);
+      // Another user's link is another link; the program itself carries none.
+      expect(await makeLink(programId, staff)).not.toBe(url);
+      expect((await request(t.http).get(`/api/v1/programs/${programId}`).set(viewer.auth).expect(200)).body).not.toHaveProperty('calendarUrl');
+      const withKey = await viaLink(url).expect(200);
       const withToken = await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200);
       expect(withKey.text).toBe(withToken.text);
       expect(withKey.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      // Nothing secret is stored: the table holds the link's id, not its key.
+      const [row] = await t.dataSource.query(`SELECT to_jsonb(l) AS row FROM calendar_links l WHERE user_id = $1`, [viewer.user.id]);
+      expect(JSON.stringify(row)).not.toContain(keyOf(url).split('.')[1]);
     });
 
-    it('answers 401 without a token or key, and for a wrong, truncated or empty key', async () => {
-      const key = keyFor(programId);
+    it('stops a link for good when its user is deactivated, even once they are reactivated', async () => {
+      const admin = await signedInAs(t, Role.Admin);
+      const url = await makeLink(programId);
+      await viaLink(url).expect(200);
+      await request(t.http).patch(`/api/v1/users/${viewer.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      const dead = await viaLink(url).expect(404);
+      expect(dead.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(dead.body.code).toBe('LINK_NOT_FOUND');
+      await request(t.http).patch(`/api/v1/users/${viewer.user.id}`).set(admin.auth).send({ active: true }).expect(200);
+      await viaLink(url).expect(404);
+    });
+
+    it('revokes the previous link when a new one is made, and the new one works', async () => {
+      const old = await makeLink(programId);
+      const next = await makeLink(programId);
+      expect(next).not.toBe(old);
+      expect((await viaLink(old).expect(404)).body.code).toBe('LINK_NOT_FOUND');
+      await viaLink(next).expect(200);
+      // Another program's link of the same user is untouched.
+      const other = await createProgram({ name: 'Other' });
+      const otherUrl = await makeLink(other.id);
+      await makeLink(programId);
+      await viaLink(otherUrl).expect(200);
+    });
+
+    it('answers 401 without a token or key, and 404 for a wrong, truncated, empty, repeated or old-style key', async () => {
+      const key = keyOf(await makeLink(programId));
       const wrong = `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`;
       const none = await request(t.http).get(feedPath(programId)).expect(401);
       expect(none.body.code).toBe('UNAUTHENTICATED');
-      for (const bad of [wrong, key.slice(0, -1), '', `${key}${key}`]) {
-        const response = await request(t.http).get(feedPath(programId)).query({ key: bad }).expect(401);
+      // The stateless per-program key of before (HMAC of the program id) opens nothing any more.
+      const oldStyle = key.split('.')[1];
+      for (const bad of [wrong, key.slice(0, -1), '', `${key}${key}`, oldStyle]) {
+        const response = await request(t.http).get(feedPath(programId)).query({ key: bad }).expect(404);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(response.body).toMatchObject({ status: 401, code: 'INVALID_KEY' });
+        expect(response.body).toMatchObject({ status: 404, code: 'LINK_NOT_FOUND' });
       }
-      // A repeated key parameter is not a key.
-      await request(t.http).get(`${feedPath(programId)}?key=${key}&key=${key}`).expect(401);
+      await request(t.http).get(`${feedPath(programId)}?key=${key}&key=${key}`).expect(404);
     });
 
-    it('does not open one program with another program’s key', async () => {
+    it('does not open one program with another program’s link', async () => {
       const other = await createProgram({ name: 'Other' });
-      await request(t.http).get(feedPath(other.id)).query({ key: keyFor(programId) }).expect(401);
-      await request(t.http).get(feedPath(other.id)).query({ key: keyFor(other.id) }).expect(200);
+      const url = await makeLink(programId);
+      await request(t.http).get(feedPath(other.id)).query({ key: keyOf(url) }).expect(404);
+      await viaLink(await makeLink(other.id)).expect(200);
     });
 
     it('lets the token decide when both are sent: a bad token is 401 even with a good key', async () => {
-      await request(t.http).get(feedPath(programId)).query({ key: keyFor(programId) }).set({ Authorization: 'Bearer not-a-token' }).expect(401);
+      const key = keyOf(await makeLink(programId));
+      await request(t.http).get(feedPath(programId)).query({ key }).set({ Authorization: 'Bearer not-a-token' }).expect(401);
       await request(t.http).get(feedPath(programId)).query({ key: 'wrong' }).set(viewer.auth).expect(200);
     });
 
-    it('does not open other routes of the same id with the feed key', async () => {
-      const org = await persistOrganization(t.dataSource);
-      await request(t.http).get(`/api/v1/organizations/${org.id}`).query({ key: keyFor(org.id) }).expect(401);
-      await request(t.http).get(`/api/v1/programs/${programId}`).query({ key: keyFor(programId) }).expect(401);
-      await request(t.http).get(`/api/v1/programs/${programId}/sessions`).query({ key: keyFor(programId) }).expect(401);
+    it('does not open other routes with the link’s key', async () => {
+      const key = keyOf(await makeLink(programId));
+      await request(t.http).get(`/api/v1/programs/${programId}`).query({ key }).expect(401);
+      await request(t.http).get(`/api/v1/programs/${programId}/sessions`).query({ key }).expect(401);
+      await request(t.http).get(`/api/v1/programs/${programId}/calendar-link`).query({ key }).expect(401);
+      await request(t.http).post(`/api/v1/programs/${programId}/calendar-link`).query({ key }).expect(401);
     });
 
-    it('answers 404 for an unknown or malformed program id, with a token or a key made for that id', async () => {
+    it('answers 404 for an unknown or malformed program id, with a token or a link', async () => {
       const byToken = await request(t.http).get(feedPath(UNKNOWN_ID)).set(viewer.auth).expect(404);
       expect(byToken.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(byToken.body.code).toBe('PROGRAM_NOT_FOUND');
-      await request(t.http).get(feedPath(UNKNOWN_ID)).query({ key: keyFor(UNKNOWN_ID) }).expect(404);
+      await request(t.http).get(feedPath(UNKNOWN_ID)).query({ key: keyOf(await makeLink(programId)) }).expect(404);
       await request(t.http).get(feedPath('not-a-uuid')).set(viewer.auth).expect(404);
+      for (const id of [UNKNOWN_ID, 'not-a-uuid']) {
+        await request(t.http).get(`/api/v1/programs/${id}/calendar-link`).set(viewer.auth).expect(404);
+        await request(t.http).post(`/api/v1/programs/${id}/calendar-link`).set(viewer.auth).expect(404);
+      }
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM calendar_links`)).toEqual([{ n: 1 }]);
     });
   });
 
   describe('bad input', () => {
-    it('answers any key but the right one with 401, never 5xx', async () => {
-      const key = keyFor(programId);
+    it('answers any key but a current link’s with 404, never 5xx', async () => {
+      const key = keyOf(await makeLink(programId));
+      const [linkId] = key.split('.');
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ maxLength: 80 }), fc.base64String({ minLength: 40, maxLength: 48 }), fc.string({ minLength: 5000, maxLength: 6000 })), async (candidate) => {
-          fc.pre(candidate !== key);
-          const response = await request(t.http).get(feedPath(programId)).query({ key: candidate });
-          expect(response.status).toBe(401);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string({ maxLength: 80 }),
+            fc.base64String({ minLength: 40, maxLength: 48 }).map((mac) => `${linkId}.${mac}`),
+            fc.uuid().map((id) => `${id}.${key.split('.')[1]}`),
+            fc.string({ minLength: 5000, maxLength: 6000 }),
+          ),
+          async (candidate) => {
+            fc.pre(candidate !== key);
+            const response = await request(t.http).get(feedPath(programId)).query({ key: candidate });
+            expect(response.status).toBe(404);
+          },
+        ),
         { numRuns: 40 },
       );
     });
 
-    it('answers any malformed or unknown id with 404 (token) or 401 (foreign key), never 5xx', async () => {
+    it('answers any malformed or unknown id with 404 (token or link), never 5xx', async () => {
+      const key = keyOf(await makeLink(programId));
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 60 })), async (id) => {
+          fc.pre(id.toLowerCase() !== programId);
           const path = `/api/v1/programs/${encodeURIComponent(id)}/calendar.ics`;
           const byToken = await request(t.http).get(path).set(viewer.auth);
           expect(byToken.status).toBe(404);
-          const byKey = await request(t.http).get(path).query({ key: keyFor(programId) });
-          expect(byKey.status).toBe(401);
+          const byKey = await request(t.http).get(path).query({ key });
+          expect(byKey.status).toBe(404);
         }),
         { numRuns: 40 },
       );
@@ -187,7 +243,7 @@ describe('Program calendar feed (e2e)', () => {
   describe('content', () => {
     it('has one VEVENT per session, whose UID is the session id and stays the same across fetches', async () => {
       const first = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text);
-      const second = parseFeed((await request(t.http).get(feedPath(programId)).query({ key: keyFor(programId) }).expect(200)).text);
+      const second = parseFeed((await viaLink(await makeLink(programId)).expect(200)).text);
       const uids = first.events.map((event) => event.getFirstPropertyValue('uid'));
       expect(uids).toEqual(sessions.map((session) => `${session.id}@tandem`));
       expect(uids).toHaveLength(DATES.length);

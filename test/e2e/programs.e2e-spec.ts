@@ -5,6 +5,7 @@ import { Role } from '../../src/auth/role.enum';
 import { ProgramSession } from '../../src/program/program-session.entity';
 import { Program, ProgramStatus } from '../../src/program/program.entity';
 import { ProgramService } from '../../src/program/program.service';
+import { HealthFactsService } from '../../src/partnership/health-facts.service';
 import { persistAudience, persistOrganization } from '../factories/directory.factory';
 import { buildProgramBody, createProgram, persistClosure, persistProgram } from '../factories/program.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
@@ -90,7 +91,6 @@ describe('Programs (e2e)', () => {
         endDate: null,
         id: expect.any(String),
         version: 1,
-        calendarUrl: `http://tandem.test/api/v1/programs/${created.body.id}/calendar.ics?key=${new URL(created.body.calendarUrl).searchParams.get('key')}`,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -303,8 +303,8 @@ describe('Programs (e2e)', () => {
       // The closure moves the session's version (the calendar feed's SEQUENCE follows it).
       expect(closed.filter((s) => s.cancelled)).toEqual([{ ...target, cancelled: true, cancelReason: 'Thanksgiving', version: 2 }]);
       // Un-cancelling by staff does not reopen a closure day.
-      await patchSession(target.id, { cancelled: false, attendance: 0, version: 2 }).expect(200);
-      expect((await sessionsOf(program.id)).find((s) => s.id === target.id)).toMatchObject({ cancelled: true, cancelReason: 'Thanksgiving' });
+      await patchSession(target.id, { cancelled: false, version: 2 }).expect(200);
+      expect((await sessionsOf(program.id)).find((s) => s.id === target.id)).toMatchObject({ cancelled: true, cancelReason: 'Thanksgiving', version: 2 });
 
       const listed = await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200);
       expect(listed.body.data).toEqual([closure.body]);
@@ -314,11 +314,58 @@ describe('Programs (e2e)', () => {
 
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(manager.auth).expect(204);
       const restored = await sessionsOf(program.id);
-      expect(restored.find((s) => s.id === target.id)).toMatchObject({ cancelled: false, cancelReason: null, attendance: 0, version: 4 });
+      expect(restored.find((s) => s.id === target.id)).toMatchObject({ cancelled: false, cancelReason: null, attendance: null, version: 3 });
       expect(restored.filter((s) => s.cancelled)).toEqual([]);
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(manager.auth).expect(404);
       const audit = await t.dataSource.getRepository(AuditEvent).find({ where: { entityType: 'closure' }, order: { occurredAt: 'ASC' } });
       expect(audit.map((e) => e.action)).toEqual(['create', 'delete']);
+    });
+
+    it('cancels only sessions not held: a past session with attendance stays held and counted; the others return when it is removed', async () => {
+      // Three programs meeting on one day: one held (attendance recorded), one past without attendance, one upcoming.
+      const past = (await sessionsOf((await createProgram(t, staff.auth, { name: 'Zine club', startDate: START_DATE })).id))[2];
+      const heldProgram = await createProgram(t, staff.auth, { name: 'Anime club', startDate: START_DATE });
+      const held = (await sessionsOf(heldProgram.id)).find((s) => s.localDate === past.localDate)!;
+      await patchSession(held.id, { attendance: 12, version: held.version }).expect(200);
+      const staffCancelled = (await sessionsOf((await createProgram(t, staff.auth, { name: 'Chess', startDate: START_DATE })).id))[2];
+      await patchSession(staffCancelled.id, { cancelled: true, version: staffCancelled.version }).expect(200);
+      const upcomingProgram = await createProgram(t, staff.auth, { name: 'Robotics', startDate: START_DATE });
+      const upcoming = (await sessionsOf(upcomingProgram.id)).find((s) => new Date(s.startsAt).getTime() > Date.now() + 7 * DAY)!;
+      const host = await persistOrganization(t.dataSource, { name: 'Harbor House' });
+      await t.dataSource.query(`INSERT INTO program_partners (program_id, organization_id, role) VALUES ($1, $2, 'host')`, [heldProgram.id, host.id]);
+      /** The attendance the partner's health score counts (held sessions only). */
+      const countedAttendance = async () => (await t.app.get(HealthFactsService).factsFor([host.id], new Date())).get(host.id)!.attendance;
+      expect(await countedAttendance()).toEqual([12]);
+
+      const onPast = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: past.localDate, name: 'Water leak' }).expect(201);
+      const onUpcoming = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: upcoming.localDate, name: 'Staff day' }).expect(201);
+      // The answer names the sessions cancelled: not the held one.
+      const cancelledIds = onPast.body.sessions.map((s: { id: string }) => s.id);
+      expect(cancelledIds).toEqual(expect.arrayContaining([past.id, staffCancelled.id]));
+      expect(cancelledIds).not.toContain(held.id);
+      expect(onUpcoming.body.sessions.map((s: { id: string }) => s.id)).toContain(upcoming.id);
+      const find = async (programId: string, id: string) => (await sessionsOf(programId)).find((s) => s.id === id)!;
+      expect(await find(heldProgram.id, held.id)).toMatchObject({ cancelled: false, cancelReason: null, attendance: 12, version: 2 });
+      expect(await find(past.programId, past.id)).toMatchObject({ cancelled: true, cancelReason: 'Water leak' });
+      expect(await find(upcomingProgram.id, upcoming.id)).toMatchObject({ cancelled: true, cancelReason: 'Staff day' });
+      // Still held for the partner's health and timeline.
+      expect(await countedAttendance()).toEqual([12]);
+      const timeline = (await request(t.http).get(`/api/v1/organizations/${host.id}/timeline?limit=100`).set(viewer.auth).expect(200)).body.data;
+      expect(timeline.find((e: { refId: string }) => e.refId === held.id).summary).toBe('Anime club: 12 attended');
+
+      // A head count entered after the closure means the session took place: it comes out from under the closure.
+      const pastNow = await find(past.programId, past.id);
+      expect((await patchSession(past.id, { attendance: 4, version: pastNow.version }).expect(200)).body).toMatchObject({ cancelled: false, cancelReason: null, attendance: 4 });
+      const uncounted = (await patchSession(past.id, { attendance: null, version: pastNow.version + 1 }).expect(200)).body;
+      expect(uncounted).toMatchObject({ cancelled: true, cancelReason: 'Water leak', attendance: null });
+
+      await request(t.http).delete(`/api/v1/closures/${onPast.body.id}`).set(manager.auth).expect(204);
+      await request(t.http).delete(`/api/v1/closures/${onUpcoming.body.id}`).set(manager.auth).expect(204);
+      expect(await find(past.programId, past.id)).toMatchObject({ cancelled: false, cancelReason: null });
+      expect(await find(upcomingProgram.id, upcoming.id)).toMatchObject({ cancelled: false, cancelReason: null });
+      expect(await find(heldProgram.id, held.id)).toMatchObject({ cancelled: false, attendance: 12, version: 2 });
+      // A session staff cancelled themselves stays cancelled when the closure goes.
+      expect(await find(staffCancelled.programId, staffCancelled.id)).toMatchObject({ cancelled: true, cancelReason: null });
     });
 
     it('lists each closure with the sessions it cancels, across programs and zones, by start time', async () => {

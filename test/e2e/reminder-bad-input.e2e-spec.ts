@@ -8,6 +8,7 @@ import { persistTask } from '../factories/task.factory';
 import { persistUser, SignedIn, signedInAs } from '../factories/user.factory';
 import { persistBareProgram } from '../factories/visit.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { assertUnstorableTextRefused, unstorableText } from '../setup/unstorable-text';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -267,6 +268,7 @@ describe('Reminder bad input (e2e)', () => {
       fc.constantFrom(inHours(3), inHours(-3), '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '2026-03-04'),
       fc.array(fc.oneof(fc.uuid(), fc.constantFrom(staff.user.id, inactiveUserId, contactId, UNKNOWN), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+      unstorableText(),
     );
 
   const triggers = () =>
@@ -314,6 +316,15 @@ describe('Reminder bad input (e2e)', () => {
     // The property saw both sides: bodies that were refused and bodies that were written.
     expect([...statuses].some((status) => status < 300)).toBe(true);
     expect(statuses.has(400)).toBe(true);
+  });
+
+  it('refuses a NUL or a lone surrogate in the title and message with 400 naming the field, writing nothing', async () => {
+    const auth = () => staff.auth;
+    await assertUnstorableTextRefused(
+      t,
+      cases.map(({ name, verb, path, valid: validBody }) => ({ name, verb, path, valid: validBody, fields: ['title', 'message'], headers: auth })),
+      () => snapshot(t),
+    );
   });
 
   it.each(['/api/v1/reminders', '/api/v1/reminders/:id/deliveries'])('%s: random query strings never cause a 5xx', async (route) => {

@@ -80,7 +80,8 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     t = await createTestApp({
       worker: true,
       clock,
-      env: { REMINDER_RECONCILE_SECONDS: '1', REMINDER_RETRY_BASE_SECONDS: '1', REMINDER_LATE_AFTER_SECONDS: '60' },
+      // The per-address limit of public posts is left high: the unsubscribe tests post from one address.
+      env: { REMINDER_RECONCILE_SECONDS: '1', REMINDER_RETRY_BASE_SECONDS: '1', REMINDER_LATE_AFTER_SECONDS: '60', PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '1000' },
     });
     planner = t.app.get(ReminderPlanner);
     const signedIn = await signedInAs(t, Role.Staff, { name: 'Rosa Librarian', timezone: ZONE });
@@ -261,7 +262,7 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(t.mail.to(staff.email)).toHaveLength(1);
   });
 
-  it('unsubscribes a contact with one click: later deliveries to them are skipped, the link is idempotent, a forged one is 404', async () => {
+  it('unsubscribes a contact through the email’s link and its button: later deliveries to them are skipped, a forged link is 404', async () => {
     const session = DateTime.fromISO('2027-02-03T15:30', { zone: ZONE });
     liveBefore(session.minus({ hours: 4 }), 1500);
     const rule = await persistRule({ title: 'Until unsubscribe' });
@@ -271,12 +272,17 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     const link = /Stop these emails: (http:\/\/tandem\.test(\/unsubscribe\/\S+))/.exec(mail.text!)!;
     const path = link[2];
 
+    // The List-Unsubscribe header names the same URL the button posts to.
+    expect(mail.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toContain(`<${link[1]}>`);
     const page = await request(t.http).get(path);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('You are unsubscribed');
+    expect(page.text).toContain(`<form method="post" action="${path}">`);
+    expect((await t.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id })).unsubscribedAt).toBeNull();
+    const posted = await request(t.http).post(path).type('form').send('List-Unsubscribe=One-Click');
+    expect(posted.status).toBe(200);
+    expect(posted.text).toContain('You are unsubscribed');
     expect((await request(t.http).get(path)).text).toContain('already unsubscribed');
-    expect((await request(t.http).post(path).type('form').send('List-Unsubscribe=One-Click')).status).toBe(200);
     expect((await t.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id })).unsubscribedAt).toBeInstanceOf(Date);
 
     expect((await request(t.http).get(`${path.slice(0, -3)}abc`)).status).toBe(404);
@@ -295,5 +301,89 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(t.mail.to('dana@shelter.example.org')).toHaveLength(0);
     expect(t.mail.to(staff.email)).toHaveLength(1);
     await t.dataSource.getRepository(Contact).update({ id: contact.id }, { unsubscribedAt: null });
+  });
+
+  describe('the unsubscribe link', () => {
+    let other: Contact;
+    let token: string;
+    const unsubscribedAt = async () => (await t.dataSource.getRepository(Contact).findOneByOrFail({ id: other.id })).unsubscribedAt;
+    const auditCount = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'contact' AND entity_id = $1`, [other.id]))[0].n as number;
+
+    beforeEach(async () => {
+      const org = await persistOrganization(t.dataSource, { name: `Eastside Clinic ${randomUUID().slice(0, 6)}` });
+      other = await persistContact(t.dataSource, org.id, { email: `${randomUUID().slice(0, 8)}@clinic.example.org` });
+      token = unsubscribeToken(TEST_AUTH_SECRET, other.id);
+    });
+
+    it('answers GET with a page of one button that posts back, and changes nothing (mail scanners open links)', async () => {
+      for (let i = 0; i < 2; i += 1) {
+        const page = await request(t.http).get(`/unsubscribe/${token}`).expect(200);
+        expect(page.headers['content-type']).toMatch(/^text\/html/);
+        expect(page.headers['cache-control']).toBe('no-store');
+        expect(page.text).toContain(`<form method="post" action="/unsubscribe/${token}">`);
+        expect(page.text).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
+        expect(page.text.match(/<button\b/g)).toHaveLength(1);
+      }
+      expect(await unsubscribedAt()).toBeNull();
+      expect(await auditCount()).toBe(0);
+    });
+
+    it('unsubscribes on the button’s form post with a confirmation page, and a repeated post changes nothing more', async () => {
+      const first = await request(t.http).post(`/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      expect(first.headers['content-type']).toMatch(/^text\/html/);
+      expect(first.text).toContain('You are unsubscribed');
+      const at = await unsubscribedAt();
+      expect(at).toBeInstanceOf(Date);
+      const again = await request(t.http).post(`/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      expect(again.text).toContain('You are already unsubscribed');
+      expect(await unsubscribedAt()).toEqual(at);
+      expect(await auditCount()).toBe(1);
+      // The page no longer offers the button.
+      const page = await request(t.http).get(`/unsubscribe/${token}`).expect(200);
+      expect(page.text).toContain('You are already unsubscribed');
+      expect(page.text).not.toContain('<form');
+    });
+
+    it('unsubscribes on an RFC 8058 one-click post (no cookie, no page first), and on a post without a body', async () => {
+      await request(t.http).post(`/unsubscribe/${token}`).set('Content-Type', 'application/x-www-form-urlencoded').send('List-Unsubscribe=One-Click').expect(200);
+      expect(await unsubscribedAt()).toBeInstanceOf(Date);
+      const org = await persistOrganization(t.dataSource);
+      other = await persistContact(t.dataSource, org.id);
+      await request(t.http).post(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, other.id)}`).expect(200);
+      expect(await unsubscribedAt()).toBeInstanceOf(Date);
+    });
+
+    it('answers an unknown, forged, malformed or erased contact’s link with a 404 page, GET and POST alike, changing nothing', async () => {
+      const [, key] = token.split('.');
+      const erased = await persistContact(t.dataSource, other.organizationId);
+      const erasedToken = unsubscribeToken(TEST_AUTH_SECRET, erased.id);
+      await t.dataSource.getRepository(Contact).delete({ id: erased.id });
+      for (const bad of [
+        erasedToken,
+        unsubscribeToken('another-secret-that-is-long-enough-for-hs256', other.id),
+        `${other.id}.${key.slice(0, -1)}`,
+        `${randomUUID()}.${key}`,
+        other.id,
+        'not-a-token',
+        `${token}.extra`,
+        'x'.repeat(3000),
+      ]) {
+        for (const method of ['get', 'post'] as const) {
+          const response = await request(t.http)[method](`/unsubscribe/${encodeURIComponent(bad)}`).type('form').send('List-Unsubscribe=One-Click');
+          expect({ bad: bad.slice(0, 60), method, status: response.status }).toEqual({ bad: bad.slice(0, 60), method, status: 404 });
+          expect(response.headers['content-type']).toMatch(/^text\/html/);
+          expect(response.text).toContain('This link does not work');
+        }
+      }
+      expect(await unsubscribedAt()).toBeNull();
+    });
+
+    it('limits posts to one link: a 429 page with Retry-After', async () => {
+      for (let i = 0; i < 30; i += 1) await request(t.http).post(`/unsubscribe/${token}`).expect(200);
+      const limited = await request(t.http).post(`/unsubscribe/${token}`).expect(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.text).toContain('Please try again later');
+    });
   });
 });

@@ -254,6 +254,17 @@ describe('Users (e2e)', () => {
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', staff.refreshCookie).expect(401);
     });
 
+    it('reactivating a user does not revive their old sessions; a new sign-in works', async () => {
+      const staff = await signedInAs(t, Role.Staff);
+      await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ active: true }).expect(200);
+      await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(401);
+      await request(t.http).post('/api/v1/auth/refresh').set('Cookie', staff.refreshCookie).expect(401);
+      const again = await login(t, staff.user.email);
+      await request(t.http).get('/api/v1/auth/me').set(again.auth).expect(200);
+      await request(t.http).post('/api/v1/auth/refresh').set('Cookie', again.refreshCookie).expect(200);
+    });
+
     it('a role change takes effect on the very next request', async () => {
       const other = await signedInAs(t, Role.Admin);
       await request(t.http).get('/api/v1/users').set(other.auth).expect(200);

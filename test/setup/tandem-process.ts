@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { runLogFile } from './test-env';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -10,6 +12,11 @@ export interface TandemProcess {
   output(): string;
   /** Sends SIGTERM (or `signal`) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+function appendToRunLog(output: string): void {
+  const lines = output.split('\n').filter((line) => line.startsWith('{'));
+  if (lines.length > 0 && process.env.TANDEM_TEST_RUN) appendFileSync(runLogFile(), `${lines.join('\n')}\n`);
 }
 
 export function freePort(): Promise<number> {
@@ -44,6 +51,8 @@ export async function startTandem(
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Its JSON log lines join the run's log, which the global teardown scans for personal data.
+  child.once('close', () => appendToRunLog(output));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {

@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
+import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import pino from 'pino';
+import pretty from 'pino-pretty';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
+import { loggerOptions } from '../../src/common/logging/logger.options';
 import { configureHttpApp } from '../../src/app.setup';
 import { SmtpSink } from './smtp-sink';
-import { databaseUrl, runId, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from './test-env';
+import { databaseUrl, runId, runLogFile, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from './test-env';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -19,6 +23,11 @@ export interface TestApp {
   smtpUrl: string;
   redisPrefix: string;
   databaseName: string;
+  /**
+   * With `captureLogs`: the JSON lines (info and above) logged while this app was open. nestjs-pino
+   * keeps one logger per test file, so lines of another app open in the same file come too.
+   */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -33,6 +42,35 @@ export interface TestAppOptions {
   redisPrefix?: string;
   /** Replace the app's clock (e.g. a ShiftedClock to live on another day). */
   clock?: Clock;
+  /** Keep the app's log lines in `logs`, to assert on what was logged. */
+  captureLogs?: boolean;
+}
+
+/** Apps with `captureLogs` open right now; each gets every line. */
+const captures = new Set<string[]>();
+
+let logDestination: { level: pino.Level; stream: pino.DestinationStream } | undefined;
+
+/**
+ * Where test apps log: the run's log file at info (scanned for personal data and tokens when the
+ * run ends; a synchronous append costs a few microseconds a line), the console at
+ * TEST_LOG_LEVEL (default silent), and the captures. One per test file, as nestjs-pino builds
+ * one pino logger per process and module registry and gives it to every app that follows.
+ */
+function testLogDestination(): { level: pino.Level; stream: pino.DestinationStream } {
+  if (logDestination) return logDestination;
+  const streams: pino.StreamEntry[] = [
+    { level: 'info', stream: pino.destination({ dest: runLogFile(), append: true, sync: true }) },
+    { level: 'info', stream: { write: (line: string) => captures.forEach((lines) => lines.push(line)) } },
+  ];
+  const consoleLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+  if (consoleLevel !== 'silent') {
+    const stream = process.stdout.isTTY ? pretty({ singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : process.stdout;
+    streams.push({ level: consoleLevel as pino.Level, stream });
+  }
+  const level = streams.map((entry) => entry.level as pino.Level).sort((a, b) => pino.levels.values[a] - pino.levels.values[b])[0];
+  logDestination = { level, stream: pino.multistream(streams) };
+  return logDestination;
 }
 
 async function createDatabaseFromTemplate(name: string): Promise<void> {
@@ -81,6 +119,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   try {
     const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ worker: options.worker ?? false })] });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const destination = testLogDestination();
+    builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue(loggerOptions(destination.level, 'json', destination.stream));
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
     configureHttpApp(app);
@@ -93,6 +133,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
 
   const ownsDatabase = !options.databaseName;
+  const logs: string[] = [];
+  if (options.captureLogs) captures.add(logs);
   return {
     app,
     http: app.getHttpServer(),
@@ -101,8 +143,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     smtpUrl,
     redisPrefix,
     databaseName,
+    logs,
     async close() {
       await app.close();
+      captures.delete(logs);
       await mail.stop();
       if (ownsDatabase) {
         await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));

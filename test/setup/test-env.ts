@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** Where the e2e tests find PostgreSQL and Redis (the machine's own, started by .ci/run). */
@@ -9,6 +11,14 @@ export function runId(): string {
   const id = process.env.TANDEM_TEST_RUN;
   if (!id) throw new Error('TANDEM_TEST_RUN is not set: run the e2e tests through jest (globalSetup sets it)');
   return id;
+}
+
+/**
+ * Where every test app of the run writes its log (info and above, JSON), for the scan at the
+ * end of the run (global-teardown.ts). `TEST_LOG_FILE` names a file to use (and keep) instead.
+ */
+export function runLogFile(run = runId()): string {
+  return process.env.TEST_LOG_FILE ?? join(tmpdir(), `tandem-e2e-${run}.log`);
 }
 
 export function templateDatabase(run = runId()): string {

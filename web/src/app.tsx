@@ -4,6 +4,8 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ApiError } from './api/problem';
 import { session } from './api/client';
+import { outage } from './api/outage';
+import { OutageNotice } from './common/OutageNotice';
 import type { AppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -33,10 +35,21 @@ export function App({ router, queryClient, env }: { router: AppRouter; queryClie
     });
   }, [client]);
 
+  useEffect(() => {
+    // Tandem is back after an outage: what failed meanwhile is asked for again.
+    let away = outage.getSnapshot().active;
+    return outage.subscribe(() => {
+      const now = outage.getSnapshot().active;
+      if (away && !now) void client.invalidateQueries();
+      away = now;
+    });
+  }, [client]);
+
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" env={env}>
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
+        <OutageNotice />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -77,8 +77,27 @@ const appRoute = createRoute({
     if (session.getSnapshot().status !== 'signed-in') {
       throw redirect({ to: '/sign-in', search: location.href === '/' ? {} : { redirect: location.href } });
     }
+    // An admin requires two-factor for this role and it is not on yet: setup before anything else.
+    if (session.getSnapshot().user?.mfaSetupRequired) {
+      throw redirect({ to: '/two-factor-setup', search: location.href === '/' ? {} : { redirect: location.href } });
+    }
   },
   component: AppLayout,
+});
+
+/** Setting up two-factor sign-in when it is required for one's role; a whole page of its own, outside the app's navigation. */
+const twoFactorSetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'two-factor-setup',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } =>
+    typeof raw.redirect === 'string' && safeRedirect(raw.redirect, '') !== '' ? { redirect: raw.redirect } : {},
+  beforeLoad: async ({ search, location }) => {
+    await session.restore();
+    const { status, user } = session.getSnapshot();
+    if (status !== 'signed-in') throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!user?.mfaSetupRequired) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: lazy(() => import('./account/RequiredTwoFactorPage'), 'RequiredTwoFactorPage'),
 });
 
 const homeRoute = createRoute({
@@ -218,7 +237,7 @@ const adminRoutes = [
   createRoute({ getParentRoute: () => adminRoute, path: 'closures', component: lazy(adminScreens, 'AdminClosuresPage') }),
 ] as const;
 
-const routeTree = rootRoute.addChildren([signInRoute, setupRoute, acceptInvitationRoute, appRoute.addChildren([homeRoute, directoryRoute, organizationRoute, logVisitRoute, visitsRoute, tasksRoute, feedbackRoute, dashboardRoute, digestRoute, introductionsRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, remindersRoute, reminderRoute, accountRoute, adminRoute.addChildren(adminRoutes)])]);
+const routeTree = rootRoute.addChildren([signInRoute, setupRoute, acceptInvitationRoute, twoFactorSetupRoute, appRoute.addChildren([homeRoute, directoryRoute, organizationRoute, logVisitRoute, visitsRoute, tasksRoute, feedbackRoute, dashboardRoute, digestRoute, introductionsRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, remindersRoute, reminderRoute, accountRoute, adminRoute.addChildren(adminRoutes)])]);
 
 export function createAppRouter(history: RouterHistory = createBrowserHistory()) {
   const router = createRouter({ routeTree, history, defaultPreload: false, scrollRestoration: true });

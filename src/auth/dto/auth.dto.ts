@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { UserResponseDto } from '../../user/dto/user.dto';
+import { CurrentUserResponseDto } from '../mfa/dto/mfa.dto';
 import { IsIanaTimeZone, IsOptionalNotNull, trimString } from '../../common/dto/validators';
 
 
@@ -34,6 +35,17 @@ export class LoginDto {
   @IsString()
   @MaxLength(512)
   password: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description:
+      'With two-factor on: the current code from the authenticator app, or an unused recovery code. Without it such an account gets ' +
+      '401 `MFA_REQUIRED` (the password was right: ask for the code); a wrong or already used code is 401 `MFA_INVALID`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  otp?: string;
 }
 
 export class ChangePasswordDto {
@@ -98,5 +110,5 @@ export class AccessTokenResponseDto {
 }
 
 export class LoginResponseDto extends AccessTokenResponseDto {
-  @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+  @ApiProperty({ type: CurrentUserResponseDto }) user: CurrentUserResponseDto;
 }

@@ -49,7 +49,8 @@ export class ClosureResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({
     type: [ClosureSessionDto],
-    description: 'The sessions it cancels, by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too.',
+    description:
+      'The sessions it cancels (those not held: no attendance recorded), by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too.',
   })
   sessions: ClosureSessionDto[];
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiQuery, ApiUnauthorizedResponse 
 import type { Request } from 'express';
 import type { AuthUser } from '../../auth/auth-user';
 import { Permission, PERMISSION_MIN_ROLE } from '../../auth/permissions';
-import type { ResourceKeyPurpose } from '../../auth/resource-key';
+import type { ResourceKeyGrant, ResourceKeyPurpose } from '../../auth/resource-key';
 import { PROBLEM_SCHEMA_REF } from '../openapi/problem.schema';
 
 export const IS_PUBLIC_KEY = 'tandem:public';
@@ -12,8 +12,6 @@ export const RESOURCE_KEY_KEY = 'tandem:resource-key';
 
 export interface ResourceKeyOption {
   purpose: ResourceKeyPurpose;
-  /** The route parameter holding the resource id the key was made for. */
-  param: string;
 }
 
 /** Open to anyone without a token. Every route declares this or `@RequirePermission`. */
@@ -36,19 +34,26 @@ export const RequirePermission = (permission: Permission) =>
 
 /**
  * Besides a bearer token (the route still declares `@RequirePermission`), the route opens to a
- * `?key=` made by `resourceKey(secret, purpose, <param>)` — for clients that cannot send a
- * token, such as calendar apps. Only for read-only routes that need no `@CurrentUser()`: with a
- * key there is no user. Without a token, a missing or wrong key is a 401.
+ * `?key=` token made by `resourceToken(secret, purpose, <resource id>)` — for clients that
+ * cannot send a token, such as calendar apps. Only for read-only routes that need no
+ * `@CurrentUser()`: with a key there is no user. The guard checks the token's signature; the
+ * route must then check its resource (`@CurrentResourceKey()`): that it still exists and opens
+ * what is asked for. Without a token, a key that does not verify is a 404 (LINK_NOT_FOUND).
  */
-export const AllowResourceKey = (purpose: ResourceKeyPurpose, param = 'id') =>
+export const AllowResourceKey = (purpose: ResourceKeyPurpose) =>
   applyDecorators(
-    SetMetadata(RESOURCE_KEY_KEY, { purpose, param } satisfies ResourceKeyOption),
+    SetMetadata(RESOURCE_KEY_KEY, { purpose } satisfies ResourceKeyOption),
     ApiQuery({
       name: 'key',
       required: false,
       description: 'The key from the subscription link, instead of a bearer token (for calendar apps).',
     }),
   );
+
+/** On an `@AllowResourceKey` route: the verified `?key=` (its resource id), or undefined when a bearer token was used. */
+export const CurrentResourceKey = createParamDecorator((_: unknown, context: ExecutionContext): ResourceKeyGrant | undefined => {
+  return context.switchToHttp().getRequest<Request & { resourceKey?: ResourceKeyGrant }>().resourceKey;
+});
 
 /** The signed-in user, as resolved by the JWT guard. */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '../database-errors';
 import { DomainError, ErrorKind } from '../errors/domain-error';
+import { errorReason } from '../logging/safe-error';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   'bad-request': 400,
@@ -77,17 +79,21 @@ function problemType(code: string): string {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const requestId = (request as Request & { id?: string }).id;
+    // An unreachable database is a 503 from whichever route met it, never a 401 or a 500.
+    const unavailable = isDatabaseUnavailable(thrown);
+    const exception = unavailable ? new DatabaseUnavailableError() : thrown;
     const problem = this.toProblem(exception, request.path ?? request.url);
     if (requestId) problem.requestId = String(requestId);
 
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'request failed');
-    }
+    // `err` is written through safeError (logger.options.ts): codes and names, never values. An
+    // outage fails every request the same way: one line each, without a stack.
+    if (unavailable) this.logger.warn({ requestId, reason: errorReason(thrown) }, 'database unavailable');
+    else if (problem.status >= 500) this.logger.error({ err: exception, requestId }, 'request failed');
     if (exception instanceof DomainError) {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }

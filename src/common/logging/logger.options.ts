@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
+import { safeError } from './safe-error';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -15,33 +18,44 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 /**
  * Path only: query strings can carry search terms (names) and tokens appear in a few public
  * paths (/feedback/:token, /unsubscribe/:token, /check-in/:token, and the API they post to under
- * /api/v1/public/), so both are cut before logging.
+ * /api/v1/public/), so both are cut before logging, as is any other long segment that is not a
+ * UUID (a token sent to the wrong route).
  */
 export function loggablePath(url: string | undefined): string {
   const path = (url ?? '').split('?')[0];
-  return path.replace(/^(\/api\/v1\/public)?\/(feedback|unsubscribe|check-ins?)\/[^/]+/, '$1/$2/[token]');
+  return path
+    .replace(/^(\/api\/v1\/public)?\/(feedback|unsubscribe|check-ins?)\/[^/]+/, '$1/$2/[token]')
+    .replace(LONG_SEGMENT, (segment) => (UUID_SEGMENT.test(segment) ? segment : '/[token]'));
 }
+
+/** A long path segment other than an id: a token pasted into another route (ids are UUIDs; no route name is this long). */
+const LONG_SEGMENT = /\/[^/]{32,}(?=\/|$)/g;
+const UUID_SEGMENT = /^\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Structured JSON logs with a request id on every line. Requests are logged as method, path
- * and status — never headers, bodies or query strings, so no tokens or personal data.
+ * and status — never headers, bodies or query strings, so no tokens or personal data. Errors
+ * (`err`, or `error`) go through `safeError`: kind, codes, names and the statement, never the
+ * values a query failed on. `destination` replaces stdout (the tests write to a file).
  */
-export function loggerOptions(level: string, format: 'json' | 'pretty' = 'json'): Params {
-  return {
-    pinoHttp: {
-      level,
-      transport:
-        format === 'pretty'
-          ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
-          : undefined,
-      genReqId: requestId,
-      autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: { paths: ['*.password', '*.token', '*.accessToken', '*.refreshToken', '*.authorization', '*.cookie'], remove: true },
+export function loggerOptions(level: string, format: 'json' | 'pretty' = 'json', destination?: DestinationStream): Params {
+  const options: Options = {
+    level,
+    transport:
+      format === 'pretty' && !destination
+        ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
+        : undefined,
+    genReqId: requestId,
+    autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // pino-http hands this what pino's standard serializer made of the error; safeError reads its original.
+      err: safeError,
+      error: safeError,
     },
+    redact: { paths: ['*.password', '*.token', '*.accessToken', '*.refreshToken', '*.authorization', '*.cookie'], remove: true },
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }

@@ -81,7 +81,7 @@ export class ListContactsQueryDto extends PaginationQueryDto {
   @IsUUID('all')
   organizationId?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Name, title or email; ignores case and accents.' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Name or title, and for staff and above also email or phone; ignores case and accents.' })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -99,7 +99,7 @@ export class ContactResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) phone: string | null;
   @ApiProperty({ enum: PreferredChannel }) preferredChannel: PreferredChannel;
   @ApiProperty() isPrimary: boolean;
-  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) notes: string | null;
 }
 
 export class ContactPageDto {

@@ -220,11 +220,6 @@ export class ProgramResponseDto {
   @ApiProperty({ type: ScheduleResponseDto }) schedule: ScheduleResponseDto;
   @ApiProperty({ example: '2026-09-02' }) startDate: string;
   @ApiProperty({ type: String, nullable: true, example: '2026-12-18' }) endDate: string | null;
-  @ApiProperty({
-    format: 'uri',
-    description: 'The iCalendar feed with its key, for "subscribe from web" in Outlook or Google Calendar (no sign-in needed: share it like a password).',
-  })
-  calendarUrl: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -17,6 +17,8 @@ export class UserResponseDto {
   @ApiProperty({ example: 'America/Los_Angeles' }) timezone: string;
   @ApiProperty({ description: 'True while the user has not yet chosen a password from their invitation.' })
   invitationPending: boolean;
+  @ApiProperty({ description: 'Whether two-factor sign-in (an authenticator app code) is on for this account.' })
+  mfaEnabled: boolean;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -6,6 +6,7 @@ import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
 import { MIN_PASSWORD, passwordFormErrors } from './password-form';
+import { TwoFactorSection } from './TwoFactorSection';
 
 const ME_KEY = ['auth', 'me'] as const;
 const ROLE_WORDS: Record<User['role'], string> = {
@@ -33,7 +34,7 @@ function AccountSection({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** My profile (name, time zone) and my password. */
+/** My profile (name, time zone), my password and two-factor sign-in. */
 export function AccountPage() {
   const user = useCurrentUser();
   // Fresh from the server, for the version the change must carry.
@@ -77,6 +78,9 @@ export function AccountPage() {
       </AccountSection>
       <AccountSection id="password" title="Password">
         <PasswordForm email={user.email} />
+      </AccountSection>
+      <AccountSection id="two-factor" title="Two-factor sign-in">
+        <TwoFactorSection />
       </AccountSection>
     </Stack>
   );

@@ -15,6 +15,7 @@ const ADMIN: User = {
   active: true,
   timezone: 'UTC',
   invitationPending: false,
+  mfaEnabled: false,
   version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
 };

@@ -6,6 +6,7 @@ import { ApiError, errorMessage, unwrap } from '../api/problem';
 import type { components } from '../api/schema';
 import { PageTitle } from '../common/PageTitle';
 import { adminKeys, useCheckInSettings, useHealthSettings } from './admin-queries';
+import { SecuritySettingsSection } from './SecuritySettingsForm';
 import {
   BAND_FIELDS,
   checkSettingsForm,
@@ -76,6 +77,9 @@ export function SettingsPage() {
         )}
         {checkIns.data && <CheckInSettingsForm key={checkIns.data.version} settings={checkIns.data} onOutcome={setCheckInOutcome} />}
         <OutcomeRegion outcome={checkInOutcome} />
+      </SettingsSection>
+      <SettingsSection id="security-settings" title="Two-factor sign-in">
+        <SecuritySettingsSection />
       </SettingsSection>
     </Stack>
   );

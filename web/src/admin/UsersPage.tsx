@@ -10,6 +10,7 @@ import { PageTitle } from '../common/PageTitle';
 import { useUserPage, USERS_PAGE_SIZE } from './admin-queries';
 import { EditUserModal } from './EditUserModal';
 import { InviteUserModal } from './InviteUserModal';
+import { ResetTwoFactorModal } from './ResetTwoFactorModal';
 import { accountState, invitationState, ROLE_LABELS, type AdminUser } from './user-status';
 
 /** Users and invitations: invite, change a role, deactivate, send a new link; each invitation email's fate in words. */
@@ -20,6 +21,7 @@ export function UsersPage() {
   const users = useUserPage(page);
   const [inviting, inviteModal] = useDisclosure(false);
   const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<{ tone: 'green' | 'red'; text: string } | null>(null);
 
   const resend = useMutation({
@@ -68,7 +70,7 @@ export function UsersPage() {
       {users.isPending && <Text>Loading users…</Text>}
 
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={860}>
           <Table striped verticalSpacing="sm">
             <VisuallyHidden component="caption">Users by name, {total} in all</VisuallyHidden>
             <Table.Thead>
@@ -76,6 +78,7 @@ export function UsersPage() {
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Account</Table.Th>
+                <Table.Th>Two-factor</Table.Th>
                 <Table.Th>Invitation email</Table.Th>
                 <Table.Th>
                   <VisuallyHidden>Actions</VisuallyHidden>
@@ -101,6 +104,11 @@ export function UsersPage() {
                     <Table.Td>
                       <Badge variant="dot" color={account.tone} tt="none" size="md">
                         {account.label}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="dot" color={user.mfaEnabled ? 'green' : 'gray'} tt="none" size="md">
+                        {user.mfaEnabled ? 'On' : 'Off'}
                       </Badge>
                     </Table.Td>
                     <Table.Td maw={320}>
@@ -137,6 +145,11 @@ export function UsersPage() {
                             <VisuallyHidden> to {user.name}</VisuallyHidden>
                           </Button>
                         )}
+                        {user.mfaEnabled && user.id !== me.id && (
+                          <Button variant="default" size="compact-sm" onClick={() => setResetting(user)}>
+                            Reset two-factor<VisuallyHidden> for {user.name}</VisuallyHidden>
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -166,6 +179,13 @@ export function UsersPage() {
         onClose={inviteModal.close}
         onInvited={(user) => setNotice({ tone: 'green', text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.` })}
       />
+      {resetting && (
+        <ResetTwoFactorModal
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onReset={(user) => setNotice({ tone: 'green', text: `${user.name}: two-factor sign-in is off and they are signed out everywhere. They can set it up again from their account.` })}
+        />
+      )}
       {editing && <EditUserModal key={`${editing.id}:${editing.version}`} user={editing} onClose={() => setEditing(null)} onSaved={saved} />}
     </Stack>
   );

@@ -12,6 +12,7 @@ function user(overrides: Partial<AdminUser> = {}): AdminUser {
     active: true,
     timezone: 'UTC',
     invitationPending: true,
+    mfaEnabled: false,
     version: 1,
     createdAt: '2026-03-01T00:00:00.000Z',
     invitation: { status: 'sent', sentAt: '2026-03-09T08:00:00.000Z', error: null, expiresAt: '2026-03-16T08:00:00.000Z' },

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAuthFetch } from './auth-fetch';
+import { createAuthFetch, type RefreshOutcome } from './auth-fetch';
 
 const URL_BASE = 'http://localhost:3000';
 
-function harness(responses: number[], refreshResults: boolean[] = [true]) {
+function harness(responses: number[], refreshResults: RefreshOutcome[] = ['refreshed']) {
   let token: string | null = 'old-token';
   const seen: { path: string; authorization: string | null; body: string }[] = [];
   const fetch = vi.fn(async (request: Request) => {
@@ -11,13 +11,15 @@ function harness(responses: number[], refreshResults: boolean[] = [true]) {
     return new Response(null, { status: responses.shift() ?? 200 });
   });
   const refresh = vi.fn(async () => {
-    const ok = refreshResults.shift() ?? false;
-    if (ok) token = 'new-token';
-    return ok;
+    const outcome = refreshResults.shift() ?? 'refused';
+    if (outcome === 'refreshed') token = 'new-token';
+    return outcome;
   });
   const onExpired = vi.fn();
-  const authFetch = createAuthFetch({ fetch, getToken: () => token, refresh, onExpired });
-  return { authFetch, fetch, refresh, onExpired, seen };
+  const onUnavailable = vi.fn();
+  const onAvailable = vi.fn();
+  const authFetch = createAuthFetch({ fetch, getToken: () => token, refresh, onExpired, onUnavailable, onAvailable });
+  return { authFetch, fetch, refresh, onExpired, onUnavailable, onAvailable, seen };
 }
 
 describe('createAuthFetch', () => {
@@ -41,7 +43,7 @@ describe('createAuthFetch', () => {
   });
 
   it('ends the session when the refresh is refused, without repeating the request', async () => {
-    const { authFetch, fetch, onExpired } = harness([401], [false]);
+    const { authFetch, fetch, onExpired } = harness([401], ['refused']);
     const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`));
     expect(response.status).toBe(401);
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -67,6 +69,27 @@ describe('createAuthFetch', () => {
       expect(onExpired).not.toHaveBeenCalled();
     },
   );
+
+  it('keeps the session when a call answers 503 (the database is away), and says so', async () => {
+    const { authFetch, refresh, onExpired, onUnavailable, onAvailable } = harness([503, 200]);
+    expect((await authFetch(new Request(`${URL_BASE}/api/v1/organizations`))).status).toBe(503);
+    expect(onUnavailable).toHaveBeenCalledTimes(1);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(onExpired).not.toHaveBeenCalled();
+    // The next answer means it is back.
+    expect((await authFetch(new Request(`${URL_BASE}/api/v1/organizations`))).status).toBe(200);
+    expect(onAvailable).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the session when the refresh cannot be made (503), answering the call with a 503', async () => {
+    const { authFetch, fetch, refresh, onExpired } = harness([401], ['unavailable']);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(onExpired).not.toHaveBeenCalled();
+  });
 
   it('passes other failures through untouched', async () => {
     const { authFetch, refresh } = harness([403]);

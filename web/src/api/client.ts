@@ -1,9 +1,14 @@
 import createClient from 'openapi-fetch';
-import { createAuthFetch } from './auth-fetch';
+import { createAuthFetch, discardBody, type RefreshOutcome } from './auth-fetch';
+import { outage } from './outage';
 import { ApiError, unwrap } from './problem';
 import type { components, paths } from './schema';
 
-export type User = components['schemas']['UserResponseDto'];
+/**
+ * A user. The signed-in person (login, /auth/me) also carries `mfaSetupRequired`: an admin
+ * requires two-factor sign-in for their role and it is not on yet, so the app takes them to setup.
+ */
+export type User = components['schemas']['UserResponseDto'] & Partial<Pick<components['schemas']['CurrentUserResponseDto'], 'mfaSetupRequired'>>;
 
 export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
 
@@ -22,7 +27,7 @@ class Session {
   private token: string | null = null;
   private snapshot: SessionSnapshot = { status: 'restoring', user: null };
   private readonly listeners = new Set<() => void>();
-  private refreshing: Promise<boolean> | null = null;
+  private refreshing: Promise<RefreshOutcome> | null = null;
   private restoring: Promise<void> | null = null;
   private expiredHandler: () => void = () => undefined;
 
@@ -42,34 +47,57 @@ class Session {
     this.expiredHandler = handler;
   }
 
-  /** Once per page load: a session left by an earlier visit, through the refresh cookie. */
+  /**
+   * Once per page load: a session left by an earlier visit, through the refresh cookie. While
+   * Tandem is away (503, or no answer) it waits for it and tries again, rather than signing out.
+   */
   restore(): Promise<void> {
     this.restoring ??= (async () => {
-      if (!(await this.refresh())) {
-        this.set(SIGNED_OUT);
-        return;
-      }
-      try {
-        const user = unwrap(await api.GET('/api/v1/auth/me'));
-        this.set({ status: 'signed-in', user });
-      } catch {
-        this.clear();
+      for (;;) {
+        const outcome = await this.refresh();
+        if (outcome === 'refused') {
+          this.set(SIGNED_OUT);
+          return;
+        }
+        if (outcome === 'refreshed') {
+          try {
+            const user = unwrap(await api.GET('/api/v1/auth/me'));
+            this.set({ status: 'signed-in', user });
+            return;
+          } catch (error) {
+            if (!(error instanceof ApiError && error.status === 503)) {
+              this.clear();
+              return;
+            }
+          }
+        }
+        await outage.whenAvailable();
       }
     })();
     return this.restoring;
   }
 
-  /** A new access token from the refresh cookie; concurrent callers share one request. */
-  refresh(): Promise<boolean> {
-    this.refreshing ??= (async () => {
+  /**
+   * A new access token from the refresh cookie; concurrent callers share one request. Only a
+   * refusal ends the session: a 503 (the database is away) or no answer reports an outage.
+   */
+  refresh(): Promise<RefreshOutcome> {
+    this.refreshing ??= (async (): Promise<RefreshOutcome> => {
       try {
         const response = await fetch(new URL('/api/v1/auth/refresh', window.location.origin), { method: 'POST', credentials: 'same-origin' });
-        if (!response.ok) return false;
+        if (!response.ok) discardBody(response);
+        if (response.status === 503) {
+          outage.report('database');
+          return 'unavailable';
+        }
+        if (!response.ok) return 'refused';
         const body = (await response.json()) as components['schemas']['AccessTokenResponseDto'];
         this.token = body.accessToken;
-        return true;
+        outage.clear();
+        return 'refreshed';
       } catch {
-        return false;
+        outage.report('network');
+        return 'unavailable';
       } finally {
         this.refreshing = null;
       }
@@ -77,8 +105,9 @@ class Session {
     return this.refreshing;
   }
 
-  async signIn(email: string, password: string): Promise<User> {
-    const body = unwrap(await api.POST('/api/v1/auth/login', { body: { email, password } }));
+  /** `otp`: the second step when the account has two-factor on (the server answers 401 MFA_REQUIRED without it). */
+  async signIn(email: string, password: string, otp?: string): Promise<User> {
+    const body = unwrap(await api.POST('/api/v1/auth/login', { body: { email, password, ...(otp ? { otp } : {}) } }));
     this.token = body.accessToken;
     this.restoring = Promise.resolve();
     this.set({ status: 'signed-in', user: body.user });
@@ -145,6 +174,8 @@ export const api = createClient<paths>({
     getToken: () => session.getToken(),
     refresh: () => session.refresh(),
     onExpired: () => session.expire(),
+    onUnavailable: () => outage.report('database'),
+    onAvailable: () => outage.clear(),
   }),
 });
 

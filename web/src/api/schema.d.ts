@@ -84,7 +84,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the httpOnly refresh cookie */
+        /**
+         * Sign in; sets the httpOnly refresh cookie
+         * @description With two-factor on, a right password without `otp` is 401 `MFA_REQUIRED` and a wrong or used `otp` 401 `MFA_INVALID` (counted like a wrong password). `user.mfaSetupRequired` says the person must set up two-factor before anything else.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -116,7 +119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description `mfaSetupRequired`: the person must set up two-factor sign-in before anything else.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -128,6 +134,66 @@ export interface paths {
          * @description Send the `version` you read to be told (409) when it changed meanwhile.
          */
         patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor sign-in off (password and a code or recovery code)
+         * @description A wrong password is 400 WRONG_PASSWORD (field `password`), a wrong or used code 400 MFA_INVALID (field `otp`); both count like a wrong password (429 past the login limit). Your other sessions are signed out.
+         */
+        post: operations["MfaController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm setup with a current code: two-factor is on from now
+         * @description Answers ten one-time recovery codes, shown this once. A wrong code is 400 MFA_INVALID (field `code`) and counts like a wrong password (429 past the login limit). Your other sessions are signed out.
+         */
+        post: operations["MfaController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up two-factor sign-in: a new secret for an authenticator app
+         * @description Not in force until confirmed with POST /auth/mfa/enable; calling it again replaces an unconfirmed secret. 409 MFA_ALREADY_ENABLED when two-factor is on.
+         */
+        post: operations["MfaController_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/password": {
@@ -158,7 +224,7 @@ export interface paths {
         put?: never;
         /**
          * New access token from the refresh cookie; rotates the cookie
-         * @description Presenting an already-rotated refresh token answers 401 and ends that whole session.
+         * @description Presenting an already-rotated refresh token answers 401 and ends that whole session, except within a few seconds of its rotation (several tabs refreshing at once), when it is answered like the first time.
          */
         post: operations["AuthController_refresh"];
         delete?: never;
@@ -290,7 +356,10 @@ export interface paths {
         /** Library closure days, by date, each with the sessions it cancels */
         get: operations["ClosureController_list"];
         put?: never;
-        /** Add a closure day: sessions on it are cancelled with its name as the reason */
+        /**
+         * Add a closure day: sessions on it that were not held are cancelled with its name as the reason
+         * @description Upcoming sessions on that date, and past ones without attendance, are cancelled (their reminders skipped). A session with attendance recorded took place and is never cancelled by a closure; recording attendance later takes a session out from under it.
+         */
         post: operations["ClosureController_create"];
         delete?: never;
         options?: never;
@@ -308,7 +377,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a closure day: its sessions are back */
+        /** Remove a closure day: its sessions are back (a session staff cancelled stays cancelled) */
         delete: operations["ClosureController_remove"];
         options?: never;
         head?: never;
@@ -322,7 +391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People at partner organizations (viewers get email and phone as null) */
+        /**
+         * People at partner organizations (viewers get email, phone and notes as null)
+         * @description `q` matches name and title, ignoring case and accents; for staff and above also email and phone.
+         */
         get: operations["ContactController_list"];
         put?: never;
         /** Add a contact; a new primary contact replaces the previous one */
@@ -340,7 +412,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contact (viewers get email and phone as null) */
+        /** One contact (viewers get email, phone and notes as null) */
         get: operations["ContactController_get"];
         put?: never;
         post?: never;
@@ -664,7 +736,7 @@ export interface paths {
         };
         /**
          * Download the organizations as CSV
-         * @description Every organization the filters of the list match (no paging), in the list's order. UTF-8 with a byte order mark (so Excel reads accents), CRLF line ends. Columns (header row, any order, names ignore case): id, name, type, website, email, phone, address, mission, notes, stage, ownerEmail, audiences, capabilities, seeksCapabilities, tags, fitAudienceReach, fitMissionOverlap, fitComplementaryResources, fitNotes, version. Audiences and capabilities are given by name and the owner by user email; lists are separated by "; ". A cell the export starts with `'` because it began with = + - @ tab or carriage return (so spreadsheets do not run it as a formula) has that quote removed on import. `version` is informational: import ignores it.
+         * @description Every organization the filters of the list match (no paging), in the list's order. UTF-8 with a byte order mark (so Excel reads accents), CRLF line ends. Columns (header row, any order, names ignore case): id, name, type, website, email, phone, address, mission, notes, stage, owner, audiences, capabilities, seeksCapabilities, tags, fitAudienceReach, fitMissionOverlap, fitComplementaryResources, fitNotes, version. Audiences, capabilities and the owner are given by name (the file carries no user's email); lists are separated by "; ". A cell the export starts with `'` because it began with = + - @ tab or carriage return (so spreadsheets do not run it as a formula) has that quote removed on import. `version` is each organization's version: importing the file refuses rows for organizations changed since.
          */
         get: operations["OrganizationController_exportCsv"];
         put?: never;
@@ -686,9 +758,9 @@ export interface paths {
         put?: never;
         /**
          * Import organizations from CSV (every row or none)
-         * @description Upload the CSV as the multipart field `file` (at most 5 MB and 10000 data rows). Columns (header row, any order, names ignore case): id, name, type, website, email, phone, address, mission, notes, stage, ownerEmail, audiences, capabilities, seeksCapabilities, tags, fitAudienceReach, fitMissionOverlap, fitComplementaryResources, fitNotes, version. Audiences and capabilities are given by name and the owner by user email; lists are separated by "; ". A cell the export starts with `'` because it began with = + - @ tab or carriage return (so spreadsheets do not run it as a formula) has that quote removed on import.
+         * @description Upload the CSV as the multipart field `file` (at most 5 MB and 10000 data rows). Columns (header row, any order, names ignore case): id, name, type, website, email, phone, address, mission, notes, stage, owner, audiences, capabilities, seeksCapabilities, tags, fitAudienceReach, fitMissionOverlap, fitComplementaryResources, fitNotes, version. Audiences, capabilities and the owner are given by name (the file carries no user's email); lists are separated by "; ". A cell the export starts with `'` because it began with = + - @ tab or carriage return (so spreadsheets do not run it as a formula) has that quote removed on import.
          *
-         *     A row with an `id` updates that organization; a row without one updates the organization with the same name (ignoring case; the row's spelling becomes the name), or else creates one. Only the columns present are changed; an empty cell clears a value, except `stage` and the fit scores, where it means "prospect"/0 for a new organization and "unchanged" for an existing one. `version` is ignored: an import overwrites the current values. Stage changes are kept with the reason "CSV import".
+         *     A row with an `id` updates that organization; a row without one updates the organization with the same name (ignoring case; the row's spelling becomes the name), or else creates one. Only the columns present are changed; an empty cell clears a value, except `stage` and the fit scores, where it means "prospect"/0 for a new organization and "unchanged" for an existing one. `owner` is a user's name, ignoring case: an active user, or the organization's current owner; a name two active users share is a row error. Files from older exports name the owner by email in an `ownerEmail` column, which is still accepted (not together with `owner`). A row whose `version` is not the organization's current version is an error (someone changed it since the export: nothing is imported, as for a stale PATCH); a row without a version (no column, or an empty cell) overwrites the current values. Stage changes are kept with the reason "CSV import".
          *
          *     Every row is validated (with the rules of POST/PATCH) before anything is written; errors name the spreadsheet row (the header is row 1) and the column. With `dryRun=true` the answer is 200 with what would be created and updated (counting only rows without errors) and the errors (the first 1000), and nothing is written. Without it, a file with any error answers 400 `CSV_IMPORT_INVALID` listing `errors: [{row, field, message}]` and writes nothing; otherwise all rows are written in one transaction and the answer is 200 with empty `errors`. `updated` counts the rows that match an existing organization, including those where no value differs (they change nothing and leave no audit event).
          */
@@ -742,6 +814,30 @@ export interface paths {
         patch: operations["ProgramController_update"];
         trace?: never;
     };
+    "/api/v1/programs/{id}/calendar-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your calendar subscription link to this program
+         * @description The link you made last (`url` null until you make one with POST). Each person has their own link; it is shown again here.
+         */
+        get: operations["ProgramCalendarController_currentLink"];
+        put?: never;
+        /**
+         * Make a new calendar subscription link to this program (your previous one stops working)
+         * @description Any role that may read the program. The link opens the feed without a sign-in while you are an active user; making a new one revokes your previous link to this program at once, and deactivating your account revokes all of them for good.
+         */
+        post: operations["ProgramCalendarController_renewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/calendar.ics": {
         parameters: {
             query?: never;
@@ -751,7 +847,7 @@ export interface paths {
         };
         /**
          * iCalendar feed of the program's sessions
-         * @description RFC 5545, one event per session from a year back through the scheduled window ahead; cancelled sessions are STATUS:CANCELLED. Calendar apps subscribe with the program's `calendarUrl`, which carries a `key` instead of a token.
+         * @description RFC 5545, one event per session from a year back through the scheduled window ahead; cancelled sessions are STATUS:CANCELLED. With a bearer token for any role; calendar apps subscribe with the caller’s own link (`POST /programs/{id}/calendar-link`), which carries a `key` instead of a token. A key opens the feed only while its owner is active and it is their current link: otherwise, or when forged, 404 `LINK_NOT_FOUND`.
          */
         get: operations["ProgramCalendarController_feed"];
         put?: never;
@@ -992,6 +1088,30 @@ export interface paths {
         patch: operations["HealthSettingsController_update"];
         trace?: never;
     };
+    "/api/v1/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security settings: which roles must use two-factor sign-in
+         * @description Until an admin changes them nobody is required to (`requireMfaFor: []`), at version 1.
+         */
+        get: operations["SecuritySettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Require two-factor sign-in for managers and/or admins (needs the current version)
+         * @description Members of a required role without two-factor are taken to setup: until it is on, the API answers them 403 MFA_SETUP_REQUIRED except for GET /auth/me, the setup routes, password change and sign-out. Requiring it for your own role takes two-factor on your own account first (422 MFA_SETUP_FIRST). Audited; a change that changes nothing keeps the version.
+         */
+        patch: operations["SecuritySettingsController_update"];
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1085,6 +1205,26 @@ export interface paths {
          * @description Re-sends an invitation, or resets a forgotten password; earlier links stop working (an earlier email not yet sent is skipped). The email is queued: the user comes back with `invitation.status` `scheduled` until a worker sends it.
          */
         post: operations["UserController_sendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/mfa-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn off someone's two-factor sign-in (they lost their phone)
+         * @description Deletes their authenticator secret and recovery codes and signs out all their sessions; audited. They sign in with their password and can set two-factor up again. 204 also when it was off. Your own takes your password and a code (422 MFA_RESET_SELF).
+         */
+        post: operations["MfaResetController_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1195,11 +1335,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Unsubscribe a partner contact from reminder emails (HTML page, outside /api/v1) */
+        /**
+         * The unsubscribe page of a partner contact’s emails (HTML, outside /api/v1)
+         * @description The link in reminder and check-in emails. Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, since mail scanners follow links. An already unsubscribed contact is told so; an unknown or forged token, or an erased contact, gets a 404 page.
+         */
         get: operations["UnsubscribeController_page"];
         put?: never;
-        /** RFC 8058 one-click unsubscribe (what mail clients post to List-Unsubscribe) */
-        post: operations["UnsubscribeController_oneClick"];
+        /**
+         * Unsubscribe a partner contact: the page’s button, or RFC 8058 one-click
+         * @description What the List-Unsubscribe header points at, with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: mail clients post `List-Unsubscribe=One-Click` (form-encoded), and so does the page’s button; the body is not needed. After it the contact’s scheduled and future emails are skipped. Idempotent: a repeat answers 200 “already unsubscribed”. Answers an HTML page. Limited per client IP per hour (PUBLIC_FEEDBACK_PER_IP_PER_HOUR) and per link: 429 with Retry-After.
+         */
+        post: operations["UnsubscribeController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1293,6 +1439,18 @@ export interface components {
         AuditPageDto: {
             data: components["schemas"]["AuditEventResponseDto"][];
             meta: components["schemas"]["PageMetaDto"];
+        };
+        CalendarLinkDto: {
+            /**
+             * Format: date-time
+             * @description When this link was made.
+             */
+            createdAt: string;
+            /**
+             * Format: uri
+             * @description The iCalendar feed with the caller’s key, for "subscribe from web" in Outlook, Google or Apple Calendar (no sign-in needed: share it like a password). It works while its owner is active, until they make a new one.
+             */
+            url: string;
         };
         CapabilityListDto: {
             data: components["schemas"]["CapabilityResponseDto"][];
@@ -1442,7 +1600,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description The sessions it cancels, by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too. */
+            /** @description The sessions it cancels (those not held: no attendance recorded), by start time. Sessions are created about a year ahead; ones created later on this date are cancelled too. */
             sessions: components["schemas"]["ClosureSessionDto"][];
         };
         ClosureSessionDto: {
@@ -1483,6 +1641,7 @@ export interface components {
             id: string;
             isPrimary: boolean;
             name: string;
+            /** @description null for viewers */
             notes: string | null;
             /** Format: uuid */
             organizationId: string;
@@ -1731,6 +1890,37 @@ export interface components {
              */
             visitedAt?: string;
         };
+        CurrentCalendarLinkDto: {
+            /** Format: date-time */
+            createdAt: string | null;
+            /**
+             * Format: uri
+             * @description As CalendarLinkDto.url; null until the caller makes a link (POST).
+             */
+            url: string | null;
+        };
+        CurrentUserResponseDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example ana@library.org */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @description True while the user has not yet chosen a password from their invitation. */
+            invitationPending: boolean;
+            /** @description Whether two-factor sign-in (an authenticator app code) is on for this account. */
+            mfaEnabled: boolean;
+            /** @description True when an admin requires two-factor sign-in for this role and it is not on yet. Until it is, the API answers 403 `MFA_SETUP_REQUIRED` to everything except GET /auth/me, POST /auth/mfa/setup, POST /auth/mfa/enable, POST /auth/logout, POST /auth/refresh and POST /auth/password; the app takes the person to setup first. */
+            mfaSetupRequired: boolean;
+            /** @example Ana Ruiz */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "staff" | "manager" | "admin";
+            /** @example America/Los_Angeles */
+            timezone: string;
+            version: number;
+        };
         DashboardIntroductionsDto: {
             /** @description As GET /matches, strongest first: the first is the introduction to make first. */
             data: components["schemas"]["MatchResponseDto"][];
@@ -1949,6 +2139,22 @@ export interface components {
             name: string;
             /** @description 1 high – 3 low. */
             priority: number;
+        };
+        DisableMfaDto: {
+            /**
+             * @description A current code from your authenticator app, or an unused recovery code.
+             * @example 123456
+             */
+            otp: string;
+            /** @description Your password. */
+            password: string;
+        };
+        EnableMfaDto: {
+            /**
+             * @description The current 6-digit code from the authenticator app, proving it holds the secret from setup.
+             * @example 123456
+             */
+            code: string;
         };
         FeedbackDetailDto: {
             /** @description Its share of the score in percent after the weights of components without data are shared out (0 when it has none). */
@@ -2219,6 +2425,11 @@ export interface components {
         LoginDto: {
             /** @example admin@library.org */
             email: string;
+            /**
+             * @description With two-factor on: the current code from the authenticator app, or an unused recovery code. Without it such an account gets 401 `MFA_REQUIRED` (the password was right: ask for the code); a wrong or already used code is 401 `MFA_INVALID`.
+             * @example 123456
+             */
+            otp?: string;
             /** @example correct horse battery staple */
             password: string;
         };
@@ -2230,7 +2441,7 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
-            user: components["schemas"]["UserResponseDto"];
+            user: components["schemas"]["CurrentUserResponseDto"];
         };
         MatchPageDto: {
             data: components["schemas"]["MatchResponseDto"][];
@@ -2268,6 +2479,28 @@ export interface components {
             seekerId: string;
             /** @description Sum of: need (40 sought, 45 for two or more sought, 15 audience fit) + audiences (per audience 10/6/3 by priority 1/2/3 plus up to 4 by estimated population, capped at 25) + stage (each side: active 10, exploring 7, paused 4, prospect 2) + fit (both fit assessments, scaled to 10), rounded. */
             strength: number;
+        };
+        MfaRecoveryCodesResponseDto: {
+            /**
+             * @description Ten one-time recovery codes, shown this once (only their hashes are kept). Each signs in once in place of a code.
+             * @example [
+             *       "7k3qm-9xwd2",
+             *       "p4v8c-1hn6z"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        MfaSetupResponseDto: {
+            /**
+             * @description The same secret as an otpauth:// URI (RFC 6238, SHA-1, 6 digits, 30 s), for a QR code.
+             * @example otpauth://totp/Tandem:ana%40library.org?secret=…&issuer=Tandem
+             */
+            otpauthUri: string;
+            /**
+             * @description The new TOTP secret (base32), for typing into an authenticator app. Not active until confirmed with POST /auth/mfa/enable.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
         };
         NotePageDto: {
             data: components["schemas"]["NoteResponseDto"][];
@@ -2462,11 +2695,6 @@ export interface components {
         };
         ProgramResponseDto: {
             audienceIds: string[];
-            /**
-             * Format: uri
-             * @description The iCalendar feed with its key, for "subscribe from web" in Outlook or Google Calendar (no sign-in needed: share it like a password).
-             */
-            calendarUrl: string;
             /** Format: date-time */
             createdAt: string;
             description: string | null;
@@ -2647,6 +2875,17 @@ export interface components {
             rrule: string;
             startTime: string;
             timezone: string;
+        };
+        SecuritySettingsResponseDto: {
+            /**
+             * @description Roles that must use two-factor sign-in; their members without it are taken to setup and may use nothing else meanwhile.
+             * @example [
+             *       "admin",
+             *       "manager"
+             *     ]
+             */
+            requireMfaFor: ("admin" | "manager")[];
+            version: number;
         };
         SessionListDto: {
             data: components["schemas"]["SessionResponseDto"][];
@@ -2993,6 +3232,18 @@ export interface components {
             /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
             version: number;
         };
+        UpdateSecuritySettingsDto: {
+            /**
+             * @description The roles to require two-factor for; [] requires it of nobody.
+             * @example [
+             *       "admin",
+             *       "manager"
+             *     ]
+             */
+            requireMfaFor?: ("admin" | "manager")[];
+            /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
+            version: number;
+        };
         UpdateSessionDto: {
             /** @description How many came (a number, never names). */
             attendance?: number | null;
@@ -3105,6 +3356,8 @@ export interface components {
             id: string;
             /** @description True while the user has not yet chosen a password from their invitation. */
             invitationPending: boolean;
+            /** @description Whether two-factor sign-in (an authenticator app code) is on for this account. */
+            mfaEnabled: boolean;
             /** @example Ana Ruiz */
             name: string;
             /** @enum {string} */
@@ -3125,6 +3378,8 @@ export interface components {
             invitation: components["schemas"]["UserInvitationResponseDto"] | null;
             /** @description True while the user has not yet chosen a password from their invitation. */
             invitationPending: boolean;
+            /** @description Whether two-factor sign-in (an authenticator app code) is on for this account. */
+            mfaEnabled: boolean;
             /** @example Ana Ruiz */
             name: string;
             /** @enum {string} */
@@ -3576,7 +3831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponseDto"];
+                    "application/json": components["schemas"]["CurrentUserResponseDto"];
                 };
             };
             /** @description No access token, or it is expired, revoked or its user deactivated. */
@@ -3617,7 +3872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponseDto"];
+                    "application/json": components["schemas"]["CurrentUserResponseDto"];
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
@@ -3627,6 +3882,195 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission self.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableMfaDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission self.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many attempts; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnableMfaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaRecoveryCodesResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission self.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many attempts; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSetupResponseDto"];
                 };
             };
             /** @description No access token, or it is expired, revoked or its user deactivated. */
@@ -4313,7 +4757,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 organizationId?: string;
-                /** @description Name, title or email; ignores case and accents. */
+                /** @description Name or title, and for staff and above also email or phone; ignores case and accents. */
                 q?: string;
             };
             header?: never;
@@ -6215,6 +6659,102 @@ export interface operations {
             };
         };
     };
+    ProgramCalendarController_currentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentCalendarLinkDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission directory.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProgramCalendarController_renewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLinkDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission directory.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ProgramCalendarController_feed: {
         parameters: {
             query?: {
@@ -7205,6 +7745,111 @@ export interface operations {
             };
         };
     };
+    SecuritySettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission settings.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SecuritySettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSecuritySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission settings.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     TaskController_list: {
         parameters: {
             query?: {
@@ -7771,6 +8416,61 @@ export interface operations {
             };
         };
     };
+    MfaResetController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission user.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UserDirectoryController_list: {
         parameters: {
             query?: never;
@@ -8161,7 +8861,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Unsubscribed (or already). */
+            /** @description The page with the button (or “already unsubscribed”). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8181,7 +8881,7 @@ export interface operations {
             };
         };
     };
-    UnsubscribeController_oneClick: {
+    UnsubscribeController_unsubscribe: {
         parameters: {
             query?: never;
             header?: never;
@@ -8192,19 +8892,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Unsubscribed (or already). */
+            /** @description Unsubscribed (or already): a confirmation page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
-            /** @description Unknown token or erased contact. */
+            /** @description Unknown token or erased contact (an HTML page). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many posts from this address or to this link; see Retry-After (an HTML page). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
             };
         };
     };

@@ -1,7 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { session } from '../api/client';
 import { ApiError, errorMessage } from '../api/problem';
 import { AuthFrame } from './AuthFrame';
@@ -16,6 +16,7 @@ const NOTICE_TEXT = {
 } as const;
 
 function signInError(error: unknown): string {
+  if (error instanceof ApiError && error.problem.code === 'MFA_INVALID') return 'That code is wrong, expired or already used. Try the code your app shows now.';
   if (error instanceof ApiError && error.status === 401) return 'That email and password do not match an active account.';
   if (error instanceof ApiError && error.status === 429) return error.message || 'Too many attempts. Wait a few minutes, then try again.';
   return errorMessage(error);
@@ -28,18 +29,106 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Two-factor: after a right password the server asks for a code (401 MFA_REQUIRED); the same screen asks for it.
+  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [otp, setOtp] = useState('');
+  const [recovery, setRecovery] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (step === 'code') codeInput.current?.focus();
+  }, [step, recovery]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (step === 'code' && !otp.trim()) {
+      setError(recovery ? 'Enter one of your recovery codes.' : 'Enter the code from your authenticator app.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(email.trim(), password);
+      await session.signIn(email.trim(), password, step === 'code' ? otp.trim() : undefined);
       await navigate({ href: safeRedirect(search.redirect) });
     } catch (caught) {
+      if (caught instanceof ApiError && caught.problem.code === 'MFA_REQUIRED') {
+        setStep('code');
+        setBusy(false);
+        return;
+      }
       setError(signInError(caught));
+      setOtp('');
       setBusy(false);
     }
+  }
+
+  function startOver() {
+    setStep('password');
+    setPassword('');
+    setOtp('');
+    setRecovery(false);
+    setError(null);
+  }
+
+  if (step === 'code') {
+    return (
+      <AuthFrame title="Sign in" intro="Two-factor sign-in is on for this account.">
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack>
+            {error && (
+              <Alert color="red" role="alert" title="Could not sign in">
+                {error}
+              </Alert>
+            )}
+            {recovery ? (
+              <TextInput
+                key="recovery"
+                ref={codeInput}
+                label="Recovery code"
+                description="One of the codes you saved when you set up two-factor sign-in. Each works once."
+                autoComplete="off"
+                spellCheck={false}
+                required
+                value={otp}
+                onChange={(event) => setOtp(event.currentTarget.value)}
+              />
+            ) : (
+              <TextInput
+                key="code"
+                ref={codeInput}
+                label="Code from your authenticator app"
+                description="The six digits your app shows for Tandem."
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={7}
+                required
+                value={otp}
+                onChange={(event) => setOtp(event.currentTarget.value)}
+              />
+            )}
+            <Button type="submit" loading={busy} fullWidth>
+              Sign in
+            </Button>
+            <Group justify="space-between" gap="xs">
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setRecovery((current) => !current);
+                  setOtp('');
+                  setError(null);
+                }}
+              >
+                {recovery ? 'Use the code from your app' : 'Use a recovery code'}
+              </Anchor>
+              <Anchor component="button" type="button" size="sm" onClick={startOver}>
+                Back
+              </Anchor>
+            </Group>
+          </Stack>
+        </form>
+      </AuthFrame>
+    );
   }
 
   return (

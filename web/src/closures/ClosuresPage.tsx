@@ -18,9 +18,10 @@ type Closure = components['schemas']['ClosureResponseDto'];
 const cancelsText = (n: number) => (n === 0 ? 'No session on this day.' : `Cancels ${n} ${n === 1 ? 'session' : 'sessions'}:`);
 
 /**
- * Days the library is closed. Every program session on such a day is cancelled, with the
- * closure's name as the reason, and comes back if the closure is removed. Managers add and
- * remove them; everyone may look.
+ * Days the library is closed. The program sessions on such a day that were not held (upcoming
+ * ones, and past ones without attendance) are cancelled, with the closure's name as the reason,
+ * and come back if the closure is removed; a session with attendance recorded stays held.
+ * Managers add and remove them; everyone may look.
  */
 export function ClosuresPage() {
   const user = useCurrentUser();
@@ -36,7 +37,10 @@ export function ClosuresPage() {
   return (
     <Stack gap="md">
       <PageTitle>Closure days</PageTitle>
-      <Text>Sessions on a day the library is closed are cancelled, and their reminders skipped. Remove a closure and they are back.</Text>
+      <Text>
+        Sessions on a day the library is closed are cancelled, and their reminders skipped — except sessions whose attendance is already
+        recorded: they took place and stay. Remove a closure and the cancelled sessions are back.
+      </Text>
       {canManage && <AddClosureForm onAdded={setNotice} />}
       <div role="status" aria-live="polite">
         {notice && (

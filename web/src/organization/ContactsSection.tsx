@@ -14,8 +14,8 @@ const CHANNEL_LABELS: Record<Contact['preferredChannel'], string> = {
 };
 
 /**
- * People at the partner. Viewers get email and phone as null from the API; then nothing is
- * shown for them, not even a label.
+ * People at the partner. Viewers get email, phone and notes as null from the API; then nothing
+ * is shown for them, not even a label (notes are not shown here at all).
  */
 export function ContactsSection({ organizationId }: { organizationId: string }) {
   const contacts = useQuery({

@@ -10,7 +10,7 @@ import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { Section } from '../organization/Section';
 import { ProgramRemindersSection } from '../reminders/ProgramRemindersSection';
-import { CalendarLink } from './CalendarLink';
+import { CalendarLinkSection } from './CalendarLink';
 import { ChangeStatusModal } from './ChangeStatusModal';
 import { FeedbackLinksSection } from './FeedbackLinksSection';
 import { LinkButton } from './LinkButton';
@@ -112,6 +112,7 @@ export function ProgramPage() {
             <PartnersSection program={data} />
             <AboutSection program={data} />
             <ProgramRemindersSection program={data} />
+            <CalendarLinkSection program={data} />
             {canWrite && <FeedbackLinksSection program={data} />}
           </Stack>
         </Grid.Col>
@@ -138,7 +139,6 @@ function ScheduleSection({ program }: { program: Program }) {
         {program.status === 'paused' && (
           <Text size="sm">Paused: its sessions stay on the calendar, and their reminders are skipped.</Text>
         )}
-        <CalendarLink url={program.calendarUrl} />
       </Stack>
     </Section>
   );

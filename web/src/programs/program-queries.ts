@@ -13,6 +13,7 @@ export const programKeys = {
   sessions: (id: string) => ['programs', id, 'sessions'] as const,
   sessionsIn: (id: string, from: string, to: string) => ['programs', id, 'sessions', from, to] as const,
   feedbackLinks: (id: string) => ['programs', id, 'feedback-links'] as const,
+  calendarLink: (id: string) => ['programs', id, 'calendar-link'] as const,
   closures: ['closures'] as const,
   reminders: ['reminders'] as const,
 };

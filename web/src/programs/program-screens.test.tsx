@@ -57,6 +57,8 @@ function fakeApi(answer: (call: Call, url: URL) => Response | undefined) {
           return json({ data: [], meta: { total: 0, limit: 25, offset: 0 } });
         case '/api/v1/organizations':
           return json({ data: [], meta: { total: 0, limit: 20, offset: 0 } });
+        case `/api/v1/programs/${PROGRAM_ID}/calendar-link`:
+          return json({ url: null, createdAt: null });
         default:
           return problem(404, { detail: `not faked: ${url.pathname}` });
       }
@@ -174,7 +176,6 @@ function program(overrides: Partial<Program> = {}): Program {
     schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: 'America/Chicago', startTime: '15:30', durationMinutes: 90, location: 'Teen room' },
     startDate: '2025-09-03',
     endDate: null,
-    calendarUrl: `http://tandem.test/api/v1/programs/${PROGRAM_ID}/calendar.ics?key=abc`,
     createdAt: '2025-09-01T00:00:00.000Z',
     updatedAt: '2025-09-01T00:00:00.000Z',
     ...overrides,

@@ -1,0 +1,45 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { errorMessage, unwrap } from '../api/problem';
+import { queryKeys } from '../api/queries';
+import type { AdminUser } from './user-status';
+
+/** Confirms turning off someone's two-factor sign-in (they lost their phone); the server records it in the audit log. */
+export function ResetTwoFactorModal({ user, onClose, onReset }: { user: AdminUser; onClose: () => void; onReset: (user: AdminUser) => void }) {
+  const queryClient = useQueryClient();
+  const reset = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/users/{id}/mfa-reset', { params: { path: { id: user.id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      onReset(user);
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Reset two-factor sign-in for ${user.name}?`} closeButtonProps={{ 'aria-label': 'Close' }} centered>
+      <Stack>
+        <Text>
+          For someone who lost their phone or their recovery codes. Their authenticator and recovery codes stop working, they are signed out
+          everywhere, and they sign in with their password alone until they set two-factor up again. The reset is recorded in the audit log.
+        </Text>
+        <Text size="sm" c="dimmed">
+          Make sure it is really them asking, for example by calling them back.
+        </Text>
+        {reset.error && (
+          <Alert color="red" role="alert" title="Not reset">
+            {errorMessage(reset.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="red" loading={reset.isPending} onClick={() => reset.mutate()}>
+            Reset two-factor
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
