@@ -21,13 +21,18 @@ const transform = {
 
 const common = {
   transform,
-  // NestJS 12 ships ESM only; Jest on Node 20 needs it transformed to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  // NestJS 12 and otplib's base32 and HMAC (@scure/base, @noble/hashes 2, nested under
+  // @otplib) ship ESM only; Jest on Node 20 needs them transformed to CommonJS. The last
+  // node_modules segment of a path decides.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble)/)(?!.*/node_modules/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
 };
 
 module.exports = {
+  // Most suites wait on PostgreSQL, Redis, child processes or timers more than they compute:
+  // three at once finish sooner than two on a 2-CPU machine (each suite has its own database).
+  maxWorkers: 3,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },

@@ -143,10 +143,11 @@ describe('Reminders: exactly once under faults', () => {
       name: 'Wednesday drop-in',
       partners: [{ organizationId: contact.organizationId, role: 'host' }],
     });
-    // Four drop-ins starting 4 hours and a few seconds from now (the weekly schedule's own are days away).
+    // Four drop-ins starting 4 hours and a few seconds from now (the weekly schedule's own are days away),
+    // each far enough after the one before for a Redis restart, or a worker's, to fit in between.
     const base = Date.now() + 4 * 3_600_000;
     const sessions = [];
-    for (const offset of [6_000, 16_000, 28_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
+    for (const offset of [5_000, 11_000, 18_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
     const created = await request(t.http)
       .post('/api/v1/reminders')
       .set(auth)
