@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -312,6 +312,27 @@ describe('The embedded PostgreSQL (e2e)', () => {
       '.': process.getuid?.() === 0 ? '710' : '700',
     });
   });
+
+  it('lets npm run seed:demo load into the running Tandem, and refuses a second npm start on its data with one line', async () => {
+    const password = 'partnerships all year round';
+    // The first admin, unless the story above made her already (409).
+    await call(shared.url, 'POST', '/api/v1/auth/setup', undefined, { email: 'maya@library.test', password, name: 'Maya Admin' });
+    const dist = join(__dirname, '..', '..', 'dist', 'src');
+    const childEnv = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env(dataDir, `${prefix}-shared`) };
+    const seed = spawnSync(process.execPath, [join(dist, 'demo', 'seed-demo.main.js')], { cwd: root, env: childEnv, encoding: 'utf8', timeout: 90_000 });
+    expect(seed.stderr).toBe('');
+    expect(seed.status).toBe(0);
+    expect(seed.stdout).toMatch(/^Demo data loaded: \d+ records created/m);
+    // The running Tandem serves what the seed wrote (it shared the server; it did not start its own).
+    const second = spawnSync(process.execPath, [join(dist, 'main.js')], { cwd: root, env: { ...childEnv, PORT: '1' }, encoding: 'utf8', timeout: 30_000 });
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tandem is already running on .*\(pid \d+\): stop it first/)]);
+    expect(livePostmaster(join(dataDir, 'pg'))).toEqual(expect.any(Number));
+    const login = await call(shared.url, 'POST', '/api/v1/auth/login', undefined, { email: 'maya@library.test', password });
+    const listed = await call(shared.url, 'GET', '/api/v1/organizations?q=shelter&limit=100', login.body.accessToken as string);
+    expect(listed.status).toBe(200);
+    expect((listed.body.data as Array<{ name: string }>).map((org) => org.name)).toContain('Harbor House Youth Shelter');
+  }, 120_000);
 
   it('loses no acknowledged write when Tandem is killed -9 mid-burst, three times over, and then stops cleanly', async () => {
     const cluster = join(crashDir, 'pg');
