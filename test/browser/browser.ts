@@ -74,6 +74,17 @@ interface AxeViolation {
  * an open dialog, whose dimmed backdrop would otherwise be judged as the page's contrast.
  */
 export async function seriousA11yViolations(page: Page, within?: string): Promise<string[]> {
+  // A dialog still fading in has mid-transition colours (contrast 1.1 on a busy machine): check
+  // what people see once every running transition and animation has finished.
+  // (Endless ones, such as a loader's spin, are left alone.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (selector) => {
