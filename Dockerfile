@@ -1,5 +1,7 @@
 # Tandem API/worker image. Build: docker build -t tandem .
-FROM node:20-bookworm-slim AS build
+# Node 24 LTS on Debian slim (trixie today). Nothing here depends on the Debian release: no apt
+# packages, and the native modules (argon2, rolldown, lightningcss) are prebuilt for glibc x64/arm64.
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json ./web/
@@ -11,7 +13,7 @@ COPY web ./web
 # The web app is static files once built: its packages are dev dependencies, pruned here.
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -17,6 +17,20 @@ const transform = {
       module: { type: 'commonjs' },
     },
   ],
+  // Server-rendered HTML (the public pages, the emails) is JSX: React's automatic runtime.
+  '^.+\\.tsx$': [
+    '@swc/jest',
+    {
+      swcrc: false,
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true, decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        keepClassNames: true,
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
 };
 
 const common = {
@@ -25,7 +39,7 @@ const common = {
   // @otplib) ship ESM only; Jest on Node 20 needs them transformed to CommonJS. The last
   // node_modules segment of a path decides.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble)/)(?!.*/node_modules/)'],
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testEnvironment: 'node',
 };
 

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../src/auth/password.service';
+import { Clock } from '../../src/common/clock/clock';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ProgramSession } from '../../src/program/program-session.entity';
 import { Program } from '../../src/program/program.entity';
@@ -232,6 +233,7 @@ async function main(): Promise<number> {
       unused,
       unused,
       unused,
+      new Clock(),
     );
     const timings: Record<'bare' | 'baseline' | 'tandem', Timing[]> = { bare: [], baseline: [], tandem: [] };
     const counts = { bare: new Set<number>(), baseline: new Set<number>(), tandemCreated: new Set<number>(), tandemPrograms: new Set<number>() };

@@ -19,6 +19,12 @@ describe('auditChanges', () => {
     });
   });
 
+  it('takes only fields of the record (checked by npm run typecheck)', () => {
+    const task = { title: 'Call back', dueAt: new Date('2026-11-26T10:00:00Z') };
+    // @ts-expect-error 'assignee' is not a field of the record
+    expect(auditChanges(null, task, ['title', 'assignee'])).toEqual({ title: { before: null, after: 'Call back' } });
+  });
+
   it('keeps personal values out', () => {
     const changes = auditChanges({ email: 'a@b.org', isPrimary: false }, { email: 'c@d.org', isPrimary: true }, ['email', 'isPrimary'], new Set(['email']));
     expect(changes).toEqual({ email: { redacted: true }, isPrimary: { before: false, after: true } });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page } from '../common/dto/pagination.dto';
 import { AuditAction, AuditChanges, AuditEvent } from './audit-event.entity';
 import { ListAuditQueryDto } from './dto/audit.dto';
@@ -20,13 +21,14 @@ function comparable(value: unknown): unknown {
 }
 
 /**
- * The field-by-field difference between two states of a record, for the audit log. Fields
- * in `personal` are reported as changed without their values.
+ * The field-by-field difference between two states of a record, for the audit log. `fields` must
+ * be fields of the record (checked by the compiler); those in `personal` are reported as changed
+ * without their values.
  */
-export function auditChanges(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  fields: readonly string[],
+export function auditChanges<T extends object>(
+  before: T | null,
+  after: T | null,
+  fields: readonly NoInfer<keyof T & string>[],
   personal: ReadonlySet<string> = new Set(),
 ): AuditChanges {
   const changes: AuditChanges = {};
@@ -46,7 +48,9 @@ export class AuditService {
 
   /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.insert(AuditEvent, { ...entry, changes: (entry.changes ?? {}) as never });
+    // TypeORM's insert type cannot map the jsonb column's `unknown` values; the column takes any JSON.
+    const changes = (entry.changes ?? {}) as QueryDeepPartialEntity<AuditEvent>['changes'];
+    await manager.insert(AuditEvent, { ...entry, changes });
   }
 
   async list(query: ListAuditQueryDto): Promise<Page<AuditEvent>> {

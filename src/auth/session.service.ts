@@ -32,6 +32,15 @@ export type RevokeReason = 'logout' | 'reuse-detected' | 'password-changed' | 'p
 const MAX_GRACE_CHAIN = 16;
 
 /**
+ * Real time, not the Clock: session and refresh-token lifetimes (expiry, revocation, purge) are
+ * compared with the database's now() and jsonwebtoken's real-time `exp` checks.
+ */
+function realNow(): Date {
+  // eslint-disable-next-line no-restricted-syntax -- security lifetimes run on real time (see above)
+  return new Date();
+}
+
+/**
  * Sign-in sessions: short-lived JWT access tokens plus rotating refresh tokens, of which only
  * SHA-256 hashes are stored. Presenting a refresh token that was already rotated revokes its
  * whole session (token family), as a stolen copy would otherwise live on; except within
@@ -97,7 +106,7 @@ export class SessionService implements OnModuleInit {
         this.logger.log({ userId: session.userId, sessionId: session.id }, 'rotated refresh token presented again within the grace window');
         return { userId: session.userId, sessionId: session.id, refreshToken: current.token, refreshExpiresAt: current.expiresAt } as const;
       }
-      if (token.expiresAt.getTime() <= Date.now()) return { error: new InvalidRefreshTokenError() } as const;
+      if (token.expiresAt.getTime() <= realNow().getTime()) return { error: new InvalidRefreshTokenError() } as const;
       const user = await manager.findOneBy(User, { id: session.userId, active: true });
       if (!user) return { error: new InvalidRefreshTokenError() } as const;
       const refreshToken = this.successorOf(presented);
@@ -142,18 +151,18 @@ export class SessionService implements OnModuleInit {
       token = this.successorOf(token);
       const row = await manager.findOne(RefreshToken, { where: { tokenHash: sha256(token), sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!row) return null;
-      if (!row.usedAt) return row.expiresAt.getTime() > Date.now() ? { token, expiresAt: row.expiresAt } : null;
+      if (!row.usedAt) return row.expiresAt.getTime() > realNow().getTime() ? { token, expiresAt: row.expiresAt } : null;
     }
     return null;
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: realNow(), revokedReason: reason });
   }
 
   /** Inside the caller's transaction: revokes every live session of a user. */
   async revokeAllWithin(manager: EntityManager, userId: string, reason: RevokeReason): Promise<number> {
-    const result = await manager.update(AuthSession, { userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    const result = await manager.update(AuthSession, { userId, revokedAt: IsNull() }, { revokedAt: realNow(), revokedReason: reason });
     return result.affected ?? 0;
   }
 
@@ -161,7 +170,7 @@ export class SessionService implements OnModuleInit {
   async revokeAllForUser(userId: string, reason: RevokeReason, keepSessionId?: string): Promise<number> {
     const result = await this.sessions.update(
       { userId, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) },
-      { revokedAt: new Date(), revokedReason: reason },
+      { revokedAt: realNow(), revokedReason: reason },
     );
     return result.affected ?? 0;
   }
@@ -191,7 +200,7 @@ export class SessionService implements OnModuleInit {
    * Deletes refresh tokens a day past expiry and sessions that ended more than 30 days ago
    * (kept that long so a reuse attempt on a recently revoked session is still recognised).
    */
-  async purgeExpired(now = new Date()): Promise<{ refreshTokens: number; sessions: number }> {
+  async purgeExpired(now = realNow()): Promise<{ refreshTokens: number; sessions: number }> {
     const dayAgo = new Date(now.getTime() - 86_400_000);
     const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
     const tokens = await this.dataSource
@@ -214,7 +223,7 @@ export class SessionService implements OnModuleInit {
    * that resolveAccess compares with; only the grace window follows the Clock.
    */
   private refreshExpiry(): Date {
-    return new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    return new Date(realNow().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
   }
 
   private async issue(userId: string, sessionId: string, refreshToken: string, refreshExpiresAt: Date): Promise<IssuedTokens> {

@@ -372,7 +372,7 @@ export class CheckInService {
           entityType: 'task',
           entityId: task.id,
           action: 'create',
-          changes: auditChanges(null, task as never, AUDITED_TASK_FIELDS),
+          changes: auditChanges(null, task, AUDITED_TASK_FIELDS),
         });
         taskIds.push(task.id);
       }

@@ -3,7 +3,7 @@ import { renderCheckInClosed, renderCheckInForm, renderCheckInThanks } from './p
 
 function attributesOf(html: string, tag: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
-    Object.fromEntries([...m[1].matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a) => [a[1], a[2] ?? ''])),
+    Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)(?:="([^"]*)")?/g)].map((a) => [a[1].toLowerCase(), a[2] ?? ''])),
   );
 }
 
@@ -37,8 +37,8 @@ describe(renderCheckInForm.name, () => {
     expect(html).toContain('Harbor House');
     expect(html).toContain('about 3 minutes');
     expect(html).toContain('Friday, June 12, 2026');
-    expect(html).toContain('"The other side" means the library');
-    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain('"The other side" means Harbor House');
+    expect(html).toContain('&quot;The other side&quot; means the library');
+    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain('&quot;The other side&quot; means Harbor House');
   });
 
   it('escapes the organization name, the kept answers and the token', () => {

@@ -80,7 +80,7 @@ export class ClosureService {
           entityType: 'closure',
           entityId: saved.id,
           action: 'create',
-          changes: auditChanges(null, saved as never, AUDITED_FIELDS),
+          changes: auditChanges(null, saved, AUDITED_FIELDS),
         });
         return { closure: saved, sessions: updated.length };
       });
@@ -106,7 +106,7 @@ export class ClosureService {
         entityType: 'closure',
         entityId: id,
         action: 'delete',
-        changes: auditChanges(closure as never, null, AUDITED_FIELDS),
+        changes: auditChanges(closure, null, AUDITED_FIELDS),
       });
     });
     this.logger.log({ closureId: id, actorId: actor.id }, 'closure deleted');

@@ -7,7 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { Organization } from '../organization/organization.entity';
-import { escapeLike } from '../organization/organization.service';
+import { escapeLike, pageWithTotal } from '../common/query';
 import { Contact } from './contact.entity';
 import { contactSearchCondition } from './contact.mapper';
 import { CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
@@ -37,14 +37,8 @@ export class ContactService {
     const qb = this.contacts.createQueryBuilder('c');
     if (query.organizationId) qb.andWhere('c.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.q) qb.andWhere(contactSearchCondition('c', user, 'q'), { q: escapeLike(query.q) });
-    const [data, total] = await qb
-      .orderBy('c.is_primary', 'DESC')
-      .addOrderBy('lower(c.name)', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+    qb.orderBy('c.is_primary', 'DESC').addOrderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC');
+    return pageWithTotal(qb, query);
   }
 
   async get(id: string): Promise<Contact> {
@@ -64,7 +58,7 @@ export class ContactService {
         entityType: 'contact',
         entityId: contact.id,
         action: 'create',
-        changes: auditChanges(null, contact as never, CONTACT_FIELDS, PERSONAL_FIELDS),
+        changes: auditChanges(null, contact, CONTACT_FIELDS, PERSONAL_FIELDS),
       });
       this.logger.log({ contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id }, 'contact created');
       return contact;
@@ -80,7 +74,7 @@ export class ContactService {
       const { version: _version, ...changes } = dto;
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       manager.merge(Contact, contact, defined);
-      const diff = auditChanges(before as never, contact as never, CONTACT_FIELDS, PERSONAL_FIELDS);
+      const diff = auditChanges(before, contact, CONTACT_FIELDS, PERSONAL_FIELDS);
       if (Object.keys(diff).length === 0) return contact;
       if (contact.isPrimary && !before.isPrimary) await this.clearPrimary(manager, contact.organizationId, actor);
       const saved = await manager.save(contact);

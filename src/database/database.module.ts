@@ -26,11 +26,11 @@ export class DatabaseModule implements OnApplicationShutdown {
           useFactory: async (config: DatabaseConfig) => {
             let url = config.url;
             if (!url) {
-              const started = Date.now();
+              const started = performance.now();
               embedded = await EmbeddedPostgres.start(config.dataDir, options.embedded);
               url = embedded.url;
               new Logger('Database').log(
-                { dataDir: config.dataDir, ms: Date.now() - started, shared: embedded.shared },
+                { dataDir: config.dataDir, ms: Math.round(performance.now() - started), shared: embedded.shared },
                 'embedded PostgreSQL started (set DATABASE_URL to use your own server)',
               );
             }

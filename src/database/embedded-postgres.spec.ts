@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabaseError } from './embedded-database.error';
 import { assertReachable } from './embedded-postgres-account';
+import { loadBinaries } from './embedded-postgres';
 
 jest.mock('node:os', () => {
   const actual = jest.requireActual<typeof import('node:os')>('node:os');
@@ -18,7 +19,6 @@ describe('embedded PostgreSQL', () => {
       const os = jest.requireMock<{ platform: jest.Mock; arch: jest.Mock }>('node:os');
       os.platform.mockReturnValue('aix');
       os.arch.mockReturnValue('ppc64');
-      const { loadBinaries } = await import('./embedded-postgres');
       const failure = loadBinaries();
       await expect(failure).rejects.toBeInstanceOf(EmbeddedDatabaseError);
       await expect(failure).rejects.toThrow(/no embedded PostgreSQL for this platform \(aix-ppc64.*set DATABASE_URL/);

@@ -127,9 +127,9 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
+    if (performance.now() > deadline) return false;
     await sleep(50);
   }
   return true;
@@ -233,8 +233,8 @@ class ServerProcess {
 
   /** Polls until a client can connect, or the server exits, or time is up. */
   private async waitReady(password: string): Promise<boolean> {
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!this.exited && Date.now() < deadline) {
+    const deadline = performance.now() + START_TIMEOUT_MS;
+    while (!this.exited && performance.now() < deadline) {
       const client = new Client({ host: '127.0.0.1', port: this.port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 2000 });
       client.on('error', () => undefined);
       try {
@@ -398,9 +398,9 @@ export class EmbeddedPostgres {
       if (existsSync(join(paths.legacy, 'PG_VERSION'))) {
         await upgradeFromPglite(binaries, dataDir, password, account);
       } else {
-        const started = Date.now();
+        const started = performance.now();
         await initCluster(binaries, paths.cluster, password, account);
-        logger.log({ cluster: paths.cluster, ms: Date.now() - started, runsAs: account?.name }, 'embedded PostgreSQL cluster created');
+        logger.log({ cluster: paths.cluster, ms: Math.round(performance.now() - started), runsAs: account?.name }, 'embedded PostgreSQL cluster created');
       }
     } else if (existsSync(paths.legacy)) {
       // An upgrade that was interrupted after the new cluster was complete: finish it.
@@ -496,7 +496,7 @@ async function upgradeFromPglite(binaries: Binaries, dataDir: string, password: 
       throw new EmbeddedDatabaseError(`An earlier Tandem (pid ${lockPid}) still runs on ${paths.legacy}: stop it, then start this version to move its data over.`);
     }
   }
-  const started = Date.now();
+  const started = performance.now();
   restrictTree(paths.legacy);
   const sql = await dumpLegacyPglite(paths.legacy);
   await initCluster(binaries, paths.upgrading, password, account);
@@ -515,7 +515,7 @@ async function upgradeFromPglite(binaries: Binaries, dataDir: string, password: 
   renameSync(paths.upgrading, paths.cluster);
   const backup = keepLegacyAsBackup(paths);
   logger.log(
-    { tables: counts.tables, rows: counts.rows, backup, ms: Date.now() - started },
+    { tables: counts.tables, rows: counts.rows, backup, ms: Math.round(performance.now() - started) },
     `moved the embedded database from PGlite to PostgreSQL: ${counts.rows} rows in ${counts.tables} tables; the old files are kept in ${backup} (delete them once you are satisfied)`,
   );
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+// The ESM declarations, like the `import()` below that loads it (its CommonJS ones are another class).
+import type { PGlite } from '@electric-sql/pglite' with { 'resolution-mode': 'import' };
 import { EmbeddedDatabaseError } from './embedded-database.error';
 
 /**
@@ -85,15 +86,15 @@ async function loadPglite(pgdata: string) {
   try {
     const [{ PGlite }, { pgDump }, { pg_trgm }, { unaccent }] = await Promise.all([
       import('@electric-sql/pglite'),
-      // The package's root entry: the `/pg_dump` subpath is only declared in its `exports`,
-      // which TypeScript's node10 resolution does not read.
-      import('@electric-sql/pglite-tools'),
+      import('@electric-sql/pglite-tools/pg_dump'),
       import('@electric-sql/pglite/contrib/pg_trgm'),
       import('@electric-sql/pglite/contrib/unaccent'),
     ]);
     return { PGlite, pgDump, pg_trgm, unaccent };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    // import() of a missing package: ERR_MODULE_NOT_FOUND (MODULE_NOT_FOUND where it becomes require()).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
     throw new EmbeddedDatabaseError(
       `Found the database of an earlier Tandem in ${pgdata}, but not the optional packages that move it over ` +
         `(@electric-sql/pglite, @electric-sql/pglite-tools): run npm install (without --omit=optional) and start again, ` +

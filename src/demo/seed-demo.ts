@@ -1,6 +1,7 @@
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Role } from '../auth/role.enum';
+import { Clock } from '../common/clock/clock';
 import { MAX_PAGE_SIZE, Page } from '../common/dto/pagination.dto';
 import { randomToken, sha256 } from '../common/crypto';
 import { authConfig, AuthConfig } from '../config/configuration';
@@ -323,7 +324,8 @@ async function resolveActor(
  */
 async function printSignInToken(app: DemoServices, dataSource: DataSource, admin: User, log: (line: string) => void): Promise<void> {
   const invitations = dataSource.getRepository(Invitation);
-  const live = await invitations.existsBy({ userId: admin.id, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  const now = app.get(Clock).now();
+  const live = await invitations.existsBy({ userId: admin.id, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) });
   if (live) {
     log(`${DEMO_ADMIN.email} has no password yet: use the token printed by an earlier run (once it expires, the next run prints a new one)`);
     return;
@@ -334,7 +336,7 @@ async function printSignInToken(app: DemoServices, dataSource: DataSource, admin
     invitations.create({
       userId: admin.id,
       tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + invitationTtlHours * 3600_000),
+      expiresAt: new Date(now.getTime() + invitationTtlHours * 3600_000),
       createdById: admin.id,
     }),
   );

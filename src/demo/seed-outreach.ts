@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ClosureService } from '../closure/closure.service';
+import { Clock } from '../common/clock/clock';
 import { MAX_PAGE_SIZE, Page } from '../common/dto/pagination.dto';
 import { ContactService } from '../contact/contact.service';
 import { FeedbackLink } from '../feedback/feedback-link.entity';
@@ -146,7 +147,7 @@ async function createProgram(ctx: OutreachContext, demo: DemoProgram): Promise<P
       if (!id) throw new Error(`demo data refers to the unknown ${kind} "${name}"`);
       return id;
     });
-  const { startDate, endDate } = demoProgramDates(demo, localToday(new Date()));
+  const { startDate, endDate } = demoProgramDates(demo, localToday(ctx.app.get(Clock).now()));
   const partnerIds = ids(
     demo.partners.map((p) => p.organization),
     ctx.organizationIds,
@@ -180,7 +181,7 @@ async function sessionsFromStart(programs: ProgramService, program: Program): Pr
 
 /** Attendance, staff cancellations and notes on the first past sessions of a program just created. */
 async function recordSessions(ctx: OutreachContext, demo: DemoProgram, sessions: ProgramSession[]): Promise<{ attended: number; cancelled: number }> {
-  const now = new Date();
+  const now = ctx.app.get(Clock).now();
   const past = sessions.filter((s) => s.startsAt < now);
   let attended = 0;
   let cancelled = 0;

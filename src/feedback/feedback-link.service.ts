@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock/clock';
 import { Page } from '../common/dto/pagination.dto';
 import { randomToken, sha256 } from '../common/crypto';
 import { appConfig, AppConfig } from '../config/configuration';
@@ -35,6 +36,7 @@ export class FeedbackLinkService {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     private readonly programs: ProgramService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The page's address for a token. */
@@ -78,7 +80,7 @@ export class FeedbackLinkService {
       const link = await manager.findOne(FeedbackLink, { where: { id: linkId, programId }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw new FeedbackLinkNotFoundError();
       if (link.revokedAt) return false;
-      link.revokedAt = new Date();
+      link.revokedAt = this.clock.now();
       await manager.save(link);
       await this.audit.record(manager, {
         actorId: actor.id,

@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
+import { pageWithTotal } from '../common/query';
 import { NotFoundError, StaleVersionError } from '../common/errors/domain-error';
 import { OrganizationService } from '../organization/organization.service';
 import { ProgramService } from '../program/program.service';
@@ -95,13 +96,7 @@ export class FeedbackService implements OnModuleInit {
     if (query.to) qb.andWhere('f.created_at < :to', { to: new Date(query.to) });
     if (query.needsAction === 'true') qb.andWhere('f.action_taken IS NULL');
     if (query.needsAction === 'false') qb.andWhere('f.action_taken IS NOT NULL');
-    const [data, total] = await qb
-      .orderBy('f.created_at', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+    return pageWithTotal(qb.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC'), query);
   }
 
   async get(id: string): Promise<Feedback> {
@@ -138,7 +133,7 @@ export class FeedbackService implements OnModuleInit {
           entityType: 'feedback',
           entityId: row.id,
           action: 'create',
-          changes: auditChanges(null, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+          changes: auditChanges(null, row, AUDITED_FIELDS, FREE_TEXT_FIELDS),
         });
         return row;
       }),
@@ -175,7 +170,7 @@ export class FeedbackService implements OnModuleInit {
           entityType: 'feedback',
           entityId: row.id,
           action: 'create',
-          changes: auditChanges(null, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+          changes: auditChanges(null, row, AUDITED_FIELDS, FREE_TEXT_FIELDS),
         });
         return row;
       }),
@@ -207,7 +202,7 @@ export class FeedbackService implements OnModuleInit {
           if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
         }
         manager.merge(Feedback, row, changes);
-        const diff = auditChanges(before as never, row as never, AUDITED_FIELDS, FREE_TEXT_FIELDS);
+        const diff = auditChanges(before, row, AUDITED_FIELDS, FREE_TEXT_FIELDS);
         if (Object.keys(diff).length === 0) return row;
         const updated = await manager.save(row);
         await this.audit.record(manager, { actorId: actor.id, entityType: 'feedback', entityId: id, action: 'update', changes: diff });
@@ -228,7 +223,7 @@ export class FeedbackService implements OnModuleInit {
         entityType: 'feedback',
         entityId: id,
         action: 'delete',
-        changes: auditChanges(row as never, null, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+        changes: auditChanges(row, null, AUDITED_FIELDS, FREE_TEXT_FIELDS),
       });
     });
     this.logger.log({ feedbackId: id, actorId: actor.id }, 'feedback deleted');

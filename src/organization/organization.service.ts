@@ -5,6 +5,7 @@ import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page, parseSort } from '../common/dto/pagination.dto';
 import { isUniqueViolation } from '../common/database-errors';
+import { escapeLike, pageWithTotal } from '../common/query';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { TimelineService } from '../timeline/timeline.service';
 import { User } from '../user/user.entity';
@@ -55,11 +56,6 @@ const SORT_COLUMNS: Record<OrganizationSort, string> = {
   stage: 'o.stage',
 };
 
-/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 type OrganizationInput = Omit<CreateOrganizationDto, 'fit'> & { fit?: FitDto };
 
 /** The list's filters and sort without paging. */
@@ -106,13 +102,7 @@ export class OrganizationService implements OnModuleInit {
    * list request costs one query besides authentication.
    */
   async list(query: ListOrganizationsQueryDto): Promise<Page<Organization>> {
-    const qb = this.filteredQuery(query)
-      .addSelect('count(*) OVER ()', 'total_count')
-      .limit(query.limit)
-      .offset(query.offset);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
-    return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
+    return pageWithTotal(this.filteredQuery(query), query);
   }
 
   /** Every organization the list filters match, in the list's order (for the CSV export). */
@@ -138,7 +128,7 @@ export class OrganizationService implements OnModuleInit {
       entityType: 'organization',
       entityId: org.id,
       action: 'create',
-      changes: auditChanges(null, org as never, AUDITED_FIELDS),
+      changes: auditChanges(null, org, AUDITED_FIELDS),
     });
     this.logger.log({ organizationId: org.id, actorId: actor.id }, 'organization created');
     return org;
@@ -170,7 +160,7 @@ export class OrganizationService implements OnModuleInit {
   ): Promise<Organization> {
     const before = { ...org };
     manager.merge(Organization, org, this.toColumns(changes, org));
-    const diff = auditChanges(before as never, org as never, AUDITED_FIELDS);
+    const diff = auditChanges(before, org, AUDITED_FIELDS);
     if (Object.keys(diff).length === 0) return org;
     const saved = await manager.save(org);
     if (before.stage !== saved.stage) {
@@ -196,7 +186,7 @@ export class OrganizationService implements OnModuleInit {
         entityType: 'organization',
         entityId: id,
         action: 'delete',
-        changes: auditChanges(org as never, null, AUDITED_FIELDS),
+        changes: auditChanges(org, null, AUDITED_FIELDS),
       });
     });
     this.logger.log({ organizationId: id, actorId: actor.id }, 'organization deleted');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { MoreThanOrEqual, Repository } from 'typeorm';
+import { Clock } from '../common/clock/clock';
 import { PartnerRole, ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
 import { ProgramService } from './program.service';
@@ -134,10 +135,11 @@ export class ProgramCalendarService {
     private readonly programs: ProgramService,
     @InjectRepository(ProgramSession) private readonly sessions: Repository<ProgramSession>,
     @InjectRepository(ProgramPartner) private readonly partners: Repository<ProgramPartner>,
+    private readonly clock: Clock,
   ) {}
 
   /** The program's feed (ProgramNotFoundError, 404, when there is none). */
-  async feed(programId: string, now = new Date()): Promise<ProgramFeed> {
+  async feed(programId: string, now = this.clock.now()): Promise<ProgramFeed> {
     const program = await this.programs.get(programId);
     const [partners, sessions] = await Promise.all([
       this.partners.find({

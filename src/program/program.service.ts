@@ -8,7 +8,8 @@ import { Page } from '../common/dto/pagination.dto';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { programConfig, ProgramConfig } from '../config/configuration';
 import { Organization } from '../organization/organization.entity';
-import { escapeLike } from '../organization/organization.service';
+import { Clock } from '../common/clock/clock';
+import { escapeLike, pageWithTotal } from '../common/query';
 import { TimelineService } from '../timeline/timeline.service';
 import { AudienceService } from '../vocabulary/vocabulary.service';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramPartnerDto, UpdateProgramDto } from './dto/program.dto';
@@ -90,6 +91,7 @@ export class ProgramService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
     private readonly reminders: ReminderQueue,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -153,7 +155,7 @@ export class ProgramService implements OnModuleInit {
   }
 
   /** The sessions route: a default window of 30 days back to the horizon, at most 2 years. */
-  async sessionsInWindow(programId: string, query: ListSessionsQueryDto, now = new Date()): Promise<ProgramSession[]> {
+  async sessionsInWindow(programId: string, query: ListSessionsQueryDto, now = this.clock.now()): Promise<ProgramSession[]> {
     const from = query.from ? new Date(query.from) : new Date(now.getTime() - DEFAULT_SESSIONS_PAST_DAYS * DAY_MS);
     const to = query.to ? new Date(query.to) : new Date(Math.max(this.horizon(now).getTime(), from.getTime()));
     if (Number.isNaN(from.getTime())) throw new SessionRangeError('from', 'must be a date or date-time (ISO 8601)');
@@ -179,15 +181,15 @@ export class ProgramService implements OnModuleInit {
         organizationId: query.organizationId,
       });
     }
-    const [programs, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
-    const partners = await this.partnersOf(programs.map((p) => p.id));
-    for (const program of programs) program.partners = partners.filter((partner) => partner.programId === program.id);
-    return { data: programs, meta: { total, limit: query.limit, offset: query.offset } };
+    const page = await pageWithTotal(qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC'), query);
+    const partners = await this.partnersOf(page.data.map((p) => p.id));
+    for (const program of page.data) program.partners = partners.filter((partner) => partner.programId === program.id);
+    return page;
   }
 
   /** Creates the program, its partners and its sessions (start date → horizon) in one transaction. */
   async create(dto: CreateProgramDto, actor: AuthUser): Promise<Program> {
-    const now = new Date();
+    const now = this.clock.now();
     const compiled = compileSchedule(
       { ...dto.schedule, startDate: dto.startDate, endDate: dto.endDate ?? null },
       { today: now },
@@ -220,7 +222,7 @@ export class ProgramService implements OnModuleInit {
         entityType: 'program',
         entityId: saved.id,
         action: 'create',
-        changes: auditChanges(null, { ...saved, partners: partnerList(partners) } as never, AUDITED_FIELDS),
+        changes: auditChanges(null, { ...saved, partners: partnerList(partners) }, AUDITED_FIELDS),
       });
       return saved;
     });
@@ -235,7 +237,7 @@ export class ProgramService implements OnModuleInit {
    */
   async update(id: string, dto: UpdateProgramDto, actor: AuthUser): Promise<Program> {
     await this.assertReferences(dto.partners, dto.audienceIds);
-    const now = new Date();
+    const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!program) throw new ProgramNotFoundError();
@@ -264,12 +266,12 @@ export class ProgramService implements OnModuleInit {
         columns.rrule = compiled.rrule;
       }
       const partners = dto.partners ? partnerList(dto.partners) : before.partners;
-      const diff = auditChanges(before as never, { ...after, partners } as never, AUDITED_FIELDS);
+      const diff = auditChanges(before, { ...after, partners }, AUDITED_FIELDS);
       if (Object.keys(diff).length === 0) return;
 
       const changed = Object.fromEntries(Object.entries(columns).filter(([key]) => key in diff)) as ProgramColumns;
       // update() bumps version and updated_at; a partners-only change still makes a new version.
-      await manager.update(Program, { id }, Object.keys(changed).length ? (changed as never) : { updatedAt: now });
+      await manager.update(Program, { id }, Object.keys(changed).length ? changed : { updatedAt: now });
       if (dto.partners && 'partners' in diff) {
         await manager.delete(ProgramPartner, { programId: id });
         if (partners.length) await manager.insert(ProgramPartner, partners.map((p) => ({ ...p, programId: id }) as ProgramPartner));
@@ -298,7 +300,7 @@ export class ProgramService implements OnModuleInit {
         entityType: 'program',
         entityId: id,
         action: 'delete',
-        changes: auditChanges({ ...program, partners: partnerList(partners) } as never, null, AUDITED_FIELDS),
+        changes: auditChanges({ ...program, partners: partnerList(partners) }, null, AUDITED_FIELDS),
       });
     });
     this.logger.log({ programId: id, actorId: actor.id }, 'program deleted');
@@ -318,7 +320,7 @@ export class ProgramService implements OnModuleInit {
       if (dto.attendance !== undefined) changes.attendance = dto.attendance;
       if (dto.cancelled !== undefined) changes.cancelled = dto.cancelled;
       if (dto.notes !== undefined) changes.notes = dto.notes;
-      const diff = auditChanges(session as never, { ...session, ...changes } as never, SESSION_AUDITED_FIELDS);
+      const diff = auditChanges(session, { ...session, ...changes }, SESSION_AUDITED_FIELDS);
       if (Object.keys(diff).length === 0) return;
       // A closure cancels only sessions that were not held: a head count means it took place
       // after all, and taking the count away puts a closure day's session back under its closure.
@@ -328,7 +330,7 @@ export class ProgramService implements OnModuleInit {
         if (closure) changes.closureId = closure.id;
       }
       closureChanged = changes.closureId !== undefined && changes.closureId !== session.closureId;
-      await manager.update(ProgramSession, { id }, changes as never);
+      await manager.update(ProgramSession, { id }, changes);
       await this.audit.record(manager, {
         actorId: actor.id,
         entityType: 'session',
@@ -350,7 +352,7 @@ export class ProgramService implements OnModuleInit {
    * schedule edit (each batch locks its programs FOR SHARE and skips any whose schedule
    * changed since it was read — the edit rewrote their sessions itself).
    */
-  async extendSessionWindows(now = new Date()): Promise<ExtendResult> {
+  async extendSessionWindows(now = this.clock.now()): Promise<ExtendResult> {
     const target = this.horizon(now);
     let afterId = '00000000-0000-0000-0000-000000000000';
     const result: ExtendResult = { programs: 0, sessionsCreated: 0 };

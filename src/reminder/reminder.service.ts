@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
 import { guardReferences } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
+import { pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { Contact } from '../contact/contact.entity';
 import { Program } from '../program/program.entity';
@@ -90,14 +91,9 @@ export class ReminderService {
     if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
     if (query.type) qb.andWhere('r.trigger_type = :type', { type: query.type });
     qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
-    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
-    const links = await this.loadLinks(this.dataSource.manager, entities.map((reminder) => reminder.id));
-    return {
-      data: entities.map((reminder) => ({ reminder, ...links.get(reminder.id)! })),
-      meta: { total, limit: query.limit, offset: query.offset },
-    };
+    const page = await pageWithTotal(qb, query);
+    const links = await this.loadLinks(this.dataSource.manager, page.data.map((reminder) => reminder.id));
+    return { data: page.data.map((reminder) => ({ reminder, ...links.get(reminder.id)! })), meta: page.meta };
   }
 
   /**
@@ -230,10 +226,7 @@ export class ReminderService {
       qb.andWhere('d.status = :status', { status: query.status });
     }
     qb.orderBy('d.due_at', 'DESC').addOrderBy('d.id', 'DESC');
-    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
-    return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
+    return pageWithTotal(qb, query);
   }
 
   private checkAt(at: Date, errors: FieldError[]): void {

@@ -5,7 +5,9 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { guardReferences } from '../common/database-errors';
+import { Clock } from '../common/clock/clock';
 import { Page } from '../common/dto/pagination.dto';
+import { orderBySort, pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
@@ -62,6 +64,7 @@ export class TaskService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
     private readonly reminders: ReminderQueue,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -79,17 +82,12 @@ export class TaskService implements OnModuleInit {
     const qb = this.tasks.createQueryBuilder('t');
     if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.overdue !== undefined) qb.andWhere(overdueCondition(query.overdue), { now: new Date() });
+    if (query.overdue !== undefined) qb.andWhere(overdueCondition(query.overdue), { now: this.clock.now() });
     if (query.organizationId) qb.andWhere('t.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.programId) qb.andWhere('t.program_id = :programId', { programId: query.programId });
     if (query.visitId) qb.andWhere('t.visit_id = :visitId', { visitId: query.visitId });
-    const sort = query.sort ?? 'dueAt';
-    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    qb.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).addOrderBy('t.id', direction);
-    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
-    return { data: entities, meta: { total, limit: query.limit, offset: query.offset } };
+    orderBySort(qb, query.sort ?? 'dueAt', SORT_COLUMNS, 't.id');
+    return pageWithTotal(qb, query);
   }
 
   /**
@@ -114,7 +112,7 @@ export class TaskService implements OnModuleInit {
             programId: dto.programId ?? null,
             visitId: dto.visitId ?? null,
             status,
-            completedAt: completedAtFor(null, status, new Date()),
+            completedAt: completedAtFor(null, status, this.clock.now()),
             createdById: actor.id,
           }),
         );
@@ -123,7 +121,7 @@ export class TaskService implements OnModuleInit {
           entityType: 'task',
           entityId: task.id,
           action: 'create',
-          changes: auditChanges(null, task as never, AUDITED_FIELDS),
+          changes: auditChanges(null, task, AUDITED_FIELDS),
         });
         this.logger.log({ taskId: task.id, assigneeId, organizationId, actorId: actor.id }, 'task created');
         return task;
@@ -164,9 +162,9 @@ export class TaskService implements OnModuleInit {
           organizationId,
           visitId,
           status,
-          completedAt: completedAtFor(before, status, new Date()),
+          completedAt: completedAtFor(before, status, this.clock.now()),
         });
-        const diff = auditChanges(before as never, task as never, AUDITED_FIELDS);
+        const diff = auditChanges(before, task, AUDITED_FIELDS);
         if (Object.keys(diff).length === 0) return task;
         const saved = await manager.save(task);
         await this.audit.record(manager, { actorId: actor.id, entityType: 'task', entityId: id, action: 'update', changes: diff });
@@ -188,7 +186,7 @@ export class TaskService implements OnModuleInit {
         entityType: 'task',
         entityId: id,
         action: 'delete',
-        changes: auditChanges(task as never, null, AUDITED_FIELDS),
+        changes: auditChanges(task, null, AUDITED_FIELDS),
       });
     });
     this.logger.log({ taskId: id, actorId: actor.id }, 'task deleted');
@@ -228,7 +226,7 @@ export class TaskService implements OnModuleInit {
       );
     }
     if (input.dueAt !== undefined) {
-      const problem = dueAtProblem(new Date(input.dueAt), new Date());
+      const problem = dueAtProblem(new Date(input.dueAt), this.clock.now());
       if (problem) errors.push({ field: 'dueAt', message: problem });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);

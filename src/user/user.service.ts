@@ -262,16 +262,17 @@ export class UserService implements OnApplicationBootstrap {
       const losesAdmin =
         user.role === Role.Admin && user.active && ((dto.role !== undefined && dto.role !== Role.Admin) || dto.active === false);
       if (losesAdmin && (await this.countOtherActiveAdmins(manager, user.id)) === 0) throw new LastAdminError();
-      const changed = (['name', 'role', 'active', 'timezone'] as const).filter(
-        (field) => dto[field] !== undefined && dto[field] !== user[field],
-      );
-      if (changed.length === 0) return user;
-      manager.merge(User, user, {
+      // An omitted or null field keeps its value; only what really differs counts as changed
+      // (`active: null` must not look like a change of activation, which ends every session).
+      const next = {
         name: dto.name ?? user.name,
         role: dto.role ?? user.role,
         active: dto.active ?? user.active,
         timezone: dto.timezone ?? user.timezone,
-      });
+      };
+      const changed = (['name', 'role', 'active', 'timezone'] as const).filter((field) => next[field] !== user[field]);
+      if (changed.length === 0) return user;
+      manager.merge(User, user, next);
       const saved = await manager.save(user);
       if (changed.includes('active')) {
         for (const listener of this.activationListeners) await listener(manager, saved.id, saved.active);
@@ -311,7 +312,7 @@ export class UserService implements OnApplicationBootstrap {
   }
 
   /** Deletes invitations that expired, were used or were replaced more than 30 days ago. */
-  async purgeStaleInvitations(now = new Date()): Promise<number> {
+  async purgeStaleInvitations(now = this.clock.now()): Promise<number> {
     const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
     const result = await this.invitations
       .createQueryBuilder()

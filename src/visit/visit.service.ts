@@ -5,7 +5,9 @@ import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Contact } from '../contact/contact.entity';
 import { guardReferences } from '../common/database-errors';
+import { Clock } from '../common/clock/clock';
 import { Page } from '../common/dto/pagination.dto';
+import { orderBySort, pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
@@ -81,6 +83,7 @@ export class VisitService implements OnModuleInit {
     private readonly programs: ProgramService,
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -108,19 +111,15 @@ export class VisitService implements OnModuleInit {
     if (window.from) qb.andWhere('v.visited_at >= :from', { from: window.from });
     if (window.until) qb.andWhere('v.visited_at <= :until', { until: window.until });
     if (window.before) qb.andWhere('v.visited_at < :before', { before: window.before });
-    const sort = query.sort ?? '-visitedAt';
-    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    qb.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).addOrderBy('v.id', direction);
-    qb.addSelect('count(*) OVER ()', 'total_count').limit(query.limit).offset(query.offset);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string }>();
-    const total = raw.length > 0 ? Number(raw[0].total_count) : query.offset > 0 ? await qb.getCount() : 0;
-    const links = await this.loadLinks(this.dataSource.manager, entities.map((visit) => visit.id));
-    return { data: entities.map((visit) => ({ visit, ...links.get(visit.id)! })), meta: { total, limit: query.limit, offset: query.offset } };
+    orderBySort(qb, query.sort ?? '-visitedAt', SORT_COLUMNS, 'v.id');
+    const page = await pageWithTotal(qb, query);
+    const links = await this.loadLinks(this.dataSource.manager, page.data.map((visit) => visit.id));
+    return { data: page.data.map((visit) => ({ visit, ...links.get(visit.id)! })), meta: page.meta };
   }
 
   /** Records a visit: when defaults to now, staff to the actor, counts to 0. */
   async recordVisit(dto: CreateVisitDto, actor: AuthUser): Promise<VisitRecord> {
-    const visitedAt = dto.visitedAt !== undefined ? new Date(dto.visitedAt) : new Date();
+    const visitedAt = dto.visitedAt !== undefined ? new Date(dto.visitedAt) : this.clock.now();
     await this.assertReferences(dto);
     // Checked in the order given, so an error's index points into the request's array.
     const givenStaff = dto.staffIds ?? [actor.id];
@@ -238,7 +237,7 @@ export class VisitService implements OnModuleInit {
       });
     }
     if (input.visitedAt !== undefined) {
-      const problem = visitedAtProblem(new Date(input.visitedAt), new Date());
+      const problem = visitedAtProblem(new Date(input.visitedAt), this.clock.now());
       if (problem) errors.push({ field: 'visitedAt', message: problem });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityTarget, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityTarget, FindOperator, FindOptionsSelect, FindOptionsWhere, In } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
@@ -56,6 +56,11 @@ class VocabularyService<T extends VocabularyTerm> {
     private readonly audit: AuditService,
   ) {}
 
+  /** `{ id }` for the generic term type (TypeORM's where type cannot be resolved on a type parameter). */
+  private byId(id: string | FindOperator<string>): FindOptionsWhere<T> {
+    return { id } as FindOptionsWhere<T>;
+  }
+
   list(): Promise<T[]> {
     return this.dataSource
       .getRepository(this.kind.entity)
@@ -65,7 +70,7 @@ class VocabularyService<T extends VocabularyTerm> {
   }
 
   async get(id: string): Promise<T> {
-    const term = await this.dataSource.getRepository(this.kind.entity).findOneBy({ id } as never);
+    const term = await this.dataSource.getRepository(this.kind.entity).findOneBy(this.byId(id));
     if (!term) throw this.notFound();
     return term;
   }
@@ -79,7 +84,7 @@ class VocabularyService<T extends VocabularyTerm> {
           entityType: this.kind.type,
           entityId: term.id,
           action: 'create',
-          changes: auditChanges(null, term as never, this.kind.fields),
+          changes: auditChanges(null, term, this.kind.fields),
         });
         return term;
       }),
@@ -89,13 +94,13 @@ class VocabularyService<T extends VocabularyTerm> {
   async update(id: string, input: Partial<T> & { version: number }, actor: AuthUser): Promise<T> {
     return this.guardName(() =>
       this.dataSource.transaction(async (manager) => {
-        const term = await manager.findOne(this.kind.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+        const term = await manager.findOne(this.kind.entity, { where: this.byId(id), lock: { mode: 'pessimistic_write' } });
         if (!term) throw this.notFound();
         if (term.version !== input.version) throw new StaleVersionError(this.kind.type, term.version);
         const before = { ...term };
         const { version: _version, ...changes } = input;
-        manager.merge(this.kind.entity, term, changes as never);
-        const diff = auditChanges(before as never, term as never, this.kind.fields);
+        manager.merge(this.kind.entity, term, changes as DeepPartial<T>);
+        const diff = auditChanges(before, term, this.kind.fields);
         if (Object.keys(diff).length === 0) return term;
         const saved = await manager.save(term);
         await this.audit.record(manager, { actorId: actor.id, entityType: this.kind.type, entityId: id, action: 'update', changes: diff });
@@ -106,7 +111,7 @@ class VocabularyService<T extends VocabularyTerm> {
 
   async remove(id: string, actor: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOne(this.kind.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+      const term = await manager.findOne(this.kind.entity, { where: this.byId(id), lock: { mode: 'pessimistic_write' } });
       if (!term) throw this.notFound();
       const condition = this.kind.usedBy.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM organizations WHERE ${condition}`, [id]);
@@ -128,13 +133,13 @@ class VocabularyService<T extends VocabularyTerm> {
           );
         }
       }
-      await manager.delete(this.kind.entity, { id } as never);
+      await manager.delete(this.kind.entity, this.byId(id));
       await this.audit.record(manager, {
         actorId: actor.id,
         entityType: this.kind.type,
         entityId: id,
         action: 'delete',
-        changes: auditChanges(term as never, null, this.kind.fields),
+        changes: auditChanges(term, null, this.kind.fields),
       });
     });
   }
@@ -142,7 +147,7 @@ class VocabularyService<T extends VocabularyTerm> {
   /** Throws a 400 naming `field[i]` for each id that is not a term of this vocabulary. */
   async assertExist(ids: readonly string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.dataSource.getRepository(this.kind.entity).find({ select: { id: true } as never, where: { id: In([...ids]) } as never });
+    const found = await this.dataSource.getRepository(this.kind.entity).find({ select: { id: true } as FindOptionsSelect<T>, where: this.byId(In([...ids])) });
     const known = new Set(found.map((term) => term.id));
     const errors = ids
       .map((id, index) => ({ id, index }))

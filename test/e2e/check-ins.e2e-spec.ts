@@ -1,5 +1,3 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
@@ -10,12 +8,14 @@ import { CheckInService } from '../../src/check-in/check-in.service';
 import { ShiftedClock } from '../../src/common/clock/clock';
 import { MaintenanceProcessor } from '../../src/maintenance/maintenance.processor';
 import { OrganizationStage } from '../../src/organization/organization-stage';
-import { JobName, QueueName, RECURRING_JOBS } from '../../src/queue/queue.constants';
+import { JobName } from '../../src/queue/queue.constants';
 import { DeliverySender } from '../../src/reminder/delivery-sender.service';
 import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../../src/reminder/delivery.entity';
 import { Task } from '../../src/task/task.entity';
 import { BOTH_AREAS, checkInTokens, OWNER_ANSWERS, PARTNER_ANSWERS, Partner, persistPartner } from '../factories/check-in.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
+import { startupJobsDone } from '../setup/startup-jobs';
 import { createTestApp, TestApp } from '../setup/test-app';
 
 const DAY_MS = 86_400_000;
@@ -54,8 +54,7 @@ describe('Partnership check-ins (e2e)', () => {
   const runDailyJob = () => t.app.get(MaintenanceProcessor).process({ name: JobName.CheckInsDaily } as never);
 
   async function waitForDeliveries(checkInId: string, count: number): Promise<Delivery[]> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+    return eventually(`the ${count} deliveries of the check-in to settle`, async () => {
       const rows = (await t.dataSource.query(
         `SELECT d.* FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id WHERE r.check_in_id = $1`,
         [checkInId],
@@ -63,20 +62,14 @@ describe('Partnership check-ins (e2e)', () => {
       if (rows.length === count && rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending)) {
         return rows as unknown as Delivery[];
       }
-      if (Date.now() > deadline) throw new Error(`deliveries not settled: ${JSON.stringify(rows.map((r) => [r.status, r.skip_reason]))}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      throw new Error(`deliveries: ${JSON.stringify(rows.map((r) => [r.status, r.skip_reason]))}`);
+    });
   }
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true, clock, env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '1000' } });
     // The `every` schedulers (the daily check-in job among them) run once at start-up: let them finish so they cannot race the tests.
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 10_000;
-    while ((await queue.getCompletedCount()) < RECURRING_JOBS.filter((job) => 'every' in job).length) {
-      if (Date.now() > deadline) throw new Error('the start-up jobs never completed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await startupJobsDone(t);
     checkIns = t.app.get(CheckInService);
     manager = await signedInAs(t, Role.Manager);
     owner = await signedInAs(t, Role.Staff, { name: 'Rosa Owner', email: 'rosa.owner@library.test', timezone: 'America/Los_Angeles' });

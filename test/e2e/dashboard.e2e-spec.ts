@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
+import { ShiftedClock } from '../../src/common/clock/clock';
 import { DashboardService } from '../../src/partnership/dashboard.service';
 import { createProgram } from '../factories/program.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
@@ -54,8 +55,10 @@ describe(`${DashboardService.name} (e2e)`, () => {
   const patchSession = (id: string, body: object) => request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
   const dashboard = async (): Promise<DashboardBody> => (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
 
+  const clock = new ShiftedClock(0);
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     await truncateAll(t.dataSource);
     staff = await signedInAs(t, Role.Staff);
     manager = await signedInAs(t, Role.Manager);
@@ -163,6 +166,20 @@ describe(`${DashboardService.name} (e2e)`, () => {
     expect(overdueTasks.total).toBe(3);
     expect(overdueTasks.data.map((task) => task.title)).toEqual(['Call back (20 days late)', 'Call back (10 days late)', 'Call back (3 days late)']);
     for (const task of overdueTasks.data) expect(task).toMatchObject({ organizationId: birch, assigneeId: staff.user.id });
+  });
+
+  it("agrees with the task list's overdue filter on a shifted clock (one clock for both)", async () => {
+    clock.offsetMs = -5 * DAY_MS;
+    try {
+      const { overdueTasks } = await dashboard();
+      const listed = (await request(t.http).get('/api/v1/tasks').query({ overdue: 'true' }).set(manager.auth).expect(200)).body;
+      const late = ['Call back (20 days late)', 'Call back (10 days late)'];
+      expect(overdueTasks.data.map((task) => task.title)).toEqual(late);
+      expect(listed.data.map((task: { title: string }) => task.title)).toEqual(late);
+      expect(listed.meta.total).toBe(overdueTasks.total);
+    } finally {
+      clock.offsetMs = 0;
+    }
   });
 
   it('reads the portfolio with set-based statements, not one query per organization', async () => {

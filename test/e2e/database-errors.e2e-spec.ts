@@ -6,22 +6,9 @@ import { safeError } from '../../src/common/logging/safe-error';
 import { User } from '../../src/user/user.entity';
 import { persistOrganization } from '../factories/directory.factory';
 import { persistUser, signedInAs } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { withAdminClient } from '../setup/test-env';
-
-/** Polls until `check` passes (the pool reconnecting), or throws its last failure after `timeoutMs`. */
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 describe('Database errors (e2e)', () => {
   let t: TestApp;
@@ -116,9 +103,13 @@ describe('Database errors (e2e)', () => {
         await allowConnections(true);
       }
 
-      await eventually(async () => {
-        await request(t.http).get('/api/v1/auth/me').set(auth).expect(200);
-      });
+      await eventually(
+        'the pool to reconnect (GET /auth/me answers 200)',
+        async () => {
+          await request(t.http).get('/api/v1/auth/me').set(auth).expect(200);
+        },
+        { timeoutMs: 15_000, intervalMs: 100 },
+      );
       const refreshed = await request(t.http).post('/api/v1/auth/refresh').set('Cookie', refreshCookie).expect(200);
       expect(refreshed.body.accessToken).toEqual(expect.any(String));
       await request(t.http).get('/api/v1/health').expect(200);

@@ -7,13 +7,15 @@ import { ShiftedClock } from '../../src/common/clock/clock';
 import { DigestContent, weekOf } from '../../src/digest/digest.rules';
 import { DigestService } from '../../src/digest/digest.service';
 import { digestMail, formatWeekOf } from '../../src/mail/templates/digest.template';
-import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../../src/queue/queue.constants';
+import { JOB_OPTIONS, JobName, QueueName } from '../../src/queue/queue.constants';
 import { ReminderQueue } from '../../src/queue/reminder-queue.service';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
 import { DeliverySender } from '../../src/reminder/delivery-sender.service';
 import { User } from '../../src/user/user.entity';
 import { createProgram } from '../factories/program.factory';
 import { persistUser, SignedIn, signedInAs } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
+import { startupJobsDone } from '../setup/startup-jobs';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { TEST_REDIS_URL } from '../setup/test-env';
 
@@ -95,13 +97,11 @@ describe(`${DigestService.name} (e2e)`, () => {
   const digestDeliveries = (): Promise<{ id: string; recipient_user_id: string; status: string; skip_reason: string | null; occurrence_key: string; digest_id: string }[]> =>
     t.dataSource.query(`SELECT id, recipient_user_id, status, skip_reason, occurrence_key, digest_id FROM deliveries WHERE kind = 'digest' ORDER BY created_at, id`);
   const settledDeliveries = async (count: number) => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+    return eventually(`${count} digest deliveries settled (neither scheduled nor sending)`, async () => {
       const rows = await digestDeliveries();
       if (rows.length >= count && rows.every((row) => row.status !== 'scheduled' && row.status !== 'sending')) return rows;
-      if (Date.now() > deadline) throw new Error(`digest deliveries not settled: ${JSON.stringify(rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      throw new Error(`digest deliveries: ${JSON.stringify(rows)}`);
+    });
   };
   const preview = async (auth = manager.auth): Promise<DigestBody> => (await request(t.http).get('/api/v1/dashboard/health/digest').set(auth).expect(200)).body;
   const withoutMeta = ({ stored: _stored, composedAt: _composedAt, ...content }: DigestBody) => content;
@@ -110,13 +110,8 @@ describe(`${DigestService.name} (e2e)`, () => {
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true, clock, env: { DIGEST_TIMEZONE: ZONE } });
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 10_000;
     // The `every` schedulers run once at start-up (the snapshot of an empty portfolio); let them finish first.
-    while ((await queue.getCompletedCount()) < RECURRING_JOBS.filter((job) => 'every' in job).length) {
-      if (Date.now() > deadline) throw new Error('the start-up jobs never completed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await startupJobsDone(t);
 
     admin = await signedInAs(t, Role.Admin, { name: 'Ada Admin' });
     manager = await signedInAs(t, Role.Manager, { name: 'Morgan Manager' });
@@ -166,12 +161,7 @@ describe(`${DigestService.name} (e2e)`, () => {
 
   it('keeps the digest scheduled for Mondays at 07:00 in DIGEST_TIMEZONE, not at start-up', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 10_000;
-    let scheduler: Awaited<ReturnType<Queue['getJobSchedulers']>>[number] | undefined;
-    while (!(scheduler = (await queue.getJobSchedulers()).find((s) => s.key === 'health.digest.weekly'))) {
-      if (Date.now() > deadline) throw new Error('the digest scheduler was never upserted');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const scheduler = await eventually('the digest scheduler to be upserted', async () => (await queue.getJobSchedulers()).find((s) => s.key === 'health.digest.weekly') ?? false);
     expect(scheduler).toMatchObject({ name: JobName.SendHealthDigest, pattern: '0 7 * * 1', tz: 'America/Chicago' });
     const next = DateTime.fromMillis(scheduler.next!, { zone: 'America/Chicago' });
     expect({ weekday: next.weekday, hour: next.hour, minute: next.minute }).toEqual({ weekday: 1, hour: 7, minute: 0 });

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { eventually } from '../setup/eventually';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
 import { deleteRedisKeys } from '../setup/test-app';
 import { runId, TEST_REDIS_URL } from '../setup/test-env';
@@ -58,6 +59,19 @@ function livePostmaster(cluster: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10);
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
+/**
+ * Runs a Node script to its end without blocking this process (a blocking spawnSync outlasts the
+ * server's keep-alive, and the next fetch would reuse a connection the server has closed).
+ */
+function run(script: string, options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [script], { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+    child.stdin?.end();
+  });
 }
 
 /** Whether the process runs: a zombie (exited, not yet reaped by pid 1) does not. */
@@ -319,12 +333,12 @@ describe('The embedded PostgreSQL (e2e)', () => {
     await call(shared.url, 'POST', '/api/v1/auth/setup', undefined, { email: 'maya@library.test', password, name: 'Maya Admin' });
     const dist = join(__dirname, '..', '..', 'dist', 'src');
     const childEnv = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env(dataDir, `${prefix}-shared`) };
-    const seed = spawnSync(process.execPath, [join(dist, 'demo', 'seed-demo.main.js')], { cwd: root, env: childEnv, encoding: 'utf8', timeout: 90_000 });
+    const seed = await run(join(dist, 'demo', 'seed-demo.main.js'), { cwd: root, env: childEnv, timeout: 90_000 });
     expect(seed.stderr).toBe('');
     expect(seed.status).toBe(0);
     expect(seed.stdout).toMatch(/^Demo data loaded: \d+ records created/m);
     // The running Tandem serves what the seed wrote (it shared the server; it did not start its own).
-    const second = spawnSync(process.execPath, [join(dist, 'main.js')], { cwd: root, env: { ...childEnv, PORT: '1' }, encoding: 'utf8', timeout: 30_000 });
+    const second = await run(join(dist, 'main.js'), { cwd: root, env: { ...childEnv, PORT: '1' }, timeout: 30_000 });
     expect(second.status).toBe(1);
     expect(second.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tandem is already running on .*\(pid \d+\): stop it first/)]);
     expect(livePostmaster(join(dataDir, 'pg'))).toEqual(expect.any(Number));
@@ -372,10 +386,14 @@ describe('The embedded PostgreSQL (e2e)', () => {
         }
       });
       // Mid-burst: at least 1.5 s in, and with some writes acknowledged.
-      while (Date.now() - burstStarted < 1_500 || acknowledged.length - before < 10) {
-        if (Date.now() - burstStarted > 15_000) throw new Error(`no writes acknowledged in round ${round}:\n${running.output().slice(-3000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually(
+        `round ${round}'s burst to be 1.5 s in with 10 writes acknowledged`,
+        () => {
+          if (Date.now() - burstStarted < 1_500) return false;
+          if (acknowledged.length - before < 10) throw new Error(`${acknowledged.length - before} acknowledged:\n${running.output().slice(-3000)}`);
+        },
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
       process.kill(-pid, 'SIGKILL');
       killed = true;
       const burstSeconds = (Date.now() - burstStarted) / 1000;

@@ -3,9 +3,10 @@ import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { HealthSnapshotService } from '../../src/partnership/health-snapshot.service';
-import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../../src/queue/queue.constants';
+import { JOB_OPTIONS, JobName, QueueName } from '../../src/queue/queue.constants';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
 import { SignedIn, signedInAs } from '../factories/user.factory';
+import { startupJobsDone } from '../setup/startup-jobs';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { TEST_REDIS_URL } from '../setup/test-env';
 
@@ -51,13 +52,7 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     // The start-up runs of the schedulers (an empty portfolio for the snapshot) finish before the tests.
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 10_000;
-    // Only the `every` schedulers run at start-up (the digest's cron waits for Monday).
-    while ((await queue.getCompletedCount()) < RECURRING_JOBS.filter((job) => 'every' in job).length) {
-      if (Date.now() > deadline) throw new Error('the start-up jobs never completed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await startupJobsDone(t);
     staff = await signedInAs(t, Role.Staff);
     manager = await signedInAs(t, Role.Manager);
     rowan = (await post('/organizations', { name: 'Rowan Teen Centre', stage: 'active' })).id;

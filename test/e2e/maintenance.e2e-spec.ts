@@ -8,6 +8,8 @@ import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
 import { Invitation } from '../../src/user/invitation.entity';
 import { persistProgram } from '../factories/program.factory';
 import { persistUser } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
+import { startupJobsDone } from '../setup/startup-jobs';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { TEST_REDIS_URL } from '../setup/test-env';
 
@@ -18,13 +20,7 @@ describe('Maintenance worker (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     // The schedulers run their first jobs (purge, session windows) at start-up; let them finish so they cannot race the tests.
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 10_000;
-    // Only the `every` schedulers run at start-up (the digest's cron waits for Monday).
-    while ((await queue.getCompletedCount()) < RECURRING_JOBS.filter((job) => 'every' in job).length) {
-      if (Date.now() > deadline) throw new Error('the start-up jobs never completed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await startupJobsDone(t);
   });
   afterAll(async () => t.close());
 
@@ -83,12 +79,15 @@ describe('Maintenance worker (e2e)', () => {
 
   it('keeps the hourly purge and the daily session-window job scheduled', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const deadline = Date.now() + 5000;
-    let schedulers = await queue.getJobSchedulers();
-    while (schedulers.length < RECURRING_JOBS.length && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      schedulers = await queue.getJobSchedulers();
-    }
+    const schedulers = await eventually(
+      `all ${RECURRING_JOBS.length} schedulers to be upserted`,
+      async () => {
+        const found = await queue.getJobSchedulers();
+        if (found.length < RECURRING_JOBS.length) throw new Error(`${found.length} upserted: ${found.map((s) => s.key).join(', ')}`);
+        return found;
+      },
+      { timeoutMs: 5000 },
+    );
     expect(schedulers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: 'auth.purge-expired.hourly', every: 3_600_000 }),

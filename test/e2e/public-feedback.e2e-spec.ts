@@ -107,7 +107,7 @@ describe('Public feedback links (e2e)', () => {
       expect(html).toMatch(/<html lang="en">/);
       expect(html).toContain('<title>Feedback on Teen Tech &lt;Lab&gt; &amp; &quot;Friends&quot;</title>');
       expect(html).not.toContain('<Lab>');
-      expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);
+      expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"\/>/);
       expect(html).toMatch(/anonymous/i);
       for (const words of ['How was it?', 'What did you like?', 'What could be better?', 'Any ideas for next time?', 'I learned something new', 'I feel more confident', 'I will use what I learned', 'I know more about what the library offers']) {
         expect(html).toContain(words);

@@ -7,6 +7,7 @@ import { User } from '../../src/user/user.entity';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { createProgram, persistSession } from '../factories/program.factory';
 import { signedInAs } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
 import { RedisServer } from '../setup/redis-server';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -88,16 +89,16 @@ describe('Reminders: exactly once under faults', () => {
   }
 
   async function waitAllSent(ids: string[], expected: number, timeoutMs = 30_000): Promise<Delivery[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rows = await deliveriesOf(ids);
-      if (rows.length === expected && rows.every((row) => row.status === DeliveryStatus.Sent)) return rows;
-      if (Date.now() > deadline) {
+    return eventually(
+      `${expected} sent deliveries`,
+      async () => {
+        const rows = await deliveriesOf(ids);
+        if (rows.length === expected && rows.every((row) => row.status === DeliveryStatus.Sent)) return rows;
         const counts = rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.status]: (acc[row.status] ?? 0) + 1 }), {});
-        throw new Error(`expected ${expected} sent deliveries, have ${JSON.stringify(counts)} of ${rows.length}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+        throw new Error(`have ${JSON.stringify(counts)} of ${rows.length}`);
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
   }
 
   /** Each delivery arrived exactly once (by its X-Tandem-Delivery id). */
@@ -105,14 +106,6 @@ describe('Reminders: exactly once under faults', () => {
     const received = t.mail.deliveryIds().filter((id) => rows.some((row) => row.id === id));
     expect(received.length).toBe(rows.length);
     expect(new Set(received).size).toBe(rows.length);
-  }
-
-  async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
   }
 
   beforeAll(async () => {
@@ -166,15 +159,15 @@ describe('Reminders: exactly once under faults', () => {
     expect(cancelled.status).toBe(200);
     const listed = async () => (await request(t.http).get(`/api/v1/reminders/${ruleId}/deliveries`).set(auth)).body.data as { status: string; error: string | null; occurrenceAt: string }[];
     const fourth = sessions[3].startsAt.toISOString();
-    await until(async () => (await listed()).filter((row) => row.occurrenceAt === fourth && row.status === 'skipped').length === 2, 'the cancelled session to be skipped', 5000);
+    await eventually('the cancelled session to be skipped', async () => (await listed()).filter((row) => row.occurrenceAt === fourth && row.status === 'skipped').length === 2, { timeoutMs: 5000 });
 
-    await until(async () => t.mail.messages.length === 2, 'the first drop-in reminders');
+    await eventually('the first drop-in reminders', async () => t.mail.messages.length === 2, { timeoutMs: 15_000 });
     await redis.stop();
     await redis.start();
-    await until(async () => t.mail.messages.length === 4, 'the second drop-in reminders, after Redis came back empty', 20_000);
+    await eventually('the second drop-in reminders, after Redis came back empty', async () => t.mail.messages.length === 4, { timeoutMs: 20_000 });
     await worker.stop('SIGKILL');
     await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
-    await until(async () => t.mail.messages.length === 6, 'the third drop-in reminders, from the new worker', 20_000);
+    await eventually('the third drop-in reminders, from the new worker', async () => t.mail.messages.length === 6, { timeoutMs: 20_000 });
 
     const rows = await listed();
     expect(rows.filter((row) => row.status === 'sent')).toHaveLength(6);
@@ -205,7 +198,7 @@ describe('Reminders: exactly once under faults', () => {
       return new Promise((resolve) => (release = resolve));
     };
     const ids = await createOnce(1, 1500, { contacts: false });
-    await until(async () => held, 'the worker to start sending');
+    await eventually('the worker to start sending', async () => held, { timeoutMs: 15_000 });
     const [claimed] = await deliveriesOf(ids);
     expect([claimed.status, claimed.attempts]).toEqual([DeliveryStatus.Sending, 1]);
     await worker.stop('SIGKILL');
@@ -235,7 +228,8 @@ describe('Reminders: exactly once under faults', () => {
         return 'accept';
       };
       ids = await createOnce(1, 1500, { contacts: false });
-      await until(
+      await eventually(
+        'the worker to wait on recording the send',
         async () => {
           const [{ waiting }] = await t.dataSource.query(
             `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'UPDATE deliveries d SET status = ''sent''%'`,
@@ -243,7 +237,7 @@ describe('Reminders: exactly once under faults', () => {
           );
           return waiting > 0;
         },
-        'the worker to wait on recording the send',
+        { timeoutMs: 15_000 },
       );
       expect(t.mail.messages).toHaveLength(1);
       await worker.stop('SIGKILL');
@@ -267,22 +261,40 @@ describe('Reminders: exactly once under faults', () => {
   it('Redis flushed while reminders wait in it: rebuilt from PostgreSQL, each sent once', async () => {
     await startWorker();
     const ids = await createOnce(10, 2500, { spreadMs: 1000 });
-    await until(async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE reminder_id = ANY($1)`, [ids]))[0].n === 20, 'planning');
+    await eventually('planning', async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE reminder_id = ANY($1)`, [ids]))[0].n === 20, { timeoutMs: 15_000 });
     await redis.flushAll();
     const rows = await waitAllSent(ids, 20);
     expectEachOnce(rows);
   });
 
   it('Redis restarted (empty) while reminders fall due: the API keeps serving, each is sent once, late ones marked', async () => {
-    await startWorker();
+    // Late after one second (the shortest setting), so the outage need only outlast the last due time by that.
+    const worker = await startWorker({ REMINDER_LATE_AFTER_SECONDS: '1' });
     const ids = await createOnce(5, 1500);
     await redis.stop();
     // Meanwhile the API still answers (degraded) and takes a new reminder.
     const health = await request(t.http).get('/api/v1/health');
     expect([health.status, health.body.status]).toEqual([200, 'degraded']);
     ids.push(...(await createOnce(1, 1000)));
-    await new Promise((resolve) => setTimeout(resolve, 7000));
+    // The worker had its chance: it planned all 12 rows, and after the last fell due and turned
+    // late it was still trying (and failing) to queue their wake-ups — and nothing was sent.
+    const planned = await eventually('the 12 deliveries to be planned', async () => {
+      const rows = await deliveriesOf(ids);
+      if (rows.length !== 12) throw new Error(`${rows.length} planned`);
+      return rows;
+    });
+    const lateFrom = Math.max(...planned.map((row) => new Date(row.dueAt).getTime())) + 1000;
+    await eventually(
+      'the worker to fail to queue wake-ups after every reminder turned late',
+      () =>
+        worker
+          .output()
+          .split('\n')
+          .some((line) => line.includes('could not queue wake-ups') && (JSON.parse(line) as { time: number }).time > lateFrom),
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
     expect(t.mail.messages).toHaveLength(0);
+    expect((await deliveriesOf(ids)).map((row) => row.status)).toEqual(Array(12).fill(DeliveryStatus.Scheduled));
     await redis.start();
     const rows = await waitAllSent(ids, 12);
     expectEachOnce(rows);
@@ -336,7 +348,7 @@ describe('Reminders: exactly once under faults', () => {
       return 'accept';
     };
     const ids = await createOnce(3, 1000);
-    await until(async () => t.mail.messages.length > 0 || (await deliveriesOf(ids)).some((row) => row.status === DeliveryStatus.Sending), 'sending to start');
+    await eventually('sending to start', async () => t.mail.messages.length > 0 || (await deliveriesOf(ids)).some((row) => row.status === DeliveryStatus.Sending), { timeoutMs: 15_000 });
     expect(await worker.stop('SIGTERM')).toBe(0);
     const rows = await deliveriesOf(ids);
     expect(rows.filter((row) => row.status === DeliveryStatus.Sending)).toEqual([]);

@@ -5,6 +5,7 @@ import { sha256 } from '../../src/common/crypto';
 import { Invitation } from '../../src/user/invitation.entity';
 import { User } from '../../src/user/user.entity';
 import { DEFAULT_PASSWORD, login, persistUser, SignedIn, signedInAs } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
 import { SmtpSink } from '../setup/smtp-sink';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
@@ -29,13 +30,15 @@ async function waitForInvitation(
   status: InvitationBody['status'],
   timeoutMs = 10_000,
 ): Promise<InvitationBody> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { invitation } = await read();
-    if (invitation?.status === status) return invitation;
-    if (Date.now() > deadline) throw new Error(`invitation still ${JSON.stringify(invitation)}, expected ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return eventually(
+    `the invitation email to be ${status}`,
+    async () => {
+      const { invitation } = await read();
+      if (invitation?.status !== status) throw new Error(`invitation still ${JSON.stringify(invitation)}`);
+      return invitation;
+    },
+    { timeoutMs },
+  );
 }
 
 /** Every row of these tables as JSON text, to look for what must never be stored. */
@@ -265,6 +268,15 @@ describe('Users (e2e)', () => {
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', again.refreshCookie).expect(200);
     });
 
+    it('keeps the sessions of a user whose update leaves them active (active: null or true is no change)', async () => {
+      const staff = await signedInAs(t, Role.Staff);
+      await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ name: 'Renamed Staff', active: null }).expect(200);
+      await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ active: true }).expect(200);
+      const me = await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200);
+      expect(me.body).toMatchObject({ name: 'Renamed Staff', active: true });
+      await request(t.http).post('/api/v1/auth/refresh').set('Cookie', staff.refreshCookie).expect(200);
+    });
+
     it('a role change takes effect on the very next request', async () => {
       const other = await signedInAs(t, Role.Admin);
       await request(t.http).get('/api/v1/users').set(other.auth).expect(200);
@@ -353,11 +365,11 @@ describe('Invitation emails through the worker process (e2e)', () => {
 
     worker = await startTandem({ ...env, TANDEM_PROCESS: 'worker' }, { readyLine: /Tandem worker started/ });
     const [mail] = await sink.waitFor('kim@library.test', 1, 20_000);
-    const deadline = Date.now() + 20_000;
-    while (((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[]).length > 0) {
-      if (Date.now() > deadline) throw new Error('deliveries still pending');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(
+      'no delivery left scheduled or sending',
+      async () => ((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[]).length === 0,
+      { timeoutMs: 20_000 },
+    );
     const outcomes = await t.dataSource.query(
       `SELECT d.recipient_user_id AS "userId", d.status, d.skip_reason AS "skipReason", i.revoked_at IS NOT NULL AS revoked
        FROM deliveries d JOIN invitations i ON i.id = d.invitation_id ORDER BY i.created_at, i.revoked_at NULLS LAST`,

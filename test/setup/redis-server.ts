@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import Redis from 'ioredis';
+import { eventually } from './eventually';
 import { freePort } from './tandem-process';
 
 /**
@@ -19,20 +20,19 @@ export class RedisServer {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      try {
-        await client.connect();
-        await client.ping();
-        return;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${this.port}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      } finally {
-        client.disconnect();
-      }
-    }
+    await eventually(
+      `redis-server to answer on port ${this.port}`,
+      async () => {
+        const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        try {
+          await client.connect();
+          await client.ping();
+        } finally {
+          client.disconnect();
+        }
+      },
+      { timeoutMs: 10_000 },
+    );
   }
 
   /** Stops it; with no persistence everything it held is gone. */

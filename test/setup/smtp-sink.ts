@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually';
 
 /** An in-process SMTP server that keeps what it receives, for asserting on real email. */
 export class SmtpSink {
@@ -72,12 +73,15 @@ export class SmtpSink {
   }
 
   async waitFor(address: string, count = 1, timeoutMs = 5000): Promise<ParsedMail[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.to(address).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} email(s) to ${address}, got ${this.to(address).length}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return this.to(address);
+    return eventually(
+      `${count} email(s) to ${address}`,
+      () => {
+        const received = this.to(address);
+        if (received.length < count) throw new Error(`got ${received.length}`);
+        return received;
+      },
+      { timeoutMs },
+    );
   }
 
   /** The X-Tandem-Delivery ids of the messages received, in order (duplicates kept). */

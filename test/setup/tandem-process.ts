@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { eventually, GiveUp } from './eventually';
 import { runLogFile } from './test-env';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
@@ -54,20 +55,21 @@ export async function startTandem(
   // Its JSON log lines join the run's log, which the global teardown scans for personal data.
   child.once('close', () => appendToRunLog(output));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Tandem exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Tandem did not become ready:\n${output}`);
-    }
-    if (options.readyLine) {
-      if (options.readyLine.test(output)) break;
-    } else {
-      const healthy = await fetch(`${url}/api/v1/health`).then((r) => r.status < 500).catch(() => false);
-      if (healthy) break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  try {
+    await eventually(
+      options.readyLine ? `Tandem to log ${options.readyLine}` : `Tandem to serve ${url}/api/v1/health`,
+      async () => {
+        if (child.exitCode !== null) throw new GiveUp(`Tandem exited with ${child.exitCode}:\n${output}`);
+        if (options.readyLine) return options.readyLine.test(output);
+        return fetch(`${url}/api/v1/health`).then((r) => r.status < 500).catch(() => false);
+      },
+      { timeoutMs, intervalMs: 50 },
+    );
+  } catch (error) {
+    if (error instanceof GiveUp) throw error;
+    child.kill('SIGKILL');
+    throw new Error(`Tandem did not become ready: ${(error as Error).message}\n${output}`, { cause: error });
   }
   return {
     child,

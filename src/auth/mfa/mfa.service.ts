@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock/clock';
 import { authConfig, AuthConfig } from '../../config/configuration';
 import { User } from '../../user/user.entity';
 import { toUserResponse } from '../../user/user.mapper';
@@ -58,6 +59,7 @@ export class MfaService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly settings: SecuritySettingsService,
+    private readonly clock: Clock,
     @Inject(authConfig.KEY) config: AuthConfig,
   ) {
     this.cipher = new TotpSecretCipher(config.secret);
@@ -239,7 +241,7 @@ export class MfaService {
     const matches = await Promise.all(unused.map((candidate) => this.passwords.verify(candidate.codeHash, code)));
     const match = unused[matches.indexOf(true)];
     if (!match) return null;
-    const claimed = await this.recoveryCodes.update({ id: match.id, usedAt: IsNull() }, { usedAt: new Date() });
+    const claimed = await this.recoveryCodes.update({ id: match.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
     if (claimed.affected !== 1) return null;
     this.logger.log({ userId: row.userId, recoveryCodesLeft: unused.length - 1 }, 'recovery code used');
     return 'recovery-code';

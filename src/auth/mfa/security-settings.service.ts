@@ -68,7 +68,8 @@ export class SecuritySettingsService {
 
   /** The settings for the check on every request: at most CACHE_MS old. */
   async cachedSettings(): Promise<SecuritySettings> {
-    const now = Date.now();
+    // A cache lifetime is a duration, not a date: monotonic time, whatever the Clock says.
+    const now = performance.now();
     if (this.cached && this.cached.until > now) return this.cached.settings;
     const { settings } = await this.store.current();
     this.cached = { settings, until: now + CACHE_MS };

@@ -1,9 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 
 /**
- * The time, for code whose behaviour depends on it (reminder planning and sending). Tests that
- * need another day replace the provider with one shifted by a fixed offset, so BullMQ delays in
- * real milliseconds and the app's notion of "now" stay in step.
+ * The time: every "now" in src/ comes from here (a lint rule refuses `new Date()` and `Date.now()`
+ * elsewhere; durations use performance.now(), and session lifetimes, checked against the
+ * database's and jsonwebtoken's real time, are the one documented exception). Tests that need
+ * another day replace the provider with one shifted by a fixed offset, so BullMQ delays in real
+ * milliseconds and the app's notion of "now" stay in step.
  */
 @Injectable()
 export class Clock {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html';
+import { BUTTON_STYLE, EmailDocument, renderEmail } from '../email-layout';
 
 export interface InvitationMailInput {
   inviteeName: string;
@@ -19,12 +19,18 @@ export function invitationMail(input: InvitationMailInput): { subject: string; t
     '',
     `The link works once and expires in ${input.expiresInHours} hours. If it has expired, ask your admin to send a new one.`,
   ].join('\n');
-  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;line-height:1.5">
-<p>Hello ${escapeHtml(input.inviteeName)},</p>
-<p>${escapeHtml(input.inviterName)} invited you to Tandem, your library team's partnership CRM.</p>
-<p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:12px 20px;background:#1c5d99;color:#fff;text-decoration:none;border-radius:6px">Choose your password</a></p>
-<p>Or copy this link: ${escapeHtml(input.link)}</p>
-<p>The link works once and expires in ${input.expiresInHours} hours. If it has expired, ask your admin to send a new one.</p>
-</body></html>`;
+  const html = renderEmail(
+    <EmailDocument>
+      <p>Hello {input.inviteeName},</p>
+      <p>{input.inviterName} invited you to Tandem, your library team&apos;s partnership CRM.</p>
+      <p>
+        <a href={input.link} style={BUTTON_STYLE}>
+          Choose your password
+        </a>
+      </p>
+      <p>Or copy this link: {input.link}</p>
+      <p>The link works once and expires in {input.expiresInHours} hours. If it has expired, ask your admin to send a new one.</p>
+    </EmailDocument>,
+  );
   return { subject, text, html };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { escapeHtml } from '../html';
+import { BUTTON_STYLE, EmailDocument, FOOTNOTE_STYLE, renderEmail } from '../email-layout';
 
 export interface CheckInMailInput {
   recipientName: string;
@@ -48,18 +48,24 @@ export function checkInMail(input: CheckInMailInput): { subject: string; text: s
   ]
     .filter((line) => line !== null)
     .join('\n');
-  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;line-height:1.5">
-<p>Hello ${escapeHtml(input.recipientName)},</p>
-<p>${escapeHtml(from)}</p>
-<p>${escapeHtml(why)} It takes about 3 minutes, and you can skip any statement.</p>
-<p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:12px 20px;background:#1c5d99;color:#fff;text-decoration:none;border-radius:6px">Answer the check-in</a></p>
-<p>Or copy this link: ${escapeHtml(input.link)}</p>
-<p>The check-in is open until ${escapeHtml(input.closesOn)}.</p>
-${
-  input.unsubscribeUrl
-    ? `<p style="font-size:0.875em;color:#555">You get this because you are the library's contact at ${escapeHtml(input.organizationName)}. <a href="${escapeHtml(input.unsubscribeUrl)}">Stop these emails</a>.</p>`
-    : ''
-}
-</body></html>`;
+  const html = renderEmail(
+    <EmailDocument>
+      <p>Hello {input.recipientName},</p>
+      <p>{from}</p>
+      <p>{why} It takes about 3 minutes, and you can skip any statement.</p>
+      <p>
+        <a href={input.link} style={BUTTON_STYLE}>
+          Answer the check-in
+        </a>
+      </p>
+      <p>Or copy this link: {input.link}</p>
+      <p>The check-in is open until {input.closesOn}.</p>
+      {input.unsubscribeUrl && (
+        <p style={FOOTNOTE_STYLE}>
+          You get this because you are the library&apos;s contact at {input.organizationName}. <a href={input.unsubscribeUrl}>Stop these emails</a>.
+        </p>
+      )}
+    </EmailDocument>,
+  );
   return { subject, text, html };
 }

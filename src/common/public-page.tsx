@@ -1,11 +1,13 @@
 import type { Response } from 'express';
-import { escapeHtml } from '../mail/html';
+import type { ReactElement, ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 
 /**
  * The shell of the public pages people reach without an account (the feedback form, the
  * check-in survey, the unsubscribe page): small, server-rendered, no JavaScript. Mobile first
  * (one column, 16px+ text, touch targets of 48px), readable at 360px wide and at 200% zoom, a
- * visible focus ring, plain words. `title` is escaped here; `body` must already be escaped HTML.
+ * visible focus ring, plain words. Pages are JSX rendered by React, which escapes every text
+ * and attribute: nothing is ever concatenated into HTML by hand.
  */
 
 /** Inline so the page is one request; the CSP allows inline styles (style-src 'unsafe-inline'). */
@@ -39,25 +41,41 @@ button{display:block;width:100%;min-height:3rem;font:inherit;font-weight:700;col
 @media (min-width:48rem){main{padding:2rem}}
 `;
 
-/** `style`: extra CSS of the page (a constant, never anything from outside). */
-export function publicPage(title: string, body: string, style = ''): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${PUBLIC_PAGE_STYLE}${style}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+export interface PublicPageProps {
+  title: string;
+  /** Extra CSS of the page (a constant, never anything from outside). */
+  style?: string;
+  children?: ReactNode;
+}
+
+/** The document of a public page: lang, title, the one inline stylesheet, no scripts. */
+export function PublicPage({ title, style = '', children }: PublicPageProps): ReactElement {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{title}</title>
+        <style>{PUBLIC_PAGE_STYLE + style}</style>
+      </head>
+      <body>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** A whole HTML document from JSX: the doctype, then React's escaped markup. */
+export function renderDocument(element: ReactElement): string {
+  return `<!doctype html>\n${renderToStaticMarkup(element)}\n`;
+}
+
+/** "2 minutes", "1 minute": the wait of a 429 page, rounded up to whole minutes. */
+export function minutesToWait(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** The OpenAPI content of a response that is an HTML page. */

@@ -1,11 +1,29 @@
 import type { DigestContent } from '../../digest/digest.rules';
-import { escapeHtml } from '../html';
+import type { ReactNode } from 'react';
+import { BUTTON_STYLE, EmailDocument, FOOTNOTE_STYLE, renderEmail } from '../email-layout';
 
 export interface DigestMailInput {
   recipientName: string;
   content: DigestContent;
   /** PUBLIC_URL without a trailing slash: partners link to /organizations/<id>, the footer to /dashboard. */
   publicUrl: string;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <h2 style={{ fontSize: '1.1em', marginTop: '1.5em' }}>{title}</h2>
+      {children}
+    </>
+  );
+}
+
+function None({ sentence }: { sentence: string }) {
+  return <p style={{ color: '#555' }}>{sentence}</p>;
+}
+
+function Item({ children }: { children: ReactNode }) {
+  return <li style={{ marginBottom: 6 }}>{children}</li>;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -90,55 +108,86 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
     .filter((line) => line !== null)
     .join('\n');
 
-  const a = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-  const section = (title: string, body: string) => `<h2 style="font-size:1.1em;margin-top:1.5em">${escapeHtml(title)}</h2>\n${body}`;
-  const none = (sentence: string) => `<p style="color:#555">${escapeHtml(sentence)}</p>`;
-  const list = (items: string[], tag = 'ul') => `<${tag}>${items.map((item) => `<li style="margin-bottom:6px">${item}</li>`).join('')}</${tag}>`;
-
-  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;line-height:1.5">
-<p>Hello ${escapeHtml(input.recipientName)},</p>
-<p>Partnership health for the week of <strong>${escapeHtml(week)}</strong>.</p>
-${quiet ? `<p><strong>${escapeHtml(quietLine)}</strong></p>` : ''}
-<p>Partners now: ${escapeHtml(counts)}.</p>
-${section(
-  'Bands that changed',
-  content.bandChanges.length === 0
-    ? none(empty.bandChanges)
-    : list(content.bandChanges.map((c) => `${a(orgLink(c.organizationId), c.name)}: ${escapeHtml(c.from)} → <strong>${escapeHtml(c.to)}</strong> (score ${c.score})`)),
-)}
-${section(
-  'New at-risk partners',
-  content.newAtRisk.length === 0
-    ? none(empty.newAtRisk)
-    : list(
-        content.newAtRisk.map(
-          (p) =>
-            `${a(orgLink(p.organizationId), p.name)}: <strong>${escapeHtml(p.band)}</strong>, score ${p.score}` +
-            (p.drivers.length > 0 ? list(p.drivers.map((driver) => escapeHtml(driver))) : ''),
-        ),
-      ),
-)}
-${section(
-  'Priority audiences with no active partner',
-  content.uncoveredAudiences.length === 0
-    ? none(empty.uncovered)
-    : list(content.uncoveredAudiences.map((au) => `${escapeHtml(au.name)} (priority ${au.priority})`)),
-)}
-${section(
-  'Suggested introductions',
-  content.topIntroductions.length === 0
-    ? none(empty.introductions)
-    : list(
-        content.topIntroductions.map(
-          (m) =>
-            `Introduce ${a(orgLink(m.providerId), m.providerName)} to ${a(orgLink(m.seekerId), m.seekerName)} (strength ${m.strength})<br>` +
-            `<span style="color:#333">${escapeHtml(m.explanation)}</span>`,
-        ),
-        'ol',
-      ),
-)}
-<p style="margin-top:1.5em"><a href="${escapeHtml(dashboard)}" style="display:inline-block;padding:12px 20px;background:#1c5d99;color:#fff;text-decoration:none;border-radius:6px">Open the dashboard</a></p>
-<p style="font-size:0.875em;color:#555">You get this weekly as a Tandem manager or admin.</p>
-</body></html>`;
+  const html = renderEmail(
+    <EmailDocument>
+      <p>Hello {input.recipientName},</p>
+      <p>
+        Partnership health for the week of <strong>{week}</strong>.
+      </p>
+      {quiet && (
+        <p>
+          <strong>{quietLine}</strong>
+        </p>
+      )}
+      <p>Partners now: {counts}.</p>
+      <Section title="Bands that changed">
+        {content.bandChanges.length === 0 ? (
+          <None sentence={empty.bandChanges} />
+        ) : (
+          <ul>
+            {content.bandChanges.map((c) => (
+              <Item key={c.organizationId}>
+                <a href={orgLink(c.organizationId)}>{c.name}</a>: {c.from} → <strong>{c.to}</strong> (score {c.score})
+              </Item>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="New at-risk partners">
+        {content.newAtRisk.length === 0 ? (
+          <None sentence={empty.newAtRisk} />
+        ) : (
+          <ul>
+            {content.newAtRisk.map((p) => (
+              <Item key={p.organizationId}>
+                <a href={orgLink(p.organizationId)}>{p.name}</a>: <strong>{p.band}</strong>, score {p.score}
+                {p.drivers.length > 0 && (
+                  <ul>
+                    {p.drivers.map((driver, index) => (
+                      <Item key={index}>{driver}</Item>
+                    ))}
+                  </ul>
+                )}
+              </Item>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Priority audiences with no active partner">
+        {content.uncoveredAudiences.length === 0 ? (
+          <None sentence={empty.uncovered} />
+        ) : (
+          <ul>
+            {content.uncoveredAudiences.map((au) => (
+              <Item key={au.audienceId}>
+                {au.name} (priority {au.priority})
+              </Item>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Suggested introductions">
+        {content.topIntroductions.length === 0 ? (
+          <None sentence={empty.introductions} />
+        ) : (
+          <ol>
+            {content.topIntroductions.map((m) => (
+              <Item key={`${m.providerId}:${m.seekerId}`}>
+                Introduce <a href={orgLink(m.providerId)}>{m.providerName}</a> to <a href={orgLink(m.seekerId)}>{m.seekerName}</a> (strength {m.strength})
+                <br />
+                <span style={{ color: '#333' }}>{m.explanation}</span>
+              </Item>
+            ))}
+          </ol>
+        )}
+      </Section>
+      <p style={{ marginTop: '1.5em' }}>
+        <a href={dashboard} style={BUTTON_STYLE}>
+          Open the dashboard
+        </a>
+      </p>
+      <p style={FOOTNOTE_STYLE}>You get this weekly as a Tandem manager or admin.</p>
+    </EmailDocument>,
+  );
   return { subject: digestSubject(content), text, html };
 }

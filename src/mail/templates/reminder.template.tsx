@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { escapeHtml } from '../html';
+import { BUTTON_STYLE, EmailDocument, FOOTNOTE_STYLE, renderEmail } from '../email-layout';
 
 export interface ReminderMailInput {
   recipientName: string;
@@ -48,21 +48,37 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
   ]
     .filter((line) => line !== null)
     .join('\n');
-  const rows = input.details
-    .map((detail) => `<tr><th style="text-align:left;padding:4px 12px 4px 0">${escapeHtml(detail.label)}</th><td>${escapeHtml(detail.value)}</td></tr>`)
-    .join('');
-  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;line-height:1.5">
-<p>Hello ${escapeHtml(input.recipientName)},</p>
-${input.late ? '<p><strong>This reminder is late:</strong> Tandem could not send it on time.</p>' : ''}
-<h1 style="font-size:1.25em">${escapeHtml(input.title)}</h1>
-${input.message ? `<p style="white-space:pre-line">${escapeHtml(input.message)}</p>` : ''}
-<table>${rows}</table>
-<p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:12px 20px;background:#1c5d99;color:#fff;text-decoration:none;border-radius:6px">Open in Tandem</a></p>
-${
-  input.unsubscribeUrl
-    ? `<p style="font-size:0.875em;color:#555">You get this because a library team added you to a reminder. <a href="${escapeHtml(input.unsubscribeUrl)}">Stop these emails</a>.</p>`
-    : ''
-}
-</body></html>`;
+  const html = renderEmail(
+    <EmailDocument>
+      <p>Hello {input.recipientName},</p>
+      {input.late && (
+        <p>
+          <strong>This reminder is late:</strong> Tandem could not send it on time.
+        </p>
+      )}
+      <h1 style={{ fontSize: '1.25em' }}>{input.title}</h1>
+      {input.message && <p style={{ whiteSpace: 'pre-line' }}>{input.message}</p>}
+      <table>
+        <tbody>
+          {input.details.map((detail, index) => (
+            <tr key={index}>
+              <th style={{ textAlign: 'left', padding: '4px 12px 4px 0' }}>{detail.label}</th>
+              <td>{detail.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a href={input.link} style={BUTTON_STYLE}>
+          Open in Tandem
+        </a>
+      </p>
+      {input.unsubscribeUrl && (
+        <p style={FOOTNOTE_STYLE}>
+          You get this because a library team added you to a reminder. <a href={input.unsubscribeUrl}>Stop these emails</a>.
+        </p>
+      )}
+    </EmailDocument>,
+  );
   return { subject, text, html };
 }

@@ -1,0 +1,56 @@
+import { minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+
+/**
+ * The unsubscribe pages, in the shell of the other public pages (JSX rendered on the server, no
+ * JavaScript; React escapes everything from outside). Opening the link only asks; the button
+ * posts the same body as RFC 8058 one-click (`List-Unsubscribe=One-Click`), so both take the
+ * same route.
+ */
+
+/** What the link shows: one question and one button. Nothing has changed yet. */
+export function renderUnsubscribeConfirm(token: string): string {
+  return renderDocument(
+    <PublicPage title="Stop these emails?">
+      <h1>Stop these emails?</h1>
+      <p>You get reminder and check-in emails because a library team works with you. Press the button and they stop.</p>
+      <form method="post" action={`/unsubscribe/${encodeURIComponent(token)}`}>
+        <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+        <button type="submit">Unsubscribe</button>
+      </form>
+      <p className="hint">Nothing changes until you press the button.</p>
+    </PublicPage>,
+  );
+}
+
+/** After a (repeated) unsubscribe: plain words, nothing more to do. */
+export function renderUnsubscribed(already: boolean): string {
+  const title = already ? 'You are already unsubscribed' : 'You are unsubscribed';
+  return renderDocument(
+    <PublicPage title={title}>
+      <h1>{title}</h1>
+      <p>You will not get reminder or check-in emails from this library team any more.</p>
+      <p>If this was a mistake, tell the library staff you work with and they can add you to reminders again.</p>
+    </PublicPage>,
+  );
+}
+
+export function renderUnsubscribeNotFound(): string {
+  return renderDocument(
+    <PublicPage title="This link does not work">
+      <h1>This link does not work</h1>
+      <p>
+        It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not want, reply to one and ask the library to
+        stop.
+      </p>
+    </PublicPage>,
+  );
+}
+
+export function renderUnsubscribeTooMany(retryAfterSeconds: number): string {
+  return renderDocument(
+    <PublicPage title="Please try again later">
+      <h1>Please try again later</h1>
+      <p>A lot of requests were sent from here just now. Please try again in {minutesToWait(retryAfterSeconds)}.</p>
+    </PublicPage>,
+  );
+}
