@@ -169,7 +169,11 @@ describe('Reminders: exactly once under faults', () => {
     await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
     await eventually('the third drop-in reminders, from the new worker', async () => t.mail.messages.length === 6, { timeoutMs: 20_000 });
 
-    const rows = await listed();
+    // The sink has the email a moment before the worker records it as sent.
+    const rows = await eventually('the six deliveries recorded as sent', async () => {
+      const all = await listed();
+      return all.filter((row) => row.status === 'sent').length === 6 && all;
+    });
     expect(rows.filter((row) => row.status === 'sent')).toHaveLength(6);
     expect(rows.filter((row) => row.status === 'skipped').map((row) => row.error)).toEqual(['The session was cancelled.', 'The session was cancelled.']);
     const stored: Delivery[] = await t.dataSource.query(
