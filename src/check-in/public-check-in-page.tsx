@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+import { ErrorSummary, minutesToWait, PublicPage, renderDocument } from '../common/public-page';
 import { CHECK_IN_AREA_LABELS, CHECK_IN_AREAS } from '../partnership/health-rules';
 import { CHECK_IN_STATEMENTS, CheckInStatement, MAX_CHECK_IN_COMMENT, SCALE_WORDS } from './check-in-survey';
 import { COMMENT_FIELD, CheckInFormValues } from './public-check-in-form';
@@ -100,18 +100,7 @@ export function renderCheckInForm(view: CheckInFormView): string {
         For each statement, pick how much you agree: 1 is strongly disagree, 5 is strongly agree. &quot;The other side&quot; means {other}. Pick &quot;Not sure&quot; or
         leave one out if you cannot say. Please answer by {view.closesOn}.
       </p>
-      {errors.size > 0 && (
-        <div className="errors" role="alert">
-          <h2>Please check your answers</h2>
-          <ul>
-            {[...errors].map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${anchorOf(field)}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary errors={errors} anchorOf={anchorOf} />
       <form id="check-in-form" method="post" action={`/api/v1/public/check-ins/${encodeURIComponent(view.token)}`}>
         {CHECK_IN_AREAS.map((area) => {
           const label = CHECK_IN_AREA_LABELS[area];

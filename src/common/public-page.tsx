@@ -67,6 +67,26 @@ export function PublicPage({ title, style = '', children }: PublicPageProps): Re
   );
 }
 
+/**
+ * The list of what to fix above a form that came back with errors, each message a link to its
+ * field (`anchorOf` names the element id a field's message leads to).
+ */
+export function ErrorSummary({ errors, anchorOf }: { errors: ReadonlyMap<string, string>; anchorOf: (field: string) => string }): ReactElement | null {
+  if (errors.size === 0) return null;
+  return (
+    <div className="errors" role="alert">
+      <h2>Please check your answers</h2>
+      <ul>
+        {[...errors].map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${anchorOf(field)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A whole HTML document from JSX: the doctype, then React's escaped markup. */
 export function renderDocument(element: ReactElement): string {
   return `<!doctype html>\n${renderToStaticMarkup(element)}\n`;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+import { ErrorSummary, minutesToWait, PublicPage, renderDocument } from '../common/public-page';
 import { MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
 import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues } from './public-feedback-form';
 
@@ -128,18 +128,7 @@ export function renderFeedbackForm(view: FeedbackFormView): string {
     <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title}`}>
       <h1>{title}</h1>
       <p className="note">This is anonymous. We do not ask for your name, email or phone number. Please do not write them here.</p>
-      {errors.size > 0 && (
-        <div className="errors" role="alert">
-          <h2>Please check your answers</h2>
-          <ul>
-            {[...errors].map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${FORM_FIELD_ANCHORS[field] ?? 'feedback-form'}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary errors={errors} anchorOf={(field) => FORM_FIELD_ANCHORS[field] ?? 'feedback-form'} />
       <form id="feedback-form" method="post" action={`/api/v1/public/feedback/${encodeURIComponent(view.token)}`}>
         <Scale name="rating" legend="How was it?" words={RATING_WORDS} values={values} error={errors.get('rating')} required hint="(pick one)" />
         <h2>Do you agree?</h2>
