@@ -140,7 +140,7 @@ describe('Reminders: exactly once under faults', () => {
     // each far enough after the one before for a Redis restart, or a worker's, to fit in between.
     const base = Date.now() + 4 * 3_600_000;
     const sessions = [];
-    for (const offset of [5_000, 11_000, 18_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
+    for (const offset of [6_000, 16_000, 28_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
     const created = await request(t.http)
       .post('/api/v1/reminders')
       .set(auth)
