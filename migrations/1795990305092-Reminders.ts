@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Reminder rules with user and contact recipients, the delivery log (one row per email, unique per
@@ -6,13 +6,13 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  */
 
 export class Reminders1795990305092 implements MigrationInterface {
-    name = 'Reminders1795990305092'
+  name = 'Reminders1795990305092';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TYPE "public"."reminder_trigger_type" AS ENUM('session', 'once', 'task-due')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reminders" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -57,16 +57,16 @@ export class Reminders1795990305092 implements MigrationInterface {
                 CONSTRAINT "PK_38715fec7f634b72c6cf7ea4893" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_reminders_task_id" ON "reminders" ("task_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_reminders_program_id" ON "reminders" ("program_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."delivery_kind" AS ENUM('reminder', 'invitation')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."delivery_status" AS ENUM(
                 'scheduled',
                 'sending',
@@ -75,7 +75,7 @@ export class Reminders1795990305092 implements MigrationInterface {
                 'skipped'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."delivery_skip_reason" AS ENUM(
                 'rule-inactive',
                 'not-recipient',
@@ -91,7 +91,7 @@ export class Reminders1795990305092 implements MigrationInterface {
                 'invitation-spent'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "deliveries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "kind" "public"."delivery_kind" NOT NULL DEFAULT 'reminder',
@@ -130,206 +130,205 @@ export class Reminders1795990305092 implements MigrationInterface {
                 CONSTRAINT "PK_a6ef225c5c5f0974e503bfb731f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_deliveries_recipient_user_id" ON "deliveries" ("recipient_user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_deliveries_recipient_contact_id" ON "deliveries" ("recipient_contact_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_deliveries_session_id" ON "deliveries" ("session_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_deliveries_reminder_due" ON "deliveries" ("reminder_id", "due_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_deliveries_status_next_attempt" ON "deliveries" ("status", "next_attempt_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_deliveries_invitation_id" ON "deliveries" ("invitation_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_deliveries_reminder_occurrence_recipient" ON "deliveries" ("reminder_id", "occurrence_key", "recipient_key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reminder_users" (
                 "reminder_id" uuid NOT NULL,
                 "user_id" uuid NOT NULL,
                 CONSTRAINT "PK_00ea4a8bfa237d82cdff6cabea4" PRIMARY KEY ("reminder_id", "user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_945bba706e3d20e3f0c7f83471" ON "reminder_users" ("reminder_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_74982231c8aa61d7bb06be4f4b" ON "reminder_users" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reminder_contacts" (
                 "reminder_id" uuid NOT NULL,
                 "contact_id" uuid NOT NULL,
                 CONSTRAINT "PK_70851fde0f11157b6884450579e" PRIMARY KEY ("reminder_id", "contact_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_7b2e9506720715f0e34690aa6b" ON "reminder_contacts" ("reminder_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_d269c6af296105df885f497a84" ON "reminder_contacts" ("contact_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contacts"
             ADD "unsubscribed_at" TIMESTAMP WITH TIME ZONE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminders"
             ADD CONSTRAINT "fk_reminders_program" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminders"
             ADD CONSTRAINT "fk_reminders_task" FOREIGN KEY ("task_id") REFERENCES "tasks"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD CONSTRAINT "fk_deliveries_reminder" FOREIGN KEY ("reminder_id") REFERENCES "reminders"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD CONSTRAINT "fk_deliveries_invitation" FOREIGN KEY ("invitation_id") REFERENCES "invitations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD CONSTRAINT "fk_deliveries_session" FOREIGN KEY ("session_id") REFERENCES "program_sessions"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD CONSTRAINT "fk_deliveries_recipient_user" FOREIGN KEY ("recipient_user_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries"
             ADD CONSTRAINT "fk_deliveries_recipient_contact" FOREIGN KEY ("recipient_contact_id") REFERENCES "contacts"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_users"
             ADD CONSTRAINT "fk_reminder_users_reminder" FOREIGN KEY ("reminder_id") REFERENCES "reminders"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_users"
             ADD CONSTRAINT "fk_reminder_users_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_contacts"
             ADD CONSTRAINT "fk_reminder_contacts_reminder" FOREIGN KEY ("reminder_id") REFERENCES "reminders"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_contacts"
             ADD CONSTRAINT "fk_reminder_contacts_contact" FOREIGN KEY ("contact_id") REFERENCES "contacts"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "reminder_contacts" DROP CONSTRAINT "fk_reminder_contacts_contact"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_contacts" DROP CONSTRAINT "fk_reminder_contacts_reminder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_users" DROP CONSTRAINT "fk_reminder_users_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminder_users" DROP CONSTRAINT "fk_reminder_users_reminder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP CONSTRAINT "fk_deliveries_recipient_contact"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP CONSTRAINT "fk_deliveries_recipient_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP CONSTRAINT "fk_deliveries_session"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP CONSTRAINT "fk_deliveries_invitation"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "deliveries" DROP CONSTRAINT "fk_deliveries_reminder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminders" DROP CONSTRAINT "fk_reminders_task"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reminders" DROP CONSTRAINT "fk_reminders_program"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contacts" DROP COLUMN "unsubscribed_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_d269c6af296105df885f497a84"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_7b2e9506720715f0e34690aa6b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reminder_contacts"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_74982231c8aa61d7bb06be4f4b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_945bba706e3d20e3f0c7f83471"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reminder_users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_deliveries_reminder_occurrence_recipient"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_deliveries_invitation_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_deliveries_status_next_attempt"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_deliveries_reminder_due"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_deliveries_session_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_deliveries_recipient_contact_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_deliveries_recipient_user_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "deliveries"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."delivery_skip_reason"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."delivery_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."delivery_kind"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_reminders_program_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_reminders_task_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reminders"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."reminder_trigger_type"
         `);
-    }
-
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Application settings an admin changes at run time, one row per key (`health`: the weights and
@@ -7,10 +7,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  */
 
 export class HealthSettings1795996518910 implements MigrationInterface {
-    name = 'HealthSettings1795996518910'
+  name = 'HealthSettings1795996518910';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "settings" (
                 "key" character varying(40) NOT NULL,
                 "value" jsonb NOT NULL,
@@ -20,20 +20,19 @@ export class HealthSettings1795996518910 implements MigrationInterface {
                 CONSTRAINT "pk_settings" PRIMARY KEY ("key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "settings"
             ADD CONSTRAINT "fk_settings_updated_by" FOREIGN KEY ("updated_by_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "settings" DROP CONSTRAINT "fk_settings_updated_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "settings"
         `);
-    }
-
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Data only: a closure cancels only sessions that were not held, but closures used to be set on
@@ -9,18 +9,17 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * closure would be the bug again.
  */
 export class ClosuresKeepHeldSessions1796605949638 implements MigrationInterface {
-    name = 'ClosuresKeepHeldSessions1796605949638'
+  name = 'ClosuresKeepHeldSessions1796605949638';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             UPDATE "program_sessions"
             SET "closure_id" = NULL, "version" = "version" + 1, "updated_at" = now()
             WHERE "closure_id" IS NOT NULL AND "attendance" IS NOT NULL
         `);
-    }
+  }
 
-    public async down(): Promise<void> {
-        // Nothing to undo (see above).
-    }
-
+  public async down(): Promise<void> {
+    // Nothing to undo (see above).
+  }
 }

@@ -12,4 +12,17 @@ import { ClosuresKeepHeldSessions1796605949638 } from './1796605949638-ClosuresK
 import { ContactSearchByRole1796605958166 } from './1796605958166-ContactSearchByRole';
 import { TwoFactorSignIn1796606135826 } from './1796606135826-TwoFactorSignIn';
 
-export const MIGRATIONS: Function[] = [Init1795716090175, Directory1795717325858, Outreach1795734812450, Reminders1795990305092, Matching1795995735417, HealthSettings1795996518910, HealthSnapshots1795997595896, CheckInsAndDigests1795999431160, CalendarLinks1796605949637, ClosuresKeepHeldSessions1796605949638, ContactSearchByRole1796605958166, TwoFactorSignIn1796606135826];
+export const MIGRATIONS: Function[] = [
+  Init1795716090175,
+  Directory1795717325858,
+  Outreach1795734812450,
+  Reminders1795990305092,
+  Matching1795995735417,
+  HealthSettings1795996518910,
+  HealthSnapshots1795997595896,
+  CheckInsAndDigests1795999431160,
+  CalendarLinks1796605949637,
+  ClosuresKeepHeldSessions1796605949638,
+  ContactSearchByRole1796605958166,
+  TwoFactorSignIn1796606135826,
+];

@@ -84,7 +84,9 @@ async function main() {
       // a missing file is stale too
     }
     if (committed !== types) {
-      console.error('web/src/api/schema.d.ts is stale: the API changed. Run `npm run api:types` and commit the result.');
+      console.error(
+        'web/src/api/schema.d.ts is stale: the API changed. Run `npm run api:types` and commit the result.',
+      );
       process.exit(1);
     }
     console.log('web/src/api/schema.d.ts matches the OpenAPI document.');

@@ -16,7 +16,15 @@ const TARGETS = {
     command: ['run', 'build:server', '--silent'],
   },
   web: {
-    inputs: ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/package.json', 'package-lock.json'],
+    inputs: [
+      'web/src',
+      'web/public',
+      'web/index.html',
+      'web/vite.config.ts',
+      'web/tsconfig.json',
+      'web/package.json',
+      'package-lock.json',
+    ],
     output: 'web/dist/index.html',
     command: ['run', 'build:web', '--silent'],
   },

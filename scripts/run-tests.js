@@ -20,14 +20,21 @@ function run(command, args, options) {
 }
 
 async function main() {
-  console.log('tests: the web app\'s component tests (Vitest) run beside Jest; their report follows Jest\'s');
-  const web = run(npm, ['run', 'test:web', '--silent'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
-  const jest = run(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  console.log("tests: the web app's component tests (Vitest) run beside Jest; their report follows Jest's");
+  const web = run(npm, ['run', 'test:web', '--silent'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  const jest = run(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   const [jestResult, webResult] = await Promise.all([jest, web]);
-  console.log('\n--- the web app\'s component tests (Vitest) ---');
+  console.log("\n--- the web app's component tests (Vitest) ---");
   process.stdout.write(webResult.output);
   const failed = [jestResult.code !== 0 && 'Jest', webResult.code !== 0 && 'Vitest'].filter(Boolean);
-  console.log(failed.length === 0 ? 'tests: Jest and Vitest passed' : `tests: ${failed.join(' and ')} failed (see above)`);
+  console.log(
+    failed.length === 0 ? 'tests: Jest and Vitest passed' : `tests: ${failed.join(' and ')} failed (see above)`,
+  );
   process.exit(failed.length === 0 ? 0 : 1);
 }
 

@@ -49,7 +49,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv, load: ALL_CONFIG, cache: true }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: validateEnv,
+          load: ALL_CONFIG,
+          cache: true,
+        }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
           useFactory: (app: AppConfig) => loggerOptions(app.logLevel, app.logFormat),

@@ -14,7 +14,10 @@ import { findWebAppDir, isUnderPrefix, serveWebApp } from './web-app/web-app';
 export const JSON_BODY_LIMIT = '1mb';
 
 /** A RouteInfo (`{path, method}`), the type Nest's `setGlobalPrefix` excludes take. */
-type GlobalPrefixExclusion = Exclude<NonNullable<NonNullable<Parameters<NestExpressApplication['setGlobalPrefix']>[1]>['exclude']>[number], string>;
+type GlobalPrefixExclusion = Exclude<
+  NonNullable<NonNullable<Parameters<NestExpressApplication['setGlobalPrefix']>[1]>['exclude']>[number],
+  string
+>;
 
 /**
  * Routes served outside the `api/v1` prefix: the public feedback page (GET /feedback/:token),
@@ -38,7 +41,13 @@ export const GLOBAL_PREFIX_EXCLUDE: GlobalPrefixExclusion[] = [
  * feedback, check-in and unsubscribe pages).
  */
 export const SERVER_PATH_PREFIXES: readonly string[] = [
-  ...new Set(['api', 'feedback', 'check-in', 'unsubscribe', ...GLOBAL_PREFIX_EXCLUDE.map((route) => route.path.split('/')[0])]),
+  ...new Set([
+    'api',
+    'feedback',
+    'check-in',
+    'unsubscribe',
+    ...GLOBAL_PREFIX_EXCLUDE.map((route) => route.path.split('/')[0]),
+  ]),
 ];
 
 /** The API's prefix on every route but the exclusions; also used where the OpenAPI document is built without a server. */
@@ -53,7 +62,9 @@ export function setApiPrefix(app: NestExpressApplication): void {
  * carries it too; a route may still choose otherwise (the calendar feed revalidates with ETags).
  * The web app's static files keep their own caching (web-app/web-app.ts).
  */
-export function noStoreForServerPaths(prefixes: readonly string[]): (req: Request, res: Response, next: () => void) => void {
+export function noStoreForServerPaths(
+  prefixes: readonly string[],
+): (req: Request, res: Response, next: () => void) => void {
   return (req, res, next) => {
     if (isUnderPrefix(req.path, prefixes)) res.setHeader('Cache-Control', 'no-store');
     next();
@@ -93,7 +104,8 @@ export function configureHttpApp(app: NestExpressApplication): AppConfig {
   );
   const webAppDir = findWebAppDir();
   if (webAppDir) serveWebApp(app, webAppDir, SERVER_PATH_PREFIXES);
-  else new NestLogger('WebApp').warn('The web app is not built (web/dist is missing): run npm run build to serve it at /');
+  else
+    new NestLogger('WebApp').warn('The web app is not built (web/dist is missing): run npm run build to serve it at /');
   app.enableCors({ origin: config.publicUrl, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, reviver: refuseProtoKeys });

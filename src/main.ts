@@ -17,14 +17,23 @@ async function bootstrap(): Promise<void> {
   const module = AppModule.forRoot({ worker: role !== 'api' });
 
   if (role === 'worker') {
-    const context = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false, logger: false });
+    const context = await NestFactory.createApplicationContext(module, {
+      bufferLogs: true,
+      abortOnError: false,
+      logger: false,
+    });
     context.useLogger(context.get(Logger));
     exitGracefullyOnSignals(context);
     new NestLogger('Tandem').log({ process: role }, 'Tandem worker started; stop it with SIGTERM');
     return;
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, abortOnError: false, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+    logger: false,
+  });
   const config = configureHttpApp(app);
   exitGracefullyOnSignals(app);
   await app.listen(config.port, config.host);

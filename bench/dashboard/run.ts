@@ -102,7 +102,13 @@ function timedGet(url: string, token: string, agent: Agent): Promise<Answer> {
     const req = get(url, { agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - t0,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -113,7 +119,10 @@ function timedGet(url: string, token: string, agent: Agent): Promise<Answer> {
 async function expect200(url: string, token: string, agent: Agent, tandem: Child): Promise<Answer> {
   const answer = await timedGet(url, token, agent);
   if (answer.status !== 200) {
-    throw new BenchError(`GET ${new URL(url).pathname} answered ${answer.status}: ${answer.body.slice(0, 300)}`, `Tandem's output:\n${tail(tandem.output())}`);
+    throw new BenchError(
+      `GET ${new URL(url).pathname} answered ${answer.status}: ${answer.body.slice(0, 300)}`,
+      `Tandem's output:\n${tail(tandem.output())}`,
+    );
   }
   return answer;
 }
@@ -124,7 +133,13 @@ const duration = (value: number) => (value < 10_000 ? ms(value) : `${(value / 10
 const stats = (values: number[]) => ({ median: percentile(values, 50), p95: percentile(values, 95) });
 
 interface DashboardBody {
-  data: { organizationId: string; score: number; band: string; drivers: string[]; trend: { direction: string } | null }[];
+  data: {
+    organizationId: string;
+    score: number;
+    band: string;
+    drivers: string[];
+    trend: { direction: string } | null;
+  }[];
   summary: { byBand: Record<string, number>; byStage: Record<string, number> };
   audienceCoverage: { name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number };
@@ -163,9 +178,14 @@ async function main(): Promise<number> {
 
   try {
     if (!existsSync(TANDEM_MAIN)) {
-      throw new BenchError(`${TANDEM_MAIN} does not exist`, 'Run `npm run bench:dashboard`, which builds Tandem first (or `npm run build`).');
+      throw new BenchError(
+        `${TANDEM_MAIN} does not exist`,
+        'Run `npm run bench:dashboard`, which builds Tandem first (or `npm run build`).',
+      );
     }
-    console.log(`Dashboard benchmark — ${cpus().length} CPUs, Node ${process.version}, ${int(ORGANIZATIONS)} organizations, one request at a time`);
+    console.log(
+      `Dashboard benchmark — ${cpus().length} CPUs, Node ${process.version}, ${int(ORGANIZATIONS)} organizations, one request at a time`,
+    );
 
     // 1. A database of our own, migrated by Tandem's own migrations.
     header(`database ${dbName} on ${server(adminUrl)}`);
@@ -173,7 +193,12 @@ async function main(): Promise<number> {
     // Tandem's keys (sign-in throttling and the like) live under their own prefix; removed at the end.
     const redisPrefix = `tandem-bench-${runId}`;
     cleanup.add(`delete the bench's Redis keys (${redisPrefix}*)`, async () => {
-      const redis = new Redis({ ...redisOptionsFromUrl(redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+      const redis = new Redis({
+        ...redisOptionsFromUrl(redisUrl),
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        retryStrategy: () => null,
+      });
       redis.on('error', () => undefined);
       try {
         await redis.connect();
@@ -202,7 +227,10 @@ async function main(): Promise<number> {
     const password = randomBytes(18).toString('base64url');
     await timed('manager user (argon2id)', async () => {
       const hash = await new PasswordService().hash(password);
-      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Manager', 'manager', $2)`, [email, hash]);
+      await db.query(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Manager', 'manager', $2)`,
+        [email, hash],
+      );
     });
 
     // 3. Tandem as production runs it: the built app, API process only, in a child process.
@@ -219,22 +247,31 @@ async function main(): Promise<number> {
       tandem.process.kill('SIGUSR2');
       return parseSqlReport(await tandem.nextLine(SQL_REPORT_PREFIX, 5_000));
     };
-    const { statements, body } = await timed(`GET /api/v1/dashboard/health (${WARMUP} warm-up, then 1 recorded)`, async () => {
-      for (let i = 0; i < WARMUP; i += 1) await expect200(dashboardUrl, token, agent, tandem);
-      await report(); // forget the warm-up and the sign-in
-      const answer = await expect200(dashboardUrl, token, agent, tandem);
-      return { statements: await report(), body: answer.body };
-    });
+    const { statements, body } = await timed(
+      `GET /api/v1/dashboard/health (${WARMUP} warm-up, then 1 recorded)`,
+      async () => {
+        for (let i = 0; i < WARMUP; i += 1) await expect200(dashboardUrl, token, agent, tandem);
+        await report(); // forget the warm-up and the sign-in
+        const answer = await expect200(dashboardUrl, token, agent, tandem);
+        return { statements: await report(), body: answer.body };
+      },
+    );
     const dashboard = JSON.parse(body) as DashboardBody;
     const totalCalls = statements.reduce((sum, s) => sum + s.calls, 0);
     const own = statements.filter((s) => !/"auth_sessions"/.test(s.sql));
     const ownCalls = own.reduce((sum, s) => sum + s.calls, 0);
     for (const s of statements) console.log(`      ${s.calls} × ${roleOf(s.sql).padEnd(52)} ${shortSql(s.sql, 90)}`);
-    console.log(`      statements per dashboard request: ${totalCalls} (${ownCalls} the dashboard's own + ${totalCalls - ownCalls} for authentication)`);
-    console.log(`      answer: ${int(dashboard.data.length)} organizations scored, ${int(Buffer.byteLength(body))} bytes`);
+    console.log(
+      `      statements per dashboard request: ${totalCalls} (${ownCalls} the dashboard's own + ${totalCalls - ownCalls} for authentication)`,
+    );
+    console.log(
+      `      answer: ${int(dashboard.data.length)} organizations scored, ${int(Buffer.byteLength(body))} bytes`,
+    );
 
     // 5. Tandem over HTTP against the same statements run directly, alternating.
-    header(`GET /api/v1/dashboard/health vs its ${ownCalls} statements run directly (${WARMUP} warm-up, then ${RUNS} each, alternating)`);
+    header(
+      `GET /api/v1/dashboard/health vs its ${ownCalls} statements run directly (${WARMUP} warm-up, then ${RUNS} each, alternating)`,
+    );
     const pool = new Pool({ connectionString: benchUrl, max: POOL_SIZE });
     pool.on('error', () => undefined);
     cleanup.add('close the direct pool', () => pool.end());
@@ -272,7 +309,16 @@ async function main(): Promise<number> {
         const d2 = await backendCpu(db, dbName);
         const tandemDb = backendCpuDelta(d0, d1);
         const directDb = backendCpuDelta(d1, d2);
-        if (p0 === undefined || p1 === undefined || tandemDb === undefined || directDb === undefined || m0 === undefined || m1 === undefined || m2 === undefined || m3 === undefined) {
+        if (
+          p0 === undefined ||
+          p1 === undefined ||
+          tandemDb === undefined ||
+          directDb === undefined ||
+          m0 === undefined ||
+          m1 === undefined ||
+          m2 === undefined ||
+          m3 === undefined
+        ) {
           cpuKnown = false;
           continue;
         }
@@ -318,37 +364,56 @@ async function main(): Promise<number> {
       )
     ).rows[0].id;
     const healthUrl = `${tandemUrl}/api/v1/organizations/${busiest}/health`;
-    const health = await timed(`GET /organizations/:id/health of the partner with the most sessions (${WARMUP} warm-up, ${HEALTH_RUNS} runs)`, async () => {
-      for (let i = 0; i < WARMUP; i += 1) await expect200(healthUrl, token, agent, tandem);
-      await report();
-      const runs: number[] = [];
-      for (let i = 0; i < HEALTH_RUNS; i += 1) runs.push((await expect200(healthUrl, token, agent, tandem)).ms);
-      const calls = (await report()).reduce((sum, s) => sum + s.calls, 0) / HEALTH_RUNS;
-      return { ...stats(runs), calls };
-    });
+    const health = await timed(
+      `GET /organizations/:id/health of the partner with the most sessions (${WARMUP} warm-up, ${HEALTH_RUNS} runs)`,
+      async () => {
+        for (let i = 0; i < WARMUP; i += 1) await expect200(healthUrl, token, agent, tandem);
+        await report();
+        const runs: number[] = [];
+        for (let i = 0; i < HEALTH_RUNS; i += 1) runs.push((await expect200(healthUrl, token, agent, tandem)).ms);
+        const calls = (await report()).reduce((sum, s) => sum + s.calls, 0) / HEALTH_RUNS;
+        return { ...stats(runs), calls };
+      },
+    );
     const matchesUrl = `${tandemUrl}/api/v1/matches`;
-    const matches = !WITH_MATCHES ? undefined : await timed(`GET /matches (1 warm-up, up to ${MATCH_RUNS} runs within ${MATCH_BUDGET_MS / 1000} s)`, async () => {
-      const first = await expect200(matchesUrl, token, agent, tandem);
-      const total = (JSON.parse(first.body) as { meta: { total: number } }).meta.total;
-      await report();
-      const runs: number[] = [];
-      const budget = performance.now() + MATCH_BUDGET_MS;
-      while (runs.length < MATCH_RUNS && (runs.length === 0 || performance.now() + percentile(runs, 50) < budget)) {
-        runs.push((await expect200(matchesUrl, token, agent, tandem)).ms);
-      }
-      const seen = await report();
-      const calls = seen.reduce((sum, s) => sum + s.calls, 0) / runs.length;
-      // The same statements directly, in the service's order (each waits for the one before).
-      const matchSql = seen.filter((s) => !/"auth_sessions"/.test(s.sql));
-      const sqlRuns: number[] = [];
-      for (let i = 0; i < Math.min(3, runs.length); i += 1) {
-        const t0 = performance.now();
-        for (const s of matchSql) await pool.query(s.sql, s.values);
-        sqlRuns.push(performance.now() - t0);
-      }
-      const candidates = (await pool.query<{ n: number }>(CANDIDATE_PAIRS_SQL)).rows[0].n;
-      return { ...stats(runs), runs: runs.length, calls, total, sql: percentile(sqlRuns, 50), statements: matchSql.length, candidates };
-    });
+    const matches = !WITH_MATCHES
+      ? undefined
+      : await timed(
+          `GET /matches (1 warm-up, up to ${MATCH_RUNS} runs within ${MATCH_BUDGET_MS / 1000} s)`,
+          async () => {
+            const first = await expect200(matchesUrl, token, agent, tandem);
+            const total = (JSON.parse(first.body) as { meta: { total: number } }).meta.total;
+            await report();
+            const runs: number[] = [];
+            const budget = performance.now() + MATCH_BUDGET_MS;
+            while (
+              runs.length < MATCH_RUNS &&
+              (runs.length === 0 || performance.now() + percentile(runs, 50) < budget)
+            ) {
+              runs.push((await expect200(matchesUrl, token, agent, tandem)).ms);
+            }
+            const seen = await report();
+            const calls = seen.reduce((sum, s) => sum + s.calls, 0) / runs.length;
+            // The same statements directly, in the service's order (each waits for the one before).
+            const matchSql = seen.filter((s) => !/"auth_sessions"/.test(s.sql));
+            const sqlRuns: number[] = [];
+            for (let i = 0; i < Math.min(3, runs.length); i += 1) {
+              const t0 = performance.now();
+              for (const s of matchSql) await pool.query(s.sql, s.values);
+              sqlRuns.push(performance.now() - t0);
+            }
+            const candidates = (await pool.query<{ n: number }>(CANDIDATE_PAIRS_SQL)).rows[0].n;
+            return {
+              ...stats(runs),
+              runs: runs.length,
+              calls,
+              total,
+              sql: percentile(sqlRuns, 50),
+              statements: matchSql.length,
+              candidates,
+            };
+          },
+        );
 
     // 7. Results.
     const t = stats(times.tandem);
@@ -356,25 +421,47 @@ async function main(): Promise<number> {
     const medianRatio = t.median / d.median;
     const pass = medianRatio <= MAX_RATIO;
     const sequential = perStatement.reduce((sum, s) => sum + s.median, 0);
-    const row = (label: string, a: string, b: string, r: string, note: string) => `  ${label.padEnd(26)}${a.padStart(12)}${b.padStart(12)}${r.padStart(9)}   ${note}`;
-    console.log(`\nResults — GET /api/v1/dashboard/health, ${int(dashboard.data.length)} organizations scored (${int(Buffer.byteLength(body))} bytes), ${RUNS} runs each`);
+    const row = (label: string, a: string, b: string, r: string, note: string) =>
+      `  ${label.padEnd(26)}${a.padStart(12)}${b.padStart(12)}${r.padStart(9)}   ${note}`;
+    console.log(
+      `\nResults — GET /api/v1/dashboard/health, ${int(dashboard.data.length)} organizations scored (${int(Buffer.byteLength(body))} bytes), ${RUNS} runs each`,
+    );
     console.log(row('', 'direct SQL', 'Tandem', 'ratio', 'target'));
-    console.log(row('median', ms(d.median), ms(t.median), ratio(medianRatio, MAX_RATIO), `≤ ${MAX_RATIO}×   ${pass ? 'PASS' : 'FAIL'}`));
+    console.log(
+      row(
+        'median',
+        ms(d.median),
+        ms(t.median),
+        ratio(medianRatio, MAX_RATIO),
+        `≤ ${MAX_RATIO}×   ${pass ? 'PASS' : 'FAIL'}`,
+      ),
+    );
     console.log(row('p95', ms(d.p95), ms(t.p95), ratio(t.p95 / d.p95, MAX_RATIO), ''));
-    console.log(`  direct SQL: the ${ownCalls} statements Tandem sent, with its parameters, all at once on a pg Pool of ${POOL_SIZE} (as the dashboard issues them)`);
-    console.log(`  the same one after another on one connection: ${ms(sequential)} (sum of each statement's median)   info`);
+    console.log(
+      `  direct SQL: the ${ownCalls} statements Tandem sent, with its parameters, all at once on a pg Pool of ${POOL_SIZE} (as the dashboard issues them)`,
+    );
+    console.log(
+      `  the same one after another on one connection: ${ms(sequential)} (sum of each statement's median)   info`,
+    );
     if (cpuKnown) {
       const n = RUNS;
       console.log(
         `  CPU per request: Tandem process ${ms(cpu.tandemProcess / n)}, PostgreSQL ${ms(cpu.tandemDatabase / n)} (direct: ${ms(cpu.directDatabase / n)})`,
       );
       const others = Math.max(0, cpu.machine - cpu.ours) / cpu.wall;
-      if (others > 0.25) console.log(`  note: other processes kept ${others.toFixed(2)} of ${cpus().length} CPUs busy during the runs; rerun on a quiet machine for steadier figures`);
+      if (others > 0.25)
+        console.log(
+          `  note: other processes kept ${others.toFixed(2)} of ${cpus().length} CPUs busy during the runs; rerun on a quiet machine for steadier figures`,
+        );
     }
-    console.log(`  statements per request: ${totalCalls} (${ownCalls} the dashboard's + ${totalCalls - ownCalls} authentication), each run once   info`);
+    console.log(
+      `  statements per request: ${totalCalls} (${ownCalls} the dashboard's + ${totalCalls - ownCalls} authentication), each run once   info`,
+    );
 
     console.log('\nFor information (no target)');
-    console.log(`  GET /organizations/:id/health   median ${ms(health.median)}, p95 ${ms(health.p95)}, ${Number(health.calls.toFixed(2))} statements per request`);
+    console.log(
+      `  GET /organizations/:id/health   median ${ms(health.median)}, p95 ${ms(health.p95)}, ${Number(health.calls.toFixed(2))} statements per request`,
+    );
     if (matches) {
       console.log(
         `  GET /matches                    median ${duration(matches.median)} over ${matches.runs} run(s), ${Number(matches.calls.toFixed(2))} statements per request, ` +
@@ -388,20 +475,34 @@ async function main(): Promise<number> {
     }
 
     // The data is what the README describes and the dashboard shows all of it.
-    const expected = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE stage <> 'ended'`)).rows[0].n;
+    const expected = (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE stage <> 'ended'`)
+    ).rows[0].n;
     const lead = dashboard.audienceCoverage[0];
     const bands = Object.entries(dashboard.summary.byBand);
     const trends = new Set(dashboard.data.map((o) => o.trend?.direction ?? 'none'));
     const checks = [
       { name: `dashboard within ${MAX_RATIO}× of its SQL run directly (${ratio(medianRatio, MAX_RATIO)})`, pass },
-      { name: `every organization not ended is scored (${int(dashboard.data.length)} of ${int(expected)})`, pass: dashboard.data.length === expected },
-      { name: `one statement of each kind per request, none per organization (${ownCalls})`, pass: own.every((s) => s.calls === 1) },
+      {
+        name: `every organization not ended is scored (${int(dashboard.data.length)} of ${int(expected)})`,
+        pass: dashboard.data.length === expected,
+      },
+      {
+        name: `one statement of each kind per request, none per organization (${ownCalls})`,
+        pass: own.every((s) => s.calls === 1),
+      },
       {
         name: `the uncovered priority-1 audience leads coverage (${lead?.name}, ${lead?.activePartners})`,
         pass: lead?.name === UNCOVERED_AUDIENCE && lead.activePartners === 0 && lead.priority === 1,
       },
-      { name: `every band has organizations (${bands.map(([band, n]) => `${band} ${n}`).join(', ')})`, pass: bands.every(([, n]) => n > 0) },
-      { name: `trends rise and fall (${[...trends].sort().join(', ')})`, pass: trends.has('rising') && trends.has('falling') },
+      {
+        name: `every band has organizations (${bands.map(([band, n]) => `${band} ${n}`).join(', ')})`,
+        pass: bands.every(([, n]) => n > 0),
+      },
+      {
+        name: `trends rise and fall (${[...trends].sort().join(', ')})`,
+        pass: trends.has('rising') && trends.has('falling'),
+      },
       {
         name: `upcoming sessions and overdue tasks listed (${int(dashboard.upcomingSessions.total)}, ${int(dashboard.overdueTasks.total)})`,
         pass: dashboard.upcomingSessions.total > 0 && dashboard.overdueTasks.total > 0,

@@ -372,7 +372,10 @@ export async function seed(client: Client, step: Step): Promise<SeedResult> {
   await step('visits', () => run(VISITS_SQL));
   await step('notes', () => run(NOTES_SQL));
   await step('tasks', () => run(TASKS_SQL));
-  await step('feedback (youth per session, partner and staff per organization)', async () => (await run(YOUTH_FEEDBACK_SQL)) + (await run(PARTNER_FEEDBACK_SQL)));
+  await step(
+    'feedback (youth per session, partner and staff per organization)',
+    async () => (await run(YOUTH_FEEDBACK_SQL)) + (await run(PARTNER_FEEDBACK_SQL)),
+  );
   await step('health snapshots (six weeks)', () => run(SNAPSHOTS_SQL));
   // VACUUM, not only ANALYZE: it sets the visibility map, so autovacuum does not start in the
   // middle of the measurements and index-only scans are possible.

@@ -18,7 +18,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 const listSql = process.env.BENCH_LIST_SQL;
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
 if (!databaseUrl || !listSql) {
-  console.error('baseline-server: BENCH_DATABASE_URL and BENCH_LIST_SQL must be set (run.ts starts this process; run `npm run bench:directory`).');
+  console.error(
+    'baseline-server: BENCH_DATABASE_URL and BENCH_LIST_SQL must be set (run.ts starts this process; run `npm run bench:directory`).',
+  );
   process.exit(2);
 }
 
@@ -85,7 +87,10 @@ function toResponse(row: OrganizationRow) {
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -95,7 +100,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const q = url.searchParams.get('q');
   const stage = url.searchParams.get('stage');
   const audienceId = url.searchParams.get('audienceId');
-  if (!q || !stage || !audienceId) return send(res, 400, '{"error":"the baseline serves only ?q=&stage=&audienceId=&sort=&limit="}');
+  if (!q || !stage || !audienceId)
+    return send(res, 400, '{"error":"the baseline serves only ?q=&stage=&audienceId=&sort=&limit="}');
   const { rows } = await pool.query<OrganizationRow>(listSql as string, [escapeLike(q), stage, audienceId]);
   const body = JSON.stringify({
     data: rows.map(toResponse),

@@ -101,7 +101,8 @@ export async function timed<T>(label: string, work: () => Promise<T>, always = f
 }
 
 /** A ratio with 2 decimals, or 3 where 2 would print the limit itself for a value beside it. */
-export const ratio = (value: number, limit: number) => `${value.toFixed(value.toFixed(2) === limit.toFixed(2) && value !== limit ? 3 : 2)}×`;
+export const ratio = (value: number, limit: number) =>
+  `${value.toFixed(value.toFixed(2) === limit.toFixed(2) && value !== limit ? 3 : 2)}×`;
 export const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -143,7 +144,8 @@ export interface BenchSettings {
 
 /** Where the bench runs: BENCH_ADMIN_URL (or DATABASE_URL), REDIS_URL, a fresh database name. */
 export function benchSettings(): BenchSettings {
-  const adminUrl = process.env.BENCH_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.BENCH_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const runId = randomBytes(4).toString('hex');
   const dbName = `tandem_bench_${runId}`;
@@ -163,7 +165,9 @@ export async function createMigratedDatabase(settings: BenchSettings, cleanup: C
     );
   });
   const pgVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-  const leftovers = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tandem\\_bench\\_%'`)).rows;
+  const leftovers = (
+    await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tandem\\_bench\\_%'`)
+  ).rows;
   if (leftovers.length > 0) {
     console.log(
       `      note: ${leftovers.length} database(s) left by interrupted runs (${leftovers.map((r) => r.datname).join(', ')}); ` +
@@ -172,7 +176,10 @@ export async function createMigratedDatabase(settings: BenchSettings, cleanup: C
   }
   await timed(`CREATE DATABASE (PostgreSQL ${pgVersion})`, () =>
     admin.query(`CREATE DATABASE "${dbName}"`).catch((error: Error) => {
-      throw new BenchError(`cannot create a database: ${error.message}`, 'Use BENCH_ADMIN_URL with a user that has CREATEDB (e.g. postgres).');
+      throw new BenchError(
+        `cannot create a database: ${error.message}`,
+        'Use BENCH_ADMIN_URL with a user that has CREATEDB (e.g. postgres).',
+      );
     }),
   );
   cleanup.add(`drop database ${dbName} (drop it by hand: DROP DATABASE "${dbName}" WITH (FORCE))`, async () => {
@@ -243,7 +250,10 @@ export async function signIn(tandemUrl: string, tandem: Child, email: string, pa
     });
     const body = (await response.json()) as { accessToken?: string; detail?: string };
     if (response.status !== 200 || !body.accessToken) {
-      throw new BenchError(`sign-in answered ${response.status}: ${body.detail ?? JSON.stringify(body)}`, `Check Tandem's output:\n${tail(tandem.output())}`);
+      throw new BenchError(
+        `sign-in answered ${response.status}: ${body.detail ?? JSON.stringify(body)}`,
+        `Check Tandem's output:\n${tail(tandem.output())}`,
+      );
     }
     return body.accessToken;
   });
@@ -272,7 +282,8 @@ export interface Side {
   otherCpus?: number;
 }
 
-const sum = (values: Array<number | undefined>) => (values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, v) => a + (v as number), 0));
+const sum = (values: Array<number | undefined>) =>
+  values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, v) => a + (v as number), 0);
 
 export function summarize(name: string, rounds: Round[]): Side {
   const sample = merge(rounds.map((r) => r.sample));
@@ -291,7 +302,10 @@ export function summarize(name: string, rounds: Round[]): Side {
     serverCpu: serverCpu === undefined ? undefined : serverCpu / requests,
     databaseCpu: databaseCpu === undefined ? undefined : databaseCpu / requests,
     clientCpu: clientCpu / requests,
-    otherCpus: machineBusy === undefined || ours === undefined ? undefined : Math.max(0, machineBusy - ours) / (sample.seconds * 1000),
+    otherCpus:
+      machineBusy === undefined || ours === undefined
+        ? undefined
+        : Math.max(0, machineBusy - ours) / (sample.seconds * 1000),
   };
 }
 
@@ -325,10 +339,16 @@ export async function waitForHealth(child: Child, url: string, timeoutMs = 30_00
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.process.exitCode !== null) {
-      throw new BenchError(`Tandem exited with code ${child.process.exitCode}:\n${tail(child.output())}`, 'Fix what its output says; `npm run build` if dist/ is stale.');
+      throw new BenchError(
+        `Tandem exited with code ${child.process.exitCode}:\n${tail(child.output())}`,
+        'Fix what its output says; `npm run build` if dist/ is stale.',
+      );
     }
     if (Date.now() > deadline) {
-      throw new BenchError(`Tandem did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(child.output())}`, 'Check that PostgreSQL is reachable; see the output above.');
+      throw new BenchError(
+        `Tandem did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(child.output())}`,
+        'Check that PostgreSQL is reachable; see the output above.',
+      );
     }
     const healthy = await fetch(url)
       .then((r) => r.status < 500)
@@ -340,14 +360,26 @@ export async function waitForHealth(child: Child, url: string, timeoutMs = 30_00
 
 export async function expectOk(target: Target, child: Child): Promise<void> {
   const { status, body } = await fetchOnce(target);
-  if (status !== 200) throw new BenchError(`${target.name} answered ${status}: ${body.slice(0, 300)}`, `Its output:\n${tail(child.output())}`);
+  if (status !== 200)
+    throw new BenchError(
+      `${target.name} answered ${status}: ${body.slice(0, 300)}`,
+      `Its output:\n${tail(child.output())}`,
+    );
 }
 
 /** Both servers must answer `path` byte for byte the same; resolves with the shared body. */
-export async function sameAnswer(tandem: Target, baseline: Target, baselineChild: Child, mapperHint: string): Promise<string> {
+export async function sameAnswer(
+  tandem: Target,
+  baseline: Target,
+  baselineChild: Child,
+  mapperHint: string,
+): Promise<string> {
   const [ours, theirs] = await Promise.all([fetchOnce(tandem), fetchOnce(baseline)]);
   if (ours.status !== 200 || theirs.status !== 200) {
-    throw new BenchError(`status Tandem ${ours.status}, baseline ${theirs.status}`, `Baseline output:\n${tail(baselineChild.output())}`);
+    throw new BenchError(
+      `status Tandem ${ours.status}, baseline ${theirs.status}`,
+      `Baseline output:\n${tail(baselineChild.output())}`,
+    );
   }
   if (ours.body !== theirs.body) {
     let at = 0;
@@ -365,7 +397,8 @@ export async function sameAnswer(tandem: Target, baseline: Target, baselineChild
 export async function failed(name: string, error: unknown, cleanup: Cleanup, started: number): Promise<number> {
   // After Ctrl-C the work fails because its servers are gone; the signal handler reports.
   if (interrupted) return new Promise<number>(() => undefined);
-  const next = error instanceof BenchError ? error.next : 'This is a bug in the benchmark; the stack trace above shows where.';
+  const next =
+    error instanceof BenchError ? error.next : 'This is a bug in the benchmark; the stack trace above shows where.';
   if (!(error instanceof BenchError)) console.error(error);
   console.log('\nCleaning up');
   await cleanup.run();

@@ -50,7 +50,9 @@ export async function runLoad(target: Target, concurrency: number, durationMs: n
         sample.errors += 1;
         sample.firstError ??= (error as Error).message;
         if (sample.errors >= 20) {
-          throw new Error(`${target.name} failed ${sample.errors} requests; first: ${sample.firstError}`, { cause: error });
+          throw new Error(`${target.name} failed ${sample.errors} requests; first: ${sample.firstError}`, {
+            cause: error,
+          });
         }
       }
     }

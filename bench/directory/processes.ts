@@ -43,7 +43,8 @@ export function startChild(command: string, args: string[], env: Record<string, 
           const line = lines[scanned++];
           if (line.startsWith(prefix)) return line;
         }
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the process exited (${child.exitCode ?? child.signalCode})`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`the process exited (${child.exitCode ?? child.signalCode})`);
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no "${prefix.trim()}" line within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
@@ -71,7 +72,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }

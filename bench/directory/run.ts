@@ -82,9 +82,14 @@ async function main(): Promise<number> {
 
   try {
     if (!existsSync(TANDEM_MAIN)) {
-      throw new BenchError(`${TANDEM_MAIN} does not exist`, 'Run `npm run bench:directory`, which builds Tandem first (or `npm run build`).');
+      throw new BenchError(
+        `${TANDEM_MAIN} does not exist`,
+        'Run `npm run bench:directory`, which builds Tandem first (or `npm run build`).',
+      );
     }
-    console.log(`Directory benchmark — ${cpus().length} CPUs, Node ${process.version}, ${CONCURRENCY} concurrent clients`);
+    console.log(
+      `Directory benchmark — ${cpus().length} CPUs, Node ${process.version}, ${CONCURRENCY} concurrent clients`,
+    );
 
     // 1. A database of our own, migrated by Tandem's own migrations.
     header(`database ${dbName} on ${server(adminUrl)}`);
@@ -96,12 +101,17 @@ async function main(): Promise<number> {
     cleanup.add('close the seeding connection', () => db.end());
     const seeded = await seed(db, timed);
     const share = (100 * seeded.mentioningWord) / seeded.organizations;
-    console.log(`      "${SEARCH_WORD}" appears in ${int(seeded.mentioningWord)} organizations (${share.toFixed(1)} %)`);
+    console.log(
+      `      "${SEARCH_WORD}" appears in ${int(seeded.mentioningWord)} organizations (${share.toFixed(1)} %)`,
+    );
     const email = 'bench-admin@tandem.test';
     const password = randomBytes(18).toString('base64url');
     await timed('admin user (argon2id)', async () => {
       const hash = await new PasswordService().hash(password);
-      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [email, hash]);
+      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [
+        email,
+        hash,
+      ]);
     });
 
     // 3. Tandem as production runs it: the built app, API process only, in a child process.
@@ -112,7 +122,11 @@ async function main(): Promise<number> {
     const path =
       `/api/v1/organizations?q=${encodeURIComponent(SEARCH_WORD)}&stage=active` +
       `&audienceId=${seeded.audienceId}&sort=-updatedAt&limit=25`;
-    const tandemTarget: Target = { name: 'Tandem', url: `${tandemUrl}${path}`, headers: { Authorization: `Bearer ${token}` } };
+    const tandemTarget: Target = {
+      name: 'Tandem',
+      url: `${tandemUrl}${path}`,
+      headers: { Authorization: `Bearer ${token}` },
+    };
 
     // 4. Statements per request, counted inside Tandem's process; also yields the list SQL.
     header(`statements per request (${COUNTED_REQUESTS} requests, one at a time)`);
@@ -130,10 +144,18 @@ async function main(): Promise<number> {
     const perRequest = totalCalls / COUNTED_REQUESTS;
     const listStatement = statements.find((s) => /\bFROM "organizations"/.test(s.sql));
     if (!listStatement) {
-      throw new BenchError("no statement on organizations was seen in Tandem's process", 'The list query changed shape; see bench/directory/sql-counter.ts.');
+      throw new BenchError(
+        "no statement on organizations was seen in Tandem's process",
+        'The list query changed shape; see bench/directory/sql-counter.ts.',
+      );
     }
     for (const s of statements) {
-      const role = s === listStatement ? 'the list' : /"auth_sessions"/.test(s.sql) ? 'the JWT strategy loading user and session' : 'other';
+      const role =
+        s === listStatement
+          ? 'the list'
+          : /"auth_sessions"/.test(s.sql)
+            ? 'the JWT strategy loading user and session'
+            : 'other';
       console.log(`      ${(s.calls / COUNTED_REQUESTS).toFixed(2)} × (${role}) ${shortSql(s.sql, 110)}`);
     }
 
@@ -164,20 +186,29 @@ async function main(): Promise<number> {
         tandemTarget,
         baselineTarget,
         baseline.child,
-        'The baseline runs Tandem\'s own SQL, so its row mapping (bench/directory/baseline-server.ts) no longer matches src/organization/organization.mapper.ts; bring it in line.',
+        "The baseline runs Tandem's own SQL, so its row mapping (bench/directory/baseline-server.ts) no longer matches src/organization/organization.mapper.ts; bring it in line.",
       );
       const page = JSON.parse(body) as { data: unknown[]; meta: { total: number } };
-      if (page.data.length === 0) throw new BenchError('the benchmark query matches nothing', 'Check the seed in bench/directory/seed.ts.');
+      if (page.data.length === 0)
+        throw new BenchError('the benchmark query matches nothing', 'Check the seed in bench/directory/seed.ts.');
       return page.meta.total;
     });
-    console.log(`      ${int(total)} organizations match; the page holds ${Math.min(total, 25)} (${int(Buffer.byteLength((await fetchOnce(baselineTarget)).body))} bytes)`);
+    console.log(
+      `      ${int(total)} organizations match; the page holds ${Math.min(total, 25)} (${int(Buffer.byteLength((await fetchOnce(baselineTarget)).body))} bytes)`,
+    );
 
     // 6. The plan of the list SQL, with the parameters Tandem bound.
     header('EXPLAIN (ANALYZE, BUFFERS) of the list SQL');
     const explainSql = `EXPLAIN (ANALYZE, BUFFERS) ${listStatement.sql}`;
-    const planText = (await db.query<{ 'QUERY PLAN': string }>(explainSql, listStatement.values)).rows.map((r) => r['QUERY PLAN']);
-    const planJson = (await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${listStatement.sql}`, listStatement.values))
-      .rows[0]['QUERY PLAN'][0].Plan;
+    const planText = (await db.query<{ 'QUERY PLAN': string }>(explainSql, listStatement.values)).rows.map(
+      (r) => r['QUERY PLAN'],
+    );
+    const planJson = (
+      await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) ${listStatement.sql}`,
+        listStatement.values,
+      )
+    ).rows[0]['QUERY PLAN'][0].Plan;
     console.log(`      SQL: ${shortSql(listStatement.sql, 400)}`);
     console.log(`      parameters: ${JSON.stringify(listStatement.values)}`);
     for (const line of planText) console.log(`      ${line}`);
@@ -186,20 +217,28 @@ async function main(): Promise<number> {
     // An index only counts when the query's conditions drive it (Index Cond), not an index
     // walked end to end for its order with everything filtered afterwards.
     const indexes = nodes
-      .filter((n) => /Index/.test(n['Node Type']) && n['Index Name']?.startsWith('ix_organizations_') && n['Index Cond'])
+      .filter(
+        (n) => /Index/.test(n['Node Type']) && n['Index Name']?.startsWith('ix_organizations_') && n['Index Cond'],
+      )
       .map((n) => n['Index Name'] as string);
     const indexPass = !seqScan && indexes.length > 0;
 
     // 7. Load: warm-up, then alternating measured rounds.
-    header(`load: ${CONCURRENCY} clients, ${WARMUP_MS / 1000} s warm-up, then ${ROUNDS} × ${ROUND_MS / 1000} s per server, alternating`);
+    header(
+      `load: ${CONCURRENCY} clients, ${WARMUP_MS / 1000} s warm-up, then ${ROUNDS} × ${ROUND_MS / 1000} s per server, alternating`,
+    );
     const rounds: Record<'baseline' | 'Tandem', Round[]> = { baseline: [], Tandem: [] };
     const pids = { baseline: baseline.child.process.pid, Tandem: tandem.process.pid };
-    for (const target of [baselineTarget, tandemTarget]) await timed(`warm-up ${target.name}`, () => runLoad(target, CONCURRENCY, WARMUP_MS));
+    for (const target of [baselineTarget, tandemTarget])
+      await timed(`warm-up ${target.name}`, () => runLoad(target, CONCURRENCY, WARMUP_MS));
     for (let round = 1; round <= ROUNDS; round += 1) {
       const line: string[] = [];
       for (const target of [baselineTarget, tandemTarget]) {
         const name = target.name as 'baseline' | 'Tandem';
-        const measured = await measureRound(target, pids[name], db, dbName, { concurrency: CONCURRENCY, roundMs: ROUND_MS });
+        const measured = await measureRound(target, pids[name], db, dbName, {
+          concurrency: CONCURRENCY,
+          roundMs: ROUND_MS,
+        });
         rounds[name].push(measured);
         const { latenciesMs, seconds: took } = measured.sample;
         line.push(`${name} ${int(latenciesMs.length / took)} req/s, median ${ms(percentile(latenciesMs, 50))}`);
@@ -210,17 +249,32 @@ async function main(): Promise<number> {
     const ours = summarize('Tandem', rounds.Tandem);
     for (const side of [base, ours]) {
       if (side.sample.errors > 0) {
-        throw new BenchError(`${side.name} failed ${side.sample.errors} requests (first: ${side.sample.firstError})`, 'See the error above; a loaded machine or a crashed server are the usual causes.');
+        throw new BenchError(
+          `${side.name} failed ${side.sample.errors} requests (first: ${side.sample.firstError})`,
+          'See the error above; a loaded machine or a crashed server are the usual causes.',
+        );
       }
     }
 
     const medianRatio = ours.median / base.median;
     const throughputRatio = ours.throughput / base.throughput;
     const checks = [
-      { name: `median ${ratio(medianRatio, MAX_MEDIAN_RATIO)} baseline (≤ ${MAX_MEDIAN_RATIO}×)`, pass: medianRatio <= MAX_MEDIAN_RATIO },
-      { name: `throughput ${ratio(throughputRatio, MIN_THROUGHPUT_RATIO)} baseline (≥ ${MIN_THROUGHPUT_RATIO}×)`, pass: throughputRatio >= MIN_THROUGHPUT_RATIO },
-      { name: `${Number(perRequest.toFixed(2))} statements/request (≤ ${MAX_STATEMENTS_PER_REQUEST})`, pass: perRequest <= MAX_STATEMENTS_PER_REQUEST },
-      { name: indexPass ? `index scan (${[...new Set(indexes)].join(', ')})` : 'no index scan on organizations', pass: indexPass },
+      {
+        name: `median ${ratio(medianRatio, MAX_MEDIAN_RATIO)} baseline (≤ ${MAX_MEDIAN_RATIO}×)`,
+        pass: medianRatio <= MAX_MEDIAN_RATIO,
+      },
+      {
+        name: `throughput ${ratio(throughputRatio, MIN_THROUGHPUT_RATIO)} baseline (≥ ${MIN_THROUGHPUT_RATIO}×)`,
+        pass: throughputRatio >= MIN_THROUGHPUT_RATIO,
+      },
+      {
+        name: `${Number(perRequest.toFixed(2))} statements/request (≤ ${MAX_STATEMENTS_PER_REQUEST})`,
+        pass: perRequest <= MAX_STATEMENTS_PER_REQUEST,
+      },
+      {
+        name: indexPass ? `index scan (${[...new Set(indexes)].join(', ')})` : 'no index scan on organizations',
+        pass: indexPass,
+      },
     ];
     const mark = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
     const row = (label: string, b: string, t: string, ratio: string, target: string) =>
@@ -228,9 +282,25 @@ async function main(): Promise<number> {
 
     console.log('\nResults');
     console.log(row('', 'baseline', 'Tandem', 'ratio', 'target'));
-    console.log(row('median latency', ms(base.median), ms(ours.median), ratio(medianRatio, MAX_MEDIAN_RATIO), `≤ ${MAX_MEDIAN_RATIO}×   ${mark(checks[0].pass)}`));
+    console.log(
+      row(
+        'median latency',
+        ms(base.median),
+        ms(ours.median),
+        ratio(medianRatio, MAX_MEDIAN_RATIO),
+        `≤ ${MAX_MEDIAN_RATIO}×   ${mark(checks[0].pass)}`,
+      ),
+    );
     console.log(row('p95 latency', ms(base.p95), ms(ours.p95), `${(ours.p95 / base.p95).toFixed(2)}×`, ''));
-    console.log(row('throughput', `${int(base.throughput)}/s`, `${int(ours.throughput)}/s`, ratio(throughputRatio, MIN_THROUGHPUT_RATIO), `≥ ${MIN_THROUGHPUT_RATIO}×  ${mark(checks[1].pass)}`));
+    console.log(
+      row(
+        'throughput',
+        `${int(base.throughput)}/s`,
+        `${int(ours.throughput)}/s`,
+        ratio(throughputRatio, MIN_THROUGHPUT_RATIO),
+        `≥ ${MIN_THROUGHPUT_RATIO}×  ${mark(checks[1].pass)}`,
+      ),
+    );
     console.log(row('requests', int(base.sample.latenciesMs.length), int(ours.sample.latenciesMs.length), '', ''));
     const cpu = (value: number | undefined) => (value === undefined ? 'n/a' : ms(value));
     console.log(row('CPU per request:', '', '', '', ''));
@@ -239,10 +309,16 @@ async function main(): Promise<number> {
     console.log(row('  load generator', cpu(base.clientCpu), cpu(ours.clientCpu), '', ''));
     const other = Math.max(base.otherCpus ?? 0, ours.otherCpus ?? 0);
     if (other > 0.25) {
-      console.log(`  note: other processes kept ${other.toFixed(2)} of ${cpus().length} CPUs busy during the rounds; the figures are skewed — rerun on a quiet machine`);
+      console.log(
+        `  note: other processes kept ${other.toFixed(2)} of ${cpus().length} CPUs busy during the rounds; the figures are skewed — rerun on a quiet machine`,
+      );
     }
-    console.log(`  statements per request: ${Number(perRequest.toFixed(2))}   target ≤ ${MAX_STATEMENTS_PER_REQUEST}   ${mark(checks[2].pass)}`);
-    console.log(`  list query plan: ${indexPass ? `index scan on ${[...new Set(indexes)].join(', ')}` : 'no index scan (see the plan above)'}   ${mark(checks[3].pass)}`);
+    console.log(
+      `  statements per request: ${Number(perRequest.toFixed(2))}   target ≤ ${MAX_STATEMENTS_PER_REQUEST}   ${mark(checks[2].pass)}`,
+    );
+    console.log(
+      `  list query plan: ${indexPass ? `index scan on ${[...new Set(indexes)].join(', ')}` : 'no index scan (see the plan above)'}   ${mark(checks[3].pass)}`,
+    );
 
     console.log('\nCleaning up');
     await cleanup.run();

@@ -110,7 +110,10 @@ export interface SeedResult {
 }
 
 /** Seeds the migrated bench database; `step` prints one progress line per statement. */
-export async function seed(client: Client, step: <T>(label: string, work: () => Promise<T>) => Promise<T>): Promise<SeedResult> {
+export async function seed(
+  client: Client,
+  step: <T>(label: string, work: () => Promise<T>) => Promise<T>,
+): Promise<SeedResult> {
   await step('20 audiences, 30 capabilities', async () => {
     await client.query(AUDIENCES_SQL);
     await client.query(CAPABILITIES_SQL);
@@ -131,7 +134,8 @@ export async function seed(client: Client, step: <T>(label: string, work: () => 
   // search and the database works about four times as hard per request (bench/README.md).
   await step('VACUUM (ANALYZE), statistics from every row', async () => {
     await client.query('SET default_statistics_target = 200');
-    for (const table of ['audiences', 'capabilities', 'organizations', 'contacts']) await client.query(`VACUUM (ANALYZE) ${table}`);
+    for (const table of ['audiences', 'capabilities', 'organizations', 'contacts'])
+      await client.query(`VACUUM (ANALYZE) ${table}`);
     await client.query('RESET default_statistics_target');
   });
   const { rows } = await client.query<{ audience_id: string; mentioning: number }>(

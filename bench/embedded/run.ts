@@ -21,7 +21,21 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
 import { machineBusyMs, processCpuMs } from '../directory/cpu';
-import { BenchError, Cleanup, cleanUpOnSignal, failed, header, int, ms, planSteps, runMain, seconds, TANDEM_MAIN, tail, timed } from '../directory/harness';
+import {
+  BenchError,
+  Cleanup,
+  cleanUpOnSignal,
+  failed,
+  header,
+  int,
+  ms,
+  planSteps,
+  runMain,
+  seconds,
+  TANDEM_MAIN,
+  tail,
+  timed,
+} from '../directory/harness';
 import { percentile } from '../directory/load';
 import { Child, freePort, startChild } from '../directory/processes';
 
@@ -52,7 +66,14 @@ interface Answer {
 }
 
 /** One JSON request on a keep-alive agent; the latency is from sending to the whole answer. */
-function send(agent: Agent, base: string, method: string, path: string, token?: string, body?: object): Promise<Answer> {
+function send(
+  agent: Agent,
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: object,
+): Promise<Answer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -62,7 +83,10 @@ function send(agent: Agent, base: string, method: string, path: string, token?: 
         method,
         agent,
         headers: {
-          ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(payload !== undefined && {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          }),
           ...(token && { authorization: `Bearer ${token}` }),
         },
       },
@@ -73,9 +97,17 @@ function send(agent: Agent, base: string, method: string, path: string, token?: 
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, ms: performance.now() - t0 });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+              ms: performance.now() - t0,
+            });
           } catch {
-            resolve({ status: res.statusCode ?? 0, body: { unparsable: text.slice(0, 200) }, ms: performance.now() - t0 });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: { unparsable: text.slice(0, 200) },
+              ms: performance.now() - t0,
+            });
           }
         });
       },
@@ -88,7 +120,10 @@ function send(agent: Agent, base: string, method: string, path: string, token?: 
 
 function expectStatus(answer: Answer, status: number, what: string, tandem: Child): Record<string, unknown> {
   if (answer.status !== status) {
-    throw new BenchError(`${what} answered ${answer.status} (expected ${status}): ${JSON.stringify(answer.body).slice(0, 300)}`, `Tandem's output:\n${tail(tandem.output())}`);
+    throw new BenchError(
+      `${what} answered ${answer.status} (expected ${status}): ${JSON.stringify(answer.body).slice(0, 300)}`,
+      `Tandem's output:\n${tail(tandem.output())}`,
+    );
   }
   return answer.body;
 }
@@ -175,8 +210,21 @@ async function runStory(
 ): Promise<StoryFigures> {
   const [admin, staff] = actors;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const figures: StoryFigures = { seconds: 0, latencies: [], byStatus: new Map(), byKind: new Map(), wrong: [], networkErrors: 0, created: [] };
-  const operations: Array<{ kind: string; weight: number; expect: Record<Role, number>; run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }> }> = [
+  const figures: StoryFigures = {
+    seconds: 0,
+    latencies: [],
+    byStatus: new Map(),
+    byKind: new Map(),
+    wrong: [],
+    networkErrors: 0,
+    created: [],
+  };
+  const operations: Array<{
+    kind: string;
+    weight: number;
+    expect: Record<Role, number>;
+    run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }>;
+  }> = [
     {
       kind: 'GET /auth/me',
       weight: 20,
@@ -184,7 +232,11 @@ async function runStory(
       run: async (actor) => {
         const answer = await send(agent, base, 'GET', '/api/v1/auth/me', actor.token);
         const { id, role } = answer.body;
-        return { answer, problem: answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined };
+        return {
+          answer,
+          problem:
+            answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined,
+        };
       },
     },
     {
@@ -194,7 +246,11 @@ async function runStory(
       run: async (actor) => {
         const answer = await send(agent, base, 'GET', '/api/v1/users', actor.token);
         const ids = ((answer.body.data ?? []) as Array<{ id: string }>).map((user) => user.id);
-        return { answer, problem: answer.status === 200 && !actors.every((a) => ids.includes(a.id)) ? `listed ${ids.join(',')}` : undefined };
+        return {
+          answer,
+          problem:
+            answer.status === 200 && !actors.every((a) => ids.includes(a.id)) ? `listed ${ids.join(',')}` : undefined,
+        };
       },
     },
     {
@@ -205,7 +261,10 @@ async function runStory(
         const name = `${actor.baseName} ${next()}`;
         const answer = await send(agent, base, 'PATCH', '/api/v1/auth/me', actor.token, { name });
         const wrong = answer.body.id !== actor.id || answer.body.name !== name || answer.body.role !== actor.role;
-        return { answer, problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined };
+        return {
+          answer,
+          problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined,
+        };
       },
     },
     {
@@ -215,9 +274,14 @@ async function runStory(
       expect: { admin: 200, staff: 403, viewer: 403 },
       run: async (actor) => {
         const target = actor === admin ? staff : actor;
-        const answer = await send(agent, base, 'PATCH', `/api/v1/users/${target.id}`, actor.token, { role: actor === admin ? 'staff' : 'admin' });
+        const answer = await send(agent, base, 'PATCH', `/api/v1/users/${target.id}`, actor.token, {
+          role: actor === admin ? 'staff' : 'admin',
+        });
         const wrong = answer.body.id !== target.id || answer.body.role !== 'staff';
-        return { answer, problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined };
+        return {
+          answer,
+          problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined,
+        };
       },
     },
     {
@@ -228,7 +292,10 @@ async function runStory(
         const asked = organizations[Math.floor(Math.random() * organizations.length)];
         const answer = await send(agent, base, 'GET', `/api/v1/organizations/${asked.id}`, actor.token);
         const wrong = answer.body.id !== asked.id || answer.body.name !== asked.name;
-        return { answer, problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined };
+        return {
+          answer,
+          problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined,
+        };
       },
     },
     {
@@ -251,7 +318,10 @@ async function runStory(
           organizations.push({ id: answer.body.id as string, name });
           figures.created.push(name);
         }
-        return { answer, problem: answer.status === 201 && answer.body.name !== name ? `created ${answer.body.name}` : undefined };
+        return {
+          answer,
+          problem: answer.status === 201 && answer.body.name !== name ? `created ${answer.body.name}` : undefined,
+        };
       },
     },
   ];
@@ -276,7 +346,9 @@ async function runStory(
             kind.push(answer.ms);
             figures.byKind.set(op.kind, kind);
             if (answer.status !== op.expect[actor.role]) {
-              figures.wrong.push(`${op.kind} by ${actor.role}: ${answer.status} instead of ${op.expect[actor.role]} ${JSON.stringify(answer.body).slice(0, 200)}`);
+              figures.wrong.push(
+                `${op.kind} by ${actor.role}: ${answer.status} instead of ${op.expect[actor.role]} ${JSON.stringify(answer.body).slice(0, 200)}`,
+              );
             } else if (problem) {
               figures.wrong.push(`${op.kind} by ${actor.role}: ${problem}`);
             }
@@ -305,10 +377,16 @@ async function main(): Promise<number> {
 
   try {
     if (!existsSync(TANDEM_MAIN)) {
-      throw new BenchError(`${TANDEM_MAIN} does not exist`, 'Run `npm run bench:embedded`, which builds Tandem first (or `npm run build:server`).');
+      throw new BenchError(
+        `${TANDEM_MAIN} does not exist`,
+        'Run `npm run bench:embedded`, which builds Tandem first (or `npm run build:server`).',
+      );
     }
-    if (process.env.DATABASE_URL) console.log('      note: DATABASE_URL is ignored: this bench measures the embedded database');
-    console.log(`Embedded database benchmark — ${cpus().length} CPUs, Node ${process.version}, ${CLIENTS} clients for ${STORY_SECONDS} s`);
+    if (process.env.DATABASE_URL)
+      console.log('      note: DATABASE_URL is ignored: this bench measures the embedded database');
+    console.log(
+      `Embedded database benchmark — ${cpus().length} CPUs, Node ${process.version}, ${CLIENTS} clients for ${STORY_SECONDS} s`,
+    );
 
     // Everything in one temporary folder: the data dir, and an empty working directory so that
     // a developer's .env cannot change what is measured. As root, Tandem runs PostgreSQL as the
@@ -332,7 +410,12 @@ async function main(): Promise<number> {
       rmSync(root, { recursive: true, force: true });
     });
     cleanup.add(`delete the bench's Redis keys (${redisPrefix}*)`, async () => {
-      const redis = new Redis({ ...redisOptionsFromUrl(redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+      const redis = new Redis({
+        ...redisOptionsFromUrl(redisUrl),
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        retryStrategy: () => null,
+      });
       redis.on('error', () => undefined);
       try {
         await redis.connect();
@@ -377,10 +460,16 @@ async function main(): Promise<number> {
       running = child;
       for (;;) {
         if (child.process.exitCode !== null) {
-          throw new BenchError(`Tandem exited with code ${child.process.exitCode}:\n${tail(child.output())}`, 'Fix what its output says; `npm run build:server` if dist/ is stale.');
+          throw new BenchError(
+            `Tandem exited with code ${child.process.exitCode}:\n${tail(child.output())}`,
+            'Fix what its output says; `npm run build:server` if dist/ is stale.',
+          );
         }
         if (performance.now() - t0 > START_TIMEOUT_MS) {
-          throw new BenchError(`Tandem did not answer within ${START_TIMEOUT_MS / 1000} s:\n${tail(child.output())}`, 'See its output above.');
+          throw new BenchError(
+            `Tandem did not answer within ${START_TIMEOUT_MS / 1000} s:\n${tail(child.output())}`,
+            'See its output above.',
+          );
         }
         const healthy = await fetch(`${url}/api/v1/health`)
           .then((r) => r.status < 500)
@@ -403,14 +492,23 @@ async function main(): Promise<number> {
       await child.stop(30_000);
       const elapsed = performance.now() - t0;
       if (child.process.exitCode !== 0) {
-        throw new BenchError(`Tandem exited with ${child.process.exitCode ?? child.process.signalCode} on SIGTERM:\n${tail(child.output())}`, 'It should stop cleanly (exit 0).');
+        throw new BenchError(
+          `Tandem exited with ${child.process.exitCode ?? child.process.signalCode} on SIGTERM:\n${tail(child.output())}`,
+          'It should stop cleanly (exit 0).',
+        );
       }
       const left = processesOf(cluster);
-      if (left.length > 0) throw new BenchError(`PostgreSQL still runs after Tandem stopped:\n${left.join('\n')}`, 'Stop it by hand (kill <pid>).');
+      if (left.length > 0)
+        throw new BenchError(
+          `PostgreSQL still runs after Tandem stopped:\n${left.join('\n')}`,
+          'Stop it by hand (kill <pid>).',
+        );
       return elapsed;
     };
     const breakdown = (s: Start) =>
-      s.embeddedMs === undefined ? '' : ` (embedded PostgreSQL ${secs(s.embeddedMs)}${s.initdbMs === undefined ? '' : `, of which initdb ${secs(s.initdbMs)}`})`;
+      s.embeddedMs === undefined
+        ? ''
+        : ` (embedded PostgreSQL ${secs(s.embeddedMs)}${s.initdbMs === undefined ? '' : `, of which initdb ${secs(s.initdbMs)}`})`;
 
     // 1. The first start: initdb, the server, the database, every migration.
     header(`first start on an empty TANDEM_DATA_DIR (${dataDir})`);
@@ -439,11 +537,26 @@ async function main(): Promise<number> {
     const base = tandem.url;
     const setupAgent = new Agent({ keepAlive: true });
     cleanup.add('close the HTTP agent', async () => setupAgent.destroy());
-    const call = (method: string, path: string, token?: string, body?: object) => send(setupAgent, base, method, path, token, body);
+    const call = (method: string, path: string, token?: string, body?: object) =>
+      send(setupAgent, base, method, path, token, body);
     const actors = await timed('an admin, a staff member and a viewer, signed in', async () => {
-      expectStatus(await call('POST', '/api/v1/auth/setup', undefined, { email: 'maya@library.test', password: PASSWORD, name: 'Maya Admin' }), 201, 'setup', tandem.child);
+      expectStatus(
+        await call('POST', '/api/v1/auth/setup', undefined, {
+          email: 'maya@library.test',
+          password: PASSWORD,
+          name: 'Maya Admin',
+        }),
+        201,
+        'setup',
+        tandem.child,
+      );
       const signIn = async (role: Role, email: string, baseName: string): Promise<Actor> => {
-        const login = expectStatus(await call('POST', '/api/v1/auth/login', undefined, { email, password: PASSWORD }), 200, `sign-in of the ${role}`, tandem.child);
+        const login = expectStatus(
+          await call('POST', '/api/v1/auth/login', undefined, { email, password: PASSWORD }),
+          200,
+          `sign-in of the ${role}`,
+          tandem.child,
+        );
         return { role, id: (login.user as { id: string }).id, token: login.accessToken as string, baseName };
       };
       const admin = await signIn('admin', 'maya@library.test', 'Maya Admin');
@@ -454,10 +567,18 @@ async function main(): Promise<number> {
             ['viewer', 'vic@library.test', 'Vic Viewer'],
           ] as const
         ).map(async ([role, email, name]) =>
-          expectStatus(await call('POST', '/api/v1/users', admin.token, { email, name, role, password: PASSWORD }), 201, `creating the ${role}`, tandem.child),
+          expectStatus(
+            await call('POST', '/api/v1/users', admin.token, { email, name, role, password: PASSWORD }),
+            201,
+            `creating the ${role}`,
+            tandem.child,
+          ),
         ),
       );
-      const [staff, viewer] = await Promise.all([signIn('staff', 'sam@library.test', 'Sam Staff'), signIn('viewer', 'vic@library.test', 'Vic Viewer')]);
+      const [staff, viewer] = await Promise.all([
+        signIn('staff', 'sam@library.test', 'Sam Staff'),
+        signIn('viewer', 'vic@library.test', 'Vic Viewer'),
+      ]);
       return [admin, staff, viewer];
     });
     const [admin, , viewer] = actors;
@@ -466,16 +587,25 @@ async function main(): Promise<number> {
     const next = () => ++counter;
     for (let i = 0; i < 3; i += 1) {
       const name = `Embedded partner ${next()}`;
-      const body = expectStatus(await call('POST', '/api/v1/organizations', admin.token, { name }), 201, 'a first organization', tandem.child);
+      const body = expectStatus(
+        await call('POST', '/api/v1/organizations', admin.token, { name }),
+        201,
+        'a first organization',
+        tandem.child,
+      );
       organizations.push({ id: body.id as string, name });
     }
-    const warmup = await timed(`warm-up (${WARMUP_SECONDS} s)`, () => runStory(base, actors, organizations, next, WARMUP_SECONDS * 1000));
+    const warmup = await timed(`warm-up (${WARMUP_SECONDS} s)`, () =>
+      runStory(base, actors, organizations, next, WARMUP_SECONDS * 1000),
+    );
     const postmaster = postmasterPid(cluster);
     const node0 = processCpuMs(tandem.child.process.pid);
     const pg0 = postgresCpuMs(postmaster);
     const client0 = process.cpuUsage();
     const machine0 = machineBusyMs();
-    const story = await timed(`measured (${STORY_SECONDS} s)`, () => runStory(base, actors, organizations, next, STORY_SECONDS * 1000));
+    const story = await timed(`measured (${STORY_SECONDS} s)`, () =>
+      runStory(base, actors, organizations, next, STORY_SECONDS * 1000),
+    );
     const machine1 = machineBusyMs();
     const clientCpu = process.cpuUsage(client0);
     const node1 = processCpuMs(tandem.child.process.pid);
@@ -485,10 +615,19 @@ async function main(): Promise<number> {
     header('afterwards: roles, names and organizations as the answers said');
     const after = await timed('read back', async () => {
       const me = await call('GET', '/api/v1/auth/me', viewer.token);
-      const users = (await call('GET', '/api/v1/users?limit=100', admin.token)).body.data as Array<{ id: string; name: string; role: string }>;
+      const users = (await call('GET', '/api/v1/users?limit=100', admin.token)).body.data as Array<{
+        id: string;
+        name: string;
+        role: string;
+      }>;
       const listed = new Set<string>();
       for (let offset = 0; ; offset += 100) {
-        const page = expectStatus(await call('GET', `/api/v1/organizations?sort=createdAt&limit=100&offset=${offset}`, admin.token), 200, 'the list', tandem.child);
+        const page = expectStatus(
+          await call('GET', `/api/v1/organizations?sort=createdAt&limit=100&offset=${offset}`, admin.token),
+          200,
+          'the list',
+          tandem.child,
+        );
         for (const o of page.data as Array<{ name: string }>) listed.add(o.name);
         if (offset + 100 >= (page.meta as { total: number }).total) break;
       }
@@ -509,13 +648,26 @@ async function main(): Promise<number> {
     const p = (values: number[], q: number) => ms(percentile(values, q));
     console.log('\nResults');
     console.log(`  first start (empty data dir)     ${secs(first.ms).padStart(8)}${breakdown(first)}`);
-    console.log(`  start with nothing changed       ${secs(restartMs).padStart(8)}  median of ${RESTARTS}: ${restarts.map((s) => secs(s.ms)).join(', ')}`);
-    console.log(`  stop (SIGTERM → exit 0)          ${secs(percentile(stops, 50)).padStart(8)}  median of ${stops.length}`);
+    console.log(
+      `  start with nothing changed       ${secs(restartMs).padStart(8)}  median of ${RESTARTS}: ${restarts.map((s) => secs(s.ms)).join(', ')}`,
+    );
+    console.log(
+      `  stop (SIGTERM → exit 0)          ${secs(percentile(stops, 50)).padStart(8)}  median of ${stops.length}`,
+    );
     console.log(`\n  concurrency story, ${CLIENTS} clients, ${story.seconds.toFixed(1)} s measured`);
-    console.log(`    requests ${int(requests)}, ${int(requests / story.seconds)} req/s; p50 ${p(story.latencies, 50)}, p95 ${p(story.latencies, 95)}, p99 ${p(story.latencies, 99)}`);
-    console.log(`    by status: ${[...story.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s} ${int(n)}`).join(', ')}`);
+    console.log(
+      `    requests ${int(requests)}, ${int(requests / story.seconds)} req/s; p50 ${p(story.latencies, 50)}, p95 ${p(story.latencies, 95)}, p99 ${p(story.latencies, 99)}`,
+    );
+    console.log(
+      `    by status: ${[...story.byStatus]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s} ${int(n)}`)
+        .join(', ')}`,
+    );
     for (const [kind, latencies] of [...story.byKind].sort(([a], [b]) => a.localeCompare(b))) {
-      console.log(`    ${kind.padEnd(24)} ${int(latencies.length).padStart(7)}   p50 ${p(latencies, 50).padStart(9)}   p99 ${p(latencies, 99).padStart(9)}`);
+      console.log(
+        `    ${kind.padEnd(24)} ${int(latencies.length).padStart(7)}   p50 ${p(latencies, 50).padStart(9)}   p99 ${p(latencies, 99).padStart(9)}`,
+      );
     }
     if (node0 !== undefined && node1 !== undefined && pg0 !== undefined && pg1 !== undefined) {
       const per = (value: number) => ms(value / Math.max(1, requests));
@@ -525,22 +677,34 @@ async function main(): Promise<number> {
       if (machine0 !== undefined && machine1 !== undefined) {
         const ours = node1 - node0 + (pg1 - pg0) + (clientCpu.user + clientCpu.system) / 1000;
         const others = Math.max(0, machine1 - machine0 - ours) / (story.seconds * 1000);
-        if (others > 0.25) console.log(`    note: other processes kept ${others.toFixed(2)} of ${cpus().length} CPUs busy; rerun on a quiet machine for steadier figures`);
+        if (others > 0.25)
+          console.log(
+            `    note: other processes kept ${others.toFixed(2)} of ${cpus().length} CPUs busy; rerun on a quiet machine for steadier figures`,
+          );
       }
     }
     for (const line of wrong.slice(0, 10)) console.log(`    wrong: ${line}`);
 
     const missing = created.filter((name) => !after.listed.has(name));
     const checks = [
-      { name: `every answer for its caller and the asked record (${int(wrong.length)} wrong, warm-up included)`, pass: wrong.length === 0 },
+      {
+        name: `every answer for its caller and the asked record (${int(wrong.length)} wrong, warm-up included)`,
+        pass: wrong.length === 0,
+      },
       { name: `no 401 for a valid token (${int(unauthorized)})`, pass: unauthorized === 0 },
       { name: `no 5xx (${int(serverErrors)})`, pass: serverErrors === 0 },
-      { name: `the viewer is still a viewer (${String(after.me.role)}; ${roles.get(viewer.id)?.role} to the admin)`, pass: after.me.role === 'viewer' && roles.get(viewer.id)?.role === 'viewer' },
+      {
+        name: `the viewer is still a viewer (${String(after.me.role)}; ${roles.get(viewer.id)?.role} to the admin)`,
+        pass: after.me.role === 'viewer' && roles.get(viewer.id)?.role === 'viewer',
+      },
       {
         name: 'each user’s name was set by that user only',
         pass: actors.every((a) => new RegExp(`^${a.baseName}( \\d+)?$`).test(roles.get(a.id)?.name ?? '')),
       },
-      { name: `every acknowledged create is listed (${int(created.length - missing.length)} of ${int(created.length)})`, pass: missing.length === 0 },
+      {
+        name: `every acknowledged create is listed (${int(created.length - missing.length)} of ${int(created.length)})`,
+        pass: missing.length === 0,
+      },
     ];
     console.log('');
     for (const check of checks) console.log(`  ${check.name.padEnd(86)}${check.pass ? 'PASS' : 'FAIL'}`);

@@ -101,7 +101,12 @@ async function smtp(): Promise<void> {
 }
 
 const mode = env('BENCH_MODE');
-(mode === 'bullmq' ? bullmq() : mode === 'smtp' ? smtp() : Promise.reject(new Error(`unknown BENCH_MODE ${mode}`))).catch((error: Error) => {
+(mode === 'bullmq'
+  ? bullmq()
+  : mode === 'smtp'
+    ? smtp()
+    : Promise.reject(new Error(`unknown BENCH_MODE ${mode}`))
+).catch((error: Error) => {
   console.error(error.stack ?? error.message);
   process.exit(1);
 });

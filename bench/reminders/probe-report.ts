@@ -40,8 +40,15 @@ function owner(url: string, functionName: string): string {
  * Self time of a V8 CPU profile by owner (package, `src/<domain>`, node internals, GC, idle), in
  * ms, largest first; and the `top` functions by self time.
  */
-export function summarizeProfile(path: string, top = 12): { byOwner: Array<[string, number]>; byFunction: Array<[string, number]>; totalMs: number } {
-  const profile = JSON.parse(readFileSync(path, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+export function summarizeProfile(
+  path: string,
+  top = 12,
+): { byOwner: Array<[string, number]>; byFunction: Array<[string, number]>; totalMs: number } {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byOwner = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -52,7 +59,10 @@ export function summarizeProfile(path: string, top = 12): { byOwner: Array<[stri
     const who = owner(frame.url, frame.functionName);
     totalMs += ms;
     byOwner.set(who, (byOwner.get(who) ?? 0) + ms);
-    const file = frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, '').replace(/^file:\/\//, '');
+    const file = frame.url
+      .replace(/^.*node_modules\//, '')
+      .replace(/^.*\/dist\//, '')
+      .replace(/^file:\/\//, '');
     const name = `${frame.functionName || '(anonymous)'} ${file}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   });

@@ -40,7 +40,8 @@ Client.prototype.query = function timedQuery(this: Client, ...args: unknown[]): 
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   }
   const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-  if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(record, record);
+  if (result && typeof (result as Promise<unknown>).then === 'function')
+    (result as Promise<unknown>).then(record, record);
   return result;
 } as typeof originalQuery;
 
@@ -49,7 +50,9 @@ let session: Session | undefined;
 let profiles = 0;
 
 function post<T>(method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
 }
 
 async function startProfile(): Promise<void> {

@@ -54,7 +54,10 @@ const envInt = (name: string, fallback: number, min: number, max: number): numbe
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BenchError(`${name}=${raw} is not a whole number from ${min} to ${max}`, `Unset ${name} or give it a value in range.`);
+    throw new BenchError(
+      `${name}=${raw} is not a whole number from ${min} to ${max}`,
+      `Unset ${name} or give it a value in range.`,
+    );
   }
   return value;
 };
@@ -116,7 +119,13 @@ async function redisCpuMs(redis: Redis): Promise<number | undefined> {
   return Number.isFinite(total) ? total * 1000 : undefined;
 }
 
-async function cpuMark(main: number | undefined, sink: number | undefined, probe: Client, dbName: string, redis: Redis): Promise<CpuMark> {
+async function cpuMark(
+  main: number | undefined,
+  sink: number | undefined,
+  probe: Client,
+  dbName: string,
+  redis: Redis,
+): Promise<CpuMark> {
   return {
     at: performance.now(),
     main: processCpuMs(main),
@@ -131,7 +140,15 @@ async function cpuMark(main: number | undefined, sink: number | undefined, probe
 function cpuSpan(a: CpuMark, b: CpuMark): CpuSpan {
   const delta = (x?: number, y?: number) => (x === undefined || y === undefined ? undefined : y - x);
   const bench = process.cpuUsage(a.bench);
-  return { main: delta(a.main, b.main), bench: (bench.user + bench.system) / 1000, sink: delta(a.sink, b.sink), database: backendCpuDelta(a.database, b.database), redis: delta(a.redis, b.redis), machine: delta(a.machine, b.machine), wall: b.at - a.at };
+  return {
+    main: delta(a.main, b.main),
+    bench: (bench.user + bench.system) / 1000,
+    sink: delta(a.sink, b.sink),
+    database: backendCpuDelta(a.database, b.database),
+    redis: delta(a.redis, b.redis),
+    machine: delta(a.machine, b.machine),
+    wall: b.at - a.at,
+  };
 }
 
 /** CPUs (0..n) kept busy on average by processes other than the measured ones during `span`. */
@@ -141,7 +158,8 @@ function otherCpus(span: CpuSpan): number | undefined {
   return Math.max(0, span.machine - ours) / span.wall;
 }
 
-const median = <T>(values: T[], key: (value: T) => number): T => [...values].sort((a, b) => key(a) - key(b))[Math.floor((values.length - 1) / 2)];
+const median = <T>(values: T[], key: (value: T) => number): T =>
+  [...values].sort((a, b) => key(a) - key(b))[Math.floor((values.length - 1) / 2)];
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -165,7 +183,10 @@ async function main(): Promise<number> {
     planSteps(spread > 0 ? 6 : 5);
 
     if (!existsSync(TANDEM_MAIN) || !existsSync(SINK_MAIN)) {
-      throw new BenchError(`${existsSync(TANDEM_MAIN) ? SINK_MAIN : TANDEM_MAIN} does not exist`, 'Run `npm run bench:reminders`, which builds Tandem and the bench first.');
+      throw new BenchError(
+        `${existsSync(TANDEM_MAIN) ? SINK_MAIN : TANDEM_MAIN} does not exist`,
+        'Run `npm run bench:reminders`, which builds Tandem and the bench first.',
+      );
     }
     console.log(
       `Reminders benchmark — ${cpus().length} CPUs, Node ${process.version}, ${int(reminders)} reminders due at one instant` +
@@ -174,7 +195,12 @@ async function main(): Promise<number> {
 
     // 1. A database of our own, migrated by Tandem's own migrations; Redis.
     header(`database ${dbName} on ${server(adminUrl)}, Redis on ${redisAddress(redisUrl)}`);
-    const redis = new Redis({ ...redisOptionsFromUrl(redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+    const redis = new Redis({
+      ...redisOptionsFromUrl(redisUrl),
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => null,
+    });
     let redisError: Error | undefined;
     redis.on('error', (error: Error) => (redisError = error));
     await redis.connect().catch((error: Error) => {
@@ -189,7 +215,7 @@ async function main(): Promise<number> {
     cleanup.add('close the Redis connection', async () => void redis.disconnect());
     cleanup.add(`delete the bench's Redis keys (${tandemPrefix}*)`, async () => {
       let deleted = 0;
-      for (let cursor = '0'; ; ) {
+      for (let cursor = '0'; ;) {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${tandemPrefix}*`, 'COUNT', 1000);
         if (keys.length > 0) deleted += await redis.del(...keys);
         cursor = next;
@@ -206,73 +232,100 @@ async function main(): Promise<number> {
     cleanup.add('close the CPU probe connection', () => probe.end());
     await timed(`${int(recipients)} recipients (active staff users, set-based)`, () => seedRecipients(db, recipients));
     const adminId = (
-      await db.query<{ id: string }>(`INSERT INTO users (email, name, role) VALUES ('bench-admin@tandem.test', 'Bench Admin', 'admin') RETURNING id`)
+      await db.query<{ id: string }>(
+        `INSERT INTO users (email, name, role) VALUES ('bench-admin@tandem.test', 'Bench Admin', 'admin') RETURNING id`,
+      )
     ).rows[0].id;
     await timed('VACUUM (ANALYZE)', () => db.query('VACUUM (ANALYZE)'));
 
     // 3. The SMTP sink and Tandem's worker, each in a child process.
-    header('start the SMTP sink and Tandem\'s worker (node dist/src/main.js, TANDEM_PROCESS=worker)');
+    header("start the SMTP sink and Tandem's worker (node dist/src/main.js, TANDEM_PROCESS=worker)");
     const workDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
     cleanup.add(`remove ${workDir}`, async () => rmSync(workDir, { recursive: true, force: true }));
     const sink = await timed('SMTP sink (smtp-server, reads only the X-Tandem-Delivery header)', async () => {
-      const child = startChild(process.execPath, [SINK_MAIN], { PATH: process.env.PATH ?? '', NODE_ENV: 'production' }, workDir);
+      const child = startChild(
+        process.execPath,
+        [SINK_MAIN],
+        { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+        workDir,
+      );
       cleanup.add('stop the SMTP sink', () => child.stop());
       const line = await child.nextLine('{"smtpPort":', 15_000).catch((error: Error) => {
         throw new BenchError(`the SMTP sink did not start (${error.message})`, `Its output:\n${tail(child.output())}`);
       });
       const ports = JSON.parse(line) as { smtpPort: number; controlPort: number };
-      return { child, smtpUrl: `smtp://127.0.0.1:${ports.smtpPort}?ignoreTLS=true`, control: `http://127.0.0.1:${ports.controlPort}` };
+      return {
+        child,
+        smtpUrl: `smtp://127.0.0.1:${ports.smtpPort}?ignoreTLS=true`,
+        control: `http://127.0.0.1:${ports.controlPort}`,
+      };
     });
-    const sinkCount = async () => (await (await fetch(`${sink.control}/count`)).json()) as { total: number; distinct: number; last: number };
+    const sinkCount = async () =>
+      (await (await fetch(`${sink.control}/count`)).json()) as { total: number; distinct: number; last: number };
     const sinkTake = async () => (await (await fetch(`${sink.control}/take`)).json()) as Array<[string, number]>;
 
-    const tandemQueue = new Queue(QueueName.Reminders, { connection: bullConnection(redisUrl), prefix: `${tandemPrefix}:bull` });
+    const tandemQueue = new Queue(QueueName.Reminders, {
+      connection: bullConnection(redisUrl),
+      prefix: `${tandemPrefix}:bull`,
+    });
     tandemQueue.on('error', () => undefined);
     cleanup.add("close the bench's handle on Tandem's queue", () => tandemQueue.close());
-    const worker = await timed(`Tandem worker (MAIL_CONCURRENCY ${mailConcurrency}, pool of ${POOL_SIZE}, statement timing preloaded${profiling ? ', CPU profiler on' : ''})`, async () => {
-      const child = startChild(
-        process.execPath,
-        [TANDEM_MAIN],
-        {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'production',
-          NODE_OPTIONS: `--require "${PROBE}"`,
-          TANDEM_PROCESS: 'worker',
-          DATABASE_URL: benchUrl,
-          DATABASE_POOL_SIZE: String(POOL_SIZE),
-          AUTH_SECRET: randomBytes(48).toString('base64url'),
-          REDIS_URL: redisUrl,
-          REDIS_PREFIX: tandemPrefix,
-          SMTP_URL: sink.smtpUrl,
-          MAIL_CONCURRENCY: String(mailConcurrency),
-          PUBLIC_URL: 'http://localhost:3000',
-          LOG_LEVEL: 'warn',
-          LOG_FORMAT: 'json',
-          BENCH_CPU_PROFILE: profiling ? '1' : '0',
-          BENCH_PROFILE_DIR: workDir,
-        },
-        workDir,
-      );
-      cleanup.add("stop Tandem's worker", () => timed("stop Tandem's worker", () => child.stop(), true));
-      const deadline = Date.now() + 30_000;
-      while ((await tandemQueue.getWorkersCount()) === 0) {
-        if (child.process.exitCode !== null) {
-          throw new BenchError(`Tandem's worker exited with code ${child.process.exitCode}:\n${tail(child.output())}`, 'Fix what its output says; `npm run build` if dist/ is stale.');
+    const worker = await timed(
+      `Tandem worker (MAIL_CONCURRENCY ${mailConcurrency}, pool of ${POOL_SIZE}, statement timing preloaded${profiling ? ', CPU profiler on' : ''})`,
+      async () => {
+        const child = startChild(
+          process.execPath,
+          [TANDEM_MAIN],
+          {
+            PATH: process.env.PATH ?? '',
+            NODE_ENV: 'production',
+            NODE_OPTIONS: `--require "${PROBE}"`,
+            TANDEM_PROCESS: 'worker',
+            DATABASE_URL: benchUrl,
+            DATABASE_POOL_SIZE: String(POOL_SIZE),
+            AUTH_SECRET: randomBytes(48).toString('base64url'),
+            REDIS_URL: redisUrl,
+            REDIS_PREFIX: tandemPrefix,
+            SMTP_URL: sink.smtpUrl,
+            MAIL_CONCURRENCY: String(mailConcurrency),
+            PUBLIC_URL: 'http://localhost:3000',
+            LOG_LEVEL: 'warn',
+            LOG_FORMAT: 'json',
+            BENCH_CPU_PROFILE: profiling ? '1' : '0',
+            BENCH_PROFILE_DIR: workDir,
+          },
+          workDir,
+        );
+        cleanup.add("stop Tandem's worker", () => timed("stop Tandem's worker", () => child.stop(), true));
+        const deadline = Date.now() + 30_000;
+        while ((await tandemQueue.getWorkersCount()) === 0) {
+          if (child.process.exitCode !== null) {
+            throw new BenchError(
+              `Tandem's worker exited with code ${child.process.exitCode}:\n${tail(child.output())}`,
+              'Fix what its output says; `npm run build` if dist/ is stale.',
+            );
+          }
+          if (Date.now() > deadline) {
+            throw new BenchError(
+              `Tandem's worker did not start consuming the reminders queue within 30 s:\n${tail(child.output())}`,
+              'Check that PostgreSQL and Redis are reachable; see the output above.',
+            );
+          }
+          await sleep(100);
         }
-        if (Date.now() > deadline) {
-          throw new BenchError(`Tandem's worker did not start consuming the reminders queue within 30 s:\n${tail(child.output())}`, 'Check that PostgreSQL and Redis are reachable; see the output above.');
-        }
-        await sleep(100);
-      }
-      return child;
-    });
+        return child;
+      },
+    );
     const probeReport = async (): Promise<ProbeReport> => {
       worker.process.kill('SIGUSR2');
       return parseProbeReport(await worker.nextLine(PROBE_PREFIX, 10_000));
     };
     const workerAlive = () => {
       if (worker.process.exitCode !== null || worker.process.signalCode !== null) {
-        throw new BenchError(`Tandem's worker stopped (${worker.process.exitCode ?? worker.process.signalCode}):\n${tail(worker.output())}`, 'See its output above.');
+        throw new BenchError(
+          `Tandem's worker stopped (${worker.process.exitCode ?? worker.process.signalCode}):\n${tail(worker.output())}`,
+          'See its output above.',
+        );
       }
     };
 
@@ -280,7 +333,13 @@ async function main(): Promise<number> {
      * Waits until `expected` distinct messages arrived (and it is past `until`), or none came for
      * `stallMs` after `dueAt`; stops the run if Tandem's worker dies meanwhile.
      */
-    const awaitSink = async (expected: number, dueAt: number, until: number, stallMs: number, label: string): Promise<void> => {
+    const awaitSink = async (
+      expected: number,
+      dueAt: number,
+      until: number,
+      stallMs: number,
+      label: string,
+    ): Promise<void> => {
       let lastTotal = -1;
       let lastChange = dueAt;
       let nextReport = Math.max(dueAt, Date.now()) + 5_000;
@@ -294,11 +353,15 @@ async function main(): Promise<number> {
         }
         if (count.distinct >= expected && at >= until) return;
         if (at - lastChange > stallMs) {
-          console.log(`      no email for ${(stallMs / 1000).toFixed(0)} s: stopped waiting at ${int(count.distinct)} of ${int(expected)}`);
+          console.log(
+            `      no email for ${(stallMs / 1000).toFixed(0)} s: stopped waiting at ${int(count.distinct)} of ${int(expected)}`,
+          );
           return;
         }
         if (at >= nextReport) {
-          console.log(`      +${((at - dueAt) / 1000).toFixed(0)} s: ${int(count.distinct)} of ${int(expected)} ${label}`);
+          console.log(
+            `      +${((at - dueAt) / 1000).toFixed(0)} s: ${int(count.distinct)} of ${int(expected)} ${label}`,
+          );
           nextReport += 5_000;
         }
         await sleep(POLL_MS);
@@ -306,7 +369,9 @@ async function main(): Promise<number> {
     };
 
     // 4. The bursts, alternating: bare BullMQ, bare nodemailer, Tandem.
-    header(`${int(reminders)} due at one instant: bare BullMQ (${slots} slots), bare nodemailer (pool of ${mailConcurrency}), Tandem — ${rounds} round(s)`);
+    header(
+      `${int(reminders)} due at one instant: bare BullMQ (${slots} slots), bare nodemailer (pool of ${mailConcurrency}), Tandem — ${rounds} round(s)`,
+    );
     const drains: Record<'bullmq' | 'smtp' | 'tandem', Drain[]> = { bullmq: [], smtp: [], tandem: [] };
     const correctness = { duplicates: 0, missed: 0, unexpected: 0, notSent: 0, bareSmtpMissed: 0, bareJobsFailed: 0 };
     const statusLines: string[] = [];
@@ -336,7 +401,10 @@ async function main(): Promise<number> {
         );
         cleanup.add('stop the bare BullMQ worker', () => child.stop());
         await child.nextLine('{"ready":', 15_000).catch((error: Error) => {
-          throw new BenchError(`the bare BullMQ worker did not start (${error.message})`, `Its output:\n${tail(child.output())}`);
+          throw new BenchError(
+            `the bare BullMQ worker did not start (${error.message})`,
+            `Its output:\n${tail(child.output())}`,
+          );
         });
         const queue = new Queue(queueName, { connection: bullConnection(redisUrl), prefix: barePrefix });
         const dueAt = Date.now() + 5_000;
@@ -353,19 +421,33 @@ async function main(): Promise<number> {
           }
         });
         await queue.close();
-        if (Date.now() > dueAt - 500) throw new BenchError('adding the bare jobs took more than 4.5 s', 'The machine or Redis is very busy; rerun when it is quiet.');
+        if (Date.now() > dueAt - 500)
+          throw new BenchError(
+            'adding the bare jobs took more than 4.5 s',
+            'The machine or Redis is very busy; rerun when it is quiet.',
+          );
         await sleep(dueAt - 100 - Date.now());
         const before = await cpuMark(child.process.pid, sink.child.process.pid, probe, dbName, redis);
         const line = await child.nextLine('{"done":', 120_000 + reminders * 10).catch((error: Error) => {
-          throw new BenchError(`the bare BullMQ worker did not finish (${error.message})`, `Its output:\n${tail(child.output())}`);
+          throw new BenchError(
+            `the bare BullMQ worker did not finish (${error.message})`,
+            `Its output:\n${tail(child.output())}`,
+          );
         });
         const after = await cpuMark(child.process.pid, sink.child.process.pid, probe, dbName, redis);
         const done = JSON.parse(line) as { completed: number; failed: number; first: number; last: number };
         await child.stop();
         correctness.bareJobsFailed += done.failed;
-        const drain: Drain = { ms: done.last - dueAt, firstMs: done.first - dueAt, count: done.completed, cpu: cpuSpan(before, after) };
+        const drain: Drain = {
+          ms: done.last - dueAt,
+          firstMs: done.first - dueAt,
+          count: done.completed,
+          cpu: cpuSpan(before, after),
+        };
         drains.bullmq.push(drain);
-        console.log(`      bare BullMQ${tag}: ${int(done.completed)} jobs done ${secs(drain.ms)} after their due time (first after ${msec(drain.firstMs)})`);
+        console.log(
+          `      bare BullMQ${tag}: ${int(done.completed)} jobs done ${secs(drain.ms)} after their due time (first after ${msec(drain.firstMs)})`,
+        );
       }
 
       // Bare nodemailer: the same number of emails straight into the sink (information).
@@ -388,17 +470,27 @@ async function main(): Promise<number> {
         );
         cleanup.add('stop the bare nodemailer sender', () => child.stop());
         await child.nextLine('{"ready":', 15_000).catch((error: Error) => {
-          throw new BenchError(`the bare nodemailer sender did not start (${error.message})`, `Its output:\n${tail(child.output())}`);
+          throw new BenchError(
+            `the bare nodemailer sender did not start (${error.message})`,
+            `Its output:\n${tail(child.output())}`,
+          );
         });
         await sleep(dueAt - 100 - Date.now());
         const before = await cpuMark(child.process.pid, sink.child.process.pid, probe, dbName, redis);
         const line = await child.nextLine('{"done":', 120_000 + reminders * 20).catch((error: Error) => {
-          throw new BenchError(`the bare nodemailer sender did not finish (${error.message})`, `Its output:\n${tail(child.output())}`);
+          throw new BenchError(
+            `the bare nodemailer sender did not finish (${error.message})`,
+            `Its output:\n${tail(child.output())}`,
+          );
         });
         const after = await cpuMark(child.process.pid, sink.child.process.pid, probe, dbName, redis);
         await child.stop();
         const done = JSON.parse(line) as { completed: number; failed: number; firstError?: string };
-        if (done.failed > 0) throw new BenchError(`bare nodemailer: ${done.failed} sends failed (first: ${done.firstError})`, "The sink refused mail; see the sink's output:\n" + tail(sink.child.output()));
+        if (done.failed > 0)
+          throw new BenchError(
+            `bare nodemailer: ${done.failed} sends failed (first: ${done.firstError})`,
+            "The sink refused mail; see the sink's output:\n" + tail(sink.child.output()),
+          );
         const received = (await sinkTake()).filter(([id]) => id.startsWith('bare-'));
         const distinct = new Set(received.map(([id]) => id)).size;
         correctness.bareSmtpMissed += reminders - distinct;
@@ -406,7 +498,9 @@ async function main(): Promise<number> {
         const first = Math.min(...received.map(([, at]) => at));
         const drain: Drain = { ms: last - dueAt, firstMs: first - dueAt, count: distinct, cpu: cpuSpan(before, after) };
         drains.smtp.push(drain);
-        console.log(`      bare nodemailer${tag}: ${int(distinct)} emails in the sink ${secs(drain.ms)} after their due time`);
+        console.log(
+          `      bare nodemailer${tag}: ${int(distinct)} emails in the sink ${secs(drain.ms)} after their due time`,
+        );
       }
 
       // Tandem: N `once` rules due at one instant, planned by the worker, sent into the sink.
@@ -414,25 +508,34 @@ async function main(): Promise<number> {
         workerAlive();
         const ruleTag = `bench burst ${round}`;
         const dueAt = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
-        await timed(`Tandem${tag}: ${int(reminders)} once reminders due at ${new Date(dueAt).toISOString()}, one user each (set-based)`, () =>
-          seedRules(db, ruleTag, reminders, new Date(dueAt), 0, adminId),
+        await timed(
+          `Tandem${tag}: ${int(reminders)} once reminders due at ${new Date(dueAt).toISOString()}, one user each (set-based)`,
+          () => seedRules(db, ruleTag, reminders, new Date(dueAt), 0, adminId),
         );
-        planMs = await timed('planned by the worker (a reminders.reconcile job, as the API queues after a change)', async () => {
-          const t0 = performance.now();
-          await tandemQueue.add(JobName.ReconcileReminders, { reason: 'bench' }, JOB_OPTIONS[JobName.ReconcileReminders]);
-          for (;;) {
-            workerAlive();
-            const states = await deliveryStates(db, ruleTag);
-            if (states.planned >= reminders && (await tandemQueue.getJob(`due-${dueAt}`))) return performance.now() - t0;
-            if (Date.now() > dueAt - 1_000) {
-              throw new BenchError(
-                `only ${int(states.planned)} of ${int(reminders)} deliveries were planned and queued ${leadMs / 1000} s after the rules were written`,
-                `Raise BENCH_LEAD_SECONDS, or see the worker's output:\n${tail(worker.output())}`,
-              );
+        planMs = await timed(
+          'planned by the worker (a reminders.reconcile job, as the API queues after a change)',
+          async () => {
+            const t0 = performance.now();
+            await tandemQueue.add(
+              JobName.ReconcileReminders,
+              { reason: 'bench' },
+              JOB_OPTIONS[JobName.ReconcileReminders],
+            );
+            for (;;) {
+              workerAlive();
+              const states = await deliveryStates(db, ruleTag);
+              if (states.planned >= reminders && (await tandemQueue.getJob(`due-${dueAt}`)))
+                return performance.now() - t0;
+              if (Date.now() > dueAt - 1_000) {
+                throw new BenchError(
+                  `only ${int(states.planned)} of ${int(reminders)} deliveries were planned and queued ${leadMs / 1000} s after the rules were written`,
+                  `Raise BENCH_LEAD_SECONDS, or see the worker's output:\n${tail(worker.output())}`,
+                );
+              }
+              await sleep(100);
             }
-            await sleep(100);
-          }
-        });
+          },
+        );
         await sinkTake();
         await sleep(dueAt - 500 - Date.now());
         await probeReport(); // forget start-up and planning: the report and profile cover the drain
@@ -470,7 +573,12 @@ async function main(): Promise<number> {
             .map(([status, n]) => `${int(n)} ${status}`)
             .join(', ')}; ${int(states.retried)} retried, ${int(states.late)} marked late`,
         );
-        const drain: Drain = { ms: last - dueAt, firstMs: first - dueAt, count: seen.size, cpu: cpuSpan(before, after) };
+        const drain: Drain = {
+          ms: last - dueAt,
+          firstMs: first - dueAt,
+          count: seen.size,
+          cpu: cpuSpan(before, after),
+        };
         drains.tandem.push(drain);
         if (round === Math.ceil(rounds / 2) || rounds === 1) {
           tandemStatements = report.statements;
@@ -487,23 +595,34 @@ async function main(): Promise<number> {
     const lateness: number[] = [];
     const spreadCheck = { duplicates: 0, missed: 0 };
     if (spread > 0) {
-      header(`lateness: ${int(spread)} reminders spread evenly over ${spreadSeconds} s (one every ${msec((spreadSeconds * 1000) / spread)})`);
+      header(
+        `lateness: ${int(spread)} reminders spread evenly over ${spreadSeconds} s (one every ${msec((spreadSeconds * 1000) / spread)})`,
+      );
       workerAlive();
       const ruleTag = 'bench spread';
       const stepMs = Math.floor((spreadSeconds * 1000) / spread);
       const firstDue = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
       const lastDue = firstDue + (spread - 1) * stepMs;
-      await timed(`${int(spread)} once reminders from ${new Date(firstDue).toISOString()} to ${new Date(lastDue).toISOString()}`, () =>
-        seedRules(db, ruleTag, spread, new Date(firstDue), stepMs, adminId),
+      await timed(
+        `${int(spread)} once reminders from ${new Date(firstDue).toISOString()} to ${new Date(lastDue).toISOString()}`,
+        () => seedRules(db, ruleTag, spread, new Date(firstDue), stepMs, adminId),
       );
       await timed('planned by the worker (a reminders.reconcile job)', async () => {
         await tandemQueue.add(JobName.ReconcileReminders, { reason: 'bench' }, JOB_OPTIONS[JobName.ReconcileReminders]);
         for (;;) {
           workerAlive();
           const states = await deliveryStates(db, ruleTag);
-          if (states.planned >= spread && (await tandemQueue.getJob(`due-${firstDue}`)) && (await tandemQueue.getJob(`due-${lastDue}`))) return;
+          if (
+            states.planned >= spread &&
+            (await tandemQueue.getJob(`due-${firstDue}`)) &&
+            (await tandemQueue.getJob(`due-${lastDue}`))
+          )
+            return;
           if (Date.now() > firstDue - 1_000) {
-            throw new BenchError(`only ${int(states.planned)} of ${int(spread)} spread deliveries were planned in time`, 'Raise BENCH_LEAD_SECONDS.');
+            throw new BenchError(
+              `only ${int(states.planned)} of ${int(spread)} spread deliveries were planned in time`,
+              'Raise BENCH_LEAD_SECONDS.',
+            );
           }
           await sleep(100);
         }
@@ -533,7 +652,9 @@ async function main(): Promise<number> {
           .map(([status, n]) => `${int(n)} ${status}`)
           .join(', ')}; ${int(states.late)} marked late`,
       );
-      console.log(`      ${int(seen.size)} of ${int(spread)} received; ${spreadCheck.duplicates} duplicates, ${spreadCheck.missed} missed`);
+      console.log(
+        `      ${int(seen.size)} of ${int(spread)} received; ${spreadCheck.duplicates} duplicates, ${spreadCheck.missed} missed`,
+      );
     }
 
     // Results.
@@ -546,32 +667,70 @@ async function main(): Promise<number> {
     const row = (label: string, d: Drain, r: string, target: string, verdict: string) =>
       `  ${label.padEnd(38)}${secs(d.ms).padStart(9)}${int((d.count * 1000) / d.ms).padStart(8)}${r.padStart(8)}${target.padStart(8)}${verdict.padStart(6)}` +
       `${cpuCell(d.cpu.main).padStart(9)}${cpuCell(d.cpu.database).padStart(8)}${cpuCell(d.cpu.redis).padStart(8)}${cpuCell(d.cpu.sink).padStart(8)}${(otherCpus(d.cpu)?.toFixed(2) ?? 'n/a').padStart(8)}`;
-    console.log(`\nResults — ${int(reminders)} due at one instant${rounds > 1 ? ` (median of ${rounds} rounds)` : ''}: from the due time to the last one done`);
-    console.log(`  ${''.padEnd(38)}${'drain'.padStart(9)}${'per s'.padStart(8)}${'ratio'.padStart(8)}${'target'.padStart(8)}${''.padStart(6)}${'process'.padStart(9)}${'PG'.padStart(8)}${'Redis'.padStart(8)}${'sink'.padStart(8)}${'others'.padStart(8)}`);
+    console.log(
+      `\nResults — ${int(reminders)} due at one instant${rounds > 1 ? ` (median of ${rounds} rounds)` : ''}: from the due time to the last one done`,
+    );
+    console.log(
+      `  ${''.padEnd(38)}${'drain'.padStart(9)}${'per s'.padStart(8)}${'ratio'.padStart(8)}${'target'.padStart(8)}${''.padStart(6)}${'process'.padStart(9)}${'PG'.padStart(8)}${'Redis'.padStart(8)}${'sink'.padStart(8)}${'others'.padStart(8)}`,
+    );
     console.log(row(`bare BullMQ, no-op jobs, ${slots} slots`, bullmq, '1.00×', '', ''));
-    console.log(row(`bare nodemailer → sink, pool of ${mailConcurrency}`, smtp, `${(smtp.ms / bullmq.ms).toFixed(2)}×`, 'info', ''));
-    console.log(row(`Tandem worker, ${slots} slots, pool of ${mailConcurrency}`, tandem, ratio(drainRatio, TARGET_RATIO), `≤ ${TARGET_RATIO}×`, drainRatio <= TARGET_RATIO ? 'PASS' : 'FAIL'));
-    console.log('  (CPU seconds used during the drain by the sending process — bare worker, bare sender or Tandem\'s worker —, the bench');
-    console.log("   database's PostgreSQL backends, the whole Redis server and the SMTP sink; others: CPUs other processes kept busy.)");
-    console.log(`  Tandem: first email ${msec(tandem.firstMs)} after the due time; planning ${int(reminders)} deliveries took ${secs(planMs)} (before the due time, not in the drain)`);
-    const other = Math.max(...Object.values(drains).flat().map((d) => otherCpus(d.cpu) ?? 0));
+    console.log(
+      row(
+        `bare nodemailer → sink, pool of ${mailConcurrency}`,
+        smtp,
+        `${(smtp.ms / bullmq.ms).toFixed(2)}×`,
+        'info',
+        '',
+      ),
+    );
+    console.log(
+      row(
+        `Tandem worker, ${slots} slots, pool of ${mailConcurrency}`,
+        tandem,
+        ratio(drainRatio, TARGET_RATIO),
+        `≤ ${TARGET_RATIO}×`,
+        drainRatio <= TARGET_RATIO ? 'PASS' : 'FAIL',
+      ),
+    );
+    console.log(
+      "  (CPU seconds used during the drain by the sending process — bare worker, bare sender or Tandem's worker —, the bench",
+    );
+    console.log(
+      "   database's PostgreSQL backends, the whole Redis server and the SMTP sink; others: CPUs other processes kept busy.)",
+    );
+    console.log(
+      `  Tandem: first email ${msec(tandem.firstMs)} after the due time; planning ${int(reminders)} deliveries took ${secs(planMs)} (before the due time, not in the drain)`,
+    );
+    const other = Math.max(
+      ...Object.values(drains)
+        .flat()
+        .map((d) => otherCpus(d.cpu) ?? 0),
+    );
     if (other > 0.25) {
-      console.log(`  note: other processes kept up to ${other.toFixed(2)} of ${cpus().length} CPUs busy during the drains; the figures are skewed — rerun on a quiet machine`);
+      console.log(
+        `  note: other processes kept up to ${other.toFixed(2)} of ${cpus().length} CPUs busy during the drains; the figures are skewed — rerun on a quiet machine`,
+      );
     }
     for (const line of statusLines) console.log(`  ${line}`);
 
     // Where Tandem's time went during the (median) burst: statements and, if profiled, CPU.
     const perEmail = (n: number) => (n / reminders).toFixed(2);
     const totalCalls = tandemStatements.reduce((sum, s) => sum + s.calls, 0);
-    console.log(`\n  Tandem's statements during the burst: ${int(totalCalls)} (${perEmail(totalCalls)} per email); summed time from call to answer:`);
+    console.log(
+      `\n  Tandem's statements during the burst: ${int(totalCalls)} (${perEmail(totalCalls)} per email); summed time from call to answer:`,
+    );
     for (const s of [...tandemStatements].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
-      console.log(`    ${perEmail(s.calls).padStart(6)} × ${secs(s.ms).padStart(9)} (${(s.ms / s.calls).toFixed(2)} ms each) ${shortSql(s.sql, 90)}`);
+      console.log(
+        `    ${perEmail(s.calls).padStart(6)} × ${secs(s.ms).padStart(9)} (${(s.ms / s.calls).toFixed(2)} ms each) ${shortSql(s.sql, 90)}`,
+      );
     }
     if (tandemProfile) {
       const profile = summarizeProfile(tandemProfile);
       const kept = join(tmpdir(), `tandem-reminders-${runId}.cpuprofile`);
       copyFileSync(tandemProfile, kept);
-      console.log(`  Tandem worker CPU profile of the burst (${secs(profile.totalMs)} sampled; kept in ${kept} for Chrome DevTools), self time by owner:`);
+      console.log(
+        `  Tandem worker CPU profile of the burst (${secs(profile.totalMs)} sampled; kept in ${kept} for Chrome DevTools), self time by owner:`,
+      );
       console.log(
         `    ${profile.byOwner
           .slice(0, 12)
@@ -586,27 +745,49 @@ async function main(): Promise<number> {
     if (spread > 0) {
       p99 = percentile(lateness, 99);
       const early = lateness.filter((value) => value < 0).length;
-      console.log(`\nResults — ${int(spread)} reminders spread over ${spreadSeconds} s: lateness (received in the sink − due time)`);
+      console.log(
+        `\nResults — ${int(spread)} reminders spread over ${spreadSeconds} s: lateness (received in the sink − due time)`,
+      );
       console.log(
         `  p50 ${msec(percentile(lateness, 50))}, p95 ${msec(percentile(lateness, 95))}, p99 ${msec(p99)}, max ${msec(Math.max(...lateness))}; ` +
           `earliest ${msec(Math.min(...lateness))} (${int(early)} sent before their time)`,
       );
-      console.log('  (negative would mean sent before its time; a wake-up takes only rows due by the time it was planned for)');
+      console.log(
+        '  (negative would mean sent before its time; a wake-up takes only rows due by the time it was planned for)',
+      );
       console.log(`  p99 target < ${msec(TARGET_P99_MS)}   ${p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`);
       lateLine = `, spread p99 lateness ${msec(p99)}`;
     }
 
     const checks = [
-      { name: `drain ≤ ${TARGET_RATIO}× bare BullMQ (${ratio(drainRatio, TARGET_RATIO)})`, pass: drainRatio <= TARGET_RATIO },
-      { name: `0 duplicates (${correctness.duplicates + spreadCheck.duplicates})`, pass: correctness.duplicates + spreadCheck.duplicates === 0 },
-      { name: `0 missed (${correctness.missed + spreadCheck.missed})`, pass: correctness.missed + spreadCheck.missed === 0 },
-      { name: `every delivery row sent, none sending/failed/skipped (${correctness.notSent} not)`, pass: correctness.notSent === 0 },
-      ...(spread > 0 ? [{ name: `p99 lateness < ${TARGET_P99_MS / 1000} s (${msec(p99)})`, pass: p99 < TARGET_P99_MS }] : []),
-      { name: 'the baselines did all their work', pass: correctness.bareJobsFailed === 0 && correctness.bareSmtpMissed === 0 },
+      {
+        name: `drain ≤ ${TARGET_RATIO}× bare BullMQ (${ratio(drainRatio, TARGET_RATIO)})`,
+        pass: drainRatio <= TARGET_RATIO,
+      },
+      {
+        name: `0 duplicates (${correctness.duplicates + spreadCheck.duplicates})`,
+        pass: correctness.duplicates + spreadCheck.duplicates === 0,
+      },
+      {
+        name: `0 missed (${correctness.missed + spreadCheck.missed})`,
+        pass: correctness.missed + spreadCheck.missed === 0,
+      },
+      {
+        name: `every delivery row sent, none sending/failed/skipped (${correctness.notSent} not)`,
+        pass: correctness.notSent === 0,
+      },
+      ...(spread > 0
+        ? [{ name: `p99 lateness < ${TARGET_P99_MS / 1000} s (${msec(p99)})`, pass: p99 < TARGET_P99_MS }]
+        : []),
+      {
+        name: 'the baselines did all their work',
+        pass: correctness.bareJobsFailed === 0 && correctness.bareSmtpMissed === 0,
+      },
     ];
     console.log('');
     for (const check of checks) console.log(`  ${check.name.padEnd(70)}${check.pass ? 'PASS' : 'FAIL'}`);
-    if (correctness.unexpected > 0) console.log(`  note: ${correctness.unexpected} emails arrived that belonged to no burst delivery`);
+    if (correctness.unexpected > 0)
+      console.log(`  note: ${correctness.unexpected} emails arrived that belonged to no burst delivery`);
 
     console.log('\nCleaning up');
     await cleanup.run();

@@ -19,7 +19,14 @@ export async function seedRecipients(db: Client, count: number): Promise<void> {
  * `count` active `once` rules titled `<tag> #<n>`, rule n due at `first + (n - 1) × stepMs` and
  * sent to user bench-n (one statement). Resolves with the number of rules written.
  */
-export async function seedRules(db: Client, tag: string, count: number, first: Date, stepMs: number, createdById: string): Promise<number> {
+export async function seedRules(
+  db: Client,
+  tag: string,
+  count: number,
+  first: Date,
+  stepMs: number,
+  createdById: string,
+): Promise<number> {
   const { rowCount } = await db.query(
     `WITH src AS MATERIALIZED (
        SELECT gen_random_uuid() AS id, g FROM generate_series(1, $2) g

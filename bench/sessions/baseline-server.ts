@@ -18,7 +18,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 const sessionsSql = process.env.BENCH_SESSIONS_SQL;
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
 if (!databaseUrl || !sessionsSql) {
-  console.error('baseline-server: BENCH_DATABASE_URL and BENCH_SESSIONS_SQL must be set (run.ts starts this process; run `npm run bench:sessions`).');
+  console.error(
+    'baseline-server: BENCH_DATABASE_URL and BENCH_SESSIONS_SQL must be set (run.ts starts this process; run `npm run bench:sessions`).',
+  );
   process.exit(2);
 }
 
@@ -50,7 +52,10 @@ function toResponse(row: Row) {
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -60,7 +65,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (req.method !== 'GET' || !match) return send(res, 404, '{"error":"not found"}');
   const from = new Date(url.searchParams.get('from') ?? '');
   const to = new Date(url.searchParams.get('to') ?? '');
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return send(res, 400, '{"error":"the baseline serves only ?from=&to="}');
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    return send(res, 400, '{"error":"the baseline serves only ?from=&to="}');
   const { rows } = await pool.query<Row>(sessionsSql as string, [match[1], from, to]);
   // The SQL is inclusive of `to` (BETWEEN); the window is [from, to), as in Tandem.
   const body = JSON.stringify({ data: rows.filter((row) => (row[`${S}starts_at`] as Date) < to).map(toResponse) });

@@ -17,7 +17,14 @@ export const CLOSURES = 12;
 export const ORGANIZATIONS = 50;
 
 const DAY_MS = 86_400_000;
-const ZONES = ['America/Los_Angeles', 'America/Chicago', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Sydney'];
+const ZONES = [
+  'America/Los_Angeles',
+  'America/Chicago',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+];
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'];
 const PAIRS = ['MO,WE', 'TU,TH', 'WE,FR'];
 /** Afternoon and evening starts: none falls in a DST gap or overlap (01:00–03:00). */
@@ -44,7 +51,11 @@ const ymd = (date: Date) => date.toISOString().slice(0, 10);
 export function benchSchedule(i: number, today: Date): BenchSchedule {
   const kind = i % 10 < 4 ? 'weekly' : i % 10 < 8 ? 'twice weekly' : 'monthly, last Friday';
   const rrule =
-    kind === 'weekly' ? `FREQ=WEEKLY;BYDAY=${WEEKDAYS[i % 5]}` : kind === 'twice weekly' ? `FREQ=WEEKLY;BYDAY=${PAIRS[i % 3]}` : 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1';
+    kind === 'weekly'
+      ? `FREQ=WEEKLY;BYDAY=${WEEKDAYS[i % 5]}`
+      : kind === 'twice weekly'
+        ? `FREQ=WEEKLY;BYDAY=${PAIRS[i % 3]}`
+        : 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1';
   return {
     name: `Bench ${kind} program ${i}`,
     kind,
@@ -52,7 +63,9 @@ export function benchSchedule(i: number, today: Date): BenchSchedule {
     timezone: ZONES[Math.floor(i / 10) % ZONES.length],
     startTime: START_TIMES[i % START_TIMES.length],
     durationMinutes: DURATIONS[i % DURATIONS.length],
-    startDate: ymd(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - BACK_DAYS * DAY_MS)),
+    startDate: ymd(
+      new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - BACK_DAYS * DAY_MS),
+    ),
   };
 }
 
@@ -60,7 +73,8 @@ export const benchSchedules = (today: Date) => Array.from({ length: PROGRAMS }, 
 
 /** Closure days spread over the year (every 29 days, so every weekday gets some). */
 export function closureDates(today: Date): string[] {
-  const first = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - BACK_DAYS * DAY_MS + 17 * DAY_MS;
+  const first =
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - BACK_DAYS * DAY_MS + 17 * DAY_MS;
   return Array.from({ length: CLOSURES }, (_, k) => ymd(new Date(first + k * 29 * DAY_MS)));
 }
 
@@ -69,8 +83,14 @@ export function closureDates(today: Date): string[] {
  * materialized_until NULL, so no sessions yet), each with one partner. Resolves with the
  * program ids in mix order.
  */
-export async function seedPrograms(db: Client, schedules: readonly BenchSchedule[], closures: readonly string[]): Promise<string[]> {
-  await db.query(`INSERT INTO organizations (name, stage) SELECT 'Partner ' || g, 'active' FROM generate_series(1, ${ORGANIZATIONS}) AS g`);
+export async function seedPrograms(
+  db: Client,
+  schedules: readonly BenchSchedule[],
+  closures: readonly string[],
+): Promise<string[]> {
+  await db.query(
+    `INSERT INTO organizations (name, stage) SELECT 'Partner ' || g, 'active' FROM generate_series(1, ${ORGANIZATIONS}) AS g`,
+  );
   await db.query(
     `INSERT INTO closures (date, name)
      SELECT d, (ARRAY['Staff development day','Holiday closure','Building maintenance'])[1 + (n::int % 3)]
@@ -117,7 +137,9 @@ function floatingStart(schedule: Pick<BenchSchedule, 'startDate' | 'startTime'>)
 /** The wall clock (UTC-coded) that `instant` reads in `zone`. */
 function wallClockOf(instant: Date, zone: string): Date {
   const local = DateTime.fromJSDate(instant, { zone });
-  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond));
+  return new Date(
+    Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond),
+  );
 }
 
 /**
@@ -142,7 +164,14 @@ export function bareExpansion(schedules: readonly BenchSchedule[], horizon: Date
  * Resolves with the rows inserted.
  */
 export async function bareMaterialize(db: Client, horizon: Date): Promise<number> {
-  const { rows: programs } = await db.query<{ id: string; rrule: string; timezone: string; start_time: string; duration_minutes: number; start_date: string }>(
+  const { rows: programs } = await db.query<{
+    id: string;
+    rrule: string;
+    timezone: string;
+    start_time: string;
+    duration_minutes: number;
+    start_date: string;
+  }>(
     `SELECT id, rrule, timezone, start_time, duration_minutes, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM programs WHERE status <> 'completed'`,
   );
   const ids: string[] = [];
@@ -154,7 +183,13 @@ export async function bareMaterialize(db: Client, horizon: Date): Promise<number
     const rule = new RRule({ ...RRule.parseString(program.rrule), dtstart });
     for (const wall of rule.between(dtstart, new Date(wallClockOf(horizon, program.timezone).getTime() - 1), true)) {
       const startsAt = DateTime.fromObject(
-        { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() },
+        {
+          year: wall.getUTCFullYear(),
+          month: wall.getUTCMonth() + 1,
+          day: wall.getUTCDate(),
+          hour: wall.getUTCHours(),
+          minute: wall.getUTCMinutes(),
+        },
         { zone: program.timezone },
       ).toJSDate();
       ids.push(program.id);

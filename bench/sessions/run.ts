@@ -95,7 +95,11 @@ interface Timing {
   databaseCpu?: number;
 }
 
-async function measured<T>(probe: Client, dbName: string, work: () => Promise<T>): Promise<{ result: T; timing: Timing }> {
+async function measured<T>(
+  probe: Client,
+  dbName: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; timing: Timing }> {
   const database0 = await backendCpu(probe, dbName);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -103,7 +107,14 @@ async function measured<T>(probe: Client, dbName: string, work: () => Promise<T>
   const elapsed = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const database1 = await backendCpu(probe, dbName);
-  return { result, timing: { ms: elapsed, nodeCpu: (cpu.user + cpu.system) / 1000, databaseCpu: backendCpuDelta(database0, database1) } };
+  return {
+    result,
+    timing: {
+      ms: elapsed,
+      nodeCpu: (cpu.user + cpu.system) / 1000,
+      databaseCpu: backendCpuDelta(database0, database1),
+    },
+  };
 }
 
 function medianTiming(timings: Timing[]): Timing {
@@ -125,7 +136,10 @@ async function postAll(url: string, token: string, bodies: readonly object[], cl
       });
       const body = (await response.json()) as { id?: string; detail?: string };
       if (response.status !== 201 || !body.id) {
-        throw new BenchError(`POST /api/v1/programs answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`, "See Tandem's answer above.");
+        throw new BenchError(
+          `POST /api/v1/programs answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+          "See Tandem's answer above.",
+        );
       }
       ids[index] = body.id;
     }
@@ -179,9 +193,14 @@ async function main(): Promise<number> {
 
   try {
     if (!existsSync(TANDEM_MAIN)) {
-      throw new BenchError(`${TANDEM_MAIN} does not exist`, 'Run `npm run bench:sessions`, which builds Tandem first (or `npm run build`).');
+      throw new BenchError(
+        `${TANDEM_MAIN} does not exist`,
+        'Run `npm run bench:sessions`, which builds Tandem first (or `npm run build`).',
+      );
     }
-    console.log(`Sessions benchmark — ${cpus().length} CPUs, Node ${process.version}, ${PROGRAMS} programs, ${CONCURRENCY} concurrent readers`);
+    console.log(
+      `Sessions benchmark — ${cpus().length} CPUs, Node ${process.version}, ${PROGRAMS} programs, ${CONCURRENCY} concurrent readers`,
+    );
 
     // 1. A database of our own, migrated by Tandem's own migrations.
     header(`database ${dbName} on ${server(adminUrl)}`);
@@ -198,8 +217,9 @@ async function main(): Promise<number> {
     const horizon = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
     const schedules = benchSchedules(now);
     const closures = closureDates(now);
-    const programIds = await timed(`${int(PROGRAMS)} programs, ${closures.length} closure days, 50 partner organizations (set-based)`, () =>
-      seedPrograms(db, schedules, closures),
+    const programIds = await timed(
+      `${int(PROGRAMS)} programs, ${closures.length} closure days, 50 partner organizations (set-based)`,
+      () => seedPrograms(db, schedules, closures),
     );
     const kinds = new Map<string, number>();
     for (const s of schedules) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
@@ -213,14 +233,19 @@ async function main(): Promise<number> {
     const password = randomBytes(18).toString('base64url');
     await timed('admin user (argon2id)', async () => {
       const hash = await new PasswordService().hash(password);
-      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [email, hash]);
+      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [
+        email,
+        hash,
+      ]);
     });
     await timed('VACUUM (ANALYZE)', () => db.query('VACUUM (ANALYZE)'));
 
     // 3. Materialization, three ways, alternating; every database round starts from no sessions.
     header(`materialize a year of sessions for ${int(PROGRAMS)} programs: ${MATERIALIZE_ROUNDS} rounds, alternating`);
     const dataSource = new DataSource(dataSourceOptions(benchUrl, POOL_SIZE));
-    await timed(`Tandem's data source (pool of ${POOL_SIZE}) and ProgramService, in this process`, () => dataSource.initialize());
+    await timed(`Tandem's data source (pool of ${POOL_SIZE}) and ProgramService, in this process`, () =>
+      dataSource.initialize(),
+    );
     cleanup.add("close Tandem's data source", () => dataSource.destroy());
     // extendSessionWindows() uses only these; the rest of the service is not reached.
     const unused = undefined as never;
@@ -236,7 +261,12 @@ async function main(): Promise<number> {
       new Clock(),
     );
     const timings: Record<'bare' | 'baseline' | 'tandem', Timing[]> = { bare: [], baseline: [], tandem: [] };
-    const counts = { bare: new Set<number>(), baseline: new Set<number>(), tandemCreated: new Set<number>(), tandemPrograms: new Set<number>() };
+    const counts = {
+      bare: new Set<number>(),
+      baseline: new Set<number>(),
+      tandemCreated: new Set<number>(),
+      tandemPrograms: new Set<number>(),
+    };
     const digests: Record<'baseline' | 'tandem', SessionDigest[]> = { baseline: [], tandem: [] };
     for (let round = 1; round <= MATERIALIZE_ROUNDS; round += 1) {
       const bare = await measured(probe, dbName, async () => bareExpansion(schedules, horizon));
@@ -262,8 +292,14 @@ async function main(): Promise<number> {
       );
     }
     const reference = digests.tandem[0];
-    const sameRows = [...digests.baseline, ...digests.tandem].every((d) => d.md5 === reference.md5 && d.sessions === reference.sessions);
-    const sameCount = counts.bare.size === 1 && counts.bare.has(reference.sessions) && counts.tandemCreated.size === 1 && counts.tandemCreated.has(reference.sessions);
+    const sameRows = [...digests.baseline, ...digests.tandem].every(
+      (d) => d.md5 === reference.md5 && d.sessions === reference.sessions,
+    );
+    const sameCount =
+      counts.bare.size === 1 &&
+      counts.bare.has(reference.sessions) &&
+      counts.tandemCreated.size === 1 &&
+      counts.tandemCreated.has(reference.sessions);
     const allPrograms = counts.tandemPrograms.size === 1 && counts.tandemPrograms.has(PROGRAMS);
     console.log(
       `      ${int(reference.sessions)} sessions (${int(reference.closed)} on closure days); ` +
@@ -273,7 +309,11 @@ async function main(): Promise<number> {
 
     // 4. Tandem as production runs it, for the API's side.
     header('start Tandem (node dist/src/main.js, TANDEM_PROCESS=api)');
-    const { child: tandem, url: tandemUrl, workDir } = await startTandem(settings, cleanup, {
+    const {
+      child: tandem,
+      url: tandemUrl,
+      workDir,
+    } = await startTandem(settings, cleanup, {
       poolSize: POOL_SIZE,
       env: { SESSION_HORIZON_DAYS: String(HORIZON_DAYS) },
     });
@@ -282,11 +322,14 @@ async function main(): Promise<number> {
       tandem.process.kill('SIGUSR2');
       return parseSqlReport(await tandem.nextLine(SQL_REPORT_PREFIX, 5_000));
     };
-    const perCall = (statements: SeenStatement[], calls: number) => statements.reduce((sum, s) => sum + s.calls, 0) / calls;
+    const perCall = (statements: SeenStatement[], calls: number) =>
+      statements.reduce((sum, s) => sum + s.calls, 0) / calls;
 
     // 5. The same 1,000 schedules created through the API, each materializing its own year.
     header(`POST /api/v1/programs × ${int(PROGRAMS)} (the same schedules, ${POST_CLIENTS} concurrent clients)`);
-    const partners = (await db.query<{ id: string }>('SELECT id FROM organizations ORDER BY name')).rows.map((r) => r.id);
+    const partners = (await db.query<{ id: string }>('SELECT id FROM organizations ORDER BY name')).rows.map(
+      (r) => r.id,
+    );
     const bodies = schedules.map((s, i) => postBody(s, partners[i % partners.length]));
     await report(); // forget the sign-in
     const post = await timed(`${int(PROGRAMS)} programs`, () =>
@@ -296,7 +339,11 @@ async function main(): Promise<number> {
     const postPerRequest = perCall(postStatements, PROGRAMS);
     const byOrigin = await digestsByOrigin(db, horizon);
     const postedSessions = Number(
-      (await db.query<{ n: string }>('SELECT count(*) AS n FROM program_sessions WHERE program_id = ANY($1::uuid[])', [post.result])).rows[0].n,
+      (
+        await db.query<{ n: string }>('SELECT count(*) AS n FROM program_sessions WHERE program_id = ANY($1::uuid[])', [
+          post.result,
+        ])
+      ).rows[0].n,
     );
     const samePosted = byOrigin.posted.md5 === byOrigin.seeded.md5 && byOrigin.posted.sessions === reference.sessions;
     console.log(
@@ -314,7 +361,11 @@ async function main(): Promise<number> {
     const from = new Date(`${target.schedule.startDate}T00:00:00.000Z`);
     const to = new Date(from.getTime() + 365 * DAY_MS);
     const path = `/api/v1/programs/${target.id}/sessions?from=${from.toISOString()}&to=${to.toISOString()}`;
-    const tandemTarget: Target = { name: 'Tandem', url: `${tandemUrl}${path}`, headers: { Authorization: `Bearer ${token}` } };
+    const tandemTarget: Target = {
+      name: 'Tandem',
+      url: `${tandemUrl}${path}`,
+      headers: { Authorization: `Bearer ${token}` },
+    };
     header(`statements per request (${COUNTED_REQUESTS} requests, one at a time)`);
     console.log(`      program: ${target.schedule.rrule} at ${target.schedule.startTime} ${target.schedule.timezone}`);
     const statements = await timed(`GET ${path.replace(target.id, ':id')}`, async () => {
@@ -326,7 +377,10 @@ async function main(): Promise<number> {
     const perRequest = perCall(statements, COUNTED_REQUESTS);
     const sessionsStatement = statements.find((s) => /\bFROM "program_sessions"/.test(s.sql));
     if (!sessionsStatement) {
-      throw new BenchError("no statement on program_sessions was seen in Tandem's process", 'The sessions query changed shape; see bench/sessions/baseline-server.ts.');
+      throw new BenchError(
+        "no statement on program_sessions was seen in Tandem's process",
+        'The sessions query changed shape; see bench/sessions/baseline-server.ts.',
+      );
     }
     for (const s of statements) {
       const role =
@@ -370,16 +424,29 @@ async function main(): Promise<number> {
         "The baseline runs Tandem's own SQL, so its row mapping (bench/sessions/baseline-server.ts) no longer matches src/program/program.mapper.ts; bring it in line.",
       );
       const list = JSON.parse(body) as { data: Array<{ cancelled: boolean }> };
-      if (list.data.length === 0) throw new BenchError('the program has no sessions in the year', 'Check the seed in bench/sessions/programs.ts.');
-      return { sessions: list.data.length, cancelled: list.data.filter((s) => s.cancelled).length, bytes: Buffer.byteLength(body) };
+      if (list.data.length === 0)
+        throw new BenchError(
+          'the program has no sessions in the year',
+          'Check the seed in bench/sessions/programs.ts.',
+        );
+      return {
+        sessions: list.data.length,
+        cancelled: list.data.filter((s) => s.cancelled).length,
+        bytes: Buffer.byteLength(body),
+      };
     });
-    console.log(`      ${answer.sessions} sessions in the year, ${answer.cancelled} cancelled by closures (${int(answer.bytes)} bytes)`);
+    console.log(
+      `      ${answer.sessions} sessions in the year, ${answer.cancelled} cancelled by closures (${int(answer.bytes)} bytes)`,
+    );
 
     // 8. Load: warm-up, then alternating measured rounds.
-    header(`load: ${CONCURRENCY} clients, ${WARMUP_MS / 1000} s warm-up, then ${ROUNDS} × ${ROUND_MS / 1000} s per server, alternating`);
+    header(
+      `load: ${CONCURRENCY} clients, ${WARMUP_MS / 1000} s warm-up, then ${ROUNDS} × ${ROUND_MS / 1000} s per server, alternating`,
+    );
     const rounds: Record<'baseline' | 'Tandem', Round[]> = { baseline: [], Tandem: [] };
     const pids = { baseline: baseline.child.process.pid, Tandem: tandem.process.pid };
-    for (const t of [baselineTarget, tandemTarget]) await timed(`warm-up ${t.name}`, () => runLoad(t, CONCURRENCY, WARMUP_MS));
+    for (const t of [baselineTarget, tandemTarget])
+      await timed(`warm-up ${t.name}`, () => runLoad(t, CONCURRENCY, WARMUP_MS));
     for (let round = 1; round <= ROUNDS; round += 1) {
       const line: string[] = [];
       for (const t of [baselineTarget, tandemTarget]) {
@@ -395,7 +462,10 @@ async function main(): Promise<number> {
     const ours = summarize('Tandem', rounds.Tandem);
     for (const side of [base, ours]) {
       if (side.sample.errors > 0) {
-        throw new BenchError(`${side.name} failed ${side.sample.errors} requests (first: ${side.sample.firstError})`, 'See the error above; a loaded machine or a crashed server are the usual causes.');
+        throw new BenchError(
+          `${side.name} failed ${side.sample.errors} requests (first: ${side.sample.firstError})`,
+          'See the error above; a loaded machine or a crashed server are the usual causes.',
+        );
       }
     }
 
@@ -408,23 +478,44 @@ async function main(): Promise<number> {
     const mRow = (label: string, t: Timing, count: number, r1: string, r2: string) =>
       `  ${label.padEnd(34)}${secs(t.ms).padStart(9)}${int((PROGRAMS * 1000) / t.ms).padStart(10)}${int((count * 1000) / t.ms).padStart(11)}` +
       `${r1.padStart(9)}${r2.padStart(10)}${cpu(t.nodeCpu).padStart(9)}${cpu(t.databaseCpu).padStart(9)}`;
-    console.log(`\nResults — materializing a year of sessions: ${int(PROGRAMS)} programs, ${int(sessions)} sessions (median of ${MATERIALIZE_ROUNDS} rounds)`);
-    console.log(`  ${''.padEnd(34)}${'time'.padStart(9)}${'progr./s'.padStart(10)}${'sessions/s'.padStart(11)}${'÷ bare'.padStart(9)}${'÷ +INSERT'.padStart(10)}${'node CPU'.padStart(9)}${'PG CPU'.padStart(9)}`);
+    console.log(
+      `\nResults — materializing a year of sessions: ${int(PROGRAMS)} programs, ${int(sessions)} sessions (median of ${MATERIALIZE_ROUNDS} rounds)`,
+    );
+    console.log(
+      `  ${''.padEnd(34)}${'time'.padStart(9)}${'progr./s'.padStart(10)}${'sessions/s'.padStart(11)}${'÷ bare'.padStart(9)}${'÷ +INSERT'.padStart(10)}${'node CPU'.padStart(9)}${'PG CPU'.padStart(9)}`,
+    );
     console.log(mRow('bare rrule.between (no DB)', bare, sessions, '1.00×', ''));
     console.log(mRow('bare rrule + luxon + 1 INSERT', plain, sessions, times(plain.ms / bare.ms), '1.00×'));
-    console.log(mRow('Tandem extendSessionWindows()', theirs, sessions, times(theirs.ms / bare.ms), times(theirs.ms / plain.ms)));
-    console.log(mRow(`Tandem POST /programs ×${int(PROGRAMS)} (${POST_CLIENTS} cl.)`, { ...post.timing, nodeCpu: undefined }, postedSessions, times(post.timing.ms / bare.ms), times(post.timing.ms / plain.ms)));
-    console.log(`  (node CPU: this process — the expansion; for POST it is only the HTTP client. PG CPU: the bench database's backends.)`);
+    console.log(
+      mRow('Tandem extendSessionWindows()', theirs, sessions, times(theirs.ms / bare.ms), times(theirs.ms / plain.ms)),
+    );
+    console.log(
+      mRow(
+        `Tandem POST /programs ×${int(PROGRAMS)} (${POST_CLIENTS} cl.)`,
+        { ...post.timing, nodeCpu: undefined },
+        postedSessions,
+        times(post.timing.ms / bare.ms),
+        times(post.timing.ms / plain.ms),
+      ),
+    );
+    console.log(
+      `  (node CPU: this process — the expansion; for POST it is only the HTTP client. PG CPU: the bench database's backends.)`,
+    );
     console.log(`  statements per POST: ${Number(postPerRequest.toFixed(2))}   info`);
 
     const medianRatio = ours.median / base.median;
     const throughputRatio = ours.throughput / base.throughput;
-    const row = (label: string, b: string, t: string, r: string, note: string) => `  ${label.padEnd(18)}${b.padStart(12)}${t.padStart(12)}${r.padStart(9)}   ${note}`;
-    console.log(`\nResults — GET a year of one program's sessions (${answer.sessions} sessions, ${int(answer.bytes)} bytes)`);
+    const row = (label: string, b: string, t: string, r: string, note: string) =>
+      `  ${label.padEnd(18)}${b.padStart(12)}${t.padStart(12)}${r.padStart(9)}   ${note}`;
+    console.log(
+      `\nResults — GET a year of one program's sessions (${answer.sessions} sessions, ${int(answer.bytes)} bytes)`,
+    );
     console.log(row('', 'baseline', 'Tandem', 'ratio', ''));
     console.log(row('median latency', ms(base.median), ms(ours.median), times(medianRatio), 'info'));
     console.log(row('p95 latency', ms(base.p95), ms(ours.p95), times(ours.p95 / base.p95), 'info'));
-    console.log(row('throughput', `${int(base.throughput)}/s`, `${int(ours.throughput)}/s`, times(throughputRatio), 'info'));
+    console.log(
+      row('throughput', `${int(base.throughput)}/s`, `${int(ours.throughput)}/s`, times(throughputRatio), 'info'),
+    );
     console.log(row('requests', int(base.sample.latenciesMs.length), int(ours.sample.latenciesMs.length), '', ''));
     const cpuMs = (value: number | undefined) => (value === undefined ? 'n/a' : ms(value));
     console.log(row('CPU per request:', '', '', '', ''));
@@ -433,13 +524,18 @@ async function main(): Promise<number> {
     console.log(row('  load generator', cpuMs(base.clientCpu), cpuMs(ours.clientCpu), '', ''));
     const other = Math.max(base.otherCpus ?? 0, ours.otherCpus ?? 0);
     if (other > 0.25) {
-      console.log(`  note: other processes kept ${other.toFixed(2)} of ${cpus().length} CPUs busy during the rounds; the figures are skewed — rerun on a quiet machine`);
+      console.log(
+        `  note: other processes kept ${other.toFixed(2)} of ${cpus().length} CPUs busy during the rounds; the figures are skewed — rerun on a quiet machine`,
+      );
     }
     console.log(`  statements per request: Tandem ${Number(perRequest.toFixed(2))}, baseline 1   info`);
 
     const checks = [
       { name: 'same session rows as the baseline', pass: sameRows },
-      { name: 'bare rrule, baseline and Tandem count the same sessions', pass: sameCount && counts.baseline.size === 1 && counts.baseline.has(sessions) },
+      {
+        name: 'bare rrule, baseline and Tandem count the same sessions',
+        pass: sameCount && counts.baseline.size === 1 && counts.baseline.has(sessions),
+      },
       { name: `extendSessionWindows() covered all ${int(PROGRAMS)} programs`, pass: allPrograms },
       { name: 'POST /programs made the same sessions', pass: samePosted },
     ];

@@ -3,11 +3,11 @@ import { auditChanges } from './audit.service';
 describe('auditChanges', () => {
   it('lists only the fields that changed, with before and after', () => {
     expect(
-      auditChanges({ name: 'Youth Shelter', stage: 'exploring', tags: ['a'] }, { name: 'Youth Shelter', stage: 'active', tags: ['a', 'b'] }, [
-        'name',
-        'stage',
-        'tags',
-      ]),
+      auditChanges(
+        { name: 'Youth Shelter', stage: 'exploring', tags: ['a'] },
+        { name: 'Youth Shelter', stage: 'active', tags: ['a', 'b'] },
+        ['name', 'stage', 'tags'],
+      ),
     ).toEqual({ stage: { before: 'exploring', after: 'active' }, tags: { before: ['a'], after: ['a', 'b'] } });
   });
 
@@ -26,7 +26,12 @@ describe('auditChanges', () => {
   });
 
   it('keeps personal values out', () => {
-    const changes = auditChanges({ email: 'a@b.org', isPrimary: false }, { email: 'c@d.org', isPrimary: true }, ['email', 'isPrimary'], new Set(['email']));
+    const changes = auditChanges(
+      { email: 'a@b.org', isPrimary: false },
+      { email: 'c@d.org', isPrimary: true },
+      ['email', 'isPrimary'],
+      new Set(['email']),
+    );
     expect(changes).toEqual({ email: { redacted: true }, isPrimary: { before: false, after: true } });
     expect(JSON.stringify(changes)).not.toContain('@');
   });

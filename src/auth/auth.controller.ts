@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators/auth.decorators';
 import { UnauthorizedError } from '../common/errors/domain-error';
@@ -58,7 +66,10 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Req() request: Request & { user: User }, @Res({ passthrough: true }) response: Response): Promise<LoginResponseDto> {
+  async login(
+    @Req() request: Request & { user: User },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
     const tokens = await this.auth.login(request.user);
     return { ...this.respondWithTokens(response, tokens), user: await this.mfa.currentUser(request.user) };
   }
@@ -69,11 +80,15 @@ export class AuthController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({
     summary: 'New access token from the refresh cookie; rotates the cookie',
-    description: 'Presenting an already-rotated refresh token answers 401 and ends that whole session, except within a few seconds of its rotation (several tabs refreshing at once), when it is answered like the first time.',
+    description:
+      'Presenting an already-rotated refresh token answers 401 and ends that whole session, except within a few seconds of its rotation (several tabs refreshing at once), when it is answered like the first time.',
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiProblems(401)
-  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AccessTokenResponseDto> {
+  async refresh(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessTokenResponseDto> {
     const presented = readRefreshCookie(request);
     if (!presented) throw new InvalidRefreshTokenError('No refresh cookie was sent; sign in again.');
     try {
@@ -104,7 +119,10 @@ export class AuthController {
   @Get('me')
   @RequirePermission('self.manage')
   @AllowedDuringMfaSetup()
-  @ApiOperation({ summary: 'The signed-in user', description: '`mfaSetupRequired`: the person must set up two-factor sign-in before anything else.' })
+  @ApiOperation({
+    summary: 'The signed-in user',
+    description: '`mfaSetupRequired`: the person must set up two-factor sign-in before anything else.',
+  })
   @ApiOkResponse({ type: CurrentUserResponseDto })
   async me(@CurrentUser() user: AuthUser): Promise<CurrentUserResponseDto> {
     return this.mfa.currentUser(await this.auth.me(user));
@@ -112,7 +130,10 @@ export class AuthController {
 
   @Patch('me')
   @RequirePermission('self.manage')
-  @ApiOperation({ summary: 'Change your own name or time zone', description: 'Send the `version` you read to be told (409) when it changed meanwhile.' })
+  @ApiOperation({
+    summary: 'Change your own name or time zone',
+    description: 'Send the `version` you read to be told (409) when it changed meanwhile.',
+  })
   @ApiOkResponse({ type: CurrentUserResponseDto })
   @ApiProblems(400, 409)
   async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<CurrentUserResponseDto> {

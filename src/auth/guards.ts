@@ -2,7 +2,12 @@ import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { IS_PUBLIC_KEY, PERMISSION_KEY, RESOURCE_KEY_KEY, ResourceKeyOption } from '../common/decorators/auth.decorators';
+import {
+  IS_PUBLIC_KEY,
+  PERMISSION_KEY,
+  RESOURCE_KEY_KEY,
+  ResourceKeyOption,
+} from '../common/decorators/auth.decorators';
 import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/pipes/validation';
 import { authConfig, AuthConfig } from '../config/configuration';
@@ -40,7 +45,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
    * at all falls through to the token check, a 401). The route checks the key's resource.
    */
   private grantResourceKey(context: ExecutionContext): boolean {
-    const option = this.reflector.getAllAndOverride<ResourceKeyOption | undefined>(RESOURCE_KEY_KEY, [context.getHandler(), context.getClass()]);
+    const option = this.reflector.getAllAndOverride<ResourceKeyOption | undefined>(RESOURCE_KEY_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!option) return false;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const key = (request.query as Record<string, unknown> | undefined)?.key;
@@ -63,7 +71,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   private isPublic(context: ExecutionContext): boolean {
-    return this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
+    return (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true
+    );
   }
 }
 
@@ -86,7 +96,10 @@ export class PermissionsGuard {
     if (request.resourceKey && permission) return true;
     const user = request.user;
     if (!permission) {
-      this.logger.error({ handler: context.getHandler().name }, 'route declares neither @Public nor @RequirePermission; denied');
+      this.logger.error(
+        { handler: context.getHandler().name },
+        'route declares neither @Public nor @RequirePermission; denied',
+      );
       throw new ForbiddenError('FORBIDDEN', 'This route is not open to anyone.');
     }
     if (!user || !roleHasPermission(user.role, permission)) {
@@ -112,7 +125,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
-    if (!user) throw new UnauthorizedError('INVALID_CREDENTIALS', 'The email or password is wrong, or the account is inactive.');
+    if (!user)
+      throw new UnauthorizedError('INVALID_CREDENTIALS', 'The email or password is wrong, or the account is inactive.');
     return user;
   }
 }

@@ -13,6 +13,11 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
 
   validate(request: Request, email: string, password: string): Promise<User> {
     // The body was validated as a LoginDto (LocalAuthGuard) before passport read it.
-    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown', (request.body as { otp?: string }).otp);
+    return this.auth.verifyCredentials(
+      email,
+      password,
+      request.ip ?? 'unknown',
+      (request.body as { otp?: string }).otp,
+    );
   }
 }

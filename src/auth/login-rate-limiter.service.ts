@@ -63,7 +63,8 @@ export class LoginRateLimiter {
       this.perIp.consume(addressKey(ip)).catch(limitReached),
     ]);
     // The block runs LOGIN_BLOCK_MINUTES from the failure that reached the allowance.
-    if (pair.consumedPoints >= this.allowance(account, address)) await this.perAccountAndIp.block(key, this.blockSeconds);
+    if (pair.consumedPoints >= this.allowance(account, address))
+      await this.perAccountAndIp.block(key, this.blockSeconds);
   }
 
   /**
@@ -91,7 +92,10 @@ function accountKey(email: string): string {
 }
 
 function pairKey(email: string, ip: string): string {
-  return createHash('sha256').update(`${email.trim().toLowerCase()}\n${addressKey(ip)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${email.trim().toLowerCase()}\n${addressKey(ip)}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
@@ -107,7 +111,10 @@ export function addressKey(ip: string): string {
   const [head, tail] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((group) => parseInt(group, 16).toString(16))

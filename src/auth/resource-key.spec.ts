@@ -18,7 +18,9 @@ describe('resourceKey', () => {
 
   it('is not the plain HMAC of the id under the secret (a purpose-derived sub-key is used)', async () => {
     const { createHmac } = await import('node:crypto');
-    expect(resourceKey(SECRET, 'calendar-link:v1', ID)).not.toBe(createHmac('sha256', SECRET).update(ID).digest('base64url'));
+    expect(resourceKey(SECRET, 'calendar-link:v1', ID)).not.toBe(
+      createHmac('sha256', SECRET).update(ID).digest('base64url'),
+    );
   });
 });
 
@@ -32,7 +34,9 @@ describe('verifyResourceKey', () => {
 
   it('refuses another id’s key, a changed key, a truncated key and non-strings', () => {
     expect(verifyResourceKey(SECRET, 'calendar-link:v1', ID.replace('0b6f', '0b70'), key)).toBe(false);
-    expect(verifyResourceKey(SECRET, 'calendar-link:v1', ID, `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`)).toBe(false);
+    expect(
+      verifyResourceKey(SECRET, 'calendar-link:v1', ID, `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`),
+    ).toBe(false);
     expect(verifyResourceKey(SECRET, 'calendar-link:v1', ID, key.slice(0, -1))).toBe(false);
     expect(verifyResourceKey(SECRET, 'calendar-link:v1', ID, '')).toBe(false);
     expect(verifyResourceKey(SECRET, 'calendar-link:v1', ID, [key, key])).toBe(false);

@@ -40,7 +40,12 @@ export function resourceKey(secret: string, purpose: ResourceKeyPurpose, resourc
 }
 
 /** Whether `key` is the key for `resourceId`, compared in constant time. */
-export function verifyResourceKey(secret: string, purpose: ResourceKeyPurpose, resourceId: string, key: unknown): boolean {
+export function verifyResourceKey(
+  secret: string,
+  purpose: ResourceKeyPurpose,
+  resourceId: string,
+  key: unknown,
+): boolean {
   if (typeof key !== 'string' || key.length === 0 || key.length > 128) return false;
   const expected = Buffer.from(resourceKey(secret, purpose, resourceId), 'utf8');
   const given = Buffer.from(key, 'utf8');

@@ -26,7 +26,14 @@ export interface IssuedTokens {
   sessionId: string;
 }
 
-export type RevokeReason = 'logout' | 'reuse-detected' | 'password-changed' | 'password-reset' | 'deactivated' | 'two-factor-changed' | 'two-factor-reset';
+export type RevokeReason =
+  | 'logout'
+  | 'reuse-detected'
+  | 'password-changed'
+  | 'password-reset'
+  | 'deactivated'
+  | 'two-factor-changed'
+  | 'two-factor-reset';
 
 /** How many rotations within the grace window a repeated presentation follows (more is no browser's tabs). */
 const MAX_GRACE_CHAIN = 16;
@@ -60,7 +67,9 @@ export class SessionService implements OnModuleInit {
     private readonly clock: Clock,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {
-    this.successorKey = Buffer.from(hkdfSync('sha256', Buffer.from(config.secret, 'utf8'), Buffer.alloc(0), 'tandem:refresh-successor:v1', 32));
+    this.successorKey = Buffer.from(
+      hkdfSync('sha256', Buffer.from(config.secret, 'utf8'), Buffer.alloc(0), 'tandem:refresh-successor:v1', 32),
+    );
   }
 
   onModuleInit(): void {
@@ -75,7 +84,11 @@ export class SessionService implements OnModuleInit {
     const refreshToken = randomToken();
     const session = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(manager.create(AuthSession, { userId: user.id, expiresAt: refreshExpiresAt }));
-      await manager.insert(RefreshToken, { sessionId: created.id, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+      await manager.insert(RefreshToken, {
+        sessionId: created.id,
+        tokenHash: sha256(refreshToken),
+        expiresAt: refreshExpiresAt,
+      });
       return created;
     });
     this.logger.log({ userId: user.id, sessionId: session.id }, 'session started');
@@ -93,7 +106,10 @@ export class SessionService implements OnModuleInit {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // The row lock queues concurrent presentations of one token: each sees the committed
       // outcome of the one before (never two rotations, never a successor not yet committed).
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, lock: { mode: 'pessimistic_write' } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash: sha256(presented) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token) return { error: new InvalidRefreshTokenError() } as const;
       const session = await manager.findOneBy(AuthSession, { id: token.sessionId });
       if (!session || session.revokedAt) return { error: new InvalidRefreshTokenError() } as const;
@@ -102,9 +118,18 @@ export class SessionService implements OnModuleInit {
         const withinGrace = now.getTime() - token.usedAt.getTime() <= this.config.refreshGraceSeconds * 1000;
         const current = withinGrace ? await this.currentOfChain(manager, presented, session.id) : null;
         if (!current) return { reused: session } as const;
-        if (!(await manager.existsBy(User, { id: session.userId, active: true }))) return { error: new InvalidRefreshTokenError() } as const;
-        this.logger.log({ userId: session.userId, sessionId: session.id }, 'rotated refresh token presented again within the grace window');
-        return { userId: session.userId, sessionId: session.id, refreshToken: current.token, refreshExpiresAt: current.expiresAt } as const;
+        if (!(await manager.existsBy(User, { id: session.userId, active: true })))
+          return { error: new InvalidRefreshTokenError() } as const;
+        this.logger.log(
+          { userId: session.userId, sessionId: session.id },
+          'rotated refresh token presented again within the grace window',
+        );
+        return {
+          userId: session.userId,
+          sessionId: session.id,
+          refreshToken: current.token,
+          refreshExpiresAt: current.expiresAt,
+        } as const;
       }
       if (token.expiresAt.getTime() <= realNow().getTime()) return { error: new InvalidRefreshTokenError() } as const;
       const user = await manager.findOneBy(User, { id: session.userId, active: true });
@@ -112,7 +137,11 @@ export class SessionService implements OnModuleInit {
       const refreshToken = this.successorOf(presented);
       const refreshExpiresAt = this.refreshExpiry();
       await manager.update(RefreshToken, { id: token.id }, { usedAt: now });
-      await manager.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+      await manager.insert(RefreshToken, {
+        sessionId: session.id,
+        tokenHash: sha256(refreshToken),
+        expiresAt: refreshExpiresAt,
+      });
       await manager.update(AuthSession, { id: session.id }, { expiresAt: refreshExpiresAt });
       return { userId: user.id, sessionId: session.id, refreshToken, refreshExpiresAt } as const;
     });
@@ -149,9 +178,13 @@ export class SessionService implements OnModuleInit {
     let token = presented;
     for (let step = 0; step < MAX_GRACE_CHAIN; step += 1) {
       token = this.successorOf(token);
-      const row = await manager.findOne(RefreshToken, { where: { tokenHash: sha256(token), sessionId }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager.findOne(RefreshToken, {
+        where: { tokenHash: sha256(token), sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) return null;
-      if (!row.usedAt) return row.expiresAt.getTime() > realNow().getTime() ? { token, expiresAt: row.expiresAt } : null;
+      if (!row.usedAt)
+        return row.expiresAt.getTime() > realNow().getTime() ? { token, expiresAt: row.expiresAt } : null;
     }
     return null;
   }
@@ -162,7 +195,11 @@ export class SessionService implements OnModuleInit {
 
   /** Inside the caller's transaction: revokes every live session of a user. */
   async revokeAllWithin(manager: EntityManager, userId: string, reason: RevokeReason): Promise<number> {
-    const result = await manager.update(AuthSession, { userId, revokedAt: IsNull() }, { revokedAt: realNow(), revokedReason: reason });
+    const result = await manager.update(
+      AuthSession,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: realNow(), revokedReason: reason },
+    );
     return result.affected ?? 0;
   }
 
@@ -188,9 +225,14 @@ export class SessionService implements OnModuleInit {
   async resolveAccess(claims: AccessTokenClaims): Promise<AuthUser | null> {
     const row = await this.dataSource
       .createQueryBuilder(User, 'u')
-      .innerJoin(AuthSession, 's', 's.user_id = u.id AND s.id = :sid AND s.revoked_at IS NULL AND s.expires_at > now()', {
-        sid: claims.sid,
-      })
+      .innerJoin(
+        AuthSession,
+        's',
+        's.user_id = u.id AND s.id = :sid AND s.revoked_at IS NULL AND s.expires_at > now()',
+        {
+          sid: claims.sid,
+        },
+      )
       .where('u.id = :sub AND u.active', { sub: claims.sub })
       .getOne();
     return row ? { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: claims.sid } : null;
@@ -226,7 +268,12 @@ export class SessionService implements OnModuleInit {
     return new Date(realNow().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
   }
 
-  private async issue(userId: string, sessionId: string, refreshToken: string, refreshExpiresAt: Date): Promise<IssuedTokens> {
+  private async issue(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+    refreshExpiresAt: Date,
+  ): Promise<IssuedTokens> {
     const claims: AccessTokenClaims = { sub: userId, sid: sessionId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     return { accessToken, expiresIn: this.config.accessTokenTtlSeconds, refreshToken, refreshExpiresAt, sessionId };

@@ -7,7 +7,12 @@ import { CheckInSettingsService, VersionedCheckInSettings } from './check-in-set
 import { CheckInSettingsResponseDto, UpdateCheckInSettingsDto } from './dto/check-in-settings.dto';
 
 function toCheckInSettingsResponse({ version, settings }: VersionedCheckInSettings): CheckInSettingsResponseDto {
-  return { version, intervalMonths: settings.intervalMonths, respondWithinDays: settings.respondWithinDays, automatic: settings.automatic };
+  return {
+    version,
+    intervalMonths: settings.intervalMonths,
+    respondWithinDays: settings.respondWithinDays,
+    automatic: settings.automatic,
+  };
 }
 
 @ApiTags('check-ins')
@@ -18,8 +23,10 @@ export class CheckInSettingsController {
   @Get()
   @RequirePermission('settings.manage')
   @ApiOperation({
-    summary: 'The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves',
-    description: 'Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic), at version 1.',
+    summary:
+      'The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves',
+    description:
+      'Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic), at version 1.',
   })
   @ApiOkResponse({ type: CheckInSettingsResponseDto })
   async get(): Promise<CheckInSettingsResponseDto> {
@@ -30,11 +37,15 @@ export class CheckInSettingsController {
   @RequirePermission('settings.manage')
   @ApiOperation({
     summary: 'Change the check-in schedule (needs the current version)',
-    description: 'intervalMonths 1–24, respondWithinDays 1–90, automatic true/false; else 400 naming the fields. A change that changes nothing keeps the version.',
+    description:
+      'intervalMonths 1–24, respondWithinDays 1–90, automatic true/false; else 400 naming the fields. A change that changes nothing keeps the version.',
   })
   @ApiOkResponse({ type: CheckInSettingsResponseDto })
   @ApiProblems(400, 409)
-  async update(@Body() dto: UpdateCheckInSettingsDto, @CurrentUser() actor: AuthUser): Promise<CheckInSettingsResponseDto> {
+  async update(
+    @Body() dto: UpdateCheckInSettingsDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CheckInSettingsResponseDto> {
     return toCheckInSettingsResponse(await this.settings.update(dto, actor));
   }
 }

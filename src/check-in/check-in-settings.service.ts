@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { SettingKind, Versioned, VersionedSettingStore } from '../partnership/versioned-setting.store';
-import { CheckInSettings, checkInSettingsFromStored, DEFAULT_CHECK_IN_SETTINGS, mergeCheckInSettings, validateCheckInSettings } from './check-in-settings';
+import {
+  CheckInSettings,
+  checkInSettingsFromStored,
+  DEFAULT_CHECK_IN_SETTINGS,
+  mergeCheckInSettings,
+  validateCheckInSettings,
+} from './check-in-settings';
 import { UpdateCheckInSettingsDto } from './dto/check-in-settings.dto';
 
 /** The `settings` row that holds the check-in schedule. */
@@ -54,6 +60,10 @@ export class CheckInSettingsService {
 
   /** A partial change: 409 when `dto.version` is stale, 400 with field errors when the result is invalid. Audited. */
   update(dto: UpdateCheckInSettingsDto, actor: AuthUser): Promise<VersionedCheckInSettings> {
-    return this.store.update(dto.version, { intervalMonths: dto.intervalMonths, respondWithinDays: dto.respondWithinDays, automatic: dto.automatic }, actor);
+    return this.store.update(
+      dto.version,
+      { intervalMonths: dto.intervalMonths, respondWithinDays: dto.respondWithinDays, automatic: dto.automatic },
+      actor,
+    );
   }
 }

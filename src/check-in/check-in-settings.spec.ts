@@ -1,4 +1,9 @@
-import { checkInSettingsFromStored, DEFAULT_CHECK_IN_SETTINGS, mergeCheckInSettings, validateCheckInSettings } from './check-in-settings';
+import {
+  checkInSettingsFromStored,
+  DEFAULT_CHECK_IN_SETTINGS,
+  mergeCheckInSettings,
+  validateCheckInSettings,
+} from './check-in-settings';
 
 describe('check-in settings', () => {
   it('defaults to twice a year, three weeks to answer, automatic, and the defaults are valid', () => {
@@ -18,23 +23,27 @@ describe('check-in settings', () => {
         { field: 'respondWithinDays', message: 'must be a whole number from 1 to 90' },
         { field: 'automatic', message: 'must be true or false' },
       ]);
-      expect(validateCheckInSettings({ intervalMonths: 25, respondWithinDays: 2.5, automatic: true }).map((e) => e.field)).toEqual(['intervalMonths', 'respondWithinDays']);
-      expect(validateCheckInSettings({ intervalMonths: '6', respondWithinDays: null, automatic: 1 }).map((e) => e.field)).toEqual([
-        'intervalMonths',
-        'respondWithinDays',
-        'automatic',
-      ]);
+      expect(
+        validateCheckInSettings({ intervalMonths: 25, respondWithinDays: 2.5, automatic: true }).map((e) => e.field),
+      ).toEqual(['intervalMonths', 'respondWithinDays']);
+      expect(
+        validateCheckInSettings({ intervalMonths: '6', respondWithinDays: null, automatic: 1 }).map((e) => e.field),
+      ).toEqual(['intervalMonths', 'respondWithinDays', 'automatic']);
     });
 
     it('refuses unknown keys and non-objects', () => {
-      expect(validateCheckInSettings({ ...DEFAULT_CHECK_IN_SETTINGS, reminders: 3 })).toEqual([{ field: 'reminders', message: 'is not a check-in setting' }]);
+      expect(validateCheckInSettings({ ...DEFAULT_CHECK_IN_SETTINGS, reminders: 3 })).toEqual([
+        { field: 'reminders', message: 'is not a check-in setting' },
+      ]);
       expect(validateCheckInSettings(null)).toHaveLength(1);
       expect(validateCheckInSettings([6, 21, true])).toHaveLength(1);
     });
   });
 
   it('merges a partial change, leaving out undefined values', () => {
-    expect(mergeCheckInSettings({ ...DEFAULT_CHECK_IN_SETTINGS }, { respondWithinDays: 14, automatic: undefined })).toEqual({
+    expect(
+      mergeCheckInSettings({ ...DEFAULT_CHECK_IN_SETTINGS }, { respondWithinDays: 14, automatic: undefined }),
+    ).toEqual({
       intervalMonths: 6,
       respondWithinDays: 14,
       automatic: true,
@@ -43,12 +52,18 @@ describe('check-in settings', () => {
 
   describe(checkInSettingsFromStored.name, () => {
     it('fills settings missing from the stored value with the defaults', () => {
-      expect(checkInSettingsFromStored({ intervalMonths: 12 })).toEqual({ settings: { intervalMonths: 12, respondWithinDays: 21, automatic: true }, valid: true });
+      expect(checkInSettingsFromStored({ intervalMonths: 12 })).toEqual({
+        settings: { intervalMonths: 12, respondWithinDays: 21, automatic: true },
+        valid: true,
+      });
       expect(checkInSettingsFromStored(null)).toEqual({ settings: DEFAULT_CHECK_IN_SETTINGS, valid: true });
     });
 
     it('falls back to the defaults when what is stored no longer validates', () => {
-      expect(checkInSettingsFromStored({ intervalMonths: 99, respondWithinDays: 10, automatic: false })).toEqual({ settings: DEFAULT_CHECK_IN_SETTINGS, valid: false });
+      expect(checkInSettingsFromStored({ intervalMonths: 99, respondWithinDays: 10, automatic: false })).toEqual({
+        settings: DEFAULT_CHECK_IN_SETTINGS,
+        valid: false,
+      });
     });
   });
 });

@@ -15,7 +15,11 @@ export interface CheckInSettings {
 }
 
 /** Twice a year, three weeks to answer, sent by the schedule. */
-export const DEFAULT_CHECK_IN_SETTINGS: Readonly<CheckInSettings> = Object.freeze({ intervalMonths: 6, respondWithinDays: 21, automatic: true });
+export const DEFAULT_CHECK_IN_SETTINGS: Readonly<CheckInSettings> = Object.freeze({
+  intervalMonths: 6,
+  respondWithinDays: 21,
+  automatic: true,
+});
 
 export const CHECK_IN_SETTINGS_LIMITS = Object.freeze({
   intervalMonths: { min: 1, max: 24 },
@@ -24,14 +28,16 @@ export const CHECK_IN_SETTINGS_LIMITS = Object.freeze({
 
 const KEYS = ['intervalMonths', 'respondWithinDays', 'automatic'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The problems with a complete settings object (as stored, or the current settings with a PATCH
  * merged in), as `{field, message}` pairs; empty when valid.
  */
 export function validateCheckInSettings(value: unknown): FieldError[] {
-  if (!isRecord(value)) return [{ field: 'settings', message: 'must be an object with intervalMonths, respondWithinDays and automatic' }];
+  if (!isRecord(value))
+    return [{ field: 'settings', message: 'must be an object with intervalMonths, respondWithinDays and automatic' }];
   const errors: FieldError[] = [];
   for (const key of ['intervalMonths', 'respondWithinDays'] as const) {
     const { min, max } = CHECK_IN_SETTINGS_LIMITS[key];
@@ -64,7 +70,11 @@ export function checkInSettingsFromStored(value: unknown): { settings: CheckInSe
   const stored = isRecord(value) ? value : {};
   const merged = mergeCheckInSettings(
     { ...DEFAULT_CHECK_IN_SETTINGS },
-    Object.fromEntries(KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]])) as Partial<CheckInSettings>,
+    Object.fromEntries(
+      KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]]),
+    ) as Partial<CheckInSettings>,
   );
-  return validateCheckInSettings(merged).length === 0 ? { settings: merged, valid: true } : { settings: { ...DEFAULT_CHECK_IN_SETTINGS }, valid: false };
+  return validateCheckInSettings(merged).length === 0
+    ? { settings: merged, valid: true }
+    : { settings: { ...DEFAULT_CHECK_IN_SETTINGS }, valid: false };
 }

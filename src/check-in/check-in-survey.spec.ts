@@ -56,7 +56,14 @@ describe('the check-in survey', () => {
 
   describe(areaResults.name, () => {
     it('averages every answer of every respondent per area, half up to one decimal, and classifies it', () => {
-      expect(areaResults([OWNER, PARTNER]).map(({ area, average, classification, answers }) => ({ area, average, classification, answers }))).toEqual([
+      expect(
+        areaResults([OWNER, PARTNER]).map(({ area, average, classification, answers }) => ({
+          area,
+          average,
+          classification,
+          answers,
+        })),
+      ).toEqual([
         { area: 'environment', average: 4.3, classification: 'strength', answers: 4 }, // (4+5+4+4)/4 = 4.25 → 4.3
         { area: 'membership', average: 4.5, classification: 'strength', answers: 4 }, // 18/4
         { area: 'processAndStructure', average: 3, classification: 'borderline', answers: 4 }, // (3+3+4+2)/4
@@ -67,19 +74,45 @@ describe('the check-in survey', () => {
     });
 
     it('weights each answer once, not each respondent: 1 from one side and 4, 4 from the other is 3.0, not 2.5', () => {
-      const [resources] = areaResults([{ 'resources.capacity': 1 }, { 'resources.capacity': 4, 'resources.coordination': 4 }]).filter((a) => a.area === 'resources');
+      const [resources] = areaResults([
+        { 'resources.capacity': 1 },
+        { 'resources.capacity': 4, 'resources.coordination': 4 },
+      ]).filter((a) => a.area === 'resources');
       expect(resources).toMatchObject({ average: 3, classification: 'borderline', answers: 3 });
     });
 
     it('leaves an area nobody answered as null, and ignores unanswered responses and values outside the scale', () => {
-      const results = areaResults([{ 'purpose.shared': 2 }, null, { 'purpose.progress': 3, 'membership.trust': 9, 'nonsense.id': 5 } as CheckInAnswers]);
-      expect(results.find((a) => a.area === 'purpose')).toMatchObject({ average: 2.5, classification: 'concern', answers: 2 });
-      expect(results.find((a) => a.area === 'membership')).toMatchObject({ average: null, classification: null, answers: 0 });
-      expect(areaResults([])).toEqual(CHECK_IN_AREAS.map((area) => expect.objectContaining({ area, average: null, classification: null, answers: 0 })));
+      const results = areaResults([
+        { 'purpose.shared': 2 },
+        null,
+        { 'purpose.progress': 3, 'membership.trust': 9, 'nonsense.id': 5 } as CheckInAnswers,
+      ]);
+      expect(results.find((a) => a.area === 'purpose')).toMatchObject({
+        average: 2.5,
+        classification: 'concern',
+        answers: 2,
+      });
+      expect(results.find((a) => a.area === 'membership')).toMatchObject({
+        average: null,
+        classification: null,
+        answers: 0,
+      });
+      expect(areaResults([])).toEqual(
+        CHECK_IN_AREAS.map((area) =>
+          expect.objectContaining({ area, average: null, classification: null, answers: 0 }),
+        ),
+      );
     });
 
     it('labels the areas as the health score does', () => {
-      expect(areaResults([]).map((a) => a.label)).toEqual(['environment', 'membership', 'process and structure', 'communication', 'purpose', 'resources']);
+      expect(areaResults([]).map((a) => a.label)).toEqual([
+        'environment',
+        'membership',
+        'process and structure',
+        'communication',
+        'purpose',
+        'resources',
+      ]);
     });
   });
 
@@ -119,7 +152,11 @@ describe('the check-in survey', () => {
       expect(results.find((s) => s.id === 'processAndStructure.adapting')).toMatchObject({ average: 2.5, answers: 2 });
       expect(results.find((s) => s.id === 'environment.fit')).toMatchObject({ average: 4.5, answers: 2 });
       expect(results.find((s) => s.id === 'resources.coordination')).toMatchObject({ average: 2, answers: 1 });
-      expect(statementResults([{ 'purpose.shared': 3 }, { 'purpose.shared': 4 }, { 'purpose.shared': 4 }]).find((s) => s.id === 'purpose.shared')).toMatchObject({
+      expect(
+        statementResults([{ 'purpose.shared': 3 }, { 'purpose.shared': 4 }, { 'purpose.shared': 4 }]).find(
+          (s) => s.id === 'purpose.shared',
+        ),
+      ).toMatchObject({
         average: 3.7, // 11/3 = 3.666…
         answers: 3,
       });
@@ -128,7 +165,15 @@ describe('the check-in survey', () => {
 
   describe(classifyAverage.name, () => {
     it('is strength from 4, borderline from 3 to 3.9, concern below 3, null without answers', () => {
-      expect([5, 4, 3.9, 3.5, 3, 2.9, 1].map(classifyAverage)).toEqual(['strength', 'strength', 'borderline', 'borderline', 'borderline', 'concern', 'concern']);
+      expect([5, 4, 3.9, 3.5, 3, 2.9, 1].map(classifyAverage)).toEqual([
+        'strength',
+        'strength',
+        'borderline',
+        'borderline',
+        'borderline',
+        'concern',
+        'concern',
+      ]);
       expect(classifyAverage(null)).toBeNull();
     });
 
@@ -186,10 +231,16 @@ describe('the check-in survey', () => {
     });
 
     it('needs at least one answer, and an object', () => {
-      expect(validateAnswers({})).toEqual({ errors: [{ field: 'answers', message: 'must answer at least one statement' }] });
-      expect(validateAnswers({ 'purpose.shared': null })).toEqual({ errors: [{ field: 'answers', message: 'must answer at least one statement' }] });
+      expect(validateAnswers({})).toEqual({
+        errors: [{ field: 'answers', message: 'must answer at least one statement' }],
+      });
+      expect(validateAnswers({ 'purpose.shared': null })).toEqual({
+        errors: [{ field: 'answers', message: 'must answer at least one statement' }],
+      });
       for (const input of [null, undefined, 4, 'x', [4], [{ 'purpose.shared': 4 }]]) {
-        expect(validateAnswers(input)).toEqual({ errors: [{ field: 'answers', message: 'must be an object of statement id → 1–5' }] });
+        expect(validateAnswers(input)).toEqual({
+          errors: [{ field: 'answers', message: 'must be an object of statement id → 1–5' }],
+        });
       }
     });
 

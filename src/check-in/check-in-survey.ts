@@ -1,5 +1,12 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { CHECK_IN_AREA_LABELS, CHECK_IN_AREAS, CHECK_IN_CONCERN_BELOW, CHECK_IN_STRENGTH, CheckInArea, roundHalfUp } from '../partnership/health-rules';
+import {
+  CHECK_IN_AREA_LABELS,
+  CHECK_IN_AREAS,
+  CHECK_IN_CONCERN_BELOW,
+  CHECK_IN_STRENGTH,
+  CheckInArea,
+  roundHalfUp,
+} from '../partnership/health-rules';
 
 /**
  * The partnership check-in survey: twelve statements, two for each of the six areas of
@@ -15,7 +22,13 @@ import { CHECK_IN_AREA_LABELS, CHECK_IN_AREAS, CHECK_IN_CONCERN_BELOW, CHECK_IN_
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
 /** The scale's words, 1 to 5. */
-export const SCALE_WORDS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const;
+export const SCALE_WORDS = [
+  'Strongly disagree',
+  'Disagree',
+  'Neither agree nor disagree',
+  'Agree',
+  'Strongly agree',
+] as const;
 /** The most a respondent may write in the optional comment. */
 export const MAX_CHECK_IN_COMMENT = 2000;
 
@@ -32,22 +45,64 @@ export interface CheckInStatement {
  * for the partner).
  */
 export const CHECK_IN_STATEMENTS: readonly CheckInStatement[] = Object.freeze([
-  { id: 'environment.backing', area: 'environment', text: 'The leaders of both our organizations support this partnership and give us time for it.' },
-  { id: 'environment.fit', area: 'environment', text: 'The people we serve see this partnership as a natural fit for both of us.' },
-  { id: 'membership.trust', area: 'membership', text: 'I trust the people I work with on the other side of this partnership.' },
-  { id: 'membership.worthwhile', area: 'membership', text: 'Taking part in this partnership is worth the time it takes me.' },
-  { id: 'processAndStructure.roles', area: 'processAndStructure', text: 'I know who is responsible for what in our work together.' },
-  { id: 'processAndStructure.adapting', area: 'processAndStructure', text: 'When plans change, we adjust together without much trouble.' },
-  { id: 'communication.heard', area: 'communication', text: 'When I raise an idea or a concern, the other side listens and responds.' },
-  { id: 'communication.informed', area: 'communication', text: 'I hear about changes that affect me in time to act on them.' },
+  {
+    id: 'environment.backing',
+    area: 'environment',
+    text: 'The leaders of both our organizations support this partnership and give us time for it.',
+  },
+  {
+    id: 'environment.fit',
+    area: 'environment',
+    text: 'The people we serve see this partnership as a natural fit for both of us.',
+  },
+  {
+    id: 'membership.trust',
+    area: 'membership',
+    text: 'I trust the people I work with on the other side of this partnership.',
+  },
+  {
+    id: 'membership.worthwhile',
+    area: 'membership',
+    text: 'Taking part in this partnership is worth the time it takes me.',
+  },
+  {
+    id: 'processAndStructure.roles',
+    area: 'processAndStructure',
+    text: 'I know who is responsible for what in our work together.',
+  },
+  {
+    id: 'processAndStructure.adapting',
+    area: 'processAndStructure',
+    text: 'When plans change, we adjust together without much trouble.',
+  },
+  {
+    id: 'communication.heard',
+    area: 'communication',
+    text: 'When I raise an idea or a concern, the other side listens and responds.',
+  },
+  {
+    id: 'communication.informed',
+    area: 'communication',
+    text: 'I hear about changes that affect me in time to act on them.',
+  },
   { id: 'purpose.shared', area: 'purpose', text: 'We agree on what this partnership is trying to achieve.' },
-  { id: 'purpose.progress', area: 'purpose', text: 'Our goals together are realistic, and we can see progress toward them.' },
-  { id: 'resources.capacity', area: 'resources', text: 'We have enough staff time, space and materials to do what we planned.' },
+  {
+    id: 'purpose.progress',
+    area: 'purpose',
+    text: 'Our goals together are realistic, and we can see progress toward them.',
+  },
+  {
+    id: 'resources.capacity',
+    area: 'resources',
+    text: 'We have enough staff time, space and materials to do what we planned.',
+  },
   { id: 'resources.coordination', area: 'resources', text: 'Someone keeps our work together organized and moving.' },
 ] as const satisfies readonly CheckInStatement[]);
 
 export const CHECK_IN_STATEMENT_IDS: readonly string[] = CHECK_IN_STATEMENTS.map((statement) => statement.id);
-const STATEMENTS_BY_ID: ReadonlyMap<string, CheckInStatement> = new Map(CHECK_IN_STATEMENTS.map((statement) => [statement.id, statement]));
+const STATEMENTS_BY_ID: ReadonlyMap<string, CheckInStatement> = new Map(
+  CHECK_IN_STATEMENTS.map((statement) => [statement.id, statement]),
+);
 
 export function statementById(id: string): CheckInStatement | undefined {
   return STATEMENTS_BY_ID.get(id);
@@ -105,15 +160,26 @@ export interface AreaResult {
 export function areaResults(responses: ReadonlyArray<CheckInAnswers | null>): AreaResult[] {
   const byStatement = valuesByStatement(responses);
   return CHECK_IN_AREAS.map((area) => {
-    const values = CHECK_IN_STATEMENTS.filter((statement) => statement.area === area).flatMap((statement) => byStatement.get(statement.id) ?? []);
+    const values = CHECK_IN_STATEMENTS.filter((statement) => statement.area === area).flatMap(
+      (statement) => byStatement.get(statement.id) ?? [],
+    );
     const average = averageOf(values);
-    return { area, label: CHECK_IN_AREA_LABELS[area], average, classification: classifyAverage(average), answers: values.length };
+    return {
+      area,
+      label: CHECK_IN_AREA_LABELS[area],
+      average,
+      classification: classifyAverage(average),
+      answers: values.length,
+    };
   });
 }
 
 /** What `check_ins.area_scores` stores (and the health score reads): area → average or null. */
 export function areaScores(responses: ReadonlyArray<CheckInAnswers | null>): Record<CheckInArea, number | null> {
-  return Object.fromEntries(areaResults(responses).map((result) => [result.area, result.average])) as Record<CheckInArea, number | null>;
+  return Object.fromEntries(areaResults(responses).map((result) => [result.area, result.average])) as Record<
+    CheckInArea,
+    number | null
+  >;
 }
 
 /**
@@ -137,7 +203,13 @@ export function statementResults(responses: ReadonlyArray<CheckInAnswers | null>
   const byStatement = valuesByStatement(responses);
   return CHECK_IN_STATEMENTS.map((statement) => {
     const values = byStatement.get(statement.id) ?? [];
-    return { id: statement.id, area: statement.area, text: statement.text, average: averageOf(values), answers: values.length };
+    return {
+      id: statement.id,
+      area: statement.area,
+      text: statement.text,
+      average: averageOf(values),
+      answers: values.length,
+    };
   });
 }
 
@@ -146,7 +218,8 @@ export function concernAreas(areas: readonly AreaResult[]): AreaResult[] {
   return areas.filter((area) => area.classification === 'concern');
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks one respondent's answers as sent: an object whose keys are statement ids and whose
@@ -155,7 +228,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
  * `answers.<statement id>`, at most 20 reported) — never both.
  */
 export function validateAnswers(input: unknown): { answers: CheckInAnswers } | { errors: FieldError[] } {
-  if (!isPlainObject(input)) return { errors: [{ field: 'answers', message: 'must be an object of statement id → 1–5' }] };
+  if (!isPlainObject(input))
+    return { errors: [{ field: 'answers', message: 'must be an object of statement id → 1–5' }] };
   const errors: FieldError[] = [];
   const answers: CheckInAnswers = {};
   for (const [id, value] of Object.entries(input)) {
@@ -164,13 +238,19 @@ export function validateAnswers(input: unknown): { answers: CheckInAnswers } | {
     } else if (value === null) {
       continue;
     } else if (!isAnswer(value)) {
-      errors.push({ field: `answers.${id}`, message: `must be a whole number from ${SCALE_MIN} (strongly disagree) to ${SCALE_MAX} (strongly agree), or null for not sure` });
+      errors.push({
+        field: `answers.${id}`,
+        message: `must be a whole number from ${SCALE_MIN} (strongly disagree) to ${SCALE_MAX} (strongly agree), or null for not sure`,
+      });
     } else {
       answers[id] = value;
     }
   }
   if (errors.length > 0) return { errors: errors.slice(0, 20) };
-  if (Object.keys(answers).length === 0) return { errors: [{ field: 'answers', message: 'must answer at least one statement' }] };
+  if (Object.keys(answers).length === 0)
+    return { errors: [{ field: 'answers', message: 'must answer at least one statement' }] };
   // In survey order, so stored answers read the same whichever order they were sent in.
-  return { answers: Object.fromEntries(CHECK_IN_STATEMENT_IDS.filter((id) => id in answers).map((id) => [id, answers[id]])) };
+  return {
+    answers: Object.fromEntries(CHECK_IN_STATEMENT_IDS.filter((id) => id in answers).map((id) => [id, answers[id]])),
+  };
 }

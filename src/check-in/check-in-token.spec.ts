@@ -19,7 +19,18 @@ describe('check-in link tokens', () => {
 
   it('refuses malformed tokens without throwing', () => {
     const key = checkInToken(SECRET, ID).split('.')[1];
-    for (const token of ['', ID, `${ID}.`, `${ID}.${key}.x`, `not-a-uuid.${key}`, `${ID}.${key.slice(1)}`, 'x'.repeat(5000), 42, null, undefined]) {
+    for (const token of [
+      '',
+      ID,
+      `${ID}.`,
+      `${ID}.${key}.x`,
+      `not-a-uuid.${key}`,
+      `${ID}.${key.slice(1)}`,
+      'x'.repeat(5000),
+      42,
+      null,
+      undefined,
+    ]) {
       expect(responseIdOfCheckInToken(SECRET, token)).toBeNull();
     }
   });

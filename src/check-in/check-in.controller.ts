@@ -26,7 +26,11 @@ export class CheckInController {
   @ApiOperation({ summary: "An organization's partnership check-ins, latest first", description: SHAPE })
   @ApiOkResponse({ type: CheckInPageDto })
   @ApiProblems(400, 404)
-  async list(@OrgId() id: string, @Query() page: PaginationQueryDto, @CurrentUser() user: AuthUser): Promise<CheckInPageDto> {
+  async list(
+    @OrgId() id: string,
+    @Query() page: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckInPageDto> {
     const result = await this.checkIns.listForOrganization(id, page.limit, page.offset);
     return { data: result.data.map((view) => toCheckInResponse(view, user)), meta: result.meta };
   }
@@ -76,7 +80,8 @@ export class CheckInController {
   @RequirePermission('checkIn.send')
   @ApiOperation({
     summary: 'Close a check-in before its deadline',
-    description: 'No more answers are taken; unsent emails are skipped; each area whose average is a concern becomes a follow-up task for the owner. 409 when already closed.',
+    description:
+      'No more answers are taken; unsent emails are skipped; each area whose average is a concern becomes a follow-up task for the owner. 409 when already closed.',
   })
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiProblems(404, 409)

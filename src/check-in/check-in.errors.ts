@@ -1,4 +1,10 @@
-import { ConflictError, DomainError, GoneError, NotFoundError, RuleViolationError } from '../common/errors/domain-error';
+import {
+  ConflictError,
+  DomainError,
+  GoneError,
+  NotFoundError,
+  RuleViolationError,
+} from '../common/errors/domain-error';
 
 export class CheckInNotFoundError extends NotFoundError {
   constructor() {
@@ -9,15 +15,22 @@ export class CheckInNotFoundError extends NotFoundError {
 /** An unknown, forged or malformed link token (the same answer for each, so tokens cannot be probed). */
 export class CheckInLinkNotFoundError extends NotFoundError {
   constructor() {
-    super('CHECK_IN_LINK_NOT_FOUND', 'This check-in link does not exist. Use the link from the email exactly as it came.');
+    super(
+      'CHECK_IN_LINK_NOT_FOUND',
+      'This check-in link does not exist. Use the link from the email exactly as it came.',
+    );
   }
 }
 
 export class CheckInAlreadyOpenError extends ConflictError {
   constructor(checkInId: string) {
-    super('CHECK_IN_ALREADY_OPEN', 'This organization already has an open check-in: wait for its answers, or close it first (POST /check-ins/{id}/close).', {
-      checkInId,
-    });
+    super(
+      'CHECK_IN_ALREADY_OPEN',
+      'This organization already has an open check-in: wait for its answers, or close it first (POST /check-ins/{id}/close).',
+      {
+        checkInId,
+      },
+    );
   }
 }
 
@@ -32,7 +45,10 @@ export class CheckInNoRespondentError extends RuleViolationError {
 
 export class CheckInOrganizationEndedError extends RuleViolationError {
   constructor() {
-    super('CHECK_IN_ORGANIZATION_ENDED', 'This partnership has ended, so there is nothing to check in on. Change its stage first if it has resumed.');
+    super(
+      'CHECK_IN_ORGANIZATION_ENDED',
+      'This partnership has ended, so there is nothing to check in on. Change its stage first if it has resumed.',
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export function canSeeCheckInComments(user: Pick<AuthUser, 'role'>): boolean {
  * from the stored answers with the same functions that fill `area_scores`, so what is shown and
  * what the health score reads agree. Who answered is shown by role (owner / partner), never by name.
  */
-export function toCheckInResponse({ checkIn, responses }: CheckInView, user: Pick<AuthUser, 'role'>): CheckInResponseDto {
+export function toCheckInResponse(
+  { checkIn, responses }: CheckInView,
+  user: Pick<AuthUser, 'role'>,
+): CheckInResponseDto {
   const answered = responses.filter((response) => response.answeredAt !== null);
   const answers = answered.map((response) => response.answers);
   const areas = areaResults(answers);
@@ -34,11 +37,19 @@ export function toCheckInResponse({ checkIn, responses }: CheckInView, user: Pic
       answered: response.answeredAt !== null,
       answeredAt: response.answeredAt ? response.answeredAt.toISOString() : null,
     })),
-    areas: areas.map(({ area, label, average, classification, answers: count }) => ({ area, label, average, classification, answers: count })),
+    areas: areas.map(({ area, label, average, classification, answers: count }) => ({
+      area,
+      label,
+      average,
+      classification,
+      answers: count,
+    })),
     overall: overallAverage(areas),
     statements: statementResults(answers),
     comments: canSeeCheckInComments(user)
-      ? answered.flatMap((response) => (response.comment ? [{ respondent: response.respondent, comment: response.comment }] : []))
+      ? answered.flatMap((response) =>
+          response.comment ? [{ respondent: response.respondent, comment: response.comment }] : [],
+        )
       : null,
   };
 }

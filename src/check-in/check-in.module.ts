@@ -21,7 +21,12 @@ import { PublicCheckInService } from './public-check-in.service';
  */
 @Module({
   // The per-IP limit of public posts is the anonymous-feedback one (PUBLIC_FEEDBACK_PER_IP_PER_HOUR).
-  imports: [TypeOrmModule.forFeature([CheckIn, CheckInResponse]), ConfigModule.forFeature(feedbackConfig), AuditModule, OrganizationModule],
+  imports: [
+    TypeOrmModule.forFeature([CheckIn, CheckInResponse]),
+    ConfigModule.forFeature(feedbackConfig),
+    AuditModule,
+    OrganizationModule,
+  ],
   controllers: [CheckInController, CheckInSettingsController, PublicCheckInController],
   providers: [CheckInService, CheckInSettingsService, PublicCheckInService, CheckInRateLimiter],
   exports: [CheckInService, CheckInSettingsService],

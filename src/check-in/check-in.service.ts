@@ -65,8 +65,7 @@ export interface ClosedCheckIn {
 }
 
 type StartOutcome =
-  | { started: CheckIn; respondents: CheckInRespondent[] }
-  | { skipped: RoundSkipReason; openCheckInId?: string };
+  { started: CheckIn; respondents: CheckInRespondent[] } | { skipped: RoundSkipReason; openCheckInId?: string };
 
 interface StartOptions {
   now: Date;
@@ -112,7 +111,11 @@ export class CheckInService {
    * 422 ended or nobody to ask. With `email: false` nobody is emailed: the demo seed answers
    * through the links itself, and a worker must not race it to the fictional addresses.
    */
-  async start(organizationId: string, actor: AuthUser, { email = true }: { email?: boolean } = {}): Promise<CheckInView> {
+  async start(
+    organizationId: string,
+    actor: AuthUser,
+    { email = true }: { email?: boolean } = {},
+  ): Promise<CheckInView> {
     const now = this.clock.now();
     const { settings } = await this.settings.current();
     const outcome = await this.startOne(organizationId, {
@@ -134,7 +137,10 @@ export class CheckInService {
           throw new CheckInAlreadyOpenError(outcome.openCheckInId ?? '');
       }
     }
-    this.logger.log({ checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id, email }, 'check-in started');
+    this.logger.log(
+      { checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id, email },
+      'check-in started',
+    );
     if (email) await this.reminderQueue.wakeAt([now]);
     return this.get(outcome.started.id);
   }
@@ -150,7 +156,9 @@ export class CheckInService {
     const now = this.clock.now();
     const { settings } = await this.settings.current();
     const explicit = organizationIds !== undefined;
-    const candidates = explicit ? [...new Set(organizationIds.map((id) => id.toLowerCase()))] : await this.dueOrganizations(now, settings.intervalMonths);
+    const candidates = explicit
+      ? [...new Set(organizationIds.map((id) => id.toLowerCase()))]
+      : await this.dueOrganizations(now, settings.intervalMonths);
     const options: StartOptions = {
       now,
       openedById: actor?.id ?? null,
@@ -161,12 +169,21 @@ export class CheckInService {
     const result: RoundResult = { started: [], skipped: [] };
     for (const organizationId of candidates) {
       const outcome = await this.startOne(organizationId, options);
-      if ('started' in outcome) result.started.push({ organizationId, checkInId: outcome.started.id, respondents: outcome.respondents });
+      if ('started' in outcome)
+        result.started.push({ organizationId, checkInId: outcome.started.id, respondents: outcome.respondents });
       else result.skipped.push({ organizationId, reason: outcome.skipped });
     }
     if (result.started.length > 0) await this.reminderQueue.wakeAt([now]);
     if (result.started.length + result.skipped.length > 0) {
-      this.logger.log({ started: result.started.length, skipped: result.skipped.length, automatic: actor === null, actorId: actor?.id ?? null }, 'check-in round');
+      this.logger.log(
+        {
+          started: result.started.length,
+          skipped: result.skipped.length,
+          automatic: actor === null,
+          actorId: actor?.id ?? null,
+        },
+        'check-in round',
+      );
     }
     return result;
   }
@@ -188,14 +205,19 @@ export class CheckInService {
   private async startOne(organizationId: string, options: StartOptions): Promise<StartOutcome> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [org] = (await manager.query(`SELECT id, stage, owner_id FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [organizationId])) as {
+        const [org] = (await manager.query(
+          `SELECT id, stage, owner_id FROM organizations WHERE id = $1 FOR NO KEY UPDATE`,
+          [organizationId],
+        )) as {
           id: string;
           stage: OrganizationStage;
           owner_id: string | null;
         }[];
         if (!org) return { skipped: 'not-found' };
         if (org.stage === OrganizationStage.Ended) return { skipped: 'ended' };
-        const [open] = (await manager.query(`SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`, [organizationId])) as { id: string }[];
+        const [open] = (await manager.query(`SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`, [
+          organizationId,
+        ])) as { id: string }[];
         if (open) return { skipped: 'open', openCheckInId: open.id };
         if (options.notWithinMonths !== null) {
           const [recent] = (await manager.query(
@@ -222,7 +244,15 @@ export class CheckInService {
           }),
         );
         for (const respondent of respondents) {
-          const response = await manager.save(manager.create(CheckInResponse, { checkInId: checkIn.id, ...respondent, answers: null, comment: null, answeredAt: null }));
+          const response = await manager.save(
+            manager.create(CheckInResponse, {
+              checkInId: checkIn.id,
+              ...respondent,
+              answers: null,
+              comment: null,
+              answeredAt: null,
+            }),
+          );
           if (!options.email) continue;
           await manager.insert(Delivery, {
             kind: DeliveryKind.CheckIn,
@@ -268,7 +298,9 @@ export class CheckInService {
   ): Promise<{ respondent: CheckInRespondent; userId: string | null; contactId: string | null }[]> {
     const respondents: { respondent: CheckInRespondent; userId: string | null; contactId: string | null }[] = [];
     if (ownerId) {
-      const [owner] = (await manager.query(`SELECT id FROM users WHERE id = $1 AND active AND email IS NOT NULL`, [ownerId])) as { id: string }[];
+      const [owner] = (await manager.query(`SELECT id FROM users WHERE id = $1 AND active AND email IS NOT NULL`, [
+        ownerId,
+      ])) as { id: string }[];
       if (owner) respondents.push({ respondent: CheckInRespondent.Owner, userId: owner.id, contactId: null });
     }
     const [contact] = (await manager.query(
@@ -282,7 +314,9 @@ export class CheckInService {
   /** Closes an open check-in before its deadline. 404 unknown, 409 already closed. */
   async close(id: string, actor: AuthUser): Promise<CheckInView> {
     const now = this.clock.now();
-    const closed = await this.dataSource.transaction((manager) => this.closeInTransaction(manager, id, { actorId: actor.id, now, reason: 'early' }));
+    const closed = await this.dataSource.transaction((manager) =>
+      this.closeInTransaction(manager, id, { actorId: actor.id, now, reason: 'early' }),
+    );
     if (!closed) {
       const exists = await this.dataSource.getRepository(CheckIn).existsBy({ id });
       throw exists ? new CheckInAlreadyClosedError() : new CheckInNotFoundError();
@@ -299,7 +333,11 @@ export class CheckInService {
    * check-in; with neither active, no task is made and a warning is logged), with an
    * organization note saying what was asked.
    */
-  async closeInTransaction(manager: EntityManager, id: string, options: { actorId: string | null; now: Date; reason: CloseReason }): Promise<ClosedCheckIn | null> {
+  async closeInTransaction(
+    manager: EntityManager,
+    id: string,
+    options: { actorId: string | null; now: Date; reason: CloseReason },
+  ): Promise<ClosedCheckIn | null> {
     const [rows] = (await manager.query(
       `UPDATE check_ins SET status = 'closed', closed_at = $2, version = version + 1, updated_at = now()
        WHERE id = $1 AND status = 'open'
@@ -318,7 +356,10 @@ export class CheckInService {
 
     const answered = responses.filter((response) => response.answeredAt !== null).map((response) => response.answers);
     const concerns = concernAreas(areaResults(answered));
-    const taskIds = concerns.length > 0 ? await this.recordConcerns(manager, closed.organization_id, closed.opened_by_id, concerns, answered, options) : [];
+    const taskIds =
+      concerns.length > 0
+        ? await this.recordConcerns(manager, closed.organization_id, closed.opened_by_id, concerns, answered, options)
+        : [];
 
     await this.audit.record(manager, {
       actorId: options.actorId,
@@ -377,10 +418,17 @@ export class CheckInService {
         taskIds.push(task.id);
       }
     } else {
-      this.logger.warn({ organizationId, concerns: concerns.length }, 'check-in concerns without an active owner or opener to assign them to; no follow-up tasks made');
+      this.logger.warn(
+        { organizationId, concerns: concerns.length },
+        'check-in concerns without an active owner or opener to assign them to; no follow-up tasks made',
+      );
     }
     const note = await manager.save(
-      manager.create(Note, { organizationId, body: concernNote(concerns, answered, assignee ? dueAt : null), authorId: null }),
+      manager.create(Note, {
+        organizationId,
+        body: concernNote(concerns, answered, assignee ? dueAt : null),
+        authorId: null,
+      }),
     );
     await this.audit.record(manager, {
       actorId: options.actorId,
@@ -413,7 +461,9 @@ export class CheckInService {
     )) as { id: string }[];
     let count = 0;
     for (const { id } of due) {
-      const closed = await this.dataSource.transaction((manager) => this.closeInTransaction(manager, id, { actorId: null, now, reason: 'deadline' }));
+      const closed = await this.dataSource.transaction((manager) =>
+        this.closeInTransaction(manager, id, { actorId: null, now, reason: 'deadline' }),
+      );
       if (closed) {
         count += 1;
         this.logClosed(closed, 'deadline', null);
@@ -424,7 +474,14 @@ export class CheckInService {
 
   logClosed(closed: ClosedCheckIn, reason: CloseReason, actorId: string | null): void {
     this.logger.log(
-      { checkInId: closed.checkInId, organizationId: closed.organizationId, reason, concerns: closed.concerns.map((c) => c.area), taskIds: closed.taskIds, actorId },
+      {
+        checkInId: closed.checkInId,
+        organizationId: closed.organizationId,
+        reason,
+        concerns: closed.concerns.map((c) => c.area),
+        taskIds: closed.taskIds,
+        actorId,
+      },
       'check-in closed',
     );
   }
@@ -446,9 +503,16 @@ export class CheckInService {
       skip: offset,
     });
     const responses =
-      checkIns.length === 0 ? [] : await this.dataSource.getRepository(CheckInResponse).find({ where: { checkInId: In(checkIns.map((c) => c.id)) } });
+      checkIns.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(CheckInResponse)
+            .find({ where: { checkInId: In(checkIns.map((c) => c.id)) } });
     return {
-      data: checkIns.map((checkIn) => ({ checkIn, responses: sortResponses(responses.filter((r) => r.checkInId === checkIn.id)) })),
+      data: checkIns.map((checkIn) => ({
+        checkIn,
+        responses: sortResponses(responses.filter((r) => r.checkInId === checkIn.id)),
+      })),
       meta: { total, limit, offset },
     };
   }
@@ -465,13 +529,22 @@ export function concernTaskTitle(concern: AreaResult): string {
 }
 
 /** The organization note made when a check-in closes with concerns: what was asked, and how it was answered. */
-export function concernNote(concerns: readonly AreaResult[], answered: ReadonlyArray<CheckInAnswers | null>, tasksDueAt: Date | null): string {
+export function concernNote(
+  concerns: readonly AreaResult[],
+  answered: ReadonlyArray<CheckInAnswers | null>,
+  tasksDueAt: Date | null,
+): string {
   const statements = statementResults(answered);
-  const lines = [`The partnership check-in closed with ${concerns.length === 1 ? 'a concern' : `${concerns.length} concerns`} (averages on 1–5 from ${answered.length} ${answered.length === 1 ? 'respondent' : 'respondents'}).`];
+  const lines = [
+    `The partnership check-in closed with ${concerns.length === 1 ? 'a concern' : `${concerns.length} concerns`} (averages on 1–5 from ${answered.length} ${answered.length === 1 ? 'respondent' : 'respondents'}).`,
+  ];
   for (const concern of concerns) {
     lines.push('', `${concern.label} (${(concern.average as number).toFixed(1)}). We asked:`);
     for (const statement of statements.filter((s) => s.area === concern.area)) {
-      const result = statement.average === null ? 'nobody answered' : `average ${statement.average.toFixed(1)} from ${statement.answers} ${statement.answers === 1 ? 'answer' : 'answers'}`;
+      const result =
+        statement.average === null
+          ? 'nobody answered'
+          : `average ${statement.average.toFixed(1)} from ${statement.answers} ${statement.answers === 1 ? 'answer' : 'answers'}`;
       lines.push(`- "${statement.text}" (${result})`);
     }
   }

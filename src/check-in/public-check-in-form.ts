@@ -21,7 +21,8 @@ export type ParsedCheckInSubmission =
   | { answers: CheckInAnswers; comment: string | null; values: CheckInFormValues }
   | { errors: FieldError[]; values: CheckInFormValues };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A radio value: "4" → 4; "" (not sure) → null; anything else as it came, for validateAnswers to refuse. */
 function formAnswer(value: unknown): unknown {
@@ -50,12 +51,18 @@ export function checkInFormValuesOf(body: unknown, isForm: boolean): CheckInForm
  */
 export async function parseCheckInSubmission(body: unknown, isForm: boolean): Promise<ParsedCheckInSubmission> {
   const values = checkInFormValuesOf(body, isForm);
-  if (!isPlainObject(body)) return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
+  if (!isPlainObject(body))
+    return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
   let input: Record<string, unknown> = body;
   if (isForm) {
     const unknownFields = Object.keys(body).filter((key) => !CHECK_IN_FORM_FIELDS.includes(key));
     if (unknownFields.length > 0) {
-      return { errors: unknownFields.slice(0, 20).map((field) => ({ field: field.slice(0, 60), message: 'is not an allowed field' })), values };
+      return {
+        errors: unknownFields
+          .slice(0, 20)
+          .map((field) => ({ field: field.slice(0, 60), message: 'is not an allowed field' })),
+        values,
+      };
     }
     const answers: Record<string, unknown> = {};
     for (const id of CHECK_IN_STATEMENT_IDS) {
@@ -65,7 +72,11 @@ export async function parseCheckInSubmission(body: unknown, isForm: boolean): Pr
   }
   let dto: SubmitCheckInAnswersDto;
   try {
-    dto = (await createValidationPipe().transform(input, { type: 'body', metatype: SubmitCheckInAnswersDto, data: '' })) as SubmitCheckInAnswersDto;
+    dto = (await createValidationPipe().transform(input, {
+      type: 'body',
+      metatype: SubmitCheckInAnswersDto,
+      data: '',
+    })) as SubmitCheckInAnswersDto;
   } catch (error) {
     if (error instanceof ValidationFailedError) return { errors: error.errors, values };
     throw error;

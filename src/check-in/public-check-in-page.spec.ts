@@ -7,7 +7,12 @@ function attributesOf(html: string, tag: string): Record<string, string>[] {
   );
 }
 
-const VIEW = { organizationName: 'Harbor House', token: 'tok.123', respondent: 'partner' as const, closesOn: 'Friday, June 12, 2026' };
+const VIEW = {
+  organizationName: 'Harbor House',
+  token: 'tok.123',
+  respondent: 'partner' as const,
+  closesOn: 'Friday, June 12, 2026',
+};
 
 describe(renderCheckInForm.name, () => {
   const html = renderCheckInForm(VIEW);
@@ -15,7 +20,14 @@ describe(renderCheckInForm.name, () => {
   it('asks every statement as a fieldset of 1–5 and "Not sure", grouped under the six areas', () => {
     expect(attributesOf(html, 'fieldset').map((f) => f.id)).toEqual(CHECK_IN_STATEMENT_IDS);
     expect(html.match(/<legend>/g)).toHaveLength(12);
-    expect([...html.matchAll(/<h2 class="area">([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual(['Environment', 'Membership', 'Process and structure', 'Communication', 'Purpose', 'Resources']);
+    expect([...html.matchAll(/<h2 class="area">([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'Environment',
+      'Membership',
+      'Process and structure',
+      'Communication',
+      'Purpose',
+      'Resources',
+    ]);
     const radios = attributesOf(html, 'input').filter((input) => input.name === 'communication.heard');
     expect(radios.map((r) => r.value)).toEqual(['1', '2', '3', '4', '5', '']);
     expect(html).toContain('Strongly disagree');
@@ -38,7 +50,9 @@ describe(renderCheckInForm.name, () => {
     expect(html).toContain('about 3 minutes');
     expect(html).toContain('Friday, June 12, 2026');
     expect(html).toContain('&quot;The other side&quot; means the library');
-    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain('&quot;The other side&quot; means Harbor House');
+    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain(
+      '&quot;The other side&quot; means Harbor House',
+    );
   });
 
   it('escapes the organization name, the kept answers and the token', () => {
@@ -72,7 +86,9 @@ describe(renderCheckInForm.name, () => {
       ['purpose.shared', '4'],
     ]);
     expect(page).toContain('>Keep it up</textarea>');
-    expect(attributesOf(page, 'fieldset').find((f) => f.id === 'resources.capacity')).toMatchObject({ class: 'invalid' });
+    expect(attributesOf(page, 'fieldset').find((f) => f.id === 'resources.capacity')).toMatchObject({
+      class: 'invalid',
+    });
   });
 });
 

@@ -39,9 +39,20 @@ export function plainCheckInMessage(field: string): string {
   return 'Something in the form was not right. Please try again.';
 }
 
-const SCALE_OPTIONS = [...SCALE_WORDS.map((word, index) => ({ value: String(index + 1), word, label: `${index + 1}` })), { value: '', word: 'Not sure', label: '' }];
+const SCALE_OPTIONS = [
+  ...SCALE_WORDS.map((word, index) => ({ value: String(index + 1), word, label: `${index + 1}` })),
+  { value: '', word: 'Not sure', label: '' },
+];
 
-function StatementField({ statement, values, error }: { statement: CheckInStatement; values: CheckInFormValues; error: string | undefined }) {
+function StatementField({
+  statement,
+  values,
+  error,
+}: {
+  statement: CheckInStatement;
+  values: CheckInFormValues;
+  error: string | undefined;
+}) {
   const name = statement.id;
   const errorId = `${name}-error`;
   return (
@@ -57,7 +68,14 @@ function StatementField({ statement, values, error }: { statement: CheckInStatem
           const id = `${name}-${index + 1}`;
           return (
             <label key={id} htmlFor={id}>
-              <input type="radio" id={id} name={name} value={option.value} defaultChecked={values[name] === option.value} /> {option.label && `${option.label} `}
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={option.value}
+                defaultChecked={values[name] === option.value}
+              />{' '}
+              {option.label && `${option.label} `}
               <span>{option.word}</span>
             </label>
           );
@@ -84,21 +102,29 @@ export function renderCheckInForm(view: CheckInFormView): string {
   const values = view.values ?? {};
   const errors = new Map<string, string>();
   for (const error of view.errors ?? []) {
-    const key = error.field.startsWith('answers.') || error.field === 'answers' || error.field === COMMENT_FIELD ? error.field : 'form';
+    const key =
+      error.field.startsWith('answers.') || error.field === 'answers' || error.field === COMMENT_FIELD
+        ? error.field
+        : 'form';
     if (!errors.has(key)) errors.set(key, plainCheckInMessage(key));
   }
   const commentError = errors.get(COMMENT_FIELD);
   const other = view.respondent === 'owner' ? view.organizationName : 'the library';
   const title = `How is our partnership going?`;
   return renderDocument(
-    <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title} ${view.organizationName} and the library`} style={SURVEY_STYLE}>
+    <PublicPage
+      title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title} ${view.organizationName} and the library`}
+      style={SURVEY_STYLE}
+    >
       <h1>{title}</h1>
       <p>
-        A short check-in on the partnership between <strong>{view.organizationName}</strong> and the library. It takes about 3 minutes.
+        A short check-in on the partnership between <strong>{view.organizationName}</strong> and the library. It takes
+        about 3 minutes.
       </p>
       <p className="note">
-        For each statement, pick how much you agree: 1 is strongly disagree, 5 is strongly agree. &quot;The other side&quot; means {other}. Pick &quot;Not sure&quot; or
-        leave one out if you cannot say. Please answer by {view.closesOn}.
+        For each statement, pick how much you agree: 1 is strongly disagree, 5 is strongly agree. &quot;The other
+        side&quot; means {other}. Pick &quot;Not sure&quot; or leave one out if you cannot say. Please answer by{' '}
+        {view.closesOn}.
       </p>
       <ErrorSummary errors={errors} anchorOf={anchorOf} />
       <form id="check-in-form" method="post" action={`/api/v1/public/check-ins/${encodeURIComponent(view.token)}`}>
@@ -109,7 +135,12 @@ export function renderCheckInForm(view: CheckInFormView): string {
               {label.charAt(0).toUpperCase() + label.slice(1)}
             </h2>,
             ...CHECK_IN_STATEMENTS.filter((statement) => statement.area === area).map((statement) => (
-              <StatementField key={statement.id} statement={statement} values={values} error={errors.get(`answers.${statement.id}`)} />
+              <StatementField
+                key={statement.id}
+                statement={statement}
+                values={values}
+                error={errors.get(`answers.${statement.id}`)}
+              />
             )),
           ];
         })}
@@ -143,8 +174,8 @@ export function renderCheckInThanks(organizationName: string): string {
     <PublicPage title="Thank you!">
       <h1>Thank you!</h1>
       <p>
-        We got your answers about the partnership between {organizationName} and the library. We will look at them together and follow up on anything that needs
-        it.
+        We got your answers about the partnership between {organizationName} and the library. We will look at them
+        together and follow up on anything that needs it.
       </p>
       <p>You can close this page now.</p>
     </PublicPage>,
@@ -164,7 +195,10 @@ export function renderCheckInClosed(): string {
   return renderDocument(
     <PublicPage title="This check-in has closed">
       <h1>This check-in has closed</h1>
-      <p>It no longer takes answers. If there is something you want to tell us, please reply to the email or contact the library staff you work with.</p>
+      <p>
+        It no longer takes answers. If there is something you want to tell us, please reply to the email or contact the
+        library staff you work with.
+      </p>
     </PublicPage>,
   );
 }

@@ -19,7 +19,12 @@ import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
 import { ValidationFailedError } from '../common/errors/domain-error';
 import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
 import { formatDay } from '../mail/templates/check-in.template';
-import { CheckInAlreadyAnsweredError, CheckInClosedError, CheckInLinkNotFoundError, TooManyCheckInSubmissionsError } from './check-in.errors';
+import {
+  CheckInAlreadyAnsweredError,
+  CheckInClosedError,
+  CheckInLinkNotFoundError,
+  TooManyCheckInSubmissionsError,
+} from './check-in.errors';
 import { CheckInRateLimiter } from './check-in-rate-limiter.service';
 import { CheckInAnsweredDto, SubmitCheckInAnswersDto } from './dto/check-in.dto';
 import { parseCheckInSubmission } from './public-check-in-form';
@@ -39,7 +44,12 @@ export const PUBLIC_CHECK_IN_PAGE_PATH = 'check-in/:token';
 const PROBLEM = { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } };
 
 function formView(survey: OpenedSurvey, token: string) {
-  return { organizationName: survey.organizationName, token, respondent: survey.respondent, closesOn: formatDay(survey.closesAt, survey.zone) };
+  return {
+    organizationName: survey.organizationName,
+    token,
+    respondent: survey.respondent,
+    closesOn: formatDay(survey.closesAt, survey.zone),
+  };
 }
 
 /**
@@ -100,9 +110,17 @@ When the last respondent answers, the check-in closes. Limited per client IP per
     content: { 'application/json': { schema: { $ref: getSchemaPath(CheckInAnsweredDto) } }, ...HTML_CONTENT },
   })
   @ApiGoneResponse({ description: 'The check-in has closed.', content: PROBLEM })
-  @ApiTooManyRequestsResponse({ description: 'Too many posts from this address or to this link; see Retry-After.', content: PROBLEM })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many posts from this address or to this link; see Retry-After.',
+    content: PROBLEM,
+  })
   @ApiProblems(400, 404, 409)
-  async submit(@Param('token') token: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async submit(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const isForm = typeof req.is('application/x-www-form-urlencoded') === 'string';
     const wantsHtml = isForm || req.accepts(['application/json', 'text/html']) === 'text/html';
     try {
@@ -112,9 +130,16 @@ When the last respondent answers, the check-in closes. Limited per client IP per
       this.surveys.assertOpen(survey);
       const parsed = await parseCheckInSubmission(body, isForm);
       if ('errors' in parsed) {
-        this.logger.log({ checkInResponseId: survey.responseId, fields: parsed.errors.map((e) => e.field.slice(0, 60)) }, 'check-in answers refused');
+        this.logger.log(
+          { checkInResponseId: survey.responseId, fields: parsed.errors.map((e) => e.field.slice(0, 60)) },
+          'check-in answers refused',
+        );
         if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendPublicPage(res, 400, renderCheckInForm({ ...formView(survey, token), values: parsed.values, errors: parsed.errors }));
+        return sendPublicPage(
+          res,
+          400,
+          renderCheckInForm({ ...formView(survey, token), values: parsed.values, errors: parsed.errors }),
+        );
       }
       const { answeredAt } = await this.surveys.answer(survey, parsed.answers, parsed.comment);
       if (wantsHtml) return sendPublicPage(res, 201, renderCheckInThanks(survey.organizationName));
@@ -123,7 +148,8 @@ When the last respondent answers, the check-in closes. Limited per client IP per
     } catch (error) {
       if (wantsHtml) {
         if (error instanceof CheckInLinkNotFoundError) return sendPublicPage(res, 404, renderCheckInLinkNotFound());
-        if (error instanceof CheckInAlreadyAnsweredError) return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
+        if (error instanceof CheckInAlreadyAnsweredError)
+          return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
         if (error instanceof CheckInClosedError) return sendPublicPage(res, 410, renderCheckInClosed());
         if (error instanceof TooManyCheckInSubmissionsError) {
           res.setHeader('Retry-After', String(error.retryAfterSeconds));

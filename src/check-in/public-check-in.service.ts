@@ -90,14 +90,25 @@ export class PublicCheckInService {
    * recomputed; the respondent's unsent email is skipped; and the check-in closes when every
    * respondent has answered.
    */
-  async answer(survey: OpenedSurvey, answers: CheckInAnswers, comment: string | null): Promise<{ answeredAt: Date; closed: boolean }> {
+  async answer(
+    survey: OpenedSurvey,
+    answers: CheckInAnswers,
+    comment: string | null,
+  ): Promise<{ answeredAt: Date; closed: boolean }> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager) => {
-      const checkIn = await manager.findOne(CheckIn, { where: { id: survey.checkInId }, lock: { mode: 'pessimistic_write' } });
-      const response = await manager.findOne(CheckInResponse, { where: { id: survey.responseId }, lock: { mode: 'pessimistic_write' } });
+      const checkIn = await manager.findOne(CheckIn, {
+        where: { id: survey.checkInId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const response = await manager.findOne(CheckInResponse, {
+        where: { id: survey.responseId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!checkIn || !response) throw new CheckInLinkNotFoundError();
       if (response.answeredAt) throw new CheckInAlreadyAnsweredError();
-      if (checkIn.status === CheckInStatus.Closed || checkIn.closesAt.getTime() <= now.getTime()) throw new CheckInClosedError();
+      if (checkIn.status === CheckInStatus.Closed || checkIn.closesAt.getTime() <= now.getTime())
+        throw new CheckInClosedError();
 
       await manager.update(CheckInResponse, { id: response.id }, { answers, comment, answeredAt: now });
       const all = await manager.find(CheckInResponse, { where: { checkInId: checkIn.id } });
@@ -117,14 +128,28 @@ export class PublicCheckInService {
         entityId: response.id,
         action: 'update',
         // That it was answered, never what: the answers and the comment stay out of the log.
-        changes: { answeredAt: { before: null, after: now.toISOString() }, answers: { redacted: true }, ...(comment !== null && { comment: { redacted: true } }) },
+        changes: {
+          answeredAt: { before: null, after: now.toISOString() },
+          answers: { redacted: true },
+          ...(comment !== null && { comment: { redacted: true } }),
+        },
       });
       let closed: ClosedCheckIn | null = null;
-      if (answered.length === all.length) closed = await this.checkIns.closeInTransaction(manager, checkIn.id, { actorId: null, now, reason: 'complete' });
+      if (answered.length === all.length)
+        closed = await this.checkIns.closeInTransaction(manager, checkIn.id, {
+          actorId: null,
+          now,
+          reason: 'complete',
+        });
       return { closed };
     });
     this.logger.log(
-      { checkInId: survey.checkInId, responseId: survey.responseId, respondent: survey.respondent, answered: Object.keys(answers).length },
+      {
+        checkInId: survey.checkInId,
+        responseId: survey.responseId,
+        respondent: survey.respondent,
+        answered: Object.keys(answers).length,
+      },
       'check-in answered',
     );
     if (result.closed) this.checkIns.logClosed(result.closed, 'complete', null);

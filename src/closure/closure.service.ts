@@ -15,7 +15,12 @@ const AUDITED_FIELDS = ['date', 'name'] as const;
 /** A real calendar date (Postgres would refuse 2026-02-30 with an error, not a 400). */
 export function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 9999;
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === value &&
+    date.getUTCFullYear() >= 1900 &&
+    date.getUTCFullYear() <= 9999
+  );
 }
 
 /**
@@ -39,7 +44,8 @@ export class ClosureService {
   ) {}
 
   list(query: ListClosuresQueryDto): Promise<Closure[]> {
-    for (const field of ['from', 'to'] as const) if (query[field] && !isRealDate(query[field])) throw new ClosureDateError(field);
+    for (const field of ['from', 'to'] as const)
+      if (query[field] && !isRealDate(query[field])) throw new ClosureDateError(field);
     let where: FindOptionsWhere<Closure> = {};
     if (query.from && query.to) where = { date: Between(query.from, query.to) };
     else if (query.from) where = { date: MoreThanOrEqual(query.from) };
@@ -68,7 +74,9 @@ export class ClosureService {
     if (!isRealDate(dto.date)) throw new ClosureDateError('date');
     try {
       const { closure, sessions } = await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(manager.create(Closure, { date: dto.date, name: dto.name, createdById: actor.id }));
+        const saved = await manager.save(
+          manager.create(Closure, { date: dto.date, name: dto.name, createdById: actor.id }),
+        );
         const updated: unknown[] = await manager.query(
           // version and updated_at move too, so the calendar's SEQUENCE and DTSTAMP tell subscribers.
           `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now()
@@ -99,7 +107,10 @@ export class ClosureService {
       const closure = await manager.findOne(Closure, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!closure) throw new ClosureNotFoundError();
       // Done here rather than left to ON DELETE SET NULL so the sessions' version moves (calendar SEQUENCE).
-      await manager.query(`UPDATE program_sessions SET closure_id = NULL, version = version + 1, updated_at = now() WHERE closure_id = $1`, [id]);
+      await manager.query(
+        `UPDATE program_sessions SET closure_id = NULL, version = version + 1, updated_at = now() WHERE closure_id = $1`,
+        [id],
+      );
       await manager.delete(Closure, { id });
       await this.audit.record(manager, {
         actorId: actor.id,

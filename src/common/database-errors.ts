@@ -21,7 +21,10 @@ export function foreignKeyViolation(error: unknown): string | undefined {
  * check and the write, the foreign-key violation becomes a 400 naming the body field
  * (`fieldByConstraint`), not a 500. Other errors pass through.
  */
-export async function guardReferences<R>(fieldByConstraint: Readonly<Record<string, string>>, work: () => Promise<R>): Promise<R> {
+export async function guardReferences<R>(
+  fieldByConstraint: Readonly<Record<string, string>>,
+  work: () => Promise<R>,
+): Promise<R> {
   try {
     return await work();
   } catch (error) {
@@ -37,9 +40,15 @@ export const DATABASE_RETRY_AFTER_SECONDS = 10;
 /** The database cannot be reached: 503 with Retry-After, whatever the route (never 401 or 500). */
 export class DatabaseUnavailableError extends DomainError {
   constructor() {
-    super('unavailable', 'DATABASE_UNAVAILABLE', "Tandem can't reach its database right now; try again in a moment.", {}, {
-      'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
-    });
+    super(
+      'unavailable',
+      'DATABASE_UNAVAILABLE',
+      "Tandem can't reach its database right now; try again in a moment.",
+      {},
+      {
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      },
+    );
   }
 }
 
@@ -49,7 +58,16 @@ export class DatabaseUnavailableError extends DomainError {
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 /** Node's codes for a network path that does not work. */
-const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const UNAVAILABLE_SYSTEM_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 /** pg and pg-pool say these in words only; TypeORM when its pool is gone. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // unexpectedly, or due to connection timeout
@@ -71,7 +89,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = typeof error.code === 'string' ? error.code : '';
   if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSTEM_CODES.has(code)) return true;
   if (UNAVAILABLE_TYPES.has(error.constructor?.name ?? '')) return true;
-  if (typeof error.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
+  if (typeof error.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message)))
+    return true;
   const inner = [error.driverError, error.cause, ...(Array.isArray(error.errors) ? error.errors : [])];
   return inner.some((next) => next !== error && isDatabaseUnavailable(next, depth + 1));
 }

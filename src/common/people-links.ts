@@ -20,7 +20,11 @@ export interface LinkedPeople {
 }
 
 /** The user and contact ids of these records in one query (a page is never N+1), each list sorted. */
-export async function loadPeople(manager: EntityManager, links: PeopleLinks, ownerIds: readonly string[]): Promise<Map<string, LinkedPeople>> {
+export async function loadPeople(
+  manager: EntityManager,
+  links: PeopleLinks,
+  ownerIds: readonly string[],
+): Promise<Map<string, LinkedPeople>> {
   const people = new Map(ownerIds.map((id) => [id, { userIds: [] as string[], contactIds: [] as string[] }]));
   if (ownerIds.length === 0) return people;
   const rows: { owner: string; kind: 'user' | 'contact'; ref: string }[] = await manager.query(
@@ -38,9 +42,19 @@ export async function loadPeople(manager: EntityManager, links: PeopleLinks, own
 }
 
 /** Replaces one record's users or contacts with `ids`. */
-export async function replacePeople(manager: EntityManager, links: PeopleLinks, kind: 'users' | 'contacts', ownerId: string, ids: readonly string[]): Promise<void> {
+export async function replacePeople(
+  manager: EntityManager,
+  links: PeopleLinks,
+  kind: 'users' | 'contacts',
+  ownerId: string,
+  ids: readonly string[],
+): Promise<void> {
   const table = kind === 'users' ? links.users : links.contacts;
   const column = kind === 'users' ? 'user_id' : 'contact_id';
   await manager.query(`DELETE FROM ${table} WHERE ${links.owner} = $1`, [ownerId]);
-  if (ids.length > 0) await manager.query(`INSERT INTO ${table} (${links.owner}, ${column}) SELECT $1, unnest($2::uuid[])`, [ownerId, ids]);
+  if (ids.length > 0)
+    await manager.query(`INSERT INTO ${table} (${links.owner}, ${column}) SELECT $1, unnest($2::uuid[])`, [
+      ownerId,
+      ids,
+    ]);
 }

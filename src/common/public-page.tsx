@@ -71,7 +71,13 @@ export function PublicPage({ title, style = '', children }: PublicPageProps): Re
  * The list of what to fix above a form that came back with errors, each message a link to its
  * field (`anchorOf` names the element id a field's message leads to).
  */
-export function ErrorSummary({ errors, anchorOf }: { errors: ReadonlyMap<string, string>; anchorOf: (field: string) => string }): ReactElement | null {
+export function ErrorSummary({
+  errors,
+  anchorOf,
+}: {
+  errors: ReadonlyMap<string, string>;
+  anchorOf: (field: string) => string;
+}): ReactElement | null {
   if (errors.size === 0) return null;
   return (
     <div className="errors" role="alert">

@@ -73,7 +73,10 @@ export const authConfig = registerAs('auth', () => {
 export const feedbackConfig = registerAs('feedback', () => {
   const env = readEnv();
   return {
-    publicLimits: { perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR, perLinkPerDay: env.PUBLIC_FEEDBACK_PER_LINK_PER_DAY },
+    publicLimits: {
+      perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR,
+      perLinkPerDay: env.PUBLIC_FEEDBACK_PER_LINK_PER_DAY,
+    },
   };
 });
 
@@ -110,7 +113,17 @@ export type FeedbackConfig = ConfigType<typeof feedbackConfig>;
 export type ReminderConfig = ConfigType<typeof reminderConfig>;
 export type DigestConfig = ConfigType<typeof digestConfig>;
 
-export const ALL_CONFIG = [appConfig, databaseConfig, redisConfig, mailConfig, authConfig, feedbackConfig, programConfig, reminderConfig, digestConfig];
+export const ALL_CONFIG = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  mailConfig,
+  authConfig,
+  feedbackConfig,
+  programConfig,
+  reminderConfig,
+  digestConfig,
+];
 
 /** For the migration CLI: DATABASE_URL is required there, AUTH_SECRET is not. */
 export function databaseUrlForCli(): string {

@@ -17,7 +17,12 @@ describe('validateEnv', () => {
   });
 
   it('converts numbers and booleans from strings', () => {
-    const env = validateEnv({ PORT: '8080', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://db/t', AUTH_SECRET: SECRET });
+    const env = validateEnv({
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      DATABASE_URL: 'postgres://db/t',
+      AUTH_SECRET: SECRET,
+    });
     expect(env.PORT).toBe(8080);
     expect(env.TRUST_PROXY).toBe(true);
   });
@@ -32,13 +37,22 @@ describe('validateEnv', () => {
   });
 
   it.each([
-    [{ PORT: '70000' }, 'Configuration error: PORT must not be greater than 65535 (got "70000"). Fix it in the environment or .env.'],
+    [
+      { PORT: '70000' },
+      'Configuration error: PORT must not be greater than 65535 (got "70000"). Fix it in the environment or .env.',
+    ],
     [{ TANDEM_PROCESS: 'web' }, /TANDEM_PROCESS must be one of the following values: all, api, worker \(got "web"\)/],
-    [{ DATABASE_URL: 'mysql://db' }, 'Configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL. Fix it in the environment or .env.'],
+    [
+      { DATABASE_URL: 'mysql://db' },
+      'Configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL. Fix it in the environment or .env.',
+    ],
     [{ TANDEM_PROCESS: 'worker' }, /DATABASE_URL is required when TANDEM_PROCESS=worker/],
     [{ DATABASE_URL: 'postgres://db/t' }, /AUTH_SECRET is required when DATABASE_URL is set/],
     [{ PUBLIC_URL: 'library.org' }, /PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
-    [{ DIGEST_TIMEZONE: 'Mars/Olympus_Mons' }, /DIGEST_TIMEZONE must be an IANA time zone such as America\/Los_Angeles \(got "Mars\/Olympus_Mons"\)/],
+    [
+      { DIGEST_TIMEZONE: 'Mars/Olympus_Mons' },
+      /DIGEST_TIMEZONE must be an IANA time zone such as America\/Los_Angeles \(got "Mars\/Olympus_Mons"\)/,
+    ],
   ])('refuses %j with one line naming the variable', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(ConfigValidationError);
     expect(() => validateEnv(raw)).toThrow(message);

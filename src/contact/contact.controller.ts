@@ -6,7 +6,13 @@ import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { toContactResponse } from './contact.mapper';
 import { ContactService } from './contact.service';
-import { ContactPageDto, ContactResponseDto, CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
+import {
+  ContactPageDto,
+  ContactResponseDto,
+  CreateContactDto,
+  ListContactsQueryDto,
+  UpdateContactDto,
+} from './dto/contact.dto';
 
 const ContactId = () => Param('id', new ParseIdPipe('contact'));
 
@@ -51,7 +57,11 @@ export class ContactController {
   @ApiOperation({ summary: 'Edit a contact (needs the current version)' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@ContactId() id: string, @Body() dto: UpdateContactDto, @CurrentUser() user: AuthUser): Promise<ContactResponseDto> {
+  async update(
+    @ContactId() id: string,
+    @Body() dto: UpdateContactDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ContactResponseDto> {
     return toContactResponse(await this.contacts.update(id, dto, user), user);
   }
 

@@ -17,11 +17,21 @@ describe('toContactResponse', () => {
   });
 
   it('nulls email, phone and notes for viewers', () => {
-    expect(toContactResponse(contact, { role: Role.Viewer })).toMatchObject({ name: 'Dana Whitfield', title: 'Case manager', email: null, phone: null, notes: null });
+    expect(toContactResponse(contact, { role: Role.Viewer })).toMatchObject({
+      name: 'Dana Whitfield',
+      title: 'Case manager',
+      email: null,
+      phone: null,
+      notes: null,
+    });
   });
 
   it.each([Role.Staff, Role.Manager, Role.Admin])('shows email, phone and notes to %s', (role) => {
-    expect(toContactResponse(contact, { role })).toMatchObject({ email: 'dana@harborhouse.org', phone: '+1 503 555 0142', notes: contact.notes });
+    expect(toContactResponse(contact, { role })).toMatchObject({
+      email: 'dana@harborhouse.org',
+      phone: '+1 503 555 0142',
+      notes: contact.notes,
+    });
   });
 });
 

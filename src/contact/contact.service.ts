@@ -12,7 +12,16 @@ import { Contact } from './contact.entity';
 import { contactSearchCondition } from './contact.mapper';
 import { CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
 
-const CONTACT_FIELDS = ['organizationId', 'name', 'title', 'email', 'phone', 'preferredChannel', 'isPrimary', 'notes'] as const;
+const CONTACT_FIELDS = [
+  'organizationId',
+  'name',
+  'title',
+  'email',
+  'phone',
+  'preferredChannel',
+  'isPrimary',
+  'notes',
+] as const;
 /** Fields the audit log never holds values of: after erasure nothing of the person remains. */
 const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'title', 'email', 'phone', 'notes']);
 
@@ -35,7 +44,8 @@ export class ContactService {
   /** A page of contacts; `q` searches only what `user` may see (contactSearchCondition). */
   async list(query: ListContactsQueryDto, user: Pick<AuthUser, 'role'>): Promise<Page<Contact>> {
     const qb = this.contacts.createQueryBuilder('c');
-    if (query.organizationId) qb.andWhere('c.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('c.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.q) qb.andWhere(contactSearchCondition('c', user, 'q'), { q: escapeLike(query.q) });
     qb.orderBy('c.is_primary', 'DESC').addOrderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC');
     return pageWithTotal(qb, query);
@@ -49,8 +59,12 @@ export class ContactService {
 
   async create(dto: CreateContactDto, actor: AuthUser): Promise<Contact> {
     return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOne(Organization, { where: { id: dto.organizationId }, lock: { mode: 'pessimistic_write' } });
-      if (!organization) throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
+      const organization = await manager.findOne(Organization, {
+        where: { id: dto.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!organization)
+        throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
       if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
       const contact = await manager.save(manager.create(Contact, dto));
       await this.audit.record(manager, {
@@ -60,7 +74,10 @@ export class ContactService {
         action: 'create',
         changes: auditChanges(null, contact, CONTACT_FIELDS, PERSONAL_FIELDS),
       });
-      this.logger.log({ contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id }, 'contact created');
+      this.logger.log(
+        { contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id },
+        'contact created',
+      );
       return contact;
     });
   }
@@ -78,7 +95,13 @@ export class ContactService {
       if (Object.keys(diff).length === 0) return contact;
       if (contact.isPrimary && !before.isPrimary) await this.clearPrimary(manager, contact.organizationId, actor);
       const saved = await manager.save(contact);
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'contact', entityId: id, action: 'update', changes: diff });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'contact',
+        entityId: id,
+        action: 'update',
+        changes: diff,
+      });
       return saved;
     });
   }
@@ -112,7 +135,13 @@ export class ContactService {
     if (previous.length === 0) return;
     await manager.update(Contact, { organizationId, isPrimary: true }, { isPrimary: false });
     for (const { id } of previous) {
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'contact', entityId: id, action: 'update', changes: { isPrimary: { before: true, after: false } } });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'contact',
+        entityId: id,
+        action: 'update',
+        changes: { isPrimary: { before: true, after: false } },
+      });
     }
   }
 }

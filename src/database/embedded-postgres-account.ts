@@ -36,7 +36,11 @@ export function postgresAccount(): PostgresAccount {
   let uid = idOf('-u');
   if (uid === undefined) {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', ACCOUNT], { stdio: 'ignore' });
+      execFileSync(
+        'useradd',
+        ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', ACCOUNT],
+        { stdio: 'ignore' },
+      );
     } catch {
       throw new EmbeddedDatabaseError(
         'Tandem runs as root, and PostgreSQL will not: there is no "postgres" account and one could not be created. ' +
@@ -47,7 +51,9 @@ export function postgresAccount(): PostgresAccount {
   }
   const gid = idOf('-g');
   if (uid === undefined || gid === undefined) {
-    throw new EmbeddedDatabaseError('Tandem runs as root and could not look up the "postgres" account PostgreSQL should run as: check `id postgres`, or set DATABASE_URL.');
+    throw new EmbeddedDatabaseError(
+      'Tandem runs as root and could not look up the "postgres" account PostgreSQL should run as: check `id postgres`, or set DATABASE_URL.',
+    );
   }
   return { name: ACCOUNT, uid, gid };
 }

@@ -1,6 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
@@ -119,7 +130,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -162,7 +175,8 @@ class ServerProcess {
   ) {
     child.once('exit', (code, signal) => {
       this.exited = true;
-      if (!this.stopping) this.logger.error({ code, signal }, 'embedded PostgreSQL stopped unexpectedly: restart Tandem');
+      if (!this.stopping)
+        this.logger.error({ code, signal }, 'embedded PostgreSQL stopped unexpectedly: restart Tandem');
     });
     let partial = '';
     child.stderr?.setEncoding('utf8');
@@ -185,7 +199,8 @@ class ServerProcess {
     if (!line.trim() || level === 'ERROR' || level === 'STATEMENT' || level === 'DETAIL') return;
     this.tail.push(line);
     if (this.tail.length > 20) this.tail.shift();
-    if (level === 'FATAL' || level === 'PANIC' || level === 'WARNING') this.logger.warn({ postgres: line.slice(0, 500) }, 'embedded PostgreSQL says');
+    if (level === 'FATAL' || level === 'PANIC' || level === 'WARNING')
+      this.logger.warn({ postgres: line.slice(0, 500) }, 'embedded PostgreSQL says');
     else this.logger.debug({ postgres: line.slice(0, 500) }, 'embedded PostgreSQL says');
   }
 
@@ -193,20 +208,33 @@ class ServerProcess {
     return this.tail.join('\n');
   }
 
-  static async start(binaries: Binaries, cluster: string, password: string, account?: PostgresAccount): Promise<ServerProcess> {
+  static async start(
+    binaries: Binaries,
+    cluster: string,
+    password: string,
+    account?: PostgresAccount,
+  ): Promise<ServerProcess> {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const child = spawn(
         binaries.postgres,
         [
-          '-D', cluster,
-          '-p', String(port),
-          '-c', 'listen_addresses=127.0.0.1',
-          '-c', 'unix_socket_directories=',
-          '-c', 'TimeZone=UTC',
-          '-c', 'log_min_messages=warning',
-          '-c', 'log_min_error_statement=panic',
-          '-c', 'log_error_verbosity=terse',
+          '-D',
+          cluster,
+          '-p',
+          String(port),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'TimeZone=UTC',
+          '-c',
+          'log_min_messages=warning',
+          '-c',
+          'log_min_error_statement=panic',
+          '-c',
+          'log_error_verbosity=terse',
         ],
         {
           // Its own process group: Ctrl-C in the terminal reaches Tandem, which finishes the
@@ -227,7 +255,9 @@ class ServerProcess {
       // Someone took the port between our probe and the server's bind: try another.
       if (/could not bind|Address already in use/i.test(server.lastLines) && attempt < 3) continue;
       await server.stop();
-      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start. It said:\n${server.lastLines || '(nothing)'}`);
+      throw new EmbeddedDatabaseError(
+        `The embedded PostgreSQL did not start. It said:\n${server.lastLines || '(nothing)'}`,
+      );
     }
   }
 
@@ -235,7 +265,14 @@ class ServerProcess {
   private async waitReady(password: string): Promise<boolean> {
     const deadline = performance.now() + START_TIMEOUT_MS;
     while (!this.exited && performance.now() < deadline) {
-      const client = new Client({ host: '127.0.0.1', port: this.port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 2000 });
+      const client = new Client({
+        host: '127.0.0.1',
+        port: this.port,
+        user: SUPERUSER,
+        password,
+        database: 'postgres',
+        connectionTimeoutMillis: 2000,
+      });
       client.on('error', () => undefined);
       try {
         await client.connect();
@@ -269,7 +306,12 @@ function childEnv(): NodeJS.ProcessEnv | undefined {
 }
 
 /** Runs initdb on an empty `cluster` folder with a superuser password. */
-async function initCluster(binaries: Binaries, cluster: string, password: string, account?: PostgresAccount): Promise<void> {
+async function initCluster(
+  binaries: Binaries,
+  cluster: string,
+  password: string,
+  account?: PostgresAccount,
+): Promise<void> {
   rmSync(cluster, { recursive: true, force: true });
   mkdirSync(cluster, { mode: 0o700 });
   restrict(cluster, 0o700, account);
@@ -294,13 +336,23 @@ async function initCluster(binaries: Binaries, cluster: string, password: string
           '--locale-provider=icu',
           '--icu-locale=und',
         ],
-        { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), ...(account ? { uid: account.uid, gid: account.gid } : {}) },
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: childEnv(),
+          ...(account ? { uid: account.uid, gid: account.gid } : {}),
+        },
       );
       child.stdout?.on('data', (chunk) => (output += chunk));
       child.stderr?.on('data', (chunk) => (output += chunk));
       child.once('error', reject);
       child.once('exit', (code) =>
-        code === 0 ? resolve() : reject(new EmbeddedDatabaseError(`initdb failed (exit ${code}) in ${cluster}:\n${output.trim().split('\n').slice(-8).join('\n')}`)),
+        code === 0
+          ? resolve()
+          : reject(
+              new EmbeddedDatabaseError(
+                `initdb failed (exit ${code}) in ${cluster}:\n${output.trim().split('\n').slice(-8).join('\n')}`,
+              ),
+            ),
       );
     });
   } finally {
@@ -308,7 +360,12 @@ async function initCluster(binaries: Binaries, cluster: string, password: string
   }
 }
 
-async function withClient<T>(port: number, password: string, database: string, work: (client: Client) => Promise<T>): Promise<T> {
+async function withClient<T>(
+  port: number,
+  password: string,
+  database: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database });
   client.on('error', () => undefined);
   await client.connect();
@@ -376,7 +433,8 @@ export class EmbeddedPostgres {
     if (running) {
       const owner = readPid(paths.owner);
       const parent = procInfo(running.pid)?.ppid;
-      const ownerAlive = owner !== undefined && owner !== process.pid && isAlive(owner) && (parent === undefined || parent === owner);
+      const ownerAlive =
+        owner !== undefined && owner !== process.pid && isAlive(owner) && (parent === undefined || parent === owner);
       if (ownerAlive && mode === 'share') {
         logger.log({ port: running.port, ownerPid: owner }, 'using the embedded PostgreSQL of the running Tandem');
         return new EmbeddedPostgres(urlFor(running.port, readPassword(paths.password)), undefined, undefined, true);
@@ -386,10 +444,15 @@ export class EmbeddedPostgres {
           `Tandem is already running on ${dataDir} (pid ${owner}): stop it first, or give this one its own TANDEM_DATA_DIR.`,
         );
       }
-      logger.warn({ pid: running.pid }, 'found the embedded PostgreSQL of a Tandem that did not stop cleanly; stopping it');
+      logger.warn(
+        { pid: running.pid },
+        'found the embedded PostgreSQL of a Tandem that did not stop cleanly; stopping it',
+      );
       process.kill(running.pid, 'SIGINT');
       if (!(await waitUntilGone(running.pid, STOP_TIMEOUT_MS))) {
-        throw new EmbeddedDatabaseError(`The PostgreSQL left running on ${paths.cluster} (pid ${running.pid}) does not stop: stop it (kill ${running.pid}) and start Tandem again.`);
+        throw new EmbeddedDatabaseError(
+          `The PostgreSQL left running on ${paths.cluster} (pid ${running.pid}) does not stop: stop it (kill ${running.pid}) and start Tandem again.`,
+        );
       }
     }
 
@@ -400,7 +463,10 @@ export class EmbeddedPostgres {
       } else {
         const started = performance.now();
         await initCluster(binaries, paths.cluster, password, account);
-        logger.log({ cluster: paths.cluster, ms: Math.round(performance.now() - started), runsAs: account?.name }, 'embedded PostgreSQL cluster created');
+        logger.log(
+          { cluster: paths.cluster, ms: Math.round(performance.now() - started), runsAs: account?.name },
+          'embedded PostgreSQL cluster created',
+        );
       }
     } else if (existsSync(paths.legacy)) {
       // An upgrade that was interrupted after the new cluster was complete: finish it.
@@ -435,7 +501,9 @@ function readPassword(file: string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    throw new EmbeddedDatabaseError(`The embedded database's password file ${file} is missing: restore it, or move the data directory aside to start afresh.`);
+    throw new EmbeddedDatabaseError(
+      `The embedded database's password file ${file} is missing: restore it, or move the data directory aside to start afresh.`,
+    );
   }
 }
 
@@ -463,7 +531,9 @@ function prepareDataDir(dataDir: string, account?: PostgresAccount): void {
     }
   } catch (error) {
     if (error instanceof EmbeddedDatabaseError) throw error;
-    throw new EmbeddedDatabaseError(`Tandem cannot make ${dataDir} private (${(error as NodeJS.ErrnoException).code}): run Tandem as the owner of that folder, or set TANDEM_DATA_DIR.`);
+    throw new EmbeddedDatabaseError(
+      `Tandem cannot make ${dataDir} private (${(error as NodeJS.ErrnoException).code}): run Tandem as the owner of that folder, or set TANDEM_DATA_DIR.`,
+    );
   }
 }
 
@@ -484,7 +554,12 @@ function keepLegacyAsBackup(paths: ReturnType<typeof embeddedPaths>): string {
  * old folder is kept, renamed, as a backup. Interrupted at any point, the next start begins
  * again from the untouched old folder (or, past the rename, just finishes).
  */
-async function upgradeFromPglite(binaries: Binaries, dataDir: string, password: string, account?: PostgresAccount): Promise<void> {
+async function upgradeFromPglite(
+  binaries: Binaries,
+  dataDir: string,
+  password: string,
+  account?: PostgresAccount,
+): Promise<void> {
   const logger = new Logger(EmbeddedPostgres.name);
   const paths = embeddedPaths(dataDir);
   const lockPid = readPid(paths.legacyLock);
@@ -493,7 +568,9 @@ async function upgradeFromPglite(binaries: Binaries, dataDir: string, password: 
     // /proc) the pid now belongs to something that is not Node.
     const comm = procInfo(lockPid)?.comm;
     if (comm === undefined || comm.startsWith('node')) {
-      throw new EmbeddedDatabaseError(`An earlier Tandem (pid ${lockPid}) still runs on ${paths.legacy}: stop it, then start this version to move its data over.`);
+      throw new EmbeddedDatabaseError(
+        `An earlier Tandem (pid ${lockPid}) still runs on ${paths.legacy}: stop it, then start this version to move its data over.`,
+      );
     }
   }
   const started = performance.now();

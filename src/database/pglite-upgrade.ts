@@ -14,7 +14,14 @@ import { EmbeddedDatabaseError } from './embedded-database.error';
  * pglite-tools then prints a warning to the console.) pglite-tools adds `--inserts -U postgres
  * -f …` itself.
  */
-const DUMP_ARGS = ['--rows-per-insert=500', '--no-owner', '--no-privileges', '--no-statistics', '--no-tablespaces', '--encoding=UTF8'];
+const DUMP_ARGS = [
+  '--rows-per-insert=500',
+  '--no-owner',
+  '--no-privileges',
+  '--no-statistics',
+  '--no-tablespaces',
+  '--encoding=UTF8',
+];
 
 /**
  * pglite-tools deletes from the script every line that starts with `\restrict` or `\unrestrict`
@@ -44,7 +51,11 @@ export async function dumpLegacyPglite(pgdata: string): Promise<string> {
     const cut = await tablesWithCutLines(pg);
     // The data of those tables goes in between data and constraints, written by us as literals
     // that never pass through that filter.
-    const head = await dump(['--section=pre-data', '--section=data', ...cut.map((table) => `--exclude-table-data=${table}`)]);
+    const head = await dump([
+      '--section=pre-data',
+      '--section=data',
+      ...cut.map((table) => `--exclude-table-data=${table}`),
+    ]);
     const rows: string[] = [];
     for (const table of cut) {
       const { rows: inserts } = await pg.query<{ sql: string }>(
@@ -72,7 +83,10 @@ async function tablesWithCutLines(pg: PGlite): Promise<string[]> {
      GROUP BY 1`);
   const cut: string[] = [];
   for (const { name, test } of tables) {
-    const { rows } = await pg.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${name} WHERE ${test}) AS found`, [CUT_LINE]);
+    const { rows } = await pg.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${name} WHERE ${test}) AS found`,
+      [CUT_LINE],
+    );
     if (rows[0].found) cut.push(name);
   }
   return cut;

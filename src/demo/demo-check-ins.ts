@@ -36,7 +36,8 @@ export const DEMO_CHECK_INS: readonly DemoCheckIn[] = [
         'resources.capacity': 2,
         'resources.coordination': 3,
       },
-      comment: 'Two of us for the morning visit and the drop-in is a stretch on Wednesdays; we keep borrowing laptops from the adult computer class.',
+      comment:
+        'Two of us for the morning visit and the drop-in is a stretch on Wednesdays; we keep borrowing laptops from the adult computer class.',
     },
     partner: {
       answers: {
@@ -53,7 +54,8 @@ export const DEMO_CHECK_INS: readonly DemoCheckIn[] = [
         'resources.capacity': 2,
         'resources.coordination': 2,
       },
-      comment: 'Residents ask for résumé help every week. Could someone bring laptops to the shelter once a month? We have no computers in the common room.',
+      comment:
+        'Residents ask for résumé help every week. Could someone bring laptops to the shelter once a month? We have no computers in the common room.',
     },
   },
 ];

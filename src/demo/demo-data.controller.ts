@@ -46,7 +46,11 @@ export class DemoDataController {
   @ApiProblems(409)
   async load(@CurrentUser() actor: AuthUser): Promise<DemoDataResultDto> {
     const { result, summary, progress } = await this.demo.load(actor);
-    const kinds = (Object.keys(SEED_KINDS) as SeedKind[]).map((kind) => ({ kind, label: SEED_KINDS[kind][1], ...result.kinds[kind] }));
+    const kinds = (Object.keys(SEED_KINDS) as SeedKind[]).map((kind) => ({
+      kind,
+      label: SEED_KINDS[kind][1],
+      ...result.kinds[kind],
+    }));
     return { created: result.created, unchanged: result.unchanged, kinds, summary, progress };
   }
 }

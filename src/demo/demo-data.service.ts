@@ -21,7 +21,14 @@ export interface DemoLoadState {
   error: string | null;
 }
 
-const IDLE: DemoLoadState = { status: 'idle', startedAt: null, finishedAt: null, progress: [], summary: null, error: null };
+const IDLE: DemoLoadState = {
+  status: 'idle',
+  startedAt: null,
+  finishedAt: null,
+  progress: [],
+  summary: null,
+  error: null,
+};
 
 /**
  * Loads the demo data set from the running app (POST /api/v1/demo-data): the same seed as
@@ -68,12 +75,18 @@ export class DemoDataService {
       const finishedAt = this.clock.now();
       Object.assign(run, { status: 'done', finishedAt, summary });
       const ms = finishedAt.getTime() - startedAt.getTime();
-      this.logger.log({ actorId: actor.id, created: outcome.created, unchanged: outcome.unchanged, ms }, 'demo data loaded');
+      this.logger.log(
+        { actorId: actor.id, created: outcome.created, unchanged: outcome.unchanged, ms },
+        'demo data loaded',
+      );
       return { result: outcome, summary, progress: [...run.progress] };
     } catch (error) {
       if (this.state === run) {
         // Domain errors say in words what to fix; anything else the error filter logs, and is not shown.
-        const message = error instanceof DomainError ? error.message : 'An unexpected error stopped it; the server log has the details.';
+        const message =
+          error instanceof DomainError
+            ? error.message
+            : 'An unexpected error stopped it; the server log has the details.';
         Object.assign(run, { status: 'failed', finishedAt: this.clock.now(), error: message });
       }
       throw error;

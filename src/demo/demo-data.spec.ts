@@ -93,9 +93,15 @@ describe('demo data', () => {
 
   it('refers only to audiences and capabilities it defines', () => {
     for (const org of DEMO_ORGANIZATIONS) {
-      expect({ org: org.name, unknown: lower(org.audiences).filter((name) => !audienceNames.has(name)) }).toEqual({ org: org.name, unknown: [] });
+      expect({ org: org.name, unknown: lower(org.audiences).filter((name) => !audienceNames.has(name)) }).toEqual({
+        org: org.name,
+        unknown: [],
+      });
       const capabilities = lower([...org.offers, ...org.seeks]);
-      expect({ org: org.name, unknown: capabilities.filter((name) => !capabilityNames.has(name)) }).toEqual({ org: org.name, unknown: [] });
+      expect({ org: org.name, unknown: capabilities.filter((name) => !capabilityNames.has(name)) }).toEqual({
+        org: org.name,
+        unknown: [],
+      });
     }
   });
 
@@ -122,7 +128,11 @@ describe('demo data', () => {
   it('scores fit as whole numbers from 0 to 5 with a note', () => {
     for (const { name, fit } of DEMO_ORGANIZATIONS) {
       for (const score of [fit.audienceReach, fit.missionOverlap, fit.complementaryResources]) {
-        expect({ name, score, valid: Number.isInteger(score) && score >= 0 && score <= 5 }).toEqual({ name, score, valid: true });
+        expect({ name, score, valid: Number.isInteger(score) && score >= 0 && score <= 5 }).toEqual({
+          name,
+          score,
+          valid: true,
+        });
       }
       expect(fit.notes.length).toBeGreaterThan(0);
     }
@@ -133,18 +143,29 @@ describe('demo data', () => {
       expect(org.contacts.length).toBeGreaterThanOrEqual(1);
       expect(org.contacts.length).toBeLessThanOrEqual(3);
       expect(duplicates(org.contacts.map((c) => c.name))).toEqual([]);
-      expect({ org: org.name, primaries: org.contacts.filter((c) => c.primary).length }).toEqual({ org: org.name, primaries: 1 });
+      expect({ org: org.name, primaries: org.contacts.filter((c) => c.primary).length }).toEqual({
+        org: org.name,
+        primaries: 1,
+      });
     }
   });
 
   it('uses only fictional addresses: example.org domains and 555-01xx phone numbers', () => {
     const emails = [
       ...[DEMO_ADMIN, ...DEMO_USERS].map((u) => u.email),
-      ...DEMO_ORGANIZATIONS.flatMap((org) => [org.email, ...org.contacts.map((c) => c.email)]).filter((e): e is string => !!e),
+      ...DEMO_ORGANIZATIONS.flatMap((org) => [org.email, ...org.contacts.map((c) => c.email)]).filter(
+        (e): e is string => !!e,
+      ),
     ];
     expect(emails.filter((email) => !/@([a-z0-9-]+\.)*example\.org$/.test(email))).toEqual([]);
-    expect(DEMO_ORGANIZATIONS.filter((org) => !/^https:\/\/([a-z0-9-]+\.)+example\.org$/.test(org.website)).map((o) => o.website)).toEqual([]);
-    const phones = DEMO_ORGANIZATIONS.flatMap((org) => [org.phone, ...org.contacts.map((c) => c.phone)]).filter((p): p is string => !!p);
+    expect(
+      DEMO_ORGANIZATIONS.filter((org) => !/^https:\/\/([a-z0-9-]+\.)+example\.org$/.test(org.website)).map(
+        (o) => o.website,
+      ),
+    ).toEqual([]);
+    const phones = DEMO_ORGANIZATIONS.flatMap((org) => [org.phone, ...org.contacts.map((c) => c.phone)]).filter(
+      (p): p is string => !!p,
+    );
     expect(phones.filter((phone) => !/^\d{3}-555-01\d\d$/.test(phone))).toEqual([]);
   });
 
@@ -163,35 +184,42 @@ describe('demo data', () => {
       expect(invalidFields(CreateUserDto, user)).toEqual([]);
     });
 
-    it.each(DEMO_ORGANIZATIONS.map((o) => [o.name, o] as const))('organization %s, its stage changes and contacts', (_name, org) => {
-      const ids = (names: readonly string[]) => names.map(() => randomUUID());
-      const created = {
-        name: org.name,
-        type: org.type,
-        website: org.website,
-        email: org.email,
-        phone: org.phone,
-        address: org.address,
-        mission: org.mission,
-        notes: org.notes,
-        stage: org.stages[0].stage,
-        ownerId: randomUUID(),
-        audienceIds: ids(org.audiences),
-        capabilityIds: ids(org.offers),
-        seeksCapabilityIds: ids(org.seeks),
-        tags: org.tags,
-        fit: org.fit,
-      };
-      expect(invalidFields(CreateOrganizationDto, created)).toEqual([]);
-      // The API lower-cases tags; the data must already be as stored, or a re-run would differ.
-      expect(org.tags.filter((tag) => tag !== tag.trim().toLowerCase())).toEqual([]);
-      for (const step of org.stages.slice(1)) {
-        expect(invalidFields(UpdateOrganizationDto, { version: 1, stage: step.stage, stageReason: step.reason })).toEqual([]);
-      }
-      for (const { primary, ...contact } of org.contacts) {
-        expect(invalidFields(CreateContactDto, { ...contact, isPrimary: primary ?? false, organizationId: randomUUID() })).toEqual([]);
-      }
-    });
+    it.each(DEMO_ORGANIZATIONS.map((o) => [o.name, o] as const))(
+      'organization %s, its stage changes and contacts',
+      (_name, org) => {
+        const ids = (names: readonly string[]) => names.map(() => randomUUID());
+        const created = {
+          name: org.name,
+          type: org.type,
+          website: org.website,
+          email: org.email,
+          phone: org.phone,
+          address: org.address,
+          mission: org.mission,
+          notes: org.notes,
+          stage: org.stages[0].stage,
+          ownerId: randomUUID(),
+          audienceIds: ids(org.audiences),
+          capabilityIds: ids(org.offers),
+          seeksCapabilityIds: ids(org.seeks),
+          tags: org.tags,
+          fit: org.fit,
+        };
+        expect(invalidFields(CreateOrganizationDto, created)).toEqual([]);
+        // The API lower-cases tags; the data must already be as stored, or a re-run would differ.
+        expect(org.tags.filter((tag) => tag !== tag.trim().toLowerCase())).toEqual([]);
+        for (const step of org.stages.slice(1)) {
+          expect(
+            invalidFields(UpdateOrganizationDto, { version: 1, stage: step.stage, stageReason: step.reason }),
+          ).toEqual([]);
+        }
+        for (const { primary, ...contact } of org.contacts) {
+          expect(
+            invalidFields(CreateContactDto, { ...contact, isPrimary: primary ?? false, organizationId: randomUUID() }),
+          ).toEqual([]);
+        }
+      },
+    );
   });
 });
 
@@ -206,7 +234,8 @@ describe('demo outreach story', () => {
     ...DEMO_TASKS.map((t) => t.due),
     DEMO_CLOSURE_ANCHOR,
   ];
-  const attendance = (program: DemoProgram) => program.sessions.flatMap((s) => (typeof s === 'number' ? [s] : s.attendance !== undefined ? [s.attendance] : []));
+  const attendance = (program: DemoProgram) =>
+    program.sessions.flatMap((s) => (typeof s === 'number' ? [s] : s.attendance !== undefined ? [s.attendance] : []));
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
   it('has the drop-in with the shelter, the interns’ tech workshop, a monthly BYSETPOS college night and a completed program', () => {
@@ -231,8 +260,14 @@ describe('demo outreach story', () => {
 
   it('has about 15 visits, 10 feedback and 6 tasks, in every mood the story needs', () => {
     expect(DEMO_VISITS.length).toBeGreaterThanOrEqual(13);
-    expect(DEMO_VISITS.filter((v) => v.organization === SHELTER && v.purpose === 'invitations' && (v.invitationsHandedOut ?? 0) > 0).length).toBeGreaterThanOrEqual(5);
-    expect(new Set(DEMO_VISITS.map((v) => v.purpose))).toEqual(new Set(['invitations', 'planning', 'relationship', 'program-delivery']));
+    expect(
+      DEMO_VISITS.filter(
+        (v) => v.organization === SHELTER && v.purpose === 'invitations' && (v.invitationsHandedOut ?? 0) > 0,
+      ).length,
+    ).toBeGreaterThanOrEqual(5);
+    expect(new Set(DEMO_VISITS.map((v) => v.purpose))).toEqual(
+      new Set(['invitations', 'planning', 'relationship', 'program-delivery']),
+    );
     expect(DEMO_FEEDBACK.length).toBeGreaterThanOrEqual(10);
     expect(DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Youth).length).toBeGreaterThanOrEqual(4);
     expect(DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Partner).length).toBeGreaterThanOrEqual(3);
@@ -264,7 +299,10 @@ describe('demo outreach story', () => {
       if (task.program) expect(programs.has(task.program.toLowerCase())).toBe(true);
       if (task.visit) {
         const visit = DEMO_VISITS.find((v) => v.ref === task.visit);
-        expect({ task: task.title, visitOrganization: visit?.organization }).toEqual({ task: task.title, visitOrganization: task.organization });
+        expect({ task: task.title, visitOrganization: visit?.organization }).toEqual({
+          task: task.title,
+          visitOrganization: task.organization,
+        });
       }
     }
   });
@@ -273,7 +311,10 @@ describe('demo outreach story', () => {
     for (const feedback of DEMO_FEEDBACK) {
       const program = programs.get(feedback.program.toLowerCase())!;
       if (feedback.source === FeedbackSource.Youth) {
-        expect({ organization: feedback.organization, session: feedback.session }).toEqual({ organization: undefined, session: undefined });
+        expect({ organization: feedback.organization, session: feedback.session }).toEqual({
+          organization: undefined,
+          session: undefined,
+        });
       } else {
         expect(program.partners.map((p) => p.organization)).toContain(feedback.organization);
         expect(feedback.session).toEqual(expect.any(Number));
@@ -289,7 +330,9 @@ describe('demo outreach story', () => {
       expect(reminder.offsetMinutes).toBeLessThan(0);
       expect(reminder.staff.length + reminder.contacts.length).toBeGreaterThan(0);
       for (const email of reminder.staff) expect(staff.has(email.toLowerCase())).toBe(true);
-      const partnerContacts = DEMO_ORGANIZATIONS.filter((o) => program.partners.some((p) => p.organization === o.name)).flatMap((o) => o.contacts.map((c) => c.name));
+      const partnerContacts = DEMO_ORGANIZATIONS.filter((o) =>
+        program.partners.some((p) => p.organization === o.name),
+      ).flatMap((o) => o.contacts.map((c) => c.name));
       for (const name of reminder.contacts) expect(partnerContacts).toContain(name);
     }
   });
@@ -322,7 +365,11 @@ describe('demo outreach story', () => {
   // two years is tried (so every weekday, month position and DST change comes up), with the
   // sessions ProgramService would materialize on it.
   describe('seeded on any day', () => {
-    const days = Array.from({ length: 146 }, (_, i) => DateTime.utc(2026, 1, 1).plus({ days: 5 * i }).toISODate()!);
+    const days = Array.from({ length: 146 }, (_, i) =>
+      DateTime.utc(2026, 1, 1)
+        .plus({ days: 5 * i })
+        .toISODate()!,
+    );
     // Expanding a schedule is the slow part; a weekly program starts on the same day all week.
     const expanded = new Map<string, Occurrence[]>();
     const simulated = new Map<string, ReturnType<typeof expand>>();
@@ -342,10 +389,15 @@ describe('demo outreach story', () => {
         if (!expanded.has(cacheKey)) {
           const compiled = compileSchedule({ ...demoSchedule(program), ...dates }, { today: todayStart });
           // Far enough for every day that gives this start date (today ≤ start + startDaysAgo).
-          const far = DateTime.fromISO(dates.startDate).plus({ days: program.startDaysAgo + 130 }).toJSDate();
+          const far = DateTime.fromISO(dates.startDate)
+            .plus({ days: program.startDaysAgo + 130 })
+            .toJSDate();
           expanded.set(cacheKey, compiled.between(compiled.earliestInstant(), far));
         }
-        sessions.set(program.name.toLowerCase(), expanded.get(cacheKey)!.filter((s) => s.startsAt < horizon));
+        sessions.set(
+          program.name.toLowerCase(),
+          expanded.get(cacheKey)!.filter((s) => s.startsAt < horizon),
+        );
       }
       const dates = new Map([...sessions].map(([name, list]) => [name, list.map((s) => s.localDate)]));
       const resolved = new Map(whens.map((when) => [when, resolveWhen(when, dates)]));
@@ -358,10 +410,18 @@ describe('demo outreach story', () => {
         const { todayStart, sessions } = simulate(today);
         for (const program of DEMO_PROGRAMS) {
           const past = sessions.get(program.name.toLowerCase())!.filter((s) => s.startsAt < todayStart);
-          expect({ today, program: program.name, enough: past.length >= program.sessions.length }).toEqual({ today, program: program.name, enough: true });
+          expect({ today, program: program.name, enough: past.length >= program.sessions.length }).toEqual({
+            today,
+            program: program.name,
+            enough: true,
+          });
         }
         const club = sessions.get(CODING_CLUB.toLowerCase())!;
-        expect({ today, club: club.length, ended: club.every((s) => s.startsAt < todayStart) }).toEqual({ today, club: 6, ended: true });
+        expect({ today, club: club.length, ended: club.every((s) => s.startsAt < todayStart) }).toEqual({
+          today,
+          club: 6,
+          ended: true,
+        });
       }
     });
 
@@ -369,10 +429,13 @@ describe('demo outreach story', () => {
       const DAY = 86_400_000;
       for (const today of days) {
         const { todayStart, sessions, at } = simulate(today);
-        for (const when of whens) expect({ today, when, resolved: at(when) !== null }).toEqual({ today, when, resolved: true });
+        for (const when of whens)
+          expect({ today, when, resolved: at(when) !== null }).toEqual({ today, when, resolved: true });
         for (const visit of DEMO_VISITS) {
           const time = at(visit.when)!.getTime();
-          const ok = visit.upcoming ? time > todayStart.getTime() + DAY && time < todayStart.getTime() + 300 * DAY : time < todayStart.getTime();
+          const ok = visit.upcoming
+            ? time > todayStart.getTime() + DAY && time < todayStart.getTime() + 300 * DAY
+            : time < todayStart.getTime();
           expect({ today, visit: visit.notes, ok }).toEqual({ today, visit: visit.notes, ok: true });
         }
         const instants = DEMO_VISITS.map((v) => `${v.organization}|${at(v.when)!.toISOString()}`);
@@ -387,12 +450,28 @@ describe('demo outreach story', () => {
         const overdue = due.filter(({ task, at }) => !task.done && at < todayStart);
         const ahead = due.filter(({ task, at }) => !task.done && at.getTime() > todayStart.getTime() + DAY);
         const done = due.filter(({ task }) => task.done);
-        expect({ today, overdue: overdue.length >= 2, ahead: ahead.length >= 1, done: done.length >= 2 }).toEqual({ today, overdue: true, ahead: true, done: true });
-        const closures = demoClosures(DateTime.fromJSDate(at(DEMO_CLOSURE_ANCHOR)!, { zone: DEMO_TIMEZONE }).toISODate()!);
+        expect({ today, overdue: overdue.length >= 2, ahead: ahead.length >= 1, done: done.length >= 2 }).toEqual({
+          today,
+          overdue: true,
+          ahead: true,
+          done: true,
+        });
+        const closures = demoClosures(
+          DateTime.fromJSDate(at(DEMO_CLOSURE_ANCHOR)!, { zone: DEMO_TIMEZONE }).toISODate()!,
+        );
         const dropIns = new Set(sessions.get(DROP_IN.toLowerCase())!.map((s) => s.localDate));
-        const upcoming = closures.filter((c) => c.date >= today && c.date <= DateTime.fromISO(today).plus({ days: 110 }).toISODate()!);
-        expect({ today, all: closures.length, upcoming: upcoming.length >= 2 }).toEqual({ today, all: closures.length, upcoming: true });
-        expect({ today, cancelsADropIn: closures.some((c) => dropIns.has(c.date)) }).toEqual({ today, cancelsADropIn: true });
+        const upcoming = closures.filter(
+          (c) => c.date >= today && c.date <= DateTime.fromISO(today).plus({ days: 110 }).toISODate()!,
+        );
+        expect({ today, all: closures.length, upcoming: upcoming.length >= 2 }).toEqual({
+          today,
+          all: closures.length,
+          upcoming: true,
+        });
+        expect({ today, cancelsADropIn: closures.some((c) => dropIns.has(c.date)) }).toEqual({
+          today,
+          cancelsADropIn: true,
+        });
       }
     });
   });
@@ -419,31 +498,55 @@ describe('demo outreach story', () => {
       }
     });
 
-    it.each(DEMO_VISITS.map((v) => [`${v.organization}: ${v.notes.slice(0, 40)}`, v] as const))('visit at %s', (_name, visit) => {
-      const body = {
-        organizationId: randomUUID(),
-        programId: visit.program ? randomUUID() : null,
-        visitedAt: new Date().toISOString(),
-        location: visit.location,
-        purpose: visit.purpose,
-        staffIds: visit.staff.map(() => randomUUID()),
-        contactIds: visit.contacts.map(() => randomUUID()),
-        invitationsHandedOut: visit.invitationsHandedOut ?? 0,
-        peopleReached: visit.peopleReached ?? 0,
-        notes: visit.notes,
-      };
-      expect(invalidFields(CreateVisitDto, body)).toEqual([]);
-    });
+    it.each(DEMO_VISITS.map((v) => [`${v.organization}: ${v.notes.slice(0, 40)}`, v] as const))(
+      'visit at %s',
+      (_name, visit) => {
+        const body = {
+          organizationId: randomUUID(),
+          programId: visit.program ? randomUUID() : null,
+          visitedAt: new Date().toISOString(),
+          location: visit.location,
+          purpose: visit.purpose,
+          staffIds: visit.staff.map(() => randomUUID()),
+          contactIds: visit.contacts.map(() => randomUUID()),
+          invitationsHandedOut: visit.invitationsHandedOut ?? 0,
+          peopleReached: visit.peopleReached ?? 0,
+          notes: visit.notes,
+        };
+        expect(invalidFields(CreateVisitDto, body)).toEqual([]);
+      },
+    );
 
     it.each(DEMO_FEEDBACK.map((f) => [`${f.source}: ${f.worked}`, f] as const))('feedback %s', (_name, feedback) => {
-      const answers = { rating: feedback.rating, outcomes: feedback.outcomes, worked: feedback.worked, didntWork: feedback.didntWork, suggestions: feedback.suggestions };
+      const answers = {
+        rating: feedback.rating,
+        outcomes: feedback.outcomes,
+        worked: feedback.worked,
+        didntWork: feedback.didntWork,
+        suggestions: feedback.suggestions,
+      };
       if (feedback.source === FeedbackSource.Youth) expect(invalidFields(PublicFeedbackDto, answers)).toEqual([]);
-      const body = { ...answers, source: feedback.source, programId: randomUUID(), organizationId: randomUUID(), sessionId: randomUUID(), actionTaken: feedback.actionTaken };
+      const body = {
+        ...answers,
+        source: feedback.source,
+        programId: randomUUID(),
+        organizationId: randomUUID(),
+        sessionId: randomUUID(),
+        actionTaken: feedback.actionTaken,
+      };
       expect(invalidFields(CreateFeedbackDto, body)).toEqual([]);
     });
 
     it.each(DEMO_TASKS.map((t) => [t.title, t] as const))('task %s', (_title, task) => {
-      const body = { title: task.title, dueAt: new Date().toISOString(), assigneeId: randomUUID(), organizationId: randomUUID(), programId: randomUUID(), visitId: randomUUID(), status: task.done ? 'done' : 'open' };
+      const body = {
+        title: task.title,
+        dueAt: new Date().toISOString(),
+        assigneeId: randomUUID(),
+        organizationId: randomUUID(),
+        programId: randomUUID(),
+        visitId: randomUUID(),
+        status: task.done ? 'done' : 'open',
+      };
       expect(invalidFields(CreateTaskDto, body)).toEqual([]);
     });
 

@@ -128,7 +128,8 @@ export const MIDDLE_SCHOOL = 'Middle-school students';
 export const DEMO_AUDIENCES: readonly DemoAudience[] = [
   {
     name: HOMELESS_YOUTH,
-    description: 'Teens and young adults without a stable place to live, including those staying in shelters or couch-surfing.',
+    description:
+      'Teens and young adults without a stable place to live, including those staying in shelters or couch-surfing.',
     priority: 1,
     estimatedPopulation: 340,
     source: `${ANALYSIS} (youth point-in-time count, ages 13–24)`,
@@ -142,7 +143,8 @@ export const DEMO_AUDIENCES: readonly DemoAudience[] = [
   },
   {
     name: ELL,
-    description: 'Teens still building English, many newly arrived; Spanish, Somali, Vietnamese and Amharic are the largest languages.',
+    description:
+      'Teens still building English, many newly arrived; Spanish, Somali, Vietnamese and Amharic are the largest languages.',
     priority: 1,
     estimatedPopulation: 1400,
     source: `${ANALYSIS} (school district multilingual learner enrollment)`,
@@ -170,7 +172,8 @@ export const DEMO_AUDIENCES: readonly DemoAudience[] = [
   },
   {
     name: LGBTQ,
-    description: 'Lesbian, gay, bisexual, transgender and queer teens, over-represented among youth experiencing homelessness.',
+    description:
+      'Lesbian, gay, bisexual, transgender and queer teens, over-represented among youth experiencing homelessness.',
     priority: 2,
     estimatedPopulation: 800,
     source: `${ANALYSIS} (district Healthy Youth Survey results)`,
@@ -206,7 +209,10 @@ export const DEMO_CAPABILITIES: readonly DemoCapability[] = [
   { name: JOB_READINESS, description: 'Résumés, applications, interview practice and workplace basics.' },
   { name: CASE_MANAGEMENT, description: 'Case managers who know the young people and can refer and follow up.' },
   { name: MENTORING, description: 'Trained adult mentors matched one-to-one with teens.' },
-  { name: MEETING_SPACE, description: 'A room for workshops or drop-ins, in the neighborhood the teens already go to.' },
+  {
+    name: MEETING_SPACE,
+    description: 'A room for workshops or drop-ins, in the neighborhood the teens already go to.',
+  },
   { name: FOOD, description: 'Snacks or meals for programs; nobody learns well hungry.' },
   { name: TRANSPORTATION, description: 'Bus passes, van rides or transit tickets to get teens to programs.' },
   { name: DIGITAL_LITERACY, description: 'Teaching computer, internet, search and information-evaluation skills.' },
@@ -237,12 +243,21 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     email: 'info@harborhouse.example.org',
     phone: '206-555-0110',
     address: '1418 Alder Street',
-    mission: 'Safe shelter, meals and case management for young people ages 13–24 experiencing homelessness, and a path to stable housing.',
+    mission:
+      'Safe shelter, meals and case management for young people ages 13–24 experiencing homelessness, and a path to stable housing.',
     owner: ROSA,
     stages: [
       { stage: Prospect },
-      { stage: Exploring, reason: 'Met their program director at the youth services coalition; they want more daytime options for residents.' },
-      { stage: Active, reason: 'Weekly Wednesday drop-ins at the library started, with morning visits to the shelter to hand out invitations.' },
+      {
+        stage: Exploring,
+        reason:
+          'Met their program director at the youth services coalition; they want more daytime options for residents.',
+      },
+      {
+        stage: Active,
+        reason:
+          'Weekly Wednesday drop-ins at the library started, with morning visits to the shelter to hand out invitations.',
+      },
     ],
     audiences: [HOMELESS_YOUTH, LGBTQ, OPPORTUNITY_YOUTH],
     offers: [CASE_MANAGEMENT, FOOD],
@@ -299,12 +314,19 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     email: 'youthopportunity@city.example.org',
     phone: '206-555-0120',
     address: 'City Hall Annex, 600 Fourth Avenue, Room 310',
-    mission: 'The city office that gives low-income teens academic support and paid internships with city departments and local employers.',
+    mission:
+      'The city office that gives low-income teens academic support and paid internships with city departments and local employers.',
     owner: SAM,
     stages: [
       { stage: Prospect },
-      { stage: Exploring, reason: 'Their coordinator asked whether we could help interns who struggle with email and spreadsheets.' },
-      { stage: Active, reason: 'Agreed a six-week tech workshop series for each summer cohort, co-designed with their staff.' },
+      {
+        stage: Exploring,
+        reason: 'Their coordinator asked whether we could help interns who struggle with email and spreadsheets.',
+      },
+      {
+        stage: Active,
+        reason: 'Agreed a six-week tech workshop series for each summer cohort, co-designed with their staff.',
+      },
     ],
     audiences: [LOW_INCOME_TEENS, OPPORTUNITY_YOUTH, FIRST_GEN],
     offers: [PAID_INTERNSHIPS, TUTORING, JOB_READINESS],
@@ -323,7 +345,9 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
       'We co-design and teach the technology workshops: shared documents, spreadsheets, professional email, then searching well and judging sources. ' +
       'Their staff bring the internship scenarios, we bring the information-literacy pieces, and both land in the same two-hour session. ' +
       'Cohorts start in late June; plan the workshop dates with them in April.',
-    timelineNotes: ['Summer cohort of 32 interns confirmed. Workshops Tuesdays and Thursdays in the tech lab, starting June 24.'],
+    timelineNotes: [
+      'Summer cohort of 32 interns confirmed. Workshops Tuesdays and Thursdays in the tech lab, starting June 24.',
+    ],
     contacts: [
       {
         name: 'Angela Brooks',
@@ -349,12 +373,20 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     email: 'hello@nextstep.example.org',
     phone: '206-555-0130',
     address: '2210 Market Street, Suite 4',
-    mission: 'Free college advising and scholarships for first-generation and low-income students, from junior year through the first year of college.',
+    mission:
+      'Free college advising and scholarships for first-generation and low-income students, from junior year through the first year of college.',
     owner: ROSA,
     stages: [
       { stage: Prospect },
-      { stage: Exploring, reason: 'Teens at the drop-in kept asking about college applications, which is not our specialty.' },
-      { stage: Active, reason: 'Their advisers now hold a college application and FAFSA night at the library on the second Tuesday of every month.' },
+      {
+        stage: Exploring,
+        reason: 'Teens at the drop-in kept asking about college applications, which is not our specialty.',
+      },
+      {
+        stage: Active,
+        reason:
+          'Their advisers now hold a college application and FAFSA night at the library on the second Tuesday of every month.',
+      },
     ],
     audiences: [FIRST_GEN, LOW_INCOME_TEENS, ELL],
     offers: [COLLEGE_COACHING, FINANCIAL_AID, MENTORING],
@@ -396,7 +428,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     website: 'https://casaesperanza.example.org',
     phone: '206-555-0150',
     address: '905 Orchard Avenue',
-    mission: 'A family resource center for Spanish-speaking immigrant families: English classes, legal clinics and youth programs.',
+    mission:
+      'A family resource center for Spanish-speaking immigrant families: English classes, legal clinics and youth programs.',
     owner: MARCUS,
     stages: [{ stage: Active }],
     audiences: [ELL, LOW_INCOME_TEENS],
@@ -412,7 +445,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: both of us want families to navigate school and services with confidence. ' +
         'Resources: bilingual staff and a warm room in the neighborhood; we bring library cards, devices and digital skills.',
     },
-    notes: 'Monthly bilingual family tech night at Casa. Parents come for the phone and email help, teens come for the laptops and pizza.',
+    notes:
+      'Monthly bilingual family tech night at Casa. Parents come for the phone and email help, teens come for the laptops and pizza.',
     contacts: [
       {
         name: 'María Fernández',
@@ -438,7 +472,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     website: 'https://lincolnhs.schools.example.org',
     phone: '206-555-0160',
     address: '4400 Garfield Street',
-    mission: 'The counseling office of a public high school of 1,600 students, 70% eligible for free or reduced-price lunch.',
+    mission:
+      'The counseling office of a public high school of 1,600 students, 70% eligible for free or reduced-price lunch.',
     owner: MARCUS,
     stages: [{ stage: Active }],
     audiences: [LOW_INCOME_TEENS, ELL, FIRST_GEN],
@@ -454,7 +489,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: research skills and reading for pleasure both serve their graduation goals. ' +
         'Resources: classroom time and counselor referrals rather than money or materials.',
     },
-    notes: 'Research-skills visits to every 9th-grade English class in the fall; library card sign-ups at registration.',
+    notes:
+      'Research-skills visits to every 9th-grade English class in the fall; library card sign-ups at registration.',
     contacts: [
       {
         name: 'Denise Carter',
@@ -479,9 +515,16 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     type: 'Community college',
     website: 'https://trio.eastside.example.org',
     phone: '206-555-0170',
-    mission: 'Federally funded TRIO outreach that prepares first-generation and low-income high-school students for college.',
+    mission:
+      'Federally funded TRIO outreach that prepares first-generation and low-income high-school students for college.',
     owner: ROSA,
-    stages: [{ stage: Prospect }, { stage: Exploring, reason: 'Their outreach lead came to our college night and asked about running a campus-visit day together.' }],
+    stages: [
+      { stage: Prospect },
+      {
+        stage: Exploring,
+        reason: 'Their outreach lead came to our college night and asked about running a campus-visit day together.',
+      },
+    ],
     audiences: [FIRST_GEN, LOW_INCOME_TEENS],
     offers: [TUTORING, COLLEGE_COACHING, TRANSPORTATION],
     seeks: [MEETING_SPACE],
@@ -495,7 +538,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: college readiness. ' +
         'Resources: tutors, and a bus for campus-visit days.',
     },
-    notes: 'Exploring a spring campus-visit day: their bus, our promotion, Next Step advisers on board. Check they do not compete with Next Step for the same students.',
+    notes:
+      'Exploring a spring campus-visit day: their bus, our promotion, Next Step advisers on board. Check they do not compete with Next Step for the same students.',
     contacts: [
       {
         name: 'Tasha Greene',
@@ -512,7 +556,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     type: 'Refugee resettlement agency',
     website: 'https://newneighbors.example.org',
     phone: '206-555-0175',
-    mission: 'Helps refugee and immigrant youth settle in: school enrollment, English tutoring, mentoring and case management.',
+    mission:
+      'Helps refugee and immigrant youth settle in: school enrollment, English tutoring, mentoring and case management.',
     owner: MARCUS,
     stages: [{ stage: Exploring }],
     audiences: [ELL, LOW_INCOME_TEENS],
@@ -528,7 +573,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: their focus is settlement; ours could be a welcome-to-the-library series. ' +
         'Resources: case managers and interpreters for the sessions.',
     },
-    notes: 'First meeting went well. They want a library orientation in Somali and Dari; need to line up interpreters before we commit.',
+    notes:
+      'First meeting went well. They want a library orientation in Somali and Dari; need to line up interpreters before we commit.',
     contacts: [
       {
         name: 'Fatuma Hassan',
@@ -567,7 +613,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: mentor-mentee library outings could build reading habits. ' +
         'Resources: trained, background-checked mentors.',
     },
-    notes: 'They are looking for a regular place for mentor pairs to meet. Could be a good fit for the branch study rooms on weekday evenings.',
+    notes:
+      'They are looking for a regular place for mentor pairs to meet. Could be a good fit for the branch study rooms on weekday evenings.',
     contacts: [
       {
         name: 'Ben Castillo',
@@ -648,7 +695,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     type: 'Health clinic',
     website: 'https://hilltopclinic.example.org',
     phone: '206-555-0190',
-    mission: 'Confidential primary care, mental health and sexual health services for ages 12–24, free for those without insurance.',
+    mission:
+      'Confidential primary care, mental health and sexual health services for ages 12–24, free for those without insurance.',
     owner: ROSA,
     stages: [{ stage: Prospect }],
     audiences: [LGBTQ, HOMELESS_YOUTH, LOW_INCOME_TEENS],
@@ -664,7 +712,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: health information literacy is shared ground: finding trustworthy health information online. ' +
         'Resources: clinicians who could co-teach.',
     },
-    notes: 'Their health educator asked about a workshop on judging health information online. Follow up after the summer cohort.',
+    notes:
+      'Their health educator asked about a workshop on judging health information online. Follow up after the summer cohort.',
     contacts: [
       {
         name: 'Dr. Alicia Moreno',
@@ -686,7 +735,10 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     stages: [
       { stage: Exploring },
       { stage: Active, reason: 'They started sending snack boxes for the Wednesday drop-ins and the tech workshops.' },
-      { stage: Paused, reason: 'Their youth snack program lost its grant for the summer; they expect to restart in September.' },
+      {
+        stage: Paused,
+        reason: 'Their youth snack program lost its grant for the summer; they expect to restart in September.',
+      },
     ],
     audiences: [LOW_INCOME_TEENS, HOMELESS_YOUTH],
     offers: [FOOD],
@@ -721,7 +773,14 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     address: '7720 Rainier Court',
     mission: 'After-school drop-in center for middle- and high-school students: homework help, sports and arts.',
     owner: SAM,
-    stages: [{ stage: Active }, { stage: Paused, reason: 'Their building is closed for renovation until spring; the coordinator wants to resume the homework club after.' }],
+    stages: [
+      { stage: Active },
+      {
+        stage: Paused,
+        reason:
+          'Their building is closed for renovation until spring; the coordinator wants to resume the homework club after.',
+      },
+    ],
     audiences: [MIDDLE_SCHOOL, LOW_INCOME_TEENS],
     offers: [MEETING_SPACE, FOOD, TUTORING],
     seeks: [DIGITAL_LITERACY, DEVICES],
@@ -735,7 +794,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: homework help and reading. ' +
         'Resources: space, snacks and volunteer tutors.',
     },
-    notes: 'Homework club with our laptops ran two afternoons a week. Paused during the renovation; keep in touch with Jamal.',
+    notes:
+      'Homework club with our laptops ran two afternoons a week. Paused during the renovation; keep in touch with Jamal.',
     contacts: [
       {
         name: 'Jamal Washington',
@@ -756,7 +816,11 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     stages: [
       { stage: Exploring },
       { stage: Active, reason: 'Ran a six-week coding club in the teen tech lab.' },
-      { stage: Ended, reason: 'They moved to online-only programs after a funding change and no longer run in-person clubs in our area.' },
+      {
+        stage: Ended,
+        reason:
+          'They moved to online-only programs after a funding change and no longer run in-person clubs in our area.',
+      },
     ],
     audiences: [MIDDLE_SCHOOL, LGBTQ],
     offers: [DIGITAL_LITERACY, DEVICES],
@@ -771,7 +835,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         'Mission: tech skills and confidence. ' +
         'Resources: robotics kits and volunteer coders.',
     },
-    notes: 'Good club while it lasted (14 regulars). Their online club is open to our teens; we list it in the teen newsletter.',
+    notes:
+      'Good club while it lasted (14 regulars). Their online club is open to our teens; we list it in the teen newsletter.',
     contacts: [
       {
         name: 'Nina Patel',
@@ -791,7 +856,11 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     owner: PRIYA,
     stages: [
       { stage: Active },
-      { stage: Ended, reason: 'Their youth program merged into the City Youth Opportunity Program; we now work with the same staff there.' },
+      {
+        stage: Ended,
+        reason:
+          'Their youth program merged into the City Youth Opportunity Program; we now work with the same staff there.',
+      },
     ],
     audiences: [OPPORTUNITY_YOUTH, LOW_INCOME_TEENS],
     offers: [JOB_READINESS],

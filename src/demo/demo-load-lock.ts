@@ -11,11 +11,16 @@ export const DEMO_LOAD_LOCKED = Symbol('demo load running elsewhere');
  * DEMO_LOAD_LOCKED at once when another session holds it. The seed itself uses the pool as
  * usual (it runs many transactions, so a transaction-level lock cannot cover it).
  */
-export async function withDemoLoadLock<T>(dataSource: DataSource, load: () => Promise<T>): Promise<T | typeof DEMO_LOAD_LOCKED> {
+export async function withDemoLoadLock<T>(
+  dataSource: DataSource,
+  load: () => Promise<T>,
+): Promise<T | typeof DEMO_LOAD_LOCKED> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DEMO_LOAD_LOCK_KEY])) as { locked: boolean }[];
+    const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DEMO_LOAD_LOCK_KEY])) as {
+      locked: boolean;
+    }[];
     if (!locked) return DEMO_LOAD_LOCKED;
     try {
       return await load();

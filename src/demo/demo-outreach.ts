@@ -152,7 +152,12 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
     audiences: [HOMELESS_YOUTH, LGBTQ, OPPORTUNITY_YOUTH],
     libraryGoal: 'Youth experiencing homelessness feel welcome at the library, get a card, and come back on their own.',
     partnerGoal: 'Safe daytime options for residents, and help with résumés, job applications and next steps.',
-    schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '15:30', durationMinutes: 90, location: 'Central Library, Teen Room' },
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+      startTime: '15:30',
+      durationMinutes: 90,
+      location: 'Central Library, Teen Room',
+    },
     startDaysAgo: 140,
     // Thriving: from a handful to the most the room holds.
     sessions: [
@@ -160,7 +165,10 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
       6,
       5,
       7,
-      { cancelled: true, notes: 'Cancelled by us: both of us out sick and no cover. Keisha told the residents in the morning.' },
+      {
+        cancelled: true,
+        notes: 'Cancelled by us: both of us out sick and no cover. Keisha told the residents in the morning.',
+      },
       8,
       { attendance: 9, notes: 'Three came for the first time after this morning’s visit.' },
       8,
@@ -187,7 +195,12 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
     audiences: [LOW_INCOME_TEENS, OPPORTUNITY_YOUTH],
     libraryGoal: 'Digital and information literacy: searching well, judging sources, working in shared documents.',
     partnerGoal: 'Interns with the skills to succeed at their internships.',
-    schedule: { rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '16:00', durationMinutes: 120, location: 'Central Library, Teen Tech Lab' },
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      startTime: '16:00',
+      durationMinutes: 120,
+      location: 'Central Library, Teen Tech Lab',
+    },
     startDaysAgo: 84,
     runsForDays: 105,
     // Fading: the cohort of 32 thins out as the talk-heavy sessions lose them.
@@ -199,7 +212,10 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
       { cancelled: true, notes: 'Cancelled by us: the tech lab network was down all afternoon.' },
       24,
       22,
-      { attendance: 20, notes: 'The spreadsheet demo ran long again; several interns asked for more time to practice.' },
+      {
+        attendance: 20,
+        notes: 'The spreadsheet demo ran long again; several interns asked for more time to practice.',
+      },
       19,
       17,
       16,
@@ -215,22 +231,40 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
       { organization: LINCOLN_HIGH, role: Referral },
     ],
     audiences: [FIRST_GEN, LOW_INCOME_TEENS, ELL],
-    libraryGoal: 'College and career readiness, part of the department work plan; families who see the library as a place for it.',
-    partnerGoal: 'More first-generation students with a complete application and FAFSA, reached where they already are.',
+    libraryGoal:
+      'College and career readiness, part of the department work plan; families who see the library as a place for it.',
+    partnerGoal:
+      'More first-generation students with a complete application and FAFSA, reached where they already are.',
     // The second Tuesday of every month.
-    schedule: { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', startTime: '18:00', durationMinutes: 120, location: 'Central Library, Room 2B' },
+    schedule: {
+      rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2',
+      startTime: '18:00',
+      durationMinutes: 120,
+      location: 'Central Library, Room 2B',
+    },
     startDaysAgo: 150,
-    sessions: [9, 12, { attendance: 10, notes: 'Spanish-speaking parents waited a long time for Omar to be free.' }, 15],
+    sessions: [
+      9,
+      12,
+      { attendance: 10, notes: 'Spanish-speaking parents waited a long time for Omar to be free.' },
+      15,
+    ],
   },
   {
     name: CODING_CLUB,
-    description: 'A six-week Saturday coding and robotics club for girls and nonbinary teens, led by CodeBridge volunteers.',
+    description:
+      'A six-week Saturday coding and robotics club for girls and nonbinary teens, led by CodeBridge volunteers.',
     status: ProgramStatus.Completed,
     partners: [{ organization: CODEBRIDGE, role: CoFacilitator }],
     audiences: [MIDDLE_SCHOOL, LGBTQ],
     libraryGoal: 'Tech skills and confidence for teens who rarely see themselves in tech.',
     partnerGoal: 'A free, central room and laptops for an in-person club.',
-    schedule: { rrule: 'FREQ=WEEKLY;BYDAY=SA', startTime: '13:00', durationMinutes: 120, location: 'Central Library, Teen Tech Lab' },
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=SA',
+      startTime: '13:00',
+      durationMinutes: 120,
+      location: 'Central Library, Teen Tech Lab',
+    },
     startDaysAgo: 180,
     runsForDays: 35,
     sessions: [9, 12, 14, 13, 14, 14],
@@ -249,7 +283,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Planning,
     staff: [ROSA],
     contacts: ['Luis Ortega', 'Dana Whitfield'],
-    notes: 'Planned the Wednesday drop-ins: same room and same two faces every week, Keisha walks the group over, case managers tell us what residents need.',
+    notes:
+      'Planned the Wednesday drop-ins: same room and same two faces every week, Keisha walks the group over, case managers tell us what residents need.',
   },
   {
     organization: SHELTER,
@@ -261,7 +296,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     contacts: ['Keisha Morgan'],
     invitationsHandedOut: 20,
     peopleReached: 11,
-    notes: 'First morning visit. Most residents had never heard of the teen room; a few asked whether they would need ID.',
+    notes:
+      'First morning visit. Most residents had never heard of the teen room; a few asked whether they would need ID.',
   },
   {
     organization: SHELTER,
@@ -321,7 +357,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     contacts: ['Keisha Morgan', 'Dana Whitfield'],
     invitationsHandedOut: 30,
     peopleReached: 22,
-    notes: 'Busiest morning yet. Dana asked whether Next Step could come to a drop-in: several residents want to talk about college.',
+    notes:
+      'Busiest morning yet. Dana asked whether Next Step could come to a drop-in: several residents want to talk about college.',
   },
   {
     organization: INTERNSHIP_AGENCY,
@@ -331,7 +368,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Planning,
     staff: [SAM, PRIYA],
     contacts: ['Angela Brooks', 'Kevin Tran'],
-    notes: 'Co-designed the cohort’s workshop series: email and documents first, spreadsheets in week 5, searching and judging sources to finish.',
+    notes:
+      'Co-designed the cohort’s workshop series: email and documents first, spreadsheets in week 5, searching and judging sources to finish.',
   },
   {
     ref: 'cyop-check-in',
@@ -342,7 +380,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Planning,
     staff: [SAM],
     contacts: ['Angela Brooks'],
-    notes: 'Mid-cohort check-in. The workshops went well, but the interns want more hands-on time; attendance is slipping since the spreadsheet weeks.',
+    notes:
+      'Mid-cohort check-in. The workshops went well, but the interns want more hands-on time; attendance is slipping since the spreadsheet weeks.',
   },
   {
     // The last contact with the food bank: it has gone quiet since (the dashboard's dormant partner).
@@ -353,7 +392,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Relationship,
     staff: [MARCUS],
     contacts: ['Carmen Reyes'],
-    notes: 'Picked up the last snack boxes of the spring. Carmen expects to hear about the grant in August and asked us to check in then.',
+    notes:
+      'Picked up the last snack boxes of the spring. Carmen expects to hear about the grant in August and asked us to check in then.',
   },
   {
     organization: COLLEGE_PREP,
@@ -363,7 +403,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Planning,
     staff: [ROSA],
     contacts: ['Grace Liu', 'Omar Haddad'],
-    notes: 'Agreed the monthly FAFSA night: their advisers, our room and laptops; we promote through Lincoln High counselors.',
+    notes:
+      'Agreed the monthly FAFSA night: their advisers, our room and laptops; we promote through Lincoln High counselors.',
   },
   {
     organization: LINCOLN_HIGH,
@@ -385,7 +426,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     staff: [MARCUS, SAM],
     contacts: ['María Fernández'],
     peopleReached: 26,
-    notes: 'Monthly family tech night: phone and email help for parents, laptops for the teens. Asked María about a Spanish-speaking volunteer for FAFSA night.',
+    notes:
+      'Monthly family tech night: phone and email help for parents, laptops for the teens. Asked María about a Spanish-speaking volunteer for FAFSA night.',
   },
   {
     ref: 'clinic-intro',
@@ -396,7 +438,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     staff: [ROSA],
     contacts: ['Dr. Alicia Moreno'],
     peopleReached: 3,
-    notes: 'First visit. Their health educator would co-teach a workshop on judging health information online; left teen event calendars in the waiting room.',
+    notes:
+      'First visit. Their health educator would co-teach a workshop on judging health information online; left teen event calendars in the waiting room.',
   },
   {
     ref: 'transit-intro',
@@ -406,7 +449,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     purpose: VisitPurpose.Relationship,
     staff: [SAM],
     contacts: ['Hannah Kim'],
-    notes: 'Hannah can bring youth-pass sign-ups to a drop-in and is asking about group rides for the campus-visit day.',
+    notes:
+      'Hannah can bring youth-pass sign-ups to a drop-in and is asking about group rides for the campus-visit day.',
   },
   {
     organization: NEW_NEIGHBORS,
@@ -416,7 +460,8 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     staff: [MARCUS],
     contacts: ['Fatuma Hassan', 'Daniel Mekonnen'],
     peopleReached: 9,
-    notes: 'Brought library card applications in Somali and Dari. They want a library orientation once we have interpreters lined up.',
+    notes:
+      'Brought library card applications in Somali and Dari. They want a library orientation once we have interpreters lined up.',
   },
   {
     organization: TRIO,
@@ -491,7 +536,8 @@ export const DEMO_FEEDBACK: readonly DemoFeedback[] = [
     worked: 'Residents talk about Wednesdays all week. The morning visits are what gets them through the door.',
     didntWork: 'Two residents could not use the computers because they had no library card yet.',
     suggestions: 'Bring card applications on the morning visits.',
-    actionTaken: 'We bring library card applications on morning visits and issue cards at the drop-in; guest passes for the computers until then.',
+    actionTaken:
+      'We bring library card applications on morning visits and issue cards at the drop-in; guest passes for the computers until then.',
   },
   {
     source: Staff,
@@ -630,7 +676,8 @@ export const DEMO_REMINDERS: readonly DemoReminder[] = [
   },
   {
     title: 'Drop-in at the library tomorrow, 3:30',
-    message: 'A reminder for the residents: teen drop-in tomorrow at Central Library, Teen Room. Phone charging and résumé help.',
+    message:
+      'A reminder for the residents: teen drop-in tomorrow at Central Library, Teen Room. Phone charging and résumé help.',
     program: DROP_IN,
     offsetMinutes: -1440,
     staff: [],
@@ -676,7 +723,10 @@ export function demoProgramDates(program: DemoProgram, today: string): { startDa
   const compiled = compileSchedule({ ...demoSchedule(program), startDate: from.toISODate()! });
   const [first] = compiled.between(compiled.earliestInstant(), from.plus({ days: 62 }).toJSDate());
   const startDate = first.localDate;
-  const endDate = program.runsForDays === undefined ? null : DateTime.fromISO(startDate).plus({ days: program.runsForDays }).toISODate()!;
+  const endDate =
+    program.runsForDays === undefined
+      ? null
+      : DateTime.fromISO(startDate).plus({ days: program.runsForDays }).toISODate()!;
   return { startDate, endDate };
 }
 

@@ -57,8 +57,16 @@ export async function seedCheckIns(ctx: {
       await surveys.answer(survey, given.answers, given.comment);
     }
     const closed = await checkIns.get(started.checkIn.id);
-    concerns += closed.checkIn.areaScores ? Object.values(closed.checkIn.areaScores).filter((average) => average !== null && average < 3).length : 0;
+    concerns += closed.checkIn.areaScores
+      ? Object.values(closed.checkIn.areaScores).filter((average) => average !== null && average < 3).length
+      : 0;
     tally.created += 1;
   }
-  ctx.report('Check-ins', tally, tally.created > 0 ? ` (answered by both sides; ${concerns} ${concerns === 1 ? 'concern' : 'concerns'} made a follow-up task)` : '');
+  ctx.report(
+    'Check-ins',
+    tally,
+    tally.created > 0
+      ? ` (answered by both sides; ${concerns} ${concerns === 1 ? 'concern' : 'concerns'} made a follow-up task)`
+      : '',
+  );
 }

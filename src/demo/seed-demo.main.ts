@@ -17,11 +17,16 @@ function explainFailure(error: unknown, embedded: boolean): string {
   if (error instanceof ConfigValidationError) return error.message;
   const { code, message = '' } = (error ?? {}) as { code?: string; message?: string };
   if (error instanceof EmbeddedDatabaseError) return message;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code ?? '') || /timeout expired|connect(ion)? terminated/i.test(message)) {
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code ?? '') ||
+    /timeout expired|connect(ion)? terminated/i.test(message)
+  ) {
     return `Cannot reach PostgreSQL at DATABASE_URL (${code ?? message}): start PostgreSQL or unset DATABASE_URL to use the embedded database, ${AGAIN}.`;
   }
-  if (code === '3D000') return `The database named in DATABASE_URL does not exist: create it and run npm run migration:run, ${AGAIN}.`;
-  if (code === '28P01' || code === '28000') return `PostgreSQL refused the user or password in DATABASE_URL: fix DATABASE_URL, ${AGAIN}.`;
+  if (code === '3D000')
+    return `The database named in DATABASE_URL does not exist: create it and run npm run migration:run, ${AGAIN}.`;
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL refused the user or password in DATABASE_URL: fix DATABASE_URL, ${AGAIN}.`;
   if (code === '42P01' || code === '42703') {
     return embedded
       ? `The embedded database's schema is incomplete (${message}): ${AGAIN}, or move TANDEM_DATA_DIR aside to start afresh.`
@@ -47,11 +52,16 @@ async function main(): Promise<number> {
     );
     // The app's own log lines would bury the progress: only with LOG_LEVEL=debug are they shown.
     const logger: LogLevel[] | false = debug ? ['error', 'warn', 'log', 'debug'] : false;
-    context = await NestFactory.createApplicationContext(AppModule.forRoot({ worker: false, embeddedDatabase: 'share' }), { logger, abortOnError: false });
+    context = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ worker: false, embeddedDatabase: 'share' }),
+      { logger, abortOnError: false },
+    );
     const app = context;
     const result = await withDemoLoadLock(app.get(DataSource), () => seedDemo(app, (line) => console.log(line)));
     if (result === DEMO_LOAD_LOCKED) {
-      console.error('Demo data is being loaded right now (from the admin screen, or another seed): wait until it has finished; running the seed again then adds nothing.');
+      console.error(
+        'Demo data is being loaded right now (from the admin screen, or another seed): wait until it has finished; running the seed again then adds nothing.',
+      );
       return 1;
     }
     const { publicUrl } = context.get<AppConfig>(appConfig.KEY);

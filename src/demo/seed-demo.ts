@@ -86,14 +86,20 @@ function asActor(user: User): AuthUser {
  * no password) and prints a one-time invitation token to choose its password: Tandem then has a
  * user, so POST /auth/setup is closed, and that token is the only way in.
  */
-export async function seedDemo(app: DemoServices, log: (line: string) => void, options: { actor?: AuthUser } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  app: DemoServices,
+  log: (line: string) => void,
+  options: { actor?: AuthUser } = {},
+): Promise<SeedResult> {
   const dataSource = app.get(DataSource);
   const users = app.get(UserService);
   const audiences = app.get(AudienceService);
   const capabilities = app.get(CapabilityService);
   const organizations = app.get(OrganizationService);
   const contacts = app.get(ContactService);
-  const kinds = Object.fromEntries(Object.keys(SEED_KINDS).map((kind) => [kind, { created: 0, unchanged: 0 }])) as Record<SeedKind, Tally>;
+  const kinds = Object.fromEntries(
+    Object.keys(SEED_KINDS).map((kind) => [kind, { created: 0, unchanged: 0 }]),
+  ) as Record<SeedKind, Tally>;
   const total: SeedResult = { created: 0, unchanged: 0, kinds };
   const count = (kind: SeedKind, tally: Tally) => {
     total.created += tally.created;
@@ -166,7 +172,10 @@ export async function seedDemo(app: DemoServices, log: (line: string) => void, o
     });
 
   const existingOrgs = new Map(
-    (await allPages((offset) => organizations.list({ limit: MAX_PAGE_SIZE, offset, sort: 'name' }))).map((org) => [key(org.name), org]),
+    (await allPages((offset) => organizations.list({ limit: MAX_PAGE_SIZE, offset, sort: 'name' }))).map((org) => [
+      key(org.name),
+      org,
+    ]),
   );
   const orgTally: Tally = { created: 0, unchanged: 0 };
   let stageChanges = 0;
@@ -201,7 +210,11 @@ export async function seedDemo(app: DemoServices, log: (line: string) => void, o
       actor,
     );
     for (const step of later) {
-      org = await organizations.update(org.id, { version: org.version, stage: step.stage, stageReason: step.reason ?? null }, actor);
+      org = await organizations.update(
+        org.id,
+        { version: org.version, stage: step.stage, stageReason: step.reason ?? null },
+        actor,
+      );
       stageChanges += 1;
     }
     for (const body of demo.timelineNotes ?? []) {
@@ -211,11 +224,18 @@ export async function seedDemo(app: DemoServices, log: (line: string) => void, o
     orgTally.created += 1;
     seeded.push({ demo, org });
   }
-  report('organizations', 'Organizations', orgTally, orgTally.created > 0 ? ` (with ${stageChanges} stage changes and ${notes} notes on their timelines)` : '');
+  report(
+    'organizations',
+    'Organizations',
+    orgTally,
+    orgTally.created > 0 ? ` (with ${stageChanges} stage changes and ${notes} notes on their timelines)` : '',
+  );
 
   const contactTally: Tally = { created: 0, unchanged: 0 };
   for (const { demo, org } of seeded) {
-    const present = await allPages((offset) => contacts.list({ organizationId: org.id, limit: MAX_PAGE_SIZE, offset }, actor));
+    const present = await allPages((offset) =>
+      contacts.list({ organizationId: org.id, limit: MAX_PAGE_SIZE, offset }, actor),
+    );
     const names = new Set(present.map((contact) => key(contact.name)));
     // Never take the primary flag from someone already there: that would change their record.
     let hasPrimary = present.some((contact) => contact.isPrimary);
@@ -322,12 +342,24 @@ async function resolveActor(
  * so showing them the token gives nothing away. Skipped while an earlier one is still usable,
  * so a second run adds nothing.
  */
-async function printSignInToken(app: DemoServices, dataSource: DataSource, admin: User, log: (line: string) => void): Promise<void> {
+async function printSignInToken(
+  app: DemoServices,
+  dataSource: DataSource,
+  admin: User,
+  log: (line: string) => void,
+): Promise<void> {
   const invitations = dataSource.getRepository(Invitation);
   const now = app.get(Clock).now();
-  const live = await invitations.existsBy({ userId: admin.id, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) });
+  const live = await invitations.existsBy({
+    userId: admin.id,
+    acceptedAt: IsNull(),
+    revokedAt: IsNull(),
+    expiresAt: MoreThan(now),
+  });
   if (live) {
-    log(`${DEMO_ADMIN.email} has no password yet: use the token printed by an earlier run (once it expires, the next run prints a new one)`);
+    log(
+      `${DEMO_ADMIN.email} has no password yet: use the token printed by an earlier run (once it expires, the next run prints a new one)`,
+    );
     return;
   }
   const { invitationTtlHours } = app.get<AuthConfig>(authConfig.KEY);
@@ -353,6 +385,12 @@ async function printSignInToken(app: DemoServices, dataSource: DataSource, admin
 function insertUserWithoutPassword(dataSource: DataSource, demo: DemoUser): Promise<User> {
   const repository = dataSource.getRepository(User);
   return repository.save(
-    repository.create({ email: normalizeEmail(demo.email), name: demo.name, role: demo.role, timezone: 'America/Los_Angeles', passwordHash: null }),
+    repository.create({
+      email: normalizeEmail(demo.email),
+      name: demo.name,
+      role: demo.role,
+      timezone: 'America/Los_Angeles',
+      passwordHash: null,
+    }),
   );
 }

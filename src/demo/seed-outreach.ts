@@ -96,7 +96,10 @@ export async function seedOutreach(ctx: OutreachContext): Promise<void> {
 
   // Programs, and the sessions every later date is counted from.
   const existing = new Map(
-    (await allPages((offset) => programs.list({ limit: MAX_PAGE_SIZE, offset }))).map((program) => [key(program.name), program]),
+    (await allPages((offset) => programs.list({ limit: MAX_PAGE_SIZE, offset }))).map((program) => [
+      key(program.name),
+      program,
+    ]),
   );
   const programTally: Tally = { created: 0, unchanged: 0 };
   const session = { count: 0, attended: 0, cancelled: 0 };
@@ -180,7 +183,11 @@ async function sessionsFromStart(programs: ProgramService, program: Program): Pr
 }
 
 /** Attendance, staff cancellations and notes on the first past sessions of a program just created. */
-async function recordSessions(ctx: OutreachContext, demo: DemoProgram, sessions: ProgramSession[]): Promise<{ attended: number; cancelled: number }> {
+async function recordSessions(
+  ctx: OutreachContext,
+  demo: DemoProgram,
+  sessions: ProgramSession[],
+): Promise<{ attended: number; cancelled: number }> {
   const now = ctx.app.get(Clock).now();
   const past = sessions.filter((s) => s.startsAt < now);
   let attended = 0;
@@ -203,7 +210,9 @@ async function seedClosures(ctx: OutreachContext, sessionDates: ReadonlyMap<stri
   if (anchor) {
     const anchorDate = localToday(anchor);
     const planned = demoClosures(anchorDate);
-    const taken = new Set((await closures.list({ from: planned[0].date, to: planned[planned.length - 1].date })).map((c) => c.date));
+    const taken = new Set(
+      (await closures.list({ from: planned[0].date, to: planned[planned.length - 1].date })).map((c) => c.date),
+    );
     for (const closure of planned) {
       if (taken.has(closure.date)) {
         tally.unchanged += 1;
@@ -236,7 +245,9 @@ async function seedVisits(
     if (!visitsAt.has(organizationId)) {
       const present = await allPages((offset) => visits.list({ organizationId, limit: MAX_PAGE_SIZE, offset }));
       visitsAt.set(organizationId, new Map(present.map(({ visit }) => [visit.visitedAt.getTime(), visit.id])));
-      const people = await allPages((offset) => contacts.list({ organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor));
+      const people = await allPages((offset) =>
+        contacts.list({ organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor),
+      );
       contactIds.set(organizationId, new Map(people.map((contact) => [key(contact.name), contact.id])));
     }
     const already = visitsAt.get(organizationId)!.get(visitedAt.getTime());
@@ -285,7 +296,9 @@ async function seedFeedback(
   // Youth feedback comes in through the program's public link, as it would from a phone.
   const linkTally: Tally = { created: 0, unchanged: 0 };
   const linkOf = new Map<string, FeedbackLink>();
-  for (const name of new Set(DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Youth).map((f) => key(f.program)))) {
+  for (const name of new Set(
+    DEMO_FEEDBACK.filter((f) => f.source === FeedbackSource.Youth).map((f) => key(f.program)),
+  )) {
     const programId = programIds.get(name);
     if (!programId) continue;
     const [newest] = (await links.listLinks(programId, 1, 0)).data;
@@ -316,7 +329,13 @@ async function seedFeedback(
       tally.unchanged += 1;
       continue;
     }
-    const id = await recordOne(ctx, demo, programId, linkOf.get(key(demo.program)), sessionsOf.get(key(demo.program)) ?? []);
+    const id = await recordOne(
+      ctx,
+      demo,
+      programId,
+      linkOf.get(key(demo.program)),
+      sessionsOf.get(key(demo.program)) ?? [],
+    );
     if (!id) continue;
     // The API has no field for when feedback was given: created_at is when it was entered.
     // The demo's feedback is a season's worth, so it is dated to when it was given, after the
@@ -348,7 +367,8 @@ async function recordOne(
     if (!link) return null;
     const row = await feedback.recordPublicFeedback(link, answers);
     // Closing the loop: what the team did about it, entered by staff afterwards.
-    if (demo.actionTaken) await feedback.update(row.id, { version: row.version, actionTaken: demo.actionTaken }, ctx.actor);
+    if (demo.actionTaken)
+      await feedback.update(row.id, { version: row.version, actionTaken: demo.actionTaken }, ctx.actor);
     return row.id;
   }
   const session = demo.session === undefined ? undefined : sessions[demo.session];
@@ -376,7 +396,9 @@ async function seedTasks(
 ): Promise<void> {
   const tasks = ctx.app.get(TaskService);
   const tally: Tally = { created: 0, unchanged: 0 };
-  const titles = new Set((await allPages((offset) => tasks.list({ limit: MAX_PAGE_SIZE, offset }))).map((task) => key(task.title)));
+  const titles = new Set(
+    (await allPages((offset) => tasks.list({ limit: MAX_PAGE_SIZE, offset }))).map((task) => key(task.title)),
+  );
   for (const demo of DEMO_TASKS) {
     if (titles.has(key(demo.title))) {
       tally.unchanged += 1;
@@ -410,7 +432,9 @@ async function seedReminders(ctx: OutreachContext, programIds: ReadonlyMap<strin
   const programs = ctx.app.get(ProgramService);
   const tally: Tally = { created: 0, unchanged: 0 };
   const titles = new Set(
-    (await allPages((offset) => reminders.list({ limit: MAX_PAGE_SIZE, offset }))).map((record) => key(record.reminder.title)),
+    (await allPages((offset) => reminders.list({ limit: MAX_PAGE_SIZE, offset }))).map((record) =>
+      key(record.reminder.title),
+    ),
   );
   for (const demo of DEMO_REMINDERS) {
     if (titles.has(key(demo.title))) {
@@ -423,7 +447,9 @@ async function seedReminders(ctx: OutreachContext, programIds: ReadonlyMap<strin
     const partners = (await programs.get(programId)).partners ?? [];
     const people = new Map<string, string>();
     for (const partner of partners) {
-      for (const contact of await allPages((offset) => contacts.list({ organizationId: partner.organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor))) {
+      for (const contact of await allPages((offset) =>
+        contacts.list({ organizationId: partner.organizationId, limit: MAX_PAGE_SIZE, offset }, ctx.actor),
+      )) {
         people.set(key(contact.name), contact.id);
       }
     }

@@ -12,7 +12,8 @@ export class DigestController {
   @Get('health/digest')
   @RequirePermission('dashboard.read')
   @ApiOperation({
-    summary: "What this week's email digest to managers says: bands that changed, new at-risk partners, uncovered audiences, top introductions",
+    summary:
+      "What this week's email digest to managers says: bands that changed, new at-risk partners, uncovered audiences, top introductions",
     description:
       'The digest goes to every active manager and admin on Monday (07:00 in DIGEST_TIMEZONE). Once sent (`stored: true`) this returns the content ' +
       'that was emailed; before that, the digest composed now, as it would be sent. "Last week" is each organization\'s latest weekly health ' +

@@ -1,11 +1,27 @@
 import { OrganizationStage } from '../organization/organization-stage';
-import { composeDigest, DigestInput, DigestIntroduction, DigestOrganizationInput, isQuietWeek, weekOf } from './digest.rules';
+import {
+  composeDigest,
+  DigestInput,
+  DigestIntroduction,
+  DigestOrganizationInput,
+  isQuietWeek,
+  weekOf,
+} from './digest.rules';
 
 const { Active, Ended, Prospect, Paused } = OrganizationStage;
 
 /** Ids are the names, so the expectations read as the data. */
 function org(name: string, overrides: Partial<DigestOrganizationInput> = {}): DigestOrganizationInput {
-  return { organizationId: name.toLowerCase(), name, stage: Active, score: 80, band: 'thriving', drivers: [], previousBand: 'thriving', ...overrides };
+  return {
+    organizationId: name.toLowerCase(),
+    name,
+    stage: Active,
+    score: 80,
+    band: 'thriving',
+    drivers: [],
+    previousBand: 'thriving',
+    ...overrides,
+  };
 }
 
 function intro(provider: string, seeker: string, strength: number): DigestIntroduction {
@@ -54,7 +70,13 @@ describe('composeDigest', () => {
           org('Aspen', { score: 30, band: 'at-risk', previousBand: 'thriving' }),
         ],
       });
-      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['hazel', 'aspen', 'w1', 'w2', 'maple']);
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual([
+        'hazel',
+        'aspen',
+        'w1',
+        'w2',
+        'maple',
+      ]);
     });
   });
 
@@ -62,13 +84,24 @@ describe('composeDigest', () => {
     it('names partners that fell from thriving or steady to at-risk or dormant, with their drivers', () => {
       const content = digest({
         organizations: [
-          org('Birch', { score: 40, band: 'at-risk', previousBand: 'steady', drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'] }),
+          org('Birch', {
+            score: 40,
+            band: 'at-risk',
+            previousBand: 'steady',
+            drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'],
+          }),
           org('Cedar', { score: 20, band: 'dormant', previousBand: 'thriving', drivers: ['No contact in 150 days'] }),
         ],
       });
       expect(content.newAtRisk).toEqual([
         { organizationId: 'cedar', name: 'Cedar', band: 'dormant', score: 20, drivers: ['No contact in 150 days'] },
-        { organizationId: 'birch', name: 'Birch', band: 'at-risk', score: 40, drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'] },
+        {
+          organizationId: 'birch',
+          name: 'Birch',
+          band: 'at-risk',
+          score: 40,
+          drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'],
+        },
       ]);
     });
 
@@ -96,7 +129,9 @@ describe('composeDigest', () => {
 
     it('copies the drivers rather than sharing the input array', () => {
       const drivers = ['2 follow-ups overdue'];
-      const content = digest({ organizations: [org('Birch', { band: 'at-risk', score: 40, previousBand: 'steady', drivers })] });
+      const content = digest({
+        organizations: [org('Birch', { band: 'at-risk', score: 40, previousBand: 'steady', drivers })],
+      });
       drivers.push('later');
       expect(content.newAtRisk[0].drivers).toEqual(['2 follow-ups overdue']);
     });
@@ -106,7 +141,13 @@ describe('composeDigest', () => {
     it('are left out of the changes, the new at-risk list and the counts', () => {
       const content = digest({
         organizations: [
-          org('Dogwood', { stage: Ended, score: 5, band: 'dormant', previousBand: 'thriving', drivers: ['No contact in 200 days'] }),
+          org('Dogwood', {
+            stage: Ended,
+            score: 5,
+            band: 'dormant',
+            previousBand: 'thriving',
+            drivers: ['No contact in 200 days'],
+          }),
           org('Elm', { stage: Prospect, score: 70, band: 'steady', previousBand: 'steady' }),
           org('Pine', { stage: Paused, score: 40, band: 'at-risk', previousBand: 'steady' }),
         ],
@@ -121,7 +162,11 @@ describe('composeDigest', () => {
     it('counts every organization by its band now, with every band present', () => {
       expect(digest({}).byBand).toEqual({ thriving: 0, steady: 0, 'at-risk': 0, dormant: 0 });
       const content = digest({
-        organizations: [org('A', { band: 'thriving' }), org('B', { band: 'thriving' }), org('C', { band: 'dormant', score: 5, previousBand: 'dormant' })],
+        organizations: [
+          org('A', { band: 'thriving' }),
+          org('B', { band: 'thriving' }),
+          org('C', { band: 'dormant', score: 5, previousBand: 'dormant' }),
+        ],
       });
       expect(content.byBand).toEqual({ thriving: 2, steady: 0, 'at-risk': 0, dormant: 1 });
     });
@@ -147,13 +192,22 @@ describe('composeDigest', () => {
     });
 
     it('is empty when every audience has an active partner', () => {
-      expect(digest({ audiences: [{ audienceId: 'teens', name: 'Teens', priority: 1, activePartners: 1 }] }).uncoveredAudiences).toEqual([]);
+      expect(
+        digest({ audiences: [{ audienceId: 'teens', name: 'Teens', priority: 1, activePartners: 1 }] })
+          .uncoveredAudiences,
+      ).toEqual([]);
     });
   });
 
   describe('topIntroductions', () => {
     it('keeps only the first three of the ranking, in its order, with names, explanation and strength', () => {
-      const ranked = [intro('Oak', 'Birch', 90), intro('Alder', 'Cedar', 80), intro('Cedar', 'Oak', 70), intro('Birch', 'Alder', 60), intro('Elm', 'Oak', 50)];
+      const ranked = [
+        intro('Oak', 'Birch', 90),
+        intro('Alder', 'Cedar', 80),
+        intro('Cedar', 'Oak', 70),
+        intro('Birch', 'Alder', 60),
+        intro('Elm', 'Oak', 50),
+      ];
       const content = digest({ introductions: ranked });
       expect(content.topIntroductions).toEqual(ranked.slice(0, 3));
     });
@@ -179,8 +233,12 @@ describe('composeDigest', () => {
 describe('isQuietWeek', () => {
   it('is quiet only without band changes and without new at-risk partners', () => {
     expect(isQuietWeek(digest({ organizations: [org('Alder')] }))).toBe(true);
-    expect(isQuietWeek(digest({ organizations: [org('Cedar', { band: 'steady', score: 60, previousBand: 'thriving' })] }))).toBe(false);
-    expect(isQuietWeek(digest({ organizations: [org('Fir', { band: 'at-risk', score: 30, previousBand: null })] }))).toBe(false);
+    expect(
+      isQuietWeek(digest({ organizations: [org('Cedar', { band: 'steady', score: 60, previousBand: 'thriving' })] })),
+    ).toBe(false);
+    expect(
+      isQuietWeek(digest({ organizations: [org('Fir', { band: 'at-risk', score: 30, previousBand: null })] })),
+    ).toBe(false);
   });
 });
 

@@ -91,8 +91,10 @@ export interface DigestContent {
 }
 
 const idOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const worstFirst = (a: { score: number; name: string; organizationId: string }, b: { score: number; name: string; organizationId: string }) =>
-  a.score - b.score || a.name.localeCompare(b.name) || idOrder(a.organizationId, b.organizationId);
+const worstFirst = (
+  a: { score: number; name: string; organizationId: string },
+  b: { score: number; name: string; organizationId: string },
+) => a.score - b.score || a.name.localeCompare(b.name) || idOrder(a.organizationId, b.organizationId);
 
 export function composeDigest(input: DigestInput): DigestContent {
   const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
@@ -102,11 +104,27 @@ export function composeDigest(input: DigestInput): DigestContent {
 
   const bandChanges = sorted
     .filter((org) => org.previousBand !== null && org.previousBand !== org.band)
-    .map((org) => ({ organizationId: org.organizationId, name: org.name, from: org.previousBand!, to: org.band, score: org.score }));
+    .map((org) => ({
+      organizationId: org.organizationId,
+      name: org.name,
+      from: org.previousBand!,
+      to: org.band,
+      score: org.score,
+    }));
 
   const newAtRisk = sorted
-    .filter((org) => ATTENTION_BANDS.includes(org.band) && (org.previousBand === null || !ATTENTION_BANDS.includes(org.previousBand)))
-    .map((org) => ({ organizationId: org.organizationId, name: org.name, band: org.band, score: org.score, drivers: [...org.drivers] }));
+    .filter(
+      (org) =>
+        ATTENTION_BANDS.includes(org.band) &&
+        (org.previousBand === null || !ATTENTION_BANDS.includes(org.previousBand)),
+    )
+    .map((org) => ({
+      organizationId: org.organizationId,
+      name: org.name,
+      band: org.band,
+      score: org.score,
+      drivers: [...org.drivers],
+    }));
 
   const uncoveredAudiences = input.audiences
     .filter((audience) => audience.activePartners === 0)

@@ -69,7 +69,10 @@ export class DigestService {
     ]);
     return composeDigest({
       weekOf: weekOf(now, this.config.timezone),
-      organizations: portfolio.data.map((entry) => ({ ...entry, previousBand: previous.get(entry.organizationId) ?? null })),
+      organizations: portfolio.data.map((entry) => ({
+        ...entry,
+        previousBand: previous.get(entry.organizationId) ?? null,
+      })),
       audiences,
       introductions: introductions.data,
     });
@@ -124,9 +127,10 @@ export class DigestService {
   }
 
   private async stored(week: string): Promise<StoredDigest | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`, [
-      week,
-    ])) as { id: string; week_of: string; content: DigestContent; created_at: Date }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`,
+      [week],
+    )) as { id: string; week_of: string; content: DigestContent; created_at: Date }[];
     return row ? { id: row.id, weekOf: row.week_of, content: row.content, createdAt: row.created_at } : null;
   }
 }

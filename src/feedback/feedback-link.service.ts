@@ -48,7 +48,9 @@ export class FeedbackLinkService {
     await this.programs.get(programId);
     const token = randomToken();
     const link = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(manager.create(FeedbackLink, { programId, tokenHash: sha256(token), createdById: actor.id, revokedAt: null }));
+      const saved = await manager.save(
+        manager.create(FeedbackLink, { programId, tokenHash: sha256(token), createdById: actor.id, revokedAt: null }),
+      );
       await this.audit.record(manager, {
         actorId: actor.id,
         entityType: 'feedback-link',
@@ -77,7 +79,10 @@ export class FeedbackLinkService {
   /** Turns a link off for good; revoking it again changes nothing. */
   async revokeLink(programId: string, linkId: string, actor: AuthUser): Promise<void> {
     const revoked = await this.dataSource.transaction(async (manager) => {
-      const link = await manager.findOne(FeedbackLink, { where: { id: linkId, programId }, lock: { mode: 'pessimistic_write' } });
+      const link = await manager.findOne(FeedbackLink, {
+        where: { id: linkId, programId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!link) throw new FeedbackLinkNotFoundError();
       if (link.revokedAt) return false;
       link.revokedAt = this.clock.now();

@@ -4,7 +4,13 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { CreateFeedbackDto, FeedbackPageDto, FeedbackResponseDto, ListFeedbackQueryDto, UpdateFeedbackDto } from './dto/feedback.dto';
+import {
+  CreateFeedbackDto,
+  FeedbackPageDto,
+  FeedbackResponseDto,
+  ListFeedbackQueryDto,
+  UpdateFeedbackDto,
+} from './dto/feedback.dto';
 import { toFeedbackResponse } from './feedback.mapper';
 import { FeedbackService } from './feedback.service';
 
@@ -55,11 +61,16 @@ export class FeedbackController {
   @RequirePermission('outreach.write')
   @ApiOperation({
     summary: 'Edit feedback, e.g. record the action taken (needs the current version)',
-    description: 'A stale version answers 409 with `currentVersion` and changes nothing. A new `sessionId` without `programId` brings its program.',
+    description:
+      'A stale version answers 409 with `currentVersion` and changes nothing. A new `sessionId` without `programId` brings its program.',
   })
   @ApiOkResponse({ type: FeedbackResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@FeedbackId() id: string, @Body() dto: UpdateFeedbackDto, @CurrentUser() actor: AuthUser): Promise<FeedbackResponseDto> {
+  async update(
+    @FeedbackId() id: string,
+    @Body() dto: UpdateFeedbackDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<FeedbackResponseDto> {
     return toFeedbackResponse(await this.feedback.update(id, dto, actor));
   }
 

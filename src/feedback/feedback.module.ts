@@ -15,7 +15,13 @@ import { PublicFeedbackRateLimiter } from './public-feedback-rate-limiter.servic
 import { PublicFeedbackController } from './public-feedback.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Feedback, FeedbackLink]), ConfigModule.forFeature(feedbackConfig), AuditModule, OrganizationModule, ProgramModule],
+  imports: [
+    TypeOrmModule.forFeature([Feedback, FeedbackLink]),
+    ConfigModule.forFeature(feedbackConfig),
+    AuditModule,
+    OrganizationModule,
+    ProgramModule,
+  ],
   controllers: [FeedbackController, FeedbackLinkController, PublicFeedbackController],
   providers: [FeedbackService, FeedbackLinkService, PublicFeedbackRateLimiter],
   exports: [FeedbackService],

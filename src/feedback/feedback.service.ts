@@ -9,7 +9,13 @@ import { NotFoundError, StaleVersionError } from '../common/errors/domain-error'
 import { OrganizationService } from '../organization/organization.service';
 import { ProgramService } from '../program/program.service';
 import { TimelineService } from '../timeline/timeline.service';
-import { CreateFeedbackDto, ListFeedbackQueryDto, OutcomesDto, PublicFeedbackDto, UpdateFeedbackDto } from './dto/feedback.dto';
+import {
+  CreateFeedbackDto,
+  ListFeedbackQueryDto,
+  OutcomesDto,
+  PublicFeedbackDto,
+  UpdateFeedbackDto,
+} from './dto/feedback.dto';
 import { FeedbackLink } from './feedback-link.entity';
 import { Feedback, FeedbackSource } from './feedback.entity';
 import { FeedbackNotFoundError, SessionNotInProgramError, UnknownFeedbackReferenceError } from './feedback.errors';
@@ -89,7 +95,8 @@ export class FeedbackService implements OnModuleInit {
   async list(query: ListFeedbackQueryDto): Promise<Page<Feedback>> {
     const qb = this.feedback.createQueryBuilder('f');
     if (query.source) qb.andWhere('f.source = :source', { source: query.source });
-    if (query.organizationId) qb.andWhere('f.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('f.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.programId) qb.andWhere('f.program_id = :programId', { programId: query.programId });
     if (query.sessionId) qb.andWhere('f.session_id = :sessionId', { sessionId: query.sessionId });
     if (query.from) qb.andWhere('f.created_at >= :from', { from: new Date(query.from) });
@@ -138,7 +145,10 @@ export class FeedbackService implements OnModuleInit {
         return row;
       }),
     );
-    this.logger.log({ feedbackId: saved.id, source: saved.source, programId: saved.programId, actorId: actor.id }, 'feedback recorded');
+    this.logger.log(
+      { feedbackId: saved.id, source: saved.source, programId: saved.programId, actorId: actor.id },
+      'feedback recorded',
+    );
     return saved;
   }
 
@@ -175,14 +185,18 @@ export class FeedbackService implements OnModuleInit {
         return row;
       }),
     );
-    this.logger.log({ feedbackId: saved.id, feedbackLinkId: link.id, programId: link.programId }, 'public feedback received');
+    this.logger.log(
+      { feedbackId: saved.id, feedbackLinkId: link.id, programId: link.programId },
+      'public feedback received',
+    );
     return saved;
   }
 
   /** Partial update under optimistic concurrency (PATCH carries the version read). */
   async update(id: string, dto: UpdateFeedbackDto, actor: AuthUser): Promise<Feedback> {
     const current = await this.get(id);
-    const touchesReferences = dto.organizationId !== undefined || dto.programId !== undefined || dto.sessionId !== undefined;
+    const touchesReferences =
+      dto.organizationId !== undefined || dto.programId !== undefined || dto.sessionId !== undefined;
     const refs = touchesReferences
       ? await this.resolveReferences({
           organizationId: dto.organizationId !== undefined ? dto.organizationId : current.organizationId,
@@ -205,7 +219,13 @@ export class FeedbackService implements OnModuleInit {
         const diff = auditChanges(before, row, AUDITED_FIELDS, FREE_TEXT_FIELDS);
         if (Object.keys(diff).length === 0) return row;
         const updated = await manager.save(row);
-        await this.audit.record(manager, { actorId: actor.id, entityType: 'feedback', entityId: id, action: 'update', changes: diff });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'feedback',
+          entityId: id,
+          action: 'update',
+          changes: diff,
+        });
         return updated;
       }),
     );
@@ -259,7 +279,8 @@ export class FeedbackService implements OnModuleInit {
     try {
       return await work();
     } catch (error) {
-      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      const driverError =
+        error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
       const field = driverError?.code === '23503' ? FOREIGN_KEY_FIELDS[driverError.constraint ?? ''] : undefined;
       if (field) throw new UnknownFeedbackReferenceError(field);
       throw error;

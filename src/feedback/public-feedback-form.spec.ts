@@ -13,7 +13,13 @@ describe('formToPublicFeedback', () => {
       suggestions: 'More',
     });
     expect(unknownFields).toEqual([]);
-    expect(input).toEqual({ rating: 4, outcomes: { knowledge: 5, application: 2, awareness: 1 }, worked: 'Games', didntWork: '', suggestions: 'More' });
+    expect(input).toEqual({
+      rating: 4,
+      outcomes: { knowledge: 5, application: 2, awareness: 1 },
+      worked: 'Games',
+      didntWork: '',
+      suggestions: 'More',
+    });
   });
 
   it('leaves out outcomes nobody picked', () => {
@@ -21,7 +27,10 @@ describe('formToPublicFeedback', () => {
   });
 
   it('keeps values that are not small whole numbers for the validator to refuse', () => {
-    expect(formToPublicFeedback({ rating: 'great', outcomeKnowledge: '1e1' }).input).toEqual({ rating: 'great', outcomes: { knowledge: '1e1' } });
+    expect(formToPublicFeedback({ rating: 'great', outcomeKnowledge: '1e1' }).input).toEqual({
+      rating: 'great',
+      outcomes: { knowledge: '1e1' },
+    });
     expect(formToPublicFeedback({ rating: ['4', '5'] }).input).toEqual({ rating: ['4', '5'] });
   });
 
@@ -37,16 +46,32 @@ describe('formToPublicFeedback', () => {
 
 describe('formValuesOf', () => {
   it('reads the answers as the form names them from a form post or a JSON body', () => {
-    expect(formValuesOf({ rating: '4', outcomeAwareness: '2', worked: 'x', email: 'no' }, true)).toEqual({ rating: '4', outcomeAwareness: '2', worked: 'x' });
-    expect(formValuesOf({ rating: 4, outcomes: { knowledge: 5 }, suggestions: 's' }, false)).toEqual({ rating: '4', outcomeKnowledge: '5', suggestions: 's' });
+    expect(formValuesOf({ rating: '4', outcomeAwareness: '2', worked: 'x', email: 'no' }, true)).toEqual({
+      rating: '4',
+      outcomeAwareness: '2',
+      worked: 'x',
+    });
+    expect(formValuesOf({ rating: 4, outcomes: { knowledge: 5 }, suggestions: 's' }, false)).toEqual({
+      rating: '4',
+      outcomeKnowledge: '5',
+      suggestions: 's',
+    });
     expect(formValuesOf('nope', false)).toEqual({});
   });
 });
 
 describe('parsePublicFeedback', () => {
   it('validates a form post into the DTO', async () => {
-    const parsed = await parsePublicFeedback({ rating: '5', outcomeConfidence: '4', worked: '  fun  ', didntWork: '' }, true);
-    expect('dto' in parsed && parsed.dto).toMatchObject({ rating: 5, outcomes: { confidence: 4 }, worked: 'fun', didntWork: null });
+    const parsed = await parsePublicFeedback(
+      { rating: '5', outcomeConfidence: '4', worked: '  fun  ', didntWork: '' },
+      true,
+    );
+    expect('dto' in parsed && parsed.dto).toMatchObject({
+      rating: 5,
+      outcomes: { confidence: 4 },
+      worked: 'fun',
+      didntWork: null,
+    });
   });
 
   it('refuses a missing rating and out-of-range outcomes, naming the fields', async () => {

@@ -20,7 +20,8 @@ export const FORM_FIELDS: readonly string[] = ['rating', ...Object.values(FORM_O
 /** The form's answers as posted (strings), for showing them again next to errors. */
 export type FormValues = Partial<Record<string, string>>;
 
-export type ParsedPublicFeedback = { dto: PublicFeedbackDto; values: FormValues } | { errors: FieldError[]; values: FormValues };
+export type ParsedPublicFeedback =
+  { dto: PublicFeedbackDto; values: FormValues } | { errors: FieldError[]; values: FormValues };
 
 /**
  * A radio value: "4" → 4; "" (nothing picked) → left out; anything else is kept as it came,
@@ -42,7 +43,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * numbers). Fields the form does not have are returned in `unknownFields`, never copied (so a
  * posted `__proto__` reaches no object).
  */
-export function formToPublicFeedback(form: Record<string, unknown>): { input: Record<string, unknown>; unknownFields: string[] } {
+export function formToPublicFeedback(form: Record<string, unknown>): {
+  input: Record<string, unknown>;
+  unknownFields: string[];
+} {
   const unknownFields = Object.keys(form).filter((key) => !FORM_FIELDS.includes(key));
   const input: Record<string, unknown> = {};
   const rating = formNumber(form.rating);
@@ -68,7 +72,10 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
   };
   put('rating', body.rating);
   for (const key of OUTCOME_KEYS) {
-    put(FORM_OUTCOME_FIELDS[key], isForm ? body[FORM_OUTCOME_FIELDS[key]] : isPlainObject(body.outcomes) ? body.outcomes[key] : undefined);
+    put(
+      FORM_OUTCOME_FIELDS[key],
+      isForm ? body[FORM_OUTCOME_FIELDS[key]] : isPlainObject(body.outcomes) ? body.outcomes[key] : undefined,
+    );
   }
   for (const key of FORM_TEXT_FIELDS) put(key, body[key]);
   return values;
@@ -80,17 +87,25 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
  */
 export async function parsePublicFeedback(body: unknown, isForm: boolean): Promise<ParsedPublicFeedback> {
   const values = formValuesOf(body, isForm);
-  if (!isPlainObject(body)) return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
+  if (!isPlainObject(body))
+    return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
   let input: Record<string, unknown> = body;
   if (isForm) {
     const mapped = formToPublicFeedback(body);
     if (mapped.unknownFields.length > 0) {
-      return { errors: mapped.unknownFields.slice(0, 20).map((field) => ({ field, message: 'is not an allowed field' })), values };
+      return {
+        errors: mapped.unknownFields.slice(0, 20).map((field) => ({ field, message: 'is not an allowed field' })),
+        values,
+      };
     }
     input = mapped.input;
   }
   try {
-    const dto = (await createValidationPipe().transform(input, { type: 'body', metatype: PublicFeedbackDto, data: '' })) as PublicFeedbackDto;
+    const dto = (await createValidationPipe().transform(input, {
+      type: 'body',
+      metatype: PublicFeedbackDto,
+      data: '',
+    })) as PublicFeedbackDto;
     return { dto, values };
   } catch (error) {
     if (error instanceof ValidationFailedError) return { errors: error.errors, values };

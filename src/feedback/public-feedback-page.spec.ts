@@ -1,4 +1,11 @@
-import { formFieldOf, plainMessage, renderFeedbackForm, renderLinkNotFound, renderThanks, renderTooMany } from './public-feedback-page';
+import {
+  formFieldOf,
+  plainMessage,
+  renderFeedbackForm,
+  renderLinkNotFound,
+  renderThanks,
+  renderTooMany,
+} from './public-feedback-page';
 
 function attributesOf(html: string, tag: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
@@ -18,7 +25,13 @@ describe('renderFeedbackForm', () => {
   });
 
   it('groups each 1–5 scale in a fieldset with a legend, the rating required and the outcomes optional', () => {
-    expect(attributesOf(html, 'fieldset').map((f) => f.id)).toEqual(['rating', 'outcomeKnowledge', 'outcomeConfidence', 'outcomeApplication', 'outcomeAwareness']);
+    expect(attributesOf(html, 'fieldset').map((f) => f.id)).toEqual([
+      'rating',
+      'outcomeKnowledge',
+      'outcomeConfidence',
+      'outcomeApplication',
+      'outcomeAwareness',
+    ]);
     expect(html.match(/<legend>/g)).toHaveLength(5);
     const radios = attributesOf(html, 'input');
     expect(radios.filter((r) => r.name === 'rating').every((r) => 'required' in r)).toBe(true);

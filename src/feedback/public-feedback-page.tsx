@@ -20,7 +20,8 @@ const TEXT_QUESTIONS: Record<(typeof FORM_TEXT_FIELDS)[number], string> = {
 /** The form's field an error is about (`outcomes.knowledge` → `outcomeKnowledge`). */
 export function formFieldOf(field: string): string {
   const outcome = /^outcomes\.(\w+)$/.exec(field)?.[1];
-  if (outcome && outcome in FORM_OUTCOME_FIELDS) return FORM_OUTCOME_FIELDS[outcome as keyof typeof FORM_OUTCOME_FIELDS];
+  if (outcome && outcome in FORM_OUTCOME_FIELDS)
+    return FORM_OUTCOME_FIELDS[outcome as keyof typeof FORM_OUTCOME_FIELDS];
   return field === 'outcomes' ? FORM_OUTCOME_FIELDS.knowledge : field;
 }
 
@@ -28,7 +29,8 @@ export function formFieldOf(field: string): string {
 export function plainMessage(field: string): string {
   if (field === 'rating') return 'Please pick how it was, from 1 to 5.';
   if (Object.values(FORM_OUTCOME_FIELDS).includes(field)) return 'Please pick a number from 1 to 5, or skip this one.';
-  if ((FORM_TEXT_FIELDS as readonly string[]).includes(field)) return `Please make this shorter (up to ${MAX_FEEDBACK_TEXT} letters).`;
+  if ((FORM_TEXT_FIELDS as readonly string[]).includes(field))
+    return `Please make this shorter (up to ${MAX_FEEDBACK_TEXT} letters).`;
   return 'Something in the form was not right. Please try again.';
 }
 
@@ -66,7 +68,15 @@ function Scale({ name, legend, words, values, error, required, hint }: ScaleProp
           const id = `${name}-${value}`;
           return (
             <label key={value} htmlFor={id}>
-              <input type="radio" id={id} name={name} value={value} defaultChecked={values[name] === value} required={required} /> {value} <span>{word}</span>
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={value}
+                defaultChecked={values[name] === value}
+                required={required}
+              />{' '}
+              {value} <span>{word}</span>
             </label>
           );
         })}
@@ -75,7 +85,15 @@ function Scale({ name, legend, words, values, error, required, hint }: ScaleProp
   );
 }
 
-function TextQuestion({ name, values, error }: { name: (typeof FORM_TEXT_FIELDS)[number]; values: FormValues; error: string | undefined }) {
+function TextQuestion({
+  name,
+  values,
+  error,
+}: {
+  name: (typeof FORM_TEXT_FIELDS)[number];
+  values: FormValues;
+  error: string | undefined;
+}) {
   const errorId = `${name}-error`;
   return (
     <div className={error ? 'text invalid' : 'text'}>
@@ -127,10 +145,20 @@ export function renderFeedbackForm(view: FeedbackFormView): string {
   return renderDocument(
     <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title}`}>
       <h1>{title}</h1>
-      <p className="note">This is anonymous. We do not ask for your name, email or phone number. Please do not write them here.</p>
+      <p className="note">
+        This is anonymous. We do not ask for your name, email or phone number. Please do not write them here.
+      </p>
       <ErrorSummary errors={errors} anchorOf={(field) => FORM_FIELD_ANCHORS[field] ?? 'feedback-form'} />
       <form id="feedback-form" method="post" action={`/api/v1/public/feedback/${encodeURIComponent(view.token)}`}>
-        <Scale name="rating" legend="How was it?" words={RATING_WORDS} values={values} error={errors.get('rating')} required hint="(pick one)" />
+        <Scale
+          name="rating"
+          legend="How was it?"
+          words={RATING_WORDS}
+          values={values}
+          error={errors.get('rating')}
+          required
+          hint="(pick one)"
+        />
         <h2>Do you agree?</h2>
         <p>You can skip any of these. 1 means not at all, 5 means very much.</p>
         {OUTCOME_KEYS.map((key) => (

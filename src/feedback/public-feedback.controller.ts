@@ -49,7 +49,8 @@ export class PublicFeedbackController {
   @Public()
   @ApiOperation({
     summary: 'The anonymous feedback form of a link (HTML, outside /api/v1)',
-    description: 'A small accessible page; it posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}. An unknown or revoked token gets an HTML 404 page.',
+    description:
+      'A small accessible page; it posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}. An unknown or revoked token gets an HTML 404 page.',
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
@@ -80,9 +81,17 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
     description: 'Stored. JSON `{id}`, or the thank-you page for a form post.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(PublicFeedbackCreatedDto) } }, ...HTML_CONTENT },
   })
-  @ApiTooManyRequestsResponse({ description: 'Too many submissions from this address or through this link; see Retry-After.', content: { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } } })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many submissions from this address or through this link; see Retry-After.',
+    content: { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } },
+  })
   @ApiProblems(400, 404)
-  async submit(@Param('token') token: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async submit(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const isForm = typeof req.is('application/x-www-form-urlencoded') === 'string';
     const wantsHtml = isForm || req.accepts(['application/json', 'text/html']) === 'text/html';
     try {
@@ -91,16 +100,24 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
       await this.limiter.consumeLink(link.id);
       const parsed = await parsePublicFeedback(body, isForm);
       if ('errors' in parsed) {
-        this.logger.log({ feedbackLinkId: link.id, fields: parsed.errors.map((e) => e.field) }, 'public feedback refused');
+        this.logger.log(
+          { feedbackLinkId: link.id, fields: parsed.errors.map((e) => e.field) },
+          'public feedback refused',
+        );
         if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendPublicPage(res, 400, renderFeedbackForm({ programName: program.name, token, values: parsed.values, errors: parsed.errors }));
+        return sendPublicPage(
+          res,
+          400,
+          renderFeedbackForm({ programName: program.name, token, values: parsed.values, errors: parsed.errors }),
+        );
       }
       const saved = await this.feedback.recordPublicFeedback(link, parsed.dto);
       if (wantsHtml) return sendPublicPage(res, 201, renderThanks(program.name));
       const created: PublicFeedbackCreatedDto = { id: saved.id };
       res.status(201).json(created);
     } catch (error) {
-      if (wantsHtml && error instanceof FeedbackLinkNotFoundError) return sendPublicPage(res, 404, renderLinkNotFound());
+      if (wantsHtml && error instanceof FeedbackLinkNotFoundError)
+        return sendPublicPage(res, 404, renderLinkNotFound());
       if (wantsHtml && error instanceof TooManyFeedbackSubmissionsError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
         return sendPublicPage(res, 429, renderTooMany(error.retryAfterSeconds));

@@ -38,7 +38,12 @@ export class MailService implements OnApplicationShutdown {
 
   constructor(@Inject(mailConfig.KEY) private readonly config: MailConfig) {
     // Pooled connections stay open across messages (nodemailer would reconnect every 100).
-    this.transport = createTransport({ ...smtpOptionsFromUrl(config.smtpUrl), pool: true, maxConnections: config.concurrency, maxMessages: Infinity });
+    this.transport = createTransport({
+      ...smtpOptionsFromUrl(config.smtpUrl),
+      pool: true,
+      maxConnections: config.concurrency,
+      maxMessages: Infinity,
+    });
   }
 
   /** Sends one email; rejects with the SMTP error when the server refuses it. */

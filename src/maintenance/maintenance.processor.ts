@@ -45,11 +45,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.queue.on('error', () => undefined); // the shared Redis client already logs outages
     void Promise.all(
       RECURRING_JOBS.filter((job) => job.name in JOB_OPTIONS).map((job) =>
-        this.queue.upsertJobScheduler(job.id, 'every' in job ? { every: job.every } : { pattern: job.pattern, tz: this.digest.timezone }, {
-          name: job.name,
-          data: {},
-          opts: JOB_OPTIONS[job.name],
-        }),
+        this.queue.upsertJobScheduler(
+          job.id,
+          'every' in job ? { every: job.every } : { pattern: job.pattern, tz: this.digest.timezone },
+          {
+            name: job.name,
+            data: {},
+            opts: JOB_OPTIONS[job.name],
+          },
+        ),
       ),
     )
       .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
@@ -66,7 +70,9 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close(true);
   }
 
-  async process(job: Job): Promise<PurgeResult | ExtendResult | SnapshotResult | SendDigestResult | DailyCheckInResult> {
+  async process(
+    job: Job,
+  ): Promise<PurgeResult | ExtendResult | SnapshotResult | SendDigestResult | DailyCheckInResult> {
     const name = job.name as JobName;
     switch (name) {
       case JobName.PurgeExpiredAuth:
@@ -95,7 +101,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   /** `err` is written through safeError: codes and names, never the values a query failed on. */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'maintenance job failed');
+    this.logger.warn(
+      { job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
+      'maintenance job failed',
+    );
   }
 
   @OnWorkerEvent('error')

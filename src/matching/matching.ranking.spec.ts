@@ -39,10 +39,13 @@ function oracle(directory: Directory, filters: RankingFilters & { includeDismiss
     for (const s of live) {
       const linked =
         p.capabilityIds.some((id) => s.seeksCapabilityIds.includes(id)) ||
-        p.audienceIds.some((id) => s.audienceIds.includes(id) && (priority(id) ?? Infinity) <= AUDIENCE_MATCH_MAX_PRIORITY);
+        p.audienceIds.some(
+          (id) => s.audienceIds.includes(id) && (priority(id) ?? Infinity) <= AUDIENCE_MATCH_MAX_PRIORITY,
+        );
       if (p.id === s.id || !linked || partnered.has(`${p.id}>${s.id}`)) continue;
       if (!filters.includeDismissed && dismissed.has(`${p.id}>${s.id}`)) continue;
-      if (filters.organizationId !== undefined && filters.organizationId !== p.id && filters.organizationId !== s.id) continue;
+      if (filters.organizationId !== undefined && filters.organizationId !== p.id && filters.organizationId !== s.id)
+        continue;
       if (filters.capabilityId !== undefined && !p.capabilityIds.includes(filters.capabilityId)) continue;
       candidates.push(candidateFor(p, s));
     }
@@ -59,12 +62,33 @@ function rankingOf(directory: Directory, exclusions: Partial<RankingExclusions> 
 }
 
 // Names that tie in the collator (case, accents) or are identical, so that every step of the order is exercised.
-const NAMES = ['Alder', 'alder', 'Álder', 'Birch', 'Birch', 'Cedar', 'Zoë', 'Zoe', 'zoe', 'Ñandú', 'Nandu', 'Elm & Co', 'elm & co', 'Oak'];
+const NAMES = [
+  'Alder',
+  'alder',
+  'Álder',
+  'Birch',
+  'Birch',
+  'Cedar',
+  'Zoë',
+  'Zoe',
+  'zoe',
+  'Ñandú',
+  'Nandu',
+  'Elm & Co',
+  'elm & co',
+  'Oak',
+];
 const STAGES = [Active, Exploring, Paused, Prospect, Ended];
 
 /** Ids from a small pool, some unknown to the vocabulary, some repeated. */
 const idsFrom = (known: readonly string[]) =>
-  fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom('gone-1', 'gone-2') }), { maxLength: 5 });
+  fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...known) },
+      { weight: 1, arbitrary: fc.constantFrom('gone-1', 'gone-2') },
+    ),
+    { maxLength: 5 },
+  );
 
 const directoryArbitrary: fc.Arbitrary<Directory> = fc
   .record({
@@ -73,49 +97,70 @@ const directoryArbitrary: fc.Arbitrary<Directory> = fc
       fc.record({
         name: fc.constantFrom(...NAMES),
         priority: fc.integer({ min: 1, max: 3 }),
-        estimatedPopulation: fc.option(fc.oneof(fc.integer({ min: -5, max: 9000 }), fc.constantFrom(1, 3, 7, 1250, 5000)), { nil: null }),
+        estimatedPopulation: fc.option(
+          fc.oneof(fc.integer({ min: -5, max: 9000 }), fc.constantFrom(1, 3, 7, 1250, 5000)),
+          { nil: null },
+        ),
       }),
       { minLength: 1, maxLength: 36 },
     ),
-    capabilities: fc.array(fc.record({ name: fc.constantFrom(...NAMES), demand: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 36 }),
+    capabilities: fc.array(fc.record({ name: fc.constantFrom(...NAMES), demand: fc.integer({ min: 0, max: 4 }) }), {
+      minLength: 1,
+      maxLength: 36,
+    }),
   })
   .chain(({ audiences, capabilities }) => {
     const audienceList: MatchAudience[] = audiences.map((a, i) => ({ id: `aud-${String(i).padStart(2, '0')}`, ...a }));
-    const capabilityList: MatchCapability[] = capabilities.map((c, i) => ({ id: `cap-${String(i).padStart(2, '0')}`, ...c }));
+    const capabilityList: MatchCapability[] = capabilities.map((c, i) => ({
+      id: `cap-${String(i).padStart(2, '0')}`,
+      ...c,
+    }));
     const vocabulary: MatchVocabulary = {
       audiences: new Map(audienceList.map((a) => [a.id, a])),
       capabilities: new Map(capabilityList.map((c) => [c.id, c])),
     };
     // Few capabilities and audiences in play per directory, so that pairs link often.
     const inPlay = <T>(list: T[]) => fc.shuffledSubarray(list, { minLength: 1, maxLength: Math.min(6, list.length) });
-    return fc.tuple(inPlay(audienceList.map((a) => a.id)), inPlay(capabilityList.map((c) => c.id))).chain(([audienceIds, capabilityIds]) =>
-      fc
-        .uniqueArray(
-          fc.record({
-            id: fc.uuid(),
-            name: fc.constantFrom(...NAMES),
-            stage: fc.constantFrom(...STAGES),
-            fit: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constantFrom(-3, 16, 40)),
-            audienceIds: idsFrom(audienceIds),
-            capabilityIds: idsFrom(capabilityIds),
-            seeksCapabilityIds: idsFrom(capabilityIds),
+    return fc
+      .tuple(inPlay(audienceList.map((a) => a.id)), inPlay(capabilityList.map((c) => c.id)))
+      .chain(([audienceIds, capabilityIds]) =>
+        fc
+          .uniqueArray(
+            fc.record({
+              id: fc.uuid(),
+              name: fc.constantFrom(...NAMES),
+              stage: fc.constantFrom(...STAGES),
+              fit: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constantFrom(-3, 16, 40)),
+              audienceIds: idsFrom(audienceIds),
+              capabilityIds: idsFrom(capabilityIds),
+              seeksCapabilityIds: idsFrom(capabilityIds),
+            }),
+            { selector: (o) => o.id, maxLength: 18 },
+          )
+          .chain((organizations) => {
+            const ids = organizations.map((o) => o.id);
+            const pairs: fc.Arbitrary<[string, string][]> =
+              ids.length === 0
+                ? fc.constant([])
+                : fc.array(fc.tuple(fc.constantFrom(...ids, 'unknown'), fc.constantFrom(...ids)), { maxLength: 10 });
+            return fc.record({
+              organizations: fc.constant(organizations),
+              vocabulary: fc.constant(vocabulary),
+              partnered: pairs,
+              dismissed: pairs,
+            });
           }),
-          { selector: (o) => o.id, maxLength: 18 },
-        )
-        .chain((organizations) => {
-          const ids = organizations.map((o) => o.id);
-          const pairs: fc.Arbitrary<[string, string][]> =
-            ids.length === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.constantFrom(...ids, 'unknown'), fc.constantFrom(...ids)), { maxLength: 10 });
-          return fc.record({ organizations: fc.constant(organizations), vocabulary: fc.constant(vocabulary), partnered: pairs, dismissed: pairs });
-        }),
-    );
+      );
   });
 
 /** A filter, a page and the directory it is about. */
 const queryArbitrary = directoryArbitrary.chain((directory) =>
   fc.record({
     directory: fc.constant(directory),
-    organizationId: fc.option(fc.constantFrom(...directory.organizations.map((o) => o.id), '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f'), { nil: undefined }),
+    organizationId: fc.option(
+      fc.constantFrom(...directory.organizations.map((o) => o.id), '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f'),
+      { nil: undefined },
+    ),
     capabilityId: fc.option(fc.constantFrom(...directory.vocabulary.capabilities.keys(), 'gone-1'), { nil: undefined }),
     offset: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 120 })),
     limit: fc.integer({ min: 1, max: 40 }),
@@ -148,7 +193,9 @@ describe(SuggestionRanking.name, () => {
     });
 
     it('finds suggestions in a realistic share of the random directories (the property above is not vacuous)', () => {
-      const totals = fc.sample(directoryArbitrary, { numRuns: 200, seed: 42 }).map((directory) => oracle(directory).length);
+      const totals = fc
+        .sample(directoryArbitrary, { numRuns: 200, seed: 42 })
+        .map((directory) => oracle(directory).length);
       expect(totals.filter((total) => total > 5).length).toBeGreaterThan(50);
       expect(Math.max(...totals)).toBeGreaterThan(40);
     });
@@ -162,7 +209,10 @@ describe(SuggestionRanking.name, () => {
           org('00000000-0000-4000-8000-000000000003', 'Seeker', seeks),
           org('00000000-0000-4000-8000-000000000004', 'Seeker', seeks),
         ].map((o, i) => (i < 2 ? { ...o, capabilityIds: ['space'] } : o)),
-        vocabulary: { audiences: new Map(), capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 2 }]]) },
+        vocabulary: {
+          audiences: new Map(),
+          capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 2 }]]),
+        },
         partnered: [],
         dismissed: [],
       };
@@ -196,13 +246,19 @@ describe(SuggestionRanking.name, () => {
           org('00000000-0000-4000-8000-000000000002', 'Seeker', { seeksCapabilityIds: ['space', 'gone'] }),
           org('00000000-0000-4000-8000-000000000003', 'Ended', { stage: Ended, seeksCapabilityIds: ['space'] }),
         ],
-        vocabulary: { audiences: new Map(), capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 1 }]]) },
+        vocabulary: {
+          audiences: new Map(),
+          capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 1 }]]),
+        },
         partnered: [],
         dismissed: [],
       };
       const ranking = rankingOf(directory);
       expect(ranking.page({}, 0, 25).total).toBe(1);
-      expect(ranking.page({ organizationId: '00000000-0000-4000-8000-000000000003' }, 0, 25)).toEqual({ data: [], total: 0 });
+      expect(ranking.page({ organizationId: '00000000-0000-4000-8000-000000000003' }, 0, 25)).toEqual({
+        data: [],
+        total: 0,
+      });
       expect(ranking.page({ organizationId: 'not-an-id' }, 0, 25)).toEqual({ data: [], total: 0 });
       expect(ranking.page({ capabilityId: 'gone' }, 0, 25)).toEqual({ data: [], total: 0 });
     });

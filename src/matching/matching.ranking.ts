@@ -102,20 +102,27 @@ export class SuggestionRanking {
     exclusions: RankingExclusions,
   ) {
     // Ended organizations never match (the rules would drop each of their pairs).
-    this.organizations = [...new Map(organizations.filter((o) => o.stage !== OrganizationStage.Ended).map((o) => [o.id, o])).values()];
+    this.organizations = [
+      ...new Map(organizations.filter((o) => o.stage !== OrganizationStage.Ended).map((o) => [o.id, o])).values(),
+    ];
     const n = this.organizations.length;
     this.organizations.forEach((org, i) => this.indexOf.set(org.id, i));
 
     this.nameRank = new Int32Array(n);
-    const byName = [...this.organizations.keys()].sort((a, b) => compareNames(this.organizations[a].name, this.organizations[b].name));
+    const byName = [...this.organizations.keys()].sort((a, b) =>
+      compareNames(this.organizations[a].name, this.organizations[b].name),
+    );
     byName.forEach((org, i) => {
       const previous = byName[i - 1];
-      this.nameRank[org] = i > 0 && this.organizations[previous].name === this.organizations[org].name ? this.nameRank[previous] : i;
+      this.nameRank[org] =
+        i > 0 && this.organizations[previous].name === this.organizations[org].name ? this.nameRank[previous] : i;
     });
 
     const capabilityOrder = orderCapabilities([...vocabulary.capabilities.keys()], vocabulary);
     capabilityOrder.forEach((id, bit) => this.capabilityBit.set(id, bit));
-    this.audienceByBit = orderAudiences([...vocabulary.audiences.keys()], vocabulary).map((id) => vocabulary.audiences.get(id)!);
+    this.audienceByBit = orderAudiences([...vocabulary.audiences.keys()], vocabulary).map((id) =>
+      vocabulary.audiences.get(id)!,
+    );
     const audienceBit = new Map(this.audienceByBit.map((audience, bit) => [audience.id, bit]));
     this.capabilityWords = words(capabilityOrder.length);
     this.audienceWords = words(this.audienceByBit.length);
@@ -128,7 +135,9 @@ export class SuggestionRanking {
     });
     this.seekerAudiencePoints = new Float64Array(n);
     const seekers: number[][] = capabilityOrder.map(() => []);
-    const served: (number[] | undefined)[] = this.audienceByBit.map((a) => (a.priority <= AUDIENCE_MATCH_MAX_PRIORITY ? [] : undefined));
+    const served: (number[] | undefined)[] = this.audienceByBit.map((a) =>
+      a.priority <= AUDIENCE_MATCH_MAX_PRIORITY ? [] : undefined,
+    );
     this.organizations.forEach((org, i) => {
       for (const id of new Set(org.capabilityIds)) {
         const bit = this.capabilityBit.get(id);
@@ -179,7 +188,8 @@ export class SuggestionRanking {
     const capability = this.capabilityFilter(filters.capabilityId);
     const organization = filters.organizationId === undefined ? undefined : this.indexOf.get(filters.organizationId);
     // A capability the vocabulary does not know is no reason for anything; an organization not here (ended, unknown) has no pairs.
-    if (capability === null || (filters.organizationId !== undefined && organization === undefined)) return { data: [], total: 0 };
+    if (capability === null || (filters.organizationId !== undefined && organization === undefined))
+      return { data: [], total: 0 };
     const n = this.organizations.length;
     const top = new TopPairs(offset + limit, (p, s, q, t) => compareIds(this.idOf(p, s), this.idOf(q, t)));
     let total = 0;
@@ -317,7 +327,15 @@ export class SuggestionRanking {
         if ((this.offers[po + w] & ~this.seeks[so + w] & ~this.offers[so + w]) !== 0) fresh = true;
       }
       if (!fresh) return -1;
-      if (capability >= 0 && !(hasBit(this.offers, po, capability) && !hasBit(this.seeks, so, capability) && !hasBit(this.offers, so, capability))) return -1;
+      if (
+        capability >= 0 &&
+        !(
+          hasBit(this.offers, po, capability) &&
+          !hasBit(this.seeks, so, capability) &&
+          !hasBit(this.offers, so, capability)
+        )
+      )
+        return -1;
       need = needPoints('audience-fit', 0);
       audiences = this.sharedAudiencePoints(p, s);
       kind = 1;
@@ -342,7 +360,9 @@ export class SuggestionRanking {
     if (points === undefined) {
       const shared: MatchAudience[] = [];
       for (let w = 0; w < aw; w += 1) {
-        forEachBit(Int32Array.of(this.serves[p * aw + w] & this.serves[s * aw + w]), 0, 1, (bit) => shared.push(this.audienceByBit[w * WORD + bit]));
+        forEachBit(Int32Array.of(this.serves[p * aw + w] & this.serves[s * aw + w]), 0, 1, (bit) =>
+          shared.push(this.audienceByBit[w * WORD + bit]),
+        );
       }
       points = audiencesPoints(shared);
       this.sharedPointsCache.set(key, points);
@@ -356,7 +376,9 @@ export class SuggestionRanking {
 
   /** The full suggestion, from the rules themselves; the scan said the pair makes one. */
   private suggestion(p: number, s: number, capabilityId: string | undefined): Suggestion {
-    const suggestion = suggestionFor(candidateFor(this.organizations[p], this.organizations[s]), this.vocabulary, { capabilityId });
+    const suggestion = suggestionFor(candidateFor(this.organizations[p], this.organizations[s]), this.vocabulary, {
+      capabilityId,
+    });
     if (!suggestion) throw new Error('matching: the ranking kept a pair the rules reject');
     return suggestion;
   }
@@ -420,7 +442,9 @@ class TopPairs {
   }
 
   private compare(i: number, j: number): number {
-    return this.keys[i] - this.keys[j] || this.tie(this.providers[i], this.seekers[i], this.providers[j], this.seekers[j]);
+    return (
+      this.keys[i] - this.keys[j] || this.tie(this.providers[i], this.seekers[i], this.providers[j], this.seekers[j])
+    );
   }
 
   private place(i: number, key: number, p: number, s: number): void {

@@ -34,7 +34,10 @@ import {
 const { Active, Exploring, Paused, Prospect, Ended } = OrganizationStage;
 
 function vocabularyOf(audiences: MatchAudience[], capabilities: MatchCapability[]): MatchVocabulary {
-  return { audiences: new Map(audiences.map((a) => [a.id, a])), capabilities: new Map(capabilities.map((c) => [c.id, c])) };
+  return {
+    audiences: new Map(audiences.map((a) => [a.id, a])),
+    capabilities: new Map(capabilities.map((c) => [c.id, c])),
+  };
 }
 
 /** A small directory: ids are the names, so the expectations read as the data. */
@@ -46,10 +49,27 @@ const space: MatchCapability = { id: 'space', name: 'Space', demand: 3 };
 const food: MatchCapability = { id: 'food', name: 'Food', demand: 0 };
 const small = vocabularyOf([teens, parents, kids], [coaching, space, food]);
 
-const org = (name: string, stage: OrganizationStage, fit: number): MatchOrganization => ({ id: name.toLowerCase(), name, stage, fit });
+const org = (name: string, stage: OrganizationStage, fit: number): MatchOrganization => ({
+  id: name.toLowerCase(),
+  name,
+  stage,
+  fit,
+});
 
-function candidate(provider: MatchOrganization, seeker: MatchOrganization, fields: Partial<MatchCandidate> = {}): MatchCandidate {
-  return { provider, seeker, soughtCapabilityIds: [], newCapabilityIds: [], seekerAudienceIds: [], sharedAudienceIds: [], ...fields };
+function candidate(
+  provider: MatchOrganization,
+  seeker: MatchOrganization,
+  fields: Partial<MatchCandidate> = {},
+): MatchCandidate {
+  return {
+    provider,
+    seeker,
+    soughtCapabilityIds: [],
+    newCapabilityIds: [],
+    seekerAudienceIds: [],
+    sharedAudienceIds: [],
+    ...fields,
+  };
 }
 
 /**
@@ -60,10 +80,21 @@ function candidate(provider: MatchOrganization, seeker: MatchOrganization, field
 function demoDirectory(): { vocabulary: MatchVocabulary; candidates: MatchCandidate[] } {
   const live = DEMO_ORGANIZATIONS.filter((o) => currentStage(o) !== Ended);
   const vocabulary = vocabularyOf(
-    DEMO_AUDIENCES.map((a) => ({ id: a.name, name: a.name, priority: a.priority, estimatedPopulation: a.estimatedPopulation })),
-    DEMO_CAPABILITIES.map((c) => ({ id: c.name, name: c.name, demand: live.filter((o) => o.seeks.includes(c.name)).length })),
+    DEMO_AUDIENCES.map((a) => ({
+      id: a.name,
+      name: a.name,
+      priority: a.priority,
+      estimatedPopulation: a.estimatedPopulation,
+    })),
+    DEMO_CAPABILITIES.map((c) => ({
+      id: c.name,
+      name: c.name,
+      demand: live.filter((o) => o.seeks.includes(c.name)).length,
+    })),
   );
-  const running = DEMO_PROGRAMS.filter((p) => p.status === ProgramStatus.Running).map((p) => p.partners.map((partner) => partner.organization));
+  const running = DEMO_PROGRAMS.filter((p) => p.status === ProgramStatus.Running).map((p) =>
+    p.partners.map((partner) => partner.organization),
+  );
   const partnered = (a: string, b: string) => running.some((names) => names.includes(a) && names.includes(b));
   const toOrg = (o: DemoOrganization): DirectoryOrganization => ({
     id: o.name,
@@ -126,7 +157,8 @@ describe('matching rules', () => {
 
   describe('the seeds’ own case: the college-prep nonprofit and the youth-internship agency', () => {
     const { vocabulary, candidates } = demoDirectory();
-    const find = (provider: string, seeker: string) => candidates.find((c) => c.provider.name === provider && c.seeker.name === seeker)!;
+    const find = (provider: string, seeker: string) =>
+      candidates.find((c) => c.provider.name === provider && c.seeker.name === seeker)!;
 
     it('suggests introducing Next Step College Access to City Youth Opportunity Program for the low-income teens both serve', () => {
       // Next Step offers coaching, financial aid and mentoring; the agency seeks none of them, offers none of
@@ -177,9 +209,14 @@ describe('matching rules', () => {
     });
 
     it('puts the college-prep pair first among the agency’s audience fits, after what the agency and others asked of each other', () => {
-      const ranked = rankSuggestions(candidates, vocabulary).filter((s) => [s.providerId, s.seekerId].includes(INTERNSHIP_AGENCY));
+      const ranked = rankSuggestions(candidates, vocabulary).filter((s) =>
+        [s.providerId, s.seekerId].includes(INTERNSHIP_AGENCY),
+      );
       const fits = ranked.filter((s) => s.kind === 'audience-fit');
-      expect(fits.slice(0, 2).map(pairOf)).toEqual([`${INTERNSHIP_AGENCY} → ${COLLEGE_PREP}`, `${COLLEGE_PREP} → ${INTERNSHIP_AGENCY}`]);
+      expect(fits.slice(0, 2).map(pairOf)).toEqual([
+        `${INTERNSHIP_AGENCY} → ${COLLEGE_PREP}`,
+        `${COLLEGE_PREP} → ${INTERNSHIP_AGENCY}`,
+      ]);
       expect(fits[2].strength).toBeLessThan(65);
       // Everything above them is something one side looks for.
       expect(ranked.slice(0, ranked.indexOf(fits[0])).every((s) => s.kind === 'sought')).toBe(true);
@@ -195,7 +232,9 @@ describe('matching rules', () => {
     it('never suggests an organization whose partnership ended', () => {
       const ended = new Set(DEMO_ORGANIZATIONS.filter((o) => currentStage(o) === Ended).map((o) => o.name));
       expect(ended.size).toBeGreaterThan(0);
-      expect(rankSuggestions(candidates, vocabulary).filter((s) => ended.has(s.providerId) || ended.has(s.seekerId))).toEqual([]);
+      expect(
+        rankSuggestions(candidates, vocabulary).filter((s) => ended.has(s.providerId) || ended.has(s.seekerId)),
+      ).toEqual([]);
     });
   });
 
@@ -205,19 +244,33 @@ describe('matching rules', () => {
     it('scores a sought capability 40, the seeker’s audiences by priority and population, both stages and the fit', () => {
       const seeker = org('Seeker', Exploring, 6);
       const suggestion = suggestionFor(
-        candidate(provider, seeker, { soughtCapabilityIds: ['coaching'], newCapabilityIds: ['food'], seekerAudienceIds: ['parents', 'kids'] }),
+        candidate(provider, seeker, {
+          soughtCapabilityIds: ['coaching'],
+          newCapabilityIds: ['food'],
+          seekerAudienceIds: ['parents', 'kids'],
+        }),
         small,
       )!;
       // 40 + (6 + 4·1250/5000) + (3 + 0: population unknown) + (10 + 7) + 10 · (15 + 6) / 30 = 40 + 10 + 17 + 7.
       expect(suggestion.factors).toEqual({ need: 40, audiences: 10, stage: 17, fit: 7 });
       expect(suggestion.strength).toBe(74);
-      expect(suggestion).toMatchObject({ kind: 'sought', capabilityId: 'coaching', capabilityIds: ['coaching'], audienceIds: ['parents', 'kids'] });
-      expect(suggestion.explanation).toBe('Provider offers Coaching, which Seeker is looking for; it serves Parents (priority 2) and Kids (priority 3).');
+      expect(suggestion).toMatchObject({
+        kind: 'sought',
+        capabilityId: 'coaching',
+        capabilityIds: ['coaching'],
+        audienceIds: ['parents', 'kids'],
+      });
+      expect(suggestion.explanation).toBe(
+        'Provider offers Coaching, which Seeker is looking for; it serves Parents (priority 2) and Kids (priority 3).',
+      );
       expect(suggestion.id).toBe(matchId('provider', 'seeker'));
     });
 
     it('gives 45 for two or more sought capabilities, naming the most wanted first', () => {
-      const suggestion = suggestionFor(candidate(provider, org('Seeker', Active, 15), { soughtCapabilityIds: ['coaching', 'space'] }), small)!;
+      const suggestion = suggestionFor(
+        candidate(provider, org('Seeker', Active, 15), { soughtCapabilityIds: ['coaching', 'space'] }),
+        small,
+      )!;
       expect(suggestion.factors).toEqual({ need: 45, audiences: 0, stage: 20, fit: 10 });
       expect(suggestion.strength).toBe(75);
       expect(suggestion.capabilityIds).toEqual(['space', 'coaching']);
@@ -228,16 +281,27 @@ describe('matching rules', () => {
       const crowd: MatchAudience = { id: 'crowd', name: 'Crowd', priority: 1, estimatedPopulation: 80_000 };
       const vocabulary = vocabularyOf([teens, parents, crowd], [coaching]);
       const seeker = org('Seeker', Prospect, 0);
-      const one = suggestionFor(candidate(provider, seeker, { soughtCapabilityIds: ['coaching'], seekerAudienceIds: ['crowd'] }), vocabulary)!;
+      const one = suggestionFor(
+        candidate(provider, seeker, { soughtCapabilityIds: ['coaching'], seekerAudienceIds: ['crowd'] }),
+        vocabulary,
+      )!;
       expect(one.factors.audiences).toBe(14);
-      const three = suggestionFor(candidate(provider, seeker, { soughtCapabilityIds: ['coaching'], seekerAudienceIds: ['crowd', 'teens', 'parents'] }), vocabulary)!;
+      const three = suggestionFor(
+        candidate(provider, seeker, {
+          soughtCapabilityIds: ['coaching'],
+          seekerAudienceIds: ['crowd', 'teens', 'parents'],
+        }),
+        vocabulary,
+      )!;
       expect(three.factors.audiences).toBe(25);
     });
 
     it('ranks active and exploring partners above prospects for the same need', () => {
       const seeker = org('Seeker', Active, 10);
       const fields = { soughtCapabilityIds: ['coaching'], seekerAudienceIds: ['teens'] };
-      const strengths = [Active, Exploring, Paused, Prospect].map((stage) => suggestionFor(candidate(org('P', stage, 10), seeker, fields), small)!.strength);
+      const strengths = [Active, Exploring, Paused, Prospect].map(
+        (stage) => suggestionFor(candidate(org('P', stage, 10), seeker, fields), small)!.strength,
+      );
       // 40 + 14 + (10 + stage) + 10 · 20 / 30: active 10, exploring 7, paused 4, prospect 2.
       expect(strengths).toEqual([81, 78, 75, 73]);
     });
@@ -245,19 +309,37 @@ describe('matching rules', () => {
     it('suggests an audience fit for a shared priority-1 audience, naming what the seeker has not got', () => {
       const seeker = org('Seeker', Active, 15);
       const suggestion = suggestionFor(
-        candidate(provider, seeker, { newCapabilityIds: ['food', 'coaching'], seekerAudienceIds: ['teens', 'parents', 'kids'], sharedAudienceIds: ['parents', 'teens'] }),
+        candidate(provider, seeker, {
+          newCapabilityIds: ['food', 'coaching'],
+          seekerAudienceIds: ['teens', 'parents', 'kids'],
+          sharedAudienceIds: ['parents', 'teens'],
+        }),
         small,
       )!;
       // 15 + (10 + 4) + (6 + 1) + 20 + 10: only the audiences both serve count.
       expect(suggestion.factors).toEqual({ need: 15, audiences: 21, stage: 20, fit: 10 });
-      expect(suggestion).toMatchObject({ kind: 'audience-fit', strength: 66, capabilityIds: ['coaching', 'food'], audienceIds: ['teens', 'parents'] });
-      expect(suggestion.explanation).toBe('Provider offers Coaching and Food, which Seeker does not offer; both serve Teens (priority 1) and Parents (priority 2).');
+      expect(suggestion).toMatchObject({
+        kind: 'audience-fit',
+        strength: 66,
+        capabilityIds: ['coaching', 'food'],
+        audienceIds: ['teens', 'parents'],
+      });
+      expect(suggestion.explanation).toBe(
+        'Provider offers Coaching and Food, which Seeker does not offer; both serve Teens (priority 1) and Parents (priority 2).',
+      );
     });
 
     it('suggests nothing for a shared audience below priority 1, or with nothing new to offer', () => {
       const seeker = org('Seeker', Active, 15);
-      expect(suggestionFor(candidate(provider, seeker, { newCapabilityIds: ['food'], sharedAudienceIds: ['parents', 'kids'] }), small)).toBeNull();
-      expect(suggestionFor(candidate(provider, seeker, { newCapabilityIds: [], sharedAudienceIds: ['teens'] }), small)).toBeNull();
+      expect(
+        suggestionFor(
+          candidate(provider, seeker, { newCapabilityIds: ['food'], sharedAudienceIds: ['parents', 'kids'] }),
+          small,
+        ),
+      ).toBeNull();
+      expect(
+        suggestionFor(candidate(provider, seeker, { newCapabilityIds: [], sharedAudienceIds: ['teens'] }), small),
+      ).toBeNull();
       expect(suggestionFor(candidate(provider, seeker, { seekerAudienceIds: ['teens'] }), small)).toBeNull();
     });
 
@@ -269,19 +351,40 @@ describe('matching rules', () => {
     });
 
     it('ignores capabilities and audiences no longer in the vocabularies', () => {
-      const suggestion = suggestionFor(candidate(provider, org('Seeker', Active, 15), { soughtCapabilityIds: ['gone', 'coaching'], seekerAudienceIds: ['gone'] }), small)!;
+      const suggestion = suggestionFor(
+        candidate(provider, org('Seeker', Active, 15), {
+          soughtCapabilityIds: ['gone', 'coaching'],
+          seekerAudienceIds: ['gone'],
+        }),
+        small,
+      )!;
       expect(suggestion).toMatchObject({ capabilityIds: ['coaching'], audienceIds: [] });
-      expect(suggestionFor(candidate(provider, org('Seeker', Active, 15), { soughtCapabilityIds: ['gone'] }), small)).toBeNull();
+      expect(
+        suggestionFor(candidate(provider, org('Seeker', Active, 15), { soughtCapabilityIds: ['gone'] }), small),
+      ).toBeNull();
     });
 
     it('leads with the capability filtered on, keeping the strength; a capability that is no reason filters the pair out', () => {
-      const fields = { soughtCapabilityIds: ['coaching', 'space'], newCapabilityIds: ['food'], seekerAudienceIds: ['teens'] };
+      const fields = {
+        soughtCapabilityIds: ['coaching', 'space'],
+        newCapabilityIds: ['food'],
+        seekerAudienceIds: ['teens'],
+      };
       const plain = suggestionFor(candidate(provider, org('Seeker', Active, 15), fields), small)!;
-      const filtered = suggestionFor(candidate(provider, org('Seeker', Active, 15), fields), small, { capabilityId: 'coaching' })!;
+      const filtered = suggestionFor(candidate(provider, org('Seeker', Active, 15), fields), small, {
+        capabilityId: 'coaching',
+      })!;
       expect(plain.capabilityId).toBe('space');
-      expect(filtered).toMatchObject({ capabilityId: 'coaching', capabilityIds: ['coaching', 'space'], strength: plain.strength, id: plain.id });
+      expect(filtered).toMatchObject({
+        capabilityId: 'coaching',
+        capabilityIds: ['coaching', 'space'],
+        strength: plain.strength,
+        id: plain.id,
+      });
       expect(filtered.explanation).toMatch(/^Provider offers Coaching and Space, /);
-      expect(suggestionFor(candidate(provider, org('Seeker', Active, 15), fields), small, { capabilityId: 'food' })).toBeNull();
+      expect(
+        suggestionFor(candidate(provider, org('Seeker', Active, 15), fields), small, { capabilityId: 'food' }),
+      ).toBeNull();
     });
   });
 
@@ -298,7 +401,10 @@ describe('matching rules', () => {
         candidate(org('Beta', Prospect, 0), seekerB, { soughtCapabilityIds: ['coaching'] }),
         candidate(org('Beta', Prospect, 0), seekerA, { soughtCapabilityIds: ['coaching'] }),
         // 40 + 14 + 20 + 10 = 84
-        candidate(org('Omega', Active, 15), org('Seeker C', Active, 15), { soughtCapabilityIds: ['space'], seekerAudienceIds: ['teens'] }),
+        candidate(org('Omega', Active, 15), org('Seeker C', Active, 15), {
+          soughtCapabilityIds: ['space'],
+          seekerAudienceIds: ['teens'],
+        }),
         // nothing to suggest
         candidate(org('Nobody', Active, 15), seekerA, {}),
       ];
@@ -316,8 +422,18 @@ describe('matching rules', () => {
 
   describe('candidateFor', () => {
     it('finds what the seeker looks for, what it has not got at all, and the audiences both serve', () => {
-      const provider = { ...org('P', Active, 10), capabilityIds: ['coaching', 'space', 'food'], seeksCapabilityIds: [], audienceIds: ['teens', 'kids'] };
-      const seeker = { ...org('S', Active, 10), capabilityIds: ['food'], seeksCapabilityIds: ['space'], audienceIds: ['parents', 'teens'] };
+      const provider = {
+        ...org('P', Active, 10),
+        capabilityIds: ['coaching', 'space', 'food'],
+        seeksCapabilityIds: [],
+        audienceIds: ['teens', 'kids'],
+      };
+      const seeker = {
+        ...org('S', Active, 10),
+        capabilityIds: ['food'],
+        seeksCapabilityIds: ['space'],
+        audienceIds: ['parents', 'teens'],
+      };
       expect(candidateFor(provider, seeker)).toEqual({
         provider: org('P', Active, 10),
         seeker: org('S', Active, 10),

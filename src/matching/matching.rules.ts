@@ -35,7 +35,12 @@ export const AUDIENCE_MATCH_MAX_PRIORITY = 1;
  */
 export const STRENGTH = {
   need: { sought: 40, soughtSeveral: 45, audienceFit: 15 },
-  audiences: { byPriority: { 1: 10, 2: 6, 3: 3 } as Record<number, number>, populationMax: 4, populationCap: 5000, max: 25 },
+  audiences: {
+    byPriority: { 1: 10, 2: 6, 3: 3 } as Record<number, number>,
+    populationMax: 4,
+    populationCap: 5000,
+    max: 25,
+  },
   stage: { active: 10, exploring: 7, paused: 4, prospect: 2, ended: 0 } as Record<OrganizationStage, number>,
   fit: { max: 10, perSide: 15 },
 } as const;
@@ -201,7 +206,12 @@ export function matchIdTest(id: string): ((providerId: string, seekerId: string)
     const digest = hash('sha1', view, 'binary');
     // The version and variant bits (bytes 6 and 8) are set, not hashed.
     for (let i = 0; i < 16; i += 1) {
-      const byte = i === 6 ? (digest.charCodeAt(i) & 0x0f) | 0x50 : i === 8 ? (digest.charCodeAt(i) & 0x3f) | 0x80 : digest.charCodeAt(i);
+      const byte =
+        i === 6
+          ? (digest.charCodeAt(i) & 0x0f) | 0x50
+          : i === 8
+            ? (digest.charCodeAt(i) & 0x3f) | 0x80
+            : digest.charCodeAt(i);
       if (byte !== target.charCodeAt(i)) return false;
     }
     return true;
@@ -231,7 +241,12 @@ export function orderAudiences(ids: readonly string[], vocabulary: MatchVocabula
   return [...new Set(known)].sort((a, b) => {
     const x = vocabulary.audiences.get(a)!;
     const y = vocabulary.audiences.get(b)!;
-    return x.priority - y.priority || (y.estimatedPopulation ?? 0) - (x.estimatedPopulation ?? 0) || byName(x.name, y.name) || (a < b ? -1 : 1);
+    return (
+      x.priority - y.priority ||
+      (y.estimatedPopulation ?? 0) - (x.estimatedPopulation ?? 0) ||
+      byName(x.name, y.name) ||
+      (a < b ? -1 : 1)
+    );
   });
 }
 
@@ -261,7 +276,11 @@ export function strengthFactors(
 // these same functions, without building the suggestion, so both get the same strength.
 
 export function needPoints(kind: MatchKind, capabilityCount: number): number {
-  return kind === 'audience-fit' ? STRENGTH.need.audienceFit : capabilityCount > 1 ? STRENGTH.need.soughtSeveral : STRENGTH.need.sought;
+  return kind === 'audience-fit'
+    ? STRENGTH.need.audienceFit
+    : capabilityCount > 1
+      ? STRENGTH.need.soughtSeveral
+      : STRENGTH.need.sought;
 }
 
 /** The audiences the introduction serves, in order (the sum is of floats, so the order is part of the result). */
@@ -311,14 +330,24 @@ export function explain(
 ): string {
   const offered = listOf(capabilities.map((c) => c.name));
   const served = listOf(audiences.map((a) => `${a.name} (priority ${a.priority})`));
-  if (kind === 'audience-fit') return `${provider.name} offers ${offered}, which ${seeker.name} does not offer; both serve ${served}.`;
+  if (kind === 'audience-fit')
+    return `${provider.name} offers ${offered}, which ${seeker.name} does not offer; both serve ${served}.`;
   return `${provider.name} offers ${offered}, which ${seeker.name} is looking for${audiences.length ? `; it serves ${served}` : ''}.`;
 }
 
 /** The suggestion a pair makes, or null when it is no reason for an introduction. */
-export function suggestionFor(candidate: MatchCandidate, vocabulary: MatchVocabulary, options: SuggestionOptions = {}): Suggestion | null {
+export function suggestionFor(
+  candidate: MatchCandidate,
+  vocabulary: MatchVocabulary,
+  options: SuggestionOptions = {},
+): Suggestion | null {
   const { provider, seeker } = candidate;
-  if (provider.id === seeker.id || provider.stage === OrganizationStage.Ended || seeker.stage === OrganizationStage.Ended) return null;
+  if (
+    provider.id === seeker.id ||
+    provider.stage === OrganizationStage.Ended ||
+    seeker.stage === OrganizationStage.Ended
+  )
+    return null;
   let kind: MatchKind;
   let audienceIds: string[];
   let capabilityIds = orderCapabilities(candidate.soughtCapabilityIds, vocabulary);
@@ -368,7 +397,11 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
 }
 
 /** Every qualifying candidate's suggestion, ranked. */
-export function rankSuggestions(candidates: readonly MatchCandidate[], vocabulary: MatchVocabulary, options: SuggestionOptions = {}): Suggestion[] {
+export function rankSuggestions(
+  candidates: readonly MatchCandidate[],
+  vocabulary: MatchVocabulary,
+  options: SuggestionOptions = {},
+): Suggestion[] {
   return candidates
     .map((candidate) => suggestionFor(candidate, vocabulary, options))
     .filter((s): s is Suggestion => s !== null)

@@ -69,7 +69,11 @@ export class MatchingService {
    */
   async list(query: ListMatchesQueryDto): Promise<Page<Suggestion>> {
     const ranking = await this.ranking({ withDismissals: true });
-    const { data, total } = ranking.page({ organizationId: query.organizationId, capabilityId: query.capabilityId }, query.offset, query.limit);
+    const { data, total } = ranking.page(
+      { organizationId: query.organizationId, capabilityId: query.capabilityId },
+      query.offset,
+      query.limit,
+    );
     return { data, meta: { total, limit: query.limit, offset: query.offset } };
   }
 
@@ -111,7 +115,10 @@ export class MatchingService {
         action: 'create',
         changes: auditChanges(null, { ...suggestion }, ['providerId', 'seekerId', 'capabilityId', 'kind', 'strength']),
       });
-      this.logger.log({ matchId: id, providerId: suggestion.providerId, seekerId: suggestion.seekerId, actorId: actor.id }, 'match dismissed');
+      this.logger.log(
+        { matchId: id, providerId: suggestion.providerId, seekerId: suggestion.seekerId, actorId: actor.id },
+        'match dismissed',
+      );
     });
   }
 
@@ -122,16 +129,23 @@ export class MatchingService {
   private async ranking({ withDismissals }: { withDismissals: boolean }): Promise<SuggestionRanking> {
     const [rows, audiences, capabilities, excluded] = await Promise.all([
       this.dataSource.query<OrganizationRow[]>(ORGANIZATIONS_SQL),
-      this.dataSource.query<{ id: string; name: string; priority: number; estimated_population: number | null }[]>(AUDIENCES_SQL),
+      this.dataSource.query<{ id: string; name: string; priority: number; estimated_population: number | null }[]>(
+        AUDIENCES_SQL,
+      ),
       this.dataSource.query<{ id: string; name: string }[]>(CAPABILITIES_SQL),
       this.dataSource.query<{ x: string; y: string; dismissed: boolean }[]>(EXCLUDED_SQL, [withDismissals]),
     ]);
     const organizations = rows.map(toOrganization);
     const vocabulary: MatchVocabulary = {
       audiences: new Map(
-        audiences.map((a): [string, MatchAudience] => [a.id, { id: a.id, name: a.name, priority: a.priority, estimatedPopulation: a.estimated_population }]),
+        audiences.map((a): [string, MatchAudience] => [
+          a.id,
+          { id: a.id, name: a.name, priority: a.priority, estimatedPopulation: a.estimated_population },
+        ]),
       ),
-      capabilities: new Map(capabilities.map((c): [string, MatchCapability] => [c.id, { id: c.id, name: c.name, demand: 0 }])),
+      capabilities: new Map(
+        capabilities.map((c): [string, MatchCapability] => [c.id, { id: c.id, name: c.name, demand: 0 }]),
+      ),
     };
     // Demand: how many organizations (not ended) look for each capability.
     for (const organization of organizations) {

@@ -45,7 +45,9 @@ describe('organization CSV helpers', () => {
 
     it('undoes neutralizeFormula for every string', () => {
       const tricky = fc.stringMatching(/^['=+\-@\t\r a-z]{0,8}$/);
-      fc.assert(fc.property(fc.oneof(tricky, fc.string()), (value) => restoreFormula(neutralizeFormula(value)) === value));
+      fc.assert(
+        fc.property(fc.oneof(tricky, fc.string()), (value) => restoreFormula(neutralizeFormula(value)) === value),
+      );
     });
 
     it('never exports a cell that starts with a trigger', () => {
@@ -55,7 +57,11 @@ describe('organization CSV helpers', () => {
 
   describe('splitList / joinList', () => {
     it('splits on ";" and trims, dropping empty items', () => {
-      expect(splitList(' Teens ;Seniors;; ;Adults learning English ')).toEqual(['Teens', 'Seniors', 'Adults learning English']);
+      expect(splitList(' Teens ;Seniors;; ;Adults learning English ')).toEqual([
+        'Teens',
+        'Seniors',
+        'Adults learning English',
+      ]);
       expect(splitList('')).toEqual([]);
       expect(splitList('   ')).toEqual([]);
     });
@@ -123,7 +129,11 @@ describe('organization CSV helpers', () => {
     it('reports a syntax error with its row and keeps the rows before it', () => {
       const table = readCsvTable(csv('name\nA\nB "x"\nC\n'));
       expect(table.rows).toEqual([{ row: 2, cells: ['A'] }]);
-      expect(table.syntaxError).toEqual({ row: 3, field: null, message: expect.stringMatching(/^cannot be read as CSV/) });
+      expect(table.syntaxError).toEqual({
+        row: 3,
+        field: null,
+        message: expect.stringMatching(/^cannot be read as CSV/),
+      });
     });
 
     it('refuses an empty file and one that is not UTF-8', () => {

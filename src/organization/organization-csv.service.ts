@@ -204,7 +204,8 @@ export function mapHeader(header: readonly string[]): { columns: (CsvColumn | nu
     return column;
   });
   if (!seen.has('name')) errors.push({ row: 1, field: 'name', message: 'column is missing' });
-  if (seen.has('owner') && seen.has('ownerEmail')) errors.push({ row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' });
+  if (seen.has('owner') && seen.has('ownerEmail'))
+    errors.push({ row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' });
   return { columns, errors };
 }
 
@@ -226,7 +227,10 @@ export class CsvUnreadableError extends BadRequestError {
 
 export class CsvTooManyRowsError extends BadRequestError {
   constructor(rows: number) {
-    super('CSV_TOO_MANY_ROWS', `The file has ${rows} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once. Split it and import the parts.`);
+    super(
+      'CSV_TOO_MANY_ROWS',
+      `The file has ${rows} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once. Split it and import the parts.`,
+    );
   }
 }
 
@@ -251,7 +255,10 @@ export class CsvImportInvalidError extends DomainError {
 export class ExportOrganizationsQueryDto extends OmitType(ListOrganizationsQueryDto, ['limit', 'offset'] as const) {}
 
 export class ImportOrganizationsQueryDto {
-  @ApiPropertyOptional({ default: false, description: 'Only validate: answer what would be created and updated, with every error; write nothing.' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Only validate: answer what would be created and updated, with every error; write nothing.',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -262,7 +269,12 @@ export class ImportRowErrorDto {
   @ApiProperty({ description: 'Spreadsheet row: the header is row 1, the first data row is row 2.', example: 3 })
   row: number;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The column; null when the problem is the whole row.', example: 'stage' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The column; null when the problem is the whole row.',
+    example: 'stage',
+  })
   field: string | null;
 
   @ApiProperty({ example: 'must be one of prospect, exploring, active, paused, ended' })
@@ -276,7 +288,10 @@ export class ImportResultDto {
   @ApiProperty({ description: 'Rows that match an existing organization, whether or not any value differs.' })
   updated: number;
 
-  @ApiProperty({ type: [ImportRowErrorDto], description: 'Always empty after a real import; the problems found in a dry run.' })
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description: 'Always empty after a real import; the problems found in a dry run.',
+  })
   errors: ImportRowErrorDto[];
 }
 
@@ -348,11 +363,14 @@ export class OrganizationCsvService {
     const capabilityNames = new Map(capabilities.map((term) => [term.id, term.name]));
     const ownerIds = [...new Set(orgs.map((org) => org.ownerId).filter((id): id is string => id !== null))];
     const owners = ownerIds.length
-      ? await this.dataSource.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(ownerIds) } })
+      ? await this.dataSource
+          .getRepository(User)
+          .find({ select: { id: true, name: true }, where: { id: In(ownerIds) } })
       : [];
     const ownerNames = new Map(owners.map((user) => [user.id, user.name]));
     // A dangling id (none should exist) is written as the id, so an import reports it instead of dropping it.
-    const names = (ids: readonly string[], known: Map<string, string>) => joinList(ids.map((id) => known.get(id) ?? id));
+    const names = (ids: readonly string[], known: Map<string, string>) =>
+      joinList(ids.map((id) => known.get(id) ?? id));
 
     const rows = orgs.map((org): Record<(typeof CSV_COLUMNS)[number], string | number | null> => ({
       id: org.id,
@@ -401,14 +419,18 @@ export class OrganizationCsvService {
       const result = await this.dataSource.transaction(async (manager) => {
         // Validated inside the transaction with the matched rows locked, so what was checked is what is written.
         const plan = await this.plan(manager, table, true);
-        if (plan.errors.length > 0) throw new CsvImportInvalidError(plan.errors.slice(0, MAX_LISTED_ERRORS), plan.errors.length);
+        if (plan.errors.length > 0)
+          throw new CsvImportInvalidError(plan.errors.slice(0, MAX_LISTED_ERRORS), plan.errors.length);
         for (const { dto, target } of plan.rows) {
           if (target) await this.organizations.applyChanges(manager, target, dto, actor, IMPORT_STAGE_REASON);
           else await this.organizations.createWith(manager, dto, actor, IMPORT_STAGE_REASON);
         }
         return { ...this.count(plan.rows), errors: [] };
       });
-      this.logger.log({ actorId: actor.id, created: result.created, updated: result.updated }, 'organizations imported');
+      this.logger.log(
+        { actorId: actor.id, created: result.created, updated: result.updated },
+        'organizations imported',
+      );
       return result;
     } catch (error) {
       // Someone else took one of the names between validation and commit.
@@ -437,12 +459,17 @@ export class OrganizationCsvService {
       const { row, errors: problems } = checked;
       // Within the file: one row per name, and one row per existing organization.
       const earlierName = checked.nameKey ? rowOfName.get(checked.nameKey) : undefined;
-      if (earlierName !== undefined) problems.push({ row, field: 'name', message: `is also the name in row ${earlierName}` });
+      if (earlierName !== undefined)
+        problems.push({ row, field: 'name', message: `is also the name in row ${earlierName}` });
       else if (checked.nameKey) rowOfName.set(checked.nameKey, row);
       if (checked.target && earlierName === undefined) {
         const earlier = rowOfTarget.get(checked.target.id);
         if (earlier !== undefined) {
-          problems.push({ row, field: checked.matchedById ? 'id' : 'name', message: `updates the same organization as row ${earlier}` });
+          problems.push({
+            row,
+            field: checked.matchedById ? 'id' : 'name',
+            message: `updates the same organization as row ${earlier}`,
+          });
         } else rowOfTarget.set(checked.target.id, row);
       }
       if (problems.length === 0 && checked.dto) plans.push({ row, dto: checked.dto, target: checked.target });
@@ -458,15 +485,28 @@ export class OrganizationCsvService {
     return index < 0 ? undefined : restoreFormula(dataRow.cells[index] ?? '');
   }
 
-  private async loadContext(manager: EntityManager, table: CsvTable, columns: (CsvColumn | null)[], lock: boolean): Promise<ImportContext> {
+  private async loadContext(
+    manager: EntityManager,
+    table: CsvTable,
+    columns: (CsvColumn | null)[],
+    lock: boolean,
+  ): Promise<ImportContext> {
     const cellsOf = (column: CsvColumn) => {
       const index = columns.indexOf(column);
       // A cell PostgreSQL cannot store is a row error (checkRow) and is never sent to it.
       return index < 0
         ? []
-        : table.rows.map(({ cells }) => restoreFormula(cells[index] ?? '').trim()).filter((cell) => cell !== '' && isStorableText(cell));
+        : table.rows
+            .map(({ cells }) => restoreFormula(cells[index] ?? '').trim())
+            .filter((cell) => cell !== '' && isStorableText(cell));
     };
-    const ids = [...new Set(cellsOf('id').filter((id) => isUUID(id, 'all')).map((id) => id.toLowerCase()))];
+    const ids = [
+      ...new Set(
+        cellsOf('id')
+          .filter((id) => isUUID(id, 'all'))
+          .map((id) => id.toLowerCase()),
+      ),
+    ];
     const names = [...new Set(cellsOf('name'))];
     const emails = [...new Set(cellsOf('ownerEmail').map(lowerKey))];
     const ownerNames = [...new Set(cellsOf('owner').map(lowerKey))];
@@ -479,7 +519,11 @@ export class OrganizationCsvService {
     const [orgs, users, namesakes, audiences, capabilities] = await Promise.all([
       ids.length || names.length ? orgQuery.getMany() : Promise.resolve([]),
       emails.length
-        ? manager.getRepository(User).createQueryBuilder('u').where('u.email = ANY(CAST(:emails AS text[]))', { emails }).getMany()
+        ? manager
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .where('u.email = ANY(CAST(:emails AS text[]))', { emails })
+            .getMany()
         : Promise.resolve([]),
       ownerNames.length
         ? manager
@@ -493,7 +537,8 @@ export class OrganizationCsvService {
       this.capabilities.list(),
     ]);
     const usersByName = new Map<string, User[]>();
-    for (const user of namesakes) usersByName.set(lowerKey(user.name), [...(usersByName.get(lowerKey(user.name)) ?? []), user]);
+    for (const user of namesakes)
+      usersByName.set(lowerKey(user.name), [...(usersByName.get(lowerKey(user.name)) ?? []), user]);
     return {
       columns,
       byId: new Map(orgs.map((org) => [org.id, org])),
@@ -586,7 +631,8 @@ export class OrganizationCsvService {
     // overwrite a colleague's later change. No version (column or cell) means "overwrite".
     const version = cell('version')?.trim();
     if (version && target) {
-      if (!/^\d{1,9}$/.test(version) || Number(version) < 1) fail('version', 'must be the version from the export (a whole number), or empty');
+      if (!/^\d{1,9}$/.test(version) || Number(version) < 1)
+        fail('version', 'must be the version from the export (a whole number), or empty');
       else if (Number(version) !== target.version) {
         fail(
           'version',
@@ -625,7 +671,10 @@ export class OrganizationCsvService {
     if (given === undefined) return undefined;
     if (given === '') return { ownerId: null };
     const column: CsvColumn = byName !== undefined ? 'owner' : 'ownerEmail';
-    const candidates = byName !== undefined ? (context.usersByName.get(lowerKey(byName)) ?? []) : [context.usersByEmail.get(lowerKey(given))].filter((user) => user !== undefined);
+    const candidates =
+      byName !== undefined
+        ? (context.usersByName.get(lowerKey(byName)) ?? [])
+        : [context.usersByEmail.get(lowerKey(given))].filter((user) => user !== undefined);
     const current = candidates.find((user) => user.id === target?.ownerId);
     if (current) return { ownerId: current.id };
     const active = candidates.filter((user) => user.active);

@@ -71,7 +71,10 @@ class CsvUploadInterceptor extends FileInterceptor('file', { limits: { fileSize:
       return await super.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw new PayloadTooLargeException(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts.`, { cause: error });
+        throw new PayloadTooLargeException(
+          `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts.`,
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -186,11 +189,16 @@ organization, including those where no value differs (they change nothing and le
   @RequirePermission('directory.write')
   @ApiOperation({
     summary: 'Edit an organization (needs the current version)',
-    description: 'A stale version answers 409 with `currentVersion` and changes nothing. A stage change may carry `stageReason`.',
+    description:
+      'A stale version answers 409 with `currentVersion` and changes nothing. A stage change may carry `stageReason`.',
   })
   @ApiOkResponse({ type: OrganizationResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@OrgId() id: string, @Body() dto: UpdateOrganizationDto, @CurrentUser() actor: AuthUser): Promise<OrganizationResponseDto> {
+  async update(
+    @OrgId() id: string,
+    @Body() dto: UpdateOrganizationDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<OrganizationResponseDto> {
     return toOrganizationResponse(await this.organizations.update(id, dto, actor));
   }
 
@@ -230,7 +238,11 @@ organization, including those where no value differs (they change nothing and le
   @ApiOperation({ summary: 'Add a note; it shows on the timeline' })
   @ApiCreatedResponse({ type: NoteResponseDto })
   @ApiProblems(400, 404)
-  async addNote(@OrgId() id: string, @Body() dto: CreateNoteDto, @CurrentUser() actor: AuthUser): Promise<NoteResponseDto> {
+  async addNote(
+    @OrgId() id: string,
+    @Body() dto: CreateNoteDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<NoteResponseDto> {
     return toNoteResponse(await this.organizations.addNote(id, dto, actor));
   }
 }

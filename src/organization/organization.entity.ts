@@ -26,7 +26,10 @@ import { OrganizationStage } from './organization-stage';
 @Index('ix_organizations_capability_ids', { synchronize: false })
 @Index('ix_organizations_seeks_capability_ids', { synchronize: false })
 @Index('ix_organizations_tags', { synchronize: false })
-@Check('ck_organizations_fit', `fit_audience_reach BETWEEN 0 AND 5 AND fit_mission_overlap BETWEEN 0 AND 5 AND fit_complementary_resources BETWEEN 0 AND 5`)
+@Check(
+  'ck_organizations_fit',
+  `fit_audience_reach BETWEEN 0 AND 5 AND fit_mission_overlap BETWEEN 0 AND 5 AND fit_complementary_resources BETWEEN 0 AND 5`,
+)
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -60,7 +63,12 @@ export class Organization {
   notes: string | null;
 
   @Index('ix_organizations_stage')
-  @Column({ type: 'enum', enum: OrganizationStage, enumName: 'organization_stage', default: OrganizationStage.Prospect })
+  @Column({
+    type: 'enum',
+    enum: OrganizationStage,
+    enumName: 'organization_stage',
+    default: OrganizationStage.Prospect,
+  })
   stage: OrganizationStage;
 
   @Index('ix_organizations_owner_id')

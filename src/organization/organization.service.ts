@@ -120,9 +120,20 @@ export class OrganizationService implements OnModuleInit {
    * (with `stageReason`), writes the audit event. Shared by POST and CSV import; the caller
    * must already have checked references (`assertReferences`) and the name.
    */
-  async createWith(manager: EntityManager, dto: CreateOrganizationDto, actor: AuthUser, stageReason: string | null): Promise<Organization> {
+  async createWith(
+    manager: EntityManager,
+    dto: CreateOrganizationDto,
+    actor: AuthUser,
+    stageReason: string | null,
+  ): Promise<Organization> {
     const org = await manager.save(manager.create(Organization, this.toColumns(dto)));
-    await manager.insert(StageChange, { organizationId: org.id, fromStage: null, toStage: org.stage, reason: stageReason, changedById: actor.id });
+    await manager.insert(StageChange, {
+      organizationId: org.id,
+      fromStage: null,
+      toStage: org.stage,
+      reason: stageReason,
+      changedById: actor.id,
+    });
     await this.audit.record(manager, {
       actorId: actor.id,
       entityType: 'organization',
@@ -172,7 +183,13 @@ export class OrganizationService implements OnModuleInit {
         changedById: actor.id,
       });
     }
-    await this.audit.record(manager, { actorId: actor.id, entityType: 'organization', entityId: org.id, action: 'update', changes: diff });
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      entityType: 'organization',
+      entityId: org.id,
+      action: 'update',
+      changes: diff,
+    });
     return saved;
   }
 
@@ -196,7 +213,13 @@ export class OrganizationService implements OnModuleInit {
     await this.get(organizationId);
     return this.dataSource.transaction(async (manager) => {
       const note = await manager.save(manager.create(Note, { organizationId, body: dto.body, authorId: actor.id }));
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'note', entityId: note.id, action: 'create', changes: { organizationId: { before: null, after: organizationId } } });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'note',
+        entityId: note.id,
+        action: 'create',
+        changes: { organizationId: { before: null, after: organizationId } },
+      });
       return note;
     });
   }
@@ -226,12 +249,16 @@ export class OrganizationService implements OnModuleInit {
   /** The list filters and sort, shared by the paged list and the export. */
   private filteredQuery(query: OrganizationFilters): SelectQueryBuilder<Organization> {
     const qb = this.organizations.createQueryBuilder('o');
-    if (query.q) qb.andWhere(`${ORGANIZATION_SEARCH_EXPRESSION} LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
+    if (query.q)
+      qb.andWhere(`${ORGANIZATION_SEARCH_EXPRESSION} LIKE '%' || tandem_fold(:q) || '%'`, { q: escapeLike(query.q) });
     if (query.stage?.length) qb.andWhere('o.stage IN (:...stages)', { stages: query.stage });
     if (query.audienceId) qb.andWhere('o.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
-    if (query.capabilityId) qb.andWhere('o.capability_ids @> ARRAY[:capabilityId]::uuid[]', { capabilityId: query.capabilityId });
+    if (query.capabilityId)
+      qb.andWhere('o.capability_ids @> ARRAY[:capabilityId]::uuid[]', { capabilityId: query.capabilityId });
     if (query.seeksCapabilityId) {
-      qb.andWhere('o.seeks_capability_ids @> ARRAY[:seeksCapabilityId]::uuid[]', { seeksCapabilityId: query.seeksCapabilityId });
+      qb.andWhere('o.seeks_capability_ids @> ARRAY[:seeksCapabilityId]::uuid[]', {
+        seeksCapabilityId: query.seeksCapabilityId,
+      });
     }
     if (query.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: query.ownerId });
     if (query.tag) qb.andWhere('o.tags @> ARRAY[:tag]::varchar[]', { tag: query.tag });

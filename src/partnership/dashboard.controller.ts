@@ -16,7 +16,8 @@ export class DashboardController {
   @Get('health')
   @RequirePermission('dashboard.read')
   @ApiOperation({
-    summary: 'The partnership health dashboard: the portfolio worst first, bands and stages, audience coverage, upcoming sessions, overdue follow-ups, the introductions to make first',
+    summary:
+      'The partnership health dashboard: the portfolio worst first, bands and stages, audience coverage, upcoming sessions, overdue follow-ups, the introductions to make first',
     description:
       'Every organization not ended, scored now with the settings of /settings/health and sorted lowest score first, each with its drivers. ' +
       '`trend` compares the weekly snapshots of the last four weeks (null without two a week apart). Audiences are ordered priority first, then fewest active partners, ' +

@@ -149,11 +149,22 @@ export class DashboardService {
       audienceCoverage,
       upcomingSessions: {
         total: sessions[0]?.total ?? 0,
-        data: sessions.map((s) => ({ id: s.id, programId: s.program_id, programName: s.program_name, startsAt: s.starts_at.toISOString() })),
+        data: sessions.map((s) => ({
+          id: s.id,
+          programId: s.program_id,
+          programName: s.program_name,
+          startsAt: s.starts_at.toISOString(),
+        })),
       },
       overdueTasks: {
         total: tasks[0]?.total ?? 0,
-        data: tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.due_at.toISOString(), assigneeId: t.assignee_id, organizationId: t.organization_id })),
+        data: tasks.map((t) => ({
+          id: t.id,
+          title: t.title,
+          dueAt: t.due_at.toISOString(),
+          assigneeId: t.assignee_id,
+          organizationId: t.organization_id,
+        })),
       },
       introductions: { total: introductions.meta.total, data: introductions.data.map(toMatchResponse) },
     };
@@ -164,7 +175,11 @@ export class DashboardService {
    * stage (every organization); see the class comment. Eight statements: the facts (5), the
    * settings, the recent snapshots and the organizations. Also used by the weekly digest.
    */
-  async portfolio(now: Date): Promise<{ data: PortfolioEntry[]; byBand: Record<HealthBand, number>; byStage: Record<OrganizationStage, number> }> {
+  async portfolio(now: Date): Promise<{
+    data: PortfolioEntry[];
+    byBand: Record<HealthBand, number>;
+    byStage: Record<OrganizationStage, number>;
+  }> {
     const [facts, { settings }, snapshots, organizations] = await Promise.all([
       this.facts.factsFor('all', now),
       this.settings.current(),
@@ -193,7 +208,9 @@ export class DashboardService {
         trend: trend.change === null ? null : trend,
       });
     }
-    data.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name) || (a.organizationId < b.organizationId ? -1 : 1));
+    data.sort(
+      (a, b) => a.score - b.score || a.name.localeCompare(b.name) || (a.organizationId < b.organizationId ? -1 : 1),
+    );
     return { data, byBand, byStage };
   }
 
@@ -208,6 +225,11 @@ export class DashboardService {
              (SELECT count(*)::int FROM organizations o WHERE o.stage = 'active' AND a.id = ANY(o.audience_ids)) AS active_partners
       FROM audiences a
       ORDER BY a.priority, active_partners, lower(a.name), a.id`)) as AudienceRow[];
-    return audiences.map((a) => ({ audienceId: a.id, name: a.name, priority: a.priority, activePartners: a.active_partners }));
+    return audiences.map((a) => ({
+      audienceId: a.id,
+      name: a.name,
+      priority: a.priority,
+      activePartners: a.active_partners,
+    }));
   }
 }

@@ -1,6 +1,12 @@
 import { healthDrivers, MAX_DRIVERS } from './health-drivers';
 import { computeHealthScore, HealthFacts } from './health-score';
-import { DEFAULT_HEALTH_SETTINGS, HEALTH_COMPONENTS, HealthBand, HealthComponent, HealthSettings } from './health-settings';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  HEALTH_COMPONENTS,
+  HealthBand,
+  HealthComponent,
+  HealthSettings,
+} from './health-settings';
 
 const DAY = 86_400_000;
 const now = new Date('2026-06-10T12:00:00Z');
@@ -30,17 +36,25 @@ function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
 /** The drivers of one component alone: it carries all the weight, the band is as given. */
 function driversOf(component: HealthComponent, overrides: Partial<HealthFacts>, band: HealthBand = 'steady'): string[] {
   const { details } = computeHealthScore(facts(overrides), DEFAULT_HEALTH_SETTINGS, now);
-  const shares = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, key === component ? 100 : 0])) as Record<HealthComponent, number>;
+  const shares = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, key === component ? 100 : 0])) as Record<
+    HealthComponent,
+    number
+  >;
   return healthDrivers({ band, override: null, details, shares });
 }
 
-const scoreOf = (overrides: Partial<HealthFacts>, settings: HealthSettings = DEFAULT_HEALTH_SETTINGS) => computeHealthScore(facts(overrides), settings, now);
+const scoreOf = (overrides: Partial<HealthFacts>, settings: HealthSettings = DEFAULT_HEALTH_SETTINGS) =>
+  computeHealthScore(facts(overrides), settings, now);
 
 describe(healthDrivers.name, () => {
   describe('recency', () => {
     it('names the days without contact once past the cadence (31 days at the 30-day default)', () => {
-      expect(driversOf('recency', { lastContact: { ...noContact, note: daysAgo(45) } })).toEqual(['No contact in 45 days']);
-      expect(driversOf('recency', { lastContact: { ...noContact, note: daysAgo(31) } })).toEqual(['No contact in 31 days']);
+      expect(driversOf('recency', { lastContact: { ...noContact, note: daysAgo(45) } })).toEqual([
+        'No contact in 45 days',
+      ]);
+      expect(driversOf('recency', { lastContact: { ...noContact, note: daysAgo(31) } })).toEqual([
+        'No contact in 31 days',
+      ]);
       expect(driversOf('recency', { lastContact: { ...noContact, note: daysAgo(30) } })).toEqual([]);
     });
 
@@ -51,14 +65,18 @@ describe(healthDrivers.name, () => {
 
   describe('sessions', () => {
     it('counts staff cancellations among the sessions scheduled', () => {
-      expect(driversOf('sessions', { sessions: { held: 7, cancelledByStaff: 3, cancelledByClosure: 2 } })).toEqual(['3 of the last 10 sessions cancelled']);
+      expect(driversOf('sessions', { sessions: { held: 7, cancelledByStaff: 3, cancelledByClosure: 2 } })).toEqual([
+        '3 of the last 10 sessions cancelled',
+      ]);
       expect(driversOf('sessions', { sessions: { held: 0, cancelledByStaff: 1, cancelledByClosure: 0 } })).toEqual([
         'The only session in the last 90 days was cancelled',
       ]);
     });
 
     it('praises at least 4 sessions all held, and says nothing about closures', () => {
-      expect(driversOf('sessions', { sessions: { held: 4, cancelledByStaff: 0, cancelledByClosure: 2 } })).toEqual(['All 4 sessions held in the last 90 days']);
+      expect(driversOf('sessions', { sessions: { held: 4, cancelledByStaff: 0, cancelledByClosure: 2 } })).toEqual([
+        'All 4 sessions held in the last 90 days',
+      ]);
       expect(driversOf('sessions', { sessions: { held: 3, cancelledByStaff: 0, cancelledByClosure: 0 } })).toEqual([]);
       expect(driversOf('sessions', { sessions: { held: 0, cancelledByStaff: 0, cancelledByClosure: 3 } })).toEqual([]);
     });
@@ -66,7 +84,9 @@ describe(healthDrivers.name, () => {
 
   describe('feedback', () => {
     it('reports a fall of half a point or more', () => {
-      expect(driversOf('feedback', { feedback: feedbackOf([5, 16], [5, 23]) })).toEqual(['Feedback falling: 4.6 → 3.2']);
+      expect(driversOf('feedback', { feedback: feedbackOf([5, 16], [5, 23]) })).toEqual([
+        'Feedback falling: 4.6 → 3.2',
+      ]);
       expect(driversOf('feedback', { feedback: feedbackOf([2, 8], [2, 9]) })).toEqual(['Feedback falling: 4.5 → 4.0']);
       // 4.6 → 4.2 is −0.4, and a mean of 4.4 is neither low nor strong
       expect(driversOf('feedback', { feedback: feedbackOf([5, 21], [5, 23]) })).toEqual([]);
@@ -86,16 +106,22 @@ describe(healthDrivers.name, () => {
 
   describe('attendance', () => {
     it('reports a drop of 10 % or more over the sessions compared', () => {
-      expect(driversOf('attendance', { attendance: [31, 30, 28, 27, 24, 22, 20, 19, 17, 16] })).toEqual(['Attendance down 33% over 5 sessions']);
-      expect(driversOf('attendance', { attendance: [10, 10, 10, 9, 9, 9] })).toEqual(['Attendance down 10% over 3 sessions']);
+      expect(driversOf('attendance', { attendance: [31, 30, 28, 27, 24, 22, 20, 19, 17, 16] })).toEqual([
+        'Attendance down 33% over 5 sessions',
+      ]);
+      expect(driversOf('attendance', { attendance: [10, 10, 10, 9, 9, 9] })).toEqual([
+        'Attendance down 10% over 3 sessions',
+      ]);
       expect(driversOf('attendance', { attendance: [11, 11, 11, 10, 10, 10] })).toEqual([]); // −9.1 %
     });
 
     it('praises growth of 10 % or more', () => {
-      expect(driversOf('attendance', { attendance: [4, 6, 5, 7, 8, 9, 8, 10, 11, 10, 12, 11, 13, 12, 14, 13, 15, 14] })).toEqual([
-        'Attendance up 53% over 8 sessions',
+      expect(
+        driversOf('attendance', { attendance: [4, 6, 5, 7, 8, 9, 8, 10, 11, 10, 12, 11, 13, 12, 14, 13, 15, 14] }),
+      ).toEqual(['Attendance up 53% over 8 sessions']);
+      expect(driversOf('attendance', { attendance: [10, 10, 10, 11, 11, 11] })).toEqual([
+        'Attendance up 10% over 3 sessions',
       ]);
-      expect(driversOf('attendance', { attendance: [10, 10, 10, 11, 11, 11] })).toEqual(['Attendance up 10% over 3 sessions']);
       expect(driversOf('attendance', { attendance: [11, 11, 11, 12, 12, 12] })).toEqual([]); // +9.1 %
     });
   });
@@ -110,27 +136,46 @@ describe(healthDrivers.name, () => {
 
   describe('fit', () => {
     it('reports a fit below 50 and praises one of 80 or more', () => {
-      expect(driversOf('fit', { fit: { audienceReach: 3, missionOverlap: 2, complementaryResources: 2 } })).toEqual(['Weak fit: 7 of 15']); // 47
+      expect(driversOf('fit', { fit: { audienceReach: 3, missionOverlap: 2, complementaryResources: 2 } })).toEqual([
+        'Weak fit: 7 of 15',
+      ]); // 47
       expect(driversOf('fit', { fit: { audienceReach: 3, missionOverlap: 3, complementaryResources: 2 } })).toEqual([]); // 53
-      expect(driversOf('fit', { fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 4 } })).toEqual(['Strong fit: 12 of 15']); // 80
+      expect(driversOf('fit', { fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 4 } })).toEqual([
+        'Strong fit: 12 of 15',
+      ]); // 80
       expect(driversOf('fit', { fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 3 } })).toEqual([]); // 73
     });
   });
 
   describe('check-in', () => {
-    const areas = { environment: 3.5, membership: 3.5, processAndStructure: 3.5, communication: 3.5, purpose: 3.5, resources: 3.5 };
-    const checkIn = (changes: Partial<typeof areas>, age = 30) => ({ checkIn: { at: daysAgo(age), areas: { ...areas, ...changes } } });
+    const areas = {
+      environment: 3.5,
+      membership: 3.5,
+      processAndStructure: 3.5,
+      communication: 3.5,
+      purpose: 3.5,
+      resources: 3.5,
+    };
+    const checkIn = (changes: Partial<typeof areas>, age = 30) => ({
+      checkIn: { at: daysAgo(age), areas: { ...areas, ...changes } },
+    });
 
     it('names areas below 3, worst first', () => {
       expect(driversOf('checkIn', checkIn({ communication: 2.5 }))).toEqual(['Check-in concern: communication (2.5)']);
-      expect(driversOf('checkIn', checkIn({ communication: 2.5, resources: 2 }))).toEqual(['Check-in concerns: resources (2.0), communication (2.5)']);
-      expect(driversOf('checkIn', checkIn({ processAndStructure: 2.75 }))).toEqual(['Check-in concern: process and structure (2.8)']);
+      expect(driversOf('checkIn', checkIn({ communication: 2.5, resources: 2 }))).toEqual([
+        'Check-in concerns: resources (2.0), communication (2.5)',
+      ]);
+      expect(driversOf('checkIn', checkIn({ processAndStructure: 2.75 }))).toEqual([
+        'Check-in concern: process and structure (2.8)',
+      ]);
       expect(driversOf('checkIn', checkIn({ communication: 3 }))).toEqual([]);
     });
 
     it('praises the best two areas of 4 or more', () => {
       expect(driversOf('checkIn', checkIn({ purpose: 4.5 }))).toEqual(['Check-in strength: purpose (4.5)']);
-      expect(driversOf('checkIn', checkIn({ purpose: 4.5, environment: 4, membership: 4 }))).toEqual(['Check-in strengths: purpose (4.5), environment (4.0)']);
+      expect(driversOf('checkIn', checkIn({ purpose: 4.5, environment: 4, membership: 4 }))).toEqual([
+        'Check-in strengths: purpose (4.5), environment (4.0)',
+      ]);
       expect(driversOf('checkIn', checkIn({ purpose: 3.99 }))).toEqual([]);
     });
 
@@ -154,7 +199,12 @@ describe(healthDrivers.name, () => {
       expect(result).toMatchObject({ score: 47, band: 'at-risk' });
       // Costs in points: recency 27.8 × 0.62 = 17.2, feedback 16.7 × 0.75 = 12.5, sessions 16.7 × 0.5 = 8.3,
       // follow-ups 11.1 × 0.75 = 8.3 (a tie: component order), fit 11.1 × 0.6 = 6.7 (fifth: left off).
-      expect(result.drivers).toEqual(['No contact in 20 days', 'Feedback low: 2.0 average', '2 of the last 4 sessions cancelled', '3 follow-ups overdue']);
+      expect(result.drivers).toEqual([
+        'No contact in 20 days',
+        'Feedback low: 2.0 average',
+        '2 of the last 4 sessions cancelled',
+        '3 follow-ups overdue',
+      ]);
       expect(result.drivers).toHaveLength(MAX_DRIVERS);
     });
 
@@ -168,11 +218,19 @@ describe(healthDrivers.name, () => {
       // (25×38 + 15×25 + 15×100 + 10×0) / 65 = 2825 / 65 = 43.5
       const atRisk = scoreOf({ ...base, overdueFollowUps: 4 });
       expect(atRisk).toMatchObject({ score: 43, band: 'at-risk' });
-      expect(atRisk.drivers).toEqual(['No contact in 20 days', '3 of the last 4 sessions cancelled', '4 follow-ups overdue']);
+      expect(atRisk.drivers).toEqual([
+        'No contact in 20 days',
+        '3 of the last 4 sessions cancelled',
+        '4 follow-ups overdue',
+      ]);
       // (25×38 + 15×25 + 15×100 + 10×100) / 65 = 3825 / 65 = 58.8
       const steady = scoreOf({ ...base, overdueFollowUps: 0 });
       expect(steady).toMatchObject({ score: 59, band: 'steady' });
-      expect(steady.drivers).toEqual(['No contact in 20 days', '3 of the last 4 sessions cancelled', 'Attendance up 20% over 3 sessions']);
+      expect(steady.drivers).toEqual([
+        'No contact in 20 days',
+        '3 of the last 4 sessions cancelled',
+        'Attendance up 20% over 3 sessions',
+      ]);
     });
 
     it('leaves out a problem whose component weighs nothing', () => {
@@ -194,17 +252,30 @@ describe(healthDrivers.name, () => {
     });
 
     it('puts a dormant partner’s silence first, even when it costs less or weighs nothing', () => {
-      const { details } = scoreOf({ lastContact: { ...noContact, note: daysAgo(100) }, programCadenceDays: [7], overdueFollowUps: 3 });
+      const { details } = scoreOf({
+        lastContact: { ...noContact, note: daysAgo(100) },
+        programCadenceDays: [7],
+        overdueFollowUps: 3,
+      });
       const shares = { recency: 1, sessions: 0, feedback: 0, attendance: 0, followUps: 99, fit: 0, checkIn: 0 };
       // recency costs 1 × 100 / 100 = 1 point, the follow-ups 99 × 75 / 100 = 74.25
-      expect(healthDrivers({ band: 'dormant', override: 'dormant', details, shares })).toEqual(['No contact in 100 days', '3 follow-ups overdue']);
-      expect(healthDrivers({ band: 'at-risk', override: null, details, shares })).toEqual(['3 follow-ups overdue', 'No contact in 100 days']);
+      expect(healthDrivers({ band: 'dormant', override: 'dormant', details, shares })).toEqual([
+        'No contact in 100 days',
+        '3 follow-ups overdue',
+      ]);
+      expect(healthDrivers({ band: 'at-risk', override: null, details, shares })).toEqual([
+        '3 follow-ups overdue',
+        'No contact in 100 days',
+      ]);
 
       const recencyUnweighted: HealthSettings = {
         weights: { recency: 0, sessions: 25, feedback: 15, attendance: 15, followUps: 25, fit: 10, checkIn: 10 },
         bands: DEFAULT_HEALTH_SETTINGS.bands,
       };
-      const silent = scoreOf({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(100) }, programCadenceDays: [7] }, recencyUnweighted);
+      const silent = scoreOf(
+        { knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(100) }, programCadenceDays: [7] },
+        recencyUnweighted,
+      );
       expect(silent).toMatchObject({ band: 'dormant', override: 'dormant', drivers: ['No contact in 100 days'] });
     });
 

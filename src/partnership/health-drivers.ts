@@ -61,7 +61,8 @@ interface Candidate {
 }
 
 const one = (value: number) => roundHalfUp(value, 1).toFixed(1);
-const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${count} ${count === 1 ? singular : pluralForm}`;
+const plural = (count: number, singular: string, pluralForm = `${singular}s`) =>
+  `${count} ${count === 1 ? singular : pluralForm}`;
 
 function areaList(areas: CheckInArea[], values: Record<CheckInArea, number | null>): string {
   return areas.map((area) => `${CHECK_IN_AREA_LABELS[area]} (${one(values[area] as number)})`).join(', ');
@@ -89,7 +90,8 @@ function problemOf(component: HealthComponent, details: HealthDetails): string |
       if (facts.trend !== null && facts.trend <= -DRIVER_THRESHOLDS.feedbackTrend) {
         return `Feedback falling: ${one(facts.earlierMean as number)} → ${one(facts.recentMean as number)}`;
       }
-      if (facts.mean !== null && facts.mean < DRIVER_THRESHOLDS.feedbackLowBelow) return `Feedback low: ${one(facts.mean)} average`;
+      if (facts.mean !== null && facts.mean < DRIVER_THRESHOLDS.feedbackLowBelow)
+        return `Feedback low: ${one(facts.mean)} average`;
       return null;
     }
     case 'attendance': {
@@ -103,7 +105,9 @@ function problemOf(component: HealthComponent, details: HealthDetails): string |
     }
     case 'fit': {
       const { score, facts } = details.fit;
-      return score === null || score >= DRIVER_THRESHOLDS.weakFitBelow ? null : `Weak fit: ${facts.total} of ${facts.max}`;
+      return score === null || score >= DRIVER_THRESHOLDS.weakFitBelow
+        ? null
+        : `Weak fit: ${facts.total} of ${facts.max}`;
     }
     case 'checkIn': {
       const { score, facts } = details.checkIn;
@@ -128,7 +132,8 @@ function strengthOf(component: HealthComponent, details: HealthDetails): string 
       if (facts.trend !== null && facts.trend >= DRIVER_THRESHOLDS.feedbackTrend) {
         return `Feedback rising: ${one(facts.earlierMean as number)} → ${one(facts.recentMean as number)}`;
       }
-      if (facts.mean !== null && facts.mean >= DRIVER_THRESHOLDS.feedbackStrongFrom) return `Feedback strong: ${one(facts.mean)} average`;
+      if (facts.mean !== null && facts.mean >= DRIVER_THRESHOLDS.feedbackStrongFrom)
+        return `Feedback strong: ${one(facts.mean)} average`;
       return null;
     }
     case 'attendance': {
@@ -138,7 +143,9 @@ function strengthOf(component: HealthComponent, details: HealthDetails): string 
     }
     case 'fit': {
       const { score, facts } = details.fit;
-      return score !== null && score >= DRIVER_THRESHOLDS.strongFitFrom ? `Strong fit: ${facts.total} of ${facts.max}` : null;
+      return score !== null && score >= DRIVER_THRESHOLDS.strongFitFrom
+        ? `Strong fit: ${facts.total} of ${facts.max}`
+        : null;
     }
     case 'checkIn': {
       const { score, facts } = details.checkIn;

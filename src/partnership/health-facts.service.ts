@@ -82,10 +82,12 @@ export class HealthFactsService {
     if (ids !== 'all' && ids.length === 0) return facts;
     const idsParam = ids === 'all' ? null : ids;
     // $1 the ids (null for all), $2 now, $3 a window or limit; Postgres needs a type for every parameter sent, so each statement gets only those it uses.
-    const q = <T>(sql: string, extra: unknown[] = []) => this.dataSource.query(sql, [idsParam, ...extra]) as Promise<T[]>;
+    const q = <T>(sql: string, extra: unknown[] = []) =>
+      this.dataSource.query(sql, [idsParam, ...extra]) as Promise<T[]>;
 
     const [organizations, programs, sessions, attendance, feedback] = await Promise.all([
-      q<OrganizationRow>(`
+      q<OrganizationRow>(
+        `
         WITH ${ORGS}
         SELECT org.id, org.created_at, org.fit_audience_reach, org.fit_mission_overlap, org.fit_complementary_resources,
                (SELECT max(v.visited_at) FROM visits v WHERE v.organization_id = org.id AND v.visited_at <= $2) AS last_visit,
@@ -176,16 +178,31 @@ export class HealthFactsService {
       const f = feedbackOf.get(org.id);
       facts.set(org.id, {
         knownSince: org.created_at,
-        lastContact: { visit: org.last_visit, session: s?.last_held ?? null, feedback: f?.last_at ?? null, note: org.last_note },
-        programCadenceDays: (programsOf.get(org.id) ?? []).map((p) => cadenceDaysOfRrule(p.rrule)).filter((days): days is number => days !== null),
-        sessions: { held: s?.held ?? 0, cancelledByStaff: s?.cancelled_by_staff ?? 0, cancelledByClosure: s?.cancelled_by_closure ?? 0 },
+        lastContact: {
+          visit: org.last_visit,
+          session: s?.last_held ?? null,
+          feedback: f?.last_at ?? null,
+          note: org.last_note,
+        },
+        programCadenceDays: (programsOf.get(org.id) ?? [])
+          .map((p) => cadenceDaysOfRrule(p.rrule))
+          .filter((days): days is number => days !== null),
+        sessions: {
+          held: s?.held ?? 0,
+          cancelledByStaff: s?.cancelled_by_staff ?? 0,
+          cancelledByClosure: s?.cancelled_by_closure ?? 0,
+        },
         feedback: {
           recent: { count: f?.recent_count ?? 0, ratingSum: f?.recent_sum ?? 0 },
           earlier: { count: f?.earlier_count ?? 0, ratingSum: f?.earlier_sum ?? 0 },
         },
         attendance: attendanceOf.get(org.id) ?? [],
         overdueFollowUps: org.overdue,
-        fit: { audienceReach: org.fit_audience_reach, missionOverlap: org.fit_mission_overlap, complementaryResources: org.fit_complementary_resources },
+        fit: {
+          audienceReach: org.fit_audience_reach,
+          missionOverlap: org.fit_mission_overlap,
+          complementaryResources: org.fit_complementary_resources,
+        },
         checkIn: org.check_in_at && org.check_in_areas ? { at: org.check_in_at, areas: org.check_in_areas } : null,
       });
     }

@@ -35,7 +35,14 @@ export const HEALTH_RULES = Object.freeze({
   checkInMaxAgeDays: 365,
 });
 
-export const CHECK_IN_AREAS = ['environment', 'membership', 'processAndStructure', 'communication', 'purpose', 'resources'] as const;
+export const CHECK_IN_AREAS = [
+  'environment',
+  'membership',
+  'processAndStructure',
+  'communication',
+  'purpose',
+  'resources',
+] as const;
 export type CheckInArea = (typeof CHECK_IN_AREAS)[number];
 export const CHECK_IN_AREA_LABELS: Readonly<Record<CheckInArea, string>> = Object.freeze({
   environment: 'environment',
@@ -55,4 +62,3 @@ export function roundHalfUp(value: number, decimals = 0): number {
   const cleaned = Math.round(value * factor * 1e6) / 1e6;
   return Math.round(cleaned) / factor;
 }
-

@@ -38,7 +38,10 @@ function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
 }
 
 const recencyAfter = (days: number, programCadenceDays: number[] = []) =>
-  recencyComponent({ knownSince: daysAgo(400), lastContact: { ...noContact, visit: daysAgo(days) }, programCadenceDays }, now);
+  recencyComponent(
+    { knownSince: daysAgo(400), lastContact: { ...noContact, visit: daysAgo(days) }, programCadenceDays },
+    now,
+  );
 
 describe('health score', () => {
   describe(roundHalfUp.name, () => {
@@ -93,7 +96,12 @@ describe('health score', () => {
       expect(recencyAfter(45).score).toBe(83); // 83.33
       expect(recencyAfter(119).score).toBe(1); // 1.11
       expect(recencyAfter(120).score).toBe(0);
-      expect(recencyAfter(45).facts).toMatchObject({ cadenceDays: 30, cadenceFrom: 'default', zeroAtDays: 120, dormantAfterDays: 90 });
+      expect(recencyAfter(45).facts).toMatchObject({
+        cadenceDays: 30,
+        cadenceFrom: 'default',
+        zeroAtDays: 120,
+        dormantAfterDays: 90,
+      });
     });
 
     it('rounds a half up (8-day cadence, 29 days: 100 × 3 / 24 = 12.5 → 13)', () => {
@@ -102,7 +110,11 @@ describe('health score', () => {
 
     it('counts whole days: 7 days and 23 hours is still 7 days', () => {
       const result = recencyComponent(
-        { knownSince: daysAgo(400), lastContact: { ...noContact, note: new Date(now.getTime() - 7 * DAY - 23 * 3_600_000) }, programCadenceDays: [7] },
+        {
+          knownSince: daysAgo(400),
+          lastContact: { ...noContact, note: new Date(now.getTime() - 7 * DAY - 23 * 3_600_000) },
+          programCadenceDays: [7],
+        },
         now,
       );
       expect(result.facts.daysSinceContact).toBe(7);
@@ -111,15 +123,27 @@ describe('health score', () => {
 
     it('takes the latest of visit, held session, feedback and note', () => {
       const result = recencyComponent(
-        { knownSince: daysAgo(400), lastContact: { visit: daysAgo(20), session: daysAgo(3), feedback: daysAgo(10), note: null }, programCadenceDays: [7] },
+        {
+          knownSince: daysAgo(400),
+          lastContact: { visit: daysAgo(20), session: daysAgo(3), feedback: daysAgo(10), note: null },
+          programCadenceDays: [7],
+        },
         now,
       );
-      expect(result.facts).toMatchObject({ lastContactKind: 'session', daysSinceContact: 3, lastContactAt: daysAgo(3).toISOString() });
+      expect(result.facts).toMatchObject({
+        lastContactKind: 'session',
+        daysSinceContact: 3,
+        lastContactAt: daysAgo(3).toISOString(),
+      });
     });
 
     it('ignores a contact dated after now (a planned visit is not contact)', () => {
       const result = recencyComponent(
-        { knownSince: daysAgo(400), lastContact: { ...noContact, visit: daysAgo(-2), note: daysAgo(12) }, programCadenceDays: [] },
+        {
+          knownSince: daysAgo(400),
+          lastContact: { ...noContact, visit: daysAgo(-2), note: daysAgo(12) },
+          programCadenceDays: [],
+        },
         now,
       );
       expect(result.facts).toMatchObject({ lastContactKind: 'note', daysSinceContact: 12 });
@@ -179,7 +203,16 @@ describe('health score', () => {
       const result = feedbackComponent({ recent: { count: 5, ratingSum: 16 }, earlier: { count: 5, ratingSum: 23 } });
       expect(result).toEqual({
         score: 59,
-        facts: { windowDays: 180, count: 10, mean: 3.9, recentCount: 5, recentMean: 3.2, earlierCount: 5, earlierMean: 4.6, trend: -1.4 },
+        facts: {
+          windowDays: 180,
+          count: 10,
+          mean: 3.9,
+          recentCount: 5,
+          recentMean: 3.2,
+          earlierCount: 5,
+          earlierMean: 4.6,
+          trend: -1.4,
+        },
       });
     });
 
@@ -197,14 +230,22 @@ describe('health score', () => {
 
     it('clamps to 100 and to 0', () => {
       // 28 / 6 = 4.67 → 91.67, +10 for 4.0 → 5.0 = 101.67
-      expect(feedbackComponent({ recent: { count: 4, ratingSum: 20 }, earlier: { count: 2, ratingSum: 8 } }).score).toBe(100);
+      expect(
+        feedbackComponent({ recent: { count: 4, ratingSum: 20 }, earlier: { count: 2, ratingSum: 8 } }).score,
+      ).toBe(100);
       // 14 / 6 = 2.33 → 33.33, −40 for 5.0 → 1.0 = −6.67
-      expect(feedbackComponent({ recent: { count: 4, ratingSum: 4 }, earlier: { count: 2, ratingSum: 10 } }).score).toBe(0);
+      expect(
+        feedbackComponent({ recent: { count: 4, ratingSum: 4 }, earlier: { count: 2, ratingSum: 10 } }).score,
+      ).toBe(0);
     });
 
     it('maps a mean of 1 to 0 and 5 to 100', () => {
-      expect(feedbackComponent({ recent: { count: 3, ratingSum: 3 }, earlier: { count: 0, ratingSum: 0 } }).score).toBe(0);
-      expect(feedbackComponent({ recent: { count: 2, ratingSum: 10 }, earlier: { count: 2, ratingSum: 10 } }).score).toBe(100);
+      expect(feedbackComponent({ recent: { count: 3, ratingSum: 3 }, earlier: { count: 0, ratingSum: 0 } }).score).toBe(
+        0,
+      );
+      expect(
+        feedbackComponent({ recent: { count: 2, ratingSum: 10 }, earlier: { count: 2, ratingSum: 10 } }).score,
+      ).toBe(100);
     });
 
     it('is null without ratings', () => {
@@ -236,7 +277,14 @@ describe('health score', () => {
     it('compares halves with fewer than 16 (workshop: 5 vs 5, 28 → 18.8, −32.9 %, 100 − 65.7 = 34)', () => {
       expect(attendanceComponent(techWorkshop)).toEqual({
         score: 34,
-        facts: { sessionsPerHalf: 5, earlier: [31, 30, 28, 27, 24], recent: [22, 20, 19, 17, 16], earlierMean: 28, recentMean: 18.8, changePercent: -32.9 },
+        facts: {
+          sessionsPerHalf: 5,
+          earlier: [31, 30, 28, 27, 24],
+          recent: [22, 20, 19, 17, 16],
+          earlierMean: 28,
+          recentMean: 18.8,
+          changePercent: -32.9,
+        },
       });
     });
 
@@ -249,7 +297,11 @@ describe('health score', () => {
     });
 
     it('drops the oldest of an odd count and ignores everything before the last 16', () => {
-      expect(attendanceComponent([1, 10, 10, 10, 12, 12, 12]).facts).toMatchObject({ earlier: [10, 10, 10], recent: [12, 12, 12], changePercent: 20 });
+      expect(attendanceComponent([1, 10, 10, 10, 12, 12, 12]).facts).toMatchObject({
+        earlier: [10, 10, 10],
+        recent: [12, 12, 12],
+        changePercent: 20,
+      });
       const twenty = [100, 100, 100, 100, ...Array<number>(8).fill(10), ...Array<number>(8).fill(5)];
       expect(attendanceComponent(twenty).facts).toMatchObject({ earlierMean: 10, recentMean: 5, changePercent: -50 });
       expect(attendanceComponent(twenty).score).toBe(0);
@@ -290,19 +342,44 @@ describe('health score', () => {
   });
 
   describe(checkInComponent.name, () => {
-    const areas = { environment: 4, membership: 3.5, processAndStructure: 3, communication: 2.5, purpose: 4.5, resources: 3.5 };
+    const areas = {
+      environment: 4,
+      membership: 3.5,
+      processAndStructure: 3,
+      communication: 2.5,
+      purpose: 4.5,
+      resources: 3.5,
+    };
 
     it('averages the six areas (21 / 6 = 3.5 → 62.5 → 63) and names concerns (< 3) and strengths (≥ 4)', () => {
       expect(checkInComponent({ at: daysAgo(30), areas }, now)).toEqual({
         score: 63,
-        facts: { at: daysAgo(30).toISOString(), ageDays: 30, stale: false, overall: 3.5, areas, concerns: ['communication'], strengths: ['environment', 'purpose'] },
+        facts: {
+          at: daysAgo(30).toISOString(),
+          ageDays: 30,
+          stale: false,
+          overall: 3.5,
+          areas,
+          concerns: ['communication'],
+          strengths: ['environment', 'purpose'],
+        },
       });
     });
 
     it('averages only the areas answered (communication 2, purpose 4 → 3 → 50)', () => {
-      const result = checkInComponent({ at: daysAgo(30), areas: { communication: 2, purpose: 4, resources: null } }, now);
+      const result = checkInComponent(
+        { at: daysAgo(30), areas: { communication: 2, purpose: 4, resources: null } },
+        now,
+      );
       expect(result.score).toBe(50);
-      expect(result.facts.areas).toEqual({ environment: null, membership: null, processAndStructure: null, communication: 2, purpose: 4, resources: null });
+      expect(result.facts.areas).toEqual({
+        environment: null,
+        membership: null,
+        processAndStructure: null,
+        communication: 2,
+        purpose: 4,
+        resources: null,
+      });
     });
 
     it('counts a check-in of 365 days and ignores one of 366', () => {
@@ -350,12 +427,30 @@ describe('health score', () => {
           attendance: [10, 10, 10, 10, 10, 10, 10, 10, 9, 9, 9, 9, 9, 9, 9, 9], // −10 % → 80
           overdueFollowUps: 1, // 75
           fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 4 }, // 80
-          checkIn: { at: daysAgo(60), areas: { environment: 4, membership: 4, processAndStructure: 4, communication: 4, purpose: 4, resources: 4 } }, // 75
+          checkIn: {
+            at: daysAgo(60),
+            areas: {
+              environment: 4,
+              membership: 4,
+              processAndStructure: 4,
+              communication: 4,
+              purpose: 4,
+              resources: 4,
+            },
+          }, // 75
         }),
         DEFAULT_HEALTH_SETTINGS,
         now,
       );
-      expect(result.components).toEqual({ recency: 100, sessions: 90, feedback: 88, attendance: 80, followUps: 75, fit: 80, checkIn: 75 });
+      expect(result.components).toEqual({
+        recency: 100,
+        sessions: 90,
+        feedback: 88,
+        attendance: 80,
+        followUps: 75,
+        fit: 80,
+        checkIn: 75,
+      });
       // 25×100 + 15×90 + 15×88 + 15×80 + 10×75 + 10×80 + 10×75 = 8670
       expect(result).toMatchObject({ score: 87, weightedScore: 87, band: 'thriving', override: null });
       expect(result.details.sessions).toMatchObject({ score: 90, weight: 15, effectiveWeight: 15 });
@@ -367,16 +462,36 @@ describe('health score', () => {
           knownSince: daysAgo(300),
           lastContact: { ...noContact, note: daysAgo(45) }, // 83
           fit: { audienceReach: 3, missionOverlap: 3, complementaryResources: 3 }, // 60
-          checkIn: { at: daysAgo(20), areas: { environment: 3, membership: 3, processAndStructure: 3, communication: 3, purpose: 3, resources: 3 } }, // 50
+          checkIn: {
+            at: daysAgo(20),
+            areas: {
+              environment: 3,
+              membership: 3,
+              processAndStructure: 3,
+              communication: 3,
+              purpose: 3,
+              resources: 3,
+            },
+          }, // 50
         }),
         DEFAULT_HEALTH_SETTINGS,
         now,
       );
-      expect(result.components).toEqual({ recency: 83, sessions: null, feedback: null, attendance: null, followUps: 100, fit: 60, checkIn: 50 });
+      expect(result.components).toEqual({
+        recency: 83,
+        sessions: null,
+        feedback: null,
+        attendance: null,
+        followUps: 100,
+        fit: 60,
+        checkIn: 50,
+      });
       // (25×83 + 10×100 + 10×60 + 10×50) / (25 + 10 + 10 + 10)
       expect(result).toMatchObject({ score: 76, band: 'thriving', override: null });
       // 25 / 55 = 45.45 %, 10 / 55 = 18.18 %
-      expect(Object.fromEntries(Object.entries(result.details).map(([key, detail]) => [key, detail.effectiveWeight]))).toEqual({
+      expect(
+        Object.fromEntries(Object.entries(result.details).map(([key, detail]) => [key, detail.effectiveWeight])),
+      ).toEqual({
         recency: 45.5,
         sessions: 0,
         feedback: 0,
@@ -434,7 +549,17 @@ describe('health score', () => {
           programCadenceDays: [7],
           feedback: { recent: { count: 0, ratingSum: 0 }, earlier: { count: 3, ratingSum: 14 } }, // 4.67 → 92
           fit: { audienceReach: 5, missionOverlap: 5, complementaryResources: 4 }, // 93
-          checkIn: { at: daysAgo(200), areas: { environment: 4.5, membership: 4.5, processAndStructure: 4.5, communication: 4.5, purpose: 4.5, resources: 4.5 } }, // 88
+          checkIn: {
+            at: daysAgo(200),
+            areas: {
+              environment: 4.5,
+              membership: 4.5,
+              processAndStructure: 4.5,
+              communication: 4.5,
+              purpose: 4.5,
+              resources: 4.5,
+            },
+          }, // 88
         }),
         DEFAULT_HEALTH_SETTINGS,
         now,
@@ -469,10 +594,18 @@ describe('health score', () => {
     });
 
     it('caps only a thriving score when there is no activity to judge', () => {
-      const result = computeHealthScore(facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(60) } }), DEFAULT_HEALTH_SETTINGS, now);
+      const result = computeHealthScore(
+        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(60) } }),
+        DEFAULT_HEALTH_SETTINGS,
+        now,
+      );
       // recency 100 × 60 / 90 = 66.67 → 67; (25×67 + 10×100) / 35 = 76.4 → 76: thriving, so capped
       expect(result).toMatchObject({ weightedScore: 76, score: 74, override: 'thin-evidence' });
-      const quiet = computeHealthScore(facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(80) } }), DEFAULT_HEALTH_SETTINGS, now);
+      const quiet = computeHealthScore(
+        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(80) } }),
+        DEFAULT_HEALTH_SETTINGS,
+        now,
+      );
       // recency 100 × 40 / 90 = 44.44 → 44; (25×44 + 10×100) / 35 = 60
       expect(quiet).toMatchObject({ weightedScore: 60, score: 60, band: 'steady', override: null });
     });
@@ -482,7 +615,12 @@ describe('health score', () => {
     it('scores the weekly drop-in with the shelter, attendance growing, as thriving (96)', () => {
       const shelter = facts({
         knownSince: daysAgo(200),
-        lastContact: { visit: new Date(now.getTime() - 2 * 3_600_000), session: daysAgo(7), feedback: daysAgo(3), note: daysAgo(10) },
+        lastContact: {
+          visit: new Date(now.getTime() - 2 * 3_600_000),
+          session: daysAgo(7),
+          feedback: daysAgo(3),
+          note: daysAgo(10),
+        },
         programCadenceDays: [7],
         sessions: { held: 12, cancelledByStaff: 0, cancelledByClosure: 1 },
         // 7 ratings: 4 recent (19) and 3 earlier (13): 32 / 7 = 4.571 → 89.29, trend 4.75 − 4.33 = +0.42 → +4.17 = 93.45
@@ -491,14 +629,37 @@ describe('health score', () => {
         overdueFollowUps: 0,
         fit: { audienceReach: 5, missionOverlap: 4, complementaryResources: 4 },
         // 25 / 6 = 4.17 → 79.17
-        checkIn: { at: daysAgo(40), areas: { environment: 4.5, membership: 4, processAndStructure: 3.5, communication: 4.5, purpose: 5, resources: 3.5 } },
+        checkIn: {
+          at: daysAgo(40),
+          areas: {
+            environment: 4.5,
+            membership: 4,
+            processAndStructure: 3.5,
+            communication: 4.5,
+            purpose: 5,
+            resources: 3.5,
+          },
+        },
       });
       const result = computeHealthScore(shelter, DEFAULT_HEALTH_SETTINGS, now);
-      expect(result.components).toEqual({ recency: 100, sessions: 100, feedback: 93, attendance: 100, followUps: 100, fit: 87, checkIn: 79 });
+      expect(result.components).toEqual({
+        recency: 100,
+        sessions: 100,
+        feedback: 93,
+        attendance: 100,
+        followUps: 100,
+        fit: 87,
+        checkIn: 79,
+      });
       // 2500 + 1500 + 1395 + 1500 + 1000 + 870 + 790 = 9555 → 95.55
       expect(result).toMatchObject({ score: 96, band: 'thriving', override: null });
       // Strengths by contribution: sessions 15, attendance 15, feedback 13.95, fit 8.7 (check-in 7.9 left off).
-      expect(result.drivers).toEqual(['All 12 sessions held in the last 90 days', 'Attendance up 53% over 8 sessions', 'Feedback strong: 4.6 average', 'Strong fit: 13 of 15']);
+      expect(result.drivers).toEqual([
+        'All 12 sessions held in the last 90 days',
+        'Attendance up 53% over 8 sessions',
+        'Feedback strong: 4.6 average',
+        'Strong fit: 13 of 15',
+      ]);
     });
 
     it('scores the fading tech workshop as steady at 73 with what is going wrong, costliest first', () => {
@@ -512,10 +673,28 @@ describe('health score', () => {
         attendance: [31, 30, 28, 27, 24, 22, 20, 19, 17, 16],
         overdueFollowUps: 2,
         fit: { audienceReach: 5, missionOverlap: 5, complementaryResources: 4 },
-        checkIn: { at: daysAgo(30), areas: { environment: 4, membership: 3.5, processAndStructure: 3, communication: 2.5, purpose: 4.5, resources: 3.5 } },
+        checkIn: {
+          at: daysAgo(30),
+          areas: {
+            environment: 4,
+            membership: 3.5,
+            processAndStructure: 3,
+            communication: 2.5,
+            purpose: 4.5,
+            resources: 3.5,
+          },
+        },
       });
       const result = computeHealthScore(agency, DEFAULT_HEALTH_SETTINGS, now);
-      expect(result.components).toEqual({ recency: 100, sessions: 91, feedback: 57, attendance: 34, followUps: 50, fit: 93, checkIn: 63 });
+      expect(result.components).toEqual({
+        recency: 100,
+        sessions: 91,
+        feedback: 57,
+        attendance: 34,
+        followUps: 50,
+        fit: 93,
+        checkIn: 63,
+      });
       // 2500 + 1365 + 855 + 510 + 500 + 930 + 630 = 7290 → 72.9
       expect(result).toMatchObject({ score: 73, band: 'steady', override: null });
       // Costs: attendance 9.9, feedback 6.45, follow-ups 5, check-in 3.7, sessions 1.35 (fifth, left off).
@@ -538,10 +717,22 @@ describe('health score', () => {
         fit: { audienceReach: 3, missionOverlap: 3, complementaryResources: 4 }, // 10 / 15 → 67
       });
       const result = computeHealthScore(pantry, DEFAULT_HEALTH_SETTINGS, now);
-      expect(result.components).toEqual({ recency: 0, sessions: null, feedback: 88, attendance: null, followUps: 75, fit: 67, checkIn: null });
+      expect(result.components).toEqual({
+        recency: 0,
+        sessions: null,
+        feedback: 88,
+        attendance: null,
+        followUps: 75,
+        fit: 67,
+        checkIn: null,
+      });
       // (0 + 15×88 + 10×75 + 10×67) / 60 = 2740 / 60 = 45.67
       expect(result).toMatchObject({ weightedScore: 46, score: 24, band: 'dormant', override: 'dormant' });
-      expect(result.details.recency.facts).toMatchObject({ daysSinceContact: 125, lastContactKind: 'visit', cadenceFrom: 'default' });
+      expect(result.details.recency.facts).toMatchObject({
+        daysSinceContact: 125,
+        lastContactKind: 'visit',
+        cadenceFrom: 'default',
+      });
       expect(result.drivers).toEqual(['No contact in 125 days', '1 follow-up overdue']);
     });
   });

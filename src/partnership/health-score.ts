@@ -1,5 +1,12 @@
 import { healthDrivers } from './health-drivers';
-import { CHECK_IN_AREAS, CHECK_IN_CONCERN_BELOW, CHECK_IN_STRENGTH, CheckInArea, HEALTH_RULES, roundHalfUp } from './health-rules';
+import {
+  CHECK_IN_AREAS,
+  CHECK_IN_CONCERN_BELOW,
+  CHECK_IN_STRENGTH,
+  CheckInArea,
+  HEALTH_RULES,
+  roundHalfUp,
+} from './health-rules';
 import { HEALTH_COMPONENTS, HealthBand, HealthComponent, HealthSettings } from './health-settings';
 
 /**
@@ -131,7 +138,9 @@ export interface HealthComponentFacts {
   checkIn: CheckInFacts;
 }
 
-export type HealthDetails = { [K in HealthComponent]: ComponentResult<HealthComponentFacts[K]> & { weight: number; effectiveWeight: number } };
+export type HealthDetails = {
+  [K in HealthComponent]: ComponentResult<HealthComponentFacts[K]> & { weight: number; effectiveWeight: number };
+};
 
 export type HealthOverride = 'dormant' | 'thin-evidence';
 
@@ -157,10 +166,16 @@ const wholeDaysBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.ge
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** The contact cadence the running programs imply: the most frequent one, within 7–90 days; 30 without. */
-export function impliedCadence(programCadenceDays: number[]): { cadenceDays: number; cadenceFrom: 'programs' | 'default' } {
+export function impliedCadence(programCadenceDays: number[]): {
+  cadenceDays: number;
+  cadenceFrom: 'programs' | 'default';
+} {
   const usable = programCadenceDays.filter((days) => Number.isFinite(days) && days > 0);
   if (usable.length === 0) return { cadenceDays: HEALTH_RULES.defaultCadenceDays, cadenceFrom: 'default' };
-  return { cadenceDays: clamp(Math.min(...usable), HEALTH_RULES.minCadenceDays, HEALTH_RULES.maxCadenceDays), cadenceFrom: 'programs' };
+  return {
+    cadenceDays: clamp(Math.min(...usable), HEALTH_RULES.minCadenceDays, HEALTH_RULES.maxCadenceDays),
+    cadenceFrom: 'programs',
+  };
 }
 
 /**
@@ -169,7 +184,10 @@ export function impliedCadence(programCadenceDays: number[]): { cadenceDays: num
  * at 4c days: 100 × (4c − days) / 3c. Weekly program: 7 days 100, 14 days 67, 28 days 0.
  * No program (c = 30): 45 days 83, 120 days 0. Never null.
  */
-export function recencyComponent(facts: Pick<HealthFacts, 'knownSince' | 'lastContact' | 'programCadenceDays'>, now: Date): ComponentResult<RecencyFacts> {
+export function recencyComponent(
+  facts: Pick<HealthFacts, 'knownSince' | 'lastContact' | 'programCadenceDays'>,
+  now: Date,
+): ComponentResult<RecencyFacts> {
   let lastAt: Date | null = null;
   let lastKind: ContactKind | null = null;
   for (const kind of CONTACT_KINDS) {
@@ -182,7 +200,8 @@ export function recencyComponent(facts: Pick<HealthFacts, 'knownSince' | 'lastCo
   const { cadenceDays, cadenceFrom } = impliedCadence(facts.programCadenceDays);
   const days = wholeDaysBetween(lastAt ?? facts.knownSince, now);
   const zeroAt = HEALTH_RULES.recencyZeroAtCadences * cadenceDays;
-  const score = days <= cadenceDays ? 100 : days >= zeroAt ? 0 : roundHalfUp((100 * (zeroAt - days)) / (zeroAt - cadenceDays));
+  const score =
+    days <= cadenceDays ? 100 : days >= zeroAt ? 0 : roundHalfUp((100 * (zeroAt - days)) / (zeroAt - cadenceDays));
   return {
     score,
     facts: {
@@ -200,7 +219,10 @@ export function recencyComponent(facts: Pick<HealthFacts, 'knownSince' | 'lastCo
 
 /** Dormant override: silent for more than 3 cadences and for at least 90 days. */
 export function isDormant(recency: RecencyFacts): boolean {
-  return recency.daysSinceContact > HEALTH_RULES.dormantAfterCadences * recency.cadenceDays && recency.daysSinceContact >= HEALTH_RULES.dormantMinDays;
+  return (
+    recency.daysSinceContact > HEALTH_RULES.dormantAfterCadences * recency.cadenceDays &&
+    recency.daysSinceContact >= HEALTH_RULES.dormantMinDays
+  );
 }
 
 /**
@@ -228,11 +250,20 @@ export function feedbackComponent(feedback: HealthFacts['feedback']): ComponentR
   const earlierMean = earlier.count > 0 ? earlier.ratingSum / earlier.count : null;
   const overall = count > 0 ? (recent.ratingSum + earlier.ratingSum) / count : null;
   const trend =
-    recentMean !== null && earlierMean !== null && recent.count >= HEALTH_RULES.feedbackTrendMinRatings && earlier.count >= HEALTH_RULES.feedbackTrendMinRatings
+    recentMean !== null &&
+    earlierMean !== null &&
+    recent.count >= HEALTH_RULES.feedbackTrendMinRatings &&
+    earlier.count >= HEALTH_RULES.feedbackTrendMinRatings
       ? recentMean - earlierMean
       : null;
   const score =
-    overall === null ? null : clamp(roundHalfUp(((overall - 1) / 4) * 100 + HEALTH_RULES.feedbackTrendPointsPerRatingPoint * (trend ?? 0)), 0, 100);
+    overall === null
+      ? null
+      : clamp(
+          roundHalfUp(((overall - 1) / 4) * 100 + HEALTH_RULES.feedbackTrendPointsPerRatingPoint * (trend ?? 0)),
+          0,
+          100,
+        );
   const r2 = (value: number | null) => (value === null ? null : roundHalfUp(value, 2));
   return {
     score,
@@ -259,7 +290,10 @@ export function attendanceComponent(attendance: number[]): ComponentResult<Atten
   const values = attendance.filter((n) => Number.isFinite(n) && n >= 0);
   const perHalf = Math.min(HEALTH_RULES.attendanceSessions, Math.floor(values.length / 2));
   if (perHalf < HEALTH_RULES.attendanceMinSessions) {
-    return { score: null, facts: { sessionsPerHalf: 0, earlier: [], recent: [], earlierMean: null, recentMean: null, changePercent: null } };
+    return {
+      score: null,
+      facts: { sessionsPerHalf: 0, earlier: [], recent: [], earlierMean: null, recentMean: null, changePercent: null },
+    };
   }
   const recent = values.slice(values.length - perHalf);
   const earlier = values.slice(values.length - 2 * perHalf, values.length - perHalf);
@@ -298,7 +332,11 @@ export function fitComponent(fit: HealthFacts['fit']): ComponentResult<FitFacts>
  */
 export function checkInComponent(checkIn: HealthFacts['checkIn'], now: Date): ComponentResult<CheckInFacts> {
   const areas = Object.fromEntries(CHECK_IN_AREAS.map((area) => [area, null])) as Record<CheckInArea, number | null>;
-  if (!checkIn) return { score: null, facts: { at: null, ageDays: null, stale: false, overall: null, areas, concerns: [], strengths: [] } };
+  if (!checkIn)
+    return {
+      score: null,
+      facts: { at: null, ageDays: null, stale: false, overall: null, areas, concerns: [], strengths: [] },
+    };
   for (const area of CHECK_IN_AREAS) {
     const value = checkIn.areas[area];
     areas[area] = typeof value === 'number' && Number.isFinite(value) ? roundHalfUp(value, 2) : null;
@@ -350,10 +388,16 @@ export function computeHealthScore(facts: HealthFacts, settings: HealthSettings,
   const applicable = HEALTH_COMPONENTS.filter((key) => results[key].score !== null);
   const configuredTotal = applicable.reduce((sum, key) => sum + settings.weights[key], 0);
   // Weights as used: the configured ones, or equal ones when every applicable weight is 0.
-  const used = (key: HealthComponent) => (results[key].score === null ? 0 : configuredTotal > 0 ? settings.weights[key] : 1);
+  const used = (key: HealthComponent) =>
+    results[key].score === null ? 0 : configuredTotal > 0 ? settings.weights[key] : 1;
   const usedTotal = configuredTotal > 0 ? configuredTotal : applicable.length;
-  const shares = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, (100 * used(key)) / usedTotal])) as Record<HealthComponent, number>;
-  const weightedScore = roundHalfUp(applicable.reduce((sum, key) => sum + used(key) * (results[key].score as number), 0) / usedTotal);
+  const shares = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, (100 * used(key)) / usedTotal])) as Record<
+    HealthComponent,
+    number
+  >;
+  const weightedScore = roundHalfUp(
+    applicable.reduce((sum, key) => sum + used(key) * (results[key].score as number), 0) / usedTotal,
+  );
 
   let score = weightedScore;
   let band = bandOf(score, settings.bands);
@@ -369,8 +413,22 @@ export function computeHealthScore(facts: HealthFacts, settings: HealthSettings,
   }
 
   const details = Object.fromEntries(
-    HEALTH_COMPONENTS.map((key) => [key, { ...results[key], weight: settings.weights[key], effectiveWeight: roundHalfUp(shares[key], 1) }]),
+    HEALTH_COMPONENTS.map((key) => [
+      key,
+      { ...results[key], weight: settings.weights[key], effectiveWeight: roundHalfUp(shares[key], 1) },
+    ]),
   ) as HealthDetails;
-  const components = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, results[key].score])) as Record<HealthComponent, number | null>;
-  return { score, band, components, details, drivers: healthDrivers({ band, override, details, shares }), weightedScore, override };
+  const components = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, results[key].score])) as Record<
+    HealthComponent,
+    number | null
+  >;
+  return {
+    score,
+    band,
+    components,
+    details,
+    drivers: healthDrivers({ band, override, details, shares }),
+    weightedScore,
+    override,
+  };
 }

@@ -36,7 +36,10 @@ export class HealthSettingsController {
   })
   @ApiOkResponse({ type: HealthSettingsResponseDto })
   @ApiProblems(400, 409)
-  async update(@Body() dto: UpdateHealthSettingsDto, @CurrentUser() actor: AuthUser): Promise<HealthSettingsResponseDto> {
+  async update(
+    @Body() dto: UpdateHealthSettingsDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<HealthSettingsResponseDto> {
     return toHealthSettingsResponse(await this.settings.update(dto, actor));
   }
 }

@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { UpdateHealthSettingsDto } from './dto/health-settings.dto';
-import { DEFAULT_HEALTH_SETTINGS, HEALTH_COMPONENTS, HealthSettings, mergeHealthSettings, validateHealthSettings } from './health-settings';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  HEALTH_COMPONENTS,
+  HealthSettings,
+  mergeHealthSettings,
+  validateHealthSettings,
+} from './health-settings';
 import { SettingKind, Versioned, VersionedSettingStore } from './versioned-setting.store';
 
 /** The `settings` row that holds the health score's weights and thresholds. */
@@ -20,7 +26,10 @@ export type VersionedHealthSettings = Versioned<HealthSettings>;
 
 const BAND_KEYS = ['thriving', 'steady', 'atRisk'] as const;
 
-const copyOf = (settings: Readonly<HealthSettings>): HealthSettings => ({ weights: { ...settings.weights }, bands: { ...settings.bands } });
+const copyOf = (settings: Readonly<HealthSettings>): HealthSettings => ({
+  weights: { ...settings.weights },
+  bands: { ...settings.bands },
+});
 
 /** The weights and thresholds as a kind of versioned setting (see VersionedSettingStore). */
 const HEALTH_SETTING_KIND: SettingKind<HealthSettings, Pick<UpdateHealthSettingsDto, 'weights' | 'bands'>> = {
@@ -37,9 +46,16 @@ const HEALTH_SETTING_KIND: SettingKind<HealthSettings, Pick<UpdateHealthSettings
     const stored = (typeof value === 'object' && value !== null ? value : {}) as Partial<HealthSettings>;
     const pick = <K extends string>(keys: readonly K[], from: unknown): Partial<Record<K, number>> =>
       typeof from === 'object' && from !== null
-        ? (Object.fromEntries(keys.filter((k) => typeof (from as Record<string, unknown>)[k] === 'number').map((k) => [k, (from as Record<K, number>)[k]])) as Partial<Record<K, number>>)
+        ? (Object.fromEntries(
+            keys
+              .filter((k) => typeof (from as Record<string, unknown>)[k] === 'number')
+              .map((k) => [k, (from as Record<K, number>)[k]]),
+          ) as Partial<Record<K, number>>)
         : {};
-    const merged = mergeHealthSettings(copyOf(DEFAULT_HEALTH_SETTINGS), { weights: pick(HEALTH_COMPONENTS, stored.weights), bands: pick(BAND_KEYS, stored.bands) });
+    const merged = mergeHealthSettings(copyOf(DEFAULT_HEALTH_SETTINGS), {
+      weights: pick(HEALTH_COMPONENTS, stored.weights),
+      bands: pick(BAND_KEYS, stored.bands),
+    });
     return validateHealthSettings(merged).length === 0 ? merged : null;
   },
   merge: (current, change) => mergeHealthSettings(current, { weights: change.weights, bands: change.bands }),

@@ -1,4 +1,9 @@
-import { DEFAULT_HEALTH_SETTINGS, HealthSettings, mergeHealthSettings, validateHealthSettings } from './health-settings';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  HealthSettings,
+  mergeHealthSettings,
+  validateHealthSettings,
+} from './health-settings';
 
 const valid = (): HealthSettings => ({
   weights: { recency: 25, sessions: 15, feedback: 15, attendance: 15, followUps: 10, fit: 10, checkIn: 10 },
@@ -26,9 +31,13 @@ describe('health settings', () => {
     it('refuses weights that do not add up to 100, saying what they add up to', () => {
       const settings = valid();
       settings.weights.recency = 20;
-      expect(validateHealthSettings(settings)).toEqual([{ field: 'weights', message: 'must add up to 100 (they add up to 95)' }]);
+      expect(validateHealthSettings(settings)).toEqual([
+        { field: 'weights', message: 'must add up to 100 (they add up to 95)' },
+      ]);
       settings.weights.recency = 26;
-      expect(validateHealthSettings(settings)).toEqual([{ field: 'weights', message: 'must add up to 100 (they add up to 101)' }]);
+      expect(validateHealthSettings(settings)).toEqual([
+        { field: 'weights', message: 'must add up to 100 (they add up to 101)' },
+      ]);
     });
 
     it('names each weight that is negative, fractional, above 100, not a number or missing (and skips the sum then)', () => {
@@ -49,7 +58,9 @@ describe('health settings', () => {
 
     it('refuses a weight for something that is not a component', () => {
       const settings = { ...valid(), weights: { ...valid().weights, recency: 20, popularity: 5 } };
-      expect(validateHealthSettings(settings)).toEqual([{ field: 'weights.popularity', message: 'is not a component of the score' }]);
+      expect(validateHealthSettings(settings)).toEqual([
+        { field: 'weights.popularity', message: 'is not a component of the score' },
+      ]);
     });
 
     it('requires thresholds strictly descending: thriving > steady > atRisk', () => {
@@ -71,14 +82,18 @@ describe('health settings', () => {
         { field: 'bands.thriving', message: 'must be a whole number from 0 to 100' },
         { field: 'bands.atRisk', message: 'must be a whole number from 0 to 100' },
       ]);
-      expect(validateHealthSettings({ ...valid(), bands: { thriving: 75.5, steady: 50, atRisk: 25, dormant: 0 } })).toEqual([
+      expect(
+        validateHealthSettings({ ...valid(), bands: { thriving: 75.5, steady: 50, atRisk: 25, dormant: 0 } }),
+      ).toEqual([
         { field: 'bands.thriving', message: 'must be a whole number from 0 to 100' },
         { field: 'bands.dormant', message: 'is not a band threshold (thriving, steady, atRisk)' },
       ]);
     });
 
     it('refuses a settings value that is not an object, or lacks weights or bands', () => {
-      expect(validateHealthSettings(null)).toEqual([{ field: 'settings', message: 'must be an object with weights and bands' }]);
+      expect(validateHealthSettings(null)).toEqual([
+        { field: 'settings', message: 'must be an object with weights and bands' },
+      ]);
       expect(validateHealthSettings({ weights: [], bands: null })).toEqual([
         { field: 'weights', message: 'must be an object with a weight per component' },
         { field: 'bands', message: 'must be an object with thriving, steady and atRisk' },
@@ -88,7 +103,10 @@ describe('health settings', () => {
 
   describe(mergeHealthSettings.name, () => {
     it('applies the fields a change carries and keeps the rest', () => {
-      const merged = mergeHealthSettings(valid(), { weights: { recency: 30, fit: 5, sessions: undefined }, bands: { atRisk: 20 } });
+      const merged = mergeHealthSettings(valid(), {
+        weights: { recency: 30, fit: 5, sessions: undefined },
+        bands: { atRisk: 20 },
+      });
       expect(merged).toEqual({
         weights: { recency: 30, sessions: 15, feedback: 15, attendance: 15, followUps: 10, fit: 5, checkIn: 10 },
         bands: { thriving: 75, steady: 50, atRisk: 20 },
@@ -100,7 +118,9 @@ describe('health settings', () => {
       const current = valid();
       const merged = mergeHealthSettings(current, { weights: { recency: 40 } });
       expect(current.weights.recency).toBe(25);
-      expect(validateHealthSettings(merged)).toEqual([{ field: 'weights', message: 'must add up to 100 (they add up to 115)' }]);
+      expect(validateHealthSettings(merged)).toEqual([
+        { field: 'weights', message: 'must add up to 100 (they add up to 115)' },
+      ]);
       expect(mergeHealthSettings(current, {})).toEqual(current);
     });
   });

@@ -4,7 +4,15 @@ import type { FieldError } from '../common/errors/domain-error';
  * The components of the partnership health score, in the order they are shown (and the order
  * that breaks ties between drivers of equal cost).
  */
-export const HEALTH_COMPONENTS = ['recency', 'sessions', 'feedback', 'attendance', 'followUps', 'fit', 'checkIn'] as const;
+export const HEALTH_COMPONENTS = [
+  'recency',
+  'sessions',
+  'feedback',
+  'attendance',
+  'followUps',
+  'fit',
+  'checkIn',
+] as const;
 export type HealthComponent = (typeof HEALTH_COMPONENTS)[number];
 
 export type HealthBand = 'thriving' | 'steady' | 'at-risk' | 'dormant';
@@ -36,13 +44,22 @@ export interface HealthSettings {
  *   quarter is dormant. The dormant override (see health-score.ts) catches silence regardless.
  */
 export const DEFAULT_HEALTH_SETTINGS: Readonly<HealthSettings> = Object.freeze({
-  weights: Object.freeze({ recency: 25, sessions: 15, feedback: 15, attendance: 15, followUps: 10, fit: 10, checkIn: 10 }),
+  weights: Object.freeze({
+    recency: 25,
+    sessions: 15,
+    feedback: 15,
+    attendance: 15,
+    followUps: 10,
+    fit: 10,
+    checkIn: 10,
+  }),
   bands: Object.freeze({ thriving: 75, steady: 50, atRisk: 25 }),
 });
 
 const BAND_KEYS = ['thriving', 'steady', 'atRisk'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The problems with a complete settings object (as stored, or the current settings with a

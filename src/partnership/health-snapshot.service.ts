@@ -118,7 +118,15 @@ export class HealthSnapshotService {
               count(*)::int AS organizations
        FROM weekly GROUP BY week ORDER BY week DESC LIMIT $3`,
       [now, SNAPSHOT_RULES.historyLimit * 7 + 7, SNAPSHOT_RULES.historyLimit],
-    )) as { week: string; thriving: number; steady: number; at_risk: number; dormant: number; average_score: number; organizations: number }[];
+    )) as {
+      week: string;
+      thriving: number;
+      steady: number;
+      at_risk: number;
+      dormant: number;
+      average_score: number;
+      organizations: number;
+    }[];
     return rows.reverse().map((row) => ({
       weekOf: row.week,
       byBand: { thriving: row.thriving, steady: row.steady, 'at-risk': row.at_risk, dormant: row.dormant },

@@ -28,7 +28,12 @@ describe(healthTrend.name, () => {
   it('has no trend with one snapshot, none, or less than a week between them', () => {
     expect(healthTrend(weekly([50]))).toEqual({ change: null, direction: 'steady', spanDays: null });
     expect(healthTrend([])).toEqual({ change: null, direction: 'steady', spanDays: null });
-    expect(healthTrend([{ at: new Date(start), score: 40 }, { at: new Date(start + 6 * DAY), score: 70 }])).toEqual({ change: null, direction: 'steady', spanDays: null });
+    expect(
+      healthTrend([
+        { at: new Date(start), score: 40 },
+        { at: new Date(start + 6 * DAY), score: 70 },
+      ]),
+    ).toEqual({ change: null, direction: 'steady', spanDays: null });
   });
 
   it('calls ±5 points a move and less steady', () => {
@@ -40,6 +45,10 @@ describe(healthTrend.name, () => {
   });
 
   it('sorts snapshots given in any order', () => {
-    expect(healthTrend(weekly([60, 62, 65, 70, 72, 75]).reverse())).toEqual({ change: 13, direction: 'rising', spanDays: 28 });
+    expect(healthTrend(weekly([60, 62, 65, 70, 72, 75]).reverse())).toEqual({
+      change: 13,
+      direction: 'rising',
+      spanDays: 28,
+    });
   });
 });

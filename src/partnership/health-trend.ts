@@ -38,6 +38,7 @@ export function healthTrend(snapshots: readonly HealthSnapshot[]): HealthTrend {
   const spanDays = Math.floor((newest.at.getTime() - base.at.getTime()) / DAY_MS);
   if (spanDays < TREND_RULES.minSpanDays) return { change: null, direction: 'steady', spanDays: null };
   const change = newest.score - base.score;
-  const direction: TrendDirection = change >= TREND_RULES.movedPoints ? 'rising' : change <= -TREND_RULES.movedPoints ? 'falling' : 'steady';
+  const direction: TrendDirection =
+    change >= TREND_RULES.movedPoints ? 'rising' : change <= -TREND_RULES.movedPoints ? 'falling' : 'steady';
   return { change, direction, spanDays };
 }

@@ -29,7 +29,18 @@ export class OrganizationHealthController {
     const health = await this.organizationHealth.healthOf(id);
     const history = await this.snapshots.historyOf(id);
     // Recency and follow-ups are never null (there is always a last contact or a date added, and none overdue is a fact).
-    const components = { ...health.components, recency: health.components.recency as number, followUps: health.components.followUps as number };
-    return { score: health.score, band: health.band, components, details: health.details, drivers: health.drivers, history: history.map((s) => ({ at: s.at.toISOString(), score: s.score })) };
+    const components = {
+      ...health.components,
+      recency: health.components.recency as number,
+      followUps: health.components.followUps as number,
+    };
+    return {
+      score: health.score,
+      band: health.band,
+      components,
+      details: health.details,
+      drivers: health.drivers,
+      history: history.map((s) => ({ at: s.at.toISOString(), score: s.score })),
+    };
   }
 }

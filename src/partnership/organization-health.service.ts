@@ -16,7 +16,10 @@ export class OrganizationHealthService {
 
   async healthOf(organizationId: string): Promise<HealthScore> {
     const now = this.clock.now();
-    const [facts, { settings }] = await Promise.all([this.facts.factsFor([organizationId], now), this.settings.current()]);
+    const [facts, { settings }] = await Promise.all([
+      this.facts.factsFor([organizationId], now),
+      this.settings.current(),
+    ]);
     const orgFacts = facts.get(organizationId);
     if (!orgFacts) throw new OrganizationNotFoundError();
     return computeHealthScore(orgFacts, settings, now);

@@ -16,7 +16,13 @@ import { Setting } from './setting.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Setting]), AuditModule, MatchingModule],
   controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
-  providers: [HealthSettingsService, HealthFactsService, OrganizationHealthService, DashboardService, HealthSnapshotService],
+  providers: [
+    HealthSettingsService,
+    HealthFactsService,
+    OrganizationHealthService,
+    DashboardService,
+    HealthSnapshotService,
+  ],
   exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService, DashboardService],
 })
 export class PartnershipModule {}

@@ -13,7 +13,11 @@ const WEEKDAYS_PER_MONTH = 4.35;
 /** Average days between sessions of a rule, or null when it is not a rule we can read. */
 export function cadenceDaysOfRrule(rrule: string): number | null {
   const parts = new Map<string, string>();
-  for (const part of rrule.trim().toUpperCase().replace(/^RRULE:/, '').split(';')) {
+  for (const part of rrule
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '')
+    .split(';')) {
     const [name, value] = part.split('=');
     if (name && value) parts.set(name.trim(), value.trim());
   }
@@ -44,7 +48,8 @@ export function cadenceDaysOfRrule(rrule: string): number | null {
       let perMonth = 1;
       if (bySetPos.length > 0) perMonth = bySetPos.length;
       else if (byMonthDay.length > 0) perMonth = byMonthDay.length;
-      else if (byDay.length > 0) perMonth = byDay.reduce((sum, day) => sum + (/\d/.test(day) ? 1 : WEEKDAYS_PER_MONTH), 0);
+      else if (byDay.length > 0)
+        perMonth = byDay.reduce((sum, day) => sum + (/\d/.test(day) ? 1 : WEEKDAYS_PER_MONTH), 0);
       if (freq === 'MONTHLY') perPeriod = perMonth;
       // YEARLY: in the listed months; without BYMONTH a month day or a plain weekday repeats
       // every month, while a positioned weekday (20MO) or BYYEARDAY is counted in the year.

@@ -56,7 +56,9 @@ export class VersionedSettingStore<T, Change> {
   /** The settings in force with their version. */
   async current(manager: EntityManager = this.dataSource.manager): Promise<Versioned<T>> {
     const row = await manager.findOne(Setting, { where: { key: this.kind.key } });
-    return row ? { version: row.version, settings: this.fromStored(row.value) } : { version: DEFAULTS_VERSION, settings: this.kind.defaults() };
+    return row
+      ? { version: row.version, settings: this.fromStored(row.value) }
+      : { version: DEFAULTS_VERSION, settings: this.kind.defaults() };
   }
 
   /**
@@ -98,7 +100,13 @@ export class VersionedSettingStore<T, Change> {
           throw new StaleVersionError(label, winner.version);
         }
       }
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'settings', entityId: this.kind.auditId, action: 'update', changes });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'settings',
+        entityId: this.kind.auditId,
+        action: 'update',
+        changes,
+      });
       return { version: next, settings: after, changed: true };
     });
     if (result.changed) this.logger.log({ version: result.version, actorId: actor.id }, `${label} changed`);

@@ -3,7 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import type { ResourceKeyGrant } from '../auth/resource-key';
-import { AllowResourceKey, CurrentResourceKey, CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
+import {
+  AllowResourceKey,
+  CurrentResourceKey,
+  CurrentUser,
+  RequirePermission,
+} from '../common/decorators/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { CalendarLinkService, CalendarLinkView } from './calendar-link.service';
@@ -12,7 +17,10 @@ import { ProgramCalendarService } from './program-calendar.service';
 
 const ProgramId = () => Param('id', new ParseIdPipe('program'));
 
-const toLinkResponse = (link: CalendarLinkView): CalendarLinkDto => ({ url: link.url, createdAt: link.createdAt.toISOString() });
+const toLinkResponse = (link: CalendarLinkView): CalendarLinkDto => ({
+  url: link.url,
+  createdAt: link.createdAt.toISOString(),
+});
 
 @ApiTags('programs')
 @Controller('programs')
@@ -36,7 +44,11 @@ export class ProgramCalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiProblems(404)
-  async feed(@ProgramId() id: string, @CurrentResourceKey() key: ResourceKeyGrant | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async feed(
+    @ProgramId() id: string,
+    @CurrentResourceKey() key: ResourceKeyGrant | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     if (key) await this.links.assertOpens(key.resourceId, id);
     const feed = await this.calendar.feed(id);
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
@@ -50,7 +62,8 @@ export class ProgramCalendarController {
   @RequirePermission('directory.read')
   @ApiOperation({
     summary: 'Your calendar subscription link to this program',
-    description: 'The link you made last (`url` null until you make one with POST). Each person has their own link; it is shown again here.',
+    description:
+      'The link you made last (`url` null until you make one with POST). Each person has their own link; it is shown again here.',
   })
   @ApiOkResponse({ type: CurrentCalendarLinkDto })
   @ApiProblems(404)

@@ -54,7 +54,10 @@ describe('buildProgramCalendar', () => {
 
   it('writes one VEVENT per session with a UID made from the session id', () => {
     const { events } = parse(buildProgramCalendar(program(), [beforeDst, afterDst]));
-    expect(events.map((event) => event.getFirstPropertyValue('uid'))).toEqual([`${beforeDst.id}@tandem`, `${afterDst.id}@tandem`]);
+    expect(events.map((event) => event.getFirstPropertyValue('uid'))).toEqual([
+      `${beforeDst.id}@tandem`,
+      `${afterDst.id}@tandem`,
+    ]);
   });
 
   it('writes an empty calendar for a program without sessions', () => {
@@ -88,8 +91,14 @@ describe('buildProgramCalendar', () => {
     const staff = session('2026-11-11T23:30:00Z', { cancelled: true });
     const closed = session('2026-11-25T23:30:00Z', { closureName: 'Thanksgiving' });
     const { events } = parse(buildProgramCalendar(program(), [afterDst, staff, closed]));
-    expect(events.map((event) => event.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CANCELLED', 'CANCELLED']);
-    expect(String(events[2].getFirstPropertyValue('description'))).toMatch(/^Cancelled: the library is closed \(Thanksgiving\)\./);
+    expect(events.map((event) => event.getFirstPropertyValue('status'))).toEqual([
+      'CONFIRMED',
+      'CANCELLED',
+      'CANCELLED',
+    ]);
+    expect(String(events[2].getFirstPropertyValue('description'))).toMatch(
+      /^Cancelled: the library is closed \(Thanksgiving\)\./,
+    );
     expect(String(events[1].getFirstPropertyValue('description'))).toMatch(/^Cancelled\./);
   });
 
@@ -112,7 +121,10 @@ describe('buildProgramCalendar', () => {
 
   it('escapes commas, semicolons and backslashes in the calendar name, and line breaks cannot inject lines', () => {
     const name = 'Teens, tech; and \\ more\r\nBEGIN:VEVENT\u0000';
-    const text = buildProgramCalendar(program({ name, description: 'Line one,\r\nline two\u0007', location: 'Room B\nEND:VCALENDAR' }), [beforeDst]);
+    const text = buildProgramCalendar(
+      program({ name, description: 'Line one,\r\nline two\u0007', location: 'Room B\nEND:VCALENDAR' }),
+      [beforeDst],
+    );
     expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
     expect(text.split('\r\n').filter((line) => line === 'END:VCALENDAR')).toHaveLength(1);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/(?!\t)\p{Cc}/u);

@@ -65,7 +65,9 @@ function eventDescription(program: CalendarProgram, session: CalendarSession): s
   if (program.description) lines.push(program.description);
   if (program.libraryGoal) lines.push(`Library goal: ${program.libraryGoal}`);
   if (program.partners.length > 0) {
-    lines.push(`Partners: ${program.partners.map((partner) => `${oneLine(partner.name)} (${partner.role})`).join(', ')}`);
+    lines.push(
+      `Partners: ${program.partners.map((partner) => `${oneLine(partner.name)} (${partner.role})`).join(', ')}`,
+    );
   }
   return multiLine(lines.join('\n\n'));
 }

@@ -4,7 +4,13 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { CreateProgramDto, ListProgramsQueryDto, ProgramPageDto, ProgramResponseDto, UpdateProgramDto } from './dto/program.dto';
+import {
+  CreateProgramDto,
+  ListProgramsQueryDto,
+  ProgramPageDto,
+  ProgramResponseDto,
+  UpdateProgramDto,
+} from './dto/program.dto';
 import { ListSessionsQueryDto, SessionListDto } from './dto/session.dto';
 import { toProgramResponse, toSessionResponse } from './program.mapper';
 import type { Program } from './program.entity';
@@ -59,11 +65,16 @@ export class ProgramController {
   @RequirePermission('outreach.write')
   @ApiOperation({
     summary: 'Edit a program (needs the current version)',
-    description: 'A new schedule, start or end date rewrites future sessions; past sessions and any with attendance or notes are kept.',
+    description:
+      'A new schedule, start or end date rewrites future sessions; past sessions and any with attendance or notes are kept.',
   })
   @ApiOkResponse({ type: ProgramResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@ProgramId() id: string, @Body() dto: UpdateProgramDto, @CurrentUser() actor: AuthUser): Promise<ProgramResponseDto> {
+  async update(
+    @ProgramId() id: string,
+    @Body() dto: UpdateProgramDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ProgramResponseDto> {
     return this.toResponse(await this.programs.update(id, dto, actor));
   }
 
@@ -79,7 +90,9 @@ export class ProgramController {
 
   @Get(':id/sessions')
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: 'Sessions starting in [from, to): default 30 days back to the end of the session window; at most 731 days' })
+  @ApiOperation({
+    summary: 'Sessions starting in [from, to): default 30 days back to the end of the session window; at most 731 days',
+  })
   @ApiOkResponse({ type: SessionListDto })
   @ApiProblems(400, 404)
   async sessions(@ProgramId() id: string, @Query() query: ListSessionsQueryDto): Promise<SessionListDto> {

@@ -18,7 +18,11 @@ export function toProgramResponse(program: Program): ProgramResponseDto {
     status: program.status,
     partners: [...(program.partners ?? [])]
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
-      .map((partner) => ({ organizationId: partner.organizationId, organizationName: partner.organization?.name ?? '', role: partner.role })),
+      .map((partner) => ({
+        organizationId: partner.organizationId,
+        organizationName: partner.organization?.name ?? '',
+        role: partner.role,
+      })),
     audienceIds: program.audienceIds,
     libraryGoal: program.libraryGoal,
     partnerGoal: program.partnerGoal,

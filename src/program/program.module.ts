@@ -15,7 +15,12 @@ import { ProgramService } from './program.service';
 import { SessionController } from './session.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession, CalendarLink]), AuditModule, VocabularyModule, UserModule],
+  imports: [
+    TypeOrmModule.forFeature([Program, ProgramPartner, ProgramSession, CalendarLink]),
+    AuditModule,
+    VocabularyModule,
+    UserModule,
+  ],
   controllers: [ProgramController, SessionController, ProgramCalendarController],
   providers: [ProgramService, ProgramCalendarService, CalendarLinkService],
   exports: [ProgramService, ProgramCalendarService],

@@ -13,7 +13,12 @@ import { escapeLike, pageWithTotal } from '../common/query';
 import { TimelineService } from '../timeline/timeline.service';
 import { AudienceService } from '../vocabulary/vocabulary.service';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramPartnerDto, UpdateProgramDto } from './dto/program.dto';
-import { DEFAULT_SESSIONS_PAST_DAYS, ListSessionsQueryDto, MAX_SESSION_RANGE_DAYS, UpdateSessionDto } from './dto/session.dto';
+import {
+  DEFAULT_SESSIONS_PAST_DAYS,
+  ListSessionsQueryDto,
+  MAX_SESSION_RANGE_DAYS,
+  UpdateSessionDto,
+} from './dto/session.dto';
 import { ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
 import { Program, ProgramStatus } from './program.entity';
@@ -57,7 +62,9 @@ export interface ExtendResult {
 
 type ProgramColumns = Partial<Omit<Program, 'partners'>>;
 
-function scheduleOf(program: Pick<Program, 'rrule' | 'timezone' | 'startTime' | 'durationMinutes' | 'startDate' | 'endDate'>): ScheduleInput {
+function scheduleOf(
+  program: Pick<Program, 'rrule' | 'timezone' | 'startTime' | 'durationMinutes' | 'startDate' | 'endDate'>,
+): ScheduleInput {
   return {
     rrule: program.rrule,
     timezone: program.timezone,
@@ -69,7 +76,9 @@ function scheduleOf(program: Pick<Program, 'rrule' | 'timezone' | 'startTime' | 
 }
 
 const partnerList = (partners: readonly { organizationId: string; role: string }[]) =>
-  [...partners].map((p) => ({ organizationId: p.organizationId, role: p.role })).sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+  [...partners]
+    .map((p) => ({ organizationId: p.organizationId, role: p.role }))
+    .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
 
 /**
  * Programs, their partners and their sessions. Sessions are materialized rows: every
@@ -155,7 +164,11 @@ export class ProgramService implements OnModuleInit {
   }
 
   /** The sessions route: a default window of 30 days back to the horizon, at most 2 years. */
-  async sessionsInWindow(programId: string, query: ListSessionsQueryDto, now = this.clock.now()): Promise<ProgramSession[]> {
+  async sessionsInWindow(
+    programId: string,
+    query: ListSessionsQueryDto,
+    now = this.clock.now(),
+  ): Promise<ProgramSession[]> {
     const from = query.from ? new Date(query.from) : new Date(now.getTime() - DEFAULT_SESSIONS_PAST_DAYS * DAY_MS);
     const to = query.to ? new Date(query.to) : new Date(Math.max(this.horizon(now).getTime(), from.getTime()));
     if (Number.isNaN(from.getTime())) throw new SessionRangeError('from', 'must be a date or date-time (ISO 8601)');
@@ -177,9 +190,12 @@ export class ProgramService implements OnModuleInit {
     if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
     if (query.audienceId) qb.andWhere('p.audience_ids @> ARRAY[:audienceId]::uuid[]', { audienceId: query.audienceId });
     if (query.organizationId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = p.id AND pp.organization_id = :organizationId)', {
-        organizationId: query.organizationId,
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = p.id AND pp.organization_id = :organizationId)',
+        {
+          organizationId: query.organizationId,
+        },
+      );
     }
     const page = await pageWithTotal(qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC'), query);
     const partners = await this.partnersOf(page.data.map((p) => p.id));
@@ -214,7 +230,11 @@ export class ProgramService implements OnModuleInit {
           createdById: actor.id,
         }),
       );
-      const partners = (dto.partners ?? []).map((p) => ({ programId: saved.id, organizationId: p.organizationId, role: p.role }));
+      const partners = (dto.partners ?? []).map((p) => ({
+        programId: saved.id,
+        organizationId: p.organizationId,
+        role: p.role,
+      }));
       if (partners.length) await manager.insert(ProgramPartner, partners);
       if (saved.status !== ProgramStatus.Completed) await this.materializeAll(manager, saved.id, compiled, now);
       await this.audit.record(manager, {
@@ -246,7 +266,16 @@ export class ProgramService implements OnModuleInit {
       const before = { ...program, partners: partnerList(currentPartners) };
 
       const columns: ProgramColumns = {};
-      for (const key of ['name', 'description', 'status', 'audienceIds', 'libraryGoal', 'partnerGoal', 'startDate', 'endDate'] as const) {
+      for (const key of [
+        'name',
+        'description',
+        'status',
+        'audienceIds',
+        'libraryGoal',
+        'partnerGoal',
+        'startDate',
+        'endDate',
+      ] as const) {
         if (dto[key] !== undefined) (columns as Record<string, unknown>)[key] = dto[key];
       }
       if (dto.schedule) {
@@ -261,7 +290,9 @@ export class ProgramService implements OnModuleInit {
       let compiled: CompiledSchedule | null = null;
       if (scheduleTouched) {
         // A start date being moved is bounded like a new one; an old program keeps its own.
-        compiled = compileSchedule(scheduleOf(after), { today: after.startDate !== program.startDate ? now : undefined });
+        compiled = compileSchedule(scheduleOf(after), {
+          today: after.startDate !== program.startDate ? now : undefined,
+        });
         after.rrule = compiled.rrule;
         columns.rrule = compiled.rrule;
       }
@@ -274,7 +305,11 @@ export class ProgramService implements OnModuleInit {
       await manager.update(Program, { id }, Object.keys(changed).length ? changed : { updatedAt: now });
       if (dto.partners && 'partners' in diff) {
         await manager.delete(ProgramPartner, { programId: id });
-        if (partners.length) await manager.insert(ProgramPartner, partners.map((p) => ({ ...p, programId: id }) as ProgramPartner));
+        if (partners.length)
+          await manager.insert(
+            ProgramPartner,
+            partners.map((p) => ({ ...p, programId: id }) as ProgramPartner),
+          );
       }
 
       const scheduleChanged = SCHEDULE_FIELDS.some((field) => field in diff);
@@ -282,7 +317,13 @@ export class ProgramService implements OnModuleInit {
       if ((scheduleChanged || reopened) && after.status !== ProgramStatus.Completed) {
         await this.rematerialize(manager, id, compiled ?? compileSchedule(scheduleOf(after)), program.startDate, now);
       }
-      await this.audit.record(manager, { actorId: actor.id, entityType: 'program', entityId: id, action: 'update', changes: diff });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'program',
+        entityId: id,
+        action: 'update',
+        changes: diff,
+      });
     });
     // Reminders follow the new sessions, status and partners (the worker re-checks each at send time too).
     void this.reminders.requestReconcile('program changed');
@@ -326,7 +367,9 @@ export class ProgramService implements OnModuleInit {
       // after all, and taking the count away puts a closure day's session back under its closure.
       if (changes.attendance !== undefined && changes.attendance !== null) changes.closureId = null;
       else if (changes.attendance === null && session.closureId === null) {
-        const [closure] = (await manager.query(`SELECT id FROM closures WHERE date = $1`, [session.localDate])) as { id: string }[];
+        const [closure] = (await manager.query(`SELECT id FROM closures WHERE date = $1`, [session.localDate])) as {
+          id: string;
+        }[];
         if (closure) changes.closureId = closure.id;
       }
       closureChanged = changes.closureId !== undefined && changes.closureId !== session.closureId;
@@ -377,7 +420,10 @@ export class ProgramService implements OnModuleInit {
           planned.set(program.id, { program, occurrences: compiled.between(from, target) });
         } catch (error) {
           // A stored schedule always passed validation; one that no longer does is left as it is.
-          this.logger.warn({ programId: program.id, reason: (error as Error).message }, 'program schedule not expanded');
+          this.logger.warn(
+            { programId: program.id, reason: (error as Error).message },
+            'program schedule not expanded',
+          );
         }
       }
       result.sessionsCreated += await this.dataSource.transaction(async (manager) => {
@@ -388,12 +434,21 @@ export class ProgramService implements OnModuleInit {
           .getMany();
         const current = locked.filter((row) => {
           const plan = planned.get(row.id);
-          return plan && row.status !== ProgramStatus.Completed && SCHEDULE_FIELDS.every((field) => row[field] === plan.program[field]);
+          return (
+            plan &&
+            row.status !== ProgramStatus.Completed &&
+            SCHEDULE_FIELDS.every((field) => row[field] === plan.program[field])
+          );
         });
         if (current.length === 0) return 0;
-        const rows = current.flatMap((row) => planned.get(row.id)!.occurrences.map((occurrence) => ({ programId: row.id, ...occurrence })));
+        const rows = current.flatMap((row) =>
+          planned.get(row.id)!.occurrences.map((occurrence) => ({ programId: row.id, ...occurrence })),
+        );
         const created = await this.insertSessions(manager, rows);
-        await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = ANY($1::uuid[])`, [current.map((row) => row.id), target]);
+        await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = ANY($1::uuid[])`, [
+          current.map((row) => row.id),
+          target,
+        ]);
         return created;
       });
       result.programs += planned.size;
@@ -403,15 +458,22 @@ export class ProgramService implements OnModuleInit {
   }
 
   /** Referenced partner organizations and audiences must exist (400 naming the field otherwise). */
-  private async assertReferences(partners: readonly ProgramPartnerDto[] | undefined, audienceIds: readonly string[] | undefined): Promise<void> {
+  private async assertReferences(
+    partners: readonly ProgramPartnerDto[] | undefined,
+    audienceIds: readonly string[] | undefined,
+  ): Promise<void> {
     await this.audiences.assertExist(audienceIds ?? [], 'audienceIds');
     if (!partners?.length) return;
     const ids = partners.map((partner) => partner.organizationId.toLowerCase());
-    const found = await this.dataSource.getRepository(Organization).find({ select: { id: true }, where: { id: In(ids) } });
+    const found = await this.dataSource
+      .getRepository(Organization)
+      .find({ select: { id: true }, where: { id: In(ids) } });
     const known = new Set(found.map((org) => org.id));
     const errors = ids.flatMap((orgId, index) => {
-      if (!known.has(orgId)) return [{ field: `partners.${index}.organizationId`, message: 'is not a known organization' }];
-      if (ids.indexOf(orgId) !== index) return [{ field: `partners.${index}.organizationId`, message: 'is already a partner of this program' }];
+      if (!known.has(orgId))
+        return [{ field: `partners.${index}.organizationId`, message: 'is not a known organization' }];
+      if (ids.indexOf(orgId) !== index)
+        return [{ field: `partners.${index}.organizationId`, message: 'is already a partner of this program' }];
       return [];
     });
     if (errors.length) throw new PartnerProblemError(errors);
@@ -422,10 +484,18 @@ export class ProgramService implements OnModuleInit {
   }
 
   /** Every occurrence from the start to the horizon, for a new program. */
-  private async materializeAll(manager: EntityManager, programId: string, compiled: CompiledSchedule, now: Date): Promise<void> {
+  private async materializeAll(
+    manager: EntityManager,
+    programId: string,
+    compiled: CompiledSchedule,
+    now: Date,
+  ): Promise<void> {
     const target = this.horizon(now);
     const occurrences = compiled.between(compiled.earliestInstant(), target);
-    await this.insertSessions(manager, occurrences.map((occurrence) => ({ programId, ...occurrence })));
+    await this.insertSessions(
+      manager,
+      occurrences.map((occurrence) => ({ programId, ...occurrence })),
+    );
     await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = $1`, [programId, target]);
   }
 
@@ -436,7 +506,13 @@ export class ProgramService implements OnModuleInit {
    * occurrences are added. Past sessions stay as they were. A start date moved earlier
    * back-fills the occurrences before the old one.
    */
-  private async rematerialize(manager: EntityManager, programId: string, compiled: CompiledSchedule, oldStartDate: string, now: Date): Promise<void> {
+  private async rematerialize(
+    manager: EntityManager,
+    programId: string,
+    compiled: CompiledSchedule,
+    oldStartDate: string,
+    now: Date,
+  ): Promise<void> {
     const target = this.horizon(now);
     const future = compiled.between(new Date(now.getTime() + 1), target);
     const starts = future.map((o) => o.startsAt);
@@ -456,10 +532,16 @@ export class ProgramService implements OnModuleInit {
          AND (s.ends_at <> v.ends_at OR s.local_date <> v.local_date)`,
       [programId, starts, future.map((o) => o.endsAt), future.map((o) => o.localDate)],
     );
-    const backfill = compiled.startDate() < oldStartDate
-      ? compiled.between(compiled.earliestInstant(), new Date(now.getTime() + 1)).filter((o) => o.localDate < oldStartDate)
-      : [];
-    await this.insertSessions(manager, [...backfill, ...future].map((occurrence) => ({ programId, ...occurrence })));
+    const backfill =
+      compiled.startDate() < oldStartDate
+        ? compiled
+            .between(compiled.earliestInstant(), new Date(now.getTime() + 1))
+            .filter((o) => o.localDate < oldStartDate)
+        : [];
+    await this.insertSessions(
+      manager,
+      [...backfill, ...future].map((occurrence) => ({ programId, ...occurrence })),
+    );
     await manager.query(`UPDATE programs SET materialized_until = $2 WHERE id = $1`, [programId, target]);
   }
 
@@ -467,7 +549,10 @@ export class ProgramService implements OnModuleInit {
    * Inserts sessions that do not exist yet (same program and start = same session), each with
    * the closure of its local date if there is one. Set-based: one statement per chunk.
    */
-  private async insertSessions(manager: EntityManager, rows: readonly ({ programId: string } & Occurrence)[]): Promise<number> {
+  private async insertSessions(
+    manager: EntityManager,
+    rows: readonly ({ programId: string } & Occurrence)[],
+  ): Promise<number> {
     let created = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
@@ -478,7 +563,12 @@ export class ProgramService implements OnModuleInit {
          LEFT JOIN closures c ON c.date = s.local_date
          ON CONFLICT (program_id, starts_at) DO NOTHING
          RETURNING 1`,
-        [chunk.map((r) => r.programId), chunk.map((r) => r.startsAt), chunk.map((r) => r.endsAt), chunk.map((r) => r.localDate)],
+        [
+          chunk.map((r) => r.programId),
+          chunk.map((r) => r.startsAt),
+          chunk.map((r) => r.endsAt),
+          chunk.map((r) => r.localDate),
+        ],
       );
       created += inserted.length;
     }

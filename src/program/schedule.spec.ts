@@ -1,5 +1,13 @@
 import { ValidationFailedError } from '../common/errors/domain-error';
-import { compileSchedule, MAX_RULE_COUNT, MAX_SESSIONS_PER_PROGRAM, normalizeRrule, Occurrence, ScheduleInput, wallClockToInstant } from './schedule';
+import {
+  compileSchedule,
+  MAX_RULE_COUNT,
+  MAX_SESSIONS_PER_PROGRAM,
+  normalizeRrule,
+  Occurrence,
+  ScheduleInput,
+  wallClockToInstant,
+} from './schedule';
 
 const schedule = (overrides: Partial<ScheduleInput> = {}): ScheduleInput => ({
   rrule: 'FREQ=WEEKLY;BYDAY=WE',
@@ -51,19 +59,40 @@ describe('schedule', () => {
     });
 
     it('moves a time in the spring-forward gap on by an hour (02:30 → 03:30 PDT)', () => {
-      const occurrences = expand({ rrule: 'FREQ=DAILY', startTime: '02:30', startDate: '2026-03-07' }, '2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z');
-      expect(starts(occurrences)).toEqual(['2026-03-07T10:30:00.000Z', '2026-03-08T10:30:00.000Z', '2026-03-09T09:30:00.000Z']);
+      const occurrences = expand(
+        { rrule: 'FREQ=DAILY', startTime: '02:30', startDate: '2026-03-07' },
+        '2026-03-07T00:00:00Z',
+        '2026-03-10T00:00:00Z',
+      );
+      expect(starts(occurrences)).toEqual([
+        '2026-03-07T10:30:00.000Z',
+        '2026-03-08T10:30:00.000Z',
+        '2026-03-09T09:30:00.000Z',
+      ]);
       expect(dates(occurrences)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
     });
 
     it('takes the first (daylight) 01:30 when the autumn overlap repeats it', () => {
-      const occurrences = expand({ rrule: 'FREQ=DAILY', startTime: '01:30', startDate: '2026-10-31' }, '2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z');
-      expect(starts(occurrences)).toEqual(['2026-10-31T08:30:00.000Z', '2026-11-01T08:30:00.000Z', '2026-11-02T09:30:00.000Z']);
+      const occurrences = expand(
+        { rrule: 'FREQ=DAILY', startTime: '01:30', startDate: '2026-10-31' },
+        '2026-10-31T00:00:00Z',
+        '2026-11-03T00:00:00Z',
+      );
+      expect(starts(occurrences)).toEqual([
+        '2026-10-31T08:30:00.000Z',
+        '2026-11-01T08:30:00.000Z',
+        '2026-11-02T09:30:00.000Z',
+      ]);
     });
   });
 
   describe('DST in Australia/Sydney (southern hemisphere)', () => {
-    const sydney = { rrule: 'FREQ=WEEKLY;BYDAY=SA', timezone: 'Australia/Sydney', startTime: '10:00', startDate: '2026-03-01' };
+    const sydney = {
+      rrule: 'FREQ=WEEKLY;BYDAY=SA',
+      timezone: 'Australia/Sydney',
+      startTime: '10:00',
+      startDate: '2026-03-01',
+    };
 
     it('keeps Saturday 10:00 across the April change back to standard time (Apr 5 2026)', () => {
       const occurrences = expand(sydney, '2026-03-30T00:00:00Z', '2026-04-12T00:00:00Z');
@@ -78,16 +107,31 @@ describe('schedule', () => {
     });
 
     it('resolves the gap and the overlap the same way as in the north', () => {
-      expect(wallClockToInstant(new Date('2026-10-04T02:30:00Z'), 'Australia/Sydney').toISOString()).toBe('2026-10-03T16:30:00.000Z');
-      expect(wallClockToInstant(new Date('2026-04-05T02:30:00Z'), 'Australia/Sydney').toISOString()).toBe('2026-04-04T15:30:00.000Z');
+      expect(wallClockToInstant(new Date('2026-10-04T02:30:00Z'), 'Australia/Sydney').toISOString()).toBe(
+        '2026-10-03T16:30:00.000Z',
+      );
+      expect(wallClockToInstant(new Date('2026-04-05T02:30:00Z'), 'Australia/Sydney').toISOString()).toBe(
+        '2026-04-04T15:30:00.000Z',
+      );
     });
   });
 
   describe('DST in Europe/Berlin', () => {
     it('keeps Monday 18:00 across both 2026 changes (Mar 29, Oct 25)', () => {
-      const berlin = { rrule: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'Europe/Berlin', startTime: '18:00', startDate: '2026-03-01' };
-      expect(starts(expand(berlin, '2026-03-23T00:00:00Z', '2026-03-31T00:00:00Z'))).toEqual(['2026-03-23T17:00:00.000Z', '2026-03-30T16:00:00.000Z']);
-      expect(starts(expand(berlin, '2026-10-19T00:00:00Z', '2026-10-27T00:00:00Z'))).toEqual(['2026-10-19T16:00:00.000Z', '2026-10-26T17:00:00.000Z']);
+      const berlin = {
+        rrule: 'FREQ=WEEKLY;BYDAY=MO',
+        timezone: 'Europe/Berlin',
+        startTime: '18:00',
+        startDate: '2026-03-01',
+      };
+      expect(starts(expand(berlin, '2026-03-23T00:00:00Z', '2026-03-31T00:00:00Z'))).toEqual([
+        '2026-03-23T17:00:00.000Z',
+        '2026-03-30T16:00:00.000Z',
+      ]);
+      expect(starts(expand(berlin, '2026-10-19T00:00:00Z', '2026-10-27T00:00:00Z'))).toEqual([
+        '2026-10-19T16:00:00.000Z',
+        '2026-10-26T17:00:00.000Z',
+      ]);
     });
   });
 
@@ -95,44 +139,50 @@ describe('schedule', () => {
     const utc = { timezone: 'UTC', startTime: '12:00', startDate: '2026-01-01' };
 
     it('BYMONTHDAY=-1 is the last day of every month, February included', () => {
-      expect(dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' }, '2026-01-01T00:00:00Z', '2026-05-01T00:00:00Z'))).toEqual([
-        '2026-01-31',
-        '2026-02-28',
-        '2026-03-31',
-        '2026-04-30',
-      ]);
-      expect(dates(expand({ ...utc, startDate: '2028-02-01', rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' }, '2028-02-01T00:00:00Z', '2028-03-01T00:00:00Z'))).toEqual([
-        '2028-02-29',
-      ]);
+      expect(
+        dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' }, '2026-01-01T00:00:00Z', '2026-05-01T00:00:00Z')),
+      ).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30']);
+      expect(
+        dates(
+          expand(
+            { ...utc, startDate: '2028-02-01', rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' },
+            '2028-02-01T00:00:00Z',
+            '2028-03-01T00:00:00Z',
+          ),
+        ),
+      ).toEqual(['2028-02-29']);
     });
 
     it('BYMONTHDAY=31 skips the months without a 31st', () => {
-      expect(dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYMONTHDAY=31' }, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'))).toEqual([
-        '2026-01-31',
-        '2026-03-31',
-        '2026-05-31',
-        '2026-07-31',
-        '2026-08-31',
-        '2026-10-31',
-        '2026-12-31',
-      ]);
+      expect(
+        dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYMONTHDAY=31' }, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')),
+      ).toEqual(['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31', '2026-08-31', '2026-10-31', '2026-12-31']);
     });
 
     it('BYDAY=FR;BYSETPOS=-1 is the last Friday of each month', () => {
-      const fridays = dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1' }, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'));
+      const fridays = dates(
+        expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1' }, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'),
+      );
       expect(fridays.map((d) => Number(d.slice(8)))).toEqual([30, 27, 27, 24, 29, 26, 31, 28, 25, 30, 27, 25]);
     });
 
     it('the second Tuesday, written either as BYDAY=2TU or BYDAY=TU;BYSETPOS=2', () => {
       const expected = ['2026-01-13', '2026-02-10', '2026-03-10', '2026-04-14', '2026-05-12', '2026-06-09'];
-      expect(dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=2TU' }, '2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z'))).toEqual(expected);
-      expect(dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2' }, '2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z'))).toEqual(expected);
+      expect(
+        dates(expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=2TU' }, '2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z')),
+      ).toEqual(expected);
+      expect(
+        dates(
+          expand({ ...utc, rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2' }, '2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z'),
+        ),
+      ).toEqual(expected);
     });
   });
 
   describe('bounds', () => {
     const sept = { startDate: '2026-09-01' };
-    const all = (input: Partial<ScheduleInput>) => dates(expand({ ...sept, ...input }, '2026-01-01T00:00:00Z', '2027-06-01T00:00:00Z'));
+    const all = (input: Partial<ScheduleInput>) =>
+      dates(expand({ ...sept, ...input }, '2026-01-01T00:00:00Z', '2027-06-01T00:00:00Z'));
 
     it('starts at startDate, not before, and does not count startDate unless it matches', () => {
       expect(all({ endDate: '2026-09-10' })).toEqual(['2026-09-02', '2026-09-09']);
@@ -148,12 +198,17 @@ describe('schedule', () => {
     });
 
     it('stops at the earlier of UNTIL and endDate', () => {
-      expect(all({ rrule: 'FREQ=WEEKLY;BYDAY=WE;UNTIL=20261231', endDate: '2026-09-09' })).toEqual(['2026-09-02', '2026-09-09']);
+      expect(all({ rrule: 'FREQ=WEEKLY;BYDAY=WE;UNTIL=20261231', endDate: '2026-09-09' })).toEqual([
+        '2026-09-02',
+        '2026-09-09',
+      ]);
     });
 
     it('counts COUNT from the start even when the window begins later', () => {
       expect(all({ rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3' })).toEqual(['2026-09-02', '2026-09-09', '2026-09-16']);
-      expect(expand({ ...sept, rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3' }, '2026-09-10T00:00:00Z', '2027-01-01T00:00:00Z')).toHaveLength(1);
+      expect(
+        expand({ ...sept, rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3' }, '2026-09-10T00:00:00Z', '2027-01-01T00:00:00Z'),
+      ).toHaveLength(1);
     });
 
     it('treats the window as [from, to): a session starting exactly at `to` is left for the next window', () => {
@@ -205,11 +260,15 @@ describe('schedule', () => {
     });
 
     it.each(['HOURLY', 'MINUTELY', 'SECONDLY'])('refuses FREQ=%s as finer than a day', (freq) => {
-      expect(errorsOf({ rrule: `FREQ=${freq}` })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/finer than a day/) }]);
+      expect(errorsOf({ rrule: `FREQ=${freq}` })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/finer than a day/) },
+      ]);
     });
 
     it('refuses an unknown time zone', () => {
-      expect(errorsOf({ timezone: 'Mars/Olympus_Mons' })).toEqual([{ field: 'schedule.timezone', message: expect.any(String) }]);
+      expect(errorsOf({ timezone: 'Mars/Olympus_Mons' })).toEqual([
+        { field: 'schedule.timezone', message: expect.any(String) },
+      ]);
     });
 
     it.each(['25:00', '3:30', '15:30:00', '15h30', ''])('refuses the start time %j', (startTime) => {
@@ -228,24 +287,36 @@ describe('schedule', () => {
     it('refuses impossible dates and an end date before the start date', () => {
       expect(field(errorsOf({ startDate: '2026-02-30' }))).toEqual(['startDate']);
       expect(field(errorsOf({ endDate: '2025-12-31' }))).toEqual(['endDate']);
-      expect(errorsOf({ endDate: '2026-01-01' })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/no session/) }]);
+      expect(errorsOf({ endDate: '2026-01-01' })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/no session/) },
+      ]);
     });
 
     it('refuses UNTIL before the start', () => {
-      expect(errorsOf({ rrule: 'FREQ=WEEKLY;BYDAY=WE;UNTIL=20251231' })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/UNTIL must not be before/) }]);
+      expect(errorsOf({ rrule: 'FREQ=WEEKLY;BYDAY=WE;UNTIL=20251231' })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/UNTIL must not be before/) },
+      ]);
     });
 
     it('refuses a rule that never yields a session', () => {
       // A Monday 29 February: 2016, then not until 2044.
-      expect(errorsOf({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO' })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/within 5 years/) }]);
+      expect(errorsOf({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO' })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/within 5 years/) },
+      ]);
     });
 
     it(`refuses a COUNT above ${MAX_RULE_COUNT} and a bounded schedule of more than ${MAX_SESSIONS_PER_PROGRAM} sessions`, () => {
-      expect(errorsOf({ rrule: `FREQ=DAILY;COUNT=${MAX_RULE_COUNT + 1}` })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/COUNT must be at most/) }]);
+      expect(errorsOf({ rrule: `FREQ=DAILY;COUNT=${MAX_RULE_COUNT + 1}` })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/COUNT must be at most/) },
+      ]);
       expect(errorsOf({ rrule: `FREQ=DAILY;COUNT=${MAX_RULE_COUNT}` })).toEqual([]);
       // Daily for three years is 1096 sessions.
-      expect(errorsOf({ rrule: 'FREQ=DAILY', endDate: '2028-12-31' })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/more than 1000 sessions/) }]);
-      expect(errorsOf({ rrule: 'FREQ=DAILY;UNTIL=20281231' })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/more than 1000 sessions/) }]);
+      expect(errorsOf({ rrule: 'FREQ=DAILY', endDate: '2028-12-31' })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/more than 1000 sessions/) },
+      ]);
+      expect(errorsOf({ rrule: 'FREQ=DAILY;UNTIL=20281231' })).toEqual([
+        { field: 'schedule.rrule', message: expect.stringMatching(/more than 1000 sessions/) },
+      ]);
       expect(errorsOf({ rrule: 'FREQ=WEEKLY', endDate: '2028-12-31' })).toEqual([]);
     });
 
@@ -261,18 +332,22 @@ describe('schedule', () => {
     });
 
     it('reports every invalid field at once', () => {
-      expect(field(errorsOf({ rrule: 'FREQ=HOURLY', timezone: 'Nowhere', startTime: '99:99', durationMinutes: 0 })).sort()).toEqual([
-        'schedule.durationMinutes',
-        'schedule.rrule',
-        'schedule.startTime',
-        'schedule.timezone',
-      ]);
+      expect(
+        field(errorsOf({ rrule: 'FREQ=HOURLY', timezone: 'Nowhere', startTime: '99:99', durationMinutes: 0 })).sort(),
+      ).toEqual(['schedule.durationMinutes', 'schedule.rrule', 'schedule.startTime', 'schedule.timezone']);
     });
 
     it('answers quickly for rules that would make rrule iterate for ever', () => {
       const started = Date.now();
-      const refused = ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO', 'FREQ=WEEKLY;BYMONTH=2;BYDAY=MO;BYSETPOS=5', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=1000'];
-      for (const rrule of refused) expect(errorsOf({ rrule })).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/no session/) }]);
+      const refused = [
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO',
+        'FREQ=WEEKLY;BYMONTH=2;BYDAY=MO;BYSETPOS=5',
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=1000',
+      ];
+      for (const rrule of refused)
+        expect(errorsOf({ rrule })).toEqual([
+          { field: 'schedule.rrule', message: expect.stringMatching(/no session/) },
+        ]);
       expect(errorsOf({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;UNTIL=20351231' })).toEqual([]);
       expect(Date.now() - started).toBeLessThan(5000);
     });

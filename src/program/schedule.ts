@@ -77,10 +77,19 @@ const intList = (min: number, max: number, signed: boolean) => (value: string) =
  * as `INTERVAL=-2` or `BYMONTHDAY=40` and then loops for ever or to the year 9999.
  */
 const PART_RULES: Record<string, { valid: (value: string) => boolean; message: string }> = {
-  FREQ: { valid: (v) => (ALLOWED_FREQUENCIES as readonly string[]).includes(v), message: 'FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY' },
-  INTERVAL: { valid: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1, message: 'INTERVAL must be a whole number from 1 to 999' },
+  FREQ: {
+    valid: (v) => (ALLOWED_FREQUENCIES as readonly string[]).includes(v),
+    message: 'FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY',
+  },
+  INTERVAL: {
+    valid: (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1,
+    message: 'INTERVAL must be a whole number from 1 to 999',
+  },
   COUNT: { valid: (v) => /^\d{1,7}$/.test(v) && Number(v) >= 1, message: 'COUNT must be a whole number of at least 1' },
-  UNTIL: { valid: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && untilToWallClock(v) !== null, message: 'UNTIL must be a date like 20261231 or 20261231T235959Z' },
+  UNTIL: {
+    valid: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && untilToWallClock(v) !== null,
+    message: 'UNTIL must be a date like 20261231 or 20261231T235959Z',
+  },
   BYDAY: {
     valid: (v) =>
       v.split(',').every((part) => {
@@ -90,7 +99,10 @@ const PART_RULES: Record<string, { valid: (value: string) => boolean; message: s
       }),
     message: 'BYDAY must list weekdays (MO, TU, WE, TH, FR, SA, SU), each optionally after a position such as 2 or -1',
   },
-  BYMONTHDAY: { valid: intList(1, 31, true), message: 'BYMONTHDAY must list days from 1 to 31 (or -1 to -31 from the month end)' },
+  BYMONTHDAY: {
+    valid: intList(1, 31, true),
+    message: 'BYMONTHDAY must list days from 1 to 31 (or -1 to -31 from the month end)',
+  },
   BYYEARDAY: { valid: intList(1, 366, true), message: 'BYYEARDAY must list days from 1 to 366 (or -1 to -366)' },
   BYWEEKNO: { valid: intList(1, 53, true), message: 'BYWEEKNO must list weeks from 1 to 53 (or -1 to -53)' },
   BYMONTH: { valid: intList(1, 12, false), message: 'BYMONTH must list months from 1 to 12' },
@@ -129,7 +141,8 @@ function parseDate(value: unknown): Date | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return date;
 }
 
@@ -158,7 +171,8 @@ export function normalizeRrule(raw: unknown): { rule: string } | { errors: strin
   if (typeof raw !== 'string') return { errors: ['must be an RRULE such as FREQ=WEEKLY;BYDAY=WE'] };
   let text = raw.trim().toUpperCase();
   if (text.startsWith('RRULE:')) text = text.slice('RRULE:'.length).trim();
-  if (text.length === 0 || text.length > MAX_RRULE_LENGTH) return { errors: [`must be an RRULE such as FREQ=WEEKLY;BYDAY=WE (at most ${MAX_RRULE_LENGTH} characters)`] };
+  if (text.length === 0 || text.length > MAX_RRULE_LENGTH)
+    return { errors: [`must be an RRULE such as FREQ=WEEKLY;BYDAY=WE (at most ${MAX_RRULE_LENGTH} characters)`] };
   if (/[\r\n]/.test(text)) return { errors: ['must be a single RRULE (no DTSTART, EXDATE or RDATE lines)'] };
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -197,11 +211,14 @@ export function normalizeRrule(raw: unknown): { rule: string } | { errors: strin
   if (values.has('BYMONTHDAY') && freq === 'WEEKLY') errors.push('BYMONTHDAY cannot be used with FREQ=WEEKLY');
   if (values.has('BYYEARDAY') && freq !== 'YEARLY') errors.push('BYYEARDAY can only be used with FREQ=YEARLY');
   if (values.has('BYWEEKNO') && freq !== 'YEARLY') errors.push('BYWEEKNO can only be used with FREQ=YEARLY');
-  if (values.has('BYSETPOS') && freq === 'DAILY') errors.push('BYSETPOS cannot be used with FREQ=DAILY (each day is its own set)');
+  if (values.has('BYSETPOS') && freq === 'DAILY')
+    errors.push('BYSETPOS cannot be used with FREQ=DAILY (each day is its own set)');
   const months = values.get('BYMONTH');
   const monthDays = values.get('BYMONTHDAY');
   if (months && monthDays && PART_RULES.BYMONTH.valid(months) && PART_RULES.BYMONTHDAY.valid(monthDays)) {
-    const fits = months.split(',').some((m) => monthDays.split(',').some((d) => Math.abs(Number(d)) <= DAYS_IN_MONTH[Number(m) - 1]));
+    const fits = months
+      .split(',')
+      .some((m) => monthDays.split(',').some((d) => Math.abs(Number(d)) <= DAYS_IN_MONTH[Number(m) - 1]));
     if (!fits) errors.push('BYMONTH and BYMONTHDAY never meet on a real date');
   }
   if (seen.has('COUNT') && seen.has('UNTIL')) errors.push('may have COUNT or UNTIL, not both');
@@ -233,7 +250,13 @@ export class CompiledSchedule {
   }
 
   /** @internal used by compileSchedule */
-  static create(rule: RRule, normalized: string, input: ScheduleInput, wallEnd: Date | null, bounded: boolean): CompiledSchedule {
+  static create(
+    rule: RRule,
+    normalized: string,
+    input: ScheduleInput,
+    wallEnd: Date | null,
+    bounded: boolean,
+  ): CompiledSchedule {
     return new CompiledSchedule(rule, normalized, input, wallEnd, bounded);
   }
 
@@ -273,7 +296,8 @@ export class CompiledSchedule {
       dtstart: addYears(start, years),
       until: this.rule.options.until ? addYears(this.rule.options.until, years) : null,
     });
-    return shifted.between(addYears(start, years), addYears(wallUntil, years), true, (_date, index) => index < limit).length;
+    return shifted.between(addYears(start, years), addYears(wallUntil, years), true, (_date, index) => index < limit)
+      .length;
   }
 
   /** An instant no later than the first occurrence (the start's wall clock less a day). */
@@ -314,7 +338,8 @@ export function wallClockToInstant(wall: Date, zone: string): Date {
     { zone },
   );
   const candidates = local.getPossibleOffsets();
-  const earliest = candidates.length > 0 ? Math.min(...candidates.map((candidate) => candidate.toMillis())) : local.toMillis();
+  const earliest =
+    candidates.length > 0 ? Math.min(...candidates.map((candidate) => candidate.toMillis())) : local.toMillis();
   return new Date(earliest);
 }
 
@@ -341,25 +366,37 @@ export function compileSchedule(input: ScheduleInput, options: CompileOptions = 
 
   const normalized = normalizeRrule(input.rrule);
   if ('errors' in normalized) normalized.errors.forEach((message) => fail(FIELD.rrule, message));
-  const zoneOk = typeof input.timezone === 'string' && input.timezone.length <= 64 && IANAZone.isValidZone(input.timezone);
+  const zoneOk =
+    typeof input.timezone === 'string' && input.timezone.length <= 64 && IANAZone.isValidZone(input.timezone);
   if (!zoneOk) fail(FIELD.timezone, 'must be an IANA time zone such as America/Los_Angeles');
   const time = typeof input.startTime === 'string' ? TIME.exec(input.startTime) : null;
   if (!time) fail(FIELD.startTime, 'must be a 24-hour time HH:MM, such as 15:30');
-  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < MIN_DURATION_MINUTES || input.durationMinutes > MAX_DURATION_MINUTES) {
-    fail(FIELD.durationMinutes, `must be a whole number of minutes from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES}`);
+  if (
+    !Number.isInteger(input.durationMinutes) ||
+    input.durationMinutes < MIN_DURATION_MINUTES ||
+    input.durationMinutes > MAX_DURATION_MINUTES
+  ) {
+    fail(
+      FIELD.durationMinutes,
+      `must be a whole number of minutes from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES}`,
+    );
   }
   const startDate = parseDate(input.startDate);
   if (!startDate) fail(FIELD.startDate, 'must be a date YYYY-MM-DD');
   const endDate = input.endDate === null || input.endDate === undefined ? null : parseDate(input.endDate);
-  if (input.endDate !== null && input.endDate !== undefined && !endDate) fail(FIELD.endDate, 'must be a date YYYY-MM-DD');
+  if (input.endDate !== null && input.endDate !== undefined && !endDate)
+    fail(FIELD.endDate, 'must be a date YYYY-MM-DD');
   if (startDate && endDate) {
     if (endDate < startDate) fail(FIELD.endDate, 'must not be before startDate');
-    else if (endDate > addYears(startDate, MAX_SCHEDULE_YEARS)) fail(FIELD.endDate, `must be within ${MAX_SCHEDULE_YEARS} years of startDate`);
+    else if (endDate > addYears(startDate, MAX_SCHEDULE_YEARS))
+      fail(FIELD.endDate, `must be within ${MAX_SCHEDULE_YEARS} years of startDate`);
   }
   if (startDate && options.today) {
     const today = parseDate(ymd(options.today))!;
-    if (startDate < addYears(today, -MAX_BACKFILL_YEARS)) fail(FIELD.startDate, `must be within the last ${MAX_BACKFILL_YEARS} years`);
-    if (startDate > addYears(today, MAX_START_AHEAD_YEARS)) fail(FIELD.startDate, `must be within the next ${MAX_START_AHEAD_YEARS} years`);
+    if (startDate < addYears(today, -MAX_BACKFILL_YEARS))
+      fail(FIELD.startDate, `must be within the last ${MAX_BACKFILL_YEARS} years`);
+    if (startDate > addYears(today, MAX_START_AHEAD_YEARS))
+      fail(FIELD.startDate, `must be within the next ${MAX_START_AHEAD_YEARS} years`);
   }
   if (errors.length > 0 || 'errors' in normalized || !startDate || !time) throw new ValidationFailedError(errors);
 
@@ -379,13 +416,21 @@ export function compileSchedule(input: ScheduleInput, options: CompileOptions = 
 
   const until = rule.options.until;
   if (until && until < dtstart) fail(FIELD.rrule, 'UNTIL must not be before the start date and time');
-  if (until && until > addYears(startDate, MAX_SCHEDULE_YEARS)) fail(FIELD.rrule, `UNTIL must be within ${MAX_SCHEDULE_YEARS} years of startDate`);
+  if (until && until > addYears(startDate, MAX_SCHEDULE_YEARS))
+    fail(FIELD.rrule, `UNTIL must be within ${MAX_SCHEDULE_YEARS} years of startDate`);
   if (errors.length > 0) throw new ValidationFailedError(errors);
 
   const endOfEndDate = endDate ? new Date(endDate.getTime() + 86_400_000 - 1) : null;
-  const wallEnd = [endOfEndDate, until].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const wallEnd =
+    [endOfEndDate, until].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   const bounded = wallEnd !== null || rule.options.count !== null;
-  const compiled = CompiledSchedule.create(rule, normalized.rule, { ...input, rrule: normalized.rule }, wallEnd, bounded);
+  const compiled = CompiledSchedule.create(
+    rule,
+    normalized.rule,
+    { ...input, rrule: normalized.rule },
+    wallEnd,
+    bounded,
+  );
 
   const firstSearchEnd = addYears(dtstart, FIRST_OCCURRENCE_WITHIN_YEARS);
   const first = compiled.countFromStart(1, wallEnd && wallEnd < firstSearchEnd ? wallEnd : firstSearchEnd);
@@ -400,9 +445,17 @@ export function compileSchedule(input: ScheduleInput, options: CompileOptions = 
   if (bounded) {
     // endDate/UNTIL are within MAX_SCHEDULE_YEARS; COUNT alone (≤ MAX_RULE_COUNT) cannot exceed
     // the limit, so counting its first MAX_SCHEDULE_YEARS keeps the iteration bounded.
-    const count = compiled.countFromStart(MAX_SESSIONS_PER_PROGRAM + 1, wallEnd ?? addYears(dtstart, MAX_SCHEDULE_YEARS));
+    const count = compiled.countFromStart(
+      MAX_SESSIONS_PER_PROGRAM + 1,
+      wallEnd ?? addYears(dtstart, MAX_SCHEDULE_YEARS),
+    );
     if (count > MAX_SESSIONS_PER_PROGRAM) {
-      throw new ValidationFailedError([{ field: FIELD.rrule, message: `would make more than ${MAX_SESSIONS_PER_PROGRAM} sessions; shorten the schedule` }]);
+      throw new ValidationFailedError([
+        {
+          field: FIELD.rrule,
+          message: `would make more than ${MAX_SESSIONS_PER_PROGRAM} sessions; shorten the schedule`,
+        },
+      ]);
     }
   }
   return compiled;

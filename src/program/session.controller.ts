@@ -18,7 +18,11 @@ export class SessionController {
   @ApiOperation({ summary: 'Record attendance (a number), notes or a staff cancellation (needs the current version)' })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@Param('id', new ParseIdPipe('session')) id: string, @Body() dto: UpdateSessionDto, @CurrentUser() actor: AuthUser): Promise<SessionResponseDto> {
+  async update(
+    @Param('id', new ParseIdPipe('session')) id: string,
+    @Body() dto: UpdateSessionDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<SessionResponseDto> {
     return toSessionResponse(await this.programs.updateSession(id, dto, actor));
   }
 }

@@ -13,7 +13,10 @@ import { ReminderQueue } from './reminder-queue.service';
  */
 @Injectable()
 export class QueueErrorListener {
-  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue, @InjectQueue(QueueName.Reminders) reminders: Queue) {
+  constructor(
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Reminders) reminders: Queue,
+  ) {
     for (const queue of [maintenance, reminders]) queue.on('error', () => undefined);
   }
 }

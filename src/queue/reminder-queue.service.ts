@@ -37,10 +37,18 @@ export class ReminderQueue {
     const jobs = future.map((ms) => ({
       name: JobName.DeliverDue,
       data: { at: ms },
-      opts: { ...JOB_OPTIONS[JobName.DeliverDue], jobId: fresh ? `due-${ms}-${randomUUID()}` : `due-${ms}`, delay: ms - now },
+      opts: {
+        ...JOB_OPTIONS[JobName.DeliverDue],
+        jobId: fresh ? `due-${ms}-${randomUUID()}` : `due-${ms}`,
+        delay: ms - now,
+      },
     }));
     if (future.length < distinct.length) {
-      jobs.push({ name: JobName.DeliverDue, data: { at: now }, opts: { ...JOB_OPTIONS[JobName.DeliverDue], jobId: `now-${randomUUID()}`, delay: 0 } });
+      jobs.push({
+        name: JobName.DeliverDue,
+        data: { at: now },
+        opts: { ...JOB_OPTIONS[JobName.DeliverDue], jobId: `now-${randomUUID()}`, delay: 0 },
+      });
     }
     return this.withTimeout('queue wake-ups', async () => {
       for (let i = 0; i < jobs.length; i += 1000) await this.queue.addBulk(jobs.slice(i, i + 1000));

@@ -45,7 +45,9 @@ export class RedisService implements OnApplicationShutdown {
   async ping(timeoutMs = 1000): Promise<void> {
     await Promise.race([
       this.client.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
   }
 

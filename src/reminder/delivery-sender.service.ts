@@ -143,7 +143,8 @@ export class DeliverySender implements BeforeApplicationShutdown {
       if (scanned < BATCH_SIZE || this.stopping) break;
     }
     await this.wakeForNext(wokenFor);
-    if (result.sent + result.failed + result.retrying + result.skipped > 0) this.logger.log(result, 'deliveries processed');
+    if (result.sent + result.failed + result.retrying + result.skipped > 0)
+      this.logger.log(result, 'deliveries processed');
     return result;
   }
 
@@ -155,7 +156,10 @@ export class DeliverySender implements BeforeApplicationShutdown {
    * Locks up to a batch of rows due by `cutoff`, decides each, and claims the ones to send — one
    * transaction.
    */
-  private async claimBatch(now: Date, cutoff: Date): Promise<{ claimed: Claimed[]; scanned: number; skipped: number; moved: Date[] }> {
+  private async claimBatch(
+    now: Date,
+    cutoff: Date,
+  ): Promise<{ claimed: Claimed[]; scanned: number; skipped: number; moved: Date[] }> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT d.id, d.kind, d.attempts, d.due_at, ${DELIVERY_STATE_COLUMNS}
@@ -221,7 +225,10 @@ export class DeliverySender implements BeforeApplicationShutdown {
     }
     if (row.kind === 'invitation' && sha256(this.invitationToken(row)) !== row.invitation_token_hash) {
       // AUTH_SECRET changed since the invitation was made: its link would not work.
-      this.logger.warn({ deliveryId: row.id, invitationId: row.invitation_id }, 'invitation link no longer valid (AUTH_SECRET changed); not sent, send a new invitation');
+      this.logger.warn(
+        { deliveryId: row.id, invitationId: row.invitation_id },
+        'invitation link no longer valid (AUTH_SECRET changed); not sent, send a new invitation',
+      );
       await this.release(claim.id, token, SkipReason.InvitationSpent);
       return 'skipped';
     }
@@ -277,7 +284,9 @@ export class DeliverySender implements BeforeApplicationShutdown {
     const headers = { 'X-Tandem-Delivery': row.id };
     if (row.kind === 'invitation') {
       const token = this.invitationToken(row);
-      const hours = Math.round((row.invitation_expires_at!.getTime() - row.invitation_created_at!.getTime()) / 3_600_000);
+      const hours = Math.round(
+        (row.invitation_expires_at!.getTime() - row.invitation_created_at!.getTime()) / 3_600_000,
+      );
       const mail = invitationMail({
         inviteeName: row.name!,
         inviterName: row.inviter_name ?? 'Your Tandem admin',
@@ -287,7 +296,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
       return { to: row.email!, ...mail, messageId, headers };
     }
     if (row.kind === 'digest') {
-      const mail = digestMail({ recipientName: row.name!, content: row.digest_content!, publicUrl: this.app.publicUrl });
+      const mail = digestMail({
+        recipientName: row.name!,
+        content: row.digest_content!,
+        publicUrl: this.app.publicUrl,
+      });
       return { to: row.email!, ...mail, messageId, headers };
     }
     if (row.kind === 'check-in') return this.renderCheckIn(row, messageId, headers);
@@ -298,7 +311,8 @@ export class DeliverySender implements BeforeApplicationShutdown {
       details.push({ label: 'Program', value: row.program_name ?? '' });
       details.push({ label: 'When', value: `${formatWhen(row.starts_at, zone)} – ${formatTime(row.ends_at!, zone)}` });
       if (row.location) details.push({ label: 'Where', value: row.location });
-      if (row.partners?.length) details.push({ label: row.partners.length > 1 ? 'Partners' : 'Partner', value: row.partners.join(', ') });
+      if (row.partners?.length)
+        details.push({ label: row.partners.length > 1 ? 'Partners' : 'Partner', value: row.partners.join(', ') });
       link = `${this.app.publicUrl}/programs/${row.program_id}`;
     } else if (row.trigger_type === 'task-due') {
       details.push({ label: 'Follow-up', value: row.task_title ?? '' });
@@ -310,7 +324,15 @@ export class DeliverySender implements BeforeApplicationShutdown {
     const unsubscribeUrl = row.recipient_contact_id
       ? `${this.app.publicUrl}/unsubscribe/${unsubscribeToken(this.auth.secret, row.recipient_contact_id)}`
       : undefined;
-    const mail = reminderMail({ recipientName: row.name!, title: row.title!, message: row.message ?? '', details, link, unsubscribeUrl, late });
+    const mail = reminderMail({
+      recipientName: row.name!,
+      title: row.title!,
+      message: row.message ?? '',
+      details,
+      link,
+      unsubscribeUrl,
+      late,
+    });
     return { to: row.email!, ...mail, messageId, headers, unsubscribeUrl };
   }
 
@@ -390,7 +412,11 @@ export class DeliverySender implements BeforeApplicationShutdown {
     const permanent = isPermanentSmtpError(error);
     const final = permanent || claim.attempts >= this.config.maxAttempts;
     const next = new Date(this.clock.now().getTime() + this.config.retryBaseMs * 2 ** (claim.attempts - 1));
-    const lastError = permanent ? `${reason} (permanent; not retried)` : final ? `${reason} (gave up after ${claim.attempts} attempts)` : reason;
+    const lastError = permanent
+      ? `${reason} (permanent; not retried)`
+      : final
+        ? `${reason} (gave up after ${claim.attempts} attempts)`
+        : reason;
     await this.dataSource.query(
       `UPDATE deliveries SET status = $3::delivery_status, next_attempt_at = $4, claim_token = NULL, claimed_at = NULL,
               last_error = $5, updated_at = now()

@@ -47,7 +47,9 @@ export class ReconcileLoop implements OnApplicationBootstrap, OnApplicationShutd
     this.running = this.planner
       .reconcile()
       .then(() => undefined)
-      .catch((error: Error) => this.logger.warn({ reason: errorReason(error) }, 'reminder reconcile failed; retrying next tick'))
+      .catch((error: Error) =>
+        this.logger.warn({ reason: errorReason(error) }, 'reminder reconcile failed; retrying next tick'),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -59,7 +59,9 @@ export class ReminderPlanner {
       if (options.wait) {
         await runner.query('SELECT pg_advisory_lock($1)', [RECONCILE_LOCK_KEY]);
       } else {
-        const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RECONCILE_LOCK_KEY])) as { locked: boolean }[];
+        const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+          RECONCILE_LOCK_KEY,
+        ])) as { locked: boolean }[];
         if (!locked) return null;
       }
       try {
@@ -81,7 +83,8 @@ export class ReminderPlanner {
     const times = await this.dueTimes(manager, ruleIds, now);
     await this.queue.wakeAt(times);
     const result = { created, refreshed, reclaimed, wakeUps: times.length };
-    if (created + refreshed + reclaimed > 0) this.logger.log({ ...result, rules: ruleIds?.length ?? 'all' }, 'reminders planned');
+    if (created + refreshed + reclaimed > 0)
+      this.logger.log({ ...result, rules: ruleIds?.length ?? 'all' }, 'reminders planned');
     return result;
   }
 
@@ -185,7 +188,8 @@ export class ReminderPlanner {
        RETURNING id`,
       [now, new Date(now.getTime() - this.config.claimLeaseMs), this.config.maxAttempts],
     )) as [unknown[], number];
-    if (rows[1] > 0) this.logger.warn({ deliveries: rows[1] }, 'took back deliveries whose worker stopped while sending');
+    if (rows[1] > 0)
+      this.logger.warn({ deliveries: rows[1] }, 'took back deliveries whose worker stopped while sending');
     return rows[1];
   }
 

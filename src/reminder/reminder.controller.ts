@@ -36,7 +36,8 @@ export class ReminderController {
   @Post()
   @RequirePermission('reminder.write')
   @ApiOperation({
-    summary: 'Add a reminder rule: before/after each session of a program, once at a fixed time, or before/after a task is due',
+    summary:
+      'Add a reminder rule: before/after each session of a program, once at a fixed time, or before/after a task is due',
   })
   @ApiCreatedResponse({ type: ReminderResponseDto })
   @ApiProblems(400)
@@ -55,10 +56,16 @@ export class ReminderController {
 
   @Patch(':id')
   @RequirePermission('reminder.write')
-  @ApiOperation({ summary: 'Edit a reminder rule (needs the current version); a given trigger or recipient list replaces the old one' })
+  @ApiOperation({
+    summary: 'Edit a reminder rule (needs the current version); a given trigger or recipient list replaces the old one',
+  })
   @ApiOkResponse({ type: ReminderResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@ReminderId() id: string, @Body() dto: UpdateReminderDto, @CurrentUser() actor: AuthUser): Promise<ReminderResponseDto> {
+  async update(
+    @ReminderId() id: string,
+    @Body() dto: UpdateReminderDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ReminderResponseDto> {
     return toReminderResponse(await this.reminders.update(id, dto, actor));
   }
 
@@ -74,7 +81,10 @@ export class ReminderController {
 
   @Get(':id/deliveries')
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: "A rule's delivery log, latest due first: each email with its status, attempts and why it failed or was skipped" })
+  @ApiOperation({
+    summary:
+      "A rule's delivery log, latest due first: each email with its status, attempts and why it failed or was skipped",
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiProblems(400, 404)
   async deliveries(@ReminderId() id: string, @Query() query: ListDeliveriesQueryDto): Promise<DeliveryPageDto> {

@@ -44,7 +44,10 @@ export const MAX_OFFSET_MINUTES = 43_200;
    OR (trigger_type = 'once' AND at IS NOT NULL AND program_id IS NULL AND task_id IS NULL AND offset_minutes IS NULL)
    OR (trigger_type = 'task-due' AND task_id IS NOT NULL AND offset_minutes IS NOT NULL AND program_id IS NULL AND at IS NULL)`,
 )
-@Check('ck_reminders_offset', `offset_minutes IS NULL OR offset_minutes BETWEEN -${MAX_OFFSET_MINUTES} AND ${MAX_OFFSET_MINUTES}`)
+@Check(
+  'ck_reminders_offset',
+  `offset_minutes IS NULL OR offset_minutes BETWEEN -${MAX_OFFSET_MINUTES} AND ${MAX_OFFSET_MINUTES}`,
+)
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -32,26 +32,40 @@ describe('toDeliveryResponse', () => {
 
   it('gives every skip reason a sentence of its own', () => {
     const reasons = Object.values(SkipReason);
-    const sentences = reasons.map((skipReason) => toDeliveryResponse(delivery({ status: DeliveryStatus.Skipped, skipReason })).error);
+    const sentences = reasons.map(
+      (skipReason) => toDeliveryResponse(delivery({ status: DeliveryStatus.Skipped, skipReason })).error,
+    );
     expect(sentences.every((text) => typeof text === 'string' && /^[A-Z].*\.$/.test(text))).toBe(true);
     expect(new Set(sentences).size).toBe(reasons.length);
     expect(SKIP_REASON_TEXT[SkipReason.Unsubscribed]).toBe('The contact unsubscribed from reminder emails.');
   });
 
   it('shows the last error of a failed row only', () => {
-    expect(toDeliveryResponse(delivery({ status: DeliveryStatus.Failed, lastError: '550 mailbox unavailable' })).error).toBe('550 mailbox unavailable');
-    expect(toDeliveryResponse(delivery({ status: DeliveryStatus.Sent, lastError: 'timeout', sentAt: AT })).error).toBeNull();
+    expect(
+      toDeliveryResponse(delivery({ status: DeliveryStatus.Failed, lastError: '550 mailbox unavailable' })).error,
+    ).toBe('550 mailbox unavailable');
+    expect(
+      toDeliveryResponse(delivery({ status: DeliveryStatus.Sent, lastError: 'timeout', sentAt: AT })).error,
+    ).toBeNull();
   });
 
   it('keeps the recipient type of an erased contact, with a null id', () => {
-    const shown = toDeliveryResponse(delivery({ recipientKey: `contact:${ID}`, recipientUserId: null, recipientContactId: null }));
+    const shown = toDeliveryResponse(
+      delivery({ recipientKey: `contact:${ID}`, recipientUserId: null, recipientContactId: null }),
+    );
     expect(shown).toMatchObject({ recipientId: null, recipientType: 'contact' });
   });
 });
 
 describe('toTriggerResponse', () => {
   it('shows only the fields of the trigger type', () => {
-    const reminder = Object.assign(new Reminder(), { triggerType: ReminderTriggerType.TaskDue, taskId: ID, offsetMinutes: 30, programId: null, at: null });
+    const reminder = Object.assign(new Reminder(), {
+      triggerType: ReminderTriggerType.TaskDue,
+      taskId: ID,
+      offsetMinutes: 30,
+      programId: null,
+      at: null,
+    });
     expect(toTriggerResponse(reminder)).toEqual({ type: 'task-due', taskId: ID, offsetMinutes: 30 });
   });
 });

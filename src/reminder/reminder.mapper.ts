@@ -1,4 +1,9 @@
-import type { DeliveryApiStatus, DeliveryResponseDto, ReminderResponseDto, ReminderTriggerResponseDto } from './dto/reminder.dto';
+import type {
+  DeliveryApiStatus,
+  DeliveryResponseDto,
+  ReminderResponseDto,
+  ReminderTriggerResponseDto,
+} from './dto/reminder.dto';
 import { Delivery, DeliveryStatus, SkipReason } from './delivery.entity';
 import { Reminder, ReminderTriggerType } from './reminder.entity';
 
@@ -22,7 +27,11 @@ export function toTriggerResponse(reminder: Reminder): ReminderTriggerResponseDt
 }
 
 /** The one shape a reminder rule leaves the API in (lists and reads). */
-export function toReminderResponse({ reminder, recipientIds, recipientContactIds }: ReminderRecord): ReminderResponseDto {
+export function toReminderResponse({
+  reminder,
+  recipientIds,
+  recipientContactIds,
+}: ReminderRecord): ReminderResponseDto {
   return {
     id: reminder.id,
     version: reminder.version,
@@ -48,7 +57,8 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   [SkipReason.NoEmail]: 'The contact has no email address.',
   [SkipReason.SessionCancelled]: 'The session was cancelled.',
   [SkipReason.ProgramInactive]: 'The program is paused or completed.',
-  [SkipReason.OccurrenceGone]: 'What it was about no longer exists: the session left the schedule, or the due time or date changed.',
+  [SkipReason.OccurrenceGone]:
+    'What it was about no longer exists: the session left the schedule, or the due time or date changed.',
   [SkipReason.TaskDone]: 'The task was already done.',
   [SkipReason.TooLate]: 'It fell due more than the late limit ago (Tandem was down); not sent.',
   [SkipReason.InvitationSpent]: 'The invitation was already used, revoked or expired.',
@@ -63,7 +73,8 @@ export function apiDeliveryStatus(status: DeliveryStatus): DeliveryApiStatus {
 
 function deliveryError(delivery: Delivery): string | null {
   if (delivery.status === DeliveryStatus.Failed) return delivery.lastError;
-  if (delivery.status === DeliveryStatus.Skipped) return delivery.skipReason ? SKIP_REASON_TEXT[delivery.skipReason] : null;
+  if (delivery.status === DeliveryStatus.Skipped)
+    return delivery.skipReason ? SKIP_REASON_TEXT[delivery.skipReason] : null;
   return null;
 }
 

@@ -49,7 +49,10 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'reminder job failed');
+    this.logger.warn(
+      { job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
+      'reminder job failed',
+    );
   }
 
   @OnWorkerEvent('error')

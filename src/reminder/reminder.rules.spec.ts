@@ -13,7 +13,7 @@ describe('triggerColumns', () => {
     });
   });
 
-  it('turns a once trigger\'s at into a Date', () => {
+  it("turns a once trigger's at into a Date", () => {
     const { columns, errors } = triggerColumns({ type: ReminderTriggerType.Once, at: '2026-03-05T09:00:00+01:00' });
     expect(errors).toEqual([]);
     expect(columns.at?.toISOString()).toBe('2026-03-05T08:00:00.000Z');
@@ -27,12 +27,26 @@ describe('triggerColumns', () => {
   });
 
   it('names each field of another type that was given', () => {
-    const { errors } = triggerColumns({ type: ReminderTriggerType.Once, at: '2026-03-05T09:00:00Z', programId: PROGRAM, taskId: TASK, offsetMinutes: 0 });
+    const { errors } = triggerColumns({
+      type: ReminderTriggerType.Once,
+      at: '2026-03-05T09:00:00Z',
+      programId: PROGRAM,
+      taskId: TASK,
+      offsetMinutes: 0,
+    });
     expect(errors.map((e) => e.field)).toEqual(['trigger.programId', 'trigger.taskId', 'trigger.offsetMinutes']);
   });
 
   it('treats null as left out', () => {
-    expect(triggerColumns({ type: ReminderTriggerType.Session, programId: PROGRAM, offsetMinutes: 0, at: null, taskId: null }).errors).toEqual([]);
+    expect(
+      triggerColumns({
+        type: ReminderTriggerType.Session,
+        programId: PROGRAM,
+        offsetMinutes: 0,
+        at: null,
+        taskId: null,
+      }).errors,
+    ).toEqual([]);
     expect(triggerColumns({ type: ReminderTriggerType.Session, programId: null, offsetMinutes: 0 }).errors).toEqual([
       { field: 'trigger.programId', message: 'is required for a session trigger' },
     ]);
@@ -55,8 +69,20 @@ describe('atProblem', () => {
 });
 
 describe('atChanged', () => {
-  const once = (at: string) => ({ triggerType: ReminderTriggerType.Once, programId: null, taskId: null, offsetMinutes: null, at: new Date(at) });
-  const session = { triggerType: ReminderTriggerType.Session, programId: PROGRAM, taskId: null, offsetMinutes: 0, at: null };
+  const once = (at: string) => ({
+    triggerType: ReminderTriggerType.Once,
+    programId: null,
+    taskId: null,
+    offsetMinutes: null,
+    at: new Date(at),
+  });
+  const session = {
+    triggerType: ReminderTriggerType.Session,
+    programId: PROGRAM,
+    taskId: null,
+    offsetMinutes: 0,
+    at: null,
+  };
 
   it('is true for a new once trigger and for a moved time', () => {
     expect(atChanged(null, once('2026-03-05T09:00:00Z'))).toBe(true);

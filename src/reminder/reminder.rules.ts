@@ -35,10 +35,13 @@ export function triggerColumns(trigger: ReminderTriggerDto): { columns: TriggerC
   const errors: FieldError[] = [];
   for (const field of TRIGGER_FIELDS) {
     const given = trigger[field] !== undefined && trigger[field] !== null;
-    if (wanted.includes(field) && !given) errors.push({ field: `trigger.${field}`, message: `is required for a ${trigger.type} trigger` });
-    if (!wanted.includes(field) && given) errors.push({ field: `trigger.${field}`, message: `is not a field of a ${trigger.type} trigger; leave it out` });
+    if (wanted.includes(field) && !given)
+      errors.push({ field: `trigger.${field}`, message: `is required for a ${trigger.type} trigger` });
+    if (!wanted.includes(field) && given)
+      errors.push({ field: `trigger.${field}`, message: `is not a field of a ${trigger.type} trigger; leave it out` });
   }
-  const pick = <T>(field: TriggerField, value: T | null | undefined): T | null => (wanted.includes(field) ? (value ?? null) : null);
+  const pick = <T>(field: TriggerField, value: T | null | undefined): T | null =>
+    wanted.includes(field) ? (value ?? null) : null;
   const at = pick('at', trigger.at);
   return {
     columns: {

@@ -13,7 +13,12 @@ import { Program } from '../program/program.entity';
 import { Task } from '../task/task.entity';
 import { User } from '../user/user.entity';
 import { Delivery, DeliveryStatus } from './delivery.entity';
-import { CreateReminderDto, ListDeliveriesQueryDto, ListRemindersQueryDto, UpdateReminderDto } from './dto/reminder.dto';
+import {
+  CreateReminderDto,
+  ListDeliveriesQueryDto,
+  ListRemindersQueryDto,
+  UpdateReminderDto,
+} from './dto/reminder.dto';
 import { ReminderPlanner } from './reminder-planner.service';
 import { Reminder } from './reminder.entity';
 import { ReminderNotFoundError } from './reminder.errors';
@@ -49,7 +54,10 @@ const FK_FIELDS: Record<string, string> = {
   fk_reminder_contacts_contact: 'recipientContactIds',
 };
 
-const NO_RECIPIENT: FieldError = { field: 'recipientIds', message: 'a reminder needs at least one recipient (recipientIds or recipientContactIds)' };
+const NO_RECIPIENT: FieldError = {
+  field: 'recipientIds',
+  message: 'a reminder needs at least one recipient (recipientIds or recipientContactIds)',
+};
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
@@ -92,7 +100,10 @@ export class ReminderService {
     if (query.type) qb.andWhere('r.trigger_type = :type', { type: query.type });
     qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
     const page = await pageWithTotal(qb, query);
-    const links = await this.loadLinks(this.dataSource.manager, page.data.map((reminder) => reminder.id));
+    const links = await this.loadLinks(
+      this.dataSource.manager,
+      page.data.map((reminder) => reminder.id),
+    );
     return { data: page.data.map((reminder) => ({ reminder, ...links.get(reminder.id)! })), meta: page.meta };
   }
 
@@ -111,7 +122,13 @@ export class ReminderService {
 
     const record = await guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
-        await this.assertReferences(manager, trigger, null, { recipientIds, recipientContactIds }, { recipientIds: [] });
+        await this.assertReferences(
+          manager,
+          trigger,
+          null,
+          { recipientIds, recipientContactIds },
+          { recipientIds: [] },
+        );
         const reminder = await manager.save(
           manager.create(Reminder, {
             title: dto.title,
@@ -121,7 +138,11 @@ export class ReminderService {
             createdById: actor.id,
           }),
         );
-        const created: ReminderRecord = { reminder, recipientIds: sorted(recipientIds), recipientContactIds: sorted(recipientContactIds) };
+        const created: ReminderRecord = {
+          reminder,
+          recipientIds: sorted(recipientIds),
+          recipientContactIds: sorted(recipientContactIds),
+        };
         await replacePeople(manager, PEOPLE, 'users', reminder.id, created.recipientIds);
         await replacePeople(manager, PEOPLE, 'contacts', reminder.id, created.recipientContactIds);
         await this.audit.record(manager, {
@@ -134,7 +155,10 @@ export class ReminderService {
         return created;
       }),
     );
-    this.logger.log({ reminderId: record.reminder.id, triggerType: trigger.triggerType, actorId: actor.id }, 'reminder created');
+    this.logger.log(
+      { reminderId: record.reminder.id, triggerType: trigger.triggerType, actorId: actor.id },
+      'reminder created',
+    );
     await this.plan(record.reminder.id);
     return record;
   }
@@ -160,7 +184,8 @@ export class ReminderService {
         const trigger = given?.columns ?? triggerOf(reminder);
         if (atChanged(triggerOf(reminder), trigger)) this.checkAt(trigger.at!, errors);
         const recipientIds = dto.recipientIds !== undefined ? sorted(dto.recipientIds) : current.recipientIds;
-        const recipientContactIds = dto.recipientContactIds !== undefined ? sorted(dto.recipientContactIds) : current.recipientContactIds;
+        const recipientContactIds =
+          dto.recipientContactIds !== undefined ? sorted(dto.recipientContactIds) : current.recipientContactIds;
         if (recipientIds.length + recipientContactIds.length === 0) errors.push(NO_RECIPIENT);
         if (errors.length > 0) throw new ValidationFailedError(errors);
         await this.assertReferences(
@@ -177,7 +202,12 @@ export class ReminderService {
           ...(dto.active !== undefined && { active: dto.active }),
           ...trigger,
         });
-        const diff = auditChanges(before, flatten({ reminder, recipientIds, recipientContactIds }), AUDITED_FIELDS, PERSONAL_FIELDS);
+        const diff = auditChanges(
+          before,
+          flatten({ reminder, recipientIds, recipientContactIds }),
+          AUDITED_FIELDS,
+          PERSONAL_FIELDS,
+        );
         if (Object.keys(diff).length === 0) return { record: { reminder, ...current }, changed: false };
 
         // Through the query builder rather than save(): a change of recipients only is still a
@@ -187,12 +217,21 @@ export class ReminderService {
         if (diff.recipientIds) await replacePeople(manager, PEOPLE, 'users', id, recipientIds);
         if (diff.recipientContactIds) await replacePeople(manager, PEOPLE, 'contacts', id, recipientContactIds);
         const saved = await manager.findOneByOrFail(Reminder, { id });
-        await this.audit.record(manager, { actorId: actor.id, entityType: 'reminder', entityId: id, action: 'update', changes: diff });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'reminder',
+          entityId: id,
+          action: 'update',
+          changes: diff,
+        });
         return { record: { reminder: saved, recipientIds, recipientContactIds }, changed: true };
       }),
     );
     if (result.changed) {
-      this.logger.log({ reminderId: id, version: result.record.reminder.version, actorId: actor.id }, 'reminder updated');
+      this.logger.log(
+        { reminderId: id, version: result.record.reminder.version, actorId: actor.id },
+        'reminder updated',
+      );
       await this.plan(id);
     }
     return result.record;
@@ -247,14 +286,25 @@ export class ReminderService {
     current: { recipientIds: string[] },
   ): Promise<void> {
     const errors: FieldError[] = [];
-    if (trigger.programId && trigger.programId !== previous?.programId && !(await manager.existsBy(Program, { id: trigger.programId }))) {
+    if (
+      trigger.programId &&
+      trigger.programId !== previous?.programId &&
+      !(await manager.existsBy(Program, { id: trigger.programId }))
+    ) {
       errors.push({ field: 'trigger.programId', message: 'is not a known program' });
     }
-    if (trigger.taskId && trigger.taskId !== previous?.taskId && !(await manager.existsBy(Task, { id: trigger.taskId }))) {
+    if (
+      trigger.taskId &&
+      trigger.taskId !== previous?.taskId &&
+      !(await manager.existsBy(Task, { id: trigger.taskId }))
+    ) {
       errors.push({ field: 'trigger.taskId', message: 'is not a known task' });
     }
     if (given.recipientIds?.length) {
-      const active = await manager.find(User, { select: { id: true }, where: { id: In(given.recipientIds), active: true } });
+      const active = await manager.find(User, {
+        select: { id: true },
+        where: { id: In(given.recipientIds), active: true },
+      });
       const allowed = new Set([...active.map((user) => user.id), ...current.recipientIds]);
       given.recipientIds.forEach((id, index) => {
         if (!allowed.has(id)) errors.push({ field: `recipientIds.${index}`, message: 'is not an active user' });
@@ -271,7 +321,10 @@ export class ReminderService {
   }
 
   /** User and contact ids of these records in one query (a page is never N+1). */
-  private async loadLinks(manager: EntityManager, ids: string[]): Promise<Map<string, { recipientIds: string[]; recipientContactIds: string[] }>> {
+  private async loadLinks(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { recipientIds: string[]; recipientContactIds: string[] }>> {
     const people = await loadPeople(manager, PEOPLE, ids);
     return new Map([...people].map(([id, p]) => [id, { recipientIds: p.userIds, recipientContactIds: p.contactIds }]));
   }

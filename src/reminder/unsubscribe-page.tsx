@@ -39,8 +39,8 @@ export function renderUnsubscribeNotFound(): string {
     <PublicPage title="This link does not work">
       <h1>This link does not work</h1>
       <p>
-        It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not want, reply to one and ask the library to
-        stop.
+        It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not
+        want, reply to one and ask the library to stop.
       </p>
     </PublicPage>,
   );

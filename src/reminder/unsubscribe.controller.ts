@@ -1,10 +1,23 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/auth.decorators';
 import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
 import { TooManyUnsubscribeRequestsError } from './reminder.errors';
-import { renderUnsubscribeConfirm, renderUnsubscribed, renderUnsubscribeNotFound, renderUnsubscribeTooMany } from './unsubscribe-page';
+import {
+  renderUnsubscribeConfirm,
+  renderUnsubscribed,
+  renderUnsubscribeNotFound,
+  renderUnsubscribeTooMany,
+} from './unsubscribe-page';
 import { UnsubscribeRateLimiter } from './unsubscribe-rate-limiter.service';
 import { UnsubscribeService } from './unsubscribe.service';
 
@@ -54,7 +67,10 @@ export class UnsubscribeController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Unsubscribed (or already): a confirmation page.', content: HTML_CONTENT })
   @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML_CONTENT })
-  @ApiTooManyRequestsResponse({ description: 'Too many posts from this address or to this link; see Retry-After (an HTML page).', content: HTML_CONTENT })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many posts from this address or to this link; see Retry-After (an HTML page).',
+    content: HTML_CONTENT,
+  })
   async unsubscribe(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       await this.limiter.consumeIp(req.ip ?? 'unknown');

@@ -49,7 +49,9 @@ export class UnsubscribeService {
   async state(token: string): Promise<Exclude<UnsubscribeOutcome, 'unsubscribed'> | 'subscribed'> {
     const contactId = this.contactIdOf(token);
     if (!contactId) return 'unknown';
-    const [row] = (await this.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contactId])) as { unsubscribed_at: Date | null }[];
+    const [row] = (await this.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contactId])) as {
+      unsubscribed_at: Date | null;
+    }[];
     if (!row) return 'unknown';
     return row.unsubscribed_at ? 'already' : 'subscribed';
   }
@@ -60,7 +62,9 @@ export class UnsubscribeService {
    */
   async unsubscribe(contactId: string): Promise<UnsubscribeOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT id, unsubscribed_at FROM contacts WHERE id = $1 FOR UPDATE`, [contactId])) as {
+      const [row] = (await manager.query(`SELECT id, unsubscribed_at FROM contacts WHERE id = $1 FOR UPDATE`, [
+        contactId,
+      ])) as {
         id: string;
         unsubscribed_at: Date | null;
       }[];

@@ -17,7 +17,9 @@ export class TaskController {
 
   @Get()
   @RequirePermission('directory.read')
-  @ApiOperation({ summary: 'Follow-up tasks, soonest due first; filter by assignee, status, overdue, organization, program, visit' })
+  @ApiOperation({
+    summary: 'Follow-up tasks, soonest due first; filter by assignee, status, overdue, organization, program, visit',
+  })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400)
   async list(@Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
@@ -27,7 +29,9 @@ export class TaskController {
 
   @Post()
   @RequirePermission('outreach.write')
-  @ApiOperation({ summary: "Add a follow-up (assigned to you unless said otherwise; a visit's task gets its organization)" })
+  @ApiOperation({
+    summary: "Add a follow-up (assigned to you unless said otherwise; a visit's task gets its organization)",
+  })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiProblems(400)
   async create(@Body() dto: CreateTaskDto, @CurrentUser() actor: AuthUser): Promise<TaskResponseDto> {
@@ -48,7 +52,11 @@ export class TaskController {
   @ApiOperation({ summary: 'Edit a task or mark it done/open (needs the current version)' })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@TaskId() id: string, @Body() dto: UpdateTaskDto, @CurrentUser() actor: AuthUser): Promise<TaskResponseDto> {
+  async update(
+    @TaskId() id: string,
+    @Body() dto: UpdateTaskDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TaskResponseDto> {
     return toTaskResponse(await this.tasks.update(id, dto, actor));
   }
 

@@ -15,7 +15,11 @@ export function dueAtProblem(dueAt: Date, now: Date): string | null {
 }
 
 /** When a task with this status was completed: set on becoming done, kept while done, cleared on reopening. */
-export function completedAtFor(before: { status: TaskStatus; completedAt: Date | null } | null, status: TaskStatus, now: Date): Date | null {
+export function completedAtFor(
+  before: { status: TaskStatus; completedAt: Date | null } | null,
+  status: TaskStatus,
+  now: Date,
+): Date | null {
   if (status === TaskStatus.Open) return null;
   return before?.status === TaskStatus.Done && before.completedAt ? before.completedAt : now;
 }

@@ -23,7 +23,16 @@ import { Task, TaskStatus } from './task.entity';
 import { TaskNotFoundError } from './task.errors';
 import { completedAtFor, dueAtProblem, overdueCondition } from './task.rules';
 
-const AUDITED_FIELDS = ['title', 'dueAt', 'assigneeId', 'organizationId', 'programId', 'visitId', 'status', 'completedAt'] as const;
+const AUDITED_FIELDS = [
+  'title',
+  'dueAt',
+  'assigneeId',
+  'organizationId',
+  'programId',
+  'visitId',
+  'status',
+  'completedAt',
+] as const;
 
 const FK_FIELDS: Record<string, string> = {
   fk_tasks_assignee: 'assigneeId',
@@ -83,7 +92,8 @@ export class TaskService implements OnModuleInit {
     if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.overdue !== undefined) qb.andWhere(overdueCondition(query.overdue), { now: this.clock.now() });
-    if (query.organizationId) qb.andWhere('t.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('t.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.programId) qb.andWhere('t.program_id = :programId', { programId: query.programId });
     if (query.visitId) qb.andWhere('t.visit_id = :visitId', { visitId: query.visitId });
     orderBySort(qb, query.sort ?? 'dueAt', SORT_COLUMNS, 't.id');
@@ -147,11 +157,22 @@ export class TaskService implements OnModuleInit {
         let visitOrganizationId = refs.visitOrganizationId;
         if (visitId && dto.visitId === undefined) {
           // The kept visit's organization (read in this transaction; a deleted visit was unlinked by its foreign key).
-          visitOrganizationId = (await manager.findOne(Visit, { select: { id: true, organizationId: true }, where: { id: visitId } }))?.organizationId;
+          visitOrganizationId = (
+            await manager.findOne(Visit, { select: { id: true, organizationId: true }, where: { id: visitId } })
+          )?.organizationId;
         }
         const organizationId =
-          dto.organizationId !== undefined ? dto.organizationId : dto.visitId ? (visitOrganizationId ?? null) : task.organizationId;
-        this.assertVisitOrganization(visitId, visitOrganizationId, organizationId, dto.visitId ? 'visitId' : 'organizationId');
+          dto.organizationId !== undefined
+            ? dto.organizationId
+            : dto.visitId
+              ? (visitOrganizationId ?? null)
+              : task.organizationId;
+        this.assertVisitOrganization(
+          visitId,
+          visitOrganizationId,
+          organizationId,
+          dto.visitId ? 'visitId' : 'organizationId',
+        );
 
         const status = dto.status ?? task.status;
         manager.merge(Task, task, {
@@ -167,7 +188,13 @@ export class TaskService implements OnModuleInit {
         const diff = auditChanges(before, task, AUDITED_FIELDS);
         if (Object.keys(diff).length === 0) return task;
         const saved = await manager.save(task);
-        await this.audit.record(manager, { actorId: actor.id, entityType: 'task', entityId: id, action: 'update', changes: diff });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'task',
+          entityId: id,
+          action: 'update',
+          changes: diff,
+        });
         return saved;
       }),
     );
@@ -241,10 +268,17 @@ export class TaskService implements OnModuleInit {
   }
 
   /** A task about a visit belongs to the visit's organization. */
-  private assertVisitOrganization(visitId: string | null, visitOrganizationId: string | undefined, organizationId: string | null, field: string): void {
+  private assertVisitOrganization(
+    visitId: string | null,
+    visitOrganizationId: string | undefined,
+    organizationId: string | null,
+    field: string,
+  ): void {
     if (!visitId || visitOrganizationId === undefined) return;
     if (organizationId !== visitOrganizationId) {
-      throw new ValidationFailedError([{ field, message: "must be the visit's organization (leave organizationId out to take it from the visit)" }]);
+      throw new ValidationFailedError([
+        { field, message: "must be the visit's organization (leave organizationId out to take it from the visit)" },
+      ]);
     }
   }
 }

@@ -37,18 +37,31 @@ export class TimelineService {
   }
 
   /** Newest first, every registered kind merged in one statement. */
-  async forOrganization(organizationId: string, limit: number, offset: number): Promise<{ data: TimelineEntry[]; total: number }> {
+  async forOrganization(
+    organizationId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ data: TimelineEntry[]; total: number }> {
     if (this.sources.size === 0) return { data: [], total: 0 };
     const union = [...this.sources.values()]
-      .map((source) => `SELECT '${source.type}'::text AS type, at, summary, ref_id FROM (${source.sql}) AS ${source.type.replace('-', '_')}`)
+      .map(
+        (source) =>
+          `SELECT '${source.type}'::text AS type, at, summary, ref_id FROM (${source.sql}) AS ${source.type.replace('-', '_')}`,
+      )
       .join('\nUNION ALL\n');
-    const rows: { type: TimelineType; at: Date; summary: string; ref_id: string; total: string }[] = await this.dataSource.query(
-      `SELECT type, at, summary, ref_id, count(*) OVER () AS total FROM (${union}) AS events
+    const rows: { type: TimelineType; at: Date; summary: string; ref_id: string; total: string }[] =
+      await this.dataSource.query(
+        `SELECT type, at, summary, ref_id, count(*) OVER () AS total FROM (${union}) AS events
        ORDER BY at DESC, ref_id DESC LIMIT $2 OFFSET $3`,
-      [organizationId, limit, offset],
-    );
+        [organizationId, limit, offset],
+      );
     return {
-      data: rows.map((row) => ({ type: row.type, at: new Date(row.at).toISOString(), summary: row.summary, refId: row.ref_id })),
+      data: rows.map((row) => ({
+        type: row.type,
+        at: new Date(row.at).toISOString(),
+        summary: row.summary,
+        refId: row.ref_id,
+      })),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
     };
   }

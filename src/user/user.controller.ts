@@ -4,7 +4,13 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserPageDto, UserWithInvitationResponseDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ListUsersQueryDto,
+  UpdateUserDto,
+  UserPageDto,
+  UserWithInvitationResponseDto,
+} from './dto/user.dto';
 import type { User } from './user.entity';
 import { toUserWithInvitationResponse } from './user.mapper';
 import { UserService } from './user.service';
@@ -23,7 +29,10 @@ export class UserController {
     const page = await this.users.list(query);
     // One query for the whole page's invitations, not one per user.
     const invitations = await this.users.invitationStates(page.data.map((user) => user.id));
-    return { data: page.data.map((user) => toUserWithInvitationResponse(user, invitations.get(user.id))), meta: page.meta };
+    return {
+      data: page.data.map((user) => toUserWithInvitationResponse(user, invitations.get(user.id))),
+      meta: page.meta,
+    };
   }
 
   @Post()
@@ -50,7 +59,8 @@ export class UserController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Rename, change role, deactivate or reactivate a user',
-    description: 'Takes effect on the user’s very next request. The last active admin cannot be demoted or deactivated (422).',
+    description:
+      'Takes effect on the user’s very next request. The last active admin cannot be demoted or deactivated (422).',
   })
   @ApiOkResponse({ type: UserWithInvitationResponseDto })
   @ApiProblems(400, 404, 409, 422)

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  VirtualColumn,
+} from 'typeorm';
 import { Role } from '../auth/role.enum';
 
 @Entity('users')
@@ -31,7 +40,11 @@ export class User {
    * Whether two-factor sign-in is on: read from `user_mfa` (auth/mfa owns it, secrets and all)
    * whenever a user is loaded; undefined on a user just created (it is off then).
    */
-  @VirtualColumn({ type: 'boolean', query: (alias) => `SELECT EXISTS (SELECT 1 FROM user_mfa m WHERE m.user_id = ${alias}.id AND m.enabled_at IS NOT NULL)` })
+  @VirtualColumn({
+    type: 'boolean',
+    query: (alias) =>
+      `SELECT EXISTS (SELECT 1 FROM user_mfa m WHERE m.user_id = ${alias}.id AND m.enabled_at IS NOT NULL)`,
+  })
   mfaEnabled?: boolean;
 
   @VersionColumn({ default: 1 })

@@ -1,6 +1,11 @@
 import { DeliveryStatus } from '../reminder/delivery.entity';
 import { apiDeliveryStatus, SKIP_REASON_TEXT } from '../reminder/reminder.mapper';
-import type { ColleagueResponseDto, UserInvitationResponseDto, UserResponseDto, UserWithInvitationResponseDto } from './dto/user.dto';
+import type {
+  ColleagueResponseDto,
+  UserInvitationResponseDto,
+  UserResponseDto,
+  UserWithInvitationResponseDto,
+} from './dto/user.dto';
 import type { User } from './user.entity';
 import type { InvitationDeliveryState } from './user.service';
 
@@ -48,6 +53,9 @@ export function toInvitationResponse(state: InvitationDeliveryState): UserInvita
 }
 
 /** A user for the user-admin routes: `toUserResponse` plus their latest invitation email. */
-export function toUserWithInvitationResponse(user: User, invitation: InvitationDeliveryState | null | undefined): UserWithInvitationResponseDto {
+export function toUserWithInvitationResponse(
+  user: User,
+  invitation: InvitationDeliveryState | null | undefined,
+): UserWithInvitationResponseDto {
   return { ...toUserResponse(user), invitation: invitation ? toInvitationResponse(invitation) : null };
 }

@@ -10,7 +10,11 @@ import { User } from './user.entity';
 import { UserService } from './user.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Invitation]), ConfigModule.forFeature(appConfig), ConfigModule.forFeature(authConfig)],
+  imports: [
+    TypeOrmModule.forFeature([User, Invitation]),
+    ConfigModule.forFeature(appConfig),
+    ConfigModule.forFeature(authConfig),
+  ],
   // UserDirectoryController first: its /users/directory must match before UserController's /users/:id.
   controllers: [UserDirectoryController, UserController],
   providers: [UserService, PasswordService],

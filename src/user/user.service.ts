@@ -106,7 +106,11 @@ export class UserService implements OnApplicationBootstrap {
    * a few hundred people at most, and pickers need them all. Reads only the columns it returns.
    */
   listColleagues(): Promise<Pick<User, 'id' | 'name' | 'role'>[]> {
-    return this.users.find({ select: { id: true, name: true, role: true }, where: { active: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.users.find({
+      select: { id: true, name: true, role: true },
+      where: { active: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   async get(id: string): Promise<User> {
@@ -134,9 +138,18 @@ export class UserService implements OnApplicationBootstrap {
     try {
       ({ user, queued } = await this.dataSource.transaction(async (manager) => {
         const created = await manager.save(
-          manager.create(User, { email, name: dto.name, role: dto.role, timezone: dto.timezone ?? 'UTC', passwordHash }),
+          manager.create(User, {
+            email,
+            name: dto.name,
+            role: dto.role,
+            timezone: dto.timezone ?? 'UTC',
+            passwordHash,
+          }),
         );
-        return { user: created, queued: passwordHash === null ? await this.queueInvitation(manager, created, actor, now) : null };
+        return {
+          user: created,
+          queued: passwordHash === null ? await this.queueInvitation(manager, created, actor, now) : null,
+        };
       }));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users_email')) throw new UserEmailTakenError();
@@ -171,8 +184,17 @@ export class UserService implements OnApplicationBootstrap {
    * `resourceKey(secret, 'invitation:v1', id)`, can be hashed before the insert; the worker
    * derives the same token when it renders the email, so the token itself is never stored.
    */
-  private async queueInvitation(manager: EntityManager, user: User, actor: AuthUser, now: Date): Promise<QueuedInvitation> {
-    await manager.update(Invitation, { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+  private async queueInvitation(
+    manager: EntityManager,
+    user: User,
+    actor: AuthUser,
+    now: Date,
+  ): Promise<QueuedInvitation> {
+    await manager.update(
+      Invitation,
+      { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
     const invitationId = randomUUID();
     await manager.insert(Invitation, {
       id: invitationId,
@@ -260,7 +282,9 @@ export class UserService implements OnApplicationBootstrap {
       if (!user) throw new UserNotFoundError();
       if (dto.version !== undefined && dto.version !== user.version) throw new StaleVersionError('user', user.version);
       const losesAdmin =
-        user.role === Role.Admin && user.active && ((dto.role !== undefined && dto.role !== Role.Admin) || dto.active === false);
+        user.role === Role.Admin &&
+        user.active &&
+        ((dto.role !== undefined && dto.role !== Role.Admin) || dto.active === false);
       if (losesAdmin && (await this.countOtherActiveAdmins(manager, user.id)) === 0) throw new LastAdminError();
       // An omitted or null field keeps its value; only what really differs counts as changed
       // (`active: null` must not look like a change of activation, which ends every session).
@@ -305,7 +329,11 @@ export class UserService implements OnApplicationBootstrap {
       const user = await manager.findOneBy(User, { id: invitation.userId, active: true });
       if (!user) return null;
       await manager.update(Invitation, { id: invitation.id }, { acceptedAt: now });
-      await manager.update(Invitation, { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+      await manager.update(
+        Invitation,
+        { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: now },
+      );
       manager.merge(User, user, { passwordHash, name: name ?? user.name });
       return manager.save(user);
     });

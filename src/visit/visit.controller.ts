@@ -48,7 +48,11 @@ export class VisitController {
   @ApiOperation({ summary: 'Edit a visit (needs the current version)' })
   @ApiOkResponse({ type: VisitResponseDto })
   @ApiProblems(400, 404, 409)
-  async update(@VisitId() id: string, @Body() dto: UpdateVisitDto, @CurrentUser() actor: AuthUser): Promise<VisitResponseDto> {
+  async update(
+    @VisitId() id: string,
+    @Body() dto: UpdateVisitDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<VisitResponseDto> {
     return toVisitResponse(await this.visits.update(id, dto, actor));
   }
 

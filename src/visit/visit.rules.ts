@@ -9,8 +9,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Why `visitedAt` is not plausible, or null when it is. */
 export function visitedAtProblem(visitedAt: Date, now: Date): string | null {
-  if (visitedAt.getTime() < EARLIEST_VISIT.getTime()) return `must not be before ${EARLIEST_VISIT.toISOString().slice(0, 10)}`;
-  if (visitedAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * DAY_MS) return `must not be more than ${MAX_DAYS_AHEAD} days ahead`;
+  if (visitedAt.getTime() < EARLIEST_VISIT.getTime())
+    return `must not be before ${EARLIEST_VISIT.toISOString().slice(0, 10)}`;
+  if (visitedAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * DAY_MS)
+    return `must not be more than ${MAX_DAYS_AHEAD} days ahead`;
   return null;
 }
 
@@ -36,8 +38,10 @@ export function timeWindow(from: string | undefined, to: string | undefined): Ti
     else window.until = new Date(to);
   }
   const errors: FieldError[] = [];
-  if (window.from && window.before && window.from.getTime() >= window.before.getTime()) errors.push({ field: 'from', message: 'must not be after to' });
-  if (window.from && window.until && window.from.getTime() > window.until.getTime()) errors.push({ field: 'from', message: 'must not be after to' });
+  if (window.from && window.before && window.from.getTime() >= window.before.getTime())
+    errors.push({ field: 'from', message: 'must not be after to' });
+  if (window.from && window.until && window.from.getTime() > window.until.getTime())
+    errors.push({ field: 'from', message: 'must not be after to' });
   if (errors.length > 0) throw new ValidationFailedError(errors);
   return window;
 }

@@ -40,7 +40,16 @@ const AUDITED_FIELDS = [
 const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['notes']);
 
 /** Columns of the visits row a PATCH may set. */
-const COLUMNS = ['organizationId', 'programId', 'visitedAt', 'location', 'purpose', 'invitationsHandedOut', 'peopleReached', 'notes'] as const;
+const COLUMNS = [
+  'organizationId',
+  'programId',
+  'visitedAt',
+  'location',
+  'purpose',
+  'invitationsHandedOut',
+  'peopleReached',
+  'notes',
+] as const;
 
 /** A foreign key that fails because a referenced row went away mid-request → the body field to name. */
 const FK_FIELDS: Record<string, string> = {
@@ -105,7 +114,8 @@ export class VisitService implements OnModuleInit {
   async list(query: ListVisitsQueryDto): Promise<Page<VisitRecord>> {
     const window = timeWindow(query.from, query.to);
     const qb = this.visits.createQueryBuilder('v');
-    if (query.organizationId) qb.andWhere('v.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('v.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.programId) qb.andWhere('v.program_id = :programId', { programId: query.programId });
     if (query.purpose) qb.andWhere('v.purpose = :purpose', { purpose: query.purpose });
     if (window.from) qb.andWhere('v.visited_at >= :from', { from: window.from });
@@ -113,7 +123,10 @@ export class VisitService implements OnModuleInit {
     if (window.before) qb.andWhere('v.visited_at < :before', { before: window.before });
     orderBySort(qb, query.sort ?? '-visitedAt', SORT_COLUMNS, 'v.id');
     const page = await pageWithTotal(qb, query);
-    const links = await this.loadLinks(this.dataSource.manager, page.data.map((visit) => visit.id));
+    const links = await this.loadLinks(
+      this.dataSource.manager,
+      page.data.map((visit) => visit.id),
+    );
     return { data: page.data.map((visit) => ({ visit, ...links.get(visit.id)! })), meta: page.meta };
   }
 
@@ -153,7 +166,10 @@ export class VisitService implements OnModuleInit {
           action: 'create',
           changes: auditChanges(null, flatten(record), AUDITED_FIELDS, PERSONAL_FIELDS),
         });
-        this.logger.log({ visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id }, 'visit recorded');
+        this.logger.log(
+          { visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id },
+          'visit recorded',
+        );
         return record;
       }),
     );
@@ -195,7 +211,13 @@ export class VisitService implements OnModuleInit {
         if (diff.staffIds) await replacePeople(manager, PEOPLE, 'users', id, staffIds);
         if (diff.contactIds) await replacePeople(manager, PEOPLE, 'contacts', id, contactIds);
         const saved = await manager.findOneByOrFail(Visit, { id });
-        await this.audit.record(manager, { actorId: actor.id, entityType: 'visit', entityId: id, action: 'update', changes: diff });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'visit',
+          entityId: id,
+          action: 'update',
+          changes: diff,
+        });
         return { visit: saved, staffIds, contactIds };
       }),
     );
@@ -222,7 +244,11 @@ export class VisitService implements OnModuleInit {
    * Organization and program must exist and `visitedAt` be plausible: 400 naming each field
    * otherwise. Runs outside any transaction (it goes through the other domains' services).
    */
-  private async assertReferences(input: { organizationId?: string; programId?: string | null; visitedAt?: string }): Promise<void> {
+  private async assertReferences(input: {
+    organizationId?: string;
+    programId?: string | null;
+    visitedAt?: string;
+  }): Promise<void> {
     const errors: FieldError[] = [];
     if (input.organizationId !== undefined) {
       await this.organizations.get(input.organizationId).catch((error: unknown) => {
@@ -248,30 +274,38 @@ export class VisitService implements OnModuleInit {
     if (staffIds.length === 0) return;
     const active = await manager.find(User, { select: { id: true }, where: { id: In(staffIds), active: true } });
     const allowed = new Set([...active.map((user) => user.id), ...alreadyOn]);
-    const errors = staffIds.flatMap((id, index) => (allowed.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }]));
+    const errors = staffIds.flatMap((id, index) =>
+      allowed.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }],
+    );
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
   /** Contacts must exist and be people of the visit's organization. */
   private async assertContacts(manager: EntityManager, contactIds: string[], organizationId: string): Promise<void> {
     if (contactIds.length === 0) return;
-    const found = await manager.find(Contact, { select: { id: true, organizationId: true }, where: { id: In(contactIds) } });
+    const found = await manager.find(Contact, {
+      select: { id: true, organizationId: true },
+      where: { id: In(contactIds) },
+    });
     const orgOf = new Map(found.map((contact) => [contact.id, contact.organizationId]));
     const errors = contactIds.flatMap((id, index) => {
       const org = orgOf.get(id);
       if (org === undefined) return [{ field: `contactIds.${index}`, message: 'is not a known contact' }];
-      if (org !== organizationId) return [{ field: `contactIds.${index}`, message: "is not a contact of the visit's organization" }];
+      if (org !== organizationId)
+        return [{ field: `contactIds.${index}`, message: "is not a contact of the visit's organization" }];
       return [];
     });
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
   /** Staff and contact ids of these records in one query (a page is never N+1). */
-  private async loadLinks(manager: EntityManager, ids: string[]): Promise<Map<string, { staffIds: string[]; contactIds: string[] }>> {
+  private async loadLinks(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { staffIds: string[]; contactIds: string[] }>> {
     const people = await loadPeople(manager, PEOPLE, ids);
     return new Map([...people].map(([id, p]) => [id, { staffIds: p.userIds, contactIds: p.contactIds }]));
   }
-
 }
 
 function flatten({ visit, staffIds, contactIds }: VisitRecord): Record<string, unknown> {

@@ -94,7 +94,10 @@ class VocabularyService<T extends VocabularyTerm> {
   async update(id: string, input: Partial<T> & { version: number }, actor: AuthUser): Promise<T> {
     return this.guardName(() =>
       this.dataSource.transaction(async (manager) => {
-        const term = await manager.findOne(this.kind.entity, { where: this.byId(id), lock: { mode: 'pessimistic_write' } });
+        const term = await manager.findOne(this.kind.entity, {
+          where: this.byId(id),
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!term) throw this.notFound();
         if (term.version !== input.version) throw new StaleVersionError(this.kind.type, term.version);
         const before = { ...term };
@@ -103,7 +106,13 @@ class VocabularyService<T extends VocabularyTerm> {
         const diff = auditChanges(before, term, this.kind.fields);
         if (Object.keys(diff).length === 0) return term;
         const saved = await manager.save(term);
-        await this.audit.record(manager, { actorId: actor.id, entityType: this.kind.type, entityId: id, action: 'update', changes: diff });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: this.kind.type,
+          entityId: id,
+          action: 'update',
+          changes: diff,
+        });
         return saved;
       }),
     );
@@ -111,10 +120,15 @@ class VocabularyService<T extends VocabularyTerm> {
 
   async remove(id: string, actor: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOne(this.kind.entity, { where: this.byId(id), lock: { mode: 'pessimistic_write' } });
+      const term = await manager.findOne(this.kind.entity, {
+        where: this.byId(id),
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!term) throw this.notFound();
       const condition = this.kind.usedBy.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM organizations WHERE ${condition}`, [id]);
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM organizations WHERE ${condition}`, [
+        id,
+      ]);
       if (count > 0) {
         throw new ConflictError(
           `${this.kind.type.toUpperCase()}_IN_USE`,
@@ -124,7 +138,10 @@ class VocabularyService<T extends VocabularyTerm> {
       }
       if (this.kind.usedByPrograms.length > 0) {
         const inPrograms = this.kind.usedByPrograms.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
-        const [{ programs }] = await manager.query(`SELECT count(*)::int AS programs FROM programs WHERE ${inPrograms}`, [id]);
+        const [{ programs }] = await manager.query(
+          `SELECT count(*)::int AS programs FROM programs WHERE ${inPrograms}`,
+          [id],
+        );
         if (programs > 0) {
           throw new ConflictError(
             `${this.kind.type.toUpperCase()}_IN_USE`,
@@ -147,7 +164,9 @@ class VocabularyService<T extends VocabularyTerm> {
   /** Throws a 400 naming `field[i]` for each id that is not a term of this vocabulary. */
   async assertExist(ids: readonly string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.dataSource.getRepository(this.kind.entity).find({ select: { id: true } as FindOptionsSelect<T>, where: this.byId(In([...ids])) });
+    const found = await this.dataSource
+      .getRepository(this.kind.entity)
+      .find({ select: { id: true } as FindOptionsSelect<T>, where: this.byId(In([...ids])) });
     const known = new Set(found.map((term) => term.id));
     const errors = ids
       .map((id, index) => ({ id, index }))
@@ -165,7 +184,10 @@ class VocabularyService<T extends VocabularyTerm> {
       return await work();
     } catch (error) {
       if (isUniqueViolation(error, `uq_${this.kind.table}_name_lower`)) {
-        throw new ConflictError(`${this.kind.type.toUpperCase()}_NAME_TAKEN`, `An ${this.kind.type} with this name already exists (names ignore case).`);
+        throw new ConflictError(
+          `${this.kind.type.toUpperCase()}_NAME_TAKEN`,
+          `An ${this.kind.type} with this name already exists (names ignore case).`,
+        );
       }
       throw error;
     }

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { SHELTER } from '../../src/demo/demo-data';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * Administration and onboarding in Debian's Chromium against the real app (with its worker, so
@@ -62,7 +70,9 @@ describe('Administration and onboarding in the browser', () => {
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
     await admin.waitForURL(`${app.url}/admin/users`);
     await admin.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
-    await expect(adminNav(admin).getByRole('link', { name: 'Users' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(adminNav(admin).getByRole('link', { name: 'Users' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
 
     await admin.getByRole('button', { name: 'Invite a colleague' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Invite a colleague' });
@@ -108,7 +118,9 @@ describe('Administration and onboarding in the browser', () => {
     await kim.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
     await expect(kim.getByRole('button', { name: 'Account: Kim S. Lee Staff' }).isVisible()).resolves.toBe(true);
     // A staff member: no administration entry.
-    expect(await kim.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    expect(
+      await kim.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).count(),
+    ).toBe(0);
 
     // The link worked once: opened again, it says so in words.
     await kimContext.clearCookies();
@@ -136,8 +148,16 @@ describe('Administration and onboarding in the browser', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await admin.getByRole('status').getByText('Kim S. Lee: now Manager.').waitFor();
-    expect(await app.dataSource.query(`SELECT role FROM users WHERE email = $1`, [INVITED.email])).toEqual([{ role: 'manager' }]);
-    await expect(admin.getByRole('row').filter({ hasText: INVITED.email }).getByRole('cell', { name: 'Manager', exact: true }).isVisible()).resolves.toBe(true);
+    expect(await app.dataSource.query(`SELECT role FROM users WHERE email = $1`, [INVITED.email])).toEqual([
+      { role: 'manager' },
+    ]);
+    await expect(
+      admin
+        .getByRole('row')
+        .filter({ hasText: INVITED.email })
+        .getByRole('cell', { name: 'Manager', exact: true })
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(admin, 'admin-users');
 
     await adminNav(admin).getByRole('link', { name: 'Audiences' }).click();
@@ -157,7 +177,12 @@ describe('Administration and onboarding in the browser', () => {
     await audience.getByText('1 — high').waitFor();
     await expect(audience.getByRole('cell', { name: '340' }).isVisible()).resolves.toBe(true);
     expect(await app.dataSource.query(`SELECT name, priority, estimated_population, source FROM audiences`)).toEqual([
-      { name: 'Young people in foster care', priority: 1, estimated_population: 340, source: '2025 community analysis' },
+      {
+        name: 'Young people in foster care',
+        priority: 1,
+        estimated_population: 340,
+        source: '2025 community analysis',
+      },
     ]);
 
     // Names are unique ignoring case: said next to the name, nothing added.
@@ -203,10 +228,17 @@ describe('Administration and onboarding in the browser', () => {
     await health.getByRole('button', { name: 'Save health settings' }).click();
     await health.getByText('Saved. Scores use the new settings from now on.').waitFor();
     const [stored] = await app.dataSource.query(`SELECT value, version FROM settings WHERE key = 'health'`);
-    expect(stored).toMatchObject({ version: 2, value: { weights: { recency: 30, fit: 5 }, bands: { thriving: 75, steady: 50, atRisk: 25 } } });
+    expect(stored).toMatchObject({
+      version: 2,
+      value: { weights: { recency: 30, fit: 5 }, bands: { thriving: 75, steady: 50, atRisk: 25 } },
+    });
 
     // Someone else saved meanwhile: a 409, said in words, and the form shows their values.
-    await api().patch('/api/v1/settings/health').set(auth()).send({ version: 2, weights: { recency: 25, fit: 10 } }).expect(200);
+    await api()
+      .patch('/api/v1/settings/health')
+      .set(auth())
+      .send({ version: 2, weights: { recency: 25, fit: 10 } })
+      .expect(200);
     await health.getByLabel('Feedback').fill('20');
     await health.getByLabel('Attendance trend').fill('10');
     await health.getByRole('button', { name: 'Save health settings' }).click();
@@ -218,7 +250,9 @@ describe('Administration and onboarding in the browser', () => {
     await checkIns.getByLabel('Time to answer').fill('14');
     await checkIns.getByRole('button', { name: 'Save check-in settings' }).click();
     await checkIns.getByText('Saved.').waitFor();
-    expect((await app.dataSource.query(`SELECT value FROM settings WHERE key = 'check-ins'`))[0].value).toMatchObject({ respondWithinDays: 14 });
+    expect((await app.dataSource.query(`SELECT value FROM settings WHERE key = 'check-ins'`))[0].value).toMatchObject({
+      respondWithinDays: 14,
+    });
     await expectAccessible(admin);
   });
 
@@ -233,7 +267,10 @@ describe('Administration and onboarding in the browser', () => {
     await confirm.getByRole('button', { name: 'Load it' }).click();
     const done = admin.getByRole('status').getByText('The demo data is loaded');
     await done.waitFor({ timeout: 30_000 });
-    await admin.getByRole('status').getByText(/^\d+ records added: .*organizations/).waitFor();
+    await admin
+      .getByRole('status')
+      .getByText(/^\d+ records added: .*organizations/)
+      .waitFor();
     await admin.getByRole('button', { name: 'What was done, step by step' }).click();
     await admin.getByText('Acting as the signed-in admin').waitFor();
     await expectAccessible(admin);
@@ -247,11 +284,17 @@ describe('Administration and onboarding in the browser', () => {
   });
 
   it('a staff member gets no administration navigation, and the 403 page at its addresses', async () => {
-    await api().post('/api/v1/users').set(auth()).send({ ...STAFF, role: 'staff' }).expect(201);
+    await api()
+      .post('/api/v1/users')
+      .set(auth())
+      .send({ ...STAFF, role: 'staff' })
+      .expect(201);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
     await signIn(page, STAFF);
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).count(),
+    ).toBe(0);
     for (const path of ['/admin/users', '/admin/settings', '/admin/audiences', '/admin']) {
       await page.goto(`${app.url}${path}`);
       await page.getByRole('heading', { level: 1, name: 'Not available to your role' }).waitFor();
@@ -297,7 +340,10 @@ describe('Administration and onboarding in the browser', () => {
     await password.getByLabel('Current password').fill(STAFF.password);
     await password.getByRole('button', { name: 'Change password' }).click();
     await password.getByText(/^Password changed\./).waitFor();
-    await api().post('/api/v1/auth/login').send({ email: STAFF.email, password: 'a brand new pass phrase' }).expect(200);
+    await api()
+      .post('/api/v1/auth/login')
+      .send({ email: STAFF.email, password: 'a brand new pass phrase' })
+      .expect(200);
     expect(await fitsWidth(page)).toBe(true);
     await expectAccessible(page);
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -4,7 +4,15 @@ import { Role } from '../../src/auth/role.enum';
 import { checkInTokens, OWNER_ANSWERS } from '../factories/check-in.factory';
 import { createProgram } from '../factories/program.factory';
 import { DEFAULT_PASSWORD, SignedIn, signedInAs } from '../factories/user.factory';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
@@ -41,8 +49,12 @@ describe('The manager’s dashboard in the browser', () => {
     return response.body;
   };
   const pastSessions = (programId: string): Promise<{ id: string; version: number }[]> =>
-    app.dataSource.query(`SELECT id, version FROM program_sessions WHERE program_id = $1 AND starts_at <= now() ORDER BY starts_at`, [programId]);
-  const patchSession = (id: string, body: object) => request(app.http).patch(`/api/v1/sessions/${id}`).set(manager.auth).send(body).expect(200);
+    app.dataSource.query(
+      `SELECT id, version FROM program_sessions WHERE program_id = $1 AND starts_at <= now() ORDER BY starts_at`,
+      [programId],
+    );
+  const patchSession = (id: string, body: object) =>
+    request(app.http).patch(`/api/v1/sessions/${id}`).set(manager.auth).send(body).expect(200);
 
   async function expectAccessible(target: Page = page, within?: string): Promise<void> {
     expect(await seriousA11yViolations(target, within)).toEqual([]);
@@ -61,7 +73,8 @@ describe('The manager’s dashboard in the browser', () => {
     manager = await signedInAs(app, Role.Manager, { name: 'Maya Manager' });
     staff = await signedInAs(app, Role.Staff, { name: 'Sam Staff' });
 
-    const audience = async (name: string, priority: number) => (await post('/audiences', { name, priority })).id as string;
+    const audience = async (name: string, priority: number) =>
+      (await post('/audiences', { name, priority })).id as string;
     const capability = async (name: string) => (await post('/capabilities', { name })).id as string;
     const teens = await audience('Teens', 1);
     await audience('Foster youth', 1);
@@ -71,25 +84,49 @@ describe('The manager’s dashboard in the browser', () => {
     const organization = async (name: string, body: object) =>
       (await post('/organizations', { name, stage: 'active', ownerId: manager.user.id, ...body })).id as string;
 
-    ids.alder = await organization(ALDER, { audienceIds: [teens], capabilityIds: [coaching], fit: { audienceReach: 5, missionOverlap: 5, complementaryResources: 5 } });
-    const alderProgram = await createProgram(app, manager.auth, { startDate: dateDaysAgo(84), partners: [{ organizationId: ids.alder, role: 'host' }] });
-    for (const session of await pastSessions(alderProgram.id)) await patchSession(session.id, { attendance: 12, version: session.version });
-    for (const rating of [5, 5, 4]) await post('/feedback', { source: 'partner', organizationId: ids.alder, programId: alderProgram.id, rating });
+    ids.alder = await organization(ALDER, {
+      audienceIds: [teens],
+      capabilityIds: [coaching],
+      fit: { audienceReach: 5, missionOverlap: 5, complementaryResources: 5 },
+    });
+    const alderProgram = await createProgram(app, manager.auth, {
+      startDate: dateDaysAgo(84),
+      partners: [{ organizationId: ids.alder, role: 'host' }],
+    });
+    for (const session of await pastSessions(alderProgram.id))
+      await patchSession(session.id, { attendance: 12, version: session.version });
+    for (const rating of [5, 5, 4])
+      await post('/feedback', { source: 'partner', organizationId: ids.alder, programId: alderProgram.id, rating });
     await post('/visits', { organizationId: ids.alder, purpose: 'relationship', visitedAt: daysAgo(3).toISOString() });
 
-    ids.birch = await organization(BIRCH, { audienceIds: [teens], seeksCapabilityIds: [coaching, space], fit: { audienceReach: 2, missionOverlap: 2, complementaryResources: 2 } });
-    const birchProgram = await createProgram(app, manager.auth, { startDate: dateDaysAgo(161), partners: [{ organizationId: ids.birch, role: 'host' }] });
+    ids.birch = await organization(BIRCH, {
+      audienceIds: [teens],
+      seeksCapabilityIds: [coaching, space],
+      fit: { audienceReach: 2, missionOverlap: 2, complementaryResources: 2 },
+    });
+    const birchProgram = await createProgram(app, manager.auth, {
+      startDate: dateDaysAgo(161),
+      partners: [{ organizationId: ids.birch, role: 'host' }],
+    });
     const sessions = await pastSessions(birchProgram.id);
     const cancelled = new Set([9, 10, 11, 12].map((back) => sessions.length - back));
     for (const [index, session] of sessions.entries()) {
       const body = cancelled.has(index) ? { cancelled: true } : { attendance: index >= sessions.length - 8 ? 10 : 20 };
       await patchSession(session.id, { ...body, version: session.version });
     }
-    for (const rating of [1, 2, 1]) await post('/feedback', { source: 'partner', organizationId: ids.birch, programId: birchProgram.id, rating });
-    for (const days of [10, 3, 20]) await post('/tasks', { title: `Call Birch back (${days} days late)`, dueAt: daysAgo(days).toISOString(), organizationId: ids.birch });
+    for (const rating of [1, 2, 1])
+      await post('/feedback', { source: 'partner', organizationId: ids.birch, programId: birchProgram.id, rating });
+    for (const days of [10, 3, 20])
+      await post('/tasks', {
+        title: `Call Birch back (${days} days late)`,
+        dueAt: daysAgo(days).toISOString(),
+        organizationId: ids.birch,
+      });
 
     // Nobody owns Cedar and it has no contact: a check-in round has nobody to ask there.
-    ids.cedar = (await post('/organizations', { name: CEDAR, stage: 'active', audienceIds: [seniors], capabilityIds: [space] })).id;
+    ids.cedar = (
+      await post('/organizations', { name: CEDAR, stage: 'active', audienceIds: [seniors], capabilityIds: [space] })
+    ).id;
     await post('/visits', { organizationId: ids.cedar, purpose: 'planning', visitedAt: daysAgo(150).toISOString() });
 
     const snapshots: [string, number, number, string][] = [
@@ -103,12 +140,10 @@ describe('The manager’s dashboard in the browser', () => {
       [ids.cedar, 7, 20, 'dormant'],
     ];
     for (const [organizationId, back, score, band] of snapshots) {
-      await app.dataSource.query(`INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $2, $3, $4)`, [
-        organizationId,
-        new Date(today().getTime() - back * DAY_MS),
-        score,
-        band,
-      ]);
+      await app.dataSource.query(
+        `INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $2, $3, $4)`,
+        [organizationId, new Date(today().getTime() - back * DAY_MS), score, band],
+      );
     }
 
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -127,7 +162,10 @@ describe('The manager’s dashboard in the browser', () => {
   });
 
   it('a manager reads the dashboard: the dormant partner first with its drivers, the uncovered audience highlighted, the first introduction', async () => {
-    const matches = (await request(app.http).get('/api/v1/matches').set(manager.auth).expect(200)).body.data as { providerId: string; seekerId: string }[];
+    const matches = (await request(app.http).get('/api/v1/matches').set(manager.auth).expect(200)).body.data as {
+      providerId: string;
+      seekerId: string;
+    }[];
     expect(matches.length).toBeGreaterThanOrEqual(2);
     const nameOf = (id: string) => ({ [ids.alder]: ALDER, [ids.birch]: BIRCH, [ids.cedar]: CEDAR })[id];
     const first = `Introduce ${nameOf(matches[0].providerId)} to ${nameOf(matches[0].seekerId)}`;
@@ -164,13 +202,20 @@ describe('The manager’s dashboard in the browser', () => {
     await expect(coverage.locator('[data-highlight="true"]').count()).resolves.toBe(1);
 
     const introductions = page.getByRole('region', { name: 'Suggested introductions' });
-    await expect(introductions.getByTestId('introduction').first().getByRole('heading').innerText()).resolves.toBe(first);
+    await expect(introductions.getByTestId('introduction').first().getByRole('heading').innerText()).resolves.toBe(
+      first,
+    );
 
-    await page.getByRole('region', { name: 'Overdue follow-ups' }).getByText('Call Birch back (20 days late)').waitFor();
+    await page
+      .getByRole('region', { name: 'Overdue follow-ups' })
+      .getByText('Call Birch back (20 days late)')
+      .waitFor();
     // The trend chart, and its words.
     const trend = page.getByRole('region', { name: 'Trend' });
     await trend.getByTestId('portfolio-trend-chart').locator('svg rect').first().waitFor();
-    await expect(trend.locator('figcaption').innerText()).resolves.toMatch(/^4 weeks, week of .*: dormant 0 → 1, at risk 1 → 0, steady 1 → 1, thriving 1 → 1; mean score 66 → 56\.$/);
+    await expect(trend.locator('figcaption').innerText()).resolves.toMatch(
+      /^4 weeks, week of .*: dormant 0 → 1, at risk 1 → 0, steady 1 → 1, thriving 1 → 1; mean score 66 → 56\.$/,
+    );
     await expectAccessible();
     await screenshot(page, 'dashboard');
   });
@@ -180,8 +225,14 @@ describe('The manager’s dashboard in the browser', () => {
     const cards = introductions.getByTestId('introduction');
     const before = await cards.count();
     const title = await cards.first().getByRole('heading').innerText();
-    await cards.first().getByRole('button', { name: `Dismiss “${title}”` }).click();
-    await introductions.getByRole('status').filter({ hasText: `Dismissed “${title}”` }).waitFor();
+    await cards
+      .first()
+      .getByRole('button', { name: `Dismiss “${title}”` })
+      .click();
+    await introductions
+      .getByRole('status')
+      .filter({ hasText: `Dismissed “${title}”` })
+      .waitFor();
     await introductions.getByRole('heading', { name: title }).waitFor({ state: 'detached' });
     // Two suggestions were made (Alder and Cedar each offer Birch something it looks for): one is left.
     expect(before).toBe(2);
@@ -196,7 +247,10 @@ describe('The manager’s dashboard in the browser', () => {
     // The full list has the same answer.
     await introductions.getByRole('link', { name: /suggestions/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Suggested introductions' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^1–\d+ of \d+ suggestions?$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1–\d+ of \d+ suggestions?$/ })
+      .waitFor();
     await expect(page.getByRole('heading', { level: 2, name: title }).count()).resolves.toBe(0);
     await expectAccessible();
     await screenshot(page, 'dashboard-introductions');
@@ -211,35 +265,56 @@ describe('The manager’s dashboard in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Start a check-in' });
     await dialog.getByRole('button', { name: 'Send the survey' }).waitFor();
     // Judged once the opening transition is over (half-faded text is not what people read).
-    await page.waitForFunction(() => [...document.querySelectorAll('.mantine-Modal-content')].some((el) => getComputedStyle(el).opacity === '1'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.mantine-Modal-content')].some((el) => getComputedStyle(el).opacity === '1'),
+    );
     await expectAccessible(page, '[role="dialog"]');
     await dialog.getByRole('button', { name: 'Send the survey' }).click();
     await checkIns.getByRole('status').filter({ hasText: 'Check-in started' }).waitFor();
     const listed = checkIns.getByTestId('check-in');
     await listed.first().getByText('Library owner:').waitFor();
     await expect(listed.first().innerText()).resolves.toContain('Not answered yet');
-    const [row] = await app.dataSource.query(`SELECT id, status FROM check_ins WHERE organization_id = $1`, [ids.birch]);
+    const [row] = await app.dataSource.query(`SELECT id, status FROM check_ins WHERE organization_id = $1`, [
+      ids.birch,
+    ]);
     expect(row.status).toBe('open');
 
     // A second one while it is open: the API's 409 in words, nothing new stored.
     await checkIns.getByRole('button', { name: 'Start a check-in' }).click();
     await dialog.getByRole('button', { name: 'Send the survey' }).click();
     await checkIns.getByRole('alert').filter({ hasText: 'This partner already has an open check-in.' }).waitFor();
-    expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE organization_id = $1`, [ids.birch])).toEqual([{ n: 1 }]);
+    expect(
+      await app.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE organization_id = $1`, [ids.birch]),
+    ).toEqual([{ n: 1 }]);
 
     // The owner answers through the emailed link: the areas show with their classification.
     const tokens = await checkInTokens(app.dataSource, row.id);
-    await request(app.http).post(`/api/v1/public/check-ins/${tokens.owner}`).send({ answers: OWNER_ANSWERS }).expect(201);
+    await request(app.http)
+      .post(`/api/v1/public/check-ins/${tokens.owner}`)
+      .send({ answers: OWNER_ANSWERS })
+      .expect(201);
     await page.reload();
-    await listed.first().getByText(/Library owner: Answered /).waitFor();
+    await listed
+      .first()
+      .getByText(/Library owner: Answered /)
+      .waitFor();
     const areas = listed.first().getByRole('table');
-    await expect(areas.getByRole('row', { name: /Communication/ }).innerText()).resolves.toMatch(/Communication\s+2\.5 of 5\s+Concern/);
-    await expect(areas.getByRole('row', { name: /Membership/ }).innerText()).resolves.toMatch(/Membership\s+4\.5 of 5\s+Strength/);
+    await expect(areas.getByRole('row', { name: /Communication/ }).innerText()).resolves.toMatch(
+      /Communication\s+2\.5 of 5\s+Concern/,
+    );
+    await expect(areas.getByRole('row', { name: /Membership/ }).innerText()).resolves.toMatch(
+      /Membership\s+4\.5 of 5\s+Strength/,
+    );
     const health = page.getByRole('region', { name: 'Partnership health' });
-    await health.getByTestId('component-checkIn').getByText(/concerns: communication, resources/).waitFor();
+    await health
+      .getByTestId('component-checkIn')
+      .getByText(/concerns: communication, resources/)
+      .waitFor();
     await expect(health.getByTestId('component-followUps').innerText()).resolves.toContain('3 follow-ups overdue.');
     await health.getByTestId('score-history-chart').locator('svg path').waitFor();
-    await expect(health.locator('figcaption').innerText()).resolves.toMatch(/^4 weekly scores from .*: 72 at first, 52 now; lowest 52, highest 72\.$/);
+    await expect(health.locator('figcaption').innerText()).resolves.toMatch(
+      /^4 weekly scores from .*: 72 at first, 52 now; lowest 52, highest 72\.$/,
+    );
     await expectAccessible();
     await screenshot(page, 'dashboard-organization');
   });
@@ -248,7 +323,10 @@ describe('The manager’s dashboard in the browser', () => {
     await page.goto(`${app.url}/dashboard`);
     await page.getByRole('heading', { level: 1, name: 'Partnership dashboard' }).waitFor();
     await page.getByRole('button', { name: 'Send a check-in round' }).click();
-    await page.getByRole('dialog', { name: 'Send a check-in round' }).getByRole('button', { name: 'Send the round' }).click();
+    await page
+      .getByRole('dialog', { name: 'Send a check-in round' })
+      .getByRole('button', { name: 'Send the round' })
+      .click();
     const result = page.getByRole('status').filter({ hasText: 'Check-in round sent' });
     await result.waitFor();
     // Birch had one today, so it is not due: the round leaves it out without a word.
@@ -256,7 +334,9 @@ describe('The manager’s dashboard in the browser', () => {
     await expect(result.innerText()).resolves.toContain(`Skipped 1:`);
     await expect(result.innerText()).resolves.toContain(`${CEDAR}: nobody to ask`);
     await expect(result.innerText()).resolves.not.toContain(BIRCH);
-    expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE organization_id = $1`, [ids.alder])).toEqual([{ n: 1 }]);
+    expect(
+      await app.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE organization_id = $1`, [ids.alder]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('previews the weekly digest', async () => {
@@ -264,7 +344,9 @@ describe('The manager’s dashboard in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Weekly digest' }).waitFor();
     await page.getByText('Not sent yet').waitFor();
     await page.getByRole('region', { name: 'Audiences with no active partner' }).getByText('Foster youth').waitFor();
-    await expect(page.getByRole('region', { name: 'Bands that changed since last week' }).innerText()).resolves.toMatch(new RegExp(`${BIRCH}: Steady → At risk \\(score \\d+\\)`));
+    await expect(page.getByRole('region', { name: 'Bands that changed since last week' }).innerText()).resolves.toMatch(
+      new RegExp(`${BIRCH}: Steady → At risk \\(score \\d+\\)`),
+    );
     await expectAccessible();
     await screenshot(page, 'dashboard-digest');
   });
@@ -291,7 +373,10 @@ describe('The manager’s dashboard in the browser', () => {
     await screenshot(staffPage, 'dashboard-forbidden');
     // Staff may still start a check-in and dismiss suggestions (staff+), but not send a round.
     await staffPage.goto(`${app.url}/organizations/${ids.cedar}`);
-    await staffPage.getByRole('region', { name: 'Check-ins' }).getByRole('button', { name: 'Start a check-in' }).waitFor();
+    await staffPage
+      .getByRole('region', { name: 'Check-ins' })
+      .getByRole('button', { name: 'Start a check-in' })
+      .waitFor();
     expect(await staffPage.getByRole('button', { name: 'Send a check-in round' }).count()).toBe(0);
     expect(staffProblems).toEqual([]);
     await staffContext.close();

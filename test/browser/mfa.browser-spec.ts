@@ -1,7 +1,15 @@
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * Two-factor sign-in in Debian's Chromium against the real app: an admin sets it up from Your
@@ -52,7 +60,9 @@ describe('Two-factor sign-in in the browser', () => {
     await on.getByLabel(/^2\. Code from the app/).fill(await generate({ secret }));
     await on.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await on.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
-    const recoveryCodes = (await on.getByTestId('recovery-codes').getByRole('listitem').allInnerTexts()).map((code) => code.trim());
+    const recoveryCodes = (await on.getByTestId('recovery-codes').getByRole('listitem').allInnerTexts()).map((code) =>
+      code.trim(),
+    );
     expect(recoveryCodes).toHaveLength(10);
     return { secret, recoveryCodes };
   }
@@ -60,7 +70,12 @@ describe('Two-factor sign-in in the browser', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
     await request(app.http).post('/api/v1/auth/setup').send(ADMIN).expect(201);
-    adminToken = (await request(app.http).post('/api/v1/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(200)).body.accessToken;
+    adminToken = (
+      await request(app.http)
+        .post('/api/v1/auth/login')
+        .send({ email: ADMIN.email, password: ADMIN.password })
+        .expect(200)
+    ).body.accessToken;
     await request(app.http)
       .post('/api/v1/users')
       .set({ Authorization: `Bearer ${adminToken}` })
@@ -105,7 +120,10 @@ describe('Two-factor sign-in in the browser', () => {
     await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
     await code.fill('000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').getByText(/^That code is wrong, expired or already used/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/^That code is wrong, expired or already used/)
+      .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'sign-in-code');
     await code.fill(await nextCode(secret));
@@ -118,7 +136,9 @@ describe('Two-factor sign-in in the browser', () => {
     await page.getByLabel(/^Recovery code/).fill(recoveryCodes[0]);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
-    expect(await app.dataSource.query(`SELECT count(*)::int AS used FROM mfa_recovery_codes WHERE used_at IS NOT NULL`)).toEqual([{ used: 1 }]);
+    expect(
+      await app.dataSource.query(`SELECT count(*)::int AS used FROM mfa_recovery_codes WHERE used_at IS NOT NULL`),
+    ).toEqual([{ used: 1 }]);
   });
 
   it('the admin requires it for managers: a manager signing in on a phone lands on setup; then the admin resets it', async () => {
@@ -158,7 +178,9 @@ describe('Two-factor sign-in in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('status').getByText(`${MANAGER.name}: two-factor sign-in is off`).waitFor();
     await row.getByText('Off', { exact: true }).waitFor();
-    const [event] = await app.dataSource.query(`SELECT entity_id, changes FROM audit_events WHERE entity_type = 'user' ORDER BY occurred_at DESC LIMIT 1`);
+    const [event] = await app.dataSource.query(
+      `SELECT entity_id, changes FROM audit_events WHERE entity_type = 'user' ORDER BY occurred_at DESC LIMIT 1`,
+    );
     expect(event.changes).toEqual({ mfaEnabled: { before: true, after: false } });
   });
 });

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * The outreach screens in Chromium against the real app: a staff member on a phone logs a
@@ -43,7 +51,10 @@ describe('Outreach screens in the browser', () => {
   }
 
   async function login(who: { email: string; password: string }): Promise<{ token: string; id: string }> {
-    const response = await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200);
+    const response = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: who.email, password: who.password })
+      .expect(200);
     return { token: response.body.accessToken, id: response.body.user.id };
   }
 
@@ -51,27 +62,53 @@ describe('Outreach screens in the browser', () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
     await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
     ({ token: adminToken } = await login(ADMIN));
-    await api().post('/api/v1/users').set(as(adminToken)).send({ ...STAFF, role: 'staff' }).expect(201);
-    await api().post('/api/v1/users').set(as(adminToken)).send({ ...VIEWER, role: 'viewer' }).expect(201);
+    await api()
+      .post('/api/v1/users')
+      .set(as(adminToken))
+      .send({ ...STAFF, role: 'staff' })
+      .expect(201);
+    await api()
+      .post('/api/v1/users')
+      .set(as(adminToken))
+      .send({ ...VIEWER, role: 'viewer' })
+      .expect(201);
     ({ token: staffToken, id: staffId } = await login(STAFF));
 
-    const partner = await api().post('/api/v1/organizations').set(as(staffToken)).send({ name: PARTNER, type: 'Youth shelter', stage: 'active' }).expect(201);
+    const partner = await api()
+      .post('/api/v1/organizations')
+      .set(as(staffToken))
+      .send({ name: PARTNER, type: 'Youth shelter', stage: 'active' })
+      .expect(201);
     partnerId = partner.body.id;
     await api()
       .post('/api/v1/contacts')
       .set(as(staffToken))
-      .send({ organizationId: partnerId, ...CONTACT, title: 'Case manager', isPrimary: true, preferredChannel: 'phone' })
+      .send({
+        organizationId: partnerId,
+        ...CONTACT,
+        title: 'Case manager',
+        isPrimary: true,
+        preferredChannel: 'phone',
+      })
       .expect(201);
     const overdue = await api()
       .post('/api/v1/tasks')
       .set(as(staffToken))
-      .send({ title: 'Call Dana about the spring flyers', dueAt: new Date(Date.now() - 2 * DAY).toISOString(), organizationId: partnerId })
+      .send({
+        title: 'Call Dana about the spring flyers',
+        dueAt: new Date(Date.now() - 2 * DAY).toISOString(),
+        organizationId: partnerId,
+      })
       .expect(201);
     overdueTaskId = overdue.body.id;
     await api()
       .post('/api/v1/tasks')
       .set(as(staffToken))
-      .send({ title: 'Send the summer reading schedule', dueAt: new Date(Date.now() + 10 * DAY).toISOString(), organizationId: partnerId })
+      .send({
+        title: 'Send the summer reading schedule',
+        dueAt: new Date(Date.now() + 10 * DAY).toISOString(),
+        organizationId: partnerId,
+      })
       .expect(201);
     const feedback = await api()
       .post('/api/v1/feedback')
@@ -102,10 +139,15 @@ describe('Outreach screens in the browser', () => {
     await page.goto(`${app.url}/organizations/${partnerId}`);
     await page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Log a visit' }).click();
-    await page.waitForURL((url) => url.pathname === '/log-visit' && url.searchParams.get('organizationId') === partnerId);
+    await page.waitForURL(
+      (url) => url.pathname === '/log-visit' && url.searchParams.get('organizationId') === partnerId,
+    );
     await page.getByRole('heading', { level: 1, name: 'Log a visit' }).waitFor();
     const partnerField = page.getByRole('combobox', { name: /^Partner/ });
-    await page.waitForFunction((name) => [...document.querySelectorAll('input')].some((input) => input.value === name), PARTNER);
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('input')].some((input) => input.value === name),
+      PARTNER,
+    );
     await expect(partnerField.inputValue()).resolves.toBe(PARTNER);
     await page.getByRole('checkbox', { name: 'Dana Case-Manager (Case manager)' }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
@@ -124,7 +166,11 @@ describe('Outreach screens in the browser', () => {
     await page.getByRole('heading', { name: 'Visit saved' }).waitFor();
     await expectAccessible(page);
 
-    const visits = await api().get('/api/v1/visits').query({ organizationId: partnerId }).set(as(staffToken)).expect(200);
+    const visits = await api()
+      .get('/api/v1/visits')
+      .query({ organizationId: partnerId })
+      .set(as(staffToken))
+      .expect(200);
     expect(visits.body.meta.total).toBe(1);
     const [visit] = visits.body.data;
     expect(visit).toMatchObject({
@@ -164,7 +210,9 @@ describe('Outreach screens in the browser', () => {
     // Ticked, the task moves under "Done" (still there to untick) at once.
     await overdueTask.getByRole('checkbox', { name: 'Call Dana about the spring flyers' }).click();
     await page.getByRole('heading', { level: 2, name: 'Done (1)' }).waitFor();
-    await expect(page.getByRole('checkbox', { name: 'Call Dana about the spring flyers' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Call Dana about the spring flyers' }).isChecked()).resolves.toBe(
+      true,
+    );
     await page.getByText('“Call Dana about the spring flyers” marked done.').waitFor({ state: 'attached' });
     const done = await api().get(`/api/v1/tasks/${overdueTaskId}`).set(as(staffToken)).expect(200);
     expect(done.body).toMatchObject({ status: 'done', version: 2 });
@@ -187,7 +235,11 @@ describe('Outreach screens in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Nothing needs action' }).waitFor();
     const answered = await api().get(`/api/v1/feedback/${feedbackId}`).set(as(staffToken)).expect(200);
     expect(answered.body).toMatchObject({ actionTaken: 'Flyers now go out two weeks ahead; told Dana.', version: 2 });
-    const needsAction = await api().get('/api/v1/feedback').query({ needsAction: 'true' }).set(as(staffToken)).expect(200);
+    const needsAction = await api()
+      .get('/api/v1/feedback')
+      .query({ needsAction: 'true' })
+      .set(as(staffToken))
+      .expect(200);
     expect(needsAction.body.meta.total).toBe(0);
 
     // The list of visits, filtered by partner in the URL.
@@ -213,7 +265,13 @@ describe('Outreach screens in the browser', () => {
     await page.getByRole('region', { name: 'Visits' }).getByText('25 invitations handed out').waitFor();
     await page.getByRole('region', { name: 'Follow-ups' }).getByText('Send the summer reading schedule').waitFor();
     await page.getByRole('region', { name: 'Feedback' }).getByText('The teens loved the comics workshop.').waitFor();
-    for (const control of ['Log a visit', 'Add a follow-up', 'Record feedback', 'Save action', 'Change the action taken']) {
+    for (const control of [
+      'Log a visit',
+      'Add a follow-up',
+      'Record feedback',
+      'Save action',
+      'Change the action taken',
+    ]) {
       expect(await page.getByRole('button', { name: control }).count()).toBe(0);
       expect(await page.getByRole('link', { name: control }).count()).toBe(0);
     }
@@ -230,7 +288,10 @@ describe('Outreach screens in the browser', () => {
     await expectAccessible(page);
 
     await page.goto(`${app.url}/feedback-inbox?show=all`);
-    await page.getByRole('article', { name: /Partner feedback/ }).getByText('Flyers now go out two weeks ahead; told Dana.').waitFor();
+    await page
+      .getByRole('article', { name: /Partner feedback/ })
+      .getByText('Flyers now go out two weeks ahead; told Dana.')
+      .waitFor();
     expect(await page.getByRole('textbox', { name: 'Action taken' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Record feedback' }).count()).toBe(0);
     await expectAccessible(page);
@@ -264,9 +325,18 @@ describe('Outreach screens in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Drop off library card sign-up forms').waitFor();
 
-    const mine = await api().get('/api/v1/tasks').query({ assigneeId: staffId, status: 'open', sort: '-createdAt' }).set(as(staffToken)).expect(200);
+    const mine = await api()
+      .get('/api/v1/tasks')
+      .query({ assigneeId: staffId, status: 'open', sort: '-createdAt' })
+      .set(as(staffToken))
+      .expect(200);
     const created = mine.body.data[0];
-    expect(created).toMatchObject({ title: 'Drop off library card sign-up forms', assigneeId: staffId, organizationId: partnerId, status: 'open' });
+    expect(created).toMatchObject({
+      title: 'Drop off library card sign-up forms',
+      assigneeId: staffId,
+      organizationId: partnerId,
+      status: 'open',
+    });
     const shownDue = await page.evaluate((iso) => {
       const date = new Date(iso);
       return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()];

@@ -3,7 +3,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { unsubscribeToken } from '../../src/reminder/unsubscribe.service';
 import { TEST_AUTH_SECRET } from '../setup/test-env';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * The program screens in Chromium against the real app (API, reminder planner and worker): a
@@ -37,8 +45,16 @@ function wednesdays(n: number) {
   return { next, last: at(days) };
 }
 
-const short = (date: DateTime) => date.setLocale('en-US').toLocaleString(date.year === DateTime.now().setZone(ZONE).year ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
-const long = (date: DateTime) => date.setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric' });
+const short = (date: DateTime) =>
+  date
+    .setLocale('en-US')
+    .toLocaleString(
+      date.year === DateTime.now().setZone(ZONE).year
+        ? { month: 'short', day: 'numeric' }
+        : { month: 'short', day: 'numeric', year: 'numeric' },
+    );
+const long = (date: DateTime) =>
+  date.setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric' });
 const spaced = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('Program screens in the browser', () => {
@@ -74,12 +90,16 @@ describe('Program screens in the browser', () => {
   }
 
   async function login(who: { email: string; password: string }): Promise<string> {
-    return (await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200)).body.accessToken;
+    return (await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200)).body
+      .accessToken;
   }
 
   beforeAll(async () => {
     // A week of lookahead: the reminder's next emails are planned whichever weekday the test runs on.
-    [app, browser] = await Promise.all([serveApp({ worker: true, env: { REMINDER_LOOKAHEAD_HOURS: '200' } }), launchBrowser()]);
+    [app, browser] = await Promise.all([
+      serveApp({ worker: true, env: { REMINDER_LOOKAHEAD_HOURS: '200' } }),
+      launchBrowser(),
+    ]);
     await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
     const adminToken = await login(ADMIN);
     for (const [who, role] of [
@@ -87,11 +107,23 @@ describe('Program screens in the browser', () => {
       [MANAGER, 'manager'],
       [VIEWER, 'viewer'],
     ] as const) {
-      await api().post('/api/v1/users').set(as(adminToken)).send({ ...who, role }).expect(201);
+      await api()
+        .post('/api/v1/users')
+        .set(as(adminToken))
+        .send({ ...who, role })
+        .expect(201);
     }
     staffToken = await login(STAFF);
-    const partner = await api().post('/api/v1/organizations').set(as(staffToken)).send({ name: PARTNER, type: 'Youth shelter', stage: 'active' }).expect(201);
-    await api().post('/api/v1/contacts').set(as(staffToken)).send({ organizationId: partner.body.id, ...CONTACT, isPrimary: true }).expect(201);
+    const partner = await api()
+      .post('/api/v1/organizations')
+      .set(as(staffToken))
+      .send({ name: PARTNER, type: 'Youth shelter', stage: 'active' })
+      .expect(201);
+    await api()
+      .post('/api/v1/contacts')
+      .set(as(staffToken))
+      .send({ organizationId: partner.body.id, ...CONTACT, isPrimary: true })
+      .expect(201);
     staffContext = await browser.newContext(CONTEXT);
     ({ page: staff, problems: staffProblems } = await newPage(staffContext));
   });
@@ -116,7 +148,9 @@ describe('Program screens in the browser', () => {
     await staff.getByRole('textbox', { name: 'Name' }).fill(PROGRAM);
     await staff.getByRole('combobox', { name: 'Add a partner' }).fill('harbor');
     await staff.getByRole('option', { name: PARTNER }).click();
-    await expect(staff.getByRole('list', { name: 'Chosen partners' }).getByText(PARTNER).isVisible()).resolves.toBe(true);
+    await expect(staff.getByRole('list', { name: 'Chosen partners' }).getByText(PARTNER).isVisible()).resolves.toBe(
+      true,
+    );
     // Started four weeks ago, so there are past sessions to record.
     await staff.getByLabel('First day').fill(last.minus({ weeks: 3 }).toISODate()!);
     for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
@@ -124,10 +158,15 @@ describe('Program screens in the browser', () => {
       if ((await box.isChecked()) !== (day === 'Wednesday')) await box.click();
     }
     const expected = `Every Wednesday 3:30 – 5:00 PM · next: ${next.map(short).join(', ')} …`;
-    await staff.waitForFunction((text) => document.querySelector('[data-testid="schedule-sentence"]')?.textContent?.replace(/\s+/g, ' ') === text, expected);
+    await staff.waitForFunction(
+      (text) => document.querySelector('[data-testid="schedule-sentence"]')?.textContent?.replace(/\s+/g, ' ') === text,
+      expected,
+    );
     const preview = staff.getByRole('list', { name: 'Next sessions' }).getByRole('listitem');
     await expect(preview.count()).resolves.toBe(3);
-    expect(spaced(await preview.first().textContent())).toBe(`${next[0].setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}, 3:30 – 5:00 PM`);
+    expect(spaced(await preview.first().textContent())).toBe(
+      `${next[0].setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}, 3:30 – 5:00 PM`,
+    );
     await staff.getByLabel('Location').fill('Harbor House common room');
     await expectAccessible(staff);
     await shot(staff, 'programs-new');
@@ -153,7 +192,8 @@ describe('Program screens in the browser', () => {
     expect(spaced(await staff.getByTestId('schedule-sentence').textContent())).toBe(expected);
 
     // Attendance for the last session: in this month's calendar, or the one before.
-    if (last.month !== DateTime.now().setZone(ZONE).month) await staff.getByRole('button', { name: /^Previous month/ }).click();
+    if (last.month !== DateTime.now().setZone(ZONE).month)
+      await staff.getByRole('button', { name: /^Previous month/ }).click();
     const row = staff.getByTestId('session').filter({ has: staff.getByText(long(last), { exact: true }) });
     await row.getByRole('textbox', { name: /^Attended on/ }).fill('14');
     await row.getByRole('button', { name: 'Save' }).click();
@@ -163,7 +203,9 @@ describe('Program screens in the browser', () => {
       .query({ from: last.minus({ days: 1 }).toUTC().toISO(), to: last.plus({ days: 1 }).toUTC().toISO() })
       .set(as(staffToken))
       .expect(200);
-    expect(sessions.body.data).toEqual([expect.objectContaining({ localDate: last.toISODate(), attendance: 14, version: 2, cancelled: false })]);
+    expect(sessions.body.data).toEqual([
+      expect.objectContaining({ localDate: last.toISODate(), attendance: 14, version: 2, cancelled: false }),
+    ]);
     await expectAccessible(staff);
     await shot(staff, 'programs-program');
 
@@ -190,8 +232,12 @@ describe('Program screens in the browser', () => {
     const texts = (await rows.allTextContents()).map(spaced);
     expect(texts.length).toBeGreaterThanOrEqual(2);
     expect(texts.some((text) => text.includes('You') && text.includes('Scheduled'))).toBe(true);
-    expect(texts.some((text) => text.includes(`${CONTACT.name} (${PARTNER})`) && text.includes('Scheduled'))).toBe(true);
-    const planned = await app.dataSource.query(`SELECT status, due_at FROM deliveries WHERE reminder_id = $1`, [reminderId]);
+    expect(texts.some((text) => text.includes(`${CONTACT.name} (${PARTNER})`) && text.includes('Scheduled'))).toBe(
+      true,
+    );
+    const planned = await app.dataSource.query(`SELECT status, due_at FROM deliveries WHERE reminder_id = $1`, [
+      reminderId,
+    ]);
     expect(planned.length).toBe(texts.length);
     expect(planned.every((row: { status: string }) => row.status === 'scheduled')).toBe(true);
     await expectAccessible(staff);
@@ -221,8 +267,12 @@ describe('Program screens in the browser', () => {
 
     await closure.getByRole('link', { name: PROGRAM }).click();
     await page.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
-    await page.getByTestId('schedule-sentence').filter({ hasText: `${short(closed)} (closed: Staff training day)` }).waitFor();
-    if (closed.month !== DateTime.now().setZone(ZONE).month) await page.getByRole('button', { name: /^Next month/ }).click();
+    await page
+      .getByTestId('schedule-sentence')
+      .filter({ hasText: `${short(closed)} (closed: Staff training day)` })
+      .waitFor();
+    if (closed.month !== DateTime.now().setZone(ZONE).month)
+      await page.getByRole('button', { name: /^Next month/ }).click();
     const row = page.getByTestId('session').filter({ has: page.getByText(long(closed), { exact: true }) });
     await row.getByText('Library closed').waitFor();
     await row.getByText('Staff training day').waitFor();
@@ -235,13 +285,21 @@ describe('Program screens in the browser', () => {
 
     // The worker reconciles the delivery log: that session's emails are skipped, with the reason in words.
     await page.goto(`${app.url}/reminders/${reminderId}`);
-    await page.getByRole('region', { name: 'Emails' }).getByText('The session was cancelled.').first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('region', { name: 'Emails' })
+      .getByText('The session was cancelled.')
+      .first()
+      .waitFor({ timeout: 15_000 });
     const skipped = await app.dataSource.query(
       `SELECT d.status, d.skip_reason AS reason FROM deliveries d JOIN program_sessions s ON s.id = d.session_id WHERE d.reminder_id = $1 AND s.local_date = $2`,
       [reminderId, closed.toISODate()],
     );
     expect(skipped.length).toBeGreaterThan(0);
-    expect(skipped.every((row: { status: string; reason: string }) => row.status === 'skipped' && row.reason === 'session-cancelled')).toBe(true);
+    expect(
+      skipped.every(
+        (row: { status: string; reason: string }) => row.status === 'skipped' && row.reason === 'session-cancelled',
+      ),
+    ).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -249,7 +307,10 @@ describe('Program screens in the browser', () => {
   it('staff print the feedback link as a QR code; the printed link opens the form until it is revoked', async () => {
     await staff.goto(`${app.url}/programs`);
     await staff.getByRole('status').filter({ hasText: '1 program' }).waitFor();
-    await staff.getByRole('row', { name: new RegExp(PROGRAM) }).getByText('Every Wednesday 3:30 – 5:00 PM').waitFor();
+    await staff
+      .getByRole('row', { name: new RegExp(PROGRAM) })
+      .getByText('Every Wednesday 3:30 – 5:00 PM')
+      .waitFor();
     await expectAccessible(staff);
     await shot(staff, 'programs-list');
     await staff.getByRole('link', { name: PROGRAM }).click();
@@ -268,7 +329,9 @@ describe('Program screens in the browser', () => {
     await staff.emulateMedia({ media: 'print' });
     await shot(staff, 'programs-feedback-print', { fullPage: false });
     const printed = await staff.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
-    expect(printed).toBe(`${PROGRAM} How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names. ${shown}`);
+    expect(printed).toBe(
+      `${PROGRAM} How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names. ${shown}`,
+    );
     const qrBox = await staff.locator('.tandem-print-root svg').boundingBox();
     // 11 cm at 96 px per inch.
     expect(Math.round(qrBox!.width)).toBe(416);
@@ -278,13 +341,20 @@ describe('Program screens in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await section.getByText('1 link works now.').waitFor();
     await section.getByRole('button', { name: /^Revoke the link made/ }).click();
-    await staff.getByRole('dialog', { name: 'Revoke this feedback link?' }).getByRole('button', { name: 'Revoke link' }).click();
+    await staff
+      .getByRole('dialog', { name: 'Revoke this feedback link?' })
+      .getByRole('button', { name: 'Revoke link' })
+      .click();
     await section.getByText('No link is working now.').waitFor();
     await api().get(path).expect(404);
   });
 
   it('staff edit the schedule at 200 % zoom: future sessions move to the new time, the recorded one stays', async () => {
-    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      ...CONTEXT,
+      viewport: { width: 640, height: 450 },
+      deviceScaleFactor: 2,
+    });
     const { page, problems } = await newPage(context);
     await signIn(page, STAFF);
     await page.goto(`${app.url}/programs/${programId}/edit`);
@@ -294,19 +364,34 @@ describe('Program screens in the browser', () => {
     expect(await fitsWidth(page)).toBe(true);
     await expectAccessible(page);
     await page.getByLabel('Starts at').fill('16:00');
-    await page.waitForFunction(() => /^Every Wednesday 4:00\s+–\s+5:30\s+PM/.test(document.querySelector('[data-testid="schedule-sentence"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Every Wednesday 4:00\s+–\s+5:30\s+PM/.test(
+        document.querySelector('[data-testid="schedule-sentence"]')?.textContent ?? '',
+      ),
+    );
     await page.getByRole('button', { name: 'Save program' }).click();
     await page.waitForURL(`${app.url}/programs/${programId}`);
-    const [saved] = await app.dataSource.query(`SELECT version, rrule, start_time AS "startTime", timezone FROM programs WHERE id = $1`, [programId]);
+    const [saved] = await app.dataSource.query(
+      `SELECT version, rrule, start_time AS "startTime", timezone FROM programs WHERE id = $1`,
+      [programId],
+    );
     expect(saved).toEqual({ version: 2, rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '16:00', timezone: ZONE });
-    await page.getByTestId('schedule-sentence').filter({ hasText: /^Every Wednesday 4:00\s+–\s+5:30\s+PM/ }).waitFor();
+    await page
+      .getByTestId('schedule-sentence')
+      .filter({ hasText: /^Every Wednesday 4:00\s+–\s+5:30\s+PM/ })
+      .waitFor();
     // The recorded session stays as it was; the future ones move to 16:00 Chicago time.
     const sessions = await api()
       .get(`/api/v1/programs/${programId}/sessions`)
       .query({ from: last.minus({ days: 1 }).toUTC().toISO(), to: next[2].plus({ days: 1 }).toUTC().toISO() })
       .set(as(staffToken))
       .expect(200);
-    const starts = Object.fromEntries(sessions.body.data.map((session: { localDate: string; startsAt: string }) => [session.localDate, DateTime.fromISO(session.startsAt).setZone(ZONE).toFormat('HH:mm')]));
+    const starts = Object.fromEntries(
+      sessions.body.data.map((session: { localDate: string; startsAt: string }) => [
+        session.localDate,
+        DateTime.fromISO(session.startsAt).setZone(ZONE).toFormat('HH:mm'),
+      ]),
+    );
     expect(starts[last.toISODate()!]).toBe('15:30');
     expect(starts[next[1].toISODate()!]).toBe('16:00');
     expect(problems).toEqual([]);
@@ -314,7 +399,11 @@ describe('Program screens in the browser', () => {
   });
 
   it('a viewer sees programs, sessions and reminders, and no edit control, and makes their own calendar link, on a phone too', async () => {
-    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      ...CONTEXT,
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 2,
+    });
     const { page, problems } = await newPage(context);
     await signIn(page, VIEWER);
     await page.goto(`${app.url}/programs?status=planned`);
@@ -330,7 +419,10 @@ describe('Program screens in the browser', () => {
     const first = await linkBox.inputValue();
     expect(first).toMatch(new RegExp(`/api/v1/programs/${programId}/calendar\\.ics\\?key=[\\w.-]+$`));
     await calendar.getByRole('button', { name: 'Copy the calendar link' }).waitFor();
-    await api().get(new URL(first).pathname + new URL(first).search).expect(200).expect('Content-Type', /text\/calendar/);
+    await api()
+      .get(new URL(first).pathname + new URL(first).search)
+      .expect(200)
+      .expect('Content-Type', /text\/calendar/);
     await calendar.getByRole('button', { name: 'Make a new link (the old one stops working)' }).click();
     const confirm = page.getByRole('dialog', { name: 'Make a new calendar link?' });
     await confirm.waitFor();
@@ -340,9 +432,23 @@ describe('Program screens in the browser', () => {
     await calendar.getByText(/^New link made\./).waitFor();
     const second = await linkBox.inputValue();
     expect(second).not.toBe(first);
-    await api().get(new URL(first).pathname + new URL(first).search).expect(404);
-    await api().get(new URL(second).pathname + new URL(second).search).expect(200);
-    for (const name of ['New program', 'Edit program', 'Change status', 'Add reminder', 'Make a printable link', 'Save', 'Cancel session', 'Mark as not held', 'Restore session']) {
+    await api()
+      .get(new URL(first).pathname + new URL(first).search)
+      .expect(404);
+    await api()
+      .get(new URL(second).pathname + new URL(second).search)
+      .expect(200);
+    for (const name of [
+      'New program',
+      'Edit program',
+      'Change status',
+      'Add reminder',
+      'Make a printable link',
+      'Save',
+      'Cancel session',
+      'Mark as not held',
+      'Restore session',
+    ]) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
       expect(await page.getByRole('link', { name }).count()).toBe(0);
     }
@@ -352,7 +458,10 @@ describe('Program screens in the browser', () => {
     await expectAccessible(page);
     await shot(page, 'programs-viewer-phone');
 
-    await page.getByRole('region', { name: 'Reminders' }).getByRole('link', { name: 'Drop-in today: bring the sign-up sheets' }).click();
+    await page
+      .getByRole('region', { name: 'Reminders' })
+      .getByRole('link', { name: 'Drop-in today: bring the sign-up sheets' })
+      .click();
     await page.getByRole('region', { name: 'Emails' }).getByTestId('delivery').first().waitFor();
     expect(await page.getByRole('switch').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit reminder' }).count()).toBe(0);
@@ -370,10 +479,16 @@ describe('Program screens in the browser', () => {
   });
 
   it('a partner contact opens the unsubscribe link on a phone: one button, nothing changed until they press it', async () => {
-    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      ...CONTEXT,
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 2,
+    });
     const { page, problems } = await newPage(context);
     const [contact] = await app.dataSource.query(`SELECT id FROM contacts WHERE email = $1`, [CONTACT.email]);
-    const unsubscribedAt = async () => (await app.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contact.id]))[0].unsubscribed_at;
+    const unsubscribedAt = async () =>
+      (await app.dataSource.query(`SELECT unsubscribed_at FROM contacts WHERE id = $1`, [contact.id]))[0]
+        .unsubscribed_at;
     await page.goto(`${app.url}/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, contact.id)}`);
     await page.getByRole('heading', { level: 1, name: 'Stop these emails?' }).waitFor();
     expect(await page.getByRole('button').count()).toBe(1);

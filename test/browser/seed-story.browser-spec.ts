@@ -2,7 +2,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { CASA, COLLEGE_PREP, DEMO_ORGANIZATIONS, FOOD_BANK, SHELTER } from '../../src/demo/demo-data';
 import { DEMO_PROGRAMS, DEMO_TIMEZONE, DEMO_VISITS, DROP_IN } from '../../src/demo/demo-outreach';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * Issue 7's "done when", in Chromium against a fresh app with its worker, as `npm start` runs it:
@@ -14,13 +22,22 @@ import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, s
  * Nothing is built through the API: every step is clicked, and the API (with the admin's token)
  * is only read afterwards to assert what the click stored. The tests run in order as one story.
  */
-const ADMIN = { name: 'Rosa Delgado-Admin', email: 'rosa.admin@library.test', password: 'teen services at the branch 2026' };
+const ADMIN = {
+  name: 'Rosa Delgado-Admin',
+  email: 'rosa.admin@library.test',
+  password: 'teen services at the branch 2026',
+};
 const PASSWORD_LABEL = /^Password\s*\*?$/;
 /** The demo library is in Seattle: so is the librarian's browser. */
 const SEATTLE = { locale: 'en-US', timezoneId: DEMO_TIMEZONE };
 const DESKTOP = { ...SEATTLE, viewport: { width: 1280, height: 900 } };
 const PHONE = { ...SEATTLE, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 };
-const VISIT = { invitations: 30, reached: 21, met: 'Keisha Morgan (Day program coordinator)', notes: 'Chatted over breakfast; two new residents asked whether they need ID for the drop-in.' };
+const VISIT = {
+  invitations: 30,
+  reached: 21,
+  met: 'Keisha Morgan (Day program coordinator)',
+  notes: 'Chatted over breakfast; two new residents asked whether they need ID for the drop-in.',
+};
 const ATTENDED = 16;
 const YOUTH_SAID = 'Charging my phone and the snacks. Nobody looked at me weird.';
 const ACTION = 'Asked for the teen room until 5:30 pm on Wednesdays; the branch agreed from next month.';
@@ -46,7 +63,13 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
 
   const api = () => request(app.http);
   const get = async (path: string, query: Record<string, string | number> = {}) =>
-    (await api().get(`/api/v1${path}`).query(query).set({ Authorization: `Bearer ${token}` }).expect(200)).body;
+    (
+      await api()
+        .get(`/api/v1${path}`)
+        .query(query)
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200)
+    ).body;
   const nav = (target: Page) => target.getByRole('navigation', { name: 'Main' });
 
   async function expectAccessible(target: Page, within?: string): Promise<void> {
@@ -71,7 +94,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
   beforeAll(async () => {
     // With the worker and `npm start`'s pool of 10 connections (the harness's 5 can run out while the demo's
     // closures queue reminder reconciles that wait on each other's advisory lock: ReminderPlanner.reconcile).
-    [app, browser] = await Promise.all([serveApp({ worker: true, env: { DATABASE_POOL_SIZE: '10' } }), launchBrowser()]);
+    [app, browser] = await Promise.all([
+      serveApp({ worker: true, env: { DATABASE_POOL_SIZE: '10' } }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext(DESKTOP);
     ({ page, problems } = await newPage(context));
   });
@@ -101,7 +127,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     await page.getByRole('status').filter({ hasText: 'No partners yet.' }).waitFor();
     await page.getByRole('button', { name: `Account: ${ADMIN.name} Admin` }).waitFor();
 
-    const login = await api().post('/api/v1/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(200);
+    const login = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN.email, password: ADMIN.password })
+      .expect(200);
     token = login.body.accessToken;
     adminId = login.body.user.id;
     expect(login.body.user).toMatchObject({ email: ADMIN.email, name: ADMIN.name, role: 'admin' });
@@ -125,7 +154,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
       throw await stopped('Not loaded within 30 s');
     }
     if (await refused.isVisible()) throw await stopped(await refused.innerText());
-    const summary = await page.getByRole('status').getByText(/^\d+ records added: /).innerText();
+    const summary = await page
+      .getByRole('status')
+      .getByText(/^\d+ records added: /)
+      .innerText();
 
     const status = await get('/demo-data');
     expect(status).toMatchObject({ status: 'done', error: null });
@@ -145,7 +177,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     await librarian.getByRole('searchbox', { name: 'Search partners' }).pressSequentially('harbor');
     await librarian.waitForURL(/\?q=harbor$/);
     const found = await get('/organizations', { q: 'harbor', limit: 1 });
-    await librarian.getByRole('status').filter({ hasText: `${found.meta.total} ${found.meta.total === 1 ? 'partner' : 'partners'} found` }).waitFor();
+    await librarian
+      .getByRole('status')
+      .filter({ hasText: `${found.meta.total} ${found.meta.total === 1 ? 'partner' : 'partners'} found` })
+      .waitFor();
     expect(await fitsWidth(librarian)).toBe(true);
     await librarian.getByRole('link', { name: SHELTER }).click();
     await librarian.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
@@ -156,7 +191,9 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     const health = await get(`/organizations/${shelterId}/health`);
     const healthSection = librarian.getByRole('region', { name: 'Partnership health' });
     await healthSection.getByText('/ 100').waitFor();
-    expect((await healthSection.getByText('/ 100').locator('..').innerText()).replace(/\s+/g, ' ')).toBe(`${health.score} / 100`);
+    expect((await healthSection.getByText('/ 100').locator('..').innerText()).replace(/\s+/g, ' ')).toBe(
+      `${health.score} / 100`,
+    );
     for (const driver of health.drivers as string[]) await healthSection.getByText(driver, { exact: true }).waitFor();
     // The answered check-in: both sides answered; resources reads as the concern.
     const checkIn = librarian.getByRole('region', { name: 'Check-ins' }).getByTestId('check-in').first();
@@ -165,14 +202,21 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     // Contacts, with how to reach them (an admin may see them).
     const contacts = librarian.getByRole('region', { name: 'Contacts' });
     await contacts.getByText('Dana Whitfield').waitFor();
-    await expect(contacts.getByRole('link', { name: 'dwhitfield@harborhouse.example.org' }).isVisible()).resolves.toBe(true);
+    await expect(contacts.getByRole('link', { name: 'dwhitfield@harborhouse.example.org' }).isVisible()).resolves.toBe(
+      true,
+    );
     expect(await fitsWidth(librarian)).toBe(true);
     await expectAccessible(librarian);
 
     // "Log a visit" from the shelter's page: partner, now and me already filled in.
     await librarian.getByRole('main').getByRole('link', { name: 'Log a visit' }).click();
-    await librarian.waitForURL((url) => url.pathname === '/log-visit' && url.searchParams.get('organizationId') === shelterId);
-    await librarian.waitForFunction((name) => [...document.querySelectorAll('input')].some((input) => input.value === name), SHELTER);
+    await librarian.waitForURL(
+      (url) => url.pathname === '/log-visit' && url.searchParams.get('organizationId') === shelterId,
+    );
+    await librarian.waitForFunction(
+      (name) => [...document.querySelectorAll('input')].some((input) => input.value === name),
+      SHELTER,
+    );
     await librarian.getByRole('radio', { name: 'Handing out invitations' }).click();
     await librarian.getByRole('textbox', { name: 'Invitations handed out' }).fill(String(VISIT.invitations));
     await librarian.getByRole('textbox', { name: 'People reached' }).fill(String(VISIT.reached));
@@ -181,7 +225,11 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     // For this afternoon's drop-in.
     await librarian.getByRole('button', { name: /^More details/ }).click();
     // Used once the panel has opened: while it slides open it clips its fields, and a dropdown opened then stays hidden.
-    await librarian.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.mantine-Accordion-panel')].some((panel) => panel.getAttribute('aria-hidden') === 'false' && panel.style.overflow === ''));
+    await librarian.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.mantine-Accordion-panel')].some(
+        (panel) => panel.getAttribute('aria-hidden') === 'false' && panel.style.overflow === '',
+      ),
+    );
     await librarian.getByRole('textbox', { name: 'Where' }).fill('Harbor House, common room');
     await librarian.getByRole('combobox', { name: 'Program' }).fill('drop-in');
     await librarian.getByRole('option', { name: DROP_IN }).click();
@@ -191,7 +239,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     const before = Date.now();
     await librarian.getByRole('button', { name: 'Save visit' }).click();
     await librarian.getByRole('heading', { name: 'Visit saved' }).waitFor();
-    await librarian.getByRole('status').filter({ hasText: `${VISIT.invitations} invitations handed out · ${VISIT.reached} people reached` }).waitFor();
+    await librarian
+      .getByRole('status')
+      .filter({ hasText: `${VISIT.invitations} invitations handed out · ${VISIT.reached} people reached` })
+      .waitFor();
 
     const visits = await get('/visits', { organizationId: shelterId, sort: '-createdAt', limit: 1 });
     expect(visits.meta.total).toBe(DEMO_VISITS.filter((visit) => visit.organization === SHELTER).length + 1);
@@ -213,7 +264,11 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
 
     // Back on the shelter's page, it is the latest visit.
     await librarian.getByRole('link', { name: `Back to ${SHELTER}` }).click();
-    await librarian.getByRole('region', { name: 'Visits' }).getByText(`${VISIT.invitations} invitations handed out`).first().waitFor();
+    await librarian
+      .getByRole('region', { name: 'Visits' })
+      .getByText(`${VISIT.invitations} invitations handed out`)
+      .first()
+      .waitFor();
     expect(phoneProblems).toEqual([]);
     await phone.close();
   });
@@ -222,21 +277,38 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     // What the librarian will find: the latest session already held (started before now), not cancelled, with no head count.
     const now = Date.now();
     const recent: Session[] = (
-      await get(`/programs/${dropInId}/sessions`, { from: new Date(now - 40 * 86_400_000).toISOString(), to: new Date(now).toISOString() })
+      await get(`/programs/${dropInId}/sessions`, {
+        from: new Date(now - 40 * 86_400_000).toISOString(),
+        to: new Date(now).toISOString(),
+      })
     ).data;
-    const target = recent.filter((session) => !session.cancelled && session.attendance === null && Date.parse(session.startsAt) <= now).at(-1)!;
+    const target = recent
+      .filter((session) => !session.cancelled && session.attendance === null && Date.parse(session.startsAt) <= now)
+      .at(-1)!;
     expect(target).toBeDefined();
-    const day = new Intl.DateTimeFormat('en-US', { weekday: 'long', day: 'numeric', month: 'long', timeZone: DEMO_TIMEZONE }).format(new Date(target.startsAt));
+    const day = new Intl.DateTimeFormat('en-US', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: DEMO_TIMEZONE,
+    }).format(new Date(target.startsAt));
 
     await nav(page).getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
     await page.getByRole('link', { name: DROP_IN }).click();
     await page.getByRole('heading', { level: 1, name: DROP_IN }).waitFor();
-    await page.getByTestId('schedule-sentence').filter({ hasText: /^Every Wednesday 3:30\s+–\s+5:00\s+PM/ }).waitFor();
+    await page
+      .getByTestId('schedule-sentence')
+      .filter({ hasText: /^Every Wednesday 3:30\s+–\s+5:00\s+PM/ })
+      .waitFor();
 
     // One month at a time: the librarian looks in this month, and in the one before when nothing here waits for a count.
     const unrecorded = page.locator('[data-testid="session"][data-state="unrecorded"]');
-    await page.getByRole('status').filter({ hasText: /sessions?|No sessions this month/ }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /sessions?|No sessions this month/ })
+      .first()
+      .waitFor();
     await page.getByTestId('session').first().waitFor();
     if ((await unrecorded.count()) === 0) {
       await page.getByRole('button', { name: /^Previous month/ }).click();
@@ -251,9 +323,14 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     await expect(row.getAttribute('data-state')).resolves.toBe('held');
 
     const after: Session[] = (
-      await get(`/programs/${dropInId}/sessions`, { from: new Date(Date.parse(target.startsAt) - 3_600_000).toISOString(), to: new Date(Date.parse(target.startsAt) + 3_600_000).toISOString() })
+      await get(`/programs/${dropInId}/sessions`, {
+        from: new Date(Date.parse(target.startsAt) - 3_600_000).toISOString(),
+        to: new Date(Date.parse(target.startsAt) + 3_600_000).toISOString(),
+      })
     ).data;
-    expect(after).toEqual([expect.objectContaining({ id: target.id, attendance: ATTENDED, version: target.version + 1, cancelled: false })]);
+    expect(after).toEqual([
+      expect.objectContaining({ id: target.id, attendance: ATTENDED, version: target.version + 1, cancelled: false }),
+    ]);
     await expectAccessible(page);
     await shot(page, 'story-drop-in-attendance');
   });
@@ -266,14 +343,22 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     await nav(page).getByRole('link', { name: 'Feedback' }).click();
     await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
     const everything = await get('/feedback', { needsAction: 'true', limit: 1 });
-    await page.getByRole('status').filter({ hasText: `${everything.meta.total} need action` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${everything.meta.total} need action` })
+      .waitFor();
     await page.getByRole('combobox', { name: 'From' }).click();
     await page.getByRole('option', { name: 'Young person' }).click();
     await page.getByRole('combobox', { name: 'Program' }).click();
     await page.getByRole('option', { name: DROP_IN }).click();
-    await page.waitForURL((url) => url.searchParams.get('source') === 'youth' && url.searchParams.get('programId') === dropInId);
+    await page.waitForURL(
+      (url) => url.searchParams.get('source') === 'youth' && url.searchParams.get('programId') === dropInId,
+    );
     const count = waiting.meta.total;
-    await page.getByRole('status').filter({ hasText: `${count} ${count === 1 ? 'needs' : 'need'} action` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${count} ${count === 1 ? 'needs' : 'need'} action` })
+      .waitFor();
     await expectAccessible(page);
 
     const card = page.getByRole('article').filter({ hasText: YOUTH_SAID });
@@ -281,7 +366,10 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     await shot(page, 'story-feedback-action');
     await card.getByRole('button', { name: 'Save action' }).click();
     const left = count - 1;
-    await page.getByRole('status').filter({ hasText: left === 0 ? 'Nothing needs action' : `${left} ${left === 1 ? 'needs' : 'need'} action` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: left === 0 ? 'Nothing needs action' : `${left} ${left === 1 ? 'needs' : 'need'} action` })
+      .waitFor();
     await expect(page.getByRole('article').filter({ hasText: YOUTH_SAID }).count()).resolves.toBe(0);
 
     const saved = await get(`/feedback/${feedback.id}`);
@@ -308,11 +396,19 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     const uncovered = coverage.getByTestId('coverage-row').first();
     await expect(uncovered.innerText()).resolves.toMatch(/^Youth in foster care\s+High priority\s+Not covered$/);
     await expect(uncovered.getAttribute('data-highlight')).resolves.toBe('true');
-    expect(dashboard.audienceCoverage[0]).toMatchObject({ name: 'Youth in foster care', priority: 1, activePartners: 0 });
+    expect(dashboard.audienceCoverage[0]).toMatchObject({
+      name: 'Youth in foster care',
+      priority: 1,
+      activePartners: 0,
+    });
 
     const introductions = page.getByRole('region', { name: 'Suggested introductions' });
     // (Names fill in once the partners are loaded: wait for them rather than read the "…" placeholder.)
-    await introductions.getByTestId('introduction').first().getByRole('heading', { name: `Introduce ${CASA} to ${COLLEGE_PREP}`, exact: true }).waitFor();
+    await introductions
+      .getByTestId('introduction')
+      .first()
+      .getByRole('heading', { name: `Introduce ${CASA} to ${COLLEGE_PREP}`, exact: true })
+      .waitFor();
     await expectAccessible(page);
     await shot(page, 'story-dashboard');
 
@@ -320,8 +416,15 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     const matches = await get('/matches', { limit: 1 });
     await introductions.getByRole('link', { name: /suggestions/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Suggested introductions' }).waitFor();
-    await page.getByRole('status').filter({ hasText: new RegExp(`^1–\\d+ of ${matches.meta.total} suggestions$`) }).waitFor();
-    await page.getByTestId('introduction').first().getByRole('heading', { level: 2, name: `Introduce ${CASA} to ${COLLEGE_PREP}`, exact: true }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^1–\\d+ of ${matches.meta.total} suggestions$`) })
+      .waitFor();
+    await page
+      .getByTestId('introduction')
+      .first()
+      .getByRole('heading', { level: 2, name: `Introduce ${CASA} to ${COLLEGE_PREP}`, exact: true })
+      .waitFor();
     await expectAccessible(page);
   });
 });

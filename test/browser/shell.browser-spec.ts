@@ -1,6 +1,14 @@
 import type { Browser, Page, Response } from 'playwright-core';
 import request from 'supertest';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * What every screen shares, in Chromium against the real app: the folded navigation on a phone
@@ -41,7 +49,10 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
   }
 
   async function login(who: { email: string; password: string }): Promise<{ token: string; id: string }> {
-    const response = await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200);
+    const response = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: who.email, password: who.password })
+      .expect(200);
     return { token: response.body.accessToken, id: response.body.user.id };
   }
 
@@ -55,7 +66,9 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
           const element = document.activeElement as HTMLElement | null;
           if (!element || element === document.body) return '(body)';
           const label = (element as HTMLInputElement).labels?.[0]?.innerText;
-          const name = (element.getAttribute('aria-label') ?? label ?? (element.innerText || element.tagName)).trim().split('\n')[0];
+          const name = (element.getAttribute('aria-label') ?? label ?? (element.innerText || element.tagName))
+            .trim()
+            .split('\n')[0];
           return element.closest('#main-navigation') ? `nav: ${name}` : name;
         }),
       );
@@ -82,12 +95,20 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
       [BEN, 'staff'],
       [VIEWER, 'viewer'],
     ] as const) {
-      await api().post('/api/v1/users').set(as(adminToken)).send({ ...who, role }).expect(201);
+      await api()
+        .post('/api/v1/users')
+        .set(as(adminToken))
+        .send({ ...who, role })
+        .expect(201);
     }
     ({ token: staffToken, id: staffId } = await login(STAFF));
     ({ id: benId } = await login(BEN));
     // Ben looks after the partner: Sam and the viewer should see his name, not "A colleague".
-    const partner = await api().post('/api/v1/organizations').set(as(staffToken)).send({ name: PARTNER, type: 'Youth shelter', stage: 'active', ownerId: benId }).expect(201);
+    const partner = await api()
+      .post('/api/v1/organizations')
+      .set(as(staffToken))
+      .send({ name: PARTNER, type: 'Youth shelter', stage: 'active', ownerId: benId })
+      .expect(201);
     partnerId = partner.body.id;
   });
 
@@ -131,7 +152,9 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
 
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Open navigation' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Open navigation');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+      'Open navigation',
+    );
     await expect(nav.getAttribute('inert')).resolves.toBe('');
 
     // Following a link folds it again.
@@ -175,7 +198,10 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
 
     await page.goto(`${app.url}/log-visit?organizationId=${partnerId}`);
     await page.getByRole('heading', { level: 1, name: 'Log a visit' }).waitFor();
-    await page.waitForFunction((name) => [...document.querySelectorAll('input')].some((input) => input.value === name), PARTNER);
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('input')].some((input) => input.value === name),
+      PARTNER,
+    );
     await page.getByRole('radio', { name: 'Keeping in touch' }).click();
     await page.getByRole('button', { name: /More details/ }).click();
     // Let the panel finish opening (Mantine's Collapse drops its inline height and overflow then): a
@@ -197,8 +223,14 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     await screenshot(page, 'shell-who-went');
     await page.getByRole('button', { name: 'Save visit' }).click();
     await page.getByRole('heading', { name: 'Visit saved' }).waitFor();
-    const visits = await api().get('/api/v1/visits').query({ organizationId: partnerId }).set(as(staffToken)).expect(200);
-    expect(visits.body.data.map((visit: { staffIds: string[] }) => [...visit.staffIds].sort())).toEqual([[staffId, benId].sort()]);
+    const visits = await api()
+      .get('/api/v1/visits')
+      .query({ organizationId: partnerId })
+      .set(as(staffToken))
+      .expect(200);
+    expect(visits.body.data.map((visit: { staffIds: string[] }) => [...visit.staffIds].sort())).toEqual([
+      [staffId, benId].sort(),
+    ]);
     expect(problems).toEqual([]);
     await context.close();
 
@@ -208,7 +240,11 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     await signIn(viewer.page, VIEWER);
     await viewer.page.goto(`${app.url}/organizations/${partnerId}`);
     await viewer.page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
-    await viewer.page.getByText(`With ${STAFF.name}, ${BEN.name}`).or(viewer.page.getByText(`With ${BEN.name}, ${STAFF.name}`)).first().waitFor();
+    await viewer.page
+      .getByText(`With ${STAFF.name}, ${BEN.name}`)
+      .or(viewer.page.getByText(`With ${BEN.name}, ${STAFF.name}`))
+      .first()
+      .waitFor();
     await expect(viewer.page.getByRole('main').innerText()).resolves.not.toContain('A colleague');
     await expectAccessible(viewer.page);
     expect(viewer.problems).toEqual([]);
@@ -254,7 +290,10 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     await nav.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Partnership dashboard' }).waitFor();
     await page.getByRole('button', { name: 'Send a check-in round' }).click();
-    await page.getByRole('dialog', { name: 'Send a check-in round' }).getByRole('button', { name: 'Send the round' }).click();
+    await page
+      .getByRole('dialog', { name: 'Send a check-in round' })
+      .getByRole('button', { name: 'Send the round' })
+      .click();
     await page.getByRole('status').filter({ hasText: 'Check-in round sent' }).waitFor();
     await expectAccessible(page);
     expect(await fitsWidth(page)).toBe(true);

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { fitsWidth, launchBrowser, newPage, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './browser';
+import {
+  fitsWidth,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  serveApp,
+  type ServedApp,
+} from './browser';
 
 /**
  * The web app in Debian's Chromium against the real app: the built SPA served by Nest, the API
@@ -82,7 +90,10 @@ describe('Tandem in the browser', () => {
 
     const users = await app.dataSource.query(`SELECT email, role FROM users`);
     expect(users).toEqual([{ email: ADMIN.email, role: 'admin' }]);
-    const login = await api().post('/api/v1/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(200);
+    const login = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN.email, password: ADMIN.password })
+      .expect(200);
     adminToken = login.body.accessToken;
   });
 
@@ -108,14 +119,22 @@ describe('Tandem in the browser', () => {
       .set(auth())
       .send({ name: 'Youth experiencing homelessness', priority: 1 })
       .expect(201);
-    await api().post('/api/v1/audiences').set(auth()).send({ name: 'English-language learners', priority: 2 }).expect(201);
+    await api()
+      .post('/api/v1/audiences')
+      .set(auth())
+      .send({ name: 'English-language learners', priority: 2 })
+      .expect(201);
     await api().post('/api/v1/capabilities').set(auth()).send({ name: 'Meeting space' }).expect(201);
     // Thirty other partners, so the directory has pages and the search has something to tell apart.
     for (let i = 1; i <= 30; i += 1) {
       await api()
         .post('/api/v1/organizations')
         .set(auth())
-        .send({ name: `Community Partner ${String(i).padStart(2, '0')}`, stage: i % 2 ? 'active' : 'prospect', tags: ['library'] })
+        .send({
+          name: `Community Partner ${String(i).padStart(2, '0')}`,
+          stage: i % 2 ? 'active' : 'prospect',
+          tags: ['library'],
+        })
         .expect(201);
     }
 
@@ -128,7 +147,9 @@ describe('Tandem in the browser', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Name').fill(PARTNER);
     await dialog.getByLabel('Type').fill('Youth shelter');
-    await dialog.getByRole('textbox', { name: 'Mission' }).fill('Safe beds and case management for young people aged 16–24.');
+    await dialog
+      .getByRole('textbox', { name: 'Mission' })
+      .fill('Safe beds and case management for young people aged 16–24.');
     await dialog.getByRole('combobox', { name: 'Audiences they serve' }).click();
     await admin.getByRole('option', { name: 'Youth experiencing homelessness' }).click();
     await dialog.getByLabel('Tags').fill('drop-in');
@@ -140,10 +161,17 @@ describe('Tandem in the browser', () => {
     await admin.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
     partnerId = admin.url().split('/').pop()!;
     await admin.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
-    const [saved] = await app.dataSource.query(`SELECT name, type, stage, audience_ids, tags, owner_id FROM organizations WHERE id = $1`, [
-      partnerId,
-    ]);
-    expect(saved).toMatchObject({ name: PARTNER, type: 'Youth shelter', stage: 'prospect', audience_ids: [audience.body.id], tags: ['drop-in'] });
+    const [saved] = await app.dataSource.query(
+      `SELECT name, type, stage, audience_ids, tags, owner_id FROM organizations WHERE id = $1`,
+      [partnerId],
+    );
+    expect(saved).toMatchObject({
+      name: PARTNER,
+      type: 'Youth shelter',
+      stage: 'prospect',
+      audience_ids: [audience.body.id],
+      tags: ['drop-in'],
+    });
     expect(saved.owner_id).not.toBeNull();
 
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partner directory' }).click();
@@ -159,8 +187,13 @@ describe('Tandem in the browser', () => {
     // Another filter and a sort join the search in the URL, and a reload keeps them all.
     await admin.getByRole('combobox', { name: 'Audience served' }).click();
     await admin.getByRole('option', { name: 'Youth experiencing homelessness' }).click();
-    await admin.waitForURL((url) => url.searchParams.get('audienceId') === audience.body.id && url.searchParams.get('q') === 'harbor');
-    await admin.getByRole('columnheader', { name: /Updated/ }).getByRole('button').click();
+    await admin.waitForURL(
+      (url) => url.searchParams.get('audienceId') === audience.body.id && url.searchParams.get('q') === 'harbor',
+    );
+    await admin
+      .getByRole('columnheader', { name: /Updated/ })
+      .getByRole('button')
+      .click();
     await admin.waitForURL((url) => url.searchParams.get('sort') === '-updatedAt');
     await admin.reload();
     await admin.getByRole('status').filter({ hasText: '1 partner found' }).waitFor();
@@ -183,7 +216,13 @@ describe('Tandem in the browser', () => {
     await api()
       .post('/api/v1/contacts')
       .set(auth())
-      .send({ organizationId: partnerId, ...CONTACT, title: 'Case manager', isPrimary: true, preferredChannel: 'phone' })
+      .send({
+        organizationId: partnerId,
+        ...CONTACT,
+        title: 'Case manager',
+        isPrimary: true,
+        preferredChannel: 'phone',
+      })
       .expect(201);
     await api().get(`/api/v1/organizations/${partnerId}`).set(auth()).expect(200);
 
@@ -196,9 +235,14 @@ describe('Tandem in the browser', () => {
     const health = admin.getByRole('region', { name: 'Partnership health' });
     await health.getByText('/ 100').waitFor();
     await expect(health.getByText('What drives it').isVisible()).resolves.toBe(true);
-    await expect(admin.getByRole('region', { name: 'Fit' }).getByText('Audience reach').isVisible()).resolves.toBe(true);
+    await expect(admin.getByRole('region', { name: 'Fit' }).getByText('Audience reach').isVisible()).resolves.toBe(
+      true,
+    );
     await expect(
-      admin.getByRole('region', { name: 'Audiences and skills' }).getByText('Youth experiencing homelessness').isVisible(),
+      admin
+        .getByRole('region', { name: 'Audiences and skills' })
+        .getByText('Youth experiencing homelessness')
+        .isVisible(),
     ).resolves.toBe(true);
 
     await admin.getByRole('button', { name: 'Change stage' }).click();
@@ -208,7 +252,10 @@ describe('Tandem in the browser', () => {
     await dialog.getByLabel('Why?').fill('First meeting with the case manager went well');
     await dialog.getByRole('button', { name: 'Save stage' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await admin.getByRole('region', { name: 'Timeline' }).getByText('First meeting with the case manager went well').waitFor();
+    await admin
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('First meeting with the case manager went well')
+      .waitFor();
     const [changed] = await app.dataSource.query(
       `SELECT to_stage AS "to", reason FROM organization_stage_changes WHERE organization_id = $1 ORDER BY changed_at DESC LIMIT 1`,
       [partnerId],
@@ -217,18 +264,27 @@ describe('Tandem in the browser', () => {
 
     await admin.getByRole('textbox', { name: 'Add a note' }).fill('They would like a Spanish-language session.');
     await admin.getByRole('button', { name: 'Save note' }).click();
-    await admin.getByRole('region', { name: 'Timeline' }).getByText('They would like a Spanish-language session.').waitFor();
+    await admin
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('They would like a Spanish-language session.')
+      .waitFor();
     await expectAccessible(admin);
     await screenshot(admin, 'organization');
   });
 
   it('a viewer sees the partner but no contact details and no edit controls', async () => {
-    await api().post('/api/v1/users').set(auth()).send({ ...VIEWER, role: 'viewer' }).expect(201);
+    await api()
+      .post('/api/v1/users')
+      .set(auth())
+      .send({ ...VIEWER, role: 'viewer' })
+      .expect(201);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
     // A shared link to the partner: sign-in first, then straight back to it.
     await page.goto(`${app.url}/organizations/${partnerId}`);
-    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirect') === `/organizations/${partnerId}`);
+    await page.waitForURL(
+      (url) => url.pathname === '/sign-in' && url.searchParams.get('redirect') === `/organizations/${partnerId}`,
+    );
     await signIn(page, VIEWER);
     await page.waitForURL(`${app.url}/organizations/${partnerId}`);
     await page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
@@ -263,7 +319,11 @@ describe('Tandem in the browser', () => {
     await admin.route(`**/api/v1/organizations/${partnerId}/health`, async (route) => {
       if (refused) return route.continue();
       refused = true;
-      return route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401,"title":"Unauthorized"}' });
+      return route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: '{"status":401,"title":"Unauthorized"}',
+      });
     });
     const refresh = admin.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
     await admin.reload();
@@ -279,14 +339,21 @@ describe('Tandem in the browser', () => {
     await admin.getByRole('status').filter({ hasText: '1 partner found' }).waitFor();
     await adminContext.clearCookies();
     const listCall = (url: URL) => url.pathname === '/api/v1/organizations';
-    await admin.route(listCall, (route) => route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401}' }));
+    await admin.route(listCall, (route) =>
+      route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401}' }),
+    );
     await admin.getByRole('columnheader', { name: /Stage/ }).getByRole('button').click();
     await admin.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('notice') === 'expired');
     expect(new URL(admin.url()).searchParams.get('redirect')).toBe('/organizations?q=harbor&sort=stage');
     await admin.unroute(listCall);
     await admin.getByText('Your session ended.').waitFor();
     await signIn(admin, ADMIN);
-    await admin.waitForURL((url) => url.pathname === '/organizations' && url.searchParams.get('q') === 'harbor' && url.searchParams.get('sort') === 'stage');
+    await admin.waitForURL(
+      (url) =>
+        url.pathname === '/organizations' &&
+        url.searchParams.get('q') === 'harbor' &&
+        url.searchParams.get('sort') === 'stage',
+    );
     await admin.getByRole('status').filter({ hasText: '1 partner found' }).waitFor();
   });
 

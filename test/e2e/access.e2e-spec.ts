@@ -177,7 +177,8 @@ describe('Access control (e2e)', () => {
         const response = await call(t, route, auth);
         const allowed = expected === 'public' || roleAtLeast(role, expected);
         const ok = allowed ? ![401, 403].includes(response.status) && response.status < 500 : response.status === 403;
-        if (!ok) failures.push(`${route.key} as ${role} → ${response.status} (expected ${allowed ? 'allowed' : '403'})`);
+        if (!ok)
+          failures.push(`${route.key} as ${role} → ${response.status} (expected ${allowed ? 'allowed' : '403'})`);
         if (!allowed) expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       }
     }
@@ -211,10 +212,13 @@ describe('OpenAPI document (e2e)', () => {
       }
       if (!operation.summary) problems.push(`${route.key} has no summary`);
       const responses = Object.keys(operation.responses ?? {});
-      if (!responses.some((status) => /^2\d\d$/.test(status))) problems.push(`${route.key} documents no success response`);
+      if (!responses.some((status) => /^2\d\d$/.test(status)))
+        problems.push(`${route.key} documents no success response`);
       if (!route.isPublic) {
-        if (!operation.security?.some((s: Record<string, unknown>) => 'bearer' in s)) problems.push(`${route.key} lacks bearer security`);
-        for (const status of ['401', '403']) if (!responses.includes(status)) problems.push(`${route.key} lacks ${status}`);
+        if (!operation.security?.some((s: Record<string, unknown>) => 'bearer' in s))
+          problems.push(`${route.key} lacks bearer security`);
+        for (const status of ['401', '403'])
+          if (!responses.includes(status)) problems.push(`${route.key} lacks ${status}`);
       }
     }
     expect(problems).toEqual([]);

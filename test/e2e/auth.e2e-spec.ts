@@ -32,7 +32,12 @@ describe('Auth (e2e)', () => {
 
     it('creates the first admin while no user exists', async () => {
       const response = await request(t.http).post('/api/v1/auth/setup').send(admin).expect(201);
-      expect(response.body.user).toMatchObject({ email: 'admin@library.test', name: 'Maya Chen', role: 'admin', active: true });
+      expect(response.body.user).toMatchObject({
+        email: 'admin@library.test',
+        name: 'Maya Chen',
+        role: 'admin',
+        active: true,
+      });
       expect(response.body.user).not.toHaveProperty('passwordHash');
       const stored = await t.dataSource.getRepository(User).findOneByOrFail({ email: 'admin@library.test' });
       expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
@@ -48,7 +53,9 @@ describe('Auth (e2e)', () => {
     it('creates exactly one admin when called twice at the same moment', async () => {
       const [a, b] = await Promise.all([
         request(t.http).post('/api/v1/auth/setup').send(admin),
-        request(t.http).post('/api/v1/auth/setup').send({ ...admin, email: 'other@library.test' }),
+        request(t.http)
+          .post('/api/v1/auth/setup')
+          .send({ ...admin, email: 'other@library.test' }),
       ]);
       expect([a.status, b.status].sort()).toEqual([201, 409]);
       expect(await t.dataSource.getRepository(User).count()).toBe(1);
@@ -85,7 +92,10 @@ describe('Auth (e2e)', () => {
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
-      const me = await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+      const me = await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${response.body.accessToken}`)
+        .expect(200);
       expect(me.body).toMatchObject({ id: user.id, email: 'ana@library.test', timezone: 'America/Los_Angeles' });
     });
 
@@ -103,12 +113,20 @@ describe('Auth (e2e)', () => {
     });
 
     it('validates the body before checking credentials', async () => {
-      const response = await request(t.http).post('/api/v1/auth/login').send({ email: 'a@b.c', password: 'x', admin: true }).expect(400);
+      const response = await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ email: 'a@b.c', password: 'x', admin: true })
+        .expect(400);
       expect(response.body.errors).toEqual([{ field: 'admin', message: 'is not an allowed field' }]);
     });
 
     it('upgrades a hash made with older argon2 parameters on login', async () => {
-      const weak = await argon2.hash(DEFAULT_PASSWORD, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      const weak = await argon2.hash(DEFAULT_PASSWORD, {
+        type: argon2.argon2id,
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      });
       const user = await persistUser(t.dataSource, { passwordHash: weak });
       await login(t, user.email);
       const stored = await t.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
@@ -122,7 +140,10 @@ describe('Auth (e2e)', () => {
       await request(t.http).get('/api/v1/auth/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
       const forged =
         'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJzaWQiOiIxIn0.3yJm3Wf8W2zKp2K0kq4mX4y1mYc9oQx8r3QJ3v2m7dE';
-      const response = await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
+      const response = await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${forged}`)
+        .expect(401);
       expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     });
 
@@ -140,7 +161,11 @@ describe('Auth (e2e)', () => {
       };
       for (const [kind, token] of Object.entries(forged)) {
         const response = await me(token);
-        expect({ kind, status: response.status, code: response.body.code }).toEqual({ kind, status: 401, code: 'UNAUTHENTICATED' });
+        expect({ kind, status: response.status, code: response.body.code }).toEqual({
+          kind,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
       }
       // The same claims with exp and iat, as Tandem signs them, are accepted.
       await me(real.sign({ sub, sid }, { expiresIn: 60 })).expect(200);
@@ -151,9 +176,15 @@ describe('Auth (e2e)', () => {
     it('answers 429 with Retry-After after too many failures for one account from one address, even with the right password', async () => {
       const user = await persistUser(t.dataSource);
       for (let i = 0; i < 5; i += 1) {
-        await request(t.http).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password here' }).expect(401);
+        await request(t.http)
+          .post('/api/v1/auth/login')
+          .send({ email: user.email, password: 'wrong password here' })
+          .expect(401);
       }
-      const blocked = await request(t.http).post('/api/v1/auth/login').send({ email: user.email, password: DEFAULT_PASSWORD }).expect(429);
+      const blocked = await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: DEFAULT_PASSWORD })
+        .expect(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
       expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
       // Another account from the same address is not blocked by this account's failures (other
@@ -175,7 +206,9 @@ describe('Auth (e2e)', () => {
       try {
         const attempt = (i: number) =>
           i % 2 === 0
-            ? request(t.http).post('/api/v1/auth/login').send({ email: user.email, password: `wrong password ${i}` })
+            ? request(t.http)
+                .post('/api/v1/auth/login')
+                .send({ email: user.email, password: `wrong password ${i}` })
             : fetch(`${second.url}/api/v1/auth/login`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
@@ -203,7 +236,10 @@ describe('Auth (e2e)', () => {
       expect(response.body.expiresIn).toBe(900);
       const rotated = refreshCookieFrom(response.headers['set-cookie']);
       expect(rotated).not.toBe(refreshCookie);
-      await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+      await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${response.body.accessToken}`)
+        .expect(200);
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', rotated).expect(200);
     });
 
@@ -254,7 +290,10 @@ describe('Auth (e2e)', () => {
       clock.offsetMs = GRACE_MS + 1000;
       const reuse = await request(t.http).post('/api/v1/auth/refresh').set('Cookie', refreshCookie).expect(401);
       expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
-      await request(t.http).post('/api/v1/auth/refresh').set('Cookie', refreshCookieFrom(next.headers['set-cookie'])).expect(401);
+      await request(t.http)
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', refreshCookieFrom(next.headers['set-cookie']))
+        .expect(401);
       await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${next.body.accessToken}`).expect(401);
       const [session] = await t.dataSource.getRepository(AuthSession).find();
       expect(session.revokedReason).toBe('reuse-detected');
@@ -299,7 +338,11 @@ describe('Auth (e2e)', () => {
   describe('POST /auth/logout', () => {
     it('revokes the session: the refresh token and the access token stop working', async () => {
       const { auth, refreshCookie } = await signedInAs(t, Role.Viewer);
-      const response = await request(t.http).post('/api/v1/auth/logout').set(auth).set('Cookie', refreshCookie).expect(204);
+      const response = await request(t.http)
+        .post('/api/v1/auth/logout')
+        .set(auth)
+        .set('Cookie', refreshCookie)
+        .expect(204);
       expect([response.headers['set-cookie']].flat().join()).toMatch(/tandem_refresh=;/);
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', refreshCookie).expect(401);
       await request(t.http).get('/api/v1/auth/me').set(auth).expect(401);
@@ -325,7 +368,10 @@ describe('Auth (e2e)', () => {
       await request(t.http).get('/api/v1/auth/me').set(auth).expect(200);
       await request(t.http).get('/api/v1/auth/me').set(other.auth).expect(401);
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', other.refreshCookie).expect(401);
-      await request(t.http).post('/api/v1/auth/login').send({ email: user.email, password: DEFAULT_PASSWORD }).expect(401);
+      await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: DEFAULT_PASSWORD })
+        .expect(401);
       await login(t, user.email, 'a brand new passphrase');
     });
 

@@ -29,13 +29,18 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
   afterAll(async () => t.close());
   beforeEach(async () => {
     await truncateAll(t.dataSource);
-    [viewer, staff, manager, admin] = await Promise.all([Role.Viewer, Role.Staff, Role.Manager, Role.Admin].map((role) => signedInAs(t, role)));
+    [viewer, staff, manager, admin] = await Promise.all(
+      [Role.Viewer, Role.Staff, Role.Manager, Role.Admin].map((role) => signedInAs(t, role)),
+    );
   });
 
   /** An open check-in of a partner owned by the staff user, with both respondents' tokens. */
   async function openCheckIn() {
     const partner = await persistPartner(t.dataSource, staff.user);
-    const response = await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(staff.auth).expect(201);
+    const response = await request(t.http)
+      .post(api(`/organizations/${partner.organization.id}/check-ins`))
+      .set(staff.auth)
+      .expect(201);
     return { partner, checkIn: response.body, tokens: await checkInTokens(t.dataSource, response.body.id) };
   }
 
@@ -51,15 +56,31 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
   describe('roles', () => {
     it('lets staff start and close, managers send rounds, admins change the schedule, and anyone read', async () => {
       const partner = await persistPartner(t.dataSource, staff.user);
-      const start = (auth: Record<string, string>) => request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(auth);
+      const start = (auth: Record<string, string>) =>
+        request(t.http)
+          .post(api(`/organizations/${partner.organization.id}/check-ins`))
+          .set(auth);
       const denied = await start(viewer.auth).expect(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
-      await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).expect(401);
+      await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .expect(401);
       const { body } = await start(staff.auth).expect(201);
-      await request(t.http).get(api(`/check-ins/${body.id}`)).set(viewer.auth).expect(200);
-      await request(t.http).get(api(`/organizations/${partner.organization.id}/check-ins`)).set(viewer.auth).expect(200);
-      await request(t.http).get(api(`/check-ins/${body.id}`)).expect(401);
-      await request(t.http).post(api(`/check-ins/${body.id}/close`)).set(viewer.auth).expect(403);
+      await request(t.http)
+        .get(api(`/check-ins/${body.id}`))
+        .set(viewer.auth)
+        .expect(200);
+      await request(t.http)
+        .get(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(viewer.auth)
+        .expect(200);
+      await request(t.http)
+        .get(api(`/check-ins/${body.id}`))
+        .expect(401);
+      await request(t.http)
+        .post(api(`/check-ins/${body.id}/close`))
+        .set(viewer.auth)
+        .expect(403);
 
       await request(t.http).post(api('/check-ins/rounds')).set(staff.auth).send({}).expect(403);
       await request(t.http).post(api('/check-ins/rounds')).set(viewer.auth).send({}).expect(403);
@@ -67,7 +88,11 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
 
       for (const user of [viewer, staff, manager]) {
         await request(t.http).get(api('/settings/check-ins')).set(user.auth).expect(403);
-        await request(t.http).patch(api('/settings/check-ins')).set(user.auth).send({ intervalMonths: 3, version: 1 }).expect(403);
+        await request(t.http)
+          .patch(api('/settings/check-ins'))
+          .set(user.auth)
+          .send({ intervalMonths: 3, version: 1 })
+          .expect(403);
       }
       await request(t.http).get(api('/settings/check-ins')).expect(401);
       await request(t.http).get(api('/settings/check-ins')).set(admin.auth).expect(200);
@@ -79,19 +104,49 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
     it('answers 404 for malformed and unknown ids, never a 500', async () => {
       for (const id of ['not-a-uuid', '123', UNKNOWN_ID, `${UNKNOWN_ID}x`, "1' OR '1'='1", 'x'.repeat(2000)]) {
         const path = encodeURIComponent(id);
-        expect((await request(t.http).get(api(`/check-ins/${path}`)).set(staff.auth)).status).toBe(404);
-        expect((await request(t.http).post(api(`/check-ins/${path}/close`)).set(staff.auth)).status).toBe(404);
-        expect((await request(t.http).post(api(`/organizations/${path}/check-ins`)).set(staff.auth)).status).toBe(404);
-        expect((await request(t.http).get(api(`/organizations/${path}/check-ins`)).set(staff.auth)).status).toBe(404);
+        expect(
+          (
+            await request(t.http)
+              .get(api(`/check-ins/${path}`))
+              .set(staff.auth)
+          ).status,
+        ).toBe(404);
+        expect(
+          (
+            await request(t.http)
+              .post(api(`/check-ins/${path}/close`))
+              .set(staff.auth)
+          ).status,
+        ).toBe(404);
+        expect(
+          (
+            await request(t.http)
+              .post(api(`/organizations/${path}/check-ins`))
+              .set(staff.auth)
+          ).status,
+        ).toBe(404);
+        expect(
+          (
+            await request(t.http)
+              .get(api(`/organizations/${path}/check-ins`))
+              .set(staff.auth)
+          ).status,
+        ).toBe(404);
       }
-      const notFound = await request(t.http).post(api(`/organizations/${UNKNOWN_ID}/check-ins`)).set(staff.auth).expect(404);
+      const notFound = await request(t.http)
+        .post(api(`/organizations/${UNKNOWN_ID}/check-ins`))
+        .set(staff.auth)
+        .expect(404);
       expect(notFound.body.code).toBe('ORGANIZATION_NOT_FOUND');
     });
 
     it('refuses pagination out of range', async () => {
       const org = await persistOrganization(t.dataSource);
       for (const query of ['limit=0', 'limit=101', 'limit=x', 'offset=-1', 'offset=abc']) {
-        const response = await request(t.http).get(api(`/organizations/${org.id}/check-ins?${query}`)).set(viewer.auth).expect(400);
+        const response = await request(t.http)
+          .get(api(`/organizations/${org.id}/check-ins?${query}`))
+          .set(viewer.auth)
+          .expect(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
       }
     });
@@ -100,31 +155,55 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
   describe('starting and closing', () => {
     it('answers 409 when one is open (naming it), 422 for an ended partnership or nobody to ask, 409 closing twice', async () => {
       const { partner, checkIn } = await openCheckIn();
-      const again = await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(staff.auth).expect(409);
+      const again = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(staff.auth)
+        .expect(409);
       expect(again.body).toMatchObject({ code: 'CHECK_IN_ALREADY_OPEN', checkInId: checkIn.id });
 
       const ended = await persistPartner(t.dataSource, staff.user, { stage: OrganizationStage.Ended });
-      const endedResponse = await request(t.http).post(api(`/organizations/${ended.organization.id}/check-ins`)).set(staff.auth).expect(422);
+      const endedResponse = await request(t.http)
+        .post(api(`/organizations/${ended.organization.id}/check-ins`))
+        .set(staff.auth)
+        .expect(422);
       expect(endedResponse.body.code).toBe('CHECK_IN_ORGANIZATION_ENDED');
 
       // An inactive owner and a primary contact without an email: nobody to ask.
       const inactive = await signedInAs(t, Role.Staff);
       await t.dataSource.query('UPDATE users SET active = false WHERE id = $1', [inactive.user.id]);
       const nobody = await persistPartner(t.dataSource, inactive.user, { contact: { email: null } });
-      const nobodyResponse = await request(t.http).post(api(`/organizations/${nobody.organization.id}/check-ins`)).set(staff.auth).expect(422);
+      const nobodyResponse = await request(t.http)
+        .post(api(`/organizations/${nobody.organization.id}/check-ins`))
+        .set(staff.auth)
+        .expect(422);
       expect(nobodyResponse.body).toMatchObject({ code: 'CHECK_IN_NO_RESPONDENT', status: 422 });
       expect(await t.dataSource.getRepository(CheckIn).countBy({ organizationId: nobody.organization.id })).toBe(0);
 
-      await request(t.http).post(api(`/check-ins/${checkIn.id}/close`)).set(staff.auth).expect(200);
-      const twice = await request(t.http).post(api(`/check-ins/${checkIn.id}/close`)).set(staff.auth).expect(409);
+      await request(t.http)
+        .post(api(`/check-ins/${checkIn.id}/close`))
+        .set(staff.auth)
+        .expect(200);
+      const twice = await request(t.http)
+        .post(api(`/check-ins/${checkIn.id}/close`))
+        .set(staff.auth)
+        .expect(409);
       expect(twice.body.code).toBe('CHECK_IN_ALREADY_CLOSED');
-      expect(await t.dataSource.getRepository(AuditEvent).countBy({ entityType: 'check-in', entityId: checkIn.id, action: 'update' })).toBe(1);
+      expect(
+        await t.dataSource
+          .getRepository(AuditEvent)
+          .countBy({ entityType: 'check-in', entityId: checkIn.id, action: 'update' }),
+      ).toBe(1);
     });
 
     it('starts one check-in when two requests race for the same organization', async () => {
       const partner = await persistPartner(t.dataSource, staff.user);
       const statuses = await Promise.all(
-        Array.from({ length: 5 }, () => request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(staff.auth).then((r) => r.status)),
+        Array.from({ length: 5 }, () =>
+          request(t.http)
+            .post(api(`/organizations/${partner.organization.id}/check-ins`))
+            .set(staff.auth)
+            .then((r) => r.status),
+        ),
       );
       expect(statuses.sort()).toEqual([201, 409, 409, 409, 409]);
       expect(await t.dataSource.getRepository(CheckIn).countBy({ organizationId: partner.organization.id })).toBe(1);
@@ -144,24 +223,39 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         [{ stage: 'active' }, 'stage'],
       ];
       for (const [body, field] of bodies) {
-        const response = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).send(body as object);
+        const response = await request(t.http)
+          .post(api('/check-ins/rounds'))
+          .set(manager.auth)
+          .send(body as object);
         expect(response.status).toBe(400);
         expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
-      const malformed = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).set('Content-Type', 'application/json').send('{"organizationIds": [');
+      const malformed = await request(t.http)
+        .post(api('/check-ins/rounds'))
+        .set(manager.auth)
+        .set('Content-Type', 'application/json')
+        .send('{"organizationIds": [');
       expect(malformed.status).toBe(400);
       expect(await t.dataSource.getRepository(CheckIn).count()).toBe(0);
     });
 
     it('takes an empty list as asking nobody, and 1000 unknown ids as 1000 skips', async () => {
       await persistPartner(t.dataSource, staff.user);
-      const empty = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).send({ organizationIds: [] }).expect(200);
+      const empty = await request(t.http)
+        .post(api('/check-ins/rounds'))
+        .set(manager.auth)
+        .send({ organizationIds: [] })
+        .expect(200);
       expect(empty.body).toEqual({ started: [], skipped: [] });
       // No body at all is the automatic round: the one active partner is due.
       const noBody = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).expect(200);
       expect(noBody.body.started).toHaveLength(1);
       const ids = Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-      const many = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).send({ organizationIds: ids }).expect(200);
+      const many = await request(t.http)
+        .post(api('/check-ins/rounds'))
+        .set(manager.auth)
+        .send({ organizationIds: ids })
+        .expect(200);
       expect(many.body.started).toEqual([]);
       expect(many.body.skipped).toHaveLength(1000);
       expect(new Set(many.body.skipped.map((s: { reason: string }) => s.reason))).toEqual(new Set(['not-found']));
@@ -188,24 +282,36 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         [[{ answers: { 'purpose.shared': 4 } }], 'body'],
       ];
       for (const [body, field] of bodies) {
-        const response = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send(body as object);
+        const response = await request(t.http)
+          .post(api(`/public/check-ins/${tokens.partner}`))
+          .send(body as object);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
         expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
       // A body over the 1 MB limit, and JSON that does not parse.
-      const huge = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 4 }, comment: 'x'.repeat(1_100_000) });
+      const huge = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .send({ answers: { 'purpose.shared': 4 }, comment: 'x'.repeat(1_100_000) });
       expect(huge.status).toBe(413);
-      const broken = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).set('Content-Type', 'application/json').send('{"answers": {');
+      const broken = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .set('Content-Type', 'application/json')
+        .send('{"answers": {');
       expect(broken.status).toBe(400);
-      const proto = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).set('Content-Type', 'application/json').send('{"answers": {"__proto__": {"x": 1}}}');
+      const proto = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .set('Content-Type', 'application/json')
+        .send('{"answers": {"__proto__": {"x": 1}}}');
       expect(proto.status).toBe(400);
       await expectNothingAnswered(checkIn.id);
     });
 
     it('refuses a comment with a NUL or a lone surrogate with 400 naming it (JSON, raw JSON escape, form post), storing nothing', async () => {
       const { checkIn, tokens } = await openCheckIn();
-      const json = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 4 }, comment: 'ok\u0000' });
+      const json = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .send({ answers: { 'purpose.shared': 4 }, comment: 'ok\u0000' });
       expect(json.status).toBe(400);
       expect(json.body.errors).toEqual([{ field: 'comment', message: UNSTORABLE_TEXT_MESSAGE }]);
       const raw = await request(t.http)
@@ -214,7 +320,10 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         .send('{"answers": {"purpose.shared": 4}, "comment": "\\udfff"}');
       expect(raw.status).toBe(400);
       expect(raw.body.errors).toEqual([{ field: 'comment', message: UNSTORABLE_TEXT_MESSAGE }]);
-      const form = await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).type('form').send('purpose.shared=4&comment=a%00b');
+      const form = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .type('form')
+        .send('purpose.shared=4&comment=a%00b');
       expect(form.status).toBe(400);
       expect(form.headers['content-type']).toMatch(/text\/html/);
       expect(form.text).toContain('Please check your answers');
@@ -231,11 +340,21 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
       expect(response.headers['content-type']).toMatch(/text\/html/);
       expect(response.text).toContain('Please check your answers');
       expect(response.text).toContain('href="#communication.heard-1"');
-      expect(response.text).toMatch(/<input type="radio" id="purpose\.shared-4" name="purpose\.shared" checked="" value="4"\/>/);
+      expect(response.text).toMatch(
+        /<input type="radio" id="purpose\.shared-4" name="purpose\.shared" checked="" value="4"\/>/,
+      );
       expect(response.text).toContain('>Keep this</textarea>');
-      const unknownField = await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).type('form').send('purpose.shared=4&rating=5').expect(400);
+      const unknownField = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .type('form')
+        .send('purpose.shared=4&rating=5')
+        .expect(400);
       expect(unknownField.text).toContain('Something in the form was not right');
-      const nothing = await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).type('form').send('purpose.shared=&comment=').expect(400);
+      const nothing = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .type('form')
+        .send('purpose.shared=&comment=')
+        .expect(400);
       expect(nothing.text).toContain('Please answer at least one statement');
       await expectNothingAnswered(checkIn.id);
     });
@@ -255,13 +374,18 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         'x'.repeat(3000),
       ];
       for (const token of forged) {
-        const post = await request(t.http).post(api(`/public/check-ins/${encodeURIComponent(token)}`)).send({ answers: { 'purpose.shared': 4 } });
+        const post = await request(t.http)
+          .post(api(`/public/check-ins/${encodeURIComponent(token)}`))
+          .send({ answers: { 'purpose.shared': 4 } });
         expect({ token: token.slice(0, 80), status: post.status }).toEqual({ token: token.slice(0, 80), status: 404 });
         expect(post.body.code).toBe('CHECK_IN_LINK_NOT_FOUND');
         const page = await request(t.http).get(`/check-in/${encodeURIComponent(token)}`);
         expect(page.status).toBe(404);
         expect(page.text).toContain('This link does not work');
-        const form = await request(t.http).post(api(`/public/check-ins/${encodeURIComponent(token)}`)).type('form').send('purpose.shared=4');
+        const form = await request(t.http)
+          .post(api(`/public/check-ins/${encodeURIComponent(token)}`))
+          .type('form')
+          .send('purpose.shared=4');
         expect(form.status).toBe(404);
         expect(form.text).toContain('This link does not work');
       }
@@ -270,28 +394,50 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
 
     it('answers 410 once closed and 409 once answered, before looking at the body', async () => {
       const { checkIn, tokens } = await openCheckIn();
-      await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).send({ answers: { 'purpose.shared': 4 } }).expect(201);
-      const answered = await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).send({ answers: { 'purpose.shared': 0 } }).expect(409);
+      await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .send({ answers: { 'purpose.shared': 4 } })
+        .expect(201);
+      const answered = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .send({ answers: { 'purpose.shared': 0 } })
+        .expect(409);
       expect(answered.body.code).toBe('CHECK_IN_ALREADY_ANSWERED');
-      await request(t.http).post(api(`/check-ins/${checkIn.id}/close`)).set(staff.auth).expect(200);
-      const closed = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 'x' } }).expect(410);
+      await request(t.http)
+        .post(api(`/check-ins/${checkIn.id}/close`))
+        .set(staff.auth)
+        .expect(200);
+      const closed = await request(t.http)
+        .post(api(`/public/check-ins/${tokens.partner}`))
+        .send({ answers: { 'purpose.shared': 'x' } })
+        .expect(410);
       expect(closed.body).toMatchObject({ code: 'CHECK_IN_CLOSED', status: 410, title: 'Gone' });
       expect((await request(t.http).get(`/check-in/${tokens.partner}`)).status).toBe(410);
-      const partner = await t.dataSource.getRepository(CheckInResponse).findOneByOrFail({ checkInId: checkIn.id, respondent: 'partner' as never });
+      const partner = await t.dataSource
+        .getRepository(CheckInResponse)
+        .findOneByOrFail({ checkInId: checkIn.id, respondent: 'partner' as never });
       expect(partner.answeredAt).toBeNull();
     });
 
     it('stores two respondents answering at the same moment both, and closes once', async () => {
       const { checkIn, tokens } = await openCheckIn();
       const [a, b] = await Promise.all([
-        request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).send({ answers: { 'purpose.shared': 2 } }),
-        request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 4 } }),
+        request(t.http)
+          .post(api(`/public/check-ins/${tokens.owner}`))
+          .send({ answers: { 'purpose.shared': 2 } }),
+        request(t.http)
+          .post(api(`/public/check-ins/${tokens.partner}`))
+          .send({ answers: { 'purpose.shared': 4 } }),
       ]);
       expect([a.status, b.status]).toEqual([201, 201]);
       const stored = await t.dataSource.getRepository(CheckIn).findOneByOrFail({ id: checkIn.id });
       expect(stored).toMatchObject({ status: 'closed', responseCount: 2 });
       expect(stored.areaScores?.purpose).toBe(3);
-      expect(await t.dataSource.getRepository(AuditEvent).countBy({ entityType: 'check-in', entityId: checkIn.id, action: 'update' })).toBe(1);
+      expect(
+        await t.dataSource
+          .getRepository(AuditEvent)
+          .countBy({ entityType: 'check-in', entityId: checkIn.id, action: 'update' }),
+      ).toBe(1);
     });
   });
 
@@ -300,7 +446,12 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
     const patch = (body: object) => request(t.http).patch(api('/settings/check-ins')).set(admin.auth).send(body);
 
     it('starts at the defaults, version 1; a change bumps the version and is audited; a stale version is 409', async () => {
-      expect((await settings().expect(200)).body).toEqual({ version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true });
+      expect((await settings().expect(200)).body).toEqual({
+        version: 1,
+        intervalMonths: 6,
+        respondWithinDays: 21,
+        automatic: true,
+      });
       const changed = await patch({ intervalMonths: 12, respondWithinDays: 14, version: 1 }).expect(200);
       expect(changed.body).toEqual({ version: 2, intervalMonths: 12, respondWithinDays: 14, automatic: true });
       const stale = await patch({ automatic: false, version: 1 }).expect(409);
@@ -308,13 +459,21 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
       const same = await patch({ intervalMonths: 12, version: 2 }).expect(200);
       expect(same.body.version).toBe(2);
       const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'settings' });
-      expect(event.changes).toEqual({ intervalMonths: { before: 6, after: 12 }, respondWithinDays: { before: 21, after: 14 } });
+      expect(event.changes).toEqual({
+        intervalMonths: { before: 6, after: 12 },
+        respondWithinDays: { before: 21, after: 14 },
+      });
       expect(event.actorId).toBe(admin.user.id);
 
       // A check-in started now stays open for the new window.
       const partner = await persistPartner(t.dataSource, staff.user);
-      const started = await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(staff.auth).expect(201);
-      expect(new Date(started.body.closesAt).getTime() - new Date(started.body.openedAt).getTime()).toBe(14 * 86_400_000);
+      const started = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(staff.auth)
+        .expect(201);
+      expect(new Date(started.body.closesAt).getTime() - new Date(started.body.openedAt).getTime()).toBe(
+        14 * 86_400_000,
+      );
     });
 
     it('refuses values out of range, wrong types, unknown fields, null and a missing version with 400 naming each, changing nothing', async () => {
@@ -324,7 +483,10 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         [{ respondWithinDays: 0, version: 1 }, ['respondWithinDays']],
         [{ respondWithinDays: 91, version: 1 }, ['respondWithinDays']],
         [{ respondWithinDays: 2.5, version: 1 }, ['respondWithinDays']],
-        [{ intervalMonths: '6', respondWithinDays: null, automatic: 'yes', version: 1 }, ['intervalMonths', 'respondWithinDays', 'automatic']],
+        [
+          { intervalMonths: '6', respondWithinDays: null, automatic: 'yes', version: 1 },
+          ['intervalMonths', 'respondWithinDays', 'automatic'],
+        ],
         [{ intervalMonths: 6 }, ['version']],
         [{ intervalMonths: 6, version: 'one' }, ['version']],
         [{ weights: { fit: 5 }, version: 1 }, ['weights']],
@@ -333,7 +495,10 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
       ];
       for (const [body, fields] of cases) {
         const response = await patch(body);
-        expect({ body: JSON.stringify(body).slice(0, 100), status: response.status }).toEqual({ body: JSON.stringify(body).slice(0, 100), status: 400 });
+        expect({ body: JSON.stringify(body).slice(0, 100), status: response.status }).toEqual({
+          body: JSON.stringify(body).slice(0, 100),
+          status: 400,
+        });
         expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([...fields].sort());
       }
       expect((await settings().expect(200)).body.version).toBe(1);

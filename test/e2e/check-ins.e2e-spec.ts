@@ -12,7 +12,14 @@ import { JobName } from '../../src/queue/queue.constants';
 import { DeliverySender } from '../../src/reminder/delivery-sender.service';
 import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../../src/reminder/delivery.entity';
 import { Task } from '../../src/task/task.entity';
-import { BOTH_AREAS, checkInTokens, OWNER_ANSWERS, PARTNER_ANSWERS, Partner, persistPartner } from '../factories/check-in.factory';
+import {
+  BOTH_AREAS,
+  checkInTokens,
+  OWNER_ANSWERS,
+  PARTNER_ANSWERS,
+  Partner,
+  persistPartner,
+} from '../factories/check-in.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { eventually } from '../setup/eventually';
 import { startupJobsDone } from '../setup/startup-jobs';
@@ -31,7 +38,10 @@ const header = (mail: ParsedMail, key: string) => mail.headerLines.find((line) =
 
 /** The form post a browser makes: one field per statement ("" for not sure) and the comment. */
 function formBody(answers: Record<string, number | ''>, comment = ''): string {
-  return new URLSearchParams({ ...Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, String(value)])), comment }).toString();
+  return new URLSearchParams({
+    ...Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, String(value)])),
+    comment,
+  }).toString();
 }
 
 /**
@@ -49,8 +59,15 @@ describe('Partnership check-ins (e2e)', () => {
   let checkIns: CheckInService;
 
   const api = (path: string) => `/api/v1${path}`;
-  const getCheckIn = async (id: string, auth = owner.auth) => (await request(t.http).get(api(`/check-ins/${id}`)).set(auth).expect(200)).body;
-  const checkInsOf = (organizationId: string) => t.dataSource.getRepository(CheckIn).find({ where: { organizationId }, order: { openedAt: 'ASC' } });
+  const getCheckIn = async (id: string, auth = owner.auth) =>
+    (
+      await request(t.http)
+        .get(api(`/check-ins/${id}`))
+        .set(auth)
+        .expect(200)
+    ).body;
+  const checkInsOf = (organizationId: string) =>
+    t.dataSource.getRepository(CheckIn).find({ where: { organizationId }, order: { openedAt: 'ASC' } });
   const runDailyJob = () => t.app.get(MaintenanceProcessor).process({ name: JobName.CheckInsDaily } as never);
 
   async function waitForDeliveries(checkInId: string, count: number): Promise<Delivery[]> {
@@ -59,7 +76,10 @@ describe('Partnership check-ins (e2e)', () => {
         `SELECT d.* FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id WHERE r.check_in_id = $1`,
         [checkInId],
       )) as { status: DeliveryStatus; skip_reason: SkipReason | null }[];
-      if (rows.length === count && rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending)) {
+      if (
+        rows.length === count &&
+        rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending)
+      ) {
         return rows as unknown as Delivery[];
       }
       throw new Error(`deliveries: ${JSON.stringify(rows.map((r) => [r.status, r.skip_reason]))}`);
@@ -72,7 +92,11 @@ describe('Partnership check-ins (e2e)', () => {
     await startupJobsDone(t);
     checkIns = t.app.get(CheckInService);
     manager = await signedInAs(t, Role.Manager);
-    owner = await signedInAs(t, Role.Staff, { name: 'Rosa Owner', email: 'rosa.owner@library.test', timezone: 'America/Los_Angeles' });
+    owner = await signedInAs(t, Role.Staff, {
+      name: 'Rosa Owner',
+      email: 'rosa.owner@library.test',
+      timezone: 'America/Los_Angeles',
+    });
     viewer = await signedInAs(t, Role.Viewer);
   });
   afterAll(async () => t?.close());
@@ -85,7 +109,10 @@ describe('Partnership check-ins (e2e)', () => {
     let closedAt: string;
 
     beforeAll(async () => {
-      shelter = await persistPartner(t.dataSource, owner.user, { name: 'Harbor House Youth Shelter', contact: { name: 'Dana Whitfield', email: 'dana@harbor.example.org' } });
+      shelter = await persistPartner(t.dataSource, owner.user, {
+        name: 'Harbor House Youth Shelter',
+        contact: { name: 'Dana Whitfield', email: 'dana@harbor.example.org' },
+      });
     });
 
     it('sends the round to every active partner that is due, one email per respondent with a working link', async () => {
@@ -95,7 +122,11 @@ describe('Partnership check-ins (e2e)', () => {
 
       const response = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).send({}).expect(200);
       expect(response.body.started).toEqual([
-        { organizationId: shelter.organization.id, checkInId: expect.any(String), respondents: [CheckInRespondent.Owner, CheckInRespondent.Partner] },
+        {
+          organizationId: shelter.organization.id,
+          checkInId: expect.any(String),
+          respondents: [CheckInRespondent.Owner, CheckInRespondent.Partner],
+        },
       ]);
       expect(response.body.skipped).toEqual([{ organizationId: nobody.organization.id, reason: 'no-respondent' }]);
       checkInId = response.body.started[0].checkInId;
@@ -108,7 +139,9 @@ describe('Partnership check-ins (e2e)', () => {
 
       expect(partnerMail.subject).toBe('How is our partnership going? A 3-minute check-in from the library');
       expect(partnerMail.text).toContain('Hello Dana Whitfield,');
-      expect(partnerMail.text).toContain('Rosa Owner and the library team would like to hear how our partnership with Harbor House Youth Shelter is going.');
+      expect(partnerMail.text).toContain(
+        'Rosa Owner and the library team would like to hear how our partnership with Harbor House Youth Shelter is going.',
+      );
       expect(partnerMail.text).toContain('about 3 minutes');
       const closesOn = new Date(clock.now().getTime() + 21 * DAY_MS).toLocaleDateString('en-US', {
         timeZone: 'America/Los_Angeles',
@@ -119,7 +152,9 @@ describe('Partnership check-ins (e2e)', () => {
       });
       expect(partnerMail.text).toContain(`The check-in is open until ${closesOn}.`);
       expect(partnerMail.html).toContain('Answer the check-in');
-      expect(header(partnerMail, 'list-unsubscribe')).toMatch(/^List-Unsubscribe:\s*<http:\/\/tandem\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>/);
+      expect(header(partnerMail, 'list-unsubscribe')).toMatch(
+        /^List-Unsubscribe:\s*<http:\/\/tandem\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>/,
+      );
       expect(partnerMail.text).toContain('Stop these emails: http://tandem.test/unsubscribe/');
       expect(ownerMail.subject).toBe('Check-in: how is the partnership with Harbor House Youth Shelter going?');
       expect(header(ownerMail, 'list-unsubscribe')).toBeUndefined();
@@ -143,7 +178,13 @@ describe('Partnership check-ins (e2e)', () => {
       expect(found).toBe(0);
 
       const open = await getCheckIn(checkInId);
-      expect(open).toMatchObject({ status: 'open', responseCount: 0, closedAt: null, overall: null, openedById: manager.user.id });
+      expect(open).toMatchObject({
+        status: 'open',
+        responseCount: 0,
+        closedAt: null,
+        overall: null,
+        openedById: manager.user.id,
+      });
       expect(open.respondents).toEqual([
         { respondent: 'owner', answered: false, answeredAt: null },
         { respondent: 'partner', answered: false, answeredAt: null },
@@ -153,16 +194,30 @@ describe('Partnership check-ins (e2e)', () => {
     it('takes the owner’s answers as JSON: the averages so far, still open', async () => {
       const response = await request(t.http)
         .post(api(`/public/check-ins/${tokenOf(surveyPath(ownerMail))}`))
-        .send({ answers: { ...OWNER_ANSWERS, 'resources.coordination': null }, comment: 'We should plan the spring together earlier.' })
+        .send({
+          answers: { ...OWNER_ANSWERS, 'resources.coordination': null },
+          comment: 'We should plan the spring together earlier.',
+        })
         .expect(201);
       expect(response.body).toEqual({ answeredAt: expect.any(String) });
       const body = await getCheckIn(checkInId);
       expect(body).toMatchObject({ status: 'open', responseCount: 1 });
-      expect(body.areas.find((a: { area: string }) => a.area === 'communication')).toMatchObject({ average: 2.5, classification: 'concern', answers: 2 });
+      expect(body.areas.find((a: { area: string }) => a.area === 'communication')).toMatchObject({
+        average: 2.5,
+        classification: 'concern',
+        answers: 2,
+      });
       expect(body.respondents[0]).toMatchObject({ respondent: 'owner', answered: true });
       // Stored per area as the health score reads it.
       const stored = await t.dataSource.getRepository(CheckIn).findOneByOrFail({ id: checkInId });
-      expect(stored.areaScores).toEqual({ environment: 4.5, membership: 4.5, processAndStructure: 3, communication: 2.5, purpose: 4.5, resources: 2 });
+      expect(stored.areaScores).toEqual({
+        environment: 4.5,
+        membership: 4.5,
+        processAndStructure: 3,
+        communication: 2.5,
+        purpose: 4.5,
+        resources: 2,
+      });
       expect(stored.lastResponseAt).toBeInstanceOf(Date);
     });
 
@@ -182,11 +237,23 @@ describe('Partnership check-ins (e2e)', () => {
       expect(new Date(closedAt).getTime()).toBeGreaterThan(new Date(body.openedAt).getTime());
       expect(body.responseCount).toBe(2);
       expect(body.respondents.map((r: { answered: boolean }) => r.answered)).toEqual([true, true]);
-      expect(body.areas.map(({ area, average, classification }: Record<string, unknown>) => ({ area, average, classification }))).toEqual(BOTH_AREAS);
+      expect(
+        body.areas.map(({ area, average, classification }: Record<string, unknown>) => ({
+          area,
+          average,
+          classification,
+        })),
+      ).toEqual(BOTH_AREAS);
       expect(body.overall).toBe(3.6);
       expect(body.statements).toHaveLength(12);
-      expect(body.statements.find((s: { id: string }) => s.id === 'processAndStructure.adapting')).toMatchObject({ average: 2.5, answers: 2 });
-      expect(body.statements.find((s: { id: string }) => s.id === 'resources.coordination')).toMatchObject({ average: 2, answers: 1 });
+      expect(body.statements.find((s: { id: string }) => s.id === 'processAndStructure.adapting')).toMatchObject({
+        average: 2.5,
+        answers: 2,
+      });
+      expect(body.statements.find((s: { id: string }) => s.id === 'resources.coordination')).toMatchObject({
+        average: 2,
+        answers: 1,
+      });
       // Staff read the comments; viewers see no free text.
       expect(body.comments).toEqual([
         { respondent: 'owner', comment: 'We should plan the spring together earlier.' },
@@ -197,37 +264,61 @@ describe('Partnership check-ins (e2e)', () => {
       expect(JSON.stringify(asViewer)).not.toContain('Emails about changes');
 
       // The list shows it, latest first, paginated.
-      const list = await request(t.http).get(api(`/organizations/${shelter.organization.id}/check-ins?limit=5`)).set(viewer.auth).expect(200);
+      const list = await request(t.http)
+        .get(api(`/organizations/${shelter.organization.id}/check-ins?limit=5`))
+        .set(viewer.auth)
+        .expect(200);
       expect(list.body.meta).toEqual({ total: 1, limit: 5, offset: 0 });
       expect(list.body.data[0]).toMatchObject({ id: checkInId, status: 'closed', overall: 3.6, comments: null });
     });
 
     it('makes each concern a follow-up task for the owner, due in 14 days, with a note saying what was asked', async () => {
-      const tasks = await request(t.http).get(api(`/tasks?organizationId=${shelter.organization.id}`)).set(owner.auth).expect(200);
-      expect(tasks.body.data.map((task: { title: string }) => task.title).sort()).toEqual(['Check-in concern: communication (2.5)', 'Check-in concern: resources (2.3)']);
+      const tasks = await request(t.http)
+        .get(api(`/tasks?organizationId=${shelter.organization.id}`))
+        .set(owner.auth)
+        .expect(200);
+      expect(tasks.body.data.map((task: { title: string }) => task.title).sort()).toEqual([
+        'Check-in concern: communication (2.5)',
+        'Check-in concern: resources (2.3)',
+      ]);
       for (const task of tasks.body.data) {
-        expect(task).toMatchObject({ assigneeId: owner.user.id, organizationId: shelter.organization.id, status: 'open' });
+        expect(task).toMatchObject({
+          assigneeId: owner.user.id,
+          organizationId: shelter.organization.id,
+          status: 'open',
+        });
         expect(new Date(task.dueAt).getTime()).toBe(new Date(closedAt).getTime() + 14 * DAY_MS);
       }
-      const notes = await request(t.http).get(api(`/organizations/${shelter.organization.id}/notes`)).set(owner.auth).expect(200);
+      const notes = await request(t.http)
+        .get(api(`/organizations/${shelter.organization.id}/notes`))
+        .set(owner.auth)
+        .expect(200);
       expect(notes.body.data).toHaveLength(1);
       const note: string = notes.body.data[0].body;
       expect(note).toContain('communication (2.5). We asked:');
-      expect(note).toContain('"When I raise an idea or a concern, the other side listens and responds." (average 2.0 from 2 answers)');
+      expect(note).toContain(
+        '"When I raise an idea or a concern, the other side listens and responds." (average 2.0 from 2 answers)',
+      );
       expect(note).toContain('resources (2.3). We asked:');
       expect(note).toContain('"Someone keeps our work together organized and moving." (average 2.0 from 1 answer)');
       expect(note).not.toContain('membership');
     });
 
     it('audits the start, each answer and the close without any answer or comment in the log', async () => {
-      const events = await t.dataSource.getRepository(AuditEvent).find({ where: [{ entityType: 'check-in' }, { entityType: 'check-in-response' }], order: { occurredAt: 'ASC' } });
+      const events = await t.dataSource.getRepository(AuditEvent).find({
+        where: [{ entityType: 'check-in' }, { entityType: 'check-in-response' }],
+        order: { occurredAt: 'ASC' },
+      });
       expect(events.map((e) => [e.entityType, e.action])).toEqual([
         ['check-in', 'create'],
         ['check-in-response', 'update'],
         ['check-in-response', 'update'],
         ['check-in', 'update'],
       ]);
-      expect(events[3].changes).toMatchObject({ status: { before: 'open', after: 'closed' }, closedBecause: { after: 'complete' } });
+      expect(events[3].changes).toMatchObject({
+        status: { before: 'open', after: 'closed' },
+        closedBecause: { after: 'complete' },
+      });
       const [{ leaks }] = await t.dataSource.query(
         `SELECT count(*)::int AS leaks FROM audit_events WHERE changes::text LIKE '%spring together%' OR changes::text LIKE '%communication.heard%'`,
       );
@@ -235,21 +326,38 @@ describe('Partnership check-ins (e2e)', () => {
     });
 
     it('shows in the organization’s health: the checkIn component and a "Check-in concern" driver', async () => {
-      const health = (await request(t.http).get(api(`/organizations/${shelter.organization.id}/health`)).set(viewer.auth).expect(200)).body;
+      const health = (
+        await request(t.http)
+          .get(api(`/organizations/${shelter.organization.id}/health`))
+          .set(viewer.auth)
+          .expect(200)
+      ).body;
       // (4.3 + 4.5 + 3.0 + 2.5 + 4.8 + 2.3) / 6 = 3.5667 on 1–5 → (3.5667 − 1) / 4 × 100 = 64.2 → 64.
       expect(health.components.checkIn).toBe(64);
-      expect(health.details.checkIn.facts).toMatchObject({ at: closedAt, concerns: ['communication', 'resources'], strengths: ['environment', 'membership', 'purpose'] });
+      expect(health.details.checkIn.facts).toMatchObject({
+        at: closedAt,
+        concerns: ['communication', 'resources'],
+        strengths: ['environment', 'membership', 'purpose'],
+      });
       expect(health.drivers).toContain('Check-in concerns: resources (2.3), communication (2.5)');
     });
 
     it('refuses a second answer (409) and further answers once closed (410)', async () => {
-      const again = await request(t.http).post(api(`/public/check-ins/${tokenOf(surveyPath(ownerMail))}`)).send({ answers: { 'purpose.shared': 1 } }).expect(409);
+      const again = await request(t.http)
+        .post(api(`/public/check-ins/${tokenOf(surveyPath(ownerMail))}`))
+        .send({ answers: { 'purpose.shared': 1 } })
+        .expect(409);
       expect(again.body.code).toBe('CHECK_IN_ALREADY_ANSWERED');
       await request(t.http).get(surveyPath(ownerMail)).expect(409);
-      const stored = await t.dataSource.getRepository(CheckInResponse).findOneByOrFail({ checkInId, respondent: CheckInRespondent.Owner });
+      const stored = await t.dataSource
+        .getRepository(CheckInResponse)
+        .findOneByOrFail({ checkInId, respondent: CheckInRespondent.Owner });
       expect(stored.answers?.['purpose.shared']).toBe(5);
       // Closing it again: 409, and no second set of tasks.
-      const close = await request(t.http).post(api(`/check-ins/${checkInId}/close`)).set(owner.auth).expect(409);
+      const close = await request(t.http)
+        .post(api(`/check-ins/${checkInId}/close`))
+        .set(owner.auth)
+        .expect(409);
       expect(close.body.code).toBe('CHECK_IN_ALREADY_CLOSED');
       expect(await t.dataSource.getRepository(Task).countBy({ organizationId: shelter.organization.id })).toBe(2);
     });
@@ -276,27 +384,43 @@ describe('Partnership check-ins (e2e)', () => {
     it('does not start rounds by itself when the settings say so, but still closes at the deadline', async () => {
       const admin = await signedInAs(t, Role.Admin);
       const settings = (await request(t.http).get(api('/settings/check-ins')).set(admin.auth).expect(200)).body;
-      await request(t.http).patch(api('/settings/check-ins')).set(admin.auth).send({ automatic: false, version: settings.version }).expect(200);
+      await request(t.http)
+        .patch(api('/settings/check-ins'))
+        .set(admin.auth)
+        .send({ automatic: false, version: settings.version })
+        .expect(200);
       try {
         const waiting = await persistPartner(t.dataSource, owner.user);
         expect(await runDailyJob()).toMatchObject({ started: 0 });
         expect(await checkInsOf(waiting.organization.id)).toHaveLength(0);
       } finally {
         const current = (await request(t.http).get(api('/settings/check-ins')).set(admin.auth).expect(200)).body;
-        await request(t.http).patch(api('/settings/check-ins')).set(admin.auth).send({ automatic: true, version: current.version }).expect(200);
+        await request(t.http)
+          .patch(api('/settings/check-ins'))
+          .set(admin.auth)
+          .send({ automatic: true, version: current.version })
+          .expect(200);
       }
     });
 
     it('closes a check-in at its deadline (a shifted clock): the partner who never answered gets a closed page, the owner’s concern a task', async () => {
-      const partner = await persistPartner(t.dataSource, owner.user, { contact: { email: 'late@partner.example.org' } });
-      const started = await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      const partner = await persistPartner(t.dataSource, owner.user, {
+        contact: { email: 'late@partner.example.org' },
+      });
+      const started = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       const checkInId: string = started.body.id;
       expect(new Date(started.body.closesAt).getTime() - new Date(started.body.openedAt).getTime()).toBe(21 * DAY_MS);
       await waitForDeliveries(checkInId, 2);
       const tokens = await checkInTokens(t.dataSource, checkInId);
       // The owner is worried about purpose, happy with everything else.
       const answers = { 'purpose.shared': 1, 'purpose.progress': 2, 'communication.heard': 5, 'resources.capacity': 4 };
-      await request(t.http).post(api(`/public/check-ins/${tokens.owner}`)).send({ answers }).expect(201);
+      await request(t.http)
+        .post(api(`/public/check-ins/${tokens.owner}`))
+        .send({ answers })
+        .expect(201);
 
       // Twenty days on: still open, nothing to close.
       clock.offsetMs = 20 * DAY_MS;
@@ -305,30 +429,49 @@ describe('Partnership check-ins (e2e)', () => {
       clock.offsetMs = 22 * DAY_MS;
       try {
         // Every check-in past its deadline by now (this one, and the one the daily job opened above) closes once between two runs at once.
-        const [{ expired }] = await t.dataSource.query(`SELECT count(*)::int AS expired FROM check_ins WHERE status = 'open' AND closes_at <= $1`, [clock.now()]);
+        const [{ expired }] = await t.dataSource.query(
+          `SELECT count(*)::int AS expired FROM check_ins WHERE status = 'open' AND closes_at <= $1`,
+          [clock.now()],
+        );
         expect(expired).toBe(2);
         const [a, b] = await Promise.all([runDailyJob(), runDailyJob()]);
         expect((a as { closed: number }).closed + (b as { closed: number }).closed).toBe(2);
-        const closes = await t.dataSource.getRepository(AuditEvent).countBy({ entityType: 'check-in', entityId: checkInId, action: 'update' });
+        const closes = await t.dataSource
+          .getRepository(AuditEvent)
+          .countBy({ entityType: 'check-in', entityId: checkInId, action: 'update' });
         expect(closes).toBe(1);
         const closed = await getCheckIn(checkInId);
         expect(closed).toMatchObject({ status: 'closed', responseCount: 1 });
         expect(Math.abs(new Date(closed.closedAt).getTime() - clock.now().getTime())).toBeLessThan(60_000);
-        expect(closed.areas.find((x: { area: string }) => x.area === 'purpose')).toMatchObject({ average: 1.5, classification: 'concern' });
+        expect(closed.areas.find((x: { area: string }) => x.area === 'purpose')).toMatchObject({
+          average: 1.5,
+          classification: 'concern',
+        });
         expect(closed.respondents).toEqual([
           expect.objectContaining({ respondent: 'owner', answered: true }),
           expect.objectContaining({ respondent: 'partner', answered: false }),
         ]);
         const tasks = await t.dataSource.getRepository(Task).findBy({ organizationId: partner.organization.id });
-        expect(tasks.map((task) => [task.title, task.assigneeId])).toEqual([['Check-in concern: purpose (1.5)', owner.user.id]]);
+        expect(tasks.map((task) => [task.title, task.assigneeId])).toEqual([
+          ['Check-in concern: purpose (1.5)', owner.user.id],
+        ]);
 
         const page = await request(t.http).get(`/check-in/${tokens.partner}`).expect(410);
         expect(page.text).toContain('This check-in has closed');
-        const late = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).send({ answers: { 'purpose.shared': 5 } }).expect(410);
+        const late = await request(t.http)
+          .post(api(`/public/check-ins/${tokens.partner}`))
+          .send({ answers: { 'purpose.shared': 5 } })
+          .expect(410);
         expect(late.body.code).toBe('CHECK_IN_CLOSED');
-        const formLate = await request(t.http).post(api(`/public/check-ins/${tokens.partner}`)).type('form').send('purpose.shared=5').expect(410);
+        const formLate = await request(t.http)
+          .post(api(`/public/check-ins/${tokens.partner}`))
+          .type('form')
+          .send('purpose.shared=5')
+          .expect(410);
         expect(formLate.text).toContain('This check-in has closed');
-        const audit = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ entityType: 'check-in', entityId: checkInId, action: 'update' });
+        const audit = await t.dataSource
+          .getRepository(AuditEvent)
+          .findOneByOrFail({ entityType: 'check-in', entityId: checkInId, action: 'update' });
         expect(audit.changes).toMatchObject({ closedBecause: { after: 'deadline' } });
         expect(audit.actorId).toBeNull();
       } finally {
@@ -339,23 +482,43 @@ describe('Partnership check-ins (e2e)', () => {
 
   describe('who is asked', () => {
     it('leaves out a primary contact who unsubscribed: only the owner is asked, and a partner with no one else is skipped', async () => {
-      const unsubscribed = await persistPartner(t.dataSource, owner.user, { contact: { email: 'gone@partner.example.org', unsubscribedAt: new Date() } });
-      const started = await request(t.http).post(api(`/organizations/${unsubscribed.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      const unsubscribed = await persistPartner(t.dataSource, owner.user, {
+        contact: { email: 'gone@partner.example.org', unsubscribedAt: new Date() },
+      });
+      const started = await request(t.http)
+        .post(api(`/organizations/${unsubscribed.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       expect(started.body.respondents).toEqual([{ respondent: 'owner', answered: false, answeredAt: null }]);
       await waitForDeliveries(started.body.id, 1);
       expect(t.mail.to('gone@partner.example.org')).toEqual([]);
 
-      const onlyContact = await persistPartner(t.dataSource, null, { contact: { email: 'gone2@partner.example.org', unsubscribedAt: new Date() } });
-      const refused = await request(t.http).post(api(`/organizations/${onlyContact.organization.id}/check-ins`)).set(owner.auth).expect(422);
+      const onlyContact = await persistPartner(t.dataSource, null, {
+        contact: { email: 'gone2@partner.example.org', unsubscribedAt: new Date() },
+      });
+      const refused = await request(t.http)
+        .post(api(`/organizations/${onlyContact.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(422);
       expect(refused.body.code).toBe('CHECK_IN_NO_RESPONDENT');
       expect(refused.body.detail).toMatch(/give the organization an owner/);
-      const round = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).send({ organizationIds: [onlyContact.organization.id] }).expect(200);
-      expect(round.body).toEqual({ started: [], skipped: [{ organizationId: onlyContact.organization.id, reason: 'no-respondent' }] });
+      const round = await request(t.http)
+        .post(api('/check-ins/rounds'))
+        .set(manager.auth)
+        .send({ organizationIds: [onlyContact.organization.id] })
+        .expect(200);
+      expect(round.body).toEqual({
+        started: [],
+        skipped: [{ organizationId: onlyContact.organization.id, reason: 'no-respondent' }],
+      });
     });
 
     it('asks a partner who has no owner through the primary contact alone', async () => {
       const ownerless = await persistPartner(t.dataSource, null, { contact: { email: 'solo@partner.example.org' } });
-      const started = await request(t.http).post(api(`/organizations/${ownerless.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      const started = await request(t.http)
+        .post(api(`/organizations/${ownerless.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       expect(started.body.respondents.map((r: { respondent: string }) => r.respondent)).toEqual(['partner']);
       const [mail] = await t.mail.waitFor('solo@partner.example.org');
       expect(mail.text).toContain('The library team would like to hear');
@@ -363,20 +526,39 @@ describe('Partnership check-ins (e2e)', () => {
 
     it('a round for chosen organizations starts them whatever their last check-in, and says why it skipped the others', async () => {
       const recent = await persistPartner(t.dataSource, owner.user);
-      await request(t.http).post(api(`/organizations/${recent.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      await request(t.http)
+        .post(api(`/organizations/${recent.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       const [open] = await checkInsOf(recent.organization.id);
-      await request(t.http).post(api(`/check-ins/${open.id}/close`)).set(owner.auth).expect(200);
+      await request(t.http)
+        .post(api(`/check-ins/${open.id}/close`))
+        .set(owner.auth)
+        .expect(200);
       const ended = await persistPartner(t.dataSource, owner.user, { stage: OrganizationStage.Ended });
       const busy = await persistPartner(t.dataSource, owner.user);
-      await request(t.http).post(api(`/organizations/${busy.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      await request(t.http)
+        .post(api(`/organizations/${busy.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       const unknown = '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f';
 
       const round = await request(t.http)
         .post(api('/check-ins/rounds'))
         .set(manager.auth)
-        .send({ organizationIds: [recent.organization.id, ended.organization.id, busy.organization.id, unknown, recent.organization.id] })
+        .send({
+          organizationIds: [
+            recent.organization.id,
+            ended.organization.id,
+            busy.organization.id,
+            unknown,
+            recent.organization.id,
+          ],
+        })
         .expect(200);
-      expect(round.body.started).toEqual([{ organizationId: recent.organization.id, checkInId: expect.any(String), respondents: ['owner', 'partner'] }]);
+      expect(round.body.started).toEqual([
+        { organizationId: recent.organization.id, checkInId: expect.any(String), respondents: ['owner', 'partner'] },
+      ]);
       expect(round.body.skipped).toEqual([
         { organizationId: ended.organization.id, reason: 'ended' },
         { organizationId: busy.organization.id, reason: 'open' },
@@ -397,14 +579,24 @@ describe('Partnership check-ins (e2e)', () => {
       const c = await persistPartner(t.dataSource, null, { contact: { email: 'c@partner.example.org' } });
       const ids: string[] = [];
       for (const partner of [a, b, c]) {
-        ids.push((await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(owner.auth).expect(201)).body.id);
+        ids.push(
+          (
+            await request(t.http)
+              .post(api(`/organizations/${partner.organization.id}/check-ins`))
+              .set(owner.auth)
+              .expect(201)
+          ).body.id,
+        );
       }
       await waitForDeliveries(ids[0], 2);
       await waitForDeliveries(ids[1], 1);
       await waitForDeliveries(ids[2], 1);
       // Make the situations, then put the sent emails back in the queue as if they had not gone yet.
       const tokensA = await checkInTokens(t.dataSource, ids[0]);
-      await request(t.http).post(api(`/public/check-ins/${tokensA.partner}`)).send({ answers: { 'purpose.shared': 4 } }).expect(201);
+      await request(t.http)
+        .post(api(`/public/check-ins/${tokensA.partner}`))
+        .send({ answers: { 'purpose.shared': 4 } })
+        .expect(201);
       await t.dataSource.query(`UPDATE check_ins SET status = 'closed', closed_at = now() WHERE id = $1`, [ids[1]]);
       await t.dataSource.query(`UPDATE contacts SET unsubscribed_at = now() WHERE id = $1`, [c.contact!.id]);
       const before = t.mail.messages.length;
@@ -421,21 +613,35 @@ describe('Partnership check-ins (e2e)', () => {
       )) as { check_in_id: string; status: string; skip_reason: string }[];
       const reasonOf = (id: string) => rows.find((row) => row.check_in_id === id)?.skip_reason;
       expect(rows.every((row) => row.status === 'skipped')).toBe(true);
-      expect([reasonOf(ids[0]), reasonOf(ids[1]), reasonOf(ids[2])]).toEqual([SkipReason.CheckInAnswered, SkipReason.CheckInClosed, SkipReason.Unsubscribed]);
+      expect([reasonOf(ids[0]), reasonOf(ids[1]), reasonOf(ids[2])]).toEqual([
+        SkipReason.CheckInAnswered,
+        SkipReason.CheckInClosed,
+        SkipReason.Unsubscribed,
+      ]);
       expect(t.mail.messages.length).toBe(before);
-      expect(await t.dataSource.getRepository(Delivery).countBy({ kind: DeliveryKind.CheckIn, status: DeliveryStatus.Failed })).toBe(0);
+      expect(
+        await t.dataSource
+          .getRepository(Delivery)
+          .countBy({ kind: DeliveryKind.CheckIn, status: DeliveryStatus.Failed }),
+      ).toBe(0);
     });
 
     it('closing early skips the emails not yet sent', async () => {
       const partner = await persistPartner(t.dataSource, owner.user);
-      const started = await request(t.http).post(api(`/organizations/${partner.organization.id}/check-ins`)).set(owner.auth).expect(201);
+      const started = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
       await waitForDeliveries(started.body.id, 2);
       await t.dataSource.query(
         `UPDATE deliveries SET status = 'scheduled', sent_at = NULL, next_attempt_at = now() + interval '1 hour'
          WHERE check_in_response_id IN (SELECT id FROM check_in_responses WHERE check_in_id = $1)`,
         [started.body.id],
       );
-      const closed = await request(t.http).post(api(`/check-ins/${started.body.id}/close`)).set(owner.auth).expect(200);
+      const closed = await request(t.http)
+        .post(api(`/check-ins/${started.body.id}/close`))
+        .set(owner.auth)
+        .expect(200);
       expect(closed.body).toMatchObject({ status: 'closed', responseCount: 0 });
       const rows = (await t.dataSource.query(
         `SELECT d.status, d.skip_reason FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id WHERE r.check_in_id = $1`,
@@ -447,7 +653,9 @@ describe('Partnership check-ins (e2e)', () => {
       ]);
       // Nothing answered, no concerns: no tasks, no note.
       expect(await t.dataSource.getRepository(Task).countBy({ organizationId: partner.organization.id })).toBe(0);
-      expect((await t.dataSource.getRepository(CheckIn).findOneByOrFail({ id: started.body.id })).status).toBe(CheckInStatus.Closed);
+      expect((await t.dataSource.getRepository(CheckIn).findOneByOrFail({ id: started.body.id })).status).toBe(
+        CheckInStatus.Closed,
+      );
     });
   });
 });

@@ -17,9 +17,10 @@ async function tablesContaining(dataSource: DataSource, needle: string): Promise
   expect(columns.length).toBeGreaterThan(20);
   const hits: string[] = [];
   for (const { table_name, column_name } of columns) {
-    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, [
-      `%${needle}%`,
-    ]);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`,
+      [`%${needle}%`],
+    );
     if (count > 0) hits.push(`${table_name}.${column_name}`);
   }
   return hits;
@@ -48,16 +49,39 @@ describe('Contacts (e2e)', () => {
     const created = await request(t.http)
       .post('/api/v1/contacts')
       .set(staff.auth)
-      .send({ organizationId: orgId, name: 'Dana Whitfield', title: 'Case manager', email: 'dana@harbor.example.org', phone: '+1 503 555 0142', preferredChannel: 'text', isPrimary: true })
+      .send({
+        organizationId: orgId,
+        name: 'Dana Whitfield',
+        title: 'Case manager',
+        email: 'dana@harbor.example.org',
+        phone: '+1 503 555 0142',
+        preferredChannel: 'text',
+        isPrimary: true,
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ version: 1, organizationId: orgId, email: 'dana@harbor.example.org', phone: '+1 503 555 0142', isPrimary: true, preferredChannel: 'text' });
+    expect(created.body).toMatchObject({
+      version: 1,
+      organizationId: orgId,
+      email: 'dana@harbor.example.org',
+      phone: '+1 503 555 0142',
+      isPrimary: true,
+      preferredChannel: 'text',
+    });
 
     const asViewer = await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(viewer.auth).expect(200);
     expect(asViewer.body).toMatchObject({ name: 'Dana Whitfield', email: null, phone: null });
-    const list = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(viewer.auth).expect(200);
+    const list = await request(t.http)
+      .get('/api/v1/contacts')
+      .query({ organizationId: orgId })
+      .set(viewer.auth)
+      .expect(200);
     expect(list.body.data).toEqual([expect.objectContaining({ name: 'Dana Whitfield', email: null, phone: null })]);
     expect(JSON.stringify(list.body)).not.toContain('dana@harbor');
-    const asStaff = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(staff.auth).expect(200);
+    const asStaff = await request(t.http)
+      .get('/api/v1/contacts')
+      .query({ organizationId: orgId })
+      .set(staff.auth)
+      .expect(200);
     expect(asStaff.body.data[0].email).toBe('dana@harbor.example.org');
   });
 
@@ -67,21 +91,46 @@ describe('Contacts (e2e)', () => {
     await persistContact(t.dataSource, orgId, { name: 'Ann Lee', title: 'Youth Counselor' });
     await persistContact(t.dataSource, other.id, { name: 'Jose Other' });
     const names = async (query: Record<string, string>) =>
-      (await request(t.http).get('/api/v1/contacts').query(query).set(staff.auth).expect(200)).body.data.map((c: { name: string }) => c.name).sort();
+      (await request(t.http).get('/api/v1/contacts').query(query).set(staff.auth).expect(200)).body.data
+        .map((c: { name: string }) => c.name)
+        .sort();
     expect(await names({ q: 'jose' })).toEqual(['Jose Other', 'José Ramírez']);
     expect(await names({ q: 'jose', organizationId: orgId })).toEqual(['José Ramírez']);
     expect(await names({ q: 'counselor' })).toEqual(['Ann Lee']);
-    await persistContact(t.dataSource, other.id, { name: 'Reachable', email: 'reach.me@clinic.example.org', phone: '+1 971 555 0123' });
+    await persistContact(t.dataSource, other.id, {
+      name: 'Reachable',
+      email: 'reach.me@clinic.example.org',
+      phone: '+1 971 555 0123',
+    });
     expect(await names({ q: 'REACH.ME@' })).toEqual(['Reachable']);
     expect(await names({ q: '971 555' })).toEqual(['Reachable']);
   });
 
   it('lets a viewer search name and title only: a fragment of a hidden email or phone finds nothing, while staff find it', async () => {
-    await persistContact(t.dataSource, orgId, { name: 'Angela Brooks', title: 'Youth Counselor', email: 'angela.brooks@city.example.org', phone: '+1 503 555 0177' });
+    await persistContact(t.dataSource, orgId, {
+      name: 'Angela Brooks',
+      title: 'Youth Counselor',
+      email: 'angela.brooks@city.example.org',
+      phone: '+1 503 555 0177',
+    });
     const search = async (who: SignedIn, q: string) =>
-      (await request(t.http).get('/api/v1/contacts').query({ q }).set(who.auth).expect(200)).body as { data: { name: string }[]; meta: { total: number } };
+      (await request(t.http).get('/api/v1/contacts').query({ q }).set(who.auth).expect(200)).body as {
+        data: { name: string }[];
+        meta: { total: number };
+      };
     // What an attacker would probe one character at a time: none of it matches for a viewer.
-    for (const fragment of ['a', 'an', 'angela.', 'angela.b', '@city', 'city.example', 'example.org', '555 0177', '0177', '+1 503']) {
+    for (const fragment of [
+      'a',
+      'an',
+      'angela.',
+      'angela.b',
+      '@city',
+      'city.example',
+      'example.org',
+      '555 0177',
+      '0177',
+      '+1 503',
+    ]) {
       const found = await search(viewer, fragment);
       const expected = /^an?$/.test(fragment) ? 1 : 0; // "a"/"an" are in the name
       expect({ fragment, total: found.meta.total }).toEqual({ fragment, total: expected });
@@ -89,16 +138,28 @@ describe('Contacts (e2e)', () => {
     expect((await search(viewer, 'brooks')).data.map((c) => c.name)).toEqual(['Angela Brooks']);
     expect((await search(viewer, 'counselor')).data.map((c) => c.name)).toEqual(['Angela Brooks']);
     for (const fragment of ['angela.b', '@city', 'example.org', '555 0177']) {
-      expect({ fragment, names: (await search(staff, fragment)).data.map((c) => c.name) }).toEqual({ fragment, names: ['Angela Brooks'] });
+      expect({ fragment, names: (await search(staff, fragment)).data.map((c) => c.name) }).toEqual({
+        fragment,
+        names: ['Angela Brooks'],
+      });
     }
   });
 
   it('gives viewers notes as null, like email and phone, on list and read; staff see them', async () => {
-    const contact = await persistContact(t.dataSource, orgId, { name: 'Dana Whitfield', notes: 'Going through a divorce; call after 3pm' });
+    const contact = await persistContact(t.dataSource, orgId, {
+      name: 'Dana Whitfield',
+      notes: 'Going through a divorce; call after 3pm',
+    });
     const read = await request(t.http).get(`/api/v1/contacts/${contact.id}`).set(viewer.auth).expect(200);
     expect(read.body).toMatchObject({ name: 'Dana Whitfield', email: null, phone: null, notes: null });
-    const list = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(viewer.auth).expect(200);
-    expect(list.body.data).toEqual([expect.objectContaining({ name: 'Dana Whitfield', email: null, phone: null, notes: null })]);
+    const list = await request(t.http)
+      .get('/api/v1/contacts')
+      .query({ organizationId: orgId })
+      .set(viewer.auth)
+      .expect(200);
+    expect(list.body.data).toEqual([
+      expect.objectContaining({ name: 'Dana Whitfield', email: null, phone: null, notes: null }),
+    ]);
     const searched = await request(t.http).get('/api/v1/contacts').query({ q: 'dana' }).set(viewer.auth).expect(200);
     expect(searched.body.data).toEqual([expect.objectContaining({ notes: null })]);
     expect(JSON.stringify([read.body, list.body, searched.body])).not.toMatch(/divorce|partner\.example\.org|555/);
@@ -108,35 +169,74 @@ describe('Contacts (e2e)', () => {
 
   it('keeps one primary contact per organization', async () => {
     const first = await persistContact(t.dataSource, orgId, { isPrimary: true });
-    const second = await request(t.http).post('/api/v1/contacts').set(staff.auth).send({ organizationId: orgId, name: 'New Primary', isPrimary: true }).expect(201);
+    const second = await request(t.http)
+      .post('/api/v1/contacts')
+      .set(staff.auth)
+      .send({ organizationId: orgId, name: 'New Primary', isPrimary: true })
+      .expect(201);
     const rows = await t.dataSource.getRepository(Contact).findBy({ organizationId: orgId, isPrimary: true });
     expect(rows.map((c) => c.id)).toEqual([second.body.id]);
     // Losing the primary flag was a change to the first contact: its version moved on.
     const reread = await request(t.http).get(`/api/v1/contacts/${first.id}`).set(staff.auth).expect(200);
     expect(reread.body).toMatchObject({ isPrimary: false, version: first.version + 1 });
-    await request(t.http).patch(`/api/v1/contacts/${first.id}`).set(staff.auth).send({ version: reread.body.version, isPrimary: true }).expect(200);
+    await request(t.http)
+      .patch(`/api/v1/contacts/${first.id}`)
+      .set(staff.auth)
+      .send({ version: reread.body.version, isPrimary: true })
+      .expect(200);
     const after = await t.dataSource.getRepository(Contact).findBy({ organizationId: orgId, isPrimary: true });
     expect(after.map((c) => c.id)).toEqual([first.id]);
   });
 
   it('refuses a stale version with 409, and bad input with 400 naming the fields', async () => {
     const contact = await persistContact(t.dataSource, orgId);
-    await request(t.http).patch(`/api/v1/contacts/${contact.id}`).set(staff.auth).send({ version: 1, title: 'Director' }).expect(200);
-    const stale = await request(t.http).patch(`/api/v1/contacts/${contact.id}`).set(staff.auth).send({ version: 1, title: 'Intern' }).expect(409);
+    await request(t.http)
+      .patch(`/api/v1/contacts/${contact.id}`)
+      .set(staff.auth)
+      .send({ version: 1, title: 'Director' })
+      .expect(200);
+    const stale = await request(t.http)
+      .patch(`/api/v1/contacts/${contact.id}`)
+      .set(staff.auth)
+      .send({ version: 1, title: 'Intern' })
+      .expect(409);
     expect(stale.body.currentVersion).toBe(2);
     const bad = await request(t.http)
       .post('/api/v1/contacts')
       .set(staff.auth)
-      .send({ organizationId: 'nope', name: '', email: 'not-mail', phone: 'call me', preferredChannel: 'pigeon', ssn: '123' })
+      .send({
+        organizationId: 'nope',
+        name: '',
+        email: 'not-mail',
+        phone: 'call me',
+        preferredChannel: 'pigeon',
+        ssn: '123',
+      })
       .expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'organizationId', 'phone', 'preferredChannel', 'ssn']);
-    const unknownOrg = await request(t.http).post('/api/v1/contacts').set(staff.auth).send({ organizationId: '7d0c5d1e-93a4-4b8f-9f0e-000000000000', name: 'X' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'email',
+      'name',
+      'organizationId',
+      'phone',
+      'preferredChannel',
+      'ssn',
+    ]);
+    const unknownOrg = await request(t.http)
+      .post('/api/v1/contacts')
+      .set(staff.auth)
+      .send({ organizationId: '7d0c5d1e-93a4-4b8f-9f0e-000000000000', name: 'X' })
+      .expect(400);
     expect(unknownOrg.body.errors).toEqual([{ field: 'organizationId', message: 'is not a known organization' }]);
     expect(await t.dataSource.getRepository(Contact).count()).toBe(1);
   });
 
   it('erases a person completely: no copy of their name, email or phone remains in any table', async () => {
-    const person = { name: 'Zebulon Quackenbush', title: 'Youth Advocate Zq', email: 'zebulon.q@harbor.example.org', phone: '+1 503 555 0199' };
+    const person = {
+      name: 'Zebulon Quackenbush',
+      title: 'Youth Advocate Zq',
+      email: 'zebulon.q@harbor.example.org',
+      phone: '+1 503 555 0199',
+    };
     const created = await request(t.http)
       .post('/api/v1/contacts')
       .set(staff.auth)
@@ -148,10 +248,18 @@ describe('Contacts (e2e)', () => {
       .send({ version: 1, email: 'zq@harbor.example.org', name: 'Zebulon Q. Quackenbush' })
       .expect(200);
     // A visit where the team met them links the contact by id only.
-    const visit = await request(t.http).post('/api/v1/visits').set(staff.auth).send({ organizationId: orgId, purpose: 'relationship', contactIds: [created.body.id] }).expect(201);
+    const visit = await request(t.http)
+      .post('/api/v1/visits')
+      .set(staff.auth)
+      .send({ organizationId: orgId, purpose: 'relationship', contactIds: [created.body.id] })
+      .expect(201);
     expect(visit.body.contactIds).toEqual([created.body.id]);
     // Their answer to a partnership check-in, with a comment that names them.
-    const checkIn = await t.dataSource.getRepository(CheckIn).save({ organizationId: orgId, openedAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() + 86_400_000) });
+    const checkIn = await t.dataSource.getRepository(CheckIn).save({
+      organizationId: orgId,
+      openedAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+    });
     const response = await t.dataSource.getRepository(CheckInResponse).save({
       checkInId: checkIn.id,
       respondent: CheckInRespondent.Partner,
@@ -173,7 +281,11 @@ describe('Contacts (e2e)', () => {
       expect({ needle, tables: await tablesContaining(t.dataSource, needle) }).toEqual({ needle, tables: [] });
     }
     const admin = await signedInAs(t, Role.Admin);
-    const audit = await request(t.http).get('/api/v1/audit').query({ entityType: 'contact', entityId: created.body.id }).set(admin.auth).expect(200);
+    const audit = await request(t.http)
+      .get('/api/v1/audit')
+      .query({ entityType: 'contact', entityId: created.body.id })
+      .set(admin.auth)
+      .expect(200);
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
     expect(audit.body.data[1].changes).toMatchObject({ name: { redacted: true }, email: { redacted: true } });
     await request(t.http).get(`/api/v1/contacts/${created.body.id}`).set(staff.auth).expect(404);

@@ -22,9 +22,13 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 describe('Portfolio history (e2e)', () => {
   let t: TestApp;
   let manager: SignedIn;
-  const history = async (auth = manager.auth) => (await request(t.http).get('/api/v1/dashboard/health/history').set(auth).expect(200)).body;
+  const history = async (auth = manager.auth) =>
+    (await request(t.http).get('/api/v1/dashboard/health/history').set(auth).expect(200)).body;
   const snapshot = (organizationId: string, at: Date, score: number, band: string) =>
-    t.dataSource.query(`INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $2, $3, $4)`, [organizationId, at, score, band]);
+    t.dataSource.query(
+      `INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $2, $3, $4)`,
+      [organizationId, at, score, band],
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ clock: new ShiftedClock(NOW.getTime() - Date.now()) });
@@ -55,11 +59,26 @@ describe('Portfolio history (e2e)', () => {
     await t.dataSource.query(`DELETE FROM organizations WHERE id = $1`, [gone.id]);
 
     expect((await history()).data).toEqual([
-      { weekOf: '2026-11-02', byBand: { thriving: 1, steady: 1, 'at-risk': 0, dormant: 0 }, averageScore: 78, organizations: 2 },
+      {
+        weekOf: '2026-11-02',
+        byBand: { thriving: 1, steady: 1, 'at-risk': 0, dormant: 0 },
+        averageScore: 78,
+        organizations: 2,
+      },
       // Birch's Sunday snapshot (20, dormant) replaces its Monday one: (70 + 20) / 2 = 45.
-      { weekOf: '2026-11-09', byBand: { thriving: 0, steady: 1, 'at-risk': 0, dormant: 1 }, averageScore: 45, organizations: 2 },
+      {
+        weekOf: '2026-11-09',
+        byBand: { thriving: 0, steady: 1, 'at-risk': 0, dormant: 1 },
+        averageScore: 45,
+        organizations: 2,
+      },
       // (84 + 10) / 2 = 47.
-      { weekOf: '2026-11-16', byBand: { thriving: 1, steady: 0, 'at-risk': 0, dormant: 1 }, averageScore: 47, organizations: 2 },
+      {
+        weekOf: '2026-11-16',
+        byBand: { thriving: 1, steady: 0, 'at-risk': 0, dormant: 1 },
+        averageScore: 47,
+        organizations: 2,
+      },
     ]);
   });
 
@@ -73,13 +92,17 @@ describe('Portfolio history (e2e)', () => {
       expect(response.body).not.toHaveProperty('data');
     }
     await request(t.http).get('/api/v1/dashboard/health/history').expect(401);
-    await request(t.http).get('/api/v1/dashboard/health/history').set({ Authorization: 'Bearer not-a-token' }).expect(401);
+    await request(t.http)
+      .get('/api/v1/dashboard/health/history')
+      .set({ Authorization: 'Bearer not-a-token' })
+      .expect(401);
   });
 
   it('keeps about a year: the latest 53 weeks', async () => {
     const weekly = await persistOrganization(t.dataSource, { name: 'Weekly Partner' });
     const base = day('2026-11-16').getTime();
-    for (let week = 0; week < 60; week += 1) await snapshot(weekly.id, new Date(base - week * 7 * DAY_MS), 60, 'steady');
+    for (let week = 0; week < 60; week += 1)
+      await snapshot(weekly.id, new Date(base - week * 7 * DAY_MS), 60, 'steady');
     const { data } = (await history()) as { data: { weekOf: string }[] };
     expect(data).toHaveLength(53);
     expect(data.at(-1)?.weekOf).toBe('2026-11-16');

@@ -11,12 +11,33 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
 
 interface DashboardBody {
-  data: { organizationId: string; name: string; stage: string; score: number; band: string; drivers: string[]; trend: unknown }[];
+  data: {
+    organizationId: string;
+    name: string;
+    stage: string;
+    score: number;
+    band: string;
+    drivers: string[];
+    trend: unknown;
+  }[];
   summary: { byBand: Record<string, number>; byStage: Record<string, number> };
   audienceCoverage: { audienceId: string; name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number; data: { id: string; programId: string; programName: string; startsAt: string }[] };
-  overdueTasks: { total: number; data: { id: string; title: string; dueAt: string; assigneeId: string; organizationId: string | null }[] };
-  introductions: { total: number; data: { id: string; providerId: string; seekerId: string; capabilityId: string; strength: number; explanation: string }[] };
+  overdueTasks: {
+    total: number;
+    data: { id: string; title: string; dueAt: string; assigneeId: string; organizationId: string | null }[];
+  };
+  introductions: {
+    total: number;
+    data: {
+      id: string;
+      providerId: string;
+      seekerId: string;
+      capabilityId: string;
+      strength: number;
+      explanation: string;
+    }[];
+  };
 }
 
 /**
@@ -47,13 +68,23 @@ describe(`${DashboardService.name} (e2e)`, () => {
     return response.body;
   };
   const organization = async (name: string, fit: number, stage = 'active', audienceIds: string[] = []) =>
-    (await post('/organizations', { name, stage, audienceIds, fit: { audienceReach: fit, missionOverlap: fit, complementaryResources: fit } })).id as string;
+    (
+      await post('/organizations', {
+        name,
+        stage,
+        audienceIds,
+        fit: { audienceReach: fit, missionOverlap: fit, complementaryResources: fit },
+      })
+    ).id as string;
   const sessionsOf = (programId: string, when: 'past' | 'future'): Promise<{ id: string; version: number }[]> =>
-    t.dataSource.query(`SELECT id, version FROM program_sessions WHERE program_id = $1 AND ${when === 'past' ? 'starts_at <= now()' : 'starts_at > now()'} ORDER BY starts_at`, [
-      programId,
-    ]);
-  const patchSession = (id: string, body: object) => request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
-  const dashboard = async (): Promise<DashboardBody> => (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
+    t.dataSource.query(
+      `SELECT id, version FROM program_sessions WHERE program_id = $1 AND ${when === 'past' ? 'starts_at <= now()' : 'starts_at > now()'} ORDER BY starts_at`,
+      [programId],
+    );
+  const patchSession = (id: string, body: object) =>
+    request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
+  const dashboard = async (): Promise<DashboardBody> =>
+    (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
 
   const clock = new ShiftedClock(0);
 
@@ -63,30 +94,65 @@ describe(`${DashboardService.name} (e2e)`, () => {
     staff = await signedInAs(t, Role.Staff);
     manager = await signedInAs(t, Role.Manager);
 
-    for (const [name, priority] of [['Teens', 1], ['Adults learning English', 1], ['Seniors', 2], ['Families', 3]] as const) {
+    for (const [name, priority] of [
+      ['Teens', 1],
+      ['Adults learning English', 1],
+      ['Seniors', 2],
+      ['Families', 3],
+    ] as const) {
       audiences[name] = (await post('/audiences', { name, priority }, manager.auth)).id;
     }
 
     alder = await organization('Alder College Access', 5, 'active', [audiences.Teens, audiences.Families]);
-    alderProgram = (await createProgram(t, staff.auth, { startDate: dateDaysAgo(84), partners: [{ organizationId: alder, role: 'host' }] })).id;
-    for (const session of await sessionsOf(alderProgram, 'past')) await patchSession(session.id, { attendance: 12, version: session.version });
-    for (const rating of [5, 5, 4]) await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram, rating });
+    alderProgram = (
+      await createProgram(t, staff.auth, {
+        startDate: dateDaysAgo(84),
+        partners: [{ organizationId: alder, role: 'host' }],
+      })
+    ).id;
+    for (const session of await sessionsOf(alderProgram, 'past'))
+      await patchSession(session.id, { attendance: 12, version: session.version });
+    for (const rating of [5, 5, 4])
+      await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram, rating });
     await post('/visits', { organizationId: alder, purpose: 'relationship', visitedAt: daysAgo(3).toISOString() });
 
     birch = await organization('Birch Youth Shelter', 2, 'active', [audiences.Teens]);
-    birchProgram = (await createProgram(t, staff.auth, { startDate: dateDaysAgo(161), partners: [{ organizationId: birch, role: 'host' }] })).id;
+    birchProgram = (
+      await createProgram(t, staff.auth, {
+        startDate: dateDaysAgo(161),
+        partners: [{ organizationId: birch, role: 'host' }],
+      })
+    ).id;
     const sessions = await sessionsOf(birchProgram, 'past');
     const cancelled = new Set([9, 10, 11, 12].map((back) => sessions.length - back));
     for (const [index, session] of sessions.entries()) {
       const body = cancelled.has(index) ? { cancelled: true } : { attendance: index >= sessions.length - 8 ? 10 : 20 };
       await patchSession(session.id, { ...body, version: session.version });
     }
-    for (const rating of [1, 2, 1]) await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
-    for (const days of [10, 3, 20]) await post('/tasks', { title: `Call back (${days} days late)`, dueAt: daysAgo(days).toISOString(), organizationId: birch });
+    for (const rating of [1, 2, 1])
+      await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
+    for (const days of [10, 3, 20])
+      await post('/tasks', {
+        title: `Call back (${days} days late)`,
+        dueAt: daysAgo(days).toISOString(),
+        organizationId: birch,
+      });
     // Not overdue: due tomorrow, and one done.
-    await post('/tasks', { title: 'Send the schedule', dueAt: new Date(Date.now() + DAY_MS).toISOString(), organizationId: birch });
-    const done = await post('/tasks', { title: 'Already done', dueAt: daysAgo(30).toISOString(), organizationId: birch });
-    await request(t.http).patch(`/api/v1/tasks/${done.id}`).set(staff.auth).send({ status: 'done', version: done.version }).expect(200);
+    await post('/tasks', {
+      title: 'Send the schedule',
+      dueAt: new Date(Date.now() + DAY_MS).toISOString(),
+      organizationId: birch,
+    });
+    const done = await post('/tasks', {
+      title: 'Already done',
+      dueAt: daysAgo(30).toISOString(),
+      organizationId: birch,
+    });
+    await request(t.http)
+      .patch(`/api/v1/tasks/${done.id}`)
+      .set(staff.auth)
+      .send({ status: 'done', version: done.version })
+      .expect(200);
     // Birch's next session is cancelled: it is not upcoming.
     const [next] = await sessionsOf(birchProgram, 'future');
     cancelledUpcoming = next.id;
@@ -112,10 +178,17 @@ describe(`${DashboardService.name} (e2e)`, () => {
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
 
     const byId = new Map(body.data.map((row) => [row.organizationId, row]));
-    expect(byId.get(cedar)).toMatchObject({ name: 'Cedar Internship Office', stage: 'active', band: 'dormant', trend: null });
+    expect(byId.get(cedar)).toMatchObject({
+      name: 'Cedar Internship Office',
+      stage: 'active',
+      band: 'dormant',
+      trend: null,
+    });
     expect(byId.get(cedar)?.drivers[0]).toBe('No contact in 150 days');
     expect(byId.get(birch)).toMatchObject({ band: 'at-risk', trend: null });
-    expect(byId.get(birch)?.drivers).toEqual(expect.arrayContaining(['Attendance down 50% over 8 sessions', '3 follow-ups overdue']));
+    expect(byId.get(birch)?.drivers).toEqual(
+      expect.arrayContaining(['Attendance down 50% over 8 sessions', '3 follow-ups overdue']),
+    );
     expect(byId.get(alder)).toMatchObject({ band: 'thriving', score: 99, trend: null });
     expect(byId.get(elm)).toMatchObject({ stage: 'prospect', band: 'steady' });
   });
@@ -123,8 +196,14 @@ describe(`${DashboardService.name} (e2e)`, () => {
   it('matches the score of each organization with its own health page', async () => {
     const body = await dashboard();
     for (const row of body.data) {
-      const health = (await request(t.http).get(`/api/v1/organizations/${row.organizationId}/health`).set(manager.auth).expect(200)).body;
-      expect({ score: row.score, band: row.band, drivers: row.drivers }).toEqual({ score: health.score, band: health.band, drivers: health.drivers });
+      const health = (
+        await request(t.http).get(`/api/v1/organizations/${row.organizationId}/health`).set(manager.auth).expect(200)
+      ).body;
+      expect({ score: row.score, band: row.band, drivers: row.drivers }).toEqual({
+        score: health.score,
+        band: health.band,
+        drivers: health.drivers,
+      });
     }
   });
 
@@ -137,7 +216,12 @@ describe(`${DashboardService.name} (e2e)`, () => {
   it('puts the uncovered priority-1 audience first in the coverage', async () => {
     const { audienceCoverage } = await dashboard();
     expect(audienceCoverage).toEqual([
-      { audienceId: audiences['Adults learning English'], name: 'Adults learning English', priority: 1, activePartners: 0 },
+      {
+        audienceId: audiences['Adults learning English'],
+        name: 'Adults learning English',
+        priority: 1,
+        activePartners: 0,
+      },
       { audienceId: audiences.Teens, name: 'Teens', priority: 1, activePartners: 2 },
       { audienceId: audiences.Seniors, name: 'Seniors', priority: 2, activePartners: 1 },
       { audienceId: audiences.Families, name: 'Families', priority: 3, activePartners: 1 },
@@ -164,15 +248,22 @@ describe(`${DashboardService.name} (e2e)`, () => {
   it('lists the open tasks past due, oldest first, without the done or not-yet-due ones', async () => {
     const { overdueTasks } = await dashboard();
     expect(overdueTasks.total).toBe(3);
-    expect(overdueTasks.data.map((task) => task.title)).toEqual(['Call back (20 days late)', 'Call back (10 days late)', 'Call back (3 days late)']);
-    for (const task of overdueTasks.data) expect(task).toMatchObject({ organizationId: birch, assigneeId: staff.user.id });
+    expect(overdueTasks.data.map((task) => task.title)).toEqual([
+      'Call back (20 days late)',
+      'Call back (10 days late)',
+      'Call back (3 days late)',
+    ]);
+    for (const task of overdueTasks.data)
+      expect(task).toMatchObject({ organizationId: birch, assigneeId: staff.user.id });
   });
 
   it("agrees with the task list's overdue filter on a shifted clock (one clock for both)", async () => {
     clock.offsetMs = -5 * DAY_MS;
     try {
       const { overdueTasks } = await dashboard();
-      const listed = (await request(t.http).get('/api/v1/tasks').query({ overdue: 'true' }).set(manager.auth).expect(200)).body;
+      const listed = (
+        await request(t.http).get('/api/v1/tasks').query({ overdue: 'true' }).set(manager.auth).expect(200)
+      ).body;
       const late = ['Call back (20 days late)', 'Call back (10 days late)'];
       expect(overdueTasks.data.map((task) => task.title)).toEqual(late);
       expect(listed.data.map((task: { title: string }) => task.title)).toEqual(late);
@@ -199,14 +290,19 @@ describe(`${DashboardService.name} (e2e)`, () => {
     const mentoring = (await post('/capabilities', { name: 'Mentoring' }, manager.auth)).id;
     const patchOrg = async (id: string, body: object) => {
       const { version } = (await request(t.http).get(`/api/v1/organizations/${id}`).set(staff.auth).expect(200)).body;
-      await request(t.http).patch(`/api/v1/organizations/${id}`).set(staff.auth).send({ ...body, version }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/organizations/${id}`)
+        .set(staff.auth)
+        .send({ ...body, version })
+        .expect(200);
     };
     await patchOrg(alder, { capabilityIds: [tutoring, mentoring] });
     await patchOrg(birch, { seeksCapabilityIds: [tutoring, mentoring] });
     await patchOrg(cedar, { seeksCapabilityIds: [tutoring], capabilityIds: [mentoring] });
     await patchOrg(elm, { capabilityIds: [mentoring] });
 
-    const matches = (await request(t.http).get('/api/v1/matches').query({ limit: 100 }).set(staff.auth).expect(200)).body;
+    const matches = (await request(t.http).get('/api/v1/matches').query({ limit: 100 }).set(staff.auth).expect(200))
+      .body;
     expect(matches.meta.total).toBeGreaterThan(3);
     const { introductions } = await dashboard();
     expect(introductions.total).toBe(matches.meta.total);

@@ -26,7 +26,9 @@ describe('Database errors (e2e)', () => {
       const staff = await signedInAs(t, Role.Staff);
       const organization = await persistOrganization(t.dataSource);
       // A rule only this suite's database has, so the route's INSERT fails as an unexpected error.
-      await t.dataSource.query(`ALTER TABLE contacts ADD CONSTRAINT ck_test_refused CHECK (email NOT LIKE '%@refused.example')`);
+      await t.dataSource.query(
+        `ALTER TABLE contacts ADD CONSTRAINT ck_test_refused CHECK (email NOT LIKE '%@refused.example')`,
+      );
       try {
         t.logs.length = 0;
         const response = await request(t.http)
@@ -36,8 +38,15 @@ describe('Database errors (e2e)', () => {
           .expect(500);
         expect(response.body.code).toBe('INTERNAL_ERROR');
 
-        const failed = t.logs.map((line) => JSON.parse(line) as { msg?: string; err?: Record<string, unknown> }).find((entry) => entry.msg === 'request failed');
-        expect(failed?.err).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'ck_test_refused', table: 'contacts' });
+        const failed = t.logs
+          .map((line) => JSON.parse(line) as { msg?: string; err?: Record<string, unknown> })
+          .find((entry) => entry.msg === 'request failed');
+        expect(failed?.err).toMatchObject({
+          type: 'QueryFailedError',
+          code: '23514',
+          constraint: 'ck_test_refused',
+          table: 'contacts',
+        });
         expect(failed?.err?.statement).toMatch(/^INSERT INTO "contacts"\(.*\) VALUES \(.*\$1/);
         expect(t.logs.join('')).not.toMatch(PERSONAL);
       } finally {
@@ -45,12 +54,15 @@ describe('Database errors (e2e)', () => {
       }
     });
 
-    it('keeps a unique violation\'s key values (PostgreSQL\'s detail) out of the log', async () => {
+    it("keeps a unique violation's key values (PostgreSQL's detail) out of the log", async () => {
       const taken = await persistUser(t.dataSource, { email: 'angela.brooks@library.test' });
       const error = await t.dataSource
         .getRepository(User)
         .insert({ ...taken, id: undefined })
-        .then(() => undefined, (failure: unknown) => failure);
+        .then(
+          () => undefined,
+          (failure: unknown) => failure,
+        );
       expect(error).toBeInstanceOf(QueryFailedError);
       // The real error holds the email twice: in its parameters and in PostgreSQL's detail.
       expect(JSON.stringify({ ...(error as object) })).toMatch(/Key \(email\)=\(angela\.brooks@library\.test\)/);
@@ -75,7 +87,10 @@ describe('Database errors (e2e)', () => {
     async function allowConnections(allow: boolean): Promise<void> {
       await withAdminClient(async (client) => {
         await client.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS ${allow}`);
-        if (!allow) await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [t.databaseName]);
+        if (!allow)
+          await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+            t.databaseName,
+          ]);
       });
     }
 

@@ -2,7 +2,14 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { DEMO_LOAD_LOCK_KEY } from '../../src/demo/demo-load-lock';
-import { DEMO_ADMIN, DEMO_AUDIENCES, DEMO_CAPABILITIES, DEMO_ORGANIZATIONS, DEMO_USERS, SHELTER } from '../../src/demo/demo-data';
+import {
+  DEMO_ADMIN,
+  DEMO_AUDIENCES,
+  DEMO_CAPABILITIES,
+  DEMO_ORGANIZATIONS,
+  DEMO_USERS,
+  SHELTER,
+} from '../../src/demo/demo-data';
 import { DEMO_PROGRAMS } from '../../src/demo/demo-outreach';
 import { SEED_KINDS } from '../../src/demo/seed-demo';
 import { SignedIn, signedInAs } from '../factories/user.factory';
@@ -31,7 +38,8 @@ describe('Demo data from the app (e2e)', () => {
     return counts;
   }
 
-  const organizationCount = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n as number;
+  const organizationCount = async () =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n as number;
 
   describe('who may load it', () => {
     beforeAll(async () => {
@@ -84,7 +92,12 @@ describe('Demo data from the app (e2e)', () => {
     it('answers what it created, per kind, with the summary sentence and the progress lines', () => {
       const byKind = Object.fromEntries((first.body.kinds as { kind: string }[]).map((entry) => [entry.kind, entry]));
       expect(Object.keys(byKind)).toEqual(Object.keys(SEED_KINDS));
-      expect(byKind.organizations).toEqual({ kind: 'organizations', label: 'organizations', created: DEMO_ORGANIZATIONS.length, unchanged: 0 });
+      expect(byKind.organizations).toEqual({
+        kind: 'organizations',
+        label: 'organizations',
+        created: DEMO_ORGANIZATIONS.length,
+        unchanged: 0,
+      });
       expect(byKind.staff).toEqual({ kind: 'staff', label: 'staff', created: DEMO_USERS.length, unchanged: 0 });
       expect(byKind.audiences).toMatchObject({ created: DEMO_AUDIENCES.length, unchanged: 0 });
       expect(byKind.capabilities).toMatchObject({ created: DEMO_CAPABILITIES.length, unchanged: 0 });
@@ -95,7 +108,9 @@ describe('Demo data from the app (e2e)', () => {
       expect(first.body).toMatchObject({ created: total, unchanged: 0 });
       expect(total).toBeGreaterThan(100);
 
-      expect(first.body.summary).toMatch(new RegExp(`^Demo data loaded: ${total} records created: .*${DEMO_ORGANIZATIONS.length} organizations`));
+      expect(first.body.summary).toMatch(
+        new RegExp(`^Demo data loaded: ${total} records created: .*${DEMO_ORGANIZATIONS.length} organizations`),
+      );
       // The app is already open: no "(Tandem at …)" as the command prints.
       expect(first.body.summary).not.toContain('Tandem at');
       expect(first.body.progress[0]).toBe('Acting as the signed-in admin');
@@ -109,7 +124,9 @@ describe('Demo data from the app (e2e)', () => {
     });
 
     it('acts as the calling admin: audited as them, no demo admin, no sign-in token', async () => {
-      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [DEMO_ADMIN.email])).toEqual([{ n: 0 }]);
+      expect(
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [DEMO_ADMIN.email]),
+      ).toEqual([{ n: 0 }]);
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM invitations`)).toEqual([{ n: 0 }]);
       const actors = await t.dataSource.query(`SELECT DISTINCT actor_id FROM audit_events WHERE actor_id IS NOT NULL`);
       expect(actors).toEqual([{ actor_id: admin.user.id }]);
@@ -119,7 +136,9 @@ describe('Demo data from the app (e2e)', () => {
       const list = await request(t.http).get('/api/v1/organizations?q=harbor').set(admin.auth).expect(200);
       expect(list.body.data.map((org: { name: string }) => org.name)).toContain(SHELTER);
       const all = await request(t.http).get('/api/v1/organizations?limit=100').set(admin.auth).expect(200);
-      expect(all.body.data.map((org: { name: string }) => org.name).sort()).toEqual(DEMO_ORGANIZATIONS.map((org) => org.name).sort());
+      expect(all.body.data.map((org: { name: string }) => org.name).sort()).toEqual(
+        DEMO_ORGANIZATIONS.map((org) => org.name).sort(),
+      );
       expect(await organizationCount()).toBe(DEMO_ORGANIZATIONS.length);
     });
 
@@ -148,9 +167,13 @@ describe('Demo data from the app (e2e)', () => {
         [SHELTER],
       );
       expect(checkIn).toEqual({ status: 'closed', response_count: 2 });
-      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE kind IN ('check-in', 'invitation')`)).toEqual([{ n: 0 }]);
+      expect(
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE kind IN ('check-in', 'invitation')`),
+      ).toEqual([{ n: 0 }]);
       // Reminders are planned for the coming sessions, none due yet.
-      const [{ due }] = await t.dataSource.query(`SELECT count(*)::int AS due FROM deliveries WHERE status <> 'skipped' AND due_at <= now()`);
+      const [{ due }] = await t.dataSource.query(
+        `SELECT count(*)::int AS due FROM deliveries WHERE status <> 'skipped' AND due_at <= now()`,
+      );
       expect(due).toBe(0);
       expect(t.mail.messages).toEqual([]);
     });
@@ -163,7 +186,10 @@ describe('Demo data from the app (e2e)', () => {
     });
 
     it('answers 409 to a second load while the first runs, and the first completes', async () => {
-      const [a, b] = await Promise.all([request(t.http).post(PATH).set(admin.auth), request(t.http).post(PATH).set(admin.auth)]);
+      const [a, b] = await Promise.all([
+        request(t.http).post(PATH).set(admin.auth),
+        request(t.http).post(PATH).set(admin.auth),
+      ]);
       const statuses = [a.status, b.status].sort();
       expect(statuses).toEqual([200, 409]);
       const refused = a.status === 409 ? a : b;
@@ -174,7 +200,10 @@ describe('Demo data from the app (e2e)', () => {
     });
 
     it('shows the load as running, with its progress so far, while it runs', async () => {
-      const load = request(t.http).post(PATH).set(admin.auth).then((response) => response);
+      const load = request(t.http)
+        .post(PATH)
+        .set(admin.auth)
+        .then((response) => response);
       let seen: { status: string; progress: string[] } | undefined;
       for (let i = 0; i < 400 && !seen; i += 1) {
         const status = await request(t.http).get(PATH).set(admin.auth).expect(200);

@@ -29,7 +29,14 @@ interface DigestBody {
   bandChanges: { organizationId: string; name: string; from: string; to: string; score: number }[];
   newAtRisk: { organizationId: string; name: string; band: string; score: number; drivers: string[] }[];
   uncoveredAudiences: { audienceId: string; name: string; priority: number }[];
-  topIntroductions: { providerId: string; providerName: string; seekerId: string; seekerName: string; explanation: string; strength: number }[];
+  topIntroductions: {
+    providerId: string;
+    providerName: string;
+    seekerId: string;
+    seekerName: string;
+    explanation: string;
+    strength: number;
+  }[];
   stored: boolean;
   composedAt: string;
 }
@@ -76,16 +83,20 @@ describe(`${DigestService.name} (e2e)`, () => {
   };
   const daysAgo = (days: number) => new Date(clock.now().getTime() - days * DAY_MS);
   const sessionsOf = (programId: string, when: 'past' | 'future'): Promise<{ id: string; version: number }[]> =>
-    t.dataSource.query(`SELECT id, version FROM program_sessions WHERE program_id = $1 AND ${when === 'past' ? 'starts_at <= $2' : 'starts_at > $2'} ORDER BY starts_at`, [
-      programId,
-      clock.now(),
-    ]);
-  const patchSession = (id: string, body: object) => request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
+    t.dataSource.query(
+      `SELECT id, version FROM program_sessions WHERE program_id = $1 AND ${when === 'past' ? 'starts_at <= $2' : 'starts_at > $2'} ORDER BY starts_at`,
+      [programId, clock.now()],
+    );
+  const patchSession = (id: string, body: object) =>
+    request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
 
   const runJob = async (name: JobName) => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
-    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
+    const events = new QueueEvents(QueueName.Maintenance, {
+      connection: { host, port },
+      prefix: `${t.redisPrefix}:bull`,
+    });
     try {
       await events.waitUntilReady();
       const job = await queue.add(name, {}, JOB_OPTIONS[name]);
@@ -94,18 +105,32 @@ describe(`${DigestService.name} (e2e)`, () => {
       await events.close();
     }
   };
-  const digestDeliveries = (): Promise<{ id: string; recipient_user_id: string; status: string; skip_reason: string | null; occurrence_key: string; digest_id: string }[]> =>
-    t.dataSource.query(`SELECT id, recipient_user_id, status, skip_reason, occurrence_key, digest_id FROM deliveries WHERE kind = 'digest' ORDER BY created_at, id`);
+  const digestDeliveries = (): Promise<
+    {
+      id: string;
+      recipient_user_id: string;
+      status: string;
+      skip_reason: string | null;
+      occurrence_key: string;
+      digest_id: string;
+    }[]
+  > =>
+    t.dataSource.query(
+      `SELECT id, recipient_user_id, status, skip_reason, occurrence_key, digest_id FROM deliveries WHERE kind = 'digest' ORDER BY created_at, id`,
+    );
   const settledDeliveries = async (count: number) => {
     return eventually(`${count} digest deliveries settled (neither scheduled nor sending)`, async () => {
       const rows = await digestDeliveries();
-      if (rows.length >= count && rows.every((row) => row.status !== 'scheduled' && row.status !== 'sending')) return rows;
+      if (rows.length >= count && rows.every((row) => row.status !== 'scheduled' && row.status !== 'sending'))
+        return rows;
       throw new Error(`digest deliveries: ${JSON.stringify(rows)}`);
     });
   };
-  const preview = async (auth = manager.auth): Promise<DigestBody> => (await request(t.http).get('/api/v1/dashboard/health/digest').set(auth).expect(200)).body;
+  const preview = async (auth = manager.auth): Promise<DigestBody> =>
+    (await request(t.http).get('/api/v1/dashboard/health/digest').set(auth).expect(200)).body;
   const withoutMeta = ({ stored: _stored, composedAt: _composedAt, ...content }: DigestBody) => content;
-  const dashboard = async (): Promise<DashboardBody> => (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
+  const dashboard = async (): Promise<DashboardBody> =>
+    (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
   const bandsOf = (body: DashboardBody) => Object.fromEntries(body.data.map((row) => [row.organizationId, row.band]));
 
   beforeAll(async () => {
@@ -119,18 +144,40 @@ describe(`${DigestService.name} (e2e)`, () => {
     viewer = await signedInAs(t, Role.Viewer);
     inactiveManager = await persistUser(t.dataSource, { role: Role.Manager, active: false, name: 'Former Manager' });
 
-    for (const [name, priority] of [['Teens', 1], ['Adults learning English', 1], ['Families', 3]] as const) {
+    for (const [name, priority] of [
+      ['Teens', 1],
+      ['Adults learning English', 1],
+      ['Families', 3],
+    ] as const) {
       audiences[name] = (await post('/audiences', { name, priority }, manager.auth)).id;
     }
     coaching = (await post('/capabilities', { name: 'College application coaching' }, manager.auth)).id;
     const room = (await post('/capabilities', { name: 'Meeting room' }, manager.auth)).id;
     const organization = async (name: string, body: object) =>
-      (await post('/organizations', { name, fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 4 }, ...body })).id as string;
+      (
+        await post('/organizations', {
+          name,
+          fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 4 },
+          ...body,
+        })
+      ).id as string;
 
-    alder = await organization('Alder College Access', { stage: 'active', audienceIds: [audiences.Teens], capabilityIds: [coaching], seeksCapabilityIds: [room] });
-    const alderProgram = (await createProgram(t, staff.auth, { startDate: daysAgo(84).toISOString().slice(0, 10), partners: [{ organizationId: alder, role: 'host' }] })).id;
-    for (const session of await sessionsOf(alderProgram, 'past')) await patchSession(session.id, { attendance: 12, version: session.version });
-    for (const rating of [5, 5, 4]) await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram, rating });
+    alder = await organization('Alder College Access', {
+      stage: 'active',
+      audienceIds: [audiences.Teens],
+      capabilityIds: [coaching],
+      seeksCapabilityIds: [room],
+    });
+    const alderProgram = (
+      await createProgram(t, staff.auth, {
+        startDate: daysAgo(84).toISOString().slice(0, 10),
+        partners: [{ organizationId: alder, role: 'host' }],
+      })
+    ).id;
+    for (const session of await sessionsOf(alderProgram, 'past'))
+      await patchSession(session.id, { attendance: 12, version: session.version });
+    for (const rating of [5, 5, 4])
+      await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram, rating });
     await post('/visits', { organizationId: alder, purpose: 'relationship', visitedAt: daysAgo(2).toISOString() });
 
     birch = await organization('Birch Youth Shelter', {
@@ -139,18 +186,32 @@ describe(`${DigestService.name} (e2e)`, () => {
       seeksCapabilityIds: [coaching],
       fit: { audienceReach: 1, missionOverlap: 1, complementaryResources: 1 },
     });
-    birchProgram = (await createProgram(t, staff.auth, { startDate: daysAgo(161).toISOString().slice(0, 10), partners: [{ organizationId: birch, role: 'host' }] })).id;
+    birchProgram = (
+      await createProgram(t, staff.auth, {
+        startDate: daysAgo(161).toISOString().slice(0, 10),
+        partners: [{ organizationId: birch, role: 'host' }],
+      })
+    ).id;
     const birchSessions = await sessionsOf(birchProgram, 'past');
     // Attendance halved over the last 8 sessions; four of the five before them (within 90 days) called off.
     for (const [index, session] of birchSessions.entries()) {
       const back = birchSessions.length - index;
-      await patchSession(session.id, back >= 9 && back <= 12 ? { cancelled: true, version: session.version } : { attendance: back <= 8 ? 10 : 20, version: session.version });
+      await patchSession(
+        session.id,
+        back >= 9 && back <= 12
+          ? { cancelled: true, version: session.version }
+          : { attendance: back <= 8 ? 10 : 20, version: session.version },
+      );
     }
-    for (const rating of [3, 3]) await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
+    for (const rating of [3, 3])
+      await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
     await post('/visits', { organizationId: birch, purpose: 'relationship', visitedAt: daysAgo(3).toISOString() });
 
     elm = await organization('Elm Neighbourhood House', { stage: 'prospect', seeksCapabilityIds: [coaching] });
-    dogwood = await organization('Dogwood Literacy Circle', { stage: 'active', audienceIds: [audiences['Adults learning English']] });
+    dogwood = await organization('Dogwood Literacy Circle', {
+      stage: 'active',
+      audienceIds: [audiences['Adults learning English']],
+    });
     await post('/visits', { organizationId: dogwood, purpose: 'relationship', visitedAt: daysAgo(200).toISOString() });
   });
   afterAll(async () => t?.close());
@@ -161,7 +222,10 @@ describe(`${DigestService.name} (e2e)`, () => {
 
   it('keeps the digest scheduled for Mondays at 07:00 in DIGEST_TIMEZONE, not at start-up', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const scheduler = await eventually('the digest scheduler to be upserted', async () => (await queue.getJobSchedulers()).find((s) => s.key === 'health.digest.weekly') ?? false);
+    const scheduler = await eventually(
+      'the digest scheduler to be upserted',
+      async () => (await queue.getJobSchedulers()).find((s) => s.key === 'health.digest.weekly') ?? false,
+    );
     expect(scheduler).toMatchObject({ name: JobName.SendHealthDigest, pattern: '0 7 * * 1', tz: 'America/Chicago' });
     const next = DateTime.fromMillis(scheduler.next!, { zone: 'America/Chicago' });
     expect({ weekday: next.weekday, hour: next.hour, minute: next.minute }).toEqual({ weekday: 1, hour: 7, minute: 0 });
@@ -173,20 +237,40 @@ describe(`${DigestService.name} (e2e)`, () => {
   it('compares with last week: who changed band, who newly needs attention and why, what is uncovered, whom to introduce', async () => {
     expect(await runJob(JobName.SnapshotHealth)).toMatchObject({ snapshots: 4 });
     const lastWeek = await dashboard();
-    expect(bandsOf(lastWeek)).toEqual({ [alder]: 'thriving', [birch]: 'steady', [dogwood]: 'dormant', [elm]: 'steady' });
+    expect(bandsOf(lastWeek)).toEqual({
+      [alder]: 'thriving',
+      [birch]: 'steady',
+      [dogwood]: 'dormant',
+      [elm]: 'steady',
+    });
     // Dogwood's snapshot says it was thriving; it has ended since, so the digest leaves it out all the same.
-    await t.dataSource.query(`UPDATE health_snapshots SET band = 'thriving', score = 90 WHERE organization_id = $1`, [dogwood]);
-    const { version } = (await request(t.http).get(`/api/v1/organizations/${dogwood}`).set(staff.auth).expect(200)).body;
-    await request(t.http).patch(`/api/v1/organizations/${dogwood}`).set(staff.auth).send({ stage: 'ended', version }).expect(200);
+    await t.dataSource.query(`UPDATE health_snapshots SET band = 'thriving', score = 90 WHERE organization_id = $1`, [
+      dogwood,
+    ]);
+    const { version } = (await request(t.http).get(`/api/v1/organizations/${dogwood}`).set(staff.auth).expect(200))
+      .body;
+    await request(t.http)
+      .patch(`/api/v1/organizations/${dogwood}`)
+      .set(staff.auth)
+      .send({ stage: 'ended', version })
+      .expect(200);
 
     // A week on: Birch called off this week's session, its feedback turned poor and four follow-ups were left overdue.
     const [thisWeek] = await sessionsOf(birchProgram, 'future');
     await patchSession(thisWeek.id, { cancelled: true, version: thisWeek.version });
     clock.offsetMs = 7 * DAY_MS;
-    for (const rating of [1, 1, 1, 1]) await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
-    for (const days of [9, 6, 4, 2]) await post('/tasks', { title: `Call back (${days} days late)`, dueAt: daysAgo(days).toISOString(), organizationId: birch });
+    for (const rating of [1, 1, 1, 1])
+      await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram, rating });
+    for (const days of [9, 6, 4, 2])
+      await post('/tasks', {
+        title: `Call back (${days} days late)`,
+        dueAt: daysAgo(days).toISOString(),
+        organizationId: birch,
+      });
     // Fir is new this week, and we have not spoken to it in five months.
-    fir = (await post('/organizations', { name: 'Fir Internship Office', stage: 'active', seeksCapabilityIds: [coaching] })).id;
+    fir = (
+      await post('/organizations', { name: 'Fir Internship Office', stage: 'active', seeksCapabilityIds: [coaching] })
+    ).id;
     await post('/visits', { organizationId: fir, purpose: 'planning', visitedAt: daysAgo(150).toISOString() });
 
     const now = await dashboard();
@@ -196,12 +280,38 @@ describe(`${DigestService.name} (e2e)`, () => {
     expect(body.stored).toBe(false);
     expect(body.weekOf).toBe(weekOf(clock.now(), ZONE));
     expect(body.byBand).toEqual(now.summary.byBand);
-    expect(body.bandChanges).toEqual([{ organizationId: birch, name: 'Birch Youth Shelter', from: 'steady', to: 'at-risk', score: scored.get(birch)!.score }]);
-    expect(body.newAtRisk).toEqual([
-      { organizationId: fir, name: 'Fir Internship Office', band: 'dormant', score: scored.get(fir)!.score, drivers: ['No contact in 150 days'] },
-      { organizationId: birch, name: 'Birch Youth Shelter', band: 'at-risk', score: scored.get(birch)!.score, drivers: scored.get(birch)!.drivers },
+    expect(body.bandChanges).toEqual([
+      {
+        organizationId: birch,
+        name: 'Birch Youth Shelter',
+        from: 'steady',
+        to: 'at-risk',
+        score: scored.get(birch)!.score,
+      },
     ]);
-    expect(body.newAtRisk[1].drivers).toEqual(expect.arrayContaining(['Attendance down 50% over 8 sessions', '4 follow-ups overdue', 'Feedback low: 1.7 average']));
+    expect(body.newAtRisk).toEqual([
+      {
+        organizationId: fir,
+        name: 'Fir Internship Office',
+        band: 'dormant',
+        score: scored.get(fir)!.score,
+        drivers: ['No contact in 150 days'],
+      },
+      {
+        organizationId: birch,
+        name: 'Birch Youth Shelter',
+        band: 'at-risk',
+        score: scored.get(birch)!.score,
+        drivers: scored.get(birch)!.drivers,
+      },
+    ]);
+    expect(body.newAtRisk[1].drivers).toEqual(
+      expect.arrayContaining([
+        'Attendance down 50% over 8 sessions',
+        '4 follow-ups overdue',
+        'Feedback low: 1.7 average',
+      ]),
+    );
     // Dogwood served Adults learning English, but an ended partner covers nothing.
     expect(body.uncoveredAudiences).toEqual([
       { audienceId: audiences['Adults learning English'], name: 'Adults learning English', priority: 1 },
@@ -209,16 +319,23 @@ describe(`${DigestService.name} (e2e)`, () => {
     ]);
     const matches = (await request(t.http).get('/api/v1/matches').set(staff.auth).expect(200)).body;
     expect(matches.meta.total).toBeGreaterThan(3);
-    const names = new Map([[alder, 'Alder College Access'], [birch, 'Birch Youth Shelter'], [elm, 'Elm Neighbourhood House'], [fir, 'Fir Internship Office']]);
+    const names = new Map([
+      [alder, 'Alder College Access'],
+      [birch, 'Birch Youth Shelter'],
+      [elm, 'Elm Neighbourhood House'],
+      [fir, 'Fir Internship Office'],
+    ]);
     expect(body.topIntroductions).toEqual(
-      matches.data.slice(0, 3).map((m: { providerId: string; seekerId: string; explanation: string; strength: number }) => ({
-        providerId: m.providerId,
-        providerName: names.get(m.providerId),
-        seekerId: m.seekerId,
-        seekerName: names.get(m.seekerId),
-        explanation: m.explanation,
-        strength: m.strength,
-      })),
+      matches.data
+        .slice(0, 3)
+        .map((m: { providerId: string; seekerId: string; explanation: string; strength: number }) => ({
+          providerId: m.providerId,
+          providerName: names.get(m.providerId),
+          seekerId: m.seekerId,
+          seekerName: names.get(m.seekerId),
+          explanation: m.explanation,
+          strength: m.strength,
+        })),
     );
     previewBeforeSending = body;
   });
@@ -243,7 +360,10 @@ describe(`${DigestService.name} (e2e)`, () => {
       expect(response.headers['content-type']).toMatch(/problem\+json/);
     }
     await request(t.http).get('/api/v1/dashboard/health/digest').expect(401);
-    await request(t.http).get('/api/v1/dashboard/health/digest').set({ Authorization: 'Bearer not-a-token' }).expect(401);
+    await request(t.http)
+      .get('/api/v1/dashboard/health/digest')
+      .set({ Authorization: 'Bearer not-a-token' })
+      .expect(401);
     await request(t.http).get('/api/v1/dashboard/health/digest').set(admin.auth).expect(200);
   });
 
@@ -266,9 +386,13 @@ describe(`${DigestService.name} (e2e)`, () => {
     expect(toManager.subject).toBe(`Partnership health — week of ${formatWeekOf(week)}: 2 need attention`);
     const text = toManager.text ?? '';
     expect(text).toContain('Hello Morgan Manager,');
-    expect(text).toContain(`- Birch Youth Shelter: steady → at-risk (score ${previewBeforeSending.newAtRisk[1].score}) http://tandem.test/organizations/${birch}`);
+    expect(text).toContain(
+      `- Birch Youth Shelter: steady → at-risk (score ${previewBeforeSending.newAtRisk[1].score}) http://tandem.test/organizations/${birch}`,
+    );
     for (const driver of previewBeforeSending.newAtRisk[1].drivers) expect(text).toContain(`    · ${driver}`);
-    expect(text).toContain(`- Fir Internship Office: dormant, score ${previewBeforeSending.newAtRisk[0].score} http://tandem.test/organizations/${fir}`);
+    expect(text).toContain(
+      `- Fir Internship Office: dormant, score ${previewBeforeSending.newAtRisk[0].score} http://tandem.test/organizations/${fir}`,
+    );
     expect(text).toContain('- Adults learning English (priority 1)');
     for (const intro of previewBeforeSending.topIntroductions) {
       expect(text).toContain(`Introduce ${intro.providerName} to ${intro.seekerName} (strength ${intro.strength})`);
@@ -282,7 +406,11 @@ describe(`${DigestService.name} (e2e)`, () => {
     const sent = await preview();
     expect(sent.stored).toBe(true);
     expect(withoutMeta(sent)).toEqual(withoutMeta(previewBeforeSending));
-    const expected = digestMail({ recipientName: 'Morgan Manager', content: withoutMeta(sent) as DigestContent, publicUrl: 'http://tandem.test' });
+    const expected = digestMail({
+      recipientName: 'Morgan Manager',
+      content: withoutMeta(sent) as DigestContent,
+      publicUrl: 'http://tandem.test',
+    });
     expect(text.trim()).toBe(expected.text.trim());
     const [stored] = await t.dataSource.query(`SELECT week_of::text AS week_of, content FROM health_digests`);
     expect(stored).toEqual({ week_of: week, content: withoutMeta(previewBeforeSending) });
@@ -291,9 +419,16 @@ describe(`${DigestService.name} (e2e)`, () => {
   it('sends nothing more when the job runs again, even after the portfolio changed', async () => {
     const [{ id: digestId }] = await t.dataSource.query(`SELECT id FROM health_digests`);
     await post('/organizations', { name: 'Gingko Late Arrival', stage: 'active' });
-    await t.dataSource.query(`UPDATE visits SET visited_at = visited_at - interval '200 days' WHERE organization_id = $1`, [alder]);
+    await t.dataSource.query(
+      `UPDATE visits SET visited_at = visited_at - interval '200 days' WHERE organization_id = $1`,
+      [alder],
+    );
     expect(await runJob(JobName.SendHealthDigest)).toEqual({ weekOf: weekOf(clock.now(), ZONE), digestId, queued: 0 });
-    expect(await t.app.get(DigestService).sendWeekly()).toEqual({ weekOf: weekOf(clock.now(), ZONE), digestId, queued: 0 });
+    expect(await t.app.get(DigestService).sendWeekly()).toEqual({
+      weekOf: weekOf(clock.now(), ZONE),
+      digestId,
+      queued: 0,
+    });
     expect(await t.app.get(DeliverySender).deliverDue()).toMatchObject({ sent: 0 });
     expect(await digestDeliveries()).toHaveLength(2);
     expect(t.mail.messages).toEqual([]);
@@ -313,7 +448,11 @@ describe(`${DigestService.name} (e2e)`, () => {
     await t.dataSource.query(`UPDATE users SET role = 'staff' WHERE id = $1`, [demoted.id]);
     await t.app.get(ReminderQueue).wakeAt([clock.now()]);
     const rows = await settledDeliveries(5);
-    const byUser = new Map(rows.filter((row) => inserted.some((i) => i.id === row.id)).map((row) => [row.recipient_user_id, [row.status, row.skip_reason]]));
+    const byUser = new Map(
+      rows
+        .filter((row) => inserted.some((i) => i.id === row.id))
+        .map((row) => [row.recipient_user_id, [row.status, row.skip_reason]]),
+    );
     expect(byUser).toEqual(
       new Map([
         [demoted.id, ['skipped', 'not-recipient']],

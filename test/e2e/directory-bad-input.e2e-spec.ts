@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
-import { persistAudience, persistCapability, persistContact, persistOrganization } from '../factories/directory.factory';
+import {
+  persistAudience,
+  persistCapability,
+  persistContact,
+  persistOrganization,
+} from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { assertUnstorableTextRefused, unstorableText, unstorableTextError } from '../setup/unstorable-text';
@@ -11,10 +16,21 @@ const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 
 /** Row counts of every directory table plus the audit log: unchanged means nothing was written. */
 async function snapshot(t: TestApp): Promise<Record<string, number>> {
-  const tables = ['organizations', 'contacts', 'notes', 'audiences', 'capabilities', 'organization_stage_changes', 'audit_events'];
+  const tables = [
+    'organizations',
+    'contacts',
+    'notes',
+    'audiences',
+    'capabilities',
+    'organization_stage_changes',
+    'audit_events',
+  ];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
-  const [{ digest }] = await t.dataSource.query(`SELECT md5(coalesce(string_agg(o::text, ',' ORDER BY o.id), '')) AS digest FROM organizations o`);
+  for (const table of tables)
+    counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const [{ digest }] = await t.dataSource.query(
+    `SELECT md5(coalesce(string_agg(o::text, ',' ORDER BY o.id), '')) AS digest FROM organizations o`,
+  );
   counts[`organizations:${digest}`] = 1;
   return counts;
 }
@@ -37,34 +53,48 @@ describe('Directory bad input (e2e)', () => {
   });
   afterAll(async () => t.close());
 
-  const idRoutes = () => [
-    ['get', '/api/v1/organizations/:id'],
-    ['patch', '/api/v1/organizations/:id'],
-    ['delete', '/api/v1/organizations/:id'],
-    ['get', '/api/v1/organizations/:id/timeline'],
-    ['get', '/api/v1/organizations/:id/notes'],
-    ['post', '/api/v1/organizations/:id/notes'],
-    ['get', '/api/v1/contacts/:id'],
-    ['patch', '/api/v1/contacts/:id'],
-    ['delete', '/api/v1/contacts/:id'],
-    ['patch', '/api/v1/audiences/:id'],
-    ['delete', '/api/v1/audiences/:id'],
-    ['patch', '/api/v1/capabilities/:id'],
-    ['delete', '/api/v1/capabilities/:id'],
-  ] as const;
+  const idRoutes = () =>
+    [
+      ['get', '/api/v1/organizations/:id'],
+      ['patch', '/api/v1/organizations/:id'],
+      ['delete', '/api/v1/organizations/:id'],
+      ['get', '/api/v1/organizations/:id/timeline'],
+      ['get', '/api/v1/organizations/:id/notes'],
+      ['post', '/api/v1/organizations/:id/notes'],
+      ['get', '/api/v1/contacts/:id'],
+      ['patch', '/api/v1/contacts/:id'],
+      ['delete', '/api/v1/contacts/:id'],
+      ['patch', '/api/v1/audiences/:id'],
+      ['delete', '/api/v1/audiences/:id'],
+      ['patch', '/api/v1/capabilities/:id'],
+      ['delete', '/api/v1/capabilities/:id'],
+    ] as const;
 
   it('answers malformed and unknown ids with 404 problem details on every id route', async () => {
     for (const [verb, path] of idRoutes()) {
       for (const id of ['not-a-uuid', "1'; DROP TABLE organizations; --", UNKNOWN]) {
-        const response = await request(t.http)[verb](path.replace(':id', encodeURIComponent(id))).set(admin.auth).send(verb === 'patch' ? { version: 1, name: 'x' } : verb === 'post' ? { body: 'x' } : {});
-        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({ route: `${verb} ${path}`, id, status: 404 });
+        const response = await request(t.http)
+          [verb](path.replace(':id', encodeURIComponent(id)))
+          .set(admin.auth)
+          .send(verb === 'patch' ? { version: 1, name: 'x' } : verb === 'post' ? { body: 'x' } : {});
+        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({
+          route: `${verb} ${path}`,
+          id,
+          status: 404,
+        });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
       }
     }
   });
 
   it('answers negative limits, huge offsets and unknown query fields with 400 on every list route', async () => {
-    for (const path of ['/api/v1/organizations', '/api/v1/contacts', '/api/v1/audit', `/api/v1/organizations/${orgId}/notes`, `/api/v1/organizations/${orgId}/timeline`]) {
+    for (const path of [
+      '/api/v1/organizations',
+      '/api/v1/contacts',
+      '/api/v1/audit',
+      `/api/v1/organizations/${orgId}/notes`,
+      `/api/v1/organizations/${orgId}/timeline`,
+    ]) {
       for (const query of ['limit=-1', 'offset=-3', 'limit=1e9', 'limit=ten', 'nonsense=1']) {
         const response = await request(t.http).get(`${path}?${query}`).set(admin.auth);
         expect({ path, query, status: response.status }).toEqual({ path, query, status: 400 });
@@ -90,8 +120,14 @@ describe('Directory bad input (e2e)', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 413 });
     }
     // Just under the body limit but over the field limits: 400 naming the field.
-    const long = await request(t.http).post('/api/v1/organizations').set(admin.auth).send({ name: 'y'.repeat(300_000) }).expect(400);
-    expect(long.body.errors).toEqual([{ field: 'name', message: expect.stringMatching(/shorter than or equal to 200/) }]);
+    const long = await request(t.http)
+      .post('/api/v1/organizations')
+      .set(admin.auth)
+      .send({ name: 'y'.repeat(300_000) })
+      .expect(400);
+    expect(long.body.errors).toEqual([
+      { field: 'name', message: expect.stringMatching(/shorter than or equal to 200/) },
+    ]);
     expect(await snapshot(t)).toEqual(before);
   });
 
@@ -104,7 +140,11 @@ describe('Directory bad input (e2e)', () => {
     fc.constant(null),
     fc.uuid(),
     fc.array(fc.oneof(fc.uuid(), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('audienceReach', 'missionOverlap', 'notes', 'x'), fc.oneof(fc.integer({ min: -2, max: 7 }), fc.string({ maxLength: 5 }), fc.constant(null), unstorableText()), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.constantFrom('audienceReach', 'missionOverlap', 'notes', 'x'),
+      fc.oneof(fc.integer({ min: -2, max: 7 }), fc.string({ maxLength: 5 }), fc.constant(null), unstorableText()),
+      { maxKeys: 3 },
+    ),
     unstorableText(),
     fc.array(unstorableText(), { minLength: 1, maxLength: 2 }),
   );
@@ -116,7 +156,23 @@ describe('Directory bad input (e2e)', () => {
       name: 'create organization',
       verb: 'post',
       path: () => '/api/v1/organizations',
-      fields: ['name', 'type', 'website', 'email', 'phone', 'stage', 'ownerId', 'audienceIds', 'capabilityIds', 'seeksCapabilityIds', 'tags', 'fit', 'extra', 'id', 'version'],
+      fields: [
+        'name',
+        'type',
+        'website',
+        'email',
+        'phone',
+        'stage',
+        'ownerId',
+        'audienceIds',
+        'capabilityIds',
+        'seeksCapabilityIds',
+        'tags',
+        'fit',
+        'extra',
+        'id',
+        'version',
+      ],
     },
     {
       name: 'patch organization',
@@ -124,29 +180,53 @@ describe('Directory bad input (e2e)', () => {
       path: () => `/api/v1/organizations/${orgId}`,
       fields: ['name', 'stage', 'stageReason', 'tags', 'fit', 'audienceIds', 'version', 'ownerId', 'createdAt'],
     },
-    { name: 'create contact', verb: 'post', path: () => '/api/v1/contacts', fields: ['organizationId', 'name', 'email', 'phone', 'preferredChannel', 'isPrimary', 'notes', 'x'] },
-    { name: 'patch contact', verb: 'patch', path: () => `/api/v1/contacts/${contactId}`, fields: ['name', 'email', 'isPrimary', 'version', 'organizationId'] },
-    { name: 'create audience', verb: 'post', path: () => '/api/v1/audiences', fields: ['name', 'priority', 'estimatedPopulation', 'source', 'description', 'id'] },
-    { name: 'patch capability', verb: 'patch', path: () => `/api/v1/capabilities/${capabilityId}`, fields: ['name', 'description', 'version'] },
+    {
+      name: 'create contact',
+      verb: 'post',
+      path: () => '/api/v1/contacts',
+      fields: ['organizationId', 'name', 'email', 'phone', 'preferredChannel', 'isPrimary', 'notes', 'x'],
+    },
+    {
+      name: 'patch contact',
+      verb: 'patch',
+      path: () => `/api/v1/contacts/${contactId}`,
+      fields: ['name', 'email', 'isPrimary', 'version', 'organizationId'],
+    },
+    {
+      name: 'create audience',
+      verb: 'post',
+      path: () => '/api/v1/audiences',
+      fields: ['name', 'priority', 'estimatedPopulation', 'source', 'description', 'id'],
+    },
+    {
+      name: 'patch capability',
+      verb: 'patch',
+      path: () => `/api/v1/capabilities/${capabilityId}`,
+      fields: ['name', 'description', 'version'],
+    },
   ];
 
-  it.each(cases)('$name: random bodies never cause a 5xx, and a refused one changes nothing', async ({ verb, path, fields }) => {
-    await fc.assert(
-      fc.asyncProperty(bodyOf(fields), async (body) => {
-        const before = await snapshot(t);
-        const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/problem\+json/);
-          expect(await snapshot(t)).toEqual(before);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(cases)(
+    '$name: random bodies never cause a 5xx, and a refused one changes nothing',
+    async ({ verb, path, fields }) => {
+      await fc.assert(
+        fc.asyncProperty(bodyOf(fields), async (body) => {
+          const before = await snapshot(t);
+          const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers['content-type']).toMatch(/problem\+json/);
+            expect(await snapshot(t)).toEqual(before);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('refuses a NUL or a lone surrogate in every text field with 400 naming it, writing nothing', async () => {
-    const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+    const version = async (table: string, id: string) =>
+      (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
     const auth = () => admin.auth;
     await assertUnstorableTextRefused(
       t,
@@ -164,7 +244,19 @@ describe('Directory bad input (e2e)', () => {
           verb: 'patch',
           path: () => `/api/v1/organizations/${orgId}`,
           valid: async () => ({ version: await version('organizations', orgId), stage: 'exploring' }),
-          fields: ['name', 'type', 'website', 'email', 'phone', 'address', 'mission', 'notes', 'tags.1', 'fit.notes', 'stageReason'],
+          fields: [
+            'name',
+            'type',
+            'website',
+            'email',
+            'phone',
+            'address',
+            'mission',
+            'notes',
+            'tags.1',
+            'fit.notes',
+            'stageReason',
+          ],
           headers: auth,
         },
         {
@@ -183,8 +275,22 @@ describe('Directory bad input (e2e)', () => {
           fields: ['name', 'title', 'email', 'phone', 'notes'],
           headers: auth,
         },
-        { name: 'add note', verb: 'post', path: () => `/api/v1/organizations/${orgId}/notes`, valid: () => ({ body: 'Met them' }), fields: ['body'], headers: auth },
-        { name: 'create audience', verb: 'post', path: () => '/api/v1/audiences', valid: () => ({ name: 'Teen parents', priority: 2 }), fields: ['name', 'description', 'source'], headers: auth },
+        {
+          name: 'add note',
+          verb: 'post',
+          path: () => `/api/v1/organizations/${orgId}/notes`,
+          valid: () => ({ body: 'Met them' }),
+          fields: ['body'],
+          headers: auth,
+        },
+        {
+          name: 'create audience',
+          verb: 'post',
+          path: () => '/api/v1/audiences',
+          valid: () => ({ name: 'Teen parents', priority: 2 }),
+          fields: ['name', 'description', 'source'],
+          headers: auth,
+        },
         {
           name: 'patch capability',
           verb: 'patch',
@@ -208,7 +314,10 @@ describe('Directory bad input (e2e)', () => {
         ['/api/v1/audit', 'entityType'],
       ] as const;
       for (const [path, param] of cases) {
-        const response = await request(t.http).get(path).query({ [param]: bad }).set(admin.auth);
+        const response = await request(t.http)
+          .get(path)
+          .query({ [param]: bad })
+          .set(admin.auth);
         expect({ path, param, status: response.status }).toEqual({ path, param, status: 400 });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
         expect(response.body.errors).toEqual([unstorableTextError(param)]);

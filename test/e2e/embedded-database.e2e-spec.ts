@@ -39,7 +39,8 @@ async function call(base: string, method: string, path: string, token?: string, 
 }
 
 function expectStatus(answer: Answer, status: number, what: string): Record<string, unknown> {
-  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+  if (answer.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
   return answer.body;
 }
 
@@ -47,7 +48,11 @@ function expectStatus(answer: Answer, status: number, what: string): Record<stri
 async function listedNames(base: string, token: string): Promise<Set<string>> {
   const names = new Set<string>();
   for (let offset = 0; ; offset += 100) {
-    const page = expectStatus(await call(base, 'GET', `/api/v1/organizations?sort=createdAt&limit=100&offset=${offset}`, token), 200, 'list');
+    const page = expectStatus(
+      await call(base, 'GET', `/api/v1/organizations?sort=createdAt&limit=100&offset=${offset}`, token),
+      200,
+      'list',
+    );
     for (const organization of page.data as Array<{ name: string }>) names.add(organization.name);
     if (offset + 100 >= (page.meta as { total: number }).total) return names;
   }
@@ -65,7 +70,10 @@ function livePostmaster(cluster: string): number | undefined {
  * Runs a Node script to its end without blocking this process (a blocking spawnSync outlasts the
  * server's keep-alive, and the next fetch would reuse a connection the server has closed).
  */
-function run(script: string, options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [script], { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
@@ -135,16 +143,38 @@ describe('The embedded PostgreSQL (e2e)', () => {
   it('answers every concurrent request for its own caller and the asked record, with no 401 and no 5xx', async () => {
     const base = shared.url;
     const password = 'partnerships all year round';
-    expectStatus(await call(base, 'POST', '/api/v1/auth/setup', undefined, { email: 'maya@library.test', password, name: 'Maya Admin' }), 201, 'setup');
+    expectStatus(
+      await call(base, 'POST', '/api/v1/auth/setup', undefined, {
+        email: 'maya@library.test',
+        password,
+        name: 'Maya Admin',
+      }),
+      201,
+      'setup',
+    );
     const signIn = async (role: Role, email: string, baseName: string): Promise<Actor> => {
-      const login = expectStatus(await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password }), 200, `login ${role}`);
+      const login = expectStatus(
+        await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password }),
+        200,
+        `login ${role}`,
+      );
       return { role, id: (login.user as { id: string }).id, token: login.accessToken as string, baseName };
     };
     const admin = await signIn('admin', 'maya@library.test', 'Maya Admin');
     const invite = async (role: Role, email: string, name: string) =>
-      expectStatus(await call(base, 'POST', '/api/v1/users', admin.token, { email, name, role, password }), 201, `create ${role}`);
-    await Promise.all([invite('staff', 'sam@library.test', 'Sam Staff'), invite('viewer', 'vic@library.test', 'Vic Viewer')]);
-    const [staff, viewer] = await Promise.all([signIn('staff', 'sam@library.test', 'Sam Staff'), signIn('viewer', 'vic@library.test', 'Vic Viewer')]);
+      expectStatus(
+        await call(base, 'POST', '/api/v1/users', admin.token, { email, name, role, password }),
+        201,
+        `create ${role}`,
+      );
+    await Promise.all([
+      invite('staff', 'sam@library.test', 'Sam Staff'),
+      invite('viewer', 'vic@library.test', 'Vic Viewer'),
+    ]);
+    const [staff, viewer] = await Promise.all([
+      signIn('staff', 'sam@library.test', 'Sam Staff'),
+      signIn('viewer', 'vic@library.test', 'Vic Viewer'),
+    ]);
     const actors = [admin, staff, viewer];
 
     const organizations: Array<{ id: string; name: string }> = [];
@@ -165,14 +195,22 @@ describe('The embedded PostgreSQL (e2e)', () => {
      * One request of the story: what it sends, and what a right answer is. `check` returns
      * the problem with the answer, or undefined when it is right.
      */
-    const operations: Array<{ kind: string; weight: number; run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }> }> = [
+    const operations: Array<{
+      kind: string;
+      weight: number;
+      run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }>;
+    }> = [
       {
         kind: 'GET /auth/me',
         weight: 20,
         run: async (actor) => {
           const answer = await call(base, 'GET', '/api/v1/auth/me', actor.token);
           const { id, role } = answer.body;
-          return { answer, problem: answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined };
+          return {
+            answer,
+            problem:
+              answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined,
+          };
         },
       },
       {
@@ -192,7 +230,10 @@ describe('The embedded PostgreSQL (e2e)', () => {
           const name = `${actor.baseName} ${++counter}`;
           const answer = await call(base, 'PATCH', '/api/v1/auth/me', actor.token, { name });
           const wrong = answer.body.id !== actor.id || answer.body.name !== name || answer.body.role !== actor.role;
-          return { answer, problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined };
+          return {
+            answer,
+            problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined,
+          };
         },
       },
       {
@@ -205,7 +246,10 @@ describe('The embedded PostgreSQL (e2e)', () => {
           const role = actor.role === 'admin' ? 'staff' : 'admin';
           const answer = await call(base, 'PATCH', `/api/v1/users/${target.id}`, actor.token, { role });
           const wrong = answer.body.id !== target.id || answer.body.role !== 'staff';
-          return { answer, problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined };
+          return {
+            answer,
+            problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined,
+          };
         },
       },
       {
@@ -215,7 +259,10 @@ describe('The embedded PostgreSQL (e2e)', () => {
           const asked = organizations[Math.floor(Math.random() * organizations.length)];
           const answer = await call(base, 'GET', `/api/v1/organizations/${asked.id}`, actor.token);
           const wrong = answer.body.id !== asked.id || answer.body.name !== asked.name;
-          return { answer, problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined };
+          return {
+            answer,
+            problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined,
+          };
         },
       },
       {
@@ -257,9 +304,13 @@ describe('The embedded PostgreSQL (e2e)', () => {
           try {
             const { answer, problem } = await op.run(actor);
             byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
-            byKind[`${op.kind} ${actor.role} ${answer.status}`] = (byKind[`${op.kind} ${actor.role} ${answer.status}`] ?? 0) + 1;
+            byKind[`${op.kind} ${actor.role} ${answer.status}`] =
+              (byKind[`${op.kind} ${actor.role} ${answer.status}`] ?? 0) + 1;
             const status = expected[op.kind][actor.role];
-            if (answer.status !== status) wrong.push(`${op.kind} by ${actor.role}: ${answer.status} instead of ${status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+            if (answer.status !== status)
+              wrong.push(
+                `${op.kind} by ${actor.role}: ${answer.status} instead of ${status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+              );
             else if (problem) wrong.push(`${op.kind} by ${actor.role}: ${problem}`);
           } catch (error) {
             networkErrors += 1;
@@ -278,7 +329,12 @@ describe('The embedded PostgreSQL (e2e)', () => {
         `network errors ${networkErrors}; organizations created ${created.length}`,
     );
 
-    expect({ wrong: wrong.slice(0, 20), unauthorized: count((s) => s === 401), serverErrors: count((s) => s >= 500), networkErrors }).toEqual({
+    expect({
+      wrong: wrong.slice(0, 20),
+      unauthorized: count((s) => s === 401),
+      serverErrors: count((s) => s >= 500),
+      networkErrors,
+    }).toEqual({
       wrong: [],
       unauthorized: 0,
       serverErrors: 0,
@@ -293,15 +349,20 @@ describe('The embedded PostgreSQL (e2e)', () => {
     expect(unexercised).toEqual([]);
 
     // The viewer is still a viewer, by its own account and by the admin's.
-    expect(expectStatus(await call(base, 'GET', '/api/v1/auth/me', viewer.token), 200, 'viewer me')).toMatchObject({ id: viewer.id, role: 'viewer' });
-    const users = expectStatus(await call(base, 'GET', '/api/v1/users?limit=100', admin.token), 200, 'users').data as Array<{ id: string; name: string; role: string }>;
+    expect(expectStatus(await call(base, 'GET', '/api/v1/auth/me', viewer.token), 200, 'viewer me')).toMatchObject({
+      id: viewer.id,
+      role: 'viewer',
+    });
+    const users = expectStatus(await call(base, 'GET', '/api/v1/users?limit=100', admin.token), 200, 'users')
+      .data as Array<{ id: string; name: string; role: string }>;
     expect(users.map(({ id, role }) => ({ id, role })).sort((a, b) => a.role.localeCompare(b.role))).toEqual([
       { id: admin.id, role: 'admin' },
       { id: staff.id, role: 'staff' },
       { id: viewer.id, role: 'viewer' },
     ]);
     // Each name was only ever set by its own user.
-    for (const actor of actors) expect(users.find((user) => user.id === actor.id)?.name).toMatch(new RegExp(`^${actor.baseName} \\d+$`));
+    for (const actor of actors)
+      expect(users.find((user) => user.id === actor.id)?.name).toMatch(new RegExp(`^${actor.baseName} \\d+$`));
     // Every acknowledged create is there.
     const listed = await listedNames(base, viewer.token);
     expect(created.filter((name) => !listed.has(name))).toEqual([]);
@@ -312,13 +373,19 @@ describe('The embedded PostgreSQL (e2e)', () => {
     const offenders: string[] = [];
     const walk = (path: string) => {
       const stat = lstatSync(path);
-      if ((stat.mode & 0o006) !== 0) offenders.push(`${relative(dataDir, path) || '.'} ${(stat.mode & 0o777).toString(8)}`);
+      if ((stat.mode & 0o006) !== 0)
+        offenders.push(`${relative(dataDir, path) || '.'} ${(stat.mode & 0o777).toString(8)}`);
       if (stat.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
     };
     walk(dataDir);
     expect(offenders).toEqual([]);
     const mode = (name: string) => (lstatSync(join(dataDir, name)).mode & 0o777).toString(8);
-    expect({ 'pg-password': mode('pg-password'), 'auth-secret': mode('auth-secret'), pg: mode('pg'), '.': mode('.') }).toEqual({
+    expect({
+      'pg-password': mode('pg-password'),
+      'auth-secret': mode('auth-secret'),
+      pg: mode('pg'),
+      '.': mode('.'),
+    }).toEqual({
       'pg-password': '600',
       'auth-secret': '600',
       pg: '700',
@@ -330,7 +397,11 @@ describe('The embedded PostgreSQL (e2e)', () => {
   it('lets npm run seed:demo load into the running Tandem, and refuses a second npm start on its data with one line', async () => {
     const password = 'partnerships all year round';
     // The first admin, unless the story above made her already (409).
-    await call(shared.url, 'POST', '/api/v1/auth/setup', undefined, { email: 'maya@library.test', password, name: 'Maya Admin' });
+    await call(shared.url, 'POST', '/api/v1/auth/setup', undefined, {
+      email: 'maya@library.test',
+      password,
+      name: 'Maya Admin',
+    });
     const dist = join(__dirname, '..', '..', 'dist', 'src');
     const childEnv = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env(dataDir, `${prefix}-shared`) };
     const seed = await run(join(dist, 'demo', 'seed-demo.main.js'), { cwd: root, env: childEnv, timeout: 90_000 });
@@ -340,12 +411,24 @@ describe('The embedded PostgreSQL (e2e)', () => {
     // The running Tandem serves what the seed wrote (it shared the server; it did not start its own).
     const second = await run(join(dist, 'main.js'), { cwd: root, env: { ...childEnv, PORT: '1' }, timeout: 30_000 });
     expect(second.status).toBe(1);
-    expect(second.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tandem is already running on .*\(pid \d+\): stop it first/)]);
+    expect(second.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Tandem is already running on .*\(pid \d+\): stop it first/),
+    ]);
     expect(livePostmaster(join(dataDir, 'pg'))).toEqual(expect.any(Number));
-    const login = await call(shared.url, 'POST', '/api/v1/auth/login', undefined, { email: 'maya@library.test', password });
-    const listed = await call(shared.url, 'GET', '/api/v1/organizations?q=shelter&limit=100', login.body.accessToken as string);
+    const login = await call(shared.url, 'POST', '/api/v1/auth/login', undefined, {
+      email: 'maya@library.test',
+      password,
+    });
+    const listed = await call(
+      shared.url,
+      'GET',
+      '/api/v1/organizations?q=shelter&limit=100',
+      login.body.accessToken as string,
+    );
     expect(listed.status).toBe(200);
-    expect((listed.body.data as Array<{ name: string }>).map((org) => org.name)).toContain('Harbor House Youth Shelter');
+    expect((listed.body.data as Array<{ name: string }>).map((org) => org.name)).toContain(
+      'Harbor House Youth Shelter',
+    );
   }, 120_000);
 
   it('loses no acknowledged write when Tandem is killed -9 mid-burst, three times over, and then stops cleanly', async () => {
@@ -354,9 +437,17 @@ describe('The embedded PostgreSQL (e2e)', () => {
     const start = () => startTandem(crashEnv, { timeoutMs: 60_000, cwd: root, detached: true });
     crashing = await start();
     const credentials = { email: 'rosa@library.test', password: 'partnerships all year round' };
-    expectStatus(await call(crashing.url, 'POST', '/api/v1/auth/setup', undefined, { ...credentials, name: 'Rosa Admin' }), 201, 'setup');
+    expectStatus(
+      await call(crashing.url, 'POST', '/api/v1/auth/setup', undefined, { ...credentials, name: 'Rosa Admin' }),
+      201,
+      'setup',
+    );
     // The token outlives the restarts: the session is in the database, the secret in the data dir.
-    const token = expectStatus(await call(crashing.url, 'POST', '/api/v1/auth/login', undefined, credentials), 200, 'login').accessToken as string;
+    const token = expectStatus(
+      await call(crashing.url, 'POST', '/api/v1/auth/login', undefined, credentials),
+      200,
+      'login',
+    ).accessToken as string;
 
     const acknowledged: string[] = [];
     const postmasters: number[] = [];
@@ -390,7 +481,8 @@ describe('The embedded PostgreSQL (e2e)', () => {
         `round ${round}'s burst to be 1.5 s in with 10 writes acknowledged`,
         () => {
           if (Date.now() - burstStarted < 1_500) return false;
-          if (acknowledged.length - before < 10) throw new Error(`${acknowledged.length - before} acknowledged:\n${running.output().slice(-3000)}`);
+          if (acknowledged.length - before < 10)
+            throw new Error(`${acknowledged.length - before} acknowledged:\n${running.output().slice(-3000)}`);
         },
         { timeoutMs: 15_000, intervalMs: 50 },
       );
@@ -410,7 +502,9 @@ describe('The embedded PostgreSQL (e2e)', () => {
       const restartStarted = Date.now();
       crashing = await start();
       const restartSeconds = (Date.now() - restartStarted) / 1000;
-      expect(crashing.output()).toContain('found the embedded PostgreSQL of a Tandem that did not stop cleanly; stopping it');
+      expect(crashing.output()).toContain(
+        'found the embedded PostgreSQL of a Tandem that did not stop cleanly; stopping it',
+      );
       expect(isAlive(stale as number)).toBe(false);
       const listed = await listedNames(crashing.url, token);
       expect(acknowledged.filter((name) => !listed.has(name))).toEqual([]);
@@ -423,6 +517,7 @@ describe('The embedded PostgreSQL (e2e)', () => {
     const last = livePostmaster(cluster);
     expect(await crashing.stop('SIGTERM')).toBe(0);
     expect(processesMentioning(cluster)).toEqual([]);
-    for (const pid of [...postmasters, last as number]) expect({ pid, alive: isAlive(pid) }).toEqual({ pid, alive: false });
+    for (const pid of [...postmasters, last as number])
+      expect({ pid, alive: isAlive(pid) }).toEqual({ pid, alive: false });
   }, 90_000);
 });

@@ -1,6 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -160,7 +170,9 @@ async function everyRow(db: Queryable): Promise<Record<string, string[]>> {
     const rows = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM public."${name}" t`);
     result[name] = rows.rows.map((r) => r.row).sort();
   }
-  const sequences = await db.query<{ row: string }>(`SELECT row_to_json(s)::text AS row FROM (SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public') s`);
+  const sequences = await db.query<{ row: string }>(
+    `SELECT row_to_json(s)::text AS row FROM (SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public') s`,
+  );
   result['(sequences)'] = sequences.rows.map((r) => r.row).sort();
   return result;
 }
@@ -186,7 +198,10 @@ function openToOthers(path: string): string[] {
 }
 
 async function json(url: string, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
 }
@@ -285,14 +300,21 @@ describe('Moving a PGlite data directory to the embedded PostgreSQL (e2e)', () =
     expect(openToOthers(backup)).toEqual([]);
     expect(readFileSync(join(dataDir, 'auth-secret'), 'utf8').trim()).toBe(authSecret);
 
-    const login = await json(`${running.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const login = await json(`${running.url}/api/v1/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
-    const organizations = await json(`${running.url}/api/v1/organizations`, { headers: { Authorization: `Bearer ${login.body.accessToken}` } });
+    const organizations = await json(`${running.url}/api/v1/organizations`, {
+      headers: { Authorization: `Bearer ${login.body.accessToken}` },
+    });
     expect(organizations.status).toBe(200);
     const names = (organizations.body.data as { name: string }[]).map((o) => o.name).sort();
     expect(names).toEqual(['Boys & Girls Club of Eastside', 'Café Literario "Las Palabras"', 'Ye Olde Bookshop']);
     // The accent-folding search (an expression index over tandem_fold) works on the moved data.
-    const search = await json(`${running.url}/api/v1/organizations?q=cafe%20literario`, { headers: { Authorization: `Bearer ${login.body.accessToken}` } });
+    const search = await json(`${running.url}/api/v1/organizations?q=cafe%20literario`, {
+      headers: { Authorization: `Bearer ${login.body.accessToken}` },
+    });
     expect((search.body.data as { id: string }[]).map((o) => o.id)).toEqual([ID.cafe]);
     expect(await running.stop()).toBe(0);
   }, 180_000);
@@ -308,7 +330,10 @@ describe('Moving a PGlite data directory to the embedded PostgreSQL (e2e)', () =
     expect(rest).toEqual(restBefore);
     expect(sessions).toEqual(expect.arrayContaining(sessionsBefore));
     expect(tokens).toEqual(expect.arrayContaining(tokensBefore));
-    const login = await json(`${running.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const login = await json(`${running.url}/api/v1/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     expect(await running.stop()).toBe(0);
   }, 180_000);

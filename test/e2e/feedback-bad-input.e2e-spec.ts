@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { persistOrganization } from '../factories/directory.factory';
-import { persistFeedback, persistFeedbackLink, persistFeedbackProgram, persistFeedbackSession } from '../factories/feedback.factory';
+import {
+  persistFeedback,
+  persistFeedbackLink,
+  persistFeedbackProgram,
+  persistFeedbackSession,
+} from '../factories/feedback.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { assertUnstorableTextRefused, unstorableText, unstorableTextError } from '../setup/unstorable-text';
@@ -14,7 +19,9 @@ const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 async function snapshot(t: TestApp): Promise<Record<string, unknown>> {
   const state: Record<string, unknown> = {};
   for (const table of ['feedback', 'feedback_links', 'audit_events']) {
-    const [{ n, digest }] = await t.dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x.id), '')) AS digest FROM ${table} x`);
+    const [{ n, digest }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x.id), '')) AS digest FROM ${table} x`,
+    );
     state[table] = { n, digest };
   }
   return state;
@@ -31,7 +38,9 @@ describe('Feedback bad input (e2e)', () => {
 
   beforeAll(async () => {
     // Property runs post many times from one address.
-    t = await createTestApp({ env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '100000', PUBLIC_FEEDBACK_PER_LINK_PER_DAY: '100000' } });
+    t = await createTestApp({
+      env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '100000', PUBLIC_FEEDBACK_PER_LINK_PER_DAY: '100000' },
+    });
     staff = await signedInAs(t, Role.Staff);
     orgId = (await persistOrganization(t.dataSource)).id;
     programId = (await persistFeedbackProgram(t.dataSource, [orgId])).id;
@@ -52,14 +61,27 @@ describe('Feedback bad input (e2e)', () => {
     ] as const;
     for (const [verb, path] of routes) {
       for (const id of ['not-a-uuid', "1'; DROP TABLE feedback; --", UNKNOWN]) {
-        const response = await request(t.http)[verb](path.replaceAll(':id', encodeURIComponent(id))).set(staff.auth).send(verb === 'patch' ? { version: 1 } : {});
-        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({ route: `${verb} ${path}`, id, status: 404 });
+        const response = await request(t.http)
+          [verb](path.replaceAll(':id', encodeURIComponent(id)))
+          .set(staff.auth)
+          .send(verb === 'patch' ? { version: 1 } : {});
+        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({
+          route: `${verb} ${path}`,
+          id,
+          status: 404,
+        });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
       }
     }
     for (const bad of ['x', "1'; DROP TABLE feedback; --", 'A'.repeat(43), 'A'.repeat(5000)]) {
       expect((await request(t.http).get(`/feedback/${encodeURIComponent(bad)}`)).status).toBe(404);
-      expect((await request(t.http).post(`/api/v1/public/feedback/${encodeURIComponent(bad)}`).send({ rating: 3 })).status).toBe(404);
+      expect(
+        (
+          await request(t.http)
+            .post(`/api/v1/public/feedback/${encodeURIComponent(bad)}`)
+            .send({ rating: 3 })
+        ).status,
+      ).toBe(404);
     }
   });
 
@@ -83,7 +105,10 @@ describe('Feedback bad input (e2e)', () => {
       const response = await request(t.http)[verb](path).set(staff.auth).send(body);
       expect({ path, status: response.status }).toEqual({ path, status: 413 });
     }
-    const form = await request(t.http).post(`/api/v1/public/feedback/${token}`).type('form').send(`rating=3&worked=${TEN_MB}`);
+    const form = await request(t.http)
+      .post(`/api/v1/public/feedback/${token}`)
+      .type('form')
+      .send(`rating=3&worked=${TEN_MB}`);
     expect(form.status).toBe(413);
     expect(await snapshot(t)).toEqual(before);
   });
@@ -98,40 +123,87 @@ describe('Feedback bad input (e2e)', () => {
       fc.constant(null),
       fc.constantFrom(UNKNOWN, orgId, programId, sessionId, 'partner', 'youth', 'staff'),
       fc.array(fc.oneof(fc.uuid(), fc.integer()), { maxLength: 3 }),
-      fc.dictionary(fc.constantFrom('knowledge', 'confidence', 'application', 'awareness', 'mood'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.string({ maxLength: 3 }), fc.constant(null)), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom('knowledge', 'confidence', 'application', 'awareness', 'mood'),
+        fc.oneof(fc.integer({ min: -1, max: 7 }), fc.string({ maxLength: 3 }), fc.constant(null)),
+        { maxKeys: 3 },
+      ),
       unstorableText(),
     );
   const bodyOf = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: 6 });
-  const STAFF_FIELDS = ['source', 'organizationId', 'programId', 'sessionId', 'rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'actionTaken', 'version', 'id', 'viaLink', 'extra'];
+  const STAFF_FIELDS = [
+    'source',
+    'organizationId',
+    'programId',
+    'sessionId',
+    'rating',
+    'outcomes',
+    'worked',
+    'didntWork',
+    'suggestions',
+    'actionTaken',
+    'version',
+    'id',
+    'viaLink',
+    'extra',
+  ];
 
   const cases: ReadonlyArray<{ name: string; verb: 'post' | 'patch'; path: () => string; fields: string[] }> = [
     { name: 'create feedback', verb: 'post', path: () => '/api/v1/feedback', fields: STAFF_FIELDS },
     { name: 'patch feedback', verb: 'patch', path: () => `/api/v1/feedback/${feedbackId}`, fields: STAFF_FIELDS },
-    { name: 'public feedback (JSON)', verb: 'post', path: () => `/api/v1/public/feedback/${token}`, fields: ['rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'name', 'email', 'source'] },
+    {
+      name: 'public feedback (JSON)',
+      verb: 'post',
+      path: () => `/api/v1/public/feedback/${token}`,
+      fields: ['rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'name', 'email', 'source'],
+    },
   ];
 
-  it.each(cases)('$name: random bodies never cause a 5xx, and a refused one changes nothing', async ({ verb, path, fields }) => {
-    await fc.assert(
-      fc.asyncProperty(bodyOf(fields), async (body) => {
-        const before = await snapshot(t);
-        const response = await request(t.http)[verb](path()).set(staff.auth).send(body);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/problem\+json/);
-          expect(await snapshot(t)).toEqual(before);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(cases)(
+    '$name: random bodies never cause a 5xx, and a refused one changes nothing',
+    async ({ verb, path, fields }) => {
+      await fc.assert(
+        fc.asyncProperty(bodyOf(fields), async (body) => {
+          const before = await snapshot(t);
+          const response = await request(t.http)[verb](path()).set(staff.auth).send(body);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers['content-type']).toMatch(/problem\+json/);
+            expect(await snapshot(t)).toEqual(before);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('public feedback (form post): random fields never cause a 5xx, and a refused one changes nothing', async () => {
-    const field = fc.constantFrom('rating', 'outcomeKnowledge', 'outcomeConfidence', 'outcomeApplication', 'outcomeAwareness', 'worked', 'didntWork', 'suggestions', 'email', '__proto__', 'outcomes[knowledge]');
-    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1'), fc.string({ minLength: 4001, maxLength: 4050 }), unstorableText());
+    const field = fc.constantFrom(
+      'rating',
+      'outcomeKnowledge',
+      'outcomeConfidence',
+      'outcomeApplication',
+      'outcomeAwareness',
+      'worked',
+      'didntWork',
+      'suggestions',
+      'email',
+      '__proto__',
+      'outcomes[knowledge]',
+    );
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1'),
+      fc.string({ minLength: 4001, maxLength: 4050 }),
+      unstorableText(),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(field, value), { maxLength: 6 }), async (pairs) => {
         const before = await snapshot(t);
-        const response = await request(t.http).post(`/api/v1/public/feedback/${token}`).type('form').send(new URLSearchParams(pairs).toString());
+        const response = await request(t.http)
+          .post(`/api/v1/public/feedback/${token}`)
+          .type('form')
+          .send(new URLSearchParams(pairs).toString());
         expect(response.status).toBeLessThan(500);
         expect(response.headers['content-type']).toMatch(/^text\/html/);
         if (response.status >= 400) expect(await snapshot(t)).toEqual(before);
@@ -141,14 +213,35 @@ describe('Feedback bad input (e2e)', () => {
   });
 
   it('refuses a NUL or a lone surrogate in every text field with 400 naming it, writing nothing (staff and public JSON)', async () => {
-    const version = async () => (await t.dataSource.query(`SELECT version FROM feedback WHERE id = $1`, [feedbackId]))[0].version as number;
+    const version = async () =>
+      (await t.dataSource.query(`SELECT version FROM feedback WHERE id = $1`, [feedbackId]))[0].version as number;
     const auth = () => staff.auth;
     await assertUnstorableTextRefused(
       t,
       [
-        { name: 'create feedback', verb: 'post', path: () => '/api/v1/feedback', valid: () => ({ source: 'staff', rating: 4, organizationId: orgId }), fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'], headers: auth },
-        { name: 'patch feedback', verb: 'patch', path: () => `/api/v1/feedback/${feedbackId}`, valid: async () => ({ version: await version(), rating: 3 }), fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'], headers: auth },
-        { name: 'public feedback (JSON)', verb: 'post', path: () => `/api/v1/public/feedback/${token}`, valid: () => ({ rating: 5, outcomes: { knowledge: 4 } }), fields: ['worked', 'didntWork', 'suggestions'] },
+        {
+          name: 'create feedback',
+          verb: 'post',
+          path: () => '/api/v1/feedback',
+          valid: () => ({ source: 'staff', rating: 4, organizationId: orgId }),
+          fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'],
+          headers: auth,
+        },
+        {
+          name: 'patch feedback',
+          verb: 'patch',
+          path: () => `/api/v1/feedback/${feedbackId}`,
+          valid: async () => ({ version: await version(), rating: 3 }),
+          fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'],
+          headers: auth,
+        },
+        {
+          name: 'public feedback (JSON)',
+          verb: 'post',
+          path: () => `/api/v1/public/feedback/${token}`,
+          valid: () => ({ rating: 5, outcomes: { knowledge: 4 } }),
+          fields: ['worked', 'didntWork', 'suggestions'],
+        },
       ],
       () => snapshot(t),
     );
@@ -157,11 +250,17 @@ describe('Feedback bad input (e2e)', () => {
   it('public feedback: a raw JSON lone-surrogate escape is a 400 naming the field, and the form post shows the form again with the error', async () => {
     const before = await snapshot(t);
     // The escape as raw text, so it reaches the server unpaired whatever the client's JSON writer does.
-    const raw = await request(t.http).post(`/api/v1/public/feedback/${token}`).set('Content-Type', 'application/json').send('{"rating":4,"worked":"\\ud800"}');
+    const raw = await request(t.http)
+      .post(`/api/v1/public/feedback/${token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"rating":4,"worked":"\\ud800"}');
     expect(raw.status).toBe(400);
     expect(raw.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(raw.body.errors).toEqual([unstorableTextError('worked')]);
-    const form = await request(t.http).post(`/api/v1/public/feedback/${token}`).type('form').send('rating=4&suggestions=more%00snacks');
+    const form = await request(t.http)
+      .post(`/api/v1/public/feedback/${token}`)
+      .type('form')
+      .send('rating=4&suggestions=more%00snacks');
     expect(form.status).toBe(400);
     expect(form.headers['content-type']).toMatch(/^text\/html/);
     expect(form.text).toContain('id="suggestions-error"');

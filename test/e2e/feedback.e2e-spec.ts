@@ -66,19 +66,34 @@ describe('Feedback (e2e)', () => {
       const created = await request(t.http)
         .post('/api/v1/feedback')
         .set(staff.auth)
-        .send({ source: 'staff', rating: 3, worked: 'Maria from the shelter helped a lot', actionTaken: 'Thanked the shelter' })
+        .send({
+          source: 'staff',
+          rating: 3,
+          worked: 'Maria from the shelter helped a lot',
+          actionTaken: 'Thanked the shelter',
+        })
         .expect(201);
-      const events = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'feedback', entityId: created.body.id });
+      const events = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ entityType: 'feedback', entityId: created.body.id });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ action: 'create', actorId: staff.user.id });
-      expect(events[0].changes).toMatchObject({ rating: { before: null, after: 3 }, worked: { redacted: true }, actionTaken: { after: 'Thanked the shelter' } });
+      expect(events[0].changes).toMatchObject({
+        rating: { before: null, after: 3 },
+        worked: { redacted: true },
+        actionTaken: { after: 'Thanked the shelter' },
+      });
       expect(JSON.stringify(events[0].changes)).not.toContain('Maria');
     });
 
     it('fills programId from the session when only sessionId is given', async () => {
       const program = await persistFeedbackProgram(t.dataSource);
       const session = await persistFeedbackSession(t.dataSource, program.id);
-      const created = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'youth', sessionId: session.id, rating: 5 }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', sessionId: session.id, rating: 5 })
+        .expect(201);
       expect(created.body).toMatchObject({ programId: program.id, sessionId: session.id });
     });
 
@@ -95,15 +110,21 @@ describe('Feedback (e2e)', () => {
       expect(await count()).toBe(0);
     });
 
-    it.each(['organizationId', 'programId', 'sessionId'])('answers 400 naming %s when it names nothing', async (field) => {
-      const response = await request(t.http)
-        .post('/api/v1/feedback')
-        .set(staff.auth)
-        .send({ source: 'partner', rating: 2, [field]: UNKNOWN_ID })
-        .expect(400);
-      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field, message: expect.stringMatching(/is not a known/) }] });
-      expect(await count()).toBe(0);
-    });
+    it.each(['organizationId', 'programId', 'sessionId'])(
+      'answers 400 naming %s when it names nothing',
+      async (field) => {
+        const response = await request(t.http)
+          .post('/api/v1/feedback')
+          .set(staff.auth)
+          .send({ source: 'partner', rating: 2, [field]: UNKNOWN_ID })
+          .expect(400);
+        expect(response.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          errors: [{ field, message: expect.stringMatching(/is not a known/) }],
+        });
+        expect(await count()).toBe(0);
+      },
+    );
 
     it.each([
       [{ source: 'parent', rating: 3 }, 'source'],
@@ -125,9 +146,17 @@ describe('Feedback (e2e)', () => {
     });
 
     it('refuses free text over 4000 characters', async () => {
-      const response = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'youth', rating: 4, worked: 'x'.repeat(4001) }).expect(400);
+      const response = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', rating: 4, worked: 'x'.repeat(4001) })
+        .expect(400);
       expect(response.body.errors).toEqual([{ field: 'worked', message: expect.stringContaining('4000') }]);
-      await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'youth', rating: 4, worked: 'x'.repeat(4000) }).expect(201);
+      await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', rating: 4, worked: 'x'.repeat(4000) })
+        .expect(201);
     });
 
     it('lets viewers read but not write', async () => {
@@ -143,12 +172,26 @@ describe('Feedback (e2e)', () => {
       const org = await persistOrganization(t.dataSource);
       const program = await persistFeedbackProgram(t.dataSource);
       const session = await persistFeedbackSession(t.dataSource, program.id);
-      const old = await persistFeedback(t.dataSource, { source: 'partner' as never, organizationId: org.id, actionTaken: 'Called them back' });
-      const middle = await persistFeedback(t.dataSource, { source: 'youth' as never, programId: program.id, sessionId: session.id });
+      const old = await persistFeedback(t.dataSource, {
+        source: 'partner' as never,
+        organizationId: org.id,
+        actionTaken: 'Called them back',
+      });
+      const middle = await persistFeedback(t.dataSource, {
+        source: 'youth' as never,
+        programId: program.id,
+        sessionId: session.id,
+      });
       const recent = await persistFeedback(t.dataSource, { source: 'staff' as never, programId: program.id });
       await t.dataSource.query(`UPDATE feedback SET created_at = $2 WHERE id = $1`, [old.id, '2026-01-01T10:00:00Z']);
-      await t.dataSource.query(`UPDATE feedback SET created_at = $2 WHERE id = $1`, [middle.id, '2026-02-01T10:00:00Z']);
-      await t.dataSource.query(`UPDATE feedback SET created_at = $2 WHERE id = $1`, [recent.id, '2026-03-01T10:00:00Z']);
+      await t.dataSource.query(`UPDATE feedback SET created_at = $2 WHERE id = $1`, [
+        middle.id,
+        '2026-02-01T10:00:00Z',
+      ]);
+      await t.dataSource.query(`UPDATE feedback SET created_at = $2 WHERE id = $1`, [
+        recent.id,
+        '2026-03-01T10:00:00Z',
+      ]);
 
       const ids = async (query: Record<string, string | number>) => {
         const response = await request(t.http).get('/api/v1/feedback').query(query).set(viewer.auth).expect(200);
@@ -163,32 +206,53 @@ describe('Feedback (e2e)', () => {
       expect(await ids({ needsAction: 'true' })).toEqual([recent.id, middle.id]);
       expect(await ids({ needsAction: 'false' })).toEqual([old.id]);
 
-      const page = await request(t.http).get('/api/v1/feedback').query({ limit: 1, offset: 1 }).set(viewer.auth).expect(200);
+      const page = await request(t.http)
+        .get('/api/v1/feedback')
+        .query({ limit: 1, offset: 1 })
+        .set(viewer.auth)
+        .expect(200);
       expect(page.body.meta).toEqual({ total: 3, limit: 1, offset: 1 });
       expect(page.body.data.map((f: { id: string }) => f.id)).toEqual([middle.id]);
     });
 
-    it.each([{ needsAction: 'yes' }, { source: 'parent' }, { from: 'yesterday' }, { limit: 0 }, { limit: 101 }, { organizationId: 'x' }, { extra: '1' }])(
-      'refuses the query %j with 400',
-      async (query) => {
-        await request(t.http).get('/api/v1/feedback').query(query).set(viewer.auth).expect(400);
-      },
-    );
+    it.each([
+      { needsAction: 'yes' },
+      { source: 'parent' },
+      { from: 'yesterday' },
+      { limit: 0 },
+      { limit: 101 },
+      { organizationId: 'x' },
+      { extra: '1' },
+    ])('refuses the query %j with 400', async (query) => {
+      await request(t.http).get('/api/v1/feedback').query(query).set(viewer.auth).expect(400);
+    });
   });
 
   describe('update and delete', () => {
     it('records the action taken under the current version, and a stale version is 409', async () => {
-      const created = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'partner', rating: 3 }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'partner', rating: 3 })
+        .expect(201);
       const updated = await request(t.http)
         .patch(`/api/v1/feedback/${created.body.id}`)
         .set(staff.auth)
         .send({ version: 1, actionTaken: 'Added 30 minutes of hands-on time' })
         .expect(200);
       expect(updated.body).toMatchObject({ version: 2, actionTaken: 'Added 30 minutes of hands-on time', rating: 3 });
-      const needing = await request(t.http).get('/api/v1/feedback').query({ needsAction: 'true' }).set(viewer.auth).expect(200);
+      const needing = await request(t.http)
+        .get('/api/v1/feedback')
+        .query({ needsAction: 'true' })
+        .set(viewer.auth)
+        .expect(200);
       expect(needing.body.data).toEqual([]);
 
-      const stale = await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 1, rating: 1 }).expect(409);
+      const stale = await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, rating: 1 })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       const read = await request(t.http).get(`/api/v1/feedback/${created.body.id}`).set(viewer.auth).expect(200);
       expect(read.body).toMatchObject({ version: 2, rating: 3 });
@@ -213,33 +277,75 @@ describe('Feedback (e2e)', () => {
       const other = await persistFeedbackProgram(t.dataSource);
       const session = await persistFeedbackSession(t.dataSource, program.id);
       const otherSession = await persistFeedbackSession(t.dataSource, other.id);
-      const created = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'youth', sessionId: session.id, rating: 4 }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', sessionId: session.id, rating: 4 })
+        .expect(201);
       // The session kept, the program changed to one it does not belong to.
-      await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 1, programId: other.id }).expect(400);
+      await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, programId: other.id })
+        .expect(400);
       // A new session alone brings its program.
-      const moved = await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 1, sessionId: otherSession.id }).expect(200);
+      const moved = await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, sessionId: otherSession.id })
+        .expect(200);
       expect(moved.body).toMatchObject({ programId: other.id, sessionId: otherSession.id, version: 2 });
       // Clearing the session keeps the program.
-      const cleared = await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 2, sessionId: null }).expect(200);
+      const cleared = await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 2, sessionId: null })
+        .expect(200);
       expect(cleared.body).toMatchObject({ programId: other.id, sessionId: null });
-      await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 3, organizationId: UNKNOWN_ID }).expect(400);
+      await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 3, organizationId: UNKNOWN_ID })
+        .expect(400);
     });
 
     it('refuses a PATCH without a version or with null for a required field', async () => {
-      const created = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'youth', rating: 4 }).expect(201);
-      await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ rating: 2 }).expect(400);
-      await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 1, rating: null }).expect(400);
-      await request(t.http).patch(`/api/v1/feedback/${created.body.id}`).set(staff.auth).send({ version: 1, source: null }).expect(400);
+      const created = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', rating: 4 })
+        .expect(201);
+      await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ rating: 2 })
+        .expect(400);
+      await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, rating: null })
+        .expect(400);
+      await request(t.http)
+        .patch(`/api/v1/feedback/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, source: null })
+        .expect(400);
       await request(t.http).patch(`/api/v1/feedback/${UNKNOWN_ID}`).set(staff.auth).send({ version: 1 }).expect(404);
     });
 
     it('deletes (204), then it is gone (404), with an audit event', async () => {
-      const created = await request(t.http).post('/api/v1/feedback').set(staff.auth).send({ source: 'staff', rating: 2 }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'staff', rating: 2 })
+        .expect(201);
       await request(t.http).delete(`/api/v1/feedback/${created.body.id}`).set(viewer.auth).expect(403);
       await request(t.http).delete(`/api/v1/feedback/${created.body.id}`).set(staff.auth).expect(204);
       await request(t.http).get(`/api/v1/feedback/${created.body.id}`).set(viewer.auth).expect(404);
       await request(t.http).delete(`/api/v1/feedback/${created.body.id}`).set(staff.auth).expect(404);
-      const events = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'feedback', entityId: created.body.id, action: 'delete' as never });
+      const events = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ entityType: 'feedback', entityId: created.body.id, action: 'delete' as never });
       expect(events).toHaveLength(1);
     });
   });
@@ -259,17 +365,33 @@ describe('Feedback (e2e)', () => {
       const fromYouth = await request(t.http)
         .post('/api/v1/feedback')
         .set(staff.auth)
-        .send({ source: 'youth', programId: program.id, rating: 4, worked: 'Private youth comment', actionTaken: 'Ordered more laptops' })
+        .send({
+          source: 'youth',
+          programId: program.id,
+          rating: 4,
+          worked: 'Private youth comment',
+          actionTaken: 'Ordered more laptops',
+        })
         .expect(201);
 
-      const timeline = async (orgId: string) => (await request(t.http).get(`/api/v1/organizations/${orgId}/timeline`).set(viewer.auth).expect(200)).body;
+      const timeline = async (orgId: string) =>
+        (await request(t.http).get(`/api/v1/organizations/${orgId}/timeline`).set(viewer.auth).expect(200)).body;
       const directTimeline = await timeline(direct.id);
       expect(directTimeline.data.filter((e: { type: string }) => e.type === 'feedback')).toEqual([
-        expect.objectContaining({ type: 'feedback', refId: fromPartner.body.id, summary: 'Partner feedback: 3/5 — needs action' }),
+        expect.objectContaining({
+          type: 'feedback',
+          refId: fromPartner.body.id,
+          summary: 'Partner feedback: 3/5 — needs action',
+        }),
       ]);
       const partnerTimeline = await timeline(partner.id);
       expect(partnerTimeline.data.filter((e: { type: string }) => e.type === 'feedback')).toEqual([
-        expect.objectContaining({ type: 'feedback', refId: fromYouth.body.id, summary: 'Youth feedback on Weekly drop-in: 4/5 — action taken', at: fromYouth.body.createdAt }),
+        expect.objectContaining({
+          type: 'feedback',
+          refId: fromYouth.body.id,
+          summary: 'Youth feedback on Weekly drop-in: 4/5 — action taken',
+          at: fromYouth.body.createdAt,
+        }),
       ]);
       const bystanderTimeline = await timeline(bystander.id);
       expect(bystanderTimeline.data.filter((e: { type: string }) => e.type === 'feedback')).toEqual([]);

@@ -6,7 +6,11 @@ import { SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 const PATH = '/api/v1/settings/health';
-const DEFAULTS = { version: 1, weights: { ...DEFAULT_HEALTH_SETTINGS.weights }, bands: { ...DEFAULT_HEALTH_SETTINGS.bands } };
+const DEFAULTS = {
+  version: 1,
+  weights: { ...DEFAULT_HEALTH_SETTINGS.weights },
+  bands: { ...DEFAULT_HEALTH_SETTINGS.bands },
+};
 
 /** The settings rows and audit events, whole: equal snapshots mean nothing was written. */
 async function snapshot(t: TestApp): Promise<unknown> {
@@ -30,7 +34,11 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
   });
 
   const get = async () => (await request(t.http).get(PATH).set(admin.auth).expect(200)).body;
-  const patch = (body: unknown, auth = admin.auth) => request(t.http).patch(PATH).set(auth).send(body as object);
+  const patch = (body: unknown, auth = admin.auth) =>
+    request(t.http)
+      .patch(PATH)
+      .set(auth)
+      .send(body as object);
 
   it('answers the defaults at version 1 while nothing is stored', async () => {
     expect(await get()).toEqual(DEFAULTS);
@@ -38,14 +46,27 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
   });
 
   it('merges a change, stores the whole settings at version 2 and audits each changed number', async () => {
-    const response = await patch({ version: 1, weights: { recency: 30, checkIn: 5 }, bands: { thriving: 80 } }).expect(200);
-    const expected = { version: 2, weights: { ...DEFAULTS.weights, recency: 30, checkIn: 5 }, bands: { ...DEFAULTS.bands, thriving: 80 } };
+    const response = await patch({ version: 1, weights: { recency: 30, checkIn: 5 }, bands: { thriving: 80 } }).expect(
+      200,
+    );
+    const expected = {
+      version: 2,
+      weights: { ...DEFAULTS.weights, recency: 30, checkIn: 5 },
+      bands: { ...DEFAULTS.bands, thriving: 80 },
+    };
     expect(response.body).toEqual(expected);
     expect(await get()).toEqual(expected);
 
     const [row] = await t.dataSource.query(`SELECT key, value, version, updated_by_id FROM settings`);
-    expect(row).toEqual({ key: 'health', value: { weights: expected.weights, bands: expected.bands }, version: 2, updated_by_id: admin.user.id });
-    const events = await t.dataSource.query(`SELECT actor_id, entity_type, entity_id, action, changes FROM audit_events`);
+    expect(row).toEqual({
+      key: 'health',
+      value: { weights: expected.weights, bands: expected.bands },
+      version: 2,
+      updated_by_id: admin.user.id,
+    });
+    const events = await t.dataSource.query(
+      `SELECT actor_id, entity_type, entity_id, action, changes FROM audit_events`,
+    );
     expect(events).toEqual([
       {
         actor_id: admin.user.id,
@@ -94,7 +115,10 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
   });
 
   it('lets one of two simultaneous first changes through and answers the other 409', async () => {
-    const [a, b] = await Promise.all([patch({ version: 1, weights: { recency: 35, fit: 0 } }), patch({ version: 1, bands: { thriving: 90 } })]);
+    const [a, b] = await Promise.all([
+      patch({ version: 1, weights: { recency: 35, fit: 0 } }),
+      patch({ version: 1, bands: { thriving: 90 } }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(loser.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
@@ -108,8 +132,16 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
       { name: 'thresholds not descending', body: { version: 1, bands: { steady: 80 } }, fields: ['bands.steady'] },
       { name: 'atRisk above steady', body: { version: 1, bands: { atRisk: 50 } }, fields: ['bands.atRisk'] },
       { name: 'a weight as a string', body: { version: 1, weights: { recency: '25' } }, fields: ['weights.recency'] },
-      { name: 'a fractional weight', body: { version: 1, weights: { recency: 24.5, fit: 10.5 } }, fields: ['weights.recency', 'weights.fit'] },
-      { name: 'a negative weight', body: { version: 1, weights: { recency: -5, fit: 40 } }, fields: ['weights.recency'] },
+      {
+        name: 'a fractional weight',
+        body: { version: 1, weights: { recency: 24.5, fit: 10.5 } },
+        fields: ['weights.recency', 'weights.fit'],
+      },
+      {
+        name: 'a negative weight',
+        body: { version: 1, weights: { recency: -5, fit: 40 } },
+        fields: ['weights.recency'],
+      },
       { name: 'a threshold above 100', body: { version: 1, bands: { thriving: 101 } }, fields: ['bands.thriving'] },
       { name: 'a null weight', body: { version: 1, weights: { fit: null } }, fields: ['weights.fit'] },
       { name: 'weights as an array', body: { version: 1, weights: [25, 15] }, fields: ['weights'] },
@@ -125,7 +157,10 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
       await patch({ version: 1, weights: { recency: 30, fit: 5 } }).expect(200);
       const before = await snapshot(t);
       // The case bodies are written against version 1; run them against the stored version 2.
-      const sent = typeof body === 'object' && body !== null && 'version' in body && (body as { version: unknown }).version === 1 ? { ...body, version: 2 } : body;
+      const sent =
+        typeof body === 'object' && body !== null && 'version' in body && (body as { version: unknown }).version === 1
+          ? { ...body, version: 2 }
+          : body;
       const response = await patch(sent).expect(400);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.body.code).toBe('VALIDATION_FAILED');
@@ -135,7 +170,11 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
     });
 
     it('rejects a body that is not JSON object', async () => {
-      const response = await request(t.http).patch(PATH).set(admin.auth).set('Content-Type', 'application/json').send('[1,2]');
+      const response = await request(t.http)
+        .patch(PATH)
+        .set(admin.auth)
+        .set('Content-Type', 'application/json')
+        .send('[1,2]');
       expect(response.status).toBe(400);
       expect(await snapshot(t)).toEqual({ settings: [], audit: 0 });
     });

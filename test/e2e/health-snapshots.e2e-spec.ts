@@ -37,7 +37,10 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
   const runJob = async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
-    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
+    const events = new QueueEvents(QueueName.Maintenance, {
+      connection: { host, port },
+      prefix: `${t.redisPrefix}:bull`,
+    });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.SnapshotHealth, {}, JOB_OPTIONS[JobName.SnapshotHealth]);
@@ -47,7 +50,9 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
     }
   };
   const snapshotRows = (): Promise<{ organization_id: string; taken_at: Date; score: number; band: string }[]> =>
-    t.dataSource.query(`SELECT organization_id, taken_at, score, band FROM health_snapshots ORDER BY organization_id, taken_at`);
+    t.dataSource.query(
+      `SELECT organization_id, taken_at, score, band FROM health_snapshots ORDER BY organization_id, taken_at`,
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
@@ -56,21 +61,30 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
     staff = await signedInAs(t, Role.Staff);
     manager = await signedInAs(t, Role.Manager);
     rowan = (await post('/organizations', { name: 'Rowan Teen Centre', stage: 'active' })).id;
-    await post('/visits', { organizationId: rowan, purpose: 'relationship', visitedAt: new Date(Date.now() - 2 * DAY_MS).toISOString() });
+    await post('/visits', {
+      organizationId: rowan,
+      purpose: 'relationship',
+      visitedAt: new Date(Date.now() - 2 * DAY_MS).toISOString(),
+    });
     spruce = (await post('/organizations', { name: 'Spruce Housing Services', stage: 'active' })).id;
-    await post('/visits', { organizationId: spruce, purpose: 'planning', visitedAt: new Date(Date.now() - 150 * DAY_MS).toISOString() });
+    await post('/visits', {
+      organizationId: spruce,
+      purpose: 'planning',
+      visitedAt: new Date(Date.now() - 150 * DAY_MS).toISOString(),
+    });
     tamarack = (await post('/organizations', { name: 'Tamarack Reading Club', stage: 'ended' })).id;
-    await t.dataSource.query(`INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $3, 20, 'dormant'), ($2, $3, 90, 'thriving')`, [
-      rowan,
-      spruce,
-      fourWeeksAgo(),
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO health_snapshots (organization_id, taken_at, score, band) VALUES ($1, $3, 20, 'dormant'), ($2, $3, 90, 'thriving')`,
+      [rowan, spruce, fourWeeksAgo()],
+    );
   });
   afterAll(async () => t.close());
 
   it('keeps the weekly job scheduled', async () => {
     const schedulers = await t.app.get<Queue>(getQueueToken(QueueName.Maintenance)).getJobSchedulers();
-    expect(schedulers).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'health.snapshot.weekly', every: 7 * DAY_MS })]));
+    expect(schedulers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'health.snapshot.weekly', every: 7 * DAY_MS })]),
+    );
   });
 
   it('snapshots every organization not ended on a real worker, once a week however often it runs', async () => {
@@ -81,13 +95,16 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
     const latest = rows.filter((row) => row.taken_at.getTime() === today().getTime());
     expect(latest.map((row) => row.organization_id).sort()).toEqual([rowan, spruce].sort());
     for (const row of latest) {
-      const health = (await request(t.http).get(`/api/v1/organizations/${row.organization_id}/health`).set(staff.auth).expect(200)).body;
+      const health = (
+        await request(t.http).get(`/api/v1/organizations/${row.organization_id}/health`).set(staff.auth).expect(200)
+      ).body;
       expect({ score: row.score, band: row.band }).toEqual({ score: health.score, band: health.band });
     }
   });
 
   it('shows the snapshots as history, oldest first', async () => {
-    const health = (await request(t.http).get(`/api/v1/organizations/${rowan}/health`).set(staff.auth).expect(200)).body;
+    const health = (await request(t.http).get(`/api/v1/organizations/${rowan}/health`).set(staff.auth).expect(200))
+      .body;
     expect(health.history).toEqual([
       { at: fourWeeksAgo().toISOString(), score: 20 },
       { at: today().toISOString(), score: health.score },
@@ -96,7 +113,9 @@ describe(`${HealthSnapshotService.name} (e2e)`, () => {
 
   it('gives the dashboard a rising and a falling trend over the four weeks', async () => {
     const body = (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
-    const byId = new Map<string, { score: number; trend: unknown }>(body.data.map((row: { organizationId: string }) => [row.organizationId, row]));
+    const byId = new Map<string, { score: number; trend: unknown }>(
+      body.data.map((row: { organizationId: string }) => [row.organizationId, row]),
+    );
     const rowanNow = byId.get(rowan)!;
     const spruceNow = byId.get(spruce)!;
     expect(rowanNow.score).toBeGreaterThanOrEqual(25);

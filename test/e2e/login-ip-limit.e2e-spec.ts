@@ -32,13 +32,24 @@ describe('Login limits per account and address (e2e)', () => {
   function loginFrom(localAddress: string, email: string, password: string): Promise<LoginAnswer> {
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port,
+          localAddress,
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string };
-            resolve({ status: res.statusCode ?? 0, retryAfter: Number(res.headers['retry-after'] ?? 0), code: body.code });
+            resolve({
+              status: res.statusCode ?? 0,
+              retryAfter: Number(res.headers['retry-after'] ?? 0),
+              code: body.code,
+            });
           });
           res.on('error', reject);
         },
@@ -51,7 +62,10 @@ describe('Login limits per account and address (e2e)', () => {
   /** `count` wrong passwords from `address`, each answered 401. */
   async function failFrom(address: string, email: string, count: number): Promise<void> {
     for (let i = 0; i < count; i += 1) {
-      expect(await loginFrom(address, email, `wrong password ${i}`)).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+      expect(await loginFrom(address, email, `wrong password ${i}`)).toMatchObject({
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+      });
     }
   }
 
@@ -62,7 +76,10 @@ describe('Login limits per account and address (e2e)', () => {
     expect(attacker).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
     expect(attacker.retryAfter).toBeGreaterThan(800);
     // Maya, on another address (127.0.0.1 via supertest), is not locked out.
-    await request(t.http).post('/api/v1/auth/login').send({ email: maya.email, password: DEFAULT_PASSWORD }).expect(200);
+    await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: maya.email, password: DEFAULT_PASSWORD })
+      .expect(200);
     expect(await loginFrom('127.0.0.2', maya.email, DEFAULT_PASSWORD)).toMatchObject({ status: 429 });
   });
 
@@ -73,14 +90,20 @@ describe('Login limits per account and address (e2e)', () => {
     // With the 8th failure in all the account is under attack: an address that has already
     // failed for it is now blocked after its second failure instead of its fifth.
     await failFrom('127.0.0.4', maya.email, 3);
-    expect(await loginFrom('127.0.0.4', maya.email, DEFAULT_PASSWORD)).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
+    expect(await loginFrom('127.0.0.4', maya.email, DEFAULT_PASSWORD)).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+    });
     await failFrom('127.0.0.5', maya.email, 2);
     const slowed = await loginFrom('127.0.0.5', maya.email, DEFAULT_PASSWORD);
     expect(slowed).toMatchObject({ status: 429 });
     expect(slowed.retryAfter).toBeGreaterThan(800);
     // An address that has not been guessing still gets the right password checked.
     expect(await loginFrom('127.0.0.6', maya.email, DEFAULT_PASSWORD)).toMatchObject({ status: 200 });
-    await request(t.http).post('/api/v1/auth/login').send({ email: maya.email, password: DEFAULT_PASSWORD }).expect(200);
+    await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: maya.email, password: DEFAULT_PASSWORD })
+      .expect(200);
   });
 
   it('50+ failures from one address across accounts block neither another address nor colleagues behind it', async () => {
@@ -97,7 +120,10 @@ describe('Login limits per account and address (e2e)', () => {
     // A colleague behind the same (shared branch) address, who has not failed, signs in.
     expect(await loginFrom('127.0.0.7', colleague.email, DEFAULT_PASSWORD)).toMatchObject({ status: 200 });
     // Another address is not affected at all.
-    await request(t.http).post('/api/v1/auth/login').send({ email: sprayed.email, password: DEFAULT_PASSWORD }).expect(200);
+    await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: sprayed.email, password: DEFAULT_PASSWORD })
+      .expect(200);
     expect(await loginFrom('127.0.0.8', sprayed.email, DEFAULT_PASSWORD)).toMatchObject({ status: 200 });
   });
 });

@@ -29,7 +29,11 @@ describe('Maintenance worker (e2e)', () => {
     const sessions = t.dataSource.getRepository(AuthSession);
     const now = Date.now();
     const live = await sessions.save({ userId: user.id, expiresAt: new Date(now + DAY) });
-    const oldRevoked = await sessions.save({ userId: user.id, expiresAt: new Date(now + DAY), revokedAt: new Date(now - 40 * DAY) });
+    const oldRevoked = await sessions.save({
+      userId: user.id,
+      expiresAt: new Date(now + DAY),
+      revokedAt: new Date(now - 40 * DAY),
+    });
     const tokens = t.dataSource.getRepository(RefreshToken);
     await tokens.insert([
       { sessionId: live.id, tokenHash: 'a'.repeat(64), expiresAt: new Date(now + DAY) },
@@ -43,7 +47,10 @@ describe('Maintenance worker (e2e)', () => {
 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
-    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
+    const events = new QueueEvents(QueueName.Maintenance, {
+      connection: { host, port },
+      prefix: `${t.redisPrefix}:bull`,
+    });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.PurgeExpiredAuth, {}, JOB_OPTIONS[JobName.PurgeExpiredAuth]);
@@ -59,10 +66,15 @@ describe('Maintenance worker (e2e)', () => {
   });
 
   it('runs the session-window job on a real worker: a program saved without sessions gets them', async () => {
-    const program = await persistProgram(t.dataSource, { startDate: new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10) });
+    const program = await persistProgram(t.dataSource, {
+      startDate: new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10),
+    });
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const { host, port } = redisOptionsFromUrl(TEST_REDIS_URL);
-    const events = new QueueEvents(QueueName.Maintenance, { connection: { host, port }, prefix: `${t.redisPrefix}:bull` });
+    const events = new QueueEvents(QueueName.Maintenance, {
+      connection: { host, port },
+      prefix: `${t.redisPrefix}:bull`,
+    });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.ExtendSessionWindows, {}, JOB_OPTIONS[JobName.ExtendSessionWindows]);
@@ -83,7 +95,8 @@ describe('Maintenance worker (e2e)', () => {
       `all ${RECURRING_JOBS.length} schedulers to be upserted`,
       async () => {
         const found = await queue.getJobSchedulers();
-        if (found.length < RECURRING_JOBS.length) throw new Error(`${found.length} upserted: ${found.map((s) => s.key).join(', ')}`);
+        if (found.length < RECURRING_JOBS.length)
+          throw new Error(`${found.length} upserted: ${found.map((s) => s.key).join(', ')}`);
         return found;
       },
       { timeoutMs: 5000 },

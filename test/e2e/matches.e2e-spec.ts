@@ -54,14 +54,35 @@ describe(`${MatchingService.name} (e2e)`, () => {
     await truncateAll(t.dataSource);
     staff = await signedInAs(t, Role.Staff);
     viewer = await signedInAs(t, Role.Viewer);
-    const teens = await persistAudience(t.dataSource, { name: 'Low-income teens', priority: 1, estimatedPopulation: 5200 });
+    const teens = await persistAudience(t.dataSource, {
+      name: 'Low-income teens',
+      priority: 1,
+      estimatedPopulation: 5200,
+    });
     teensId = teens.id;
     coachingId = (await persistCapability(t.dataSource, { name: 'College application coaching' })).id;
     spaceId = (await persistCapability(t.dataSource, { name: 'Meeting space' })).id;
     const { Active, Ended, Prospect } = OrganizationStage;
-    alder = await persistOrganization(t.dataSource, { name: 'Alder College Access', stage: Active, capabilityIds: [coachingId], audienceIds: [teensId], ...fullFit });
-    birch = await persistOrganization(t.dataSource, { name: 'Birch Youth Shelter', stage: Active, seeksCapabilityIds: [coachingId], audienceIds: [teensId], ...fullFit });
-    cedar = await persistOrganization(t.dataSource, { name: 'Cedar Internship Office', stage: Active, capabilityIds: [spaceId], audienceIds: [teensId] });
+    alder = await persistOrganization(t.dataSource, {
+      name: 'Alder College Access',
+      stage: Active,
+      capabilityIds: [coachingId],
+      audienceIds: [teensId],
+      ...fullFit,
+    });
+    birch = await persistOrganization(t.dataSource, {
+      name: 'Birch Youth Shelter',
+      stage: Active,
+      seeksCapabilityIds: [coachingId],
+      audienceIds: [teensId],
+      ...fullFit,
+    });
+    cedar = await persistOrganization(t.dataSource, {
+      name: 'Cedar Internship Office',
+      stage: Active,
+      capabilityIds: [spaceId],
+      audienceIds: [teensId],
+    });
     dogwood = await persistOrganization(t.dataSource, {
       name: 'Dogwood Coding Club',
       stage: Ended,
@@ -70,10 +91,17 @@ describe(`${MatchingService.name} (e2e)`, () => {
       audienceIds: [teensId],
       ...fullFit,
     });
-    elm = await persistOrganization(t.dataSource, { name: 'Elm Family Center', stage: Prospect, seeksCapabilityIds: [coachingId] });
+    elm = await persistOrganization(t.dataSource, {
+      name: 'Elm Family Center',
+      stage: Prospect,
+      seeksCapabilityIds: [coachingId],
+    });
   });
 
-  async function list(query = '', auth = staff.auth): Promise<{ data: MatchBody[]; meta: { total: number; limit: number; offset: number } }> {
+  async function list(
+    query = '',
+    auth = staff.auth,
+  ): Promise<{ data: MatchBody[]; meta: { total: number; limit: number; offset: number } }> {
     return (await request(t.http).get(`/api/v1/matches${query}`).set(auth).expect(200)).body;
   }
 
@@ -95,16 +123,24 @@ describe(`${MatchingService.name} (e2e)`, () => {
         audienceIds: [teensId],
         kind: 'sought',
         strength: 84,
-        explanation: 'Alder College Access offers College application coaching, which Birch Youth Shelter is looking for; it serves Low-income teens (priority 1).',
+        explanation:
+          'Alder College Access offers College application coaching, which Birch Youth Shelter is looking for; it serves Low-income teens (priority 1).',
       });
       expect(body.meta).toEqual({ total: 5, limit: 25, offset: 0 });
       // Alder → Elm: 40 + 0 + (10 + 2) + 10 · 15 / 30 = 57. The audience fits: 15 + 14 + 20 + 5 = 54 each,
       // ordered by provider, then seeker name. Birch offers nothing; Dogwood ended.
-      expect(await pairs()).toEqual(['Alder → Birch 84', 'Alder → Elm 57', 'Alder → Cedar 54', 'Cedar → Alder 54', 'Cedar → Birch 54']);
+      expect(await pairs()).toEqual([
+        'Alder → Birch 84',
+        'Alder → Elm 57',
+        'Alder → Cedar 54',
+        'Cedar → Alder 54',
+        'Cedar → Birch 54',
+      ]);
       expect(body.data.find((m) => m.providerId === cedar.id && m.seekerId === alder.id)).toMatchObject({
         kind: 'audience-fit',
         capabilityId: spaceId,
-        explanation: 'Cedar Internship Office offers Meeting space, which Alder College Access does not offer; both serve Low-income teens (priority 1).',
+        explanation:
+          'Cedar Internship Office offers Meeting space, which Alder College Access does not offer; both serve Low-income teens (priority 1).',
       });
     });
 
@@ -116,9 +152,15 @@ describe(`${MatchingService.name} (e2e)`, () => {
     });
 
     it('leaves out pairs partnered in a running program, and only while it runs', async () => {
-      const program = await persistProgram(t.dataSource, { status: ProgramStatus.Running }, [{ organizationId: alder.id }, { organizationId: birch.id }]);
+      const program = await persistProgram(t.dataSource, { status: ProgramStatus.Running }, [
+        { organizationId: alder.id },
+        { organizationId: birch.id },
+      ]);
       // A planned program together is no partnership yet.
-      await persistProgram(t.dataSource, { status: ProgramStatus.Planned }, [{ organizationId: alder.id }, { organizationId: elm.id }]);
+      await persistProgram(t.dataSource, { status: ProgramStatus.Planned }, [
+        { organizationId: alder.id },
+        { organizationId: elm.id },
+      ]);
       expect(await pairs()).toEqual(['Alder → Elm 57', 'Alder → Cedar 54', 'Cedar → Alder 54', 'Cedar → Birch 54']);
       await t.dataSource.getRepository(Program).update(program.id, { status: ProgramStatus.Completed });
       expect((await pairs())[0]).toBe('Alder → Birch 84');
@@ -126,7 +168,8 @@ describe(`${MatchingService.name} (e2e)`, () => {
 
     it('leaves out organizations that ended, and takes them back when they return', async () => {
       const repo = t.dataSource.getRepository(Organization);
-      const involving = async (id: string) => (await list()).data.filter((m) => m.providerId === id || m.seekerId === id);
+      const involving = async (id: string) =>
+        (await list()).data.filter((m) => m.providerId === id || m.seekerId === id);
       expect(await involving(dogwood.id)).toEqual([]);
       await repo.update(birch.id, { stage: OrganizationStage.Ended });
       expect(await involving(birch.id)).toEqual([]);
@@ -146,20 +189,42 @@ describe(`${MatchingService.name} (e2e)`, () => {
 
     it('leads with the capability most organizations look for, counting each organization that has not ended once', async () => {
       const { Active, Ended, Prospect } = OrganizationStage;
-      const fir = await persistOrganization(t.dataSource, { name: 'Fir Library Friends', stage: Active, capabilityIds: [spaceId, coachingId] });
-      const gum = await persistOrganization(t.dataSource, { name: 'Gum Tree Tutors', stage: Active, seeksCapabilityIds: [spaceId, coachingId] });
+      const fir = await persistOrganization(t.dataSource, {
+        name: 'Fir Library Friends',
+        stage: Active,
+        capabilityIds: [spaceId, coachingId],
+      });
+      const gum = await persistOrganization(t.dataSource, {
+        name: 'Gum Tree Tutors',
+        stage: Active,
+        seeksCapabilityIds: [spaceId, coachingId],
+      });
       // Coaching is looked for by Birch, Elm and Gum (3). Space by Gum and Hazel (2): Hazel's repeats and
       // the ended organizations (Dogwood, Ivy, Juniper) do not count, or space (4 or 5) would lead.
-      await persistOrganization(t.dataSource, { name: 'Hazel Reading Circle', stage: Prospect, seeksCapabilityIds: [spaceId, spaceId, spaceId] });
+      await persistOrganization(t.dataSource, {
+        name: 'Hazel Reading Circle',
+        stage: Prospect,
+        seeksCapabilityIds: [spaceId, spaceId, spaceId],
+      });
       for (const name of ['Ivy Arts Council', 'Juniper Seniors Club']) {
         await persistOrganization(t.dataSource, { name, stage: Ended, seeksCapabilityIds: [spaceId] });
       }
       const suggestion = (await list(`?organizationId=${gum.id}`)).data.find((m) => m.providerId === fir.id)!;
       expect(suggestion).toMatchObject({ seekerId: gum.id, kind: 'sought', capabilityId: coachingId });
-      expect(suggestion.explanation).toBe('Fir Library Friends offers College application coaching and Meeting space, which Gum Tree Tutors is looking for.');
+      expect(suggestion.explanation).toBe(
+        'Fir Library Friends offers College application coaching and Meeting space, which Gum Tree Tutors is looking for.',
+      );
       // Filtering on space makes it lead, with the same strength.
-      const filtered = (await list(`?organizationId=${gum.id}&capabilityId=${spaceId}`)).data.find((m) => m.providerId === fir.id);
-      expect(filtered).toEqual({ ...suggestion, capabilityId: spaceId, explanation: expect.stringMatching(/^Fir Library Friends offers Meeting space and College application coaching, /) });
+      const filtered = (await list(`?organizationId=${gum.id}&capabilityId=${spaceId}`)).data.find(
+        (m) => m.providerId === fir.id,
+      );
+      expect(filtered).toEqual({
+        ...suggestion,
+        capabilityId: spaceId,
+        explanation: expect.stringMatching(
+          /^Fir Library Friends offers Meeting space and College application coaching, /,
+        ),
+      });
     });
 
     it('pages with limit and offset, counting them all', async () => {
@@ -171,7 +236,14 @@ describe(`${MatchingService.name} (e2e)`, () => {
     });
 
     it('answers bad query parameters with 400 problem details', async () => {
-      for (const query of ['limit=0', 'limit=101', 'offset=-1', 'organizationId=abc', 'capabilityId=1', 'sort=strength']) {
+      for (const query of [
+        'limit=0',
+        'limit=101',
+        'offset=-1',
+        'organizationId=abc',
+        'capabilityId=1',
+        'sort=strength',
+      ]) {
         const response = await request(t.http).get(`/api/v1/matches?${query}`).set(staff.auth).expect(400);
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
         expect(response.body.code).toBe('VALIDATION_FAILED');
@@ -196,15 +268,24 @@ describe(`${MatchingService.name} (e2e)`, () => {
       expect((await list()).data.map((m) => m.id)).not.toContain(id);
       expect((await list()).meta.total).toBe(4);
       expect(await pairs(`?organizationId=${birch.id}`)).toEqual(['Cedar → Birch 54']);
-      const [row] = await t.dataSource.query(`SELECT provider_id, seeker_id, dismissed_by_id, dismissed_at FROM match_dismissals WHERE id = $1`, [id]);
+      const [row] = await t.dataSource.query(
+        `SELECT provider_id, seeker_id, dismissed_by_id, dismissed_at FROM match_dismissals WHERE id = $1`,
+        [id],
+      );
       expect(row).toMatchObject({ provider_id: alder.id, seeker_id: birch.id, dismissed_by_id: staff.user.id });
       expect(Math.abs(new Date(row.dismissed_at).getTime() - Date.now())).toBeLessThan(60_000);
-      const audit = await t.dataSource.query(`SELECT actor_id, action, changes FROM audit_events WHERE entity_type = 'match-dismissal' AND entity_id = $1`, [id]);
+      const audit = await t.dataSource.query(
+        `SELECT actor_id, action, changes FROM audit_events WHERE entity_type = 'match-dismissal' AND entity_id = $1`,
+        [id],
+      );
       expect(audit).toEqual([
         {
           actor_id: staff.user.id,
           action: 'create',
-          changes: expect.objectContaining({ providerId: { before: null, after: alder.id }, capabilityId: { before: null, after: coachingId } }),
+          changes: expect.objectContaining({
+            providerId: { before: null, after: alder.id },
+            capabilityId: { before: null, after: coachingId },
+          }),
         },
       ]);
     });
@@ -238,7 +319,11 @@ describe(`${MatchingService.name} (e2e)`, () => {
     it('answers 404 for an id that is no current suggestion, malformed or not, and changes nothing', async () => {
       const before = await matchingTables(t);
       // Well-formed but no suggestion: a random uuid, a pair with nothing to suggest, an ended organization's pair.
-      for (const id of ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', matchId(birch.id, alder.id), matchId(alder.id, dogwood.id)]) {
+      for (const id of [
+        '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f',
+        matchId(birch.id, alder.id),
+        matchId(alder.id, dogwood.id),
+      ]) {
         const response = await dismiss(id).expect(404);
         expect(response.body).toMatchObject({ status: 404, code: 'MATCH_NOT_FOUND' });
       }
@@ -254,7 +339,9 @@ describe(`${MatchingService.name} (e2e)`, () => {
       const before = await matchingTables(t);
       const response = await dismiss(matchId(alder.id, birch.id), viewer.auth).expect(403);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-      await request(t.http).post(`/api/v1/matches/${matchId(alder.id, birch.id)}/dismiss`).expect(401);
+      await request(t.http)
+        .post(`/api/v1/matches/${matchId(alder.id, birch.id)}/dismiss`)
+        .expect(401);
       expect(await matchingTables(t)).toEqual(before);
       expect((await list()).meta.total).toBe(5);
     });

@@ -36,13 +36,18 @@ describe(`${MfaService.name} (e2e)`, () => {
     return { secret: setup.body.secret, otpauthUri: setup.body.otpauthUri, recoveryCodes: enabled.body.recoveryCodes };
   }
 
-  const signIn = (email: string, otp?: string) => request(t.http).post(LOGIN).send({ email, password: DEFAULT_PASSWORD, ...(otp !== undefined && { otp }) });
+  const signIn = (email: string, otp?: string) =>
+    request(t.http)
+      .post(LOGIN)
+      .send({ email, password: DEFAULT_PASSWORD, ...(otp !== undefined && { otp }) });
 
   it('sets up, enables with a code, and then asks for the code at sign-in: missing → MFA_REQUIRED, wrong → MFA_INVALID, right → 200', async () => {
     const staff = await signedInAs(t, Role.Staff);
     const setup = await request(t.http).post('/api/v1/auth/mfa/setup').set(staff.auth).expect(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(setup.body.otpauthUri).toBe(`otpauth://totp/Tandem:${encodeURIComponent(staff.user.email)}?secret=${setup.body.secret}&issuer=Tandem`);
+    expect(setup.body.otpauthUri).toBe(
+      `otpauth://totp/Tandem:${encodeURIComponent(staff.user.email)}?secret=${setup.body.secret}&issuer=Tandem`,
+    );
     // Not in force before it is confirmed.
     await signIn(staff.user.email).expect(200);
     expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body.mfaEnabled).toBe(false);
@@ -54,7 +59,10 @@ describe(`${MfaService.name} (e2e)`, () => {
       .expect(200);
     expect(enabled.body.recoveryCodes).toHaveLength(10);
     expect(new Set(enabled.body.recoveryCodes).size).toBe(10);
-    expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false });
+    expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body).toMatchObject({
+      mfaEnabled: true,
+      mfaSetupRequired: false,
+    });
 
     const missing = await signIn(staff.user.email).expect(401);
     expect(missing.body).toMatchObject({ code: 'MFA_REQUIRED' });
@@ -62,7 +70,10 @@ describe(`${MfaService.name} (e2e)`, () => {
     const wrong = await signIn(staff.user.email, '000000').expect(401);
     expect(wrong.body).toMatchObject({ code: 'MFA_INVALID' });
     // A wrong password stays a wrong password, whatever the code.
-    const badPassword = await request(t.http).post(LOGIN).send({ email: staff.user.email, password: 'not the password at all', otp: await nextCode(setup.body.secret) }).expect(401);
+    const badPassword = await request(t.http)
+      .post(LOGIN)
+      .send({ email: staff.user.email, password: 'not the password at all', otp: await nextCode(setup.body.secret) })
+      .expect(401);
     expect(badPassword.body.code).toBe('INVALID_CREDENTIALS');
 
     const right = await signIn(staff.user.email, await nextCode(setup.body.secret)).expect(200);
@@ -77,7 +88,11 @@ describe(`${MfaService.name} (e2e)`, () => {
     expect((await signIn(staff.user.email, await generate({ secret })).expect(401)).body.code).toBe('MFA_INVALID');
 
     const code = await nextCode(secret);
-    const answers = await Promise.all([signIn(staff.user.email, code), signIn(staff.user.email, code), signIn(staff.user.email, code)]);
+    const answers = await Promise.all([
+      signIn(staff.user.email, code),
+      signIn(staff.user.email, code),
+      signIn(staff.user.email, code),
+    ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401, 401]);
     expect((await signIn(staff.user.email, code).expect(401)).body.code).toBe('MFA_INVALID');
   });
@@ -88,24 +103,37 @@ describe(`${MfaService.name} (e2e)`, () => {
     await signIn(staff.user.email, recoveryCodes[0]).expect(200);
     expect((await signIn(staff.user.email, recoveryCodes[0]).expect(401)).body.code).toBe('MFA_INVALID');
     await signIn(staff.user.email, recoveryCodes[1].replace('-', '').toUpperCase()).expect(200);
-    const [{ unused }] = await t.dataSource.query(`SELECT count(*)::int AS unused FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [staff.user.id]);
+    const [{ unused }] = await t.dataSource.query(
+      `SELECT count(*)::int AS unused FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL`,
+      [staff.user.id],
+    );
     expect(unused).toBe(8);
   });
 
   it('keeps secrets encrypted and recovery codes hashed: the database never holds them in the clear', async () => {
     const staff = await signedInAs(t, Role.Staff);
     const { secret, recoveryCodes } = await turnOn(staff);
-    const [row] = await t.dataSource.query(`SELECT secret, pending_secret FROM user_mfa WHERE user_id = $1`, [staff.user.id]);
+    const [row] = await t.dataSource.query(`SELECT secret, pending_secret FROM user_mfa WHERE user_id = $1`, [
+      staff.user.id,
+    ]);
     expect(row.pending_secret).toBeNull();
     expect(row.secret).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
     expect(row.secret).not.toContain(secret);
     expect(Buffer.from(row.secret.slice(3), 'base64url').toString('latin1')).not.toContain(secret);
-    const hashes: { code_hash: string }[] = await t.dataSource.query(`SELECT code_hash FROM mfa_recovery_codes WHERE user_id = $1`, [staff.user.id]);
+    const hashes: { code_hash: string }[] = await t.dataSource.query(
+      `SELECT code_hash FROM mfa_recovery_codes WHERE user_id = $1`,
+      [staff.user.id],
+    );
     expect(hashes).toHaveLength(10);
     for (const { code_hash } of hashes) expect(code_hash).toMatch(/^\$argon2id\$/);
     // Nowhere in any table: a dump of the database gives none of them away.
-    const dump = JSON.stringify(await t.dataSource.query(`SELECT (SELECT json_agg(m) FROM user_mfa m) AS mfa, (SELECT json_agg(a) FROM audit_events a) AS audit`));
-    for (const value of [secret, ...recoveryCodes, ...recoveryCodes.map((code) => code.replace('-', ''))]) expect(dump).not.toContain(value);
+    const dump = JSON.stringify(
+      await t.dataSource.query(
+        `SELECT (SELECT json_agg(m) FROM user_mfa m) AS mfa, (SELECT json_agg(a) FROM audit_events a) AS audit`,
+      ),
+    );
+    for (const value of [secret, ...recoveryCodes, ...recoveryCodes.map((code) => code.replace('-', ''))])
+      expect(dump).not.toContain(value);
   });
 
   it('counts wrong codes like wrong passwords: past the limit even the right code is 429', async () => {
@@ -131,12 +159,26 @@ describe(`${MfaService.name} (e2e)`, () => {
     const staff = await signedInAs(t, Role.Staff);
     await request(t.http).post('/api/v1/auth/mfa/enable').set(staff.auth).send({ code: '123456' }).expect(422);
     const setup = await request(t.http).post('/api/v1/auth/mfa/setup').set(staff.auth).expect(200);
-    const wrong = await request(t.http).post('/api/v1/auth/mfa/enable').set(staff.auth).send({ code: '000000' }).expect(400);
+    const wrong = await request(t.http)
+      .post('/api/v1/auth/mfa/enable')
+      .set(staff.auth)
+      .send({ code: '000000' })
+      .expect(400);
     expect(wrong.body).toMatchObject({ code: 'MFA_INVALID', errors: [{ field: 'code' }] });
     await signIn(staff.user.email).expect(200);
-    await request(t.http).post('/api/v1/auth/mfa/enable').set(staff.auth).send({ code: await generate({ secret: setup.body.secret }) }).expect(200);
-    expect((await request(t.http).post('/api/v1/auth/mfa/setup').set(staff.auth).expect(409)).body.code).toBe('MFA_ALREADY_ENABLED');
-    const bad = await request(t.http).post('/api/v1/auth/mfa/enable').set(staff.auth).send({ code: 123456 }).expect(400);
+    await request(t.http)
+      .post('/api/v1/auth/mfa/enable')
+      .set(staff.auth)
+      .send({ code: await generate({ secret: setup.body.secret }) })
+      .expect(200);
+    expect((await request(t.http).post('/api/v1/auth/mfa/setup').set(staff.auth).expect(409)).body.code).toBe(
+      'MFA_ALREADY_ENABLED',
+    );
+    const bad = await request(t.http)
+      .post('/api/v1/auth/mfa/enable')
+      .set(staff.auth)
+      .send({ code: 123456 })
+      .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
   });
 
@@ -145,27 +187,68 @@ describe(`${MfaService.name} (e2e)`, () => {
     const { secret, recoveryCodes } = await turnOn(staff);
     const other = await signIn(staff.user.email, recoveryCodes[0]).expect(200);
 
-    const badPassword = await request(t.http).post('/api/v1/auth/mfa/disable').set(staff.auth).send({ password: 'not my password at all', otp: recoveryCodes[1] }).expect(400);
+    const badPassword = await request(t.http)
+      .post('/api/v1/auth/mfa/disable')
+      .set(staff.auth)
+      .send({ password: 'not my password at all', otp: recoveryCodes[1] })
+      .expect(400);
     expect(badPassword.body).toMatchObject({ code: 'WRONG_PASSWORD', errors: [{ field: 'password' }] });
-    const badCode = await request(t.http).post('/api/v1/auth/mfa/disable').set(staff.auth).send({ password: DEFAULT_PASSWORD, otp: '000000' }).expect(400);
+    const badCode = await request(t.http)
+      .post('/api/v1/auth/mfa/disable')
+      .set(staff.auth)
+      .send({ password: DEFAULT_PASSWORD, otp: '000000' })
+      .expect(400);
     expect(badCode.body).toMatchObject({ code: 'MFA_INVALID', errors: [{ field: 'otp' }] });
-    await request(t.http).post('/api/v1/auth/mfa/disable').set(staff.auth).send({ password: DEFAULT_PASSWORD }).expect(400);
+    await request(t.http)
+      .post('/api/v1/auth/mfa/disable')
+      .set(staff.auth)
+      .send({ password: DEFAULT_PASSWORD })
+      .expect(400);
     // The recovery code offered with the wrong password was not spent.
-    const [{ unused }] = await t.dataSource.query(`SELECT count(*)::int AS unused FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [staff.user.id]);
+    const [{ unused }] = await t.dataSource.query(
+      `SELECT count(*)::int AS unused FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL`,
+      [staff.user.id],
+    );
     expect(unused).toBe(9);
     expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body.mfaEnabled).toBe(true);
 
-    await request(t.http).post('/api/v1/auth/mfa/disable').set(staff.auth).send({ password: DEFAULT_PASSWORD, otp: await nextCode(secret) }).expect(204);
+    await request(t.http)
+      .post('/api/v1/auth/mfa/disable')
+      .set(staff.auth)
+      .send({ password: DEFAULT_PASSWORD, otp: await nextCode(secret) })
+      .expect(204);
     expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body.mfaEnabled).toBe(false);
     await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${other.body.accessToken}`).expect(401);
     await signIn(staff.user.email).expect(200);
     expect(await t.dataSource.query(`SELECT 1 FROM user_mfa UNION ALL SELECT 1 FROM mfa_recovery_codes`)).toEqual([]);
-    expect((await request(t.http).post('/api/v1/auth/mfa/disable').set(staff.auth).send({ password: DEFAULT_PASSWORD, otp: '123456' }).expect(409)).body.code).toBe('MFA_NOT_ENABLED');
+    expect(
+      (
+        await request(t.http)
+          .post('/api/v1/auth/mfa/disable')
+          .set(staff.auth)
+          .send({ password: DEFAULT_PASSWORD, otp: '123456' })
+          .expect(409)
+      ).body.code,
+    ).toBe('MFA_NOT_ENABLED');
 
-    const events = await t.dataSource.query(`SELECT actor_id, entity_type, entity_id, action, changes FROM audit_events ORDER BY occurred_at`);
+    const events = await t.dataSource.query(
+      `SELECT actor_id, entity_type, entity_id, action, changes FROM audit_events ORDER BY occurred_at`,
+    );
     expect(events).toEqual([
-      { actor_id: staff.user.id, entity_type: 'user', entity_id: staff.user.id, action: 'update', changes: { mfaEnabled: { before: false, after: true } } },
-      { actor_id: staff.user.id, entity_type: 'user', entity_id: staff.user.id, action: 'update', changes: { mfaEnabled: { before: true, after: false } } },
+      {
+        actor_id: staff.user.id,
+        entity_type: 'user',
+        entity_id: staff.user.id,
+        action: 'update',
+        changes: { mfaEnabled: { before: false, after: true } },
+      },
+      {
+        actor_id: staff.user.id,
+        entity_type: 'user',
+        entity_id: staff.user.id,
+        action: 'update',
+        changes: { mfaEnabled: { before: true, after: false } },
+      },
     ]);
   });
 
@@ -174,18 +257,34 @@ describe(`${MfaService.name} (e2e)`, () => {
     const staff = await signedInAs(t, Role.Staff);
     await turnOn(staff);
     const listed = await request(t.http).get('/api/v1/users').set(admin.auth).expect(200);
-    expect(listed.body.data.find((user: { id: string }) => user.id === staff.user.id)).toMatchObject({ mfaEnabled: true });
+    expect(listed.body.data.find((user: { id: string }) => user.id === staff.user.id)).toMatchObject({
+      mfaEnabled: true,
+    });
 
     await request(t.http).post(`/api/v1/users/${staff.user.id}/mfa-reset`).set(admin.auth).expect(204);
     await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(401);
     const again = await signIn(staff.user.email).expect(200);
     expect(again.body.user.mfaEnabled).toBe(false);
-    expect((await request(t.http).get(`/api/v1/users/${staff.user.id}`).set(admin.auth).expect(200)).body.mfaEnabled).toBe(false);
-    const events = await t.dataSource.query(`SELECT actor_id, entity_type, entity_id, changes FROM audit_events WHERE actor_id = $1`, [admin.user.id]);
-    expect(events).toEqual([{ actor_id: admin.user.id, entity_type: 'user', entity_id: staff.user.id, changes: { mfaEnabled: { before: true, after: false } } }]);
+    expect(
+      (await request(t.http).get(`/api/v1/users/${staff.user.id}`).set(admin.auth).expect(200)).body.mfaEnabled,
+    ).toBe(false);
+    const events = await t.dataSource.query(
+      `SELECT actor_id, entity_type, entity_id, changes FROM audit_events WHERE actor_id = $1`,
+      [admin.user.id],
+    );
+    expect(events).toEqual([
+      {
+        actor_id: admin.user.id,
+        entity_type: 'user',
+        entity_id: staff.user.id,
+        changes: { mfaEnabled: { before: true, after: false } },
+      },
+    ]);
     // Again: nothing to turn off, nothing audited.
     await request(t.http).post(`/api/v1/users/${staff.user.id}/mfa-reset`).set(admin.auth).expect(204);
-    expect(await t.dataSource.query(`SELECT entity_id, changes FROM audit_events WHERE actor_id = $1`, [admin.user.id])).toHaveLength(1);
+    expect(
+      await t.dataSource.query(`SELECT entity_id, changes FROM audit_events WHERE actor_id = $1`, [admin.user.id]),
+    ).toHaveLength(1);
   });
 
   it('keeps the reset to admins, and not for their own account', async () => {
@@ -198,8 +297,13 @@ describe(`${MfaService.name} (e2e)`, () => {
       expect(refused.body.code).toBe('FORBIDDEN');
     }
     await turnOn(admin);
-    expect((await request(t.http).post(`/api/v1/users/${admin.user.id}/mfa-reset`).set(admin.auth).expect(422)).body.code).toBe('MFA_RESET_SELF');
-    await request(t.http).post('/api/v1/users/00000000-0000-4000-8000-000000000000/mfa-reset').set(admin.auth).expect(404);
+    expect(
+      (await request(t.http).post(`/api/v1/users/${admin.user.id}/mfa-reset`).set(admin.auth).expect(422)).body.code,
+    ).toBe('MFA_RESET_SELF');
+    await request(t.http)
+      .post('/api/v1/users/00000000-0000-4000-8000-000000000000/mfa-reset')
+      .set(admin.auth)
+      .expect(404);
     expect((await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200)).body.mfaEnabled).toBe(true);
     expect(await t.dataSource.query(`SELECT 1 FROM user_mfa WHERE enabled_at IS NOT NULL`)).toHaveLength(2);
   });
@@ -210,7 +314,11 @@ describe(`${MfaService.name} (e2e)`, () => {
     const staff = await persistUser(t.dataSource, { role: Role.Staff });
     const settings = await request(t.http).get('/api/v1/settings/security').set(admin.auth).expect(200);
     expect(settings.body).toEqual({ version: 1, requireMfaFor: [] });
-    const changed = await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: ['manager'] }).expect(200);
+    const changed = await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: ['manager'] })
+      .expect(200);
     expect(changed.body).toEqual({ version: 2, requireMfaFor: ['manager'] });
 
     const signedIn = await signIn(manager.email).expect(200);
@@ -225,15 +333,26 @@ describe(`${MfaService.name} (e2e)`, () => {
     await request(t.http).get('/api/v1/organizations').set(admin.auth).expect(200);
 
     const setup = await request(t.http).post('/api/v1/auth/mfa/setup').set(auth).expect(200);
-    await request(t.http).post('/api/v1/auth/mfa/enable').set(auth).send({ code: await generate({ secret: setup.body.secret }) }).expect(200);
+    await request(t.http)
+      .post('/api/v1/auth/mfa/enable')
+      .set(auth)
+      .send({ code: await generate({ secret: setup.body.secret }) })
+      .expect(200);
     await request(t.http).get('/api/v1/organizations').set(auth).expect(200);
-    expect((await request(t.http).get('/api/v1/auth/me').set(auth).expect(200)).body).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false });
+    expect((await request(t.http).get('/api/v1/auth/me').set(auth).expect(200)).body).toMatchObject({
+      mfaEnabled: true,
+      mfaSetupRequired: false,
+    });
     await request(t.http).post('/api/v1/auth/logout').set(auth).expect(204);
   });
 
   it('lets a required person sign out before setting up', async () => {
     const admin = await signedInAs(t, Role.Admin);
-    await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: ['manager'] }).expect(200);
+    await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: ['manager'] })
+      .expect(200);
     const manager = await persistUser(t.dataSource, { role: Role.Manager });
     const { auth } = await login(t, manager.email);
     await request(t.http).post('/api/v1/auth/logout').set(auth).expect(204);
@@ -244,20 +363,52 @@ describe(`${MfaService.name} (e2e)`, () => {
     const admin = await signedInAs(t, Role.Admin);
     const manager = await signedInAs(t, Role.Manager);
     await request(t.http).get('/api/v1/settings/security').set(manager.auth).expect(403);
-    await request(t.http).patch('/api/v1/settings/security').set(manager.auth).send({ version: 1, requireMfaFor: [] }).expect(403);
-    const invalid = await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: ['staff'] }).expect(400);
+    await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(manager.auth)
+      .send({ version: 1, requireMfaFor: [] })
+      .expect(403);
+    const invalid = await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: ['staff'] })
+      .expect(400);
     expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'requireMfaFor' })]);
-    await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: 'admin' }).expect(400);
-    const first = await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: ['admin', 'manager'] }).expect(422);
+    await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: 'admin' })
+      .expect(400);
+    const first = await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: ['admin', 'manager'] })
+      .expect(422);
     expect(first.body.code).toBe('MFA_SETUP_FIRST');
     expect(await t.dataSource.query(`SELECT 1 FROM settings`)).toEqual([]);
 
     await turnOn(admin);
-    const saved = await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: ['manager', 'admin'] }).expect(200);
+    const saved = await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: ['manager', 'admin'] })
+      .expect(200);
     expect(saved.body).toEqual({ version: 2, requireMfaFor: ['admin', 'manager'] });
-    await request(t.http).patch('/api/v1/settings/security').set(admin.auth).send({ version: 1, requireMfaFor: [] }).expect(409);
-    const events = await t.dataSource.query(`SELECT entity_type, entity_id, changes FROM audit_events WHERE entity_type = 'settings'`);
-    expect(events).toEqual([{ entity_type: 'settings', entity_id: SECURITY_SETTINGS_AUDIT_ID, changes: { requireMfaFor: { before: [], after: ['admin', 'manager'] } } }]);
+    await request(t.http)
+      .patch('/api/v1/settings/security')
+      .set(admin.auth)
+      .send({ version: 1, requireMfaFor: [] })
+      .expect(409);
+    const events = await t.dataSource.query(
+      `SELECT entity_type, entity_id, changes FROM audit_events WHERE entity_type = 'settings'`,
+    );
+    expect(events).toEqual([
+      {
+        entity_type: 'settings',
+        entity_id: SECURITY_SETTINGS_AUDIT_ID,
+        changes: { requireMfaFor: { before: [], after: ['admin', 'manager'] } },
+      },
+    ]);
   });
 
   it('never logs a secret, a code or an otpauth URI', async () => {

@@ -19,7 +19,9 @@ describe('Migrations (e2e)', () => {
   it('builds the whole schema from an empty database', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.length).toBe(dataSource.migrations.length);
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     expect(tables.map((row: { table_name: string }) => row.table_name).sort()).toEqual(
       [
         'audiences',
@@ -72,8 +74,11 @@ describe('Migrations (e2e)', () => {
   });
 
   it('reverts every migration and applies them again', async () => {
-    for (let i = 0; i < dataSource.migrations.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`);
+    for (let i = 0; i < dataSource.migrations.length; i += 1)
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`,
+    );
     expect(tables).toEqual([]);
     await dataSource.runMigrations({ transaction: 'each' });
     expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);

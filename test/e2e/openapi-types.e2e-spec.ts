@@ -13,7 +13,10 @@ const SCRIPT = join(ROOT, 'scripts', 'api-types.js');
 /** Runs scripts/api-types.js; resolves with its exit code and output instead of throwing. */
 async function apiTypes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -45,7 +48,10 @@ describe('web/src/api/schema.d.ts, the web app types generated from the OpenAPI 
   });
 
   it('notices a stale file: a document with one more route fails the check', async () => {
-    const changed = { ...served, paths: { ...served.paths, '/api/v1/made-up': { get: { responses: { 200: { description: 'ok' } } } } } };
+    const changed = {
+      ...served,
+      paths: { ...served.paths, '/api/v1/made-up': { get: { responses: { 200: { description: 'ok' } } } } },
+    };
     const documentFile = join(folder, 'changed.json');
     writeFileSync(documentFile, JSON.stringify(changed));
     const result = await apiTypes('--check', '--document', documentFile);

@@ -27,7 +27,12 @@ function csvFile(header: readonly string[], rows: readonly (readonly string[])[]
 function expectProblem(response: request.Response, status: number): void {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(response.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
 }
 
 describe('Organizations CSV (e2e)', () => {
@@ -44,9 +49,11 @@ describe('Organizations CSV (e2e)', () => {
     await truncateAll(t.dataSource);
     manager = await signedInAs(t, Role.Manager, { email: 'maya@library.test' });
     const audience = async (name: string) =>
-      (await request(t.http).post('/api/v1/audiences').set(manager.auth).send({ name, priority: 1 }).expect(201)).body.id as string;
+      (await request(t.http).post('/api/v1/audiences').set(manager.auth).send({ name, priority: 1 }).expect(201)).body
+        .id as string;
     const capability = async (name: string) =>
-      (await request(t.http).post('/api/v1/capabilities').set(manager.auth).send({ name }).expect(201)).body.id as string;
+      (await request(t.http).post('/api/v1/capabilities').set(manager.auth).send({ name }).expect(201)).body
+        .id as string;
     audiences = { teens: await audience('Teens'), seniors: await audience('Seniors') };
     capabilities = { space: await capability('Meeting space'), internships: await capability('Paid internships') };
   });
@@ -56,14 +63,24 @@ describe('Organizations CSV (e2e)', () => {
   }
 
   function upload(file: Buffer, query = '', as: SignedIn = manager) {
-    return request(t.http).post(`${IMPORT}${query}`).set(as.auth).attach('file', file, { filename: 'organizations.csv', contentType: 'text/csv' });
+    return request(t.http)
+      .post(`${IMPORT}${query}`)
+      .set(as.auth)
+      .attach('file', file, { filename: 'organizations.csv', contentType: 'text/csv' });
   }
 
   /** What a test compares to see that nothing was written. */
   async function snapshot() {
     const orgs = await t.dataSource.getRepository(Organization).find({ order: { name: 'ASC' } });
     return {
-      orgs: orgs.map(({ id, name, version, stage, notes, audienceIds }) => ({ id, name, version, stage, notes, audienceIds })),
+      orgs: orgs.map(({ id, name, version, stage, notes, audienceIds }) => ({
+        id,
+        name,
+        version,
+        stage,
+        notes,
+        audienceIds,
+      })),
       audit: await t.dataSource.getRepository(AuditEvent).count(),
       stageChanges: await t.dataSource.getRepository(StageChange).count(),
     };
@@ -105,11 +122,16 @@ describe('Organizations CSV (e2e)', () => {
       });
       expect(rows[1]).toMatchObject({ owner: '', audiences: '', tags: '', fitAudienceReach: '0' });
       expect(rows[0]).not.toHaveProperty('ownerEmail');
-      const list = await request(t.http).get('/api/v1/organizations?stage=active&sort=-name').set(manager.auth).expect(200);
+      const list = await request(t.http)
+        .get('/api/v1/organizations?stage=active&sort=-name')
+        .set(manager.auth)
+        .expect(200);
       expect(list.body.meta.total).toBe(2);
       expect(list.body.data.map((org: { id: string }) => org.id)).toEqual(rows.map((row) => row.id));
 
-      const byAudience = readCsv((await request(t.http).get(`${EXPORT}?audienceId=${audiences.seniors}`).set(manager.auth).expect(200)).text);
+      const byAudience = readCsv(
+        (await request(t.http).get(`${EXPORT}?audienceId=${audiences.seniors}`).set(manager.auth).expect(200)).text,
+      );
       expect(byAudience.map((row) => row.name)).toEqual(['Harbor House']);
     });
 
@@ -124,7 +146,12 @@ describe('Organizations CSV (e2e)', () => {
     });
 
     it('neutralizes cells a spreadsheet would run as formulas', async () => {
-      await createOrg({ name: 'Evil Corp', notes: '=HYPERLINK("http://evil.test","Click")', phone: '+1 503 555 0142', mission: '@SUM(A1)' });
+      await createOrg({
+        name: 'Evil Corp',
+        notes: '=HYPERLINK("http://evil.test","Click")',
+        phone: '+1 503 555 0142',
+        mission: '@SUM(A1)',
+      });
       const [row] = readCsv((await request(t.http).get(EXPORT).set(manager.auth).expect(200)).text);
       expect(row.notes).toBe(`'=HYPERLINK("http://evil.test","Click")`);
       expect(row.phone).toBe("'+1 503 555 0142");
@@ -191,10 +218,30 @@ describe('Organizations CSV (e2e)', () => {
       const existing = await createOrg({ name: 'Harbor House', stage: 'prospect', tags: ['old'] });
       const staff = await signedInAs(t, Role.Staff, { email: 'jo@library.test', name: 'Jo Park' });
       const file = csvFile(
-        ['name', 'stage', 'owner', 'audiences', 'capabilities', 'seeksCapabilities', 'tags', 'fitMissionOverlap', 'notes'],
+        [
+          'name',
+          'stage',
+          'owner',
+          'audiences',
+          'capabilities',
+          'seeksCapabilities',
+          'tags',
+          'fitMissionOverlap',
+          'notes',
+        ],
         [
           ['harbor house', 'active', ' JO PARK ', 'teens', '', 'MEETING SPACE', 'Youth; Drop-in', '4', 'Met in May'],
-          ['Riverside Seniors', '', '', 'Seniors; Teens', 'Paid internships; Meeting space', '', '', '', "'+ not a formula"],
+          [
+            'Riverside Seniors',
+            '',
+            '',
+            'Seniors; Teens',
+            'Paid internships; Meeting space',
+            '',
+            '',
+            '',
+            "'+ not a formula",
+          ],
         ],
       );
       const response = await upload(file, '', staff).expect(200);
@@ -222,30 +269,61 @@ describe('Organizations CSV (e2e)', () => {
         notes: '+ not a formula',
       });
 
-      const stageChanges = await t.dataSource.getRepository(StageChange).find({ where: { organizationId: existing.id }, order: { changedAt: 'ASC' } });
-      expect(stageChanges.map(({ fromStage, toStage, reason, changedById }) => ({ fromStage, toStage, reason, changedById }))).toEqual([
+      const stageChanges = await t.dataSource
+        .getRepository(StageChange)
+        .find({ where: { organizationId: existing.id }, order: { changedAt: 'ASC' } });
+      expect(
+        stageChanges.map(({ fromStage, toStage, reason, changedById }) => ({
+          fromStage,
+          toStage,
+          reason,
+          changedById,
+        })),
+      ).toEqual([
         { fromStage: null, toStage: 'prospect', reason: null, changedById: manager.user.id },
         { fromStage: 'prospect', toStage: 'active', reason: 'CSV import', changedById: staff.user.id },
       ]);
       const created = await t.dataSource.getRepository(StageChange).findOneByOrFail({ organizationId: riverside.id });
-      expect(created).toMatchObject({ fromStage: null, toStage: 'prospect', reason: 'CSV import', changedById: staff.user.id });
-      const audit = await t.dataSource.getRepository(AuditEvent).find({ where: { actorId: staff.user.id }, order: { entityId: 'ASC' } });
-      expect(audit.map((event) => ({ entityId: event.entityId, action: event.action })).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      expect(created).toMatchObject({
+        fromStage: null,
+        toStage: 'prospect',
+        reason: 'CSV import',
+        changedById: staff.user.id,
+      });
+      const audit = await t.dataSource
+        .getRepository(AuditEvent)
+        .find({ where: { actorId: staff.user.id }, order: { entityId: 'ASC' } });
+      expect(
+        audit
+          .map((event) => ({ entityId: event.entityId, action: event.action }))
+          .sort((a, b) => a.action.localeCompare(b.action)),
+      ).toEqual([
         { entityId: riverside.id, action: 'create' },
         { entityId: existing.id, action: 'update' },
       ]);
       const update = audit.find((event) => event.action === 'update')!;
-      expect(update.changes).toMatchObject({ stage: { before: 'prospect', after: 'active' }, tags: { before: ['old'], after: ['youth', 'drop-in'] } });
+      expect(update.changes).toMatchObject({
+        stage: { before: 'prospect', after: 'active' },
+        tags: { before: ['old'], after: ['youth', 'drop-in'] },
+      });
 
-      const timeline = await request(t.http).get(`/api/v1/organizations/${existing.id}/timeline`).set(staff.auth).expect(200);
-      expect(timeline.body.data.map((item: { summary: string }) => item.summary)).toContain('Stage: prospect → active — CSV import');
+      const timeline = await request(t.http)
+        .get(`/api/v1/organizations/${existing.id}/timeline`)
+        .set(staff.auth)
+        .expect(200);
+      expect(timeline.body.data.map((item: { summary: string }) => item.summary)).toContain(
+        'Stage: prospect → active — CSV import',
+      );
     });
 
     it('updates the organization named by id, even when the row renames it', async () => {
       const org = await createOrg({ name: 'Old Name' });
       const response = await upload(csvFile(['id', 'name', 'version'], [[org.id, 'New Name', '1']])).expect(200);
       expect(response.body).toEqual({ created: 0, updated: 1, errors: [] });
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: 'New Name', version: 2 });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({
+        name: 'New Name',
+        version: 2,
+      });
     });
 
     it('imports nothing from a file with wrong rows and reports each with its row and column', async () => {
@@ -323,13 +401,24 @@ describe('Organizations CSV (e2e)', () => {
       const exported = (await request(t.http).get(EXPORT).set(manager.auth).expect(200)).text;
       // A colleague edits Harbor House after the export.
       const colleague = await signedInAs(t, Role.Staff);
-      await request(t.http).patch(`/api/v1/organizations/${harbor.id}`).set(colleague.auth).send({ version: 1, notes: "Colleague's newer notes" }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/organizations/${harbor.id}`)
+        .set(colleague.auth)
+        .send({ version: 1, notes: "Colleague's newer notes" })
+        .expect(200);
       const before = await snapshot();
       // The old export, edited in a spreadsheet: both rows change their notes.
       const rows = readCsv(exported).map((row) => ({ ...row, notes: 'From the old file' }));
-      const file = csvFile(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((column) => row[column])));
+      const file = csvFile(
+        CSV_COLUMNS,
+        rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+      );
       const harborRow = rows.findIndex((row) => row.name === 'Harbor House') + 2;
-      const staleError = { row: harborRow, field: 'version', message: expect.stringMatching(/^is 1, but the organization is now at version 2: someone changed it since/) };
+      const staleError = {
+        row: harborRow,
+        field: 'version',
+        message: expect.stringMatching(/^is 1, but the organization is now at version 2: someone changed it since/),
+      };
 
       const dryRun = await upload(file, '?dryRun=true').expect(200);
       expect(dryRun.body).toEqual({ created: 0, updated: 1, errors: [staleError] });
@@ -337,18 +426,33 @@ describe('Organizations CSV (e2e)', () => {
       expectProblem(response, 400);
       expect(response.body).toMatchObject({ code: 'CSV_IMPORT_INVALID', errorCount: 1, errors: [staleError] });
       expect(await snapshot()).toEqual(before);
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({ notes: "Colleague's newer notes", version: 2 });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({
+        notes: "Colleague's newer notes",
+        version: 2,
+      });
 
       // Without a version (no column, or an empty cell) a row overwrites, as before.
       const noVersionColumn = csvFile(['id', 'name', 'notes'], [[harbor.id, 'Harbor House', 'Overwritten']]);
       expect((await upload(noVersionColumn)).body).toEqual({ created: 0, updated: 1, errors: [] });
-      const emptyCell = csvFile(['id', 'name', 'notes', 'version'], [[harbor.id, 'Harbor House', 'Overwritten again', '']]);
+      const emptyCell = csvFile(
+        ['id', 'name', 'notes', 'version'],
+        [[harbor.id, 'Harbor House', 'Overwritten again', '']],
+      );
       expect((await upload(emptyCell)).body).toEqual({ created: 0, updated: 1, errors: [] });
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({ notes: 'Overwritten again', version: 4 });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: harbor.id })).toMatchObject({
+        notes: 'Overwritten again',
+        version: 4,
+      });
       // And the current version passes; a version that is not a number is named.
-      expect((await upload(csvFile(['name', 'notes', 'version'], [['harbor house', 'Current', '4']]))).body).toEqual({ created: 0, updated: 1, errors: [] });
+      expect((await upload(csvFile(['name', 'notes', 'version'], [['harbor house', 'Current', '4']]))).body).toEqual({
+        created: 0,
+        updated: 1,
+        errors: [],
+      });
       const garbled = await upload(csvFile(['name', 'version'], [['Harbor House', 'v5']]), '?dryRun=true').expect(200);
-      expect(garbled.body.errors).toEqual([{ row: 2, field: 'version', message: 'must be the version from the export (a whole number), or empty' }]);
+      expect(garbled.body.errors).toEqual([
+        { row: 2, field: 'version', message: 'must be the version from the export (a whole number), or empty' },
+      ]);
     });
 
     it('matches owners by name among active users, keeps a deactivated current owner, and refuses an ambiguous name', async () => {
@@ -361,7 +465,16 @@ describe('Organizations CSV (e2e)', () => {
       await createOrg({ name: 'Alex Owns', ownerId: alex.user.id });
 
       // Ambiguous: two active users are "Alex Rivera" (a new assignment); a deactivated user cannot be newly assigned.
-      const refused = await upload(csvFile(['name', 'owner'], [['New Partner', 'Alex Rivera'], ['Another', 'Sam Lee']]), '?dryRun=true').expect(200);
+      const refused = await upload(
+        csvFile(
+          ['name', 'owner'],
+          [
+            ['New Partner', 'Alex Rivera'],
+            ['Another', 'Sam Lee'],
+          ],
+        ),
+        '?dryRun=true',
+      ).expect(200);
       expect(refused.body.errors).toEqual([
         { row: 2, field: 'owner', message: expect.stringMatching(/^is the name of 2 active users/) },
         { row: 3, field: 'owner', message: 'is not an active user' },
@@ -377,16 +490,35 @@ describe('Organizations CSV (e2e)', () => {
         ['Kept Owner', 'Sam Lee'],
       ]);
       expect((await upload(Buffer.from(exported, 'utf8'))).body).toEqual({ created: 0, updated: 2, errors: [] });
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: kept.id })).toMatchObject({ ownerId: sam.user.id, version: 1 });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ id: kept.id })).toMatchObject({
+        ownerId: sam.user.id,
+        version: 1,
+      });
 
       // A unique name assigns; an old export's ownerEmail column still works.
-      await request(t.http).patch(`/api/v1/users/${otherAlex.user.id}`).set(admin.auth).send({ active: false }).expect(200);
-      expect((await upload(csvFile(['name', 'owner'], [['New Partner', 'ALEX RIVERA']]))).body).toEqual({ created: 1, updated: 0, errors: [] });
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'New Partner' })).toMatchObject({ ownerId: alex.user.id });
-      expect((await upload(csvFile(['name', 'ownerEmail'], [['Legacy File', manager.user.email.toUpperCase()]]))).body).toEqual({ created: 1, updated: 0, errors: [] });
-      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'Legacy File' })).toMatchObject({ ownerId: manager.user.id });
+      await request(t.http)
+        .patch(`/api/v1/users/${otherAlex.user.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
+      expect((await upload(csvFile(['name', 'owner'], [['New Partner', 'ALEX RIVERA']]))).body).toEqual({
+        created: 1,
+        updated: 0,
+        errors: [],
+      });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'New Partner' })).toMatchObject({
+        ownerId: alex.user.id,
+      });
+      expect(
+        (await upload(csvFile(['name', 'ownerEmail'], [['Legacy File', manager.user.email.toUpperCase()]]))).body,
+      ).toEqual({ created: 1, updated: 0, errors: [] });
+      expect(await t.dataSource.getRepository(Organization).findOneByOrFail({ name: 'Legacy File' })).toMatchObject({
+        ownerId: manager.user.id,
+      });
       const both = await upload(csvFile(['name', 'owner', 'ownerEmail'], [['X', '', '']]), '?dryRun=true').expect(200);
-      expect(both.body.errors).toEqual([{ row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' }]);
+      expect(both.body.errors).toEqual([
+        { row: 1, field: 'ownerEmail', message: 'cannot be used together with owner; keep one of them' },
+      ]);
     });
 
     // (An unpaired surrogate cannot arrive in a file: its bytes are not UTF-8, and such a file is refused whole.)
@@ -419,13 +551,33 @@ describe('Organizations CSV (e2e)', () => {
     it('a dry run reports what would happen and writes nothing', async () => {
       await createOrg({ name: 'Harbor House' });
       const before = await snapshot();
-      const file = csvFile(['name', 'stage'], [['Harbor House', 'active'], ['New One', 'prospect'], ['Newer One', '']]);
+      const file = csvFile(
+        ['name', 'stage'],
+        [
+          ['Harbor House', 'active'],
+          ['New One', 'prospect'],
+          ['Newer One', ''],
+        ],
+      );
       const response = await upload(file, '?dryRun=true').expect(200);
       expect(response.body).toEqual({ created: 2, updated: 1, errors: [] });
       expect(await snapshot()).toEqual(before);
 
-      const withErrors = await upload(csvFile(['name', 'stage'], [['New One', 'dormant'], ['Other', 'active']]), '?dryRun=true').expect(200);
-      expect(withErrors.body).toEqual({ created: 1, updated: 0, errors: [{ row: 2, field: 'stage', message: expect.any(String) }] });
+      const withErrors = await upload(
+        csvFile(
+          ['name', 'stage'],
+          [
+            ['New One', 'dormant'],
+            ['Other', 'active'],
+          ],
+        ),
+        '?dryRun=true',
+      ).expect(200);
+      expect(withErrors.body).toEqual({
+        created: 1,
+        updated: 0,
+        errors: [{ row: 2, field: 'stage', message: expect.any(String) }],
+      });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -455,7 +607,10 @@ describe('Organizations CSV (e2e)', () => {
       const json = await request(t.http).post(IMPORT).set(manager.auth).send({});
       expectProblem(json, 400);
       expect(json.body.code).toBe('CSV_FILE_MISSING');
-      const wrongField = await request(t.http).post(IMPORT).set(manager.auth).attach('upload', Buffer.from('name\nA\n'), 'a.csv');
+      const wrongField = await request(t.http)
+        .post(IMPORT)
+        .set(manager.auth)
+        .attach('upload', Buffer.from('name\nA\n'), 'a.csv');
       expectProblem(wrongField, 400);
       const empty = await upload(Buffer.alloc(0));
       expectProblem(empty, 400);
@@ -471,7 +626,12 @@ describe('Organizations CSV (e2e)', () => {
       const viewer = await signedInAs(t, Role.Viewer);
       const response = await upload(csvFile(['name'], [['Sneaky']]), '', viewer);
       expectProblem(response, 403);
-      expectProblem(await request(t.http).post(IMPORT).attach('file', csvFile(['name'], [['Sneaky']]), 'a.csv'), 401);
+      expectProblem(
+        await request(t.http)
+          .post(IMPORT)
+          .attach('file', csvFile(['name'], [['Sneaky']]), 'a.csv'),
+        401,
+      );
       expect(await t.dataSource.getRepository(Organization).count()).toBe(0);
     });
   });
@@ -482,7 +642,9 @@ describe('Organizations CSV (e2e)', () => {
     const importOp = doc.paths['/api/v1/organizations/import'].post;
     expect(exportOp.responses['200'].content['text/csv']).toBeDefined();
     expect(exportOp.parameters.map((p: { name: string }) => p.name)).not.toContain('limit');
-    expect(importOp.requestBody.content['multipart/form-data'].schema.properties.file).toEqual(expect.objectContaining({ format: 'binary' }));
+    expect(importOp.requestBody.content['multipart/form-data'].schema.properties.file).toEqual(
+      expect.objectContaining({ format: 'binary' }),
+    );
     expect(importOp.parameters.map((p: { name: string }) => p.name)).toContain('dryRun');
     expect(Object.keys(importOp.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413']));
     expect(importOp.description).toMatch(/`version` is not the organization's current version is an error/);

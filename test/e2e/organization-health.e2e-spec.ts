@@ -14,7 +14,10 @@ interface HealthBody {
   score: number;
   band: string;
   components: Record<string, number | null>;
-  details: Record<string, { score: number | null; weight: number; effectiveWeight: number; facts: Record<string, unknown> }>;
+  details: Record<
+    string,
+    { score: number | null; weight: number; effectiveWeight: number; facts: Record<string, unknown> }
+  >;
   drivers: string[];
   history: unknown[];
 }
@@ -40,12 +43,23 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
     return response.body;
   };
   const organization = async (name: string, fit: number) =>
-    (await post('/organizations', { name, stage: 'active', fit: { audienceReach: fit, missionOverlap: fit, complementaryResources: fit } })).id as string;
+    (
+      await post('/organizations', {
+        name,
+        stage: 'active',
+        fit: { audienceReach: fit, missionOverlap: fit, complementaryResources: fit },
+      })
+    ).id as string;
   /** Its held-so-far sessions, oldest first. */
   const pastSessions = (programId: string): Promise<{ id: string; version: number }[]> =>
-    t.dataSource.query(`SELECT id, version FROM program_sessions WHERE program_id = $1 AND starts_at <= now() ORDER BY starts_at`, [programId]);
-  const patchSession = (id: string, body: object) => request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
-  const health = async (id: string, auth = viewer.auth): Promise<HealthBody> => (await request(t.http).get(`/api/v1/organizations/${id}/health`).set(auth).expect(200)).body;
+    t.dataSource.query(
+      `SELECT id, version FROM program_sessions WHERE program_id = $1 AND starts_at <= now() ORDER BY starts_at`,
+      [programId],
+    );
+  const patchSession = (id: string, body: object) =>
+    request(t.http).patch(`/api/v1/sessions/${id}`).set(staff.auth).send(body).expect(200);
+  const health = async (id: string, auth = viewer.auth): Promise<HealthBody> =>
+    (await request(t.http).get(`/api/v1/organizations/${id}/health`).set(auth).expect(200)).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,13 +68,21 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
     viewer = await signedInAs(t, Role.Viewer);
 
     alder = await organization('Alder College Access', 5);
-    const alderProgram = await createProgram(t, staff.auth, { startDate: dateDaysAgo(84), partners: [{ organizationId: alder, role: 'host' }] });
-    for (const session of await pastSessions(alderProgram.id)) await patchSession(session.id, { attendance: 12, version: session.version });
-    for (const rating of [5, 5, 4]) await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram.id, rating });
+    const alderProgram = await createProgram(t, staff.auth, {
+      startDate: dateDaysAgo(84),
+      partners: [{ organizationId: alder, role: 'host' }],
+    });
+    for (const session of await pastSessions(alderProgram.id))
+      await patchSession(session.id, { attendance: 12, version: session.version });
+    for (const rating of [5, 5, 4])
+      await post('/feedback', { source: 'partner', organizationId: alder, programId: alderProgram.id, rating });
     await post('/visits', { organizationId: alder, purpose: 'relationship', visitedAt: daysAgo(3).toISOString() });
 
     birch = await organization('Birch Youth Shelter', 2);
-    const birchProgram = await createProgram(t, staff.auth, { startDate: dateDaysAgo(161), partners: [{ organizationId: birch, role: 'host' }] });
+    const birchProgram = await createProgram(t, staff.auth, {
+      startDate: dateDaysAgo(161),
+      partners: [{ organizationId: birch, role: 'host' }],
+    });
     const sessions = await pastSessions(birchProgram.id);
     expect(sessions.length).toBeGreaterThanOrEqual(22);
     const cancelled = new Set([9, 10, 11, 12].map((back) => sessions.length - back));
@@ -75,7 +97,12 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
       expect(response.status).toBe(201);
     }
     await post('/feedback', { source: 'partner', organizationId: birch, programId: birchProgram.id, rating: 1 });
-    for (const days of [3, 10, 20]) await post('/tasks', { title: 'Call back about the schedule', dueAt: daysAgo(days).toISOString(), organizationId: birch });
+    for (const days of [3, 10, 20])
+      await post('/tasks', {
+        title: 'Call back about the schedule',
+        dueAt: daysAgo(days).toISOString(),
+        organizationId: birch,
+      });
 
     cedar = await organization('Cedar Internship Office', 5);
     await post('/visits', { organizationId: cedar, purpose: 'planning', visitedAt: daysAgo(150).toISOString() });
@@ -94,16 +121,33 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
     // (25·100 + 15·100 + 15·92 + 15·100 + 10·100 + 10·100) / 90 = 98.7 → 99
     expect(body.score).toBe(99);
     expect(body.details.checkIn.effectiveWeight).toBe(0);
-    expect(body.drivers).toEqual(expect.arrayContaining([expect.stringMatching(/^All \d+ sessions held in the last 90 days$/), 'Strong fit: 15 of 15']));
+    expect(body.drivers).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^All \d+ sessions held in the last 90 days$/),
+        'Strong fit: 15 of 15',
+      ]),
+    );
   });
 
   it('shows the fading partnership at risk, with the attendance drop, cancellations, feedback and follow-ups as drivers', async () => {
     const body = await health(birch);
     expect(body.band).toBe('at-risk');
-    expect(body.details.attendance.facts).toMatchObject({ sessionsPerHalf: 8, earlierMean: 20, recentMean: 10, changePercent: -50 });
+    expect(body.details.attendance.facts).toMatchObject({
+      sessionsPerHalf: 8,
+      earlierMean: 20,
+      recentMean: 10,
+      changePercent: -50,
+    });
     expect(body.details.feedback.facts).toMatchObject({ count: 3, recentCount: 3, mean: 1.33 });
     expect(body.details.sessions.facts).toMatchObject({ cancelledByStaff: 4, cancelledByClosure: 0 });
-    expect(body.components).toMatchObject({ recency: 100, attendance: 0, feedback: 8, followUps: 25, fit: 40, checkIn: null });
+    expect(body.components).toMatchObject({
+      recency: 100,
+      attendance: 0,
+      feedback: 8,
+      followUps: 25,
+      fit: 40,
+      checkIn: null,
+    });
     const { held, scheduled } = body.details.sessions.facts as { held: number; scheduled: number };
     expect(scheduled).toBe(held + 4);
     const sessions = Math.round((100 * held) / scheduled);
@@ -111,13 +155,26 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
     expect(body.score).toBe(Math.round((25 * 100 + 15 * sessions + 15 * 8 + 15 * 0 + 10 * 25 + 10 * 40) / 90));
     // Most costly first (weight × points lost): attendance 15·100, feedback 15·92, follow-ups 10·75, fit 10·60;
     // the cancellations (15·31) come fifth, past the drivers shown.
-    expect(body.drivers).toEqual(['Attendance down 50% over 8 sessions', 'Feedback low: 1.3 average', '3 follow-ups overdue', 'Weak fit: 6 of 15']);
+    expect(body.drivers).toEqual([
+      'Attendance down 50% over 8 sessions',
+      'Feedback low: 1.3 average',
+      '3 follow-ups overdue',
+      'Weak fit: 6 of 15',
+    ]);
   });
 
   it('calls the partner unheard from in 150 days dormant whatever its fit', async () => {
     const body = await health(cedar);
-    expect(body).toMatchObject({ band: 'dormant', components: { recency: 0, sessions: null, feedback: null, attendance: null, followUps: 100, fit: 100 } });
-    expect(body.details.recency.facts).toMatchObject({ daysSinceContact: 150, lastContactKind: 'visit', cadenceDays: 30, cadenceFrom: 'default' });
+    expect(body).toMatchObject({
+      band: 'dormant',
+      components: { recency: 0, sessions: null, feedback: null, attendance: null, followUps: 100, fit: 100 },
+    });
+    expect(body.details.recency.facts).toMatchObject({
+      daysSinceContact: 150,
+      lastContactKind: 'visit',
+      cadenceDays: 30,
+      cadenceFrom: 'default',
+    });
     expect(body.score).toBeLessThan(25);
     expect(body.drivers[0]).toBe('No contact in 150 days');
   });
@@ -140,11 +197,19 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
 
   it('follows the admin settings: thresholds raised above the thriving score make it steady', async () => {
     const admin = await signedInAs(t, Role.Admin);
-    await request(t.http).patch('/api/v1/settings/health').set(admin.auth).send({ version: 1, bands: { thriving: 100 } }).expect(200);
+    await request(t.http)
+      .patch('/api/v1/settings/health')
+      .set(admin.auth)
+      .send({ version: 1, bands: { thriving: 100 } })
+      .expect(200);
     try {
       expect((await health(alder)).band).toBe('steady');
     } finally {
-      await request(t.http).patch('/api/v1/settings/health').set(admin.auth).send({ version: 2, bands: { thriving: 75 } }).expect(200);
+      await request(t.http)
+        .patch('/api/v1/settings/health')
+        .set(admin.auth)
+        .send({ version: 2, bands: { thriving: 75 } })
+        .expect(200);
     }
   });
 });

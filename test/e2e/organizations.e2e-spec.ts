@@ -24,7 +24,8 @@ describe('Organizations (e2e)', () => {
     manager = await signedInAs(t, Role.Manager);
   });
 
-  const create = (body: object, who: SignedIn = staff) => request(t.http).post('/api/v1/organizations').set(who.auth).send(body);
+  const create = (body: object, who: SignedIn = staff) =>
+    request(t.http).post('/api/v1/organizations').set(who.auth).send(body);
 
   describe('POST and GET', () => {
     it('creates an organization with every field of the contract and reads it back', async () => {
@@ -46,7 +47,12 @@ describe('Organizations (e2e)', () => {
         capabilityIds: [food.id],
         seeksCapabilityIds: [space.id],
         tags: ['Drop-In', 'youth'],
-        fit: { audienceReach: 5, missionOverlap: 3, complementaryResources: 4, notes: 'Trusted by the youth we want to reach.' },
+        fit: {
+          audienceReach: 5,
+          missionOverlap: 3,
+          complementaryResources: 4,
+          notes: 'Trusted by the youth we want to reach.',
+        },
       };
       const created = await create(body).expect(201);
       expect(created.body).toMatchObject({
@@ -70,7 +76,9 @@ describe('Organizations (e2e)', () => {
         fit: { audienceReach: 0, missionOverlap: 0, complementaryResources: 0, notes: null },
       });
       const changes = await t.dataSource.getRepository(StageChange).findBy({ organizationId: created.body.id });
-      expect(changes).toEqual([expect.objectContaining({ fromStage: null, toStage: 'prospect', changedById: staff.user.id })]);
+      expect(changes).toEqual([
+        expect.objectContaining({ fromStage: null, toStage: 'prospect', changedById: staff.user.id }),
+      ]);
     });
 
     it('answers 409 for a name already taken, whatever its case', async () => {
@@ -85,14 +93,20 @@ describe('Organizations (e2e)', () => {
         audienceIds: ['7d0c5d1e-93a4-4b8f-9f0e-000000000001'],
       }).expect(400);
       expect(response.body.errors).toEqual([{ field: 'audienceIds.0', message: 'is not a known audience' }]);
-      const owner = await create({ name: 'Ghost Partner', ownerId: '7d0c5d1e-93a4-4b8f-9f0e-000000000002' }).expect(400);
+      const owner = await create({ name: 'Ghost Partner', ownerId: '7d0c5d1e-93a4-4b8f-9f0e-000000000002' }).expect(
+        400,
+      );
       expect(owner.body.errors).toEqual([{ field: 'ownerId', message: 'is not an active user' }]);
       expect(await t.dataSource.getRepository(Organization).count()).toBe(0);
     });
 
     it('refuses fit scores outside 0–5 and null for required fields', async () => {
       const response = await create({ name: 'X', fit: { audienceReach: 6 }, stage: null, tags: null }).expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['fit.audienceReach', 'stage', 'tags']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'fit.audienceReach',
+        'stage',
+        'tags',
+      ]);
     });
 
     it('is refused to viewers', async () => {
@@ -100,7 +114,10 @@ describe('Organizations (e2e)', () => {
     });
 
     it('answers 404 for unknown and malformed ids', async () => {
-      await request(t.http).get('/api/v1/organizations/7d0c5d1e-93a4-4b8f-9f0e-000000000000').set(viewer.auth).expect(404);
+      await request(t.http)
+        .get('/api/v1/organizations/7d0c5d1e-93a4-4b8f-9f0e-000000000000')
+        .set(viewer.auth)
+        .expect(404);
       const malformed = await request(t.http).get('/api/v1/organizations/abc').set(viewer.auth).expect(404);
       expect(malformed.body.code).toBe('NOT_FOUND');
     });
@@ -110,7 +127,10 @@ describe('Organizations (e2e)', () => {
     it('finds names, missions and notes regardless of case and accents', async () => {
       await persistOrganization(t.dataSource, { name: 'Casa de José' });
       await persistOrganization(t.dataSource, { name: 'Harbor House Youth Shelter' });
-      await persistOrganization(t.dataSource, { name: 'Northside Tutors', mission: 'Homework help for ÉLÈVES and families' });
+      await persistOrganization(t.dataSource, {
+        name: 'Northside Tutors',
+        mission: 'Homework help for ÉLÈVES and families',
+      });
       await persistOrganization(t.dataSource, { name: 'Unrelated', notes: 'We met at the SHELTER fair' });
       const search = async (q: string) =>
         (await request(t.http).get('/api/v1/organizations').query({ q }).set(viewer.auth).expect(200)).body.data
@@ -126,11 +146,27 @@ describe('Organizations (e2e)', () => {
     it('filters by stage, audience, capability offered and sought, owner and tag', async () => {
       const teens = await persistAudience(t.dataSource);
       const internships = await persistCapability(t.dataSource);
-      const a = await persistOrganization(t.dataSource, { name: 'A', stage: 'active' as never, audienceIds: [teens.id], tags: ['drop-in'] });
-      const b = await persistOrganization(t.dataSource, { name: 'B', stage: 'paused' as never, capabilityIds: [internships.id], ownerId: staff.user.id });
-      const c = await persistOrganization(t.dataSource, { name: 'C', stage: 'active' as never, seeksCapabilityIds: [internships.id] });
+      const a = await persistOrganization(t.dataSource, {
+        name: 'A',
+        stage: 'active' as never,
+        audienceIds: [teens.id],
+        tags: ['drop-in'],
+      });
+      const b = await persistOrganization(t.dataSource, {
+        name: 'B',
+        stage: 'paused' as never,
+        capabilityIds: [internships.id],
+        ownerId: staff.user.id,
+      });
+      const c = await persistOrganization(t.dataSource, {
+        name: 'C',
+        stage: 'active' as never,
+        seeksCapabilityIds: [internships.id],
+      });
       const ids = async (query: Record<string, string>) =>
-        (await request(t.http).get('/api/v1/organizations').query(query).set(viewer.auth).expect(200)).body.data.map((o: { id: string }) => o.id);
+        (await request(t.http).get('/api/v1/organizations').query(query).set(viewer.auth).expect(200)).body.data.map(
+          (o: { id: string }) => o.id,
+        );
       expect(await ids({ stage: 'active' })).toEqual([a.id, c.id]);
       expect(await ids({ stage: 'active,paused' })).toEqual([a.id, b.id, c.id]);
       expect(await ids({ audienceId: teens.id })).toEqual([a.id]);
@@ -142,16 +178,39 @@ describe('Organizations (e2e)', () => {
     });
 
     it('sorts by name, stage and dates, pages with totals and caps the limit at 100', async () => {
-      for (const [name, stage] of [['beta', 'ended'], ['Alpha', 'active'], ['gamma', 'prospect']]) {
+      for (const [name, stage] of [
+        ['beta', 'ended'],
+        ['Alpha', 'active'],
+        ['gamma', 'prospect'],
+      ]) {
         await persistOrganization(t.dataSource, { name, stage: stage as never });
       }
       const names = async (query: Record<string, string | number>) =>
         (await request(t.http).get('/api/v1/organizations').query(query).set(viewer.auth).expect(200)).body;
-      expect((await names({ sort: 'name' })).data.map((o: { name: string }) => o.name)).toEqual(['Alpha', 'beta', 'gamma']);
-      expect((await names({ sort: '-name' })).data.map((o: { name: string }) => o.name)).toEqual(['gamma', 'beta', 'Alpha']);
-      expect((await names({ sort: 'stage' })).data.map((o: { name: string }) => o.name)).toEqual(['gamma', 'Alpha', 'beta']);
-      expect((await names({ sort: '-createdAt' })).data.map((o: { name: string }) => o.name)).toEqual(['gamma', 'Alpha', 'beta']);
-      expect(await names({ sort: 'name', limit: 1, offset: 1 })).toMatchObject({ data: [{ name: 'beta' }], meta: { total: 3, limit: 1, offset: 1 } });
+      expect((await names({ sort: 'name' })).data.map((o: { name: string }) => o.name)).toEqual([
+        'Alpha',
+        'beta',
+        'gamma',
+      ]);
+      expect((await names({ sort: '-name' })).data.map((o: { name: string }) => o.name)).toEqual([
+        'gamma',
+        'beta',
+        'Alpha',
+      ]);
+      expect((await names({ sort: 'stage' })).data.map((o: { name: string }) => o.name)).toEqual([
+        'gamma',
+        'Alpha',
+        'beta',
+      ]);
+      expect((await names({ sort: '-createdAt' })).data.map((o: { name: string }) => o.name)).toEqual([
+        'gamma',
+        'Alpha',
+        'beta',
+      ]);
+      expect(await names({ sort: 'name', limit: 1, offset: 1 })).toMatchObject({
+        data: [{ name: 'beta' }],
+        meta: { total: 3, limit: 1, offset: 1 },
+      });
       expect(await names({ limit: 2, offset: 5 })).toMatchObject({ data: [], meta: { total: 3 } });
       for (const query of ['limit=101', 'limit=0', 'offset=-1', 'sort=mission', 'stage=dormant', 'audienceId=zzz']) {
         const response = await request(t.http).get(`/api/v1/organizations?${query}`).set(viewer.auth).expect(400);
@@ -162,24 +221,45 @@ describe('Organizations (e2e)', () => {
 
   describe('PATCH', () => {
     it('updates partially, bumps the version and keeps the stage change with its reason', async () => {
-      const created = await create({ name: 'Metro Youth Works', stage: 'exploring', tags: ['internships'] }).expect(201);
+      const created = await create({ name: 'Metro Youth Works', stage: 'exploring', tags: ['internships'] }).expect(
+        201,
+      );
       const updated = await request(t.http)
         .patch(`/api/v1/organizations/${created.body.id}`)
         .set(staff.auth)
         .send({ version: 1, stage: 'active', stageReason: 'First tech workshop scheduled', fit: { missionOverlap: 4 } })
         .expect(200);
-      expect(updated.body).toMatchObject({ version: 2, stage: 'active', tags: ['internships'], fit: { missionOverlap: 4, audienceReach: 0 } });
-      const timeline = await request(t.http).get(`/api/v1/organizations/${created.body.id}/timeline`).set(viewer.auth).expect(200);
+      expect(updated.body).toMatchObject({
+        version: 2,
+        stage: 'active',
+        tags: ['internships'],
+        fit: { missionOverlap: 4, audienceReach: 0 },
+      });
+      const timeline = await request(t.http)
+        .get(`/api/v1/organizations/${created.body.id}/timeline`)
+        .set(viewer.auth)
+        .expect(200);
       expect(timeline.body.data).toEqual([
-        expect.objectContaining({ type: 'stage-change', summary: 'Stage: exploring → active — First tech workshop scheduled' }),
+        expect.objectContaining({
+          type: 'stage-change',
+          summary: 'Stage: exploring → active — First tech workshop scheduled',
+        }),
         expect.objectContaining({ type: 'stage-change', summary: 'Added as exploring' }),
       ]);
     });
 
     it('refuses a stale version with 409 and the current version, changing nothing', async () => {
       const created = await create({ name: 'Stale Org' }).expect(201);
-      await request(t.http).patch(`/api/v1/organizations/${created.body.id}`).set(staff.auth).send({ version: 1, notes: 'first' }).expect(200);
-      const stale = await request(t.http).patch(`/api/v1/organizations/${created.body.id}`).set(staff.auth).send({ version: 1, notes: 'second', stage: 'ended' }).expect(409);
+      await request(t.http)
+        .patch(`/api/v1/organizations/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, notes: 'first' })
+        .expect(200);
+      const stale = await request(t.http)
+        .patch(`/api/v1/organizations/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, notes: 'second', stage: 'ended' })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       const now = await request(t.http).get(`/api/v1/organizations/${created.body.id}`).set(viewer.auth).expect(200);
       expect(now.body).toMatchObject({ version: 2, notes: 'first', stage: 'prospect' });
@@ -188,14 +268,22 @@ describe('Organizations (e2e)', () => {
 
     it('needs the version', async () => {
       const created = await create({ name: 'Versionless' }).expect(201);
-      const response = await request(t.http).patch(`/api/v1/organizations/${created.body.id}`).set(staff.auth).send({ notes: 'x' }).expect(400);
+      const response = await request(t.http)
+        .patch(`/api/v1/organizations/${created.body.id}`)
+        .set(staff.auth)
+        .send({ notes: 'x' })
+        .expect(400);
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
     });
 
     it('answers 409 when renaming onto another organization’s name', async () => {
       await create({ name: 'First' }).expect(201);
       const second = await create({ name: 'Second' }).expect(201);
-      await request(t.http).patch(`/api/v1/organizations/${second.body.id}`).set(staff.auth).send({ version: 1, name: 'FIRST' }).expect(409);
+      await request(t.http)
+        .patch(`/api/v1/organizations/${second.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, name: 'FIRST' })
+        .expect(409);
     });
   });
 
@@ -213,18 +301,38 @@ describe('Organizations (e2e)', () => {
     it('adds notes that show on the timeline, newest first, merged with stage changes', async () => {
       const created = await create({ name: 'Timeline Org' }).expect(201);
       const id = created.body.id;
-      const note = await request(t.http).post(`/api/v1/organizations/${id}/notes`).set(staff.auth).send({ body: 'Visited the shelter and handed out 25 invitations.' }).expect(201);
-      expect(note.body).toMatchObject({ organizationId: id, authorId: staff.user.id, body: 'Visited the shelter and handed out 25 invitations.' });
-      await request(t.http).patch(`/api/v1/organizations/${id}`).set(staff.auth).send({ version: 1, stage: 'exploring' }).expect(200);
+      const note = await request(t.http)
+        .post(`/api/v1/organizations/${id}/notes`)
+        .set(staff.auth)
+        .send({ body: 'Visited the shelter and handed out 25 invitations.' })
+        .expect(201);
+      expect(note.body).toMatchObject({
+        organizationId: id,
+        authorId: staff.user.id,
+        body: 'Visited the shelter and handed out 25 invitations.',
+      });
+      await request(t.http)
+        .patch(`/api/v1/organizations/${id}`)
+        .set(staff.auth)
+        .send({ version: 1, stage: 'exploring' })
+        .expect(200);
       const notes = await request(t.http).get(`/api/v1/organizations/${id}/notes`).set(viewer.auth).expect(200);
       expect(notes.body.data).toHaveLength(1);
       const timeline = await request(t.http).get(`/api/v1/organizations/${id}/timeline`).set(viewer.auth).expect(200);
       expect(timeline.body.data.map((e: { type: string }) => e.type)).toEqual(['stage-change', 'note', 'stage-change']);
-      expect(timeline.body.data[1]).toEqual({ type: 'note', at: expect.any(String), summary: 'Visited the shelter and handed out 25 invitations.', refId: note.body.id });
+      expect(timeline.body.data[1]).toEqual({
+        type: 'note',
+        at: expect.any(String),
+        summary: 'Visited the shelter and handed out 25 invitations.',
+        refId: note.body.id,
+      });
       expect(timeline.body.meta.total).toBe(3);
       await request(t.http).post(`/api/v1/organizations/${id}/notes`).set(viewer.auth).send({ body: 'x' }).expect(403);
       await request(t.http).post(`/api/v1/organizations/${id}/notes`).set(staff.auth).send({ body: '   ' }).expect(400);
-      await request(t.http).get('/api/v1/organizations/7d0c5d1e-93a4-4b8f-9f0e-000000000000/timeline').set(viewer.auth).expect(404);
+      await request(t.http)
+        .get('/api/v1/organizations/7d0c5d1e-93a4-4b8f-9f0e-000000000000/timeline')
+        .set(viewer.auth)
+        .expect(404);
     });
   });
 
@@ -233,12 +341,24 @@ describe('Organizations (e2e)', () => {
       const admin = await signedInAs(t, Role.Admin);
       const created = await create({ name: 'Audited', stage: 'prospect' }).expect(201);
       const id = created.body.id;
-      await request(t.http).patch(`/api/v1/organizations/${id}`).set(staff.auth).send({ version: 1, stage: 'exploring', notes: 'Called them' }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/organizations/${id}`)
+        .set(staff.auth)
+        .send({ version: 1, stage: 'exploring', notes: 'Called them' })
+        .expect(200);
       await request(t.http).delete(`/api/v1/organizations/${id}`).set(manager.auth).expect(204);
-      const log = await request(t.http).get('/api/v1/audit').query({ entityType: 'organization', entityId: id }).set(admin.auth).expect(200);
+      const log = await request(t.http)
+        .get('/api/v1/audit')
+        .query({ entityType: 'organization', entityId: id })
+        .set(admin.auth)
+        .expect(200);
       expect(log.body.meta.total).toBe(3);
       const [deleted, updated, createdEvent] = log.body.data;
-      expect(createdEvent).toMatchObject({ action: 'create', actorId: staff.user.id, changes: { name: { before: null, after: 'Audited' } } });
+      expect(createdEvent).toMatchObject({
+        action: 'create',
+        actorId: staff.user.id,
+        changes: { name: { before: null, after: 'Audited' } },
+      });
       expect(updated).toMatchObject({
         action: 'update',
         actorId: staff.user.id,
@@ -246,9 +366,17 @@ describe('Organizations (e2e)', () => {
       });
       expect(Object.keys(updated.changes).sort()).toEqual(['notes', 'stage']);
       expect(deleted).toMatchObject({ action: 'delete', actorId: manager.user.id });
-      const byActor = await request(t.http).get('/api/v1/audit').query({ actorId: manager.user.id }).set(admin.auth).expect(200);
+      const byActor = await request(t.http)
+        .get('/api/v1/audit')
+        .query({ actorId: manager.user.id })
+        .set(admin.auth)
+        .expect(200);
       expect(byActor.body.data.map((e: AuditEvent) => e.action)).toEqual(['delete']);
-      const future = await request(t.http).get('/api/v1/audit').query({ from: '2999-01-01T00:00:00Z' }).set(admin.auth).expect(200);
+      const future = await request(t.http)
+        .get('/api/v1/audit')
+        .query({ from: '2999-01-01T00:00:00Z' })
+        .set(admin.auth)
+        .expect(200);
       expect(future.body.data).toEqual([]);
       await request(t.http).get('/api/v1/audit').set(manager.auth).expect(403);
       await request(t.http).get('/api/v1/audit').query({ from: 'yesterday' }).set(admin.auth).expect(400);

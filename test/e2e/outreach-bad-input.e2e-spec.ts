@@ -57,8 +57,19 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
     const before = await snapshot(t);
     for (const [verb, path] of idRoutes) {
       for (const id of ['not-a-uuid', "1'; DROP TABLE visits; --", '%00', UNKNOWN]) {
-        const response = await request(t.http)[verb](path.replace(':id', encodeURIComponent(id))).set(admin.auth).send(verb === 'patch' ? { version: 1, ...(path.includes('visits') ? { peopleReached: 1 } : { title: 'x' }) } : {});
-        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({ route: `${verb} ${path}`, id, status: 404 });
+        const response = await request(t.http)
+          [verb](path.replace(':id', encodeURIComponent(id)))
+          .set(admin.auth)
+          .send(
+            verb === 'patch'
+              ? { version: 1, ...(path.includes('visits') ? { peopleReached: 1 } : { title: 'x' }) }
+              : {},
+          );
+        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({
+          route: `${verb} ${path}`,
+          id,
+          status: 404,
+        });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
       }
     }
@@ -67,7 +78,15 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
 
   it('answers negative limits, huge offsets, unknown query fields and malformed filters with 400 on the list routes', async () => {
     const bad: Record<string, string[]> = {
-      '/api/v1/visits': ['organizationId=x', 'from=2026-02-30', 'to=tomorrow', 'from=2026-03-02&to=2026-03-01', 'purpose=party', 'sort=notes', 'from=2026-03-01T10:00'],
+      '/api/v1/visits': [
+        'organizationId=x',
+        'from=2026-02-30',
+        'to=tomorrow',
+        'from=2026-03-02&to=2026-03-01',
+        'purpose=party',
+        'sort=notes',
+        'from=2026-03-01T10:00',
+      ],
       '/api/v1/tasks': ['overdue=yes', 'overdue=', 'status=late', 'assigneeId=me', 'sort=title', 'visitId=1'],
     };
     for (const [path, specific] of Object.entries(bad)) {
@@ -91,15 +110,25 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
       const response = await request(t.http)[verb](path).set(admin.auth).send(body);
       expect({ path, status: response.status }).toEqual({ path, status: 413 });
     }
-    const long = await request(t.http).post('/api/v1/visits').set(admin.auth).send({ organizationId: orgId, purpose: 'other', location: 'y'.repeat(300_000) }).expect(400);
-    expect(long.body.errors).toEqual([{ field: 'location', message: expect.stringMatching(/shorter than or equal to 300/) }]);
+    const long = await request(t.http)
+      .post('/api/v1/visits')
+      .set(admin.auth)
+      .send({ organizationId: orgId, purpose: 'other', location: 'y'.repeat(300_000) })
+      .expect(400);
+    expect(long.body.errors).toEqual([
+      { field: 'location', message: expect.stringMatching(/shorter than or equal to 300/) },
+    ]);
     expect(await snapshot(t)).toEqual(before);
   });
 
   it('answers huge id arrays with 400, not a slow query', async () => {
     const ids = Array.from({ length: 5000 }, () => UNKNOWN);
     const before = await snapshot(t);
-    const response = await request(t.http).post('/api/v1/visits').set(admin.auth).send({ organizationId: orgId, purpose: 'other', contactIds: ids, staffIds: ids }).expect(400);
+    const response = await request(t.http)
+      .post('/api/v1/visits')
+      .set(admin.auth)
+      .send({ organizationId: orgId, purpose: 'other', contactIds: ids, staffIds: ids })
+      .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contactIds', 'staffIds']);
     expect(await snapshot(t)).toEqual(before);
   });
@@ -118,28 +147,66 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
       fc.uuid(),
       fc.constantFrom(orgId, otherOrgId, contactId, programId, visitId, admin.user.id, UNKNOWN),
       fc.constantFrom('relationship', 'invitations', 'program-delivery', 'planning', 'other', 'open', 'done'),
-      fc.constantFrom('2026-03-04T10:00:00Z', '2026-02-30T10:00:00Z', '1999-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-03-04', '+275760-09-13T00:00:00Z', '2026-03-04T10:00:00+25:00'),
-      fc.array(fc.oneof(fc.uuid(), fc.constantFrom(contactId, admin.user.id, UNKNOWN), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
+      fc.constantFrom(
+        '2026-03-04T10:00:00Z',
+        '2026-02-30T10:00:00Z',
+        '1999-01-01T00:00:00Z',
+        '9999-12-31T23:59:59Z',
+        '2026-03-04',
+        '+275760-09-13T00:00:00Z',
+        '2026-03-04T10:00:00+25:00',
+      ),
+      fc.array(
+        fc.oneof(
+          fc.uuid(),
+          fc.constantFrom(contactId, admin.user.id, UNKNOWN),
+          fc.string({ maxLength: 8 }),
+          fc.integer(),
+        ),
+        { maxLength: 4 },
+      ),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
       unstorableText(),
     );
 
   const bodyOf = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: 7 });
 
-  const VISIT_FIELDS = ['organizationId', 'programId', 'visitedAt', 'location', 'purpose', 'staffIds', 'contactIds', 'invitationsHandedOut', 'peopleReached', 'notes'];
+  const VISIT_FIELDS = [
+    'organizationId',
+    'programId',
+    'visitedAt',
+    'location',
+    'purpose',
+    'staffIds',
+    'contactIds',
+    'invitationsHandedOut',
+    'peopleReached',
+    'notes',
+  ];
   const TASK_FIELDS = ['title', 'dueAt', 'assigneeId', 'organizationId', 'programId', 'visitId', 'status'];
 
   const version = async (table: 'visits' | 'tasks', id: string): Promise<number> =>
     (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0]?.version ?? 1;
 
   /** Each case fuzzes whole bodies, and a valid body with a few fields replaced (so some get through). */
-  const cases: ReadonlyArray<{ name: string; verb: 'post' | 'patch'; path: () => string; fields: string[]; valid: () => Promise<Record<string, unknown>> }> = [
+  const cases: ReadonlyArray<{
+    name: string;
+    verb: 'post' | 'patch';
+    path: () => string;
+    fields: string[];
+    valid: () => Promise<Record<string, unknown>>;
+  }> = [
     {
       name: 'create visit',
       verb: 'post',
       path: () => '/api/v1/visits',
       fields: [...VISIT_FIELDS, 'id', 'version', 'createdAt', 'x'],
-      valid: async () => ({ organizationId: orgId, purpose: 'invitations', contactIds: [contactId], invitationsHandedOut: 10 }),
+      valid: async () => ({
+        organizationId: orgId,
+        purpose: 'invitations',
+        contactIds: [contactId],
+        invitationsHandedOut: 10,
+      }),
     },
     {
       name: 'patch visit',
@@ -164,26 +231,29 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
     },
   ];
 
-  it.each(cases)('$name: random bodies never cause a 5xx, and a refused one changes nothing', async ({ verb, path, fields, valid }) => {
-    const statuses = new Set<number>();
-    await fc.assert(
-      fc.asyncProperty(fc.boolean(), bodyOf(fields), async (fromValid, random) => {
-        const body = fromValid ? { ...(await valid()), ...random } : random;
-        const before = await snapshot(t);
-        const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
-        statuses.add(response.status);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/problem\+json/);
-          expect(await snapshot(t)).toEqual(before);
-        }
-      }),
-      { numRuns: 80 },
-    );
-    // The property saw both sides: bodies that were refused and bodies that were written.
-    expect([...statuses].some((status) => status < 300)).toBe(true);
-    expect(statuses.has(400)).toBe(true);
-  });
+  it.each(cases)(
+    '$name: random bodies never cause a 5xx, and a refused one changes nothing',
+    async ({ verb, path, fields, valid }) => {
+      const statuses = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(fc.boolean(), bodyOf(fields), async (fromValid, random) => {
+          const body = fromValid ? { ...(await valid()), ...random } : random;
+          const before = await snapshot(t);
+          const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
+          statuses.add(response.status);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers['content-type']).toMatch(/problem\+json/);
+            expect(await snapshot(t)).toEqual(before);
+          }
+        }),
+        { numRuns: 80 },
+      );
+      // The property saw both sides: bodies that were refused and bodies that were written.
+      expect([...statuses].some((status) => status < 300)).toBe(true);
+      expect(statuses.has(400)).toBe(true);
+    },
+  );
 
   it('refuses a NUL or a lone surrogate in every text field of visits and tasks with 400 naming it, writing nothing', async () => {
     const auth = () => admin.auth;
@@ -203,10 +273,36 @@ describe('Outreach bad input: visits and tasks (e2e)', () => {
 
   it.each(['/api/v1/visits', '/api/v1/tasks'])('%s: random query strings never cause a 5xx', async (path) => {
     const params = fc.dictionary(
-      fc.constantFrom('organizationId', 'programId', 'purpose', 'from', 'to', 'assigneeId', 'status', 'overdue', 'visitId', 'sort', 'limit', 'offset'),
+      fc.constantFrom(
+        'organizationId',
+        'programId',
+        'purpose',
+        'from',
+        'to',
+        'assigneeId',
+        'status',
+        'overdue',
+        'visitId',
+        'sort',
+        'limit',
+        'offset',
+      ),
       fc.oneof(
         fc.string({ maxLength: 30 }),
-        fc.constantFrom('true', 'false', '2026-03-01', '2026-03-01T10:00:00Z', '0000-01-01', '9999-12-31', '-visitedAt', 'dueAt', orgId, UNKNOWN, '25', '-1'),
+        fc.constantFrom(
+          'true',
+          'false',
+          '2026-03-01',
+          '2026-03-01T10:00:00Z',
+          '0000-01-01',
+          '9999-12-31',
+          '-visitedAt',
+          'dueAt',
+          orgId,
+          UNKNOWN,
+          '25',
+          '-1',
+        ),
       ),
       { maxKeys: 4 },
     );

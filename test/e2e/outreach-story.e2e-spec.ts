@@ -44,8 +44,14 @@ describe('Outreach story (e2e)', () => {
     const asStaff = api(staff.auth);
 
     // The partner and its case manager.
-    const shelter = (await asStaff.post('/organizations', { name: 'Harbor Youth Shelter', stage: 'active' }).expect(201)).body;
-    const caseManager = (await asStaff.post('/contacts', { organizationId: shelter.id, name: 'Dana Whitfield', email: 'dana@harbor.example.org' }).expect(201)).body;
+    const shelter = (
+      await asStaff.post('/organizations', { name: 'Harbor Youth Shelter', stage: 'active' }).expect(201)
+    ).body;
+    const caseManager = (
+      await asStaff
+        .post('/contacts', { organizationId: shelter.id, name: 'Dana Whitfield', email: 'dana@harbor.example.org' })
+        .expect(201)
+    ).body;
 
     // A weekly drop-in every Wednesday 15:30–17:00 at Central, started eight weeks ago.
     const today = DateTime.now().setZone(ZONE);
@@ -58,7 +64,13 @@ describe('Outreach story (e2e)', () => {
           partners: [{ organizationId: shelter.id, role: 'referral' }],
           libraryGoal: 'Library cards for shelter youth',
           partnerGoal: 'A warm, safe place on Wednesday afternoons',
-          schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: ZONE, startTime: '15:30', durationMinutes: 90, location: 'Central Library, Teen Room' },
+          schedule: {
+            rrule: 'FREQ=WEEKLY;BYDAY=WE',
+            timezone: ZONE,
+            startTime: '15:30',
+            durationMinutes: 90,
+            location: 'Central Library, Teen Room',
+          },
           startDate,
         })
         .expect(201)
@@ -94,25 +106,45 @@ describe('Outreach story (e2e)', () => {
     expect(visit).toMatchObject({ staffIds: [staff.user.id], contactIds: [caseManager.id], invitationsHandedOut: 25 });
 
     // Attendance at that drop-in.
-    await asStaff.patch(`/sessions/${lastSession.id}`, { attendance: 14, notes: 'Two new library cards', version: lastSession.version }).expect(200);
+    await asStaff
+      .patch(`/sessions/${lastSession.id}`, {
+        attendance: 14,
+        notes: 'Two new library cards',
+        version: lastSession.version,
+      })
+      .expect(200);
 
     // The library is closed on the next Wednesday.
     const closedSession = upcoming[1];
-    await api(manager.auth).post('/closures', { date: closedSession.localDate, name: 'Staff training day' }).expect(201);
+    await api(manager.auth)
+      .post('/closures', { date: closedSession.localDate, name: 'Staff training day' })
+      .expect(201);
     const afterClosure: Session[] = (await asStaff.get(sessionsPath).expect(200)).body.data;
-    expect(afterClosure.find((s) => s.id === closedSession.id)).toMatchObject({ cancelled: true, cancelReason: 'Staff training day' });
+    expect(afterClosure.find((s) => s.id === closedSession.id)).toMatchObject({
+      cancelled: true,
+      cancelReason: 'Staff training day',
+    });
     expect(afterClosure.find((s) => s.id === lastSession.id)).toMatchObject({ cancelled: false, attendance: 14 });
 
     // A youth answers the printed link on their phone, with the plain HTML form.
     const link = (await asStaff.post(`/programs/${program.id}/feedback-link`, {}).expect(201)).body;
     const formPath = new URL(link.url).pathname;
-    const page = await request(t.http).get(formPath).set('User-Agent', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)').expect(200);
+    const page = await request(t.http)
+      .get(formPath)
+      .set('User-Agent', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)')
+      .expect(200);
     expect(page.text).toContain(`action="/api/v1/public/feedback/`);
     await request(t.http)
       .post(`/api/v1/public/feedback/${formPath.split('/').pop()}`)
       .type('form')
       .set('Accept', 'text/html')
-      .send({ rating: '5', outcomeKnowledge: '4', worked: 'The games and snacks', didntWork: '', suggestions: 'More laptops' })
+      .send({
+        rating: '5',
+        outcomeKnowledge: '4',
+        worked: 'The games and snacks',
+        didntWork: '',
+        suggestions: 'More laptops',
+      })
       .expect(201);
 
     // The partner's view, and what the team did about it.
@@ -130,20 +162,38 @@ describe('Outreach story (e2e)', () => {
         })
         .expect(201)
     ).body;
-    await asStaff.patch(`/feedback/${partnerFeedback.id}`, { actionTaken: 'Added a hands-on maker table from next week', version: partnerFeedback.version }).expect(200);
+    await asStaff
+      .patch(`/feedback/${partnerFeedback.id}`, {
+        actionTaken: 'Added a hands-on maker table from next week',
+        version: partnerFeedback.version,
+      })
+      .expect(200);
     const feedback = (await asStaff.get(`/feedback?programId=${program.id}`).expect(200)).body.data;
     expect(feedback.map((f: { source: string }) => f.source).sort()).toEqual(['partner', 'youth']);
-    expect((await asStaff.get(`/feedback?programId=${program.id}&needsAction=true`).expect(200)).body.data).toHaveLength(1);
+    expect(
+      (await asStaff.get(`/feedback?programId=${program.id}&needsAction=true`).expect(200)).body.data,
+    ).toHaveLength(1);
 
     // A follow-up for tomorrow, from the visit.
     const task = (
-      await asStaff.post('/tasks', { title: 'Send the shelter the winter schedule', dueAt: DateTime.now().plus({ days: 1 }).toISO(), visitId: visit.id }).expect(201)
+      await asStaff
+        .post('/tasks', {
+          title: 'Send the shelter the winter schedule',
+          dueAt: DateTime.now().plus({ days: 1 }).toISO(),
+          visitId: visit.id,
+        })
+        .expect(201)
     ).body;
     expect(task).toMatchObject({ organizationId: shelter.id, assigneeId: staff.user.id, status: 'open' });
 
     // Everything is on the shelter's timeline, newest first.
-    const timeline = (await asStaff.get(`/organizations/${shelter.id}/timeline?limit=100`).expect(200)).body.data as { type: string; at: string }[];
-    expect(new Set(timeline.map((entry) => entry.type))).toEqual(new Set(['stage-change', 'visit', 'session', 'feedback', 'task']));
+    const timeline = (await asStaff.get(`/organizations/${shelter.id}/timeline?limit=100`).expect(200)).body.data as {
+      type: string;
+      at: string;
+    }[];
+    expect(new Set(timeline.map((entry) => entry.type))).toEqual(
+      new Set(['stage-change', 'visit', 'session', 'feedback', 'task']),
+    );
     expect(timeline.filter((entry) => entry.type === 'session')).toHaveLength(past.length);
     expect(timeline.filter((entry) => entry.type === 'feedback')).toHaveLength(2);
     const times = timeline.map((entry) => Date.parse(entry.at));
@@ -153,8 +203,14 @@ describe('Outreach story (e2e)', () => {
     const { url: calendarUrl } = (await asStaff.post(`/programs/${program.id}/calendar-link`, {}).expect(201)).body;
     const feed = await request(t.http).get(calendarUrl.replace('http://tandem.test', '')).expect(200);
     const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent');
-    const allSessions: Session[] = (await asStaff.get(`/programs/${program.id}/sessions?from=${startDate}&to=${today.plus({ days: 130 }).toISODate()}`).expect(200)).body.data;
-    expect(events.map((event) => event.getFirstPropertyValue('uid')).sort()).toEqual(allSessions.map((s) => `${s.id}@tandem`).sort());
+    const allSessions: Session[] = (
+      await asStaff
+        .get(`/programs/${program.id}/sessions?from=${startDate}&to=${today.plus({ days: 130 }).toISODate()}`)
+        .expect(200)
+    ).body.data;
+    expect(events.map((event) => event.getFirstPropertyValue('uid')).sort()).toEqual(
+      allSessions.map((s) => `${s.id}@tandem`).sort(),
+    );
     const cancelled = events.filter((event) => event.getFirstPropertyValue('status') === 'CANCELLED');
     expect(cancelled.map((event) => event.getFirstPropertyValue('uid'))).toEqual([`${closedSession.id}@tandem`]);
     expect(feed.text).not.toContain('dana@harbor.example.org');

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
-import { databaseUrl, runId, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from '../setup/test-env';
+import {
+  databaseUrl,
+  runId,
+  TEST_AUTH_SECRET,
+  TEST_REDIS_URL,
+  templateDatabase,
+  withAdminClient,
+} from '../setup/test-env';
 import { deleteRedisKeys } from '../setup/test-app';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
@@ -35,18 +42,31 @@ describe('Running Tandem as processes (e2e)', () => {
   });
 
   it('embedded default: setup, login and me work, and the data survives a restart', async () => {
-    const env = { TANDEM_DATA_DIR: dataDir, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_FORMAT: 'json', LOG_LEVEL: 'debug' };
+    const env = {
+      TANDEM_DATA_DIR: dataDir,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+    };
     running = await startTandem(env, { timeoutMs: 60_000 });
     const credentials = { email: 'maya@library.test', password: 'our first partnership' };
     const admin = { ...credentials, name: 'Maya Chen' };
-    expect((await json(`${running.url}/api/v1/auth/setup`, { method: 'POST', body: JSON.stringify(admin) })).status).toBe(201);
+    expect(
+      (await json(`${running.url}/api/v1/auth/setup`, { method: 'POST', body: JSON.stringify(admin) })).status,
+    ).toBe(201);
     const first = await json(`${running.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify(credentials) });
     expect(first.status).toBe(200);
-    const me = await json(`${running.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${first.body.accessToken}` } });
+    const me = await json(`${running.url}/api/v1/auth/me`, {
+      headers: { Authorization: `Bearer ${first.body.accessToken}` },
+    });
     expect(me.body).toMatchObject({ email: 'maya@library.test', role: 'admin' });
     expect(running.output()).toMatch(/embedded PostgreSQL started/);
     // Logs are JSON with request ids, and hold no personal data, passwords or tokens.
-    const requestLines = running.output().split('\n').filter((line) => line.includes('"req":'));
+    const requestLines = running
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"req":'));
     expect(requestLines.length).toBeGreaterThanOrEqual(3);
     for (const line of requestLines) expect(JSON.parse(line).req.id).toMatch(/^[0-9a-f-]{36}$/);
     for (const secret of [credentials.email, credentials.password, 'Maya Chen', String(first.body.accessToken)]) {
@@ -58,14 +78,24 @@ describe('Running Tandem as processes (e2e)', () => {
     running = await startTandem({ ...env, REDIS_URL: 'redis://127.0.0.1:1' }, { timeoutMs: 60_000 });
     const health = await json(`${running.url}/api/v1/health`);
     expect(health).toMatchObject({ status: 200, body: { status: 'degraded', checks: { database: { status: 'up' } } } });
-    expect((await json(`${running.url}/api/v1/auth/setup`, { method: 'POST', body: JSON.stringify(admin) })).status).toBe(409);
+    expect(
+      (await json(`${running.url}/api/v1/auth/setup`, { method: 'POST', body: JSON.stringify(admin) })).status,
+    ).toBe(409);
     const again = await json(`${running.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify(credentials) });
     expect(again.status).toBe(200);
-    const meAgain = await json(`${running.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${again.body.accessToken}` } });
+    const meAgain = await json(`${running.url}/api/v1/auth/me`, {
+      headers: { Authorization: `Bearer ${again.body.accessToken}` },
+    });
     expect(meAgain.body.id).toBe(me.body.id);
     // The old access token is still valid: the generated AUTH_SECRET was kept in the data dir.
-    expect((await json(`${running.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${first.body.accessToken}` } })).status).toBe(200);
-    const redisLines = running.output().split('\n').filter((line) => line.includes('Redis is unreachable'));
+    expect(
+      (await json(`${running.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${first.body.accessToken}` } }))
+        .status,
+    ).toBe(200);
+    const redisLines = running
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('Redis is unreachable'));
     expect(redisLines).toHaveLength(1);
     expect(redisLines[0]).toMatch(/redis-server/);
     expect(await running.stop()).toBe(0);
@@ -99,7 +129,10 @@ describe('Running Tandem as processes (e2e)', () => {
     [{ PORT: 'abc' }, /^Configuration error: PORT must be an integer/],
     [{ TANDEM_PROCESS: 'api' }, /^Configuration error: DATABASE_URL is required when TANDEM_PROCESS=api/],
     [{ DATABASE_URL: 'postgres://db/tandem' }, /^Configuration error: AUTH_SECRET is required/],
-    [{ DATABASE_URL: 'postgres://db/tandem', AUTH_SECRET: 'short' }, /^Configuration error: AUTH_SECRET must be at least 32 characters/],
+    [
+      { DATABASE_URL: 'postgres://db/tandem', AUTH_SECRET: 'short' },
+      /^Configuration error: AUTH_SECRET must be at least 32 characters/,
+    ],
     [{ REDIS_URL: 'localhost:6379' }, /^Configuration error: REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL\. Fix/],
     [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of the following values: .* \(got "loud"\)/],
   ])('stops with one clear line for a bad configuration %j', (env, message) => {

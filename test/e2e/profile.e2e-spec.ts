@@ -19,18 +19,43 @@ describe('PATCH /auth/me: your own profile (e2e)', () => {
   });
 
   const row = async () =>
-    (await t.dataSource.query(`SELECT name, timezone, role, active, version FROM users WHERE id = $1`, [viewer.user.id]))[0] as Record<string, unknown>;
+    (
+      await t.dataSource.query(`SELECT name, timezone, role, active, version FROM users WHERE id = $1`, [
+        viewer.user.id,
+      ])
+    )[0] as Record<string, unknown>;
 
   it('lets anyone, a viewer too, change their name and time zone, and /auth/me shows it', async () => {
-    const response = await request(t.http).patch(PATH).set(viewer.auth).send({ name: '  Dana Board  ', timezone: 'America/Chicago', version: 1 }).expect(200);
-    expect(response.body).toMatchObject({ id: viewer.user.id, name: 'Dana Board', timezone: 'America/Chicago', role: 'viewer', active: true, version: 2 });
+    const response = await request(t.http)
+      .patch(PATH)
+      .set(viewer.auth)
+      .send({ name: '  Dana Board  ', timezone: 'America/Chicago', version: 1 })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      id: viewer.user.id,
+      name: 'Dana Board',
+      timezone: 'America/Chicago',
+      role: 'viewer',
+      active: true,
+      version: 2,
+    });
     expect((await request(t.http).get(PATH).set(viewer.auth).expect(200)).body).toEqual(response.body);
-    expect(await row()).toEqual({ name: 'Dana Board', timezone: 'America/Chicago', role: 'viewer', active: true, version: 2 });
+    expect(await row()).toEqual({
+      name: 'Dana Board',
+      timezone: 'America/Chicago',
+      role: 'viewer',
+      active: true,
+      version: 2,
+    });
   });
 
   it('keeps the version for a change that changes nothing, and takes a change without a version', async () => {
-    expect((await request(t.http).patch(PATH).set(viewer.auth).send({ name: 'Board Member' }).expect(200)).body.version).toBe(1);
-    expect((await request(t.http).patch(PATH).set(viewer.auth).send({ timezone: 'Europe/Paris' }).expect(200)).body).toMatchObject({ timezone: 'Europe/Paris', version: 2 });
+    expect(
+      (await request(t.http).patch(PATH).set(viewer.auth).send({ name: 'Board Member' }).expect(200)).body.version,
+    ).toBe(1);
+    expect(
+      (await request(t.http).patch(PATH).set(viewer.auth).send({ timezone: 'Europe/Paris' }).expect(200)).body,
+    ).toMatchObject({ timezone: 'Europe/Paris', version: 2 });
   });
 
   it('answers a stale version with 409 and changes nothing', async () => {

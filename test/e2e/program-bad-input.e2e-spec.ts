@@ -14,9 +14,12 @@ const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 async function snapshot(t: TestApp): Promise<Record<string, number>> {
   const tables = ['programs', 'program_partners', 'program_sessions', 'closures', 'audit_events'];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  for (const table of tables)
+    counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   for (const table of ['programs', 'program_sessions', 'closures']) {
-    const [{ digest }] = await t.dataSource.query(`SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.id), '')) AS digest FROM ${table} r`);
+    const [{ digest }] = await t.dataSource.query(
+      `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r.id), '')) AS digest FROM ${table} r`,
+    );
     counts[`${table}:${digest}`] = 1;
   }
   return counts;
@@ -35,7 +38,10 @@ describe('Program, session and closure bad input (e2e)', () => {
     admin = await signedInAs(t, Role.Admin);
     orgId = (await persistOrganization(t.dataSource)).id;
     audienceId = (await persistAudience(t.dataSource)).id;
-    const program = await createProgram(t, admin.auth, { partners: [{ organizationId: orgId, role: 'host' }], audienceIds: [audienceId] });
+    const program = await createProgram(t, admin.auth, {
+      partners: [{ organizationId: orgId, role: 'host' }],
+      audienceIds: [audienceId],
+    });
     programId = program.id;
     sessionId = (await t.dataSource.query(`SELECT id FROM program_sessions ORDER BY starts_at LIMIT 1`))[0].id;
     await persistClosure(t.dataSource, { date: '2031-01-01', name: 'New Year' });
@@ -54,8 +60,15 @@ describe('Program, session and closure bad input (e2e)', () => {
     const before = await snapshot(t);
     for (const [verb, path] of routes) {
       for (const id of ['not-a-uuid', "1'; DROP TABLE programs; --", UNKNOWN]) {
-        const response = await request(t.http)[verb](path.replace(':id', encodeURIComponent(id))).set(admin.auth).send(verb === 'patch' ? { version: 1 } : {});
-        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({ route: `${verb} ${path}`, id, status: 404 });
+        const response = await request(t.http)
+          [verb](path.replace(':id', encodeURIComponent(id)))
+          .set(admin.auth)
+          .send(verb === 'patch' ? { version: 1 } : {});
+        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({
+          route: `${verb} ${path}`,
+          id,
+          status: 404,
+        });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
       }
     }
@@ -64,8 +77,31 @@ describe('Program, session and closure bad input (e2e)', () => {
 
   it('answers bad query values and unknown query fields with 400 on every list route', async () => {
     const cases: [string, string[]][] = [
-      ['/api/v1/programs', ['limit=-1', 'offset=-3', 'limit=1e9', 'limit=ten', 'nonsense=1', 'status=finished', 'organizationId=nope', 'audienceId=1', `q=${'q'.repeat(201)}`]],
-      [`/api/v1/programs/${programId}/sessions`, ['from=2026-99-99', 'to=soon', 'from=2026-01-01&to=2025-01-01', 'from=2020-01-01&to=2026-01-01', 'nonsense=1', 'limit=5']],
+      [
+        '/api/v1/programs',
+        [
+          'limit=-1',
+          'offset=-3',
+          'limit=1e9',
+          'limit=ten',
+          'nonsense=1',
+          'status=finished',
+          'organizationId=nope',
+          'audienceId=1',
+          `q=${'q'.repeat(201)}`,
+        ],
+      ],
+      [
+        `/api/v1/programs/${programId}/sessions`,
+        [
+          'from=2026-99-99',
+          'to=soon',
+          'from=2026-01-01&to=2025-01-01',
+          'from=2020-01-01&to=2026-01-01',
+          'nonsense=1',
+          'limit=5',
+        ],
+      ],
       ['/api/v1/closures', ['from=yesterday', 'to=2026-02-30', 'nonsense=1', 'from[]=2026-01-01']],
     ];
     for (const [path, queries] of cases) {
@@ -92,10 +128,19 @@ describe('Program, session and closure bad input (e2e)', () => {
     const long = await request(t.http)
       .post('/api/v1/programs')
       .set(admin.auth)
-      .send({ ...buildProgramBody(), schedule: { ...buildProgramBody().schedule, rrule: `FREQ=WEEKLY;${'BYDAY=WE;'.repeat(60)}` } })
+      .send({
+        ...buildProgramBody(),
+        schedule: { ...buildProgramBody().schedule, rrule: `FREQ=WEEKLY;${'BYDAY=WE;'.repeat(60)}` },
+      })
       .expect(400);
-    expect(long.body.errors).toEqual([{ field: 'schedule.rrule', message: expect.stringMatching(/shorter than or equal to 500/) }]);
-    const notes = await request(t.http).patch(`/api/v1/sessions/${sessionId}`).set(admin.auth).send({ version: 1, notes: 'n'.repeat(5001) }).expect(400);
+    expect(long.body.errors).toEqual([
+      { field: 'schedule.rrule', message: expect.stringMatching(/shorter than or equal to 500/) },
+    ]);
+    const notes = await request(t.http)
+      .patch(`/api/v1/sessions/${sessionId}`)
+      .set(admin.auth)
+      .send({ version: 1, notes: 'n'.repeat(5001) })
+      .expect(400);
     expect(notes.body.errors).toEqual([{ field: 'notes', message: expect.stringMatching(/5000/) }]);
     expect(await snapshot(t)).toEqual(before);
   });
@@ -116,7 +161,10 @@ describe('Program, session and closure bad input (e2e)', () => {
       [{ status: 'cancelled' }, 'status'],
     ];
     for (const [overrides, field] of cases) {
-      const response = await request(t.http).post('/api/v1/programs').set(admin.auth).send({ ...buildProgramBody(), ...overrides });
+      const response = await request(t.http)
+        .post('/api/v1/programs')
+        .set(admin.auth)
+        .send({ ...buildProgramBody(), ...overrides });
       expect({ overrides, status: response.status }).toEqual({ overrides, status: 400 });
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -131,7 +179,16 @@ describe('Program, session and closure bad input (e2e)', () => {
     fc.boolean(),
     fc.constant(null),
     fc.uuid(),
-    fc.constantFrom('2026-09-02', '2026-02-30', '2031-01-01', '1899-12-31', '15:30', '25:61', 'America/Los_Angeles', 'Mars/Base'),
+    fc.constantFrom(
+      '2026-09-02',
+      '2026-02-30',
+      '2031-01-01',
+      '1899-12-31',
+      '15:30',
+      '25:61',
+      'America/Los_Angeles',
+      'Mars/Base',
+    ),
     fc.array(fc.oneof(fc.uuid(), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 3 }),
     unstorableText(),
   );
@@ -148,7 +205,27 @@ describe('Program, session and closure bad input (e2e)', () => {
       'FREQ=WEEKLY;UNTIL=19991231',
       'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY',
     ),
-    fc.array(fc.constantFrom('FREQ=', 'DAILY', 'WEEKLY', ';', 'BYDAY=', 'MO', ',', '-1', 'COUNT=', '5', 'UNTIL=', '2026', 'BYSETPOS=', 'X'), { maxLength: 10 }).map((parts) => parts.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          'FREQ=',
+          'DAILY',
+          'WEEKLY',
+          ';',
+          'BYDAY=',
+          'MO',
+          ',',
+          '-1',
+          'COUNT=',
+          '5',
+          'UNTIL=',
+          '2026',
+          'BYSETPOS=',
+          'X',
+        ),
+        { maxLength: 10 },
+      )
+      .map((parts) => parts.join('')),
   );
   const schedules = fc.record(
     {
@@ -164,15 +241,38 @@ describe('Program, session and closure bad input (e2e)', () => {
 
   const bodyOf = (fields: string[], withSchedule: boolean) =>
     withSchedule
-      ? fc.tuple(fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 5 }), fc.option(schedules, { nil: undefined })).map(([body, schedule]) => (schedule === undefined ? body : { ...body, schedule }))
+      ? fc
+          .tuple(
+            fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 5 }),
+            fc.option(schedules, { nil: undefined }),
+          )
+          .map(([body, schedule]) => (schedule === undefined ? body : { ...body, schedule }))
       : fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 5 });
 
-  const cases: ReadonlyArray<{ name: string; verb: 'post' | 'patch'; path: () => string; fields: string[]; withSchedule: boolean }> = [
+  const cases: ReadonlyArray<{
+    name: string;
+    verb: 'post' | 'patch';
+    path: () => string;
+    fields: string[];
+    withSchedule: boolean;
+  }> = [
     {
       name: 'create program',
       verb: 'post',
       path: () => '/api/v1/programs',
-      fields: ['name', 'description', 'status', 'partners', 'audienceIds', 'libraryGoal', 'partnerGoal', 'startDate', 'endDate', 'id', 'version'],
+      fields: [
+        'name',
+        'description',
+        'status',
+        'partners',
+        'audienceIds',
+        'libraryGoal',
+        'partnerGoal',
+        'startDate',
+        'endDate',
+        'id',
+        'version',
+      ],
       withSchedule: true,
     },
     {
@@ -182,27 +282,43 @@ describe('Program, session and closure bad input (e2e)', () => {
       fields: ['name', 'status', 'partners', 'audienceIds', 'startDate', 'endDate', 'version', 'materializedUntil'],
       withSchedule: true,
     },
-    { name: 'patch session', verb: 'patch', path: () => `/api/v1/sessions/${sessionId}`, fields: ['attendance', 'cancelled', 'notes', 'version', 'startsAt', 'programId'], withSchedule: false },
-    { name: 'create closure', verb: 'post', path: () => '/api/v1/closures', fields: ['date', 'name', 'id'], withSchedule: false },
+    {
+      name: 'patch session',
+      verb: 'patch',
+      path: () => `/api/v1/sessions/${sessionId}`,
+      fields: ['attendance', 'cancelled', 'notes', 'version', 'startsAt', 'programId'],
+      withSchedule: false,
+    },
+    {
+      name: 'create closure',
+      verb: 'post',
+      path: () => '/api/v1/closures',
+      fields: ['date', 'name', 'id'],
+      withSchedule: false,
+    },
   ];
 
-  it.each(cases)('$name: random bodies never cause a 5xx, and a refused one changes nothing', async ({ verb, path, fields, withSchedule }) => {
-    await fc.assert(
-      fc.asyncProperty(bodyOf(fields, withSchedule), async (body) => {
-        const before = await snapshot(t);
-        const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/problem\+json/);
-          expect(await snapshot(t)).toEqual(before);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(cases)(
+    '$name: random bodies never cause a 5xx, and a refused one changes nothing',
+    async ({ verb, path, fields, withSchedule }) => {
+      await fc.assert(
+        fc.asyncProperty(bodyOf(fields, withSchedule), async (body) => {
+          const before = await snapshot(t);
+          const response = await request(t.http)[verb](path()).set(admin.auth).send(body);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers['content-type']).toMatch(/problem\+json/);
+            expect(await snapshot(t)).toEqual(before);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('refuses a NUL or a lone surrogate in every text field of programs, sessions and closures with 400 naming it, writing nothing', async () => {
-    const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+    const version = async (table: string, id: string) =>
+      (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
     const auth = () => admin.auth;
     const scheduleFields = ['schedule.rrule', 'schedule.timezone', 'schedule.startTime', 'schedule.location'];
     await assertUnstorableTextRefused(
@@ -224,8 +340,22 @@ describe('Program, session and closure bad input (e2e)', () => {
           fields: ['name', 'description', 'libraryGoal', 'partnerGoal', ...scheduleFields],
           headers: auth,
         },
-        { name: 'patch session', verb: 'patch', path: () => `/api/v1/sessions/${sessionId}`, valid: async () => ({ version: await version('program_sessions', sessionId), attendance: 12 }), fields: ['notes'], headers: auth },
-        { name: 'create closure', verb: 'post', path: () => '/api/v1/closures', valid: () => ({ date: '2032-07-04', name: 'Independence Day' }), fields: ['name'], headers: auth },
+        {
+          name: 'patch session',
+          verb: 'patch',
+          path: () => `/api/v1/sessions/${sessionId}`,
+          valid: async () => ({ version: await version('program_sessions', sessionId), attendance: 12 }),
+          fields: ['notes'],
+          headers: auth,
+        },
+        {
+          name: 'create closure',
+          verb: 'post',
+          path: () => '/api/v1/closures',
+          valid: () => ({ date: '2032-07-04', name: 'Independence Day' }),
+          fields: ['name'],
+          headers: auth,
+        },
       ],
       () => snapshot(t),
     );

@@ -61,7 +61,13 @@ describe('Program calendar feed (e2e)', () => {
           partners: [{ organizationId: shelterId, role: 'host' }],
           libraryGoal: 'Library cards for shelter youth',
           partnerGoal: 'A warm place on Wednesday afternoons',
-          schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: ZONE, startTime: '15:30', durationMinutes: 90, location: 'Central Library, Room B' },
+          schedule: {
+            rrule: 'FREQ=WEEKLY;BYDAY=WE',
+            timezone: ZONE,
+            startTime: '15:30',
+            durationMinutes: 90,
+            location: 'Central Library, Room B',
+          },
           startDate: DATES[0],
           endDate: DATES[DATES.length - 1],
           ...overrides,
@@ -70,22 +76,43 @@ describe('Program calendar feed (e2e)', () => {
     ).body as { id: string; version: number };
 
   const listSessions = async (id: string): Promise<SessionBody[]> =>
-    (await request(t.http).get(`/api/v1/programs/${id}/sessions`).query({ from: '2026-01-01', to: '2027-06-01' }).set(viewer.auth).expect(200)).body.data;
+    (
+      await request(t.http)
+        .get(`/api/v1/programs/${id}/sessions`)
+        .query({ from: '2026-01-01', to: '2027-06-01' })
+        .set(viewer.auth)
+        .expect(200)
+    ).body.data;
 
   beforeEach(async () => {
     await truncateAll(t.dataSource);
     viewer = await signedInAs(t, Role.Viewer);
     staff = await signedInAs(t, Role.Staff);
     const manager = await signedInAs(t, Role.Manager);
-    const shelter = await persistOrganization(t.dataSource, { name: 'Harbor Youth Shelter', email: 'front-desk@harbor.example.org' });
+    const shelter = await persistOrganization(t.dataSource, {
+      name: 'Harbor Youth Shelter',
+      email: 'front-desk@harbor.example.org',
+    });
     shelterId = shelter.id;
-    await persistContact(t.dataSource, shelter.id, { name: 'Dana Whitfield', email: 'dana@harbor.example.org', phone: '+1 503 555 0142' });
-    await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: '2026-11-25', name: 'Day before Thanksgiving' }).expect(201);
+    await persistContact(t.dataSource, shelter.id, {
+      name: 'Dana Whitfield',
+      email: 'dana@harbor.example.org',
+      phone: '+1 503 555 0142',
+    });
+    await request(t.http)
+      .post('/api/v1/closures')
+      .set(manager.auth)
+      .send({ date: '2026-11-25', name: 'Day before Thanksgiving' })
+      .expect(201);
     programId = (await createProgram()).id;
     const created = await listSessions(programId);
     expect(created.map((session) => session.localDate)).toEqual(DATES);
     const staffCancelled = created.find((session) => session.localDate === '2026-11-11')!;
-    await request(t.http).patch(`/api/v1/sessions/${staffCancelled.id}`).set(staff.auth).send({ cancelled: true, version: staffCancelled.version }).expect(200);
+    await request(t.http)
+      .patch(`/api/v1/sessions/${staffCancelled.id}`)
+      .set(staff.auth)
+      .send({ cancelled: true, version: staffCancelled.version })
+      .expect(200);
     sessions = await listSessions(programId);
   });
 
@@ -95,7 +122,8 @@ describe('Program calendar feed (e2e)', () => {
   };
 
   /** The caller's own subscription link (a new one each call: the previous one stops working). */
-  const makeLink = async (id: string, who: SignedIn = viewer): Promise<string> => (await request(t.http).post(`/api/v1/programs/${id}/calendar-link`).set(who.auth).expect(201)).body.url;
+  const makeLink = async (id: string, who: SignedIn = viewer): Promise<string> =>
+    (await request(t.http).post(`/api/v1/programs/${id}/calendar-link`).set(who.auth).expect(201)).body.url;
   const keyOf = (url: string) => new URL(url).searchParams.get('key')!;
   const viaLink = (url: string) => request(t.http).get(url.replace('http://tandem.test', ''));
 
@@ -109,21 +137,32 @@ describe('Program calendar feed (e2e)', () => {
 
     it('gives each user a link of their own under PUBLIC_URL, shown again later, that opens the same feed without a token', async () => {
       const linkPath = `/api/v1/programs/${programId}/calendar-link`;
-      expect((await request(t.http).get(linkPath).set(viewer.auth).expect(200)).body).toEqual({ url: null, createdAt: null });
+      expect((await request(t.http).get(linkPath).set(viewer.auth).expect(200)).body).toEqual({
+        url: null,
+        createdAt: null,
+      });
       const made = await request(t.http).post(linkPath).set(viewer.auth).expect(201);
       expect(made.body).toEqual({ url: expect.any(String), createdAt: expect.any(String) });
       const { url } = made.body;
-      expect(url).toMatch(new RegExp(`^http://tandem\\.test/api/v1/programs/${programId}/calendar\\.ics\\?key=[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$`));
+      expect(url).toMatch(
+        new RegExp(
+          `^http://tandem\\.test/api/v1/programs/${programId}/calendar\\.ics\\?key=[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$`,
+        ),
+      );
       expect((await request(t.http).get(linkPath).set(viewer.auth).expect(200)).body).toEqual(made.body);
       // Another user's link is another link; the program itself carries none.
       expect(await makeLink(programId, staff)).not.toBe(url);
-      expect((await request(t.http).get(`/api/v1/programs/${programId}`).set(viewer.auth).expect(200)).body).not.toHaveProperty('calendarUrl');
+      expect(
+        (await request(t.http).get(`/api/v1/programs/${programId}`).set(viewer.auth).expect(200)).body,
+      ).not.toHaveProperty('calendarUrl');
       const withKey = await viaLink(url).expect(200);
       const withToken = await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200);
       expect(withKey.text).toBe(withToken.text);
       expect(withKey.headers['content-type']).toBe('text/calendar; charset=utf-8');
       // Nothing secret is stored: the table holds the link's id, not its key.
-      const [row] = await t.dataSource.query(`SELECT to_jsonb(l) AS row FROM calendar_links l WHERE user_id = $1`, [viewer.user.id]);
+      const [row] = await t.dataSource.query(`SELECT to_jsonb(l) AS row FROM calendar_links l WHERE user_id = $1`, [
+        viewer.user.id,
+      ]);
       expect(JSON.stringify(row)).not.toContain(keyOf(url).split('.')[1]);
     });
 
@@ -131,7 +170,11 @@ describe('Program calendar feed (e2e)', () => {
       const admin = await signedInAs(t, Role.Admin);
       const url = await makeLink(programId);
       await viaLink(url).expect(200);
-      await request(t.http).patch(`/api/v1/users/${viewer.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/users/${viewer.user.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
       const dead = await viaLink(url).expect(404);
       expect(dead.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(dead.body.code).toBe('LINK_NOT_FOUND');
@@ -164,19 +207,28 @@ describe('Program calendar feed (e2e)', () => {
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(response.body).toMatchObject({ status: 404, code: 'LINK_NOT_FOUND' });
       }
-      await request(t.http).get(`${feedPath(programId)}?key=${key}&key=${key}`).expect(404);
+      await request(t.http)
+        .get(`${feedPath(programId)}?key=${key}&key=${key}`)
+        .expect(404);
     });
 
     it('does not open one program with another program’s link', async () => {
       const other = await createProgram({ name: 'Other' });
       const url = await makeLink(programId);
-      await request(t.http).get(feedPath(other.id)).query({ key: keyOf(url) }).expect(404);
+      await request(t.http)
+        .get(feedPath(other.id))
+        .query({ key: keyOf(url) })
+        .expect(404);
       await viaLink(await makeLink(other.id)).expect(200);
     });
 
     it('lets the token decide when both are sent: a bad token is 401 even with a good key', async () => {
       const key = keyOf(await makeLink(programId));
-      await request(t.http).get(feedPath(programId)).query({ key }).set({ Authorization: 'Bearer not-a-token' }).expect(401);
+      await request(t.http)
+        .get(feedPath(programId))
+        .query({ key })
+        .set({ Authorization: 'Bearer not-a-token' })
+        .expect(401);
       await request(t.http).get(feedPath(programId)).query({ key: 'wrong' }).set(viewer.auth).expect(200);
     });
 
@@ -192,7 +244,10 @@ describe('Program calendar feed (e2e)', () => {
       const byToken = await request(t.http).get(feedPath(UNKNOWN_ID)).set(viewer.auth).expect(404);
       expect(byToken.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(byToken.body.code).toBe('PROGRAM_NOT_FOUND');
-      await request(t.http).get(feedPath(UNKNOWN_ID)).query({ key: keyOf(await makeLink(programId)) }).expect(404);
+      await request(t.http)
+        .get(feedPath(UNKNOWN_ID))
+        .query({ key: keyOf(await makeLink(programId)) })
+        .expect(404);
       await request(t.http).get(feedPath('not-a-uuid')).set(viewer.auth).expect(404);
       for (const id of [UNKNOWN_ID, 'not-a-uuid']) {
         await request(t.http).get(`/api/v1/programs/${id}/calendar-link`).set(viewer.auth).expect(404);
@@ -252,8 +307,12 @@ describe('Program calendar feed (e2e)', () => {
 
     it('starts every event at the session’s startsAt: 15:30 in Los Angeles on both sides of the DST change', async () => {
       const { events } = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text);
-      expect(events.map((event) => instant(event, 'dtstart').toISOString())).toEqual(sessions.map((session) => session.startsAt));
-      expect(events.map((event) => instant(event, 'dtend').toISOString())).toEqual(sessions.map((session) => session.endsAt));
+      expect(events.map((event) => instant(event, 'dtstart').toISOString())).toEqual(
+        sessions.map((session) => session.startsAt),
+      );
+      expect(events.map((event) => instant(event, 'dtend').toISOString())).toEqual(
+        sessions.map((session) => session.endsAt),
+      );
       const local = events.map((event) => DateTime.fromJSDate(instant(event, 'dtstart'), { zone: ZONE }));
       expect(local.map((time) => time.toFormat('yyyy-MM-dd HH:mm'))).toEqual(DATES.map((date) => `${date} 15:30`));
       // PDT before 2026-11-01, PST after: the UTC hour moves, the local time does not.
@@ -264,19 +323,31 @@ describe('Program calendar feed (e2e)', () => {
       const { events } = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text);
       expect(sessions.map((session) => session.cancelled)).toEqual([false, false, false, false, true, false, true]);
       expect(events.map((event) => event.getFirstPropertyValue('status'))).toEqual([
-        'CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CANCELLED',
+        'CONFIRMED',
+        'CONFIRMED',
+        'CONFIRMED',
+        'CONFIRMED',
+        'CANCELLED',
+        'CONFIRMED',
+        'CANCELLED',
       ]);
       expect(String(events[6].getFirstPropertyValue('description'))).toContain('Day before Thanksgiving');
       // Staff cancelling through the API bumps the session's version, so clients replace their copy.
-      expect(Number(events[4].getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(events[3].getFirstPropertyValue('sequence')));
+      expect(Number(events[4].getFirstPropertyValue('sequence'))).toBeGreaterThan(
+        Number(events[3].getFirstPropertyValue('sequence')),
+      );
     });
 
     it('brings a session back (CONFIRMED, same UID) when its closure is removed', async () => {
       const manager = await signedInAs(t, Role.Manager);
-      const before = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text).events[6];
-      const closures = (await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200)).body.data as { id: string }[];
+      const before = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text)
+        .events[6];
+      const closures = (await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200)).body.data as {
+        id: string;
+      }[];
       await request(t.http).delete(`/api/v1/closures/${closures[0].id}`).set(manager.auth).expect(204);
-      const after = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text).events[6];
+      const after = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text)
+        .events[6];
       expect(after.getFirstPropertyValue('uid')).toBe(before.getFirstPropertyValue('uid'));
       expect(before.getFirstPropertyValue('status')).toBe('CANCELLED');
       expect(after.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -291,7 +362,8 @@ describe('Program calendar feed (e2e)', () => {
       expect(events[0].getFirstPropertyValue('summary')).toBe('Teen drop-in');
       expect(events[0].getFirstPropertyValue('location')).toBe('Central Library, Room B');
       expect(String(events[0].getFirstPropertyValue('description'))).toContain('Harbor Youth Shelter (host)');
-      for (const personal of ['Dana', 'Whitfield', 'dana@', '503 555', 'front-desk@']) expect(response.text.replace(/\r\n[ \t]/g, '')).not.toContain(personal);
+      for (const personal of ['Dana', 'Whitfield', 'dana@', '503 555', 'front-desk@'])
+        expect(response.text.replace(/\r\n[ \t]/g, '')).not.toContain(personal);
     });
 
     it('leaves out sessions more than a year old', async () => {
@@ -307,13 +379,21 @@ describe('Program calendar feed (e2e)', () => {
     });
 
     it('keeps UIDs across a program edit while SEQUENCE rises and the new name shows', async () => {
-      const before = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text).events;
+      const before = parseFeed(
+        (await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text,
+      ).events;
       await renameProgram('Teen drop-in (new room)');
-      const after = parseFeed((await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text).events;
-      expect(after.map((event) => event.getFirstPropertyValue('uid'))).toEqual(before.map((event) => event.getFirstPropertyValue('uid')));
+      const after = parseFeed(
+        (await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200)).text,
+      ).events;
+      expect(after.map((event) => event.getFirstPropertyValue('uid'))).toEqual(
+        before.map((event) => event.getFirstPropertyValue('uid')),
+      );
       expect(after[0].getFirstPropertyValue('summary')).toBe('Teen drop-in (new room)');
       after.forEach((event, index) =>
-        expect(Number(event.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before[index].getFirstPropertyValue('sequence'))),
+        expect(Number(event.getFirstPropertyValue('sequence'))).toBeGreaterThan(
+          Number(before[index].getFirstPropertyValue('sequence')),
+        ),
       );
     });
 
@@ -321,11 +401,16 @@ describe('Program calendar feed (e2e)', () => {
       const first = await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200);
       expect(first.headers.etag).toBeDefined();
       expect(first.headers['cache-control']).toBe('private, no-cache');
-      await request(t.http).get(feedPath(programId)).set(viewer.auth).set('If-None-Match', first.headers.etag).expect(304);
+      await request(t.http)
+        .get(feedPath(programId))
+        .set(viewer.auth)
+        .set('If-None-Match', first.headers.etag)
+        .expect(304);
     });
 
     it('is valid RFC 5545 text: CRLF line ends and lines folded at 75 octets', async () => {
-      const longName = 'Atelier numérique des jeunes — 日本語の読書会, with a name long enough to need folding twice over';
+      const longName =
+        'Atelier numérique des jeunes — 日本語の読書会, with a name long enough to need folding twice over';
       await renameProgram(longName);
       const response = await request(t.http).get(feedPath(programId)).set(viewer.auth).buffer(true).expect(200);
       const text = response.text;

@@ -66,11 +66,18 @@ describe('Programs (e2e)', () => {
     manager = await signedInAs(t, Role.Manager);
   });
 
-  const sessionsOf = async (programId: string, query = `from=${START_DATE}T00:00:00Z&to=${DateTime.now().plus({ days: 400 }).toISODate()}T00:00:00Z`) =>
-    (await request(t.http).get(`/api/v1/programs/${programId}/sessions?${query}`).set(viewer.auth).expect(200)).body.data as SessionBody[];
-  const count = async (table: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-  const patchSession = (id: string, body: object, who: SignedIn = staff) => request(t.http).patch(`/api/v1/sessions/${id}`).set(who.auth).send(body);
-  const patchProgram = (id: string, body: object, who: SignedIn = staff) => request(t.http).patch(`/api/v1/programs/${id}`).set(who.auth).send(body);
+  const sessionsOf = async (
+    programId: string,
+    query = `from=${START_DATE}T00:00:00Z&to=${DateTime.now().plus({ days: 400 }).toISODate()}T00:00:00Z`,
+  ) =>
+    (await request(t.http).get(`/api/v1/programs/${programId}/sessions?${query}`).set(viewer.auth).expect(200)).body
+      .data as SessionBody[];
+  const count = async (table: string) =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+  const patchSession = (id: string, body: object, who: SignedIn = staff) =>
+    request(t.http).patch(`/api/v1/sessions/${id}`).set(who.auth).send(body);
+  const patchProgram = (id: string, body: object, who: SignedIn = staff) =>
+    request(t.http).patch(`/api/v1/programs/${id}`).set(who.auth).send(body);
 
   describe('POST and sessions', () => {
     it('creates a weekly drop-in whose sessions are at 15:30 local on both sides of the DST change', async () => {
@@ -81,7 +88,13 @@ describe('Programs (e2e)', () => {
         partners: [{ organizationId: shelter.id, role: 'host' }],
         audienceIds: [teens.id],
         startDate: START_DATE,
-        schedule: { rrule: 'RRULE:FREQ=WEEKLY;BYDAY=WE', timezone: ZONE, startTime: '15:30', durationMinutes: 90, location: 'Harbor House common room' },
+        schedule: {
+          rrule: 'RRULE:FREQ=WEEKLY;BYDAY=WE',
+          timezone: ZONE,
+          startTime: '15:30',
+          durationMinutes: 90,
+          location: 'Harbor House common room',
+        },
       });
       const created = await request(t.http).post('/api/v1/programs').set(staff.auth).send(body).expect(201);
       expect(created.body).toEqual({
@@ -106,18 +119,27 @@ describe('Programs (e2e)', () => {
       // Past sessions from the start date, weekly without gaps, and future ones to the horizon (120 days).
       expect(sessions[0].localDate).toBe(START_DATE);
       for (let i = 1; i < sessions.length; i += 1) {
-        expect(DateTime.fromISO(sessions[i].localDate).diff(DateTime.fromISO(sessions[i - 1].localDate), 'days').days).toBe(7);
+        expect(
+          DateTime.fromISO(sessions[i].localDate).diff(DateTime.fromISO(sessions[i - 1].localDate), 'days').days,
+        ).toBe(7);
       }
       const last = new Date(sessions.at(-1)!.startsAt).getTime();
       expect(last).toBeGreaterThan(Date.now() + 112 * DAY);
       expect(last).toBeLessThanOrEqual(Date.now() + 120 * DAY);
-      expect(sessions.every((s) => !s.cancelled && s.cancelReason === null && s.attendance === null && s.version === 1)).toBe(true);
+      expect(
+        sessions.every((s) => !s.cancelled && s.cancelReason === null && s.attendance === null && s.version === 1),
+      ).toBe(true);
 
       const program = await t.dataSource.getRepository(Program).findOneByOrFail({ id: created.body.id });
       expect(program.materializedUntil!.getTime()).toBeGreaterThan(Date.now() + 119 * DAY);
-      const audit = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'program', entityId: created.body.id });
+      const audit = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ entityType: 'program', entityId: created.body.id });
       expect(audit).toEqual([expect.objectContaining({ action: 'create', actorId: staff.user.id })]);
-      expect(audit[0].changes).toMatchObject({ name: { before: null, after: 'Weekly drop-in' }, partners: { before: null, after: [{ organizationId: shelter.id, role: 'host' }] } });
+      expect(audit[0].changes).toMatchObject({
+        name: { before: null, after: 'Weekly drop-in' },
+        partners: { before: null, after: [{ organizationId: shelter.id, role: 'host' }] },
+      });
     });
 
     it('lists 30 days back to the horizon by default and refuses reversed or over-long windows', async () => {
@@ -128,11 +150,20 @@ describe('Programs (e2e)', () => {
       expect(byDefault.map((s) => s.id)).toEqual(expected.map((s) => s.id));
       const window = await sessionsOf(program.id, `from=${WEDNESDAY_BEFORE}&to=${WEDNESDAY_AFTER}`);
       expect(window.map((s) => s.localDate)).toEqual([WEDNESDAY_BEFORE]);
-      for (const query of ['from=2026-01-01&to=2025-12-01', 'from=2024-01-01&to=2026-06-01', 'from=yesterday', 'to=2026-13-45', 'limit=3']) {
+      for (const query of [
+        'from=2026-01-01&to=2025-12-01',
+        'from=2024-01-01&to=2026-06-01',
+        'from=yesterday',
+        'to=2026-13-45',
+        'limit=3',
+      ]) {
         const response = await request(t.http).get(`/api/v1/programs/${program.id}/sessions?${query}`).set(viewer.auth);
         expect({ query, status: response.status }).toEqual({ query, status: 400 });
       }
-      await request(t.http).get('/api/v1/programs/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f/sessions').set(viewer.auth).expect(404);
+      await request(t.http)
+        .get('/api/v1/programs/3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f/sessions')
+        .set(viewer.auth)
+        .expect(404);
     });
   });
 
@@ -145,7 +176,9 @@ describe('Programs (e2e)', () => {
       expect(past.length).toBeGreaterThan(5);
       expect(future.length).toBeGreaterThan(10);
       const attended = past.find((s) => s.localDate === WEDNESDAY_AFTER)!;
-      const recorded = await patchSession(attended.id, { attendance: 14, notes: 'Pizza night', version: 1 }).expect(200);
+      const recorded = await patchSession(attended.id, { attendance: 14, notes: 'Pizza night', version: 1 }).expect(
+        200,
+      );
       expect(recorded.body).toMatchObject({ id: attended.id, attendance: 14, notes: 'Pizza night', version: 2 });
 
       await patchProgram(program.id, { version: 1, schedule: { ...program.schedule, startTime: '16:00' } }).expect(200);
@@ -165,29 +198,47 @@ describe('Programs (e2e)', () => {
       const future = (await sessionsOf(program.id)).filter((s) => new Date(s.startsAt).getTime() > Date.now());
       const [noted, withFeedback, plain] = future;
       await patchSession(noted.id, { notes: 'Bring the projector', version: 1 }).expect(200);
-      await t.dataSource.query(`INSERT INTO feedback (source, program_id, session_id, rating) VALUES ('staff', $1, $2, 4)`, [program.id, withFeedback.id]);
-      await patchProgram(program.id, { version: 1, schedule: { ...program.schedule, rrule: 'FREQ=WEEKLY;BYDAY=TH' } }).expect(200);
+      await t.dataSource.query(
+        `INSERT INTO feedback (source, program_id, session_id, rating) VALUES ('staff', $1, $2, 4)`,
+        [program.id, withFeedback.id],
+      );
+      await patchProgram(program.id, {
+        version: 1,
+        schedule: { ...program.schedule, rrule: 'FREQ=WEEKLY;BYDAY=TH' },
+      }).expect(200);
       const after = await sessionsOf(program.id);
       const ids = new Set(after.map((s) => s.id));
       expect([ids.has(noted.id), ids.has(withFeedback.id), ids.has(plain.id)]).toEqual([true, true, false]);
-      expect(new Set(after.filter((s) => new Date(s.startsAt).getTime() > Date.now() && s.id !== noted.id && s.id !== withFeedback.id).map((s) => localTime(s.startsAt)))).toEqual(
-        new Set(['Thu 15:30']),
-      );
+      expect(
+        new Set(
+          after
+            .filter((s) => new Date(s.startsAt).getTime() > Date.now() && s.id !== noted.id && s.id !== withFeedback.id)
+            .map((s) => localTime(s.startsAt)),
+        ),
+      ).toEqual(new Set(['Thu 15:30']));
     });
 
     it('keeps every session id through a location or duration edit, moving only future end times', async () => {
       const program = await createProgram(t, staff.auth, { startDate: START_DATE });
       const before = await sessionsOf(program.id);
-      const located = await patchProgram(program.id, { version: 1, schedule: { ...program.schedule, location: 'Branch library' } }).expect(200);
+      const located = await patchProgram(program.id, {
+        version: 1,
+        schedule: { ...program.schedule, location: 'Branch library' },
+      }).expect(200);
       expect(located.body.schedule.location).toBe('Branch library');
       expect(await sessionsOf(program.id)).toEqual(before);
 
-      await patchProgram(program.id, { version: 2, schedule: { ...program.schedule, durationMinutes: 120 } }).expect(200);
+      await patchProgram(program.id, { version: 2, schedule: { ...program.schedule, durationMinutes: 120 } }).expect(
+        200,
+      );
       const after = await sessionsOf(program.id);
       expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
       for (const [i, session] of after.entries()) {
         const minutes = (new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000;
-        expect({ localDate: session.localDate, minutes }).toEqual({ localDate: session.localDate, minutes: new Date(session.startsAt).getTime() > Date.now() ? 120 : 90 });
+        expect({ localDate: session.localDate, minutes }).toEqual({
+          localDate: session.localDate,
+          minutes: new Date(session.startsAt).getTime() > Date.now() ? 120 : 90,
+        });
         expect(session.startsAt).toBe(before[i].startsAt);
       }
     });
@@ -209,14 +260,22 @@ describe('Programs (e2e)', () => {
       const earlier = DateTime.fromISO(WEDNESDAY_BEFORE).minus({ weeks: 2 }).toISODate()!;
       await patchProgram(program.id, { version: 1, startDate: earlier }).expect(200);
       const sessions = await sessionsOf(program.id);
-      expect(sessions.slice(0, 3).map((s) => s.localDate)).toEqual([earlier, DateTime.fromISO(earlier).plus({ weeks: 1 }).toISODate(), WEDNESDAY_BEFORE]);
+      expect(sessions.slice(0, 3).map((s) => s.localDate)).toEqual([
+        earlier,
+        DateTime.fromISO(earlier).plus({ weeks: 1 }).toISODate(),
+        WEDNESDAY_BEFORE,
+      ]);
     });
 
     it('refuses a stale version with 409 and changes nothing', async () => {
       const program = await createProgram(t, staff.auth, { startDate: START_DATE });
       await patchProgram(program.id, { version: 1, name: 'Drop-in (Wednesdays)' }).expect(200);
       const sessions = await sessionsOf(program.id);
-      const stale = await patchProgram(program.id, { version: 1, name: 'Overwritten', schedule: { ...program.schedule, startTime: '09:00' } }).expect(409);
+      const stale = await patchProgram(program.id, {
+        version: 1,
+        name: 'Overwritten',
+        schedule: { ...program.schedule, startTime: '09:00' },
+      }).expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       const read = await request(t.http).get(`/api/v1/programs/${program.id}`).set(viewer.auth).expect(200);
       expect(read.body).toMatchObject({ name: 'Drop-in (Wednesdays)', version: 2, schedule: program.schedule });
@@ -232,7 +291,10 @@ describe('Programs (e2e)', () => {
     it('bumps the version on a partners-only change and answers an empty change with the same version', async () => {
       const org = await persistOrganization(t.dataSource);
       const program = await createProgram(t, staff.auth);
-      const updated = await patchProgram(program.id, { version: 1, partners: [{ organizationId: org.id, role: 'referral' }] }).expect(200);
+      const updated = await patchProgram(program.id, {
+        version: 1,
+        partners: [{ organizationId: org.id, role: 'referral' }],
+      }).expect(200);
       expect(updated.body).toMatchObject({ version: 2, partners: [{ organizationId: org.id, role: 'referral' }] });
       const same = await patchProgram(program.id, { version: 2, name: program.name }).expect(200);
       expect(same.body.version).toBe(2);
@@ -244,15 +306,41 @@ describe('Programs (e2e)', () => {
       const program = await createProgram(t, staff.auth, { startDate: START_DATE });
       const [session] = await sessionsOf(program.id);
       const cancelled = await patchSession(session.id, { cancelled: true, notes: 'Power cut', version: 1 }).expect(200);
-      expect(cancelled.body).toEqual({ ...session, cancelled: true, cancelReason: null, notes: 'Power cut', version: 2 });
-      const cleared = await patchSession(session.id, { cancelled: false, attendance: 0, notes: null, version: 2 }).expect(200);
+      expect(cancelled.body).toEqual({
+        ...session,
+        cancelled: true,
+        cancelReason: null,
+        notes: 'Power cut',
+        version: 2,
+      });
+      const cleared = await patchSession(session.id, {
+        cancelled: false,
+        attendance: 0,
+        notes: null,
+        version: 2,
+      }).expect(200);
       expect(cleared.body).toMatchObject({ cancelled: false, attendance: 0, notes: null, version: 3 });
-      const audit = await t.dataSource.getRepository(AuditEvent).find({ where: { entityType: 'session', entityId: session.id }, order: { occurredAt: 'ASC' } });
+      const audit = await t.dataSource
+        .getRepository(AuditEvent)
+        .find({ where: { entityType: 'session', entityId: session.id }, order: { occurredAt: 'ASC' } });
       expect(audit.map((e) => e.changes)).toEqual([
-        expect.objectContaining({ cancelled: { before: false, after: true }, notes: { before: null, after: 'Power cut' } }),
-        expect.objectContaining({ cancelled: { before: true, after: false }, attendance: { before: null, after: 0 }, notes: { before: 'Power cut', after: null } }),
+        expect.objectContaining({
+          cancelled: { before: false, after: true },
+          notes: { before: null, after: 'Power cut' },
+        }),
+        expect.objectContaining({
+          cancelled: { before: true, after: false },
+          attendance: { before: null, after: 0 },
+          notes: { before: 'Power cut', after: null },
+        }),
       ]);
-      for (const body of [{ attendance: -1, version: 3 }, { attendance: 1.5, version: 3 }, { cancelled: 'yes', version: 3 }, { attendance: 2 }, { version: 3, startsAt: '2026-01-01T00:00:00Z' }]) {
+      for (const body of [
+        { attendance: -1, version: 3 },
+        { attendance: 1.5, version: 3 },
+        { cancelled: 'yes', version: 3 },
+        { attendance: 2 },
+        { version: 3, startsAt: '2026-01-01T00:00:00Z' },
+      ]) {
         await patchSession(session.id, body).expect(400);
       }
       await patchSession('3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', { attendance: 1, version: 1 }).expect(404);
@@ -272,14 +360,29 @@ describe('Programs (e2e)', () => {
       const sessions = await sessionsOf(program.id);
       await patchSession(sessions[0].id, { attendance: 14, version: 1 }).expect(200);
       await persistClosure(t.dataSource, { date: sessions[1].localDate, name: 'Staff training' });
-      await t.dataSource.query(`UPDATE program_sessions SET closure_id = (SELECT id FROM closures) WHERE id = $1`, [sessions[1].id]);
+      await t.dataSource.query(`UPDATE program_sessions SET closure_id = (SELECT id FROM closures) WHERE id = $1`, [
+        sessions[1].id,
+      ]);
       const pastCount = sessions.filter((s) => new Date(s.startsAt).getTime() <= Date.now()).length;
       for (const org of [host, referral]) {
-        const timeline = await request(t.http).get(`/api/v1/organizations/${org.id}/timeline?limit=100`).set(viewer.auth).expect(200);
+        const timeline = await request(t.http)
+          .get(`/api/v1/organizations/${org.id}/timeline?limit=100`)
+          .set(viewer.auth)
+          .expect(200);
         const entries = timeline.body.data.filter((e: { type: string }) => e.type === 'session');
         expect(entries).toHaveLength(pastCount);
-        expect(entries.at(-1)).toEqual({ type: 'session', at: sessions[0].startsAt, summary: 'Weekly drop-in: 14 attended', refId: sessions[0].id });
-        expect(entries.at(-2)).toEqual({ type: 'session', at: sessions[1].startsAt, summary: 'Weekly drop-in: cancelled (Staff training)', refId: sessions[1].id });
+        expect(entries.at(-1)).toEqual({
+          type: 'session',
+          at: sessions[0].startsAt,
+          summary: 'Weekly drop-in: 14 attended',
+          refId: sessions[0].id,
+        });
+        expect(entries.at(-2)).toEqual({
+          type: 'session',
+          at: sessions[1].startsAt,
+          summary: 'Weekly drop-in: cancelled (Staff training)',
+          refId: sessions[1].id,
+        });
       }
     });
   });
@@ -289,74 +392,136 @@ describe('Programs (e2e)', () => {
       const program = await createProgram(t, staff.auth, { startDate: START_DATE });
       const sessions = await sessionsOf(program.id);
       const target = sessions[3];
-      const closure = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: target.localDate, name: ' Thanksgiving ' }).expect(201);
+      const closure = await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: target.localDate, name: ' Thanksgiving ' })
+        .expect(201);
       // The answer names the sessions it cancelled, so the closures screen can show them.
       expect(closure.body).toEqual({
         id: expect.any(String),
         date: target.localDate,
         name: 'Thanksgiving',
         createdAt: expect.any(String),
-        sessions: [{ id: target.id, programId: program.id, programName: program.name, programTimezone: ZONE, startsAt: target.startsAt, endsAt: target.endsAt }],
+        sessions: [
+          {
+            id: target.id,
+            programId: program.id,
+            programName: program.name,
+            programTimezone: ZONE,
+            startsAt: target.startsAt,
+            endsAt: target.endsAt,
+          },
+        ],
       });
 
       const closed = await sessionsOf(program.id);
       // The closure moves the session's version (the calendar feed's SEQUENCE follows it).
-      expect(closed.filter((s) => s.cancelled)).toEqual([{ ...target, cancelled: true, cancelReason: 'Thanksgiving', version: 2 }]);
+      expect(closed.filter((s) => s.cancelled)).toEqual([
+        { ...target, cancelled: true, cancelReason: 'Thanksgiving', version: 2 },
+      ]);
       // Un-cancelling by staff does not reopen a closure day.
       await patchSession(target.id, { cancelled: false, version: 2 }).expect(200);
-      expect((await sessionsOf(program.id)).find((s) => s.id === target.id)).toMatchObject({ cancelled: true, cancelReason: 'Thanksgiving', version: 2 });
+      expect((await sessionsOf(program.id)).find((s) => s.id === target.id)).toMatchObject({
+        cancelled: true,
+        cancelReason: 'Thanksgiving',
+        version: 2,
+      });
 
       const listed = await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200);
       expect(listed.body.data).toEqual([closure.body]);
-      await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: target.localDate, name: 'Again' }).expect(409);
-      await request(t.http).post('/api/v1/closures').set(staff.auth).send({ date: '2027-01-01', name: 'New Year' }).expect(403);
+      await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: target.localDate, name: 'Again' })
+        .expect(409);
+      await request(t.http)
+        .post('/api/v1/closures')
+        .set(staff.auth)
+        .send({ date: '2027-01-01', name: 'New Year' })
+        .expect(403);
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(staff.auth).expect(403);
 
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(manager.auth).expect(204);
       const restored = await sessionsOf(program.id);
-      expect(restored.find((s) => s.id === target.id)).toMatchObject({ cancelled: false, cancelReason: null, attendance: null, version: 3 });
+      expect(restored.find((s) => s.id === target.id)).toMatchObject({
+        cancelled: false,
+        cancelReason: null,
+        attendance: null,
+        version: 3,
+      });
       expect(restored.filter((s) => s.cancelled)).toEqual([]);
       await request(t.http).delete(`/api/v1/closures/${closure.body.id}`).set(manager.auth).expect(404);
-      const audit = await t.dataSource.getRepository(AuditEvent).find({ where: { entityType: 'closure' }, order: { occurredAt: 'ASC' } });
+      const audit = await t.dataSource
+        .getRepository(AuditEvent)
+        .find({ where: { entityType: 'closure' }, order: { occurredAt: 'ASC' } });
       expect(audit.map((e) => e.action)).toEqual(['create', 'delete']);
     });
 
     it('cancels only sessions not held: a past session with attendance stays held and counted; the others return when it is removed', async () => {
       // Three programs meeting on one day: one held (attendance recorded), one past without attendance, one upcoming.
-      const past = (await sessionsOf((await createProgram(t, staff.auth, { name: 'Zine club', startDate: START_DATE })).id))[2];
+      const past = (
+        await sessionsOf((await createProgram(t, staff.auth, { name: 'Zine club', startDate: START_DATE })).id)
+      )[2];
       const heldProgram = await createProgram(t, staff.auth, { name: 'Anime club', startDate: START_DATE });
       const held = (await sessionsOf(heldProgram.id)).find((s) => s.localDate === past.localDate)!;
       await patchSession(held.id, { attendance: 12, version: held.version }).expect(200);
-      const staffCancelled = (await sessionsOf((await createProgram(t, staff.auth, { name: 'Chess', startDate: START_DATE })).id))[2];
+      const staffCancelled = (
+        await sessionsOf((await createProgram(t, staff.auth, { name: 'Chess', startDate: START_DATE })).id)
+      )[2];
       await patchSession(staffCancelled.id, { cancelled: true, version: staffCancelled.version }).expect(200);
       const upcomingProgram = await createProgram(t, staff.auth, { name: 'Robotics', startDate: START_DATE });
-      const upcoming = (await sessionsOf(upcomingProgram.id)).find((s) => new Date(s.startsAt).getTime() > Date.now() + 7 * DAY)!;
+      const upcoming = (await sessionsOf(upcomingProgram.id)).find(
+        (s) => new Date(s.startsAt).getTime() > Date.now() + 7 * DAY,
+      )!;
       const host = await persistOrganization(t.dataSource, { name: 'Harbor House' });
-      await t.dataSource.query(`INSERT INTO program_partners (program_id, organization_id, role) VALUES ($1, $2, 'host')`, [heldProgram.id, host.id]);
+      await t.dataSource.query(
+        `INSERT INTO program_partners (program_id, organization_id, role) VALUES ($1, $2, 'host')`,
+        [heldProgram.id, host.id],
+      );
       /** The attendance the partner's health score counts (held sessions only). */
-      const countedAttendance = async () => (await t.app.get(HealthFactsService).factsFor([host.id], new Date())).get(host.id)!.attendance;
+      const countedAttendance = async () =>
+        (await t.app.get(HealthFactsService).factsFor([host.id], new Date())).get(host.id)!.attendance;
       expect(await countedAttendance()).toEqual([12]);
 
-      const onPast = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: past.localDate, name: 'Water leak' }).expect(201);
-      const onUpcoming = await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: upcoming.localDate, name: 'Staff day' }).expect(201);
+      const onPast = await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: past.localDate, name: 'Water leak' })
+        .expect(201);
+      const onUpcoming = await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: upcoming.localDate, name: 'Staff day' })
+        .expect(201);
       // The answer names the sessions cancelled: not the held one.
       const cancelledIds = onPast.body.sessions.map((s: { id: string }) => s.id);
       expect(cancelledIds).toEqual(expect.arrayContaining([past.id, staffCancelled.id]));
       expect(cancelledIds).not.toContain(held.id);
       expect(onUpcoming.body.sessions.map((s: { id: string }) => s.id)).toContain(upcoming.id);
       const find = async (programId: string, id: string) => (await sessionsOf(programId)).find((s) => s.id === id)!;
-      expect(await find(heldProgram.id, held.id)).toMatchObject({ cancelled: false, cancelReason: null, attendance: 12, version: 2 });
+      expect(await find(heldProgram.id, held.id)).toMatchObject({
+        cancelled: false,
+        cancelReason: null,
+        attendance: 12,
+        version: 2,
+      });
       expect(await find(past.programId, past.id)).toMatchObject({ cancelled: true, cancelReason: 'Water leak' });
       expect(await find(upcomingProgram.id, upcoming.id)).toMatchObject({ cancelled: true, cancelReason: 'Staff day' });
       // Still held for the partner's health and timeline.
       expect(await countedAttendance()).toEqual([12]);
-      const timeline = (await request(t.http).get(`/api/v1/organizations/${host.id}/timeline?limit=100`).set(viewer.auth).expect(200)).body.data;
+      const timeline = (
+        await request(t.http).get(`/api/v1/organizations/${host.id}/timeline?limit=100`).set(viewer.auth).expect(200)
+      ).body.data;
       expect(timeline.find((e: { refId: string }) => e.refId === held.id).summary).toBe('Anime club: 12 attended');
 
       // A head count entered after the closure means the session took place: it comes out from under the closure.
       const pastNow = await find(past.programId, past.id);
-      expect((await patchSession(past.id, { attendance: 4, version: pastNow.version }).expect(200)).body).toMatchObject({ cancelled: false, cancelReason: null, attendance: 4 });
-      const uncounted = (await patchSession(past.id, { attendance: null, version: pastNow.version + 1 }).expect(200)).body;
+      expect((await patchSession(past.id, { attendance: 4, version: pastNow.version }).expect(200)).body).toMatchObject(
+        { cancelled: false, cancelReason: null, attendance: 4 },
+      );
+      const uncounted = (await patchSession(past.id, { attendance: null, version: pastNow.version + 1 }).expect(200))
+        .body;
       expect(uncounted).toMatchObject({ cancelled: true, cancelReason: 'Water leak', attendance: null });
 
       await request(t.http).delete(`/api/v1/closures/${onPast.body.id}`).set(manager.auth).expect(204);
@@ -365,7 +530,10 @@ describe('Programs (e2e)', () => {
       expect(await find(upcomingProgram.id, upcoming.id)).toMatchObject({ cancelled: false, cancelReason: null });
       expect(await find(heldProgram.id, held.id)).toMatchObject({ cancelled: false, attendance: 12, version: 2 });
       // A session staff cancelled themselves stays cancelled when the closure goes.
-      expect(await find(staffCancelled.programId, staffCancelled.id)).toMatchObject({ cancelled: true, cancelReason: null });
+      expect(await find(staffCancelled.programId, staffCancelled.id)).toMatchObject({
+        cancelled: true,
+        cancelReason: null,
+      });
     });
 
     it('lists each closure with the sessions it cancels, across programs and zones, by start time', async () => {
@@ -373,35 +541,84 @@ describe('Programs (e2e)', () => {
       const east = await createProgram(t, staff.auth, {
         name: 'Anime club',
         startDate: START_DATE,
-        schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: 'America/New_York', startTime: '15:30', durationMinutes: 60, location: null },
+        schedule: {
+          rrule: 'FREQ=WEEKLY;BYDAY=WE',
+          timezone: 'America/New_York',
+          startTime: '15:30',
+          durationMinutes: 60,
+          location: null,
+        },
       });
       const day = (await sessionsOf(west.id))[2].localDate;
       const [eastSession] = (await sessionsOf(east.id)).filter((s) => s.localDate === day);
       const [westSession] = (await sessionsOf(west.id)).filter((s) => s.localDate === day);
-      const closure = (await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: day, name: 'Staff training' }).expect(201)).body;
-      await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: '2031-01-01', name: 'New Year' }).expect(201);
+      const closure = (
+        await request(t.http)
+          .post('/api/v1/closures')
+          .set(manager.auth)
+          .send({ date: day, name: 'Staff training' })
+          .expect(201)
+      ).body;
+      await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: '2031-01-01', name: 'New Year' })
+        .expect(201);
 
       const listed = (await request(t.http).get('/api/v1/closures').set(viewer.auth).expect(200)).body.data;
       // 15:30 in New York comes three hours before 15:30 in Los Angeles.
-      expect(listed.map((c: { name: string; sessions: { programName: string; id: string; programTimezone: string }[] }) => [c.name, c.sessions.map((s) => [s.programName, s.id, s.programTimezone])])).toEqual([
-        ['Staff training', [['Anime club', eastSession.id, 'America/New_York'], ['Zine club', westSession.id, ZONE]]],
+      expect(
+        listed.map((c: { name: string; sessions: { programName: string; id: string; programTimezone: string }[] }) => [
+          c.name,
+          c.sessions.map((s) => [s.programName, s.id, s.programTimezone]),
+        ]),
+      ).toEqual([
+        [
+          'Staff training',
+          [
+            ['Anime club', eastSession.id, 'America/New_York'],
+            ['Zine club', westSession.id, ZONE],
+          ],
+        ],
         ['New Year', []],
       ]);
       expect(closure.sessions).toEqual(listed[0].sessions);
 
       await request(t.http).delete(`/api/v1/closures/${closure.id}`).set(manager.auth).expect(204);
-      expect((await sessionsOf(east.id)).find((s) => s.id === eastSession.id)).toMatchObject({ cancelled: false, cancelReason: null });
+      expect((await sessionsOf(east.id)).find((s) => s.id === eastSession.id)).toMatchObject({
+        cancelled: false,
+        cancelReason: null,
+      });
     });
 
     it('cancels sessions created later on an existing closure day, and filters closures by date', async () => {
-      await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: WEDNESDAY_AFTER, name: 'Staff day' }).expect(201);
-      await request(t.http).post('/api/v1/closures').set(manager.auth).send({ date: '2030-07-04', name: 'Independence Day' }).expect(201);
+      await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: WEDNESDAY_AFTER, name: 'Staff day' })
+        .expect(201);
+      await request(t.http)
+        .post('/api/v1/closures')
+        .set(manager.auth)
+        .send({ date: '2030-07-04', name: 'Independence Day' })
+        .expect(201);
       const program = await createProgram(t, staff.auth, { startDate: START_DATE });
       const sessions = await sessionsOf(program.id);
-      expect(sessions.filter((s) => s.cancelled).map((s) => [s.localDate, s.cancelReason])).toEqual([[WEDNESDAY_AFTER, 'Staff day']]);
-      const filtered = await request(t.http).get(`/api/v1/closures?from=2030-01-01&to=2030-12-31`).set(viewer.auth).expect(200);
+      expect(sessions.filter((s) => s.cancelled).map((s) => [s.localDate, s.cancelReason])).toEqual([
+        [WEDNESDAY_AFTER, 'Staff day'],
+      ]);
+      const filtered = await request(t.http)
+        .get(`/api/v1/closures?from=2030-01-01&to=2030-12-31`)
+        .set(viewer.auth)
+        .expect(200);
       expect(filtered.body.data.map((c: { name: string }) => c.name)).toEqual(['Independence Day']);
-      for (const body of [{ date: '2026-02-30', name: 'x' }, { date: 'tomorrow', name: 'x' }, { date: '2026-12-24' }, { date: '2026-12-24', name: '' }, { date: '2026-12-24', name: 'x', extra: 1 }]) {
+      for (const body of [
+        { date: '2026-02-30', name: 'x' },
+        { date: 'tomorrow', name: 'x' },
+        { date: '2026-12-24' },
+        { date: '2026-12-24', name: '' },
+        { date: '2026-12-24', name: 'x', extra: 1 },
+      ]) {
         await request(t.http).post('/api/v1/closures').set(manager.auth).send(body).expect(400);
       }
       await request(t.http).get('/api/v1/closures?from=2026-02-30').set(viewer.auth).expect(400);
@@ -410,29 +627,77 @@ describe('Programs (e2e)', () => {
 
   describe('validation', () => {
     const badBodies: [string, object, string][] = [
-      ['an unparseable rrule', { schedule: { ...buildProgramBody().schedule, rrule: 'EVERY WEDNESDAY' } }, 'schedule.rrule'],
+      [
+        'an unparseable rrule',
+        { schedule: { ...buildProgramBody().schedule, rrule: 'EVERY WEDNESDAY' } },
+        'schedule.rrule',
+      ],
       ['an hourly rrule', { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=HOURLY' } }, 'schedule.rrule'],
-      ['an unknown zone', { schedule: { ...buildProgramBody().schedule, timezone: 'America/Springfield' } }, 'schedule.timezone'],
+      [
+        'an unknown zone',
+        { schedule: { ...buildProgramBody().schedule, timezone: 'America/Springfield' } },
+        'schedule.timezone',
+      ],
       ['an end before the start', { startDate: '2026-09-02', endDate: '2026-08-01' }, 'endDate'],
-      ['too many sessions', { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=DAILY;COUNT=5000' } }, 'schedule.rrule'],
-      ['too many sessions before the end date', { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=DAILY' }, startDate: '2026-01-01', endDate: '2029-12-31' }, 'schedule.rrule'],
-      ['a rule with no session', { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } }, 'schedule.rrule'],
-      ['a bad start time', { schedule: { ...buildProgramBody().schedule, startTime: '3:30 PM' } }, 'schedule.startTime'],
-      ['a zero duration', { schedule: { ...buildProgramBody().schedule, durationMinutes: 0 } }, 'schedule.durationMinutes'],
+      [
+        'too many sessions',
+        { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=DAILY;COUNT=5000' } },
+        'schedule.rrule',
+      ],
+      [
+        'too many sessions before the end date',
+        {
+          schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=DAILY' },
+          startDate: '2026-01-01',
+          endDate: '2029-12-31',
+        },
+        'schedule.rrule',
+      ],
+      [
+        'a rule with no session',
+        { schedule: { ...buildProgramBody().schedule, rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } },
+        'schedule.rrule',
+      ],
+      [
+        'a bad start time',
+        { schedule: { ...buildProgramBody().schedule, startTime: '3:30 PM' } },
+        'schedule.startTime',
+      ],
+      [
+        'a zero duration',
+        { schedule: { ...buildProgramBody().schedule, durationMinutes: 0 } },
+        'schedule.durationMinutes',
+      ],
       ['an impossible date', { startDate: '2026-02-30' }, 'startDate'],
       ['a start date decades ago', { startDate: '1990-01-03' }, 'startDate'],
-      ['an unknown partner', { partners: [{ organizationId: '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', role: 'host' }] }, 'partners.0.organizationId'],
-      ['an unknown role', { partners: [{ organizationId: '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', role: 'sponsor' }] }, 'partners.0.role'],
+      [
+        'an unknown partner',
+        { partners: [{ organizationId: '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', role: 'host' }] },
+        'partners.0.organizationId',
+      ],
+      [
+        'an unknown role',
+        { partners: [{ organizationId: '3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', role: 'sponsor' }] },
+        'partners.0.role',
+      ],
       ['an unknown audience', { audienceIds: ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f'] }, 'audienceIds.0'],
       ['no schedule', { schedule: undefined }, 'schedule'],
       ['an unknown field', { sessions: [] }, 'sessions'],
     ];
 
     it.each(badBodies)('refuses %s with 400 naming the field and creates nothing', async (_name, overrides, field) => {
-      const response = await request(t.http).post('/api/v1/programs').set(staff.auth).send({ ...buildProgramBody(), ...overrides }).expect(400);
+      const response = await request(t.http)
+        .post('/api/v1/programs')
+        .set(staff.auth)
+        .send({ ...buildProgramBody(), ...overrides })
+        .expect(400);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect({ programs: await count('programs'), sessions: await count('program_sessions'), audit: await count('audit_events') }).toEqual({ programs: 0, sessions: 0, audit: 0 });
+      expect({
+        programs: await count('programs'),
+        sessions: await count('program_sessions'),
+        audit: await count('audit_events'),
+      }).toEqual({ programs: 0, sessions: 0, audit: 0 });
     });
 
     it('refuses the same organization twice as a partner', async () => {
@@ -440,9 +705,18 @@ describe('Programs (e2e)', () => {
       const response = await request(t.http)
         .post('/api/v1/programs')
         .set(staff.auth)
-        .send(buildProgramBody({ partners: [{ organizationId: org.id, role: 'host' }, { organizationId: org.id, role: 'referral' }] }))
+        .send(
+          buildProgramBody({
+            partners: [
+              { organizationId: org.id, role: 'host' },
+              { organizationId: org.id, role: 'referral' },
+            ],
+          }),
+        )
         .expect(400);
-      expect(response.body.errors).toEqual([{ field: 'partners.1.organizationId', message: expect.stringMatching(/already a partner/) }]);
+      expect(response.body.errors).toEqual([
+        { field: 'partners.1.organizationId', message: expect.stringMatching(/already a partner/) },
+      ]);
     });
 
     it('refuses an invalid schedule edit and leaves program and sessions as they were', async () => {
@@ -472,16 +746,29 @@ describe('Programs (e2e)', () => {
       await request(t.http).delete(`/api/v1/programs/${program.id}`).set(viewer.auth).expect(403);
       await patchSession(session.id, { attendance: 5, version: 1 }, viewer).expect(403);
       expect(await count('programs')).toBe(1);
-      expect((await t.dataSource.getRepository(ProgramSession).findOneByOrFail({ id: session.id })).attendance).toBeNull();
+      expect(
+        (await t.dataSource.getRepository(ProgramSession).findOneByOrFail({ id: session.id })).attendance,
+      ).toBeNull();
     });
 
     it('filters by status, partner, audience and name, with paging', async () => {
       const org = await persistOrganization(t.dataSource);
       const audience = await persistAudience(t.dataSource);
-      const a = await createProgram(t, staff.auth, { name: 'Anime club', status: ProgramStatus.Running, partners: [{ organizationId: org.id, role: 'host' }] });
-      const b = await createProgram(t, staff.auth, { name: 'Béisbol stats', status: ProgramStatus.Planned, audienceIds: [audience.id] });
+      const a = await createProgram(t, staff.auth, {
+        name: 'Anime club',
+        status: ProgramStatus.Running,
+        partners: [{ organizationId: org.id, role: 'host' }],
+      });
+      const b = await createProgram(t, staff.auth, {
+        name: 'Béisbol stats',
+        status: ProgramStatus.Planned,
+        audienceIds: [audience.id],
+      });
       const c = await createProgram(t, staff.auth, { name: 'Coding club', status: ProgramStatus.Completed });
-      const ids = async (query: string) => (await request(t.http).get(`/api/v1/programs?${query}`).set(viewer.auth).expect(200)).body.data.map((p: { id: string }) => p.id);
+      const ids = async (query: string) =>
+        (await request(t.http).get(`/api/v1/programs?${query}`).set(viewer.auth).expect(200)).body.data.map(
+          (p: { id: string }) => p.id,
+        );
       expect(await ids('')).toEqual([a.id, b.id, c.id]);
       expect(await ids('status=planned,completed')).toEqual([b.id, c.id]);
       expect(await ids(`organizationId=${org.id}`)).toEqual([a.id]);
@@ -490,7 +777,9 @@ describe('Programs (e2e)', () => {
       expect(await ids('q=CLUB&limit=1&offset=1')).toEqual([c.id]);
       const page = await request(t.http).get('/api/v1/programs?limit=2').set(viewer.auth).expect(200);
       expect(page.body.meta).toEqual({ total: 3, limit: 2, offset: 0 });
-      expect(page.body.data[0].partners).toEqual([{ organizationId: org.id, organizationName: org.name, role: 'host' }]);
+      expect(page.body.data[0].partners).toEqual([
+        { organizationId: org.id, organizationName: org.name, role: 'host' },
+      ]);
       // A completed program gets no sessions.
       expect(await t.dataSource.getRepository(ProgramSession).countBy({ programId: c.id })).toBe(0);
     });
@@ -500,7 +789,9 @@ describe('Programs (e2e)', () => {
       await request(t.http).delete(`/api/v1/programs/${program.id}`).set(staff.auth).expect(204);
       await request(t.http).get(`/api/v1/programs/${program.id}`).set(viewer.auth).expect(404);
       expect(await count('program_sessions')).toBe(0);
-      const audit = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'program', entityId: program.id, action: 'delete' });
+      const audit = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ entityType: 'program', entityId: program.id, action: 'delete' });
       expect(audit).toHaveLength(1);
       await request(t.http).delete(`/api/v1/programs/${program.id}`).set(staff.auth).expect(404);
     });
@@ -531,17 +822,25 @@ describe('Programs (e2e)', () => {
 
       const first = await service.extendSessionWindows(later);
       expect(first).toEqual({ programs: 1, sessionsCreated: 4 });
-      const after = await sessionsOf(running.id, `from=${START_DATE}&to=${DateTime.now().plus({ days: 400 }).toISODate()}`);
+      const after = await sessionsOf(
+        running.id,
+        `from=${START_DATE}&to=${DateTime.now().plus({ days: 400 }).toISODate()}`,
+      );
       expect(after.slice(0, before.length)).toEqual(before);
       expect(after).toHaveLength(before.length + 4);
-      expect(after.find((s) => s.localDate === wednesday)).toMatchObject({ cancelled: true, cancelReason: 'Inventory day' });
+      expect(after.find((s) => s.localDate === wednesday)).toMatchObject({
+        cancelled: true,
+        cancelReason: 'Inventory day',
+      });
       expect(new Set(after.map((s) => localTime(s.startsAt)))).toEqual(new Set(['Wed 15:30']));
 
       expect(await service.extendSessionWindows(later)).toEqual({ programs: 0, sessionsCreated: 0 });
       // Even when the bookkeeping is lost, running again creates nothing twice.
       await t.dataSource.query('UPDATE programs SET materialized_until = NULL');
       expect(await service.extendSessionWindows(later)).toEqual({ programs: 1, sessionsCreated: 0 });
-      expect(await t.dataSource.getRepository(ProgramSession).countBy({ programId: completed.id })).toBe(completedBefore);
+      expect(await t.dataSource.getRepository(ProgramSession).countBy({ programId: completed.id })).toBe(
+        completedBefore,
+      );
     });
 
     it('materializes a program saved without sessions from its start date', async () => {

@@ -40,14 +40,20 @@ describe('Public feedback links (e2e)', () => {
   describe('links', () => {
     it('makes a link whose url is the public page, keeping only the hash of its token', async () => {
       const program = await persistFeedbackProgram(t.dataSource);
-      const response = await request(t.http).post(`/api/v1/programs/${program.id}/feedback-link`).set(staff.auth).expect(201);
+      const response = await request(t.http)
+        .post(`/api/v1/programs/${program.id}/feedback-link`)
+        .set(staff.auth)
+        .expect(201);
       const { id, token, url } = response.body;
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(url).toBe(`http://tandem.test/feedback/${token}`);
       expect(response.body).toMatchObject({ programId: program.id, createdById: staff.user.id, revokedAt: null });
       const link = await t.dataSource.getRepository(FeedbackLink).findOneByOrFail({ id });
       expect(link.tokenHash).toBe(sha256(token));
-      const [{ found }] = await t.dataSource.query(`SELECT count(*)::int AS found FROM feedback_links WHERE token_hash = $1 OR id::text = $1`, [token]);
+      const [{ found }] = await t.dataSource.query(
+        `SELECT count(*)::int AS found FROM feedback_links WHERE token_hash = $1 OR id::text = $1`,
+        [token],
+      );
       expect(found).toBe(0);
       // The link opens the page.
       await request(t.http).get(new URL(url).pathname).expect(200);
@@ -62,17 +68,33 @@ describe('Public feedback links (e2e)', () => {
 
     it('lists links without tokens, and revoking one closes its page and its submissions (404)', async () => {
       const program = await persistFeedbackProgram(t.dataSource);
-      const first = (await request(t.http).post(`/api/v1/programs/${program.id}/feedback-link`).set(staff.auth).expect(201)).body;
-      const second = (await request(t.http).post(`/api/v1/programs/${program.id}/feedback-link`).set(staff.auth).expect(201)).body;
-      const list = await request(t.http).get(`/api/v1/programs/${program.id}/feedback-links`).set(staff.auth).expect(200);
+      const first = (
+        await request(t.http).post(`/api/v1/programs/${program.id}/feedback-link`).set(staff.auth).expect(201)
+      ).body;
+      const second = (
+        await request(t.http).post(`/api/v1/programs/${program.id}/feedback-link`).set(staff.auth).expect(201)
+      ).body;
+      const list = await request(t.http)
+        .get(`/api/v1/programs/${program.id}/feedback-links`)
+        .set(staff.auth)
+        .expect(200);
       expect(list.body.meta.total).toBe(2);
       expect(list.body.data.map((l: { id: string }) => l.id).sort()).toEqual([first.id, second.id].sort());
       expect(JSON.stringify(list.body)).not.toContain(first.token);
       expect(list.body.data[0]).not.toHaveProperty('token');
 
-      await request(t.http).delete(`/api/v1/programs/${program.id}/feedback-links/${first.id}`).set(staff.auth).expect(204);
-      await request(t.http).delete(`/api/v1/programs/${program.id}/feedback-links/${first.id}`).set(staff.auth).expect(204);
-      const after = await request(t.http).get(`/api/v1/programs/${program.id}/feedback-links`).set(staff.auth).expect(200);
+      await request(t.http)
+        .delete(`/api/v1/programs/${program.id}/feedback-links/${first.id}`)
+        .set(staff.auth)
+        .expect(204);
+      await request(t.http)
+        .delete(`/api/v1/programs/${program.id}/feedback-links/${first.id}`)
+        .set(staff.auth)
+        .expect(204);
+      const after = await request(t.http)
+        .get(`/api/v1/programs/${program.id}/feedback-links`)
+        .set(staff.auth)
+        .expect(200);
       const revoked = after.body.data.find((l: { id: string }) => l.id === first.id);
       expect(Date.parse(revoked.revokedAt)).not.toBeNaN();
 
@@ -89,8 +111,14 @@ describe('Public feedback links (e2e)', () => {
       const program = await persistFeedbackProgram(t.dataSource);
       const other = await persistFeedbackProgram(t.dataSource);
       const { link } = await persistFeedbackLink(t.dataSource, other.id);
-      await request(t.http).delete(`/api/v1/programs/${program.id}/feedback-links/${link.id}`).set(staff.auth).expect(404);
-      await request(t.http).delete(`/api/v1/programs/${program.id}/feedback-links/${UNKNOWN_ID}`).set(staff.auth).expect(404);
+      await request(t.http)
+        .delete(`/api/v1/programs/${program.id}/feedback-links/${link.id}`)
+        .set(staff.auth)
+        .expect(404);
+      await request(t.http)
+        .delete(`/api/v1/programs/${program.id}/feedback-links/${UNKNOWN_ID}`)
+        .set(staff.auth)
+        .expect(404);
       await request(t.http).delete(`/api/v1/programs/${program.id}/feedback-links/nope`).set(staff.auth).expect(404);
       expect((await t.dataSource.getRepository(FeedbackLink).findOneByOrFail({ id: link.id })).revokedAt).toBeNull();
     });
@@ -109,7 +137,16 @@ describe('Public feedback links (e2e)', () => {
       expect(html).not.toContain('<Lab>');
       expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"\/>/);
       expect(html).toMatch(/anonymous/i);
-      for (const words of ['How was it?', 'What did you like?', 'What could be better?', 'Any ideas for next time?', 'I learned something new', 'I feel more confident', 'I will use what I learned', 'I know more about what the library offers']) {
+      for (const words of [
+        'How was it?',
+        'What did you like?',
+        'What could be better?',
+        'Any ideas for next time?',
+        'I learned something new',
+        'I feel more confident',
+        'I will use what I learned',
+        'I know more about what the library offers',
+      ]) {
         expect(html).toContain(words);
       }
 
@@ -162,7 +199,13 @@ describe('Public feedback links (e2e)', () => {
       const { link, token } = await persistFeedbackLink(t.dataSource, program.id);
       const response = await request(t.http)
         .post(`/api/v1/public/feedback/${token}`)
-        .send({ rating: 5, outcomes: { knowledge: 4, awareness: 5 }, worked: 'the robots', didntWork: '  ', suggestions: 'more snacks' })
+        .send({
+          rating: 5,
+          outcomes: { knowledge: 4, awareness: 5 },
+          worked: 'the robots',
+          didntWork: '  ',
+          suggestions: 'more snacks',
+        })
         .expect(201);
       expect(Object.keys(response.body)).toEqual(['id']);
       const [row] = await stored();
@@ -194,7 +237,9 @@ describe('Public feedback links (e2e)', () => {
       const response = await request(t.http)
         .post(`/api/v1/public/feedback/${token}`)
         .type('form')
-        .send('rating=4&outcomeKnowledge=5&outcomeConfidence=&outcomeApplication=3&worked=Fun+games+%3Cb%3E&didntWork=&suggestions=')
+        .send(
+          'rating=4&outcomeKnowledge=5&outcomeConfidence=&outcomeApplication=3&worked=Fun+games+%3Cb%3E&didntWork=&suggestions=',
+        )
         .expect(201);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
       expect(response.text).toContain('Thank you!');
@@ -234,9 +279,17 @@ describe('Public feedback links (e2e)', () => {
     it('answers JSON clients that ask for HTML with the form page too', async () => {
       const program = await persistFeedbackProgram(t.dataSource);
       const { token } = await persistFeedbackLink(t.dataSource, program.id);
-      const response = await request(t.http).post(`/api/v1/public/feedback/${token}`).set('Accept', 'text/html').send({ rating: 7 }).expect(400);
+      const response = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .set('Accept', 'text/html')
+        .send({ rating: 7 })
+        .expect(400);
       expect(response.text).toContain('Please pick how it was');
-      const ok = await request(t.http).post(`/api/v1/public/feedback/${token}`).set('Accept', 'text/html').send({ rating: 2 }).expect(201);
+      const ok = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .set('Accept', 'text/html')
+        .send({ rating: 2 })
+        .expect(201);
       expect(ok.text).toContain('Thank you!');
     });
 
@@ -263,15 +316,26 @@ describe('Public feedback links (e2e)', () => {
     it('refuses unknown form fields (400 page) and stores nothing', async () => {
       const program = await persistFeedbackProgram(t.dataSource);
       const { token } = await persistFeedbackLink(t.dataSource, program.id);
-      const response = await request(t.http).post(`/api/v1/public/feedback/${token}`).type('form').send('rating=4&phone=5035550100&__proto__=x').expect(400);
+      const response = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send('rating=4&phone=5035550100&__proto__=x')
+        .expect(400);
       expect(response.text).toContain('Something in the form was not right');
       expect(await stored()).toHaveLength(0);
     });
 
     it('answers 404 for an unknown token, as JSON or as a page', async () => {
-      const json = await request(t.http).post(`/api/v1/public/feedback/${UNKNOWN_TOKEN}`).send({ rating: 4 }).expect(404);
+      const json = await request(t.http)
+        .post(`/api/v1/public/feedback/${UNKNOWN_TOKEN}`)
+        .send({ rating: 4 })
+        .expect(404);
       expect(json.body).toMatchObject({ status: 404, code: 'FEEDBACK_LINK_NOT_FOUND' });
-      const page = await request(t.http).post(`/api/v1/public/feedback/${UNKNOWN_TOKEN}`).type('form').send('rating=4').expect(404);
+      const page = await request(t.http)
+        .post(`/api/v1/public/feedback/${UNKNOWN_TOKEN}`)
+        .type('form')
+        .send('rating=4')
+        .expect(404);
       expect(page.text).toContain('This link does not work');
       expect(await stored()).toHaveLength(0);
     });
@@ -280,9 +344,14 @@ describe('Public feedback links (e2e)', () => {
       const org = (await persistOrganization(t.dataSource)).id;
       const program = await persistFeedbackProgram(t.dataSource, [org], { name: 'Weekly drop-in' });
       const { token } = await persistFeedbackLink(t.dataSource, program.id);
-      await request(t.http).post(`/api/v1/public/feedback/${token}`).send({ rating: 4, worked: 'hidden words' }).expect(201);
+      await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 4, worked: 'hidden words' })
+        .expect(201);
       const timeline = await request(t.http).get(`/api/v1/organizations/${org}/timeline`).set(staff.auth).expect(200);
-      expect(timeline.body.data).toContainEqual(expect.objectContaining({ type: 'feedback', summary: 'Youth feedback on Weekly drop-in: 4/5 — needs action' }));
+      expect(timeline.body.data).toContainEqual(
+        expect.objectContaining({ type: 'feedback', summary: 'Youth feedback on Weekly drop-in: 4/5 — needs action' }),
+      );
       expect(JSON.stringify(timeline.body)).not.toContain('hidden words');
     });
   });
@@ -312,7 +381,11 @@ describe('Public feedback rate limits (e2e)', () => {
     const perIp = await post(second.token).expect(429);
     expect(Number(perIp.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(perIp.headers['retry-after'])).toBeLessThanOrEqual(3600);
-    const page = await request(t.http).post(`/api/v1/public/feedback/${second.token}`).type('form').send('rating=3').expect(429);
+    const page = await request(t.http)
+      .post(`/api/v1/public/feedback/${second.token}`)
+      .type('form')
+      .send('rating=3')
+      .expect(429);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('Please try again later');
     expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
@@ -383,8 +456,13 @@ describe('Public feedback in the OpenAPI document (e2e)', () => {
     expect(doc.paths['/feedback/{token}'].get.responses['200'].content['text/html']).toBeDefined();
     expect(doc.paths['/api/v1/feedback/{id}'].get).toBeDefined();
     const submit = doc.paths['/api/v1/public/feedback/{token}'].post;
-    expect(Object.keys(submit.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(submit.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/PublicFeedbackCreatedDto');
+    expect(Object.keys(submit.requestBody.content).sort()).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+    ]);
+    expect(submit.responses['201'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/PublicFeedbackCreatedDto',
+    );
     expect(doc.components.schemas.PublicFeedbackCreatedDto).toBeDefined();
     expect(doc.components.schemas.PublicFeedbackDto.required).toEqual(['rating']);
   });

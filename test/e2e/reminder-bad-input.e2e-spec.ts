@@ -27,11 +27,15 @@ async function snapshot(t: TestApp): Promise<Record<string, unknown>> {
 }
 
 function expectProblem(response: request.Response, status: number): void {
-  expect({ status: response.status, body: response.body }).toMatchObject({ status, body: { status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) } });
+  expect({ status: response.status, body: response.body }).toMatchObject({
+    status,
+    body: { status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) },
+  });
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
 }
 
-const fields = (response: request.Response): string[] => response.body.errors.map((e: { field: string }) => e.field).sort();
+const fields = (response: request.Response): string[] =>
+  response.body.errors.map((e: { field: string }) => e.field).sort();
 
 describe('Reminder bad input (e2e)', () => {
   let t: TestApp;
@@ -56,8 +60,13 @@ describe('Reminder bad input (e2e)', () => {
   });
   afterAll(async () => t.close());
 
-  const version = async (): Promise<number> => (await t.dataSource.query('SELECT version FROM reminders WHERE id = $1', [reminderId]))[0].version;
-  const create = (body: unknown, auth = staff.auth) => request(t.http).post('/api/v1/reminders').set(auth).send(body as object);
+  const version = async (): Promise<number> =>
+    (await t.dataSource.query('SELECT version FROM reminders WHERE id = $1', [reminderId]))[0].version;
+  const create = (body: unknown, auth = staff.auth) =>
+    request(t.http)
+      .post('/api/v1/reminders')
+      .set(auth)
+      .send(body as object);
   const valid = (overrides: Record<string, unknown> = {}) => buildReminderBody([staff.user.id], overrides);
 
   /** Sends each body, expects a 400 naming exactly these fields, and that nothing was written. */
@@ -80,8 +89,15 @@ describe('Reminder bad input (e2e)', () => {
     ] as const;
     for (const [verb, path] of routes) {
       for (const id of ['not-a-uuid', "1'; DROP TABLE reminders; --", '%00', '12345', UNKNOWN]) {
-        const response = await request(t.http)[verb](path.replace(':id', encodeURIComponent(id))).set(staff.auth).send(verb === 'patch' ? { version: 1, title: 'x' } : {});
-        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({ route: `${verb} ${path}`, id, status: 404 });
+        const response = await request(t.http)
+          [verb](path.replace(':id', encodeURIComponent(id)))
+          .set(staff.auth)
+          .send(verb === 'patch' ? { version: 1, title: 'x' } : {});
+        expect({ route: `${verb} ${path}`, id, status: response.status }).toEqual({
+          route: `${verb} ${path}`,
+          id,
+          status: 404,
+        });
         expect(response.headers['content-type']).toMatch(/problem\+json/);
       }
     }
@@ -103,19 +119,31 @@ describe('Reminder bad input (e2e)', () => {
   });
 
   it('answers wrong types with 400 naming each field', async () => {
-    await refused({ title: 42, message: ['hi'], trigger: 'once', recipientIds: 'abc', recipientContactIds: { id: contactId }, active: 'yes' }, [
-      'title',
-      'message',
-      'trigger',
-      'recipientIds',
-      'recipientContactIds',
-      'active',
-    ]);
+    await refused(
+      {
+        title: 42,
+        message: ['hi'],
+        trigger: 'once',
+        recipientIds: 'abc',
+        recipientContactIds: { id: contactId },
+        active: 'yes',
+      },
+      ['title', 'message', 'trigger', 'recipientIds', 'recipientContactIds', 'active'],
+    );
     await refused(valid({ trigger: { type: 'once', at: 1_775_000_000_000 } }), ['trigger.at']);
-    await refused(valid({ trigger: { type: 42, offsetMinutes: '10', programId: 7 } }), ['trigger.type', 'trigger.offsetMinutes', 'trigger.programId']);
+    await refused(valid({ trigger: { type: 42, offsetMinutes: '10', programId: 7 } }), [
+      'trigger.type',
+      'trigger.offsetMinutes',
+      'trigger.programId',
+    ]);
     await refused(valid({ trigger: [{ type: 'once', at: inHours(5) }] }), ['trigger']);
     await refused(valid({ trigger: null }), ['trigger']);
-    await refused(valid({ title: null, message: null, recipientIds: null, active: null }), ['title', 'message', 'recipientIds', 'active']);
+    await refused(valid({ title: null, message: null, recipientIds: null, active: null }), [
+      'title',
+      'message',
+      'recipientIds',
+      'active',
+    ]);
     await refused({ title: 'No trigger', recipientIds: [staff.user.id] }, ['trigger']);
     await refused(valid({ trigger: { at: inHours(5) } }), ['trigger.type']);
   });
@@ -123,10 +151,18 @@ describe('Reminder bad input (e2e)', () => {
   it('answers unknown fields, at the top level and inside the trigger, with 400 naming them', async () => {
     const response = await refused(valid({ color: 'red', id: UNKNOWN, version: 3 }), ['color', 'id', 'version']);
     expect(response.body.errors).toContainEqual({ field: 'color', message: 'is not an allowed field' });
-    const nested = await refused(valid({ trigger: { type: 'once', at: inHours(5), repeat: 'daily' } }), ['trigger.repeat']);
+    const nested = await refused(valid({ trigger: { type: 'once', at: inHours(5), repeat: 'daily' } }), [
+      'trigger.repeat',
+    ]);
     expect(nested.body.errors).toEqual([{ field: 'trigger.repeat', message: 'is not an allowed field' }]);
-    await refused({ version: await version(), trigger: { type: 'once', at: inHours(5), __typename: 'x' } }, ['trigger.__typename'], (body) =>
-      request(t.http).patch(`/api/v1/reminders/${reminderId}`).set(staff.auth).send(body as object),
+    await refused(
+      { version: await version(), trigger: { type: 'once', at: inHours(5), __typename: 'x' } },
+      ['trigger.__typename'],
+      (body) =>
+        request(t.http)
+          .patch(`/api/v1/reminders/${reminderId}`)
+          .set(staff.auth)
+          .send(body as object),
     );
   });
 
@@ -147,16 +183,31 @@ describe('Reminder bad input (e2e)', () => {
   });
 
   it('answers malformed ids in the body with 400 naming the field', async () => {
-    await refused(valid({ recipientIds: ['nope'], recipientContactIds: [42] }), ['recipientIds', 'recipientContactIds']);
-    await refused(valid({ trigger: { type: 'session', programId: 'program-1', offsetMinutes: 0 } }), ['trigger.programId']);
-    await refused(valid({ trigger: { type: 'task-due', taskId: "1' OR '1'='1", offsetMinutes: 0 } }), ['trigger.taskId']);
+    await refused(valid({ recipientIds: ['nope'], recipientContactIds: [42] }), [
+      'recipientIds',
+      'recipientContactIds',
+    ]);
+    await refused(valid({ trigger: { type: 'session', programId: 'program-1', offsetMinutes: 0 } }), [
+      'trigger.programId',
+    ]);
+    await refused(valid({ trigger: { type: 'task-due', taskId: "1' OR '1'='1", offsetMinutes: 0 } }), [
+      'trigger.taskId',
+    ]);
   });
 
   it('answers duplicate, too many and huge recipient lists with 400, not a slow query', async () => {
     await refused(valid({ recipientIds: [staff.user.id, staff.user.id] }), ['recipientIds']);
     // The same id in two cases is the same user.
     await refused(valid({ recipientIds: [staff.user.id, staff.user.id.toUpperCase()] }), ['recipientIds']);
-    await refused(valid({ recipientContactIds: Array.from({ length: 51 }, (_, i) => `7d0c5d1e-93a4-4b8f-9f0e-${String(i).padStart(12, '0')}`) }), ['recipientContactIds']);
+    await refused(
+      valid({
+        recipientContactIds: Array.from(
+          { length: 51 },
+          (_, i) => `7d0c5d1e-93a4-4b8f-9f0e-${String(i).padStart(12, '0')}`,
+        ),
+      }),
+      ['recipientContactIds'],
+    );
     const huge = Array.from({ length: 5000 }, () => UNKNOWN);
     const started = Date.now();
     await refused(valid({ recipientIds: huge, recipientContactIds: huge }), ['recipientIds', 'recipientContactIds']);
@@ -172,34 +223,71 @@ describe('Reminder bad input (e2e)', () => {
   it('refuses inactive and unknown users, unknown contacts, programs and tasks, naming each', async () => {
     const inactive = await refused(valid({ recipientIds: [staff.user.id, inactiveUserId] }), ['recipientIds.1']);
     expect(inactive.body.errors).toEqual([{ field: 'recipientIds.1', message: 'is not an active user' }]);
-    await refused(valid({ recipientIds: [UNKNOWN], recipientContactIds: [contactId, UNKNOWN] }), ['recipientIds.0', 'recipientContactIds.1']);
+    await refused(valid({ recipientIds: [UNKNOWN], recipientContactIds: [contactId, UNKNOWN] }), [
+      'recipientIds.0',
+      'recipientContactIds.1',
+    ]);
     // A contact id is not a user id, nor the other way round.
-    await refused(valid({ recipientIds: [contactId], recipientContactIds: [staff.user.id] }), ['recipientIds.0', 'recipientContactIds.0']);
-    const program = await refused(valid({ trigger: { type: 'session', programId: UNKNOWN, offsetMinutes: -60 } }), ['trigger.programId']);
+    await refused(valid({ recipientIds: [contactId], recipientContactIds: [staff.user.id] }), [
+      'recipientIds.0',
+      'recipientContactIds.0',
+    ]);
+    const program = await refused(valid({ trigger: { type: 'session', programId: UNKNOWN, offsetMinutes: -60 } }), [
+      'trigger.programId',
+    ]);
     expect(program.body.errors).toEqual([{ field: 'trigger.programId', message: 'is not a known program' }]);
     await refused(valid({ trigger: { type: 'task-due', taskId: programId, offsetMinutes: -60 } }), ['trigger.taskId']);
     await refused(
-      { version: await version(), trigger: { type: 'session', programId: taskId, offsetMinutes: 0 }, recipientContactIds: [UNKNOWN] },
+      {
+        version: await version(),
+        trigger: { type: 'session', programId: taskId, offsetMinutes: 0 },
+        recipientContactIds: [UNKNOWN],
+      },
       ['trigger.programId', 'recipientContactIds.0'],
-      (body) => request(t.http).patch(`/api/v1/reminders/${reminderId}`).set(staff.auth).send(body as object),
+      (body) =>
+        request(t.http)
+          .patch(`/api/v1/reminders/${reminderId}`)
+          .set(staff.auth)
+          .send(body as object),
     );
   });
 
   it('refuses triggers with fields of another type, or without the fields of their own, naming each', async () => {
-    const mixed = await refused(valid({ trigger: { type: 'once', at: inHours(5), programId, offsetMinutes: 10 } }), ['trigger.programId', 'trigger.offsetMinutes']);
-    expect(mixed.body.errors).toContainEqual({ field: 'trigger.programId', message: expect.stringMatching(/not a field of a once trigger/) });
-    await refused(valid({ trigger: { type: 'session', programId, offsetMinutes: 10, at: inHours(5) } }), ['trigger.at']);
+    const mixed = await refused(valid({ trigger: { type: 'once', at: inHours(5), programId, offsetMinutes: 10 } }), [
+      'trigger.programId',
+      'trigger.offsetMinutes',
+    ]);
+    expect(mixed.body.errors).toContainEqual({
+      field: 'trigger.programId',
+      message: expect.stringMatching(/not a field of a once trigger/),
+    });
+    await refused(valid({ trigger: { type: 'session', programId, offsetMinutes: 10, at: inHours(5) } }), [
+      'trigger.at',
+    ]);
     await refused(valid({ trigger: { type: 'session', programId, taskId, offsetMinutes: 10 } }), ['trigger.taskId']);
     await refused(valid({ trigger: { type: 'task-due', taskId, offsetMinutes: 0, programId } }), ['trigger.programId']);
-    const missing = await refused(valid({ trigger: { type: 'session' } }), ['trigger.programId', 'trigger.offsetMinutes']);
-    expect(missing.body.errors).toContainEqual({ field: 'trigger.offsetMinutes', message: 'is required for a session trigger' });
+    const missing = await refused(valid({ trigger: { type: 'session' } }), [
+      'trigger.programId',
+      'trigger.offsetMinutes',
+    ]);
+    expect(missing.body.errors).toContainEqual({
+      field: 'trigger.offsetMinutes',
+      message: 'is required for a session trigger',
+    });
     await refused(valid({ trigger: { type: 'task-due', offsetMinutes: 5 } }), ['trigger.taskId']);
     await refused(valid({ trigger: { type: 'once' } }), ['trigger.at']);
     await refused(valid({ trigger: { type: 'weekly', at: inHours(5) } }), ['trigger.type']);
   });
 
   it('refuses offsets out of range or not whole minutes', async () => {
-    for (const offsetMinutes of [MAX_OFFSET_MINUTES + 1, -MAX_OFFSET_MINUTES - 1, 1.5, 2 ** 31, '10', Number.MAX_SAFE_INTEGER * 2]) {
+    for (const offsetMinutes of [
+      MAX_OFFSET_MINUTES + 1,
+      -MAX_OFFSET_MINUTES - 1,
+      1.5,
+      2 ** 31,
+      '10',
+      Number.MAX_SAFE_INTEGER * 2,
+    ]) {
       await refused(valid({ trigger: { type: 'session', programId, offsetMinutes } }), ['trigger.offsetMinutes']);
     }
     // The limits themselves are fine.
@@ -210,17 +298,42 @@ describe('Reminder bad input (e2e)', () => {
   it('refuses a once time in the past, far ahead, or not a real date-time with an offset', async () => {
     const past = await refused(valid({ trigger: { type: 'once', at: inHours(-1) } }), ['trigger.at']);
     expect(past.body.errors).toEqual([{ field: 'trigger.at', message: 'must not be in the past' }]);
-    for (const at of ['2026-02-30T10:00:00Z', 'tomorrow', '2026-03-04', '2026-03-04T10:00:00', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z', '2026-03-04T10:00:00+25:00', '']) {
+    for (const at of [
+      '2026-02-30T10:00:00Z',
+      'tomorrow',
+      '2026-03-04',
+      '2026-03-04T10:00:00',
+      '9999-12-31T23:59:59Z',
+      '+275760-09-13T00:00:00Z',
+      '2026-03-04T10:00:00+25:00',
+      '',
+    ]) {
       await refused(valid({ trigger: { type: 'once', at } }), ['trigger.at']);
     }
-    await refused({ version: await version(), trigger: { type: 'once', at: '2000-01-01T00:00:00Z' } }, ['trigger.at'], (body) =>
-      request(t.http).patch(`/api/v1/reminders/${reminderId}`).set(staff.auth).send(body as object),
+    await refused(
+      { version: await version(), trigger: { type: 'once', at: '2000-01-01T00:00:00Z' } },
+      ['trigger.at'],
+      (body) =>
+        request(t.http)
+          .patch(`/api/v1/reminders/${reminderId}`)
+          .set(staff.auth)
+          .send(body as object),
     );
   });
 
   it('refuses a PATCH without a usable version or with a null trigger', async () => {
-    const patch = (body: unknown) => request(t.http).patch(`/api/v1/reminders/${reminderId}`).set(staff.auth).send(body as object);
-    for (const body of [{ title: 'x' }, { version: 0, title: 'x' }, { version: '1', title: 'x' }, { version: 1.5 }, { version: null }]) {
+    const patch = (body: unknown) =>
+      request(t.http)
+        .patch(`/api/v1/reminders/${reminderId}`)
+        .set(staff.auth)
+        .send(body as object);
+    for (const body of [
+      { title: 'x' },
+      { version: 0, title: 'x' },
+      { version: '1', title: 'x' },
+      { version: 1.5 },
+      { version: null },
+    ]) {
       await refused(body, ['version'], patch);
     }
     await refused({ version: await version(), trigger: null, recipientIds: null }, ['trigger', 'recipientIds'], patch);
@@ -229,7 +342,10 @@ describe('Reminder bad input (e2e)', () => {
   it('answers a stale version with 409 problem details, changing nothing', async () => {
     const before = await snapshot(t);
     const current = await version();
-    const response = await request(t.http).patch(`/api/v1/reminders/${reminderId}`).set(staff.auth).send({ version: current + 5, title: 'Too new' });
+    const response = await request(t.http)
+      .patch(`/api/v1/reminders/${reminderId}`)
+      .set(staff.auth)
+      .send({ version: current + 5, title: 'Too new' });
     expectProblem(response, 409);
     expect(response.body.currentVersion).toBe(current);
     expect(await snapshot(t)).toEqual(before);
@@ -258,7 +374,15 @@ describe('Reminder bad input (e2e)', () => {
       fc.string({ maxLength: 40 }),
       fc.string({ minLength: 201, maxLength: 300 }),
       fc.integer({ min: -5, max: 5 }),
-      fc.constantFrom(0, MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES + 1, -MAX_OFFSET_MINUTES - 1, 2 ** 31, 1.5, Number.MAX_SAFE_INTEGER),
+      fc.constantFrom(
+        0,
+        MAX_OFFSET_MINUTES,
+        MAX_OFFSET_MINUTES + 1,
+        -MAX_OFFSET_MINUTES - 1,
+        2 ** 31,
+        1.5,
+        Number.MAX_SAFE_INTEGER,
+      ),
       fc.double(),
       fc.boolean(),
       fc.constant(null),
@@ -266,21 +390,36 @@ describe('Reminder bad input (e2e)', () => {
       fc.constantFrom(staff.user.id, inactiveUserId, contactId, programId, taskId, reminderId, UNKNOWN),
       fc.constantFrom('session', 'once', 'task-due', 'weekly'),
       fc.constantFrom(inHours(3), inHours(-3), '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '2026-03-04'),
-      fc.array(fc.oneof(fc.uuid(), fc.constantFrom(staff.user.id, inactiveUserId, contactId, UNKNOWN), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
+      fc.array(
+        fc.oneof(
+          fc.uuid(),
+          fc.constantFrom(staff.user.id, inactiveUserId, contactId, UNKNOWN),
+          fc.string({ maxLength: 8 }),
+          fc.integer(),
+        ),
+        { maxLength: 4 },
+      ),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
       unstorableText(),
     );
 
   const triggers = () =>
     fc.oneof(
-      fc.dictionary(fc.constantFrom('type', 'programId', 'taskId', 'offsetMinutes', 'at', 'x'), anyValue(), { maxKeys: 5 }),
-      fc.record({
-        type: fc.constantFrom('session', 'once', 'task-due'),
-        programId: fc.option(fc.constantFrom(programId, UNKNOWN, taskId), { nil: undefined }),
-        taskId: fc.option(fc.constantFrom(taskId, UNKNOWN), { nil: undefined }),
-        offsetMinutes: fc.option(fc.integer({ min: -MAX_OFFSET_MINUTES - 10, max: MAX_OFFSET_MINUTES + 10 }), { nil: undefined }),
-        at: fc.option(fc.constantFrom(inHours(3), inHours(-3)), { nil: undefined }),
-      }, { requiredKeys: ['type'] }),
+      fc.dictionary(fc.constantFrom('type', 'programId', 'taskId', 'offsetMinutes', 'at', 'x'), anyValue(), {
+        maxKeys: 5,
+      }),
+      fc.record(
+        {
+          type: fc.constantFrom('session', 'once', 'task-due'),
+          programId: fc.option(fc.constantFrom(programId, UNKNOWN, taskId), { nil: undefined }),
+          taskId: fc.option(fc.constantFrom(taskId, UNKNOWN), { nil: undefined }),
+          offsetMinutes: fc.option(fc.integer({ min: -MAX_OFFSET_MINUTES - 10, max: MAX_OFFSET_MINUTES + 10 }), {
+            nil: undefined,
+          }),
+          at: fc.option(fc.constantFrom(inHours(3), inHours(-3)), { nil: undefined }),
+        },
+        { requiredKeys: ['type'] },
+      ),
       anyValue(),
     );
 
@@ -288,58 +427,110 @@ describe('Reminder bad input (e2e)', () => {
   /** A random body: up to `maxKeys` fields, and a trigger `1 / triggerFreq` of the time left out. */
   const bodyOf = (extra: string[], maxKeys: number, triggerFreq: number) =>
     fc
-      .tuple(fc.dictionary(fc.constantFrom(...FIELDS, ...extra), anyValue(), { maxKeys }), fc.option(triggers(), { nil: undefined, freq: triggerFreq }))
+      .tuple(
+        fc.dictionary(fc.constantFrom(...FIELDS, ...extra), anyValue(), { maxKeys }),
+        fc.option(triggers(), { nil: undefined, freq: triggerFreq }),
+      )
       .map(([body, trigger]) => (trigger === undefined ? body : { ...body, trigger }));
 
-  const cases: ReadonlyArray<{ name: string; verb: 'post' | 'patch'; path: () => string; extra: string[]; valid: () => Promise<Record<string, unknown>> }> = [
-    { name: 'create reminder', verb: 'post', path: () => '/api/v1/reminders', extra: ['id', 'version', 'createdById', 'x'], valid: async () => valid() },
-    { name: 'patch reminder', verb: 'patch', path: () => `/api/v1/reminders/${reminderId}`, extra: ['version', 'updatedAt'], valid: async () => ({ version: await version(), active: true }) },
+  const cases: ReadonlyArray<{
+    name: string;
+    verb: 'post' | 'patch';
+    path: () => string;
+    extra: string[];
+    valid: () => Promise<Record<string, unknown>>;
+  }> = [
+    {
+      name: 'create reminder',
+      verb: 'post',
+      path: () => '/api/v1/reminders',
+      extra: ['id', 'version', 'createdById', 'x'],
+      valid: async () => valid(),
+    },
+    {
+      name: 'patch reminder',
+      verb: 'patch',
+      path: () => `/api/v1/reminders/${reminderId}`,
+      extra: ['version', 'updatedAt'],
+      valid: async () => ({ version: await version(), active: true }),
+    },
   ];
 
-  it.each(cases)('$name: random bodies never cause a 5xx, and a refused one changes nothing', async ({ verb, path, extra, valid: validBody }) => {
-    const statuses = new Set<number>();
-    await fc.assert(
-      // Whole random bodies, and a valid body with one or two fields replaced (so some get through).
-      fc.asyncProperty(fc.oneof(fc.tuple(fc.constant(false), bodyOf(extra, 5, 5)), fc.tuple(fc.constant(true), bodyOf(extra, 1, 2))), async ([fromValid, random]) => {
-        const body = fromValid ? { ...(await validBody()), ...random } : random;
-        const before = await snapshot(t);
-        const response = await request(t.http)[verb](path()).set(staff.auth).send(body);
-        statuses.add(response.status);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/problem\+json/);
-          expect(await snapshot(t)).toEqual(before);
-        }
-      }),
-      { numRuns: 100 },
-    );
-    // The property saw both sides: bodies that were refused and bodies that were written.
-    expect([...statuses].some((status) => status < 300)).toBe(true);
-    expect(statuses.has(400)).toBe(true);
-  });
+  it.each(cases)(
+    '$name: random bodies never cause a 5xx, and a refused one changes nothing',
+    async ({ verb, path, extra, valid: validBody }) => {
+      const statuses = new Set<number>();
+      await fc.assert(
+        // Whole random bodies, and a valid body with one or two fields replaced (so some get through).
+        fc.asyncProperty(
+          fc.oneof(fc.tuple(fc.constant(false), bodyOf(extra, 5, 5)), fc.tuple(fc.constant(true), bodyOf(extra, 1, 2))),
+          async ([fromValid, random]) => {
+            const body = fromValid ? { ...(await validBody()), ...random } : random;
+            const before = await snapshot(t);
+            const response = await request(t.http)[verb](path()).set(staff.auth).send(body);
+            statuses.add(response.status);
+            expect(response.status).toBeLessThan(500);
+            if (response.status >= 400) {
+              expect(response.headers['content-type']).toMatch(/problem\+json/);
+              expect(await snapshot(t)).toEqual(before);
+            }
+          },
+        ),
+        { numRuns: 100 },
+      );
+      // The property saw both sides: bodies that were refused and bodies that were written.
+      expect([...statuses].some((status) => status < 300)).toBe(true);
+      expect(statuses.has(400)).toBe(true);
+    },
+  );
 
   it('refuses a NUL or a lone surrogate in the title and message with 400 naming the field, writing nothing', async () => {
     const auth = () => staff.auth;
     await assertUnstorableTextRefused(
       t,
-      cases.map(({ name, verb, path, valid: validBody }) => ({ name, verb, path, valid: validBody, fields: ['title', 'message'], headers: auth })),
+      cases.map(({ name, verb, path, valid: validBody }) => ({
+        name,
+        verb,
+        path,
+        valid: validBody,
+        fields: ['title', 'message'],
+        headers: auth,
+      })),
       () => snapshot(t),
     );
   });
 
-  it.each(['/api/v1/reminders', '/api/v1/reminders/:id/deliveries'])('%s: random query strings never cause a 5xx', async (route) => {
-    const params = fc.dictionary(
-      fc.constantFrom('programId', 'taskId', 'active', 'type', 'status', 'limit', 'offset'),
-      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('true', 'false', 'once', 'session', 'scheduled', 'skipped', programId, UNKNOWN, '25', '-1', '100')),
-      { maxKeys: 4 },
-    );
-    await fc.assert(
-      fc.asyncProperty(params, async (query) => {
-        const response = await request(t.http).get(route.replace(':id', reminderId)).query(query).set(viewer.auth);
-        expect(response.status).toBeLessThan(500);
-        expect([200, 400]).toContain(response.status);
-      }),
-      { numRuns: 80 },
-    );
-  });
+  it.each(['/api/v1/reminders', '/api/v1/reminders/:id/deliveries'])(
+    '%s: random query strings never cause a 5xx',
+    async (route) => {
+      const params = fc.dictionary(
+        fc.constantFrom('programId', 'taskId', 'active', 'type', 'status', 'limit', 'offset'),
+        fc.oneof(
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom(
+            'true',
+            'false',
+            'once',
+            'session',
+            'scheduled',
+            'skipped',
+            programId,
+            UNKNOWN,
+            '25',
+            '-1',
+            '100',
+          ),
+        ),
+        { maxKeys: 4 },
+      );
+      await fc.assert(
+        fc.asyncProperty(params, async (query) => {
+          const response = await request(t.http).get(route.replace(':id', reminderId)).query(query).set(viewer.auth);
+          expect(response.status).toBeLessThan(500);
+          expect([200, 400]).toContain(response.status);
+        }),
+        { numRuns: 80 },
+      );
+    },
+  );
 });

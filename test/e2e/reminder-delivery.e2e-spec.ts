@@ -58,15 +58,24 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
         ...overrides,
       }),
     );
-    await t.dataSource.query('UPDATE reminders SET updated_at = $2, created_at = $2 WHERE id = $1', [rule.id, new Date(clock.now().getTime() - savedAgoMs)]);
+    await t.dataSource.query('UPDATE reminders SET updated_at = $2, created_at = $2 WHERE id = $1', [
+      rule.id,
+      new Date(clock.now().getTime() - savedAgoMs),
+    ]);
     return rule;
   }
 
   async function deliveriesOf(reminderId: string): Promise<Delivery[]> {
-    return t.dataSource.getRepository(Delivery).find({ where: { reminderId }, order: { dueAt: 'ASC', recipientKey: 'ASC' } });
+    return t.dataSource
+      .getRepository(Delivery)
+      .find({ where: { reminderId }, order: { dueAt: 'ASC', recipientKey: 'ASC' } });
   }
 
-  async function waitForStatus(reminderId: string, done: (rows: Delivery[]) => boolean, timeoutMs = 10_000): Promise<Delivery[]> {
+  async function waitForStatus(
+    reminderId: string,
+    done: (rows: Delivery[]) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Delivery[]> {
     return eventually(
       'the deliveries to reach the expected state',
       async () => {
@@ -78,26 +87,41 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     );
   }
 
-  const settled = (rows: Delivery[]) => rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending);
+  const settled = (rows: Delivery[]) =>
+    rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending);
 
   beforeAll(async () => {
     t = await createTestApp({
       worker: true,
       clock,
       // The per-address limit of public posts is left high: the unsubscribe tests post from one address.
-      env: { REMINDER_RECONCILE_SECONDS: '1', REMINDER_RETRY_BASE_SECONDS: '1', REMINDER_LATE_AFTER_SECONDS: '60', PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '1000' },
+      env: {
+        REMINDER_RECONCILE_SECONDS: '1',
+        REMINDER_RETRY_BASE_SECONDS: '1',
+        REMINDER_LATE_AFTER_SECONDS: '60',
+        PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '1000',
+      },
     });
     planner = t.app.get(ReminderPlanner);
     const signedIn = await signedInAs(t, Role.Staff, { name: 'Rosa Librarian', timezone: ZONE });
     staff = signedIn.user;
     auth = { Authorization: `Bearer ${signedIn.accessToken}` };
     const shelter = await persistOrganization(t.dataSource, { name: 'Northside Youth Shelter' });
-    contact = await persistContact(t.dataSource, shelter.id, { name: 'Dana Case-Manager', email: 'dana@shelter.example.org' });
+    contact = await persistContact(t.dataSource, shelter.id, {
+      name: 'Dana Case-Manager',
+      email: 'dana@shelter.example.org',
+    });
     programId = (
       await createProgram(t, auth, {
         name: 'Wednesday drop-in',
         partners: [{ organizationId: shelter.id, role: 'host' }],
-        schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: ZONE, startTime: '15:30', durationMinutes: 90, location: 'Central Library, Teen Room' },
+        schedule: {
+          rrule: 'FREQ=WEEKLY;BYDAY=WE',
+          timezone: ZONE,
+          startTime: '15:30',
+          durationMinutes: 90,
+          location: 'Central Library, Teen Room',
+        },
       })
     ).id;
   });
@@ -155,10 +179,13 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(toStaff[0].text).toContain(`http://tandem.test/programs/${programId}`);
     expect(toStaff[0].html).toContain('Wednesday drop-in');
     // Staff get no unsubscribe header; partner contacts get RFC 8058 one-click.
-    const header = (mail: (typeof toStaff)[number], key: string) => mail.headerLines.find((line) => line.key === key)?.line;
+    const header = (mail: (typeof toStaff)[number], key: string) =>
+      mail.headerLines.find((line) => line.key === key)?.line;
     expect(header(toStaff[0], 'list-unsubscribe')).toBeUndefined();
     expect(header(toContact[0], 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(header(toContact[0], 'list-unsubscribe')).toMatch(/^List-Unsubscribe:\s*<http:\/\/tandem\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>/);
+    expect(header(toContact[0], 'list-unsubscribe')).toMatch(
+      /^List-Unsubscribe:\s*<http:\/\/tandem\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>/,
+    );
     expect(toContact[0].text).toContain('Stop these emails: http://tandem.test/unsubscribe/');
     // Every email carries its delivery id as a stable Message-ID.
     const ids = new Set(t.mail.messages.map((mail) => mail.messageId));
@@ -167,7 +194,9 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
   });
 
   it('skips a cancelled session, an inactive rule and a deactivated recipient — and sends nothing to them', async () => {
-    const session = await t.dataSource.getRepository(ProgramSession).findOneByOrFail({ programId, startsAt: DateTime.fromISO('2027-03-24T15:30', { zone: ZONE }).toJSDate() });
+    const session = await t.dataSource
+      .getRepository(ProgramSession)
+      .findOneByOrFail({ programId, startsAt: DateTime.fromISO('2027-03-24T15:30', { zone: ZONE }).toJSDate() });
     liveBefore(DateTime.fromJSDate(session.startsAt).minus({ hours: 4 }), 1500);
     const cancelled = await persistRule({ title: 'Cancelled session' });
     const inactiveUser = (await signedInAs(t, Role.Staff)).user;
@@ -176,15 +205,29 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     await t.dataSource.getRepository(ProgramSession).update({ id: session.id }, { cancelled: true });
     await planner.planRules([cancelled.id, forInactive.id]);
     const paused = await persistRule(
-      { title: 'Paused rule', triggerType: ReminderTriggerType.Once, programId: null, offsetMinutes: null, at: new Date(clock.now().getTime() + 1500) },
+      {
+        title: 'Paused rule',
+        triggerType: ReminderTriggerType.Once,
+        programId: null,
+        offsetMinutes: null,
+        at: new Date(clock.now().getTime() + 1500),
+      },
       { users: [staff], contacts: [contact] },
     );
     await planner.planRules([paused.id]);
-    expect((await deliveriesOf(paused.id)).map((row) => row.status)).toEqual([DeliveryStatus.Scheduled, DeliveryStatus.Scheduled]);
+    expect((await deliveriesOf(paused.id)).map((row) => row.status)).toEqual([
+      DeliveryStatus.Scheduled,
+      DeliveryStatus.Scheduled,
+    ]);
     await t.dataSource.getRepository(Reminder).update({ id: paused.id }, { active: false });
 
     const [a, b] = await waitForStatus(cancelled.id, (rows) => settled(rows));
-    expect([a.status, a.skipReason, b.status, b.skipReason]).toEqual([DeliveryStatus.Skipped, SkipReason.SessionCancelled, DeliveryStatus.Skipped, SkipReason.SessionCancelled]);
+    expect([a.status, a.skipReason, b.status, b.skipReason]).toEqual([
+      DeliveryStatus.Skipped,
+      SkipReason.SessionCancelled,
+      DeliveryStatus.Skipped,
+      SkipReason.SessionCancelled,
+    ]);
     // A deactivated recipient is the first reason given (it holds for every session).
     const [c] = await waitForStatus(forInactive.id, (rows) => settled(rows));
     expect([c.status, c.skipReason]).toEqual([DeliveryStatus.Skipped, SkipReason.RecipientInactive]);
@@ -202,17 +245,29 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     const rule = await persistRule({ title: 'Moved' }, { users: [staff], contacts: [] });
     await planner.planRules([rule.id]);
     const current = await request(t.http).get(`/api/v1/reminders/${rule.id}`).set(auth).expect(200);
-    await request(t.http).patch(`/api/v1/reminders/${rule.id}`).set(auth).send({ version: current.body.version, trigger: { type: 'session', programId, offsetMinutes: -230 } }).expect(200);
+    await request(t.http)
+      .patch(`/api/v1/reminders/${rule.id}`)
+      .set(auth)
+      .send({ version: current.body.version, trigger: { type: 'session', programId, offsetMinutes: -230 } })
+      .expect(200);
     const moved = await request(t.http).get(`/api/v1/reminders/${rule.id}/deliveries`).set(auth).expect(200);
     // (The PATCH stamps the rule with the real time, months before this clock, so earlier sessions show as missed.)
-    const forSession = moved.body.data.filter((row: { occurrenceAt: string }) => row.occurrenceAt === session.toUTC().toISO());
+    const forSession = moved.body.data.filter(
+      (row: { occurrenceAt: string }) => row.occurrenceAt === session.toUTC().toISO(),
+    );
     expect(forSession.map((row: { dueAt: string; status: string }) => [row.dueAt, row.status])).toEqual([
       [session.minus({ minutes: 230 }).toUTC().toISO(), 'scheduled'],
     ]);
 
     // A once reminder due in 1.5 s (its own wake-up), deleted before then.
     const doomed = await persistRule(
-      { title: 'Deleted before its time', triggerType: ReminderTriggerType.Once, programId: null, offsetMinutes: null, at: new Date(clock.now().getTime() + 1500) },
+      {
+        title: 'Deleted before its time',
+        triggerType: ReminderTriggerType.Once,
+        programId: null,
+        offsetMinutes: null,
+        at: new Date(clock.now().getTime() + 1500),
+      },
       { users: [staff], contacts: [contact] },
     );
     await planner.planRules([doomed.id]);
@@ -266,7 +321,9 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     const missed = await persistRule({ title: 'Missed' }, { users: [staff], contacts: [] }, 86_400_000);
     await planner.reconcile();
     const rows = await waitForStatus(missed.id, (all) => settled(all));
-    expect(rows.map((row) => [row.status, row.skipReason, row.attempts])).toEqual([[DeliveryStatus.Skipped, SkipReason.TooLate, 0]]);
+    expect(rows.map((row) => [row.status, row.skipReason, row.attempts])).toEqual([
+      [DeliveryStatus.Skipped, SkipReason.TooLate, 0],
+    ]);
     expect(t.mail.to(staff.email)).toHaveLength(1);
   });
 
@@ -291,20 +348,26 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(posted.status).toBe(200);
     expect(posted.text).toContain('You are unsubscribed');
     expect((await request(t.http).get(path)).text).toContain('already unsubscribed');
-    expect((await t.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id })).unsubscribedAt).toBeInstanceOf(Date);
+    expect(
+      (await t.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id })).unsubscribedAt,
+    ).toBeInstanceOf(Date);
 
     expect((await request(t.http).get(`${path.slice(0, -3)}abc`)).status).toBe(404);
     expect((await request(t.http).get('/unsubscribe/not-a-token')).status).toBe(404);
     expect((await request(t.http).post('/unsubscribe/00000000-0000-0000-0000-000000000000.x')).status).toBe(404);
     // A genuine token for a contact that no longer exists (erased) opens nothing.
-    expect((await request(t.http).get(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, randomUUID())}`)).status).toBe(404);
+    expect((await request(t.http).get(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, randomUUID())}`)).status).toBe(
+      404,
+    );
 
     const next = DateTime.fromISO('2027-03-03T15:30', { zone: ZONE });
     liveBefore(next.minus({ hours: 4 }), 1500);
     t.mail.messages.length = 0;
     await planner.planRules([rule.id]);
     const rows = await waitForStatus(rule.id, (all) => all.length >= 4 && settled(all));
-    const toContact = rows.filter((row) => row.recipientContactId === contact.id && row.dueAt.getTime() === next.minus({ hours: 4 }).toMillis());
+    const toContact = rows.filter(
+      (row) => row.recipientContactId === contact.id && row.dueAt.getTime() === next.minus({ hours: 4 }).toMillis(),
+    );
     expect([toContact[0].status, toContact[0].skipReason]).toEqual([DeliveryStatus.Skipped, SkipReason.Unsubscribed]);
     expect(t.mail.to('dana@shelter.example.org')).toHaveLength(0);
     expect(t.mail.to(staff.email)).toHaveLength(1);
@@ -314,9 +377,15 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
   describe('the unsubscribe link', () => {
     let other: Contact;
     let token: string;
-    const unsubscribedAt = async () => (await t.dataSource.getRepository(Contact).findOneByOrFail({ id: other.id })).unsubscribedAt;
+    const unsubscribedAt = async () =>
+      (await t.dataSource.getRepository(Contact).findOneByOrFail({ id: other.id })).unsubscribedAt;
     const auditCount = async () =>
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'contact' AND entity_id = $1`, [other.id]))[0].n as number;
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'contact' AND entity_id = $1`,
+          [other.id],
+        )
+      )[0].n as number;
 
     beforeEach(async () => {
       const org = await persistOrganization(t.dataSource, { name: `Eastside Clinic ${randomUUID().slice(0, 6)}` });
@@ -338,12 +407,20 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     });
 
     it('unsubscribes on the button’s form post with a confirmation page, and a repeated post changes nothing more', async () => {
-      const first = await request(t.http).post(`/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      const first = await request(t.http)
+        .post(`/unsubscribe/${token}`)
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
       expect(first.headers['content-type']).toMatch(/^text\/html/);
       expect(first.text).toContain('You are unsubscribed');
       const at = await unsubscribedAt();
       expect(at).toBeInstanceOf(Date);
-      const again = await request(t.http).post(`/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      const again = await request(t.http)
+        .post(`/unsubscribe/${token}`)
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
       expect(again.text).toContain('You are already unsubscribed');
       expect(await unsubscribedAt()).toEqual(at);
       expect(await auditCount()).toBe(1);
@@ -354,11 +431,17 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     });
 
     it('unsubscribes on an RFC 8058 one-click post (no cookie, no page first), and on a post without a body', async () => {
-      await request(t.http).post(`/unsubscribe/${token}`).set('Content-Type', 'application/x-www-form-urlencoded').send('List-Unsubscribe=One-Click').expect(200);
+      await request(t.http)
+        .post(`/unsubscribe/${token}`)
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
       expect(await unsubscribedAt()).toBeInstanceOf(Date);
       const org = await persistOrganization(t.dataSource);
       other = await persistContact(t.dataSource, org.id);
-      await request(t.http).post(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, other.id)}`).expect(200);
+      await request(t.http)
+        .post(`/unsubscribe/${unsubscribeToken(TEST_AUTH_SECRET, other.id)}`)
+        .expect(200);
       expect(await unsubscribedAt()).toBeInstanceOf(Date);
     });
 
@@ -378,8 +461,15 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
         'x'.repeat(3000),
       ]) {
         for (const method of ['get', 'post'] as const) {
-          const response = await request(t.http)[method](`/unsubscribe/${encodeURIComponent(bad)}`).type('form').send('List-Unsubscribe=One-Click');
-          expect({ bad: bad.slice(0, 60), method, status: response.status }).toEqual({ bad: bad.slice(0, 60), method, status: 404 });
+          const response = await request(t.http)
+            [method](`/unsubscribe/${encodeURIComponent(bad)}`)
+            .type('form')
+            .send('List-Unsubscribe=One-Click');
+          expect({ bad: bad.slice(0, 60), method, status: response.status }).toEqual({
+            bad: bad.slice(0, 60),
+            method,
+            status: 404,
+          });
           expect(response.headers['content-type']).toMatch(/^text\/html/);
           expect(response.text).toContain('This link does not work');
         }

@@ -48,7 +48,9 @@ describe('Reminders: exactly once under faults', () => {
   }
 
   async function startWorker(extra: Record<string, string> = {}): Promise<TandemProcess> {
-    const worker = await startTandem(childEnv({ TANDEM_PROCESS: 'worker', ...extra }), { readyLine: /Tandem worker started/ });
+    const worker = await startTandem(childEnv({ TANDEM_PROCESS: 'worker', ...extra }), {
+      readyLine: /Tandem worker started/,
+    });
     processes.push(worker);
     return worker;
   }
@@ -60,7 +62,11 @@ describe('Reminders: exactly once under faults', () => {
   }
 
   /** Creates `once` reminders through the API, due `inMs` from now (spread by `spreadMs`). */
-  async function createOnce(count: number, inMs: number, options: { spreadMs?: number; target?: string | TestApp['http']; contacts?: boolean } = {}): Promise<string[]> {
+  async function createOnce(
+    count: number,
+    inMs: number,
+    options: { spreadMs?: number; target?: string | TestApp['http']; contacts?: boolean } = {},
+  ): Promise<string[]> {
     const ids: string[] = [];
     const start = Date.now() + inMs;
     for (let i = 0; i < count; i += 1) {
@@ -75,7 +81,8 @@ describe('Reminders: exactly once under faults', () => {
           recipientIds: [staff.id],
           recipientContactIds: options.contacts === false ? [] : [contact.id],
         });
-      if (response.status !== 201) throw new Error(`reminder not created: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`reminder not created: ${response.status} ${JSON.stringify(response.body)}`);
       ids.push(response.body.id);
     }
     return ids;
@@ -94,7 +101,10 @@ describe('Reminders: exactly once under faults', () => {
       async () => {
         const rows = await deliveriesOf(ids);
         if (rows.length === expected && rows.every((row) => row.status === DeliveryStatus.Sent)) return rows;
-        const counts = rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.status]: (acc[row.status] ?? 0) + 1 }), {});
+        const counts = rows.reduce<Record<string, number>>(
+          (acc, row) => ({ ...acc, [row.status]: (acc[row.status] ?? 0) + 1 }),
+          {},
+        );
         throw new Error(`have ${JSON.stringify(counts)} of ${rows.length}`);
       },
       { timeoutMs, intervalMs: 100 },
@@ -140,7 +150,8 @@ describe('Reminders: exactly once under faults', () => {
     // each far enough after the one before for a Redis restart, or a worker's, to fit in between.
     const base = Date.now() + 4 * 3_600_000;
     const sessions = [];
-    for (const offset of [6_000, 16_000, 28_000, 60_000]) sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
+    for (const offset of [6_000, 16_000, 28_000, 60_000])
+      sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
     const created = await request(t.http)
       .post('/api/v1/reminders')
       .set(auth)
@@ -155,19 +166,38 @@ describe('Reminders: exactly once under faults', () => {
     const ruleId: string = created.body.id;
 
     // The fourth drop-in is cancelled: its reminders show as skipped at once (an asked-for reconcile).
-    const cancelled = await request(t.http).patch(`/api/v1/sessions/${sessions[3].id}`).set(auth).send({ cancelled: true, version: sessions[3].version });
+    const cancelled = await request(t.http)
+      .patch(`/api/v1/sessions/${sessions[3].id}`)
+      .set(auth)
+      .send({ cancelled: true, version: sessions[3].version });
     expect(cancelled.status).toBe(200);
-    const listed = async () => (await request(t.http).get(`/api/v1/reminders/${ruleId}/deliveries`).set(auth)).body.data as { status: string; error: string | null; occurrenceAt: string }[];
+    const listed = async () =>
+      (await request(t.http).get(`/api/v1/reminders/${ruleId}/deliveries`).set(auth)).body.data as {
+        status: string;
+        error: string | null;
+        occurrenceAt: string;
+      }[];
     const fourth = sessions[3].startsAt.toISOString();
-    await eventually('the cancelled session to be skipped', async () => (await listed()).filter((row) => row.occurrenceAt === fourth && row.status === 'skipped').length === 2, { timeoutMs: 5000 });
+    await eventually(
+      'the cancelled session to be skipped',
+      async () =>
+        (await listed()).filter((row) => row.occurrenceAt === fourth && row.status === 'skipped').length === 2,
+      { timeoutMs: 5000 },
+    );
 
     await eventually('the first drop-in reminders', async () => t.mail.messages.length === 2, { timeoutMs: 15_000 });
     await redis.stop();
     await redis.start();
-    await eventually('the second drop-in reminders, after Redis came back empty', async () => t.mail.messages.length === 4, { timeoutMs: 20_000 });
+    await eventually(
+      'the second drop-in reminders, after Redis came back empty',
+      async () => t.mail.messages.length === 4,
+      { timeoutMs: 20_000 },
+    );
     await worker.stop('SIGKILL');
     await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
-    await eventually('the third drop-in reminders, from the new worker', async () => t.mail.messages.length === 6, { timeoutMs: 20_000 });
+    await eventually('the third drop-in reminders, from the new worker', async () => t.mail.messages.length === 6, {
+      timeoutMs: 20_000,
+    });
 
     // The sink has the email a moment before the worker records it as sent.
     const rows = await eventually('the six deliveries recorded as sent', async () => {
@@ -175,7 +205,10 @@ describe('Reminders: exactly once under faults', () => {
       return all.filter((row) => row.status === 'sent').length === 6 && all;
     });
     expect(rows.filter((row) => row.status === 'sent')).toHaveLength(6);
-    expect(rows.filter((row) => row.status === 'skipped').map((row) => row.error)).toEqual(['The session was cancelled.', 'The session was cancelled.']);
+    expect(rows.filter((row) => row.status === 'skipped').map((row) => row.error)).toEqual([
+      'The session was cancelled.',
+      'The session was cancelled.',
+    ]);
     const stored: Delivery[] = await t.dataSource.query(
       `SELECT id, status, late, sent_at AS "sentAt", due_at AS "dueAt" FROM deliveries WHERE reminder_id = $1 AND status = 'sent'`,
       [ruleId],
@@ -228,7 +261,9 @@ describe('Reminders: exactly once under faults', () => {
         accepted = true;
         // Hold the row so the worker's "sent" UPDATE waits, then let SMTP say 250.
         await locker.query('BEGIN');
-        await locker.query('SELECT id FROM deliveries WHERE id = $1 FOR UPDATE', [mail.headers.get('x-tandem-delivery')]);
+        await locker.query('SELECT id FROM deliveries WHERE id = $1 FOR UPDATE', [
+          mail.headers.get('x-tandem-delivery'),
+        ]);
         return 'accept';
       };
       ids = await createOnce(1, 1500, { contacts: false });
@@ -246,7 +281,10 @@ describe('Reminders: exactly once under faults', () => {
       expect(t.mail.messages).toHaveLength(1);
       await worker.stop('SIGKILL');
       // The dead worker's backend would otherwise finish its UPDATE once the lock is released.
-      await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`, [t.databaseName]);
+      await t.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tandem-child'`,
+        [t.databaseName],
+      );
       await locker.query('ROLLBACK');
     } finally {
       await locker.end().catch(() => undefined);
@@ -265,7 +303,13 @@ describe('Reminders: exactly once under faults', () => {
   it('Redis flushed while reminders wait in it: rebuilt from PostgreSQL, each sent once', async () => {
     await startWorker();
     const ids = await createOnce(10, 2500, { spreadMs: 1000 });
-    await eventually('planning', async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE reminder_id = ANY($1)`, [ids]))[0].n === 20, { timeoutMs: 15_000 });
+    await eventually(
+      'planning',
+      async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries WHERE reminder_id = ANY($1)`, [ids]))[0]
+          .n === 20,
+      { timeoutMs: 15_000 },
+    );
     await redis.flushAll();
     const rows = await waitAllSent(ids, 20);
     expectEachOnce(rows);
@@ -294,7 +338,10 @@ describe('Reminders: exactly once under faults', () => {
         worker
           .output()
           .split('\n')
-          .some((line) => line.includes('could not queue wake-ups') && (JSON.parse(line) as { time: number }).time > lateFrom),
+          .some(
+            (line) =>
+              line.includes('could not queue wake-ups') && (JSON.parse(line) as { time: number }).time > lateFrom,
+          ),
       { timeoutMs: 20_000, intervalMs: 100 },
     );
     expect(t.mail.messages).toHaveLength(0);
@@ -337,7 +384,10 @@ describe('Reminders: exactly once under faults', () => {
     const current = await request(apiA.url).get(`/api/v1/reminders/${first}`).set(auth);
     const edits = await Promise.all(
       [apiA.url, apiB.url].map((url, i) =>
-        request(url).patch(`/api/v1/reminders/${first}`).set(auth).send({ version: current.body.version, title: `Edited by ${i}` }),
+        request(url)
+          .patch(`/api/v1/reminders/${first}`)
+          .set(auth)
+          .send({ version: current.body.version, title: `Edited by ${i}` }),
       ),
     );
     expect(edits.map((response) => response.status).sort()).toEqual([200, 409]);
@@ -352,7 +402,12 @@ describe('Reminders: exactly once under faults', () => {
       return 'accept';
     };
     const ids = await createOnce(3, 1000);
-    await eventually('sending to start', async () => t.mail.messages.length > 0 || (await deliveriesOf(ids)).some((row) => row.status === DeliveryStatus.Sending), { timeoutMs: 15_000 });
+    await eventually(
+      'sending to start',
+      async () =>
+        t.mail.messages.length > 0 || (await deliveriesOf(ids)).some((row) => row.status === DeliveryStatus.Sending),
+      { timeoutMs: 15_000 },
+    );
     expect(await worker.stop('SIGTERM')).toBe(0);
     const rows = await deliveriesOf(ids);
     expect(rows.filter((row) => row.status === DeliveryStatus.Sending)).toEqual([]);

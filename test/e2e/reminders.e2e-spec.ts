@@ -25,8 +25,14 @@ async function reminderTables(t: TestApp): Promise<Record<string, unknown>> {
   return row;
 }
 
-async function auditOf(t: TestApp, id: string): Promise<{ action: string; changes: Record<string, unknown>; actor_id: string }[]> {
-  return t.dataSource.query(`SELECT action, changes, actor_id FROM audit_events WHERE entity_type = 'reminder' AND entity_id = $1 ORDER BY occurred_at, id`, [id]);
+async function auditOf(
+  t: TestApp,
+  id: string,
+): Promise<{ action: string; changes: Record<string, unknown>; actor_id: string }[]> {
+  return t.dataSource.query(
+    `SELECT action, changes, actor_id FROM audit_events WHERE entity_type = 'reminder' AND entity_id = $1 ORDER BY occurred_at, id`,
+    [id],
+  );
 }
 
 describe(`${ReminderService.name} (e2e)`, () => {
@@ -79,13 +85,26 @@ describe(`${ReminderService.name} (e2e)`, () => {
       });
       const read = await request(t.http).get(`/api/v1/reminders/${created.body.id}`).set(viewer.auth).expect(200);
       expect(read.body).toEqual(created.body);
-      const [row] = await t.dataSource.query('SELECT trigger_type, program_id, task_id, offset_minutes, at FROM reminders WHERE id = $1', [created.body.id]);
-      expect(row).toEqual({ trigger_type: 'session', program_id: programId, task_id: null, offset_minutes: -1440, at: null });
+      const [row] = await t.dataSource.query(
+        'SELECT trigger_type, program_id, task_id, offset_minutes, at FROM reminders WHERE id = $1',
+        [created.body.id],
+      );
+      expect(row).toEqual({
+        trigger_type: 'session',
+        program_id: programId,
+        task_id: null,
+        offset_minutes: -1440,
+        at: null,
+      });
     });
 
     it('creates a once reminder with the defaults: empty message, active', async () => {
       const at = inHours(30);
-      const created = await post({ title: 'Call the shelter', trigger: { type: 'once', at: at.toISOString() }, recipientContactIds: [contactId] }).expect(201);
+      const created = await post({
+        title: 'Call the shelter',
+        trigger: { type: 'once', at: at.toISOString() },
+        recipientContactIds: [contactId],
+      }).expect(201);
       expect(created.body).toMatchObject({
         message: '',
         active: true,
@@ -97,7 +116,12 @@ describe(`${ReminderService.name} (e2e)`, () => {
     });
 
     it('creates a task-due reminder, inactive when asked', async () => {
-      const created = await post({ title: 'Follow up', trigger: { type: 'task-due', taskId, offsetMinutes: 60 }, recipientIds: [staff.user.id], active: false }).expect(201);
+      const created = await post({
+        title: 'Follow up',
+        trigger: { type: 'task-due', taskId, offsetMinutes: 60 },
+        recipientIds: [staff.user.id],
+        active: false,
+      }).expect(201);
       expect(created.body).toMatchObject({ active: false, trigger: { type: 'task-due', taskId, offsetMinutes: 60 } });
       expect(Object.keys(created.body.trigger).sort()).toEqual(['offsetMinutes', 'taskId', 'type']);
     });
@@ -113,7 +137,13 @@ describe(`${ReminderService.name} (e2e)`, () => {
     });
 
     it('audits the creation with ids and no message text', async () => {
-      const created = await post({ title: 'Call', message: 'Ask Dana about the van.', trigger: { type: 'once', at: inHours(5).toISOString() }, recipientIds: [staff.user.id], recipientContactIds: [contactId] }).expect(201);
+      const created = await post({
+        title: 'Call',
+        message: 'Ask Dana about the van.',
+        trigger: { type: 'once', at: inHours(5).toISOString() },
+        recipientIds: [staff.user.id],
+        recipientContactIds: [contactId],
+      }).expect(201);
       const [event] = await auditOf(t, created.body.id);
       expect(event.action).toBe('create');
       expect(event.actor_id).toBe(staff.user.id);
@@ -128,9 +158,25 @@ describe(`${ReminderService.name} (e2e)`, () => {
     });
 
     it('plans the deliveries of a new rule', async () => {
-      const created = await post({ title: 'Soon', trigger: { type: 'once', at: inHours(2).toISOString() }, recipientIds: [staff.user.id], recipientContactIds: [contactId] }).expect(201);
-      const deliveries = await request(t.http).get(`/api/v1/reminders/${created.body.id}/deliveries`).set(viewer.auth).expect(200);
-      expect(deliveries.body.data.map((d: { recipientType: string; recipientId: string; status: string }) => [d.recipientType, d.recipientId, d.status]).sort()).toEqual(
+      const created = await post({
+        title: 'Soon',
+        trigger: { type: 'once', at: inHours(2).toISOString() },
+        recipientIds: [staff.user.id],
+        recipientContactIds: [contactId],
+      }).expect(201);
+      const deliveries = await request(t.http)
+        .get(`/api/v1/reminders/${created.body.id}/deliveries`)
+        .set(viewer.auth)
+        .expect(200);
+      expect(
+        deliveries.body.data
+          .map((d: { recipientType: string; recipientId: string; status: string }) => [
+            d.recipientType,
+            d.recipientId,
+            d.status,
+          ])
+          .sort(),
+      ).toEqual(
         [
           ['contact', contactId, 'scheduled'],
           ['user', staff.user.id, 'scheduled'],
@@ -149,15 +195,32 @@ describe(`${ReminderService.name} (e2e)`, () => {
 
   describe('list', () => {
     it('lists newest first, with filters by program, task, active and type, and pages', async () => {
-      const once = await persistReminder(t.dataSource, { createdAt: new Date('2026-01-01T00:00:00Z') }, { recipientIds: [staff.user.id] });
+      const once = await persistReminder(
+        t.dataSource,
+        { createdAt: new Date('2026-01-01T00:00:00Z') },
+        { recipientIds: [staff.user.id] },
+      );
       const session = await persistReminder(
         t.dataSource,
-        { triggerType: ReminderTriggerType.Session, programId, offsetMinutes: -60, at: null, createdAt: new Date('2026-01-02T00:00:00Z') },
+        {
+          triggerType: ReminderTriggerType.Session,
+          programId,
+          offsetMinutes: -60,
+          at: null,
+          createdAt: new Date('2026-01-02T00:00:00Z'),
+        },
         { recipientContactIds: [contactId] },
       );
       const task = await persistReminder(
         t.dataSource,
-        { triggerType: ReminderTriggerType.TaskDue, taskId, offsetMinutes: 0, at: null, active: false, createdAt: new Date('2026-01-03T00:00:00Z') },
+        {
+          triggerType: ReminderTriggerType.TaskDue,
+          taskId,
+          offsetMinutes: 0,
+          at: null,
+          active: false,
+          createdAt: new Date('2026-01-03T00:00:00Z'),
+        },
         { recipientIds: [colleagueId, staff.user.id] },
       );
       const ids = async (query: string) => {
@@ -183,8 +246,17 @@ describe(`${ReminderService.name} (e2e)`, () => {
   describe('update', () => {
     it('changes the title under the current version and audits it', async () => {
       const created = await post(buildReminderBody([staff.user.id])).expect(201);
-      const updated = await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, title: 'Twenty copies' }).expect(200);
-      expect(updated.body).toEqual({ ...created.body, title: 'Twenty copies', version: 2, updatedAt: expect.any(String) });
+      const updated = await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, title: 'Twenty copies' })
+        .expect(200);
+      expect(updated.body).toEqual({
+        ...created.body,
+        title: 'Twenty copies',
+        version: 2,
+        updatedAt: expect.any(String),
+      });
       const events = await auditOf(t, created.body.id);
       expect(events.map((e) => e.action)).toEqual(['create', 'update']);
       expect(events[1].changes).toEqual({ title: { before: 'Bring the sign-up sheets', after: 'Twenty copies' } });
@@ -198,33 +270,60 @@ describe(`${ReminderService.name} (e2e)`, () => {
         .send({ version: 1, trigger: { type: 'session', programId, offsetMinutes: 30 } })
         .expect(200);
       expect(updated.body.trigger).toEqual({ type: 'session', programId, offsetMinutes: 30 });
-      const [row] = await t.dataSource.query('SELECT trigger_type, program_id, offset_minutes, at FROM reminders WHERE id = $1', [created.body.id]);
+      const [row] = await t.dataSource.query(
+        'SELECT trigger_type, program_id, offset_minutes, at FROM reminders WHERE id = $1',
+        [created.body.id],
+      );
       expect(row).toEqual({ trigger_type: 'session', program_id: programId, offset_minutes: 30, at: null });
     });
 
     it('replaces recipient lists when given, keeps them when not, and a recipients-only change is a new version', async () => {
       const created = await post(buildReminderBody([staff.user.id], { recipientContactIds: [contactId] })).expect(201);
-      const updated = await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, recipientIds: [colleagueId] }).expect(200);
+      const updated = await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, recipientIds: [colleagueId] })
+        .expect(200);
       expect(updated.body).toMatchObject({ version: 2, recipientIds: [colleagueId], recipientContactIds: [contactId] });
-      const users = await t.dataSource.query('SELECT user_id FROM reminder_users WHERE reminder_id = $1', [created.body.id]);
+      const users = await t.dataSource.query('SELECT user_id FROM reminder_users WHERE reminder_id = $1', [
+        created.body.id,
+      ]);
       expect(users).toEqual([{ user_id: colleagueId }]);
-      const cleared = await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 2, recipientIds: [] }).expect(200);
+      const cleared = await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 2, recipientIds: [] })
+        .expect(200);
       expect(cleared.body).toMatchObject({ version: 3, recipientIds: [], recipientContactIds: [contactId] });
     });
 
     it('refuses to leave a rule without recipients', async () => {
       const created = await post(buildReminderBody([staff.user.id])).expect(201);
       const before = await reminderTables(t);
-      const response = await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, recipientIds: [] }).expect(400);
-      expect(response.body.errors).toEqual([{ field: 'recipientIds', message: expect.stringMatching(/at least one recipient/) }]);
+      const response = await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, recipientIds: [] })
+        .expect(400);
+      expect(response.body.errors).toEqual([
+        { field: 'recipientIds', message: expect.stringMatching(/at least one recipient/) },
+      ]);
       expect(await reminderTables(t)).toEqual(before);
     });
 
     it('answers a stale version with 409 and the current version, changing nothing', async () => {
       const created = await post(buildReminderBody([staff.user.id])).expect(201);
-      await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, active: false }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, active: false })
+        .expect(200);
       const before = await reminderTables(t);
-      const stale = await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, title: 'Lost update' }).expect(409);
+      const stale = await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, title: 'Lost update' })
+        .expect(409);
       expect(stale.headers['content-type']).toMatch(/problem\+json/);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       expect(await reminderTables(t)).toEqual(before);
@@ -251,13 +350,21 @@ describe(`${ReminderService.name} (e2e)`, () => {
         .expect(200);
       expect(kept.body.recipientIds).toEqual([colleagueId, staff.user.id].sort());
       const other = await post(buildReminderBody([staff.user.id])).expect(201);
-      const refused = await request(t.http).patch(`/api/v1/reminders/${other.body.id}`).set(staff.auth).send({ version: 1, recipientIds: [staff.user.id, colleagueId] }).expect(400);
+      const refused = await request(t.http)
+        .patch(`/api/v1/reminders/${other.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, recipientIds: [staff.user.id, colleagueId] })
+        .expect(400);
       expect(refused.body.errors).toEqual([{ field: 'recipientIds.1', message: 'is not an active user' }]);
     });
 
     it('lets a past once time stand while other fields change, but refuses moving it into the past', async () => {
       const past = await persistReminder(t.dataSource, { at: inHours(-5) }, { recipientIds: [staff.user.id] });
-      await request(t.http).patch(`/api/v1/reminders/${past.id}`).set(staff.auth).send({ version: 1, title: 'Still here' }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/reminders/${past.id}`)
+        .set(staff.auth)
+        .send({ version: 1, title: 'Still here' })
+        .expect(200);
       await request(t.http)
         .patch(`/api/v1/reminders/${past.id}`)
         .set(staff.auth)
@@ -274,20 +381,37 @@ describe(`${ReminderService.name} (e2e)`, () => {
     });
 
     it('re-plans a rule after an update', async () => {
-      const created = await post(buildReminderBody([staff.user.id], { trigger: { type: 'once', at: inHours(200).toISOString() } })).expect(201);
-      const none = await request(t.http).get(`/api/v1/reminders/${created.body.id}/deliveries`).set(viewer.auth).expect(200);
+      const created = await post(
+        buildReminderBody([staff.user.id], { trigger: { type: 'once', at: inHours(200).toISOString() } }),
+      ).expect(201);
+      const none = await request(t.http)
+        .get(`/api/v1/reminders/${created.body.id}/deliveries`)
+        .set(viewer.auth)
+        .expect(200);
       expect(none.body.data).toEqual([]);
       const at = inHours(3).toISOString();
-      await request(t.http).patch(`/api/v1/reminders/${created.body.id}`).set(staff.auth).send({ version: 1, trigger: { type: 'once', at } }).expect(200);
-      const planned = await request(t.http).get(`/api/v1/reminders/${created.body.id}/deliveries`).set(viewer.auth).expect(200);
-      expect(planned.body.data).toEqual([expect.objectContaining({ occurrenceAt: at, recipientId: staff.user.id, status: 'scheduled' })]);
+      await request(t.http)
+        .patch(`/api/v1/reminders/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, trigger: { type: 'once', at } })
+        .expect(200);
+      const planned = await request(t.http)
+        .get(`/api/v1/reminders/${created.body.id}/deliveries`)
+        .set(viewer.auth)
+        .expect(200);
+      expect(planned.body.data).toEqual([
+        expect.objectContaining({ occurrenceAt: at, recipientId: staff.user.id, status: 'scheduled' }),
+      ]);
     });
   });
 
   describe('remove', () => {
     it('deletes the rule with its recipients and deliveries (204, then 404), audited', async () => {
       const created = await post(buildReminderBody([staff.user.id], { recipientContactIds: [contactId] })).expect(201);
-      await persistDelivery(t.dataSource, created.body.id, { recipientUserId: staff.user.id, occurrenceAt: inHours(100) });
+      await persistDelivery(t.dataSource, created.body.id, {
+        recipientUserId: staff.user.id,
+        occurrenceAt: inHours(100),
+      });
       const response = await request(t.http).delete(`/api/v1/reminders/${created.body.id}`).set(staff.auth).expect(204);
       expect(response.text).toBe('');
       await request(t.http).get(`/api/v1/reminders/${created.body.id}`).set(viewer.auth).expect(404);
@@ -305,13 +429,40 @@ describe(`${ReminderService.name} (e2e)`, () => {
 
   describe('deliveries', () => {
     it('shows each delivery row: sending as scheduled, skip reasons in words, errors of failed ones, erased recipients as null', async () => {
-      const rule = await persistReminder(t.dataSource, {}, { recipientIds: [staff.user.id], recipientContactIds: [contactId] });
+      const rule = await persistReminder(
+        t.dataSource,
+        {},
+        { recipientIds: [staff.user.id], recipientContactIds: [contactId] },
+      );
       const due = (hours: number) => ({ occurrenceAt: inHours(hours), dueAt: inHours(hours) });
-      const sending = await persistDelivery(t.dataSource, rule.id, { ...due(-1), recipientUserId: staff.user.id, status: DeliveryStatus.Sending, attempts: 1 });
+      const sending = await persistDelivery(t.dataSource, rule.id, {
+        ...due(-1),
+        recipientUserId: staff.user.id,
+        status: DeliveryStatus.Sending,
+        attempts: 1,
+      });
       const sentAt = inHours(-2);
-      const sent = await persistDelivery(t.dataSource, rule.id, { ...due(-3), recipientContactId: contactId, status: DeliveryStatus.Sent, attempts: 1, sentAt, late: true });
-      const failed = await persistDelivery(t.dataSource, rule.id, { ...due(-4), recipientUserId: staff.user.id, status: DeliveryStatus.Failed, attempts: 6, lastError: '550 mailbox unavailable' });
-      const skipped = await persistDelivery(t.dataSource, rule.id, { ...due(-5), recipientUserId: staff.user.id, status: DeliveryStatus.Skipped, skipReason: SkipReason.SessionCancelled });
+      const sent = await persistDelivery(t.dataSource, rule.id, {
+        ...due(-3),
+        recipientContactId: contactId,
+        status: DeliveryStatus.Sent,
+        attempts: 1,
+        sentAt,
+        late: true,
+      });
+      const failed = await persistDelivery(t.dataSource, rule.id, {
+        ...due(-4),
+        recipientUserId: staff.user.id,
+        status: DeliveryStatus.Failed,
+        attempts: 6,
+        lastError: '550 mailbox unavailable',
+      });
+      const skipped = await persistDelivery(t.dataSource, rule.id, {
+        ...due(-5),
+        recipientUserId: staff.user.id,
+        status: DeliveryStatus.Skipped,
+        skipReason: SkipReason.SessionCancelled,
+      });
       const erased = await persistDelivery(t.dataSource, rule.id, {
         ...due(-6),
         recipientKey: `contact:${UNKNOWN}`,
@@ -323,9 +474,19 @@ describe(`${ReminderService.name} (e2e)`, () => {
       const other = await persistReminder(t.dataSource, {}, { recipientIds: [staff.user.id] });
       await persistDelivery(t.dataSource, other.id, { recipientUserId: staff.user.id });
 
-      const response = await request(t.http).get(`/api/v1/reminders/${rule.id}/deliveries`).set(viewer.auth).expect(200);
+      const response = await request(t.http)
+        .get(`/api/v1/reminders/${rule.id}/deliveries`)
+        .set(viewer.auth)
+        .expect(200);
       expect(response.body.meta).toEqual({ total: 6, limit: 25, offset: 0 });
-      expect(response.body.data.map((d: { id: string }) => d.id)).toEqual([scheduled.id, sending.id, sent.id, failed.id, skipped.id, erased.id]);
+      expect(response.body.data.map((d: { id: string }) => d.id)).toEqual([
+        scheduled.id,
+        sending.id,
+        sent.id,
+        failed.id,
+        skipped.id,
+        erased.id,
+      ]);
       const byId = Object.fromEntries(response.body.data.map((d: { id: string }) => [d.id, d]));
       expect(byId[sending.id]).toEqual({
         id: sending.id,
@@ -341,20 +502,46 @@ describe(`${ReminderService.name} (e2e)`, () => {
         sessionId: null,
         kind: 'reminder',
       });
-      expect(byId[sent.id]).toMatchObject({ recipientId: contactId, recipientType: 'contact', status: 'sent', sentAt: sentAt.toISOString(), late: true, error: null });
+      expect(byId[sent.id]).toMatchObject({
+        recipientId: contactId,
+        recipientType: 'contact',
+        status: 'sent',
+        sentAt: sentAt.toISOString(),
+        late: true,
+        error: null,
+      });
       expect(byId[failed.id]).toMatchObject({ status: 'failed', attempts: 6, error: '550 mailbox unavailable' });
       expect(byId[skipped.id]).toMatchObject({ status: 'skipped', error: 'The session was cancelled.' });
-      expect(byId[erased.id]).toMatchObject({ status: 'skipped', recipientId: null, recipientType: 'contact', error: "The recipient's data was erased." });
+      expect(byId[erased.id]).toMatchObject({
+        status: 'skipped',
+        recipientId: null,
+        recipientType: 'contact',
+        error: "The recipient's data was erased.",
+      });
       // No email address or name of anyone is in the log.
       expect(JSON.stringify(response.body)).not.toMatch(/@/);
     });
 
     it('filters by status (scheduled includes rows being sent) and pages', async () => {
       const rule = await persistReminder(t.dataSource, {}, { recipientIds: [staff.user.id] });
-      const a = await persistDelivery(t.dataSource, rule.id, { occurrenceAt: inHours(1), recipientUserId: staff.user.id, status: DeliveryStatus.Sending });
-      const b = await persistDelivery(t.dataSource, rule.id, { occurrenceAt: inHours(2), recipientUserId: staff.user.id });
-      await persistDelivery(t.dataSource, rule.id, { occurrenceAt: inHours(-2), recipientUserId: staff.user.id, status: DeliveryStatus.Sent, sentAt: inHours(-2) });
-      const ids = async (query: string) => (await request(t.http).get(`/api/v1/reminders/${rule.id}/deliveries?${query}`).set(viewer.auth).expect(200)).body;
+      const a = await persistDelivery(t.dataSource, rule.id, {
+        occurrenceAt: inHours(1),
+        recipientUserId: staff.user.id,
+        status: DeliveryStatus.Sending,
+      });
+      const b = await persistDelivery(t.dataSource, rule.id, {
+        occurrenceAt: inHours(2),
+        recipientUserId: staff.user.id,
+      });
+      await persistDelivery(t.dataSource, rule.id, {
+        occurrenceAt: inHours(-2),
+        recipientUserId: staff.user.id,
+        status: DeliveryStatus.Sent,
+        sentAt: inHours(-2),
+      });
+      const ids = async (query: string) =>
+        (await request(t.http).get(`/api/v1/reminders/${rule.id}/deliveries?${query}`).set(viewer.auth).expect(200))
+          .body;
       expect((await ids('status=scheduled')).data.map((d: { id: string }) => d.id)).toEqual([b.id, a.id]);
       expect((await ids('status=sent')).data).toHaveLength(1);
       expect((await ids('status=failed')).data).toEqual([]);

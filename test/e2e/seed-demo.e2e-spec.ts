@@ -94,7 +94,8 @@ describe('seedDemo (e2e)', () => {
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
   /** Hours and minutes of an instant where the library is. */
-  const localTime = (at: Date) => at.toLocaleTimeString('en-GB', { timeZone: DEMO_TIMEZONE, hour: '2-digit', minute: '2-digit' });
+  const localTime = (at: Date) =>
+    at.toLocaleTimeString('en-GB', { timeZone: DEMO_TIMEZONE, hour: '2-digit', minute: '2-digit' });
   const localDate = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: DEMO_TIMEZONE });
 
   /** Which users made the audited changes: the given admin, and no one (anonymous public feedback). */
@@ -166,7 +167,10 @@ describe('seedDemo (e2e)', () => {
     it('puts the stage history, with reasons, on the organization timeline', async () => {
       const viewer = await signedInAs(t, Role.Viewer);
       const shelter = await organization(SHELTER);
-      const response = await request(t.http).get(`/api/v1/organizations/${shelter.id}/timeline`).set(viewer.auth).expect(200);
+      const response = await request(t.http)
+        .get(`/api/v1/organizations/${shelter.id}/timeline`)
+        .set(viewer.auth)
+        .expect(200);
       const stageChanges = (response.body.data as { type: string; summary: string }[])
         .filter((entry) => entry.type === 'stage-change')
         .map((entry) => entry.summary);
@@ -176,7 +180,9 @@ describe('seedDemo (e2e)', () => {
         'Added as prospect',
       ]);
       expect(response.body.data).toEqual(
-        expect.arrayContaining([expect.objectContaining({ type: 'note', summary: expect.stringContaining('handed out 25 invitations') })]),
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'note', summary: expect.stringContaining('handed out 25 invitations') }),
+        ]),
       );
     });
 
@@ -188,7 +194,13 @@ describe('seedDemo (e2e)', () => {
       // The only anonymous changes are the young people's feedback through the public link, and the check-in answered through
       // its emailed links with what its closing made (the concern's task, the note about it).
       const anonymous = actors.filter((a) => a.actor === null).map((a) => `${a.entity} ${a.action}`);
-      expect(anonymous.sort()).toEqual(['check-in update', 'check-in-response update', 'feedback create', 'note create', 'task create']);
+      expect(anonymous.sort()).toEqual([
+        'check-in update',
+        'check-in-response update',
+        'feedback create',
+        'note create',
+        'task create',
+      ]);
     });
 
     it('prints a one-time token with which the demo admin chooses a password and signs in', async () => {
@@ -199,7 +211,10 @@ describe('seedDemo (e2e)', () => {
         .send({ token, password: 'our demo partnerships' })
         .expect(200);
       expect(response.body.accessToken).toEqual(expect.any(String));
-      await request(t.http).post('/api/v1/auth/login').send({ email: DEMO_ADMIN.email, password: 'our demo partnerships' }).expect(200);
+      await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ email: DEMO_ADMIN.email, password: 'our demo partnerships' })
+        .expect(200);
     });
 
     it('reports its progress per kind of record', () => {
@@ -208,9 +223,13 @@ describe('seedDemo (e2e)', () => {
           expect.stringMatching(/^Staff: 4 created, 0 already there$/),
           expect.stringMatching(/^Audiences: \d+ created, 0 already there$/),
           expect.stringMatching(/^Capabilities: \d+ created, 0 already there$/),
-          expect.stringMatching(/^Organizations: 15 created, 0 already there \(with \d+ stage changes and \d+ notes on their timelines\)$/),
+          expect.stringMatching(
+            /^Organizations: 15 created, 0 already there \(with \d+ stage changes and \d+ notes on their timelines\)$/,
+          ),
           expect.stringMatching(/^Contacts: \d+ created, 0 already there$/),
-          expect.stringMatching(/^Programs: 4 created, 0 already there \(with \d+ sessions: attendance recorded for \d+, 2 cancelled by staff\)$/),
+          expect.stringMatching(
+            /^Programs: 4 created, 0 already there \(with \d+ sessions: attendance recorded for \d+, 2 cancelled by staff\)$/,
+          ),
           expect.stringMatching(/^Closures: [23] created, 0 already there$/),
           `Visits: ${DEMO_VISITS.length} created, 0 already there`,
           'Feedback links: 2 created, 0 already there',
@@ -224,12 +243,28 @@ describe('seedDemo (e2e)', () => {
 
     it('sums up in one line what it created, per kind', () => {
       const line = summaryLine(first, 'http://tandem.test');
-      expect(line).toMatch(new RegExp(`^Demo data loaded: ${first.created} records created: 1 admin, 4 staff, .*; 0 already there \\(Tandem at http://tandem.test\\)$`));
-      for (const text of ['15 organizations', '4 programs', 'closures', `${DEMO_VISITS.length} visits`, '2 feedback links', `${DEMO_FEEDBACK.length} feedback`, `${DEMO_TASKS.length} tasks`, `${DEMO_REMINDERS.length} reminders`, '1 check-in']) {
+      expect(line).toMatch(
+        new RegExp(
+          `^Demo data loaded: ${first.created} records created: 1 admin, 4 staff, .*; 0 already there \\(Tandem at http://tandem.test\\)$`,
+        ),
+      );
+      for (const text of [
+        '15 organizations',
+        '4 programs',
+        'closures',
+        `${DEMO_VISITS.length} visits`,
+        '2 feedback links',
+        `${DEMO_FEEDBACK.length} feedback`,
+        `${DEMO_TASKS.length} tasks`,
+        `${DEMO_REMINDERS.length} reminders`,
+        '1 check-in',
+      ]) {
         expect(line).toContain(text);
       }
       expect(summaryLine(second, 'http://tandem.test')).toMatch(
-        new RegExp(`^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders, 1 check-in \\(Tandem at http://tandem.test\\)$`),
+        new RegExp(
+          `^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders, 1 check-in \\(Tandem at http://tandem.test\\)$`,
+        ),
       );
     });
 
@@ -249,10 +284,15 @@ describe('seedDemo (e2e)', () => {
       expect(programs.map((p) => p.name).sort()).toEqual(DEMO_PROGRAMS.map((p) => p.name).sort());
       expect(new Set(programs.map((p) => p.timezone))).toEqual(new Set([DEMO_TIMEZONE]));
       const dropIn = programs.find((p) => p.name === DROP_IN)!;
-      expect(dropIn).toMatchObject({ status: ProgramStatus.Running, rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '15:30', durationMinutes: 90 });
+      expect(dropIn).toMatchObject({
+        status: ProgramStatus.Running,
+        rrule: 'FREQ=WEEKLY;BYDAY=WE',
+        startTime: '15:30',
+        durationMinutes: 90,
+      });
       const shelter = await organization(SHELTER);
       expect(dropIn.partners!.map((p) => p.organizationId)).toEqual([shelter.id]);
-      expect((programs.find((p) => p.name === FAFSA_NIGHT)!).rrule).toMatch(/^FREQ=MONTHLY;.*BYSETPOS=2/);
+      expect(programs.find((p) => p.name === FAFSA_NIGHT)!.rrule).toMatch(/^FREQ=MONTHLY;.*BYSETPOS=2/);
       const club = programs.find((p) => p.name === CODING_CLUB)!;
       expect(club.status).toBe(ProgramStatus.Completed);
       const clubSessions = await sessionsOf(CODING_CLUB);
@@ -298,10 +338,16 @@ describe('seedDemo (e2e)', () => {
       const shelter = await organization(SHELTER);
       const dropIn = await program(DROP_IN);
       const dropInDays = new Set((await sessionsOf(DROP_IN)).map((s) => s.localDate));
-      const invitations = visits.filter((v) => v.organizationId === shelter.id && v.purpose === VisitPurpose.Invitations);
+      const invitations = visits.filter(
+        (v) => v.organizationId === shelter.id && v.purpose === VisitPurpose.Invitations,
+      );
       expect(invitations.length).toBeGreaterThanOrEqual(5);
       for (const visit of invitations) {
-        expect(visit).toMatchObject({ programId: dropIn.id, invitationsHandedOut: expect.any(Number), peopleReached: expect.any(Number) });
+        expect(visit).toMatchObject({
+          programId: dropIn.id,
+          invitationsHandedOut: expect.any(Number),
+          peopleReached: expect.any(Number),
+        });
         expect(visit.invitationsHandedOut).toBeGreaterThan(0);
         expect(localTime(visit.visitedAt)).toBe('10:00');
         expect(dropInDays.has(localDate(visit.visitedAt))).toBe(true);
@@ -310,8 +356,14 @@ describe('seedDemo (e2e)', () => {
       expect(visits.filter((v) => v.purpose === VisitPurpose.Planning).length).toBeGreaterThanOrEqual(3);
       expect(visits.filter((v) => v.visitedAt > new Date())).toHaveLength(1);
       const orgs = await t.dataSource.getRepository(Organization).find();
-      const prospects = new Set(orgs.filter((o) => o.stage === OrganizationStage.Prospect || o.stage === OrganizationStage.Exploring).map((o) => o.id));
-      expect(visits.filter((v) => v.purpose === VisitPurpose.Relationship && prospects.has(v.organizationId)).length).toBeGreaterThanOrEqual(3);
+      const prospects = new Set(
+        orgs
+          .filter((o) => o.stage === OrganizationStage.Prospect || o.stage === OrganizationStage.Exploring)
+          .map((o) => o.id),
+      );
+      expect(
+        visits.filter((v) => v.purpose === VisitPurpose.Relationship && prospects.has(v.organizationId)).length,
+      ).toBeGreaterThanOrEqual(3);
       const [{ count: staffLinks }] = await t.dataSource.query('SELECT count(*)::int AS count FROM visit_staff');
       expect(staffLinks).toBeGreaterThanOrEqual(visits.length);
     });
@@ -321,7 +373,12 @@ describe('seedDemo (e2e)', () => {
       expect(feedback).toHaveLength(DEMO_FEEDBACK.length);
       const youth = feedback.filter((f) => f.source === FeedbackSource.Youth);
       expect(youth.length).toBeGreaterThanOrEqual(4);
-      expect(youth.every((f) => f.feedbackLinkId !== null && f.createdById === null && f.organizationId === null && f.programId !== null)).toBe(true);
+      expect(
+        youth.every(
+          (f) =>
+            f.feedbackLinkId !== null && f.createdById === null && f.organizationId === null && f.programId !== null,
+        ),
+      ).toBe(true);
       const partner = feedback.filter((f) => f.source === FeedbackSource.Partner);
       expect(partner.length).toBeGreaterThanOrEqual(3);
       expect(partner.every((f) => f.organizationId !== null && f.sessionId !== null)).toBe(true);
@@ -331,7 +388,8 @@ describe('seedDemo (e2e)', () => {
       // Dated to when it was given, after the session it is about.
       expect(feedback.every((f) => f.createdAt < new Date(Date.now() - 86_400_000))).toBe(true);
       const sessions = new Map((await t.dataSource.getRepository(ProgramSession).find()).map((s) => [s.id, s]));
-      for (const f of feedback.filter((f) => f.sessionId !== null)) expect(f.createdAt >= sessions.get(f.sessionId!)!.endsAt).toBe(true);
+      for (const f of feedback.filter((f) => f.sessionId !== null))
+        expect(f.createdAt >= sessions.get(f.sessionId!)!.endsAt).toBe(true);
     });
 
     it('prints the youth feedback form’s address, and the form opens', async () => {
@@ -344,17 +402,24 @@ describe('seedDemo (e2e)', () => {
     it('sets up reminders before the drop-ins and workshops, to staff and partner contacts, planned ahead', async () => {
       const viewer = await signedInAs(t, Role.Viewer);
       const listed = await request(t.http).get('/api/v1/reminders?limit=100').set(viewer.auth).expect(200);
-      expect(listed.body.data.map((r: { title: string }) => r.title).sort()).toEqual(DEMO_REMINDERS.map((r) => r.title).sort());
+      expect(listed.body.data.map((r: { title: string }) => r.title).sort()).toEqual(
+        DEMO_REMINDERS.map((r) => r.title).sort(),
+      );
       const dropIn = await program(DROP_IN);
       const fourHours = listed.body.data.find((r: { title: string }) => r.title === DEMO_REMINDERS[0].title);
       expect(fourHours.trigger).toEqual({ type: 'session', programId: dropIn.id, offsetMinutes: -240 });
       const rosa = await t.dataSource.getRepository(User).findOneByOrFail({ email: DEMO_REMINDERS[0].staff[0] });
       expect(fourHours.recipientIds).toEqual([rosa.id]);
       const caseManager = listed.body.data.find((r: { title: string }) => r.title === DEMO_REMINDERS[1].title);
-      const [dana] = await t.dataSource.query(`SELECT id FROM contacts WHERE name = $1`, [DEMO_REMINDERS[1].contacts[0]]);
+      const [dana] = await t.dataSource.query(`SELECT id FROM contacts WHERE name = $1`, [
+        DEMO_REMINDERS[1].contacts[0],
+      ]);
       expect(caseManager.recipientContactIds).toEqual([dana.id]);
       // Planned: the next drop-ins within the planning window have scheduled deliveries.
-      const deliveries = await request(t.http).get(`/api/v1/reminders/${fourHours.id}/deliveries`).set(viewer.auth).expect(200);
+      const deliveries = await request(t.http)
+        .get(`/api/v1/reminders/${fourHours.id}/deliveries`)
+        .set(viewer.auth)
+        .expect(200);
       for (const row of deliveries.body.data) expect(new Date(row.dueAt).getTime()).toBeGreaterThan(Date.now());
     });
 
@@ -377,16 +442,27 @@ describe('seedDemo (e2e)', () => {
     it('has the youth shelter’s check-in answered by both sides: a concern that became Rosa’s task, strengths elsewhere, and it shows in the health score', async () => {
       const shelter = await organization(SHELTER);
       const viewer = await signedInAs(t, Role.Viewer);
-      const list = await request(t.http).get(`/api/v1/organizations/${shelter.id}/check-ins`).set(viewer.auth).expect(200);
+      const list = await request(t.http)
+        .get(`/api/v1/organizations/${shelter.id}/check-ins`)
+        .set(viewer.auth)
+        .expect(200);
       expect(list.body.meta.total).toBe(1);
       const [checkIn] = list.body.data;
       expect(checkIn).toMatchObject({ status: 'closed', responseCount: 2, overall: 4 });
-      expect(checkIn.respondents.map((r: { respondent: string; answered: boolean }) => [r.respondent, r.answered])).toEqual([
+      expect(
+        checkIn.respondents.map((r: { respondent: string; answered: boolean }) => [r.respondent, r.answered]),
+      ).toEqual([
         ['owner', true],
         ['partner', true],
       ]);
       // By hand in demo-check-ins.ts.
-      expect(checkIn.areas.map((a: { area: string; average: number; classification: string }) => [a.area, a.average, a.classification])).toEqual([
+      expect(
+        checkIn.areas.map((a: { area: string; average: number; classification: string }) => [
+          a.area,
+          a.average,
+          a.classification,
+        ]),
+      ).toEqual([
         ['environment', 4.3, 'strength'],
         ['membership', 4.8, 'strength'],
         ['processAndStructure', 3.5, 'borderline'],
@@ -395,16 +471,26 @@ describe('seedDemo (e2e)', () => {
         ['resources', 2.3, 'concern'],
       ]);
       const rosa = await t.dataSource.getRepository(User).findOneByOrFail({ email: ROSA });
-      const concernTasks = await t.dataSource.getRepository(Task).findBy({ organizationId: shelter.id, title: 'Check-in concern: resources (2.3)' });
+      const concernTasks = await t.dataSource
+        .getRepository(Task)
+        .findBy({ organizationId: shelter.id, title: 'Check-in concern: resources (2.3)' });
       expect(concernTasks.map((task) => [task.assigneeId, task.status])).toEqual([[rosa.id, TaskStatus.Open]]);
       // It emails nobody: the seed opens it without emails (the respondents are fictional and answer at once).
-      const [{ emails }] = await t.dataSource.query(`SELECT count(*)::int AS emails FROM deliveries WHERE kind = 'check-in'`);
+      const [{ emails }] = await t.dataSource.query(
+        `SELECT count(*)::int AS emails FROM deliveries WHERE kind = 'check-in'`,
+      );
       expect(emails).toBe(0);
 
-      const health = (await request(t.http).get(`/api/v1/organizations/${shelter.id}/health`).set(viewer.auth).expect(200)).body;
+      const health = (
+        await request(t.http).get(`/api/v1/organizations/${shelter.id}/health`).set(viewer.auth).expect(200)
+      ).body;
       // Mean of the six area averages: 24.0 / 6 = 4.0 → (4.0 − 1) / 4 × 100 = 75.
       expect(health.components.checkIn).toBe(75);
-      expect(health.details.checkIn.facts).toMatchObject({ concerns: ['resources'], strengths: ['environment', 'membership', 'communication', 'purpose'], stale: false });
+      expect(health.details.checkIn.facts).toMatchObject({
+        concerns: ['resources'],
+        strengths: ['environment', 'membership', 'communication', 'purpose'],
+        stale: false,
+      });
       expect(health.drivers).toContain('Check-in concern: resources (2.3)');
     });
 
@@ -413,16 +499,29 @@ describe('seedDemo (e2e)', () => {
       const orgs = await t.dataSource.getRepository(Organization).find();
       const name = new Map(orgs.map((org) => [org.id, org.name]));
       const [agency, prep] = [await organization(INTERNSHIP_AGENCY), await organization(COLLEGE_PREP)];
-      type Match = { providerId: string; seekerId: string; capabilityId: string; kind: string; strength: number; explanation: string };
+      type Match = {
+        providerId: string;
+        seekerId: string;
+        capabilityId: string;
+        kind: string;
+        strength: number;
+        explanation: string;
+      };
       const pair = (m: Match) => `${name.get(m.providerId)} → ${name.get(m.seekerId)}`;
 
-      const forAgency = await request(t.http).get(`/api/v1/matches?organizationId=${agency.id}&limit=100`).set(staff.auth).expect(200);
+      const forAgency = await request(t.http)
+        .get(`/api/v1/matches?organizationId=${agency.id}&limit=100`)
+        .set(staff.auth)
+        .expect(200);
       const matches = forAgency.body.data as Match[];
       const firstFit = matches.findIndex((m) => m.kind === 'audience-fit');
       // What partners look for comes first; then the two directions of the college-prep pair lead the audience fits.
       expect(matches.slice(0, firstFit).every((m) => m.kind === 'sought')).toBe(true);
       // (Equal strength: ordered by provider name.)
-      expect(matches.slice(firstFit, firstFit + 2).map(pair)).toEqual([`${INTERNSHIP_AGENCY} → ${COLLEGE_PREP}`, `${COLLEGE_PREP} → ${INTERNSHIP_AGENCY}`]);
+      expect(matches.slice(firstFit, firstFit + 2).map(pair)).toEqual([
+        `${INTERNSHIP_AGENCY} → ${COLLEGE_PREP}`,
+        `${COLLEGE_PREP} → ${INTERNSHIP_AGENCY}`,
+      ]);
       const prepToAgency = matches.find((m) => m.providerId === prep.id && m.seekerId === agency.id)!;
       const coaching = await t.dataSource.getRepository(Capability).findOneByOrFail({ name: COLLEGE_COACHING });
       expect(prepToAgency).toMatchObject({ capabilityId: coaching.id, strength: 65 });
@@ -437,13 +536,20 @@ describe('seedDemo (e2e)', () => {
       expect(firstPage.map(pair)).toContain(`${COLLEGE_PREP} → ${SHELTER}`);
       // Never: partners of the running FAFSA night with each other, or anyone whose partnership ended.
       const all = (await request(t.http).get('/api/v1/matches?limit=100&offset=0').set(staff.auth).expect(200)).body;
-      const rest = (await request(t.http).get('/api/v1/matches?limit=100&offset=100').set(staff.auth).expect(200)).body.data as Match[];
+      const rest = (await request(t.http).get('/api/v1/matches?limit=100&offset=100').set(staff.auth).expect(200)).body
+        .data as Match[];
       const everything = [...(all.data as Match[]), ...rest];
       expect(everything).toHaveLength(all.meta.total);
       const lincoln = await organization(LINCOLN_HIGH);
-      expect(everything.filter((m) => [m.providerId, m.seekerId].sort().join() === [prep.id, lincoln.id].sort().join())).toEqual([]);
-      const ended = new Set(DEMO_ORGANIZATIONS.filter((org) => currentStage(org) === OrganizationStage.Ended).map((org) => org.name));
-      expect(everything.filter((m) => ended.has(name.get(m.providerId)!) || ended.has(name.get(m.seekerId)!))).toEqual([]);
+      expect(
+        everything.filter((m) => [m.providerId, m.seekerId].sort().join() === [prep.id, lincoln.id].sort().join()),
+      ).toEqual([]);
+      const ended = new Set(
+        DEMO_ORGANIZATIONS.filter((org) => currentStage(org) === OrganizationStage.Ended).map((org) => org.name),
+      );
+      expect(everything.filter((m) => ended.has(name.get(m.providerId)!) || ended.has(name.get(m.seekerId)!))).toEqual(
+        [],
+      );
     });
 
     it('answers a manager in one screen of JSON: who needs attention and why, the uncovered priority audience, the introduction to make first', async () => {
@@ -452,7 +558,9 @@ describe('seedDemo (e2e)', () => {
       const worst = body.data[0];
       // The food bank went quiet after the spring (the check-in planned for August never happened).
       expect(worst).toMatchObject({ name: FOOD_BANK, band: 'dormant' });
-      expect(worst.drivers).toEqual(expect.arrayContaining([expect.stringMatching(/^No contact in \d+ days$/), '1 follow-up overdue']));
+      expect(worst.drivers).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^No contact in \d+ days$/), '1 follow-up overdue']),
+      );
       // Young people in foster care: a priority-1 audience only prospects serve so far.
       expect(body.audienceCoverage[0]).toMatchObject({ name: 'Youth in foster care', priority: 1, activePartners: 0 });
       const names = new Map((await t.dataSource.getRepository(Organization).find()).map((org) => [org.id, org.name]));
@@ -463,10 +571,13 @@ describe('seedDemo (e2e)', () => {
     it('sends a check-in round to the partners due one, takes the answers through the emailed link, and shows them in the score', async () => {
       const manager = await signedInAs(t, Role.Manager);
       const agency = await organization(INTERNSHIP_AGENCY);
-      const before = (await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)).body;
+      const before = (
+        await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)
+      ).body;
       expect(before.components.checkIn).toBeNull();
 
-      const round = (await request(t.http).post('/api/v1/check-ins/rounds').set(manager.auth).send({}).expect(200)).body;
+      const round = (await request(t.http).post('/api/v1/check-ins/rounds').set(manager.auth).send({}).expect(200))
+        .body;
       const started = round.started.find((s: { organizationId: string }) => s.organizationId === agency.id);
       expect(started).toBeDefined();
       // The shelter answered its check-in this season: not due again.
@@ -483,32 +594,57 @@ describe('seedDemo (e2e)', () => {
       for (const response of responses) {
         const token = checkInToken(TEST_AUTH_SECRET, response.id);
         await request(t.http).get(`/check-in/${token}`).expect(200);
-        const answers = Object.fromEntries(CHECK_IN_STATEMENTS.map((statement) => [statement.id, statement.area === 'communication' ? 2 : 4]));
+        const answers = Object.fromEntries(
+          CHECK_IN_STATEMENTS.map((statement) => [statement.id, statement.area === 'communication' ? 2 : 4]),
+        );
         await request(t.http).post(`/api/v1/public/check-ins/${token}`).send({ answers }).expect(201);
       }
-      const after = (await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)).body;
+      const after = (
+        await request(t.http).get(`/api/v1/organizations/${agency.id}/health`).set(manager.auth).expect(200)
+      ).body;
       // Five areas at 4.0 and communication at 2.0: mean 3.67 → (3.67 − 1) / 4 × 100 = 67.
       expect(after.components.checkIn).toBe(67);
       expect(after.drivers).toContain('Check-in concern: communication (2.0)');
-      const checkIn = (await request(t.http).get(`/api/v1/check-ins/${started.checkInId}`).set(manager.auth).expect(200)).body;
+      const checkIn = (
+        await request(t.http).get(`/api/v1/check-ins/${started.checkInId}`).set(manager.auth).expect(200)
+      ).body;
       expect(checkIn).toMatchObject({ status: 'closed', responseCount: 2 });
-      const tasks = await t.dataSource.getRepository(Task).findBy({ organizationId: agency.id, status: TaskStatus.Open });
+      const tasks = await t.dataSource
+        .getRepository(Task)
+        .findBy({ organizationId: agency.id, status: TaskStatus.Open });
       expect(tasks.map((task) => task.title)).toContain('Check-in concern: communication (2.0)');
     });
 
     it('shows visits, sessions, feedback and follow-ups on the shelter’s timeline', async () => {
       const viewer = await signedInAs(t, Role.Viewer);
       const shelter = await organization(SHELTER);
-      const response = await request(t.http).get(`/api/v1/organizations/${shelter.id}/timeline?limit=100`).set(viewer.auth).expect(200);
+      const response = await request(t.http)
+        .get(`/api/v1/organizations/${shelter.id}/timeline?limit=100`)
+        .set(viewer.auth)
+        .expect(200);
       const entries = response.body.data as { type: string; summary: string }[];
-      expect(new Set(entries.map((e) => e.type))).toEqual(new Set(['visit', 'session', 'feedback', 'task', 'note', 'stage-change']));
+      expect(new Set(entries.map((e) => e.type))).toEqual(
+        new Set(['visit', 'session', 'feedback', 'task', 'note', 'stage-change']),
+      );
       const summaries = entries.map((e) => e.summary);
-      expect(summaries).toContain('Visit (invitations) at Harbor House, common room: 25 invitations handed out, 16 people reached');
+      expect(summaries).toContain(
+        'Visit (invitations) at Harbor House, common room: 25 invitations handed out, 16 people reached',
+      );
       expect(summaries).toContain(`${DROP_IN}: 9 attended`);
       expect(summaries).toContain(`${DROP_IN}: cancelled`);
-      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Youth feedback on Wednesday Teen Drop-in with Harbor House: 5\/5 — needs action$/)]));
-      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Partner feedback on .*: 5\/5 — action taken$/)]));
-      expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/^Follow-up: Book the large meeting room .*\(due \d+ \w+ \d{4}\)$/)]));
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Youth feedback on Wednesday Teen Drop-in with Harbor House: 5\/5 — needs action$/),
+        ]),
+      );
+      expect(summaries).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Partner feedback on .*: 5\/5 — action taken$/)]),
+      );
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Follow-up: Book the large meeting room .*\(due \d+ \w+ \d{4}\)$/),
+        ]),
+      );
     });
   });
 
@@ -529,7 +665,13 @@ describe('seedDemo (e2e)', () => {
       expect(new Set(actors.filter((a) => a.actor !== null).map((a) => a.actor))).toEqual(new Set([admin.id]));
       // Anonymous: the youth feedback and the check-in answered through its links (with what its closing made).
       const anonymous = actors.filter((a) => a.actor === null).map((a) => `${a.entity} ${a.action}`);
-      expect(anonymous.sort()).toEqual(['check-in update', 'check-in-response update', 'feedback create', 'note create', 'task create']);
+      expect(anonymous.sort()).toEqual([
+        'check-in update',
+        'check-in-response update',
+        'feedback create',
+        'note create',
+        'task create',
+      ]);
       expect(lines.join('\n')).not.toContain('token');
     });
 
@@ -546,7 +688,18 @@ describe('seedDemo (e2e)', () => {
         // Only Date is faked: the database driver's timers keep running.
         jest.useFakeTimers({
           now: later,
-          doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+          doNotFake: [
+            'nextTick',
+            'setImmediate',
+            'clearImmediate',
+            'setTimeout',
+            'clearTimeout',
+            'setInterval',
+            'clearInterval',
+            'queueMicrotask',
+            'hrtime',
+            'performance',
+          ],
         });
         let again: SeedResult;
         try {
@@ -554,7 +707,11 @@ describe('seedDemo (e2e)', () => {
         } finally {
           jest.useRealTimers();
         }
-        expect({ days, created: again.created, unchanged: again.unchanged }).toEqual({ days, created: 0, unchanged: first.created });
+        expect({ days, created: again.created, unchanged: again.unchanged }).toEqual({
+          days,
+          created: 0,
+          unchanged: first.created,
+        });
         expect(await rowCounts()).toEqual(before);
       }
     });
@@ -563,15 +720,23 @@ describe('seedDemo (e2e)', () => {
       await truncateAll(t.dataSource);
       admin = await persistUser(t.dataSource, { role: Role.Admin });
       const repo = t.dataSource.getRepository(Organization);
-      const mine = await repo.save(repo.create({ name: SHELTER.toUpperCase(), stage: OrganizationStage.Exploring, mission: 'Our own words.' }));
+      const mine = await repo.save(
+        repo.create({ name: SHELTER.toUpperCase(), stage: OrganizationStage.Exploring, mission: 'Our own words.' }),
+      );
       const contacts = t.dataSource.getRepository(Contact);
-      const dana = await contacts.save(contacts.create({ organizationId: mine.id, name: 'dana whitfield', isPrimary: true }));
+      const dana = await contacts.save(
+        contacts.create({ organizationId: mine.id, name: 'dana whitfield', isPrimary: true }),
+      );
 
       const result = await seedDemo(t.app, () => {});
 
       // The organization and Dana were already there.
       expect(result.unchanged).toBe(2);
-      expect(await repo.findOneByOrFail({ id: mine.id })).toMatchObject({ version: 1, stage: OrganizationStage.Exploring, mission: 'Our own words.' });
+      expect(await repo.findOneByOrFail({ id: mine.id })).toMatchObject({
+        version: 1,
+        stage: OrganizationStage.Exploring,
+        mission: 'Our own words.',
+      });
       expect(await repo.countBy({ name: SHELTER })).toBe(0);
       const theirs = await contacts.findBy({ organizationId: mine.id });
       theirs.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));

@@ -20,7 +20,10 @@ describe('Team list: GET /users/directory (e2e)', () => {
 
   it('gives every role the active colleagues by name, with id, name and role only', async () => {
     const signedIn: Partial<Record<Role, SignedIn>> = { [Role.Admin]: admin };
-    signedIn[Role.Manager] = await signedInAs(t, Role.Manager, { name: 'Lee Okafor', email: 'lee.okafor@library.test' });
+    signedIn[Role.Manager] = await signedInAs(t, Role.Manager, {
+      name: 'Lee Okafor',
+      email: 'lee.okafor@library.test',
+    });
     signedIn[Role.Staff] = await signedInAs(t, Role.Staff, { name: 'Ana Ruiz', email: 'ana.ruiz@library.test' });
     signedIn[Role.Viewer] = await signedInAs(t, Role.Viewer, { name: 'Zoe Board', email: 'zoe.board@library.test' });
     const expected = [
@@ -48,7 +51,8 @@ describe('Team list: GET /users/directory (e2e)', () => {
   it('leaves deactivated users out, and lists them again once reactivated', async () => {
     const staff = await signedInAs(t, Role.Staff, { name: 'Sam Outreach' });
     const leaver = await persistUser(t.dataSource, { name: 'Gone Person', role: Role.Staff });
-    const names = async () => (await request(t.http).get(DIRECTORY).set(staff.auth).expect(200)).body.data.map((c: { name: string }) => c.name);
+    const names = async () =>
+      (await request(t.http).get(DIRECTORY).set(staff.auth).expect(200)).body.data.map((c: { name: string }) => c.name);
     expect(await names()).toEqual(['Gone Person', 'Maya Chen', 'Sam Outreach']);
 
     await request(t.http).patch(`/api/v1/users/${leaver.id}`).set(admin.auth).send({ active: false }).expect(200);
@@ -59,7 +63,11 @@ describe('Team list: GET /users/directory (e2e)', () => {
   });
 
   it('lists invited colleagues who have not chosen a password yet (they can already be assigned work)', async () => {
-    const created = await request(t.http).post('/api/v1/users').set(admin.auth).send({ email: 'new@library.test', name: 'Newly Invited', role: 'staff' }).expect(201);
+    const created = await request(t.http)
+      .post('/api/v1/users')
+      .set(admin.auth)
+      .send({ email: 'new@library.test', name: 'Newly Invited', role: 'staff' })
+      .expect(201);
     expect(created.body.invitationPending).toBe(true);
     const response = await request(t.http).get(DIRECTORY).set(admin.auth).expect(200);
     expect(response.body.data).toContainEqual({ id: created.body.id, name: 'Newly Invited', role: 'staff' });
@@ -92,7 +100,9 @@ describe('Team list: GET /users/directory (e2e)', () => {
     const staff = await signedInAs(t, Role.Staff);
     await request(t.http).post(DIRECTORY).set(admin.auth).send({}).expect(404);
     // PATCH reaches /users/:id, where "directory" names no user: 404, nothing changed.
-    expect((await request(t.http).patch(DIRECTORY).set(admin.auth).send({ name: 'x' }).expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await request(t.http).patch(DIRECTORY).set(admin.auth).send({ name: 'x' }).expect(404)).body.code).toBe(
+      'NOT_FOUND',
+    );
     await request(t.http).get(`/api/v1/users/${admin.user.id}`).set(staff.auth).expect(403);
     await request(t.http).get('/api/v1/users/not-a-uuid').set(admin.auth).expect(404);
     const full = await request(t.http).get(`/api/v1/users/${staff.user.id}`).set(admin.auth).expect(200);
@@ -101,7 +111,11 @@ describe('Team list: GET /users/directory (e2e)', () => {
 
   it('ignores query parameters rather than failing on them', async () => {
     const staff = await signedInAs(t, Role.Staff, { name: 'Sam Outreach' });
-    const response = await request(t.http).get(DIRECTORY).query({ limit: 'lots', active: 'false', role: ["'; DROP TABLE users; --"] }).set(staff.auth).expect(200);
+    const response = await request(t.http)
+      .get(DIRECTORY)
+      .query({ limit: 'lots', active: 'false', role: ["'; DROP TABLE users; --"] })
+      .set(staff.auth)
+      .expect(200);
     expect(response.body.data.map((c: { name: string }) => c.name)).toEqual(['Maya Chen', 'Sam Outreach']);
   });
 });

@@ -68,7 +68,8 @@ describe('Users (e2e)', () => {
     admin = await signedInAs(t, Role.Admin, { name: 'Maya Chen' });
   });
 
-  const readUser = (id: string) => async () => (await request(t.http).get(`/api/v1/users/${id}`).set(admin.auth).expect(200)).body;
+  const readUser = (id: string) => async () =>
+    (await request(t.http).get(`/api/v1/users/${id}`).set(admin.auth).expect(200)).body;
 
   describe('POST /users', () => {
     it('creates a user with a password who can sign in at once', async () => {
@@ -77,7 +78,13 @@ describe('Users (e2e)', () => {
         .set(admin.auth)
         .send({ email: 'Jo@Library.test', name: 'Jo Park', role: 'staff', password: 'teen services rock' })
         .expect(201);
-      expect(response.body).toMatchObject({ email: 'jo@library.test', name: 'Jo Park', role: 'staff', active: true, invitationPending: false });
+      expect(response.body).toMatchObject({
+        email: 'jo@library.test',
+        name: 'Jo Park',
+        role: 'staff',
+        active: true,
+        invitationPending: false,
+      });
       await login(t, 'jo@library.test', 'teen services rock');
       expect(t.mail.messages).toHaveLength(0);
     });
@@ -122,7 +129,12 @@ describe('Users (e2e)', () => {
         },
       ]);
       const sent = await waitForInvitation(readUser(created.body.id), 'sent');
-      expect(sent).toEqual({ status: 'sent', sentAt: expect.any(String), error: null, expiresAt: created.body.invitation.expiresAt });
+      expect(sent).toEqual({
+        status: 'sent',
+        sentAt: expect.any(String),
+        error: null,
+        expiresAt: created.body.invitation.expiresAt,
+      });
       // Neither the token nor anything that contains it is stored.
       expect(await tableText(t, 'deliveries', 'invitations')).not.toContain(token);
 
@@ -133,20 +145,38 @@ describe('Users (e2e)', () => {
         .post('/api/v1/auth/accept-invitation')
         .send({ token, password: 'reading is power', name: 'Kim S. Lee' })
         .expect(200);
-      expect(accepted.body).toMatchObject({ expiresIn: 900, user: { email: 'kim@library.test', name: 'Kim S. Lee', invitationPending: false } });
+      expect(accepted.body).toMatchObject({
+        expiresIn: 900,
+        user: { email: 'kim@library.test', name: 'Kim S. Lee', invitationPending: false },
+      });
       expect([accepted.headers['set-cookie']].flat().join()).toMatch(/tandem_refresh=/);
-      await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${accepted.body.accessToken}`).expect(200);
+      await request(t.http)
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${accepted.body.accessToken}`)
+        .expect(200);
 
-      const again = await request(t.http).post('/api/v1/auth/accept-invitation').send({ token, password: 'another good phrase' }).expect(400);
+      const again = await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token, password: 'another good phrase' })
+        .expect(400);
       expect(again.body.code).toBe('INVITATION_INVALID');
       await login(t, 'kim@library.test', 'reading is power');
     });
 
     it('refuses an expired invitation', async () => {
-      const created = await request(t.http).post('/api/v1/users').set(admin.auth).send({ email: 'lee@library.test', name: 'Lee', role: 'staff' }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/users')
+        .set(admin.auth)
+        .send({ email: 'lee@library.test', name: 'Lee', role: 'staff' })
+        .expect(201);
       const token = invitationToken((await t.mail.waitFor('lee@library.test'))[0].text);
-      await t.dataSource.getRepository(Invitation).update({ userId: created.body.id }, { expiresAt: new Date(Date.now() - 1000) });
-      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token, password: 'reading is power' }).expect(400);
+      await t.dataSource
+        .getRepository(Invitation)
+        .update({ userId: created.body.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token, password: 'reading is power' })
+        .expect(400);
     });
 
     it('a new link replaces the old one, and resets a forgotten password', async () => {
@@ -160,9 +190,15 @@ describe('Users (e2e)', () => {
       const [, secondMail] = await t.mail.waitFor('sam@library.test', 2);
       const firstToken = invitationToken(firstMail.text);
       expect(invitationToken(secondMail.text)).not.toBe(firstToken);
-      const old = await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: firstToken, password: 'reading is power' }).expect(400);
+      const old = await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: firstToken, password: 'reading is power' })
+        .expect(400);
       expect(old.body.code).toBe('INVITATION_INVALID');
-      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(secondMail.text), password: 'reading is power' }).expect(200);
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: invitationToken(secondMail.text), password: 'reading is power' })
+        .expect(200);
       await request(t.http).get('/api/v1/auth/me').set(oldSession.auth).expect(401);
       await login(t, 'sam@library.test', 'reading is power');
     });
@@ -177,7 +213,11 @@ describe('Users (e2e)', () => {
 
     it('keeps the user when the mail server refuses the invitation, shows why, and a new link then works', async () => {
       t.mail.rejectNextMessages(1);
-      const created = await request(t.http).post('/api/v1/users').set(admin.auth).send({ email: 'pat@library.test', name: 'Pat', role: 'staff' }).expect(201);
+      const created = await request(t.http)
+        .post('/api/v1/users')
+        .set(admin.auth)
+        .send({ email: 'pat@library.test', name: 'Pat', role: 'staff' })
+        .expect(201);
       expect(await t.dataSource.getRepository(User).countBy({ email: 'pat@library.test' })).toBe(1);
 
       const failed = await waitForInvitation(readUser(created.body.id), 'failed');
@@ -191,16 +231,27 @@ describe('Users (e2e)', () => {
       expect(row.last_error).not.toContain('pat@library.test');
       // The list shows it too (fetched for the whole page at once).
       const list = await request(t.http).get('/api/v1/users?sort=name').set(admin.auth).expect(200);
-      expect(list.body.data.map((u: { name: string; invitation: InvitationBody | null }) => [u.name, u.invitation?.status ?? null])).toEqual([
+      expect(
+        list.body.data.map((u: { name: string; invitation: InvitationBody | null }) => [
+          u.name,
+          u.invitation?.status ?? null,
+        ]),
+      ).toEqual([
         ['Maya Chen', null],
         ['Pat', 'failed'],
       ]);
 
-      const resent = await request(t.http).post(`/api/v1/users/${created.body.id}/invitation`).set(admin.auth).expect(200);
+      const resent = await request(t.http)
+        .post(`/api/v1/users/${created.body.id}/invitation`)
+        .set(admin.auth)
+        .expect(200);
       expect(['scheduled', 'sent']).toContain(resent.body.invitation.status);
       const [mail] = await t.mail.waitFor('pat@library.test');
       await waitForInvitation(readUser(created.body.id), 'sent');
-      await request(t.http).post('/api/v1/auth/accept-invitation').send({ token: invitationToken(mail.text), password: 'reading is power' }).expect(200);
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: invitationToken(mail.text), password: 'reading is power' })
+        .expect(200);
       await login(t, 'pat@library.test', 'reading is power');
     });
 
@@ -220,7 +271,13 @@ describe('Users (e2e)', () => {
         .set(admin.auth)
         .send({ email: 'not-an-email', name: '', role: 'owner', isAdmin: true, timezone: 'Mars/Olympus' })
         .expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'isAdmin', 'name', 'role', 'timezone']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'email',
+        'isAdmin',
+        'name',
+        'role',
+        'timezone',
+      ]);
       expect(await t.dataSource.getRepository(User).count()).toBe(1);
     });
   });
@@ -251,7 +308,11 @@ describe('Users (e2e)', () => {
     it('deactivating a user stops their access token on the very next request', async () => {
       const staff = await signedInAs(t, Role.Staff);
       await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200);
-      const response = await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ active: false }).expect(200);
+      const response = await request(t.http)
+        .patch(`/api/v1/users/${staff.user.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
       expect(response.body.active).toBe(false);
       await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(401);
       await request(t.http).post('/api/v1/auth/refresh').set('Cookie', staff.refreshCookie).expect(401);
@@ -270,7 +331,11 @@ describe('Users (e2e)', () => {
 
     it('keeps the sessions of a user whose update leaves them active (active: null or true is no change)', async () => {
       const staff = await signedInAs(t, Role.Staff);
-      await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ name: 'Renamed Staff', active: null }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/users/${staff.user.id}`)
+        .set(admin.auth)
+        .send({ name: 'Renamed Staff', active: null })
+        .expect(200);
       await request(t.http).patch(`/api/v1/users/${staff.user.id}`).set(admin.auth).send({ active: true }).expect(200);
       const me = await request(t.http).get('/api/v1/auth/me').set(staff.auth).expect(200);
       expect(me.body).toMatchObject({ name: 'Renamed Staff', active: true });
@@ -280,25 +345,45 @@ describe('Users (e2e)', () => {
     it('a role change takes effect on the very next request', async () => {
       const other = await signedInAs(t, Role.Admin);
       await request(t.http).get('/api/v1/users').set(other.auth).expect(200);
-      await request(t.http).patch(`/api/v1/users/${other.user.id}`).set(admin.auth).send({ role: 'viewer' }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/users/${other.user.id}`)
+        .set(admin.auth)
+        .send({ role: 'viewer' })
+        .expect(200);
       await request(t.http).get('/api/v1/users').set(other.auth).expect(403);
       const me = await request(t.http).get('/api/v1/auth/me').set(other.auth).expect(200);
       expect(me.body.role).toBe('viewer');
     });
 
     it('keeps at least one active admin', async () => {
-      const demote = await request(t.http).patch(`/api/v1/users/${admin.user.id}`).set(admin.auth).send({ role: 'staff' }).expect(422);
+      const demote = await request(t.http)
+        .patch(`/api/v1/users/${admin.user.id}`)
+        .set(admin.auth)
+        .send({ role: 'staff' })
+        .expect(422);
       expect(demote.body.code).toBe('LAST_ADMIN');
       await request(t.http).patch(`/api/v1/users/${admin.user.id}`).set(admin.auth).send({ active: false }).expect(422);
       const second = await persistUser(t.dataSource, { role: Role.Admin });
-      await request(t.http).patch(`/api/v1/users/${admin.user.id}`).set(admin.auth).send({ role: 'manager' }).expect(200);
+      await request(t.http)
+        .patch(`/api/v1/users/${admin.user.id}`)
+        .set(admin.auth)
+        .send({ role: 'manager' })
+        .expect(200);
       await request(t.http).patch(`/api/v1/users/${second.id}`).set(admin.auth).send({ role: 'staff' }).expect(403);
     });
 
     it('answers 409 with the current version for a stale version, changing nothing', async () => {
       const user = await persistUser(t.dataSource, { name: 'Before' });
-      await request(t.http).patch(`/api/v1/users/${user.id}`).set(admin.auth).send({ name: 'First edit', version: 1 }).expect(200);
-      const stale = await request(t.http).patch(`/api/v1/users/${user.id}`).set(admin.auth).send({ name: 'Second edit', version: 1 }).expect(409);
+      await request(t.http)
+        .patch(`/api/v1/users/${user.id}`)
+        .set(admin.auth)
+        .send({ name: 'First edit', version: 1 })
+        .expect(200);
+      const stale = await request(t.http)
+        .patch(`/api/v1/users/${user.id}`)
+        .set(admin.auth)
+        .send({ name: 'Second edit', version: 1 })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       const current = await request(t.http).get(`/api/v1/users/${user.id}`).set(admin.auth).expect(200);
       expect(current.body).toMatchObject({ name: 'First edit', version: 2 });
@@ -306,7 +391,11 @@ describe('Users (e2e)', () => {
 
     it('answers 404 for unknown and malformed ids', async () => {
       await request(t.http).get('/api/v1/users/7d0c5d1e-93a4-4b8f-9f0e-000000000000').set(admin.auth).expect(404);
-      const malformed = await request(t.http).patch('/api/v1/users/not-a-uuid').set(admin.auth).send({ name: 'x' }).expect(404);
+      const malformed = await request(t.http)
+        .patch('/api/v1/users/not-a-uuid')
+        .set(admin.auth)
+        .send({ name: 'x' })
+        .expect(404);
       expect(malformed.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
       await request(t.http).get("/api/v1/users/1' OR '1'='1").set(admin.auth).expect(404);
     });
@@ -350,24 +439,39 @@ describe('Invitation emails through the worker process (e2e)', () => {
     const admin = await persistUser(t.dataSource, { role: Role.Admin, name: 'Maya Chen' });
     api = await startTandem({ ...env, TANDEM_PROCESS: 'api' });
     const http = () => request(api!.url);
-    const signedIn = await http().post('/api/v1/auth/login').send({ email: admin.email, password: DEFAULT_PASSWORD }).expect(200);
+    const signedIn = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: admin.email, password: DEFAULT_PASSWORD })
+      .expect(200);
     const auth = { Authorization: `Bearer ${signedIn.body.accessToken}` };
 
-    const kim = await http().post('/api/v1/users').set(auth).send({ email: 'kim@library.test', name: 'Kim Lee', role: 'staff' }).expect(201);
+    const kim = await http()
+      .post('/api/v1/users')
+      .set(auth)
+      .send({ email: 'kim@library.test', name: 'Kim Lee', role: 'staff' })
+      .expect(201);
     expect(kim.body.invitation).toMatchObject({ status: 'scheduled', sentAt: null, error: null });
     const [firstInvitation] = await t.dataSource.getRepository(Invitation).findBy({ userId: kim.body.id });
     const resent = await http().post(`/api/v1/users/${kim.body.id}/invitation`).set(auth).expect(200);
     expect(resent.body.invitation).toMatchObject({ status: 'scheduled' });
-    const lee = await http().post('/api/v1/users').set(auth).send({ email: 'lee@library.test', name: 'Lee Park', role: 'viewer' }).expect(201);
+    const lee = await http()
+      .post('/api/v1/users')
+      .set(auth)
+      .send({ email: 'lee@library.test', name: 'Lee Park', role: 'viewer' })
+      .expect(201);
     await http().patch(`/api/v1/users/${lee.body.id}`).set(auth).send({ active: false }).expect(200);
-    const queued = (await t.dataSource.query(`SELECT status FROM deliveries WHERE kind = 'invitation'`)) as { status: string }[];
+    const queued = (await t.dataSource.query(`SELECT status FROM deliveries WHERE kind = 'invitation'`)) as {
+      status: string;
+    }[];
     expect(queued.map((row) => row.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
 
     worker = await startTandem({ ...env, TANDEM_PROCESS: 'worker' }, { readyLine: /Tandem worker started/ });
     const [mail] = await sink.waitFor('kim@library.test', 1, 20_000);
     await eventually(
       'no delivery left scheduled or sending',
-      async () => ((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[]).length === 0,
+      async () =>
+        ((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[])
+          .length === 0,
       { timeoutMs: 20_000 },
     );
     const outcomes = await t.dataSource.query(
@@ -387,13 +491,20 @@ describe('Invitation emails through the worker process (e2e)', () => {
     const token = invitationToken(mail.text);
     const oldToken = resourceKey(TEST_AUTH_SECRET, 'invitation:v1', firstInvitation.id);
     expect(token).not.toBe(oldToken);
-    await http().post('/api/v1/auth/accept-invitation').send({ token: oldToken, password: 'reading is power' }).expect(400);
+    await http()
+      .post('/api/v1/auth/accept-invitation')
+      .send({ token: oldToken, password: 'reading is power' })
+      .expect(400);
     await http().post('/api/v1/auth/accept-invitation').send({ token, password: 'reading is power' }).expect(200);
 
     const kimNow = await http().get(`/api/v1/users/${kim.body.id}`).set(auth).expect(200);
     expect(kimNow.body.invitation).toMatchObject({ status: 'sent', error: null });
     const leeNow = await http().get(`/api/v1/users/${lee.body.id}`).set(auth).expect(200);
-    expect(leeNow.body.invitation).toMatchObject({ status: 'skipped', sentAt: null, error: "The recipient's user account is deactivated." });
+    expect(leeNow.body.invitation).toMatchObject({
+      status: 'skipped',
+      sentAt: null,
+      error: "The recipient's user account is deactivated.",
+    });
 
     expect(await tableText(t, 'deliveries', 'invitations')).not.toContain(token);
     expect(await worker.stop()).toBe(0);
@@ -402,7 +513,15 @@ describe('Invitation emails through the worker process (e2e)', () => {
     worker = api = undefined;
     expect(logs).toContain('invitation queued');
     expect(logs).toContain('deliveries processed');
-    for (const secret of [token, oldToken, 'kim@library.test', 'lee@library.test', 'Kim Lee', 'Lee Park', 'Maya Chen']) {
+    for (const secret of [
+      token,
+      oldToken,
+      'kim@library.test',
+      'lee@library.test',
+      'Kim Lee',
+      'Lee Park',
+      'Maya Chen',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   }, 90_000);

@@ -39,11 +39,20 @@ describe('the web app served by the Nest app (e2e)', () => {
   });
 
   it('answers client-side routes with the app, so a reload or a shared link works', async () => {
-    for (const path of ['/organizations', '/organizations/0b7f8b5e-8d0e-4d55-9a53-0f5b0c7e9a11', '/sign-in', '/setup', '/no/such/screen']) {
+    for (const path of [
+      '/organizations',
+      '/organizations/0b7f8b5e-8d0e-4d55-9a53-0f5b0c7e9a11',
+      '/sign-in',
+      '/setup',
+      '/no/such/screen',
+    ]) {
       const response = await request(t.http).get(path).set('Accept', HTML).expect(200);
       expect(response.text).toContain('<div id="root"></div>');
     }
-    const withQuery = await request(t.http).get('/organizations?stage=active&q=shelter').set('Accept', HTML).expect(200);
+    const withQuery = await request(t.http)
+      .get('/organizations?stage=active&q=shelter')
+      .set('Accept', HTML)
+      .expect(200);
     expect(withQuery.text).toContain('<div id="root"></div>');
   });
 
@@ -91,7 +100,13 @@ describe('the web app served by the Nest app (e2e)', () => {
   });
 
   it('serves nothing outside the build folder, however the path is spelled', async () => {
-    for (const path of ['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/.env']) {
+    for (const path of [
+      '/../package.json',
+      '/assets/../../package.json',
+      '/%2e%2e/package.json',
+      '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/.env',
+    ]) {
       const response = await request(t.http).get(path).set('Accept', HTML);
       expect(response.text).not.toContain('"name": "tandem"');
       expect(response.status).not.toBe(500);

@@ -71,12 +71,20 @@ export async function persistPartner(
     ownerId: owner?.id ?? null,
     ...(options.name && { name: options.name }),
   });
-  const contact = options.contact === null ? null : await persistContact(dataSource, organization.id, { isPrimary: true, ...options.contact });
+  const contact =
+    options.contact === null
+      ? null
+      : await persistContact(dataSource, organization.id, { isPrimary: true, ...options.contact });
   return { organization, contact };
 }
 
 /** The link tokens of a check-in's respondents, as the emails carry them. */
-export async function checkInTokens(dataSource: DataSource, checkInId: string): Promise<Partial<Record<CheckInRespondent, string>>> {
+export async function checkInTokens(
+  dataSource: DataSource,
+  checkInId: string,
+): Promise<Partial<Record<CheckInRespondent, string>>> {
   const responses = await dataSource.getRepository(CheckInResponse).findBy({ checkInId });
-  return Object.fromEntries(responses.map((response) => [response.respondent, checkInToken(TEST_AUTH_SECRET, response.id)]));
+  return Object.fromEntries(
+    responses.map((response) => [response.respondent, checkInToken(TEST_AUTH_SECRET, response.id)]),
+  );
 }

@@ -10,7 +10,15 @@ const tag = () => randomBytes(3).toString('hex');
 
 export function persistAudience(dataSource: DataSource, overrides: Partial<Audience> = {}): Promise<Audience> {
   const repo = dataSource.getRepository(Audience);
-  return repo.save(repo.create({ name: `Audience ${tag()}`, priority: 2, estimatedPopulation: 300, source: '2025 community analysis', ...overrides }));
+  return repo.save(
+    repo.create({
+      name: `Audience ${tag()}`,
+      priority: 2,
+      estimatedPopulation: 300,
+      source: '2025 community analysis',
+      ...overrides,
+    }),
+  );
 }
 
 export function persistCapability(dataSource: DataSource, overrides: Partial<Capability> = {}): Promise<Capability> {
@@ -33,12 +41,19 @@ export function buildOrganization(overrides: Partial<Organization> = {}): Partia
 }
 
 /** Saves an organization directly (no stage history or audit: use the API for those). */
-export function persistOrganization(dataSource: DataSource, overrides: Partial<Organization> = {}): Promise<Organization> {
+export function persistOrganization(
+  dataSource: DataSource,
+  overrides: Partial<Organization> = {},
+): Promise<Organization> {
   const repo = dataSource.getRepository(Organization);
   return repo.save(repo.create(buildOrganization(overrides)));
 }
 
-export function persistContact(dataSource: DataSource, organizationId: string, overrides: Partial<Contact> = {}): Promise<Contact> {
+export function persistContact(
+  dataSource: DataSource,
+  organizationId: string,
+  overrides: Partial<Contact> = {},
+): Promise<Contact> {
   const repo = dataSource.getRepository(Contact);
   return repo.save(
     repo.create({

@@ -39,7 +39,11 @@ export async function persistFeedbackProgram(
   return program;
 }
 
-export function persistFeedbackSession(dataSource: DataSource, programId: string, startsAt = new Date('2026-01-07T23:30:00Z')): Promise<ProgramSession> {
+export function persistFeedbackSession(
+  dataSource: DataSource,
+  programId: string,
+  startsAt = new Date('2026-01-07T23:30:00Z'),
+): Promise<ProgramSession> {
   const repo = dataSource.getRepository(ProgramSession);
   return repo.save(
     repo.create({
@@ -52,7 +56,11 @@ export function persistFeedbackSession(dataSource: DataSource, programId: string
 }
 
 /** A link saved with the hash of a fresh token; the token is returned for the public routes. */
-export async function persistFeedbackLink(dataSource: DataSource, programId: string, overrides: Partial<FeedbackLink> = {}): Promise<{ link: FeedbackLink; token: string }> {
+export async function persistFeedbackLink(
+  dataSource: DataSource,
+  programId: string,
+  overrides: Partial<FeedbackLink> = {},
+): Promise<{ link: FeedbackLink; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const repo = dataSource.getRepository(FeedbackLink);
   const link = await repo.save(repo.create({ programId, tokenHash: sha256(token), ...overrides }));

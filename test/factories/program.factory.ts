@@ -33,16 +33,27 @@ export function buildProgramBody(overrides: Partial<ProgramBody> = {}): ProgramB
     audienceIds: [],
     libraryGoal: 'Teens who have never had a library card get one.',
     partnerGoal: 'Residents have somewhere safe to be after school.',
-    schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: 'America/Los_Angeles', startTime: '15:30', durationMinutes: 90, location: 'Central Library, Teen Room' },
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+      timezone: 'America/Los_Angeles',
+      startTime: '15:30',
+      durationMinutes: 90,
+      location: 'Central Library, Teen Room',
+    },
     startDate: '2026-09-02',
     ...overrides,
   };
 }
 
 /** Creates a program through the API (so its sessions exist) and returns the response body. */
-export async function createProgram(t: TestApp, auth: Record<string, string>, overrides: Partial<ProgramBody> = {}): Promise<ProgramResponseDto> {
+export async function createProgram(
+  t: TestApp,
+  auth: Record<string, string>,
+  overrides: Partial<ProgramBody> = {},
+): Promise<ProgramResponseDto> {
   const response = await request(t.http).post('/api/v1/programs').set(auth).send(buildProgramBody(overrides));
-  if (response.status !== 201) throw new Error(`program not created: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`program not created: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -71,13 +82,23 @@ export async function persistProgram(
     }),
   );
   if (partners.length) {
-    await dataSource.getRepository(ProgramPartner).insert(partners.map((p) => ({ programId: program.id, organizationId: p.organizationId, role: p.role ?? PartnerRole.Host })));
+    await dataSource.getRepository(ProgramPartner).insert(
+      partners.map((p) => ({
+        programId: program.id,
+        organizationId: p.organizationId,
+        role: p.role ?? PartnerRole.Host,
+      })),
+    );
   }
   return program;
 }
 
 /** Saves one session row directly. */
-export function persistSession(dataSource: DataSource, programId: string, overrides: Partial<ProgramSession> = {}): Promise<ProgramSession> {
+export function persistSession(
+  dataSource: DataSource,
+  programId: string,
+  overrides: Partial<ProgramSession> = {},
+): Promise<ProgramSession> {
   const repo = dataSource.getRepository(ProgramSession);
   const startsAt = overrides.startsAt ?? new Date('2026-09-02T22:30:00Z');
   return repo.save(

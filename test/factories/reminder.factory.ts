@@ -47,12 +47,20 @@ export function buildReminder(overrides: Partial<Reminder> = {}): Partial<Remind
 }
 
 /** Saves a rule and its recipient rows directly: no audit, no planning (use the API for those). */
-export async function persistReminder(dataSource: DataSource, overrides: Partial<Reminder> = {}, links: ReminderLinks = {}): Promise<Reminder> {
+export async function persistReminder(
+  dataSource: DataSource,
+  overrides: Partial<Reminder> = {},
+  links: ReminderLinks = {},
+): Promise<Reminder> {
   const repo = dataSource.getRepository(Reminder);
   const reminder = await repo.save(repo.create(buildReminder(overrides)));
-  for (const userId of links.recipientIds ?? []) await dataSource.query('INSERT INTO reminder_users (reminder_id, user_id) VALUES ($1, $2)', [reminder.id, userId]);
+  for (const userId of links.recipientIds ?? [])
+    await dataSource.query('INSERT INTO reminder_users (reminder_id, user_id) VALUES ($1, $2)', [reminder.id, userId]);
   for (const contactId of links.recipientContactIds ?? []) {
-    await dataSource.query('INSERT INTO reminder_contacts (reminder_id, contact_id) VALUES ($1, $2)', [reminder.id, contactId]);
+    await dataSource.query('INSERT INTO reminder_contacts (reminder_id, contact_id) VALUES ($1, $2)', [
+      reminder.id,
+      contactId,
+    ]);
   }
   return reminder;
 }
@@ -61,13 +69,19 @@ export async function persistReminder(dataSource: DataSource, overrides: Partial
  * Saves one delivery row of a rule directly, to a user unless `recipientContactId` is given
  * (the recipient key follows the id given).
  */
-export function persistDelivery(dataSource: DataSource, reminderId: string, overrides: Partial<Delivery> = {}): Promise<Delivery> {
+export function persistDelivery(
+  dataSource: DataSource,
+  reminderId: string,
+  overrides: Partial<Delivery> = {},
+): Promise<Delivery> {
   const repo = dataSource.getRepository(Delivery);
   const occurrenceAt = overrides.occurrenceAt ?? new Date(Date.now() + 24 * HOUR);
   const dueAt = overrides.dueAt ?? occurrenceAt;
   const recipientKey =
     overrides.recipientKey ??
-    (overrides.recipientContactId ? `contact:${overrides.recipientContactId}` : `user:${overrides.recipientUserId ?? 'none'}`);
+    (overrides.recipientContactId
+      ? `contact:${overrides.recipientContactId}`
+      : `user:${overrides.recipientUserId ?? 'none'}`);
   return repo.save(
     repo.create({
       kind: DeliveryKind.Reminder,

@@ -32,7 +32,13 @@ export async function persistUser(
   const passwordHash =
     password !== undefined ? await passwords.hash(password) : await (cachedHash ??= passwords.hash(DEFAULT_PASSWORD));
   const repo = dataSource.getRepository(User);
-  return repo.save(repo.create({ ...buildUser(overrides), passwordHash, ...('passwordHash' in overrides ? { passwordHash: overrides.passwordHash } : {}) }));
+  return repo.save(
+    repo.create({
+      ...buildUser(overrides),
+      passwordHash,
+      ...('passwordHash' in overrides ? { passwordHash: overrides.passwordHash } : {}),
+    }),
+  );
 }
 
 export interface SignedIn {

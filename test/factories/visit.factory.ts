@@ -22,11 +22,18 @@ export function buildVisit(organizationId: string, overrides: Partial<Visit> = {
 }
 
 /** Saves a visit and its join rows directly (no audit: use the API for that). */
-export async function persistVisit(dataSource: DataSource, organizationId: string, overrides: Partial<Visit> = {}, links: VisitLinks = {}): Promise<Visit> {
+export async function persistVisit(
+  dataSource: DataSource,
+  organizationId: string,
+  overrides: Partial<Visit> = {},
+  links: VisitLinks = {},
+): Promise<Visit> {
   const repo = dataSource.getRepository(Visit);
   const visit = await repo.save(repo.create(buildVisit(organizationId, overrides)));
-  for (const userId of links.staffIds ?? []) await dataSource.query('INSERT INTO visit_staff (visit_id, user_id) VALUES ($1, $2)', [visit.id, userId]);
-  for (const contactId of links.contactIds ?? []) await dataSource.query('INSERT INTO visit_contacts (visit_id, contact_id) VALUES ($1, $2)', [visit.id, contactId]);
+  for (const userId of links.staffIds ?? [])
+    await dataSource.query('INSERT INTO visit_staff (visit_id, user_id) VALUES ($1, $2)', [visit.id, userId]);
+  for (const contactId of links.contactIds ?? [])
+    await dataSource.query('INSERT INTO visit_contacts (visit_id, contact_id) VALUES ($1, $2)', [visit.id, contactId]);
   return visit;
 }
 

@@ -43,7 +43,9 @@ export async function eventually<T>(
       lastFailure = error instanceof Error ? error.message : inspect(error);
     }
     if (Date.now() - started >= timeoutMs) {
-      throw new Error(`Timed out after ${timeoutMs} ms (${tries} tries) waiting for ${what}; last failure: ${lastFailure}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms (${tries} tries) waiting for ${what}; last failure: ${lastFailure}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -23,12 +23,16 @@ async function checkRunLog(run: string): Promise<void> {
   if (!existsSync(file)) return;
   const { lines, findings } = await scanLog(file);
   if (findings.length > 0) {
-    const shown = findings.slice(0, 20).map((finding) => `  line ${finding.line} (${finding.kind} "${finding.match}"): ${finding.text}`);
+    const shown = findings
+      .slice(0, 20)
+      .map((finding) => `  line ${finding.line} (${finding.kind} "${finding.match}"): ${finding.text}`);
     throw new Error(
       `The app's log holds personal data or tokens in ${findings.length} of ${lines} lines (kept in ${file}):\n${shown.join('\n')}${findings.length > 20 ? '\n  …' : ''}`,
     );
   }
-  process.stdout.write(`\nlog scan: ${lines} lines the test apps logged hold no email address, phone number or token\n`);
+  process.stdout.write(
+    `\nlog scan: ${lines} lines the test apps logged hold no email address, phone number or token\n`,
+  );
   if (!process.env.TEST_LOG_FILE) rmSync(file, { force: true });
 }
 

@@ -11,11 +11,18 @@ const PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'phone number', pattern: /(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\b\d{3})[ .-]\d{3}[ .-]\d{4}\b/ },
   { kind: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{10,}/ },
   // randomToken() and resourceKey(): 32 bytes in base64url (refresh, invitation, feedback, check-in, unsubscribe).
-  { kind: 'token', pattern: /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
+  {
+    kind: 'token',
+    pattern:
+      /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/,
+  },
 ];
 
 /** Ids and times look like phone numbers to the pattern above (…-4123-8456-…, 2026-12-07). */
-const HARMLESS = [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/g];
+const HARMLESS = [
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+  /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/g,
+];
 
 export interface LogFinding {
   /** 1-based line number in the log. */

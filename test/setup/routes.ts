@@ -15,7 +15,10 @@ export interface RegisteredRoute {
 }
 
 function joinPath(...parts: string[]): string {
-  return `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 interface ExcludedRoute {
@@ -34,7 +37,10 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
   const prefix = config.getGlobalPrefix();
   const excluded = (config.getGlobalPrefixOptions().exclude ?? []) as unknown as ExcludedRoute[];
   const isExcluded = (path: string, method: RequestMethod) =>
-    excluded.some((route) => (route.requestMethod === RequestMethod.ALL || route.requestMethod === method) && route.pathRegex.test(path));
+    excluded.some(
+      (route) =>
+        (route.requestMethod === RequestMethod.ALL || route.requestMethod === method) && route.pathRegex.test(path),
+    );
   const routes: RegisteredRoute[] = [];
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
   for (const wrapper of controllers) {

@@ -25,7 +25,9 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -62,7 +64,9 @@ export async function startTandem(
       async () => {
         if (child.exitCode !== null) throw new GiveUp(`Tandem exited with ${child.exitCode}:\n${output}`);
         if (options.readyLine) return options.readyLine.test(output);
-        return fetch(`${url}/api/v1/health`).then((r) => r.status < 500).catch(() => false);
+        return fetch(`${url}/api/v1/health`)
+          .then((r) => r.status < 500)
+          .catch(() => false);
       },
       { timeoutMs, intervalMs: 50 },
     );

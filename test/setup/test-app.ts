@@ -11,7 +11,15 @@ import { Clock } from '../../src/common/clock/clock';
 import { loggerOptions } from '../../src/common/logging/logger.options';
 import { configureHttpApp } from '../../src/app.setup';
 import { SmtpSink } from './smtp-sink';
-import { databaseUrl, runId, runLogFile, TEST_AUTH_SECRET, TEST_REDIS_URL, templateDatabase, withAdminClient } from './test-env';
+import {
+  databaseUrl,
+  runId,
+  runLogFile,
+  TEST_AUTH_SECRET,
+  TEST_REDIS_URL,
+  templateDatabase,
+  withAdminClient,
+} from './test-env';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -65,10 +73,14 @@ function testLogDestination(): { level: pino.Level; stream: pino.DestinationStre
   ];
   const consoleLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
   if (consoleLevel !== 'silent') {
-    const stream = process.stdout.isTTY ? pretty({ singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : process.stdout;
+    const stream = process.stdout.isTTY
+      ? pretty({ singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' })
+      : process.stdout;
     streams.push({ level: consoleLevel as pino.Level, stream });
   }
-  const level = streams.map((entry) => entry.level as pino.Level).sort((a, b) => pino.levels.values[a] - pino.levels.values[b])[0];
+  const level = streams
+    .map((entry) => entry.level as pino.Level)
+    .sort((a, b) => pino.levels.values[a] - pino.levels.values[b])[0];
   logDestination = { level, stream: pino.multistream(streams) };
   return logDestination;
 }
@@ -120,7 +132,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const builder = Test.createTestingModule({ imports: [AppModule.forRoot({ worker: options.worker ?? false })] });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const destination = testLogDestination();
-    builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue(loggerOptions(destination.level, 'json', destination.stream));
+    builder
+      .overrideProvider(PARAMS_PROVIDER_TOKEN)
+      .useValue(loggerOptions(destination.level, 'json', destination.stream));
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
     configureHttpApp(app);

@@ -63,8 +63,15 @@ export async function assertUnstorableTextRefused(
         fc.asyncProperty(unstorableText(), async (bad) => {
           const before = await snapshot();
           const body = withValueAt(await entry.valid(), field, bad);
-          const response = await request(t.http)[entry.verb](entry.path()).set(entry.headers?.() ?? {}).send(body);
-          expect({ case: entry.name, field, status: response.status }).toEqual({ case: entry.name, field, status: 400 });
+          const response = await request(t.http)
+            [entry.verb](entry.path())
+            .set(entry.headers?.() ?? {})
+            .send(body);
+          expect({ case: entry.name, field, status: response.status }).toEqual({
+            case: entry.name,
+            field,
+            status: 400,
+          });
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
           expect(response.body.errors).toEqual([unstorableTextError(field)]);
           expect(await snapshot()).toEqual(before);

@@ -8,10 +8,14 @@ describe('eventually', () => {
 
     let count = 0;
     await expect(
-      eventually('count to reach 2', () => {
-        count += 1;
-        expect(count).toBe(2);
-      }, { intervalMs: 1 }),
+      eventually(
+        'count to reach 2',
+        () => {
+          count += 1;
+          expect(count).toBe(2);
+        },
+        { intervalMs: 1 },
+      ),
     ).resolves.toBeUndefined();
 
     const rows: string[] = [];
@@ -22,23 +26,37 @@ describe('eventually', () => {
   it('times out naming what was awaited and the last failure', async () => {
     let tries = 0;
     await expect(
-      eventually('the delivery to be sent', () => {
-        tries += 1;
-        throw new Error(`still scheduled (try ${tries})`);
-      }, { timeoutMs: 30, intervalMs: 5 }),
-    ).rejects.toThrow(new RegExp(`^Timed out after 30 ms \\(\\d+ tries\\) waiting for the delivery to be sent; last failure: still scheduled \\(try ${'\\d+'}\\)$`));
+      eventually(
+        'the delivery to be sent',
+        () => {
+          tries += 1;
+          throw new Error(`still scheduled (try ${tries})`);
+        },
+        { timeoutMs: 30, intervalMs: 5 },
+      ),
+    ).rejects.toThrow(
+      new RegExp(
+        `^Timed out after 30 ms \\(\\d+ tries\\) waiting for the delivery to be sent; last failure: still scheduled \\(try ${'\\d+'}\\)$`,
+      ),
+    );
     expect(tries).toBeGreaterThan(1);
-    await expect(eventually('nothing', () => false, { timeoutMs: 10, intervalMs: 5 })).rejects.toThrow(/waiting for nothing; last failure: the condition was false$/);
+    await expect(eventually('nothing', () => false, { timeoutMs: 10, intervalMs: 5 })).rejects.toThrow(
+      /waiting for nothing; last failure: the condition was false$/,
+    );
   });
 
   it('stops at once on GiveUp', async () => {
     let tries = 0;
     const error = new GiveUp('the process exited');
     await expect(
-      eventually('a process to be ready', () => {
-        tries += 1;
-        throw error;
-      }, { timeoutMs: 5000 }),
+      eventually(
+        'a process to be ready',
+        () => {
+          tries += 1;
+          throw error;
+        },
+        { timeoutMs: 5000 },
+      ),
     ).rejects.toBe(error);
     expect(tries).toBe(1);
   });

@@ -24,14 +24,25 @@ function expectEscaped(html: string, times = 1): void {
 
 describe('HTML escapes by construction', () => {
   it('the public feedback form and thank-you page', () => {
-    const form = renderFeedbackForm({ programName: EVIL, token: EVIL, values: { worked: EVIL, rating: EVIL }, errors: [{ field: EVIL, message: EVIL }] });
+    const form = renderFeedbackForm({
+      programName: EVIL,
+      token: EVIL,
+      values: { worked: EVIL, rating: EVIL },
+      errors: [{ field: EVIL, message: EVIL }],
+    });
     expectEscaped(form, 3); // the title, the heading, the kept answer
     expect(form).toContain(`action="/api/v1/public/feedback/${encodeURIComponent(EVIL)}"`);
     expectEscaped(renderThanks(EVIL));
   });
 
   it('the check-in survey and its pages', () => {
-    const form = renderCheckInForm({ organizationName: EVIL, token: EVIL, respondent: 'owner', closesOn: EVIL, values: { comment: EVIL, 'purpose.shared': EVIL } });
+    const form = renderCheckInForm({
+      organizationName: EVIL,
+      token: EVIL,
+      respondent: 'owner',
+      closesOn: EVIL,
+      values: { comment: EVIL, 'purpose.shared': EVIL },
+    });
     expectEscaped(form, 5); // the title, the intro, "the other side", the deadline, the kept comment
     expectEscaped(renderCheckInThanks(EVIL));
     expect(renderCheckInClosed()).toMatch(/^<!doctype html>\n<html lang="en">/);
@@ -66,7 +77,15 @@ describe('HTML escapes by construction', () => {
   });
 
   it('the check-in email', () => {
-    const { html } = checkInMail({ recipientName: EVIL, respondent: 'partner', organizationName: EVIL, ownerName: EVIL, link: EVIL_URL, closesOn: EVIL, unsubscribeUrl: EVIL_URL });
+    const { html } = checkInMail({
+      recipientName: EVIL,
+      respondent: 'partner',
+      organizationName: EVIL,
+      ownerName: EVIL,
+      link: EVIL_URL,
+      closesOn: EVIL,
+      unsubscribeUrl: EVIL_URL,
+    });
     expectEscaped(html, 4);
   });
 
@@ -80,7 +99,9 @@ describe('HTML escapes by construction', () => {
         bandChanges: [{ organizationId: 'o1', name: EVIL, from: 'steady', to: 'at-risk', score: 30 }],
         newAtRisk: [{ organizationId: 'o1', name: EVIL, band: 'at-risk', score: 30, drivers: [EVIL] }],
         uncoveredAudiences: [{ audienceId: 'a1', name: EVIL, priority: 1 }],
-        topIntroductions: [{ providerId: 'p1', providerName: EVIL, seekerId: 's1', seekerName: EVIL, explanation: EVIL, strength: 80 }],
+        topIntroductions: [
+          { providerId: 'p1', providerName: EVIL, seekerId: 's1', seekerName: EVIL, explanation: EVIL, strength: 80 },
+        ],
       },
     });
     expectEscaped(html, 8);

@@ -22,7 +22,15 @@ export function createQueryClient(): QueryClient {
 }
 
 /** Providers around the router: Mantine (theme, accessible widgets) and TanStack Query (server state). */
-export function App({ router, queryClient, env }: { router: AppRouter; queryClient?: QueryClient; env?: 'default' | 'test' }) {
+export function App({
+  router,
+  queryClient,
+  env,
+}: {
+  router: AppRouter;
+  queryClient?: QueryClient;
+  env?: 'default' | 'test';
+}) {
   const [client] = useState(() => queryClient ?? createQueryClient());
 
   useEffect(() => {

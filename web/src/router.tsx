@@ -1,4 +1,13 @@
-import { createBrowserHistory, createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type RouterHistory } from '@tanstack/react-router';
+import {
+  createBrowserHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import { session } from './api/client';
 import { safeRedirect } from './auth/safe-redirect';
 import { SetupPage } from './auth/SetupPage';
@@ -226,18 +235,67 @@ const accountRoute = createRoute({
 
 /** Administration: each page shows the 403 page to a role without its permission. One chunk (admin/admin-screens.tsx). */
 const adminScreens = () => import('./admin/admin-screens');
-const adminRoute = createRoute({ getParentRoute: () => appRoute, path: 'admin', component: lazy(adminScreens, 'AdminLayout') });
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin',
+  component: lazy(adminScreens, 'AdminLayout'),
+});
 const adminRoutes = [
   createRoute({ getParentRoute: () => adminRoute, path: '/', component: lazy(adminScreens, 'AdminIndexPage') }),
   createRoute({ getParentRoute: () => adminRoute, path: 'users', component: lazy(adminScreens, 'AdminUsersPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'audiences', component: lazy(adminScreens, 'AdminAudiencesPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'skills-and-resources', component: lazy(adminScreens, 'AdminCapabilitiesPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'settings', component: lazy(adminScreens, 'AdminSettingsPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'demo-data', component: lazy(adminScreens, 'AdminDemoDataPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'closures', component: lazy(adminScreens, 'AdminClosuresPage') }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'audiences',
+    component: lazy(adminScreens, 'AdminAudiencesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'skills-and-resources',
+    component: lazy(adminScreens, 'AdminCapabilitiesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'settings',
+    component: lazy(adminScreens, 'AdminSettingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'demo-data',
+    component: lazy(adminScreens, 'AdminDemoDataPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'closures',
+    component: lazy(adminScreens, 'AdminClosuresPage'),
+  }),
 ] as const;
 
-const routeTree = rootRoute.addChildren([signInRoute, setupRoute, acceptInvitationRoute, twoFactorSetupRoute, appRoute.addChildren([homeRoute, directoryRoute, organizationRoute, logVisitRoute, visitsRoute, tasksRoute, feedbackRoute, dashboardRoute, digestRoute, introductionsRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, remindersRoute, reminderRoute, accountRoute, adminRoute.addChildren(adminRoutes)])]);
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  setupRoute,
+  acceptInvitationRoute,
+  twoFactorSetupRoute,
+  appRoute.addChildren([
+    homeRoute,
+    directoryRoute,
+    organizationRoute,
+    logVisitRoute,
+    visitsRoute,
+    tasksRoute,
+    feedbackRoute,
+    dashboardRoute,
+    digestRoute,
+    introductionsRoute,
+    programsRoute,
+    newProgramRoute,
+    programRoute,
+    editProgramRoute,
+    remindersRoute,
+    reminderRoute,
+    accountRoute,
+    adminRoute.addChildren(adminRoutes),
+  ]),
+]);
 
 export function createAppRouter(history: RouterHistory = createBrowserHistory()) {
   const router = createRouter({ routeTree, history, defaultPreload: false, scrollRestoration: true });

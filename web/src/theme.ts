@@ -39,7 +39,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-primary-color-filled-hover': 'color-mix(in srgb, var(--mantine-color-cyan-9), black 20%)',
     '--mantine-color-cyan-filled-hover': 'color-mix(in srgb, var(--mantine-color-cyan-9), black 20%)',
     '--mantine-color-green-filled-hover': 'color-mix(in srgb, var(--mantine-color-green-9), black 20%)',
-    ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((color) => [`--mantine-color-${color}-light-color`, `var(--mantine-color-${color}-9)`])),
+    ...Object.fromEntries(
+      LIGHT_VARIANT_COLORS.map((color) => [`--mantine-color-${color}-light-color`, `var(--mantine-color-${color}-9)`]),
+    ),
   },
   dark: {},
 });

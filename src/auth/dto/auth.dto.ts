@@ -5,7 +5,6 @@ import { UserResponseDto } from '../../user/dto/user.dto';
 import { CurrentUserResponseDto } from '../mfa/dto/mfa.dto';
 import { IsIanaTimeZone, IsOptionalNotNull, trimString } from '../../common/dto/validators';
 
-
 export class SetupDto {
   @ApiProperty({ example: 'admin@library.org', maxLength: 254 })
   @Transform(trimString)
@@ -88,12 +87,17 @@ export class UpdateProfileDto {
   @Length(1, 120)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'America/Los_Angeles', description: 'Times in your reminder emails are shown in this zone when a program has none.' })
+  @ApiPropertyOptional({
+    example: 'America/Los_Angeles',
+    description: 'Times in your reminder emails are shown in this zone when a program has none.',
+  })
   @IsOptionalNotNull()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ description: 'The version you read (GET /auth/me); a stale one gets 409 and changes nothing.' })
+  @ApiPropertyOptional({
+    description: 'The version you read (GET /auth/me); a stale one gets 409 and changes nothing.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

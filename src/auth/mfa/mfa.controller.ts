@@ -20,7 +20,8 @@ export class MfaController {
   @AllowedDuringMfaSetup()
   @ApiOperation({
     summary: 'Start setting up two-factor sign-in: a new secret for an authenticator app',
-    description: 'Not in force until confirmed with POST /auth/mfa/enable; calling it again replaces an unconfirmed secret. 409 MFA_ALREADY_ENABLED when two-factor is on.',
+    description:
+      'Not in force until confirmed with POST /auth/mfa/enable; calling it again replaces an unconfirmed secret. 409 MFA_ALREADY_ENABLED when two-factor is on.',
   })
   @ApiOkResponse({ type: MfaSetupResponseDto })
   @ApiProblems(409)
@@ -40,7 +41,11 @@ export class MfaController {
   })
   @ApiOkResponse({ type: MfaRecoveryCodesResponseDto })
   @ApiProblems(400, 409, 422, 429)
-  enable(@CurrentUser() user: AuthUser, @Body() dto: EnableMfaDto, @Req() request: Request): Promise<MfaRecoveryCodesResponseDto> {
+  enable(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: EnableMfaDto,
+    @Req() request: Request,
+  ): Promise<MfaRecoveryCodesResponseDto> {
     return this.mfa.enable(user, dto.code, request.ip ?? 'unknown');
   }
 

@@ -113,7 +113,11 @@ export class MfaService {
     if (step === null) {
       await this.limiter.recordFailure(actor.email, ip);
       this.logger.log({ userId: actor.id }, 'two-factor setup code refused');
-      throw new MfaFieldError('MFA_INVALID', 'code', 'That code does not match; enter the current code from your authenticator app.');
+      throw new MfaFieldError(
+        'MFA_INVALID',
+        'code',
+        'That code does not match; enter the current code from your authenticator app.',
+      );
     }
 
     const codes = generateRecoveryCodes();
@@ -125,7 +129,10 @@ export class MfaService {
         .createQueryBuilder()
         .update(UserMfa)
         .set({ secret: () => 'pending_secret', pendingSecret: null, enabledAt: () => 'now()', lastUsedStep: step })
-        .where('user_id = :userId AND enabled_at IS NULL AND pending_secret = :pending', { userId: actor.id, pending: row.pendingSecret })
+        .where('user_id = :userId AND enabled_at IS NULL AND pending_secret = :pending', {
+          userId: actor.id,
+          pending: row.pendingSecret,
+        })
         .execute();
       if (enabled.affected !== 1) throw new MfaAlreadyEnabledError();
       await manager.delete(MfaRecoveryCode, { userId: actor.id });
@@ -186,7 +193,10 @@ export class MfaService {
   async currentUser(user: User): Promise<CurrentUserResponseDto> {
     const mfaEnabled = user.mfaEnabled ?? (await this.isEnabled(user.id));
     const settings = await this.settings.cachedSettings();
-    return { ...toUserResponse({ ...user, mfaEnabled }), mfaSetupRequired: !mfaEnabled && mfaRequiredFor(settings, user.role) };
+    return {
+      ...toUserResponse({ ...user, mfaEnabled }),
+      mfaSetupRequired: !mfaEnabled && mfaRequiredFor(settings, user.role),
+    };
   }
 
   /**
@@ -215,7 +225,13 @@ export class MfaService {
       await manager.delete(UserMfa, { userId });
       const wasOn = row.enabledAt !== null;
       if (wasOn) {
-        await this.audit.record(manager, { actorId, entityType: 'user', entityId: userId, action: 'update', changes: { mfaEnabled: { before: true, after: false } } });
+        await this.audit.record(manager, {
+          actorId,
+          entityType: 'user',
+          entityId: userId,
+          action: 'update',
+          changes: { mfaEnabled: { before: true, after: false } },
+        });
       }
       return wasOn;
     });
@@ -231,13 +247,19 @@ export class MfaService {
         .createQueryBuilder()
         .update(UserMfa)
         .set({ lastUsedStep: step })
-        .where('user_id = :userId AND enabled_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < :step)', { userId: row.userId, step })
+        .where('user_id = :userId AND enabled_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < :step)', {
+          userId: row.userId,
+          step,
+        })
         .execute();
       return claimed.affected === 1 ? 'totp' : null;
     }
     const code = normalizeRecoveryCode(otp);
     if (!code) return null;
-    const unused = await this.recoveryCodes.find({ where: { userId: row.userId, usedAt: IsNull() }, select: { id: true, codeHash: true } });
+    const unused = await this.recoveryCodes.find({
+      where: { userId: row.userId, usedAt: IsNull() },
+      select: { id: true, codeHash: true },
+    });
     const matches = await Promise.all(unused.map((candidate) => this.passwords.verify(candidate.codeHash, code)));
     const match = unused[matches.indexOf(true)];
     if (!match) return null;
@@ -251,15 +273,28 @@ export class MfaService {
    * The time step at which `otp` matches the encrypted secret, within one step of clock drift
    * and later than `afterStep`; null when it does not (or the secret cannot be decrypted).
    */
-  private async matchingStep(userId: string, encrypted: string, afterStep: number | null, otp: string): Promise<number | null> {
+  private async matchingStep(
+    userId: string,
+    encrypted: string,
+    afterStep: number | null,
+    otp: string,
+  ): Promise<number | null> {
     const token = normalizeTotpCode(otp);
     if (!token) return null;
     const secret = this.cipher.decrypt(encrypted, userId);
     if (!secret) {
-      this.logger.warn({ userId }, 'two-factor secret cannot be decrypted (was AUTH_SECRET changed?); only recovery codes work');
+      this.logger.warn(
+        { userId },
+        'two-factor secret cannot be decrypted (was AUTH_SECRET changed?); only recovery codes work',
+      );
       return null;
     }
-    const result = await verify({ secret, token, epochTolerance: DRIFT_SECONDS, ...(afterStep !== null && { afterTimeStep: afterStep }) });
+    const result = await verify({
+      secret,
+      token,
+      epochTolerance: DRIFT_SECONDS,
+      ...(afterStep !== null && { afterTimeStep: afterStep }),
+    });
     // The TOTP result carries its time step (otplib's result type also covers HOTP, which has none).
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   }

@@ -24,11 +24,7 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
  * look-alikes read as digits (o → 0, i and l → 1); null when it cannot be a recovery code.
  */
 export function normalizeRecoveryCode(input: string): string | null {
-  const folded = input
-    .toLowerCase()
-    .replace(/[\s-]/g, '')
-    .replace(/o/g, '0')
-    .replace(/[il]/g, '1');
+  const folded = input.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
   return folded.length === LENGTH && [...folded].every((char) => ALPHABET.includes(char)) ? folded : null;
 }
 

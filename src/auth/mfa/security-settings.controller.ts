@@ -37,7 +37,10 @@ export class SecuritySettingsController {
   })
   @ApiOkResponse({ type: SecuritySettingsResponseDto })
   @ApiProblems(400, 409, 422)
-  async update(@Body() dto: UpdateSecuritySettingsDto, @CurrentUser() actor: AuthUser): Promise<SecuritySettingsResponseDto> {
+  async update(
+    @Body() dto: UpdateSecuritySettingsDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<SecuritySettingsResponseDto> {
     return toSecuritySettingsResponse(await this.settings.update(dto, actor));
   }
 }

@@ -40,7 +40,9 @@ const SECURITY_SETTING_KIND: SettingKind<SecuritySettings, Pick<SecuritySettings
   auditId: SECURITY_SETTINGS_AUDIT_ID,
   defaults: () => ({ requireMfaFor: [...DEFAULT_SECURITY_SETTINGS.requireMfaFor] }),
   fromStored: securitySettingsFromStored,
-  merge: (current, change) => ({ requireMfaFor: change.requireMfaFor !== undefined ? canonicalRoles(change.requireMfaFor) : current.requireMfaFor }),
+  merge: (current, change) => ({
+    requireMfaFor: change.requireMfaFor !== undefined ? canonicalRoles(change.requireMfaFor) : current.requireMfaFor,
+  }),
   validate: validateSecuritySettings,
   auditFields: (settings) => ({ requireMfaFor: settings.requireMfaFor }),
 };

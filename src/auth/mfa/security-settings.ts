@@ -16,7 +16,8 @@ export interface SecuritySettings {
 /** Nobody is required to use two-factor until an admin says so (every account may turn it on). */
 export const DEFAULT_SECURITY_SETTINGS: Readonly<SecuritySettings> = Object.freeze({ requireMfaFor: [] });
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** In the order of MFA_REQUIRABLE_ROLES without duplicates, so equal settings compare (and audit) equal. */
 export function canonicalRoles(roles: readonly string[]): MfaRequirableRole[] {

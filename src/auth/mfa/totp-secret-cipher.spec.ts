@@ -75,13 +75,19 @@ describe('security settings', () => {
   });
 
   it('refuses roles that cannot be required and unknown keys', () => {
-    expect(validateSecuritySettings({ requireMfaFor: ['staff'] })).toEqual([{ field: 'requireMfaFor', message: 'must be a list of admin and manager' }]);
-    expect(validateSecuritySettings({ requireMfaFor: [], extra: 1 })).toEqual([{ field: 'extra', message: 'is not a security setting' }]);
+    expect(validateSecuritySettings({ requireMfaFor: ['staff'] })).toEqual([
+      { field: 'requireMfaFor', message: 'must be a list of admin and manager' },
+    ]);
+    expect(validateSecuritySettings({ requireMfaFor: [], extra: 1 })).toEqual([
+      { field: 'extra', message: 'is not a security setting' },
+    ]);
   });
 
   it('reads a stored value over the defaults, and an invalid one as null', () => {
     expect(securitySettingsFromStored({})).toEqual({ requireMfaFor: [] });
-    expect(securitySettingsFromStored({ requireMfaFor: ['manager', 'admin'] })).toEqual({ requireMfaFor: ['admin', 'manager'] });
+    expect(securitySettingsFromStored({ requireMfaFor: ['manager', 'admin'] })).toEqual({
+      requireMfaFor: ['admin', 'manager'],
+    });
     expect(securitySettingsFromStored({ requireMfaFor: 'admin' })).toBeNull();
   });
 });

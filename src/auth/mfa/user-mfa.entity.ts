@@ -32,7 +32,14 @@ export class UserMfa {
    * The TOTP time step (Unix time / 30 s) of the last code accepted. A code is accepted only for
    * a later step, claimed with a conditional UPDATE, so a code cannot be used twice.
    */
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
   lastUsedStep: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

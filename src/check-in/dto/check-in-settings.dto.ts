@@ -7,14 +7,24 @@ const { intervalMonths: INTERVAL, respondWithinDays: WINDOW } = CHECK_IN_SETTING
 
 /** PATCH /api/v1/settings/check-ins: change some settings; the version read is required. */
 export class UpdateCheckInSettingsDto {
-  @ApiPropertyOptional({ minimum: INTERVAL.min, maximum: INTERVAL.max, example: 6, description: 'Months between check-ins of one partner.' })
+  @ApiPropertyOptional({
+    minimum: INTERVAL.min,
+    maximum: INTERVAL.max,
+    example: 6,
+    description: 'Months between check-ins of one partner.',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(INTERVAL.min)
   @Max(INTERVAL.max)
   intervalMonths?: number;
 
-  @ApiPropertyOptional({ minimum: WINDOW.min, maximum: WINDOW.max, example: 21, description: 'Days a check-in stays open for answers.' })
+  @ApiPropertyOptional({
+    minimum: WINDOW.min,
+    maximum: WINDOW.max,
+    example: 21,
+    description: 'Days a check-in stays open for answers.',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(WINDOW.min)
@@ -26,7 +36,9 @@ export class UpdateCheckInSettingsDto {
   @IsBoolean()
   automatic?: boolean;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;

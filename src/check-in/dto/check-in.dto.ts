@@ -42,7 +42,11 @@ export class SubmitCheckInAnswersDto {
   @IsObject()
   answers: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: MAX_CHECK_IN_COMMENT, nullable: true, description: 'Anything else you want us to know (optional).' })
+  @ApiPropertyOptional({
+    maxLength: MAX_CHECK_IN_COMMENT,
+    nullable: true,
+    description: 'Anything else you want us to know (optional).',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -55,7 +59,10 @@ export class CheckInAnsweredDto {
 }
 
 export class CheckInRespondentDto {
-  @ApiProperty({ enum: CheckInRespondent, description: "owner: the library's owner of the partnership; partner: the partner's primary contact." })
+  @ApiProperty({
+    enum: CheckInRespondent,
+    description: "owner: the library's owner of the partnership; partner: the partner's primary contact.",
+  })
   respondent: CheckInRespondent;
   @ApiProperty() answered: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
@@ -64,7 +71,12 @@ export class CheckInRespondentDto {
 export class CheckInAreaDto {
   @ApiProperty({ enum: CHECK_IN_AREAS }) area: CheckInArea;
   @ApiProperty({ example: 'process and structure' }) label: string;
-  @ApiProperty({ nullable: true, type: Number, example: 2.5, description: 'Mean of every answer to the area’s statements by every respondent, one decimal; null when none.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 2.5,
+    description: 'Mean of every answer to the area’s statements by every respondent, one decimal; null when none.',
+  })
   average: number | null;
   @ApiProperty({ enum: CLASSIFICATIONS, nullable: true, description: 'strength ≥ 4, borderline 3–3.9, concern < 3.' })
   classification: CheckInClassification | null;
@@ -92,12 +104,22 @@ export class CheckInResponseDto {
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who started it; null when the schedule did.' }) openedById: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Who started it; null when the schedule did.',
+  })
+  openedById: string | null;
   @ApiProperty() responseCount: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastResponseAt: string | null;
   @ApiProperty({ type: [CheckInRespondentDto] }) respondents: CheckInRespondentDto[];
   @ApiProperty({ type: [CheckInAreaDto], description: 'The six areas in survey order.' }) areas: CheckInAreaDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean of the area averages (each area counts the same), one decimal.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Mean of the area averages (each area counts the same), one decimal.',
+  })
   overall: number | null;
   @ApiProperty({ type: [CheckInStatementDto] }) statements: CheckInStatementDto[];
   @ApiProperty({ type: [CheckInCommentDto], nullable: true, description: 'Free-text comments; null for viewers.' })
@@ -119,7 +141,8 @@ export class RoundSkippedDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty({
     enum: SKIP_REASONS,
-    description: 'not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; no-respondent: no active owner and no primary contact to email.',
+    description:
+      'not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; no-respondent: no active owner and no primary contact to email.',
   })
   reason: RoundSkipReason;
 }

@@ -37,7 +37,11 @@ export class ClosureSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty() programName: string;
-  @ApiProperty({ example: 'America/Los_Angeles', description: 'The program’s zone (the session’s local time is in it).' }) programTimezone: string;
+  @ApiProperty({
+    example: 'America/Los_Angeles',
+    description: 'The program’s zone (the session’s local time is in it).',
+  })
+  programTimezone: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
 }

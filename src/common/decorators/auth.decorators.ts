@@ -51,9 +51,11 @@ export const AllowResourceKey = (purpose: ResourceKeyPurpose) =>
   );
 
 /** On an `@AllowResourceKey` route: the verified `?key=` (its resource id), or undefined when a bearer token was used. */
-export const CurrentResourceKey = createParamDecorator((_: unknown, context: ExecutionContext): ResourceKeyGrant | undefined => {
-  return context.switchToHttp().getRequest<Request & { resourceKey?: ResourceKeyGrant }>().resourceKey;
-});
+export const CurrentResourceKey = createParamDecorator(
+  (_: unknown, context: ExecutionContext): ResourceKeyGrant | undefined => {
+    return context.switchToHttp().getRequest<Request & { resourceKey?: ResourceKeyGrant }>().resourceKey;
+  },
+);
 
 /** The signed-in user, as resolved by the JWT guard. */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {

@@ -7,7 +7,13 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 
 /** True for an ISO 8601 date-time with a Z or ±hh:mm offset that names a real instant. */
 export function isIsoDateTime(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 40 && DATE_TIME.test(value) && isISO8601(value, { strict: true }) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    DATE_TIME.test(value) &&
+    isISO8601(value, { strict: true }) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** True for an ISO 8601 calendar date ("2026-03-04") or a date-time with an offset. */
@@ -39,7 +45,10 @@ export function IsIsoDateOrDateTime(options?: ValidationOptions): PropertyDecora
       name: 'isIsoDateOrDateTime',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: 'must be an ISO 8601 date (2026-03-04) or date-time with an offset (2026-03-04T10:30:00Z)', ...options },
+      options: {
+        message: 'must be an ISO 8601 date (2026-03-04) or date-time with an offset (2026-03-04T10:30:00Z)',
+        ...options,
+      },
       validator: { validate: isIsoDateOrDateTime },
     });
 }

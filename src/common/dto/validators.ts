@@ -29,7 +29,8 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
 export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** Trims strings; leaves anything else for the validators to refuse. */
-export const trimString = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+export const trimString = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
 
 /** Trims strings and turns "" into null, for optional free-text fields. */
 export const trimToNull = ({ value }: { value: unknown }): unknown => {

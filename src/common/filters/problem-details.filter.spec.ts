@@ -18,18 +18,30 @@ describe(ProblemDetailsFilter.name, () => {
   });
 
   it('lists the fields of a validation failure', () => {
-    const problem = filter.toProblem(new ValidationFailedError([{ field: 'email', message: 'must be an email address' }]), '/');
-    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'email', message: 'must be an email address' }] });
+    const problem = filter.toProblem(
+      new ValidationFailedError([{ field: 'email', message: 'must be an email address' }]),
+      '/',
+    );
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'email', message: 'must be an email address' }],
+    });
     expect(problem.detail).toBe('The request has an invalid field: email.');
   });
 
   it('turns an unmatched route into a plain 404', () => {
-    expect(filter.toProblem(new NotFoundException('Cannot GET /x'), '/x')).toMatchObject({ status: 404, detail: 'No such route.' });
+    expect(filter.toProblem(new NotFoundException('Cannot GET /x'), '/x')).toMatchObject({
+      status: 404,
+      detail: 'No such route.',
+    });
   });
 
   it('explains a body-parser failure without leaking its message', () => {
     const cause = Object.assign(new SyntaxError('Unexpected token } at position 9'), { type: 'entity.parse.failed' });
-    expect(filter.toProblem(new BadRequestException('Unexpected token', { cause }), '/').detail).toBe('The request body is not valid JSON.');
+    expect(filter.toProblem(new BadRequestException('Unexpected token', { cause }), '/').detail).toBe(
+      'The request body is not valid JSON.',
+    );
   });
 
   it('answers unknown errors with a generic 500 that hides the message', () => {

@@ -124,9 +124,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string'
           ? body
           : Array.isArray((body as { message?: unknown }).message)
-            ? ((body as { message: string[] }).message.join('; '))
+            ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
-      return this.generic(status, status === 404 && message.startsWith('Cannot ') ? 'No such route.' : message, instance);
+      return this.generic(
+        status,
+        status === 404 && message.startsWith('Cannot ') ? 'No such route.' : message,
+        instance,
+      );
     }
     // Errors from Express middleware (body-parser, raw-body) carry a safe status and a type.
     const err = exception as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };

@@ -38,24 +38,39 @@ const UUID_SEGMENT = /^\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  * (`err`, or `error`) go through `safeError`: kind, codes, names and the statement, never the
  * values a query failed on. `destination` replaces stdout (the tests write to a file).
  */
-export function loggerOptions(level: string, format: 'json' | 'pretty' = 'json', destination?: DestinationStream): Params {
+export function loggerOptions(
+  level: string,
+  format: 'json' | 'pretty' = 'json',
+  destination?: DestinationStream,
+): Params {
   const options: Options = {
     level,
     transport:
       format === 'pretty' && !destination
-        ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
+        ? {
+            target: 'pino-pretty',
+            options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' },
+          }
         : undefined,
     genReqId: requestId,
     autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: loggablePath(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       // pino-http hands this what pino's standard serializer made of the error; safeError reads its original.
       err: safeError,
       error: safeError,
     },
-    redact: { paths: ['*.password', '*.token', '*.accessToken', '*.refreshToken', '*.authorization', '*.cookie'], remove: true },
+    redact: {
+      paths: ['*.password', '*.token', '*.accessToken', '*.refreshToken', '*.authorization', '*.cookie'],
+      remove: true,
+    },
   };
   return { pinoHttp: destination ? [options, destination] : options };
 }

@@ -10,27 +10,33 @@ const PARAMETERS = ['Angela Brooks', 'angela.brooks@city.example.org', '206-555-
 
 /** What pg makes of PostgreSQL's answer to a duplicate INSERT (fields as the server sent them). */
 function duplicateEmail(): QueryFailedError {
-  const driverError = Object.assign(new DatabaseError('duplicate key value violates unique constraint "uq_contacts_email"', 226, 'error'), {
-    severity: 'ERROR',
-    code: '23505',
-    detail: 'Key (lower(email::text))=(angela.brooks@city.example.org) already exists.',
-    schema: 'public',
-    table: 'contacts',
-    constraint: 'uq_contacts_email',
-    file: 'nbtinsert.c',
-    line: '664',
-    routine: '_bt_check_unique',
-  });
+  const driverError = Object.assign(
+    new DatabaseError('duplicate key value violates unique constraint "uq_contacts_email"', 226, 'error'),
+    {
+      severity: 'ERROR',
+      code: '23505',
+      detail: 'Key (lower(email::text))=(angela.brooks@city.example.org) already exists.',
+      schema: 'public',
+      table: 'contacts',
+      constraint: 'uq_contacts_email',
+      file: 'nbtinsert.c',
+      line: '664',
+      routine: '_bt_check_unique',
+    },
+  );
   return new QueryFailedError(INSERT, PARAMETERS, driverError);
 }
 
 function badUuid(): QueryFailedError {
-  const driverError = Object.assign(new DatabaseError('invalid input syntax for type uuid: "angela.brooks@city.example.org"', 144, 'error'), {
-    severity: 'ERROR',
-    code: '22P02',
-    where: "unnamed portal parameter $1 = '...'",
-    routine: 'string_to_uuid',
-  });
+  const driverError = Object.assign(
+    new DatabaseError('invalid input syntax for type uuid: "angela.brooks@city.example.org"', 144, 'error'),
+    {
+      severity: 'ERROR',
+      code: '22P02',
+      where: "unnamed portal parameter $1 = '...'",
+      routine: 'string_to_uuid',
+    },
+  );
   return new QueryFailedError('SELECT * FROM "users" WHERE "id" = $1', ['angela.brooks@city.example.org'], driverError);
 }
 
@@ -74,9 +80,19 @@ describe('safeError', () => {
   });
 
   it('keeps what a connection failure says, down to each address tried', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '127.0.0.1',
+    });
     const safe = safeError(new AggregateError([refused], ''));
-    expect(safe.errors).toEqual([expect.objectContaining({ message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED', syscall: 'connect' })]);
+    expect(safe.errors).toEqual([
+      expect.objectContaining({
+        message: 'connect ECONNREFUSED 127.0.0.1:5432',
+        code: 'ECONNREFUSED',
+        syscall: 'connect',
+      }),
+    ]);
     expect(errorReason(new AggregateError([refused], ''))).toBe('connect ECONNREFUSED 127.0.0.1:5432');
   });
 
@@ -84,7 +100,10 @@ describe('safeError', () => {
     const wrapped = new Error('could not save', { cause: duplicateEmail() });
     expect(safeError(wrapped).cause).toMatchObject({ code: '23505', constraint: 'uq_contacts_email' });
     expect(JSON.stringify(safeError(wrapped))).not.toMatch(PERSONAL);
-    expect(safeError('mail to angela.brooks@city.example.org refused')).toEqual({ type: 'string', message: 'mail to [email] refused' });
+    expect(safeError('mail to angela.brooks@city.example.org refused')).toEqual({
+      type: 'string',
+      message: 'mail to [email] refused',
+    });
     expect(safeError({ email: 'angela.brooks@city.example.org' })).toEqual({ type: 'object' });
   });
 
@@ -96,15 +115,17 @@ describe('safeError', () => {
 describe('safeMessage and statementWithoutValues', () => {
   it('masks key values, quoted parts, addresses in angle brackets and emails', () => {
     expect(safeMessage('Key (lower(email))=(a@b.org) already exists.')).toBe('Key (lower(email))=(…) already exists.');
-    expect(safeMessage('550 5.1.1 <a.b@c.org>: Recipient address rejected')).toBe('550 5.1.1 <…>: Recipient address rejected');
+    expect(safeMessage('550 5.1.1 <a.b@c.org>: Recipient address rejected')).toBe(
+      '550 5.1.1 <…>: Recipient address rejected',
+    );
     expect(safeMessage('sent to someone@example.org today')).toBe('sent to [email] today');
   });
 
   it('replaces literals written into SQL, keeping placeholders', () => {
-    expect(statementWithoutValues(`SELECT 1 FROM users\n  WHERE email = 'a@b.org' AND id = $1 AND note = 'it''s'`)).toBe(
-      "SELECT 1 FROM users WHERE email = '…' AND id = $1 AND note = '…'",
-    );
-    expect(statementWithoutValues('DO $body$ BEGIN RAISE \'x\'; END $body$')).toBe('DO $$…$$');
+    expect(
+      statementWithoutValues(`SELECT 1 FROM users\n  WHERE email = 'a@b.org' AND id = $1 AND note = 'it''s'`),
+    ).toBe("SELECT 1 FROM users WHERE email = '…' AND id = $1 AND note = '…'");
+    expect(statementWithoutValues("DO $body$ BEGIN RAISE 'x'; END $body$")).toBe('DO $$…$$');
   });
 });
 
@@ -130,7 +151,12 @@ describe('the app logger', () => {
     expect(lines).toHaveLength(3);
     expect(lines.join('')).not.toMatch(PERSONAL);
     const first = JSON.parse(lines[0]) as { err: Record<string, unknown> };
-    expect(first.err).toMatchObject({ type: 'QueryFailedError', code: '23505', constraint: 'uq_contacts_email', statement: INSERT });
+    expect(first.err).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23505',
+      constraint: 'uq_contacts_email',
+      statement: INSERT,
+    });
     expect(JSON.parse(lines[1])).toMatchObject({ error: { code: '22P02' } });
     expect(JSON.parse(lines[2])).toMatchObject({ err: { code: '23505' } });
   });

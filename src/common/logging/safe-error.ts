@@ -113,7 +113,10 @@ function typeOf(error: ErrorLike): string {
  * one (its non-enumerable `raw` is the original), or any other value.
  */
 export function safeError(value: unknown, depth = 0): SafeError {
-  const raw = typeof value === 'object' && value !== null && !isError(value) && 'raw' in value ? (value as { raw: unknown }).raw : value;
+  const raw =
+    typeof value === 'object' && value !== null && !isError(value) && 'raw' in value
+      ? (value as { raw: unknown }).raw
+      : value;
   if (!isError(raw)) {
     if (typeof raw === 'string') return { type: 'string', message: safeMessage(raw) };
     return { type: raw === null ? 'null' : typeof raw };
@@ -135,7 +138,8 @@ export function safeError(value: unknown, depth = 0): SafeError {
   if (stack) result.stack = stack;
   if (depth < MAX_DEPTH) {
     if (error.cause !== undefined) result.cause = safeError(error.cause, depth + 1);
-    if (Array.isArray(error.errors) && error.errors.length > 0) result.errors = error.errors.slice(0, 5).map((inner) => safeError(inner, depth + 1));
+    if (Array.isArray(error.errors) && error.errors.length > 0)
+      result.errors = error.errors.slice(0, 5).map((inner) => safeError(inner, depth + 1));
   }
   return result;
 }
@@ -146,6 +150,7 @@ export function safeError(value: unknown, depth = 0): SafeError {
  */
 export function errorReason(error: unknown): string {
   const safe = safeError(error);
-  const text = safe.message ?? safe.errors?.map((inner) => inner.message ?? inner.code ?? inner.type).join('; ') ?? safe.type;
+  const text =
+    safe.message ?? safe.errors?.map((inner) => inner.message ?? inner.code ?? inner.type).join('; ') ?? safe.type;
   return safe.code && !text.includes(safe.code) ? `${safe.code}: ${text}` : text;
 }

@@ -41,9 +41,16 @@ describe('createValidationPipe', () => {
   it('refuses NUL and unpaired surrogates anywhere in a body or query before validating it, naming the field', async () => {
     const error = (field: string) => ({ field, message: UNSTORABLE_TEXT_MESSAGE });
     expect(await errorsFor({ name: 'a\u0000b', inner: { count: 'x' } })).toEqual([error('name')]);
-    expect(await errorsFor({ name: 'ok', inner: { note: '\ud800' }, tags: ['x', '\udfff'] })).toEqual([error('inner.note'), error('tags.1')]);
-    await expect(pipe.transform({ q: '\u0000' }, { type: 'query', metatype: Object })).rejects.toMatchObject({ errors: [error('q')] });
-    await expect(pipe.transform('\ud800x', { type: 'query', metatype: String, data: 'tag' })).rejects.toMatchObject({ errors: [error('tag')] });
+    expect(await errorsFor({ name: 'ok', inner: { note: '\ud800' }, tags: ['x', '\udfff'] })).toEqual([
+      error('inner.note'),
+      error('tags.1'),
+    ]);
+    await expect(pipe.transform({ q: '\u0000' }, { type: 'query', metatype: Object })).rejects.toMatchObject({
+      errors: [error('q')],
+    });
+    await expect(pipe.transform('\ud800x', { type: 'query', metatype: String, data: 'tag' })).rejects.toMatchObject({
+      errors: [error('tag')],
+    });
     // Path parameters are ids and tokens, checked by their own pipes (a malformed id is a 404).
     await expect(pipe.transform('\u0000', { type: 'param', metatype: String, data: 'id' })).resolves.toBe('\u0000');
   });
@@ -56,7 +63,11 @@ describe('findUnstorableText', () => {
   });
 
   it('finds lone high and low surrogates and NUL at any depth, in document order', () => {
-    expect(findUnstorableText({ a: 'x\ud83d', b: [{ c: '\ude00y' }], d: 'nul\u0000' }).map((e) => e.field)).toEqual(['a', 'b.0.c', 'd']);
+    expect(findUnstorableText({ a: 'x\ud83d', b: [{ c: '\ude00y' }], d: 'nul\u0000' }).map((e) => e.field)).toEqual([
+      'a',
+      'b.0.c',
+      'd',
+    ]);
     expect(findUnstorableText('\u0000')).toEqual([{ field: 'body', message: UNSTORABLE_TEXT_MESSAGE }]);
   });
 

@@ -40,7 +40,8 @@ export function findUnstorableText(value: unknown, root = ''): FieldError[] {
       for (let index = current.length - 1; index >= 0; index -= 1) pending.push([child(path, index), current[index]]);
     } else if (isPlainRecord(current)) {
       const entries = Object.entries(current);
-      for (let index = entries.length - 1; index >= 0; index -= 1) pending.push([child(path, entries[index][0]), entries[index][1]]);
+      for (let index = entries.length - 1; index >= 0; index -= 1)
+        pending.push([child(path, entries[index][0]), entries[index][1]]);
     }
   }
   return errors;

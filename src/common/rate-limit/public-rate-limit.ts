@@ -7,7 +7,13 @@ import { RedisService } from '../../redis/redis.module';
  * holds across every API process; while Redis is down an in-process limiter stands in, so the
  * limit never silently disappears. Keys live under `<prefix>:<scope>:<name>`.
  */
-export function redisRateLimiter(redis: RedisService, scope: string, name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+export function redisRateLimiter(
+  redis: RedisService,
+  scope: string,
+  name: string,
+  points: number,
+  durationSeconds: number,
+): RateLimiterAbstract {
   return new RateLimiterRedis({
     storeClient: redis.client,
     keyPrefix: redis.key(scope, name),
@@ -23,7 +29,11 @@ export function anonymousIpKey(ip: string): string {
 }
 
 /** Counts one request for `key`; past the limit, throws what `tooMany` makes of the seconds to wait (≥ 1). */
-export async function consumeOrThrow(limiter: RateLimiterAbstract, key: string, tooMany: (retryAfterSeconds: number) => Error): Promise<void> {
+export async function consumeOrThrow(
+  limiter: RateLimiterAbstract,
+  key: string,
+  tooMany: (retryAfterSeconds: number) => Error,
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
 import { PreferredChannel } from '../contact.entity';
@@ -81,7 +93,10 @@ export class ListContactsQueryDto extends PaginationQueryDto {
   @IsUUID('all')
   organizationId?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Name or title, and for staff and above also email or phone; ignores case and accents.' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Name or title, and for staff and above also email or phone; ignores case and accents.',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()

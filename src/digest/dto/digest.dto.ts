@@ -14,7 +14,12 @@ export class DigestAtRiskDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['at-risk', 'dormant'] }) band: HealthBand;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
-  @ApiProperty({ type: [String], example: ['No contact in 45 days', '2 follow-ups overdue'], description: 'Why, most costly first.' }) drivers: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['No contact in 45 days', '2 follow-ups overdue'],
+    description: 'Why, most costly first.',
+  })
+  drivers: string[];
 }
 
 export class DigestUncoveredAudienceDto {
@@ -33,7 +38,12 @@ export class DigestIntroductionDto {
 }
 
 export class DigestResponseDto {
-  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'The Monday (UTC) of the week the digest is for.' }) weekOf: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-30',
+    description: 'The Monday (UTC) of the week the digest is for.',
+  })
+  weekOf: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
@@ -41,15 +51,31 @@ export class DigestResponseDto {
     description: 'Organizations not ended, per band now; every band present.',
   })
   byBand: Record<HealthBand, number>;
-  @ApiProperty({ type: [DigestBandChangeDto], description: "Organizations whose band differs from last week's snapshot, worst (lowest score) first." })
+  @ApiProperty({
+    type: [DigestBandChangeDto],
+    description: "Organizations whose band differs from last week's snapshot, worst (lowest score) first.",
+  })
   bandChanges: DigestBandChangeDto[];
-  @ApiProperty({ type: [DigestAtRiskDto], description: 'Now at-risk or dormant, and last week thriving, steady or not yet snapshotted; worst first, with drivers.' })
+  @ApiProperty({
+    type: [DigestAtRiskDto],
+    description:
+      'Now at-risk or dormant, and last week thriving, steady or not yet snapshotted; worst first, with drivers.',
+  })
   newAtRisk: DigestAtRiskDto[];
-  @ApiProperty({ type: [DigestUncoveredAudienceDto], description: 'Audiences with no organization at stage active serving them, highest priority first.' })
+  @ApiProperty({
+    type: [DigestUncoveredAudienceDto],
+    description: 'Audiences with no organization at stage active serving them, highest priority first.',
+  })
   uncoveredAudiences: DigestUncoveredAudienceDto[];
-  @ApiProperty({ type: [DigestIntroductionDto], description: 'The three strongest suggested introductions (dismissed ones hidden).' })
+  @ApiProperty({
+    type: [DigestIntroductionDto],
+    description: 'The three strongest suggested introductions (dismissed ones hidden).',
+  })
   topIntroductions: DigestIntroductionDto[];
-  @ApiProperty({ description: "True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent." })
+  @ApiProperty({
+    description:
+      "True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent.",
+  })
   stored: boolean;
   @ApiProperty({ format: 'date-time', description: 'When the content was composed.' }) composedAt: string;
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
 import { FeedbackSource } from '../feedback.entity';
@@ -67,21 +80,36 @@ export class PublicFeedbackDto {
   @Type(() => OutcomesDto)
   outcomes?: OutcomesDto;
 
-  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What did you like?' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FEEDBACK_TEXT,
+    nullable: true,
+    description: 'What did you like?',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   worked?: string | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What could be better?' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FEEDBACK_TEXT,
+    nullable: true,
+    description: 'What could be better?',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   didntWork?: string | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'Any ideas for next time?' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FEEDBACK_TEXT,
+    nullable: true,
+    description: 'Any ideas for next time?',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -91,12 +119,22 @@ export class PublicFeedbackDto {
 
 /** Fields staff can set, shared by create and update. */
 class FeedbackFieldsDto {
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The partner organization it is about.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The partner organization it is about.',
+  })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The program; filled from the session when only sessionId is given.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The program; filled from the session when only sessionId is given.',
+  })
   @IsOptional()
   @IsUUID('all')
   programId?: string | null;
@@ -106,7 +144,10 @@ class FeedbackFieldsDto {
   @IsUUID('all')
   sessionId?: string | null;
 
-  @ApiPropertyOptional({ type: OutcomesDto, description: 'Only the outcomes given are changed on update; null clears one.' })
+  @ApiPropertyOptional({
+    type: OutcomesDto,
+    description: 'Only the outcomes given are changed on update; null clears one.',
+  })
   @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
@@ -134,7 +175,12 @@ class FeedbackFieldsDto {
   @MaxLength(MAX_FEEDBACK_TEXT)
   suggestions?: string | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: MAX_FEEDBACK_TEXT, nullable: true, description: 'What the team did about it; empty means it still needs action.' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FEEDBACK_TEXT,
+    nullable: true,
+    description: 'What the team did about it; empty means it still needs action.',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -167,7 +213,9 @@ export class UpdateFeedbackDto extends FeedbackFieldsDto {
   @Max(5)
   rating?: number;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -179,7 +227,10 @@ export class ListFeedbackQueryDto extends PaginationQueryDto {
   @IsEnum(FeedbackSource, { message: SOURCE_MESSAGE })
   source?: FeedbackSource;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Feedback recorded for this organization (not through its programs).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Feedback recorded for this organization (not through its programs).',
+  })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string;
@@ -231,8 +282,10 @@ export class FeedbackResponseDto {
   @ApiProperty({ type: String, nullable: true }) suggestions: string | null;
   @ApiProperty({ type: String, nullable: true }) actionTaken: string | null;
   @ApiProperty({ description: 'Given anonymously through a public feedback link.' }) viaLink: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The link it came through.' }) feedbackLinkId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who entered it.' }) createdById: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The link it came through.' })
+  feedbackLinkId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who entered it.' })
+  createdById: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -247,12 +300,17 @@ export class FeedbackLinkResponseDto {
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set once the link is turned off.' }) revokedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set once the link is turned off.' })
+  revokedAt: string | null;
 }
 
 export class FeedbackLinkCreatedDto extends FeedbackLinkResponseDto {
   @ApiProperty({ description: 'Shown only now: only its hash is kept.' }) token: string;
-  @ApiProperty({ example: 'https://tandem.library.org/feedback/3q2-…', description: 'The page to share (e.g. as a QR code).' }) url: string;
+  @ApiProperty({
+    example: 'https://tandem.library.org/feedback/3q2-…',
+    description: 'The page to share (e.g. as a QR code).',
+  })
+  url: string;
 }
 
 export class FeedbackLinkPageDto {

@@ -18,7 +18,9 @@ export interface CheckInMailInput {
 
 /** "Friday, June 12, 2026": a day as people read it, in the given zone. */
 export function formatDay(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  return DateTime.fromJSDate(at, { zone })
+    .setLocale('en-US')
+    .toLocaleString({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 }
 
 /**
@@ -27,7 +29,9 @@ export function formatDay(at: Date, zone: string): string {
  */
 export function checkInMail(input: CheckInMailInput): { subject: string; text: string; html: string } {
   const partner = input.respondent === 'partner';
-  const subject = partner ? `How is our partnership going? A 3-minute check-in from the library` : `Check-in: how is the partnership with ${input.organizationName} going?`;
+  const subject = partner
+    ? `How is our partnership going? A 3-minute check-in from the library`
+    : `Check-in: how is the partnership with ${input.organizationName} going?`;
   const from = partner
     ? `${input.ownerName ? `${input.ownerName} and the library team` : 'The library team'} would like to hear how our partnership with ${input.organizationName} is going.`
     : `It is time for the regular check-in on the library's partnership with ${input.organizationName}, which you look after. Their primary contact is asked the same questions.`;
@@ -44,7 +48,9 @@ export function checkInMail(input: CheckInMailInput): { subject: string; text: s
     `Answer here: ${input.link}`,
     '',
     `The check-in is open until ${input.closesOn}.`,
-    input.unsubscribeUrl ? `\nYou get this because you are the library's contact at ${input.organizationName}. Stop these emails: ${input.unsubscribeUrl}` : null,
+    input.unsubscribeUrl
+      ? `\nYou get this because you are the library's contact at ${input.organizationName}. Stop these emails: ${input.unsubscribeUrl}`
+      : null,
   ]
     .filter((line) => line !== null)
     .join('\n');
@@ -62,7 +68,8 @@ export function checkInMail(input: CheckInMailInput): { subject: string; text: s
       <p>The check-in is open until {input.closesOn}.</p>
       {input.unsubscribeUrl && (
         <p style={FOOTNOTE_STYLE}>
-          You get this because you are the library&apos;s contact at {input.organizationName}. <a href={input.unsubscribeUrl}>Stop these emails</a>.
+          You get this because you are the library&apos;s contact at {input.organizationName}.{' '}
+          <a href={input.unsubscribeUrl}>Stop these emails</a>.
         </p>
       )}
     </EmailDocument>,

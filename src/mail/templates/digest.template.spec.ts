@@ -10,7 +10,15 @@ const busy: DigestContent = {
     { organizationId: 'b1', name: 'Birch Youth Shelter', from: 'steady', to: 'at-risk', score: 38 },
     { organizationId: 'c1', name: 'Cedar & Sons <Internships>', from: 'at-risk', to: 'steady', score: 61 },
   ],
-  newAtRisk: [{ organizationId: 'b1', name: 'Birch Youth Shelter', band: 'at-risk', score: 38, drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'] }],
+  newAtRisk: [
+    {
+      organizationId: 'b1',
+      name: 'Birch Youth Shelter',
+      band: 'at-risk',
+      score: 38,
+      drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'],
+    },
+  ],
   uncoveredAudiences: [{ audienceId: 'a1', name: 'Adults learning English', priority: 1 }],
   topIntroductions: [
     {
@@ -18,7 +26,8 @@ const busy: DigestContent = {
       providerName: 'Next Step College Access',
       seekerId: 's1',
       seekerName: 'City Youth Opportunity Program',
-      explanation: 'Next Step College Access offers College application coaching, which City Youth Opportunity Program looks for.',
+      explanation:
+        'Next Step College Access offers College application coaching, which City Youth Opportunity Program looks for.',
       strength: 84,
     },
   ],
@@ -43,20 +52,30 @@ describe('digestMail', () => {
     expect(digestSubject(busy)).toBe('Partnership health — week of 30 Nov 2026: 1 needs attention');
     const two = { ...busy, newAtRisk: [...busy.newAtRisk, { ...busy.newAtRisk[0], organizationId: 'x' }] };
     expect(digestSubject(two)).toBe('Partnership health — week of 30 Nov 2026: 2 need attention');
-    expect(digestSubject({ ...busy, newAtRisk: [] })).toBe('Partnership health — week of 30 Nov 2026: 2 bands changed, none newly at risk');
+    expect(digestSubject({ ...busy, newAtRisk: [] })).toBe(
+      'Partnership health — week of 30 Nov 2026: 2 bands changed, none newly at risk',
+    );
     expect(digestSubject(quiet)).toBe('Partnership health — week of 7 Dec 2026: a quiet week');
   });
 
   it('writes the sections in order, each partner with its link and the at-risk ones with their drivers', () => {
     const { text } = digestMail({ recipientName: 'Morgan', content: busy, publicUrl: URL });
-    const order = ['Bands that changed', 'New at-risk partners', 'Priority audiences with no active partner', 'Suggested introductions', 'Open the dashboard'];
+    const order = [
+      'Bands that changed',
+      'New at-risk partners',
+      'Priority audiences with no active partner',
+      'Suggested introductions',
+      'Open the dashboard',
+    ];
     const positions = order.map((heading) => text.indexOf(heading));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
     expect(text).toContain('Hello Morgan,');
     expect(text).toContain('Partners now: 4 thriving, 7 steady, 2 at-risk, 1 dormant.');
     expect(text).toContain(`- Birch Youth Shelter: steady → at-risk (score 38) ${URL}/organizations/b1`);
-    expect(text).toContain(`- Birch Youth Shelter: at-risk, score 38 ${URL}/organizations/b1\n    · Attendance down 50% over 8 sessions\n    · 3 follow-ups overdue`);
+    expect(text).toContain(
+      `- Birch Youth Shelter: at-risk, score 38 ${URL}/organizations/b1\n    · Attendance down 50% over 8 sessions\n    · 3 follow-ups overdue`,
+    );
     expect(text).toContain('- Adults learning English (priority 1)');
     expect(text).toContain('1. Introduce Next Step College Access to City Youth Opportunity Program (strength 84)');
     expect(text).toContain(`${URL}/organizations/p1`);

@@ -78,7 +78,9 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
     'Bands that changed',
     ...(content.bandChanges.length === 0
       ? [empty.bandChanges]
-      : content.bandChanges.map((c) => `- ${c.name}: ${c.from} → ${c.to} (score ${c.score}) ${orgLink(c.organizationId)}`)),
+      : content.bandChanges.map(
+          (c) => `- ${c.name}: ${c.from} → ${c.to} (score ${c.score}) ${orgLink(c.organizationId)}`,
+        )),
     '',
     'New at-risk partners',
     ...(content.newAtRisk.length === 0
@@ -89,7 +91,9 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
         ])),
     '',
     'Priority audiences with no active partner',
-    ...(content.uncoveredAudiences.length === 0 ? [empty.uncovered] : content.uncoveredAudiences.map((a) => `- ${a.name} (priority ${a.priority})`)),
+    ...(content.uncoveredAudiences.length === 0
+      ? [empty.uncovered]
+      : content.uncoveredAudiences.map((a) => `- ${a.name} (priority ${a.priority})`)),
     '',
     'Suggested introductions',
     ...(content.topIntroductions.length === 0
@@ -173,7 +177,8 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
           <ol>
             {content.topIntroductions.map((m) => (
               <Item key={`${m.providerId}:${m.seekerId}`}>
-                Introduce <a href={orgLink(m.providerId)}>{m.providerName}</a> to <a href={orgLink(m.seekerId)}>{m.seekerName}</a> (strength {m.strength})
+                Introduce <a href={orgLink(m.providerId)}>{m.providerName}</a> to{' '}
+                <a href={orgLink(m.seekerId)}>{m.seekerName}</a> (strength {m.strength})
                 <br />
                 <span style={{ color: '#333' }}>{m.explanation}</span>
               </Item>

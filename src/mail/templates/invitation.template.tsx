@@ -29,7 +29,10 @@ export function invitationMail(input: InvitationMailInput): { subject: string; t
         </a>
       </p>
       <p>Or copy this link: {input.link}</p>
-      <p>The link works once and expires in {input.expiresInHours} hours. If it has expired, ask your admin to send a new one.</p>
+      <p>
+        The link works once and expires in {input.expiresInHours} hours. If it has expired, ask your admin to send a new
+        one.
+      </p>
     </EmailDocument>,
   );
   return { subject, text, html };

@@ -44,7 +44,9 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
     ...input.details.map((detail) => `${detail.label}: ${detail.value}`),
     '',
     `Open in Tandem: ${input.link}`,
-    input.unsubscribeUrl ? `\nYou get this because a library team added you to a reminder. Stop these emails: ${input.unsubscribeUrl}` : null,
+    input.unsubscribeUrl
+      ? `\nYou get this because a library team added you to a reminder. Stop these emails: ${input.unsubscribeUrl}`
+      : null,
   ]
     .filter((line) => line !== null)
     .join('\n');
@@ -75,7 +77,8 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
       </p>
       {input.unsubscribeUrl && (
         <p style={FOOTNOTE_STYLE}>
-          You get this because a library team added you to a reminder. <a href={input.unsubscribeUrl}>Stop these emails</a>.
+          You get this because a library team added you to a reminder.{' '}
+          <a href={input.unsubscribeUrl}>Stop these emails</a>.
         </p>
       )}
     </EmailDocument>,

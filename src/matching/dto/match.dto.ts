@@ -4,12 +4,18 @@ import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto
 import type { MatchKind } from '../matching.rules';
 
 export class ListMatchesQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only suggestions involving this organization (as provider or seeker).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only suggestions involving this organization (as provider or seeker).',
+  })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only suggestions this capability is a reason for; it then leads (capabilityId).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only suggestions this capability is a reason for; it then leads (capabilityId).',
+  })
   @IsOptional()
   @IsUUID('all')
   capabilityId?: string;
@@ -25,17 +31,25 @@ export class MatchResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The organization to introduce it to.' })
   seekerId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The lead capability: the most sought-after of those the suggestion is about.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The lead capability: the most sought-after of those the suggestion is about.',
+  })
   capabilityId: string;
 
   @ApiProperty({
     type: [String],
     format: 'uuid',
-    description: "The audiences the introduction serves, most important first: the seeker's when it looks for the capability, else those both serve.",
+    description:
+      "The audiences the introduction serves, most important first: the seeker's when it looks for the capability, else those both serve.",
   })
   audienceIds: string[];
 
-  @ApiProperty({ enum: ['sought', 'audience-fit'], description: 'sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it.' })
+  @ApiProperty({
+    enum: ['sought', 'audience-fit'],
+    description:
+      'sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it.',
+  })
   kind: MatchKind;
 
   @ApiProperty({
@@ -47,7 +61,10 @@ export class MatchResponseDto {
   })
   strength: number;
 
-  @ApiProperty({ example: 'Next Step College Access offers College application coaching, which Harbor House Youth Shelter is looking for; it serves Youth experiencing homelessness (priority 1).' })
+  @ApiProperty({
+    example:
+      'Next Step College Access offers College application coaching, which Harbor House Youth Shelter is looking for; it serves Youth experiencing homelessness (priority 1).',
+  })
   explanation: string;
 }
 

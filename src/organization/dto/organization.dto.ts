@@ -40,7 +40,11 @@ export class FitDto {
   @Max(5)
   audienceReach?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'Can one project serve a goal of theirs and one of ours?' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 5,
+    description: 'Can one project serve a goal of theirs and one of ours?',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(0)
@@ -120,7 +124,12 @@ class OrganizationFieldsDto {
   @IsEnum(OrganizationStage, { message: `must be one of ${Object.values(OrganizationStage).join(', ')}` })
   stage?: OrganizationStage;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The user who looks after this partnership.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The user who looks after this partnership.',
+  })
   @IsOptional()
   @IsUUID('all')
   ownerId?: string | null;
@@ -149,13 +158,17 @@ class OrganizationFieldsDto {
   @IsUUID('all', { each: true })
   seeksCapabilityIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['drop-in', 'youth'], description: 'Lower-cased; up to 30 of 1–50 characters.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['drop-in', 'youth'],
+    description: 'Lower-cased; up to 30 of 1–50 characters.',
+  })
   @IsOptionalNotNull()
   @Transform(lowerTags)
   @IsArray()
   @ArrayMaxSize(MAX_TAGS)
   @ArrayUnique()
-  @Matches(TAG, { each: true, message: 'each tag must be 1–50 letters, digits, spaces or _ & \' . -' })
+  @Matches(TAG, { each: true, message: "each tag must be 1–50 letters, digits, spaces or _ & ' . -" })
   tags?: string[];
 
   @ApiPropertyOptional({ type: FitDto })
@@ -182,14 +195,21 @@ export class UpdateOrganizationDto extends OrganizationFieldsDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, description: 'Why the stage changed; kept with the stage change.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 500,
+    description: 'Why the stage changed; kept with the stage change.',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(500)
   stageReason?: string | null;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -200,7 +220,10 @@ export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
 const SORT_VALUES = [...ORGANIZATION_SORTS, ...ORGANIZATION_SORTS.map((s) => `-${s}`)];
 
 export class ListOrganizationsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Words in the name, mission or notes; ignores case and accents.', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Words in the name, mission or notes; ignores case and accents.',
+    maxLength: 200,
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()

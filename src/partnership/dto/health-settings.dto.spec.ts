@@ -32,13 +32,13 @@ describe(UpdateHealthSettingsDto.name, () => {
   });
 
   it('refuses weights and thresholds that are not whole numbers from 0 to 100', async () => {
-    expect(await fieldErrors({ weights: { recency: -1, sessions: 2.5, fit: 101, checkIn: null }, version: 1 })).toEqual([
-      'weights.recency',
-      'weights.sessions',
-      'weights.fit',
-      'weights.checkIn',
+    expect(await fieldErrors({ weights: { recency: -1, sessions: 2.5, fit: 101, checkIn: null }, version: 1 })).toEqual(
+      ['weights.recency', 'weights.sessions', 'weights.fit', 'weights.checkIn'],
+    );
+    expect(await fieldErrors({ bands: { thriving: 120, steady: '50' }, version: 1 })).toEqual([
+      'bands.thriving',
+      'bands.steady',
     ]);
-    expect(await fieldErrors({ bands: { thriving: 120, steady: '50' }, version: 1 })).toEqual(['bands.thriving', 'bands.steady']);
   });
 
   it('refuses unknown fields at either level, and null or non-object groups', async () => {

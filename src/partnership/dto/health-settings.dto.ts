@@ -14,7 +14,9 @@ import { HealthComponent, HealthSettings } from '../health-settings';
 const weight = (description: string) => ApiPropertyOptional({ minimum: 0, maximum: 100, description });
 
 export class UpdateHealthWeightsDto implements Partial<Record<HealthComponent, number>> {
-  @weight('Engagement recency: days since the last visit, held session, feedback or note, against the cadence of its programs.')
+  @weight(
+    'Engagement recency: days since the last visit, held session, feedback or note, against the cadence of its programs.',
+  )
   @IsOptionalNotNull()
   @IsInt()
   @Min(0)
@@ -90,7 +92,10 @@ export class UpdateHealthBandsDto implements Partial<HealthSettings['bands']> {
 }
 
 export class UpdateHealthSettingsDto {
-  @ApiPropertyOptional({ type: UpdateHealthWeightsDto, description: 'Weights to change; all weights together must add up to 100.' })
+  @ApiPropertyOptional({
+    type: UpdateHealthWeightsDto,
+    description: 'Weights to change; all weights together must add up to 100.',
+  })
   @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
@@ -104,7 +109,9 @@ export class UpdateHealthSettingsDto {
   @Type(() => UpdateHealthBandsDto)
   bands?: UpdateHealthBandsDto;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -128,7 +135,10 @@ export class HealthBandsResponseDto implements Readonly<HealthSettings['bands']>
 
 export class HealthSettingsResponseDto {
   @ApiProperty() version: number;
-  @ApiProperty({ type: HealthWeightsResponseDto, description: 'One weight per component of the score, adding up to 100.' })
+  @ApiProperty({
+    type: HealthWeightsResponseDto,
+    description: 'One weight per component of the score, adding up to 100.',
+  })
   weights: HealthWeightsResponseDto;
   @ApiProperty({ type: HealthBandsResponseDto, description: 'The lowest score of each band; below atRisk is dormant.' })
   bands: HealthBandsResponseDto;

@@ -1,36 +1,93 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHECK_IN_AREAS, CheckInArea } from '../health-rules';
-import type { AttendanceFacts, CheckInFacts, ContactKind, FeedbackFacts, FitFacts, FollowUpsFacts, RecencyFacts, SessionsFacts } from '../health-score';
+import type {
+  AttendanceFacts,
+  CheckInFacts,
+  ContactKind,
+  FeedbackFacts,
+  FitFacts,
+  FollowUpsFacts,
+  RecencyFacts,
+  SessionsFacts,
+} from '../health-score';
 import { HEALTH_BANDS, HealthBand } from '../health-settings';
 
 const CONTACT_KINDS: ContactKind[] = ['visit', 'session', 'feedback', 'note'];
 
 export class HealthComponentsResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Days since the last visit, held session, feedback or note, against the cadence of its programs.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    description: 'Days since the last visit, held session, feedback or note, against the cadence of its programs.',
+  })
   recency: number;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'Sessions held vs scheduled in the last 90 days; null when none was scheduled.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'Sessions held vs scheduled in the last 90 days; null when none was scheduled.',
+  })
   sessions: number | null;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'Mean rating over 180 days and its trend; null without ratings.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'Mean rating over 180 days and its trend; null without ratings.',
+  })
   feedback: number | null;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'Attendance of the last 8 sessions vs the 8 before; null with fewer than 6 recorded.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'Attendance of the last 8 sessions vs the 8 before; null with fewer than 6 recorded.',
+  })
   attendance: number | null;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Open follow-ups past due: 25 points each.' })
   followUps: number;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'The fit assessment; null until assessed.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'The fit assessment; null until assessed.',
+  })
   fit: number | null;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'The latest check-in within a year; null without one.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'The latest check-in within a year; null without one.',
+  })
   checkIn: number | null;
 }
 
 // The facts behind each component, as computeHealthScore reports them (`implements` keeps the two in step).
 
 export class RecencyFactsDto implements RecencyFacts {
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The latest visit, held session, feedback or note; null when there has been none.' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The latest visit, held session, feedback or note; null when there has been none.',
+  })
   lastContactAt: string | null;
   @ApiProperty({ enum: CONTACT_KINDS, nullable: true, type: String }) lastContactKind: ContactKind | null;
-  @ApiProperty({ type: 'integer', description: 'Days since the last contact (or since the organization was added, without one).' }) daysSinceContact: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Days since the last contact (or since the organization was added, without one).',
+  })
+  daysSinceContact: number;
   @ApiProperty({ type: 'integer', description: 'The expected contact cadence.' }) cadenceDays: number;
-  @ApiProperty({ enum: ['programs', 'default'], description: 'programs: the most frequent running program; default: 30 days without one.' }) cadenceFrom: 'programs' | 'default';
+  @ApiProperty({
+    enum: ['programs', 'default'],
+    description: 'programs: the most frequent running program; default: 30 days without one.',
+  })
+  cadenceFrom: 'programs' | 'default';
   @ApiProperty({ type: 'integer' }) fullMarksWithinDays: number;
   @ApiProperty({ type: 'integer' }) zeroAtDays: number;
   @ApiProperty({ type: 'integer' }) dormantAfterDays: number;
@@ -41,7 +98,8 @@ export class SessionsFactsDto implements SessionsFacts {
   @ApiProperty({ type: 'integer', description: 'held + cancelledByStaff.' }) scheduled: number;
   @ApiProperty({ type: 'integer' }) held: number;
   @ApiProperty({ type: 'integer' }) cancelledByStaff: number;
-  @ApiProperty({ type: 'integer', description: 'Cancelled by a library closure: counts neither way.' }) cancelledByClosure: number;
+  @ApiProperty({ type: 'integer', description: 'Cancelled by a library closure: counts neither way.' })
+  cancelledByClosure: number;
 }
 
 export class FeedbackFactsDto implements FeedbackFacts {
@@ -52,16 +110,27 @@ export class FeedbackFactsDto implements FeedbackFacts {
   @ApiProperty({ nullable: true, type: Number }) recentMean: number | null;
   @ApiProperty({ type: 'integer' }) earlierCount: number;
   @ApiProperty({ nullable: true, type: Number }) earlierMean: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'recentMean − earlierMean, when each half has at least 2 ratings.' }) trend: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'recentMean − earlierMean, when each half has at least 2 ratings.',
+  })
+  trend: number | null;
 }
 
 export class AttendanceFactsDto implements AttendanceFacts {
-  @ApiProperty({ type: 'integer', description: 'Sessions compared in each half; 0 when too few were recorded.' }) sessionsPerHalf: number;
+  @ApiProperty({ type: 'integer', description: 'Sessions compared in each half; 0 when too few were recorded.' })
+  sessionsPerHalf: number;
   @ApiProperty({ type: [Number] }) earlier: number[];
   @ApiProperty({ type: [Number] }) recent: number[];
   @ApiProperty({ nullable: true, type: Number }) earlierMean: number | null;
   @ApiProperty({ nullable: true, type: Number }) recentMean: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Percent change of the recent mean against the earlier one.' }) changePercent: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Percent change of the recent mean against the earlier one.',
+  })
+  changePercent: number | null;
 }
 
 export class FollowUpsFactsDto implements FollowUpsFacts {
@@ -86,17 +155,31 @@ export class CheckInAreaAveragesDto implements Record<CheckInArea, number | null
 }
 
 export class CheckInFactsDto implements CheckInFacts {
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the latest answered check-in was opened.' }) at: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the latest answered check-in was opened.',
+  })
+  at: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) ageDays: number | null;
   @ApiProperty({ description: 'Older than a year: no longer counted.' }) stale: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'Mean of the area averages, 1–5.' }) overall: number | null;
   @ApiProperty({ type: CheckInAreaAveragesDto }) areas: CheckInAreaAveragesDto;
-  @ApiProperty({ enum: CHECK_IN_AREAS, isArray: true, description: 'Areas averaging below 3.' }) concerns: CheckInArea[];
-  @ApiProperty({ enum: CHECK_IN_AREAS, isArray: true, description: 'Areas averaging 4 or more.' }) strengths: CheckInArea[];
+  @ApiProperty({ enum: CHECK_IN_AREAS, isArray: true, description: 'Areas averaging below 3.' })
+  concerns: CheckInArea[];
+  @ApiProperty({ enum: CHECK_IN_AREAS, isArray: true, description: 'Areas averaging 4 or more.' })
+  strengths: CheckInArea[];
 }
 
 const WEIGHT = { type: 'integer', minimum: 0, maximum: 100, description: 'The weight in /settings/health.' } as const;
-const SHARE = { type: Number, minimum: 0, maximum: 100, description: 'Its share of the score in percent after the weights of components without data are shared out (0 when it has none).' };
+const SHARE = {
+  type: Number,
+  minimum: 0,
+  maximum: 100,
+  description:
+    'Its share of the score in percent after the weights of components without data are shared out (0 when it has none).',
+};
 const SCORE = { type: 'integer', minimum: 0, maximum: 100, nullable: true } as const;
 
 export class RecencyDetailDto {
@@ -158,27 +241,43 @@ export class HealthHistoryPointDto {
 }
 
 export class OrganizationHealthResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'round(Σ weight × component / Σ weight) over the components that apply, after the dormant / thin-evidence caps.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    description:
+      'round(Σ weight × component / Σ weight) over the components that apply, after the dormant / thin-evidence caps.',
+  })
   score: number;
 
   @ApiProperty({ enum: HEALTH_BANDS })
   band: HealthBand;
 
-  @ApiProperty({ type: HealthComponentsResponseDto, description: 'Each component 0–100, null when there is nothing to judge it by (its weight is shared by the others).' })
+  @ApiProperty({
+    type: HealthComponentsResponseDto,
+    description:
+      'Each component 0–100, null when there is nothing to judge it by (its weight is shared by the others).',
+  })
   components: HealthComponentsResponseDto;
 
   @ApiProperty({
     type: HealthDetailsResponseDto,
-    description: 'Per component: score, weight, effectiveWeight (its share after redistribution, 0–100) and the facts that produced it.',
+    description:
+      'Per component: score, weight, effectiveWeight (its share after redistribution, 0–100) and the facts that produced it.',
   })
   details: HealthDetailsResponseDto;
 
-  @ApiProperty({ type: [String], example: ['No contact in 45 days', '2 follow-ups overdue'], description: 'Short sentences a manager can act on, most costly first.' })
+  @ApiProperty({
+    type: [String],
+    example: ['No contact in 45 days', '2 follow-ups overdue'],
+    description: 'Short sentences a manager can act on, most costly first.',
+  })
   drivers: string[];
 
   @ApiProperty({
     type: [HealthHistoryPointDto],
-    description: 'Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run.',
+    description:
+      'Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run.',
   })
   history: HealthHistoryPointDto[];
 }

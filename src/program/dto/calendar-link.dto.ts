@@ -16,7 +16,12 @@ export class CalendarLinkDto {
 
 /** The caller's current link, or nulls before they made one. */
 export class CurrentCalendarLinkDto {
-  @ApiProperty({ type: String, nullable: true, format: 'uri', description: 'As CalendarLinkDto.url; null until the caller makes a link (POST).' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    description: 'As CalendarLinkDto.url; null until the caller makes a link (POST).',
+  })
   url: string | null;
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })

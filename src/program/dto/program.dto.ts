@@ -40,7 +40,11 @@ export class ProgramPartnerDto {
 }
 
 export class ScheduleDto {
-  @ApiProperty({ maxLength: MAX_RRULE_LENGTH, example: 'FREQ=WEEKLY;BYDAY=WE', description: 'RFC 5545 RRULE without DTSTART; FREQ DAILY or coarser.' })
+  @ApiProperty({
+    maxLength: MAX_RRULE_LENGTH,
+    example: 'FREQ=WEEKLY;BYDAY=WE',
+    description: 'RFC 5545 RRULE without DTSTART; FREQ DAILY or coarser.',
+  })
   @IsString()
   @MaxLength(MAX_RRULE_LENGTH)
   rrule: string;
@@ -83,7 +87,10 @@ class ProgramFieldsDto {
   @IsEnum(ProgramStatus, { message: `must be one of ${Object.values(ProgramStatus).join(', ')}` })
   status?: ProgramStatus;
 
-  @ApiPropertyOptional({ type: [ProgramPartnerDto], description: 'Organizations running it and how; each organization once.' })
+  @ApiPropertyOptional({
+    type: [ProgramPartnerDto],
+    description: 'Organizations running it and how; each organization once.',
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_PARTNERS)
@@ -99,21 +106,36 @@ class ProgramFieldsDto {
   @IsUUID('all', { each: true })
   audienceIds?: string[];
 
-  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'What the library wants from it.' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 5000,
+    nullable: true,
+    description: 'What the library wants from it.',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(5000)
   libraryGoal?: string | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'What the partner wants from it.' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 5000,
+    nullable: true,
+    description: 'What the partner wants from it.',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(5000)
   partnerGoal?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: '2026-12-18', nullable: true, description: 'Last day (inclusive, local); null runs on.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-12-18',
+    nullable: true,
+    description: 'Last day (inclusive, local); null runs on.',
+  })
   @IsOptional()
   @IsString()
   @Matches(DATE_PATTERN, { message: 'must be a date YYYY-MM-DD' })
@@ -147,7 +169,10 @@ export class UpdateProgramDto extends ProgramFieldsDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ type: ScheduleDto, description: 'Replaces the whole schedule; future sessions are rewritten, past ones kept.' })
+  @ApiPropertyOptional({
+    type: ScheduleDto,
+    description: 'Replaces the whole schedule; future sessions are rewritten, past ones kept.',
+  })
   @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
@@ -160,7 +185,9 @@ export class UpdateProgramDto extends ProgramFieldsDto {
   @Matches(DATE_PATTERN, { message: 'must be a date YYYY-MM-DD' })
   startDate?: string;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -195,7 +222,8 @@ export class ListProgramsQueryDto extends PaginationQueryDto {
 
 export class ProgramPartnerResponseDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty({ description: 'The organization’s name, so a list of programs can name its partners.' }) organizationName: string;
+  @ApiProperty({ description: 'The organization’s name, so a list of programs can name its partners.' })
+  organizationName: string;
   @ApiProperty({ enum: PartnerRole }) role: PartnerRole;
 }
 

@@ -11,26 +11,40 @@ export const MAX_SESSION_RANGE_DAYS = 731;
 export const DEFAULT_SESSIONS_PAST_DAYS = 30;
 
 export class ListSessionsQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: `Sessions starting at or after this (a date means its UTC midnight); default ${DEFAULT_SESSIONS_PAST_DAYS} days ago.` })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Sessions starting at or after this (a date means its UTC midnight); default ${DEFAULT_SESSIONS_PAST_DAYS} days ago.`,
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be a date or date-time (ISO 8601)' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: `Sessions starting before this; default the end of the session window. At most ${MAX_SESSION_RANGE_DAYS} days after from.` })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Sessions starting before this; default the end of the session window. At most ${MAX_SESSION_RANGE_DAYS} days after from.`,
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be a date or date-time (ISO 8601)' })
   to?: string;
 }
 
 export class UpdateSessionDto {
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_ATTENDANCE, nullable: true, description: 'How many came (a number, never names).' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0,
+    maximum: MAX_ATTENDANCE,
+    nullable: true,
+    description: 'How many came (a number, never names).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_ATTENDANCE)
   attendance?: number | null;
 
-  @ApiPropertyOptional({ description: 'Cancelled by staff. A session on a closure day stays cancelled whatever this says.' })
+  @ApiPropertyOptional({
+    description: 'Cancelled by staff. A session on a closure day stays cancelled whatever this says.',
+  })
   @IsOptionalNotNull()
   @IsBoolean()
   cancelled?: boolean;
@@ -42,7 +56,9 @@ export class UpdateSessionDto {
   @MaxLength(5000)
   notes?: string | null;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -55,7 +71,8 @@ export class SessionResponseDto {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ example: '2026-11-25', description: 'The date in the program’s time zone.' }) localDate: string;
   @ApiProperty({ description: 'Cancelled by staff or by a library closure.' }) cancelled: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'The closure’s name when a closure cancels it.' }) cancelReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The closure’s name when a closure cancels it.' })
+  cancelReason: string | null;
   @ApiProperty({ type: Number, nullable: true }) attendance: number | null;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty() version: number;

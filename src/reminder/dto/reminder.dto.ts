@@ -37,7 +37,8 @@ const lowerCase = ({ value }: { value: unknown }): unknown => (typeof value === 
 const lowerCaseEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.toLowerCase() : item)) : value;
 
-const booleanQuery = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /**
  * When a reminder goes out. Which fields a type needs (and that it has no others) is checked by
@@ -49,13 +50,23 @@ export class ReminderTriggerDto {
   @IsEnum(ReminderTriggerType, { message: TYPES })
   type: ReminderTriggerType;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'session: the program whose every session it follows.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'session: the program whose every session it follows.',
+  })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "task-due: the task whose due time it follows." })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'task-due: the task whose due time it follows.',
+  })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all')
@@ -75,7 +86,12 @@ export class ReminderTriggerDto {
   @Max(MAX_OFFSET_MINUTES)
   offsetMinutes?: number | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'once: when; not in the past, at most 5 years ahead.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'once: when; not in the past, at most 5 years ahead.',
+  })
   @IsOptional()
   @IsIsoDateTime()
   at?: string | null;
@@ -90,7 +106,12 @@ class ReminderFieldsDto {
   @MaxLength(MAX_REMINDER_MESSAGE)
   message?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_REMINDER_RECIPIENTS, description: 'Users to email (active users); replaces the list when given.' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_REMINDER_RECIPIENTS,
+    description: 'Users to email (active users); replaces the list when given.',
+  })
   @IsOptionalNotNull()
   @Transform(lowerCaseEach)
   @IsArray()
@@ -99,7 +120,12 @@ class ReminderFieldsDto {
   @IsUUID('all', { each: true })
   recipientIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_REMINDER_RECIPIENTS, description: 'Partner contacts to email; replaces the list when given.' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_REMINDER_RECIPIENTS,
+    description: 'Partner contacts to email; replaces the list when given.',
+  })
   @IsOptionalNotNull()
   @Transform(lowerCaseEach)
   @IsArray()
@@ -143,7 +169,9 @@ export class UpdateReminderDto extends ReminderFieldsDto {
   @Type(() => ReminderTriggerDto)
   trigger?: ReminderTriggerDto;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -212,18 +240,28 @@ export class ReminderPageDto {
 
 export class DeliveryResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'date-time', description: 'The session start, task due time or fixed time this email is about.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The session start, task due time or fixed time this email is about.',
+  })
   occurrenceAt: string;
   @ApiProperty({ format: 'date-time', description: 'When it is (or was) due to go out.' }) dueAt: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user or contact; null once the contact was erased.' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The user or contact; null once the contact was erased.',
+  })
   recipientId: string | null;
   @ApiProperty({ enum: ['user', 'contact'] }) recipientType: 'user' | 'contact';
   @ApiProperty({ enum: DELIVERY_API_STATUSES }) status: DeliveryApiStatus;
   @ApiProperty({ description: 'Send attempts made.' }) attempts: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it failed or was skipped, in plain words.' }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed or was skipped, in plain words.' }) error:
+    string | null;
   @ApiProperty({ description: 'Sent well after it fell due (Tandem or its queue was down).' }) late: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The session, for session reminders.' }) sessionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The session, for session reminders.' })
+  sessionId: string | null;
   @ApiProperty({ enum: DeliveryKind }) kind: DeliveryKind;
 }
 

@@ -15,7 +15,12 @@ class TaskFieldsDto {
   @IsUUID('all')
   assigneeId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Defaults to the visit's organization when visitId is given." })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "Defaults to the visit's organization when visitId is given.",
+  })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string | null;
@@ -25,12 +30,21 @@ class TaskFieldsDto {
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The visit this follows up; the task then belongs to its organization.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The visit this follows up; the task then belongs to its organization.',
+  })
   @IsOptional()
   @IsUUID('all')
   visitId?: string | null;
 
-  @ApiPropertyOptional({ enum: TaskStatus, default: TaskStatus.Open, description: 'done sets completedAt; open clears it.' })
+  @ApiPropertyOptional({
+    enum: TaskStatus,
+    default: TaskStatus.Open,
+    description: 'done sets completedAt; open clears it.',
+  })
   @IsOptionalNotNull()
   @IsEnum(TaskStatus, { message: STATUSES })
   status?: TaskStatus;
@@ -61,7 +75,9 @@ export class UpdateTaskDto extends TaskFieldsDto {
   @IsIsoDateTime()
   dueAt?: string;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -70,7 +86,8 @@ export class UpdateTaskDto extends TaskFieldsDto {
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
-const booleanQuery = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTasksQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -50,7 +50,8 @@ export class UserInvitationResponseDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Why it failed or was skipped, or the last temporary error while it is retried. Never contains an email address.',
+    description:
+      'Why it failed or was skipped, or the last temporary error while it is retried. Never contains an email address.',
   })
   error: string | null;
 
@@ -85,7 +86,8 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({
-    description: 'Set a password directly (12–128 characters); without it an invitation email with a one-time link is sent.',
+    description:
+      'Set a password directly (12–128 characters); without it an invitation email with a one-time link is sent.',
     minLength: 12,
     maxLength: 128,
   })

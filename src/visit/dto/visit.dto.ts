@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsIsoDateOrDateTime, IsIsoDateTime } from '../../common/dto/date-time';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
@@ -13,12 +27,20 @@ const PURPOSES = `must be one of ${Object.values(VisitPurpose).join(', ')}`;
 
 /** Everything of a visit but the organization; each optional here (POST makes some required). */
 class VisitFieldsDto {
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The program the visit was for (e.g. invitations to its drop-in).' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The program the visit was for (e.g. invitations to its drop-in).',
+  })
   @IsOptional()
   @IsUUID('all')
   programId?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When; defaults to now. Not before 2000, at most a year ahead.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When; defaults to now. Not before 2000, at most a year ahead.',
+  })
   @IsOptionalNotNull()
   @IsIsoDateTime()
   visitedAt?: string;
@@ -30,7 +52,11 @@ class VisitFieldsDto {
   @MaxLength(300)
   location?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Library staff who went (active users); defaults to you.' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Library staff who went (active users); defaults to you.',
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
@@ -39,7 +65,11 @@ class VisitFieldsDto {
   @IsUUID('all', { each: true })
   staffIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "Contacts met, all of the visit's organization; defaults to none." })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "Contacts met, all of the visit's organization; defaults to none.",
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_VISIT_CONTACTS)
@@ -80,7 +110,10 @@ export class CreateVisitDto extends VisitFieldsDto {
 }
 
 export class UpdateVisitDto extends VisitFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Moving a visit to another organization needs its contacts to be of that one.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Moving a visit to another organization needs its contacts to be of that one.',
+  })
   @IsOptionalNotNull()
   @IsUUID('all')
   organizationId?: string;
@@ -90,7 +123,9 @@ export class UpdateVisitDto extends VisitFieldsDto {
   @IsEnum(VisitPurpose, { message: PURPOSES })
   purpose?: VisitPurpose;
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -120,7 +155,10 @@ export class ListVisitsQueryDto extends PaginationQueryDto {
   @IsIsoDateOrDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Visits up to this date-time, or through the end of this date (UTC day); not before `from`.', example: '2026-03-31' })
+  @ApiPropertyOptional({
+    description: 'Visits up to this date-time, or through the end of this date (UTC day); not before `from`.',
+    example: '2026-03-31',
+  })
   @IsOptional()
   @IsIsoDateOrDateTime()
   to?: string;

@@ -49,7 +49,12 @@ export class CreateAudienceDto extends CreateCapabilityDto {
   @Max(100_000_000)
   estimatedPopulation?: number | null;
 
-  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true, example: '2025 community analysis (census tracts 12, 14)' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 300,
+    nullable: true,
+    example: '2025 community analysis (census tracts 12, 14)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)

@@ -56,7 +56,13 @@ export function AcceptInvitationPage() {
         const name = caught.fieldError('name');
         const token = caught.fieldError('token');
         setErrors({ password, name });
-        setFormError(token ? 'This link is incomplete. Open the link from your email again, or ask an admin to send a new one.' : password || name ? null : errorMessage(caught));
+        setFormError(
+          token
+            ? 'This link is incomplete. Open the link from your email again, or ask an admin to send a new one.'
+            : password || name
+              ? null
+              : errorMessage(caught),
+        );
       } else {
         setFormError(errorMessage(caught));
       }
@@ -77,7 +83,10 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <AuthFrame title="Choose your password" intro="You were invited to Tandem. Choose a password to sign in; the link works once.">
+    <AuthFrame
+      title="Choose your password"
+      intro="You were invited to Tandem. Choose a password to sign in; the link works once."
+    >
       {current.status === 'signed-in' && current.user && (
         <Alert color="yellow" mb="md" role="status">
           You are signed in as {current.user.name}. Choosing a password here signs you in as the invited person instead.
@@ -108,7 +117,14 @@ export function AcceptInvitationPage() {
             onChange={change('password')}
             error={errors.password}
           />
-          <PasswordInput label="Password again" autoComplete="new-password" required value={values.confirm} onChange={change('confirm')} error={errors.confirm} />
+          <PasswordInput
+            label="Password again"
+            autoComplete="new-password"
+            required
+            value={values.confirm}
+            onChange={change('confirm')}
+            error={errors.confirm}
+          />
           <Button type="submit" loading={busy} fullWidth>
             Save password and sign in
           </Button>

@@ -1,4 +1,16 @@
-import { Alert, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { api, session, type User } from '../api/client';
@@ -96,7 +108,8 @@ function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outc
   const zones = useMemo(() => timeZones(me.timezone), [me.timezone]);
 
   const save = useMutation({
-    mutationFn: async () => unwrap(await api.PATCH('/api/v1/auth/me', { body: { name: name.trim(), timezone, version: me.version } })),
+    mutationFn: async () =>
+      unwrap(await api.PATCH('/api/v1/auth/me', { body: { name: name.trim(), timezone, version: me.version } })),
     onSuccess: (saved) => {
       session.updateUser(saved);
       setOutcome({ tone: 'green', text: 'Saved.' });
@@ -104,11 +117,15 @@ function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outc
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        setOutcome({ tone: 'yellow', text: 'Your profile was changed elsewhere meanwhile. The form now shows that version; make your change again.' });
+        setOutcome({
+          tone: 'yellow',
+          text: 'Your profile was changed elsewhere meanwhile. The form now shows that version; make your change again.',
+        });
         await queryClient.invalidateQueries({ queryKey: ME_KEY });
         return;
       }
-      if (error instanceof ApiError) setErrors({ name: error.fieldError('name'), timezone: error.fieldError('timezone') });
+      if (error instanceof ApiError)
+        setErrors({ name: error.fieldError('name'), timezone: error.fieldError('timezone') });
       setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
     },
   });
@@ -128,7 +145,15 @@ function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outc
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label="Name" required autoComplete="name" maxLength={120} value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
+          <TextInput
+            label="Name"
+            required
+            autoComplete="name"
+            maxLength={120}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={errors.name}
+          />
           <Select
             label="Time zone"
             description="For times in your reminder emails"
@@ -161,15 +186,24 @@ function PasswordForm({ email }: { email: string }) {
 
   const change = useMutation({
     mutationFn: async () => {
-      unwrap(await api.POST('/api/v1/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }));
+      unwrap(
+        await api.POST('/api/v1/auth/password', {
+          body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        }),
+      );
     },
     onSuccess: () => {
       setValues(EMPTY);
       setDone(true);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.problem.code === 'WRONG_CURRENT_PASSWORD') setErrors({ currentPassword: 'That is not your current password.' });
-      else if (error instanceof ApiError) setErrors({ newPassword: error.fieldError('newPassword'), currentPassword: error.fieldError('currentPassword') });
+      if (error instanceof ApiError && error.problem.code === 'WRONG_CURRENT_PASSWORD')
+        setErrors({ currentPassword: 'That is not your current password.' });
+      else if (error instanceof ApiError)
+        setErrors({
+          newPassword: error.fieldError('newPassword'),
+          currentPassword: error.fieldError('currentPassword'),
+        });
     },
   });
 
@@ -193,7 +227,14 @@ function PasswordForm({ email }: { email: string }) {
       <Stack gap="sm" maw={420}>
         {/* For password managers: whose password this is. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <PasswordInput label="Current password" required autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={errors.currentPassword} />
+        <PasswordInput
+          label="Current password"
+          required
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          error={errors.currentPassword}
+        />
         <PasswordInput
           label="New password"
           description={`At least ${MIN_PASSWORD} characters; a phrase of a few words works well.`}
@@ -203,9 +244,18 @@ function PasswordForm({ email }: { email: string }) {
           onChange={set('newPassword')}
           error={errors.newPassword}
         />
-        <PasswordInput label="New password again" required autoComplete="new-password" value={values.confirm} onChange={set('confirm')} error={errors.confirm} />
+        <PasswordInput
+          label="New password again"
+          required
+          autoComplete="new-password"
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={errors.confirm}
+        />
         <div role="status" aria-live="polite">
-          {done && <Alert color="green">Password changed. You stay signed in here; your other sessions were signed out.</Alert>}
+          {done && (
+            <Alert color="green">Password changed. You stay signed in here; your other sessions were signed out.</Alert>
+          )}
           {generalError && (
             <Alert color="red" title="Password not changed">
               {generalError}

@@ -42,12 +42,15 @@ export function TwoFactorSection() {
         {notice && <Alert color="green">{notice}</Alert>}
       </div>
       {user.mfaEnabled ? (
-        <DisableForm email={user.email} onDisabled={() => setNotice('Two-factor sign-in is off. Your other sessions were signed out.')} />
+        <DisableForm
+          email={user.email}
+          onDisabled={() => setNotice('Two-factor sign-in is off. Your other sessions were signed out.')}
+        />
       ) : (
         <>
           <Text maw={620}>
-            With two-factor sign-in, signing in takes your password and a code from an authenticator app on your phone, so a stolen password
-            alone is not enough.
+            With two-factor sign-in, signing in takes your password and a code from an authenticator app on your phone,
+            so a stolen password alone is not enough.
           </Text>
           <Group>
             <Button
@@ -78,14 +81,19 @@ function DisableForm({ email, onDisabled }: { email: string; onDisabled: () => v
       await refreshSignedInUser();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.problem.code === 'WRONG_PASSWORD') setErrors({ password: 'That is not your password.' });
-      else if (error instanceof ApiError && error.problem.code === 'MFA_INVALID') setErrors({ otp: 'That code is wrong, expired or already used.' });
+      if (error instanceof ApiError && error.problem.code === 'WRONG_PASSWORD')
+        setErrors({ password: 'That is not your password.' });
+      else if (error instanceof ApiError && error.problem.code === 'MFA_INVALID')
+        setErrors({ otp: 'That code is wrong, expired or already used.' });
     },
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = { password: password ? undefined : 'Enter your password', otp: otp.trim() ? undefined : recovery ? 'Enter a recovery code' : 'Enter the code from your app' };
+    const found = {
+      password: password ? undefined : 'Enter your password',
+      otp: otp.trim() ? undefined : recovery ? 'Enter a recovery code' : 'Enter the code from your app',
+    };
     setErrors(found);
     if (found.password || found.otp) return;
     disable.mutate();
@@ -97,9 +105,24 @@ function DisableForm({ email, onDisabled }: { email: string; onDisabled: () => v
       <Stack gap="sm" maw={420}>
         <Text>To turn it off, confirm with your password and a code.</Text>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <PasswordInput label="Password" required autoComplete="current-password" value={password} onChange={(event) => setPassword(event.currentTarget.value)} error={errors.password} />
+        <PasswordInput
+          label="Password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={errors.password}
+        />
         {recovery ? (
-          <TextInput label="Recovery code" required autoComplete="off" spellCheck={false} value={otp} onChange={(event) => setOtp(event.currentTarget.value)} error={errors.otp} />
+          <TextInput
+            label="Recovery code"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={otp}
+            onChange={(event) => setOtp(event.currentTarget.value)}
+            error={errors.otp}
+          />
         ) : (
           <TextInput
             label="Code from your authenticator app"

@@ -13,11 +13,22 @@ type Setup = { secret: string; otpauthUri: string };
  * confirmed with a code from the app; then the ten recovery codes, shown this once, to copy or
  * download; "I saved them" ends it (`onDone`). Loaded on demand: it brings the QR encoder.
  */
-export function TwoFactorSetup({ email, onDone, onCancel }: { email: string; onDone: () => void; onCancel?: () => void }) {
+export function TwoFactorSetup({
+  email,
+  onDone,
+  onCancel,
+}: {
+  email: string;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
 
-  const start = useMutation({ mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/setup')), onSuccess: setSetup });
+  const start = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/setup')),
+    onSuccess: setSetup,
+  });
   // A fresh secret as soon as this opens; leaving and coming back makes another (the old one was never confirmed).
   const started = useRef(false);
   useEffect(() => {
@@ -38,14 +49,23 @@ export function TwoFactorSetup({ email, onDone, onCancel }: { email: string; onD
   return <ConfirmCode setup={setup} onEnabled={setCodes} onCancel={onCancel} />;
 }
 
-function ConfirmCode({ setup, onEnabled, onCancel }: { setup: Setup; onEnabled: (codes: string[]) => void; onCancel?: () => void }) {
+function ConfirmCode({
+  setup,
+  onEnabled,
+  onCancel,
+}: {
+  setup: Setup;
+  onEnabled: (codes: string[]) => void;
+  onCancel?: () => void;
+}) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const enable = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/enable', { body: { code: code.trim() } })),
     onSuccess: (answer) => onEnabled(answer.recoveryCodes),
     onError: (failure) => {
-      if (failure instanceof ApiError && failure.problem.code === 'MFA_INVALID') setError('That code does not match. Enter the code your app shows now.');
+      if (failure instanceof ApiError && failure.problem.code === 'MFA_INVALID')
+        setError('That code does not match. Enter the code your app shows now.');
       else setError(errorMessage(failure));
     },
   });
@@ -63,13 +83,12 @@ function ConfirmCode({ setup, onEnabled, onCancel }: { setup: Setup; onEnabled: 
   return (
     <Stack gap="md">
       <Text>
-        1. Open an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis) and scan this
-        code.
+        1. Open an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator, 1Password or
+        Aegis) and scan this code.
       </Text>
       <QrCode value={setup.otpauthUri} label="QR code to add Tandem to your authenticator app" size={200} />
       <Text size="sm">
-        Setting up on this phone?{' '}
-        <Anchor href={setup.otpauthUri}>Open it in your authenticator app</Anchor>
+        Setting up on this phone? <Anchor href={setup.otpauthUri}>Open it in your authenticator app</Anchor>
       </Text>
       <Stack gap={4}>
         <Text size="sm">Can’t scan it? Add an account by hand with this key (time-based):</Text>
@@ -138,10 +157,17 @@ function RecoveryCodes({ codes, email, onDone }: { codes: string[]; email: strin
         Your recovery codes
       </Title>
       <Text>
-        If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe, away from your
-        phone. They are shown only now.
+        If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them
+        somewhere safe, away from your phone. They are shown only now.
       </Text>
-      <List spacing={4} listStyleType="none" ff="monospace" fz="lg" aria-label="Recovery codes" data-testid="recovery-codes">
+      <List
+        spacing={4}
+        listStyleType="none"
+        ff="monospace"
+        fz="lg"
+        aria-label="Recovery codes"
+        data-testid="recovery-codes"
+      >
         {codes.map((code) => (
           <List.Item key={code}>{code}</List.Item>
         ))}

@@ -44,7 +44,8 @@ export function adminPage(path: AdminPath, Page: ComponentType): () => JSX.Eleme
   const section = ADMIN_SECTIONS.find((candidate) => candidate.to === path)!;
   function GuardedAdminPage() {
     const user = useCurrentUser();
-    if (!can(user, section.permission)) return <ForbiddenPage what={`${section.label} (administration)`} who={section.who} />;
+    if (!can(user, section.permission))
+      return <ForbiddenPage what={`${section.label} (administration)`} who={section.who} />;
     return <Page />;
   }
   GuardedAdminPage.displayName = `Admin(${section.label})`;

@@ -36,9 +36,13 @@ function fakeApi() {
     vi.fn(async (input: Request | URL | string) => {
       const request = input instanceof Request ? input : new Request(String(input));
       const url = new URL(request.url);
-      const body = request.method === 'GET' ? undefined : await request.text().then((text) => (text ? JSON.parse(text) : undefined));
+      const body =
+        request.method === 'GET'
+          ? undefined
+          : await request.text().then((text) => (text ? JSON.parse(text) : undefined));
       calls.push({ method: request.method, path: url.pathname, body });
-      const json = (data: unknown) => new Response(JSON.stringify(data), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      const json = (data: unknown) =>
+        new Response(JSON.stringify(data), { status: 200, headers: { 'Content-Type': 'application/json' } });
       switch (`${request.method} ${url.pathname}`) {
         case 'GET /api/v1/settings/health':
           return json(HEALTH);
@@ -50,7 +54,10 @@ function fakeApi() {
         case 'GET /api/v1/users':
           return json({ data: [], meta: { total: 0, limit: 50, offset: 0 } });
         default:
-          return new Response(JSON.stringify({ status: 404, detail: 'not here' }), { status: 404, headers: { 'Content-Type': 'application/problem+json' } });
+          return new Response(JSON.stringify({ status: 404, detail: 'not here' }), {
+            status: 404,
+            headers: { 'Content-Type': 'application/problem+json' },
+          });
       }
     }),
   );
@@ -60,7 +67,9 @@ function fakeApi() {
 function renderAt(path: string, user: User): AppRouter {
   session.signInForTest(user);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
-  render(<App router={router} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} env="test" />);
+  render(
+    <App router={router} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} env="test" />,
+  );
   return router;
 }
 

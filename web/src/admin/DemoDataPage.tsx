@@ -49,13 +49,14 @@ export function DemoDataPage() {
     <Stack gap="md" maw={760}>
       <PageTitle>Demo data</PageTitle>
       <Text>
-        Try Tandem with a made-up but believable partner directory: a youth shelter, a city agency offering paid internships, a college-prep
-        nonprofit and a dozen other partners at every stage, with contacts, four library staff, programs with months of sessions and
-        attendance, visits, feedback, follow-up tasks, reminders and an answered check-in. Dates count from today.
+        Try Tandem with a made-up but believable partner directory: a youth shelter, a city agency offering paid
+        internships, a college-prep nonprofit and a dozen other partners at every stage, with contacts, four library
+        staff, programs with months of sessions and attendance, visits, feedback, follow-up tasks, reminders and an
+        answered check-in. Dates count from today.
       </Text>
       <Text>
-        Everything is fictional (addresses at example.org, phone numbers 555-01xx). It only adds what is missing, never changes what is
-        there, and loading it again adds nothing. The changes are recorded as made by you.
+        Everything is fictional (addresses at example.org, phone numbers 555-01xx). It only adds what is missing, never
+        changes what is there, and loading it again adds nothing. The changes are recorded as made by you.
       </Text>
       <Group>
         <Button onClick={confirm.open} loading={running} disabled={running}>
@@ -66,11 +67,16 @@ export function DemoDataPage() {
       <div role="status" aria-live="polite">
         {running && (
           <Alert color="blue" title="Loading the demo data…">
-            {progress.length > 0 ? `${progress.at(-1)}` : 'Starting; this takes a few seconds (up to a minute on the embedded database).'}
+            {progress.length > 0
+              ? `${progress.at(-1)}`
+              : 'Starting; this takes a few seconds (up to a minute on the embedded database).'}
           </Alert>
         )}
         {result && !running && (
-          <Alert color="green" title={result.created > 0 ? 'The demo data is loaded' : 'The demo data was already there'}>
+          <Alert
+            color="green"
+            title={result.created > 0 ? 'The demo data is loaded' : 'The demo data was already there'}
+          >
             <Stack gap="xs">
               <Text>
                 {result.created > 0
@@ -86,8 +92,14 @@ export function DemoDataPage() {
       </div>
 
       {load.error && !running && (
-        <Alert color={busyElsewhere ? 'yellow' : 'red'} role="alert" title={busyElsewhere ? 'Already being loaded' : 'The demo data was not loaded'}>
-          {busyElsewhere ? errorMessage(load.error) : `${errorMessage(load.error)} What was loaded stays; loading again adds the rest.`}
+        <Alert
+          color={busyElsewhere ? 'yellow' : 'red'}
+          role="alert"
+          title={busyElsewhere ? 'Already being loaded' : 'The demo data was not loaded'}
+        >
+          {busyElsewhere
+            ? errorMessage(load.error)
+            : `${errorMessage(load.error)} What was loaded stays; loading again adds the rest.`}
         </Alert>
       )}
 
@@ -106,9 +118,18 @@ export function DemoDataPage() {
         </Accordion>
       )}
 
-      <Modal opened={confirming} onClose={confirm.close} title="Load the demo data?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title="Load the demo data?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        centered
+      >
         <Stack>
-          <Text>Fictional partners, staff and a season of outreach are added to this Tandem for everyone to see. Meant for trying Tandem out.</Text>
+          <Text>
+            Fictional partners, staff and a season of outreach are added to this Tandem for everyone to see. Meant for
+            trying Tandem out.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>
               Cancel

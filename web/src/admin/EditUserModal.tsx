@@ -13,7 +13,15 @@ import type { AdminUser, Role } from './user-status';
  * so a change someone else saved meanwhile is not overwritten (409). Takes effect on the
  * person's next request.
  */
-export function EditUserModal({ user, onClose, onSaved }: { user: AdminUser; onClose: () => void; onSaved: (user: AdminUser, before: AdminUser) => void }) {
+export function EditUserModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: AdminUser;
+  onClose: () => void;
+  onSaved: (user: AdminUser, before: AdminUser) => void;
+}) {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const [name, setName] = useState(user.name);
@@ -35,7 +43,8 @@ export function EditUserModal({ user, onClose, onSaved }: { user: AdminUser; onC
       onClose();
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.users });
       if (error instanceof ApiError) setNameError(error.fieldError('name'));
     },
   });
@@ -56,7 +65,14 @@ export function EditUserModal({ user, onClose, onSaved }: { user: AdminUser; onC
   const self = user.id === me.id;
   const losingAccess = self && (role !== 'admin' || !active);
   return (
-    <Modal opened onClose={onClose} title={`Edit ${user.name}`} closeButtonProps={{ 'aria-label': 'Close' }} centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Edit ${user.name}`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{user.email}</Text>
@@ -69,8 +85,21 @@ export function EditUserModal({ user, onClose, onSaved }: { user: AdminUser; onC
                   : errorMessage(error)}
             </Alert>
           )}
-          <TextInput label="Name" required maxLength={120} value={name} onChange={(event) => setName(event.currentTarget.value)} error={nameError} />
-          <Select label="Role" data={roleOptions()} value={role} allowDeselect={false} onChange={(value) => value && setRole(value as Role)} />
+          <TextInput
+            label="Name"
+            required
+            maxLength={120}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={nameError}
+          />
+          <Select
+            label="Role"
+            data={roleOptions()}
+            value={role}
+            allowDeselect={false}
+            onChange={(value) => value && setRole(value as Role)}
+          />
           <Checkbox
             label="Active: can sign in"
             description="Unticked, their session ends at once and they get no more reminders; their records stay."

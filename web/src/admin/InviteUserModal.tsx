@@ -18,13 +18,22 @@ export function roleOptions() {
  * Invites a colleague: the API creates the account without a password and emails a one-time
  * link to choose one (PUBLIC_URL/accept-invitation?token=…).
  */
-export function InviteUserModal({ opened, onClose, onInvited }: { opened: boolean; onClose: () => void; onInvited: (user: AdminUser) => void }) {
+export function InviteUserModal({
+  opened,
+  onClose,
+  onInvited,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onInvited: (user: AdminUser) => void;
+}) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const invite = useMutation({
-    mutationFn: async (body: { name: string; email: string; role: Role }) => unwrap(await api.POST('/api/v1/users', { body })),
+    mutationFn: async (body: { name: string; email: string; role: Role }) =>
+      unwrap(await api.POST('/api/v1/users', { body })),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.users });
       setValues(EMPTY);
@@ -32,8 +41,10 @@ export function InviteUserModal({ opened, onClose, onInvited }: { opened: boolea
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) setErrors({ email: 'Someone with this email already has an account.' });
-      else if (error instanceof ApiError) setErrors({ name: error.fieldError('name'), email: error.fieldError('email'), role: error.fieldError('role') });
+      if (error instanceof ApiError && error.status === 409)
+        setErrors({ email: 'Someone with this email already has an account.' });
+      else if (error instanceof ApiError)
+        setErrors({ name: error.fieldError('name'), email: error.fieldError('email'), role: error.fieldError('role') });
     },
   });
 
@@ -49,10 +60,19 @@ export function InviteUserModal({ opened, onClose, onInvited }: { opened: boolea
 
   const fieldErrorShown = Object.values(errors).some(Boolean);
   return (
-    <Modal opened={opened} onClose={onClose} title="Invite a colleague" closeButtonProps={{ 'aria-label': 'Close' }} centered size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Invite a colleague"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Text size="sm">They get an email with a link to choose a password; the link works once, for a limited time.</Text>
+          <Text size="sm">
+            They get an email with a link to choose a password; the link works once, for a limited time.
+          </Text>
           {invite.error && !fieldErrorShown && (
             <Alert color="red" role="alert" title="The invitation was not sent">
               {errorMessage(invite.error)}

@@ -6,10 +6,19 @@ import { queryKeys } from '../api/queries';
 import type { AdminUser } from './user-status';
 
 /** Confirms turning off someone's two-factor sign-in (they lost their phone); the server records it in the audit log. */
-export function ResetTwoFactorModal({ user, onClose, onReset }: { user: AdminUser; onClose: () => void; onReset: (user: AdminUser) => void }) {
+export function ResetTwoFactorModal({
+  user,
+  onClose,
+  onReset,
+}: {
+  user: AdminUser;
+  onClose: () => void;
+  onReset: (user: AdminUser) => void;
+}) {
   const queryClient = useQueryClient();
   const reset = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/users/{id}/mfa-reset', { params: { path: { id: user.id } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/users/{id}/mfa-reset', { params: { path: { id: user.id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.users });
       onReset(user);
@@ -17,11 +26,18 @@ export function ResetTwoFactorModal({ user, onClose, onReset }: { user: AdminUse
     },
   });
   return (
-    <Modal opened onClose={onClose} title={`Reset two-factor sign-in for ${user.name}?`} closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Reset two-factor sign-in for ${user.name}?`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <Stack>
         <Text>
-          For someone who lost their phone or their recovery codes. Their authenticator and recovery codes stop working, they are signed out
-          everywhere, and they sign in with their password alone until they set two-factor up again. The reset is recorded in the audit log.
+          For someone who lost their phone or their recovery codes. Their authenticator and recovery codes stop working,
+          they are signed out everywhere, and they sign in with their password alone until they set two-factor up again.
+          The reset is recorded in the audit log.
         </Text>
         <Text size="sm" c="dimmed">
           Make sure it is really them asking, for example by calling them back.

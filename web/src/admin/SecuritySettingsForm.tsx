@@ -18,7 +18,10 @@ const ROLE_CHOICES: { value: RequirableRole; label: string }[] = [
 
 /** Administration → Settings → Security: which roles must use two-factor sign-in. */
 export function SecuritySettingsSection() {
-  const settings = useQuery({ queryKey: securitySettingsKey, queryFn: async () => unwrap(await api.GET('/api/v1/settings/security')) });
+  const settings = useQuery({
+    queryKey: securitySettingsKey,
+    queryFn: async () => unwrap(await api.GET('/api/v1/settings/security')),
+  });
   // Here, not in the form: a save re-mounts the form with the new version.
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
@@ -28,7 +31,9 @@ export function SecuritySettingsSection() {
           {errorMessage(settings.error)}
         </Alert>
       )}
-      {settings.data && <SecuritySettingsForm key={settings.data.version} settings={settings.data} onOutcome={setOutcome} />}
+      {settings.data && (
+        <SecuritySettingsForm key={settings.data.version} settings={settings.data} onOutcome={setOutcome} />
+      )}
       <div role="status" aria-live="polite">
         {outcome && (
           <Alert color={outcome.tone} mt="md">
@@ -47,12 +52,21 @@ export function SecuritySettingsSection() {
 
 type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string; setUpFirst?: boolean } | null;
 
-function SecuritySettingsForm({ settings, onOutcome: setOutcome }: { settings: SecuritySettings; onOutcome: (outcome: Outcome) => void }) {
+function SecuritySettingsForm({
+  settings,
+  onOutcome: setOutcome,
+}: {
+  settings: SecuritySettings;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<RequirableRole[]>(settings.requireMfaFor);
 
   const save = useMutation({
-    mutationFn: async () => unwrap(await api.PATCH('/api/v1/settings/security', { body: { version: settings.version, requireMfaFor: roles } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.PATCH('/api/v1/settings/security', { body: { version: settings.version, requireMfaFor: roles } }),
+      ),
     onSuccess: (saved) => {
       queryClient.setQueryData(securitySettingsKey, saved);
       setOutcome({
@@ -68,9 +82,16 @@ function SecuritySettingsForm({ settings, onOutcome: setOutcome }: { settings: S
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {
         await queryClient.invalidateQueries({ queryKey: securitySettingsKey });
-        setOutcome({ tone: 'yellow', text: 'Someone changed this setting since you opened the page; it now shows their choice.' });
+        setOutcome({
+          tone: 'yellow',
+          text: 'Someone changed this setting since you opened the page; it now shows their choice.',
+        });
       } else if (error instanceof ApiError && error.problem.code === 'MFA_SETUP_FIRST') {
-        setOutcome({ tone: 'red', text: 'Not saved: turn on two-factor sign-in for your own account first.', setUpFirst: true });
+        setOutcome({
+          tone: 'red',
+          text: 'Not saved: turn on two-factor sign-in for your own account first.',
+          setUpFirst: true,
+        });
       } else {
         setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
       }
@@ -87,10 +108,15 @@ function SecuritySettingsForm({ settings, onOutcome: setOutcome }: { settings: S
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text maw={720}>
-          Everyone can turn on two-factor sign-in from Your account. Required for a role, its members who have not turned it on are taken to set
-          it up when they next sign in, and can use nothing else in Tandem until they have.
+          Everyone can turn on two-factor sign-in from Your account. Required for a role, its members who have not
+          turned it on are taken to set it up when they next sign in, and can use nothing else in Tandem until they
+          have.
         </Text>
-        <Checkbox.Group label="Require two-factor sign-in for" value={roles} onChange={(value) => setRoles(value as RequirableRole[])}>
+        <Checkbox.Group
+          label="Require two-factor sign-in for"
+          value={roles}
+          onChange={(value) => setRoles(value as RequirableRole[])}
+        >
           <Group mt="xs">
             {ROLE_CHOICES.map((choice) => (
               <Checkbox key={choice.value} value={choice.value} label={choice.label} />

@@ -66,7 +66,9 @@ export function SettingsPage() {
             {errorMessage(health.error)}
           </Alert>
         )}
-        {health.data && <HealthSettingsForm key={health.data.version} settings={health.data} onOutcome={setHealthOutcome} />}
+        {health.data && (
+          <HealthSettingsForm key={health.data.version} settings={health.data} onOutcome={setHealthOutcome} />
+        )}
         <OutcomeRegion outcome={healthOutcome} />
       </SettingsSection>
       <SettingsSection id="check-in-settings" title="Partnership check-ins">
@@ -75,7 +77,9 @@ export function SettingsPage() {
             {errorMessage(checkIns.error)}
           </Alert>
         )}
-        {checkIns.data && <CheckInSettingsForm key={checkIns.data.version} settings={checkIns.data} onOutcome={setCheckInOutcome} />}
+        {checkIns.data && (
+          <CheckInSettingsForm key={checkIns.data.version} settings={checkIns.data} onOutcome={setCheckInOutcome} />
+        )}
         <OutcomeRegion outcome={checkInOutcome} />
       </SettingsSection>
       <SettingsSection id="security-settings" title="Two-factor sign-in">
@@ -88,7 +92,13 @@ export function SettingsPage() {
 const STALE =
   'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
 
-function HealthSettingsForm({ settings, onOutcome: setOutcome }: { settings: HealthSettings; onOutcome: (outcome: Outcome) => void }) {
+function HealthSettingsForm({
+  settings,
+  onOutcome: setOutcome,
+}: {
+  settings: HealthSettings;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const queryClient = useQueryClient();
   const [weights, setWeights] = useState<Record<WeightKey, FieldValue>>({ ...settings.weights });
   const [bands, setBands] = useState<Record<BandKey, FieldValue>>({ ...settings.bands });
@@ -100,15 +110,25 @@ function HealthSettingsForm({ settings, onOutcome: setOutcome }: { settings: Hea
         await api.PATCH('/api/v1/settings/health', {
           body: {
             version: settings.version,
-            weights: Object.fromEntries(WEIGHT_FIELDS.map(({ key }) => [key, wholePercent(weights[key])])) as HealthSettings['weights'],
-            bands: Object.fromEntries(BAND_FIELDS.map(({ key }) => [key, wholePercent(bands[key])])) as HealthSettings['bands'],
+            weights: Object.fromEntries(
+              WEIGHT_FIELDS.map(({ key }) => [key, wholePercent(weights[key])]),
+            ) as HealthSettings['weights'],
+            bands: Object.fromEntries(
+              BAND_FIELDS.map(({ key }) => [key, wholePercent(bands[key])]),
+            ) as HealthSettings['bands'],
           },
         }),
       ),
     onSuccess: (saved) => {
       // A new version re-mounts the form with the saved values (see the key above).
       queryClient.setQueryData(adminKeys.healthSettings, saved);
-      setOutcome({ tone: 'green', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved. Scores use the new settings from now on.' });
+      setOutcome({
+        tone: 'green',
+        text:
+          saved.version === settings.version
+            ? 'Nothing to save: the settings are unchanged.'
+            : 'Saved. Scores use the new settings from now on.',
+      });
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -140,8 +160,8 @@ function HealthSettingsForm({ settings, onOutcome: setOutcome }: { settings: Hea
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text maw={720}>
-          Each partner’s score (0–100) weighs seven components. A component with no data for a partner is left out and its weight shared among
-          the others. Version {settings.version}.
+          Each partner’s score (0–100) weighs seven components. A component with no data for a partner is left out and
+          its weight shared among the others. Version {settings.version}.
         </Text>
         <Box component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-describedby="weights-sum">
           <Text component="legend" fw={700} mb="xs">
@@ -199,7 +219,13 @@ function HealthSettingsForm({ settings, onOutcome: setOutcome }: { settings: Hea
   );
 }
 
-function CheckInSettingsForm({ settings, onOutcome: setOutcome }: { settings: CheckInSettings; onOutcome: (outcome: Outcome) => void }) {
+function CheckInSettingsForm({
+  settings,
+  onOutcome: setOutcome,
+}: {
+  settings: CheckInSettings;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const queryClient = useQueryClient();
   const [intervalMonths, setIntervalMonths] = useState<FieldValue>(settings.intervalMonths);
   const [respondWithinDays, setRespondWithinDays] = useState<FieldValue>(settings.respondWithinDays);
@@ -210,19 +236,31 @@ function CheckInSettingsForm({ settings, onOutcome: setOutcome }: { settings: Ch
     mutationFn: async () =>
       unwrap(
         await api.PATCH('/api/v1/settings/check-ins', {
-          body: { version: settings.version, intervalMonths: Number(intervalMonths), respondWithinDays: Number(respondWithinDays), automatic },
+          body: {
+            version: settings.version,
+            intervalMonths: Number(intervalMonths),
+            respondWithinDays: Number(respondWithinDays),
+            automatic,
+          },
         }),
       ),
     onSuccess: (saved) => {
       queryClient.setQueryData(adminKeys.checkInSettings, saved);
-      setOutcome({ tone: 'green', text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.' });
+      setOutcome({
+        tone: 'green',
+        text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.',
+      });
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 409) {
         await queryClient.invalidateQueries({ queryKey: adminKeys.checkInSettings });
         setOutcome({ tone: 'yellow', text: STALE });
       } else {
-        if (error instanceof ApiError) setErrors({ intervalMonths: error.fieldError('intervalMonths'), respondWithinDays: error.fieldError('respondWithinDays') });
+        if (error instanceof ApiError)
+          setErrors({
+            intervalMonths: error.fieldError('intervalMonths'),
+            respondWithinDays: error.fieldError('respondWithinDays'),
+          });
         setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
       }
     },
@@ -251,8 +289,8 @@ function CheckInSettingsForm({ settings, onOutcome: setOutcome }: { settings: Ch
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text maw={720}>
-          Each active partner is asked a short survey about the partnership: its owner at the library and its primary contact answer through an
-          emailed link.
+          Each active partner is asked a short survey about the partnership: its owner at the library and its primary
+          contact answer through an emailed link.
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={640}>
           <NumberInput

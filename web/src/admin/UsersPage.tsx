@@ -25,12 +25,17 @@ export function UsersPage() {
   const [notice, setNotice] = useState<{ tone: 'green' | 'red'; text: string } | null>(null);
 
   const resend = useMutation({
-    mutationFn: async (user: AdminUser) => unwrap(await api.POST('/api/v1/users/{id}/invitation', { params: { path: { id: user.id } } })),
+    mutationFn: async (user: AdminUser) =>
+      unwrap(await api.POST('/api/v1/users/{id}/invitation', { params: { path: { id: user.id } } })),
     onSuccess: async (user) => {
-      setNotice({ tone: 'green', text: `A new link to choose a password is on its way to ${user.email}. Earlier links no longer work.` });
+      setNotice({
+        tone: 'green',
+        text: `A new link to choose a password is on its way to ${user.email}. Earlier links no longer work.`,
+      });
       await queryClient.invalidateQueries({ queryKey: queryKeys.users });
     },
-    onError: (error, user) => setNotice({ tone: 'red', text: `No new link was sent to ${user.name}: ${errorMessage(error)}` }),
+    onError: (error, user) =>
+      setNotice({ tone: 'red', text: `No new link was sent to ${user.name}: ${errorMessage(error)}` }),
   });
 
   function saved(user: AdminUser, before: AdminUser) {
@@ -94,7 +99,12 @@ export function UsersPage() {
                     <Table.Td>
                       <Text fw={600}>
                         {user.name}
-                        {user.id === me.id && <Text span c="dimmed" fw={400}> (you)</Text>}
+                        {user.id === me.id && (
+                          <Text span c="dimmed" fw={400}>
+                            {' '}
+                            (you)
+                          </Text>
+                        )}
                       </Text>
                       <Text size="sm" c="dimmed">
                         {user.email}
@@ -168,7 +178,11 @@ export function UsersPage() {
             onChange={setPage}
             getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>
@@ -177,16 +191,33 @@ export function UsersPage() {
       <InviteUserModal
         opened={inviting}
         onClose={inviteModal.close}
-        onInvited={(user) => setNotice({ tone: 'green', text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.` })}
+        onInvited={(user) =>
+          setNotice({
+            tone: 'green',
+            text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.`,
+          })
+        }
       />
       {resetting && (
         <ResetTwoFactorModal
           user={resetting}
           onClose={() => setResetting(null)}
-          onReset={(user) => setNotice({ tone: 'green', text: `${user.name}: two-factor sign-in is off and they are signed out everywhere. They can set it up again from their account.` })}
+          onReset={(user) =>
+            setNotice({
+              tone: 'green',
+              text: `${user.name}: two-factor sign-in is off and they are signed out everywhere. They can set it up again from their account.`,
+            })
+          }
         />
       )}
-      {editing && <EditUserModal key={`${editing.id}:${editing.version}`} user={editing} onClose={() => setEditing(null)} onSaved={saved} />}
+      {editing && (
+        <EditUserModal
+          key={`${editing.id}:${editing.version}`}
+          user={editing}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+        />
+      )}
     </Stack>
   );
 }

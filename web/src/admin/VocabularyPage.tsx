@@ -1,4 +1,17 @@
-import { Alert, Button, Group, Modal, NumberInput, Radio, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
@@ -22,7 +35,8 @@ const WORDS: Record<Kind, { title: string; one: string; a: string; intro: string
     title: 'Skills & resources',
     one: 'skill or resource',
     a: 'a skill or resource',
-    intro: 'What partners offer and look for (meeting space, paid internships, Spanish outreach …). Suggested introductions pair one partner’s offer with another’s need.',
+    intro:
+      'What partners offer and look for (meeting space, paid internships, Spanish outreach …). Suggested introductions pair one partner’s offer with another’s need.',
   },
 };
 
@@ -104,8 +118,12 @@ function VocabularyPage({ kind }: { kind: Kind }) {
                   </Table.Td>
                   {isAudience(term) && (
                     <>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{PRIORITY_LABELS[term.priority] ?? term.priority}</Table.Td>
-                      <Table.Td>{term.estimatedPopulation === null ? '—' : term.estimatedPopulation.toLocaleString()}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {PRIORITY_LABELS[term.priority] ?? term.priority}
+                      </Table.Td>
+                      <Table.Td>
+                        {term.estimatedPopulation === null ? '—' : term.estimatedPopulation.toLocaleString()}
+                      </Table.Td>
                       <Table.Td>
                         <Text size="sm">{term.source ?? '—'}</Text>
                       </Table.Td>
@@ -137,7 +155,12 @@ function VocabularyPage({ kind }: { kind: Kind }) {
         />
       )}
       {deleting && (
-        <DeleteTermModal kind={kind} term={deleting} onClose={() => setDeleting(null)} onDeleted={(term) => setNotice(`${term.name}: deleted.`)} />
+        <DeleteTermModal
+          kind={kind}
+          term={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={(term) => setNotice(`${term.name}: deleted.`)}
+        />
       )}
     </Stack>
   );
@@ -167,18 +190,43 @@ const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
 async function saveTerm(kind: Kind, term: Term | null, values: TermValues): Promise<Term> {
   const common = { name: values.name.trim(), description: blankToNull(values.description) };
   const population = values.estimatedPopulation === '' ? null : Number(values.estimatedPopulation);
-  const audience = { ...common, priority: Number(values.priority) as 1 | 2 | 3, estimatedPopulation: population, source: blankToNull(values.source) };
+  const audience = {
+    ...common,
+    priority: Number(values.priority) as 1 | 2 | 3,
+    estimatedPopulation: population,
+    source: blankToNull(values.source),
+  };
   if (kind === 'audiences') {
     return term
-      ? unwrap(await api.PATCH('/api/v1/audiences/{id}', { params: { path: { id: term.id } }, body: { ...audience, version: term.version } }))
+      ? unwrap(
+          await api.PATCH('/api/v1/audiences/{id}', {
+            params: { path: { id: term.id } },
+            body: { ...audience, version: term.version },
+          }),
+        )
       : unwrap(await api.POST('/api/v1/audiences', { body: audience }));
   }
   return term
-    ? unwrap(await api.PATCH('/api/v1/capabilities/{id}', { params: { path: { id: term.id } }, body: { ...common, version: term.version } }))
+    ? unwrap(
+        await api.PATCH('/api/v1/capabilities/{id}', {
+          params: { path: { id: term.id } },
+          body: { ...common, version: term.version },
+        }),
+      )
     : unwrap(await api.POST('/api/v1/capabilities', { body: common }));
 }
 
-function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | null; onClose: () => void; onSaved: (term: Term, created: boolean) => void }) {
+function TermModal({
+  kind,
+  term,
+  onClose,
+  onSaved,
+}: {
+  kind: Kind;
+  term: Term | null;
+  onClose: () => void;
+  onSaved: (term: Term, created: boolean) => void;
+}) {
   const words = WORDS[kind];
   const queryClient = useQueryClient();
   const [values, setValues] = useState<TermValues>(() => initialValues(term));
@@ -201,7 +249,8 @@ function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | 
       }
       if (error.status === 409) await queryClient.invalidateQueries({ queryKey: listKey });
       const found: Partial<Record<TermField, string>> = {};
-      for (const field of ['name', 'description', 'priority', 'estimatedPopulation', 'source'] as const) found[field] = error.fieldError(field);
+      for (const field of ['name', 'description', 'priority', 'estimatedPopulation', 'source'] as const)
+        found[field] = error.fieldError(field);
       setErrors(found);
     },
   });
@@ -217,7 +266,8 @@ function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | 
     const found: Partial<Record<TermField, string>> = {};
     if (!values.name.trim()) found.name = 'Enter a name';
     const population = values.estimatedPopulation;
-    if (population !== '' && (!Number.isInteger(Number(population)) || Number(population) < 0)) found.estimatedPopulation = 'Enter a whole number, or leave it empty';
+    if (population !== '' && (!Number.isInteger(Number(population)) || Number(population) < 0))
+      found.estimatedPopulation = 'Enter a whole number, or leave it empty';
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     save.mutate();
@@ -227,7 +277,14 @@ function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | 
   const fieldErrorShown = Object.values(errors).some(Boolean);
   const conflict = error instanceof ApiError && error.status === 409;
   return (
-    <Modal opened onClose={onClose} title={term ? `Edit ${term.name}` : `Add ${words.a}`} closeButtonProps={{ 'aria-label': 'Close' }} centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={term ? `Edit ${term.name}` : `Add ${words.a}`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && !fieldErrorShown && (
@@ -237,7 +294,15 @@ function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | 
                 : errorMessage(error)}
             </Alert>
           )}
-          <TextInput label="Name" required data-autofocus maxLength={120} value={values.name} onChange={(event) => set('name', event.currentTarget.value)} error={errors.name} />
+          <TextInput
+            label="Name"
+            required
+            data-autofocus
+            maxLength={120}
+            value={values.name}
+            onChange={(event) => set('name', event.currentTarget.value)}
+            error={errors.name}
+          />
           <Textarea
             label="Description"
             autosize
@@ -250,7 +315,12 @@ function TermModal({ kind, term, onClose, onSaved }: { kind: Kind; term: Term | 
           />
           {kind === 'audiences' && (
             <>
-              <Radio.Group label="Priority" value={values.priority} onChange={(value) => set('priority', value)} error={errors.priority}>
+              <Radio.Group
+                label="Priority"
+                value={values.priority}
+                onChange={(value) => set('priority', value)}
+                error={errors.priority}
+              >
                 <Group mt="xs">
                   {[1, 2, 3].map((priority) => (
                     <Radio key={priority} value={String(priority)} label={PRIORITY_LABELS[priority]} />
@@ -306,7 +376,17 @@ export function inUseMessage(problem: Record<string, unknown>, one: string): str
   return `This ${one} is still in use.`;
 }
 
-function DeleteTermModal({ kind, term, onClose, onDeleted }: { kind: Kind; term: Term; onClose: () => void; onDeleted: (term: Term) => void }) {
+function DeleteTermModal({
+  kind,
+  term,
+  onClose,
+  onDeleted,
+}: {
+  kind: Kind;
+  term: Term;
+  onClose: () => void;
+  onDeleted: (term: Term) => void;
+}) {
   const words = WORDS[kind];
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -318,18 +398,28 @@ function DeleteTermModal({ kind, term, onClose, onDeleted }: { kind: Kind; term:
       unwrap(result);
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: kind === 'audiences' ? queryKeys.audiences : queryKeys.capabilities });
+      await queryClient.invalidateQueries({
+        queryKey: kind === 'audiences' ? queryKeys.audiences : queryKeys.capabilities,
+      });
       onDeleted(term);
       onClose();
     },
   });
   const error = remove.error;
   return (
-    <Modal opened onClose={onClose} title={`Delete ${term.name}?`} closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Delete ${term.name}?`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <Stack>
         {error ? (
           <Alert color="red" role="alert" title="Not deleted">
-            {error instanceof ApiError && error.status === 409 ? inUseMessage(error.problem, words.one) : errorMessage(error)}
+            {error instanceof ApiError && error.status === 409
+              ? inUseMessage(error.problem, words.one)
+              : errorMessage(error)}
           </Alert>
         ) : (
           <Text>Only {words.a} no partner or program uses can be deleted.</Text>

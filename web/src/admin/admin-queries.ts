@@ -25,7 +25,8 @@ export function useUserPage(page: number) {
         }),
       ),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.data.some((user) => user.invitation?.status === 'scheduled') ? 2000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.data.some((user) => user.invitation?.status === 'scheduled') ? 2000 : false,
   });
 }
 

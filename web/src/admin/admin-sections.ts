@@ -6,7 +6,12 @@ import type { User } from '../api/client';
 export const ADMIN_SECTIONS = [
   { to: '/admin/users', label: 'Users', permission: 'user.manage', who: 'admins' },
   { to: '/admin/audiences', label: 'Audiences', permission: 'vocabulary.manage', who: 'managers and admins' },
-  { to: '/admin/skills-and-resources', label: 'Skills & resources', permission: 'vocabulary.manage', who: 'managers and admins' },
+  {
+    to: '/admin/skills-and-resources',
+    label: 'Skills & resources',
+    permission: 'vocabulary.manage',
+    who: 'managers and admins',
+  },
   { to: '/admin/settings', label: 'Settings', permission: 'settings.manage', who: 'admins' },
   { to: '/admin/demo-data', label: 'Demo data', permission: 'demo.load', who: 'admins' },
   { to: '/admin/closures', label: 'Closure days', permission: 'closure.manage', who: 'managers and admins' },

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettingsForm, hasErrors, serverSettingsErrors, sumMessage, weightsSum, wholePercent, type FieldValue, type WeightKey } from './health-weights';
+import {
+  checkSettingsForm,
+  hasErrors,
+  serverSettingsErrors,
+  sumMessage,
+  weightsSum,
+  wholePercent,
+  type FieldValue,
+  type WeightKey,
+} from './health-weights';
 
-const DEFAULTS: Record<WeightKey, FieldValue> = { recency: 25, sessions: 15, feedback: 15, attendance: 15, followUps: 10, fit: 10, checkIn: 10 };
+const DEFAULTS: Record<WeightKey, FieldValue> = {
+  recency: 25,
+  sessions: 15,
+  feedback: 15,
+  attendance: 15,
+  followUps: 10,
+  fit: 10,
+  checkIn: 10,
+};
 const BANDS = { thriving: 75, steady: 50, atRisk: 25 };
 
 describe('wholePercent', () => {
@@ -12,7 +29,9 @@ describe('wholePercent', () => {
     [' 7 ', 7],
   ])('reads %j as %j', (value, expected) => expect(wholePercent(value)).toBe(expected));
 
-  it.each([[''], ['  '], [-1], [101], [2.5], ['abc'], ['1e3'], [Number.NaN]])('refuses %j', (value) => expect(wholePercent(value)).toBeNull());
+  it.each([[''], ['  '], [-1], [101], [2.5], ['abc'], ['1e3'], [Number.NaN]])('refuses %j', (value) =>
+    expect(wholePercent(value)).toBeNull(),
+  );
 });
 
 describe('the weights sum', () => {
@@ -39,7 +58,10 @@ describe('checkSettingsForm', () => {
 
   it('names each box that is not a whole number 0–100, and leaves the sum alone until they are', () => {
     const errors = checkSettingsForm({ ...DEFAULTS, fit: '', checkIn: 120 }, { ...BANDS, steady: 'x' });
-    expect(errors.weights).toEqual({ fit: 'Enter a whole number from 0 to 100', checkIn: 'Enter a whole number from 0 to 100' });
+    expect(errors.weights).toEqual({
+      fit: 'Enter a whole number from 0 to 100',
+      checkIn: 'Enter a whole number from 0 to 100',
+    });
     expect(errors.bands).toEqual({ steady: 'Enter a whole number from 0 to 100' });
     expect(errors.sum).toBeUndefined();
   });
@@ -72,6 +94,8 @@ describe('serverSettingsErrors', () => {
   });
 
   it('ignores fields it does not show', () => {
-    expect(serverSettingsErrors([{ field: 'weights.popularity', message: 'is not a component of the score' }])).toEqual({ weights: {}, bands: {} });
+    expect(serverSettingsErrors([{ field: 'weights.popularity', message: 'is not a component of the score' }])).toEqual(
+      { weights: {}, bands: {} },
+    );
   });
 });

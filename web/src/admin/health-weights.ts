@@ -11,8 +11,16 @@ export type FieldValue = number | string;
 
 /** The score's components in the order the organization page shows them, with what each measures. */
 export const WEIGHT_FIELDS = [
-  { key: 'recency', label: 'Contact recency', description: 'Days since the last visit, session, feedback or note, against the cadence of its programs' },
-  { key: 'sessions', label: 'Sessions held', description: 'Sessions held against scheduled in the last 90 days (closures do not count)' },
+  {
+    key: 'recency',
+    label: 'Contact recency',
+    description: 'Days since the last visit, session, feedback or note, against the cadence of its programs',
+  },
+  {
+    key: 'sessions',
+    label: 'Sessions held',
+    description: 'Sessions held against scheduled in the last 90 days (closures do not count)',
+  },
   { key: 'feedback', label: 'Feedback', description: 'Mean rating over 180 days and its trend' },
   { key: 'attendance', label: 'Attendance trend', description: 'The last 8 sessions against the 8 before' },
   { key: 'followUps', label: 'Follow-ups', description: 'Open follow-ups past their due date' },
@@ -63,7 +71,10 @@ export interface SettingsFormErrors {
 const NOT_WHOLE = 'Enter a whole number from 0 to 100';
 
 /** What the form can tell before asking the server: each box a whole number 0–100, the weights adding up to 100. */
-export function checkSettingsForm(weights: Record<WeightKey, FieldValue>, bands: Record<BandKey, FieldValue>): SettingsFormErrors {
+export function checkSettingsForm(
+  weights: Record<WeightKey, FieldValue>,
+  bands: Record<BandKey, FieldValue>,
+): SettingsFormErrors {
   const errors: SettingsFormErrors = { weights: {}, bands: {} };
   for (const { key } of WEIGHT_FIELDS) if (wholePercent(weights[key]) === null) errors.weights[key] = NOT_WHOLE;
   for (const { key } of BAND_FIELDS) if (wholePercent(bands[key]) === null) errors.bands[key] = NOT_WHOLE;
@@ -82,8 +93,10 @@ export function serverSettingsErrors(errors: readonly { field: string; message: 
   const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
   for (const { field, message } of errors) {
     const [group, key] = field.split('.');
-    if (group === 'weights' && key && WEIGHT_FIELDS.some((f) => f.key === key)) placed.weights[key as WeightKey] = sentence(message);
-    else if (group === 'bands' && key && BAND_FIELDS.some((f) => f.key === key)) placed.bands[key as BandKey] = sentence(message);
+    if (group === 'weights' && key && WEIGHT_FIELDS.some((f) => f.key === key))
+      placed.weights[key as WeightKey] = sentence(message);
+    else if (group === 'bands' && key && BAND_FIELDS.some((f) => f.key === key))
+      placed.bands[key as BandKey] = sentence(message);
     else if (field === 'weights') placed.sum = `The weights ${message}.`;
   }
   return placed;

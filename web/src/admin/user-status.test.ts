@@ -15,7 +15,12 @@ function user(overrides: Partial<AdminUser> = {}): AdminUser {
     mfaEnabled: false,
     version: 1,
     createdAt: '2026-03-01T00:00:00.000Z',
-    invitation: { status: 'sent', sentAt: '2026-03-09T08:00:00.000Z', error: null, expiresAt: '2026-03-16T08:00:00.000Z' },
+    invitation: {
+      status: 'sent',
+      sentAt: '2026-03-09T08:00:00.000Z',
+      error: null,
+      expiresAt: '2026-03-16T08:00:00.000Z',
+    },
     ...overrides,
   };
 }
@@ -41,7 +46,12 @@ describe('invitationState', () => {
   });
 
   it('says when the link has expired unused, and to send a new one', () => {
-    const state = invitationState(user({ invitation: { status: 'sent', sentAt: '2026-03-01T08:00:00Z', error: null, expiresAt: '2026-03-08T08:00:00Z' } }), NOW)!;
+    const state = invitationState(
+      user({
+        invitation: { status: 'sent', sentAt: '2026-03-01T08:00:00Z', error: null, expiresAt: '2026-03-08T08:00:00Z' },
+      }),
+      NOW,
+    )!;
     expect(state.detail).toMatch(/^The link expired .*: send a new one\.$/);
   });
 
@@ -50,22 +60,62 @@ describe('invitationState', () => {
   });
 
   it('tells a queued email from one being retried, with the mail server’s words', () => {
-    expect(invitationState(user({ invitation: { status: 'scheduled', sentAt: null, error: null, expiresAt: '2026-03-16T08:00:00Z' } }), NOW)).toMatchObject({
+    expect(
+      invitationState(
+        user({ invitation: { status: 'scheduled', sentAt: null, error: null, expiresAt: '2026-03-16T08:00:00Z' } }),
+        NOW,
+      ),
+    ).toMatchObject({
       label: 'Email queued',
       tone: 'blue',
     });
     expect(
-      invitationState(user({ invitation: { status: 'scheduled', sentAt: null, error: '421 Try again later', expiresAt: '2026-03-16T08:00:00Z' } }), NOW),
-    ).toEqual({ label: 'Email being retried', tone: 'orange', detail: 'The mail server answered: 421 Try again later' });
+      invitationState(
+        user({
+          invitation: {
+            status: 'scheduled',
+            sentAt: null,
+            error: '421 Try again later',
+            expiresAt: '2026-03-16T08:00:00Z',
+          },
+        }),
+        NOW,
+      ),
+    ).toEqual({
+      label: 'Email being retried',
+      tone: 'orange',
+      detail: 'The mail server answered: 421 Try again later',
+    });
   });
 
   it('gives the reason a failed or skipped email did not go out', () => {
     expect(
-      invitationState(user({ invitation: { status: 'failed', sentAt: null, error: '550 Mailbox unavailable', expiresAt: '2026-03-16T08:00:00Z' } }), NOW),
-    ).toEqual({ label: 'Email failed', tone: 'red', detail: '550 Mailbox unavailable. Check the address, then send a new link.' });
+      invitationState(
+        user({
+          invitation: {
+            status: 'failed',
+            sentAt: null,
+            error: '550 Mailbox unavailable',
+            expiresAt: '2026-03-16T08:00:00Z',
+          },
+        }),
+        NOW,
+      ),
+    ).toEqual({
+      label: 'Email failed',
+      tone: 'red',
+      detail: '550 Mailbox unavailable. Check the address, then send a new link.',
+    });
     expect(
       invitationState(
-        user({ invitation: { status: 'skipped', sentAt: null, error: "The recipient's user account is deactivated.", expiresAt: '2026-03-16T08:00:00Z' } }),
+        user({
+          invitation: {
+            status: 'skipped',
+            sentAt: null,
+            error: "The recipient's user account is deactivated.",
+            expiresAt: '2026-03-16T08:00:00Z',
+          },
+        }),
         NOW,
       ),
     ).toEqual({ label: 'Email not sent', tone: 'gray', detail: "The recipient's user account is deactivated." });

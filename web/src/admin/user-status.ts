@@ -31,7 +31,10 @@ export function accountState(user: AdminUser): { label: string; tone: Tone } {
  * The latest invitation (or password link) email in words: where it is, and why when it did not
  * go out. Null when none was ever emailed. `now` decides whether the link has expired.
  */
-export function invitationState(user: AdminUser, now: Date): { label: string; tone: Tone; detail: string | null } | null {
+export function invitationState(
+  user: AdminUser,
+  now: Date,
+): { label: string; tone: Tone; detail: string | null } | null {
   const invitation = user.invitation;
   if (!invitation) return null;
   const expired = new Date(invitation.expiresAt).getTime() <= now.getTime();
@@ -45,12 +48,22 @@ export function invitationState(user: AdminUser, now: Date): { label: string; to
       return {
         label: invitation.error ? 'Email being retried' : 'Email queued',
         tone: invitation.error ? 'orange' : 'blue',
-        detail: invitation.error ? `The mail server answered: ${invitation.error}` : 'It goes out within a minute when the worker is running.',
+        detail: invitation.error
+          ? `The mail server answered: ${invitation.error}`
+          : 'It goes out within a minute when the worker is running.',
       };
     case 'sent':
-      return { label: `Email sent ${formatDate(invitation.sentAt ?? invitation.expiresAt)}`, tone: 'green', detail: linkLine };
+      return {
+        label: `Email sent ${formatDate(invitation.sentAt ?? invitation.expiresAt)}`,
+        tone: 'green',
+        detail: linkLine,
+      };
     case 'failed':
-      return { label: 'Email failed', tone: 'red', detail: `${(invitation.error ?? 'The mail server refused it').replace(/\.?$/, '.')} Check the address, then send a new link.` };
+      return {
+        label: 'Email failed',
+        tone: 'red',
+        detail: `${(invitation.error ?? 'The mail server refused it').replace(/\.?$/, '.')} Check the address, then send a new link.`,
+      };
     case 'skipped':
       return { label: 'Email not sent', tone: 'gray', detail: invitation.error };
   }

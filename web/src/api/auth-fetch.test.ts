@@ -7,7 +7,11 @@ function harness(responses: number[], refreshResults: RefreshOutcome[] = ['refre
   let token: string | null = 'old-token';
   const seen: { path: string; authorization: string | null; body: string }[] = [];
   const fetch = vi.fn(async (request: Request) => {
-    seen.push({ path: new URL(request.url).pathname, authorization: request.headers.get('Authorization'), body: await request.text() });
+    seen.push({
+      path: new URL(request.url).pathname,
+      authorization: request.headers.get('Authorization'),
+      body: await request.text(),
+    });
     return new Response(null, { status: responses.shift() ?? 200 });
   });
   const refresh = vi.fn(async () => {
@@ -32,7 +36,9 @@ describe('createAuthFetch', () => {
 
   it('on a 401 refreshes once and repeats the request, body included, with the new token', async () => {
     const { authFetch, seen, refresh, onExpired } = harness([401, 201]);
-    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`, { method: 'POST', body: '{"name":"Harbor"}' }));
+    const response = await authFetch(
+      new Request(`${URL_BASE}/api/v1/organizations`, { method: 'POST', body: '{"name":"Harbor"}' }),
+    );
     expect(response.status).toBe(201);
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(onExpired).not.toHaveBeenCalled();

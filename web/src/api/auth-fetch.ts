@@ -32,7 +32,10 @@ function unavailableResponse(): Response {
     detail: "Tandem can't reach its database right now; try again in a moment.",
     code: 'DATABASE_UNAVAILABLE',
   };
-  return new Response(JSON.stringify(problem), { status: 503, headers: { 'Content-Type': 'application/problem+json' } });
+  return new Response(JSON.stringify(problem), {
+    status: 503,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 /**

@@ -5,7 +5,12 @@ import { OutageNotice } from '../common/OutageNotice';
 import { session, type User } from './client';
 import { outage } from './outage';
 
-const STAFF = { id: '11111111-1111-4111-8111-111111111111', email: 'ana@library.test', name: 'Ana Staff', role: 'staff' } as unknown as User;
+const STAFF = {
+  id: '11111111-1111-4111-8111-111111111111',
+  email: 'ana@library.test',
+  name: 'Ana Staff',
+  role: 'staff',
+} as unknown as User;
 
 describe('session during a database outage', () => {
   afterEach(() => {
@@ -20,7 +25,13 @@ describe('session during a database outage', () => {
     const problem = { status: 503, code: 'DATABASE_UNAVAILABLE' };
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify(problem), { status: 503, headers: { 'Content-Type': 'application/problem+json' } })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify(problem), {
+            status: 503,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+      ),
     );
     render(
       <MantineProvider env="test">
@@ -32,12 +43,17 @@ describe('session during a database outage', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'signed-in', user: { id: STAFF.id } });
     expect(session.getToken()).toBe('expired-token');
     expect(expired).not.toHaveBeenCalled();
-    expect(await screen.findByRole('status')).toHaveTextContent("Tandem can't reach its database right now; trying again…");
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      "Tandem can't reach its database right now; trying again…",
+    );
   });
 
   it('still calls a refused refresh refused (the fetch wrapper then ends the session)', async () => {
     session.signInForTest(STAFF);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 401 }), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ status: 401 }), { status: 401 })),
+    );
     expect(await session.refresh()).toBe('refused');
     expect(outage.getSnapshot().active).toBe(false);
   });

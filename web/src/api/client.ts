@@ -8,7 +8,8 @@ import type { components, paths } from './schema';
  * A user. The signed-in person (login, /auth/me) also carries `mfaSetupRequired`: an admin
  * requires two-factor sign-in for their role and it is not on yet, so the app takes them to setup.
  */
-export type User = components['schemas']['UserResponseDto'] & Partial<Pick<components['schemas']['CurrentUserResponseDto'], 'mfaSetupRequired'>>;
+export type User = components['schemas']['UserResponseDto'] &
+  Partial<Pick<components['schemas']['CurrentUserResponseDto'], 'mfaSetupRequired'>>;
 
 export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
 
@@ -84,7 +85,10 @@ class Session {
   refresh(): Promise<RefreshOutcome> {
     this.refreshing ??= (async (): Promise<RefreshOutcome> => {
       try {
-        const response = await fetch(new URL('/api/v1/auth/refresh', window.location.origin), { method: 'POST', credentials: 'same-origin' });
+        const response = await fetch(new URL('/api/v1/auth/refresh', window.location.origin), {
+          method: 'POST',
+          credentials: 'same-origin',
+        });
         if (!response.ok) discardBody(response);
         if (response.status === 503) {
           outage.report('database');
@@ -116,7 +120,9 @@ class Session {
 
   /** Chooses a password from an invitation (or password) link and signs in as its person, like signIn. */
   async acceptInvitation(token: string, password: string, name?: string): Promise<User> {
-    const body = unwrap(await api.POST('/api/v1/auth/accept-invitation', { body: { token, password, ...(name ? { name } : {}) } }));
+    const body = unwrap(
+      await api.POST('/api/v1/auth/accept-invitation', { body: { token, password, ...(name ? { name } : {}) } }),
+    );
     this.token = body.accessToken;
     this.restoring = Promise.resolve();
     this.set({ status: 'signed-in', user: body.user });
@@ -125,7 +131,8 @@ class Session {
 
   /** The signed-in person changed their own profile: show the new name everywhere. */
   updateUser(user: User): void {
-    if (this.snapshot.status === 'signed-in' && this.snapshot.user?.id === user.id) this.set({ status: 'signed-in', user });
+    if (this.snapshot.status === 'signed-in' && this.snapshot.user?.id === user.id)
+      this.set({ status: 'signed-in', user });
   }
 
   async signOut(): Promise<void> {

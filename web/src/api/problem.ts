@@ -41,7 +41,8 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 /** A sentence for people: the server's own detail when it gave one. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 0 || error.status >= 500) return 'Tandem could not answer just now. Please try again in a moment.';
+    if (error.status === 0 || error.status >= 500)
+      return 'Tandem could not answer just now. Please try again in a moment.';
     return error.message;
   }
   if (error instanceof TypeError) return 'Tandem could not be reached. Check your connection and try again.';

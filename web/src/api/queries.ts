@@ -62,7 +62,11 @@ export function useColleagues() {
 }
 
 /** A name for an owner id: "You", a colleague's name from the team list, else a neutral phrase (e.g. a deactivated user). */
-export function ownerLabel(ownerId: string | null, me: Pick<User, 'id'>, colleagues: readonly Pick<Colleague, 'id' | 'name'>[] | undefined): string {
+export function ownerLabel(
+  ownerId: string | null,
+  me: Pick<User, 'id'>,
+  colleagues: readonly Pick<Colleague, 'id' | 'name'>[] | undefined,
+): string {
   if (!ownerId) return 'Nobody yet';
   if (ownerId === me.id) return 'You';
   return colleagues?.find((candidate) => candidate.id === ownerId)?.name ?? 'A colleague';

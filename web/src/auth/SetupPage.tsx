@@ -44,7 +44,9 @@ export function SetupPage() {
     setBusy(true);
     const email = values.email.trim();
     try {
-      unwrap(await api.POST('/api/v1/auth/setup', { body: { name: values.name.trim(), email, password: values.password } }));
+      unwrap(
+        await api.POST('/api/v1/auth/setup', { body: { name: values.name.trim(), email, password: values.password } }),
+      );
       await session.signIn(email, values.password);
       await navigate({ to: '/organizations' });
     } catch (caught) {
@@ -76,7 +78,14 @@ export function SetupPage() {
               {formError}
             </Alert>
           )}
-          <TextInput label="Your name" autoComplete="name" required value={values.name} onChange={change('name')} error={errors.name} />
+          <TextInput
+            label="Your name"
+            autoComplete="name"
+            required
+            value={values.name}
+            onChange={change('name')}
+            error={errors.name}
+          />
           <TextInput
             label="Email"
             type="email"

@@ -16,9 +16,12 @@ const NOTICE_TEXT = {
 } as const;
 
 function signInError(error: unknown): string {
-  if (error instanceof ApiError && error.problem.code === 'MFA_INVALID') return 'That code is wrong, expired or already used. Try the code your app shows now.';
-  if (error instanceof ApiError && error.status === 401) return 'That email and password do not match an active account.';
-  if (error instanceof ApiError && error.status === 429) return error.message || 'Too many attempts. Wait a few minutes, then try again.';
+  if (error instanceof ApiError && error.problem.code === 'MFA_INVALID')
+    return 'That code is wrong, expired or already used. Try the code your app shows now.';
+  if (error instanceof ApiError && error.status === 401)
+    return 'That email and password do not match an active account.';
+  if (error instanceof ApiError && error.status === 429)
+    return error.message || 'Too many attempts. Wait a few minutes, then try again.';
   return errorMessage(error);
 }
 
@@ -166,10 +169,7 @@ export function SignInPage() {
         </Stack>
       </form>
       <Text size="sm" mt="lg">
-        Setting Tandem up for the first time?{' '}
-        <AnchorLink to="/setup">
-          Create the first admin account
-        </AnchorLink>
+        Setting Tandem up for the first time? <AnchorLink to="/setup">Create the first admin account</AnchorLink>
       </Text>
     </AuthFrame>
   );

@@ -3,7 +3,9 @@ import { safeRedirect } from './safe-redirect';
 
 describe('safeRedirect', () => {
   it('keeps a path on this site with its query and hash', () => {
-    expect(safeRedirect('/organizations?stage=active&page=2#contacts')).toBe('/organizations?stage=active&page=2#contacts');
+    expect(safeRedirect('/organizations?stage=active&page=2#contacts')).toBe(
+      '/organizations?stage=active&page=2#contacts',
+    );
   });
 
   it.each([

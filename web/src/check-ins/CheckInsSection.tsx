@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, ColorSwatch, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  ColorSwatch,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,7 +44,13 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * (the survey goes to the library owner and the partner's primary contact) and close an open
  * one early.
  */
-export function CheckInsSection({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function CheckInsSection({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const canSend = can(user, 'checkIn.send');
@@ -41,11 +60,16 @@ export function CheckInsSection({ organizationId, organizationName }: { organiza
   const checkIns = useQuery({
     queryKey: queryKeys.checkIns(organizationId),
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/organizations/{id}/check-ins', { params: { path: { id: organizationId }, query: { limit: CHECK_INS_SHOWN } } })),
+      unwrap(
+        await api.GET('/api/v1/organizations/{id}/check-ins', {
+          params: { path: { id: organizationId }, query: { limit: CHECK_INS_SHOWN } },
+        }),
+      ),
   });
 
   const start = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/organizations/{id}/check-ins', { params: { path: { id: organizationId } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/organizations/{id}/check-ins', { params: { path: { id: organizationId } } })),
     onSuccess: async () => {
       setStarted(true);
       confirm.close();
@@ -76,7 +100,9 @@ export function CheckInsSection({ organizationId, organizationName }: { organiza
     >
       <Stack gap="sm">
         <Text role="status" aria-live="polite" size="sm">
-          {started ? 'Check-in started: the survey is on its way to the library owner and the partner’s primary contact.' : ''}
+          {started
+            ? 'Check-in started: the survey is on its way to the library owner and the partner’s primary contact.'
+            : ''}
         </Text>
         {start.isError && (
           <Alert color="red" role="alert" title="The check-in was not started">
@@ -108,11 +134,17 @@ export function CheckInsSection({ organizationId, organizationName }: { organiza
         )}
       </Stack>
       {canSend && (
-        <Modal opened={confirming} onClose={confirm.close} title="Start a check-in" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+        <Modal
+          opened={confirming}
+          onClose={confirm.close}
+          title="Start a check-in"
+          closeButtonProps={{ 'aria-label': 'Close' }}
+          centered
+        >
           <Stack>
             <Text>
-              Tandem emails a three-minute survey about the partnership with {organizationName} to its library owner and to the partner’s
-              primary contact. It closes by itself once both have answered, or at its deadline.
+              Tandem emails a three-minute survey about the partnership with {organizationName} to its library owner and
+              to the partner’s primary contact. It closes by itself once both have answered, or at its deadline.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={confirm.close}>
@@ -132,7 +164,8 @@ export function CheckInsSection({ organizationId, organizationName }: { organiza
 function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolean }) {
   const queryClient = useQueryClient();
   const close = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/check-ins/{id}/close', { params: { path: { id: checkIn.id } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/check-ins/{id}/close', { params: { path: { id: checkIn.id } } })),
     onSettled: async () => {
       // Closing turns each area of concern into a follow-up task: the health and timeline change too.
       await Promise.all([
@@ -168,7 +201,10 @@ function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolea
         </Stack>
         {answered ? (
           <>
-            <Table.ScrollContainer minWidth={280} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Areas of this check-in' } }}>
+            <Table.ScrollContainer
+              minWidth={280}
+              scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Areas of this check-in' } }}
+            >
               <Table fz="sm" verticalSpacing={2} captionSide="top">
                 <caption style={{ textAlign: 'left', fontWeight: 600 }}>
                   Areas (1–5){checkIn.overall !== null ? ` · overall ${averageText(checkIn.overall)}` : ''}
@@ -192,7 +228,12 @@ function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolea
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {area.classification ? (
                           <Group gap={6} wrap="nowrap">
-                            <ColorSwatch color={CLASSIFICATION_COLORS[area.classification]} size={10} withShadow={false} aria-hidden="true" />
+                            <ColorSwatch
+                              color={CLASSIFICATION_COLORS[area.classification]}
+                              size={10}
+                              withShadow={false}
+                              aria-hidden="true"
+                            />
                             <Text span size="sm" fw={area.classification === 'concern' ? 700 : 400}>
                               {CLASSIFICATION_LABELS[area.classification]}
                             </Text>

@@ -12,7 +12,11 @@ export function useCheckInRound() {
   return useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/check-ins/rounds', { body: {} })),
     onSuccess: async (result) => {
-      await Promise.all(result.started.map((entry) => queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(entry.organizationId) })));
+      await Promise.all(
+        result.started.map((entry) =>
+          queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(entry.organizationId) }),
+        ),
+      );
     },
   });
 }
@@ -37,11 +41,17 @@ export function SendRoundButton({ round }: { round: Round }) {
       >
         Send a check-in round
       </Button>
-      <Modal opened={confirming} onClose={confirm.close} title="Send a check-in round" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title="Send a check-in round"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        centered
+      >
         <Stack>
           <Text>
-            Every active partner that is due a check-in gets the three-minute survey: its library owner and its primary contact are emailed.
-            Partners with a check-in open, one recently, or nobody to ask are skipped.
+            Every active partner that is due a check-in gets the three-minute survey: its library owner and its primary
+            contact are emailed. Partners with a check-in open, one recently, or nobody to ask are skipped.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>
@@ -67,12 +77,24 @@ export function RoundResult({ round, names }: { round: Round; names: ReadonlyMap
   return (
     <div role="status" aria-live="polite">
       {round.isError && (
-        <Alert color="red" title="The round was not sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
+        <Alert
+          color="red"
+          title="The round was not sent"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => round.reset()}
+        >
           {errorMessage(round.error)}
         </Alert>
       )}
       {summary && (
-        <Alert color="green" title="Check-in round sent" withCloseButton closeButtonLabel="Dismiss" onClose={() => round.reset()}>
+        <Alert
+          color="green"
+          title="Check-in round sent"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => round.reset()}
+        >
           <Text size="sm">{summary.started}</Text>
           {summary.skipped.length > 0 && (
             <>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
-import { averageText, checkInErrorMessage, joinNames, respondentText, roundSummary, statusText } from './check-in-format';
+import {
+  averageText,
+  checkInErrorMessage,
+  joinNames,
+  respondentText,
+  roundSummary,
+  statusText,
+} from './check-in-format';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -12,11 +19,21 @@ describe('check-in wording', () => {
   });
 
   it('says whether each respondent answered, and what an unanswered one means once closed', () => {
-    expect(respondentText({ respondent: 'owner', answered: true, answeredAt: '2026-11-20T10:00:00Z' }, 'open', day)).toBe('Answered 2026-11-20');
-    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'open', day)).toBe('Not answered yet');
-    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'closed', day)).toBe('Did not answer');
-    expect(statusText({ status: 'open', closesAt: '2026-12-09T00:00:00Z', closedAt: null }, day)).toBe('Open until 2026-12-09');
-    expect(statusText({ status: 'closed', closesAt: '2026-12-09T00:00:00Z', closedAt: '2026-11-21T00:00:00Z' }, day)).toBe('Closed 2026-11-21');
+    expect(
+      respondentText({ respondent: 'owner', answered: true, answeredAt: '2026-11-20T10:00:00Z' }, 'open', day),
+    ).toBe('Answered 2026-11-20');
+    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'open', day)).toBe(
+      'Not answered yet',
+    );
+    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'closed', day)).toBe(
+      'Did not answer',
+    );
+    expect(statusText({ status: 'open', closesAt: '2026-12-09T00:00:00Z', closedAt: null }, day)).toBe(
+      'Open until 2026-12-09',
+    );
+    expect(
+      statusText({ status: 'closed', closesAt: '2026-12-09T00:00:00Z', closedAt: '2026-11-21T00:00:00Z' }, day),
+    ).toBe('Closed 2026-11-21');
   });
 
   it('joins names as a sentence does', () => {
@@ -60,23 +77,39 @@ describe('roundSummary', () => {
       started: 'No check-in was started: every active partner has one open, had one recently, or has nobody to ask.',
       skipped: [],
     });
-    expect(roundSummary({ started: [{ organizationId: 'c', checkInId: 'z', respondents: ['partner'] }], skipped: [] }, names).started).toBe(
-      'Started 1 check-in: Cedar Internship Office.',
-    );
+    expect(
+      roundSummary({ started: [{ organizationId: 'c', checkInId: 'z', respondents: ['partner'] }], skipped: [] }, names)
+        .started,
+    ).toBe('Started 1 check-in: Cedar Internship Office.');
   });
 });
 
 describe('checkInErrorMessage', () => {
   it('turns the API’s refusals into words without endpoints', () => {
-    const open = new ApiError(409, { code: 'CHECK_IN_ALREADY_OPEN', detail: 'close it first (POST /check-ins/{id}/close).' });
-    expect(checkInErrorMessage(open)).toBe('This partner already has an open check-in. Wait for the answers, or close that one first.');
-    expect(checkInErrorMessage(new ApiError(422, { code: 'CHECK_IN_NO_RESPONDENT' }))).toMatch(/^There is nobody to ask/);
-    expect(checkInErrorMessage(new ApiError(422, { code: 'CHECK_IN_ORGANIZATION_ENDED' }))).toMatch(/partnership has ended/);
-    expect(checkInErrorMessage(new ApiError(409, { code: 'CHECK_IN_ALREADY_CLOSED' }))).toBe('This check-in was already closed.');
+    const open = new ApiError(409, {
+      code: 'CHECK_IN_ALREADY_OPEN',
+      detail: 'close it first (POST /check-ins/{id}/close).',
+    });
+    expect(checkInErrorMessage(open)).toBe(
+      'This partner already has an open check-in. Wait for the answers, or close that one first.',
+    );
+    expect(checkInErrorMessage(new ApiError(422, { code: 'CHECK_IN_NO_RESPONDENT' }))).toMatch(
+      /^There is nobody to ask/,
+    );
+    expect(checkInErrorMessage(new ApiError(422, { code: 'CHECK_IN_ORGANIZATION_ENDED' }))).toMatch(
+      /partnership has ended/,
+    );
+    expect(checkInErrorMessage(new ApiError(409, { code: 'CHECK_IN_ALREADY_CLOSED' }))).toBe(
+      'This check-in was already closed.',
+    );
   });
 
   it('falls back to the server’s words, and never shows a 500’s', () => {
-    expect(checkInErrorMessage(new ApiError(403, { detail: 'Your role cannot do this.' }))).toBe('Your role cannot do this.');
-    expect(checkInErrorMessage(new ApiError(500, { detail: 'stack trace' }))).toBe('Tandem could not answer just now. Please try again in a moment.');
+    expect(checkInErrorMessage(new ApiError(403, { detail: 'Your role cannot do this.' }))).toBe(
+      'Your role cannot do this.',
+    );
+    expect(checkInErrorMessage(new ApiError(500, { detail: 'stack trace' }))).toBe(
+      'Tandem could not answer just now. Please try again in a moment.',
+    );
   });
 });

@@ -38,8 +38,13 @@ export function averageText(average: number | null): string {
 }
 
 /** "Open until 3 Dec 2026" / "Closed 1 Dec 2026". */
-export function statusText(checkIn: Pick<CheckIn, 'status' | 'closesAt' | 'closedAt'>, formatDate: (iso: string) => string): string {
-  return checkIn.status === 'open' ? `Open until ${formatDate(checkIn.closesAt)}` : `Closed ${formatDate(checkIn.closedAt ?? checkIn.closesAt)}`;
+export function statusText(
+  checkIn: Pick<CheckIn, 'status' | 'closesAt' | 'closedAt'>,
+  formatDate: (iso: string) => string,
+): string {
+  return checkIn.status === 'open'
+    ? `Open until ${formatDate(checkIn.closesAt)}`
+    : `Closed ${formatDate(checkIn.closedAt ?? checkIn.closesAt)}`;
 }
 
 /** "Answered 2 Dec 2026" / "Not answered yet" (or "Did not answer" once closed). */

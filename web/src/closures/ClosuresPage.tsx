@@ -1,4 +1,17 @@
-import { Alert, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
@@ -15,7 +28,8 @@ import type { components } from '../api/schema';
 
 type Closure = components['schemas']['ClosureResponseDto'];
 
-const cancelsText = (n: number) => (n === 0 ? 'No session on this day.' : `Cancels ${n} ${n === 1 ? 'session' : 'sessions'}:`);
+const cancelsText = (n: number) =>
+  n === 0 ? 'No session on this day.' : `Cancels ${n} ${n === 1 ? 'session' : 'sessions'}:`;
 
 /**
  * Days the library is closed. The program sessions on such a day that were not held (upcoming
@@ -32,19 +46,26 @@ export function ClosuresPage() {
   const canManage = can(user, 'closure.manage');
   const today = todayIn(viewerZone());
   const shown = (closures.data ?? []).filter((closure) => showPast || closure.date >= today);
-  const pastCount = (closures.data ?? []).length - (closures.data ?? []).filter((closure) => closure.date >= today).length;
+  const pastCount =
+    (closures.data ?? []).length - (closures.data ?? []).filter((closure) => closure.date >= today).length;
 
   return (
     <Stack gap="md">
       <PageTitle>Closure days</PageTitle>
       <Text>
-        Sessions on a day the library is closed are cancelled, and their reminders skipped — except sessions whose attendance is already
-        recorded: they took place and stay. Remove a closure and the cancelled sessions are back.
+        Sessions on a day the library is closed are cancelled, and their reminders skipped — except sessions whose
+        attendance is already recorded: they took place and stay. Remove a closure and the cancelled sessions are back.
       </Text>
       {canManage && <AddClosureForm onAdded={setNotice} />}
       <div role="status" aria-live="polite">
         {notice && (
-          <Alert color="green" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+          <Alert
+            color="green"
+            variant="light"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setNotice(null)}
+          >
             {notice}
           </Alert>
         )}
@@ -54,7 +75,13 @@ export function ClosuresPage() {
         <Title order={2} size="h4">
           {showPast ? 'All closure days' : 'Coming closure days'}
         </Title>
-        {pastCount > 0 && <Switch label={`Show past days (${pastCount})`} checked={showPast} onChange={(event) => setShowPast(event.currentTarget.checked)} />}
+        {pastCount > 0 && (
+          <Switch
+            label={`Show past days (${pastCount})`}
+            checked={showPast}
+            onChange={(event) => setShowPast(event.currentTarget.checked)}
+          />
+        )}
       </Group>
       {closures.isPending && <Loader size="sm" aria-label="Loading closure days" />}
       {closures.isError && (
@@ -62,18 +89,33 @@ export function ClosuresPage() {
           {errorMessage(closures.error)}
         </Alert>
       )}
-      {closures.data && shown.length === 0 && <Text c="dimmed">No closure days {showPast ? 'recorded' : 'coming up'}.</Text>}
+      {closures.data && shown.length === 0 && (
+        <Text c="dimmed">No closure days {showPast ? 'recorded' : 'coming up'}.</Text>
+      )}
       {shown.length > 0 && (
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
           {shown.map((closure) => (
             <Paper component="li" key={closure.id} withBorder p="md" radius="md" data-testid="closure">
               <Group justify="space-between" align="flex-start" wrap="wrap">
                 <Stack gap={2}>
-                  <Text fw={700}>{formatLocalDate(closure.date, undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</Text>
+                  <Text fw={700}>
+                    {formatLocalDate(closure.date, undefined, {
+                      weekday: 'long',
+                      day: 'numeric',
+                      month: 'long',
+                      year: 'numeric',
+                    })}
+                  </Text>
                   <Text style={{ overflowWrap: 'anywhere' }}>{closure.name}</Text>
                 </Stack>
                 {canManage && (
-                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(closure)} aria-label={`Remove ${closure.name}, ${closure.date}`}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    onClick={() => setRemoving(closure)}
+                    aria-label={`Remove ${closure.name}, ${closure.date}`}
+                  >
                     Remove
                   </Button>
                 )}
@@ -115,13 +157,16 @@ function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
       setDate('');
       setName('');
       const n = closure.sessions.length;
-      onAdded(`${closure.name} added. ${n === 0 ? 'No session was on that day.' : `${n} ${n === 1 ? 'session is' : 'sessions are'} cancelled.`}`);
+      onAdded(
+        `${closure.name} added. ${n === 0 ? 'No session was on that day.' : `${n} ${n === 1 ? 'session is' : 'sessions are'} cancelled.`}`,
+      );
       await queryClient.invalidateQueries({ queryKey: programKeys.closures });
       // Sessions on that day are cancelled now: every calendar may show it.
       await queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) setErrors({ date: 'There is already a closure on this day.' });
+      if (error instanceof ApiError && error.status === 409)
+        setErrors({ date: 'There is already a closure on this day.' });
       else setErrors(problemFields(error));
     },
   });
@@ -149,7 +194,14 @@ function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label="Day" type="date" required value={date} onChange={(event) => setDate(event.currentTarget.value)} error={errors.date} />
+            <TextInput
+              label="Day"
+              type="date"
+              required
+              value={date}
+              onChange={(event) => setDate(event.currentTarget.value)}
+              error={errors.date}
+            />
             <TextInput
               label="Name"
               required
@@ -171,12 +223,22 @@ function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
   );
 }
 
-function RemoveClosureModal({ closure, onClose, onRemoved }: { closure: Closure; onClose: () => void; onRemoved: (notice: string) => void }) {
+function RemoveClosureModal({
+  closure,
+  onClose,
+  onRemoved,
+}: {
+  closure: Closure;
+  onClose: () => void;
+  onRemoved: (notice: string) => void;
+}) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: async () => unwrap(await api.DELETE('/api/v1/closures/{id}', { params: { path: { id: closure.id } } })),
     onSuccess: async () => {
-      onRemoved(`${closure.name} removed. ${closure.sessions.length === 0 ? '' : 'Its sessions are back on the calendar.'}`.trim());
+      onRemoved(
+        `${closure.name} removed. ${closure.sessions.length === 0 ? '' : 'Its sessions are back on the calendar.'}`.trim(),
+      );
       onClose();
       await queryClient.invalidateQueries({ queryKey: programKeys.closures });
       await queryClient.invalidateQueries({ queryKey: programKeys.all });
@@ -184,11 +246,19 @@ function RemoveClosureModal({ closure, onClose, onRemoved }: { closure: Closure;
   });
   const n = closure.sessions.length;
   return (
-    <Modal opened onClose={onClose} title="Remove this closure day?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Remove this closure day?"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <Stack>
         <Text>
           {closure.name}, {formatLocalDate(closure.date)}.{' '}
-          {n === 0 ? 'No session is on that day.' : `Its ${n === 1 ? 'session comes' : `${n} sessions come`} back on the calendar, with their reminders.`}
+          {n === 0
+            ? 'No session is on that day.'
+            : `Its ${n === 1 ? 'session comes' : `${n} sessions come`} back on the calendar, with their reminders.`}
         </Text>
         {remove.error && (
           <Alert color="red" role="alert">

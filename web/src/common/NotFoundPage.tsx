@@ -7,11 +7,7 @@ export function NotFoundPage() {
     <Container size="sm" py="xl" component="main" id="main">
       <PageTitle>Page not found</PageTitle>
       <Text mt="md">
-        There is nothing at this address.{' '}
-        <AnchorLink to="/organizations">
-          Go to the partner directory
-        </AnchorLink>
-        .
+        There is nothing at this address. <AnchorLink to="/organizations">Go to the partner directory</AnchorLink>.
       </Text>
     </Container>
   );

@@ -17,7 +17,14 @@ export function OutageNotice() {
   return (
     <Box aria-live="polite" pos="fixed" bottom={16} left={16} right={16} style={{ zIndex: 400, pointerEvents: 'none' }}>
       {active && reason ? (
-        <Alert role="status" color="yellow" maw={560} mx="auto" style={{ pointerEvents: 'auto' }} title="Trying to reconnect">
+        <Alert
+          role="status"
+          color="yellow"
+          maw={560}
+          mx="auto"
+          style={{ pointerEvents: 'auto' }}
+          title="Trying to reconnect"
+        >
           {MESSAGES[reason]}
         </Alert>
       ) : null}

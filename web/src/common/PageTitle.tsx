@@ -9,7 +9,11 @@ let navigatedWithinApp = false;
  * focus, so a screen reader announces where a link led (a single-page app gets no page load to
  * announce).
  */
-export function PageTitle({ children, documentTitle, ...props }: TitleProps & { children: ReactNode; documentTitle?: string }) {
+export function PageTitle({
+  children,
+  documentTitle,
+  ...props
+}: TitleProps & { children: ReactNode; documentTitle?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const title = documentTitle ?? (typeof children === 'string' ? children : undefined);
 

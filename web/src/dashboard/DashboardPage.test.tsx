@@ -39,11 +39,38 @@ const MATCH: Match = {
 function dashboard(): HealthDashboard {
   return {
     data: [
-      { organizationId: CEDAR, name: 'Cedar Internship Office', stage: 'active', score: 24, band: 'dormant', drivers: ['No contact in 150 days'], trend: { change: -25, direction: 'falling', spanDays: 21 } },
-      { organizationId: BIRCH, name: 'Birch Youth Shelter', stage: 'active', score: 48, band: 'at-risk', drivers: ['3 follow-ups overdue'], trend: null },
-      { organizationId: ALDER, name: 'Alder College Access', stage: 'active', score: 99, band: 'thriving', drivers: [], trend: { change: 3, direction: 'steady', spanDays: 28 } },
+      {
+        organizationId: CEDAR,
+        name: 'Cedar Internship Office',
+        stage: 'active',
+        score: 24,
+        band: 'dormant',
+        drivers: ['No contact in 150 days'],
+        trend: { change: -25, direction: 'falling', spanDays: 21 },
+      },
+      {
+        organizationId: BIRCH,
+        name: 'Birch Youth Shelter',
+        stage: 'active',
+        score: 48,
+        band: 'at-risk',
+        drivers: ['3 follow-ups overdue'],
+        trend: null,
+      },
+      {
+        organizationId: ALDER,
+        name: 'Alder College Access',
+        stage: 'active',
+        score: 99,
+        band: 'thriving',
+        drivers: [],
+        trend: { change: 3, direction: 'steady', spanDays: 28 },
+      },
     ],
-    summary: { byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1 }, byStage: { prospect: 0, exploring: 0, active: 3, paused: 0, ended: 1 } },
+    summary: {
+      byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1 },
+      byStage: { prospect: 0, exploring: 0, active: 3, paused: 0, ended: 1 },
+    },
     audienceCoverage: [
       { audienceId: '1', name: 'Teens', priority: 1, activePartners: 2 },
       { audienceId: '2', name: 'Seniors', priority: 2, activePartners: 0 },
@@ -63,10 +90,12 @@ function fakeApi() {
     const request = input instanceof Request ? input : new Request(String(input));
     const url = new URL(request.url);
     calls.push(`${request.method} ${url.pathname}`);
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
     if (url.pathname === '/api/v1/dashboard/health') return json(current);
     if (url.pathname === '/api/v1/dashboard/health/history') return json({ data: [] });
-    if (url.pathname === `/api/v1/organizations/${DOGWOOD}`) return json({ id: DOGWOOD, name: 'Dogwood Literacy Circle' });
+    if (url.pathname === `/api/v1/organizations/${DOGWOOD}`)
+      return json({ id: DOGWOOD, name: 'Dogwood Literacy Circle' });
     if (url.pathname === `/api/v1/matches/${MATCH.id}/dismiss` && request.method === 'POST') {
       current = { ...current, introductions: { total: 0, data: [] } };
       return new Response(null, { status: 204 });
@@ -95,7 +124,11 @@ describe('DashboardPage', () => {
     renderAt('/dashboard', MANAGER);
     const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('link')[0].textContent)).toEqual(['Cedar Internship Office', 'Birch Youth Shelter', 'Alder College Access']);
+    expect(rows.map((row) => within(row).getAllByRole('link')[0].textContent)).toEqual([
+      'Cedar Internship Office',
+      'Birch Youth Shelter',
+      'Alder College Access',
+    ]);
     expect(within(rows[0]).getByText('Down 25 points in 3 weeks')).toBeInTheDocument();
     expect(within(rows[0]).getByText('No contact in 150 days')).toBeInTheDocument();
     expect(within(rows[1]).getByText('No trend yet')).toBeInTheDocument();
@@ -121,15 +154,23 @@ describe('DashboardPage', () => {
     const api = fakeApi();
     renderAt('/dashboard', MANAGER);
     const introductions = await screen.findByRole('region', { name: 'Suggested introductions' });
-    expect(await within(introductions).findByRole('heading', { name: 'Introduce Dogwood Literacy Circle to Birch Youth Shelter' })).toBeInTheDocument();
+    expect(
+      await within(introductions).findByRole('heading', {
+        name: 'Introduce Dogwood Literacy Circle to Birch Youth Shelter',
+      }),
+    ).toBeInTheDocument();
     // Birch came with the dashboard; only Dogwood was looked up.
-    expect(api.calls.filter((call) => call.startsWith('GET /api/v1/organizations/'))).toEqual([`GET /api/v1/organizations/${DOGWOOD}`]);
+    expect(api.calls.filter((call) => call.startsWith('GET /api/v1/organizations/'))).toEqual([
+      `GET /api/v1/organizations/${DOGWOOD}`,
+    ]);
 
     const dismiss = within(introductions).getByRole('button', { name: /^Dismiss/ });
     // The button says which suggestion it dismisses (the browser spec checks the accessible name in Chromium).
     expect(dismiss).toHaveTextContent('Dismiss “Introduce Dogwood Literacy Circle to Birch Youth Shelter”');
     await userEvent.click(dismiss);
-    await waitFor(() => expect(within(introductions).getByText('No introductions to suggest right now.')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(introductions).getByText('No introductions to suggest right now.')).toBeInTheDocument(),
+    );
     expect(api.calls).toContain(`POST /api/v1/matches/${MATCH.id}/dismiss`);
   });
 

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Grid, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
@@ -40,7 +55,10 @@ function Dashboard() {
     queryFn: async () => unwrap(await api.GET('/api/v1/dashboard/health/history')).data,
   });
   const round = useCheckInRound();
-  const names = useMemo(() => new Map(dashboard.data?.data.map((entry) => [entry.organizationId, entry.name])), [dashboard.data]);
+  const names = useMemo(
+    () => new Map(dashboard.data?.data.map((entry) => [entry.organizationId, entry.name])),
+    [dashboard.data],
+  );
 
   if (dashboard.error instanceof ApiError && dashboard.error.status === 403) {
     return <ForbiddenPage what="The partnership dashboard" who="managers and admins" />;
@@ -189,7 +207,14 @@ function WorstFirstSection({ entries }: { entries: PortfolioEntry[] }) {
           {/* A phone gets the same rows as cards; display:none keeps the hidden one from screen readers too. */}
           <Stack component="ol" hiddenFrom="sm" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
             {shown.map((entry) => (
-              <Paper component="li" key={entry.organizationId} withBorder p="sm" radius="md" data-testid="portfolio-card">
+              <Paper
+                component="li"
+                key={entry.organizationId}
+                withBorder
+                p="sm"
+                radius="md"
+                data-testid="portfolio-card"
+              >
                 <Stack gap={6}>
                   <Title order={3} size="h5">
                     <AnchorLink to="/organizations/$organizationId" params={{ organizationId: entry.organizationId }}>
@@ -231,7 +256,11 @@ function WorstFirstSection({ entries }: { entries: PortfolioEntry[] }) {
                 {shown.map((entry) => (
                   <Table.Tr key={entry.organizationId} data-testid="portfolio-row">
                     <Table.Td>
-                      <AnchorLink to="/organizations/$organizationId" params={{ organizationId: entry.organizationId }} fw={600}>
+                      <AnchorLink
+                        to="/organizations/$organizationId"
+                        params={{ organizationId: entry.organizationId }}
+                        fw={600}
+                      >
                         {entry.name}
                       </AnchorLink>
                       <div>
@@ -322,7 +351,13 @@ function CoverageSection({ coverage }: { coverage: HealthDashboard['audienceCove
   );
 }
 
-function IntroductionsSection({ introductions, names }: { introductions: HealthDashboard['introductions']; names: ReadonlyMap<string, string> }) {
+function IntroductionsSection({
+  introductions,
+  names,
+}: {
+  introductions: HealthDashboard['introductions'];
+  names: ReadonlyMap<string, string>;
+}) {
   return (
     <Section id="introductions" title="Suggested introductions">
       {introductions.total === 0 ? (
@@ -331,7 +366,9 @@ function IntroductionsSection({ introductions, names }: { introductions: HealthD
         <Stack gap="sm">
           <IntroductionList matches={introductions.data} knownNames={names} />
           <AnchorLink to="/introductions">
-            {introductions.total > introductions.data.length ? `See all ${introductions.total} suggestions` : 'Open the suggestions page'}
+            {introductions.total > introductions.data.length
+              ? `See all ${introductions.total} suggestions`
+              : 'Open the suggestions page'}
           </AnchorLink>
         </Stack>
       )}
@@ -364,7 +401,13 @@ function UpcomingSection({ upcoming }: { upcoming: HealthDashboard['upcomingSess
   );
 }
 
-function OverdueSection({ overdue, names }: { overdue: HealthDashboard['overdueTasks']; names: ReadonlyMap<string, string> }) {
+function OverdueSection({
+  overdue,
+  names,
+}: {
+  overdue: HealthDashboard['overdueTasks'];
+  names: ReadonlyMap<string, string>;
+}) {
   const user = useCurrentUser();
   const colleagues = useColleagues();
   const organizationNames = useOrganizationNames(
@@ -393,7 +436,12 @@ function OverdueSection({ overdue, names }: { overdue: HealthDashboard['overdueT
                     {task.organizationId && partner && partner !== UNKNOWN_ORGANIZATION && (
                       <>
                         {' · '}
-                        <AnchorLink to="/organizations/$organizationId" params={{ organizationId: task.organizationId }} size="xs" underline="always">
+                        <AnchorLink
+                          to="/organizations/$organizationId"
+                          params={{ organizationId: task.organizationId }}
+                          size="xs"
+                          underline="always"
+                        >
                           {partner}
                         </AnchorLink>
                       </>

@@ -36,7 +36,8 @@ function Digest() {
     queryKey: queryKeys.digest,
     queryFn: async () => unwrap(await api.GET('/api/v1/dashboard/health/digest')),
   });
-  if (digest.error instanceof ApiError && digest.error.status === 403) return <ForbiddenPage what="The weekly digest" who="managers and admins" />;
+  if (digest.error instanceof ApiError && digest.error.status === 403)
+    return <ForbiddenPage what="The weekly digest" who="managers and admins" />;
   const data = digest.data;
 
   return (
@@ -88,8 +89,8 @@ function Digest() {
               <List spacing={4}>
                 {data.bandChanges.map((change) => (
                   <List.Item key={change.organizationId}>
-                    <OrganizationName id={change.organizationId} name={change.name} />: {BAND_LABELS[change.from]} → {BAND_LABELS[change.to]} (score{' '}
-                    {change.score})
+                    <OrganizationName id={change.organizationId} name={change.name} />: {BAND_LABELS[change.from]} →{' '}
+                    {BAND_LABELS[change.to]} (score {change.score})
                   </List.Item>
                 ))}
               </List>

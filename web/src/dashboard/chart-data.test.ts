@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bandBars, formatDay, portfolioTrendSummary, scoreHistorySummary, scoreLine, type ChartBox } from './chart-data';
+import {
+  bandBars,
+  formatDay,
+  portfolioTrendSummary,
+  scoreHistorySummary,
+  scoreLine,
+  type ChartBox,
+} from './chart-data';
 import type { PortfolioWeek } from './types';
 
 /** A 100 × 100 plot inside padding, so pixels read as percentages. */
@@ -36,13 +43,27 @@ describe('scoreLine', () => {
   });
 
   it('spaces points by time, not by index, when a week was missed', () => {
-    const line = scoreLine([{ at: at(0), score: 50 }, { at: at(7), score: 50 }, { at: at(28), score: 50 }], BOX);
+    const line = scoreLine(
+      [
+        { at: at(0), score: 50 },
+        { at: at(7), score: 50 },
+        { at: at(28), score: 50 },
+      ],
+      BOX,
+    );
     expect(line.points.map((point) => point.x)).toEqual([30, 55, 130]);
   });
 });
 
 describe('bandBars', () => {
-  const week = (weekOf: string, thriving: number, steady: number, atRisk: number, dormant: number, averageScore = 60): PortfolioWeek => ({
+  const week = (
+    weekOf: string,
+    thriving: number,
+    steady: number,
+    atRisk: number,
+    dormant: number,
+    averageScore = 60,
+  ): PortfolioWeek => ({
     weekOf,
     byBand: { thriving, steady, 'at-risk': atRisk, dormant },
     averageScore,
@@ -80,7 +101,14 @@ describe('bandBars', () => {
     expect(max).toBe(3);
     expect(ticks.map((tick) => tick.value)).toEqual([0, 3]);
     expect(bars[0].segments).toEqual([]);
-    expect(bandBars([], BOX)).toEqual({ bars: [], max: 1, ticks: [{ value: 0, y: 110 }, { value: 1, y: 10 }] });
+    expect(bandBars([], BOX)).toEqual({
+      bars: [],
+      max: 1,
+      ticks: [
+        { value: 0, y: 110 },
+        { value: 1, y: 10 },
+      ],
+    });
   });
 });
 
@@ -94,13 +122,25 @@ describe('text alternatives', () => {
         { at: at(0), score: 64 },
         { at: at(7), score: 70 },
       ]),
-    ).toBe(`3 weekly scores from ${formatDay(at(0))} to ${formatDay(at(14))}: 64 at first, 31 now; lowest 31, highest 70.`);
+    ).toBe(
+      `3 weekly scores from ${formatDay(at(0))} to ${formatDay(at(14))}: 64 at first, 31 now; lowest 31, highest 70.`,
+    );
   });
 
   it('sums up the portfolio, worst band first, first week against the latest', () => {
     const weeks: PortfolioWeek[] = [
-      { weekOf: '2026-11-02', byBand: { thriving: 2, steady: 1, 'at-risk': 0, dormant: 0 }, averageScore: 78, organizations: 3 },
-      { weekOf: '2026-11-16', byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1 }, averageScore: 47, organizations: 3 },
+      {
+        weekOf: '2026-11-02',
+        byBand: { thriving: 2, steady: 1, 'at-risk': 0, dormant: 0 },
+        averageScore: 78,
+        organizations: 3,
+      },
+      {
+        weekOf: '2026-11-16',
+        byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1 },
+        averageScore: 47,
+        organizations: 3,
+      },
     ];
     expect(portfolioTrendSummary(weeks)).toBe(
       `2 weeks, week of ${formatDay('2026-11-02')} to week of ${formatDay('2026-11-16')}: dormant 0 → 1, at risk 0 → 1, steady 1 → 0, thriving 2 → 1; mean score 78 → 47.`,

@@ -68,7 +68,9 @@ export function scoreLine(history: readonly HealthHistoryPoint[], box: ChartBox)
   const first = Date.parse(sorted[0].at);
   const span = Date.parse(sorted[sorted.length - 1].at) - first;
   const points = sorted.map((point) => ({
-    x: round1(span === 0 ? area.left + area.width / 2 : area.left + ((Date.parse(point.at) - first) / span) * area.width),
+    x: round1(
+      span === 0 ? area.left + area.width / 2 : area.left + ((Date.parse(point.at) - first) / span) * area.width,
+    ),
     y: yOf(point.score),
     at: point.at,
     score: point.score,
@@ -115,7 +117,10 @@ export function bandBars(weeks: readonly PortfolioWeek[], box: ChartBox): BandBa
   const scale = (count: number) => (count / max) * area.height;
   const yOf = (value: number) => round1(area.bottom - scale(value));
   const middle = max / 2;
-  const ticks = [0, ...(Number.isInteger(middle) && middle > 0 && middle < max ? [middle] : []), max].map((value) => ({ value, y: yOf(value) }));
+  const ticks = [0, ...(Number.isInteger(middle) && middle > 0 && middle < max ? [middle] : []), max].map((value) => ({
+    value,
+    y: yOf(value),
+  }));
   const slot = weeks.length > 0 ? area.width / weeks.length : 0;
   const width = round1(slot * 0.75);
   const bars = weeks.map((week, index) => {
@@ -128,7 +133,13 @@ export function bandBars(weeks: readonly PortfolioWeek[], box: ChartBox): BandBa
       base -= height;
       segments.push({ band, count, y: round1(base), height: round1(height) });
     }
-    return { weekOf: week.weekOf, x: round1(area.left + slot * index + (slot - width) / 2), width, total: totals[index], segments };
+    return {
+      weekOf: week.weekOf,
+      x: round1(area.left + slot * index + (slot - width) / 2),
+      width,
+      total: totals[index],
+      segments,
+    };
   });
   return { bars, max, ticks };
 }
@@ -154,8 +165,12 @@ export function portfolioTrendSummary(weeks: readonly PortfolioWeek[]): string {
   const last = weeks[weeks.length - 1];
   const bands = [...STACK_ORDER]
     .reverse()
-    .map((band) => `${BAND_LABELS[band].toLowerCase()} ${weeks.length === 1 ? last.byBand[band] : `${first.byBand[band]} → ${last.byBand[band]}`}`)
+    .map(
+      (band) =>
+        `${BAND_LABELS[band].toLowerCase()} ${weeks.length === 1 ? last.byBand[band] : `${first.byBand[band]} → ${last.byBand[band]}`}`,
+    )
     .join(', ');
-  if (weeks.length === 1) return `One weekly snapshot, week of ${formatDay(last.weekOf)}: ${bands}; mean score ${last.averageScore}.`;
+  if (weeks.length === 1)
+    return `One weekly snapshot, week of ${formatDay(last.weekOf)}: ${bands}; mean score ${last.averageScore}.`;
   return `${weeks.length} weeks, week of ${formatDay(first.weekOf)} to week of ${formatDay(last.weekOf)}: ${bands}; mean score ${first.averageScore} → ${last.averageScore}.`;
 }

@@ -67,15 +67,33 @@ export function ScoreHistoryChart({ history }: { history: readonly HealthHistory
             <svg width={width} height={CHART_HEIGHT} aria-hidden="true" focusable="false">
               {line.gridlines.map((grid) => (
                 <g key={grid.value}>
-                  <line x1={DEFAULT_PADDING.left} x2={width - DEFAULT_PADDING.right} y1={grid.y} y2={grid.y} stroke="var(--mantine-color-gray-3)" />
+                  <line
+                    x1={DEFAULT_PADDING.left}
+                    x2={width - DEFAULT_PADDING.right}
+                    y1={grid.y}
+                    y2={grid.y}
+                    stroke="var(--mantine-color-gray-3)"
+                  />
                   <text x={DEFAULT_PADDING.left - 6} y={grid.y + 4} textAnchor="end" {...AXIS_TEXT}>
                     {grid.value}
                   </text>
                 </g>
               ))}
-              <path d={line.path} fill="none" stroke="var(--mantine-color-cyan-9)" strokeWidth={2} strokeLinejoin="round" />
+              <path
+                d={line.path}
+                fill="none"
+                stroke="var(--mantine-color-cyan-9)"
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
               {line.points.map((point) => (
-                <circle key={point.at} cx={point.x} cy={point.y} r={point === last ? 4.5 : 3} fill="var(--mantine-color-cyan-9)" />
+                <circle
+                  key={point.at}
+                  cx={point.x}
+                  cy={point.y}
+                  r={point === last ? 4.5 : 3}
+                  fill="var(--mantine-color-cyan-9)"
+                />
               ))}
               {first && (
                 <text x={DEFAULT_PADDING.left} y={CHART_HEIGHT - 6} textAnchor="start" {...AXIS_TEXT}>
@@ -144,7 +162,13 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
               <svg width={width} height={CHART_HEIGHT} aria-hidden="true" focusable="false">
                 {chart.ticks.map((tick) => (
                   <g key={tick.value}>
-                    <line x1={DEFAULT_PADDING.left} x2={width - DEFAULT_PADDING.right} y1={tick.y} y2={tick.y} stroke="var(--mantine-color-gray-3)" />
+                    <line
+                      x1={DEFAULT_PADDING.left}
+                      x2={width - DEFAULT_PADDING.right}
+                      y1={tick.y}
+                      y2={tick.y}
+                      stroke="var(--mantine-color-gray-3)"
+                    />
                     <text x={DEFAULT_PADDING.left - 6} y={tick.y + 4} textAnchor="end" {...AXIS_TEXT}>
                       {tick.value}
                     </text>
@@ -153,7 +177,14 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
                 {chart.bars.map((bar) => (
                   <g key={bar.weekOf}>
                     {bar.segments.map((segment) => (
-                      <rect key={segment.band} x={bar.x} y={segment.y} width={bar.width} height={segment.height} fill={BAND_FILL[segment.band]} />
+                      <rect
+                        key={segment.band}
+                        x={bar.x}
+                        y={segment.y}
+                        width={bar.width}
+                        height={segment.height}
+                        fill={BAND_FILL[segment.band]}
+                      />
                     ))}
                   </g>
                 ))}

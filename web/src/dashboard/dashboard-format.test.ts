@@ -26,9 +26,19 @@ describe('formatTrend', () => {
   });
 
   it('keeps a small move steady, as the API judges it, but still says which way and how much', () => {
-    expect(formatTrend({ change: 3, direction: 'steady', spanDays: 14 })).toMatchObject({ arrow: '→', change: '+3', label: 'Steady: up 3 points in 2 weeks' });
-    expect(formatTrend({ change: -1, direction: 'steady', spanDays: 7 })).toMatchObject({ change: '\u22121', label: 'Steady: down 1 point in 1 week' });
-    expect(formatTrend({ change: 0, direction: 'steady', spanDays: 21 })).toMatchObject({ change: '±0', label: 'Steady: no change in 3 weeks' });
+    expect(formatTrend({ change: 3, direction: 'steady', spanDays: 14 })).toMatchObject({
+      arrow: '→',
+      change: '+3',
+      label: 'Steady: up 3 points in 2 weeks',
+    });
+    expect(formatTrend({ change: -1, direction: 'steady', spanDays: 7 })).toMatchObject({
+      change: '\u22121',
+      label: 'Steady: down 1 point in 1 week',
+    });
+    expect(formatTrend({ change: 0, direction: 'steady', spanDays: 21 })).toMatchObject({
+      change: '±0',
+      label: 'Steady: no change in 3 weeks',
+    });
   });
 
   it('names odd spans in days', () => {
@@ -62,7 +72,13 @@ describe('coverageRows', () => {
       ['Seniors', 'uncovered', false],
       ['Families', 'thin', false],
     ]);
-    expect(rows.map((row) => row.partnersText)).toEqual(['No active partner', '1 active partner', '3 active partners', 'No active partner', '1 active partner']);
+    expect(rows.map((row) => row.partnersText)).toEqual([
+      'No active partner',
+      '1 active partner',
+      '3 active partners',
+      'No active partner',
+      '1 active partner',
+    ]);
   });
 
   it('sorts several gaps by name and says how many there are', () => {

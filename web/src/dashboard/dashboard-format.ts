@@ -77,12 +77,23 @@ export function coverageRows(coverage: readonly AudienceCoverage[]): CoverageRow
   return [...coverage]
     .sort(
       (a, b) =>
-        Number(isGap(b)) - Number(isGap(a)) || a.priority - b.priority || a.activePartners - b.activePartners || a.name.localeCompare(b.name),
+        Number(isGap(b)) - Number(isGap(a)) ||
+        a.priority - b.priority ||
+        a.activePartners - b.activePartners ||
+        a.name.localeCompare(b.name),
     )
     .map((row) => {
-      const status: CoverageStatus = isGap(row) ? 'gap' : row.activePartners === 0 ? 'uncovered' : row.activePartners === 1 ? 'thin' : 'covered';
+      const status: CoverageStatus = isGap(row)
+        ? 'gap'
+        : row.activePartners === 0
+          ? 'uncovered'
+          : row.activePartners === 1
+            ? 'thin'
+            : 'covered';
       const partnersText =
-        row.activePartners === 0 ? 'No active partner' : `${row.activePartners} active ${row.activePartners === 1 ? 'partner' : 'partners'}`;
+        row.activePartners === 0
+          ? 'No active partner'
+          : `${row.activePartners} active ${row.activePartners === 1 ? 'partner' : 'partners'}`;
       return { ...row, status, highlight: status === 'gap', partnersText };
     });
 }
@@ -91,5 +102,7 @@ export function coverageRows(coverage: readonly AudienceCoverage[]): CoverageRow
 export function coverageAlert(rows: readonly CoverageRow[]): string | null {
   const gaps = rows.filter((row) => row.highlight).length;
   if (gaps === 0) return null;
-  return gaps === 1 ? '1 high-priority audience has no active partner.' : `${gaps} high-priority audiences have no active partner.`;
+  return gaps === 1
+    ? '1 high-priority audience has no active partner.'
+    : `${gaps} high-priority audiences have no active partner.`;
 }

@@ -35,11 +35,16 @@ const signedPercent = (value: number) => `${value > 0 ? '+' : value < 0 ? '\u221
  * What produced each component's score, in a sentence a librarian can check against what they
  * know ("3 of 4 sessions held in the last 90 days"). `formatDate` shows an ISO instant.
  */
-export function componentFacts<K extends ComponentKey>(key: K, detail: HealthDetails[K], formatDate: (iso: string) => string): string {
+export function componentFacts<K extends ComponentKey>(
+  key: K,
+  detail: HealthDetails[K],
+  formatDate: (iso: string) => string,
+): string {
   switch (key) {
     case 'recency': {
       const f = (detail as HealthDetails['recency']).facts;
-      const cadence = f.cadenceFrom === 'programs' ? 'the pace of their programs' : 'the default without a running program';
+      const cadence =
+        f.cadenceFrom === 'programs' ? 'the pace of their programs' : 'the default without a running program';
       const last = f.lastContactAt
         ? `Last contact: ${CONTACT_WORDS[f.lastContactKind ?? 'visit']} ${ago(f.daysSinceContact)} (${formatDate(f.lastContactAt)}).`
         : `No contact recorded; counted from when the partner was added, ${ago(f.daysSinceContact)}.`;
@@ -93,7 +98,8 @@ export function componentFacts<K extends ComponentKey>(key: K, detail: HealthDet
 
 /** "25% of the score (weight 20)", or why it does not count. */
 export function shareText(detail: { score: number | null; weight: number; effectiveWeight: number }): string {
-  if (detail.score === null) return detail.weight === 0 ? 'Not counted (weight 0)' : `No data: its weight ${detail.weight} goes to the others`;
+  if (detail.score === null)
+    return detail.weight === 0 ? 'Not counted (weight 0)' : `No data: its weight ${detail.weight} goes to the others`;
   if (detail.weight === 0 && detail.effectiveWeight === 0) return 'Not counted (weight 0)';
   return `${oneDecimal(detail.effectiveWeight)}% of the score (weight ${detail.weight})`;
 }

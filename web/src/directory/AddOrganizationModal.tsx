@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -61,7 +74,8 @@ export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onC
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
 
   const create = useMutation({
     mutationFn: async (body: CreateOrganization) => unwrap(await api.POST('/api/v1/organizations', { body })),
@@ -72,7 +86,8 @@ export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onC
       await navigate({ to: '/organizations/$organizationId', params: { organizationId: organization.id } });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) setErrors({ name: 'A partner with this name is already in the directory.' });
+      if (error instanceof ApiError && error.status === 409)
+        setErrors({ name: 'A partner with this name is already in the directory.' });
       else if (error instanceof ApiError) setErrors(fieldErrors(error));
     },
   });
@@ -101,11 +116,20 @@ export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onC
   }
 
   const audienceOptions = audiences.data?.map((audience) => ({ value: audience.id, label: audience.name })) ?? [];
-  const capabilityOptions = capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
+  const capabilityOptions =
+    capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
   const generalError = create.error && Object.keys(errors).length === 0 ? errorMessage(create.error) : null;
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a partner" closeButtonProps={{ 'aria-label': 'Close' }} size="lg" fullScreen={false} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add a partner"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+      fullScreen={false}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {generalError && (

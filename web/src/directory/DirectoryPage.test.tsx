@@ -52,7 +52,8 @@ function fakeApi(total = 2) {
   const listQueries: URLSearchParams[] = [];
   const fetch = vi.fn(async (input: Request | URL | string) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
     switch (url.pathname) {
       case '/api/v1/organizations':
         listQueries.push(url.searchParams);
@@ -70,7 +71,13 @@ function fakeApi(total = 2) {
         return json({ data: [] });
       case '/api/v1/users/directory':
         // The team list: active colleagues only (the owner FORMER has left), no emails.
-        return json({ data: [BEN, { id: STAFF.id, name: STAFF.name, role: 'staff' }, { id: VIEWER.id, name: VIEWER.name, role: 'viewer' }] });
+        return json({
+          data: [
+            BEN,
+            { id: STAFF.id, name: STAFF.name, role: 'staff' },
+            { id: VIEWER.id, name: VIEWER.name, role: 'viewer' },
+          ],
+        });
       default:
         return new Response(JSON.stringify({ status: 404, detail: 'not here' }), { status: 404 });
     }
@@ -99,7 +106,14 @@ describe('DirectoryPage: filters live in the URL', () => {
 
     expect(await screen.findByRole('link', { name: 'Harbor House Youth Shelter' })).toBeInTheDocument();
     const query = Object.fromEntries(api.lastQuery());
-    expect(query).toEqual({ q: 'shelter', stage: 'active', audienceId: YOUTH, sort: '-updatedAt', limit: '25', offset: '25' });
+    expect(query).toEqual({
+      q: 'shelter',
+      stage: 'active',
+      audienceId: YOUTH,
+      sort: '-updatedAt',
+      limit: '25',
+      offset: '25',
+    });
     expect(screen.getByRole('searchbox', { name: /search partners/i })).toHaveValue('shelter');
     expect(screen.getByRole('combobox', { name: 'Stage' })).toHaveValue('Active');
     expect(screen.getByRole('status')).toHaveTextContent('60 partners found');
@@ -117,7 +131,9 @@ describe('DirectoryPage: filters live in the URL', () => {
     // Not one request per keystroke: the URL changes once, after the pause.
     await waitFor(() => expect(search(router)).toEqual({ q: 'college' }));
     await waitFor(() => expect(api.lastQuery().get('q')).toBe('college'));
-    expect(api.listQueries.filter((query) => query.get('q')?.startsWith('c')).map((query) => query.get('q'))).toEqual(['college']);
+    expect(api.listQueries.filter((query) => query.get('q')?.startsWith('c')).map((query) => query.get('q'))).toEqual([
+      'college',
+    ]);
     expect(api.lastQuery().get('offset')).toBe('0');
     expect(router.history.length).toBe(entriesBefore);
   });
@@ -172,7 +188,8 @@ describe('DirectoryPage: filters live in the URL', () => {
     fakeApi();
     renderAt('/organizations', VIEWER);
     await screen.findByRole('link', { name: 'Dogwood Literacy Circle' });
-    const ownerOf = (name: string) => within(screen.getByRole('link', { name }).closest('tr')!).getAllByRole('cell')[3].textContent;
+    const ownerOf = (name: string) =>
+      within(screen.getByRole('link', { name }).closest('tr')!).getAllByRole('cell')[3].textContent;
     await waitFor(() => expect(ownerOf('Next Step College Access')).toBe('Ben Outreach'));
     expect(ownerOf('Harbor House Youth Shelter')).toBe('Ana Staff');
     expect(ownerOf('Dogwood Literacy Circle')).toBe('A colleague');
@@ -182,7 +199,11 @@ describe('DirectoryPage: filters live in the URL', () => {
     const api = fakeApi();
     const router = renderAt('/organizations', STAFF);
     await userEvent.click(await screen.findByRole('combobox', { name: 'Owner' }));
-    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Me', 'Ben Outreach', 'Vic Viewer']);
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual([
+      'Me',
+      'Ben Outreach',
+      'Vic Viewer',
+    ]);
     await userEvent.click(screen.getByRole('option', { name: 'Ben Outreach' }));
     await waitFor(() => expect(search(router)).toEqual({ ownerId: BEN.id }));
     await waitFor(() => expect(api.lastQuery().get('ownerId')).toBe(BEN.id));

@@ -55,7 +55,10 @@ export const SEARCH_DEBOUNCE_MS = 300;
  * A text box whose value goes into the URL once typing pauses, and which follows the URL when
  * it changes from elsewhere (back button, "Clear filters").
  */
-function useDebouncedUrlText(urlValue: string | undefined, commit: (value: string) => void): [string, (value: string) => void] {
+function useDebouncedUrlText(
+  urlValue: string | undefined,
+  commit: (value: string) => void,
+): [string, (value: string) => void] {
   const [text, setText] = useState(urlValue ?? '');
   const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
   const committed = useRef(urlValue ?? '');
@@ -119,12 +122,18 @@ export function DirectoryPage() {
   const [q, setQ] = useDebouncedUrlText(search.q, (value) => setFilters({ q: value }, true));
   const [tag, setTag] = useDebouncedUrlText(search.tag, (value) => setFilters({ tag: value }, true));
 
-  const audienceNames = useMemo(() => new Map(audiences.data?.map((audience) => [audience.id, audience.name])), [audiences.data]);
+  const audienceNames = useMemo(
+    () => new Map(audiences.data?.map((audience) => [audience.id, audience.name])),
+    [audiences.data],
+  );
   const audienceOptions = audiences.data?.map((audience) => ({ value: audience.id, label: audience.name })) ?? [];
-  const capabilityOptions = capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
+  const capabilityOptions =
+    capabilities.data?.map((capability) => ({ value: capability.id, label: capability.name })) ?? [];
   const ownerOptions = [
     { value: user.id, label: 'Me' },
-    ...(colleagues.data ?? []).filter((other) => other.id !== user.id).map((other) => ({ value: other.id, label: other.name })),
+    ...(colleagues.data ?? [])
+      .filter((other) => other.id !== user.id)
+      .map((other) => ({ value: other.id, label: other.name })),
   ];
   if (search.ownerId && !ownerOptions.some((option) => option.value === search.ownerId)) {
     ownerOptions.push({ value: search.ownerId, label: 'A colleague' });
@@ -212,7 +221,11 @@ export function DirectoryPage() {
           </SimpleGrid>
           {filtered && (
             <Group>
-              <Button variant="subtle" size="compact-sm" onClick={() => void navigate({ search: (previous) => clearFilters(previous) })}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => void navigate({ search: (previous) => clearFilters(previous) })}
+              >
                 Clear filters
               </Button>
             </Group>
@@ -273,7 +286,11 @@ export function DirectoryPage() {
             onChange={(page) => void navigate({ search: (previous) => withPage(previous, page) })}
             getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>
@@ -293,7 +310,12 @@ export function DirectoryPage() {
   );
 }
 
-const SORT_NAMES: Record<SortField, string> = { name: 'name', stage: 'stage', updatedAt: 'last update', createdAt: 'date added' };
+const SORT_NAMES: Record<SortField, string> = {
+  name: 'name',
+  stage: 'stage',
+  updatedAt: 'last update',
+  createdAt: 'date added',
+};
 
 function sortCaption(search: DirectorySearch): string {
   const sort = search.sort ?? 'name';
@@ -311,7 +333,9 @@ function DirectoryRow({
   owner: string;
 }) {
   const navigate = route.useNavigate();
-  const audiences = organization.audienceIds.map((id) => audienceNames.get(id)).filter((name): name is string => !!name);
+  const audiences = organization.audienceIds
+    .map((id) => audienceNames.get(id))
+    .filter((name): name is string => !!name);
   return (
     <Table.Tr
       className="clickable-row"

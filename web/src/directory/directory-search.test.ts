@@ -74,11 +74,20 @@ describe('parseDirectorySearch', () => {
 
 describe('withFilters', () => {
   it('sets a filter and goes back to page 1', () => {
-    expect(withFilters({ q: 'food', page: 4, sort: '-stage' }, { stage: 'paused' })).toEqual({ q: 'food', stage: 'paused', sort: '-stage' });
+    expect(withFilters({ q: 'food', page: 4, sort: '-stage' }, { stage: 'paused' })).toEqual({
+      q: 'food',
+      stage: 'paused',
+      sort: '-stage',
+    });
   });
 
   it('removes a filter set to empty, null or undefined', () => {
-    expect(withFilters({ q: 'food', tag: 'teens', ownerId: OWNER }, { q: '', tag: undefined, ownerId: null as unknown as undefined })).toEqual({});
+    expect(
+      withFilters(
+        { q: 'food', tag: 'teens', ownerId: OWNER },
+        { q: '', tag: undefined, ownerId: null as unknown as undefined },
+      ),
+    ).toEqual({});
   });
 
   it('refuses an invalid value instead of putting it in the URL', () => {

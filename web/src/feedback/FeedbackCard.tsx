@@ -88,7 +88,11 @@ export function FeedbackCard({
         {(showPartner || programName || feedback.viaLink) && (
           <Group gap="md">
             {showPartner && (
-              <AnchorLink to="/organizations/$organizationId" params={{ organizationId: feedback.organizationId! }} size="sm">
+              <AnchorLink
+                to="/organizations/$organizationId"
+                params={{ organizationId: feedback.organizationId! }}
+                size="sm"
+              >
                 {organizationName}
               </AnchorLink>
             )}
@@ -137,7 +141,12 @@ export function FeedbackCard({
                 <Answer label="Action taken" text={feedback.actionTaken} />
               </Stack>
               {canWrite && (
-                <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => setEditing(true)}
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   Change the action taken
                 </Button>
               )}
@@ -152,21 +161,34 @@ export function FeedbackCard({
   );
 }
 
-function ActionTakenForm({ feedback, onDone, onCancel }: { feedback: Feedback; onDone: (updated: Feedback) => void; onCancel?: () => void }) {
+function ActionTakenForm({
+  feedback,
+  onDone,
+  onCancel,
+}: {
+  feedback: Feedback;
+  onDone: (updated: Feedback) => void;
+  onCancel?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(feedback.actionTaken ?? '');
   const save = useMutation({
     mutationFn: async (actionTaken: string | null) =>
       unwrap(
-        await api.PATCH('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } }, body: { actionTaken, version: feedback.version } }),
+        await api.PATCH('/api/v1/feedback/{id}', {
+          params: { path: { id: feedback.id } },
+          body: { actionTaken, version: feedback.version },
+        }),
       ),
     onSuccess: async (updated) => {
       onDone(updated);
       await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
-      if (updated.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
+      if (updated.organizationId)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
     },
   });
 
@@ -177,7 +199,10 @@ function ActionTakenForm({ feedback, onDone, onCancel }: { feedback: Feedback; o
   }
 
   const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const fieldError = save.error instanceof ApiError && save.error.status === 400 ? (save.error.fieldError('actionTaken') ?? errorMessage(save.error)) : undefined;
+  const fieldError =
+    save.error instanceof ApiError && save.error.status === 400
+      ? (save.error.fieldError('actionTaken') ?? errorMessage(save.error))
+      : undefined;
   return (
     <form onSubmit={submit} aria-label={`Action taken on ${SOURCE_LABELS[feedback.source].toLowerCase()} feedback`}>
       <Stack gap="xs">

@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Group, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Pagination,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -153,7 +165,11 @@ export function FeedbackPage() {
                 organizationName={item.organizationId ? (names.get(item.organizationId) ?? 'Partner') : undefined}
                 programName={item.programId ? programNames.get(item.programId) : undefined}
                 onActionRecorded={(updated) =>
-                  setAnnouncement(updated.actionTaken ? 'Action taken recorded.' : 'Action taken cleared; the feedback needs action again.')
+                  setAnnouncement(
+                    updated.actionTaken
+                      ? 'Action taken recorded.'
+                      : 'Action taken cleared; the feedback needs action again.',
+                  )
                 }
               />
             </li>
@@ -165,10 +181,18 @@ export function FeedbackPage() {
           <Pagination
             total={Math.ceil(total / FEEDBACK_PAGE_SIZE)}
             value={search.page ?? 1}
-            onChange={(page) => void navigate({ search: (previous) => ({ ...parseFeedbackSearch(previous), page: page > 1 ? page : undefined }) })}
+            onChange={(page) =>
+              void navigate({
+                search: (previous) => ({ ...parseFeedbackSearch(previous), page: page > 1 ? page : undefined }),
+              })
+            }
             getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>

@@ -21,11 +21,13 @@ export function OrganizationFeedbackSection({ organizationId }: { organizationId
   const needsActionQuery: FeedbackListQuery = { organizationId, needsAction: 'true', limit: 1 };
   const latest = useQuery({
     queryKey: outreachKeys.feedbackList(latestQuery),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/feedback', { params: { query: latestQuery }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/feedback', { params: { query: latestQuery }, signal })),
   });
   const needsAction = useQuery({
     queryKey: outreachKeys.feedbackList(needsActionQuery),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/feedback', { params: { query: needsActionQuery }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/feedback', { params: { query: needsActionQuery }, signal })),
   });
   const programs = useProgramOptions();
   const programNames = new Map(programs.data?.map((program) => [program.id, program.name]));
@@ -61,14 +63,20 @@ export function OrganizationFeedbackSection({ organizationId }: { organizationId
           <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
             {latest.data.data.map((item) => (
               <li key={item.id}>
-                <FeedbackCard feedback={item} headingOrder={3} programName={item.programId ? programNames.get(item.programId) : undefined} />
+                <FeedbackCard
+                  feedback={item}
+                  headingOrder={3}
+                  programName={item.programId ? programNames.get(item.programId) : undefined}
+                />
               </li>
             ))}
           </Stack>
         )}
         {total > 0 && (
           <AnchorLink to="/feedback-inbox" search={{ organizationId, show: 'all' }} size="sm">
-            {total > SHOWN ? `All ${total} pieces of feedback about this partner` : 'Feedback about this partner in the inbox'}
+            {total > SHOWN
+              ? `All ${total} pieces of feedback about this partner`
+              : 'Feedback about this partner in the inbox'}
           </AnchorLink>
         )}
       </Stack>

@@ -22,7 +22,17 @@ const OUTCOME_OPTIONS = [
   { value: '5', label: '5 – very much' },
 ];
 
-const FIELDS = ['source', 'organizationId', 'programId', 'rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'actionTaken'] as const;
+const FIELDS = [
+  'source',
+  'organizationId',
+  'programId',
+  'rating',
+  'outcomes',
+  'worked',
+  'didntWork',
+  'suggestions',
+  'actionTaken',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Values {
@@ -63,7 +73,8 @@ export function RecordFeedbackModal({
     actionTaken: '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
 
   const record = useMutation({
     mutationFn: async (body: CreateFeedback) => unwrap(await api.POST('/api/v1/feedback', { body })),
@@ -71,7 +82,8 @@ export function RecordFeedbackModal({
       onRecorded?.(feedback);
       onClose();
       await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
-      if (feedback.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.organization(feedback.organizationId) });
+      if (feedback.organizationId)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.organization(feedback.organizationId) });
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, FIELDS)),
   });
@@ -101,7 +113,14 @@ export function RecordFeedbackModal({
   const generalError = record.error && Object.keys(errors).length === 0 ? errorMessage(record.error) : null;
 
   return (
-    <Modal opened onClose={onClose} title="Record feedback" closeButtonProps={{ 'aria-label': 'Close' }} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Record feedback"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {generalError && (
@@ -109,7 +128,12 @@ export function RecordFeedbackModal({
               {generalError}
             </Alert>
           )}
-          <Radio.Group label="Who gave it?" value={values.source} onChange={(value) => set('source', value as Values['source'])} error={errors.source}>
+          <Radio.Group
+            label="Who gave it?"
+            value={values.source}
+            onChange={(value) => set('source', value as Values['source'])}
+            error={errors.source}
+          >
             <Group mt="xs">
               {STAFF_SOURCES.map((source) => (
                 <Radio key={source} value={source} label={SOURCE_LABELS[source]} size="md" />
@@ -137,7 +161,13 @@ export function RecordFeedbackModal({
               error={errors.programId}
             />
           </SimpleGrid>
-          <Radio.Group label="Overall rating" required value={values.rating} onChange={(value) => set('rating', value)} error={errors.rating}>
+          <Radio.Group
+            label="Overall rating"
+            required
+            value={values.rating}
+            onChange={(value) => set('rating', value)}
+            error={errors.rating}
+          >
             <Group mt="xs" gap="md">
               {RATING_LABELS.map((label, index) => (
                 <Radio key={label} value={String(index + 1)} label={label} size="md" />

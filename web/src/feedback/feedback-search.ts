@@ -12,7 +12,11 @@ type MissingSource = Exclude<FeedbackSource, (typeof SOURCES)[number]>;
 const everySourceListed: MissingSource extends never ? true : MissingSource = true;
 void everySourceListed;
 
-export const SOURCE_LABELS: Record<FeedbackSource, string> = { partner: 'Partner', youth: 'Young person', staff: 'Staff' };
+export const SOURCE_LABELS: Record<FeedbackSource, string> = {
+  partner: 'Partner',
+  youth: 'Young person',
+  staff: 'Staff',
+};
 
 /** The four outcome statements as the public form asks them (API.md), in its order. */
 export const OUTCOMES: readonly { key: OutcomeKey; statement: string }[] = [
@@ -57,7 +61,10 @@ export function toFeedbackQuery(search: FeedbackSearch): FeedbackListQuery {
 }
 
 /** New filters start again at page 1; cleared ones leave the URL. */
-export function withFeedbackFilters(previous: Record<string, unknown>, changes: Partial<Omit<FeedbackSearch, 'page'>>): FeedbackSearch {
+export function withFeedbackFilters(
+  previous: Record<string, unknown>,
+  changes: Partial<Omit<FeedbackSearch, 'page'>>,
+): FeedbackSearch {
   const next: FeedbackSearch = { ...parseFeedbackSearch(previous), ...changes };
   delete next.page;
   for (const key of Object.keys(next) as (keyof FeedbackSearch)[]) if (next[key] === undefined) delete next[key];

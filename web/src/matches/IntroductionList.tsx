@@ -74,12 +74,15 @@ export function IntroductionList({
           const title = introductionTitle(provider, seeker);
           const failed = dismiss.isError && dismiss.variables?.id === match.id;
           const capability = capabilityNames.get(match.capabilityId);
-          const matchAudiences = match.audienceIds.map((id) => audienceNames.get(id)).filter((name): name is string => !!name);
+          const matchAudiences = match.audienceIds
+            .map((id) => audienceNames.get(id))
+            .filter((name): name is string => !!name);
           return (
             <Paper component="li" key={match.id} withBorder p="sm" radius="md" data-testid="introduction">
               <Stack gap={6}>
                 <Text component={`h${headingLevel}`} fw={600} size="md" m={0} style={{ overflowWrap: 'anywhere' }}>
-                  Introduce <OrganizationLink id={match.providerId} name={provider} /> to <OrganizationLink id={match.seekerId} name={seeker} />
+                  Introduce <OrganizationLink id={match.providerId} name={provider} /> to{' '}
+                  <OrganizationLink id={match.seekerId} name={seeker} />
                 </Text>
                 <Group gap="xs" wrap="nowrap" align="center">
                   <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>

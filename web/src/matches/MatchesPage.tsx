@@ -17,7 +17,8 @@ const route = getRouteApi('/app/introductions');
 /** Every suggested introduction, strongest first, a page at a time (the page number in the address). */
 export function MatchesPage() {
   const user = useCurrentUser();
-  if (!can(user, 'matching.use')) return <ForbiddenPage what="Suggested introductions" who="staff, managers and admins" />;
+  if (!can(user, 'matching.use'))
+    return <ForbiddenPage what="Suggested introductions" who="staff, managers and admins" />;
   return <Matches />;
 }
 
@@ -28,7 +29,11 @@ function Matches() {
   const matches = useQuery({
     queryKey: queryKeys.matchList(page),
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/matches', { params: { query: { limit: MATCHES_PAGE_SIZE, offset: (page - 1) * MATCHES_PAGE_SIZE } } })),
+      unwrap(
+        await api.GET('/api/v1/matches', {
+          params: { query: { limit: MATCHES_PAGE_SIZE, offset: (page - 1) * MATCHES_PAGE_SIZE } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const total = matches.data?.meta.total ?? 0;
@@ -48,8 +53,9 @@ function Matches() {
     <Stack gap="md" maw={880}>
       <PageTitle>Suggested introductions</PageTitle>
       <Text>
-        Partners who could help each other: one offers a skill or resource the other looks for, or both serve a high-priority audience. Strongest
-        first. Dismiss a suggestion that does not make sense; it stays hidden for everyone.
+        Partners who could help each other: one offers a skill or resource the other looks for, or both serve a
+        high-priority audience. Strongest first. Dismiss a suggestion that does not make sense; it stays hidden for
+        everyone.
       </Text>
       <Text role="status" aria-live="polite" fw={500}>
         {matches.isPending ? 'Loading suggestions…' : matches.isError ? '' : matchesRangeText(total, page, rows.length)}
@@ -69,7 +75,11 @@ function Matches() {
             onChange={(next) => void navigate({ search: next > 1 ? { page: next } : {} })}
             getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>

@@ -7,7 +7,15 @@ import { queryKeys } from '../api/queries';
 import { STAGE_LABELS, STAGES, type Organization, type Stage } from '../api/types';
 
 /** Moves the partner along the lifecycle with a reason; the change shows on the timeline. */
-export function ChangeStageModal({ organization, opened, onClose }: { organization: Organization; opened: boolean; onClose: () => void }) {
+export function ChangeStageModal({
+  organization,
+  opened,
+  onClose,
+}: {
+  organization: Organization;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>(organization.stage);
   const [reason, setReason] = useState('');

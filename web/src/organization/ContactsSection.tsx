@@ -20,7 +20,8 @@ const CHANNEL_LABELS: Record<Contact['preferredChannel'], string> = {
 export function ContactsSection({ organizationId }: { organizationId: string }) {
   const contacts = useQuery({
     queryKey: queryKeys.contacts(organizationId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/contacts', { params: { query: { organizationId, limit: 100 } } })).data,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/contacts', { params: { query: { organizationId, limit: 100 } } })).data,
   });
 
   return (

@@ -8,7 +8,11 @@ type Criterion = Exclude<keyof Fit, 'notes'>;
 /** The three criteria for choosing a partner (PRODUCT.md), each 0–5. */
 const CRITERIA: { key: Criterion; label: string; question: string }[] = [
   { key: 'audienceReach', label: 'Audience reach', question: 'Do they reach an audience we want to serve?' },
-  { key: 'missionOverlap', label: 'Mission overlap', question: 'Can one project serve a goal of theirs and one of ours?' },
+  {
+    key: 'missionOverlap',
+    label: 'Mission overlap',
+    question: 'Can one project serve a goal of theirs and one of ours?',
+  },
   { key: 'complementaryResources', label: 'Complementary skills & resources', question: 'Do they have what we lack?' },
 ];
 

@@ -16,7 +16,8 @@ import { Section } from './Section';
 export function HealthSection({ organizationId }: { organizationId: string }) {
   const health = useQuery({
     queryKey: queryKeys.health(organizationId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/organizations/{id}/health', { params: { path: { id: organizationId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organizations/{id}/health', { params: { path: { id: organizationId } } })),
   });
 
   return (

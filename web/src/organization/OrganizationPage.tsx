@@ -48,7 +48,8 @@ export function OrganizationPage() {
   const [changingStage, stageModal] = useDisclosure(false);
   const organization = useQuery({
     queryKey: queryKeys.organization(organizationId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } })),
   });
 
   if (organization.isPending) {
@@ -65,11 +66,11 @@ export function OrganizationPage() {
       <Stack>
         <PageTitle>{notFound ? 'Partner not found' : 'Partner could not be loaded'}</PageTitle>
         <Alert color={notFound ? 'yellow' : 'red'} role="alert">
-          {notFound ? 'This partner is not in the directory (it may have been deleted).' : errorMessage(organization.error)}
+          {notFound
+            ? 'This partner is not in the directory (it may have been deleted).'
+            : errorMessage(organization.error)}
         </Alert>
-        <AnchorLink to="/organizations">
-          Back to the partner directory
-        </AnchorLink>
+        <AnchorLink to="/organizations">Back to the partner directory</AnchorLink>
       </Stack>
     );
   }
@@ -79,9 +80,7 @@ export function OrganizationPage() {
   return (
     <Stack gap="md">
       <Breadcrumbs aria-label="Breadcrumb" separator="›">
-        <AnchorLink to="/organizations">
-          Partner directory
-        </AnchorLink>
+        <AnchorLink to="/organizations">Partner directory</AnchorLink>
         <Text aria-current="page">{org.name}</Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" wrap="wrap">

@@ -24,7 +24,12 @@ function AddNoteForm({ organizationId }: { organizationId: string }) {
   const [body, setBody] = useState('');
   const add = useMutation({
     mutationFn: async (text: string) =>
-      unwrap(await api.POST('/api/v1/organizations/{id}/notes', { params: { path: { id: organizationId } }, body: { body: text } })),
+      unwrap(
+        await api.POST('/api/v1/organizations/{id}/notes', {
+          params: { path: { id: organizationId } },
+          body: { body: text },
+        }),
+      ),
     onSuccess: async () => {
       setBody('');
       await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(organizationId) });
@@ -49,7 +54,13 @@ function AddNoteForm({ organizationId }: { organizationId: string }) {
           onChange={(event) => setBody(event.currentTarget.value)}
           error={add.error instanceof ApiError ? errorMessage(add.error) : undefined}
         />
-        <Button type="submit" variant="light" loading={add.isPending} disabled={!body.trim()} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          variant="light"
+          loading={add.isPending}
+          disabled={!body.trim()}
+          style={{ alignSelf: 'flex-start' }}
+        >
           Save note
         </Button>
       </Stack>
@@ -82,7 +93,10 @@ export function TimelineSection({ organizationId, canWrite }: { organizationId: 
         {timeline.data && timeline.data.data.length > 0 && (
           <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
             {timeline.data.data.map((entry) => (
-              <li key={`${entry.type}-${entry.refId}`} style={{ borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 10 }}>
+              <li
+                key={`${entry.type}-${entry.refId}`}
+                style={{ borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 10 }}
+              >
                 <Text size="xs" c="dimmed">
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {TYPE_LABELS[entry.type]}
                 </Text>

@@ -20,15 +20,21 @@ export function CalendarLinkSection({ program }: { program: Program }) {
   const [notice, setNotice] = useState<string | null>(null);
   const link = useQuery({
     queryKey: programKeys.calendarLink(program.id),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } }, signal })),
   });
   const make = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } } })),
     onSuccess: (made) => {
       const replaced = !!link.data?.url;
       queryClient.setQueryData(programKeys.calendarLink(program.id), made);
       setConfirming(false);
-      setNotice(replaced ? 'New link made. The old one no longer works: add this one to your calendar instead.' : 'Your link is ready: copy it into your calendar app.');
+      setNotice(
+        replaced
+          ? 'New link made. The old one no longer works: add this one to your calendar instead.'
+          : 'Your link is ready: copy it into your calendar app.',
+      );
     },
   });
   const url = link.data?.url ?? null;
@@ -37,8 +43,8 @@ export function CalendarLinkSection({ program }: { program: Program }) {
     <Section id="calendar-link" title="Subscribe in your calendar">
       <Stack gap="sm">
         <Text size="sm">
-          See this program’s sessions in Outlook, Google or Apple Calendar (“subscribe from web”). The link is yours and works without
-          signing in, so keep it to yourself: it stops when you make a new one or your account is closed.
+          See this program’s sessions in Outlook, Google or Apple Calendar (“subscribe from web”). The link is yours and
+          works without signing in, so keep it to yourself: it stops when you make a new one or your account is closed.
         </Text>
         {link.isPending && <Loader size="sm" aria-label="Loading your calendar link" />}
         {link.isError && (
@@ -70,14 +76,20 @@ export function CalendarLinkSection({ program }: { program: Program }) {
               />
               <CopyButton value={url}>
                 {({ copied, copy }) => (
-                  <Button variant={copied ? 'filled' : 'light'} color={copied ? 'green.9' : undefined} onClick={copy} aria-label={copied ? 'Calendar link copied' : 'Copy the calendar link'}>
+                  <Button
+                    variant={copied ? 'filled' : 'light'}
+                    color={copied ? 'green.9' : undefined}
+                    onClick={copy}
+                    aria-label={copied ? 'Calendar link copied' : 'Copy the calendar link'}
+                  >
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}
               </CopyButton>
             </Group>
             <Text size="xs" c="dimmed">
-              Made {formatDate(link.data!.createdAt!)}. Calendar apps refresh it by themselves; cancelled sessions show as cancelled.
+              Made {formatDate(link.data!.createdAt!)}. Calendar apps refresh it by themselves; cancelled sessions show
+              as cancelled.
             </Text>
             <Group>
               <Button
@@ -99,18 +111,30 @@ export function CalendarLinkSection({ program }: { program: Program }) {
         )}
         <div role="status" aria-live="polite">
           {notice && (
-            <Alert color="green" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+            <Alert
+              color="green"
+              variant="light"
+              withCloseButton
+              closeButtonLabel="Dismiss"
+              onClose={() => setNotice(null)}
+            >
               {notice}
             </Alert>
           )}
         </div>
       </Stack>
       {confirming && (
-        <Modal opened onClose={() => setConfirming(false)} title="Make a new calendar link?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+        <Modal
+          opened
+          onClose={() => setConfirming(false)}
+          title="Make a new calendar link?"
+          closeButtonProps={{ 'aria-label': 'Close' }}
+          centered
+        >
           <Stack>
             <Text>
-              Your current link stops working at once: calendars subscribed with it stop getting this program’s sessions. Use this if the link
-              was shared by mistake, then add the new one to your calendar.
+              Your current link stops working at once: calendars subscribed with it stop getting this program’s
+              sessions. Use this if the link was shared by mistake, then add the new one to your calendar.
             </Text>
             {make.error && (
               <Alert color="red" role="alert">

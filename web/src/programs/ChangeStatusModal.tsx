@@ -12,20 +12,34 @@ const CONSEQUENCES: Partial<Record<ProgramStatus, string>> = {
 };
 
 /** Moves the program through planned → running → paused → completed (version-checked). */
-export function ChangeStatusModal({ program, opened, onClose }: { program: Program; opened: boolean; onClose: () => void }) {
+export function ChangeStatusModal({
+  program,
+  opened,
+  onClose,
+}: {
+  program: Program;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ProgramStatus>(program.status);
 
   const change = useMutation({
     mutationFn: async () =>
-      unwrap(await api.PATCH('/api/v1/programs/{id}', { params: { path: { id: program.id } }, body: { status, version: program.version } })),
+      unwrap(
+        await api.PATCH('/api/v1/programs/{id}', {
+          params: { path: { id: program.id } },
+          body: { status, version: program.version },
+        }),
+      ),
     onSuccess: async (updated) => {
       queryClient.setQueryData(programKeys.detail(program.id), updated);
       await queryClient.invalidateQueries({ queryKey: programKeys.all });
       onClose();
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: programKeys.detail(program.id) });
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: programKeys.detail(program.id) });
     },
   });
 
@@ -36,12 +50,20 @@ export function ChangeStatusModal({ program, opened, onClose }: { program: Progr
 
   const conflict = change.error instanceof ApiError && change.error.status === 409;
   return (
-    <Modal opened={opened} onClose={onClose} title="Change status" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Change status"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <form onSubmit={submit}>
         <Stack>
           {change.error && (
             <Alert color={conflict ? 'yellow' : 'red'} role="alert">
-              {conflict ? 'Someone changed this program since you opened it. The page now shows their version; check it and try again.' : errorMessage(change.error)}
+              {conflict
+                ? 'Someone changed this program since you opened it. The page now shows their version; check it and try again.'
+                : errorMessage(change.error)}
             </Alert>
           )}
           <Select

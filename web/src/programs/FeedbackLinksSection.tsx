@@ -24,11 +24,17 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
   const links = useQuery({
     queryKey: programKeys.feedbackLinks(program.id),
     queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/programs/{id}/feedback-links', { params: { path: { id: program.id }, query: { limit: 100 } }, signal })).data,
+      unwrap(
+        await api.GET('/api/v1/programs/{id}/feedback-links', {
+          params: { path: { id: program.id }, query: { limit: 100 } },
+          signal,
+        }),
+      ).data,
   });
 
   const create = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/programs/{id}/feedback-link', { params: { path: { id: program.id } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/programs/{id}/feedback-link', { params: { path: { id: program.id } } })),
     onSuccess: async (link) => {
       setCreated(link);
       await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
@@ -50,8 +56,8 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
     >
       <Stack gap="sm">
         <Text size="sm">
-          Youth and partners answer a short form from a QR code or link, without an account. A new link is shown once, to print or copy
-          then; earlier links keep working until you revoke them.
+          Youth and partners answer a short form from a QR code or link, without an account. A new link is shown once,
+          to print or copy then; earlier links keep working until you revoke them.
         </Text>
         {create.error && (
           <Alert color="red" role="alert">
@@ -66,7 +72,9 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
         )}
         {links.data && (
           <Text size="sm" fw={500}>
-            {active.length === 0 ? 'No link is working now.' : `${active.length} ${active.length === 1 ? 'link works' : 'links work'} now.`}
+            {active.length === 0
+              ? 'No link is working now.'
+              : `${active.length} ${active.length === 1 ? 'link works' : 'links work'} now.`}
           </Text>
         )}
         {links.data && links.data.length > 0 && (
@@ -86,7 +94,13 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
                   )}
                 </Text>
                 {!link.revokedAt && (
-                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRevoking(link)} aria-label={`Revoke the link made ${formatDate(link.createdAt)}`}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    onClick={() => setRevoking(link)}
+                    aria-label={`Revoke the link made ${formatDate(link.createdAt)}`}
+                  >
                     Revoke
                   </Button>
                 )}
@@ -104,7 +118,15 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
 const POSTER_LEAD = 'How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names.';
 
 /** The new link as a poster: the program's name, the QR code and the address, ready to print. */
-function PrintSheetModal({ program, link, onClose }: { program: Program; link: FeedbackLinkCreated; onClose: () => void }) {
+function PrintSheetModal({
+  program,
+  link,
+  onClose,
+}: {
+  program: Program;
+  link: FeedbackLinkCreated;
+  onClose: () => void;
+}) {
   const [opened, { close }] = useDisclosure(true);
   const display = link.url.replace(/^https?:\/\//, '');
   return (
@@ -119,11 +141,19 @@ function PrintSheetModal({ program, link, onClose }: { program: Program; link: F
         </div>,
         document.body,
       )}
-      <Modal opened={opened} onClose={close} onExitTransitionEnd={onClose} title="Your new feedback link" closeButtonProps={{ 'aria-label': 'Close' }} size="lg" centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        onExitTransitionEnd={onClose}
+        title="Your new feedback link"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        size="lg"
+        centered
+      >
         <Stack gap="md">
           <Alert color="blue" variant="light">
-            This is the only time Tandem shows this link: it keeps just a fingerprint of it. Print it or copy it now. If it gets lost, make
-            a new one.
+            This is the only time Tandem shows this link: it keeps just a fingerprint of it. Print it or copy it now. If
+            it gets lost, make a new one.
           </Alert>
           <Stack align="center" gap="sm" data-testid="print-sheet">
             <Text fw={700} size="xl" ta="center" style={{ overflowWrap: 'anywhere' }}>
@@ -161,18 +191,28 @@ function RevokeModal({ program, link, onClose }: { program: Program; link: Feedb
   const queryClient = useQueryClient();
   const revoke = useMutation({
     mutationFn: async () =>
-      unwrap(await api.DELETE('/api/v1/programs/{id}/feedback-links/{linkId}', { params: { path: { id: program.id, linkId: link.id } } })),
+      unwrap(
+        await api.DELETE('/api/v1/programs/{id}/feedback-links/{linkId}', {
+          params: { path: { id: program.id, linkId: link.id } },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Revoke this feedback link?" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Revoke this feedback link?"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <Stack>
         <Text>
-          Posters and messages with the link made {formatDate(link.createdAt)} will show “not found” from now on. Feedback already given
-          stays.
+          Posters and messages with the link made {formatDate(link.createdAt)} will show “not found” from now on.
+          Feedback already given stays.
         </Text>
         {revoke.error && (
           <Alert color="red" role="alert">

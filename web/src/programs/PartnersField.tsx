@@ -39,12 +39,24 @@ export function PartnersField({
   function add(organizationId: string | null) {
     const organization = list.data?.data.find((candidate) => candidate.id === organizationId);
     if (!organization) return;
-    onChange([...partners, { organizationId: organization.id, organizationName: organization.name, role: partners.length === 0 ? 'host' : 'co-facilitator' }]);
+    onChange([
+      ...partners,
+      {
+        organizationId: organization.id,
+        organizationName: organization.name,
+        role: partners.length === 0 ? 'host' : 'co-facilitator',
+      },
+    ]);
     setSearch('');
   }
 
   return (
-    <Input.Wrapper labelElement="div" label="Partners" description="Who runs it with the library, and how" error={listError}>
+    <Input.Wrapper
+      labelElement="div"
+      label="Partners"
+      description="Who runs it with the library, and how"
+      error={listError}
+    >
       <Stack gap="xs" mt={6}>
         {partners.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -54,7 +66,10 @@ export function PartnersField({
         {partners.length > 0 && (
           <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Chosen partners">
             {partners.map((partner, index) => {
-              const fieldError = errors[`partners.${index}.organizationId`] ?? errors[`partners.${index}.role`] ?? errors[`partners.${index}`];
+              const fieldError =
+                errors[`partners.${index}.organizationId`] ??
+                errors[`partners.${index}.role`] ??
+                errors[`partners.${index}`];
               return (
                 <li key={partner.organizationId}>
                   <Group gap="sm" wrap="wrap" align="flex-end">
@@ -68,7 +83,14 @@ export function PartnersField({
                       allowDeselect={false}
                       w={190}
                       onChange={(role) =>
-                        role && onChange(partners.map((other) => (other.organizationId === partner.organizationId ? { ...other, role: role as PartnerRole } : other)))
+                        role &&
+                        onChange(
+                          partners.map((other) =>
+                            other.organizationId === partner.organizationId
+                              ? { ...other, role: role as PartnerRole }
+                              : other,
+                          ),
+                        )
                       }
                     />
                     <ActionIcon
@@ -76,7 +98,9 @@ export function PartnersField({
                       color="red"
                       size="lg"
                       aria-label={`Remove ${partner.organizationName}`}
-                      onClick={() => onChange(partners.filter((other) => other.organizationId !== partner.organizationId))}
+                      onClick={() =>
+                        onChange(partners.filter((other) => other.organizationId !== partner.organizationId))
+                      }
                     >
                       <span aria-hidden="true">✕</span>
                     </ActionIcon>

@@ -1,4 +1,19 @@
-import { Alert, Breadcrumbs, Button, Group, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -10,9 +25,22 @@ import { PageTitle } from '../common/PageTitle';
 import { errorUnder, problemFields } from './form-errors';
 import { PartnersField, type PartnerRow } from './PartnersField';
 import { programKeys, useClosures, useProgram } from './program-queries';
-import { PROGRAM_STATUSES, STATUS_LABELS, type CreateProgram, type Program, type ProgramStatus, type UpdateProgram } from './program-types';
+import {
+  PROGRAM_STATUSES,
+  STATUS_LABELS,
+  type CreateProgram,
+  type Program,
+  type ProgramStatus,
+  type UpdateProgram,
+} from './program-types';
 import { checkScheduleValues, scheduleErrorsFrom } from './schedule-form';
-import { buildSchedule, emptyScheduleValues, formValuesFor, scheduleChanged, type ScheduleFormValues } from './schedule-pattern';
+import {
+  buildSchedule,
+  emptyScheduleValues,
+  formValuesFor,
+  scheduleChanged,
+  type ScheduleFormValues,
+} from './schedule-pattern';
 import { ScheduleEditor } from './ScheduleEditor';
 import { todayIn, viewerZone } from './zone';
 
@@ -50,7 +78,8 @@ export function NewProgramPage() {
   // Started from a partner's page: that partner is the host.
   const partner = useQuery({
     queryKey: queryKeys.organization(organizationId ?? ''),
-    queryFn: async () => unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId! } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId! } } })),
     enabled: !!organizationId,
   });
   if (organizationId && partner.isPending) return <Loading />;
@@ -59,7 +88,9 @@ export function NewProgramPage() {
     name: '',
     description: '',
     status: 'planned',
-    partners: partner.data ? [{ organizationId: partner.data.id, organizationName: partner.data.name, role: 'host' }] : [],
+    partners: partner.data
+      ? [{ organizationId: partner.data.id, organizationName: partner.data.name, role: 'host' }]
+      : [],
     audienceIds: [],
     libraryGoal: '',
     partnerGoal: '',
@@ -87,7 +118,9 @@ export function EditProgramPage() {
       <Stack>
         <PageTitle>Program could not be loaded</PageTitle>
         <Alert color="red" role="alert">
-          {program.error instanceof ApiError && program.error.status === 404 ? 'This program does not exist (it may have been deleted).' : errorMessage(program.error)}
+          {program.error instanceof ApiError && program.error.status === 404
+            ? 'This program does not exist (it may have been deleted).'
+            : errorMessage(program.error)}
         </Alert>
         <AnchorLink to="/programs">Back to programs</AnchorLink>
       </Stack>
@@ -109,7 +142,12 @@ export function EditProgramPage() {
         </Alert>
       )}
       {/* A new version (after a conflict) starts the form again from it. */}
-      <ProgramForm key={program.data.version} initial={valuesFor(program.data)} program={program.data} onConflict={() => setConflicted(true)} />
+      <ProgramForm
+        key={program.data.version}
+        initial={valuesFor(program.data)}
+        program={program.data}
+        onConflict={() => setConflicted(true)}
+      />
     </Stack>
   );
 }
@@ -138,7 +176,15 @@ function FormSection({ id, title, children }: { id: string; title: string; child
  * Creates a program or edits one. The schedule is checked with the server's own rules as it is
  * typed; what the server still refuses comes back as 400 field errors shown on the fields.
  */
-function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormValues; program?: Program; onConflict?: () => void }) {
+function ProgramForm({
+  initial,
+  program,
+  onConflict,
+}: {
+  initial: ProgramFormValues;
+  program?: Program;
+  onConflict?: () => void;
+}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const audiences = useAudiences();
@@ -151,15 +197,25 @@ function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormVal
   const set = <K extends keyof ProgramFormValues>(key: K, value: ProgramFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     // A changed field's old server message no longer applies.
-    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fieldBelongsTo(field, key))));
+    setServerErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([field]) => !fieldBelongsTo(field, key))),
+    );
   };
 
-  const originalSchedule = program ? { schedule: program.schedule, startDate: program.startDate, endDate: program.endDate } : null;
+  const originalSchedule = program
+    ? { schedule: program.schedule, startDate: program.startDate, endDate: program.endDate }
+    : null;
   const checkStartDate = !program || values.schedule.startDate !== program.startDate;
   // The preview counts from when the form was opened, so it stays steady while typing.
   const [openedAt] = useState(() => new Date());
   const check = useMemo(
-    () => checkScheduleValues(values.schedule, { now: openedAt, closures: closures.data, viewerZone: viewerZone(), checkStartDate }),
+    () =>
+      checkScheduleValues(values.schedule, {
+        now: openedAt,
+        closures: closures.data,
+        viewerZone: viewerZone(),
+        checkStartDate,
+      }),
     [values.schedule, closures.data, checkStartDate, openedAt],
   );
 
@@ -180,13 +236,18 @@ function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormVal
         return unwrap(await api.POST('/api/v1/programs', { body }));
       }
       // Sent only when changed: a schedule edit rewrites the future sessions.
-      const body: UpdateProgram = { ...common, version: program.version, ...(originalSchedule && scheduleChanged(schedule, originalSchedule) ? schedule : {}) };
+      const body: UpdateProgram = {
+        ...common,
+        version: program.version,
+        ...(originalSchedule && scheduleChanged(schedule, originalSchedule) ? schedule : {}),
+      };
       return unwrap(await api.PATCH('/api/v1/programs/{id}', { params: { path: { id: program.id } }, body }));
     },
     onSuccess: async (saved) => {
       queryClient.setQueryData(programKeys.detail(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: programKeys.all });
-      for (const partner of saved.partners) void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(partner.organizationId) });
+      for (const partner of saved.partners)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(partner.organizationId) });
       await navigate({ to: '/programs/$programId', params: { programId: saved.id } });
     },
     onError: async (error) => {
@@ -209,7 +270,11 @@ function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormVal
   }
 
   const scheduleServerErrors = scheduleErrorsFrom(
-    Object.fromEntries(Object.entries(serverErrors).filter(([field]) => field.startsWith('schedule') || field === 'startDate' || field === 'endDate')),
+    Object.fromEntries(
+      Object.entries(serverErrors).filter(
+        ([field]) => field.startsWith('schedule') || field === 'startDate' || field === 'endDate',
+      ),
+    ),
     values.schedule,
   );
   const conflict = save.error instanceof ApiError && save.error.status === 409;
@@ -268,12 +333,21 @@ function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormVal
         </FormSection>
 
         <FormSection id="program-schedule" title="Schedule">
-          <ScheduleEditor values={values.schedule} onChange={(schedule) => set('schedule', schedule)} check={check} serverErrors={scheduleServerErrors} />
+          <ScheduleEditor
+            values={values.schedule}
+            onChange={(schedule) => set('schedule', schedule)}
+            check={check}
+            serverErrors={scheduleServerErrors}
+          />
         </FormSection>
 
         <FormSection id="program-partners" title="Partners and audiences">
           <Stack gap="sm">
-            <PartnersField partners={values.partners} onChange={(partners) => set('partners', partners)} errors={serverErrors} />
+            <PartnersField
+              partners={values.partners}
+              onChange={(partners) => set('partners', partners)}
+              errors={serverErrors}
+            />
             <MultiSelect
               label="Audiences"
               description="Who it is for"
@@ -309,7 +383,10 @@ function ProgramForm({ initial, program, onConflict }: { initial: ProgramFormVal
 
         <Group justify="flex-end">
           {program ? (
-            <Button variant="default" onClick={() => void navigate({ to: '/programs/$programId', params: { programId: program.id } })}>
+            <Button
+              variant="default"
+              onClick={() => void navigate({ to: '/programs/$programId', params: { programId: program.id } })}
+            >
               Cancel
             </Button>
           ) : (

@@ -117,7 +117,9 @@ export function ProgramPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      {canWrite && <ChangeStatusModal key={data.version} program={data} opened={changingStatus} onClose={statusModal.close} />}
+      {canWrite && (
+        <ChangeStatusModal key={data.version} program={data} opened={changingStatus} onClose={statusModal.close} />
+      )}
     </Stack>
   );
 }
@@ -153,7 +155,11 @@ function PartnersSection({ program }: { program: Program }) {
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {program.partners.map((partner) => (
             <Group component="li" key={partner.organizationId} gap="xs" wrap="wrap">
-              <AnchorLink to="/organizations/$organizationId" params={{ organizationId: partner.organizationId }} fw={600}>
+              <AnchorLink
+                to="/organizations/$organizationId"
+                params={{ organizationId: partner.organizationId }}
+                fw={600}
+              >
                 {partner.organizationName}
               </AnchorLink>
               <Badge variant="outline" color="gray.8" tt="none" fw={500}>
@@ -169,7 +175,9 @@ function PartnersSection({ program }: { program: Program }) {
 
 function AboutSection({ program }: { program: Program }) {
   const audiences = useAudiences();
-  const names = program.audienceIds.map((id) => audiences.data?.find((audience) => audience.id === id)?.name).filter((name): name is string => !!name);
+  const names = program.audienceIds
+    .map((id) => audiences.data?.find((audience) => audience.id === id)?.name)
+    .filter((name): name is string => !!name);
   return (
     <Section id="about" title="Audiences and goals">
       <Stack component="dl" gap="sm" m={0}>

@@ -31,9 +31,7 @@ export function ProgramsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center" wrap="wrap">
         <PageTitle>Programs</PageTitle>
-        {canWrite && (
-          <LinkButton to="/programs/new">New program</LinkButton>
-        )}
+        {canWrite && <LinkButton to="/programs/new">New program</LinkButton>}
       </Group>
 
       <Select
@@ -90,10 +88,16 @@ export function ProgramsPage() {
           <Pagination
             total={Math.ceil(total / PROGRAMS_PAGE_SIZE)}
             value={search.page ?? 1}
-            onChange={(page) => void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })}
+            onChange={(page) =>
+              void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+            }
             getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>
@@ -126,7 +130,9 @@ function ProgramRow({ program }: { program: Program }) {
         <ProgramStatusBadge status={program.status} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{describeSchedule({ schedule: program.schedule, startDate: program.startDate, endDate: program.endDate })}</Text>
+        <Text size="sm">
+          {describeSchedule({ schedule: program.schedule, startDate: program.startDate, endDate: program.endDate })}
+        </Text>
       </Table.Td>
       <Table.Td>
         {program.partners.length === 0 ? (
@@ -137,7 +143,10 @@ function ProgramRow({ program }: { program: Program }) {
           <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {program.partners.map((partner) => (
               <Text component="li" size="sm" key={partner.organizationId}>
-                {partner.organizationName} <Text span c="dimmed" size="sm">({ROLE_LABELS[partner.role].toLowerCase()})</Text>
+                {partner.organizationName}{' '}
+                <Text span c="dimmed" size="sm">
+                  ({ROLE_LABELS[partner.role].toLowerCase()})
+                </Text>
               </Text>
             ))}
           </Stack>

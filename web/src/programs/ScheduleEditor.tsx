@@ -1,4 +1,17 @@
-import { Alert, Checkbox, Group, List, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { MAX_DURATION_MINUTES, MAX_RULE_COUNT, MIN_DURATION_MINUTES } from '../../../src/program/schedule';
 import {
@@ -50,7 +63,8 @@ export function ScheduleEditor({
   check: ScheduleCheck;
   serverErrors: ScheduleErrors;
 }) {
-  const set = <K extends keyof ScheduleFormValues>(key: K, value: ScheduleFormValues[K]) => onChange({ ...values, [key]: value });
+  const set = <K extends keyof ScheduleFormValues>(key: K, value: ScheduleFormValues[K]) =>
+    onChange({ ...values, [key]: value });
   const errors: ScheduleErrors = { ...check.errors, ...serverErrors };
   const zones = useMemo(() => zoneOptions(values.timezone), [values.timezone]);
   const weekly = values.frequency === 'weekly' || values.frequency === 'biweekly';
@@ -66,7 +80,12 @@ export function ScheduleEditor({
         error={values.frequency === 'monthly' ? errors.repeats : undefined}
       />
       {weekly && (
-        <Checkbox.Group label="On" value={values.days} onChange={(days) => set('days', sortDays(days as Weekday[]))} error={errors.days}>
+        <Checkbox.Group
+          label="On"
+          value={values.days}
+          onChange={(days) => set('days', sortDays(days as Weekday[]))}
+          error={errors.days}
+        >
           <Group gap="md" mt={4}>
             {WEEKDAYS.map((day) => (
               <Checkbox key={day} value={day} label={WEEKDAY_SHORT[day]} aria-label={WEEKDAY_NAMES[day]} />
@@ -120,7 +139,9 @@ export function ScheduleEditor({
           allowDecimal={false}
           allowNegative={false}
           value={values.durationMinutes}
-          onChange={(value) => set('durationMinutes', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+          onChange={(value) =>
+            set('durationMinutes', typeof value === 'number' ? value : value === '' ? '' : Number(value))
+          }
           error={errors.durationMinutes}
         />
         <Select
@@ -216,7 +237,13 @@ function SchedulePreviewBox({ values, check }: { values: ScheduleFormValues; che
               <List size="sm" spacing={2} aria-label="Next sessions">
                 {preview.sessions.map((session) => (
                   <List.Item key={session.startsAt.toISOString()}>
-                    {new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: values.timezone }).format(session.startsAt)}
+                    {new Intl.DateTimeFormat(undefined, {
+                      weekday: 'long',
+                      day: 'numeric',
+                      month: 'long',
+                      year: 'numeric',
+                      timeZone: values.timezone,
+                    }).format(session.startsAt)}
                     {', '}
                     {formatTimeRange(session.startsAt, session.endsAt, values.timezone)}
                     {session.closure && ` — library closed (${session.closure})`}

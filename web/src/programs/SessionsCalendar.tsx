@@ -4,7 +4,15 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
-import { currentMonth, monthLabel, monthRange, monthSummary, sessionState, shiftMonth, type SessionState } from './calendar-month';
+import {
+  currentMonth,
+  monthLabel,
+  monthRange,
+  monthSummary,
+  sessionState,
+  shiftMonth,
+  type SessionState,
+} from './calendar-month';
 import { programKeys } from './program-queries';
 import type { Program, Session } from './program-types';
 import { formatTimeRange } from './schedule-preview';
@@ -44,7 +52,12 @@ export function SessionsCalendar({
   const sessions = useQuery({
     queryKey: programKeys.sessionsIn(program.id, from, to),
     queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/programs/{id}/sessions', { params: { path: { id: program.id }, query: { from, to } }, signal })).data,
+      unwrap(
+        await api.GET('/api/v1/programs/{id}/sessions', {
+          params: { path: { id: program.id }, query: { from, to } },
+          signal,
+        }),
+      ).data,
   });
   const now = new Date();
   const label = monthLabel(month);
@@ -57,7 +70,12 @@ export function SessionsCalendar({
           {label}
         </Title>
         <Group gap="xs">
-          <Button variant="default" size="compact-sm" onClick={() => go(shiftMonth(month, -1))} aria-label={`Previous month, ${monthLabel(shiftMonth(month, -1))}`}>
+          <Button
+            variant="default"
+            size="compact-sm"
+            onClick={() => go(shiftMonth(month, -1))}
+            aria-label={`Previous month, ${monthLabel(shiftMonth(month, -1))}`}
+          >
             ‹ Previous
           </Button>
           {month !== thisMonth && (
@@ -65,7 +83,12 @@ export function SessionsCalendar({
               This month
             </Button>
           )}
-          <Button variant="default" size="compact-sm" onClick={() => go(shiftMonth(month, 1))} aria-label={`Next month, ${monthLabel(shiftMonth(month, 1))}`}>
+          <Button
+            variant="default"
+            size="compact-sm"
+            onClick={() => go(shiftMonth(month, 1))}
+            aria-label={`Next month, ${monthLabel(shiftMonth(month, 1))}`}
+          >
             Next ›
           </Button>
         </Group>
@@ -82,7 +105,14 @@ export function SessionsCalendar({
       {sessions.data && sessions.data.length > 0 && (
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="sessions-month">
           {sessions.data.map((session) => (
-            <SessionRow key={session.id} session={session} program={program} range={{ from, to }} now={now} canWrite={canWrite} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              program={program}
+              range={{ from, to }}
+              now={now}
+              canWrite={canWrite}
+            />
           ))}
         </Stack>
       )}
@@ -107,7 +137,12 @@ function SessionRow({
   const zone = program.schedule.timezone;
   const state = sessionState(session, now);
   const startsAt = new Date(session.startsAt);
-  const day = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(startsAt);
+  const day = new Intl.DateTimeFormat(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: zone,
+  }).format(startsAt);
   const time = formatTimeRange(startsAt, new Date(session.endsAt), zone);
   const [attendance, setAttendance] = useState<number | ''>(session.attendance ?? '');
   const [saved, setSaved] = useState(false);
@@ -120,7 +155,12 @@ function SessionRow({
 
   const update = useMutation({
     mutationFn: async (body: { attendance?: number | null; cancelled?: boolean }) =>
-      unwrap(await api.PATCH('/api/v1/sessions/{id}', { params: { path: { id: session.id } }, body: { ...body, version: session.version } })),
+      unwrap(
+        await api.PATCH('/api/v1/sessions/{id}', {
+          params: { path: { id: session.id } },
+          body: { ...body, version: session.version },
+        }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData<Session[]>(programKeys.sessionsIn(program.id, range.from, range.to), (list) =>
         list?.map((other) => (other.id === updated.id ? updated : other)),
@@ -147,11 +187,20 @@ function SessionRow({
 
   const badge = STATE_BADGES[state];
   const conflict = update.error instanceof ApiError && update.error.status === 409;
-  const attendanceError = update.error instanceof ApiError && update.error.status === 400 ? update.error.fieldError('attendance') : undefined;
+  const attendanceError =
+    update.error instanceof ApiError && update.error.status === 400 ? update.error.fieldError('attendance') : undefined;
   const mayRecord = canWrite && (state === 'held' || state === 'unrecorded');
 
   return (
-    <Paper component="li" withBorder p="sm" radius="md" data-testid="session" data-state={state} bg={state === 'closed' || state === 'cancelled' ? 'gray.0' : undefined}>
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      radius="md"
+      data-testid="session"
+      data-state={state}
+      bg={state === 'closed' || state === 'cancelled' ? 'gray.0' : undefined}
+    >
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 14rem' }}>
           <Text fw={600} td={state === 'closed' || state === 'cancelled' ? 'line-through' : undefined}>
@@ -185,7 +234,12 @@ function SessionRow({
                 }}
                 error={attendanceError}
               />
-              <Button type="submit" variant="light" loading={update.isPending} disabled={attendance === (session.attendance ?? '')}>
+              <Button
+                type="submit"
+                variant="light"
+                loading={update.isPending}
+                disabled={attendance === (session.attendance ?? '')}
+              >
                 Save
               </Button>
             </Group>
@@ -193,30 +247,47 @@ function SessionRow({
         )}
 
         {canWrite && state === 'upcoming' && (
-          <Button variant="subtle" color="red" size="compact-sm" onClick={() => update.mutate({ cancelled: true })} aria-label={`Cancel session on ${day}`}>
+          <Button
+            variant="subtle"
+            color="red"
+            size="compact-sm"
+            onClick={() => update.mutate({ cancelled: true })}
+            aria-label={`Cancel session on ${day}`}
+          >
             Cancel session
           </Button>
         )}
         {canWrite && state === 'unrecorded' && (
           // A past session without a head count may simply not have happened: that is a cancellation too.
-          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => update.mutate({ cancelled: true })} aria-label={`Mark as not held: ${day}`}>
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            onClick={() => update.mutate({ cancelled: true })}
+            aria-label={`Mark as not held: ${day}`}
+          >
             Mark as not held
           </Button>
         )}
         {canWrite && state === 'cancelled' && (
-          <Button variant="subtle" size="compact-sm" onClick={() => update.mutate({ cancelled: false })} aria-label={`Restore session on ${day}`}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => update.mutate({ cancelled: false })}
+            aria-label={`Restore session on ${day}`}
+          >
             Restore session
           </Button>
         )}
       </Group>
       <div role="status" aria-live="polite">
-        {saved && !update.isPending && mayRecord && (
-          <Text size="sm">Saved.</Text>
-        )}
+        {saved && !update.isPending && mayRecord && <Text size="sm">Saved.</Text>}
       </div>
       {update.error && !attendanceError && (
         <Alert color={conflict ? 'yellow' : 'red'} role="alert" mt="xs" p="xs">
-          {conflict ? 'Someone else changed this session meanwhile. It now shows their version; enter your change again.' : errorMessage(update.error)}
+          {conflict
+            ? 'Someone else changed this session meanwhile. It now shows their version; enter your change again.'
+            : errorMessage(update.error)}
         </Alert>
       )}
     </Paper>

@@ -19,8 +19,14 @@ const session = (overrides: Partial<Session>): Session => ({
 describe('calendar month', () => {
   it('spans the month in the program’s zone, across its DST change', () => {
     // Los Angeles: PDT (UTC-7) on 1 Nov 00:00, PST (UTC-8) on 1 Dec.
-    expect(monthRange('2026-11', 'America/Los_Angeles')).toEqual({ from: '2026-11-01T07:00:00.000Z', to: '2026-12-01T08:00:00.000Z' });
-    expect(monthRange('2026-12', 'Australia/Sydney')).toEqual({ from: '2026-11-30T13:00:00.000Z', to: '2026-12-31T13:00:00.000Z' });
+    expect(monthRange('2026-11', 'America/Los_Angeles')).toEqual({
+      from: '2026-11-01T07:00:00.000Z',
+      to: '2026-12-01T08:00:00.000Z',
+    });
+    expect(monthRange('2026-12', 'Australia/Sydney')).toEqual({
+      from: '2026-11-30T13:00:00.000Z',
+      to: '2026-12-31T13:00:00.000Z',
+    });
   });
 
   it('is the month of the program’s zone, not the reader’s', () => {

@@ -24,7 +24,9 @@ export function monthRange(month: string, zone: string): { from: string; to: str
 
 /** "December 2026". */
 export function monthLabel(month: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
 }
 
 /** How a session stands, in words and for its controls. */

@@ -30,7 +30,8 @@ export function usePrograms(query: ProgramListQuery) {
 export function useProgram(id: string | undefined) {
   return useQuery({
     queryKey: programKeys.detail(id ?? ''),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/programs/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
   });
 }

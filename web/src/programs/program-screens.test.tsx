@@ -10,11 +10,17 @@ import type { Program, Session } from './program-types';
 
 // jsdom has no FontFaceSet; Mantine's autosizing textareas listen to it.
 if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
 }
 
 // The reader is in Chicago whatever zone the machine running the tests is in.
-vi.mock('./zone', async (importOriginal) => ({ ...(await importOriginal<typeof import('./zone')>()), viewerZone: () => 'America/Chicago' }));
+vi.mock('./zone', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./zone')>()),
+  viewerZone: () => 'America/Chicago',
+}));
 
 const STAFF = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -28,8 +34,13 @@ const STAFF = {
 const VIEWER = { ...STAFF, id: '22222222-2222-4222-8222-222222222222', name: 'Vic Viewer', role: 'viewer' } as User;
 const PROGRAM_ID = '44444444-4444-4444-8444-444444444444';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const problem = (status: number, body: object) => new Response(JSON.stringify({ status, ...body }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const problem = (status: number, body: object) =>
+  new Response(JSON.stringify({ status, ...body }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 
 interface Call {
   method: string;
@@ -46,7 +57,12 @@ function fakeApi(answer: (call: Call, url: URL) => Response | undefined) {
     vi.fn(async (input: Request) => {
       const url = new URL(input.url);
       const text = input.method === 'GET' ? '' : await input.text();
-      const call = { method: input.method, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined };
+      const call = {
+        method: input.method,
+        path: url.pathname,
+        query: url.searchParams,
+        body: text ? JSON.parse(text) : undefined,
+      };
       calls.push(call);
       const answered = answer(call, url);
       if (answered) return answered;
@@ -70,7 +86,9 @@ function fakeApi(answer: (call: Call, url: URL) => Response | undefined) {
 function renderAt(path: string, user: User = STAFF) {
   session.signInForTest(user);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
-  render(<App router={router} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} env="test" />);
+  render(
+    <App router={router} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} env="test" />,
+  );
   return router;
 }
 
@@ -110,7 +128,9 @@ describe('the program form’s schedule editor', () => {
     const length = screen.getByRole('textbox', { name: 'Length (minutes)' });
     await userEvent.clear(length);
     await userEvent.type(length, '60');
-    await waitFor(async () => expect(await sentence()).toBe('Every other Monday and Thursday 4:00 – 5:00 PM · next: Dec 1, Dec 4, Dec 15 …'));
+    await waitFor(async () =>
+      expect(await sentence()).toBe('Every other Monday and Thursday 4:00 – 5:00 PM · next: Dec 1, Dec 4, Dec 15 …'),
+    );
     expect(screen.getByText('From Dec 1, 2025, no end date')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Create program' }));
@@ -124,7 +144,13 @@ describe('the program form’s schedule editor', () => {
       audienceIds: [],
       libraryGoal: null,
       partnerGoal: null,
-      schedule: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH', timezone: 'America/Chicago', startTime: '16:00', durationMinutes: 60, location: null },
+      schedule: {
+        rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+        timezone: 'America/Chicago',
+        startTime: '16:00',
+        durationMinutes: 60,
+        location: null,
+      },
       startDate: '2025-12-01',
       endDate: null,
     });
@@ -148,14 +174,18 @@ describe('the program form’s schedule editor', () => {
     expect(await screen.findByText('The schedule needs attention')).toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2025-12-17' } });
-    await waitFor(async () => expect(await sentence()).toBe('Every Wednesday 3:30 – 5:00 PM · next: Dec 3, Dec 10, Dec 17'));
+    await waitFor(async () =>
+      expect(await sentence()).toBe('Every Wednesday 3:30 – 5:00 PM · next: Dec 3, Dec 10, Dec 17'),
+    );
     expect(screen.getByText('From Dec 1, 2025 until Dec 17, 2025')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Repeats' }));
     await userEvent.click(await screen.findByRole('option', { name: 'Custom rule (RRULE)' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Rule' }), { target: { value: 'FREQ=HOURLY' } });
     // Next to the rule, and in the summary above the form since saving was tried.
-    expect(await screen.findAllByText('FREQ=HOURLY is finer than a day; a program meets at most daily')).toHaveLength(2);
+    expect(await screen.findAllByText('FREQ=HOURLY is finer than a day; a program meets at most daily')).toHaveLength(
+      2,
+    );
     expect(screen.getByRole('textbox', { name: 'Rule' })).toHaveAttribute('aria-invalid', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Create program' }));
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
@@ -169,11 +199,19 @@ function program(overrides: Partial<Program> = {}): Program {
     name: 'Teen drop-in',
     description: null,
     status: 'running',
-    partners: [{ organizationId: '55555555-5555-4555-8555-555555555555', organizationName: 'Harbor House', role: 'host' }],
+    partners: [
+      { organizationId: '55555555-5555-4555-8555-555555555555', organizationName: 'Harbor House', role: 'host' },
+    ],
     audienceIds: [],
     libraryGoal: null,
     partnerGoal: null,
-    schedule: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timezone: 'America/Chicago', startTime: '15:30', durationMinutes: 90, location: 'Teen room' },
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+      timezone: 'America/Chicago',
+      startTime: '15:30',
+      durationMinutes: 90,
+      location: 'Teen room',
+    },
     startDate: '2025-09-03',
     endDate: null,
     createdAt: '2025-09-01T00:00:00.000Z',
@@ -183,11 +221,26 @@ function program(overrides: Partial<Program> = {}): Program {
 }
 
 function session_(overrides: Partial<Session>): Session {
-  return { id: crypto.randomUUID(), programId: PROGRAM_ID, cancelled: false, cancelReason: null, attendance: null, notes: null, version: 1, ...overrides } as Session;
+  return {
+    id: crypto.randomUUID(),
+    programId: PROGRAM_ID,
+    cancelled: false,
+    cancelReason: null,
+    attendance: null,
+    notes: null,
+    version: 1,
+    ...overrides,
+  } as Session;
 }
 
 describe('the sessions calendar', () => {
-  const held = session_({ id: 'a1111111-1111-4111-8111-111111111111', startsAt: '2025-11-19T21:30:00.000Z', endsAt: '2025-11-19T23:00:00.000Z', localDate: '2025-11-19', version: 3 });
+  const held = session_({
+    id: 'a1111111-1111-4111-8111-111111111111',
+    startsAt: '2025-11-19T21:30:00.000Z',
+    endsAt: '2025-11-19T23:00:00.000Z',
+    localDate: '2025-11-19',
+    version: 3,
+  });
   const closed = session_({
     startsAt: '2025-11-26T21:30:00.000Z',
     endsAt: '2025-11-26T23:00:00.000Z',
@@ -210,10 +263,12 @@ describe('the sessions calendar', () => {
     const calls = fakeApi((call, url) => {
       if (url.pathname === `/api/v1/programs/${PROGRAM_ID}`) return json(program());
       if (url.pathname === `/api/v1/programs/${PROGRAM_ID}/sessions`) return json({ data: [current, closed] });
-      if (url.pathname === `/api/v1/programs/${PROGRAM_ID}/feedback-links`) return json({ data: [], meta: { total: 0, limit: 100, offset: 0 } });
+      if (url.pathname === `/api/v1/programs/${PROGRAM_ID}/feedback-links`)
+        return json({ data: [], meta: { total: 0, limit: 100, offset: 0 } });
       if (call.method === 'PATCH' && url.pathname === `/api/v1/sessions/${held.id}`) {
         const body = call.body as { attendance: number; version: number };
-        if (body.version !== current.version) return problem(409, { code: 'STALE_VERSION', currentVersion: current.version });
+        if (body.version !== current.version)
+          return problem(409, { code: 'STALE_VERSION', currentVersion: current.version });
         current = { ...current, attendance: body.attendance, version: current.version + 1 };
         return json(current);
       }
@@ -230,7 +285,9 @@ describe('the sessions calendar', () => {
     expect(within(sessions[1]).getByText('Library closed')).toBeInTheDocument();
     expect(within(sessions[1]).getByText('Thanksgiving')).toBeInTheDocument();
     expect(within(sessions[1]).queryByRole('textbox')).toBeNull();
-    expect(screen.getByText('2 sessions · 1 cancelled · attendance recorded for 0 of 1 held so far')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 sessions · 1 cancelled · attendance recorded for 0 of 1 held so far'),
+    ).toBeInTheDocument();
 
     // Someone else saved meanwhile: the version we hold is stale.
     current = { ...held, attendance: 9, version: 4 };
@@ -238,7 +295,11 @@ describe('the sessions calendar', () => {
     await userEvent.click(within(sessions[0]).getByRole('button', { name: 'Save' }));
     await within(sessions[0]).findByText(/Someone else changed this session meanwhile/);
     // The month is reloaded: their number shows, and saving again uses their version.
-    await waitFor(() => expect(within(screen.getAllByTestId('session')[0]).getByRole('textbox', { name: /^Attended on/ })).toHaveValue('9'));
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('session')[0]).getByRole('textbox', { name: /^Attended on/ })).toHaveValue(
+        '9',
+      ),
+    );
     const input = within(screen.getAllByTestId('session')[0]).getByRole('textbox', { name: /^Attended on/ });
     await userEvent.clear(input);
     await userEvent.type(input, '14');
@@ -249,13 +310,16 @@ describe('the sessions calendar', () => {
       { attendance: 14, version: 3 },
       { attendance: 14, version: 4 },
     ]);
-    expect(screen.getByText('2 sessions · 1 cancelled · attendance recorded for 1 of 1 held so far')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 sessions · 1 cancelled · attendance recorded for 1 of 1 held so far'),
+    ).toBeInTheDocument();
   });
 
   it('shows a viewer the same month without any control', async () => {
     fakeApi((_call, url) => {
       if (url.pathname === `/api/v1/programs/${PROGRAM_ID}`) return json(program());
-      if (url.pathname === `/api/v1/programs/${PROGRAM_ID}/sessions`) return json({ data: [{ ...held, attendance: 11 }, closed] });
+      if (url.pathname === `/api/v1/programs/${PROGRAM_ID}/sessions`)
+        return json({ data: [{ ...held, attendance: 11 }, closed] });
       return undefined;
     });
     renderAt(`/programs/${PROGRAM_ID}`, VIEWER);
@@ -263,7 +327,15 @@ describe('the sessions calendar', () => {
     const sessions = await screen.findAllByTestId('session');
     expect(within(sessions[0]).getByText('11 attended')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /^Attended on/ })).toBeNull();
-    for (const name of ['Edit program', 'Change status', 'Add reminder', 'Make a printable link', 'Save', 'Cancel session', 'Mark as not held']) {
+    for (const name of [
+      'Edit program',
+      'Change status',
+      'Add reminder',
+      'Make a printable link',
+      'Save',
+      'Cancel session',
+      'Mark as not held',
+    ]) {
       expect(screen.queryByRole('button', { name })).toBeNull();
       expect(screen.queryByRole('link', { name })).toBeNull();
     }

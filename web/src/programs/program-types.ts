@@ -12,7 +12,12 @@ export type FeedbackLink = components['schemas']['FeedbackLinkResponseDto'];
 export type FeedbackLinkCreated = components['schemas']['FeedbackLinkCreatedDto'];
 
 /** In the order a program lives through them; the type check fails if the API gains one this list lacks. */
-export const PROGRAM_STATUSES = ['planned', 'running', 'paused', 'completed'] as const satisfies readonly ProgramStatus[];
+export const PROGRAM_STATUSES = [
+  'planned',
+  'running',
+  'paused',
+  'completed',
+] as const satisfies readonly ProgramStatus[];
 type MissingStatus = Exclude<ProgramStatus, (typeof PROGRAM_STATUSES)[number]>;
 const everyStatusListed: MissingStatus extends never ? true : MissingStatus = true;
 void everyStatusListed;

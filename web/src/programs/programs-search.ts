@@ -44,5 +44,7 @@ export interface NewProgramSearch {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseNewProgramSearch(raw: Record<string, unknown>): NewProgramSearch {
-  return typeof raw.organizationId === 'string' && UUID.test(raw.organizationId) ? { organizationId: raw.organizationId } : {};
+  return typeof raw.organizationId === 'string' && UUID.test(raw.organizationId)
+    ? { organizationId: raw.organizationId }
+    : {};
 }

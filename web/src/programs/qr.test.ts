@@ -19,10 +19,21 @@ describe('qrSvgPath', () => {
     const { size, path } = qrSvgPath(URL);
     const dark = new Set([...path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(([, x, y]) => `${x},${y}`));
     const finderAt = (x: number, y: number) =>
-      [0, 1, 2, 3, 4, 5, 6].every((i) => dark.has(`${x + i},${y}`) && dark.has(`${x + i},${y + 6}`) && dark.has(`${x},${y + i}`) && dark.has(`${x + 6},${y + i}`)) &&
+      [0, 1, 2, 3, 4, 5, 6].every(
+        (i) =>
+          dark.has(`${x + i},${y}`) &&
+          dark.has(`${x + i},${y + 6}`) &&
+          dark.has(`${x},${y + i}`) &&
+          dark.has(`${x + 6},${y + i}`),
+      ) &&
       !dark.has(`${x + 1},${y + 1}`) &&
       dark.has(`${x + 3},${y + 3}`);
     const far = size - QUIET_ZONE - 7;
-    expect([finderAt(QUIET_ZONE, QUIET_ZONE), finderAt(far, QUIET_ZONE), finderAt(QUIET_ZONE, far), finderAt(far, far)]).toEqual([true, true, true, false]);
+    expect([
+      finderAt(QUIET_ZONE, QUIET_ZONE),
+      finderAt(far, QUIET_ZONE),
+      finderAt(QUIET_ZONE, far),
+      finderAt(far, far),
+    ]).toEqual([true, true, true, false]);
   });
 });

@@ -58,8 +58,10 @@ export function scheduleErrorsFrom(apiErrors: Record<string, string>, values: Sc
 /** Gaps the editor can name better than the rule check ("choose a day" rather than a malformed RRULE). */
 function missingParts(values: ScheduleFormValues): ScheduleErrors {
   const errors: ScheduleErrors = {};
-  if ((values.frequency === 'weekly' || values.frequency === 'biweekly') && values.days.length === 0) errors.days = 'Choose at least one day';
-  if (values.frequency === 'custom' && !values.customRrule.trim()) errors.customRrule = 'Enter a rule such as FREQ=MONTHLY;BYMONTHDAY=15';
+  if ((values.frequency === 'weekly' || values.frequency === 'biweekly') && values.days.length === 0)
+    errors.days = 'Choose at least one day';
+  if (values.frequency === 'custom' && !values.customRrule.trim())
+    errors.customRrule = 'Enter a rule such as FREQ=MONTHLY;BYMONTHDAY=15';
   if (!values.startDate) errors.startDate = 'Choose the first day';
   if (!values.startTime) errors.startTime = 'Enter the start time';
   if (values.durationMinutes === '') errors.durationMinutes = 'Enter how long each session lasts';

@@ -18,13 +18,27 @@ export const WEEKDAY_NAMES: Record<Weekday, string> = {
   SU: 'Sunday',
 };
 
-export const WEEKDAY_SHORT: Record<Weekday, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };
+export const WEEKDAY_SHORT: Record<Weekday, string> = {
+  MO: 'Mon',
+  TU: 'Tue',
+  WE: 'Wed',
+  TH: 'Thu',
+  FR: 'Fri',
+  SA: 'Sat',
+  SU: 'Sun',
+};
 
 /** Which occurrence of the weekday in the month; -1 is the last. */
 export const MONTH_POSITIONS = [1, 2, 3, 4, -1] as const;
 export type MonthPosition = (typeof MONTH_POSITIONS)[number];
 
-export const POSITION_NAMES: Record<MonthPosition, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
+export const POSITION_NAMES: Record<MonthPosition, string> = {
+  1: 'first',
+  2: 'second',
+  3: 'third',
+  4: 'fourth',
+  [-1]: 'last',
+};
 
 export type Frequency = 'weekly' | 'biweekly' | 'monthly' | 'custom';
 export type EndKind = 'never' | 'date' | 'count';
@@ -140,10 +154,12 @@ export function formValuesFor(fields: ScheduleFields): ScheduleFormValues {
   };
   const rule = recognizeRule(schedule.rrule, startDate);
   // A rule with both COUNT and an end date, or a rarer interval, is shown as it is.
-  const simple = rule && !(rule.count !== null && endDate) && (rule.kind === 'weekly' ? rule.interval <= 2 : rule.interval === 1);
+  const simple =
+    rule && !(rule.count !== null && endDate) && (rule.kind === 'weekly' ? rule.interval <= 2 : rule.interval === 1);
   if (!rule || !simple) return { ...base, frequency: 'custom', customRrule: schedule.rrule };
   const ends = rule.count !== null ? { end: 'count' as const, count: rule.count } : {};
-  if (rule.kind === 'weekly') return { ...base, ...ends, frequency: rule.interval === 2 ? 'biweekly' : 'weekly', days: rule.days };
+  if (rule.kind === 'weekly')
+    return { ...base, ...ends, frequency: rule.interval === 2 ? 'biweekly' : 'weekly', days: rule.days };
   return { ...base, ...ends, frequency: 'monthly', position: rule.position, monthDay: rule.day };
 }
 

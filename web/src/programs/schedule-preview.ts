@@ -65,7 +65,11 @@ function weekdaysPhrase(days: readonly Weekday[]): string {
  * rrule (English), without their COUNT/UNTIL, which `describeSpan` states.
  */
 export function describeRule(raw: string, startDate: string): string {
-  const rrule = raw.trim().toUpperCase().replace(/^RRULE:/, '').replace(/;+$/, '');
+  const rrule = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '')
+    .replace(/;+$/, '');
   const rule = recognizeRule(rrule, startDate);
   if (rule?.kind === 'weekly') {
     const days = weekdaysPhrase(rule.days);
@@ -74,7 +78,8 @@ export function describeRule(raw: string, startDate: string): string {
     return `Every ${rule.interval} weeks on ${days === 'day' ? 'every day' : days === 'weekday' ? 'weekdays' : days}`;
   }
   if (rule?.kind === 'monthly') {
-    const every = rule.interval === 1 ? 'every month' : rule.interval === 2 ? 'every other month' : `every ${rule.interval} months`;
+    const every =
+      rule.interval === 1 ? 'every month' : rule.interval === 2 ? 'every other month' : `every ${rule.interval} months`;
     return `The ${POSITION_NAMES[rule.position]} ${WEEKDAY_NAMES[rule.day]} of ${every}`;
   }
   const daily = /^FREQ=DAILY(?:;INTERVAL=(\d+))?(?:;(?:COUNT|UNTIL)=[^;]+)?$/.exec(rrule);
@@ -116,11 +121,20 @@ export function formatTimeRange(start: Date, end: Date, zone: string, locale?: s
 export function formatShortDate(instant: Date, zone: string, now: Date, locale?: string): string {
   const year = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric' }).format(date);
   const withYear = year(instant) !== year(now);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: zone }).format(instant);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: zone,
+  }).format(instant);
 }
 
 /** A local `YYYY-MM-DD` as "18 Dec 2026". */
-export function formatLocalDate(date: string, locale?: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+export function formatLocalDate(
+  date: string,
+  locale?: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
@@ -146,7 +160,10 @@ export function describeSpan(fields: ScheduleFields, locale?: string): string {
 }
 
 /** The schedule compiled by the server's own code, or its field errors. */
-export function checkSchedule(fields: ScheduleFields, options: { now: Date; checkStartDate?: boolean }): CompiledSchedule | FieldError[] {
+export function checkSchedule(
+  fields: ScheduleFields,
+  options: { now: Date; checkStartDate?: boolean },
+): CompiledSchedule | FieldError[] {
   try {
     return compileSchedule(
       { ...fields.schedule, startDate: fields.startDate, endDate: fields.endDate },
@@ -187,7 +204,12 @@ export function previewSchedule(fields: ScheduleFields, options: PreviewOptions)
   const more = found.length > count;
   const zoneNote = options.viewerZone && options.viewerZone !== zone ? ` (${zoneLabel(zone)} time)` : '';
   const summary = `${describeSchedule(fields, locale)}${zoneNote}`;
-  const dates = sessions.map((session) => (session.closure ? `${session.label} (closed: ${session.closure})` : session.label));
-  const sentence = sessions.length === 0 ? `${summary} · no sessions ahead` : `${summary} · next: ${dates.join(', ')}${more ? ' …' : ''}`;
+  const dates = sessions.map((session) =>
+    session.closure ? `${session.label} (closed: ${session.closure})` : session.label,
+  );
+  const sentence =
+    sessions.length === 0
+      ? `${summary} · no sessions ahead`
+      : `${summary} · next: ${dates.join(', ')}${more ? ' …' : ''}`;
   return { ok: true, summary, sessions, more, sentence };
 }

@@ -42,7 +42,12 @@ export function ProgramRemindersSection({ program }: { program: Program }) {
           {rules.map((rule) => (
             <li key={rule.id}>
               <Group gap="xs" wrap="wrap">
-                <AnchorLink to="/reminders/$reminderId" params={{ reminderId: rule.id }} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                <AnchorLink
+                  to="/reminders/$reminderId"
+                  params={{ reminderId: rule.id }}
+                  fw={600}
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {rule.title}
                 </AnchorLink>
                 {!rule.active && (

@@ -12,7 +12,10 @@ import type { Reminder } from './reminder-text';
 
 // jsdom has no FontFaceSet; Mantine's autosizing textareas listen to it.
 if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
 }
 
 const STAFF = {
@@ -27,9 +30,14 @@ const STAFF = {
 const BEN = { id: '22222222-2222-4222-8222-222222222222', name: 'Ben Outreach', role: 'manager' };
 const VIC = { id: '33333333-3333-4333-8333-333333333333', name: 'Vic Viewer', role: 'viewer' };
 const LEFT = '55555555-5555-4555-8555-555555555555';
-const PROGRAM = { id: '44444444-4444-4444-8444-444444444444', name: 'Teen drop-in', partners: [] } as unknown as Program;
+const PROGRAM = {
+  id: '44444444-4444-4444-8444-444444444444',
+  name: 'Teen drop-in',
+  partners: [],
+} as unknown as Program;
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** The API: the team list (as a staff member gets it) and the reminder writes, recorded. */
 function fakeApi() {
@@ -39,11 +47,15 @@ function fakeApi() {
     vi.fn(async (input: Request | URL | string) => {
       const request = input instanceof Request ? input : new Request(String(input));
       const url = new URL(request.url);
-      if (url.pathname === '/api/v1/users/directory') return json({ data: [BEN, { id: STAFF.id, name: STAFF.name, role: 'staff' }, VIC] });
+      if (url.pathname === '/api/v1/users/directory')
+        return json({ data: [BEN, { id: STAFF.id, name: STAFF.name, role: 'staff' }, VIC] });
       if (url.pathname.startsWith('/api/v1/reminders') && request.method !== 'GET') {
         const body = (await request.json()) as Record<string, unknown>;
         writes.push({ method: request.method, body });
-        return json({ id: '66666666-6666-4666-8666-666666666666', version: 1, ...body }, request.method === 'POST' ? 201 : 200);
+        return json(
+          { id: '66666666-6666-4666-8666-666666666666', version: 1, ...body },
+          request.method === 'POST' ? 201 : 200,
+        );
       }
       return json({ status: 404, detail: 'not here' }, 404);
     }),
@@ -76,12 +88,19 @@ describe('ReminderFormModal: colleagues from the team list', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Title/ }), 'Bring the sign-up sheets');
     await userEvent.click(within(dialog).getByRole('combobox', { name: 'Colleagues' }));
     await screen.findByRole('option', { name: 'Ben Outreach' });
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['Ana Staff (you)', 'Ben Outreach']);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Ana Staff (you)',
+      'Ben Outreach',
+    ]);
     await userEvent.click(screen.getByRole('option', { name: 'Ben Outreach' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add reminder' }));
 
     await waitFor(() => expect(writes).toHaveLength(1));
-    expect(writes[0].body).toMatchObject({ title: 'Bring the sign-up sheets', recipientIds: [STAFF.id, BEN.id], recipientContactIds: [] });
+    expect(writes[0].body).toMatchObject({
+      title: 'Bring the sign-up sheets',
+      recipientIds: [STAFF.id, BEN.id],
+      recipientContactIds: [],
+    });
   });
 
   it('keeps a recipient who has left as "A colleague" when editing, and names the others', async () => {

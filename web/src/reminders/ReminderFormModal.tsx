@@ -1,4 +1,18 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
@@ -41,7 +55,17 @@ const UNITS: { value: OffsetUnit; label: string }[] = [
  * Adds or edits a reminder that follows every session of a program ("4 hours before every
  * session"), to colleagues and partner contacts. Editing needs the rule's current version.
  */
-export function ReminderFormModal({ program, reminder, opened, onClose }: { program: Program; reminder?: Reminder; opened: boolean; onClose: () => void }) {
+export function ReminderFormModal({
+  program,
+  reminder,
+  opened,
+  onClose,
+}: {
+  program: Program;
+  reminder?: Reminder;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const colleagues = useColleagues();
@@ -58,8 +82,12 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
     active: reminder?.active ?? true,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-  const offset = values.amount === '' ? null : partsToOffset({ amount: values.amount, unit: values.unit, direction: values.direction });
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const offset =
+    values.amount === ''
+      ? null
+      : partsToOffset({ amount: values.amount, unit: values.unit, direction: values.direction });
 
   const save = useMutation({
     mutationFn: async (offsetMinutes: number): Promise<Reminder> => {
@@ -85,7 +113,8 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
     },
     onError: async (error) => {
       setErrors(problemFields(error));
-      if (error instanceof ApiError && error.status === 409 && reminder) await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(reminder.id) });
+      if (error instanceof ApiError && error.status === 409 && reminder)
+        await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(reminder.id) });
     },
   });
 
@@ -95,7 +124,8 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
     if (!values.title.trim()) found.title = 'Enter a title (it is the email’s subject)';
     if (offset === null) found['trigger.offsetMinutes'] = 'Enter how long before or after';
     else if (Math.abs(offset) > MAX_OFFSET_MINUTES) found['trigger.offsetMinutes'] = 'At most 30 days before or after';
-    if (values.recipientIds.length + values.recipientContactIds.length === 0) found.recipientIds = 'Choose at least one person to email';
+    if (values.recipientIds.length + values.recipientContactIds.length === 0)
+      found.recipientIds = 'Choose at least one person to email';
     setErrors(found);
     if (Object.keys(found).length > 0 || offset === null) return;
     save.mutate(offset);
@@ -103,30 +133,44 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
 
   const staffOptions = [
     { value: user.id, label: `${user.name} (you)` },
-    ...(colleagues.data ?? []).filter((other) => other.id !== user.id && other.role !== 'viewer').map((other) => ({ value: other.id, label: other.name })),
+    ...(colleagues.data ?? [])
+      .filter((other) => other.id !== user.id && other.role !== 'viewer')
+      .map((other) => ({ value: other.id, label: other.name })),
   ];
-  for (const id of values.recipientIds) if (!staffOptions.some((option) => option.value === id)) staffOptions.push({ value: id, label: 'A colleague' });
+  for (const id of values.recipientIds)
+    if (!staffOptions.some((option) => option.value === id)) staffOptions.push({ value: id, label: 'A colleague' });
   const contactOptions = partnerContacts.contacts.map(({ contact, organizationName }) => ({
     value: contact.id,
     label: `${contact.name} (${organizationName})${contact.email ? '' : ' — no email address'}`,
     disabled: !contact.email && !values.recipientContactIds.includes(contact.id),
   }));
-  for (const id of values.recipientContactIds) if (!contactOptions.some((option) => option.value === id)) contactOptions.push({ value: id, label: 'A partner contact', disabled: false });
+  for (const id of values.recipientContactIds)
+    if (!contactOptions.some((option) => option.value === id))
+      contactOptions.push({ value: id, label: 'A partner contact', disabled: false });
 
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   const general = save.error && (conflict || Object.keys(errors).length === 0);
   return (
-    <Modal opened={opened} onClose={onClose} title={reminder ? 'Edit reminder' : 'Add a reminder'} closeButtonProps={{ 'aria-label': 'Close' }} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={reminder ? 'Edit reminder' : 'Add a reminder'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {general && (
             <Alert color={conflict ? 'yellow' : 'red'} role="alert">
-              {conflict ? 'Someone changed this reminder since you opened it. Close this window to see their version, then try again.' : errorMessage(save.error)}
+              {conflict
+                ? 'Someone changed this reminder since you opened it. Close this window to see their version, then try again.'
+                : errorMessage(save.error)}
             </Alert>
           )}
           <Text size="sm">
-            For every session of <strong>{program.name}</strong>. Emails name the session’s date, time and place; a cancelled session’s
-            reminders are skipped.
+            For every session of <strong>{program.name}</strong>. Emails name the session’s date, time and place; a
+            cancelled session’s reminders are skipped.
           </Text>
           <TextInput
             label="Title"
@@ -160,7 +204,13 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
               onChange={(value) => set('amount', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
               error={errorUnder(errors, 'trigger')}
             />
-            <Select label="Unit" data={UNITS} value={values.unit} allowDeselect={false} onChange={(value) => value && set('unit', value as OffsetUnit)} />
+            <Select
+              label="Unit"
+              data={UNITS}
+              value={values.unit}
+              allowDeselect={false}
+              onChange={(value) => value && set('unit', value as OffsetUnit)}
+            />
             <Select
               label="Before or after"
               data={[
@@ -177,7 +227,11 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
           </Text>
           <MultiSelect
             label="Colleagues"
-            description={colleagues.isError ? 'The list of colleagues could not be loaded: you, or colleagues already on this reminder.' : undefined}
+            description={
+              colleagues.isError
+                ? 'The list of colleagues could not be loaded: you, or colleagues already on this reminder.'
+                : undefined
+            }
             data={staffOptions}
             value={values.recipientIds}
             onChange={(ids) => set('recipientIds', ids)}
@@ -186,7 +240,11 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
           />
           <MultiSelect
             label="Partner contacts"
-            description={program.partners.length === 0 ? 'The program has no partner yet.' : 'Each email to a partner contact carries a one-click unsubscribe link.'}
+            description={
+              program.partners.length === 0
+                ? 'The program has no partner yet.'
+                : 'Each email to a partner contact carries a one-click unsubscribe link.'
+            }
             data={contactOptions}
             value={values.recipientContactIds}
             onChange={(ids) => set('recipientContactIds', ids)}
@@ -194,7 +252,11 @@ export function ReminderFormModal({ program, reminder, opened, onClose }: { prog
             searchable
             nothingFoundMessage={partnerContacts.pending ? 'Loading…' : 'No contact by that name'}
           />
-          <Switch label="Send these reminders" checked={values.active} onChange={(event) => set('active', event.currentTarget.checked)} />
+          <Switch
+            label="Send these reminders"
+            checked={values.active}
+            onChange={(event) => set('active', event.currentTarget.checked)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,4 +1,18 @@
-import { Alert, Badge, Breadcrumbs, Button, Group, Loader, Pagination, Select, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -14,7 +28,15 @@ import { Section } from '../organization/Section';
 import { useProgram } from '../programs/program-queries';
 import type { Program } from '../programs/program-types';
 import { reminderKeys, useDeliveries, usePartnerContacts } from './reminder-queries';
-import { DELIVERY_STATUS_COLORS, DELIVERY_STATUS_LABELS, deliverySummary, describeTrigger, type Delivery, type DeliveryStatus, type Reminder } from './reminder-text';
+import {
+  DELIVERY_STATUS_COLORS,
+  DELIVERY_STATUS_LABELS,
+  deliverySummary,
+  describeTrigger,
+  type Delivery,
+  type DeliveryStatus,
+  type Reminder,
+} from './reminder-text';
 import { ReminderFormModal } from './ReminderFormModal';
 
 const route = getRouteApi('/app/reminders/$reminderId');
@@ -26,7 +48,8 @@ export function ReminderPage() {
   const user = useCurrentUser();
   const reminder = useQuery({
     queryKey: reminderKeys.detail(reminderId),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/reminders/{id}', { params: { path: { id: reminderId } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/reminders/{id}', { params: { path: { id: reminderId } }, signal })),
   });
   const programId = reminder.data?.trigger.type === 'session' ? reminder.data.trigger.programId : undefined;
   const program = useProgram(programId);
@@ -102,28 +125,48 @@ function useRecipientNames(user: User, program: Program | undefined) {
   const contacts = usePartnerContacts(program);
   return (type: 'user' | 'contact', id: string | null): string => {
     if (id === null) return 'An erased contact';
-    if (type === 'user') return id === user.id ? 'You' : (colleagues.data?.find((other) => other.id === id)?.name ?? 'A colleague');
+    if (type === 'user')
+      return id === user.id ? 'You' : (colleagues.data?.find((other) => other.id === id)?.name ?? 'A colleague');
     const found = contacts.contacts.find(({ contact }) => contact.id === id);
     return found ? `${found.contact.name} (${found.organizationName})` : 'A partner contact';
   };
 }
 
-function RuleSection({ rule, program, canWrite, user }: { rule: Reminder; program: Program | undefined; canWrite: boolean; user: User }) {
+function RuleSection({
+  rule,
+  program,
+  canWrite,
+  user,
+}: {
+  rule: Reminder;
+  program: Program | undefined;
+  canWrite: boolean;
+  user: User;
+}) {
   const queryClient = useQueryClient();
   const [editing, editModal] = useDisclosure(false);
   const nameOf = useRecipientNames(user, program);
   const toggle = useMutation({
     mutationFn: async (active: boolean) =>
-      unwrap(await api.PATCH('/api/v1/reminders/{id}', { params: { path: { id: rule.id } }, body: { active, version: rule.version } })),
+      unwrap(
+        await api.PATCH('/api/v1/reminders/{id}', {
+          params: { path: { id: rule.id } },
+          body: { active, version: rule.version },
+        }),
+      ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(reminderKeys.detail(rule.id), saved);
       await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(rule.id) });
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(rule.id) });
     },
   });
-  const recipients = [...rule.recipientIds.map((id) => nameOf('user', id)), ...rule.recipientContactIds.map((id) => nameOf('contact', id))];
+  const recipients = [
+    ...rule.recipientIds.map((id) => nameOf('user', id)),
+    ...rule.recipientContactIds.map((id) => nameOf('contact', id)),
+  ];
 
   return (
     <Section
@@ -143,7 +186,9 @@ function RuleSection({ rule, program, canWrite, user }: { rule: Reminder; progra
         {canWrite ? (
           <Switch
             label="Send these reminders"
-            description={rule.active ? 'On: emails go out as scheduled.' : 'Off: nothing is sent; scheduled emails are skipped.'}
+            description={
+              rule.active ? 'On: emails go out as scheduled.' : 'Off: nothing is sent; scheduled emails are skipped.'
+            }
             checked={rule.active}
             disabled={toggle.isPending}
             onChange={(event) => toggle.mutate(event.currentTarget.checked)}
@@ -154,7 +199,10 @@ function RuleSection({ rule, program, canWrite, user }: { rule: Reminder; progra
           </Badge>
         )}
         {toggle.error && (
-          <Alert color={toggle.error instanceof ApiError && toggle.error.status === 409 ? 'yellow' : 'red'} role="alert">
+          <Alert
+            color={toggle.error instanceof ApiError && toggle.error.status === 409 ? 'yellow' : 'red'}
+            role="alert"
+          >
             {toggle.error instanceof ApiError && toggle.error.status === 409
               ? 'Someone changed this reminder meanwhile; the page now shows their version.'
               : errorMessage(toggle.error)}
@@ -162,10 +210,20 @@ function RuleSection({ rule, program, canWrite, user }: { rule: Reminder; progra
         )}
         <Stack component="dl" gap="sm" m={0}>
           <Field label="To">{recipients.length > 0 ? recipients.join(', ') : 'Nobody'}</Field>
-          <Field label="Message">{rule.message || 'No message: the email gives the title and the session’s details.'}</Field>
+          <Field label="Message">
+            {rule.message || 'No message: the email gives the title and the session’s details.'}
+          </Field>
         </Stack>
       </Stack>
-      {editing && program && <ReminderFormModal key={rule.version} program={program} reminder={rule} opened={editing} onClose={editModal.close} />}
+      {editing && program && (
+        <ReminderFormModal
+          key={rule.version}
+          program={program}
+          reminder={rule}
+          opened={editing}
+          onClose={editModal.close}
+        />
+      )}
     </Section>
   );
 }
@@ -173,7 +231,11 @@ function RuleSection({ rule, program, canWrite, user }: { rule: Reminder; progra
 function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: Program | undefined; user: User }) {
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
   const [page, setPage] = useState(1);
-  const deliveries = useDeliveries(rule.id, { ...(status ? { status } : {}), limit: DELIVERIES_PAGE_SIZE, offset: (page - 1) * DELIVERIES_PAGE_SIZE });
+  const deliveries = useDeliveries(rule.id, {
+    ...(status ? { status } : {}),
+    limit: DELIVERIES_PAGE_SIZE,
+    offset: (page - 1) * DELIVERIES_PAGE_SIZE,
+  });
   const nameOf = useRecipientNames(user, program);
   const zone = program?.schedule.timezone;
   const total = deliveries.data?.meta.total ?? 0;
@@ -190,7 +252,10 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
           placeholder="Any status"
           clearable
           maw={240}
-          data={(Object.keys(DELIVERY_STATUS_LABELS) as DeliveryStatus[]).map((value) => ({ value, label: DELIVERY_STATUS_LABELS[value] }))}
+          data={(Object.keys(DELIVERY_STATUS_LABELS) as DeliveryStatus[]).map((value) => ({
+            value,
+            label: DELIVERY_STATUS_LABELS[value],
+          }))}
           value={status}
           onChange={(value) => {
             setStatus(value as DeliveryStatus | null);
@@ -198,7 +263,13 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
           }}
         />
         <Text role="status" aria-live="polite" fw={500}>
-          {deliveries.isPending ? 'Loading emails…' : deliveries.isError ? '' : total === 0 ? 'No emails yet.' : `${total} ${total === 1 ? 'email' : 'emails'}: ${deliverySummary(rows)}${total > rows.length ? ' on this page' : ''}`}
+          {deliveries.isPending
+            ? 'Loading emails…'
+            : deliveries.isError
+              ? ''
+              : total === 0
+                ? 'No emails yet.'
+                : `${total} ${total === 1 ? 'email' : 'emails'}: ${deliverySummary(rows)}${total > rows.length ? ' on this page' : ''}`}
         </Text>
         {deliveries.isError && (
           <Alert color="red" role="alert">
@@ -207,7 +278,10 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
         )}
         {rows.length > 0 && (
           // Rows hold no link, so the scrolling box itself takes focus (keyboard users scroll it at 360 px).
-          <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Emails table' } }}>
+          <Table.ScrollContainer
+            minWidth={560}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Emails table' } }}
+          >
             <Table verticalSpacing="xs" captionSide="top">
               <VisuallyHidden component="caption">Emails of this reminder, latest first</VisuallyHidden>
               <Table.Thead>
@@ -220,7 +294,13 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((delivery) => (
-                  <DeliveryRow key={delivery.id} delivery={delivery} zone={zone} recipient={nameOf(delivery.recipientType, delivery.recipientId)} session={rule.trigger.type === 'session'} />
+                  <DeliveryRow
+                    key={delivery.id}
+                    delivery={delivery}
+                    zone={zone}
+                    recipient={nameOf(delivery.recipientType, delivery.recipientId)}
+                    session={rule.trigger.type === 'session'}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
@@ -234,7 +314,11 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
               onChange={setPage}
               getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
               getControlProps={(control) =>
-                control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+                control === 'previous'
+                  ? { 'aria-label': 'Previous page' }
+                  : control === 'next'
+                    ? { 'aria-label': 'Next page' }
+                    : {}
               }
             />
           </Group>
@@ -245,10 +329,27 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
 }
 
 function when(iso: string, zone: string | undefined): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+  }).format(new Date(iso));
 }
 
-function DeliveryRow({ delivery, zone, recipient, session }: { delivery: Delivery; zone: string | undefined; recipient: string; session: boolean }) {
+function DeliveryRow({
+  delivery,
+  zone,
+  recipient,
+  session,
+}: {
+  delivery: Delivery;
+  zone: string | undefined;
+  recipient: string;
+  session: boolean;
+}) {
   const detail =
     delivery.status === 'sent'
       ? `Sent ${delivery.sentAt ? when(delivery.sentAt, zone) : ''}`
@@ -258,7 +359,9 @@ function DeliveryRow({ delivery, zone, recipient, session }: { delivery: Deliver
   return (
     <Table.Tr data-testid="delivery" data-status={delivery.status}>
       <Table.Td>
-        <Text size="sm">{session ? `Session ${when(delivery.occurrenceAt, zone)}` : when(delivery.occurrenceAt, zone)}</Text>
+        <Text size="sm">
+          {session ? `Session ${when(delivery.occurrenceAt, zone)}` : when(delivery.occurrenceAt, zone)}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{recipient}</Text>

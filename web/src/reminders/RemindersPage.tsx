@@ -46,7 +46,13 @@ export function RemindersPage() {
         onChange={(value) => void navigate({ search: value === 'all' || !value ? {} : { active: value === 'true' } })}
       />
       <Text role="status" aria-live="polite" fw={500}>
-        {reminders.isPending ? 'Loading reminders…' : reminders.isError ? '' : total === 0 ? 'No reminders.' : `${total} ${total === 1 ? 'reminder' : 'reminders'}`}
+        {reminders.isPending
+          ? 'Loading reminders…'
+          : reminders.isError
+            ? ''
+            : total === 0
+              ? 'No reminders.'
+              : `${total} ${total === 1 ? 'reminder' : 'reminders'}`}
       </Text>
       {reminders.isError && (
         <Alert color="red" role="alert" title="The reminders could not be loaded">
@@ -67,7 +73,11 @@ export function RemindersPage() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((rule) => (
-                <ReminderRow key={rule.id} rule={rule} programName={rule.trigger.programId ? programNames.get(rule.trigger.programId) : undefined} />
+                <ReminderRow
+                  key={rule.id}
+                  rule={rule}
+                  programName={rule.trigger.programId ? programNames.get(rule.trigger.programId) : undefined}
+                />
               ))}
             </Table.Tbody>
           </Table>
@@ -78,10 +88,16 @@ export function RemindersPage() {
           <Pagination
             total={Math.ceil(total / REMINDERS_PAGE_SIZE)}
             value={search.page ?? 1}
-            onChange={(page) => void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })}
+            onChange={(page) =>
+              void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
+            }
             getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>
@@ -95,7 +111,12 @@ function ReminderRow({ rule, programName }: { rule: Reminder; programName?: stri
   return (
     <Table.Tr>
       <Table.Td>
-        <AnchorLink to="/reminders/$reminderId" params={{ reminderId: rule.id }} fw={600} style={{ overflowWrap: 'anywhere' }}>
+        <AnchorLink
+          to="/reminders/$reminderId"
+          params={{ reminderId: rule.id }}
+          fw={600}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {rule.title}
         </AnchorLink>
       </Table.Td>

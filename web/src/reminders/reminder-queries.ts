@@ -26,7 +26,10 @@ export function useReminders(query: ReminderListQuery) {
 export function useDeliveries(reminderId: string, query: DeliveryListQuery) {
   return useQuery({
     queryKey: reminderKeys.deliveries(reminderId, query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/reminders/{id}/deliveries', { params: { path: { id: reminderId }, query }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/reminders/{id}/deliveries', { params: { path: { id: reminderId }, query }, signal }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,11 +41,17 @@ export function usePartnerContacts(program: Program | undefined) {
     queries: partners.map((partner) => ({
       queryKey: queryKeys.contacts(partner.organizationId),
       queryFn: async () =>
-        unwrap(await api.GET('/api/v1/contacts', { params: { query: { organizationId: partner.organizationId, limit: 100 } } })).data,
+        unwrap(
+          await api.GET('/api/v1/contacts', {
+            params: { query: { organizationId: partner.organizationId, limit: 100 } },
+          }),
+        ).data,
     })),
     combine: (results) => ({
       pending: results.some((result) => result.isPending),
-      contacts: results.flatMap((result, index) => (result.data ?? []).map((contact) => ({ contact, organizationName: partners[index].organizationName }))),
+      contacts: results.flatMap((result, index) =>
+        (result.data ?? []).map((contact) => ({ contact, organizationName: partners[index].organizationName })),
+      ),
     }),
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deliverySummary, describeSessionOffset, describeTrigger, offsetToParts, partsToOffset, type Delivery } from './reminder-text';
+import {
+  deliverySummary,
+  describeSessionOffset,
+  describeTrigger,
+  offsetToParts,
+  partsToOffset,
+  type Delivery,
+} from './reminder-text';
 
 describe('reminder offsets', () => {
   it.each([
@@ -17,9 +24,13 @@ describe('reminder offsets', () => {
   });
 
   it('puts the other trigger types in words too', () => {
-    expect(describeTrigger({ type: 'task-due', taskId: 't', offsetMinutes: -1440 })).toBe('1 day before the task is due');
+    expect(describeTrigger({ type: 'task-due', taskId: 't', offsetMinutes: -1440 })).toBe(
+      '1 day before the task is due',
+    );
     expect(describeTrigger({ type: 'task-due', taskId: 't', offsetMinutes: 0 })).toBe('When the task is due');
-    expect(describeTrigger({ type: 'once', at: '2026-12-03T15:00:00.000Z' }, 'en-GB')).toMatch(/^Once, 3 Dec 2026, \d\d:00$/);
+    expect(describeTrigger({ type: 'once', at: '2026-12-03T15:00:00.000Z' }, 'en-GB')).toMatch(
+      /^Once, 3 Dec 2026, \d\d:00$/,
+    );
   });
 });
 
@@ -40,7 +51,9 @@ describe('deliverySummary', () => {
   });
 
   it('counts by status, late ones too', () => {
-    expect(deliverySummary([delivery('sent'), delivery('sent', true), delivery('scheduled'), delivery('skipped')])).toBe('2 sent · 1 scheduled · 1 skipped · 1 late');
+    expect(
+      deliverySummary([delivery('sent'), delivery('sent', true), delivery('scheduled'), delivery('skipped')]),
+    ).toBe('2 sent · 1 scheduled · 1 skipped · 1 late');
     expect(deliverySummary([])).toBe('No emails yet.');
   });
 });

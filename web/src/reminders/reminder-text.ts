@@ -41,7 +41,9 @@ const plural = (amount: number, unit: OffsetUnit) => `${amount} ${amount === 1 ?
 export function describeSessionOffset(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'At the start of every session';
   const { amount, unit, direction } = offsetToParts(offsetMinutes);
-  return direction === 'before' ? `${plural(amount, unit)} before every session` : `${plural(amount, unit)} after every session starts`;
+  return direction === 'before'
+    ? `${plural(amount, unit)} before every session`
+    : `${plural(amount, unit)} after every session starts`;
 }
 
 /** When a rule sends, in words (the program's or task's name added by the caller). */
@@ -82,7 +84,9 @@ export function deliverySummary(deliveries: readonly Delivery[]): string {
   const counts = new Map<DeliveryStatus, number>();
   for (const delivery of deliveries) counts.set(delivery.status, (counts.get(delivery.status) ?? 0) + 1);
   const late = deliveries.filter((delivery) => delivery.late).length;
-  const parts = (['sent', 'scheduled', 'failed', 'skipped'] as const).filter((status) => counts.has(status)).map((status) => `${counts.get(status)} ${status}`);
+  const parts = (['sent', 'scheduled', 'failed', 'skipped'] as const)
+    .filter((status) => counts.has(status))
+    .map((status) => `${counts.get(status)} ${status}`);
   if (late > 0) parts.push(`${late} late`);
   return parts.join(' · ');
 }

@@ -1,4 +1,15 @@
-import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, useMantineTheme, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Text,
+  UnstyledButton,
+  useMantineTheme,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { session, type User } from '../api/client';
@@ -7,7 +18,17 @@ import { CurrentUserContext, useSession } from '../auth/useSession';
 
 interface NavItem {
   label: string;
-  to: '/organizations' | '/log-visit' | '/visits' | '/tasks' | '/feedback-inbox' | '/dashboard' | '/introductions' | '/admin' | '/programs' | '/reminders';
+  to:
+    | '/organizations'
+    | '/log-visit'
+    | '/visits'
+    | '/tasks'
+    | '/feedback-inbox'
+    | '/dashboard'
+    | '/introductions'
+    | '/admin'
+    | '/programs'
+    | '/reminders';
   /** Shown only to roles holding this permission. */
   permission: Permission;
 }
@@ -68,7 +89,11 @@ function SignedInLayout({ user }: { user: User }) {
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

@@ -48,7 +48,8 @@ export function AddTaskModal({
       onCreated?.(task);
       onClose();
       await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
-      if (task.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(task.organizationId) });
+      if (task.organizationId)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(task.organizationId) });
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, FIELDS)),
   });
@@ -71,7 +72,13 @@ export function AddTaskModal({
   const generalError = create.error && Object.keys(errors).length === 0 ? errorMessage(create.error) : null;
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a follow-up" closeButtonProps={{ 'aria-label': 'Close' }} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add a follow-up"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {generalError && (
@@ -118,7 +125,10 @@ export function AddTaskModal({
               label="Who does it?"
               size="md"
               allowDeselect={false}
-              data={colleagues.map((other) => ({ value: other.id, label: other.id === user.id ? `${other.name} (you)` : other.name }))}
+              data={colleagues.map((other) => ({
+                value: other.id,
+                label: other.id === user.id ? `${other.name} (you)` : other.name,
+              }))}
               value={assigneeId}
               onChange={(value) => value && setAssigneeId(value)}
               error={errors.assigneeId}

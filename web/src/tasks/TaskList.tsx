@@ -49,14 +49,17 @@ export function TaskList({
     // The tick shows at once; the server's answer replaces it (or takes it back on failure).
     onMutate: (task) => {
       const previous = changed.get(task.id);
-      setChanged((current) => new Map(current).set(task.id, { ...task, status: task.status === 'open' ? 'done' : 'open' }));
+      setChanged((current) =>
+        new Map(current).set(task.id, { ...task, status: task.status === 'open' ? 'done' : 'open' }),
+      );
       return { previous };
     },
     onSuccess: async (updated) => {
       setChanged((current) => new Map(current).set(updated.id, updated));
       setAnnouncement(`“${updated.title}” ${updated.status === 'done' ? 'marked done' : 'reopened'}.`);
       await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
-      if (updated.organizationId) await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
+      if (updated.organizationId)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
     },
     onError: async (error, task, context) => {
       setChanged((current) => {
@@ -65,7 +68,8 @@ export function TaskList({
         else next.delete(task.id);
         return next;
       });
-      if (error instanceof ApiError && error.status === 409) await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
     },
   });
 
@@ -86,7 +90,12 @@ export function TaskList({
       )}
       {groups.map((group) => (
         <Stack key={group.key} gap="xs" component="section" aria-labelledby={`tasks-${group.key}-${headingOrder}`}>
-          <Title order={headingOrder} size="h5" id={`tasks-${group.key}-${headingOrder}`} c={group.key === 'overdue' ? 'red.9' : undefined}>
+          <Title
+            order={headingOrder}
+            size="h5"
+            id={`tasks-${group.key}-${headingOrder}`}
+            c={group.key === 'overdue' ? 'red.9' : undefined}
+          >
             {group.label} ({group.tasks.length})
           </Title>
           <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
@@ -112,7 +121,11 @@ export function TaskList({
                         disabled={pending}
                         onChange={() => toggle.mutate(task)}
                         label={
-                          <Text component="span" td={task.status === 'done' ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
+                          <Text
+                            component="span"
+                            td={task.status === 'done' ? 'line-through' : undefined}
+                            style={{ overflowWrap: 'anywhere' }}
+                          >
                             {task.title}
                           </Text>
                         }
@@ -136,7 +149,11 @@ export function TaskList({
                   {(showAssignee || (showPartner && task.organizationId)) && (
                     <Group gap="md" mt={4} ml={canWrite ? 32 : 0}>
                       {showPartner && task.organizationId && (
-                        <AnchorLink to="/organizations/$organizationId" params={{ organizationId: task.organizationId }} size="sm">
+                        <AnchorLink
+                          to="/organizations/$organizationId"
+                          params={{ organizationId: task.organizationId }}
+                          size="sm"
+                        >
                           {names.get(task.organizationId) ?? 'Partner'}
                         </AnchorLink>
                       )}

@@ -72,7 +72,10 @@ export function TasksPage() {
             value={view}
             onChange={(value) =>
               void navigate({
-                search: (previous) => ({ ...parseTasksSearch(previous), view: value === 'overdue' || value === 'all' ? value : undefined }),
+                search: (previous) => ({
+                  ...parseTasksSearch(previous),
+                  view: value === 'overdue' || value === 'all' ? value : undefined,
+                }),
               })
             }
           />
@@ -85,7 +88,14 @@ export function TasksPage() {
               { value: 'done', label: 'Done' },
             ]}
             value={status}
-            onChange={(value) => void navigate({ search: (previous) => ({ ...parseTasksSearch(previous), status: value === 'done' ? 'done' : undefined }) })}
+            onChange={(value) =>
+              void navigate({
+                search: (previous) => ({
+                  ...parseTasksSearch(previous),
+                  status: value === 'done' ? 'done' : undefined,
+                }),
+              })
+            }
           />
         )}
       </Group>
@@ -110,7 +120,13 @@ export function TasksPage() {
         </Alert>
       )}
       {tasks.data && tasks.data.data.length > 0 && (
-        <TaskList key={JSON.stringify(query)} tasks={tasks.data.data} now={now} headingOrder={2} showAssignee={view !== 'mine'} />
+        <TaskList
+          key={JSON.stringify(query)}
+          tasks={tasks.data.data}
+          now={now}
+          headingOrder={2}
+          showAssignee={view !== 'mine'}
+        />
       )}
       {adding && <AddTaskModal opened onClose={() => setAdding(false)} />}
     </Stack>

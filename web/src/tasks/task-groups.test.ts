@@ -27,7 +27,8 @@ function task(title: string, dueAt: string, overrides: Partial<Task> = {}): Task
   };
 }
 
-const shape = (groups: ReturnType<typeof groupTasks>) => groups.map((group) => [group.label, group.tasks.map((t) => t.title)]);
+const shape = (groups: ReturnType<typeof groupTasks>) =>
+  groups.map((group) => [group.label, group.tasks.map((t) => t.title)]);
 
 describe('isOverdue', () => {
   it('is open and due before now, as the API counts it; due this very moment is not yet overdue', () => {
@@ -62,7 +63,10 @@ describe('groupTasks', () => {
   });
 
   it('counts a task due earlier today as overdue, and one due at 23:59 tonight as today', () => {
-    const groups = groupTasks([task('Morning call', at(0, 8)), task('Late email', at(0, 23, 59)), task('Tomorrow first thing', at(1, 0, 0))], NOW);
+    const groups = groupTasks(
+      [task('Morning call', at(0, 8)), task('Late email', at(0, 23, 59)), task('Tomorrow first thing', at(1, 0, 0))],
+      NOW,
+    );
     expect(shape(groups)).toEqual([
       ['Overdue', ['Morning call']],
       ['Due today', ['Late email']],
@@ -115,16 +119,30 @@ describe('defaultDue', () => {
 describe('tasks views', () => {
   it('shows anyone their own open tasks, soonest due first', () => {
     expect(toTaskQuery({}, ME, false)).toEqual({ assigneeId: ME, status: 'open', sort: 'dueAt', limit: 100 });
-    expect(toTaskQuery({ status: 'done' }, ME, false)).toEqual({ assigneeId: ME, status: 'done', sort: '-dueAt', limit: 100 });
+    expect(toTaskQuery({ status: 'done' }, ME, false)).toEqual({
+      assigneeId: ME,
+      status: 'done',
+      sort: '-dueAt',
+      limit: 100,
+    });
   });
 
   it('gives managers everyone’s overdue and open tasks', () => {
-    expect(toTaskQuery({ view: 'overdue', status: 'done' }, ME, true)).toEqual({ overdue: true, sort: 'dueAt', limit: 100 });
+    expect(toTaskQuery({ view: 'overdue', status: 'done' }, ME, true)).toEqual({
+      overdue: true,
+      sort: 'dueAt',
+      limit: 100,
+    });
     expect(toTaskQuery({ view: 'all' }, ME, true)).toEqual({ status: 'open', sort: 'dueAt', limit: 100 });
   });
 
   it('keeps staff on their own tasks whatever the link says', () => {
-    expect(toTaskQuery(parseTasksSearch({ view: 'all' }), ME, false)).toEqual({ assigneeId: ME, status: 'open', sort: 'dueAt', limit: 100 });
+    expect(toTaskQuery(parseTasksSearch({ view: 'all' }), ME, false)).toEqual({
+      assigneeId: ME,
+      status: 'open',
+      sort: 'dueAt',
+      limit: 100,
+    });
     expect(parseTasksSearch({ view: 'everything', status: 'archived' })).toEqual({});
   });
 });

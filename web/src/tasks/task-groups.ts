@@ -55,7 +55,9 @@ export function groupTasks(tasks: readonly Task[], now: Date): TaskGroup[] {
   return ORDER.filter((key) => byGroup.has(key)).map((key) => ({
     key,
     label: GROUP_LABELS[key],
-    tasks: byGroup.get(key)!.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.title.localeCompare(b.title)),
+    tasks: byGroup
+      .get(key)!
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.title.localeCompare(b.title)),
   }));
 }
 

@@ -113,13 +113,26 @@ export function LogVisitPage() {
           }}
         />
       ) : (
-        <VisitForm key={`${organizationId ?? ''}-${formKey}`} userId={user.id} organizationId={organizationId} onSaved={setSaved} />
+        <VisitForm
+          key={`${organizationId ?? ''}-${formKey}`}
+          userId={user.id}
+          organizationId={organizationId}
+          onSaved={setSaved}
+        />
       )}
     </Stack>
   );
 }
 
-function VisitForm({ userId, organizationId, onSaved }: { userId: string; organizationId?: string; onSaved: (visit: Visit) => void }) {
+function VisitForm({
+  userId,
+  organizationId,
+  onSaved,
+}: {
+  userId: string;
+  organizationId?: string;
+  onSaved: (visit: Visit) => void;
+}) {
   const team = useColleagues();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<VisitFormValues>(() =>
@@ -132,7 +145,8 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
   const contacts = useContacts(values.organizationId);
   const programs = useProgramOptions();
 
-  const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
 
   const save = useMutation({
     mutationFn: async (body: CreateVisit) => unwrap(await api.POST('/api/v1/visits', { body })),
@@ -186,7 +200,14 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
           error={errors.organizationId}
         />
 
-        <Radio.Group label="What was it for?" required size="md" value={values.purpose} onChange={(value) => set('purpose', value as VisitPurpose)} error={errors.purpose}>
+        <Radio.Group
+          label="What was it for?"
+          required
+          size="md"
+          value={values.purpose}
+          onChange={(value) => set('purpose', value as VisitPurpose)}
+          error={errors.purpose}
+        >
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs">
             {PURPOSES.map((purpose) => (
               <Radio.Card key={purpose} value={purpose} p="sm" radius="md" mih={56}>
@@ -212,7 +233,9 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
             inputMode="numeric"
             styles={COUNT_STYLES}
             value={values.invitationsHandedOut}
-            onChange={(value) => set('invitationsHandedOut', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+            onChange={(value) =>
+              set('invitationsHandedOut', typeof value === 'number' ? value : value === '' ? '' : Number(value))
+            }
             error={errors.invitationsHandedOut}
           />
           <NumberInput
@@ -225,7 +248,9 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
             inputMode="numeric"
             styles={COUNT_STYLES}
             value={values.peopleReached}
-            onChange={(value) => set('peopleReached', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+            onChange={(value) =>
+              set('peopleReached', typeof value === 'number' ? value : value === '' ? '' : Number(value))
+            }
             error={errors.peopleReached}
           />
         </SimpleGrid>
@@ -241,7 +266,12 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
             <Stack gap="sm" mt={contacts.data?.length ? 'xs' : 0}>
               {contacts.isPending && <Text size="sm">Loading contacts…</Text>}
               {contacts.data?.map((contact) => (
-                <Checkbox key={contact.id} value={contact.id} size="md" label={contact.title ? `${contact.name} (${contact.title})` : contact.name} />
+                <Checkbox
+                  key={contact.id}
+                  value={contact.id}
+                  size="md"
+                  label={contact.title ? `${contact.name} (${contact.title})` : contact.name}
+                />
               ))}
             </Stack>
           </Checkbox.Group>
@@ -271,7 +301,9 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
                   type="datetime-local"
                   size="md"
                   value={values.when || shownNow}
-                  onChange={(event) => set('when', event.currentTarget.value === shownNow ? '' : event.currentTarget.value)}
+                  onChange={(event) =>
+                    set('when', event.currentTarget.value === shownNow ? '' : event.currentTarget.value)
+                  }
                   error={errors.when}
                 />
                 <TextInput
@@ -300,7 +332,10 @@ function VisitForm({ userId, organizationId, onSaved }: { userId: string; organi
                     label="Who went"
                     size="md"
                     searchable
-                    data={colleagues.map((other) => ({ value: other.id, label: other.id === userId ? `${other.name} (you)` : other.name }))}
+                    data={colleagues.map((other) => ({
+                      value: other.id,
+                      label: other.id === userId ? `${other.name} (you)` : other.name,
+                    }))}
                     value={values.staffIds}
                     onChange={(ids) => set('staffIds', ids)}
                     error={errors.staffIds}

@@ -29,7 +29,11 @@ export function VisitList({ visits, showPartner = true }: { visits: readonly Vis
             <Group justify="space-between" align="flex-start" gap="xs">
               <Stack gap={2}>
                 {showPartner && (
-                  <AnchorLink to="/organizations/$organizationId" params={{ organizationId: visit.organizationId }} fw={600}>
+                  <AnchorLink
+                    to="/organizations/$organizationId"
+                    params={{ organizationId: visit.organizationId }}
+                    fw={600}
+                  >
                     {names.get(visit.organizationId) ?? 'Partner'}
                   </AnchorLink>
                 )}
@@ -50,7 +54,9 @@ export function VisitList({ visits, showPartner = true }: { visits: readonly Vis
             <Text size="sm" c="dimmed" mt={4}>
               {[
                 `With ${visit.staffIds.map((id) => ownerLabel(id, user, colleagues.data).replace(/^(You|A colleague)$/, (word) => word.toLowerCase())).join(', ')}`,
-                seesContacts && visit.contactIds.length > 0 ? `met ${visit.contactIds.length} ${visit.contactIds.length === 1 ? 'contact' : 'contacts'}` : null,
+                seesContacts && visit.contactIds.length > 0
+                  ? `met ${visit.contactIds.length} ${visit.contactIds.length === 1 ? 'contact' : 'contacts'}`
+                  : null,
                 program ? `for ${program}` : null,
               ]
                 .filter(Boolean)

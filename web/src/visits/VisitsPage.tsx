@@ -11,7 +11,14 @@ import { PageTitle } from '../common/PageTitle';
 import { OrganizationSelect } from './OrganizationSelect';
 import { outreachKeys } from './outreach-data';
 import { VisitList } from './VisitList';
-import { isDay, parseVisitsSearch, rangeProblem, toVisitQuery, VISITS_PAGE_SIZE, withVisitFilters } from './visits-search';
+import {
+  isDay,
+  parseVisitsSearch,
+  rangeProblem,
+  toVisitQuery,
+  VISITS_PAGE_SIZE,
+  withVisitFilters,
+} from './visits-search';
 
 const route = getRouteApi('/app/visits');
 
@@ -40,7 +47,11 @@ export function VisitsPage() {
       <Group justify="space-between" align="center" wrap="wrap">
         <PageTitle>Visits</PageTitle>
         {can(user, 'outreach.write') && (
-          <ButtonLink to="/log-visit" search={search.organizationId ? { organizationId: search.organizationId } : {}} size="md">
+          <ButtonLink
+            to="/log-visit"
+            search={search.organizationId ? { organizationId: search.organizationId } : {}}
+            size="md"
+          >
             Log a visit
           </ButtonLink>
         )}
@@ -55,7 +66,12 @@ export function VisitsPage() {
             value={search.organizationId ?? null}
             onChange={(organizationId) => setFilters({ organizationId: organizationId ?? undefined })}
           />
-          <DayInput label="From" value={search.from} onCommit={(from) => setFilters({ from })} error={problem ?? undefined} />
+          <DayInput
+            label="From"
+            value={search.from}
+            onCommit={(from) => setFilters({ from })}
+            error={problem ?? undefined}
+          />
           <DayInput label="To" value={search.to} onCommit={(to) => setFilters({ to })} />
         </SimpleGrid>
         {filtered && (
@@ -89,10 +105,18 @@ export function VisitsPage() {
           <Pagination
             total={Math.ceil(total / VISITS_PAGE_SIZE)}
             value={search.page ?? 1}
-            onChange={(page) => void navigate({ search: (previous) => ({ ...parseVisitsSearch(previous), page: page > 1 ? page : undefined }) })}
+            onChange={(page) =>
+              void navigate({
+                search: (previous) => ({ ...parseVisitsSearch(previous), page: page > 1 ? page : undefined }),
+              })
+            }
             getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': 'Previous page' } : control === 'next' ? { 'aria-label': 'Next page' } : {}
+              control === 'previous'
+                ? { 'aria-label': 'Previous page' }
+                : control === 'next'
+                  ? { 'aria-label': 'Next page' }
+                  : {}
             }
           />
         </Group>
@@ -105,7 +129,17 @@ export function VisitsPage() {
  * A date field whose day goes into the URL once it is a whole, plausible day. Typing a year
  * passes through days like 0002-03-04; those stay in the field without reaching the URL.
  */
-function DayInput({ label, value, onCommit, error }: { label: string; value: string | undefined; onCommit: (day: string | undefined) => void; error?: string }) {
+function DayInput({
+  label,
+  value,
+  onCommit,
+  error,
+}: {
+  label: string;
+  value: string | undefined;
+  onCommit: (day: string | undefined) => void;
+  error?: string;
+}) {
   const [text, setText] = useState(value ?? '');
   // Follow the URL when it changes from elsewhere ("Clear filters", the back button).
   const [shown, setShown] = useState(value);

@@ -76,7 +76,12 @@ export function useContacts(organizationId: string | null | undefined) {
   return useQuery({
     queryKey: queryKeys.contacts(organizationId ?? ''),
     queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/contacts', { params: { query: { organizationId: organizationId!, limit: 100 } }, signal })).data,
+      unwrap(
+        await api.GET('/api/v1/contacts', {
+          params: { query: { organizationId: organizationId!, limit: 100 } },
+          signal,
+        }),
+      ).data,
     enabled: !!organizationId,
   });
 }

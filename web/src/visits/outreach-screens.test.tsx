@@ -20,17 +20,24 @@ const STAFF = {
 const VIEWER = { ...STAFF, id: '44444444-4444-4444-8444-444444444444', role: 'viewer' } as User;
 const BEN = { id: '77777777-7777-4777-8777-777777777777', name: 'Ben Colleague', role: 'staff' };
 /** The team list (GET /users/directory) as a staff member gets it: names and roles, no emails. */
-const TEAM = [{ id: STAFF.id, name: 'Ana Staff', role: 'staff' }, BEN, { id: VIEWER.id, name: 'Vic Viewer', role: 'viewer' }];
+const TEAM = [
+  { id: STAFF.id, name: 'Ana Staff', role: 'staff' },
+  BEN,
+  { id: VIEWER.id, name: 'Vic Viewer', role: 'viewer' },
+];
 const SHELTER = '22222222-2222-4222-8222-222222222222';
 const DANA = '55555555-5555-4555-8555-555555555555';
 const NOW = new Date(2026, 2, 4, 10, 0);
 
 // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens on it.
 if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function organization() {
   return {
@@ -95,11 +102,25 @@ function fakeApi(tasks: Task[] = [], visitAnswer?: () => Response) {
       if (url.pathname === `/api/v1/organizations/${SHELTER}`) return json(organization());
       if (url.pathname === '/api/v1/organizations') return page([organization()]);
       if (url.pathname === '/api/v1/contacts') {
-        return page([{ id: DANA, version: 1, organizationId: SHELTER, name: 'Dana Case-Manager', title: 'Case manager', email: null, phone: null, preferredChannel: 'phone', isPrimary: true, notes: null }]);
+        return page([
+          {
+            id: DANA,
+            version: 1,
+            organizationId: SHELTER,
+            name: 'Dana Case-Manager',
+            title: 'Case manager',
+            email: null,
+            phone: null,
+            preferredChannel: 'phone',
+            isPrimary: true,
+            notes: null,
+          },
+        ]);
       }
       if (url.pathname === '/api/v1/programs') return page([]);
       if (url.pathname === '/api/v1/users/directory') return json({ data: TEAM });
-      if (url.pathname === '/api/v1/tasks' && request.method === 'POST') return json(task((body as Task).title, new Date((body as Task).dueAt), body as Partial<Task>), 201);
+      if (url.pathname === '/api/v1/tasks' && request.method === 'POST')
+        return json(task((body as Task).title, new Date((body as Task).dueAt), body as Partial<Task>), 201);
       if (url.pathname === '/api/v1/visits' && request.method === 'POST') {
         if (visitAnswer) return visitAnswer();
         const sent = body as Record<string, unknown>;
@@ -126,14 +147,18 @@ function fakeApi(tasks: Task[] = [], visitAnswer?: () => Response) {
       if (patch && request.method === 'PATCH') {
         const found = tasks.find((t) => t.id === patch[1])!;
         const change = body as { status: Task['status']; version: number };
-        if (change.version !== found.version) return json({ status: 409, title: 'Conflict', code: 'STALE_VERSION' }, 409);
+        if (change.version !== found.version)
+          return json({ status: 409, title: 'Conflict', code: 'STALE_VERSION' }, 409);
         Object.assign(found, { status: change.status, version: found.version + 1 });
         return json({ ...found });
       }
       return json({ status: 404, detail: 'not here' }, 404);
     }),
   );
-  return { calls, posted: (path: string) => calls.filter((call) => call.method !== 'GET' && call.path.startsWith(path)) };
+  return {
+    calls,
+    posted: (path: string) => calls.filter((call) => call.method !== 'GET' && call.path.startsWith(path)),
+  };
 }
 
 function renderAt(path: string, user: User = STAFF) {
@@ -162,10 +187,20 @@ describe('Log a visit', () => {
 
     await screen.findByRole('heading', { name: 'Visit saved' });
     expect(api.posted('/api/v1/visits').map((call) => call.body)).toEqual([
-      { organizationId: SHELTER, purpose: 'invitations', staffIds: [STAFF.id], contactIds: [], invitationsHandedOut: 0, peopleReached: 0 },
+      {
+        organizationId: SHELTER,
+        purpose: 'invitations',
+        staffIds: [STAFF.id],
+        contactIds: [],
+        invitationsHandedOut: 0,
+        peopleReached: 0,
+      },
     ]);
     // The next visit starts from this partner and purpose.
-    expect(JSON.parse(window.localStorage.getItem(`tandem.last-visit.${STAFF.id}`)!)).toEqual({ organizationId: SHELTER, purpose: 'invitations' });
+    expect(JSON.parse(window.localStorage.getItem(`tandem.last-visit.${STAFF.id}`)!)).toEqual({
+      organizationId: SHELTER,
+      purpose: 'invitations',
+    });
   });
 
   it('sends counts, the contacts met and notes when given', async () => {
@@ -214,7 +249,11 @@ describe('Log a visit', () => {
     await userEvent.click(await screen.findByRole('option', { name: 'Ben Colleague' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add follow-up' }));
     await waitFor(() => expect(api.posted('/api/v1/tasks')).toHaveLength(1));
-    expect(api.posted('/api/v1/tasks')[0].body).toMatchObject({ title: 'Send Ben’s flyers', assigneeId: BEN.id, organizationId: SHELTER });
+    expect(api.posted('/api/v1/tasks')[0].body).toMatchObject({
+      title: 'Send Ben’s flyers',
+      assigneeId: BEN.id,
+      organizationId: SHELTER,
+    });
   });
 
   it('says what is missing instead of sending an incomplete visit', async () => {
@@ -259,7 +298,9 @@ describe('Log a visit', () => {
     renderAt(`/log-visit?organizationId=${SHELTER}`);
     await userEvent.click(await screen.findByRole('radio', { name: 'Something else' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save visit' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Tandem could not answer just now. Please try again in a moment.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Tandem could not answer just now. Please try again in a moment.',
+    );
     expect(screen.getByRole('radio', { name: 'Something else' })).toBeChecked();
   });
 

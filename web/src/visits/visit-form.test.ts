@@ -42,7 +42,11 @@ describe('initialVisitValues: the defaults of "Log a visit"', () => {
   });
 
   it('prefers the page the person came from over the partner of their last visit, but keeps their last purpose', () => {
-    const values = initialVisitValues({ userId: ME, organizationId: SHELTER, remembered: { organizationId: FOOD_BANK, purpose: 'invitations' } });
+    const values = initialVisitValues({
+      userId: ME,
+      organizationId: SHELTER,
+      remembered: { organizationId: FOOD_BANK, purpose: 'invitations' },
+    });
     expect(values.organizationId).toBe(SHELTER);
     expect(values.purpose).toBe('invitations');
   });
@@ -57,7 +61,10 @@ describe('initialVisitValues: the defaults of "Log a visit"', () => {
   it('opened from the menu the first time, leaves partner and purpose to choose', () => {
     const values = initialVisitValues({ userId: ME, remembered: null });
     expect(values.organizationId).toBeNull();
-    expect(visitFormProblems(values)).toEqual({ organizationId: 'Choose the partner you visited', purpose: 'Choose what the visit was for' });
+    expect(visitFormProblems(values)).toEqual({
+      organizationId: 'Choose the partner you visited',
+      purpose: 'Choose what the visit was for',
+    });
   });
 });
 
@@ -98,7 +105,11 @@ describe('remembering the last visit', () => {
 
 describe('toCreateVisitBody', () => {
   const filled = (overrides: Partial<VisitFormValues> = {}): VisitFormValues => ({
-    ...initialVisitValues({ userId: ME, organizationId: SHELTER, remembered: { organizationId: SHELTER, purpose: 'invitations' } }),
+    ...initialVisitValues({
+      userId: ME,
+      organizationId: SHELTER,
+      remembered: { organizationId: SHELTER, purpose: 'invitations' },
+    }),
     ...overrides,
   });
 
@@ -115,11 +126,22 @@ describe('toCreateVisitBody', () => {
 
   it('sends a chosen time as an instant with an offset, and trims the text', () => {
     const body = toCreateVisitBody(
-      filled({ when: '2026-03-04T15:30', location: '  Front lobby ', notes: '\n Asked for Spanish flyers \n', invitationsHandedOut: 25, peopleReached: 12 }),
+      filled({
+        when: '2026-03-04T15:30',
+        location: '  Front lobby ',
+        notes: '\n Asked for Spanish flyers \n',
+        invitationsHandedOut: 25,
+        peopleReached: 12,
+      }),
     );
     expect(body.visitedAt).toBe(new Date(2026, 2, 4, 15, 30).toISOString());
     expect(body.visitedAt).toMatch(/Z$/);
-    expect(body).toMatchObject({ location: 'Front lobby', notes: 'Asked for Spanish flyers', invitationsHandedOut: 25, peopleReached: 12 });
+    expect(body).toMatchObject({
+      location: 'Front lobby',
+      notes: 'Asked for Spanish flyers',
+      invitationsHandedOut: 25,
+      peopleReached: 12,
+    });
   });
 
   it('leaves out blank text rather than sending empty strings', () => {
@@ -136,7 +158,11 @@ describe('toCreateVisitBody', () => {
 });
 
 describe('visitFormProblems', () => {
-  const base = initialVisitValues({ userId: ME, organizationId: SHELTER, remembered: { organizationId: SHELTER, purpose: 'other' } });
+  const base = initialVisitValues({
+    userId: ME,
+    organizationId: SHELTER,
+    remembered: { organizationId: SHELTER, purpose: 'other' },
+  });
 
   it('finds nothing wrong with the defaults once partner and purpose are set', () => {
     expect(visitFormProblems(base)).toEqual({});
@@ -156,7 +182,9 @@ describe('visitFormProblems', () => {
 
 describe('countsSummary', () => {
   it('says what was counted, in words, singular or plural', () => {
-    expect(countsSummary({ invitationsHandedOut: 25, peopleReached: 1 })).toBe('25 invitations handed out · 1 person reached');
+    expect(countsSummary({ invitationsHandedOut: 25, peopleReached: 1 })).toBe(
+      '25 invitations handed out · 1 person reached',
+    );
     expect(countsSummary({ invitationsHandedOut: 1, peopleReached: 0 })).toBe('1 invitation handed out');
     expect(countsSummary({ invitationsHandedOut: 0, peopleReached: 0 })).toBeNull();
   });
@@ -186,11 +214,15 @@ describe('visits list filters in the URL', () => {
   });
 
   it('says when the first day is after the last, instead of asking the API', () => {
-    expect(rangeProblem({ from: '2026-04-01', to: '2026-03-01' })).toBe('The first day must not be after the last day.');
+    expect(rangeProblem({ from: '2026-04-01', to: '2026-03-01' })).toBe(
+      'The first day must not be after the last day.',
+    );
     expect(rangeProblem({ from: '2026-03-01', to: '2026-03-01' })).toBeNull();
   });
 
   it('goes back to page 1 when a filter changes, and drops cleared filters', () => {
-    expect(withVisitFilters({ organizationId: SHELTER, page: 4, from: '2026-01-01' }, { from: undefined })).toEqual({ organizationId: SHELTER });
+    expect(withVisitFilters({ organizationId: SHELTER, page: 4, from: '2026-01-01' }, { from: undefined })).toEqual({
+      organizationId: SHELTER,
+    });
   });
 });

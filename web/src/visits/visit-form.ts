@@ -5,7 +5,13 @@ export type CreateVisit = components['schemas']['CreateVisitDto'];
 export type VisitPurpose = Visit['purpose'];
 
 /** The purposes in the order the form offers them; the type check fails if the API gains one this list lacks. */
-export const PURPOSES = ['invitations', 'relationship', 'program-delivery', 'planning', 'other'] as const satisfies readonly VisitPurpose[];
+export const PURPOSES = [
+  'invitations',
+  'relationship',
+  'program-delivery',
+  'planning',
+  'other',
+] as const satisfies readonly VisitPurpose[];
 type MissingPurpose = Exclude<VisitPurpose, (typeof PURPOSES)[number]>;
 const everyPurposeListed: MissingPurpose extends never ? true : MissingPurpose = true;
 void everyPurposeListed;
@@ -48,7 +54,10 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 const storageKey = (userId: string) => `tandem.last-visit.${userId}`;
 
 /** The last visit this user logged here, or null (nothing stored, storage blocked, or a value tampered with). */
-export function readRememberedVisit(userId: string, storage: Pick<Storage, 'getItem'> | null = safeStorage()): RememberedVisit | null {
+export function readRememberedVisit(
+  userId: string,
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+): RememberedVisit | null {
   try {
     const raw = storage?.getItem(storageKey(userId));
     if (!raw) return null;
@@ -60,9 +69,16 @@ export function readRememberedVisit(userId: string, storage: Pick<Storage, 'getI
   }
 }
 
-export function rememberVisit(userId: string, visit: RememberedVisit, storage: Pick<Storage, 'setItem'> | null = safeStorage()): void {
+export function rememberVisit(
+  userId: string,
+  visit: RememberedVisit,
+  storage: Pick<Storage, 'setItem'> | null = safeStorage(),
+): void {
   try {
-    storage?.setItem(storageKey(userId), JSON.stringify({ organizationId: visit.organizationId, purpose: visit.purpose }));
+    storage?.setItem(
+      storageKey(userId),
+      JSON.stringify({ organizationId: visit.organizationId, purpose: visit.purpose }),
+    );
   } catch {
     // Private browsing or a full quota: the next visit simply starts without these defaults.
   }
@@ -114,7 +130,8 @@ export function visitFormProblems(values: VisitFormValues): Partial<Record<keyof
   if (values.staffIds.length === 0) problems.staffIds = 'Choose at least one person who went';
   for (const field of ['invitationsHandedOut', 'peopleReached'] as const) {
     const count = values[field];
-    if (count !== '' && (!Number.isInteger(count) || count < 0 || count > MAX_COUNT)) problems[field] = `Enter a whole number from 0 to ${MAX_COUNT.toLocaleString('en')}`;
+    if (count !== '' && (!Number.isInteger(count) || count < 0 || count > MAX_COUNT))
+      problems[field] = `Enter a whole number from 0 to ${MAX_COUNT.toLocaleString('en')}`;
   }
   return problems;
 }
@@ -149,7 +166,11 @@ export function toLocalInputValue(date: Date): string {
 /** "25 invitations handed out · 12 people reached", or null when both are 0. */
 export function countsSummary(visit: Pick<Visit, 'invitationsHandedOut' | 'peopleReached'>): string | null {
   const parts: string[] = [];
-  if (visit.invitationsHandedOut > 0) parts.push(`${visit.invitationsHandedOut} ${visit.invitationsHandedOut === 1 ? 'invitation' : 'invitations'} handed out`);
-  if (visit.peopleReached > 0) parts.push(`${visit.peopleReached} ${visit.peopleReached === 1 ? 'person' : 'people'} reached`);
+  if (visit.invitationsHandedOut > 0)
+    parts.push(
+      `${visit.invitationsHandedOut} ${visit.invitationsHandedOut === 1 ? 'invitation' : 'invitations'} handed out`,
+    );
+  if (visit.peopleReached > 0)
+    parts.push(`${visit.peopleReached} ${visit.peopleReached === 1 ? 'person' : 'people'} reached`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -49,7 +49,11 @@ function localMidnight(day: string): Date {
  * last millisecond before the day after the last.
  */
 export function toVisitQuery(search: VisitsSearch): VisitListQuery {
-  const query: VisitListQuery = { sort: '-visitedAt', limit: VISITS_PAGE_SIZE, offset: ((search.page ?? 1) - 1) * VISITS_PAGE_SIZE };
+  const query: VisitListQuery = {
+    sort: '-visitedAt',
+    limit: VISITS_PAGE_SIZE,
+    offset: ((search.page ?? 1) - 1) * VISITS_PAGE_SIZE,
+  };
   if (search.organizationId) query.organizationId = search.organizationId;
   if (search.from) query.from = localMidnight(search.from).toISOString();
   if (search.to) {
@@ -61,9 +65,13 @@ export function toVisitQuery(search: VisitsSearch): VisitListQuery {
 }
 
 /** New filters start again at page 1. */
-export function withVisitFilters(previous: Record<string, unknown>, changes: Partial<Omit<VisitsSearch, 'page'>>): VisitsSearch {
+export function withVisitFilters(
+  previous: Record<string, unknown>,
+  changes: Partial<Omit<VisitsSearch, 'page'>>,
+): VisitsSearch {
   const next: VisitsSearch = { ...parseVisitsSearch(previous), ...changes };
   delete next.page;
-  for (const key of Object.keys(next) as (keyof VisitsSearch)[]) if (next[key] === undefined || next[key] === '') delete next[key];
+  for (const key of Object.keys(next) as (keyof VisitsSearch)[])
+    if (next[key] === undefined || next[key] === '') delete next[key];
   return next;
 }

@@ -16,15 +16,25 @@ export class CurrentUserResponseDto extends UserResponseDto {
 }
 
 export class MfaSetupResponseDto {
-  @ApiProperty({ description: 'The new TOTP secret (base32), for typing into an authenticator app. Not active until confirmed with POST /auth/mfa/enable.', example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
+  @ApiProperty({
+    description:
+      'The new TOTP secret (base32), for typing into an authenticator app. Not active until confirmed with POST /auth/mfa/enable.',
+    example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  })
   secret: string;
 
-  @ApiProperty({ description: 'The same secret as an otpauth:// URI (RFC 6238, SHA-1, 6 digits, 30 s), for a QR code.', example: 'otpauth://totp/Tandem:ana%40library.org?secret=…&issuer=Tandem' })
+  @ApiProperty({
+    description: 'The same secret as an otpauth:// URI (RFC 6238, SHA-1, 6 digits, 30 s), for a QR code.',
+    example: 'otpauth://totp/Tandem:ana%40library.org?secret=…&issuer=Tandem',
+  })
   otpauthUri: string;
 }
 
 export class EnableMfaDto {
-  @ApiProperty({ description: 'The current 6-digit code from the authenticator app, proving it holds the secret from setup.', example: '123456' })
+  @ApiProperty({
+    description: 'The current 6-digit code from the authenticator app, proving it holds the secret from setup.',
+    example: '123456',
+  })
   @IsString()
   @Length(1, 20)
   code: string;
@@ -35,7 +45,8 @@ export class MfaRecoveryCodesResponseDto {
     type: [String],
     minItems: 10,
     maxItems: 10,
-    description: 'Ten one-time recovery codes, shown this once (only their hashes are kept). Each signs in once in place of a code.',
+    description:
+      'Ten one-time recovery codes, shown this once (only their hashes are kept). Each signs in once in place of a code.',
     example: ['7k3qm-9xwd2', 'p4v8c-1hn6z'],
   })
   recoveryCodes: string[];
@@ -47,7 +58,10 @@ export class DisableMfaDto {
   @MaxLength(512)
   password: string;
 
-  @ApiProperty({ description: 'A current code from your authenticator app, or an unused recovery code.', example: '123456' })
+  @ApiProperty({
+    description: 'A current code from your authenticator app, or an unused recovery code.',
+    example: '123456',
+  })
   @IsString()
   @Length(1, 64)
   otp: string;
@@ -60,14 +74,20 @@ export class SecuritySettingsResponseDto {
     enum: MFA_REQUIRABLE_ROLES,
     isArray: true,
     example: ['admin', 'manager'],
-    description: 'Roles that must use two-factor sign-in; their members without it are taken to setup and may use nothing else meanwhile.',
+    description:
+      'Roles that must use two-factor sign-in; their members without it are taken to setup and may use nothing else meanwhile.',
   })
   requireMfaFor: MfaRequirableRole[];
 }
 
 /** PATCH /api/v1/settings/security; the version read is required. */
 export class UpdateSecuritySettingsDto {
-  @ApiPropertyOptional({ enum: MFA_REQUIRABLE_ROLES, isArray: true, example: ['admin', 'manager'], description: 'The roles to require two-factor for; [] requires it of nobody.' })
+  @ApiPropertyOptional({
+    enum: MFA_REQUIRABLE_ROLES,
+    isArray: true,
+    example: ['admin', 'manager'],
+    description: 'The roles to require two-factor for; [] requires it of nobody.',
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MFA_REQUIRABLE_ROLES.length)
@@ -75,7 +95,9 @@ export class UpdateSecuritySettingsDto {
   @IsIn(MFA_REQUIRABLE_ROLES, { each: true, message: `each must be one of ${MFA_REQUIRABLE_ROLES.join(', ')}` })
   requireMfaFor?: MfaRequirableRole[];
 
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 with the current version and changes nothing.' })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
+  })
   @IsInt()
   @Min(1)
   version: number;
