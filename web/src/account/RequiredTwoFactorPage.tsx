@@ -19,6 +19,11 @@ export function RequiredTwoFactorPage() {
   const navigate = useNavigate();
   if (!user) return null;
 
+  async function goOn() {
+    await refreshSignedInUser();
+    await navigate({ href: safeRedirect(search.redirect) });
+  }
+
   async function signOut() {
     await session.signOut();
     await navigate({ to: '/sign-in', search: { notice: 'signed-out' } });
@@ -29,13 +34,7 @@ export function RequiredTwoFactorPage() {
       title="Set up two-factor sign-in"
       intro="An admin requires two-factor sign-in for your role. Set it up to go on: it takes a minute and an authenticator app on your phone."
     >
-      <TwoFactorSetup
-        email={user.email}
-        onDone={async () => {
-          await refreshSignedInUser();
-          await navigate({ href: safeRedirect(search.redirect) });
-        }}
-      />
+      <TwoFactorSetup email={user.email} onDone={() => void goOn()} />
       <Group mt="lg">
         <Text size="sm">Not now?</Text>
         <Button variant="subtle" size="compact-sm" onClick={() => void signOut()}>

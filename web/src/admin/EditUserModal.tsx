@@ -98,7 +98,7 @@ export function EditUserModal({
             data={roleOptions()}
             value={role}
             allowDeselect={false}
-            onChange={(value) => value && setRole(value as Role)}
+            onChange={(value) => value && setRole(value)}
           />
           <Checkbox
             label="Active: can sign in"

@@ -113,7 +113,7 @@ export function InviteUserModal({
             data={roleOptions()}
             value={values.role}
             allowDeselect={false}
-            onChange={(role) => role && setValues((current) => ({ ...current, role: role as Role }))}
+            onChange={(role) => role && setValues((current) => ({ ...current, role: role }))}
             error={errors.role}
           />
           <Group justify="flex-end">

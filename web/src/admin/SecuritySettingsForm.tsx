@@ -112,11 +112,7 @@ function SecuritySettingsForm({
           turned it on are taken to set it up when they next sign in, and can use nothing else in Tandem until they
           have.
         </Text>
-        <Checkbox.Group
-          label="Require two-factor sign-in for"
-          value={roles}
-          onChange={(value) => setRoles(value as RequirableRole[])}
-        >
+        <Checkbox.Group label="Require two-factor sign-in for" value={roles} onChange={(value) => setRoles(value)}>
           <Group mt="xs">
             {ROLE_CHOICES.map((choice) => (
               <Checkbox key={choice.value} value={choice.value} label={choice.label} />

@@ -47,13 +47,12 @@ export function createOutageMonitor(options: OutageMonitorOptions) {
   }
 
   const monitor = {
-    subscribe(listener: () => void): () => void {
+    // Arrow functions: React's useSyncExternalStore calls these detached from the object.
+    subscribe: (listener: () => void): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getSnapshot(): OutageSnapshot {
-      return snapshot;
-    },
+    getSnapshot: (): OutageSnapshot => snapshot,
     /** Something could not be reached: say so and keep asking until it can. */
     report(reason: OutageReason = 'database'): void {
       if (!snapshot.active || snapshot.reason !== reason) set({ active: true, reason });

@@ -101,6 +101,8 @@ export function checkInErrorMessage(error: unknown): string {
         return 'This check-in was already closed.';
       case 'CHECK_IN_NOT_FOUND':
         return 'This check-in no longer exists.';
+      default:
+        break;
     }
   }
   return errorMessage(error);

@@ -1,7 +1,7 @@
 import type { HealthComponents } from '../api/types';
 import type { HealthDetails } from './types';
 
-export type ComponentKey = keyof HealthComponents & keyof HealthDetails;
+export type ComponentKey = keyof HealthComponents;
 type CheckInAreaKey = HealthDetails['checkIn']['facts']['concerns'][number];
 
 /** Every component the API scores, in the order the organization page lists them. */

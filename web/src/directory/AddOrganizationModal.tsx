@@ -160,7 +160,7 @@ export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onC
               data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
               value={values.stage}
               allowDeselect={false}
-              onChange={(value) => value && set('stage', value as Stage)}
+              onChange={(value) => value && set('stage', value)}
               error={errors.stage}
             />
             <TextInput

@@ -55,7 +55,7 @@ function isStage(value: unknown): value is Stage {
 
 /** Drops keys whose value is undefined, so the URL carries no empty parameters. */
 function compact(search: DirectorySearch): DirectorySearch {
-  return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)) as DirectorySearch;
+  return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
 }
 
 /** The router's raw search object → a valid DirectorySearch (the route's `validateSearch`). */

@@ -31,7 +31,6 @@ import {
   withFeedbackFilters,
   type FeedbackSearch,
   type FeedbackShow,
-  type FeedbackSource,
 } from './feedback-search';
 import { RecordFeedbackModal } from './RecordFeedbackModal';
 
@@ -100,7 +99,7 @@ export function FeedbackPage() {
               clearable
               data={SOURCES.map((source) => ({ value: source, label: SOURCE_LABELS[source] }))}
               value={search.source ?? null}
-              onChange={(value) => setFilters({ source: (value as FeedbackSource | null) ?? undefined })}
+              onChange={(value) => setFilters({ source: value ?? undefined })}
             />
             <Select
               label="Program"

@@ -131,7 +131,7 @@ export function RecordFeedbackModal({
           <Radio.Group
             label="Who gave it?"
             value={values.source}
-            onChange={(value) => set('source', value as Values['source'])}
+            onChange={(value) => set('source', value)}
             error={errors.source}
           >
             <Group mt="xs">

@@ -64,7 +64,7 @@ export function ChangeStageModal({
             data={STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }))}
             value={stage}
             allowDeselect={false}
-            onChange={(value) => value && setStage(value as Stage)}
+            onChange={(value) => value && setStage(value)}
           />
           <Textarea
             label="Why?"

@@ -71,7 +71,7 @@ export function ChangeStatusModal({
             data={PROGRAM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
             value={status}
             allowDeselect={false}
-            onChange={(value) => value && setStatus(value as ProgramStatus)}
+            onChange={(value) => value && setStatus(value)}
           />
           {CONSEQUENCES[status] && status !== program.status && <Text size="sm">{CONSEQUENCES[status]}</Text>}
           <Group justify="flex-end">

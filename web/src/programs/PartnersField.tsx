@@ -86,9 +86,7 @@ export function PartnersField({
                         role &&
                         onChange(
                           partners.map((other) =>
-                            other.organizationId === partner.organizationId
-                              ? { ...other, role: role as PartnerRole }
-                              : other,
+                            other.organizationId === partner.organizationId ? { ...other, role: role } : other,
                           ),
                         )
                       }

@@ -326,7 +326,7 @@ function ProgramForm({
               value={values.status}
               allowDeselect={false}
               maw={260}
-              onChange={(value) => value && set('status', value as ProgramStatus)}
+              onChange={(value) => value && set('status', value)}
               error={serverErrors.status}
             />
           </Stack>

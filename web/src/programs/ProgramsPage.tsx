@@ -8,7 +8,7 @@ import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { LinkButton } from './LinkButton';
 import { usePrograms } from './program-queries';
-import { PROGRAM_STATUSES, ROLE_LABELS, STATUS_LABELS, type Program, type ProgramStatus } from './program-types';
+import { PROGRAM_STATUSES, ROLE_LABELS, STATUS_LABELS, type Program } from './program-types';
 import { parseProgramsSearch, PROGRAMS_PAGE_SIZE, toProgramListQuery } from './programs-search';
 import { describeSchedule } from './schedule-preview';
 import { ProgramStatusBadge } from './StatusBadge';
@@ -41,7 +41,7 @@ export function ProgramsPage() {
         maw={260}
         data={PROGRAM_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
         value={search.status ?? null}
-        onChange={(value) => void navigate({ search: { ...(value ? { status: value as ProgramStatus } : {}) } })}
+        onChange={(value) => void navigate({ search: { ...(value ? { status: value } : {}) } })}
       />
 
       <Text role="status" aria-live="polite" fw={500}>

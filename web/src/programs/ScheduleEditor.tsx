@@ -22,11 +22,9 @@ import {
   WEEKDAYS,
   buildSchedule,
   sortDays,
-  type EndKind,
   type Frequency,
   type MonthPosition,
   type ScheduleFormValues,
-  type Weekday,
 } from './schedule-pattern';
 import type { ScheduleCheck, ScheduleErrors } from './schedule-form';
 import { describeSpan, formatTimeRange } from './schedule-preview';
@@ -76,14 +74,14 @@ export function ScheduleEditor({
         data={FREQUENCIES}
         value={values.frequency}
         allowDeselect={false}
-        onChange={(value) => value && set('frequency', value as Frequency)}
+        onChange={(value) => value && set('frequency', value)}
         error={values.frequency === 'monthly' ? errors.repeats : undefined}
       />
       {weekly && (
         <Checkbox.Group
           label="On"
           value={values.days}
-          onChange={(days) => set('days', sortDays(days as Weekday[]))}
+          onChange={(days) => set('days', sortDays(days))}
           error={errors.days}
         >
           <Group gap="md" mt={4}>
@@ -107,7 +105,7 @@ export function ScheduleEditor({
             data={WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_NAMES[day] }))}
             value={values.monthDay}
             allowDeselect={false}
-            onChange={(value) => value && set('monthDay', value as Weekday)}
+            onChange={(value) => value && set('monthDay', value)}
           />
         </SimpleGrid>
       )}
@@ -175,7 +173,7 @@ export function ScheduleEditor({
         />
       </SimpleGrid>
 
-      <Radio.Group label="Ends" value={values.end} onChange={(value) => set('end', value as EndKind)}>
+      <Radio.Group label="Ends" value={values.end} onChange={(value) => set('end', value)}>
         <Stack gap="xs" mt={4}>
           <Radio value="never" label="No end date" />
           <Radio value="date" label="On a date" />

@@ -92,7 +92,7 @@ function renderAt(path: string, user: User = STAFF) {
   return router;
 }
 
-const sentence = async () => (await screen.findByTestId('schedule-sentence')).textContent!.replace(/\s/g, ' ');
+const sentence = async () => (await screen.findByTestId('schedule-sentence')).textContent.replace(/\s/g, ' ');
 
 describe('the program form’s schedule editor', () => {
   beforeEach(() => {

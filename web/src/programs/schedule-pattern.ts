@@ -124,7 +124,7 @@ export function recognizeRule(rrule: string, startDate: string): RecognizedRule 
       return day ? { kind: 'weekly', interval, days: [day], count } : null;
     }
     if (!byDay.every(isWeekday) || new Set(byDay).size !== byDay.length) return null;
-    return { kind: 'weekly', interval, days: sortDays(byDay as Weekday[]), count };
+    return { kind: 'weekly', interval, days: sortDays(byDay), count };
   }
   if (parts.get('FREQ') === 'MONTHLY' && byDay.length === 1) {
     const positioned = /^([+-]?\d{1,2})([A-Z]{2})$/.exec(byDay[0]);

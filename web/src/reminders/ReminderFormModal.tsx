@@ -209,7 +209,7 @@ export function ReminderFormModal({
               data={UNITS}
               value={values.unit}
               allowDeselect={false}
-              onChange={(value) => value && set('unit', value as OffsetUnit)}
+              onChange={(value) => value && set('unit', value)}
             />
             <Select
               label="Before or after"
@@ -219,7 +219,7 @@ export function ReminderFormModal({
               ]}
               value={values.direction}
               allowDeselect={false}
-              onChange={(value) => value && set('direction', value as OffsetDirection)}
+              onChange={(value) => value && set('direction', value)}
             />
           </SimpleGrid>
           <Text size="sm" fw={500} role="status" aria-live="polite">

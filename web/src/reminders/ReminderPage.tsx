@@ -258,7 +258,7 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
           }))}
           value={status}
           onChange={(value) => {
-            setStatus(value as DeliveryStatus | null);
+            setStatus(value);
             setPage(1);
           }}
         />

@@ -46,7 +46,6 @@ import {
   type CreateVisit,
   type Visit,
   type VisitFormValues,
-  type VisitPurpose,
 } from './visit-form';
 
 const route = getRouteApi('/app/log-visit');
@@ -205,7 +204,7 @@ function VisitForm({
           required
           size="md"
           value={values.purpose}
-          onChange={(value) => set('purpose', value as VisitPurpose)}
+          onChange={(value) => set('purpose', value)}
           error={errors.purpose}
         >
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs">
