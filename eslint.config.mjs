@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -18,10 +20,60 @@ const NO_REAL_TIME = [
   },
 ];
 
+// Module ownership (docs/architecture.md, "Modules own their tables"): only a module's own
+// services read or write its tables, so outside its `*.entity.ts` files (foreign-key relations) a
+// module may not import another module's entity or repository as a value. `import type` is
+// allowed: a type cannot query a table. Not checked: the read side (reads any table by SQL),
+// database/entities.ts (the list of every entity) and the demo loader (three writes the API
+// deliberately cannot make); tests and migrations are outside src/<module>/.
+const MODULES = readdirSync(join(import.meta.dirname, 'src'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const OWNERSHIP_UNCHECKED = new Set(['read-side', 'database', 'demo']);
+const MODULE_OWNERSHIP = MODULES.filter((module) => !OWNERSHIP_UNCHECKED.has(module)).map((module) => ({
+  files: [`src/${module}/**/*.{ts,tsx}`],
+  ignores: ['**/*.entity.ts', '**/*.spec.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${MODULES.filter((other) => other !== module).join('|')})/(.+/)?[^/]+\\.(entity|repository)$`,
+            allowTypeImports: true,
+            message:
+              "Another module's table: call its service (e.g. TaskService.createWithin(manager, …)) or publish a domain event; set-based reads belong in src/read-side/.",
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tandem/**', 'web/dist/**', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware rules on all TypeScript: the type checker sees an unawaited promise, a promise
+  // handed to a callback that expects void, a switch that misses a case of a union.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.{ts,tsx}'] })),
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      // TanStack Router's redirect() is thrown by design (a Response, not an Error).
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+      ],
+    },
+  },
   {
     languageOptions: {
       globals: {
@@ -52,6 +104,22 @@ export default tseslint.config(
     files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', 'jest.config.js', '**/*.spec.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // Tests read supertest's and fetch's untyped JSON bodies (`any`) on purpose and assert on
+    // them; test doubles implement async interfaces without awaiting anything.
+    files: ['test/**', 'bench/**', '**/*.spec.ts', '**/*.test.{ts,tsx}', 'web/src/test/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+    },
+  },
+  ...MODULE_OWNERSHIP,
   {
     // The web app: React's rules of hooks on top of the TypeScript rules.
     files: ['web/**/*.{ts,tsx}'],

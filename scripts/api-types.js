@@ -42,7 +42,7 @@ async function documentFromApp() {
       core: require('@nestjs/core'),
       appModule: require(join(dist, 'app.module')),
       setup: require(join(dist, 'app.setup')),
-      openapi: require(join(dist, 'common', 'openapi', 'openapi')),
+      openapi: require(join(dist, 'app.openapi')),
     };
   } catch (error) {
     throw new Error(`Build the server first (npm run build:server): ${error.message}`, { cause: error });

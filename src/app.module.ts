@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
-import { AuthModule } from './auth/auth.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { loggerOptions } from './common/logging/logger.options';
 import { ALL_CONFIG, appConfig, AppConfig } from './config/configuration';
 import { validateEnv } from './config/env.schema';
@@ -16,16 +16,17 @@ import { ContactModule } from './contact/contact.module';
 import { ProgramModule } from './program/program.module';
 import { ClosureModule } from './closure/closure.module';
 import { FeedbackModule } from './feedback/feedback.module';
-import { TimelineModule } from './timeline/timeline.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { RedisModule } from './redis/redis.module';
 import { UserModule } from './user/user.module';
 import { VisitModule } from './visit/visit.module';
 import { TaskModule } from './task/task.module';
 import { ClockModule } from './common/clock/clock';
+import { DomainEventsModule } from './common/events/domain-events';
 import { QueueModule } from './queue/queue.module';
 import { ReminderModule } from './reminder/reminder.module';
-import { ReminderWorkerModule } from './reminder/reminder-worker.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { OutboxWorkerModule } from './outbox/outbox-worker.module';
 import { MatchingModule } from './matching/matching.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { CheckInModule } from './check-in/check-in.module';
@@ -61,14 +62,14 @@ export class AppModule {
           useFactory: (app: AppConfig) => loggerOptions(app.logLevel, app.logFormat),
         }),
         ClockModule,
+        DomainEventsModule,
         DatabaseModule.forRoot({ embedded: options.embeddedDatabase ?? 'own' }),
         RedisModule,
         QueueModule,
         MailModule,
         HealthModule,
         UserModule,
-        AuthModule,
-        TimelineModule,
+        SignInModule,
         AuditModule,
         VocabularyModule,
         OrganizationModule,
@@ -78,13 +79,14 @@ export class AppModule {
         FeedbackModule,
         VisitModule,
         TaskModule,
+        OutboxModule,
         ReminderModule,
         MatchingModule,
         PartnershipModule,
         CheckInModule,
         DigestModule,
         DemoModule,
-        ...(options.worker ? [MaintenanceModule, ReminderWorkerModule] : []),
+        ...(options.worker ? [MaintenanceModule, OutboxWorkerModule] : []),
       ],
     };
   }

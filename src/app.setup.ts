@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
-import { setupOpenApi } from './common/openapi/openapi';
+import { setupOpenApi } from './app.openapi';
 import { createValidationPipe } from './common/pipes/validation';
 import { appConfig, AppConfig } from './config/configuration';
 import { findWebAppDir, isUnderPrefix, serveWebApp } from './web-app/web-app';

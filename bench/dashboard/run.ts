@@ -226,7 +226,7 @@ async function main(): Promise<number> {
     const email = 'bench-manager@library.test';
     const password = randomBytes(18).toString('base64url');
     await timed('manager user (argon2id)', async () => {
-      const hash = await new PasswordService().hash(password);
+      const hash = await new PasswordService({ passwordHashCost: 'standard' }).hash(password);
       await db.query(
         `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Manager', 'manager', $2)`,
         [email, hash],

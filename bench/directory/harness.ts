@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { backendCpu, backendCpuDelta, machineBusyMs, processCpuMs } from './cpu';
 import { fetchOnce, merge, percentile, runLoad, Sample, Target } from './load';
-import { Child, freePort, startChild, tail } from './processes';
+import { freePort } from '../../src/database/free-port';
+import { Child, startChild, tail } from './processes';
 
 export const REPO = join(__dirname, '..', '..', '..', '..');
 export const TANDEM_MAIN = join(REPO, 'dist', 'src', 'main.js');

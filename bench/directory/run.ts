@@ -107,7 +107,7 @@ async function main(): Promise<number> {
     const email = 'bench-admin@tandem.test';
     const password = randomBytes(18).toString('base64url');
     await timed('admin user (argon2id)', async () => {
-      const hash = await new PasswordService().hash(password);
+      const hash = await new PasswordService({ passwordHashCost: 'standard' }).hash(password);
       await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [
         email,
         hash,

@@ -37,7 +37,9 @@ import {
   timed,
 } from '../directory/harness';
 import { percentile } from '../directory/load';
-import { Child, freePort, startChild } from '../directory/processes';
+import { freePort } from '../../src/database/free-port';
+import { Child, startChild } from '../directory/processes';
+import { runConcurrencyStory, StoryActor, StoryAnswer, StoryRole } from '../../test/setup/concurrency-story';
 
 const positive = (name: string, fallback: number) => Math.max(1, Number(process.env[name] ?? fallback) || fallback);
 /** Length of the measured concurrency story (the issue's 20 s). */
@@ -52,16 +54,7 @@ const PASSWORD = randomBytes(18).toString('base64url');
 /** A start or stop time: seconds, two decimals. */
 const secs = (value: number) => `${(value / 1000).toFixed(2)} s`;
 
-type Role = 'admin' | 'staff' | 'viewer';
-interface Actor {
-  role: Role;
-  id: string;
-  token: string;
-  baseName: string;
-}
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
+interface Answer extends StoryAnswer {
   ms: number;
 }
 
@@ -196,174 +189,37 @@ interface StoryFigures {
 }
 
 /**
- * The concurrency story of the e2e spec: `clients` closed loops until `durationMs` is up, each
- * request from a random one of the three users, each answer checked for its caller and for the
- * record asked for. Organizations it creates are added to `organizations` (and so become
- * candidates for GET /organizations/:id).
+ * The concurrency story of the e2e spec (test/setup/concurrency-story.ts), over a keep-alive
+ * agent, with each answer's latency. Organizations it creates are added to `organizations` (and
+ * so become candidates for GET /organizations/:id).
  */
 async function runStory(
   base: string,
-  actors: Actor[],
+  actors: readonly [StoryActor, StoryActor, StoryActor],
   organizations: Array<{ id: string; name: string }>,
   next: () => number,
   durationMs: number,
 ): Promise<StoryFigures> {
-  const [admin, staff] = actors;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const figures: StoryFigures = {
-    seconds: 0,
-    latencies: [],
-    byStatus: new Map(),
-    byKind: new Map(),
-    wrong: [],
-    networkErrors: 0,
-    created: [],
-  };
-  const operations: Array<{
-    kind: string;
-    weight: number;
-    expect: Record<Role, number>;
-    run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }>;
-  }> = [
-    {
-      kind: 'GET /auth/me',
-      weight: 20,
-      expect: { admin: 200, staff: 200, viewer: 200 },
-      run: async (actor) => {
-        const answer = await send(agent, base, 'GET', '/api/v1/auth/me', actor.token);
-        const { id, role } = answer.body;
-        return {
-          answer,
-          problem:
-            answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined,
-        };
-      },
-    },
-    {
-      kind: 'GET /users',
-      weight: 10,
-      expect: { admin: 200, staff: 403, viewer: 403 },
-      run: async (actor) => {
-        const answer = await send(agent, base, 'GET', '/api/v1/users', actor.token);
-        const ids = ((answer.body.data ?? []) as Array<{ id: string }>).map((user) => user.id);
-        return {
-          answer,
-          problem:
-            answer.status === 200 && !actors.every((a) => ids.includes(a.id)) ? `listed ${ids.join(',')}` : undefined,
-        };
-      },
-    },
-    {
-      kind: 'PATCH /auth/me',
-      weight: 10,
-      expect: { admin: 200, staff: 200, viewer: 200 },
-      run: async (actor) => {
-        const name = `${actor.baseName} ${next()}`;
-        const answer = await send(agent, base, 'PATCH', '/api/v1/auth/me', actor.token, { name });
-        const wrong = answer.body.id !== actor.id || answer.body.name !== name || answer.body.role !== actor.role;
-        return {
-          answer,
-          problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined,
-        };
-      },
-    },
-    {
-      // The viewer and the staff member try to make themselves admins; the admin re-sets the staff member's role.
-      kind: 'PATCH /users/:id role',
-      weight: 10,
-      expect: { admin: 200, staff: 403, viewer: 403 },
-      run: async (actor) => {
-        const target = actor === admin ? staff : actor;
-        const answer = await send(agent, base, 'PATCH', `/api/v1/users/${target.id}`, actor.token, {
-          role: actor === admin ? 'staff' : 'admin',
-        });
-        const wrong = answer.body.id !== target.id || answer.body.role !== 'staff';
-        return {
-          answer,
-          problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body).slice(0, 200)}` : undefined,
-        };
-      },
-    },
-    {
-      kind: 'GET /organizations/:id',
-      weight: 20,
-      expect: { admin: 200, staff: 200, viewer: 200 },
-      run: async (actor) => {
-        const asked = organizations[Math.floor(Math.random() * organizations.length)];
-        const answer = await send(agent, base, 'GET', `/api/v1/organizations/${asked.id}`, actor.token);
-        const wrong = answer.body.id !== asked.id || answer.body.name !== asked.name;
-        return {
-          answer,
-          problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined,
-        };
-      },
-    },
-    {
-      kind: 'GET /organizations',
-      weight: 15,
-      expect: { admin: 200, staff: 200, viewer: 200 },
-      run: async (actor) => {
-        const answer = await send(agent, base, 'GET', '/api/v1/organizations', actor.token);
-        return { answer, problem: answer.status === 200 && !Array.isArray(answer.body.data) ? 'no data' : undefined };
-      },
-    },
-    {
-      kind: 'POST /organizations',
-      weight: 15,
-      expect: { admin: 201, staff: 201, viewer: 403 },
-      run: async (actor) => {
-        const name = `Embedded partner ${next()}`;
-        const answer = await send(agent, base, 'POST', '/api/v1/organizations', actor.token, { name });
-        if (answer.status === 201) {
-          organizations.push({ id: answer.body.id as string, name });
-          figures.created.push(name);
-        }
-        return {
-          answer,
-          problem: answer.status === 201 && answer.body.name !== name ? `created ${answer.body.name}` : undefined,
-        };
-      },
-    },
-  ];
-  const totalWeight = operations.reduce((sum, op) => sum + op.weight, 0);
-  const pick = () => {
-    let roll = Math.random() * totalWeight;
-    return operations.find((op) => (roll -= op.weight) < 0) ?? operations[0];
-  };
-  const started = performance.now();
-  const deadline = started + durationMs;
   try {
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (performance.now() < deadline) {
-          const actor = actors[Math.floor(Math.random() * actors.length)];
-          const op = pick();
-          try {
-            const { answer, problem } = await op.run(actor);
-            figures.latencies.push(answer.ms);
-            figures.byStatus.set(answer.status, (figures.byStatus.get(answer.status) ?? 0) + 1);
-            const kind = figures.byKind.get(op.kind) ?? [];
-            kind.push(answer.ms);
-            figures.byKind.set(op.kind, kind);
-            if (answer.status !== op.expect[actor.role]) {
-              figures.wrong.push(
-                `${op.kind} by ${actor.role}: ${answer.status} instead of ${op.expect[actor.role]} ${JSON.stringify(answer.body).slice(0, 200)}`,
-              );
-            } else if (problem) {
-              figures.wrong.push(`${op.kind} by ${actor.role}: ${problem}`);
-            }
-          } catch (error) {
-            figures.networkErrors += 1;
-            figures.wrong.push(`${op.kind} by ${actor.role}: ${(error as Error).message}`);
-          }
-        }
-      }),
-    );
+    const story = await runConcurrencyStory({
+      send: (method, path, token, body) => send(agent, base, method, path, token, body),
+      actors,
+      organizations,
+      clients: CLIENTS,
+      durationMs,
+      next,
+    });
+    const figures: StoryFigures = { ...story, latencies: [], byStatus: new Map(), byKind: new Map() };
+    for (const { kind, answer } of story.answers) {
+      figures.latencies.push(answer.ms);
+      figures.byStatus.set(answer.status, (figures.byStatus.get(answer.status) ?? 0) + 1);
+      figures.byKind.set(kind, [...(figures.byKind.get(kind) ?? []), answer.ms]);
+    }
+    return figures;
   } finally {
     agent.destroy();
   }
-  figures.seconds = (performance.now() - started) / 1000;
-  return figures;
 }
 
 async function main(): Promise<number> {
@@ -550,7 +406,7 @@ async function main(): Promise<number> {
         'setup',
         tandem.child,
       );
-      const signIn = async (role: Role, email: string, baseName: string): Promise<Actor> => {
+      const signIn = async (role: StoryRole, email: string, baseName: string): Promise<StoryActor> => {
         const login = expectStatus(
           await call('POST', '/api/v1/auth/login', undefined, { email, password: PASSWORD }),
           200,
@@ -579,7 +435,7 @@ async function main(): Promise<number> {
         signIn('staff', 'sam@library.test', 'Sam Staff'),
         signIn('viewer', 'vic@library.test', 'Vic Viewer'),
       ]);
-      return [admin, staff, viewer];
+      return [admin, staff, viewer] as const;
     });
     const [admin, , viewer] = actors;
     const organizations: Array<{ id: string; name: string }> = [];

@@ -14,7 +14,7 @@ import { Job, Worker } from 'bullmq';
 import { createTransport } from 'nodemailer';
 import { performance } from 'node:perf_hooks';
 import { smtpOptionsFromUrl } from '../../src/mail/smtp-options';
-import { formatWhen, reminderMail } from '../../src/mail/templates/reminder.template';
+import { formatWhen, reminderMail } from '../../src/reminder/reminder-email';
 import { bullConnection } from './redis';
 
 const env = (name: string): string => {

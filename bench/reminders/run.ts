@@ -264,7 +264,7 @@ async function main(): Promise<number> {
       (await (await fetch(`${sink.control}/count`)).json()) as { total: number; distinct: number; last: number };
     const sinkTake = async () => (await (await fetch(`${sink.control}/take`)).json()) as Array<[string, number]>;
 
-    const tandemQueue = new Queue(QueueName.Reminders, {
+    const tandemQueue = new Queue(QueueName.Outbox, {
       connection: bullConnection(redisUrl),
       prefix: `${tandemPrefix}:bull`,
     });
@@ -307,7 +307,7 @@ async function main(): Promise<number> {
           }
           if (Date.now() > deadline) {
             throw new BenchError(
-              `Tandem's worker did not start consuming the reminders queue within 30 s:\n${tail(child.output())}`,
+              `Tandem's worker did not start consuming the outbox queue within 30 s:\n${tail(child.output())}`,
               'Check that PostgreSQL and Redis are reachable; see the output above.',
             );
           }
@@ -513,14 +513,10 @@ async function main(): Promise<number> {
           () => seedRules(db, ruleTag, reminders, new Date(dueAt), 0, adminId),
         );
         planMs = await timed(
-          'planned by the worker (a reminders.reconcile job, as the API queues after a change)',
+          'planned by the worker (an outbox.reconcile job, as the API queues after a change)',
           async () => {
             const t0 = performance.now();
-            await tandemQueue.add(
-              JobName.ReconcileReminders,
-              { reason: 'bench' },
-              JOB_OPTIONS[JobName.ReconcileReminders],
-            );
+            await tandemQueue.add(JobName.ReconcileOutbox, { reason: 'bench' }, JOB_OPTIONS[JobName.ReconcileOutbox]);
             for (;;) {
               workerAlive();
               const states = await deliveryStates(db, ruleTag);
@@ -607,8 +603,8 @@ async function main(): Promise<number> {
         `${int(spread)} once reminders from ${new Date(firstDue).toISOString()} to ${new Date(lastDue).toISOString()}`,
         () => seedRules(db, ruleTag, spread, new Date(firstDue), stepMs, adminId),
       );
-      await timed('planned by the worker (a reminders.reconcile job)', async () => {
-        await tandemQueue.add(JobName.ReconcileReminders, { reason: 'bench' }, JOB_OPTIONS[JobName.ReconcileReminders]);
+      await timed('planned by the worker (an outbox.reconcile job)', async () => {
+        await tandemQueue.add(JobName.ReconcileOutbox, { reason: 'bench' }, JOB_OPTIONS[JobName.ReconcileOutbox]);
         for (;;) {
           workerAlive();
           const states = await deliveryStates(db, ruleTag);

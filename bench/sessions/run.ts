@@ -19,6 +19,8 @@ import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../src/auth/password.service';
+import { Closure } from '../../src/closure/closure.entity';
+import { ClosureService } from '../../src/closure/closure.service';
 import { Clock } from '../../src/common/clock/clock';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ProgramSession } from '../../src/program/program-session.entity';
@@ -232,7 +234,7 @@ async function main(): Promise<number> {
     const email = 'bench-admin@tandem.test';
     const password = randomBytes(18).toString('base64url');
     await timed('admin user (argon2id)', async () => {
-      const hash = await new PasswordService().hash(password);
+      const hash = await new PasswordService({ passwordHashCost: 'standard' }).hash(password);
       await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Bench Admin', 'admin', $2)`, [
         email,
         hash,
@@ -247,8 +249,10 @@ async function main(): Promise<number> {
       dataSource.initialize(),
     );
     cleanup.add("close Tandem's data source", () => dataSource.destroy());
-    // extendSessionWindows() uses only these; the rest of the service is not reached.
+    // extendSessionWindows() uses only these (ClosureService for the closure days of new
+    // sessions, read in the caller's transaction); the rest of the services is not reached.
     const unused = undefined as never;
+    const closureService = new ClosureService(dataSource.getRepository(Closure), dataSource, unused, unused, unused);
     const programService = new ProgramService(
       dataSource.getRepository(Program),
       dataSource.getRepository(ProgramSession),
@@ -257,8 +261,10 @@ async function main(): Promise<number> {
       unused,
       unused,
       unused,
-      unused,
       new Clock(),
+      unused,
+      unused,
+      closureService,
     );
     const timings: Record<'bare' | 'baseline' | 'tandem', Timing[]> = { bare: [], baseline: [], tandem: [] };
     const counts = {

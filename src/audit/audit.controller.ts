@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../common/decorators/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { AuditService } from './audit.service';
 import { AuditPageDto, ListAuditQueryDto } from './dto/audit.dto';

@@ -1,10 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import {
+  Between,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  Repository,
+} from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page } from '../common/dto/pagination.dto';
 import { AuditAction, AuditChanges, AuditEvent } from './audit-event.entity';
 import { ListAuditQueryDto } from './dto/audit.dto';
+
+/** One audited delete (see AuditService.deleteAudited). */
+export interface AuditedDelete<T extends { id: string }> {
+  entity: EntityTarget<T>;
+  id: string;
+  /** The audit log's name for it ("task"). */
+  entityType: string;
+  actorId: string | null;
+  /** The domain's 404 when there is no such row. */
+  notFound: () => Error;
+  /** Runs on the locked row before anything else: what must happen while it still exists (e.g. a domain event). */
+  beforeDelete?: (row: T) => Promise<void>;
+  /** What the log keeps of it, read before the delete (e.g. `auditChanges(row, null, FIELDS)`). */
+  changes: (row: T) => AuditChanges | Promise<AuditChanges>;
+}
 
 export interface AuditEntry {
   actorId: string | null;
@@ -51,6 +74,28 @@ export class AuditService {
     // TypeORM's insert type cannot map the jsonb column's `unknown` values; the column takes any JSON.
     const changes = (entry.changes ?? {}) as QueryDeepPartialEntity<AuditEvent>['changes'];
     await manager.insert(AuditEvent, { ...entry, changes });
+  }
+
+  /**
+   * The one shape of an audited delete, inside the owner's transaction: lock the row (the
+   * owner's 404 without one), run `beforeDelete`, read the audited fields, delete, record the
+   * `delete` event. Returns the row as it was.
+   */
+  async deleteAudited<T extends { id: string }>(manager: EntityManager, spec: AuditedDelete<T>): Promise<T> {
+    const where = { id: spec.id } as FindOptionsWhere<T>;
+    const row = await manager.findOne(spec.entity, { where, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw spec.notFound();
+    await spec.beforeDelete?.(row);
+    const changes = await spec.changes(row);
+    await manager.delete(spec.entity, where);
+    await this.record(manager, {
+      actorId: spec.actorId,
+      entityType: spec.entityType,
+      entityId: spec.id,
+      action: 'delete',
+      changes,
+    });
+    return row;
   }
 
   async list(query: ListAuditQueryDto): Promise<Page<AuditEvent>> {

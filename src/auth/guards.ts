@@ -2,17 +2,10 @@ import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import {
-  IS_PUBLIC_KEY,
-  PERMISSION_KEY,
-  RESOURCE_KEY_KEY,
-  ResourceKeyOption,
-} from '../common/decorators/auth.decorators';
+import { IS_PUBLIC_KEY, PERMISSION_KEY, RESOURCE_KEY_KEY, ResourceKeyOption } from './auth.decorators';
 import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error';
-import { createValidationPipe } from '../common/pipes/validation';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { AuthUser } from './auth-user';
-import { LoginDto } from './dto/auth.dto';
 import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from './permissions';
 import { LinkNotFoundError } from './auth.errors';
 import { ResourceKeyGrant, resourceIdOfToken } from './resource-key';
@@ -109,24 +102,5 @@ export class PermissionsGuard {
       );
     }
     return true;
-  }
-}
-
-/** Validates the login body like any DTO, then lets passport-local check the credentials. */
-@Injectable()
-export class LocalAuthGuard extends AuthGuard('local') {
-  private readonly validation = createValidationPipe();
-
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
-    request.body = await this.validation.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
-    return (await super.canActivate(context)) as boolean;
-  }
-
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user)
-      throw new UnauthorizedError('INVALID_CREDENTIALS', 'The email or password is wrong, or the account is inactive.');
-    return user;
   }
 }

@@ -2,7 +2,7 @@ import * as argon2 from 'argon2';
 import { ARGON2_OPTIONS, PasswordService } from './password.service';
 
 describe(PasswordService.name, () => {
-  const service = new PasswordService();
+  const service = new PasswordService({ passwordHashCost: 'standard' });
 
   it('hashes with argon2id at the OWASP parameters', async () => {
     const hash = await service.hash('a long enough secret');
@@ -19,5 +19,22 @@ describe(PasswordService.name, () => {
 
   it('never verifies when there is no hash', async () => {
     expect(await service.verify(null, 'anything at all')).toBe(false);
+  });
+
+  describe('at the test-only cost', () => {
+    const cheap = new PasswordService({ passwordHashCost: 'test' });
+
+    it('still hashes with argon2id, at 1 MiB and 1 pass', async () => {
+      const hash = await cheap.hash('a long enough secret');
+      expect(hash).toMatch(/^\$argon2id\$v=19\$(?=[^$]*m=1024)(?=[^$]*t=1)(?=[^$]*p=1)/);
+      expect(await cheap.verify(hash, 'a long enough secret')).toBe(true);
+      expect(await cheap.verify(hash, 'another secret entirely')).toBe(false);
+    });
+
+    it('never rehashes a stronger hash down to it, and the standard cost upgrades its hashes', async () => {
+      const strong = await service.hash('a long enough secret');
+      expect(cheap.needsRehash(strong)).toBe(false);
+      expect(service.needsRehash(await cheap.hash('a long enough secret'))).toBe(true);
+    });
   });
 });

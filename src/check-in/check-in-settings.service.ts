@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { SettingKind, Versioned, VersionedSettingStore } from '../partnership/versioned-setting.store';
+import { SettingKind, Versioned, VersionedSettingStore } from '../settings/versioned-setting.store';
 import {
   CheckInSettings,
   checkInSettingsFromStored,

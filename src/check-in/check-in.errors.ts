@@ -1,9 +1,9 @@
 import {
   ConflictError,
-  DomainError,
   GoneError,
   NotFoundError,
   RuleViolationError,
+  TooManyRequestsError,
 } from '../common/errors/domain-error';
 
 export class CheckInNotFoundError extends NotFoundError {
@@ -71,14 +71,12 @@ export class CheckInClosedError extends GoneError {
 }
 
 /** Too many posts from one address or to one link: 429 with Retry-After. */
-export class TooManyCheckInSubmissionsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+export class TooManyCheckInSubmissionsError extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
     super(
-      'too-many-requests',
       'TOO_MANY_CHECK_IN_SUBMISSIONS',
       `Too many answers were sent from here or through this link. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      { retryAfter: retryAfterSeconds },
-      { 'Retry-After': String(retryAfterSeconds) },
+      retryAfterSeconds,
     );
   }
 }

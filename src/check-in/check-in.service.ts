@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService, auditChanges } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
 import { isUniqueViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
-import { Note } from '../organization/note.entity';
+import { ContactService } from '../contact/contact.service';
 import { OrganizationStage } from '../organization/organization-stage';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
-import { ReminderQueue } from '../queue/reminder-queue.service';
-import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../reminder/delivery.entity';
-import { Task, TaskStatus } from '../task/task.entity';
+import { DeliveryKind, SkipReason } from '../outbox/delivery-state';
+import { OutboxService } from '../outbox/outbox.service';
+import { TaskService } from '../task/task.service';
+import { UserService } from '../user/user.service';
 import { CheckInRespondent, CheckInResponse } from './check-in-response.entity';
 import { CheckInSettingsService } from './check-in-settings.service';
 import { AreaResult, areaResults, CheckInAnswers, concernAreas, statementResults } from './check-in-survey';
@@ -77,8 +78,6 @@ interface StartOptions {
   email: boolean;
 }
 
-const AUDITED_TASK_FIELDS = ['title', 'dueAt', 'assigneeId', 'organizationId', 'status'] as const;
-
 /**
  * Partnership check-ins: starting one (or a round of them), closing them (early, at the
  * deadline, or once everyone answered) and reading them. Answers arrive through
@@ -102,7 +101,10 @@ export class CheckInService {
     private readonly settings: CheckInSettingsService,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
-    private readonly reminderQueue: ReminderQueue,
+    private readonly tasks: TaskService,
+    private readonly users: UserService,
+    private readonly contacts: ContactService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -141,7 +143,7 @@ export class CheckInService {
       { checkInId: outcome.started.id, organizationId, respondents: outcome.respondents, actorId: actor.id, email },
       'check-in started',
     );
-    if (email) await this.reminderQueue.wakeAt([now]);
+    if (email) await this.outbox.wake([now]);
     return this.get(outcome.started.id);
   }
 
@@ -173,7 +175,7 @@ export class CheckInService {
         result.started.push({ organizationId, checkInId: outcome.started.id, respondents: outcome.respondents });
       else result.skipped.push({ organizationId, reason: outcome.skipped });
     }
-    if (result.started.length > 0) await this.reminderQueue.wakeAt([now]);
+    if (result.started.length > 0) await this.outbox.wake([now]);
     if (result.started.length + result.skipped.length > 0) {
       this.logger.log(
         {
@@ -190,29 +192,23 @@ export class CheckInService {
 
   /** Active organizations with no open check-in and none opened within `intervalMonths` before now. */
   private async dueOrganizations(now: Date, intervalMonths: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT o.id FROM organizations o
-       WHERE o.stage = $1
-         AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.organization_id = o.id
-                           AND (c.status = 'open' OR c.opened_at > $2::timestamptz - make_interval(months => $3)))
-       ORDER BY o.name, o.id`,
-      [OrganizationStage.Active, now, intervalMonths],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
+    const [active, taken] = await Promise.all([
+      this.organizations.idsAtStage(OrganizationStage.Active),
+      this.dataSource.query<{ organization_id: string }[]>(
+        `SELECT DISTINCT organization_id FROM check_ins
+         WHERE status = 'open' OR opened_at > $1::timestamptz - make_interval(months => $2)`,
+        [now, intervalMonths],
+      ),
+    ]);
+    const notDue = new Set(taken.map((row) => row.organization_id));
+    return active.filter((id) => !notDue.has(id));
   }
 
   /** One organization's check-in, with its respondents, deliveries and audit, in one transaction. */
   private async startOne(organizationId: string, options: StartOptions): Promise<StartOutcome> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [org] = (await manager.query(
-          `SELECT id, stage, owner_id FROM organizations WHERE id = $1 FOR NO KEY UPDATE`,
-          [organizationId],
-        )) as {
-          id: string;
-          stage: OrganizationStage;
-          owner_id: string | null;
-        }[];
+        const org = await this.organizations.lockWithin(manager, organizationId, 'no-key-update');
         if (!org) return { skipped: 'not-found' };
         if (org.stage === OrganizationStage.Ended) return { skipped: 'ended' };
         const [open] = (await manager.query(`SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`, [
@@ -227,7 +223,7 @@ export class CheckInService {
           if (recent) return { skipped: 'recent' };
         }
 
-        const respondents = await this.respondentsOf(manager, org.id, org.owner_id);
+        const respondents = await this.respondentsOf(manager, org.id, org.ownerId);
         if (respondents.length === 0) return { skipped: 'no-respondent' };
 
         const checkIn = await manager.save(
@@ -254,18 +250,16 @@ export class CheckInService {
             }),
           );
           if (!options.email) continue;
-          await manager.insert(Delivery, {
-            kind: DeliveryKind.CheckIn,
-            checkInResponseId: response.id,
-            occurrenceKey: 'check-in',
-            occurrenceAt: options.now,
-            dueAt: options.now,
-            nextAttemptAt: options.now,
-            recipientKey: respondent.userId ? `user:${respondent.userId}` : `contact:${respondent.contactId}`,
-            recipientUserId: respondent.userId,
-            recipientContactId: respondent.contactId,
-            status: DeliveryStatus.Scheduled,
-          });
+          await this.outbox.enqueueWithin(manager, [
+            {
+              kind: DeliveryKind.CheckIn,
+              checkInResponseId: response.id,
+              recipient: respondent.userId ? { userId: respondent.userId } : { contactId: respondent.contactId! },
+              occurrenceKey: 'check-in',
+              occurrenceAt: options.now,
+              dueAt: options.now,
+            },
+          ]);
         }
         await this.audit.record(manager, {
           actorId: options.openedById,
@@ -297,17 +291,10 @@ export class CheckInService {
     ownerId: string | null,
   ): Promise<{ respondent: CheckInRespondent; userId: string | null; contactId: string | null }[]> {
     const respondents: { respondent: CheckInRespondent; userId: string | null; contactId: string | null }[] = [];
-    if (ownerId) {
-      const [owner] = (await manager.query(`SELECT id FROM users WHERE id = $1 AND active AND email IS NOT NULL`, [
-        ownerId,
-      ])) as { id: string }[];
-      if (owner) respondents.push({ respondent: CheckInRespondent.Owner, userId: owner.id, contactId: null });
-    }
-    const [contact] = (await manager.query(
-      `SELECT id FROM contacts WHERE organization_id = $1 AND is_primary AND email IS NOT NULL AND unsubscribed_at IS NULL ORDER BY created_at, id LIMIT 1`,
-      [organizationId],
-    )) as { id: string }[];
-    if (contact) respondents.push({ respondent: CheckInRespondent.Partner, userId: null, contactId: contact.id });
+    if (ownerId && (await this.users.activeIds([ownerId], manager)).has(ownerId))
+      respondents.push({ respondent: CheckInRespondent.Owner, userId: ownerId, contactId: null });
+    const contactId = await this.contacts.reachablePrimaryOf(organizationId, manager);
+    if (contactId) respondents.push({ respondent: CheckInRespondent.Partner, userId: null, contactId });
     return respondents;
   }
 
@@ -348,10 +335,10 @@ export class CheckInService {
     if (!closed) return null;
 
     const responses = await manager.find(CheckInResponse, { where: { checkInId: id } });
-    await manager.query(
-      `UPDATE deliveries SET status = 'skipped', skip_reason = $2::delivery_skip_reason, updated_at = now()
-       WHERE check_in_response_id = ANY($1::uuid[]) AND status = 'scheduled'`,
-      [responses.map((response) => response.id), SkipReason.CheckInClosed],
+    await this.outbox.skipWithin(
+      manager,
+      { checkInResponseIds: responses.map((response) => response.id) },
+      SkipReason.CheckInClosed,
     );
 
     const answered = responses.filter((response) => response.answeredAt !== null).map((response) => response.answers);
@@ -384,37 +371,27 @@ export class CheckInService {
     answered: ReadonlyArray<CheckInAnswers | null>,
     options: { actorId: string | null; now: Date },
   ): Promise<string[]> {
-    const [assignee] = (await manager.query(
-      `SELECT u.id FROM organizations o JOIN users u ON u.id = o.owner_id WHERE o.id = $1 AND u.active
-       UNION ALL
-       SELECT u.id FROM users u WHERE u.id = $2 AND u.active
-       LIMIT 1`,
-      [organizationId, openedById],
-    )) as { id: string }[];
+    // The organization's owner when active, else whoever opened the check-in when active.
+    const ownerId = (await this.organizations.findWithin(manager, organizationId))?.ownerId ?? null;
+    const candidates = [ownerId, openedById].filter((id): id is string => id !== null);
+    const active = await this.users.activeIds(candidates, manager);
+    const assigneeId = candidates.find((id) => active.has(id)) ?? null;
     const dueAt = new Date(options.now.getTime() + CONCERN_TASK_DUE_DAYS * DAY_MS);
     const taskIds: string[] = [];
-    if (assignee) {
+    if (assigneeId) {
       for (const concern of concerns) {
-        const task = await manager.save(
-          manager.create(Task, {
+        const task = await this.tasks.createWithin(
+          manager,
+          {
             title: concernTaskTitle(concern),
             dueAt,
-            assigneeId: assignee.id,
+            assigneeId,
             organizationId,
             programId: null,
             visitId: null,
-            status: TaskStatus.Open,
-            completedAt: null,
-            createdById: options.actorId,
-          }),
+          },
+          options.actorId,
         );
-        await this.audit.record(manager, {
-          actorId: options.actorId,
-          entityType: 'task',
-          entityId: task.id,
-          action: 'create',
-          changes: auditChanges(null, task, AUDITED_TASK_FIELDS),
-        });
         taskIds.push(task.id);
       }
     } else {
@@ -423,20 +400,11 @@ export class CheckInService {
         'check-in concerns without an active owner or opener to assign them to; no follow-up tasks made',
       );
     }
-    const note = await manager.save(
-      manager.create(Note, {
-        organizationId,
-        body: concernNote(concerns, answered, assignee ? dueAt : null),
-        authorId: null,
-      }),
+    await this.organizations.addNoteWithin(
+      manager,
+      { organizationId, body: concernNote(concerns, answered, assigneeId ? dueAt : null), authorId: null },
+      options.actorId,
     );
-    await this.audit.record(manager, {
-      actorId: options.actorId,
-      entityType: 'note',
-      entityId: note.id,
-      action: 'create',
-      changes: { organizationId: { before: null, after: organizationId } },
-    });
     return taskIds;
   }
 
@@ -484,6 +452,28 @@ export class CheckInService {
       },
       'check-in closed',
     );
+  }
+
+  /**
+   * One respondent's place in a check-in, for the answer page: the response, its check-in, the
+   * organization's name and the zone its owner reads times in (UTC without an owner); null for
+   * an unknown response.
+   */
+  async respondentView(
+    responseId: string,
+  ): Promise<{ response: CheckInResponse; checkIn: CheckIn; organizationName: string; zone: string } | null> {
+    const response = await this.dataSource
+      .getRepository(CheckInResponse)
+      .findOne({ where: { id: responseId }, relations: { checkIn: true } });
+    if (!response?.checkIn) return null;
+    const organization = await this.organizations.get(response.checkIn.organizationId);
+    const [owner] = await this.users.findByIds(organization.ownerId ? [organization.ownerId] : []);
+    return {
+      response,
+      checkIn: response.checkIn,
+      organizationName: organization.name,
+      zone: owner?.timezone ?? 'UTC',
+    };
   }
 
   async get(id: string): Promise<CheckInView> {

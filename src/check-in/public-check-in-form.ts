@@ -1,14 +1,14 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ValidationFailedError } from '../common/errors/domain-error';
-import { createValidationPipe } from '../common/pipes/validation';
+import { FormToBody, validatePublicBody } from '../common/public/public-body.interceptor';
 import { CHECK_IN_STATEMENT_IDS, CheckInAnswers, validateAnswers } from './check-in-survey';
 import { SubmitCheckInAnswersDto } from './dto/check-in.dto';
 
 /**
  * The HTML form posts flat urlencoded fields, one per statement (named by its id, value "1"–"5",
  * or "" for not sure) and `comment`; the JSON API takes `{answers, comment}`. Both are turned
- * into the same input and go through the same validation (SubmitCheckInAnswersDto, then
- * validateAnswers), so a form post can do nothing a JSON body cannot.
+ * into the same input (PublicBodyInterceptor) and go through the same validation
+ * (SubmitCheckInAnswersDto, then validateAnswers), so a form post can do nothing a JSON body
+ * cannot.
  */
 export const COMMENT_FIELD = 'comment';
 /** Every field name the form may post. */
@@ -46,42 +46,31 @@ export function checkInFormValuesOf(body: unknown, isForm: boolean): CheckInForm
 }
 
 /**
- * Validates a submission (`isForm`: the HTML form's urlencoded post). Returns the answers to
- * store and the trimmed comment (null when empty), or the field errors — never both.
+ * The form's flat fields → `{answers, comment}` (radio strings to numbers, "" to null). Fields
+ * the form does not have are returned in `unknownFields`, never copied.
+ */
+export function formToCheckInAnswers(form: Record<string, unknown>): ReturnType<FormToBody> {
+  const unknownFields = Object.keys(form).filter((key) => !CHECK_IN_FORM_FIELDS.includes(key));
+  const answers: Record<string, unknown> = {};
+  for (const id of CHECK_IN_STATEMENT_IDS) {
+    if (form[id] !== undefined) answers[id] = formAnswer(form[id]);
+  }
+  return {
+    input: { answers, ...(form[COMMENT_FIELD] !== undefined && { comment: form[COMMENT_FIELD] }) },
+    unknownFields,
+  };
+}
+
+/**
+ * Validates a submission as its route does (`isForm`: the HTML form's urlencoded post). Returns
+ * the answers to store and the trimmed comment (null when empty), or the field errors — never
+ * both.
  */
 export async function parseCheckInSubmission(body: unknown, isForm: boolean): Promise<ParsedCheckInSubmission> {
   const values = checkInFormValuesOf(body, isForm);
-  if (!isPlainObject(body))
-    return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
-  let input: Record<string, unknown> = body;
-  if (isForm) {
-    const unknownFields = Object.keys(body).filter((key) => !CHECK_IN_FORM_FIELDS.includes(key));
-    if (unknownFields.length > 0) {
-      return {
-        errors: unknownFields
-          .slice(0, 20)
-          .map((field) => ({ field: field.slice(0, 60), message: 'is not an allowed field' })),
-        values,
-      };
-    }
-    const answers: Record<string, unknown> = {};
-    for (const id of CHECK_IN_STATEMENT_IDS) {
-      if (body[id] !== undefined) answers[id] = formAnswer(body[id]);
-    }
-    input = { answers, ...(body[COMMENT_FIELD] !== undefined && { comment: body[COMMENT_FIELD] }) };
-  }
-  let dto: SubmitCheckInAnswersDto;
-  try {
-    dto = (await createValidationPipe().transform(input, {
-      type: 'body',
-      metatype: SubmitCheckInAnswersDto,
-      data: '',
-    })) as SubmitCheckInAnswersDto;
-  } catch (error) {
-    if (error instanceof ValidationFailedError) return { errors: error.errors, values };
-    throw error;
-  }
-  const checked = validateAnswers(dto.answers);
+  const result = await validatePublicBody(body, isForm, formToCheckInAnswers, SubmitCheckInAnswersDto);
+  if ('errors' in result) return { errors: result.errors, values };
+  const checked = validateAnswers(result.dto.answers);
   if ('errors' in checked) return { errors: checked.errors, values };
-  return { answers: checked.answers, comment: dto.comment ?? null, values };
+  return { answers: checked.answers, comment: result.dto.comment ?? null, values };
 }

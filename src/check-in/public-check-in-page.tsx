@@ -1,8 +1,12 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ErrorSummary, minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+import { ErrorSummary, PublicPage, renderDocument } from '../common/public/public-page';
+import type { PublicPages } from '../common/public/public-page.filter';
+import { formatDay } from './check-in-email';
 import { CHECK_IN_AREA_LABELS, CHECK_IN_AREAS } from '../partnership/health-rules';
 import { CHECK_IN_STATEMENTS, CheckInStatement, MAX_CHECK_IN_COMMENT, SCALE_WORDS } from './check-in-survey';
-import { COMMENT_FIELD, CheckInFormValues } from './public-check-in-form';
+import { CheckInAlreadyAnsweredError, CheckInClosedError, CheckInLinkNotFoundError } from './check-in.errors';
+import { COMMENT_FIELD, CheckInFormValues, checkInFormValuesOf } from './public-check-in-form';
+import type { OpenedSurvey } from './public-check-in.service';
 
 /**
  * The check-in survey page and its answers, in the same shell as the public feedback form (JSX
@@ -94,7 +98,17 @@ export interface CheckInFormView {
   /** The deadline as people read it ("Friday, June 12, 2026"). */
   closesOn: string;
   values?: CheckInFormValues;
-  errors?: FieldError[];
+  errors?: readonly FieldError[];
+}
+
+/** The form of the survey a token opened. */
+export function checkInFormView(survey: OpenedSurvey, token: string): CheckInFormView {
+  return {
+    organizationName: survey.organizationName,
+    token,
+    respondent: survey.respondent,
+    closesOn: formatDay(survey.closesAt, survey.zone),
+  };
 }
 
 /** The survey: twelve statements in six areas, then an optional comment. */
@@ -212,11 +226,15 @@ export function renderCheckInLinkNotFound(): string {
   );
 }
 
-export function renderCheckInTooMany(retryAfterSeconds: number): string {
-  return renderDocument(
-    <PublicPage title="Please try again later">
-      <h1>Please try again later</h1>
-      <p>A lot of answers were sent from here just now. Please try again in {minutesToWait(retryAfterSeconds)}.</p>
-    </PublicPage>,
-  );
-}
+/** How the survey page and its posts answer browsers (PublicPageFilter). */
+export const CHECK_IN_PAGES: PublicPages<OpenedSurvey> = {
+  name: 'check-in answers',
+  errorPage(error) {
+    if (error instanceof CheckInLinkNotFoundError) return renderCheckInLinkNotFound();
+    if (error instanceof CheckInAlreadyAnsweredError) return renderCheckInAlreadyAnswered();
+    if (error instanceof CheckInClosedError) return renderCheckInClosed();
+    return undefined;
+  },
+  formPage: ({ link: survey, token, body, isForm }, errors) =>
+    renderCheckInForm({ ...checkInFormView(survey, token), values: checkInFormValuesOf(body, isForm), errors }),
+};

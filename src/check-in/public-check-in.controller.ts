@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -8,49 +7,31 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../common/decorators/auth.decorators';
-import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
+import { Public } from '../auth/auth.decorators';
 import { ValidationFailedError } from '../common/errors/domain-error';
 import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
-import { formatDay } from '../mail/templates/check-in.template';
-import {
-  CheckInAlreadyAnsweredError,
-  CheckInClosedError,
-  CheckInLinkNotFoundError,
-  TooManyCheckInSubmissionsError,
-} from './check-in.errors';
-import { CheckInRateLimiter } from './check-in-rate-limiter.service';
+import { PublicBodyInterceptor } from '../common/public/public-body.interceptor';
+import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
+import { PublicPageFilter } from '../common/public/public-page.filter';
+import { PublicLink, sendCreated } from '../common/public/public-request';
+import { validateAnswers } from './check-in-survey';
 import { CheckInAnsweredDto, SubmitCheckInAnswersDto } from './dto/check-in.dto';
-import { parseCheckInSubmission } from './public-check-in-form';
-import {
-  renderCheckInAlreadyAnswered,
-  renderCheckInClosed,
-  renderCheckInForm,
-  renderCheckInLinkNotFound,
-  renderCheckInThanks,
-  renderCheckInTooMany,
-} from './public-check-in-page';
+import { formToCheckInAnswers } from './public-check-in-form';
+import { CHECK_IN_PAGES, checkInFormView, renderCheckInForm, renderCheckInThanks } from './public-check-in-page';
+import { PublicCheckInGuard } from './public-check-in.guard';
 import { OpenedSurvey, PublicCheckInService } from './public-check-in.service';
 
 /** The path of the survey page, served outside the /api/v1 prefix (see app.setup.ts). */
 export const PUBLIC_CHECK_IN_PAGE_PATH = 'check-in/:token';
 
 const PROBLEM = { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } };
-
-function formView(survey: OpenedSurvey, token: string) {
-  return {
-    organizationName: survey.organizationName,
-    token,
-    respondent: survey.respondent,
-    closesOn: formatDay(survey.closesAt, survey.zone),
-  };
-}
 
 /**
  * Answering a partnership check-in without an account: the survey page (works without
@@ -60,13 +41,9 @@ function formView(survey: OpenedSurvey, token: string) {
 @ApiTags('check-ins')
 @ApiExtraModels(CheckInAnsweredDto)
 @Controller()
+@UseFilters(new PublicPageFilter(CHECK_IN_PAGES))
 export class PublicCheckInController {
-  private readonly logger = new Logger(PublicCheckInController.name);
-
-  constructor(
-    private readonly surveys: PublicCheckInService,
-    private readonly limiter: CheckInRateLimiter,
-  ) {}
+  constructor(private readonly surveys: PublicCheckInService) {}
 
   @Get(PUBLIC_CHECK_IN_PAGE_PATH)
   @Public()
@@ -81,20 +58,17 @@ export class PublicCheckInController {
   @ApiNotFoundResponse({ description: 'Unknown or forged link (an HTML page).', content: HTML_CONTENT })
   @ApiGoneResponse({ description: 'The check-in has closed (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    let survey: OpenedSurvey;
-    try {
-      survey = await this.surveys.open(token);
-    } catch (error) {
-      if (error instanceof CheckInLinkNotFoundError) return sendPublicPage(res, 404, renderCheckInLinkNotFound());
-      throw error;
-    }
-    if (survey.state === 'answered') return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
-    if (survey.state === 'closed') return sendPublicPage(res, 410, renderCheckInClosed());
-    sendPublicPage(res, 200, renderCheckInForm(formView(survey, token)));
+    const survey = await this.surveys.open(token);
+    this.surveys.assertOpen(survey);
+    sendPublicPage(res, 200, renderCheckInForm(checkInFormView(survey, token)));
   }
 
   @Post('public/check-ins/:token')
   @Public()
+  @UseGuards(PublicCheckInGuard)
+  // The guard reads the token; the handler takes what it resolved to.
+  @ApiParam({ name: 'token', type: String })
+  @UseInterceptors(new PublicBodyInterceptor(formToCheckInAnswers))
   @ApiOperation({
     summary: 'Answer a check-in through its emailed link',
     description: `JSON \`{answers: {<statement id>: 1–5 or null}, comment?}\` answers 201 \`{answeredAt}\`. The HTML form posts the same as flat urlencoded \
@@ -104,7 +78,6 @@ invalid answers (a value outside 1–5, an unknown statement, an unknown field, 
 When the last respondent answers, the check-in closes. Limited per client IP per hour (PUBLIC_FEEDBACK_PER_IP_PER_HOUR) and per link: 429 with Retry-After.`,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiBody({ type: SubmitCheckInAnswersDto })
   @ApiCreatedResponse({
     description: 'Stored. JSON `{answeredAt}`, or the thank-you page for a form post.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(CheckInAnsweredDto) } }, ...HTML_CONTENT },
@@ -116,47 +89,16 @@ When the last respondent answers, the check-in closes. Limited per client IP per
   })
   @ApiProblems(400, 404, 409)
   async submit(
-    @Param('token') token: string,
-    @Body() body: unknown,
+    @PublicLink() survey: OpenedSurvey,
+    @Body() body: SubmitCheckInAnswersDto,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const isForm = typeof req.is('application/x-www-form-urlencoded') === 'string';
-    const wantsHtml = isForm || req.accepts(['application/json', 'text/html']) === 'text/html';
-    try {
-      await this.limiter.consumeIp(req.ip ?? 'unknown');
-      const survey = await this.surveys.open(token);
-      await this.limiter.consumeResponse(survey.responseId);
-      this.surveys.assertOpen(survey);
-      const parsed = await parseCheckInSubmission(body, isForm);
-      if ('errors' in parsed) {
-        this.logger.log(
-          { checkInResponseId: survey.responseId, fields: parsed.errors.map((e) => e.field.slice(0, 60)) },
-          'check-in answers refused',
-        );
-        if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendPublicPage(
-          res,
-          400,
-          renderCheckInForm({ ...formView(survey, token), values: parsed.values, errors: parsed.errors }),
-        );
-      }
-      const { answeredAt } = await this.surveys.answer(survey, parsed.answers, parsed.comment);
-      if (wantsHtml) return sendPublicPage(res, 201, renderCheckInThanks(survey.organizationName));
-      const created: CheckInAnsweredDto = { answeredAt: answeredAt.toISOString() };
-      res.status(201).json(created);
-    } catch (error) {
-      if (wantsHtml) {
-        if (error instanceof CheckInLinkNotFoundError) return sendPublicPage(res, 404, renderCheckInLinkNotFound());
-        if (error instanceof CheckInAlreadyAnsweredError)
-          return sendPublicPage(res, 409, renderCheckInAlreadyAnswered());
-        if (error instanceof CheckInClosedError) return sendPublicPage(res, 410, renderCheckInClosed());
-        if (error instanceof TooManyCheckInSubmissionsError) {
-          res.setHeader('Retry-After', String(error.retryAfterSeconds));
-          return sendPublicPage(res, 429, renderCheckInTooMany(error.retryAfterSeconds));
-        }
-      }
-      throw error;
-    }
+    // The shape was the DTO's; which statements and values the survey takes is its own rule.
+    const checked = validateAnswers(body.answers);
+    if ('errors' in checked) throw new ValidationFailedError(checked.errors);
+    const { answeredAt } = await this.surveys.answer(survey, checked.answers, body.comment ?? null);
+    const created: CheckInAnsweredDto = { answeredAt: answeredAt.toISOString() };
+    sendCreated(req, res, created, () => renderCheckInThanks(survey.organizationName));
   }
 }

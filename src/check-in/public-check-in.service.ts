@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock/clock';
 import { authConfig, AuthConfig } from '../config/configuration';
-import { SkipReason } from '../reminder/delivery.entity';
+import { SkipReason } from '../outbox/delivery-state';
+import { OutboxService } from '../outbox/outbox.service';
 import { CheckInRespondent, CheckInResponse } from './check-in-response.entity';
 import { areaScores, CheckInAnswers } from './check-in-survey';
 import { responseIdOfCheckInToken } from './check-in-token';
@@ -39,6 +40,7 @@ export class PublicCheckInService {
     private readonly clock: Clock,
     private readonly checkIns: CheckInService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
 
@@ -46,33 +48,18 @@ export class PublicCheckInService {
   async open(token: string): Promise<OpenedSurvey> {
     const responseId = responseIdOfCheckInToken(this.auth.secret, token);
     if (!responseId) throw new CheckInLinkNotFoundError();
-    const [row] = (await this.dataSource.query(
-      `SELECT r.id, r.check_in_id, r.respondent, r.answered_at, c.status, c.closes_at, o.name AS organization_name,
-              coalesce(owner.timezone, 'UTC') AS zone
-       FROM check_in_responses r JOIN check_ins c ON c.id = r.check_in_id JOIN organizations o ON o.id = c.organization_id
-       LEFT JOIN users owner ON owner.id = o.owner_id
-       WHERE r.id = $1`,
-      [responseId],
-    )) as {
-      id: string;
-      check_in_id: string;
-      respondent: CheckInRespondent;
-      answered_at: Date | null;
-      status: CheckInStatus;
-      closes_at: Date;
-      organization_name: string;
-      zone: string;
-    }[];
-    if (!row) throw new CheckInLinkNotFoundError();
-    const closed = row.status === CheckInStatus.Closed || row.closes_at.getTime() <= this.clock.now().getTime();
+    const view = await this.checkIns.respondentView(responseId);
+    if (!view) throw new CheckInLinkNotFoundError();
+    const { response, checkIn } = view;
+    const closed = checkIn.status === CheckInStatus.Closed || checkIn.closesAt.getTime() <= this.clock.now().getTime();
     return {
-      responseId: row.id,
-      checkInId: row.check_in_id,
-      respondent: row.respondent,
-      organizationName: row.organization_name,
-      closesAt: row.closes_at,
-      zone: row.zone,
-      state: row.answered_at ? 'answered' : closed ? 'closed' : 'open',
+      responseId: response.id,
+      checkInId: checkIn.id,
+      respondent: response.respondent,
+      organizationName: view.organizationName,
+      closesAt: checkIn.closesAt,
+      zone: view.zone,
+      state: response.answeredAt ? 'answered' : closed ? 'closed' : 'open',
     };
   }
 
@@ -117,11 +104,7 @@ export class PublicCheckInService {
         `UPDATE check_ins SET area_scores = $2::jsonb, response_count = $3, last_response_at = $4, version = version + 1, updated_at = now() WHERE id = $1`,
         [checkIn.id, JSON.stringify(areaScores(answered.map((row) => row.answers))), answered.length, now],
       );
-      await manager.query(
-        `UPDATE deliveries SET status = 'skipped', skip_reason = $2::delivery_skip_reason, updated_at = now()
-         WHERE check_in_response_id = $1 AND status = 'scheduled'`,
-        [response.id, SkipReason.CheckInAnswered],
-      );
+      await this.outbox.skipWithin(manager, { checkInResponseIds: [response.id] }, SkipReason.CheckInAnswered);
       await this.audit.record(manager, {
         actorId: null,
         entityType: 'check-in-response',

@@ -1,16 +1,6 @@
 import type { Closure } from './closure.entity';
 import type { ClosureResponseDto, ClosureSessionDto } from './dto/closure.dto';
-
-/** A session cancelled by a closure, as ClosureService.cancelledSessions reads it. */
-export interface ClosureSessionRow {
-  id: string;
-  closureId: string;
-  programId: string;
-  programName: string;
-  programTimezone: string;
-  startsAt: Date;
-  endsAt: Date;
-}
+import type { ClosureSessionRow } from '../read-side/closure-sessions.query';
 
 export function toClosureSessionResponse(row: ClosureSessionRow): ClosureSessionDto {
   return {

@@ -1,13 +1,24 @@
-import { ReminderQueue } from '../queue/reminder-queue.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import {
+  Between,
+  DataSource,
+  EntityManager,
+  FindOptionsWhere,
+  In,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  Repository,
+} from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
-import { Closure } from './closure.entity';
+import { DomainEvents } from '../common/events/domain-events';
+import { ClosureSessionRow, closureSessionRows } from '../read-side/closure-sessions.query';
+import { OutboxService } from '../outbox/outbox.service';
 import { ClosureDateError, ClosureDateTakenError, ClosureNotFoundError } from './closure.errors';
-import type { ClosureSessionRow } from './closure.mapper';
+import { Closure } from './closure.entity';
+import { ClosureAdded, ClosureRemoved } from './closure.events';
 import { CreateClosureDto, ListClosuresQueryDto } from './dto/closure.dto';
 
 const AUDITED_FIELDS = ['date', 'name'] as const;
@@ -40,7 +51,8 @@ export class ClosureService {
     @InjectRepository(Closure) private readonly closures: Repository<Closure>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly reminders: ReminderQueue,
+    private readonly events: DomainEvents,
+    private readonly outbox: OutboxService,
   ) {}
 
   list(query: ListClosuresQueryDto): Promise<Closure[]> {
@@ -53,36 +65,42 @@ export class ClosureService {
     return this.closures.find({ where, order: { date: 'ASC' } });
   }
 
-  /** The sessions each closure cancels (closure id → sessions by start), in one statement. */
+  /** The sessions each closure cancels (closure id → sessions by start), in one statement of the read side. */
   async cancelledSessions(closureIds: readonly string[]): Promise<Map<string, ClosureSessionRow[]>> {
     const byClosure = new Map<string, ClosureSessionRow[]>(closureIds.map((id) => [id, []]));
     if (closureIds.length === 0) return byClosure;
-    const rows: ClosureSessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.closure_id AS "closureId", s.program_id AS "programId", p.name AS "programName",
-              p.timezone AS "programTimezone", s.starts_at AS "startsAt", s.ends_at AS "endsAt"
-       FROM program_sessions s JOIN programs p ON p.id = s.program_id
-       WHERE s.closure_id = ANY($1::uuid[])
-       ORDER BY s.starts_at, lower(p.name), s.id`,
-      [closureIds],
-    );
-    for (const row of rows) byClosure.get(row.closureId)?.push(row);
+    for (const row of await closureSessionRows(this.dataSource, closureIds)) byClosure.get(row.closureId)?.push(row);
     return byClosure;
+  }
+
+  /** The closure on this date, if any, as the caller's transaction sees it. */
+  async idOn(date: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (await manager.findOne(Closure, { select: { id: true }, where: { date } }))?.id ?? null;
+  }
+
+  /** The closures on these dates (date → closure id), as the caller's transaction sees them. */
+  async idsOn(
+    dates: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    if (dates.length === 0) return new Map();
+    const found = await manager.find(Closure, {
+      select: { id: true, date: true },
+      where: { date: In([...new Set(dates)]) },
+    });
+    return new Map(found.map((closure) => [closure.date, closure.id]));
   }
 
   /** Creates the closure and cancels the sessions on its date that were not held (no attendance), in one transaction. */
   async create(dto: CreateClosureDto, actor: AuthUser): Promise<Closure> {
     if (!isRealDate(dto.date)) throw new ClosureDateError('date');
     try {
-      const { closure, sessions } = await this.dataSource.transaction(async (manager) => {
+      const closure = await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(
           manager.create(Closure, { date: dto.date, name: dto.name, createdById: actor.id }),
         );
-        const updated: unknown[] = await manager.query(
-          // version and updated_at move too, so the calendar's SEQUENCE and DTSTAMP tell subscribers.
-          `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now()
-           WHERE local_date = $2 AND attendance IS NULL RETURNING 1`,
-          [saved.id, saved.date],
-        );
+        // The program module cancels the sessions on that date that were not held.
+        await this.events.publish(manager, new ClosureAdded(saved.id, saved.date));
         await this.audit.record(manager, {
           actorId: actor.id,
           entityType: 'closure',
@@ -90,10 +108,10 @@ export class ClosureService {
           action: 'create',
           changes: auditChanges(null, saved, AUDITED_FIELDS),
         });
-        return { closure: saved, sessions: updated.length };
+        return saved;
       });
-      this.logger.log({ closureId: closure.id, sessions, actorId: actor.id }, 'closure created');
-      void this.reminders.requestReconcile('closure created');
+      this.logger.log({ closureId: closure.id, actorId: actor.id }, 'closure created');
+      void this.outbox.requestReconcile('closure created');
       return closure;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_closures_date')) throw new ClosureDateTakenError();
@@ -103,24 +121,19 @@ export class ClosureService {
 
   /** Removes the closure; its sessions are no longer cancelled by it (and get a new version). */
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const closure = await manager.findOne(Closure, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!closure) throw new ClosureNotFoundError();
-      // Done here rather than left to ON DELETE SET NULL so the sessions' version moves (calendar SEQUENCE).
-      await manager.query(
-        `UPDATE program_sessions SET closure_id = NULL, version = version + 1, updated_at = now() WHERE closure_id = $1`,
-        [id],
-      );
-      await manager.delete(Closure, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Closure,
+        id,
         entityType: 'closure',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(closure, null, AUDITED_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new ClosureNotFoundError(),
+        // The program module frees its sessions (rather than ON DELETE SET NULL, so their version moves).
+        beforeDelete: () => this.events.publish(manager, new ClosureRemoved(id)),
+        changes: (closure) => auditChanges(closure, null, AUDITED_FIELDS),
+      }),
+    );
     this.logger.log({ closureId: id, actorId: actor.id }, 'closure deleted');
-    void this.reminders.requestReconcile('closure deleted');
+    void this.outbox.requestReconcile('closure deleted');
   }
 }

@@ -61,6 +61,7 @@ export const authConfig = registerAs('auth', () => {
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     refreshGraceSeconds: env.REFRESH_GRACE_SECONDS,
     invitationTtlHours: env.INVITATION_TTL_HOURS,
+    passwordHashCost: env.PASSWORD_HASH_COST,
     login: {
       maxFailuresPerAccountAndIp: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -32,6 +32,11 @@ describe('validateEnv', () => {
     expect(validateEnv({ DIGEST_TIMEZONE: 'America/Chicago' }).DIGEST_TIMEZONE).toBe('America/Chicago');
   });
 
+  it('hashes passwords at the standard cost unless PASSWORD_HASH_COST=test, outside production', () => {
+    expect(validateEnv({}).PASSWORD_HASH_COST).toBe('standard');
+    expect(validateEnv({ PASSWORD_HASH_COST: 'test', NODE_ENV: 'test' }).PASSWORD_HASH_COST).toBe('test');
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(validateEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
@@ -52,6 +57,11 @@ describe('validateEnv', () => {
     [
       { DIGEST_TIMEZONE: 'Mars/Olympus_Mons' },
       /DIGEST_TIMEZONE must be an IANA time zone such as America\/Los_Angeles \(got "Mars\/Olympus_Mons"\)/,
+    ],
+    [{ PASSWORD_HASH_COST: 'low' }, /PASSWORD_HASH_COST must be one of the following values: standard, test/],
+    [
+      { PASSWORD_HASH_COST: 'test', NODE_ENV: 'production' },
+      /PASSWORD_HASH_COST=test is for the test suite only and is refused when NODE_ENV=production/,
     ],
   ])('refuses %j with one line naming the variable', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(ConfigValidationError);

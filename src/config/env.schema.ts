@@ -12,11 +12,14 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { IsIanaTimeZone } from '../common/dto/validators';
+import { IsIanaTimeZone } from './time-zone.validator';
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** `standard` is OWASP's argon2id minimum; `test` is for the test suite only (see PASSWORD_HASH_COST). */
+export const PASSWORD_HASH_COSTS = ['standard', 'test'] as const;
+export type PasswordHashCost = (typeof PASSWORD_HASH_COSTS)[number];
 
 /** Variables whose values must never be echoed back in an error line. */
 const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
@@ -114,6 +117,13 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(720)
   INVITATION_TTL_HOURS = 72;
+
+  /**
+   * `test` hashes passwords almost for free (argon2id at 1 MiB and 1 pass), for the test suite's
+   * many sign-ins; refused when NODE_ENV=production.
+   */
+  @IsIn(PASSWORD_HASH_COSTS)
+  PASSWORD_HASH_COST: PasswordHashCost = 'standard';
 
   /** Failed sign-ins one address may make for one account before that address is blocked for it. */
   @Transform(toInt)
@@ -267,6 +277,11 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.TANDEM_PROCESS !== 'all' && !env.DATABASE_URL) {
     throw new ConfigValidationError(
       `Configuration error: DATABASE_URL is required when TANDEM_PROCESS=${env.TANDEM_PROCESS} (the embedded database only runs inside the all-in-one process).`,
+    );
+  }
+  if (env.PASSWORD_HASH_COST === 'test' && raw.NODE_ENV === 'production') {
+    throw new ConfigValidationError(
+      'Configuration error: PASSWORD_HASH_COST=test is for the test suite only and is refused when NODE_ENV=production (remove it, or set it to standard).',
     );
   }
   if (env.DATABASE_URL && !env.AUTH_SECRET) {

@@ -1,14 +1,15 @@
-import { CheckInResponse } from '../check-in/check-in-response.entity';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
+import { DomainEvents } from '../common/events/domain-events';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
-import { Organization } from '../organization/organization.entity';
+import { OrganizationService } from '../organization/organization.service';
 import { escapeLike, pageWithTotal } from '../common/query';
 import { Contact } from './contact.entity';
+import { ContactErased } from './contact.events';
 import { contactSearchCondition } from './contact.mapper';
 import { CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
 
@@ -39,6 +40,8 @@ export class ContactService {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly organizations: OrganizationService,
   ) {}
 
   /** A page of contacts; `q` searches only what `user` may see (contactSearchCondition). */
@@ -57,13 +60,77 @@ export class ContactService {
     return contact;
   }
 
+  /** Inside the caller's transaction: which of these contacts exist. */
+  async existingIdsWithin(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found = await manager.find(Contact, { select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(found.map((contact) => contact.id));
+  }
+
+  /** The organization of each of these contacts that exists (contact id → organization id), in the caller's transaction. */
+  async organizationsOf(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await manager.find(Contact, {
+      select: { id: true, organizationId: true },
+      where: { id: In([...ids]) },
+    });
+    return new Map(found.map((contact) => [contact.id, contact.organizationId]));
+  }
+
+  /**
+   * The organization's primary contact when they can be emailed (an address, not unsubscribed),
+   * else null; the earliest if several are marked primary.
+   */
+  async reachablePrimaryOf(
+    organizationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const contact = await manager.findOne(Contact, {
+      select: { id: true },
+      where: { organizationId, isPrimary: true, email: Not(IsNull()), unsubscribedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return contact?.id ?? null;
+  }
+
+  /** Whether the contact has unsubscribed from Tandem's emails; null when there is no such contact. */
+  async unsubscribedAtOf(id: string): Promise<{ unsubscribedAt: Date | null } | null> {
+    return this.contacts.findOne({ select: { id: true, unsubscribedAt: true }, where: { id } });
+  }
+
+  /**
+   * Inside the caller's transaction: marks the contact as unsubscribed from Tandem's emails (the
+   * row locked, so two clicks at once record it once, audited as an anonymous update). 'already'
+   * when it was; null when there is no such contact.
+   */
+  async unsubscribeWithin(manager: EntityManager, id: string): Promise<'unsubscribed' | 'already' | null> {
+    const contact = await manager.findOne(Contact, {
+      select: { id: true, unsubscribedAt: true },
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!contact) return null;
+    if (contact.unsubscribedAt) return 'already';
+    const [[{ unsubscribed_at: at }]] = await manager.query<[{ unsubscribed_at: Date }[], number]>(
+      `UPDATE contacts SET unsubscribed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 RETURNING unsubscribed_at`,
+      [id],
+    );
+    await this.audit.record(manager, {
+      actorId: null,
+      entityType: 'contact',
+      entityId: id,
+      action: 'update',
+      changes: { unsubscribedAt: { before: null, after: at.toISOString() } },
+    });
+    return 'unsubscribed';
+  }
+
   async create(dto: CreateContactDto, actor: AuthUser): Promise<Contact> {
     return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOne(Organization, {
-        where: { id: dto.organizationId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!organization)
+      if (!(await this.organizations.lockWithin(manager, dto.organizationId)))
         throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
       if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
       const contact = await manager.save(manager.create(Contact, dto));
@@ -111,21 +178,18 @@ export class ContactService {
    * fields) keeps only that contact <id> of organization <id> was deleted.
    */
   async erase(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const contact = await manager.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!contact) throw new ContactNotFoundError();
-      // Their check-in answers stay (the scores are the partnership's), but a free-text comment
-      // may name or describe them: it goes with the person. The foreign key then clears the link.
-      await manager.update(CheckInResponse, { contactId: id }, { comment: null });
-      await manager.delete(Contact, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Contact,
+        id,
         entityType: 'contact',
-        entityId: id,
-        action: 'delete',
-        changes: { organizationId: { before: contact.organizationId, after: null } },
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new ContactNotFoundError(),
+        // Whatever else describes the person goes in this transaction too (check-in comments).
+        beforeDelete: () => this.events.publish(manager, new ContactErased(id)),
+        changes: (contact) => ({ organizationId: { before: contact.organizationId, after: null } }),
+      }),
+    );
     this.logger.log({ contactId: id, actorId: actor.id }, 'contact erased');
   }
 

@@ -12,13 +12,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { programSearchPath } from '../config/configuration';
 import { EmbeddedDatabaseError } from './embedded-database.error';
+import { freePort } from './free-port';
 import { assertReachable, PostgresAccount, postgresAccount, runningAsRoot } from './embedded-postgres-account';
 import { dumpLegacyPglite } from './pglite-upgrade';
 
@@ -122,19 +122,6 @@ function runningPostmaster(cluster: string): { pid: number; port: number } | und
     return undefined;
   }
   return { pid, port };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
-import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { SEED_KINDS, type SeedKind } from './seed-demo';
 import { DemoDataService, type DemoLoadState } from './demo-data.service';

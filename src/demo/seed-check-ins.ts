@@ -1,12 +1,10 @@
 import type { AuthUser } from '../auth/auth-user';
 import { CheckInRespondent } from '../check-in/check-in-response.entity';
 import { checkInToken } from '../check-in/check-in-token';
-import { CheckIn } from '../check-in/check-in.entity';
 import { CheckInService } from '../check-in/check-in.service';
 import { PublicCheckInService } from '../check-in/public-check-in.service';
 import { DomainError } from '../common/errors/domain-error';
 import { authConfig, AuthConfig } from '../config/configuration';
-import { DataSource } from 'typeorm';
 import { DEMO_CHECK_INS } from './demo-check-ins';
 import type { DemoServices, Tally } from './seed-outreach';
 
@@ -30,7 +28,6 @@ export async function seedCheckIns(ctx: {
   organizationIds: ReadonlyMap<string, string>;
 }): Promise<void> {
   const { app, actor, log } = ctx;
-  const dataSource = app.get(DataSource);
   const checkIns = app.get(CheckInService);
   const surveys = app.get(PublicCheckInService);
   const { secret } = app.get<AuthConfig>(authConfig.KEY);
@@ -39,7 +36,7 @@ export async function seedCheckIns(ctx: {
   for (const demo of DEMO_CHECK_INS) {
     const organizationId = ctx.organizationIds.get(key(demo.organization));
     if (!organizationId) continue;
-    if (await dataSource.getRepository(CheckIn).existsBy({ organizationId })) {
+    if ((await checkIns.listForOrganization(organizationId, 1, 0)).meta.total > 0) {
       tally.unchanged += 1;
       continue;
     }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../common/decorators/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { DigestService } from './digest.service';
 import { DigestResponseDto } from './dto/digest.dto';
 

@@ -7,7 +7,9 @@ import { digestConfig, DigestConfig } from '../config/configuration';
 import { MatchingService } from '../matching/matching.service';
 import { DashboardService } from '../partnership/dashboard.service';
 import { HealthSnapshotService } from '../partnership/health-snapshot.service';
-import { ReminderQueue } from '../queue/reminder-queue.service';
+import { DeliveryKind } from '../outbox/delivery-state';
+import { OutboxService } from '../outbox/outbox.service';
+import { UserService } from '../user/user.service';
 import { composeDigest, DIGEST_RULES, DigestContent, weekOf } from './digest.rules';
 
 const DAY_MS = 86_400_000;
@@ -49,7 +51,8 @@ export class DigestService {
     private readonly dashboard: DashboardService,
     private readonly snapshots: HealthSnapshotService,
     private readonly matching: MatchingService,
-    private readonly queue: ReminderQueue,
+    private readonly outbox: OutboxService,
+    private readonly users: UserService,
     private readonly clock: Clock,
     @Inject(digestConfig.KEY) private readonly config: DigestConfig,
   ) {}
@@ -110,27 +113,31 @@ export class DigestService {
       digest = await this.stored(week);
       if (!digest) throw new Error(`health digest for ${week} not found after storing it`);
     }
-    const queued = (await this.dataSource.query(
-      `INSERT INTO deliveries (kind, digest_id, recipient_user_id, recipient_key, occurrence_key, occurrence_at, due_at, next_attempt_at, status)
-       SELECT 'digest', $1, u.id, 'user:' || u.id, $2, $3, $3, $3, 'scheduled'
-       FROM users u
-       WHERE u.active AND u.role::text = ANY($4::text[]) AND u.email <> ''
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
-      [digest.id, `digest:${week}`, now, DIGEST_ROLES],
-    )) as unknown[];
+    const digestId = digest.id;
+    const queued = await this.dataSource.transaction(async (manager) =>
+      this.outbox.enqueueWithin(
+        manager,
+        (await this.users.activeIdsWithRoles(DIGEST_ROLES, manager)).map((userId) => ({
+          kind: DeliveryKind.Digest,
+          digestId,
+          recipient: { userId },
+          occurrenceKey: `digest:${week}`,
+          occurrenceAt: now,
+          dueAt: now,
+        })),
+      ),
+    );
     // Always, not only when rows were added: a run that stopped after its insert left them unwoken.
-    await this.queue.wakeAt([now]);
+    await this.outbox.wake([now]);
     const result = { weekOf: week, digestId: digest.id, queued: queued.length };
     this.logger.log(result, 'health digest queued');
     return result;
   }
 
   private async stored(week: string): Promise<StoredDigest | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`,
-      [week],
-    )) as { id: string; week_of: string; content: DigestContent; created_at: Date }[];
+    const [row] = await this.dataSource.query<
+      { id: string; week_of: string; content: DigestContent; created_at: Date }[]
+    >(`SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`, [week]);
     return row ? { id: row.id, weekOf: row.week_of, content: row.content, createdAt: row.created_at } : null;
   }
 }

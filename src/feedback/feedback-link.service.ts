@@ -7,7 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { Page } from '../common/dto/pagination.dto';
 import { randomToken, sha256 } from '../common/crypto';
 import { appConfig, AppConfig } from '../config/configuration';
-import { Program } from '../program/program.entity';
+import type { Program } from '../program/program.entity';
 import { ProgramService } from '../program/program.service';
 import { FeedbackLink } from './feedback-link.entity';
 import { FeedbackLinkNotFoundError } from './feedback.errors';

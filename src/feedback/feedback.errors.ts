@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error';
+import { NotFoundError, TooManyRequestsError, ValidationFailedError } from '../common/errors/domain-error';
 
 export class FeedbackNotFoundError extends NotFoundError {
   constructor() {
@@ -27,14 +27,12 @@ export class SessionNotInProgramError extends ValidationFailedError {
 }
 
 /** Too many anonymous submissions from one address or through one link: 429 with Retry-After. */
-export class TooManyFeedbackSubmissionsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+export class TooManyFeedbackSubmissionsError extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
     super(
-      'too-many-requests',
       'TOO_MANY_FEEDBACK_SUBMISSIONS',
       `Too much feedback was sent from here or through this link. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      { retryAfter: retryAfterSeconds },
-      { 'Retry-After': String(retryAfterSeconds) },
+      retryAfterSeconds,
     );
   }
 }

@@ -11,7 +11,6 @@ import { FeedbackLinkService } from './feedback-link.service';
 import { FeedbackController } from './feedback.controller';
 import { Feedback } from './feedback.entity';
 import { FeedbackService } from './feedback.service';
-import { PublicFeedbackRateLimiter } from './public-feedback-rate-limiter.service';
 import { PublicFeedbackController } from './public-feedback.controller';
 
 @Module({
@@ -23,7 +22,7 @@ import { PublicFeedbackController } from './public-feedback.controller';
     ProgramModule,
   ],
   controllers: [FeedbackController, FeedbackLinkController, PublicFeedbackController],
-  providers: [FeedbackService, FeedbackLinkService, PublicFeedbackRateLimiter],
+  providers: [FeedbackService, FeedbackLinkService],
   exports: [FeedbackService],
 })
 export class FeedbackModule {}

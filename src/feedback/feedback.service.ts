@@ -4,11 +4,12 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
+import { DomainEvents } from '../common/events/domain-events';
 import { pageWithTotal } from '../common/query';
 import { NotFoundError, StaleVersionError } from '../common/errors/domain-error';
 import { OrganizationService } from '../organization/organization.service';
+import { SessionsRemoving } from '../program/program.events';
 import { ProgramService } from '../program/program.service';
-import { TimelineService } from '../timeline/timeline.service';
 import {
   CreateFeedbackDto,
   ListFeedbackQueryDto,
@@ -49,25 +50,6 @@ const FOREIGN_KEY_FIELDS: Record<string, 'organizationId' | 'programId' | 'sessi
   fk_feedback_session: 'sessionId',
 };
 
-/**
- * The feedback timeline: feedback recorded for the organization, and feedback on any program
- * it is a partner of (public-link feedback carries only the program). The summary holds the
- * source, program name, rating and whether action was taken — never what anyone wrote.
- */
-export const FEEDBACK_TIMELINE_SQL = `
-  SELECT f.created_at AS at,
-         CASE f.source WHEN 'youth' THEN 'Youth' WHEN 'partner' THEN 'Partner' ELSE 'Staff' END || ' feedback'
-           || coalesce(' on ' || p.name, '') || ': ' || f.rating || '/5 — '
-           || CASE WHEN f.action_taken IS NULL THEN 'needs action' ELSE 'action taken' END AS summary,
-         f.id AS ref_id
-  FROM feedback f
-  LEFT JOIN programs p ON p.id = f.program_id
-  WHERE f.id IN (
-    SELECT id FROM feedback WHERE organization_id = $1
-    UNION
-    SELECT fp.id FROM feedback fp JOIN program_partners pp ON pp.program_id = fp.program_id WHERE pp.organization_id = $1
-  )`;
-
 interface References {
   organizationId: string | null;
   programId: string | null;
@@ -84,11 +66,18 @@ export class FeedbackService implements OnModuleInit {
     private readonly organizations: OrganizationService,
     private readonly programs: ProgramService,
     private readonly audit: AuditService,
-    private readonly timeline: TimelineService,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
-    this.timeline.register({ type: 'feedback', sql: FEEDBACK_TIMELINE_SQL });
+    // A schedule edit keeps the sessions feedback is about.
+    this.events.on(SessionsRemoving, async (event, manager) => {
+      const rows = await manager.query<{ session_id: string }[]>(
+        `SELECT DISTINCT session_id FROM feedback WHERE session_id = ANY($1::uuid[])`,
+        [event.sessionIds],
+      );
+      for (const row of rows) event.keep.add(row.session_id);
+    });
   }
 
   /** Newest first. */
@@ -234,18 +223,16 @@ export class FeedbackService implements OnModuleInit {
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(Feedback, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new FeedbackNotFoundError();
-      await manager.delete(Feedback, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Feedback,
+        id,
         entityType: 'feedback',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(row, null, AUDITED_FIELDS, FREE_TEXT_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new FeedbackNotFoundError(),
+        changes: (row) => auditChanges(row, null, AUDITED_FIELDS, FREE_TEXT_FIELDS),
+      }),
+    );
     this.logger.log({ feedbackId: id, actorId: actor.id }, 'feedback deleted');
   }
 

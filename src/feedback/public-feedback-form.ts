@@ -1,11 +1,11 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ValidationFailedError } from '../common/errors/domain-error';
-import { createValidationPipe } from '../common/pipes/validation';
+import { FormToBody, validatePublicBody } from '../common/public/public-body.interceptor';
 import { OUTCOME_KEYS, OutcomeKey, PublicFeedbackDto } from './dto/feedback.dto';
 
 /**
  * The HTML form posts flat fields (urlencoded, no JavaScript); the JSON API takes
- * `PublicFeedbackDto`. This maps one onto the other so both go through the same validation.
+ * `PublicFeedbackDto`. This maps one onto the other (PublicBodyInterceptor) so both go through
+ * the same validation.
  */
 export const FORM_OUTCOME_FIELDS: Record<OutcomeKey, string> = {
   knowledge: 'outcomeKnowledge',
@@ -43,10 +43,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * numbers). Fields the form does not have are returned in `unknownFields`, never copied (so a
  * posted `__proto__` reaches no object).
  */
-export function formToPublicFeedback(form: Record<string, unknown>): {
-  input: Record<string, unknown>;
-  unknownFields: string[];
-} {
+export function formToPublicFeedback(form: Record<string, unknown>): ReturnType<FormToBody> {
   const unknownFields = Object.keys(form).filter((key) => !FORM_FIELDS.includes(key));
   const input: Record<string, unknown> = {};
   const rating = formNumber(form.rating);
@@ -82,33 +79,12 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
 }
 
 /**
- * Validates a public submission with the app's own ValidationPipe (unknown fields refused,
- * as for every other body). `isForm`: the body is the HTML form's urlencoded post.
+ * Validates a public submission as its route does (PublicBodyInterceptor, then the app's own
+ * ValidationPipe: unknown fields refused, as for every other body). `isForm`: the body is the
+ * HTML form's urlencoded post.
  */
 export async function parsePublicFeedback(body: unknown, isForm: boolean): Promise<ParsedPublicFeedback> {
   const values = formValuesOf(body, isForm);
-  if (!isPlainObject(body))
-    return { errors: [{ field: 'body', message: 'must be a JSON object or a form post' }], values };
-  let input: Record<string, unknown> = body;
-  if (isForm) {
-    const mapped = formToPublicFeedback(body);
-    if (mapped.unknownFields.length > 0) {
-      return {
-        errors: mapped.unknownFields.slice(0, 20).map((field) => ({ field, message: 'is not an allowed field' })),
-        values,
-      };
-    }
-    input = mapped.input;
-  }
-  try {
-    const dto = (await createValidationPipe().transform(input, {
-      type: 'body',
-      metatype: PublicFeedbackDto,
-      data: '',
-    })) as PublicFeedbackDto;
-    return { dto, values };
-  } catch (error) {
-    if (error instanceof ValidationFailedError) return { errors: error.errors, values };
-    throw error;
-  }
+  const result = await validatePublicBody(body, isForm, formToPublicFeedback, PublicFeedbackDto);
+  return { ...result, values };
 }

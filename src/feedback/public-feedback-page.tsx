@@ -1,7 +1,10 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ErrorSummary, minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+import { ErrorSummary, PublicPage, renderDocument, renderTryAgainLater } from '../common/public/public-page';
+import type { PublicPages } from '../common/public/public-page.filter';
 import { MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
-import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues } from './public-feedback-form';
+import { FeedbackLinkNotFoundError } from './feedback.errors';
+import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues, formValuesOf } from './public-feedback-form';
+import type { ResolvedFeedbackLink } from './public-feedback.guard';
 
 /**
  * The public feedback pages: small, server-rendered JSX, no JavaScript. Mobile first (one
@@ -123,7 +126,7 @@ export interface FeedbackFormView {
   /** The link's token: the form posts back to it. */
   token: string;
   values?: FormValues;
-  errors?: FieldError[];
+  errors?: readonly FieldError[];
 }
 
 /** Where an error's link in the summary jumps to: the first choice of a group, or the text box. */
@@ -200,11 +203,13 @@ export function renderLinkNotFound(): string {
   );
 }
 
-export function renderTooMany(retryAfterSeconds: number): string {
-  return renderDocument(
-    <PublicPage title="Please try again later">
-      <h1>Please try again later</h1>
-      <p>A lot of feedback was sent from here just now. Please try again in {minutesToWait(retryAfterSeconds)}.</p>
-    </PublicPage>,
-  );
-}
+/** The shared "try again later" page, under the name this page set has always had. */
+export const renderTooMany = renderTryAgainLater;
+
+/** How the feedback page and its posts answer browsers (PublicPageFilter). */
+export const FEEDBACK_PAGES: PublicPages<ResolvedFeedbackLink> = {
+  name: 'public feedback',
+  errorPage: (error) => (error instanceof FeedbackLinkNotFoundError ? renderLinkNotFound() : undefined),
+  formPage: ({ link, token, body, isForm }, errors) =>
+    renderFeedbackForm({ programName: link.program.name, token, values: formValuesOf(body, isForm), errors }),
+};

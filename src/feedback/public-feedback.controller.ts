@@ -1,29 +1,30 @@
-import { Body, Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../common/decorators/auth.decorators';
-import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
-import { ValidationFailedError } from '../common/errors/domain-error';
+import { Public } from '../auth/auth.decorators';
 import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
+import { PublicBodyInterceptor } from '../common/public/public-body.interceptor';
+import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
+import { PublicPageFilter } from '../common/public/public-page.filter';
+import { PublicLink, sendCreated } from '../common/public/public-request';
 import { PublicFeedbackCreatedDto, PublicFeedbackDto } from './dto/feedback.dto';
 import { FeedbackLinkService } from './feedback-link.service';
-import { FeedbackLinkNotFoundError, TooManyFeedbackSubmissionsError } from './feedback.errors';
 import { FeedbackService } from './feedback.service';
-import { parsePublicFeedback } from './public-feedback-form';
-import { renderFeedbackForm, renderLinkNotFound, renderThanks, renderTooMany } from './public-feedback-page';
-import { PublicFeedbackRateLimiter } from './public-feedback-rate-limiter.service';
+import { formToPublicFeedback } from './public-feedback-form';
+import { FEEDBACK_PAGES, renderFeedbackForm, renderThanks } from './public-feedback-page';
+import { PublicFeedbackGuard, ResolvedFeedbackLink } from './public-feedback.guard';
 
 /** The path of the public form page, served outside the /api/v1 prefix (see app.setup.ts). */
 export const PUBLIC_FEEDBACK_PAGE_PATH = 'feedback/:token';
@@ -36,13 +37,11 @@ export const PUBLIC_FEEDBACK_PAGE_PATH = 'feedback/:token';
 @ApiTags('feedback')
 @ApiExtraModels(PublicFeedbackCreatedDto)
 @Controller()
+@UseFilters(new PublicPageFilter(FEEDBACK_PAGES))
 export class PublicFeedbackController {
-  private readonly logger = new Logger(PublicFeedbackController.name);
-
   constructor(
     private readonly links: FeedbackLinkService,
     private readonly feedback: FeedbackService,
-    private readonly limiter: PublicFeedbackRateLimiter,
   ) {}
 
   @Get(PUBLIC_FEEDBACK_PAGE_PATH)
@@ -56,17 +55,16 @@ export class PublicFeedbackController {
   @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
   @ApiNotFoundResponse({ description: 'Unknown or revoked link (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    try {
-      const { program } = await this.links.resolve(token);
-      sendPublicPage(res, 200, renderFeedbackForm({ programName: program.name, token }));
-    } catch (error) {
-      if (error instanceof FeedbackLinkNotFoundError) return sendPublicPage(res, 404, renderLinkNotFound());
-      throw error;
-    }
+    const { program } = await this.links.resolve(token);
+    sendPublicPage(res, 200, renderFeedbackForm({ programName: program.name, token }));
   }
 
   @Post('public/feedback/:token')
   @Public()
+  @UseGuards(PublicFeedbackGuard)
+  // The guard reads the token; the handler takes what it resolved to.
+  @ApiParam({ name: 'token', type: String })
+  @UseInterceptors(new PublicBodyInterceptor(formToPublicFeedback))
   @ApiOperation({
     summary: 'Give anonymous feedback through a link',
     description: `JSON \`{rating, outcomes?, worked?, didntWork?, suggestions?}\` answers 201 \`{id}\`; unknown fields are 400 and store nothing. \
@@ -76,7 +74,6 @@ is answered with HTML: 201 with a thank-you page (no redirect), 400 with the for
 Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_DAY): 429 with Retry-After.`,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiBody({ type: PublicFeedbackDto })
   @ApiCreatedResponse({
     description: 'Stored. JSON `{id}`, or the thank-you page for a form post.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(PublicFeedbackCreatedDto) } }, ...HTML_CONTENT },
@@ -87,42 +84,13 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
   })
   @ApiProblems(400, 404)
   async submit(
-    @Param('token') token: string,
-    @Body() body: unknown,
+    @PublicLink() { link, program }: ResolvedFeedbackLink,
+    @Body() body: PublicFeedbackDto,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const isForm = typeof req.is('application/x-www-form-urlencoded') === 'string';
-    const wantsHtml = isForm || req.accepts(['application/json', 'text/html']) === 'text/html';
-    try {
-      await this.limiter.consumeIp(req.ip ?? 'unknown');
-      const { link, program } = await this.links.resolve(token);
-      await this.limiter.consumeLink(link.id);
-      const parsed = await parsePublicFeedback(body, isForm);
-      if ('errors' in parsed) {
-        this.logger.log(
-          { feedbackLinkId: link.id, fields: parsed.errors.map((e) => e.field) },
-          'public feedback refused',
-        );
-        if (!wantsHtml) throw new ValidationFailedError(parsed.errors);
-        return sendPublicPage(
-          res,
-          400,
-          renderFeedbackForm({ programName: program.name, token, values: parsed.values, errors: parsed.errors }),
-        );
-      }
-      const saved = await this.feedback.recordPublicFeedback(link, parsed.dto);
-      if (wantsHtml) return sendPublicPage(res, 201, renderThanks(program.name));
-      const created: PublicFeedbackCreatedDto = { id: saved.id };
-      res.status(201).json(created);
-    } catch (error) {
-      if (wantsHtml && error instanceof FeedbackLinkNotFoundError)
-        return sendPublicPage(res, 404, renderLinkNotFound());
-      if (wantsHtml && error instanceof TooManyFeedbackSubmissionsError) {
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        return sendPublicPage(res, 429, renderTooMany(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    const saved = await this.feedback.recordPublicFeedback(link, body);
+    const created: PublicFeedbackCreatedDto = { id: saved.id };
+    sendCreated(req, res, created, () => renderThanks(program.name));
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { Public } from '../common/decorators/auth.decorators';
+import { Public } from '../auth/auth.decorators';
 import { RedisService } from '../redis/redis.module';
 
 export type HealthStatus = 'ok' | 'degraded' | 'down';

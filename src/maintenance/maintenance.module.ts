@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { SignInModule } from '../sign-in/sign-in.module';
 import { CheckInModule } from '../check-in/check-in.module';
 import { DigestModule } from '../digest/digest.module';
 import { PartnershipModule } from '../partnership/partnership.module';
@@ -10,7 +10,7 @@ import { MaintenanceProcessor } from './maintenance.processor';
 
 /** Loaded only in worker processes (TANDEM_PROCESS=worker or all). */
 @Module({
-  imports: [QueueModule, AuthModule, UserModule, ProgramModule, PartnershipModule, DigestModule, CheckInModule],
+  imports: [QueueModule, SignInModule, UserModule, ProgramModule, PartnershipModule, DigestModule, CheckInModule],
   providers: [MaintenanceProcessor],
 })
 export class MaintenanceModule {}

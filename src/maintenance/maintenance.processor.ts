@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { SessionService } from '../auth/session.service';
+import { SessionService } from '../sign-in/session.service';
 import { CheckInService, DailyCheckInResult } from '../check-in/check-in.service';
 import { digestConfig, DigestConfig } from '../config/configuration';
 import { DigestService, SendDigestResult } from '../digest/digest.service';

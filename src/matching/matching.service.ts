@@ -6,50 +6,18 @@ import { AuthUser } from '../auth/auth-user';
 import { foreignKeyViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { OrganizationStage } from '../organization/organization-stage';
+import {
+  excludedPairRows,
+  matchAudienceRows,
+  matchCapabilityRows,
+  MatchOrganizationRow,
+  matchOrganizationRows,
+} from '../read-side/matching.query';
 import { ListMatchesQueryDto } from './dto/match.dto';
 import { MatchDismissal } from './match-dismissal.entity';
 import { MatchNotFoundError } from './matching.errors';
 import { SuggestionRanking } from './matching.ranking';
 import { DirectoryOrganization, MatchAudience, MatchCapability, MatchVocabulary, Suggestion } from './matching.rules';
-
-/**
- * The organizations pairs are made of (never an ended one), with what the rules weigh. Candidate
- * pairs are not read from the database: the ranking (matching.ranking.ts) finds them from these
- * arrays, which it needs anyway, faster than joining the unnested arrays in SQL and sending
- * millions of pairs over.
- */
-const ORGANIZATIONS_SQL = `
-  SELECT id, name, stage, fit_audience_reach + fit_mission_overlap + fit_complementary_resources AS fit,
-         audience_ids, capability_ids, seeks_capability_ids
-  FROM organizations
-  WHERE stage <> 'ended'`;
-
-/** The vocabularies the rules name and weigh (a capability's demand is counted from the organizations). */
-const AUDIENCES_SQL = `SELECT id, name, priority, estimated_population FROM audiences`;
-const CAPABILITIES_SQL = `SELECT id, name FROM capabilities`;
-
-/**
- * The pairs never suggested: partnered in a running program (x, y both ways) and, unless $1 is
- * false, the dismissed ones (provider x, seeker y).
- */
-const EXCLUDED_SQL = `
-  SELECT DISTINCT a.organization_id AS x, b.organization_id AS y, false AS dismissed
-  FROM programs p
-  JOIN program_partners a ON a.program_id = p.id
-  JOIN program_partners b ON b.program_id = p.id AND b.organization_id <> a.organization_id
-  WHERE p.status = 'running'
-  UNION ALL
-  SELECT provider_id, seeker_id, true FROM match_dismissals WHERE $1::boolean`;
-
-interface OrganizationRow {
-  id: string;
-  name: string;
-  stage: OrganizationStage;
-  fit: number;
-  audience_ids: string[];
-  capability_ids: string[];
-  seeks_capability_ids: string[];
-}
 
 /** Suggested introductions between partners (see matching.rules.ts for the rules). */
 @Injectable()
@@ -123,17 +91,16 @@ export class MatchingService {
   }
 
   /**
-   * Four statements whatever the size of the directory, all at once: the organizations, the two
-   * vocabularies, the pairs left out (dismissed ones only when the ranking is to hide them).
+   * Four statements whatever the size of the directory, all at once (read-side/matching.query.ts):
+   * the organizations, the two vocabularies, the pairs left out (dismissed ones only when the
+   * ranking is to hide them).
    */
   private async ranking({ withDismissals }: { withDismissals: boolean }): Promise<SuggestionRanking> {
     const [rows, audiences, capabilities, excluded] = await Promise.all([
-      this.dataSource.query<OrganizationRow[]>(ORGANIZATIONS_SQL),
-      this.dataSource.query<{ id: string; name: string; priority: number; estimated_population: number | null }[]>(
-        AUDIENCES_SQL,
-      ),
-      this.dataSource.query<{ id: string; name: string }[]>(CAPABILITIES_SQL),
-      this.dataSource.query<{ x: string; y: string; dismissed: boolean }[]>(EXCLUDED_SQL, [withDismissals]),
+      matchOrganizationRows(this.dataSource),
+      matchAudienceRows(this.dataSource),
+      matchCapabilityRows(this.dataSource),
+      excludedPairRows(this.dataSource, withDismissals),
     ]);
     const organizations = rows.map(toOrganization);
     const vocabulary: MatchVocabulary = {
@@ -162,11 +129,11 @@ export class MatchingService {
   }
 }
 
-function toOrganization(row: OrganizationRow): DirectoryOrganization {
+function toOrganization(row: MatchOrganizationRow): DirectoryOrganization {
   return {
     id: row.id,
     name: row.name,
-    stage: row.stage,
+    stage: row.stage as OrganizationStage,
     fit: Number(row.fit),
     audienceIds: row.audience_ids,
     capabilityIds: row.capability_ids,

@@ -6,12 +6,13 @@ import { IsBoolean, IsOptional, isUUID, validate } from 'class-validator';
 // CsvError from the same entry point as parse: each bundle has its own class.
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
 import { BadRequestError, DomainError } from '../common/errors/domain-error';
 import { flattenValidationErrors, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../common/pipes/validation';
-import { User } from '../user/user.entity';
+import type { User } from '../user/user.entity';
+import { UserService } from '../user/user.service';
 import { AudienceService, CapabilityService } from '../vocabulary/vocabulary.service';
 import { CreateOrganizationDto, ListOrganizationsQueryDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
@@ -350,6 +351,7 @@ export class OrganizationCsvService {
     private readonly organizations: OrganizationService,
     private readonly audiences: AudienceService,
     private readonly capabilities: CapabilityService,
+    private readonly users: UserService,
   ) {}
 
   /** Every organization the filters match, in the list's order, as CSV text (UTF-8 with a BOM for Excel). */
@@ -362,11 +364,7 @@ export class OrganizationCsvService {
     const audienceNames = new Map(audiences.map((term) => [term.id, term.name]));
     const capabilityNames = new Map(capabilities.map((term) => [term.id, term.name]));
     const ownerIds = [...new Set(orgs.map((org) => org.ownerId).filter((id): id is string => id !== null))];
-    const owners = ownerIds.length
-      ? await this.dataSource
-          .getRepository(User)
-          .find({ select: { id: true, name: true }, where: { id: In(ownerIds) } })
-      : [];
+    const owners = await this.users.findByIds(ownerIds);
     const ownerNames = new Map(owners.map((user) => [user.id, user.name]));
     // A dangling id (none should exist) is written as the id, so an import reports it instead of dropping it.
     const names = (ids: readonly string[], known: Map<string, string>) =>
@@ -518,21 +516,8 @@ export class OrganizationCsvService {
     if (lock) orgQuery.setLock('pessimistic_write');
     const [orgs, users, namesakes, audiences, capabilities] = await Promise.all([
       ids.length || names.length ? orgQuery.getMany() : Promise.resolve([]),
-      emails.length
-        ? manager
-            .getRepository(User)
-            .createQueryBuilder('u')
-            .where('u.email = ANY(CAST(:emails AS text[]))', { emails })
-            .getMany()
-        : Promise.resolve([]),
-      ownerNames.length
-        ? manager
-            .getRepository(User)
-            .createQueryBuilder('u')
-            .where('lower(u.name) = ANY(CAST(:ownerNames AS text[]))', { ownerNames })
-            .orderBy('u.id')
-            .getMany()
-        : Promise.resolve([]),
+      this.users.findByEmails(emails, manager),
+      this.users.findByNames(ownerNames, manager),
       this.audiences.list(),
       this.capabilities.list(),
     ]);

@@ -29,12 +29,10 @@ import {
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AuthUser } from '../auth/auth-user';
-import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { PaginationQueryDto } from '../common/dto/pagination.dto';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { TimelineDto } from '../timeline/dto/timeline.dto';
-import { TimelineService } from '../timeline/timeline.service';
 import {
   CreateNoteDto,
   CreateOrganizationDto,
@@ -45,6 +43,7 @@ import {
   OrganizationResponseDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
+import { TimelineDto } from './dto/timeline.dto';
 import {
   CSV_COLUMNS,
   CsvFileMissingError,
@@ -92,7 +91,6 @@ export class OrganizationController {
   constructor(
     private readonly organizations: OrganizationService,
     private readonly csv: OrganizationCsvService,
-    private readonly timeline: TimelineService,
   ) {}
 
   @Get()
@@ -218,8 +216,7 @@ organization, including those where no value differs (they change nothing and le
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 404)
   async getTimeline(@OrgId() id: string, @Query() page: PaginationQueryDto): Promise<TimelineDto> {
-    await this.organizations.get(id);
-    const { data, total } = await this.timeline.forOrganization(id, page.limit, page.offset);
+    const { data, total } = await this.organizations.timeline(id, page.limit, page.offset);
     return { data, meta: { total, limit: page.limit, offset: page.offset } };
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { UserModule } from '../user/user.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { Note } from './note.entity';
 import { OrganizationCsvService } from './organization-csv.service';
@@ -10,7 +11,7 @@ import { OrganizationService } from './organization.service';
 import { StageChange } from './stage-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Note, StageChange]), AuditModule, VocabularyModule],
+  imports: [TypeOrmModule.forFeature([Organization, Note, StageChange]), AuditModule, VocabularyModule, UserModule],
   controllers: [OrganizationController],
   providers: [OrganizationService, OrganizationCsvService],
   exports: [OrganizationService],

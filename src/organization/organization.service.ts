@@ -1,14 +1,17 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page, parseSort } from '../common/dto/pagination.dto';
 import { isUniqueViolation } from '../common/database-errors';
+import { DomainEvents } from '../common/events/domain-events';
 import { escapeLike, pageWithTotal } from '../common/query';
 import { StaleVersionError } from '../common/errors/domain-error';
-import { TimelineService } from '../timeline/timeline.service';
-import { User } from '../user/user.entity';
+import { organizationTimelineRows, TimelineType } from '../read-side/timeline.query';
+import { UserService } from '../user/user.service';
+import { VocabularyTermInUseError } from '../vocabulary/vocabulary.errors';
+import { VocabularyTermRemoved } from '../vocabulary/vocabulary.events';
 import { AudienceService, CapabilityService } from '../vocabulary/vocabulary.service';
 import {
   CreateNoteDto,
@@ -72,22 +75,19 @@ export class OrganizationService implements OnModuleInit {
     private readonly audiences: AudienceService,
     private readonly capabilities: CapabilityService,
     private readonly audit: AuditService,
-    private readonly timeline: TimelineService,
+    private readonly users: UserService,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
-    this.timeline.register({
-      type: 'stage-change',
-      sql: `SELECT changed_at AS at,
-                   CASE WHEN from_stage IS NULL THEN 'Added as ' || to_stage
-                        ELSE 'Stage: ' || from_stage || ' → ' || to_stage END
-                   || coalesce(' — ' || reason, '') AS summary,
-                   id AS ref_id
-            FROM organization_stage_changes WHERE organization_id = $1`,
-    });
-    this.timeline.register({
-      type: 'note',
-      sql: `SELECT created_at AS at, left(body, 280) AS summary, id AS ref_id FROM notes WHERE organization_id = $1`,
+    // Audiences and capabilities are kept as id arrays (no foreign key): refuse deleting one in use.
+    this.events.on(VocabularyTermRemoved, async ({ kind, id }, manager) => {
+      const columns = kind === 'audience' ? ['audience_ids'] : ['capability_ids', 'seeks_capability_ids'];
+      const count = await manager
+        .createQueryBuilder(Organization, 'o')
+        .where(columns.map((column) => `o.${column} @> ARRAY[:id]::uuid[]`).join(' OR '), { id })
+        .getCount();
+      if (count > 0) throw new VocabularyTermInUseError(kind, count, 'organization');
     });
   }
 
@@ -95,6 +95,44 @@ export class OrganizationService implements OnModuleInit {
     const org = await this.organizations.findOneBy({ id });
     if (!org) throw new OrganizationNotFoundError();
     return org;
+  }
+
+  /** Which of `ids` name an organization. */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found = await this.organizations.find({ select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(found.map((org) => org.id));
+  }
+
+  /** The organization as the caller's transaction sees it, or null. */
+  findWithin(manager: EntityManager, id: string): Promise<Organization | null> {
+    return manager.findOneBy(Organization, { id });
+  }
+
+  /** The ids of every organization at `stage`, by name. */
+  async idsAtStage(stage: OrganizationStage): Promise<string[]> {
+    const rows = await this.organizations.find({
+      select: { id: true },
+      where: { stage },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return rows.map((org) => org.id);
+  }
+
+  /**
+   * The organization, its row locked in the caller's transaction, or null. `no-key-update` (FOR
+   * NO KEY UPDATE) keeps others from changing it but not from inserting rows that refer to it;
+   * `update` (FOR UPDATE) holds those back too.
+   */
+  lockWithin(
+    manager: EntityManager,
+    id: string,
+    mode: 'update' | 'no-key-update' = 'update',
+  ): Promise<Organization | null> {
+    return manager.findOne(Organization, {
+      where: { id },
+      lock: { mode: mode === 'update' ? 'pessimistic_write' : 'for_no_key_update' },
+    });
   }
 
   /**
@@ -194,34 +232,67 @@ export class OrganizationService implements OnModuleInit {
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const org = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!org) throw new OrganizationNotFoundError();
-      await manager.delete(Organization, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Organization,
+        id,
         entityType: 'organization',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(org, null, AUDITED_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new OrganizationNotFoundError(),
+        changes: (org) => auditChanges(org, null, AUDITED_FIELDS),
+      }),
+    );
     this.logger.log({ organizationId: id, actorId: actor.id }, 'organization deleted');
   }
 
   async addNote(organizationId: string, dto: CreateNoteDto, actor: AuthUser): Promise<Note> {
     await this.get(organizationId);
-    return this.dataSource.transaction(async (manager) => {
-      const note = await manager.save(manager.create(Note, { organizationId, body: dto.body, authorId: actor.id }));
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        entityType: 'note',
-        entityId: note.id,
-        action: 'create',
-        changes: { organizationId: { before: null, after: organizationId } },
-      });
-      return note;
+    return this.dataSource.transaction((manager) =>
+      this.addNoteWithin(manager, { organizationId, body: dto.body, authorId: actor.id }, actor.id),
+    );
+  }
+
+  /**
+   * Adds a note inside the caller's transaction, audited like POST …/notes. A note without an
+   * author is the system's (a check-in's closing note): it does not count as contact in the
+   * health score. `actorId` is null for the system.
+   */
+  async addNoteWithin(
+    manager: EntityManager,
+    input: { organizationId: string; body: string; authorId: string | null },
+    actorId: string | null,
+  ): Promise<Note> {
+    const note = await manager.save(manager.create(Note, input));
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'note',
+      entityId: note.id,
+      action: 'create',
+      changes: { organizationId: { before: null, after: input.organizationId } },
     });
+    return note;
+  }
+
+  /**
+   * Everything that happened with the organization, newest first (404 for an unknown one): the
+   * read side's one statement over every domain's events (read-side/timeline.query.ts).
+   */
+  async timeline(
+    organizationId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ data: { type: TimelineType; at: string; summary: string; refId: string }[]; total: number }> {
+    await this.get(organizationId);
+    const rows = await organizationTimelineRows(this.dataSource, organizationId, limit, offset);
+    return {
+      data: rows.map((row) => ({
+        type: row.type,
+        at: new Date(row.at).toISOString(),
+        summary: row.summary,
+        refId: row.ref_id,
+      })),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+    };
   }
 
   async listNotes(organizationId: string, limit: number, offset: number): Promise<Page<Note>> {
@@ -241,8 +312,7 @@ export class OrganizationService implements OnModuleInit {
     await this.capabilities.assertExist(input.capabilityIds ?? [], 'capabilityIds');
     await this.capabilities.assertExist(input.seeksCapabilityIds ?? [], 'seeksCapabilityIds');
     if (input.ownerId) {
-      const owner = await this.dataSource.getRepository(User).findOneBy({ id: input.ownerId, active: true });
-      if (!owner) throw new UnknownOwnerError();
+      if (!(await this.users.findActive(input.ownerId))) throw new UnknownOwnerError();
     }
   }
 

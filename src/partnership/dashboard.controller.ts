@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../common/decorators/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { DashboardService } from './dashboard.service';
 import { HealthDashboardResponseDto, PortfolioHistoryResponseDto } from './dto/dashboard.dto';
 import { HealthSnapshotService } from './health-snapshot.service';

@@ -6,6 +6,12 @@ import { toMatchResponse } from '../matching/matching.mapper';
 import { MatchingService } from '../matching/matching.service';
 import type { MatchResponseDto } from '../matching/dto/match.dto';
 import { OrganizationStage, STAGES } from '../organization/organization-stage';
+import {
+  audienceCoverageRows,
+  organizationStageRows,
+  overdueTaskRows,
+  upcomingSessionRows,
+} from '../read-side/dashboard.query';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
 import { HEALTH_BANDS, HealthBand } from './health-settings';
@@ -54,33 +60,6 @@ export interface HealthDashboard {
   introductions: { total: number; data: MatchResponseDto[] };
 }
 
-interface OrganizationRow {
-  id: string;
-  name: string;
-  stage: OrganizationStage;
-}
-interface AudienceRow {
-  id: string;
-  name: string;
-  priority: number;
-  active_partners: number;
-}
-interface SessionRow {
-  id: string;
-  program_id: string;
-  program_name: string;
-  starts_at: Date;
-  total: number;
-}
-interface TaskRow {
-  id: string;
-  title: string;
-  due_at: Date;
-  assignee_id: string;
-  organization_id: string | null;
-  total: number;
-}
-
 /**
  * The manager's health dashboard in one screen of JSON.
  *
@@ -99,7 +78,8 @@ interface TaskRow {
  * - introductions: the three strongest suggested introductions (GET /matches, dismissed ones
  *   hidden), with the total: the first one is the introduction to make first.
  *
- * Fifteen set-based statements whatever the size of the portfolio, never one per organization:
+ * Fifteen set-based statements whatever the size of the portfolio, never one per organization
+ * (the read side's, read-side/dashboard.query.ts and health-facts.query.ts):
  * the health facts (5, see HealthFactsService), organizations (1), recent snapshots (1),
  * audiences with their active partner counts (1), upcoming sessions (1), overdue tasks (1),
  * the settings (1) and matching's four (organizations, the two vocabularies, pairs left out).
@@ -122,25 +102,8 @@ export class DashboardService {
       this.portfolio(now),
       this.audienceCoverage(),
       this.matching.list({ offset: 0, limit: DASHBOARD_RULES.introductions }),
-      this.dataSource.query(
-        `
-        SELECT s.id, s.program_id, p.name AS program_name, s.starts_at, count(*) OVER ()::int AS total
-        FROM program_sessions s JOIN programs p ON p.id = s.program_id
-        WHERE s.starts_at > $1 AND s.starts_at <= $1::timestamptz + make_interval(days => $2)
-          AND NOT s.cancelled AND s.closure_id IS NULL AND p.status IN ('planned', 'running')
-        ORDER BY s.starts_at, s.id
-        LIMIT $3`,
-        [now, upcomingDays, listLimit],
-      ) as Promise<SessionRow[]>,
-      this.dataSource.query(
-        `
-        SELECT t.id, t.title, t.due_at, t.assignee_id, t.organization_id, count(*) OVER ()::int AS total
-        FROM tasks t
-        WHERE t.status = 'open' AND t.due_at < $1
-        ORDER BY t.due_at, t.id
-        LIMIT $2`,
-        [now, listLimit],
-      ) as Promise<TaskRow[]>,
+      upcomingSessionRows(this.dataSource, now, upcomingDays, listLimit),
+      overdueTaskRows(this.dataSource, now, listLimit),
     ]);
 
     return {
@@ -184,13 +147,14 @@ export class DashboardService {
       this.facts.factsFor('all', now),
       this.settings.current(),
       this.snapshots.recentByOrganization(now),
-      this.dataSource.query(`SELECT id, name, stage FROM organizations`) as Promise<OrganizationRow[]>,
+      organizationStageRows(this.dataSource),
     ]);
 
     const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
     const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<OrganizationStage, number>;
     const data: PortfolioEntry[] = [];
-    for (const org of organizations) {
+    for (const row of organizations) {
+      const org = { ...row, stage: row.stage as OrganizationStage };
       byStage[org.stage] += 1;
       const orgFacts = facts.get(org.id);
       // An organization added between the statements has no facts yet: it shows on the next look.
@@ -220,11 +184,7 @@ export class DashboardService {
    * is the first row. One statement. Also used by the weekly digest.
    */
   async audienceCoverage(): Promise<AudienceCoverage[]> {
-    const audiences = (await this.dataSource.query(`
-      SELECT a.id, a.name, a.priority,
-             (SELECT count(*)::int FROM organizations o WHERE o.stage = 'active' AND a.id = ANY(o.audience_ids)) AS active_partners
-      FROM audiences a
-      ORDER BY a.priority, active_partners, lower(a.name), a.id`)) as AudienceRow[];
+    const audiences = await audienceCoverageRows(this.dataSource);
     return audiences.map((a) => ({
       audienceId: a.id,
       name: a.name,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
-import { CurrentUser, RequirePermission } from '../common/decorators/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { HealthSettingsResponseDto, UpdateHealthSettingsDto } from './dto/health-settings.dto';
 import { HealthSettingsService, VersionedHealthSettings } from './health-settings.service';

@@ -11,7 +11,7 @@ import {
   mergeHealthSettings,
   validateHealthSettings,
 } from './health-settings';
-import { SettingKind, Versioned, VersionedSettingStore } from './versioned-setting.store';
+import { SettingKind, Versioned, VersionedSettingStore } from '../settings/versioned-setting.store';
 
 /** The `settings` row that holds the health score's weights and thresholds. */
 export const HEALTH_SETTINGS_KEY = 'health';

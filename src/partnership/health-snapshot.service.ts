@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { OrganizationStage } from '../organization/organization-stage';
+import { organizationStageRows } from '../read-side/dashboard.query';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
 import { HealthBand } from './health-settings';
@@ -51,14 +53,14 @@ export class HealthSnapshotService {
     const [facts, { settings }, organizations] = await Promise.all([
       this.facts.factsFor('all', now),
       this.settings.current(),
-      this.dataSource.query(`SELECT id FROM organizations WHERE stage <> 'ended'`) as Promise<{ id: string }[]>,
+      organizationStageRows(this.dataSource),
     ]);
     const ids: string[] = [];
     const scores: number[] = [];
     const bands: string[] = [];
-    for (const { id } of organizations) {
+    for (const { id, stage } of organizations) {
       const orgFacts = facts.get(id);
-      if (!orgFacts) continue;
+      if ((stage as OrganizationStage) === OrganizationStage.Ended || !orgFacts) continue;
       const health = computeHealthScore(orgFacts, settings, now);
       ids.push(id);
       scores.push(health.score);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { MatchingModule } from '../matching/matching.module';
 import { DashboardController } from './dashboard.controller';
@@ -10,11 +9,10 @@ import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshotService } from './health-snapshot.service';
 import { OrganizationHealthController } from './organization-health.controller';
 import { OrganizationHealthService } from './organization-health.service';
-import { Setting } from './setting.entity';
 
 /** Partnership health: the score's settings (and, built on them, the score of each organization). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Setting]), AuditModule, MatchingModule],
+  imports: [AuditModule, MatchingModule],
   controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
   providers: [
     HealthSettingsService,

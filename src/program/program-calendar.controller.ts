@@ -8,7 +8,7 @@ import {
   CurrentResourceKey,
   CurrentUser,
   RequirePermission,
-} from '../common/decorators/auth.decorators';
+} from '../auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { CalendarLinkService, CalendarLinkView } from './calendar-link.service';

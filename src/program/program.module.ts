@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ClosureModule } from '../closure/closure.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { UserModule } from '../user/user.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { CalendarLink } from './calendar-link.entity';
@@ -20,6 +23,9 @@ import { SessionController } from './session.controller';
     AuditModule,
     VocabularyModule,
     UserModule,
+    OrganizationModule,
+    ClosureModule,
+    OutboxModule,
   ],
   controllers: [ProgramController, SessionController, ProgramCalendarController],
   providers: [ProgramService, ProgramCalendarService, CalendarLinkService],

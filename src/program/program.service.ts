@@ -1,17 +1,21 @@
-import { ReminderQueue } from '../queue/reminder-queue.service';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { programConfig, ProgramConfig } from '../config/configuration';
-import { Organization } from '../organization/organization.entity';
+import { OrganizationService } from '../organization/organization.service';
+import { ClosureAdded, ClosureRemoved } from '../closure/closure.events';
+import { ClosureService } from '../closure/closure.service';
 import { Clock } from '../common/clock/clock';
+import { DomainEvents } from '../common/events/domain-events';
 import { escapeLike, pageWithTotal } from '../common/query';
-import { TimelineService } from '../timeline/timeline.service';
+import { VocabularyTermInUseError } from '../vocabulary/vocabulary.errors';
+import { VocabularyTermRemoved } from '../vocabulary/vocabulary.events';
 import { AudienceService } from '../vocabulary/vocabulary.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramPartnerDto, UpdateProgramDto } from './dto/program.dto';
 import {
   DEFAULT_SESSIONS_PAST_DAYS,
@@ -22,6 +26,7 @@ import {
 import { ProgramPartner } from './program-partner.entity';
 import { ProgramSession } from './program-session.entity';
 import { Program, ProgramStatus } from './program.entity';
+import { SessionsRemoving } from './program.events';
 import { PartnerProblemError, ProgramNotFoundError, SessionNotFoundError, SessionRangeError } from './program.errors';
 import { CompiledSchedule, compileSchedule, Occurrence, ScheduleInput } from './schedule';
 
@@ -98,27 +103,37 @@ export class ProgramService implements OnModuleInit {
     @Inject(programConfig.KEY) private readonly config: ProgramConfig,
     private readonly audiences: AudienceService,
     private readonly audit: AuditService,
-    private readonly timeline: TimelineService,
-    private readonly reminders: ReminderQueue,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationService,
+    private readonly events: DomainEvents,
+    private readonly closures: ClosureService,
   ) {}
 
   onModuleInit(): void {
-    // Past sessions only, on the timeline of every partner of the program.
-    this.timeline.register({
-      type: 'session',
-      sql: `SELECT s.starts_at AS at,
-                   p.name || ': ' || CASE
-                     WHEN s.closure_id IS NOT NULL THEN 'cancelled (' || c.name || ')'
-                     WHEN s.cancelled THEN 'cancelled'
-                     WHEN s.attendance IS NOT NULL THEN s.attendance || ' attended'
-                     ELSE 'attendance not recorded' END AS summary,
-                   s.id AS ref_id
-            FROM program_sessions s
-            JOIN program_partners pp ON pp.program_id = s.program_id
-            JOIN programs p ON p.id = s.program_id
-            LEFT JOIN closures c ON c.id = s.closure_id
-            WHERE pp.organization_id = $1 AND s.starts_at <= now()`,
+    // Programs keep audience ids in an array (no foreign key): refuse deleting one in use.
+    this.events.on(VocabularyTermRemoved, async ({ kind, id }, manager) => {
+      if (kind !== 'audience') return;
+      const count = await manager
+        .createQueryBuilder(Program, 'p')
+        .where('p.audience_ids @> ARRAY[:id]::uuid[]', { id })
+        .getCount();
+      if (count > 0) throw new VocabularyTermInUseError(kind, count, 'program');
+    });
+    // A closure day cancels the sessions on its date that were not held (see ClosureService);
+    // version and updated_at move too, so the calendar's SEQUENCE and DTSTAMP tell subscribers.
+    this.events.on(ClosureAdded, async ({ closureId, date }, manager) => {
+      await manager.query(
+        `UPDATE program_sessions SET closure_id = $1, version = version + 1, updated_at = now()
+         WHERE local_date = $2 AND attendance IS NULL`,
+        [closureId, date],
+      );
+    });
+    this.events.on(ClosureRemoved, async ({ closureId }, manager) => {
+      await manager.query(
+        `UPDATE program_sessions SET closure_id = NULL, version = version + 1, updated_at = now() WHERE closure_id = $1`,
+        [closureId],
+      );
     });
   }
 
@@ -128,6 +143,11 @@ export class ProgramService implements OnModuleInit {
     if (!program) throw new ProgramNotFoundError();
     program.partners = await this.partnersOf([id]);
     return program;
+  }
+
+  /** Inside the caller's transaction: whether the program exists (another domain's reference check). */
+  existsWithin(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Program, { id });
   }
 
   /** The partners of these programs, each with its organization's id and name (for the response). */
@@ -326,24 +346,24 @@ export class ProgramService implements OnModuleInit {
       });
     });
     // Reminders follow the new sessions, status and partners (the worker re-checks each at send time too).
-    void this.reminders.requestReconcile('program changed');
+    void this.outbox.requestReconcile('program changed');
     return this.get(id);
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!program) throw new ProgramNotFoundError();
-      const partners = await manager.findBy(ProgramPartner, { programId: id });
-      await manager.delete(Program, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Program,
+        id,
         entityType: 'program',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges({ ...program, partners: partnerList(partners) }, null, AUDITED_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new ProgramNotFoundError(),
+        changes: async (program) => {
+          const partners = await manager.findBy(ProgramPartner, { programId: id });
+          return auditChanges({ ...program, partners: partnerList(partners) }, null, AUDITED_FIELDS);
+        },
+      }),
+    );
     this.logger.log({ programId: id, actorId: actor.id }, 'program deleted');
   }
 
@@ -367,10 +387,8 @@ export class ProgramService implements OnModuleInit {
       // after all, and taking the count away puts a closure day's session back under its closure.
       if (changes.attendance !== undefined && changes.attendance !== null) changes.closureId = null;
       else if (changes.attendance === null && session.closureId === null) {
-        const [closure] = (await manager.query(`SELECT id FROM closures WHERE date = $1`, [session.localDate])) as {
-          id: string;
-        }[];
-        if (closure) changes.closureId = closure.id;
+        const closureId = await this.closures.idOn(session.localDate, manager);
+        if (closureId) changes.closureId = closureId;
       }
       closureChanged = changes.closureId !== undefined && changes.closureId !== session.closureId;
       await manager.update(ProgramSession, { id }, changes);
@@ -382,7 +400,7 @@ export class ProgramService implements OnModuleInit {
         changes: { ...diff, programId: { before: session.programId, after: session.programId } },
       });
     });
-    if (dto.cancelled !== undefined || closureChanged) void this.reminders.requestReconcile('session changed');
+    if (dto.cancelled !== undefined || closureChanged) void this.outbox.requestReconcile('session changed');
     const session = await this.sessions.findOne({ where: { id }, relations: { closure: true } });
     if (!session) throw new SessionNotFoundError();
     return session;
@@ -465,10 +483,7 @@ export class ProgramService implements OnModuleInit {
     await this.audiences.assertExist(audienceIds ?? [], 'audienceIds');
     if (!partners?.length) return;
     const ids = partners.map((partner) => partner.organizationId.toLowerCase());
-    const found = await this.dataSource
-      .getRepository(Organization)
-      .find({ select: { id: true }, where: { id: In(ids) } });
-    const known = new Set(found.map((org) => org.id));
+    const known = await this.organizations.existingIds(ids);
     const errors = ids.flatMap((orgId, index) => {
       if (!known.has(orgId))
         return [{ field: `partners.${index}.organizationId`, message: 'is not a known organization' }];
@@ -516,21 +531,37 @@ export class ProgramService implements OnModuleInit {
     const target = this.horizon(now);
     const future = compiled.between(new Date(now.getTime() + 1), target);
     const starts = future.map((o) => o.startsAt);
-    await manager.query(
-      `DELETE FROM program_sessions s
+    const stale = await manager.query<{ id: string }[]>(
+      `SELECT s.id FROM program_sessions s
        WHERE s.program_id = $1 AND s.starts_at > $2 AND NOT (s.starts_at = ANY($3::timestamptz[]))
-         AND s.attendance IS NULL AND s.notes IS NULL
-         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.session_id = s.id)`,
+         AND s.attendance IS NULL AND s.notes IS NULL`,
       [programId, now, starts],
+    );
+    if (stale.length > 0) {
+      // Sessions with feedback stay (the feedback module marks them).
+      const removing = new SessionsRemoving(stale.map((row) => row.id));
+      await this.events.publish(manager, removing);
+      await manager.query(`DELETE FROM program_sessions WHERE id = ANY($1::uuid[])`, [
+        removing.sessionIds.filter((id) => !removing.keep.has(id)),
+      ]);
+    }
+    const closureOf = await this.closures.idsOn(
+      future.map((o) => o.localDate),
+      manager,
     );
     await manager.query(
       `UPDATE program_sessions s
-       SET ends_at = v.ends_at, local_date = v.local_date, closure_id = c.id, version = s.version + 1, updated_at = now()
-       FROM unnest($2::timestamptz[], $3::timestamptz[], $4::date[]) AS v(starts_at, ends_at, local_date)
-       LEFT JOIN closures c ON c.date = v.local_date
+       SET ends_at = v.ends_at, local_date = v.local_date, closure_id = v.closure_id, version = s.version + 1, updated_at = now()
+       FROM unnest($2::timestamptz[], $3::timestamptz[], $4::date[], $5::uuid[]) AS v(starts_at, ends_at, local_date, closure_id)
        WHERE s.program_id = $1 AND s.starts_at = v.starts_at AND s.attendance IS NULL AND s.notes IS NULL
          AND (s.ends_at <> v.ends_at OR s.local_date <> v.local_date)`,
-      [programId, starts, future.map((o) => o.endsAt), future.map((o) => o.localDate)],
+      [
+        programId,
+        starts,
+        future.map((o) => o.endsAt),
+        future.map((o) => o.localDate),
+        future.map((o) => closureOf.get(o.localDate) ?? null),
+      ],
     );
     const backfill =
       compiled.startDate() < oldStartDate
@@ -547,20 +578,23 @@ export class ProgramService implements OnModuleInit {
 
   /**
    * Inserts sessions that do not exist yet (same program and start = same session), each with
-   * the closure of its local date if there is one. Set-based: one statement per chunk.
+   * the closure of its local date if there is one (asked of ClosureService once for all rows).
+   * Set-based: one statement per chunk.
    */
   private async insertSessions(
     manager: EntityManager,
     rows: readonly ({ programId: string } & Occurrence)[],
   ): Promise<number> {
     let created = 0;
+    const closureOf = await this.closures.idsOn(
+      rows.map((r) => r.localDate),
+      manager,
+    );
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO program_sessions (program_id, starts_at, ends_at, local_date, closure_id)
-         SELECT s.program_id, s.starts_at, s.ends_at, s.local_date, c.id
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::date[]) AS s(program_id, starts_at, ends_at, local_date)
-         LEFT JOIN closures c ON c.date = s.local_date
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::uuid[])
          ON CONFLICT (program_id, starts_at) DO NOTHING
          RETURNING 1`,
         [
@@ -568,6 +602,7 @@ export class ProgramService implements OnModuleInit {
           chunk.map((r) => r.startsAt),
           chunk.map((r) => r.endsAt),
           chunk.map((r) => r.localDate),
+          chunk.map((r) => closureOf.get(r.localDate) ?? null),
         ],
       );
       created += inserted.length;

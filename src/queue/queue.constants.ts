@@ -3,16 +3,16 @@ import type { JobsOptions } from 'bullmq';
 /** Every BullMQ queue Tandem uses. */
 export enum QueueName {
   Maintenance = 'maintenance',
-  /** Wake-ups for due deliveries (emails) and requests to re-plan reminders. */
-  Reminders = 'reminders',
+  /** The outbox's: wake-ups for due deliveries (emails) and requests to reconcile them. */
+  Outbox = 'outbox',
 }
 
 /** Every job name, with the queue it runs on. */
 export enum JobName {
   PurgeExpiredAuth = 'auth.purge-expired',
   ExtendSessionWindows = 'programs.extend-session-windows',
-  DeliverDue = 'deliveries.deliver-due',
-  ReconcileReminders = 'reminders.reconcile',
+  DeliverDue = 'outbox.deliver-due',
+  ReconcileOutbox = 'outbox.reconcile',
   SnapshotHealth = 'health.snapshot',
   SendHealthDigest = 'health.digest',
   CheckInsDaily = 'check-ins.daily',
@@ -24,7 +24,7 @@ export interface JobPayloads {
   [JobName.ExtendSessionWindows]: Record<string, never>;
   /** `at`: the time (epoch ms) the wake-up was planned for; the worker sends whatever is due. */
   [JobName.DeliverDue]: { at: number };
-  [JobName.ReconcileReminders]: { reason: string };
+  [JobName.ReconcileOutbox]: { reason: string };
   [JobName.SnapshotHealth]: Record<string, never>;
   [JobName.SendHealthDigest]: Record<string, never>;
   [JobName.CheckInsDaily]: Record<string, never>;
@@ -33,8 +33,8 @@ export interface JobPayloads {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredAuth]: QueueName.Maintenance,
   [JobName.ExtendSessionWindows]: QueueName.Maintenance,
-  [JobName.DeliverDue]: QueueName.Reminders,
-  [JobName.ReconcileReminders]: QueueName.Reminders,
+  [JobName.DeliverDue]: QueueName.Outbox,
+  [JobName.ReconcileOutbox]: QueueName.Outbox,
   [JobName.SnapshotHealth]: QueueName.Maintenance,
   [JobName.SendHealthDigest]: QueueName.Maintenance,
   [JobName.CheckInsDaily]: QueueName.Maintenance,
@@ -62,7 +62,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: true,
     removeOnFail: true,
   },
-  [JobName.ReconcileReminders]: {
+  [JobName.ReconcileOutbox]: {
     attempts: 3,
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: true,

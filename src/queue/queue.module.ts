@@ -5,7 +5,6 @@ import { ConfigModule } from '@nestjs/config';
 import { redisConfig, RedisConfig } from '../config/configuration';
 import { reconnectDelay, redisOptionsFromUrl } from '../redis/redis.connection';
 import { QueueName } from './queue.constants';
-import { ReminderQueue } from './reminder-queue.service';
 
 /**
  * Every queue gets an `error` listener: without one BullMQ prints each failed reconnect to the
@@ -13,17 +12,15 @@ import { ReminderQueue } from './reminder-queue.service';
  */
 @Injectable()
 export class QueueErrorListener {
-  constructor(
-    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
-    @InjectQueue(QueueName.Reminders) reminders: Queue,
-  ) {
-    for (const queue of [maintenance, reminders]) queue.on('error', () => undefined);
+  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue, @InjectQueue(QueueName.Outbox) outbox: Queue) {
+    for (const queue of [maintenance, outbox]) queue.on('error', () => undefined);
   }
 }
 
 /**
- * BullMQ on Redis: the connection (REDIS_URL) and key prefix (REDIS_PREFIX) for every queue,
- * and the producers every process uses. Processors live in worker-only modules.
+ * BullMQ on Redis: the connection (REDIS_URL) and key prefix (REDIS_PREFIX) for every queue.
+ * Producers live with their queue's owner (the outbox's OutboxQueue); processors in worker-only
+ * modules.
  */
 @Global()
 @Module({
@@ -43,7 +40,7 @@ export class QueueErrorListener {
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [ReminderQueue, QueueErrorListener],
-  exports: [BullModule, ReminderQueue],
+  providers: [QueueErrorListener],
+  exports: [BullModule],
 })
 export class QueueModule {}

@@ -1,6 +1,7 @@
-import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from './delivery.entity';
+import { Delivery } from '../outbox/delivery.entity';
+import { DeliveryKind, DeliveryStatus, SKIP_REASON_TEXT, SkipReason } from '../outbox/delivery-state';
 import { Reminder, ReminderTriggerType } from './reminder.entity';
-import { SKIP_REASON_TEXT, toDeliveryResponse, toTriggerResponse } from './reminder.mapper';
+import { toDeliveryResponse, toTriggerResponse } from './reminder.mapper';
 
 const ID = '6f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f';
 const AT = new Date('2026-03-04T10:00:00Z');

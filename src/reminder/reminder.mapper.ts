@@ -1,10 +1,6 @@
-import type {
-  DeliveryApiStatus,
-  DeliveryResponseDto,
-  ReminderResponseDto,
-  ReminderTriggerResponseDto,
-} from './dto/reminder.dto';
-import { Delivery, DeliveryStatus, SkipReason } from './delivery.entity';
+import type { Delivery } from '../outbox/delivery.entity';
+import { apiDeliveryStatus, DeliveryStatus, SKIP_REASON_TEXT } from '../outbox/delivery-state';
+import type { DeliveryResponseDto, ReminderResponseDto, ReminderTriggerResponseDto } from './dto/reminder.dto';
 import { Reminder, ReminderTriggerType } from './reminder.entity';
 
 /** A reminder rule with the ids of its join tables (user and contact recipients), ordered by id. */
@@ -45,30 +41,6 @@ export function toReminderResponse({
     createdAt: reminder.createdAt.toISOString(),
     updatedAt: reminder.updatedAt.toISOString(),
   };
-}
-
-/** Why a delivery was skipped, in words a coordinator can act on (every reason has one). */
-export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
-  [SkipReason.RuleInactive]: 'The reminder was switched off.',
-  [SkipReason.NotRecipient]: 'The recipient was taken off the reminder.',
-  [SkipReason.RecipientInactive]: "The recipient's user account is deactivated.",
-  [SkipReason.RecipientErased]: "The recipient's data was erased.",
-  [SkipReason.Unsubscribed]: 'The contact unsubscribed from reminder emails.',
-  [SkipReason.NoEmail]: 'The contact has no email address.',
-  [SkipReason.SessionCancelled]: 'The session was cancelled.',
-  [SkipReason.ProgramInactive]: 'The program is paused or completed.',
-  [SkipReason.OccurrenceGone]:
-    'What it was about no longer exists: the session left the schedule, or the due time or date changed.',
-  [SkipReason.TaskDone]: 'The task was already done.',
-  [SkipReason.TooLate]: 'It fell due more than the late limit ago (Tandem was down); not sent.',
-  [SkipReason.InvitationSpent]: 'The invitation was already used, revoked or expired.',
-  [SkipReason.CheckInClosed]: 'The check-in closed before the email went out.',
-  [SkipReason.CheckInAnswered]: 'The respondent had already answered the check-in.',
-};
-
-/** `sending` is the worker's claim, not something a reader needs to tell apart: still scheduled. */
-export function apiDeliveryStatus(status: DeliveryStatus): DeliveryApiStatus {
-  return status === DeliveryStatus.Sending ? DeliveryStatus.Scheduled : status;
 }
 
 function deliveryError(delivery: Delivery): string | null {

@@ -3,21 +3,37 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { feedbackConfig } from '../config/configuration';
-import { Delivery } from './delivery.entity';
+import { ContactModule } from '../contact/contact.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ProgramModule } from '../program/program.module';
+import { TaskModule } from '../task/task.module';
+import { UserModule } from '../user/user.module';
 import { ReminderController } from './reminder.controller';
+import { ReminderEmailKind } from './reminder-email.kind';
 import { Reminder } from './reminder.entity';
 import { ReminderPlanner } from './reminder-planner.service';
 import { ReminderService } from './reminder.service';
 import { UnsubscribeController } from './unsubscribe.controller';
-import { UnsubscribeRateLimiter } from './unsubscribe-rate-limiter.service';
 import { UnsubscribeService } from './unsubscribe.service';
 
-/** Reminder rules and their delivery log (every process); the sending worker is ReminderWorkerModule. */
+/**
+ * Reminder rules, their planner and the reminder email kind (every process); their emails are
+ * sent by the outbox. Programs, tasks, users and contacts are checked through their services.
+ */
 @Module({
   // The unsubscribe page's per-IP limit is the public pages' one (PUBLIC_FEEDBACK_PER_IP_PER_HOUR).
-  imports: [TypeOrmModule.forFeature([Reminder, Delivery]), ConfigModule.forFeature(feedbackConfig), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([Reminder]),
+    ConfigModule.forFeature(feedbackConfig),
+    AuditModule,
+    OutboxModule,
+    ProgramModule,
+    TaskModule,
+    UserModule,
+    ContactModule,
+  ],
   controllers: [ReminderController, UnsubscribeController],
-  providers: [ReminderService, ReminderPlanner, UnsubscribeService, UnsubscribeRateLimiter],
+  providers: [ReminderService, ReminderPlanner, ReminderEmailKind, UnsubscribeService],
   exports: [ReminderService, ReminderPlanner],
 })
 export class ReminderModule {}

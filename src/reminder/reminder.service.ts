@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
@@ -8,11 +8,12 @@ import { guardReferences } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
-import { Contact } from '../contact/contact.entity';
-import { Program } from '../program/program.entity';
-import { Task } from '../task/task.entity';
-import { User } from '../user/user.entity';
-import { Delivery, DeliveryStatus } from './delivery.entity';
+import { ContactService } from '../contact/contact.service';
+import type { Delivery } from '../outbox/delivery.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import { ProgramService } from '../program/program.service';
+import { TaskService } from '../task/task.service';
+import { UserService } from '../user/user.service';
 import {
   CreateReminderDto,
   ListDeliveriesQueryDto,
@@ -76,11 +77,15 @@ export class ReminderService {
 
   constructor(
     @InjectRepository(Reminder) private readonly reminders: Repository<Reminder>,
-    @InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly planner: ReminderPlanner,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly programs: ProgramService,
+    private readonly tasks: TaskService,
+    private readonly users: UserService,
+    private readonly contacts: ContactService,
   ) {}
 
   /** The rule with its recipients; ReminderNotFoundError (404) when there is none. */
@@ -258,14 +263,7 @@ export class ReminderService {
   /** The rule's delivery log, latest due first; `scheduled` includes rows a worker is sending right now. */
   async listDeliveries(reminderId: string, query: ListDeliveriesQueryDto): Promise<Page<Delivery>> {
     if (!(await this.reminders.existsBy({ id: reminderId }))) throw new ReminderNotFoundError();
-    const qb = this.deliveries.createQueryBuilder('d').where('d.reminder_id = :reminderId', { reminderId });
-    if (query.status === DeliveryStatus.Scheduled) {
-      qb.andWhere('d.status IN (:...statuses)', { statuses: [DeliveryStatus.Scheduled, DeliveryStatus.Sending] });
-    } else if (query.status) {
-      qb.andWhere('d.status = :status', { status: query.status });
-    }
-    qb.orderBy('d.due_at', 'DESC').addOrderBy('d.id', 'DESC');
-    return pageWithTotal(qb, query);
+    return this.outbox.page({ reminderIds: [reminderId] }, query);
   }
 
   private checkAt(at: Date, errors: FieldError[]): void {
@@ -276,7 +274,8 @@ export class ReminderService {
   /**
    * The trigger's program or task must exist (checked only when it changed), given users must
    * be active (or already on the rule), given contacts must exist: 400 naming each field.
-   * Read with the transaction's manager, so the rows checked are the rows written against.
+   * Asked of their owners with the transaction's manager, so the rows checked are the rows
+   * written against.
    */
   private async assertReferences(
     manager: EntityManager,
@@ -289,30 +288,26 @@ export class ReminderService {
     if (
       trigger.programId &&
       trigger.programId !== previous?.programId &&
-      !(await manager.existsBy(Program, { id: trigger.programId }))
+      !(await this.programs.existsWithin(manager, trigger.programId))
     ) {
       errors.push({ field: 'trigger.programId', message: 'is not a known program' });
     }
     if (
       trigger.taskId &&
       trigger.taskId !== previous?.taskId &&
-      !(await manager.existsBy(Task, { id: trigger.taskId }))
+      !(await this.tasks.existsWithin(manager, trigger.taskId))
     ) {
       errors.push({ field: 'trigger.taskId', message: 'is not a known task' });
     }
     if (given.recipientIds?.length) {
-      const active = await manager.find(User, {
-        select: { id: true },
-        where: { id: In(given.recipientIds), active: true },
-      });
-      const allowed = new Set([...active.map((user) => user.id), ...current.recipientIds]);
+      const active = await this.users.activeIds(given.recipientIds, manager);
+      const allowed = new Set([...active, ...current.recipientIds]);
       given.recipientIds.forEach((id, index) => {
         if (!allowed.has(id)) errors.push({ field: `recipientIds.${index}`, message: 'is not an active user' });
       });
     }
     if (given.recipientContactIds?.length) {
-      const found = await manager.find(Contact, { select: { id: true }, where: { id: In(given.recipientContactIds) } });
-      const known = new Set(found.map((contact) => contact.id));
+      const known = await this.contacts.existingIdsWithin(manager, given.recipientContactIds);
       given.recipientContactIds.forEach((id, index) => {
         if (!known.has(id)) errors.push({ field: `recipientContactIds.${index}`, message: 'is not a known contact' });
       });

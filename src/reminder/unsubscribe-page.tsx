@@ -1,4 +1,6 @@
-import { minutesToWait, PublicPage, renderDocument } from '../common/public-page';
+import { PublicPage, renderDocument } from '../common/public/public-page';
+import type { PublicPages } from '../common/public/public-page.filter';
+import { UnsubscribeLinkNotFoundError } from './unsubscribe.errors';
 
 /**
  * The unsubscribe pages, in the shell of the other public pages (JSX rendered on the server, no
@@ -46,11 +48,12 @@ export function renderUnsubscribeNotFound(): string {
   );
 }
 
-export function renderUnsubscribeTooMany(retryAfterSeconds: number): string {
-  return renderDocument(
-    <PublicPage title="Please try again later">
-      <h1>Please try again later</h1>
-      <p>A lot of requests were sent from here just now. Please try again in {minutesToWait(retryAfterSeconds)}.</p>
-    </PublicPage>,
-  );
-}
+/**
+ * How the unsubscribe link answers (PublicPageFilter): always with pages, since mail clients
+ * post RFC 8058 one-click there as well as the page's button.
+ */
+export const UNSUBSCRIBE_PAGES: PublicPages = {
+  name: 'unsubscribe',
+  alwaysHtml: true,
+  errorPage: (error) => (error instanceof UnsubscribeLinkNotFoundError ? renderUnsubscribeNotFound() : undefined),
+};

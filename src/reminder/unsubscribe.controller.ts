@@ -1,24 +1,21 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../common/decorators/auth.decorators';
-import { HTML_CONTENT, sendPublicPage } from '../common/public-page';
-import { TooManyUnsubscribeRequestsError } from './reminder.errors';
-import {
-  renderUnsubscribeConfirm,
-  renderUnsubscribed,
-  renderUnsubscribeNotFound,
-  renderUnsubscribeTooMany,
-} from './unsubscribe-page';
-import { UnsubscribeRateLimiter } from './unsubscribe-rate-limiter.service';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
+import { PublicPageFilter } from '../common/public/public-page.filter';
+import { PublicLink } from '../common/public/public-request';
+import { renderUnsubscribeConfirm, renderUnsubscribed, UNSUBSCRIBE_PAGES } from './unsubscribe-page';
+import { UnsubscribeGuard } from './unsubscribe.guard';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
@@ -30,11 +27,9 @@ import { UnsubscribeService } from './unsubscribe.service';
  */
 @ApiTags('reminders')
 @Controller('unsubscribe')
+@UseFilters(new PublicPageFilter(UNSUBSCRIBE_PAGES))
 export class UnsubscribeController {
-  constructor(
-    private readonly unsubscribes: UnsubscribeService,
-    private readonly limiter: UnsubscribeRateLimiter,
-  ) {}
+  constructor(private readonly unsubscribes: UnsubscribeService) {}
 
   @Get(':token')
   @Public()
@@ -49,12 +44,14 @@ export class UnsubscribeController {
   @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML_CONTENT })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const state = await this.unsubscribes.state(token);
-    if (state === 'unknown') return sendPublicPage(res, 404, renderUnsubscribeNotFound());
     sendPublicPage(res, 200, state === 'already' ? renderUnsubscribed(true) : renderUnsubscribeConfirm(token));
   }
 
   @Post(':token')
   @Public()
+  @UseGuards(UnsubscribeGuard)
+  // The guard reads the token; the handler takes what it resolved to.
+  @ApiParam({ name: 'token', type: String })
   @ApiOperation({
     summary: 'Unsubscribe a partner contact: the page’s button, or RFC 8058 one-click',
     description:
@@ -71,19 +68,10 @@ export class UnsubscribeController {
     description: 'Too many posts from this address or to this link; see Retry-After (an HTML page).',
     content: HTML_CONTENT,
   })
-  async unsubscribe(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    try {
-      await this.limiter.consumeIp(req.ip ?? 'unknown');
-      const contactId = this.unsubscribes.contactIdOf(token);
-      if (!contactId) return sendPublicPage(res, 404, renderUnsubscribeNotFound());
-      await this.limiter.consumeContact(contactId);
-      const outcome = await this.unsubscribes.unsubscribe(contactId);
-      if (outcome === 'unknown') return sendPublicPage(res, 404, renderUnsubscribeNotFound());
-      sendPublicPage(res, 200, renderUnsubscribed(outcome === 'already'));
-    } catch (error) {
-      if (!(error instanceof TooManyUnsubscribeRequestsError)) throw error;
-      res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      sendPublicPage(res, 429, renderUnsubscribeTooMany(error.retryAfterSeconds));
-    }
+  // No body: RFC 8058's `List-Unsubscribe=One-Click` says nothing the route does not know, and
+  // mail clients differ in what else they send.
+  async unsubscribe(@PublicLink() contactId: string, @Res() res: Response): Promise<void> {
+    const outcome = await this.unsubscribes.unsubscribe(contactId);
+    sendPublicPage(res, 200, renderUnsubscribed(outcome === 'already'));
   }
 }

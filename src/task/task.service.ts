@@ -1,5 +1,4 @@
-import { ReminderQueue } from '../queue/reminder-queue.service';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
@@ -13,11 +12,10 @@ import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
 import { ProgramNotFoundError } from '../program/program.errors';
 import { ProgramService } from '../program/program.service';
-import { TimelineService } from '../timeline/timeline.service';
-import { User } from '../user/user.entity';
-import { Visit } from '../visit/visit.entity';
+import { UserService } from '../user/user.service';
 import { VisitNotFoundError } from '../visit/visit.errors';
 import { VisitService } from '../visit/visit.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task.dto';
 import { Task, TaskStatus } from './task.entity';
 import { TaskNotFoundError } from './task.errors';
@@ -41,19 +39,19 @@ const FK_FIELDS: Record<string, string> = {
   fk_tasks_visit: 'visitId',
 };
 
-/**
- * The organization timeline's task entries, at creation: title, due date (the UTC calendar
- * date) and whether it is done — never the assignee. E.g. "Follow-up: Send the spring
- * schedule (due 3 Dec 2026, done)".
- */
-export const TASK_TIMELINE_SQL = `
-  SELECT created_at AS at,
-         'Follow-up: ' || title || ' (due ' || to_char(due_at AT TIME ZONE 'UTC', 'FMDD Mon YYYY')
-         || CASE WHEN status = 'done' THEN ', done' ELSE '' END || ')' AS summary,
-         id AS ref_id
-  FROM tasks WHERE organization_id = $1`;
-
 const SORT_COLUMNS = { dueAt: 't.due_at', createdAt: 't.created_at' } as const;
+
+/** A task as another domain makes it (see TaskService.createWithin). */
+export interface NewTask {
+  title: string;
+  dueAt: Date;
+  assigneeId: string;
+  organizationId: string | null;
+  programId: string | null;
+  visitId: string | null;
+  /** Open unless said otherwise. */
+  status?: TaskStatus;
+}
 
 /** What the body references, checked before the write; `visitOrganizationId` is the given visit's organization. */
 interface CheckedReferences {
@@ -61,7 +59,7 @@ interface CheckedReferences {
 }
 
 @Injectable()
-export class TaskService implements OnModuleInit {
+export class TaskService {
   private readonly logger = new Logger(TaskService.name);
 
   constructor(
@@ -71,19 +69,20 @@ export class TaskService implements OnModuleInit {
     private readonly programs: ProgramService,
     private readonly visits: VisitService,
     private readonly audit: AuditService,
-    private readonly timeline: TimelineService,
-    private readonly reminders: ReminderQueue,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly users: UserService,
   ) {}
-
-  onModuleInit(): void {
-    this.timeline.register({ type: 'task', sql: TASK_TIMELINE_SQL });
-  }
 
   async get(id: string): Promise<Task> {
     const task = await this.tasks.findOneBy({ id });
     if (!task) throw new TaskNotFoundError();
     return task;
+  }
+
+  /** Inside the caller's transaction: whether the task exists (another domain's reference check). */
+  existsWithin(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Task, { id });
   }
 
   /** One page, soonest due first by default, with its total in the same statement. */
@@ -106,37 +105,56 @@ export class TaskService implements OnModuleInit {
    */
   async create(dto: CreateTaskDto, actor: AuthUser): Promise<Task> {
     const refs = await this.assertReferences(dto);
-    const status = dto.status ?? TaskStatus.Open;
     return guardReferences(FK_FIELDS, () =>
       this.dataSource.transaction(async (manager) => {
-        const assigneeId = dto.assigneeId ?? actor.id;
-        await this.assertAssignee(manager, assigneeId, null);
         const organizationId = dto.organizationId ?? refs.visitOrganizationId ?? null;
         this.assertVisitOrganization(dto.visitId ?? null, refs.visitOrganizationId, organizationId, 'organizationId');
-        const task = await manager.save(
-          manager.create(Task, {
+        return this.createWithin(
+          manager,
+          {
             title: dto.title,
             dueAt: new Date(dto.dueAt),
-            assigneeId,
+            assigneeId: dto.assigneeId ?? actor.id,
             organizationId,
             programId: dto.programId ?? null,
             visitId: dto.visitId ?? null,
-            status,
-            completedAt: completedAtFor(null, status, this.clock.now()),
-            createdById: actor.id,
-          }),
+            status: dto.status,
+          },
+          actor.id,
         );
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          entityType: 'task',
-          entityId: task.id,
-          action: 'create',
-          changes: auditChanges(null, task, AUDITED_FIELDS),
-        });
-        this.logger.log({ taskId: task.id, assigneeId, organizationId, actorId: actor.id }, 'task created');
-        return task;
       }),
     );
+  }
+
+  /**
+   * Saves a task inside the caller's transaction with the rules and audit of POST /tasks: the
+   * assignee must be an active user, `completedAt` follows the status (open by default). For
+   * other domains whose change makes tasks (a check-in closing with concerns); the caller has
+   * checked what the task refers to. `actorId` is null for the system.
+   */
+  async createWithin(manager: EntityManager, input: NewTask, actorId: string | null): Promise<Task> {
+    await this.assertAssignee(manager, input.assigneeId, null);
+    const status = input.status ?? TaskStatus.Open;
+    const task = await manager.save(
+      manager.create(Task, {
+        ...input,
+        status,
+        completedAt: completedAtFor(null, status, this.clock.now()),
+        createdById: actorId,
+      }),
+    );
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'task',
+      entityId: task.id,
+      action: 'create',
+      changes: auditChanges(null, task, AUDITED_FIELDS),
+    });
+    this.logger.log(
+      { taskId: task.id, assigneeId: task.assigneeId, organizationId: task.organizationId, actorId },
+      'task created',
+    );
+    return task;
   }
 
   /**
@@ -157,9 +175,7 @@ export class TaskService implements OnModuleInit {
         let visitOrganizationId = refs.visitOrganizationId;
         if (visitId && dto.visitId === undefined) {
           // The kept visit's organization (read in this transaction; a deleted visit was unlinked by its foreign key).
-          visitOrganizationId = (
-            await manager.findOne(Visit, { select: { id: true, organizationId: true }, where: { id: visitId } })
-          )?.organizationId;
+          visitOrganizationId = await this.visits.organizationIdOf(visitId, manager);
         }
         const organizationId =
           dto.organizationId !== undefined
@@ -199,23 +215,21 @@ export class TaskService implements OnModuleInit {
       }),
     );
     // A moved due time or a done task changes its reminders.
-    if (dto.dueAt !== undefined || dto.status !== undefined) void this.reminders.requestReconcile('task changed');
+    if (dto.dueAt !== undefined || dto.status !== undefined) void this.outbox.requestReconcile('task changed');
     return updated;
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const task = await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw new TaskNotFoundError();
-      await manager.delete(Task, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Task,
+        id,
         entityType: 'task',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(task, null, AUDITED_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new TaskNotFoundError(),
+        changes: (task) => auditChanges(task, null, AUDITED_FIELDS),
+      }),
+    );
     this.logger.log({ taskId: id, actorId: actor.id }, 'task deleted');
   }
 
@@ -263,8 +277,8 @@ export class TaskService implements OnModuleInit {
   /** The assignee must be an active user (one already assigned may keep the task after deactivation). */
   private async assertAssignee(manager: EntityManager, assigneeId: string, current: string | null): Promise<void> {
     if (assigneeId === current) return;
-    const user = await manager.findOne(User, { select: { id: true }, where: { id: assigneeId, active: true } });
-    if (!user) throw new ValidationFailedError([{ field: 'assigneeId', message: 'is not an active user' }]);
+    if (!(await this.users.activeIds([assigneeId], manager)).has(assigneeId))
+      throw new ValidationFailedError([{ field: 'assigneeId', message: 'is not an active user' }]);
   }
 
   /** A task about a visit belongs to the visit's organization. */

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../common/decorators/auth.decorators';
+import { RequirePermission } from '../auth/auth.decorators';
 import { ColleagueListDto } from './dto/user.dto';
 import { toColleagueResponse } from './user.mapper';
 import { UserService } from './user.service';

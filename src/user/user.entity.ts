@@ -37,7 +37,7 @@ export class User {
   passwordHash: string | null;
 
   /**
-   * Whether two-factor sign-in is on: read from `user_mfa` (auth/mfa owns it, secrets and all)
+   * Whether two-factor sign-in is on: read from `user_mfa` (sign-in/mfa owns it, secrets and all)
    * whenever a user is loaded; undefined on a user just created (it is off then).
    */
   @VirtualColumn({

@@ -1,5 +1,4 @@
-import { DeliveryStatus } from '../reminder/delivery.entity';
-import { apiDeliveryStatus, SKIP_REASON_TEXT } from '../reminder/reminder.mapper';
+import { apiDeliveryStatus, DeliveryStatus, SKIP_REASON_TEXT } from '../outbox/delivery-state';
 import type {
   ColleagueResponseDto,
   UserInvitationResponseDto,

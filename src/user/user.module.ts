@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@nestjs/config';
 import { appConfig, authConfig } from '../config/configuration';
 import { PasswordService } from '../auth/password.service';
+import { OutboxModule } from '../outbox/outbox.module';
+import { InvitationEmailKind } from './invitation-email.kind';
 import { Invitation } from './invitation.entity';
 import { UserController } from './user.controller';
 import { UserDirectoryController } from './user-directory.controller';
@@ -14,10 +16,11 @@ import { UserService } from './user.service';
     TypeOrmModule.forFeature([User, Invitation]),
     ConfigModule.forFeature(appConfig),
     ConfigModule.forFeature(authConfig),
+    OutboxModule,
   ],
   // UserDirectoryController first: its /users/directory must match before UserController's /users/:id.
   controllers: [UserDirectoryController, UserController],
-  providers: [UserService, PasswordService],
+  providers: [UserService, PasswordService, InvitationEmailKind],
   exports: [UserService, PasswordService],
 })
 export class UserModule {}

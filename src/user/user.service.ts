@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { WeakPasswordError } from '../auth/auth.errors';
 import { passwordProblem } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
-import { resourceKey } from '../auth/resource-key';
 import { Role } from '../auth/role.enum';
 import { SetupAlreadyDoneError } from '../auth/auth.errors';
 import { Clock } from '../common/clock/clock';
@@ -15,9 +14,10 @@ import { sha256 } from '../common/crypto';
 import { isUniqueViolation } from '../common/database-errors';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
-import { ReminderQueue } from '../queue/reminder-queue.service';
-import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../reminder/delivery.entity';
+import { DeliveryKind, DeliveryStatus, SkipReason } from '../outbox/delivery-state';
+import { OutboxService } from '../outbox/outbox.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, USER_SORT_FIELDS } from './dto/user.dto';
+import { invitationToken } from './invitation-email.kind';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
 import { LastAdminError, UserEmailTakenError, UserInactiveError, UserNotFoundError } from './user.errors';
@@ -59,7 +59,7 @@ export class UserService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly clock: Clock,
-    private readonly reminderQueue: ReminderQueue,
+    private readonly outbox: OutboxService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {}
@@ -121,6 +121,59 @@ export class UserService implements OnApplicationBootstrap {
 
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  /*
+   * Reads for other domains. Each takes the caller's EntityManager when the answer must hold
+   * in the caller's transaction (e.g. "the assignee is active" checked where the task is saved).
+   */
+
+  /** The users with these ids, active or not. */
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(User, { where: { id: In([...ids]) } });
+  }
+
+  /** Which of `ids` are active users: whom work may be assigned to. */
+  async activeIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const active = await manager.find(User, { select: { id: true }, where: { id: In([...ids]), active: true } });
+    return new Set(active.map((user) => user.id));
+  }
+
+  /** The active users of these roles who have an email address, by id (the weekly digest's recipients). */
+  async activeIdsWithRoles(
+    roles: readonly Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const users = await manager
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'id')
+      .where("u.active AND u.role::text = ANY(CAST(:roles AS text[])) AND u.email <> ''", { roles })
+      .orderBy('u.id')
+      .getRawMany<{ id: string }>();
+    return users.map((user) => user.id);
+  }
+
+  /** The user if active, else null. */
+  findActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.findOneBy(User, { id, active: true });
+  }
+
+  /** Users whose (stored, lower-case) email is one of `emails`. */
+  findByEmails(emails: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    if (emails.length === 0) return Promise.resolve([]);
+    return manager.createQueryBuilder(User, 'u').where('u.email = ANY(CAST(:emails AS text[]))', { emails }).getMany();
+  }
+
+  /** Users whose name, ignoring case, is one of `lowerNames` (already lower-cased), by id. */
+  findByNames(lowerNames: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    if (lowerNames.length === 0) return Promise.resolve([]);
+    return manager
+      .createQueryBuilder(User, 'u')
+      .where('lower(u.name) = ANY(CAST(:lowerNames AS text[]))', { lowerNames })
+      .orderBy('u.id')
+      .getMany();
   }
 
   /**
@@ -199,62 +252,61 @@ export class UserService implements OnApplicationBootstrap {
     await manager.insert(Invitation, {
       id: invitationId,
       userId: user.id,
-      tokenHash: sha256(resourceKey(this.auth.secret, 'invitation:v1', invitationId)),
+      tokenHash: sha256(invitationToken(this.auth.secret, invitationId)),
       expiresAt: new Date(now.getTime() + this.auth.invitationTtlHours * 3600_000),
       createdById: actor.id,
       // Set, not defaulted: the email states expires_at - created_at as the link's lifetime.
       createdAt: now,
     });
-    const { identifiers } = await manager.insert(Delivery, {
-      kind: DeliveryKind.Invitation,
-      invitationId,
-      occurrenceKey: 'invitation',
-      occurrenceAt: now,
-      dueAt: now,
-      nextAttemptAt: now,
-      recipientKey: `user:${user.id}`,
-      recipientUserId: user.id,
-      status: DeliveryStatus.Scheduled,
-    });
-    return { invitationId, deliveryId: (identifiers[0] as { id: string }).id };
+    const [deliveryId] = await this.outbox.enqueueWithin(manager, [
+      {
+        kind: DeliveryKind.Invitation,
+        invitationId,
+        recipient: { userId: user.id },
+        occurrenceKey: 'invitation',
+        occurrenceAt: now,
+        dueAt: now,
+      },
+    ]);
+    return { invitationId, deliveryId };
   }
 
   /** After commit: logs (ids only, never the token) and wakes a worker; the wake-up never throws. */
   private async afterInvitationQueued(user: User, actor: AuthUser, queued: QueuedInvitation, now: Date): Promise<void> {
     this.logger.log({ userId: user.id, ...queued, actorId: actor.id }, 'invitation queued');
-    await this.reminderQueue.wakeAt([now]);
+    await this.outbox.wake([now]);
   }
 
   /**
-   * Each user's latest invitation with its email's delivery state, in one query; users with no
-   * invitation, or whose latest one was not emailed (the demo seed's), are absent from the map.
+   * Each user's latest invitation with its email's state in the outbox's log (two queries
+   * however many users); users with no invitation, or whose latest one was not emailed (the demo
+   * seed's), are absent from the map.
    */
   async invitationStates(userIds: readonly string[]): Promise<Map<string, InvitationDeliveryState>> {
     if (userIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT ON (i.user_id) i.user_id, i.expires_at, d.status, d.sent_at, d.last_error, d.skip_reason
+    const latest = await this.dataSource.query<{ id: string; user_id: string; expires_at: Date }[]>(
+      `SELECT DISTINCT ON (i.user_id) i.id, i.user_id, i.expires_at
        FROM invitations i
-       LEFT JOIN deliveries d ON d.invitation_id = i.id
        WHERE i.user_id = ANY($1::uuid[])
        ORDER BY i.user_id, i.created_at DESC, (i.revoked_at IS NULL) DESC, i.id`,
       [userIds],
-    )) as {
-      user_id: string;
-      expires_at: Date;
-      status: DeliveryStatus | null;
-      sent_at: Date | null;
-      last_error: string | null;
-      skip_reason: SkipReason | null;
-    }[];
+    );
+    const emails = new Map(
+      (await this.outbox.find({ invitationIds: latest.map((invitation) => invitation.id) })).map((delivery) => [
+        delivery.invitationId,
+        delivery,
+      ]),
+    );
     const states = new Map<string, InvitationDeliveryState>();
-    for (const row of rows) {
-      if (row.status === null) continue;
-      states.set(row.user_id, {
-        expiresAt: row.expires_at,
-        status: row.status,
-        sentAt: row.sent_at,
-        lastError: row.last_error,
-        skipReason: row.skip_reason,
+    for (const invitation of latest) {
+      const email = emails.get(invitation.id);
+      if (!email) continue;
+      states.set(invitation.user_id, {
+        expiresAt: invitation.expires_at,
+        status: email.status,
+        sentAt: email.sentAt,
+        lastError: email.lastError,
+        skipReason: email.skipReason,
       });
     }
     return states;
@@ -304,8 +356,8 @@ export class UserService implements OnApplicationBootstrap {
       this.logger.log({ userId: id, actorId: actor.id, changed }, 'user updated');
       return saved;
     });
-    // A deactivated user gets no more reminders (and a reactivated one gets the coming ones).
-    if (dto.active !== undefined) void this.reminderQueue.requestReconcile('user changed');
+    // A deactivated user gets no more emails (and a reactivated one gets the coming reminders).
+    if (dto.active !== undefined) void this.outbox.requestReconcile('user changed');
     return updated;
   }
 

@@ -1,14 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ContactModule } from '../contact/contact.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { ProgramModule } from '../program/program.module';
+import { UserModule } from '../user/user.module';
 import { VisitController } from './visit.controller';
 import { Visit } from './visit.entity';
 import { VisitService } from './visit.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit]), AuditModule, OrganizationModule, ProgramModule],
+  imports: [
+    TypeOrmModule.forFeature([Visit]),
+    AuditModule,
+    OrganizationModule,
+    ProgramModule,
+    UserModule,
+    ContactModule,
+  ],
   controllers: [VisitController],
   providers: [VisitService],
   exports: [VisitService],

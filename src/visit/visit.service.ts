@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { Contact } from '../contact/contact.entity';
+import { ContactService } from '../contact/contact.service';
 import { guardReferences } from '../common/database-errors';
 import { Clock } from '../common/clock/clock';
 import { Page } from '../common/dto/pagination.dto';
@@ -13,8 +13,7 @@ import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
 import { ProgramNotFoundError } from '../program/program.errors';
 import { ProgramService } from '../program/program.service';
-import { TimelineService } from '../timeline/timeline.service';
-import { User } from '../user/user.entity';
+import { UserService } from '../user/user.service';
 import { CreateVisitDto, ListVisitsQueryDto, UpdateVisitDto } from './dto/visit.dto';
 import { Visit } from './visit.entity';
 import { VisitNotFoundError } from './visit.errors';
@@ -59,30 +58,12 @@ const FK_FIELDS: Record<string, string> = {
   fk_visit_contacts_contact: 'contactIds',
 };
 
-/**
- * The organization timeline's visit entries: purpose, place and counts, never notes or the
- * people met. E.g. "Visit (invitations) at Youth Shelter lobby: 25 invitations handed out, 12
- * people reached".
- */
-export const VISIT_TIMELINE_SQL = `
-  SELECT visited_at AS at,
-         'Visit (' || purpose::text || ')' || coalesce(' at ' || location, '')
-         || CASE WHEN invitations_handed_out = 0 AND people_reached = 0 THEN ''
-                 ELSE ': ' || concat_ws(', ',
-                   CASE WHEN invitations_handed_out > 0 THEN invitations_handed_out
-                        || CASE WHEN invitations_handed_out = 1 THEN ' invitation' ELSE ' invitations' END || ' handed out' END,
-                   CASE WHEN people_reached > 0 THEN people_reached
-                        || CASE WHEN people_reached = 1 THEN ' person' ELSE ' people' END || ' reached' END)
-            END AS summary,
-         id AS ref_id
-  FROM visits WHERE organization_id = $1`;
-
 const SORT_COLUMNS = { visitedAt: 'v.visited_at', createdAt: 'v.created_at' } as const;
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
 @Injectable()
-export class VisitService implements OnModuleInit {
+export class VisitService {
   private readonly logger = new Logger(VisitService.name);
 
   constructor(
@@ -91,13 +72,10 @@ export class VisitService implements OnModuleInit {
     private readonly organizations: OrganizationService,
     private readonly programs: ProgramService,
     private readonly audit: AuditService,
-    private readonly timeline: TimelineService,
     private readonly clock: Clock,
+    private readonly users: UserService,
+    private readonly contacts: ContactService,
   ) {}
-
-  onModuleInit(): void {
-    this.timeline.register({ type: 'visit', sql: VISIT_TIMELINE_SQL });
-  }
 
   /** The visit with its staff and contact ids; VisitNotFoundError (404) when there is none. */
   async get(id: string): Promise<VisitRecord> {
@@ -105,6 +83,12 @@ export class VisitService implements OnModuleInit {
     if (!visit) throw new VisitNotFoundError();
     const links = await this.loadLinks(this.dataSource.manager, [id]);
     return { visit, ...links.get(id)! };
+  }
+
+  /** The visit's organization, read in the caller's transaction; undefined for an unknown visit. */
+  async organizationIdOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    return (await manager.findOne(Visit, { select: { id: true, organizationId: true }, where: { id } }))
+      ?.organizationId;
   }
 
   /**
@@ -224,19 +208,19 @@ export class VisitService implements OnModuleInit {
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!visit) throw new VisitNotFoundError();
-      const links = (await this.loadLinks(manager, [id])).get(id)!;
-      await manager.delete(Visit, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: Visit,
+        id,
         entityType: 'visit',
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(flatten({ visit, ...links }), null, AUDITED_FIELDS, PERSONAL_FIELDS),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => new VisitNotFoundError(),
+        changes: async (visit) => {
+          const links = (await this.loadLinks(manager, [id])).get(id)!;
+          return auditChanges(flatten({ visit, ...links }), null, AUDITED_FIELDS, PERSONAL_FIELDS);
+        },
+      }),
+    );
     this.logger.log({ visitId: id, actorId: actor.id }, 'visit deleted');
   }
 
@@ -272,8 +256,7 @@ export class VisitService implements OnModuleInit {
   /** Staff must be active users; someone already on the visit may stay after deactivation. */
   private async assertStaff(manager: EntityManager, staffIds: string[], alreadyOn: string[]): Promise<void> {
     if (staffIds.length === 0) return;
-    const active = await manager.find(User, { select: { id: true }, where: { id: In(staffIds), active: true } });
-    const allowed = new Set([...active.map((user) => user.id), ...alreadyOn]);
+    const allowed = new Set([...(await this.users.activeIds(staffIds, manager)), ...alreadyOn]);
     const errors = staffIds.flatMap((id, index) =>
       allowed.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }],
     );
@@ -283,11 +266,7 @@ export class VisitService implements OnModuleInit {
   /** Contacts must exist and be people of the visit's organization. */
   private async assertContacts(manager: EntityManager, contactIds: string[], organizationId: string): Promise<void> {
     if (contactIds.length === 0) return;
-    const found = await manager.find(Contact, {
-      select: { id: true, organizationId: true },
-      where: { id: In(contactIds) },
-    });
-    const orgOf = new Map(found.map((contact) => [contact.id, contact.organizationId]));
+    const orgOf = await this.contacts.organizationsOf(contactIds, manager);
     const errors = contactIds.flatMap((id, index) => {
       const org = orgOf.get(id);
       if (org === undefined) return [{ field: `contactIds.${index}`, message: 'is not a known contact' }];

@@ -4,9 +4,11 @@ import { DataSource, DeepPartial, EntityTarget, FindOperator, FindOptionsSelect,
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
+import { DomainEvents } from '../common/events/domain-events';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { Audience } from './audience.entity';
 import { Capability } from './capability.entity';
+import { VocabularyTermRemoved } from './vocabulary.events';
 
 interface VocabularyTerm {
   id: string;
@@ -20,10 +22,6 @@ interface VocabularyKind<T extends VocabularyTerm> {
   type: 'audience' | 'capability';
   table: string;
   fields: readonly (keyof T & string)[];
-  /** Organization array columns that may hold this term's id. */
-  usedBy: readonly string[];
-  /** Program array columns that may hold this term's id. */
-  usedByPrograms: readonly string[];
 }
 
 const AUDIENCES: VocabularyKind<Audience> = {
@@ -31,8 +29,6 @@ const AUDIENCES: VocabularyKind<Audience> = {
   type: 'audience',
   table: 'audiences',
   fields: ['name', 'description', 'priority', 'estimatedPopulation', 'source'],
-  usedBy: ['audience_ids'],
-  usedByPrograms: ['audience_ids'],
 };
 
 const CAPABILITIES: VocabularyKind<Capability> = {
@@ -40,20 +36,19 @@ const CAPABILITIES: VocabularyKind<Capability> = {
   type: 'capability',
   table: 'capabilities',
   fields: ['name', 'description'],
-  usedBy: ['capability_ids', 'seeks_capability_ids'],
-  usedByPrograms: [],
 };
 
 /**
  * The two vocabularies managers keep — audiences and capabilities (skills & resources). Names
- * are unique case-insensitively; a term still used by an organization (or, for an audience, a
- * program) cannot be deleted.
+ * are unique case-insensitively. A term still used cannot be deleted: the domains that keep term
+ * ids (organizations, programs) refuse the VocabularyTermRemoved event while they use it.
  */
 class VocabularyService<T extends VocabularyTerm> {
   constructor(
     private readonly kind: VocabularyKind<T>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** `{ id }` for the generic term type (TypeORM's where type cannot be resolved on a type parameter). */
@@ -119,46 +114,18 @@ class VocabularyService<T extends VocabularyTerm> {
   }
 
   async remove(id: string, actor: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOne(this.kind.entity, {
-        where: this.byId(id),
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!term) throw this.notFound();
-      const condition = this.kind.usedBy.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM organizations WHERE ${condition}`, [
+    await this.dataSource.transaction((manager) =>
+      this.audit.deleteAudited(manager, {
+        entity: this.kind.entity,
         id,
-      ]);
-      if (count > 0) {
-        throw new ConflictError(
-          `${this.kind.type.toUpperCase()}_IN_USE`,
-          `This ${this.kind.type} is used by ${count} organization(s); remove it from them first.`,
-          { organizations: count },
-        );
-      }
-      if (this.kind.usedByPrograms.length > 0) {
-        const inPrograms = this.kind.usedByPrograms.map((column) => `${column} @> ARRAY[$1]::uuid[]`).join(' OR ');
-        const [{ programs }] = await manager.query(
-          `SELECT count(*)::int AS programs FROM programs WHERE ${inPrograms}`,
-          [id],
-        );
-        if (programs > 0) {
-          throw new ConflictError(
-            `${this.kind.type.toUpperCase()}_IN_USE`,
-            `This ${this.kind.type} is used by ${programs} program(s); remove it from them first.`,
-            { programs },
-          );
-        }
-      }
-      await manager.delete(this.kind.entity, this.byId(id));
-      await this.audit.record(manager, {
-        actorId: actor.id,
         entityType: this.kind.type,
-        entityId: id,
-        action: 'delete',
-        changes: auditChanges(term, null, this.kind.fields),
-      });
-    });
+        actorId: actor.id,
+        notFound: () => this.notFound(),
+        // Organizations and programs refuse while they use the term (VocabularyTermInUseError).
+        beforeDelete: () => this.events.publish(manager, new VocabularyTermRemoved(this.kind.type, id)),
+        changes: (term) => auditChanges(term, null, this.kind.fields),
+      }),
+    );
   }
 
   /** Throws a 400 naming `field[i]` for each id that is not a term of this vocabulary. */
@@ -196,14 +163,14 @@ class VocabularyService<T extends VocabularyTerm> {
 
 @Injectable()
 export class AudienceService extends VocabularyService<Audience> {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(AUDIENCES, dataSource, audit);
+  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService, events: DomainEvents) {
+    super(AUDIENCES, dataSource, audit, events);
   }
 }
 
 @Injectable()
 export class CapabilityService extends VocabularyService<Capability> {
-  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    super(CAPABILITIES, dataSource, audit);
+  constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService, events: DomainEvents) {
+    super(CAPABILITIES, dataSource, audit, events);
   }
 }

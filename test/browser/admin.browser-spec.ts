@@ -2,13 +2,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { SHELTER } from '../../src/demo/demo-data';
 import {
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
+  PASSWORD_LABEL,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 /**
@@ -20,7 +22,6 @@ import {
 const ADMIN = { name: 'Maya Chen', email: 'maya@library.test', password: 'the branch manager 2026' };
 const INVITED = { name: 'Kim Lee', email: 'kim@library.test', password: 'outreach on wheels 2026' };
 const STAFF = { name: 'Sam Staff', email: 'sam@library.test', password: 'shelving and smiling 2026' };
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 const credentials = ({ email, password }: { email: string; password: string }) => ({ email, password });
 
 describe('Administration and onboarding in the browser', () => {
@@ -34,18 +35,6 @@ describe('Administration and onboarding in the browser', () => {
   const api = () => request(app.http);
   const auth = () => ({ Authorization: `Bearer ${adminToken}` });
 
-  async function expectAccessible(page: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(page, within)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
-  }
-
   const adminNav = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
 
   beforeAll(async () => {
@@ -54,7 +43,7 @@ describe('Administration and onboarding in the browser', () => {
     adminToken = (await api().post('/api/v1/auth/login').send(credentials(ADMIN)).expect(200)).body.accessToken;
     adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     ({ page: admin, problems: adminProblems } = await newPage(adminContext));
-    await signIn(admin, ADMIN);
+    await signIn(admin, app, ADMIN);
   });
 
   afterAll(async () => {
@@ -291,7 +280,7 @@ describe('Administration and onboarding in the browser', () => {
       .expect(201);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).count(),
     ).toBe(0);
@@ -305,7 +294,7 @@ describe('Administration and onboarding in the browser', () => {
 
     // A manager sees the vocabularies but not the users.
     await context.clearCookies();
-    await signIn(page, INVITED);
+    await signIn(page, app, INVITED);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
     await page.waitForURL(`${app.url}/admin/audiences`);
     await page.getByRole('heading', { level: 1, name: 'Audiences' }).waitFor();
@@ -321,7 +310,7 @@ describe('Administration and onboarding in the browser', () => {
   it('your account: a new name shows at once; a wrong current password is said in words, a right one changes it', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('menuitem', { name: 'Your account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();

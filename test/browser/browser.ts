@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { source as axeSource } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { DEFAULT_PASSWORD } from '../factories/user.factory';
 import { createTestApp, type TestApp, type TestAppOptions } from '../setup/test-app';
 
 /** Debian's Chromium (npm cannot download a browser here); .ci/run installs it with apt when missing. */
@@ -21,6 +23,15 @@ const CHROMIUM_ARGS = [
 ];
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** The password field's label (Mantine adds " *" to a required field's). */
+export const PASSWORD_LABEL = /^Password\s*\*?$/;
+
+/** Who signs in; without a password, DEFAULT_PASSWORD (that of the factories' users). */
+export interface Credentials {
+  email: string;
+  password?: string;
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -119,4 +130,41 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
 /** True when the page needs no horizontal scrolling (WCAG 1.4.10 reflow); tables may scroll inside their own box. */
 export function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** Fills in and sends the sign-in form the page shows. */
+export async function submitSignIn(page: Page, who: Credentials): Promise<void> {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel(PASSWORD_LABEL).fill(who.password ?? DEFAULT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Signs in through the sign-in screen and waits until the app shows where everyone lands, the
+ * partner directory, or what `landed` waits for (two-factor sign-in's next step, say).
+ */
+export async function signIn(
+  page: Page,
+  app: { url: string },
+  who: Credentials,
+  landed: (page: Page) => Promise<void> = (on) =>
+    on.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor(),
+): Promise<void> {
+  await page.goto(`${app.url}/sign-in`);
+  await submitSignIn(page, who);
+  await landed(page);
+}
+
+/** Signs in through the API: the access token and the user's id. */
+export async function apiSignIn(app: TestApp, who: Credentials): Promise<{ token: string; id: string }> {
+  const response = await request(app.http)
+    .post('/api/v1/auth/login')
+    .send({ email: who.email, password: who.password ?? DEFAULT_PASSWORD })
+    .expect(200);
+  return { token: response.body.accessToken as string, id: response.body.user.id as string };
+}
+
+/** No serious or critical WCAG violation on the page (or within `within`). */
+export async function expectAccessible(page: Page, within?: string): Promise<void> {
+  expect(await seriousA11yViolations(page, within)).toEqual([]);
 }

@@ -3,22 +3,22 @@ import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { checkInTokens, OWNER_ANSWERS } from '../factories/check-in.factory';
 import { createProgram } from '../factories/program.factory';
-import { DEFAULT_PASSWORD, SignedIn, signedInAs } from '../factories/user.factory';
+import { SignedIn, signedInAs } from '../factories/user.factory';
 import {
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
 const today = () => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 
 const ALDER = 'Alder College Access';
 const BIRCH = 'Birch Youth Shelter';
@@ -55,18 +55,6 @@ describe('The manager’s dashboard in the browser', () => {
     );
   const patchSession = (id: string, body: object) =>
     request(app.http).patch(`/api/v1/sessions/${id}`).set(manager.auth).send(body).expect(200);
-
-  async function expectAccessible(target: Page = page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(target, within)).toEqual([]);
-  }
-
-  async function signIn(target: Page, email: string): Promise<void> {
-    await target.goto(`${app.url}/sign-in`);
-    await target.getByLabel('Email').fill(email);
-    await target.getByLabel(PASSWORD_LABEL).fill(DEFAULT_PASSWORD);
-    await target.getByRole('button', { name: 'Sign in' }).click();
-    await target.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
-  }
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
@@ -148,7 +136,7 @@ describe('The manager’s dashboard in the browser', () => {
 
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     ({ page, problems } = await newPage(context));
-    await signIn(page, manager.user.email);
+    await signIn(page, app, manager.user);
   });
 
   afterAll(async () => {
@@ -216,7 +204,7 @@ describe('The manager’s dashboard in the browser', () => {
     await expect(trend.locator('figcaption').innerText()).resolves.toMatch(
       /^4 weeks, week of .*: dormant 0 → 1, at risk 1 → 0, steady 1 → 1, thriving 1 → 1; mean score 66 → 56\.$/,
     );
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'dashboard');
   });
 
@@ -252,7 +240,7 @@ describe('The manager’s dashboard in the browser', () => {
       .filter({ hasText: /^1–\d+ of \d+ suggestions?$/ })
       .waitFor();
     await expect(page.getByRole('heading', { level: 2, name: title }).count()).resolves.toBe(0);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'dashboard-introductions');
   });
 
@@ -315,7 +303,7 @@ describe('The manager’s dashboard in the browser', () => {
     await expect(health.locator('figcaption').innerText()).resolves.toMatch(
       /^4 weekly scores from .*: 72 at first, 52 now; lowest 52, highest 72\.$/,
     );
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'dashboard-organization');
   });
 
@@ -347,14 +335,14 @@ describe('The manager’s dashboard in the browser', () => {
     await expect(page.getByRole('region', { name: 'Bands that changed since last week' }).innerText()).resolves.toMatch(
       new RegExp(`${BIRCH}: Steady → At risk \\(score \\d+\\)`),
     );
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'dashboard-digest');
   });
 
   it('staff get no dashboard in the navigation and a 403 page when they type its address', async () => {
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page: staffPage, problems: staffProblems } = await newPage(staffContext);
-    await signIn(staffPage, staff.user.email);
+    await signIn(staffPage, app, staff.user);
     const nav = staffPage.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Introductions' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
@@ -385,7 +373,7 @@ describe('The manager’s dashboard in the browser', () => {
   it('reads at 360 px wide without sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
     const { page: phonePage, problems: phoneProblems } = await newPage(phone);
-    await signIn(phonePage, manager.user.email);
+    await signIn(phonePage, app, manager.user);
     await phonePage.goto(`${app.url}/dashboard`);
     // Cards instead of the table: the dormant partner first, with its drivers and trend.
     const cards = phonePage.getByRole('region', { name: 'Partners, worst first' }).getByTestId('portfolio-card');

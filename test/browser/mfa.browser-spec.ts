@@ -2,13 +2,14 @@ import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import {
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 /**
@@ -19,7 +20,6 @@ import {
  */
 const ADMIN = { name: 'Maya Chen', email: 'maya@library.test', password: 'the branch manager 2026' };
 const MANAGER = { name: 'Kim Lee', email: 'kim@library.test', password: 'outreach on wheels 2026' };
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 const CODE_LABEL = /^Code from your authenticator app/;
 
 /** A code for the next 30-second step: accepted (one step of drift) and later than any step used before it. */
@@ -34,17 +34,6 @@ describe('Two-factor sign-in in the browser', () => {
   let page: Page;
   let problems: string[];
   let adminToken: string;
-
-  async function expectAccessible(on: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(on, within)).toEqual([]);
-  }
-
-  async function enterPassword(on: Page, who: { email: string; password: string }): Promise<void> {
-    await on.goto(`${app.url}/sign-in`);
-    await on.getByLabel('Email').fill(who.email);
-    await on.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await on.getByRole('button', { name: 'Sign in' }).click();
-  }
 
   async function signOut(on: Page): Promise<void> {
     await on.getByRole('button', { name: /^Account:/ }).click();
@@ -95,8 +84,7 @@ describe('Two-factor sign-in in the browser', () => {
   });
 
   it('an admin sets it up from Your account, then signs in with a code, and once with a recovery code', async () => {
-    await enterPassword(page, ADMIN);
-    await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
+    await signIn(page, app, ADMIN);
     await page.goto(`${app.url}/account`);
     const section = page.getByRole('region', { name: 'Two-factor sign-in' });
     await section.getByText('Off', { exact: true }).waitFor();
@@ -112,9 +100,8 @@ describe('Two-factor sign-in in the browser', () => {
     await section.getByText('Two-factor sign-in is on. Your other sessions were signed out.').waitFor();
 
     await signOut(page);
-    await enterPassword(page, ADMIN);
     const code = page.getByLabel(CODE_LABEL);
-    await code.waitFor();
+    await signIn(page, app, ADMIN, () => code.waitFor());
     await expect(code.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     await expect(code.getAttribute('autocomplete')).resolves.toBe('one-time-code');
     await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
@@ -131,7 +118,7 @@ describe('Two-factor sign-in in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
 
     await signOut(page);
-    await enterPassword(page, ADMIN);
+    await signIn(page, app, ADMIN, (on) => on.getByRole('button', { name: 'Use a recovery code' }).waitFor());
     await page.getByRole('button', { name: 'Use a recovery code' }).click();
     await page.getByLabel(/^Recovery code/).fill(recoveryCodes[0]);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -151,8 +138,9 @@ describe('Two-factor sign-in in the browser', () => {
 
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
     const { page: kim, problems: kimProblems } = await newPage(phone);
-    await enterPassword(kim, MANAGER);
-    await kim.getByRole('heading', { level: 1, name: 'Set up two-factor sign-in' }).waitFor();
+    await signIn(kim, app, MANAGER, (on) =>
+      on.getByRole('heading', { level: 1, name: 'Set up two-factor sign-in' }).waitFor(),
+    );
     expect(new URL(kim.url()).pathname).toBe('/two-factor-setup');
     await kim.getByRole('img', { name: /^QR code/ }).waitFor();
     expect(await fitsWidth(kim)).toBe(true);

@@ -1,13 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import {
+  apiSignIn,
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 /**
@@ -21,7 +23,6 @@ const STAFF = { name: 'Sam Outreach', email: 'sam@library.test', password: 'out 
 const VIEWER = { name: 'Board Member', email: 'board@library.test', password: 'reading the partner list only' };
 const PARTNER = 'Harbor House Youth Shelter';
 const CONTACT = { name: 'Dana Case-Manager', email: 'dana@harbor.example.org', phone: '+1 503 555 0142' };
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 const DAY = 24 * 60 * 60 * 1000;
 const PHONE = { width: 360, height: 780 };
 
@@ -38,30 +39,10 @@ describe('Outreach screens in the browser', () => {
   const api = () => request(app.http);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function expectAccessible(page: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(page, within)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
-  }
-
-  async function login(who: { email: string; password: string }): Promise<{ token: string; id: string }> {
-    const response = await api()
-      .post('/api/v1/auth/login')
-      .send({ email: who.email, password: who.password })
-      .expect(200);
-    return { token: response.body.accessToken, id: response.body.user.id };
-  }
-
   beforeAll(async () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
     await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
-    ({ token: adminToken } = await login(ADMIN));
+    ({ token: adminToken } = await apiSignIn(app, ADMIN));
     await api()
       .post('/api/v1/users')
       .set(as(adminToken))
@@ -72,7 +53,7 @@ describe('Outreach screens in the browser', () => {
       .set(as(adminToken))
       .send({ ...VIEWER, role: 'viewer' })
       .expect(201);
-    ({ token: staffToken, id: staffId } = await login(STAFF));
+    ({ token: staffToken, id: staffId } = await apiSignIn(app, STAFF));
 
     const partner = await api()
       .post('/api/v1/organizations')
@@ -133,7 +114,7 @@ describe('Outreach screens in the browser', () => {
   it('staff on a phone: logs a visit from the partner’s page in a few taps, ticks off an overdue task, records the action taken on feedback', async () => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
 
     // From the partner's page: one tap to the form, which already knows the partner, the time and who went.
     await page.goto(`${app.url}/organizations/${partnerId}`);
@@ -256,7 +237,7 @@ describe('Outreach screens in the browser', () => {
   it('a viewer sees visits, tasks and feedback but no "Log a visit" and no edit controls', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
-    await signIn(page, VIEWER);
+    await signIn(page, app, VIEWER);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Visits' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Log a visit' }).count()).toBe(0);
@@ -307,7 +288,7 @@ describe('Outreach screens in the browser', () => {
   it('staff add a follow-up from the tasks screen; it is theirs and due when they said', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     await page.goto(`${app.url}/tasks`);
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
     await page.getByRole('button', { name: 'Add a follow-up' }).click();

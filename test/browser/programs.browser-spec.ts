@@ -4,13 +4,15 @@ import request from 'supertest';
 import { unsubscribeToken } from '../../src/reminder/unsubscribe.service';
 import { TEST_AUTH_SECRET } from '../setup/test-env';
 import {
+  apiSignIn,
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 /**
@@ -30,7 +32,6 @@ const PARTNER = 'Harbor House Youth Shelter';
 const CONTACT = { name: 'Dana Case-Manager', email: 'dana@harbor.example.org' };
 const PROGRAM = 'Teen drop-in';
 const ZONE = 'America/Chicago';
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 /** Chromium reads and writes dates and times as people in Chicago do, whatever the machine's zone. */
 const CONTEXT = { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: ZONE };
 
@@ -77,23 +78,6 @@ describe('Program screens in the browser', () => {
     await screenshot(page, name, options);
   }
 
-  async function expectAccessible(page: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(page, within)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  }
-
-  async function login(who: { email: string; password: string }): Promise<string> {
-    return (await api().post('/api/v1/auth/login').send({ email: who.email, password: who.password }).expect(200)).body
-      .accessToken;
-  }
-
   beforeAll(async () => {
     // A week of lookahead: the reminder's next emails are planned whichever weekday the test runs on.
     [app, browser] = await Promise.all([
@@ -101,7 +85,7 @@ describe('Program screens in the browser', () => {
       launchBrowser(),
     ]);
     await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
-    const adminToken = await login(ADMIN);
+    const adminToken = (await apiSignIn(app, ADMIN)).token;
     for (const [who, role] of [
       [STAFF, 'staff'],
       [MANAGER, 'manager'],
@@ -113,7 +97,7 @@ describe('Program screens in the browser', () => {
         .send({ ...who, role })
         .expect(201);
     }
-    staffToken = await login(STAFF);
+    staffToken = (await apiSignIn(app, STAFF)).token;
     const partner = await api()
       .post('/api/v1/organizations')
       .set(as(staffToken))
@@ -138,7 +122,7 @@ describe('Program screens in the browser', () => {
   });
 
   it('staff create a weekly program with a partner from the preview, record attendance and add a reminder whose emails they see', async () => {
-    await signIn(staff, STAFF);
+    await signIn(staff, app, STAFF);
     await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
     await staff.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
     await staff.getByRole('status').filter({ hasText: 'No programs yet.' }).waitFor();
@@ -253,7 +237,7 @@ describe('Program screens in the browser', () => {
       [reminderId],
     );
     const closed = DateTime.fromISO(`${closedOn}T15:30`, { zone: ZONE });
-    await signIn(page, MANAGER);
+    await signIn(page, app, MANAGER);
     await page.goto(`${app.url}/admin/closures`);
     await page.getByRole('heading', { level: 1, name: 'Closure days' }).waitFor();
     await page.getByLabel(/^Day\s*\*?$/).fill(closed.toISODate()!);
@@ -356,7 +340,7 @@ describe('Program screens in the browser', () => {
       deviceScaleFactor: 2,
     });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     await page.goto(`${app.url}/programs/${programId}/edit`);
     await page.getByRole('heading', { level: 1, name: 'Edit program' }).waitFor();
     await expect(page.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe(PROGRAM);
@@ -405,7 +389,7 @@ describe('Program screens in the browser', () => {
       deviceScaleFactor: 2,
     });
     const { page, problems } = await newPage(context);
-    await signIn(page, VIEWER);
+    await signIn(page, app, VIEWER);
     await page.goto(`${app.url}/programs?status=planned`);
     await page.getByRole('status').filter({ hasText: '1 planned program' }).waitFor();
     await page.getByRole('link', { name: PROGRAM }).click();

@@ -3,13 +3,15 @@ import request from 'supertest';
 import { CASA, COLLEGE_PREP, DEMO_ORGANIZATIONS, FOOD_BANK, SHELTER } from '../../src/demo/demo-data';
 import { DEMO_PROGRAMS, DEMO_TIMEZONE, DEMO_VISITS, DROP_IN } from '../../src/demo/demo-outreach';
 import {
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
+  PASSWORD_LABEL,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  submitSignIn,
 } from './browser';
 
 /**
@@ -27,7 +29,6 @@ const ADMIN = {
   email: 'rosa.admin@library.test',
   password: 'teen services at the branch 2026',
 };
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 /** The demo library is in Seattle: so is the librarian's browser. */
 const SEATTLE = { locale: 'en-US', timezoneId: DEMO_TIMEZONE };
 const DESKTOP = { ...SEATTLE, viewport: { width: 1280, height: 900 } };
@@ -72,22 +73,17 @@ describe('The seed story, by clicking, on a fresh Tandem with the demo data', ()
     ).body;
   const nav = (target: Page) => target.getByRole('navigation', { name: 'Main' });
 
-  async function expectAccessible(target: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(target, within)).toEqual([]);
-  }
-
   /** A whole-page screenshot from the top (the header is fixed; a scrolled page would show it midway). */
   async function shot(target: Page, name: string): Promise<void> {
     await target.evaluate(() => window.scrollTo(0, 0));
     await screenshot(target, name);
   }
 
+  /** From the home address, which leads to the sign-in screen first. */
   async function signIn(target: Page): Promise<void> {
     await target.goto(`${app.url}/`);
     await target.waitForURL(/\/sign-in/);
-    await target.getByLabel('Email').fill(ADMIN.email);
-    await target.getByLabel(PASSWORD_LABEL).fill(ADMIN.password);
-    await target.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(target, ADMIN);
     await target.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
   }
 

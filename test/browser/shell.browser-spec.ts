@@ -1,13 +1,15 @@
 import type { Browser, Page, Response } from 'playwright-core';
 import request from 'supertest';
 import {
+  apiSignIn,
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  signIn,
 } from './browser';
 
 /**
@@ -21,7 +23,6 @@ const STAFF = { name: 'Sam Outreach', email: 'sam@library.test', password: 'out 
 const BEN = { name: 'Ben Colleague', email: 'ben@library.test', password: 'drop-ins on thursday evenings' };
 const VIEWER = { name: 'Board Member', email: 'board@library.test', password: 'reading the partner list only' };
 const PARTNER = 'Harbor House Youth Shelter';
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -35,26 +36,6 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
 
   const api = () => request(app.http);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-  async function expectAccessible(page: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(page, within)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
-  }
-
-  async function login(who: { email: string; password: string }): Promise<{ token: string; id: string }> {
-    const response = await api()
-      .post('/api/v1/auth/login')
-      .send({ email: who.email, password: who.password })
-      .expect(200);
-    return { token: response.body.accessToken, id: response.body.user.id };
-  }
 
   /** Presses Tab `count` times; for each stop, "nav: <name>" inside the main navigation, else its name. */
   async function tabStops(page: Page, count: number): Promise<string[]> {
@@ -89,7 +70,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
     await api().post('/api/v1/auth/setup').send(ADMIN).expect(201);
-    const { token: adminToken } = await login(ADMIN);
+    const { token: adminToken } = await apiSignIn(app, ADMIN);
     for (const [who, role] of [
       [STAFF, 'staff'],
       [BEN, 'staff'],
@@ -101,8 +82,8 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
         .send({ ...who, role })
         .expect(201);
     }
-    ({ token: staffToken, id: staffId } = await login(STAFF));
-    ({ id: benId } = await login(BEN));
+    ({ token: staffToken, id: staffId } = await apiSignIn(app, STAFF));
+    ({ id: benId } = await apiSignIn(app, BEN));
     // Ben looks after the partner: Sam and the viewer should see his name, not "A colleague".
     const partner = await api()
       .post('/api/v1/organizations')
@@ -120,7 +101,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
   it('at 360 px the folded navigation is out of the tab order until opened; opened, its links are reachable and Escape folds it', async () => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     await page.getByRole('link', { name: PARTNER }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main', includeHidden: true });
     const logVisitInNav = nav.getByRole('link', { name: 'Log a visit', includeHidden: true });
@@ -170,7 +151,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
   it('on a desktop the navigation is never inert', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const { page, problems } = await newPage(context);
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     await expect(page.getByRole('navigation', { name: 'Main' }).getAttribute('inert')).resolves.toBeNull();
     await page.locator('a.skip-link').focus();
     expect(await tabStops(page, 6)).toContain('nav: Log a visit');
@@ -182,7 +163,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const { page, problems } = await newPage(context);
     const team = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/users/directory');
-    await signIn(page, STAFF);
+    await signIn(page, app, STAFF);
     // The team list carries names and roles, never an email address.
     const body = await (await team).text();
     expect(body).toContain(BEN.name);
@@ -237,7 +218,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     // A viewer reads the same names: who looks after the partner, who went.
     const viewerContext = await browser.newContext({ viewport: DESKTOP });
     const viewer = await newPage(viewerContext);
-    await signIn(viewer.page, VIEWER);
+    await signIn(viewer.page, app, VIEWER);
     await viewer.page.goto(`${app.url}/organizations/${partnerId}`);
     await viewer.page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
     await viewer.page
@@ -260,7 +241,7 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
       const { pathname } = new URL(response.url());
       if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) scripts.set(pathname, response);
     });
-    await signIn(page, ADMIN);
+    await signIn(page, app, ADMIN);
     await page.getByRole('link', { name: PARTNER }).waitFor();
     await page.waitForLoadState('networkidle');
     const atStart = new Set(scripts.keys());

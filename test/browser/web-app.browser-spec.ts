@@ -1,13 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import {
+  expectAccessible,
   fitsWidth,
   launchBrowser,
   newPage,
+  PASSWORD_LABEL,
   screenshot,
-  seriousA11yViolations,
   serveApp,
   type ServedApp,
+  submitSignIn,
 } from './browser';
 
 /**
@@ -20,7 +22,6 @@ const VIEWER = { name: 'Board Member', email: 'board@library.test', password: 'r
 const CONTACT = { name: 'Dana Case-Manager', email: 'dana.casemanager@harbor.example.org', phone: '+1 503 555 0142' };
 const PARTNER = 'Harbor House Youth Shelter';
 /** "Password" (Mantine adds " *" to required labels), not "Password again". */
-const PASSWORD_LABEL = /^Password\s*\*?$/;
 
 describe('Tandem in the browser', () => {
   let app: ServedApp;
@@ -33,16 +34,6 @@ describe('Tandem in the browser', () => {
 
   const api = () => request(app.http);
   const auth = () => ({ Authorization: `Bearer ${adminToken}` });
-
-  async function expectAccessible(page: Page, within?: string): Promise<void> {
-    expect(await seriousA11yViolations(page, within)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel(PASSWORD_LABEL).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
@@ -285,7 +276,7 @@ describe('Tandem in the browser', () => {
     await page.waitForURL(
       (url) => url.pathname === '/sign-in' && url.searchParams.get('redirect') === `/organizations/${partnerId}`,
     );
-    await signIn(page, VIEWER);
+    await submitSignIn(page, VIEWER);
     await page.waitForURL(`${app.url}/organizations/${partnerId}`);
     await page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();
 
@@ -347,7 +338,7 @@ describe('Tandem in the browser', () => {
     expect(new URL(admin.url()).searchParams.get('redirect')).toBe('/organizations?q=harbor&sort=stage');
     await admin.unroute(listCall);
     await admin.getByText('Your session ended.').waitFor();
-    await signIn(admin, ADMIN);
+    await submitSignIn(admin, ADMIN);
     await admin.waitForURL(
       (url) =>
         url.pathname === '/organizations' &&
@@ -385,7 +376,7 @@ describe('Tandem in the browser', () => {
       const context = await browser.newContext({ viewport, deviceScaleFactor: 2 });
       const { page, problems } = await newPage(context);
       await page.goto(`${app.url}/sign-in`);
-      await signIn(page, ADMIN);
+      await submitSignIn(page, ADMIN);
       await page.getByRole('heading', { level: 1, name: 'Partner directory' }).waitFor();
       await page.getByRole('status').filter({ hasText: '31 partners' }).waitFor();
       expect(await fitsWidth(page)).toBe(true);

@@ -9,8 +9,9 @@ import { ShiftedClock } from '../../src/common/clock/clock';
 import { MaintenanceProcessor } from '../../src/maintenance/maintenance.processor';
 import { OrganizationStage } from '../../src/organization/organization-stage';
 import { JobName } from '../../src/queue/queue.constants';
-import { DeliverySender } from '../../src/reminder/delivery-sender.service';
-import { Delivery, DeliveryKind, DeliveryStatus, SkipReason } from '../../src/reminder/delivery.entity';
+import { DeliverySender } from '../../src/outbox/delivery-sender.service';
+import { Delivery } from '../../src/outbox/delivery.entity';
+import { DeliveryKind, DeliveryStatus, SkipReason } from '../../src/outbox/delivery-state';
 import { Task } from '../../src/task/task.entity';
 import {
   BOTH_AREAS,

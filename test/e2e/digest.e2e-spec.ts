@@ -6,11 +6,11 @@ import { Role } from '../../src/auth/role.enum';
 import { ShiftedClock } from '../../src/common/clock/clock';
 import { DigestContent, weekOf } from '../../src/digest/digest.rules';
 import { DigestService } from '../../src/digest/digest.service';
-import { digestMail, formatWeekOf } from '../../src/mail/templates/digest.template';
+import { digestMail, formatWeekOf } from '../../src/digest/digest-email';
 import { JOB_OPTIONS, JobName, QueueName } from '../../src/queue/queue.constants';
-import { ReminderQueue } from '../../src/queue/reminder-queue.service';
+import { OutboxService } from '../../src/outbox/outbox.service';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';
-import { DeliverySender } from '../../src/reminder/delivery-sender.service';
+import { DeliverySender } from '../../src/outbox/delivery-sender.service';
 import { User } from '../../src/user/user.entity';
 import { createProgram } from '../factories/program.factory';
 import { persistUser, SignedIn, signedInAs } from '../factories/user.factory';
@@ -446,7 +446,7 @@ describe(`${DigestService.name} (e2e)`, () => {
       [digestId, clock.now(), [demoted.id, inactiveManager.id, staff.user.id]],
     );
     await t.dataSource.query(`UPDATE users SET role = 'staff' WHERE id = $1`, [demoted.id]);
-    await t.app.get(ReminderQueue).wakeAt([clock.now()]);
+    await t.app.get(OutboxService).wake([clock.now()]);
     const rows = await settledDeliveries(5);
     const byUser = new Map(
       rows

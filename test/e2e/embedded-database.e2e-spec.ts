@@ -2,6 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { runConcurrencyStory, STORY_EXPECTED, StoryActor, StoryAnswer, StoryRole } from '../setup/concurrency-story';
 import { eventually } from '../setup/eventually';
 import { startTandem, TandemProcess } from '../setup/tandem-process';
 import { deleteRedisKeys } from '../setup/test-app';
@@ -15,20 +16,7 @@ import { runId, TEST_REDIS_URL } from '../setup/test-env';
  * a kill -9 loses no acknowledged write.
  */
 
-type Role = 'admin' | 'staff' | 'viewer';
-interface Actor {
-  role: Role;
-  id: string;
-  token: string;
-  /** Every name the actor gives itself starts with this. */
-  baseName: string;
-}
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function call(base: string, method: string, path: string, token?: string, body?: object): Promise<Answer> {
+async function call(base: string, method: string, path: string, token?: string, body?: object): Promise<StoryAnswer> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
@@ -38,7 +26,7 @@ async function call(base: string, method: string, path: string, token?: string, 
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-function expectStatus(answer: Answer, status: number, what: string): Record<string, unknown> {
+function expectStatus(answer: StoryAnswer, status: number, what: string): Record<string, unknown> {
   if (answer.status !== status)
     throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
   return answer.body;
@@ -152,7 +140,7 @@ describe('The embedded PostgreSQL (e2e)', () => {
       201,
       'setup',
     );
-    const signIn = async (role: Role, email: string, baseName: string): Promise<Actor> => {
+    const signIn = async (role: StoryRole, email: string, baseName: string): Promise<StoryActor> => {
       const login = expectStatus(
         await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password }),
         200,
@@ -161,7 +149,7 @@ describe('The embedded PostgreSQL (e2e)', () => {
       return { role, id: (login.user as { id: string }).id, token: login.accessToken as string, baseName };
     };
     const admin = await signIn('admin', 'maya@library.test', 'Maya Admin');
-    const invite = async (role: Role, email: string, name: string) =>
+    const invite = async (role: StoryRole, email: string, name: string) =>
       expectStatus(
         await call(base, 'POST', '/api/v1/users', admin.token, { email, name, role, password }),
         201,
@@ -175,156 +163,40 @@ describe('The embedded PostgreSQL (e2e)', () => {
       signIn('staff', 'sam@library.test', 'Sam Staff'),
       signIn('viewer', 'vic@library.test', 'Vic Viewer'),
     ]);
-    const actors = [admin, staff, viewer];
+    const actors = [admin, staff, viewer] as const;
 
     const organizations: Array<{ id: string; name: string }> = [];
-    const created: string[] = [];
     let counter = 0;
-    const createOrganization = async (actor: Actor): Promise<Answer> => {
-      const name = `Embedded partner ${++counter}`;
-      const answer = await call(base, 'POST', '/api/v1/organizations', actor.token, { name });
-      if (answer.status === 201) {
-        organizations.push({ id: answer.body.id as string, name });
-        created.push(name);
-      }
-      return answer;
-    };
-    for (let i = 0; i < 3; i++) expectStatus(await createOrganization(admin), 201, 'seed organization');
+    const next = () => ++counter;
+    const seeded: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const name = `Embedded partner ${next()}`;
+      const body = expectStatus(
+        await call(base, 'POST', '/api/v1/organizations', admin.token, { name }),
+        201,
+        'seed organization',
+      );
+      organizations.push({ id: body.id as string, name });
+      seeded.push(name);
+    }
 
-    /**
-     * One request of the story: what it sends, and what a right answer is. `check` returns
-     * the problem with the answer, or undefined when it is right.
-     */
-    const operations: Array<{
-      kind: string;
-      weight: number;
-      run: (actor: Actor) => Promise<{ answer: Answer; problem?: string }>;
-    }> = [
-      {
-        kind: 'GET /auth/me',
-        weight: 20,
-        run: async (actor) => {
-          const answer = await call(base, 'GET', '/api/v1/auth/me', actor.token);
-          const { id, role } = answer.body;
-          return {
-            answer,
-            problem:
-              answer.status === 200 && (id !== actor.id || role !== actor.role) ? `answered ${role} ${id}` : undefined,
-          };
-        },
-      },
-      {
-        kind: 'GET /users',
-        weight: 10,
-        run: async (actor) => {
-          const answer = await call(base, 'GET', '/api/v1/users', actor.token);
-          const ids = ((answer.body.data ?? []) as Array<{ id: string }>).map((user) => user.id);
-          const allThere = actors.every((someone) => ids.includes(someone.id));
-          return { answer, problem: answer.status === 200 && !allThere ? `listed ${ids.join(',')}` : undefined };
-        },
-      },
-      {
-        kind: 'PATCH /auth/me',
-        weight: 10,
-        run: async (actor) => {
-          const name = `${actor.baseName} ${++counter}`;
-          const answer = await call(base, 'PATCH', '/api/v1/auth/me', actor.token, { name });
-          const wrong = answer.body.id !== actor.id || answer.body.name !== name || answer.body.role !== actor.role;
-          return {
-            answer,
-            problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined,
-          };
-        },
-      },
-      {
-        // The viewer and the staff member try to make themselves admins; the admin re-sets
-        // the staff member's role to what it is.
-        kind: 'PATCH /users/:id role',
-        weight: 10,
-        run: async (actor) => {
-          const target = actor.role === 'admin' ? staff : actor;
-          const role = actor.role === 'admin' ? 'staff' : 'admin';
-          const answer = await call(base, 'PATCH', `/api/v1/users/${target.id}`, actor.token, { role });
-          const wrong = answer.body.id !== target.id || answer.body.role !== 'staff';
-          return {
-            answer,
-            problem: answer.status === 200 && wrong ? `answered ${JSON.stringify(answer.body)}` : undefined,
-          };
-        },
-      },
-      {
-        kind: 'GET /organizations/:id',
-        weight: 20,
-        run: async (actor) => {
-          const asked = organizations[Math.floor(Math.random() * organizations.length)];
-          const answer = await call(base, 'GET', `/api/v1/organizations/${asked.id}`, actor.token);
-          const wrong = answer.body.id !== asked.id || answer.body.name !== asked.name;
-          return {
-            answer,
-            problem: answer.status === 200 && wrong ? `asked ${asked.id}, answered ${answer.body.id}` : undefined,
-          };
-        },
-      },
-      {
-        kind: 'GET /organizations',
-        weight: 15,
-        run: async (actor) => {
-          const answer = await call(base, 'GET', '/api/v1/organizations', actor.token);
-          return { answer, problem: answer.status === 200 && !Array.isArray(answer.body.data) ? 'no data' : undefined };
-        },
-      },
-      { kind: 'POST /organizations', weight: 15, run: async (actor) => ({ answer: await createOrganization(actor) }) },
-    ];
-    const expected: Record<string, Record<Role, number>> = {
-      'GET /auth/me': { admin: 200, staff: 200, viewer: 200 },
-      'GET /users': { admin: 200, staff: 403, viewer: 403 },
-      'PATCH /auth/me': { admin: 200, staff: 200, viewer: 200 },
-      'PATCH /users/:id role': { admin: 200, staff: 403, viewer: 403 },
-      'GET /organizations/:id': { admin: 200, staff: 200, viewer: 200 },
-      'GET /organizations': { admin: 200, staff: 200, viewer: 200 },
-      'POST /organizations': { admin: 201, staff: 201, viewer: 403 },
-    };
-    const totalWeight = operations.reduce((sum, op) => sum + op.weight, 0);
-    const pick = () => {
-      let roll = Math.random() * totalWeight;
-      return operations.find((op) => (roll -= op.weight) < 0) ?? operations[0];
-    };
-
+    const story = await runConcurrencyStory({
+      send: (method, path, token, body) => call(base, method, path, token, body),
+      actors,
+      organizations,
+      clients: 8,
+      durationMs: 20_000,
+      next,
+    });
+    const created = [...seeded, ...story.created];
+    const { wrong, networkErrors } = story;
     const byStatus: Record<number, number> = {};
-    const byKind: Record<string, number> = {};
-    const wrong: string[] = [];
-    let networkErrors = 0;
-    const started = Date.now();
-    const deadline = started + 20_000;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (Date.now() < deadline) {
-          const actor = actors[Math.floor(Math.random() * actors.length)];
-          const op = pick();
-          try {
-            const { answer, problem } = await op.run(actor);
-            byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
-            byKind[`${op.kind} ${actor.role} ${answer.status}`] =
-              (byKind[`${op.kind} ${actor.role} ${answer.status}`] ?? 0) + 1;
-            const status = expected[op.kind][actor.role];
-            if (answer.status !== status)
-              wrong.push(
-                `${op.kind} by ${actor.role}: ${answer.status} instead of ${status} ${JSON.stringify(answer.body).slice(0, 200)}`,
-              );
-            else if (problem) wrong.push(`${op.kind} by ${actor.role}: ${problem}`);
-          } catch (error) {
-            networkErrors += 1;
-            wrong.push(`${op.kind} by ${actor.role}: ${(error as Error).message}`);
-          }
-        }
-      }),
-    );
-    const seconds = (Date.now() - started) / 1000;
-    const requests = Object.values(byStatus).reduce((sum, n) => sum + n, 0) + networkErrors;
+    for (const { answer } of story.answers) byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
+    const requests = story.answers.length + networkErrors;
     const count = (test: (status: number) => boolean) =>
       Object.entries(byStatus).reduce((sum, [status, n]) => sum + (test(Number(status)) ? n : 0), 0);
     console.log(
-      `embedded concurrency story: ${requests} requests in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)} req/s), 8 clients; ` +
+      `embedded concurrency story: ${requests} requests in ${story.seconds.toFixed(1)} s (${(requests / story.seconds).toFixed(0)} req/s), 8 clients; ` +
         `by status ${JSON.stringify(byStatus)}; wrong answers ${wrong.length}, 401 ${count((s) => s === 401)}, 5xx ${count((s) => s >= 500)}, ` +
         `network errors ${networkErrors}; organizations created ${created.length}`,
     );
@@ -341,10 +213,11 @@ describe('The embedded PostgreSQL (e2e)', () => {
       networkErrors: 0,
     });
     // Every kind of request was sent by every role, so each rule above was really exercised.
-    const unexercised = Object.entries(expected).flatMap(([kind, statuses]) =>
+    const exercised = new Set(story.answers.map(({ kind, role, answer }) => `${kind} ${role} ${answer.status}`));
+    const unexercised = Object.entries(STORY_EXPECTED).flatMap(([kind, statuses]) =>
       Object.entries(statuses)
         .map(([role, status]) => `${kind} ${role} ${status}`)
-        .filter((key) => !byKind[key]),
+        .filter((key) => !exercised.has(key)),
     );
     expect(unexercised).toEqual([]);
 
@@ -465,7 +338,7 @@ describe('The embedded PostgreSQL (e2e)', () => {
       const clients = Array.from({ length: 6 }, async () => {
         while (!killed) {
           const name = `Crash round ${round} partner ${++counter}`;
-          let answer: Answer;
+          let answer: StoryAnswer;
           try {
             answer = await call(url, 'POST', '/api/v1/organizations', token, { name });
           } catch {

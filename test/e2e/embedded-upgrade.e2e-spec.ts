@@ -246,7 +246,7 @@ describe('Moving a PGlite data directory to the embedded PostgreSQL (e2e)', () =
       await dataSource.initialize();
       try {
         await dataSource.runMigrations();
-        const passwordHash = await new PasswordService().hash(PASSWORD);
+        const passwordHash = await new PasswordService({ passwordHashCost: 'standard' }).hash(PASSWORD);
         for (const sql of fixtureSql(passwordHash)) await dataSource.query(sql);
       } finally {
         await dataSource.destroy();

@@ -40,7 +40,7 @@ describe('Organization health details in the OpenAPI document (e2e)', () => {
         resolved.items ? mismatches(item, resolved.items, `${path}[${index}]`) : [],
       );
     if (typeof value !== 'object' || !resolved.properties) return [];
-    const sent = Object.keys(value as object);
+    const sent = Object.keys(value);
     const documented = Object.keys(resolved.properties);
     return [
       ...sent.filter((key) => !documented.includes(key)).map((key) => `${path}.${key}: sent but not documented`),

@@ -158,7 +158,7 @@ describe(`${HealthSettingsService.name} (e2e)`, () => {
       const before = await snapshot(t);
       // The case bodies are written against version 1; run them against the stored version 2.
       const sent =
-        typeof body === 'object' && body !== null && 'version' in body && (body as { version: unknown }).version === 1
+        typeof body === 'object' && body !== null && 'version' in body && body.version === 1
           ? { ...body, version: 2 }
           : body;
       const response = await patch(sent).expect(400);

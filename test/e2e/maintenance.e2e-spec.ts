@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
-import { AuthSession } from '../../src/auth/auth-session.entity';
-import { RefreshToken } from '../../src/auth/refresh-token.entity';
+import { AuthSession } from '../../src/sign-in/auth-session.entity';
+import { RefreshToken } from '../../src/sign-in/refresh-token.entity';
 import { ProgramSession } from '../../src/program/program-session.entity';
 import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../../src/queue/queue.constants';
 import { redisOptionsFromUrl } from '../../src/redis/redis.connection';

@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import request from 'supertest';
-import { MfaService } from '../../src/auth/mfa/mfa.service';
-import { SECURITY_SETTINGS_AUDIT_ID } from '../../src/auth/mfa/security-settings.service';
+import { MfaService } from '../../src/sign-in/mfa/mfa.service';
+import { SECURITY_SETTINGS_AUDIT_ID } from '../../src/sign-in/mfa/security-settings.service';
 import { Role } from '../../src/auth/role.enum';
 import { DEFAULT_PASSWORD, login, persistUser, SignedIn, signedInAs } from '../factories/user.factory';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { Contact } from '../../src/contact/contact.entity';
-import { Delivery, DeliveryStatus } from '../../src/reminder/delivery.entity';
+import { Delivery } from '../../src/outbox/delivery.entity';
+import { DeliveryStatus } from '../../src/outbox/delivery-state';
 import { User } from '../../src/user/user.entity';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { createProgram, persistSession } from '../factories/program.factory';
@@ -26,6 +27,8 @@ describe('Reminders: exactly once under faults', () => {
   let staff: User;
   let contact: Contact;
   const processes: TandemProcess[] = [];
+  /** A default worker a passing test left running for the next one (see startWorker). */
+  let standing: TandemProcess | undefined;
 
   function childEnv(extra: Record<string, string> = {}): Record<string, string> {
     return {
@@ -47,12 +50,31 @@ describe('Reminders: exactly once under faults', () => {
     };
   }
 
+  /**
+   * A worker: with no `extra`, the one the test before handed on if it is still running (a child
+   * costs seconds of CPU to start), otherwise a new one; with `extra` settings always a new one,
+   * and the handed-on one is stopped (a test sees only the workers it started).
+   */
   async function startWorker(extra: Record<string, string> = {}): Promise<TandemProcess> {
+    const reusable = standing?.child.exitCode === null && standing.child.signalCode === null ? standing : undefined;
+    const previous = standing;
+    standing = undefined;
+    if (reusable && Object.keys(extra).length === 0) {
+      processes.push(reusable);
+      return reusable;
+    }
+    await previous?.stop('SIGKILL');
     const worker = await startTandem(childEnv({ TANDEM_PROCESS: 'worker', ...extra }), {
       readyLine: /Tandem worker started/,
     });
     processes.push(worker);
     return worker;
+  }
+
+  /** The test's last step: leaves this default worker running for the next test (a failed test stops its workers). */
+  function handOn(worker: TandemProcess): void {
+    processes.splice(processes.indexOf(worker), 1);
+    standing = worker;
   }
 
   async function startApi(): Promise<TandemProcess> {
@@ -135,6 +157,7 @@ describe('Reminders: exactly once under faults', () => {
   });
 
   afterAll(async () => {
+    await standing?.stop('SIGKILL');
     await t?.close();
     await redis.stop();
   });
@@ -242,10 +265,11 @@ describe('Reminders: exactly once under faults', () => {
     release('drop'); // the connection died with the worker: nothing was accepted
     expect(t.mail.messages).toHaveLength(0);
 
-    await startWorker();
+    const restarted = await startWorker();
     const [row] = await waitAllSent(ids, 1);
     expect(row.attempts).toBe(2);
     expectEachOnce([row]);
+    handOn(restarted);
   });
 
   it('a worker killed after sending and before recording it: resent with the same Message-ID, so the mailbox keeps one', async () => {
@@ -291,17 +315,18 @@ describe('Reminders: exactly once under faults', () => {
     }
     expect((await deliveriesOf(ids))[0].status).toBe(DeliveryStatus.Sending);
 
-    await startWorker();
+    const restarted = await startWorker();
     const [row] = await waitAllSent(ids, 1);
     expect(row.attempts).toBe(2);
     // The documented window: SMTP took it twice, with one Message-ID; a mail store keeps one.
     expect(t.mail.messages).toHaveLength(2);
     expect(t.mail.messages[0].messageId).toBe(t.mail.messages[1].messageId);
     expect(t.mail.stored()).toHaveLength(1);
+    handOn(restarted);
   });
 
   it('Redis flushed while reminders wait in it: rebuilt from PostgreSQL, each sent once', async () => {
-    await startWorker();
+    const worker = await startWorker();
     const ids = await createOnce(10, 2500, { spreadMs: 1000 });
     await eventually(
       'planning',
@@ -313,6 +338,7 @@ describe('Reminders: exactly once under faults', () => {
     await redis.flushAll();
     const rows = await waitAllSent(ids, 20);
     expectEachOnce(rows);
+    handOn(worker);
   });
 
   it('Redis restarted (empty) while reminders fall due: the API keeps serving, each is sent once, late ones marked', async () => {
@@ -373,18 +399,20 @@ describe('Reminders: exactly once under faults', () => {
   });
 
   it('two workers and two API processes at once, the same rule saved twice concurrently: each sent once', async () => {
-    await Promise.all([startWorker(), startWorker()]);
-    const [apiA, apiB] = await Promise.all([startApi(), startApi()]);
+    const [worker] = await Promise.all([startWorker(), startWorker()]);
+    // API A is the suite's own app (in this process, on the same database and Redis); B is a child process.
+    const apiA = t.http;
+    const apiB = (await startApi()).url;
     const ids = [
-      ...(await createOnce(10, 3000, { target: apiA.url, spreadMs: 500 })),
-      ...(await createOnce(10, 3000, { target: apiB.url, spreadMs: 500 })),
+      ...(await createOnce(10, 3000, { target: apiA, spreadMs: 500 })),
+      ...(await createOnce(10, 3000, { target: apiB, spreadMs: 500 })),
     ];
     // One rule saved twice at once through both APIs with the same version: one wins, one is 409.
     const [first] = ids;
-    const current = await request(apiA.url).get(`/api/v1/reminders/${first}`).set(auth);
+    const current = await request(apiA).get(`/api/v1/reminders/${first}`).set(auth);
     const edits = await Promise.all(
-      [apiA.url, apiB.url].map((url, i) =>
-        request(url)
+      [apiA, apiB].map((api, i) =>
+        request(api)
           .patch(`/api/v1/reminders/${first}`)
           .set(auth)
           .send({ version: current.body.version, title: `Edited by ${i}` }),
@@ -393,6 +421,7 @@ describe('Reminders: exactly once under faults', () => {
     expect(edits.map((response) => response.status).sort()).toEqual([200, 409]);
     const rows = await waitAllSent(ids, 40);
     expectEachOnce(rows);
+    handOn(worker);
   });
 
   it('SIGTERM lets the sends in progress finish: nothing is left claimed', async () => {

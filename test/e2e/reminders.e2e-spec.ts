@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
-import { DeliveryStatus, SkipReason } from '../../src/reminder/delivery.entity';
+import { DeliveryStatus, SkipReason } from '../../src/outbox/delivery-state';
 import { ReminderTriggerType } from '../../src/reminder/reminder.entity';
 import { ReminderService } from '../../src/reminder/reminder.service';
 import { persistContact, persistOrganization } from '../factories/directory.factory';

@@ -27,10 +27,10 @@ describe('Team list: GET /users/directory (e2e)', () => {
     signedIn[Role.Staff] = await signedInAs(t, Role.Staff, { name: 'Ana Ruiz', email: 'ana.ruiz@library.test' });
     signedIn[Role.Viewer] = await signedInAs(t, Role.Viewer, { name: 'Zoe Board', email: 'zoe.board@library.test' });
     const expected = [
-      { id: signedIn.staff!.user.id, name: 'Ana Ruiz', role: 'staff' },
-      { id: signedIn.manager!.user.id, name: 'Lee Okafor', role: 'manager' },
+      { id: signedIn.staff.user.id, name: 'Ana Ruiz', role: 'staff' },
+      { id: signedIn.manager.user.id, name: 'Lee Okafor', role: 'manager' },
       { id: admin.user.id, name: 'Maya Chen', role: 'admin' },
-      { id: signedIn.viewer!.user.id, name: 'Zoe Board', role: 'viewer' },
+      { id: signedIn.viewer.user.id, name: 'Zoe Board', role: 'viewer' },
     ];
 
     for (const role of ROLE_ORDER) {

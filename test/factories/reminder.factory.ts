@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Delivery, DeliveryKind, DeliveryStatus } from '../../src/reminder/delivery.entity';
+import { Delivery } from '../../src/outbox/delivery.entity';
+import { DeliveryKind, DeliveryStatus } from '../../src/outbox/delivery-state';
 import { Reminder, ReminderTriggerType } from '../../src/reminder/reminder.entity';
 
 const HOUR = 60 * 60 * 1000;

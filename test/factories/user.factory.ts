@@ -8,7 +8,8 @@ import type { TestApp } from '../setup/test-app';
 
 export const DEFAULT_PASSWORD = 'library partners 2026!';
 
-const passwords = new PasswordService();
+/** At the cost test apps run with (createTestApp), so signing in never rehashes. */
+const passwords = new PasswordService({ passwordHashCost: 'test' });
 let cachedHash: Promise<string> | undefined;
 
 export function buildUser(overrides: Partial<User> = {}): Partial<User> {

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import Redis from 'ioredis';
 import { eventually } from './eventually';
-import { freePort } from './tandem-process';
+import { freePort } from '../../src/database/free-port';
 
 /**
  * A Redis server of the test's own (no persistence), for fault tests that flush, stop and

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ApplicationConfig, ModulesContainer, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../../src/common/decorators/auth.decorators';
+import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../../src/auth/auth.decorators';
 import type { Permission } from '../../src/auth/permissions';
 
 export interface RegisteredRoute {

@@ -86,7 +86,10 @@ export class SmtpSink {
 
   /** The X-Tandem-Delivery ids of the messages received, in order (duplicates kept). */
   deliveryIds(): string[] {
-    return this.messages.map((mail) => String(mail.headers.get('x-tandem-delivery') ?? ''));
+    return this.messages.map((mail) => {
+      const id = mail.headers.get('x-tandem-delivery');
+      return typeof id === 'string' ? id : '';
+    });
   }
 
   stop(): Promise<void> {

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../src/database/free-port';
 import { eventually, GiveUp } from './eventually';
 import { runLogFile } from './test-env';
 
@@ -18,18 +18,6 @@ export interface TandemProcess {
 function appendToRunLog(output: string): void {
   const lines = output.split('\n').filter((line) => line.startsWith('{'));
   if (lines.length > 0 && process.env.TANDEM_TEST_RUN) appendFileSync(runLogFile(), `${lines.join('\n')}\n`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

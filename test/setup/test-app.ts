@@ -123,6 +123,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     PUBLIC_URL: 'http://tandem.test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     TANDEM_PROCESS: 'api',
+    // argon2id at 1 MiB and 1 pass: the suite's sign-ins cost ~1 ms of CPU each instead of ~40.
+    PASSWORD_HASH_COST: 'test',
     ...options.env,
   };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderCheckInClosed, renderCheckInForm, renderCheckInThanks } from '../../src/check-in/public-check-in-page';
 import { renderFeedbackForm, renderThanks } from '../../src/feedback/public-feedback-page';
-import { checkInMail } from '../../src/mail/templates/check-in.template';
-import { digestMail } from '../../src/mail/templates/digest.template';
-import { invitationMail } from '../../src/mail/templates/invitation.template';
-import { reminderMail } from '../../src/mail/templates/reminder.template';
+import { checkInMail } from '../../src/check-in/check-in-email';
+import { digestMail } from '../../src/digest/digest-email';
+import { invitationMail } from '../../src/user/invitation-email';
+import { reminderMail } from '../../src/reminder/reminder-email';
 import { renderUnsubscribeConfirm, renderUnsubscribed } from '../../src/reminder/unsubscribe-page';
 
 /**

@@ -1,26 +1,7 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 
-/** True for an IANA time zone name this runtime knows (e.g. "America/Los_Angeles"). */
-export function isIanaTimeZone(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIanaTimeZone',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must be an IANA time zone such as America/Los_Angeles', ...options },
-      validator: { validate: isIanaTimeZone },
-    });
-}
+// Defined beside the environment schema, which needs it too and depends on nothing.
+export { IsIanaTimeZone, isIanaTimeZone } from '../../config/time-zone.validator';
 
 /**
  * May be left out, but not set to null (unlike @IsOptional, which lets null through to a

@@ -78,6 +78,23 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
+/** Too many requests from one client or to one thing: 429 with Retry-After (whole seconds, at least 1). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      'too-many-requests',
+      code,
+      message,
+      { retryAfter: retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}
+
 /** A stale `version` on an update: 409 carrying the version the client should reload. */
 export class StaleVersionError extends ConflictError {
   constructor(entity: string, currentVersion: number) {

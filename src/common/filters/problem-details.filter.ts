@@ -67,6 +67,11 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
+/** The HTTP status of a domain error (decided here only; the public pages answer with the same). */
+export function statusOf(error: DomainError): number {
+  return STATUS_BY_KIND[error.kind];
+}
+
 function problemType(code: string): string {
   return `urn:tandem:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
@@ -103,7 +108,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(exception: unknown, instance: string): ProblemDetails {
     if (exception instanceof DomainError) {
-      const status = STATUS_BY_KIND[exception.kind];
+      const status = statusOf(exception);
       return {
         type: problemType(exception.code),
         title: TITLES[status],
@@ -120,12 +125,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const frameworkDetail = FRAMEWORK_DETAILS[String((exception.cause as { type?: unknown } | undefined)?.type)];
       if (frameworkDetail) return this.generic(status, frameworkDetail, instance);
       const body = exception.getResponse();
+      const bodyMessage = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       const message =
-        typeof body === 'string'
-          ? body
-          : Array.isArray((body as { message?: unknown }).message)
-            ? (body as { message: string[] }).message.join('; ')
-            : String((body as { message?: unknown }).message ?? exception.message);
+        typeof bodyMessage === 'string'
+          ? bodyMessage
+          : Array.isArray(bodyMessage)
+            ? bodyMessage.join('; ')
+            : exception.message;
       return this.generic(
         status,
         status === 404 && message.startsWith('Cannot ') ? 'No such route.' : message,

@@ -75,11 +75,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /**
  * Refuses text PostgreSQL cannot store before anything else looks at the input, in every body
- * and query string, for every route (and for the login body and the public forms, whose
- * handlers run this same pipe themselves). Path parameters are left alone: ids are checked as
- * UUIDs (a malformed one is a 404) and tokens are only hashed, so they never reach the database.
- * A raw body (`@Body() body: unknown`) is its handler's to validate, which it does with this
- * pipe: the public forms answer a form post with the form again and its errors.
+ * and query string, for every route (and for the login body, which LocalAuthGuard runs through
+ * this same pipe; the public forms' posts reach it in their JSON shape, see
+ * PublicBodyInterceptor). Path parameters are left alone: ids are checked as UUIDs (a
+ * malformed one is a 404) and tokens are only hashed, so they never reach the database. A raw
+ * body (`@Body() body: unknown`) is its handler's to validate.
  */
 class TandemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

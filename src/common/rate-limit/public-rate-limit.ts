@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RedisService } from '../../redis/redis.module';
+import type { TooManyRequestsError } from '../errors/domain-error';
 
 /**
  * A counter of `points` per `durationSeconds` in Redis (rate-limiter-flexible), so the limit
@@ -39,5 +40,55 @@ export async function consumeOrThrow(
   } catch (error) {
     if (error instanceof RateLimiterRes) throw tooMany(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
     throw error;
+  }
+}
+
+export const HOUR_SECONDS = 60 * 60;
+export const DAY_SECONDS = 24 * HOUR_SECONDS;
+
+/** `points` requests per `seconds`. */
+export interface RateLimit {
+  points: number;
+  seconds: number;
+}
+
+/** The limits of one public surface (a page people reach through a link in an email or on a flyer). */
+export interface PublicRateLimits {
+  /** The surface's Redis scope ('public-feedback'): its counters are its own. */
+  scope: string;
+  /** Posts from one client address (counted by its hash). */
+  perIp: RateLimit;
+  /** Posts to what one link's token names; `name` is the key segment ('link', 'contact'). */
+  perLink: RateLimit & { name: string };
+  /** The 429 of this surface, with the seconds to wait. */
+  tooMany: (retryAfterSeconds: number) => TooManyRequestsError;
+}
+
+/**
+ * The rate limits of a public surface: per client address and per link, in Redis so they hold
+ * across API processes, an in-process limiter standing in while Redis is down. One instance per
+ * surface (its PublicLinkGuard makes it).
+ */
+export class PublicRateLimiter {
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perLink: RateLimiterAbstract;
+
+  constructor(
+    redis: RedisService,
+    private readonly limits: PublicRateLimits,
+  ) {
+    const { scope, perIp, perLink } = limits;
+    this.perIp = redisRateLimiter(redis, scope, 'ip', perIp.points, perIp.seconds);
+    this.perLink = redisRateLimiter(redis, scope, perLink.name, perLink.points, perLink.seconds);
+  }
+
+  /** Counts one post from this address; the surface's TooManyRequestsError (429) past the limit. */
+  consumeIp(ip: string): Promise<void> {
+    return consumeOrThrow(this.perIp, anonymousIpKey(ip), this.limits.tooMany);
+  }
+
+  /** Counts one post to this link, by the id of what it names (never the token). */
+  consumeLink(id: string): Promise<void> {
+    return consumeOrThrow(this.perLink, id, this.limits.tooMany);
   }
 }

@@ -21,7 +21,7 @@ import {
 import { IsIsoDateTime } from '../../common/dto/date-time';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimString } from '../../common/dto/validators';
-import { DeliveryKind } from '../delivery.entity';
+import { DELIVERY_API_STATUSES, type DeliveryApiStatus, DeliveryKind } from '../../outbox/delivery-state';
 import { MAX_OFFSET_MINUTES, ReminderTriggerType } from '../reminder.entity';
 
 export const MAX_REMINDER_RECIPIENTS = 50;
@@ -199,10 +199,6 @@ export class ListRemindersQueryDto extends PaginationQueryDto {
   @IsEnum(ReminderTriggerType, { message: TYPES })
   type?: ReminderTriggerType;
 }
-
-/** Delivery statuses as the API shows them (a row being sent is still `scheduled`). */
-export const DELIVERY_API_STATUSES = ['scheduled', 'sent', 'failed', 'skipped'] as const;
-export type DeliveryApiStatus = (typeof DELIVERY_API_STATUSES)[number];
 
 export class ListDeliveriesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_API_STATUSES })

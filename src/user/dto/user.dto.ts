@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, 
 import { Role } from '../../auth/role.enum';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsIanaTimeZone, trimString } from '../../common/dto/validators';
-import { DELIVERY_API_STATUSES, type DeliveryApiStatus } from '../../reminder/dto/reminder.dto';
+import { DELIVERY_API_STATUSES, type DeliveryApiStatus } from '../../outbox/delivery-state';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

@@ -1,0 +1,143 @@
+import { ArgumentsHost, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { NotFoundError, TooManyRequestsError, ValidationFailedError } from '../errors/domain-error';
+import { publicBodyInput } from './public-body.interceptor';
+import { PublicPageFilter, PublicPages } from './public-page.filter';
+import { setPostedBody, setPublicLink } from './public-request';
+
+class LinkNotFoundError extends NotFoundError {
+  constructor() {
+    super('LINK_NOT_FOUND', 'No such link.');
+  }
+}
+
+const PAGES: PublicPages<{ name: string }> = {
+  name: 'test',
+  errorPage: (error) => (error instanceof LinkNotFoundError ? '<p>not found</p>' : undefined),
+  formPage: ({ link, token, body, isForm }, errors) =>
+    `form of ${link.name} at ${token}: ${JSON.stringify(body)} ${String(isForm)} ${errors.map((e) => e.field).join()}`,
+};
+
+interface Sent {
+  status?: number;
+  type?: string;
+  body?: string;
+  headers: Record<string, string>;
+}
+
+function call(thrown: unknown, request: Partial<Request>, pages: PublicPages<never> = PAGES): Sent {
+  const sent: Sent = { headers: {} };
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    set(headers: Record<string, string>) {
+      Object.assign(sent.headers, headers);
+      return this;
+    },
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+    },
+    type(type: string) {
+      sent.type = type;
+      return this;
+    },
+    send(body: string) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const req = { path: '/x', params: { token: 'tok' }, ...request } as Request;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => req, getResponse: () => response as unknown as Response }),
+  } as ArgumentsHost;
+  new PublicPageFilter(pages).catch(thrown, host);
+  return sent;
+}
+
+const browser = (): Partial<Request> => ({ method: 'POST', is: () => 'application/x-www-form-urlencoded' });
+const jsonClient = (): Partial<Request> => ({
+  method: 'POST',
+  is: () => false,
+  accepts: (() => 'application/json') as Request['accepts'],
+});
+
+describe(PublicPageFilter.name, () => {
+  // Refused posts and 500s are logged; that is not what these tests look at.
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose']));
+
+  it("answers a browser with the surface's page at the problem's status", () => {
+    expect(call(new LinkNotFoundError(), browser())).toMatchObject({
+      status: 404,
+      type: 'html',
+      body: '<p>not found</p>',
+    });
+    expect(call(new LinkNotFoundError(), { method: 'GET', is: () => null })).toMatchObject({ status: 404 });
+  });
+
+  it('answers other clients, and errors without a page, with problem details', () => {
+    expect(call(new LinkNotFoundError(), jsonClient())).toMatchObject({
+      status: 404,
+      type: 'application/problem+json',
+    });
+    expect(call(new Error('boom'), browser())).toMatchObject({ status: 500, type: 'application/problem+json' });
+  });
+
+  it('answers every 429 with the shared page and its Retry-After', () => {
+    const sent = call(new TooManyRequestsError('TOO_MANY', 'slow down', 61), browser());
+    expect(sent).toMatchObject({ status: 429, headers: { 'Retry-After': '61' } });
+    expect(sent.body).toContain('Please try again in 2 minutes.');
+  });
+
+  it('shows the form again with what was posted, once the link is resolved', () => {
+    const request = browser() as Request;
+    const errors = new ValidationFailedError([{ field: 'rating', message: 'must be an integer number' }]);
+    expect(call(errors, request)).toMatchObject({ type: 'application/problem+json' });
+    setPublicLink(request, { name: 'Drop-in' }, 'link-1');
+    setPostedBody(request, { body: { rating: 'x' }, isForm: true });
+    expect(call(errors, request)).toMatchObject({
+      status: 400,
+      body: 'form of Drop-in at tok: {"rating":"x"} true rating',
+    });
+  });
+
+  it('answers pages to every client on an always-HTML surface', () => {
+    expect(call(new LinkNotFoundError(), jsonClient(), { ...PAGES, alwaysHtml: true })).toMatchObject({
+      status: 404,
+      type: 'html',
+    });
+  });
+});
+
+describe(publicBodyInput.name, () => {
+  const toBody = (form: Record<string, unknown>) => ({
+    input: { n: Number(form.n) },
+    unknownFields: Object.keys(form).filter((key) => key !== 'n'),
+  });
+  const fieldsOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as ValidationFailedError).errors;
+    }
+    return [];
+  };
+
+  it('keeps a JSON object and maps a form', () => {
+    expect(publicBodyInput({ n: 1 }, false, toBody)).toEqual({ n: 1 });
+    expect(publicBodyInput({ n: '2' }, true, toBody)).toEqual({ n: 2 });
+  });
+
+  it('refuses a body that is not an object, and form fields the form does not have', () => {
+    for (const body of [null, undefined, [1], 'x'])
+      expect(fieldsOf(() => publicBodyInput(body, false, toBody))).toEqual([
+        { field: 'body', message: 'must be a JSON object or a form post' },
+      ]);
+    expect(fieldsOf(() => publicBodyInput({ n: '1', ['x'.repeat(100)]: '' }, true, toBody))).toEqual([
+      { field: 'x'.repeat(60), message: 'is not an allowed field' },
+    ]);
+  });
+});

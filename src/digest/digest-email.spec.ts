@@ -1,0 +1,108 @@
+import type { DigestContent } from './digest.rules';
+import { digestMail, digestSubject, formatWeekOf } from './digest-email';
+
+const URL = 'https://tandem.library.org';
+
+const busy: DigestContent = {
+  weekOf: '2026-11-30',
+  byBand: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
+  bandChanges: [
+    { organizationId: 'b1', name: 'Birch Youth Shelter', from: 'steady', to: 'at-risk', score: 38 },
+    { organizationId: 'c1', name: 'Cedar & Sons <Internships>', from: 'at-risk', to: 'steady', score: 61 },
+  ],
+  newAtRisk: [
+    {
+      organizationId: 'b1',
+      name: 'Birch Youth Shelter',
+      band: 'at-risk',
+      score: 38,
+      drivers: ['Attendance down 50% over 8 sessions', '3 follow-ups overdue'],
+    },
+  ],
+  uncoveredAudiences: [{ audienceId: 'a1', name: 'Adults learning English', priority: 1 }],
+  topIntroductions: [
+    {
+      providerId: 'p1',
+      providerName: 'Next Step College Access',
+      seekerId: 's1',
+      seekerName: 'City Youth Opportunity Program',
+      explanation:
+        'Next Step College Access offers College application coaching, which City Youth Opportunity Program looks for.',
+      strength: 84,
+    },
+  ],
+};
+
+const quiet: DigestContent = {
+  weekOf: '2026-12-07',
+  byBand: { thriving: 1, steady: 0, 'at-risk': 0, dormant: 0 },
+  bandChanges: [],
+  newAtRisk: [],
+  uncoveredAudiences: [],
+  topIntroductions: [],
+};
+
+describe('digestMail', () => {
+  it('formats the week as a date people read', () => {
+    expect(formatWeekOf('2026-11-30')).toBe('30 Nov 2026');
+    expect(formatWeekOf('2027-03-01')).toBe('1 Mar 2027');
+  });
+
+  it('says in the subject how many partners newly need attention', () => {
+    expect(digestSubject(busy)).toBe('Partnership health — week of 30 Nov 2026: 1 needs attention');
+    const two = { ...busy, newAtRisk: [...busy.newAtRisk, { ...busy.newAtRisk[0], organizationId: 'x' }] };
+    expect(digestSubject(two)).toBe('Partnership health — week of 30 Nov 2026: 2 need attention');
+    expect(digestSubject({ ...busy, newAtRisk: [] })).toBe(
+      'Partnership health — week of 30 Nov 2026: 2 bands changed, none newly at risk',
+    );
+    expect(digestSubject(quiet)).toBe('Partnership health — week of 7 Dec 2026: a quiet week');
+  });
+
+  it('writes the sections in order, each partner with its link and the at-risk ones with their drivers', () => {
+    const { text } = digestMail({ recipientName: 'Morgan', content: busy, publicUrl: URL });
+    const order = [
+      'Bands that changed',
+      'New at-risk partners',
+      'Priority audiences with no active partner',
+      'Suggested introductions',
+      'Open the dashboard',
+    ];
+    const positions = order.map((heading) => text.indexOf(heading));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    expect(text).toContain('Hello Morgan,');
+    expect(text).toContain('Partners now: 4 thriving, 7 steady, 2 at-risk, 1 dormant.');
+    expect(text).toContain(`- Birch Youth Shelter: steady → at-risk (score 38) ${URL}/organizations/b1`);
+    expect(text).toContain(
+      `- Birch Youth Shelter: at-risk, score 38 ${URL}/organizations/b1\n    · Attendance down 50% over 8 sessions\n    · 3 follow-ups overdue`,
+    );
+    expect(text).toContain('- Adults learning English (priority 1)');
+    expect(text).toContain('1. Introduce Next Step College Access to City Youth Opportunity Program (strength 84)');
+    expect(text).toContain(`${URL}/organizations/p1`);
+    expect(text).toContain(`${URL}/organizations/s1`);
+    expect(text).toContain(`Open the dashboard: ${URL}/dashboard`);
+    expect(text).not.toContain('quiet week');
+  });
+
+  it('escapes names in the HTML and links every partner', () => {
+    const { html } = digestMail({ recipientName: 'Morgan <script>', content: busy, publicUrl: URL });
+    expect(html).toContain('Hello Morgan &lt;script&gt;,');
+    expect(html).toContain(`<a href="${URL}/organizations/c1">Cedar &amp; Sons &lt;Internships&gt;</a>`);
+    expect(html).not.toContain('<Internships>');
+    expect(html).toContain('<li style="margin-bottom:6px">Attendance down 50% over 8 sessions</li>');
+    expect(html).toContain(`<a href="${URL}/organizations/p1">Next Step College Access</a>`);
+    expect(html).toContain(`href="${URL}/dashboard"`);
+  });
+
+  it('says plainly when the week was quiet, and what each empty section means', () => {
+    const { subject, text, html } = digestMail({ recipientName: 'Morgan', content: quiet, publicUrl: URL });
+    expect(subject).toMatch(/a quiet week$/);
+    expect(text).toContain('A quiet week: no partner changed band and none newly needs attention.');
+    expect(text).toContain('No partner changed band since last week.');
+    expect(text).toContain('No partner newly at-risk or dormant.');
+    expect(text).toContain('Every audience has at least one active partner.');
+    expect(text).toContain('No introductions to suggest this week.');
+    expect(html).toContain('A quiet week');
+    expect(text).not.toContain('/organizations/');
+  });
+});

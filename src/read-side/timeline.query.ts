@@ -1,0 +1,110 @@
+import type { Queryable } from './queryable';
+
+export const TIMELINE_TYPES = ['visit', 'session', 'feedback', 'note', 'stage-change', 'task'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+/**
+ * An organization's timeline: every kind of event is one SELECT giving `at` (timestamptz),
+ * `summary` (text) and `ref_id` (uuid) for the organization bound to `$1`; the timeline is their
+ * UNION ALL, newest first, in one statement. A new kind of event is one entry here.
+ */
+const SOURCES: Record<TimelineType, string> = {
+  /** Stage history, including the stage it was added in. */
+  'stage-change': `
+  SELECT changed_at AS at,
+         CASE WHEN from_stage IS NULL THEN 'Added as ' || to_stage
+              ELSE 'Stage: ' || from_stage || ' → ' || to_stage END
+         || coalesce(' — ' || reason, '') AS summary,
+         id AS ref_id
+  FROM organization_stage_changes WHERE organization_id = $1`,
+  /** Notes, the first 280 characters. */
+  note: `
+  SELECT created_at AS at, left(body, 280) AS summary, id AS ref_id FROM notes WHERE organization_id = $1`,
+  /**
+   * The organization timeline's visit entries: purpose, place and counts, never notes or the
+   * people met. E.g. "Visit (invitations) at Youth Shelter lobby: 25 invitations handed out, 12
+   * people reached".
+   */
+  visit: `
+  SELECT visited_at AS at,
+         'Visit (' || purpose::text || ')' || coalesce(' at ' || location, '')
+         || CASE WHEN invitations_handed_out = 0 AND people_reached = 0 THEN ''
+                 ELSE ': ' || concat_ws(', ',
+                   CASE WHEN invitations_handed_out > 0 THEN invitations_handed_out
+                        || CASE WHEN invitations_handed_out = 1 THEN ' invitation' ELSE ' invitations' END || ' handed out' END,
+                   CASE WHEN people_reached > 0 THEN people_reached
+                        || CASE WHEN people_reached = 1 THEN ' person' ELSE ' people' END || ' reached' END)
+            END AS summary,
+         id AS ref_id
+  FROM visits WHERE organization_id = $1`,
+  /** Past sessions only, on the timeline of every partner of the program. */
+  session: `
+  SELECT s.starts_at AS at,
+         p.name || ': ' || CASE
+           WHEN s.closure_id IS NOT NULL THEN 'cancelled (' || c.name || ')'
+           WHEN s.cancelled THEN 'cancelled'
+           WHEN s.attendance IS NOT NULL THEN s.attendance || ' attended'
+           ELSE 'attendance not recorded' END AS summary,
+         s.id AS ref_id
+  FROM program_sessions s
+  JOIN program_partners pp ON pp.program_id = s.program_id
+  JOIN programs p ON p.id = s.program_id
+  LEFT JOIN closures c ON c.id = s.closure_id
+  WHERE pp.organization_id = $1 AND s.starts_at <= now()`,
+  /**
+   * The feedback timeline: feedback recorded for the organization, and feedback on any program
+   * it is a partner of (public-link feedback carries only the program). The summary holds the
+   * source, program name, rating and whether action was taken — never what anyone wrote.
+   */
+  feedback: `
+  SELECT f.created_at AS at,
+         CASE f.source WHEN 'youth' THEN 'Youth' WHEN 'partner' THEN 'Partner' ELSE 'Staff' END || ' feedback'
+           || coalesce(' on ' || p.name, '') || ': ' || f.rating || '/5 — '
+           || CASE WHEN f.action_taken IS NULL THEN 'needs action' ELSE 'action taken' END AS summary,
+         f.id AS ref_id
+  FROM feedback f
+  LEFT JOIN programs p ON p.id = f.program_id
+  WHERE f.id IN (
+    SELECT id FROM feedback WHERE organization_id = $1
+    UNION
+    SELECT fp.id FROM feedback fp JOIN program_partners pp ON pp.program_id = fp.program_id WHERE pp.organization_id = $1
+  )`,
+  /**
+   * The organization timeline's task entries, at creation: title, due date (the UTC calendar
+   * date) and whether it is done — never the assignee. E.g. "Follow-up: Send the spring
+   * schedule (due 3 Dec 2026, done)".
+   */
+  task: `
+  SELECT created_at AS at,
+         'Follow-up: ' || title || ' (due ' || to_char(due_at AT TIME ZONE 'UTC', 'FMDD Mon YYYY')
+         || CASE WHEN status = 'done' THEN ', done' ELSE '' END || ')' AS summary,
+         id AS ref_id
+  FROM tasks WHERE organization_id = $1`,
+};
+
+export interface TimelineRow {
+  type: TimelineType;
+  at: Date;
+  summary: string;
+  ref_id: string;
+  /** How many events there are in all (every row carries it). */
+  total: string;
+}
+
+/** One page of the organization's timeline, newest first, every kind merged in one statement. */
+export function organizationTimelineRows(
+  db: Queryable,
+  organizationId: string,
+  limit: number,
+  offset: number,
+): Promise<TimelineRow[]> {
+  const union = TIMELINE_TYPES.map(
+    (type) =>
+      `SELECT '${type}'::text AS type, at, summary, ref_id FROM (${SOURCES[type]}) AS ${type.replace('-', '_')}`,
+  ).join('\nUNION ALL\n');
+  return db.query<TimelineRow[]>(
+    `SELECT type, at, summary, ref_id, count(*) OVER () AS total FROM (${union}) AS events
+     ORDER BY at DESC, ref_id DESC LIMIT $2 OFFSET $3`,
+    [organizationId, limit, offset],
+  );
+}

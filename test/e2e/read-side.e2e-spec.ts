@@ -1,0 +1,192 @@
+import type { EntityManager } from 'typeorm';
+import { Note } from '../../src/organization/note.entity';
+import { OrganizationStage } from '../../src/organization/organization-stage';
+import { ProgramStatus } from '../../src/program/program.entity';
+import { closureSessionRows } from '../../src/read-side/closure-sessions.query';
+import {
+  audienceCoverageRows,
+  organizationStageRows,
+  overdueTaskRows,
+  upcomingSessionRows,
+} from '../../src/read-side/dashboard.query';
+import {
+  attendanceFactRows,
+  feedbackFactRows,
+  organizationFactRows,
+  runningProgramRows,
+  sessionFactRows,
+} from '../../src/read-side/health-facts.query';
+import {
+  excludedPairRows,
+  matchAudienceRows,
+  matchCapabilityRows,
+  matchOrganizationRows,
+} from '../../src/read-side/matching.query';
+import { organizationTimelineRows, TIMELINE_TYPES } from '../../src/read-side/timeline.query';
+import { persistAudience, persistCapability, persistOrganization } from '../factories/directory.factory';
+import { persistFeedback } from '../factories/feedback.factory';
+import { persistClosure, persistProgram, persistSession } from '../factories/program.factory';
+import { persistTask } from '../factories/task.factory';
+import { persistUser } from '../factories/user.factory';
+import { persistVisit } from '../factories/visit.factory';
+import { createTestApp, TestApp } from '../setup/test-app';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Every query of the read side on a migrated database, inside a READ ONLY transaction (so a
+ * write would fail): each runs, and its rows have the declared columns with the values seeded.
+ */
+describe('read side (e2e)', () => {
+  let t: TestApp;
+  // A minute ahead, so rows stamped by the database while seeding are in the past.
+  const now = new Date(Date.now() + 60_000);
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const ahead = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  let seed: {
+    audience: string;
+    capability: string;
+    alder: string;
+    birch: string;
+    ended: string;
+    program: string;
+    held: string;
+    upcoming: string;
+    closure: string;
+    closed: string;
+    task: string;
+  };
+
+  const readOnly = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+    t.dataSource.transaction(async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const owner = await persistUser(t.dataSource);
+    const audience = (await persistAudience(t.dataSource, { priority: 1 })).id;
+    const capability = (await persistCapability(t.dataSource)).id;
+    const alder = (
+      await persistOrganization(t.dataSource, {
+        stage: OrganizationStage.Active,
+        ownerId: owner.id,
+        audienceIds: [audience],
+        capabilityIds: [capability],
+      })
+    ).id;
+    const birch = (
+      await persistOrganization(t.dataSource, { stage: OrganizationStage.Active, seeksCapabilityIds: [capability] })
+    ).id;
+    const ended = (await persistOrganization(t.dataSource, { stage: OrganizationStage.Ended })).id;
+    const program = (
+      await persistProgram(t.dataSource, { status: ProgramStatus.Running }, [
+        { organizationId: alder },
+        { organizationId: birch },
+      ])
+    ).id;
+    const held = (await persistSession(t.dataSource, program, { startsAt: ago(3), attendance: 12 })).id;
+    const upcoming = (await persistSession(t.dataSource, program, { startsAt: ahead(2) })).id;
+    const closureDate = ahead(5).toISOString().slice(0, 10);
+    const closure = (await persistClosure(t.dataSource, { date: closureDate, name: 'Staff day' })).id;
+    const closed = (await persistSession(t.dataSource, program, { startsAt: ahead(5), closureId: closure })).id;
+    await persistVisit(t.dataSource, alder, { visitedAt: ago(1) });
+    const task = (
+      await persistTask(t.dataSource, owner.id, { organizationId: alder, dueAt: ago(2), title: 'Call back' })
+    ).id;
+    await persistFeedback(t.dataSource, { organizationId: alder, rating: 5 });
+    await t.dataSource
+      .getRepository(Note)
+      .save({ organizationId: alder, body: 'Met the director.', authorId: owner.id });
+    seed = { audience, capability, alder, birch, ended, program, held, upcoming, closure, closed, task };
+  });
+
+  afterAll(() => t?.close());
+
+  it('health facts: five statements over organizations, visits, notes, tasks, check-ins, programs, sessions, feedback', async () => {
+    const ids = [seed.alder, seed.birch];
+    const [organizations, programs, sessions, attendance, feedback] = await readOnly((db) =>
+      Promise.all([
+        organizationFactRows(db, ids, now),
+        runningProgramRows(db, ids),
+        sessionFactRows(db, ids, now, 90),
+        attendanceFactRows(db, null, now, 16),
+        feedbackFactRows(db, ids, now, 90),
+      ]),
+    );
+    const alder = organizations.find((row) => row.id === seed.alder)!;
+    expect(organizations).toHaveLength(2);
+    expect(alder).toMatchObject({ overdue: 1, check_in_at: null, check_in_areas: null });
+    expect(alder.last_visit).toBeInstanceOf(Date);
+    expect(alder.last_note).toBeInstanceOf(Date);
+    expect(programs.map((row) => row.organization_id).sort()).toEqual(ids.sort());
+    expect(sessions.find((row) => row.organization_id === seed.alder)).toMatchObject({
+      held: 1,
+      cancelled_by_staff: 0,
+      cancelled_by_closure: 0,
+    });
+    expect(attendance.find((row) => row.organization_id === seed.birch)?.attendance).toEqual([12]);
+    expect(feedback).toEqual([
+      expect.objectContaining({ organization_id: seed.alder, recent_count: 1, recent_sum: 5, earlier_count: 0 }),
+    ]);
+  });
+
+  it('dashboard: organizations, audience coverage, upcoming sessions, overdue tasks', async () => {
+    const [organizations, coverage, sessions, tasks] = await readOnly((db) =>
+      Promise.all([
+        organizationStageRows(db),
+        audienceCoverageRows(db),
+        upcomingSessionRows(db, now, 14, 20),
+        overdueTaskRows(db, now, 20),
+      ]),
+    );
+    expect(organizations.find((row) => row.id === seed.ended)?.stage).toBe('ended');
+    expect(coverage).toEqual([expect.objectContaining({ id: seed.audience, priority: 1, active_partners: 1 })]);
+    // The session on the closure day is left out.
+    expect(sessions.map((row) => row.id)).toEqual([seed.upcoming]);
+    expect(sessions[0]).toMatchObject({ program_id: seed.program, total: 1 });
+    expect(tasks).toEqual([
+      expect.objectContaining({ id: seed.task, title: 'Call back', organization_id: seed.alder, total: 1 }),
+    ]);
+  });
+
+  it('matching: organizations not ended, the vocabularies, the pairs left out', async () => {
+    const [organizations, audiences, capabilities, excluded] = await readOnly((db) =>
+      Promise.all([
+        matchOrganizationRows(db),
+        matchAudienceRows(db),
+        matchCapabilityRows(db),
+        excludedPairRows(db, true),
+      ]),
+    );
+    expect(organizations.map((row) => row.id).sort()).toEqual([seed.alder, seed.birch].sort());
+    expect(organizations.find((row) => row.id === seed.alder)).toMatchObject({
+      audience_ids: [seed.audience],
+      capability_ids: [seed.capability],
+    });
+    expect(audiences.map((row) => row.id)).toEqual([seed.audience]);
+    expect(capabilities.map((row) => row.id)).toEqual([seed.capability]);
+    // Partners in a running program, both ways.
+    expect(excluded).toHaveLength(2);
+    expect(excluded.every((row) => !row.dismissed)).toBe(true);
+  });
+
+  it('the timeline: every kind of event in one statement, newest first', async () => {
+    const rows = await readOnly((db) => organizationTimelineRows(db, seed.alder, 25, 0));
+    expect(new Set(rows.map((row) => row.type))).toEqual(
+      new Set(['visit', 'session', 'feedback', 'note', 'task'] satisfies (typeof TIMELINE_TYPES)[number][]),
+    );
+    expect(Number(rows[0].total)).toBe(rows.length);
+    const times = rows.map((row) => new Date(row.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("closures' sessions: what each closure cancels, with the program", async () => {
+    const rows = await readOnly((db) => closureSessionRows(db, [seed.closure]));
+    expect(rows).toEqual([
+      expect.objectContaining({ id: seed.closed, closureId: seed.closure, programId: seed.program }),
+    ]);
+    expect(rows[0].startsAt).toBeInstanceOf(Date);
+  });
+});
