@@ -53,7 +53,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
+    // Passport hands over what the strategy threw: one of our errors (or the database's).
+    if (error) throw error as Error;
     if (!user) {
       throw new UnauthorizedError(
         'UNAUTHENTICATED',

@@ -70,9 +70,7 @@ export function checkInSettingsFromStored(value: unknown): { settings: CheckInSe
   const stored = isRecord(value) ? value : {};
   const merged = mergeCheckInSettings(
     { ...DEFAULT_CHECK_IN_SETTINGS },
-    Object.fromEntries(
-      KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]]),
-    ) as Partial<CheckInSettings>,
+    Object.fromEntries(KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]])),
   );
   return validateCheckInSettings(merged).length === 0
     ? { settings: merged, valid: true }

@@ -85,7 +85,7 @@ describe('the check-in survey', () => {
       const results = areaResults([
         { 'purpose.shared': 2 },
         null,
-        { 'purpose.progress': 3, 'membership.trust': 9, 'nonsense.id': 5 } as CheckInAnswers,
+        { 'purpose.progress': 3, 'membership.trust': 9, 'nonsense.id': 5 },
       ]);
       expect(results.find((a) => a.area === 'purpose')).toMatchObject({
         average: 2.5,

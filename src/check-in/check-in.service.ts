@@ -211,15 +211,16 @@ export class CheckInService {
         const org = await this.organizations.lockWithin(manager, organizationId, 'no-key-update');
         if (!org) return { skipped: 'not-found' };
         if (org.stage === OrganizationStage.Ended) return { skipped: 'ended' };
-        const [open] = (await manager.query(`SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`, [
-          organizationId,
-        ])) as { id: string }[];
+        const [open] = await manager.query<{ id: string }[]>(
+          `SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`,
+          [organizationId],
+        );
         if (open) return { skipped: 'open', openCheckInId: open.id };
         if (options.notWithinMonths !== null) {
-          const [recent] = (await manager.query(
+          const [recent] = await manager.query<unknown[]>(
             `SELECT 1 FROM check_ins WHERE organization_id = $1 AND opened_at > $2::timestamptz - make_interval(months => $3) LIMIT 1`,
             [organizationId, options.now, options.notWithinMonths],
-          )) as unknown[];
+          );
           if (recent) return { skipped: 'recent' };
         }
 
@@ -325,12 +326,14 @@ export class CheckInService {
     id: string,
     options: { actorId: string | null; now: Date; reason: CloseReason },
   ): Promise<ClosedCheckIn | null> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<
+      [{ id: string; organization_id: string; opened_by_id: string | null; response_count: number }[], number]
+    >(
       `UPDATE check_ins SET status = 'closed', closed_at = $2, version = version + 1, updated_at = now()
        WHERE id = $1 AND status = 'open'
        RETURNING id, organization_id, opened_by_id, response_count`,
       [id, options.now],
-    )) as [{ id: string; organization_id: string; opened_by_id: string | null; response_count: number }[], number];
+    );
     const closed = rows[0];
     if (!closed) return null;
 
@@ -423,10 +426,10 @@ export class CheckInService {
   /** Closes every open check-in past its deadline, one transaction each; returns how many this call closed. */
   async closeExpired(): Promise<number> {
     const now = this.clock.now();
-    const due = (await this.dataSource.query(
+    const due = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM check_ins WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT ${CLOSE_BATCH}`,
       [now],
-    )) as { id: string }[];
+    );
     let count = 0;
     for (const { id } of due) {
       const closed = await this.dataSource.transaction((manager) =>

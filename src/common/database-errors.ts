@@ -91,6 +91,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (UNAVAILABLE_TYPES.has(error.constructor?.name ?? '')) return true;
   if (typeof error.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message)))
     return true;
-  const inner = [error.driverError, error.cause, ...(Array.isArray(error.errors) ? error.errors : [])];
+  const inner = [error.driverError, error.cause, ...(Array.isArray(error.errors) ? (error.errors as unknown[]) : [])];
   return inner.some((next) => next !== error && isDatabaseUnavailable(next, depth + 1));
 }

@@ -8,6 +8,7 @@ import { CreateFeedbackDto, PublicFeedbackDto } from '../feedback/dto/feedback.d
 import { FeedbackSource } from '../feedback/feedback.entity';
 import { CreateOrganizationDto, UpdateOrganizationDto } from '../organization/dto/organization.dto';
 import { STAGES } from '../organization/organization-stage';
+import { VisitPurpose } from '../visit/visit.entity';
 import { CreateProgramDto } from '../program/dto/program.dto';
 import { UpdateSessionDto } from '../program/dto/session.dto';
 import { ProgramStatus } from '../program/program.entity';
@@ -262,7 +263,8 @@ describe('demo outreach story', () => {
     expect(DEMO_VISITS.length).toBeGreaterThanOrEqual(13);
     expect(
       DEMO_VISITS.filter(
-        (v) => v.organization === SHELTER && v.purpose === 'invitations' && (v.invitationsHandedOut ?? 0) > 0,
+        (v) =>
+          v.organization === SHELTER && v.purpose === VisitPurpose.Invitations && (v.invitationsHandedOut ?? 0) > 0,
       ).length,
     ).toBeGreaterThanOrEqual(5);
     expect(new Set(DEMO_VISITS.map((v) => v.purpose))).toEqual(

@@ -75,7 +75,7 @@ export class MatchingService {
         .returning(['id'])
         .execute();
       // A concurrent dismissal of the same suggestion got there first: nothing more to record.
-      if (inserted.raw.length === 0) return;
+      if ((inserted.raw as unknown[]).length === 0) return;
       await this.audit.record(manager, {
         actorId: actor.id,
         entityType: 'match-dismissal',

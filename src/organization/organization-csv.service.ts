@@ -261,7 +261,7 @@ export class ImportOrganizationsQueryDto {
     description: 'Only validate: answer what would be created and updated, with every error; write nothing.',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dryRun?: boolean;
 }

@@ -36,6 +36,16 @@ export interface SnapshotResult {
   snapshots: number;
 }
 
+interface PortfolioWeekRow {
+  week: string;
+  thriving: number;
+  steady: number;
+  at_risk: number;
+  dormant: number;
+  average_score: number;
+  organizations: number;
+}
+
 @Injectable()
 export class HealthSnapshotService {
   private readonly logger = new Logger(HealthSnapshotService.name);
@@ -67,7 +77,7 @@ export class HealthSnapshotService {
       bands.push(health.band);
     }
     // Joined with organizations so one deleted meanwhile is skipped rather than failing the run.
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `
       INSERT INTO health_snapshots (organization_id, taken_at, score, band)
       SELECT u.id, $4, u.score, u.band
@@ -78,7 +88,7 @@ export class HealthSnapshotService {
       ON CONFLICT DO NOTHING
       RETURNING organization_id`,
       [ids, scores, bands, takenAt, SNAPSHOT_RULES.minDaysBetween],
-    )) as unknown[];
+    );
     const result = { takenAt: takenAt.toISOString(), snapshots: inserted.length };
     this.logger.log(result, 'health scores snapshotted');
     return result;
@@ -86,12 +96,12 @@ export class HealthSnapshotService {
 
   /** One organization's latest snapshots (about a year), oldest first. */
   async historyOf(organizationId: string): Promise<HealthSnapshot[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ taken_at: Date; score: number }[]>(
       `SELECT taken_at, score FROM (
          SELECT taken_at, score FROM health_snapshots WHERE organization_id = $1 ORDER BY taken_at DESC LIMIT $2
        ) latest ORDER BY taken_at`,
       [organizationId, SNAPSHOT_RULES.historyLimit],
-    )) as { taken_at: Date; score: number }[];
+    );
     return rows.map((row) => ({ at: row.taken_at, score: row.score }));
   }
 
@@ -103,7 +113,7 @@ export class HealthSnapshotService {
    */
   async portfolioHistory(): Promise<PortfolioWeek[]> {
     const now = this.clock.now();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<PortfolioWeekRow[]>(
       `WITH weekly AS (
          SELECT DISTINCT ON (organization_id, week) organization_id, week, score, band
          FROM (SELECT organization_id, taken_at, score, band, date_trunc('week', taken_at AT TIME ZONE 'UTC')::date AS week
@@ -120,15 +130,7 @@ export class HealthSnapshotService {
               count(*)::int AS organizations
        FROM weekly GROUP BY week ORDER BY week DESC LIMIT $3`,
       [now, SNAPSHOT_RULES.historyLimit * 7 + 7, SNAPSHOT_RULES.historyLimit],
-    )) as {
-      week: string;
-      thriving: number;
-      steady: number;
-      at_risk: number;
-      dormant: number;
-      average_score: number;
-      organizations: number;
-    }[];
+    );
     return rows.reverse().map((row) => ({
       weekOf: row.week,
       byBand: { thriving: row.thriving, steady: row.steady, 'at-risk': row.at_risk, dormant: row.dormant },
@@ -142,12 +144,12 @@ export class HealthSnapshotService {
    * statement; organizations with none are absent. The weekly digest compares bands with these.
    */
   async latestBandsAt(before: Date): Promise<Map<string, HealthBand>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ organization_id: string; band: HealthBand }[]>(
       `SELECT DISTINCT ON (organization_id) organization_id, band FROM health_snapshots
        WHERE taken_at <= $1
        ORDER BY organization_id, taken_at DESC`,
       [before],
-    )) as { organization_id: string; band: HealthBand }[];
+    );
     return new Map(rows.map((row) => [row.organization_id, row.band]));
   }
 
@@ -156,12 +158,12 @@ export class HealthSnapshotService {
    * a week's margin before them), in one statement.
    */
   async recentByOrganization(now: Date): Promise<Map<string, HealthSnapshot[]>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ organization_id: string; taken_at: Date; score: number }[]>(
       `SELECT organization_id, taken_at, score FROM health_snapshots
        WHERE taken_at > $1::timestamptz - make_interval(days => $2) AND taken_at <= $1
        ORDER BY organization_id, taken_at`,
       [now, TREND_RULES.lookbackDays + 7],
-    )) as { organization_id: string; taken_at: Date; score: number }[];
+    );
     const byOrg = new Map<string, HealthSnapshot[]>();
     for (const row of rows) {
       const list = byOrg.get(row.organization_id) ?? [];

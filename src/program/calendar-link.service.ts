@@ -54,12 +54,12 @@ export class CalendarLinkService implements OnModuleInit {
    */
   async renew(programId: string, user: AuthUser): Promise<CalendarLinkView> {
     await this.assertProgram(programId);
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string; created_at: Date }[]>(
       `INSERT INTO calendar_links (user_id, program_id) VALUES ($1, $2)
        ON CONFLICT (user_id, program_id) DO UPDATE SET id = gen_random_uuid(), created_at = now()
        RETURNING id, created_at`,
       [user.id, programId],
-    )) as { id: string; created_at: Date }[];
+    );
     this.logger.log({ programId, userId: user.id }, 'calendar link made');
     return this.view(row.id, programId, row.created_at);
   }

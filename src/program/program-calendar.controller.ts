@@ -3,12 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import type { ResourceKeyGrant } from '../auth/resource-key';
-import {
-  AllowResourceKey,
-  CurrentResourceKey,
-  CurrentUser,
-  RequirePermission,
-} from '../auth/auth.decorators';
+import { AllowResourceKey, CurrentResourceKey, CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { CalendarLinkService, CalendarLinkView } from './calendar-link.service';

@@ -51,7 +51,7 @@ export class RedisService implements OnApplicationShutdown {
     ]);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.client.disconnect();
   }
 }

@@ -95,7 +95,7 @@ export class VersionedSettingStore<T, Change> {
           .orIgnore()
           .returning('key')
           .execute();
-        if (inserted.raw.length === 0) {
+        if ((inserted.raw as unknown[]).length === 0) {
           const winner = await manager.findOneOrFail(Setting, { where: { key } });
           throw new StaleVersionError(label, winner.version);
         }

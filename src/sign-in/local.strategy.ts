@@ -32,12 +32,16 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    request.body = await this.validation.transform(request.body ?? {}, { type: 'body', metatype: LoginDto });
+    request.body = (await this.validation.transform(request.body ?? {}, {
+      type: 'body',
+      metatype: LoginDto,
+    })) as LoginDto;
     return (await super.canActivate(context)) as boolean;
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
+    // Passport hands over what the strategy threw: one of our errors (or the database's).
+    if (error) throw error as Error;
     if (!user)
       throw new UnauthorizedError('INVALID_CREDENTIALS', 'The email or password is wrong, or the account is inactive.');
     return user;

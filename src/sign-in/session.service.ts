@@ -151,7 +151,7 @@ export class SessionService implements OnModuleInit {
       this.logger.warn({ userId, sessionId: id }, 'refresh token reuse detected; session revoked');
       throw new RefreshTokenReusedError();
     }
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) throw outcome.error as InvalidRefreshTokenError;
     return this.issue(outcome.userId, outcome.sessionId, outcome.refreshToken, outcome.refreshExpiresAt);
   }
 

@@ -73,10 +73,10 @@ describe('Partnership check-ins (e2e)', () => {
 
   async function waitForDeliveries(checkInId: string, count: number): Promise<Delivery[]> {
     return eventually(`the ${count} deliveries of the check-in to settle`, async () => {
-      const rows = (await t.dataSource.query(
+      const rows = await t.dataSource.query<{ status: DeliveryStatus; skip_reason: SkipReason | null }[]>(
         `SELECT d.* FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id WHERE r.check_in_id = $1`,
         [checkInId],
-      )) as { status: DeliveryStatus; skip_reason: SkipReason | null }[];
+      );
       if (
         rows.length === count &&
         rows.every((row) => row.status !== DeliveryStatus.Scheduled && row.status !== DeliveryStatus.Sending)
@@ -607,11 +607,11 @@ describe('Partnership check-ins (e2e)', () => {
         [ids],
       );
       await t.app.get(DeliverySender).deliverDue();
-      const rows = (await t.dataSource.query(
+      const rows = await t.dataSource.query<{ check_in_id: string; status: string; skip_reason: string }[]>(
         `SELECT r.check_in_id, d.status, d.skip_reason FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id
          WHERE r.check_in_id = ANY($1::uuid[]) AND r.respondent = 'partner'`,
         [ids],
-      )) as { check_in_id: string; status: string; skip_reason: string }[];
+      );
       const reasonOf = (id: string) => rows.find((row) => row.check_in_id === id)?.skip_reason;
       expect(rows.every((row) => row.status === 'skipped')).toBe(true);
       expect([reasonOf(ids[0]), reasonOf(ids[1]), reasonOf(ids[2])]).toEqual([
@@ -644,10 +644,10 @@ describe('Partnership check-ins (e2e)', () => {
         .set(owner.auth)
         .expect(200);
       expect(closed.body).toMatchObject({ status: 'closed', responseCount: 0 });
-      const rows = (await t.dataSource.query(
+      const rows = await t.dataSource.query<{ status: string; skip_reason: string }[]>(
         `SELECT d.status, d.skip_reason FROM deliveries d JOIN check_in_responses r ON r.id = d.check_in_response_id WHERE r.check_in_id = $1`,
         [started.body.id],
-      )) as { status: string; skip_reason: string }[];
+      );
       expect(rows).toEqual([
         { status: 'skipped', skip_reason: 'check-in-closed' },
         { status: 'skipped', skip_reason: 'check-in-closed' },

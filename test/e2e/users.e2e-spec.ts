@@ -45,7 +45,7 @@ async function waitForInvitation(
 async function tableText(t: TestApp, ...tables: string[]): Promise<string> {
   const parts: string[] = [];
   for (const table of tables) {
-    const rows = (await t.dataSource.query(`SELECT row_to_json(x)::text AS row FROM ${table} x`)) as { row: string }[];
+    const rows = await t.dataSource.query<{ row: string }[]>(`SELECT row_to_json(x)::text AS row FROM ${table} x`);
     parts.push(...rows.map((r) => r.row));
   }
   return parts.join('\n');
@@ -460,9 +460,9 @@ describe('Invitation emails through the worker process (e2e)', () => {
       .send({ email: 'lee@library.test', name: 'Lee Park', role: 'viewer' })
       .expect(201);
     await http().patch(`/api/v1/users/${lee.body.id}`).set(auth).send({ active: false }).expect(200);
-    const queued = (await t.dataSource.query(`SELECT status FROM deliveries WHERE kind = 'invitation'`)) as {
-      status: string;
-    }[];
+    const queued = await t.dataSource.query<{ status: string }[]>(
+      `SELECT status FROM deliveries WHERE kind = 'invitation'`,
+    );
     expect(queued.map((row) => row.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
 
     worker = await startTandem({ ...env, TANDEM_PROCESS: 'worker' }, { readyLine: /Tandem worker started/ });
@@ -470,7 +470,7 @@ describe('Invitation emails through the worker process (e2e)', () => {
     await eventually(
       'no delivery left scheduled or sending',
       async () =>
-        ((await t.dataSource.query(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`)) as unknown[])
+        (await t.dataSource.query<unknown[]>(`SELECT id FROM deliveries WHERE status IN ('scheduled', 'sending')`))
           .length === 0,
       { timeoutMs: 20_000 },
     );

@@ -113,10 +113,7 @@ function typeOf(error: ErrorLike): string {
  * one (its non-enumerable `raw` is the original), or any other value.
  */
 export function safeError(value: unknown, depth = 0): SafeError {
-  const raw =
-    typeof value === 'object' && value !== null && !isError(value) && 'raw' in value
-      ? (value as { raw: unknown }).raw
-      : value;
+  const raw = typeof value === 'object' && value !== null && !isError(value) && 'raw' in value ? value.raw : value;
   if (!isError(raw)) {
     if (typeof raw === 'string') return { type: 'string', message: safeMessage(raw) };
     return { type: raw === null ? 'null' : typeof raw };

@@ -30,7 +30,9 @@ const PHONE = /^[0-9+()\-.\s/x#*]{3,40}$/i;
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _&'.-]{0,49}$/u;
 
 const lowerTags = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value;
+  Array.isArray(value)
+    ? (value as unknown[]).map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag))
+    : value;
 
 export class FitDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'Do they reach an audience we want to serve?' })
@@ -232,7 +234,9 @@ export class ListOrganizationsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ enum: OrganizationStage, description: 'One stage, or several separated by commas.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
   @IsArray()
   @ArrayMaxSize(5)
   @IsEnum(OrganizationStage, { each: true, message: `must be one of ${Object.values(OrganizationStage).join(', ')}` })
@@ -260,7 +264,7 @@ export class ListOrganizationsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ maxLength: 50 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @MaxLength(50)
   tag?: string;

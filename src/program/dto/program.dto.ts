@@ -203,7 +203,9 @@ export class ListProgramsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ enum: ProgramStatus, description: 'One status, or several separated by commas.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
   @IsArray()
   @ArrayMaxSize(4)
   @IsEnum(ProgramStatus, { each: true, message: `must be one of ${Object.values(ProgramStatus).join(', ')}` })

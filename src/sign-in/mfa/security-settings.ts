@@ -41,7 +41,7 @@ export function validateSecuritySettings(value: unknown): FieldError[] {
 export function securitySettingsFromStored(value: unknown): SecuritySettings | null {
   const merged = { ...DEFAULT_SECURITY_SETTINGS, ...(isRecord(value) ? value : {}) };
   if (validateSecuritySettings(merged).length > 0) return null;
-  return { requireMfaFor: canonicalRoles(merged.requireMfaFor as string[]) };
+  return { requireMfaFor: canonicalRoles(merged.requireMfaFor) };
 }
 
 /** Whether someone of this role must have two-factor on under these settings. */
