@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { Clock } from '../common/clock/clock';
+import { Clock, realNow } from '../common/clock/clock';
 import { randomToken, sha256 } from '../common/crypto';
 import { authConfig, AuthConfig } from '../config/configuration';
 import type { User } from '../user/user.entity';
@@ -37,15 +37,6 @@ export type RevokeReason =
 
 /** How many rotations within the grace window a repeated presentation follows (more is no browser's tabs). */
 const MAX_GRACE_CHAIN = 16;
-
-/**
- * Real time, not the Clock: session and refresh-token lifetimes (expiry, revocation, purge) are
- * compared with the database's now() and jsonwebtoken's real-time `exp` checks.
- */
-function realNow(): Date {
-  // eslint-disable-next-line no-restricted-syntax -- security lifetimes run on real time (see above)
-  return new Date();
-}
 
 /**
  * Sign-in sessions: short-lived JWT access tokens plus rotating refresh tokens, of which only

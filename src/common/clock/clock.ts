@@ -28,3 +28,12 @@ export class ShiftedClock extends Clock {
 @Global()
 @Module({ providers: [Clock], exports: [Clock] })
 export class ClockModule {}
+
+/**
+ * Real time, not the Clock: for security lifetimes (session and refresh-token expiry,
+ * revocation, purge) compared with the database's now() and jsonwebtoken's real-time `exp`
+ * checks, which a shifted test clock must not move.
+ */
+export function realNow(): Date {
+  return new Date();
+}

@@ -13,6 +13,10 @@ export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object, v
 export const trimString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
+/** A query parameter that may list several values (`stage=active,paused`): an array of trimmed parts. */
+export const commaSeparated = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
+
 /** Trims strings and turns "" into null, for optional free-text fields. */
 export const trimToNull = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;

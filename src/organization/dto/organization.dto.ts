@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
-import { IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
+import { commaSeparated, IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
 import { OrganizationStage } from '../organization-stage';
 
 export const MAX_LINKS = 50;
@@ -234,9 +234,7 @@ export class ListOrganizationsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ enum: OrganizationStage, description: 'One stage, or several separated by commas.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
-  )
+  @Transform(commaSeparated)
   @IsArray()
   @ArrayMaxSize(5)
   @IsEnum(OrganizationStage, { each: true, message: `must be one of ${Object.values(OrganizationStage).join(', ')}` })

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
-import { IsIanaTimeZone, IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
+import { commaSeparated, IsIanaTimeZone, IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
 import { PartnerRole } from '../program-partner.entity';
 import { ProgramStatus } from '../program.entity';
 import { MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, MIN_DURATION_MINUTES } from '../schedule';
@@ -203,9 +203,7 @@ export class ListProgramsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ enum: ProgramStatus, description: 'One status, or several separated by commas.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
-  )
+  @Transform(commaSeparated)
   @IsArray()
   @ArrayMaxSize(4)
   @IsEnum(ProgramStatus, { each: true, message: `must be one of ${Object.values(ProgramStatus).join(', ')}` })
