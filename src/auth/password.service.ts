@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { authConfig, AuthConfig } from '../config/configuration';
 import type { PasswordHashCost } from '../config/env.schema';
@@ -41,16 +41,20 @@ function parameters(hash: string): { version: number; memoryCost: number; timeCo
 }
 
 @Injectable()
-export class PasswordService {
+export class PasswordService implements OnApplicationBootstrap {
   private readonly options: Argon2Options;
   /** A hash to verify against when the account does not exist, so timing reveals nothing. */
   private readonly decoyHash: Promise<string>;
 
-  constructor(@Inject(authConfig.KEY) config: Pick<AuthConfig, 'passwordHashCost'>) {
+  constructor(@Inject(authConfig.KEY) private readonly config: Pick<AuthConfig, 'passwordHashCost'>) {
     this.options = argon2Options(config.passwordHashCost);
-    if (config.passwordHashCost === 'test')
-      new Logger(PasswordService.name).warn('passwords are hashed at the test-only cost (PASSWORD_HASH_COST=test)');
     this.decoyHash = argon2.hash('tandem-decoy-password', this.options);
+  }
+
+  /** Said once the app's logger is in place (the constructor runs before it is). */
+  onApplicationBootstrap(): void {
+    if (this.config.passwordHashCost === 'test')
+      new Logger(PasswordService.name).warn('passwords are hashed at the test-only cost (PASSWORD_HASH_COST=test)');
   }
 
   hash(password: string): Promise<string> {
