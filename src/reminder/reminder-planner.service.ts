@@ -5,6 +5,7 @@ import { Clock } from '../common/clock/clock';
 import { reminderConfig, ReminderConfig } from '../config/configuration';
 import { DeliveryKind } from '../outbox/delivery-state';
 import { OutboxService } from '../outbox/outbox.service';
+import { AT_PAST_TOLERANCE_MS } from './reminder.rules';
 
 /** Only one process plans every rule at a time (pg_try_advisory_lock). */
 export const RECONCILE_LOCK_KEY = 727_010;
@@ -89,7 +90,8 @@ export class ReminderPlanner {
   /**
    * A row per (rule, occurrence, recipient) falling due between the late limit ago and the
    * lookahead — but never before the rule was last saved, so a new or edited rule does not send
-   * for occurrences already past. Occurrences missed by more than the late limit (Tandem was down
+   * for occurrences already past. A `once` time may be saved up to AT_PAST_TOLERANCE_MS after it
+   * (a slow form, a busy server), and is then still sent. Occurrences missed by more than the late limit (Tandem was down
    * that long) get a row too, `skipped` as too late, so the log shows them.
    */
   private async createOccurrences(manager: EntityManager, ruleIds: string[] | null, now: Date): Promise<number> {
@@ -103,7 +105,7 @@ export class ReminderPlanner {
          SELECT r.* FROM reminders r WHERE r.active AND ($3::uuid[] IS NULL OR r.id = ANY($3::uuid[]))
        ), occurrences AS (
          SELECT r.id AS reminder_id, 'session:' || s.id AS occurrence_key, s.starts_at AS occurrence_at,
-                s.starts_at + make_interval(mins => r.offset_minutes) AS due_at, s.id AS session_id, r.updated_at
+                s.starts_at + make_interval(mins => r.offset_minutes) AS due_at, s.id AS session_id, r.updated_at AS planned_from
          FROM rules r JOIN program_sessions s ON s.program_id = r.program_id
          WHERE r.trigger_type = 'session'
            AND s.starts_at BETWEEN $1::timestamptz - make_interval(mins => r.offset_minutes) AND $2::timestamptz - make_interval(mins => r.offset_minutes)
@@ -113,7 +115,8 @@ export class ReminderPlanner {
          FROM rules r JOIN tasks t ON t.id = r.task_id
          WHERE r.trigger_type = 'task-due'
          UNION ALL
-         SELECT r.id, 'once:' || (extract(epoch FROM r.at) * 1000)::bigint, r.at, r.at, NULL::uuid, r.updated_at
+         SELECT r.id, 'once:' || (extract(epoch FROM r.at) * 1000)::bigint, r.at, r.at, NULL::uuid,
+                r.updated_at - make_interval(secs => $5)
          FROM rules r WHERE r.trigger_type = 'once'
        ), recipients AS (
          SELECT ru.reminder_id, ru.user_id, NULL::uuid AS contact_id
@@ -126,8 +129,8 @@ export class ReminderPlanner {
               o.occurrence_key, o.occurrence_at, o.due_at,
               CASE WHEN o.due_at < $4 THEN 'too-late' END::delivery_skip_reason AS skip_reason
        FROM occurrences o JOIN recipients x ON x.reminder_id = o.reminder_id
-       WHERE o.due_at BETWEEN greatest($1::timestamptz, o.updated_at) AND $2::timestamptz`,
-      [from, to, ruleIds, tooLate],
+       WHERE o.due_at BETWEEN greatest($1::timestamptz, o.planned_from) AND $2::timestamptz`,
+      [from, to, ruleIds, tooLate, AT_PAST_TOLERANCE_MS / 1000],
     );
   }
 }

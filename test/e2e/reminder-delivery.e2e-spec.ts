@@ -282,6 +282,27 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     expect(await deliveriesOf(doomed.id)).toEqual([]);
   });
 
+  it('sends a once reminder saved just after its time (within the minute the API accepts)', async () => {
+    // A slow form or a busy server: the rule is saved 30 s after its time, which the API allows.
+    const rule = await persistRule(
+      {
+        title: 'Saved a moment late',
+        triggerType: ReminderTriggerType.Once,
+        programId: null,
+        offsetMinutes: null,
+        at: new Date(clock.now().getTime() - 30_000),
+      },
+      { users: [staff], contacts: [contact] },
+      0,
+    );
+    await planner.planRules([rule.id]);
+    expect(await deliveriesOf(rule.id)).toHaveLength(2);
+    // Due already: the sender (or the worker's own wake-up, whichever comes first) sends both.
+    await t.app.get(DeliverySender).deliverDue();
+    expect(await t.mail.waitFor(staff.email, 1)).toHaveLength(1);
+    expect(await t.mail.waitFor('dana@shelter.example.org', 1)).toHaveLength(1);
+  });
+
   it('retries a transient SMTP failure with backoff and fails a permanent one without retrying', async () => {
     const session = DateTime.fromISO('2027-02-24T15:30', { zone: ZONE });
     liveBefore(session.minus({ hours: 4 }), 1500);
