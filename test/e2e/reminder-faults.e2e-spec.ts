@@ -170,10 +170,11 @@ describe('Reminders: exactly once under faults', () => {
       partners: [{ organizationId: contact.organizationId, role: 'host' }],
     });
     // Four drop-ins starting 4 hours and a few seconds from now (the weekly schedule's own are days away),
-    // each far enough after the one before for a Redis restart, or a worker's, to fit in between.
+    // each far enough after the one before for a Redis restart, or a worker's, to fit in between
+    // (a worker's boot takes up to ~10 s while the rest of the suite runs beside it on 2 CPUs).
     const base = Date.now() + 4 * 3_600_000;
     const sessions = [];
-    for (const offset of [6_000, 16_000, 28_000, 60_000])
+    for (const offset of [6_000, 16_000, 36_000, 60_000])
       sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
     const created = await request(t.http)
       .post('/api/v1/reminders')
