@@ -1,7 +1,9 @@
 // `npm test` after the build: the web app's component tests (Vitest) and all Jest projects at
 // once. Jest's end-to-end suites spend much of their time waiting on PostgreSQL, Redis, child
-// processes and timers, which leaves a CPU for Vitest. Vitest's output is kept until it is done
-// and then printed whole, so the two never interleave; the exit code is non-zero if either failed.
+// processes and timers, which leaves room for Vitest — with one worker, so that its component
+// tests (React renders in jsdom, CPU-bound) are not starved beside Jest's three workers on a
+// 2-CPU machine; it still finishes long before Jest. Vitest's output is kept until it is done and
+// then printed whole, so the two never interleave; the exit code is non-zero if either failed.
 // Extra arguments go to Jest.
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
@@ -21,7 +23,7 @@ function run(command, args, options) {
 
 async function main() {
   console.log("tests: the web app's component tests (Vitest) run beside Jest; their report follows Jest's");
-  const web = run(npm, ['run', 'test:web', '--silent'], {
+  const web = run(npm, ['run', 'test:web', '--silent', '--', '--maxWorkers=1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });

@@ -1,9 +1,32 @@
-import { parseCheckInSubmission } from './public-check-in-form';
+import { validatePublicBody } from '../common/public/public-body.interceptor';
+import type { FieldError } from '../common/errors/domain-error';
+import { CheckInAnswers, validateAnswers } from './check-in-survey';
+import { SubmitCheckInAnswersDto } from './dto/check-in.dto';
+import { CheckInFormValues, checkInFormValuesOf, formToCheckInAnswers } from './public-check-in-form';
+
+/**
+ * What POST /api/v1/public/check-ins/{token} does to a body: PublicBodyInterceptor and the global
+ * ValidationPipe against SubmitCheckInAnswersDto, then the survey's own rule (validateAnswers).
+ */
+async function parseCheckInSubmission(
+  body: unknown,
+  isForm: boolean,
+): Promise<
+  | { answers: CheckInAnswers; comment: string | null; values: CheckInFormValues }
+  | { errors: FieldError[]; values: CheckInFormValues }
+> {
+  const values = checkInFormValuesOf(body, isForm);
+  const result = await validatePublicBody(body, isForm, formToCheckInAnswers, SubmitCheckInAnswersDto);
+  if ('errors' in result) return { errors: result.errors, values };
+  const checked = validateAnswers(result.dto.answers);
+  if ('errors' in checked) return { errors: checked.errors, values };
+  return { answers: checked.answers, comment: result.dto.comment ?? null, values };
+}
 
 const fields = (result: Awaited<ReturnType<typeof parseCheckInSubmission>>) =>
   'errors' in result ? result.errors.map((e) => e.field) : [];
 
-describe(parseCheckInSubmission.name, () => {
+describe('a public check-in body, as its route validates it', () => {
   describe('JSON', () => {
     it('takes answers and a trimmed comment', async () => {
       const result = await parseCheckInSubmission(

@@ -1,7 +1,5 @@
-import type { FieldError } from '../common/errors/domain-error';
-import { FormToBody, validatePublicBody } from '../common/public/public-body.interceptor';
-import { CHECK_IN_STATEMENT_IDS, CheckInAnswers, validateAnswers } from './check-in-survey';
-import { SubmitCheckInAnswersDto } from './dto/check-in.dto';
+import type { FormToBody } from '../common/public/public-body.interceptor';
+import { CHECK_IN_STATEMENT_IDS } from './check-in-survey';
 
 /**
  * The HTML form posts flat urlencoded fields, one per statement (named by its id, value "1"–"5",
@@ -16,10 +14,6 @@ export const CHECK_IN_FORM_FIELDS: readonly string[] = [...CHECK_IN_STATEMENT_ID
 
 /** The answers as the form names them (strings), for showing them again next to errors. */
 export type CheckInFormValues = Partial<Record<string, string>>;
-
-export type ParsedCheckInSubmission =
-  | { answers: CheckInAnswers; comment: string | null; values: CheckInFormValues }
-  | { errors: FieldError[]; values: CheckInFormValues };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,18 +53,4 @@ export function formToCheckInAnswers(form: Record<string, unknown>): ReturnType<
     input: { answers, ...(form[COMMENT_FIELD] !== undefined && { comment: form[COMMENT_FIELD] }) },
     unknownFields,
   };
-}
-
-/**
- * Validates a submission as its route does (`isForm`: the HTML form's urlencoded post). Returns
- * the answers to store and the trimmed comment (null when empty), or the field errors — never
- * both.
- */
-export async function parseCheckInSubmission(body: unknown, isForm: boolean): Promise<ParsedCheckInSubmission> {
-  const values = checkInFormValuesOf(body, isForm);
-  const result = await validatePublicBody(body, isForm, formToCheckInAnswers, SubmitCheckInAnswersDto);
-  if ('errors' in result) return { errors: result.errors, values };
-  const checked = validateAnswers(result.dto.answers);
-  if ('errors' in checked) return { errors: checked.errors, values };
-  return { answers: checked.answers, comment: result.dto.comment ?? null, values };
 }

@@ -1,4 +1,10 @@
-import { formToPublicFeedback, formValuesOf, parsePublicFeedback } from './public-feedback-form';
+import { validatePublicBody } from '../common/public/public-body.interceptor';
+import { PublicFeedbackDto } from './dto/feedback.dto';
+import { formToPublicFeedback, formValuesOf } from './public-feedback-form';
+
+/** What the route does to a body (PublicBodyInterceptor, then the global ValidationPipe). */
+const parsePublicFeedback = (body: unknown, isForm: boolean) =>
+  validatePublicBody(body, isForm, formToPublicFeedback, PublicFeedbackDto);
 
 describe('formToPublicFeedback', () => {
   it('maps the flat form fields onto the JSON shape, radio values to numbers', () => {
@@ -60,7 +66,7 @@ describe('formValuesOf', () => {
   });
 });
 
-describe('parsePublicFeedback', () => {
+describe('a public feedback body, as its route validates it', () => {
   it('validates a form post into the DTO', async () => {
     const parsed = await parsePublicFeedback(
       { rating: '5', outcomeConfidence: '4', worked: '  fun  ', didntWork: '' },

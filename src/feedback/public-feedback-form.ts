@@ -1,6 +1,5 @@
-import type { FieldError } from '../common/errors/domain-error';
-import { FormToBody, validatePublicBody } from '../common/public/public-body.interceptor';
-import { OUTCOME_KEYS, OutcomeKey, PublicFeedbackDto } from './dto/feedback.dto';
+import type { FormToBody } from '../common/public/public-body.interceptor';
+import { OUTCOME_KEYS, OutcomeKey } from './dto/feedback.dto';
 
 /**
  * The HTML form posts flat fields (urlencoded, no JavaScript); the JSON API takes
@@ -19,9 +18,6 @@ export const FORM_FIELDS: readonly string[] = ['rating', ...Object.values(FORM_O
 
 /** The form's answers as posted (strings), for showing them again next to errors. */
 export type FormValues = Partial<Record<string, string>>;
-
-export type ParsedPublicFeedback =
-  { dto: PublicFeedbackDto; values: FormValues } | { errors: FieldError[]; values: FormValues };
 
 /**
  * A radio value: "4" → 4; "" (nothing picked) → left out; anything else is kept as it came,
@@ -76,15 +72,4 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
   }
   for (const key of FORM_TEXT_FIELDS) put(key, body[key]);
   return values;
-}
-
-/**
- * Validates a public submission as its route does (PublicBodyInterceptor, then the app's own
- * ValidationPipe: unknown fields refused, as for every other body). `isForm`: the body is the
- * HTML form's urlencoded post.
- */
-export async function parsePublicFeedback(body: unknown, isForm: boolean): Promise<ParsedPublicFeedback> {
-  const values = formValuesOf(body, isForm);
-  const result = await validatePublicBody(body, isForm, formToPublicFeedback, PublicFeedbackDto);
-  return { ...result, values };
 }

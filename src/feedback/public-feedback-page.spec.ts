@@ -4,8 +4,8 @@ import {
   renderFeedbackForm,
   renderLinkNotFound,
   renderThanks,
-  renderTooMany,
 } from './public-feedback-page';
+import { renderTryAgainLater } from '../common/public/public-page';
 
 function attributesOf(html: string, tag: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
@@ -96,7 +96,7 @@ describe('plain words', () => {
   it('renders the thank-you, not-found and too-many pages escaped and in English', () => {
     expect(renderThanks('<b>Club</b>')).toContain('&lt;b&gt;Club&lt;/b&gt;');
     expect(renderLinkNotFound()).toMatch(/<html lang="en">[\s\S]*This link does not work/);
-    expect(renderTooMany(61)).toContain('2 minutes');
-    expect(renderTooMany(10)).toContain('1 minute.');
+    expect(renderTryAgainLater(61)).toContain('2 minutes');
+    expect(renderTryAgainLater(10)).toContain('1 minute.');
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ErrorSummary, PublicPage, renderDocument, renderTryAgainLater } from '../common/public/public-page';
+import { ErrorSummary, PublicPage, renderDocument } from '../common/public/public-page';
 import type { PublicPages } from '../common/public/public-page.filter';
 import { MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
 import { FeedbackLinkNotFoundError } from './feedback.errors';
@@ -202,9 +202,6 @@ export function renderLinkNotFound(): string {
     </PublicPage>,
   );
 }
-
-/** The shared "try again later" page, under the name this page set has always had. */
-export const renderTooMany = renderTryAgainLater;
 
 /** How the feedback page and its posts answer browsers (PublicPageFilter). */
 export const FEEDBACK_PAGES: PublicPages<ResolvedFeedbackLink> = {

@@ -27,8 +27,8 @@ import { Organization } from './organization.entity';
 import { OrganizationNameTakenError, OrganizationNotFoundError, UnknownOwnerError } from './organization.errors';
 import { StageChange } from './stage-change.entity';
 
-/** What the audit log records of an organization (none of it is personal data). */
-export const AUDITED_FIELDS = [
+/** The columns a body's fields of the same name write as they are (the fit comes nested). */
+const PLAIN_FIELDS = [
   'name',
   'type',
   'website',
@@ -43,6 +43,11 @@ export const AUDITED_FIELDS = [
   'capabilityIds',
   'seeksCapabilityIds',
   'tags',
+] as const;
+
+/** What the audit log records of an organization (none of it is personal data). */
+export const AUDITED_FIELDS = [
+  ...PLAIN_FIELDS,
   'fitAudienceReach',
   'fitMissionOverlap',
   'fitComplementaryResources',
@@ -339,22 +344,7 @@ export class OrganizationService implements OnModuleInit {
   /** DTO fields → entity columns; `undefined` leaves a column as it is. */
   private toColumns(input: Partial<OrganizationInput>, current?: Organization): Partial<Organization> {
     const columns: Partial<Organization> = {};
-    for (const key of [
-      'name',
-      'type',
-      'website',
-      'email',
-      'phone',
-      'address',
-      'mission',
-      'notes',
-      'stage',
-      'ownerId',
-      'audienceIds',
-      'capabilityIds',
-      'seeksCapabilityIds',
-      'tags',
-    ] as const) {
+    for (const key of PLAIN_FIELDS) {
       if (input[key] !== undefined) (columns as Record<string, unknown>)[key] = input[key];
     }
     const fit = input.fit;

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '../test/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session, type User } from '../api/client';
 import { App } from '../app';
