@@ -1,16 +1,17 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { ownerLabel, queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
 import { StageBadge } from '../common/StageBadge';
 import { ChangeStageModal } from './ChangeStageModal';
 import { Section } from './Section';
@@ -52,26 +53,14 @@ export function OrganizationPage() {
       unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } })),
   });
 
-  if (organization.isPending) {
+  if (!organization.isSuccess) {
     return (
-      <Group gap="sm" role="status">
-        <Loader size="sm" />
-        <Text>Loading partner…</Text>
-      </Group>
-    );
-  }
-  if (organization.isError) {
-    const notFound = organization.error instanceof ApiError && organization.error.status === 404;
-    return (
-      <Stack>
-        <PageTitle>{notFound ? 'Partner not found' : 'Partner could not be loaded'}</PageTitle>
-        <Alert color={notFound ? 'yellow' : 'red'} role="alert">
-          {notFound
-            ? 'This partner is not in the directory (it may have been deleted).'
-            : errorMessage(organization.error)}
-        </Alert>
-        <AnchorLink to="/organizations">Back to the partner directory</AnchorLink>
-      </Stack>
+      <QueryState
+        query={organization}
+        noun="partner"
+        notFound="This partner is not in the directory (it may have been deleted)."
+        back={<AnchorLink to="/organizations">Back to the partner directory</AnchorLink>}
+      />
     );
   }
 

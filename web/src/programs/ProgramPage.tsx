@@ -1,13 +1,13 @@
-import { Alert, Badge, Breadcrumbs, Button, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Breadcrumbs, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '../api/problem';
 import { useAudiences } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
 import { Section } from '../organization/Section';
 import { ProgramRemindersSection } from '../reminders/ProgramRemindersSection';
 import { CalendarLinkSection } from './CalendarLink';
@@ -47,24 +47,14 @@ export function ProgramPage() {
   const [changingStatus, statusModal] = useDisclosure(false);
   const program = useProgram(programId);
 
-  if (program.isPending) {
+  if (!program.isSuccess) {
     return (
-      <Group gap="sm" role="status">
-        <Loader size="sm" />
-        <Text>Loading program…</Text>
-      </Group>
-    );
-  }
-  if (program.isError) {
-    const notFound = program.error instanceof ApiError && program.error.status === 404;
-    return (
-      <Stack>
-        <PageTitle>{notFound ? 'Program not found' : 'Program could not be loaded'}</PageTitle>
-        <Alert color={notFound ? 'yellow' : 'red'} role="alert">
-          {notFound ? 'There is no such program (it may have been deleted).' : errorMessage(program.error)}
-        </Alert>
-        <AnchorLink to="/programs">Back to programs</AnchorLink>
-      </Stack>
+      <QueryState
+        query={program}
+        noun="program"
+        notFound="There is no such program (it may have been deleted)."
+        back={<AnchorLink to="/programs">Back to programs</AnchorLink>}
+      />
     );
   }
 

@@ -4,7 +4,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Loader,
   Pagination,
   Select,
   Stack,
@@ -24,6 +23,7 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
 import { Section } from '../organization/Section';
 import { useProgram } from '../programs/program-queries';
 import type { Program } from '../programs/program-types';
@@ -55,24 +55,14 @@ export function ReminderPage() {
   const program = useProgram(programId);
   const programData = programId ? program.data : undefined;
 
-  if (reminder.isPending) {
+  if (!reminder.isSuccess) {
     return (
-      <Group gap="sm" role="status">
-        <Loader size="sm" />
-        <Text>Loading reminder…</Text>
-      </Group>
-    );
-  }
-  if (reminder.isError) {
-    const notFound = reminder.error instanceof ApiError && reminder.error.status === 404;
-    return (
-      <Stack>
-        <PageTitle>{notFound ? 'Reminder not found' : 'Reminder could not be loaded'}</PageTitle>
-        <Alert color={notFound ? 'yellow' : 'red'} role="alert">
-          {notFound ? 'There is no such reminder (it may have been deleted).' : errorMessage(reminder.error)}
-        </Alert>
-        <AnchorLink to="/reminders">Back to reminders</AnchorLink>
-      </Stack>
+      <QueryState
+        query={reminder}
+        noun="reminder"
+        notFound="There is no such reminder (it may have been deleted)."
+        back={<AnchorLink to="/reminders">Back to reminders</AnchorLink>}
+      />
     );
   }
 
