@@ -1,4 +1,4 @@
-import { colorsTuple, createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
+import { Breadcrumbs, colorsTuple, createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's palette with shade 9 of green and yellow darkened. Shade 9 is the text of their light
@@ -24,6 +24,15 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
+  components: {
+    // A long partner or program name wraps in the trail instead of widening a phone's page.
+    Breadcrumbs: Breadcrumbs.extend({
+      styles: {
+        root: { flexWrap: 'wrap', rowGap: 4 },
+        breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
+      },
+    }),
+  },
 });
 
 /** Colours whose "light" variant (tinted background, coloured text) the app uses. */

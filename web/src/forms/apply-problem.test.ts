@@ -33,6 +33,7 @@ describe('plainFieldMessage', () => {
     expect(plainFieldMessage('must not be before startDate', { startDate: 'the start date' })).toBe(
       'Must not be before the start date',
     );
+    expect(plainFieldMessage('must be a web address', { address: 'Address' })).toBe('Must be a web address');
   });
 });
 

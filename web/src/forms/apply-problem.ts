@@ -44,6 +44,8 @@ export function formPathOf(field: string, values: object, paths: Record<string, 
 export function plainFieldMessage(message: string, labels: Record<string, string> = {}): string {
   let text = message.trim();
   for (const [field, words] of Object.entries(labels)) {
+    // Only identifiers (startDate, fit.notes): a plain word such as "address" is English too.
+    if (!/[A-Z.]/.test(field)) continue;
     text = text.replace(new RegExp(`\\b${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), words);
   }
   return text.charAt(0).toUpperCase() + text.slice(1);

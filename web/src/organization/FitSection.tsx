@@ -1,32 +1,27 @@
-import { Group, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import type { Organization } from '../api/types';
+import { FIT_CRITERIA } from './organization-form';
 import { Section } from './Section';
 
 type Fit = Organization['fit'];
-type Criterion = Exclude<keyof Fit, 'notes'>;
 
-/** The three criteria for choosing a partner (PRODUCT.md), each 0–5. */
-const CRITERIA: { key: Criterion; label: string; question: string }[] = [
-  { key: 'audienceReach', label: 'Audience reach', question: 'Do they reach an audience we want to serve?' },
-  {
-    key: 'missionOverlap',
-    label: 'Mission overlap',
-    question: 'Can one project serve a goal of theirs and one of ours?',
-  },
-  { key: 'complementaryResources', label: 'Complementary skills & resources', question: 'Do they have what we lack?' },
-];
-
-export function FitSection({ fit }: { fit: Fit }) {
-  const assessed = CRITERIA.some(({ key }) => fit[key] > 0);
+/** The partner's fit on the three criteria; `onEdit` (staff+) opens the partner's form to weigh it. */
+export function FitSection({ fit, onEdit }: { fit: Fit; onEdit?: () => void }) {
+  const assessed = FIT_CRITERIA.some(({ key }) => fit[key] > 0);
   return (
     <Section id="fit" title="Fit">
       {!assessed && (
-        <Text c="dimmed" mb="sm">
-          Not assessed yet.
-        </Text>
+        <Group justify="space-between" mb="sm" gap="xs">
+          <Text c="dimmed">Not weighed yet.</Text>
+          {onEdit && (
+            <Button size="xs" variant="light" onClick={onEdit}>
+              Weigh this partner
+            </Button>
+          )}
+        </Group>
       )}
       <Stack gap="sm" component="dl" m={0}>
-        {CRITERIA.map(({ key, label, question }) => (
+        {FIT_CRITERIA.map(({ key, label, question }) => (
           <Group key={key} justify="space-between" align="flex-start" wrap="nowrap" gap="md">
             <Text component="dt" size="sm">
               <Text span fw={600} size="sm" display="block">

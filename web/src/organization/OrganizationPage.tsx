@@ -14,6 +14,8 @@ import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { StageBadge } from '../common/StageBadge';
 import { ChangeStageModal } from './ChangeStageModal';
+import { DeleteOrganizationModal } from './DeleteOrganizationModal';
+import { EditOrganizationDrawer } from './EditOrganizationDrawer';
 import { Section } from './Section';
 import { ContactsSection } from './ContactsSection';
 import { FitSection } from './FitSection';
@@ -32,7 +34,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <Text component="dt" size="sm" fw={600}>
         {label}
       </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
         {children}
       </Text>
     </div>
@@ -47,6 +49,8 @@ export function OrganizationPage() {
   const { organizationId } = route.useParams();
   const user = useCurrentUser();
   const [changingStage, stageModal] = useDisclosure(false);
+  const [editing, editDrawer] = useDisclosure(false);
+  const [deleting, deleteModal] = useDisclosure(false);
   const organization = useQuery({
     queryKey: queryKeys.organization(organizationId),
     queryFn: async () =>
@@ -66,6 +70,7 @@ export function OrganizationPage() {
 
   const org = organization.data;
   const canWrite = can(user, 'directory.write');
+  const canDelete = can(user, 'directory.delete');
   return (
     <Stack gap="md">
       <Breadcrumbs aria-label="Breadcrumb" separator="›">
@@ -82,9 +87,17 @@ export function OrganizationPage() {
           <LogVisitButton organizationId={org.id} />
         </Stack>
         {canWrite && (
-          <Button variant="light" onClick={stageModal.open}>
-            Change stage
-          </Button>
+          <Group gap="xs">
+            <Button onClick={editDrawer.open}>Edit partner</Button>
+            <Button variant="light" onClick={stageModal.open}>
+              Change stage
+            </Button>
+            {canDelete && (
+              <Button variant="subtle" color="red" onClick={deleteModal.open}>
+                Delete partner
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
 
@@ -92,7 +105,7 @@ export function OrganizationPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <ProfileSection organization={org} />
-            <FitSection fit={org.fit} />
+            <FitSection fit={org.fit} onEdit={canWrite ? editDrawer.open : undefined} />
             <AudiencesSkillsSection organization={org} />
             <ContactsSection organizationId={org.id} />
             <OrganizationVisitsSection organizationId={org.id} />
@@ -109,6 +122,8 @@ export function OrganizationPage() {
         </Grid.Col>
       </Grid>
       {canWrite && <ChangeStageModal organization={org} opened={changingStage} onClose={stageModal.close} />}
+      {canWrite && <EditOrganizationDrawer organization={org} opened={editing} onClose={editDrawer.close} />}
+      {canDelete && <DeleteOrganizationModal organization={org} opened={deleting} onClose={deleteModal.close} />}
     </Stack>
   );
 }
