@@ -32,6 +32,7 @@ import { PartnershipModule } from './partnership/partnership.module';
 import { CheckInModule } from './check-in/check-in.module';
 import { DigestModule } from './digest/digest.module';
 import { DemoModule } from './demo/demo.module';
+import { SearchModule } from './search/search.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -86,6 +87,7 @@ export class AppModule {
         CheckInModule,
         DigestModule,
         DemoModule,
+        SearchModule,
         ...(options.worker ? [MaintenanceModule, OutboxWorkerModule] : []),
       ],
     };

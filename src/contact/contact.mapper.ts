@@ -13,7 +13,10 @@ export function canSeeContactDetails(user: Pick<AuthUser, 'role'>): boolean {
  * export, timeline…) goes through here, so the viewer redaction cannot be forgotten: email,
  * phone and notes are null for viewers.
  */
-export function toContactResponse(contact: Contact, user: Pick<AuthUser, 'role'>): ContactResponseDto {
+export function toContactResponse(
+  contact: Pick<Contact, keyof ContactResponseDto>,
+  user: Pick<AuthUser, 'role'>,
+): ContactResponseDto {
   const details = canSeeContactDetails(user);
   return {
     id: contact.id,

@@ -29,6 +29,7 @@ import {
   LoginResponseDto,
   SetupDto,
   SetupResponseDto,
+  SetupStateResponseDto,
   UpdateProfileDto,
 } from './dto/sign-in.dto';
 import { LocalAuthGuard } from './local.strategy';
@@ -44,6 +45,14 @@ export class AuthController {
     private readonly mfa: MfaService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
+
+  @Get('setup')
+  @Public()
+  @ApiOperation({ summary: 'Whether the first admin may still be created (the sign-in page offers setup only then)' })
+  @ApiOkResponse({ type: SetupStateResponseDto })
+  async setupState(): Promise<SetupStateResponseDto> {
+    return { open: await this.auth.setupOpen() };
+  }
 
   @Post('setup')
   @Public()

@@ -21,6 +21,10 @@ export class SignInService {
     private readonly mfa: MfaService,
   ) {}
 
+  setupOpen(): Promise<boolean> {
+    return this.users.setupOpen();
+  }
+
   setup(dto: SetupDto): Promise<User> {
     return this.users.createFirstAdmin(dto);
   }

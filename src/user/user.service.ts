@@ -73,6 +73,11 @@ export class UserService implements OnApplicationBootstrap {
     }
   }
 
+  /** Whether Tandem has no user yet, so the first admin may still be created. */
+  async setupOpen(): Promise<boolean> {
+    return !(await this.users.exists());
+  }
+
   /** Creates the first admin; only while no user exists (409 afterwards), safe under races. */
   async createFirstAdmin(input: { email: string; password: string; name: string }): Promise<User> {
     const email = normalizeEmail(input.email);

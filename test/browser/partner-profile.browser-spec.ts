@@ -179,6 +179,16 @@ describe('A partner’s profile and fit in the browser', () => {
     for (const control of ['Edit partner', 'Change stage', 'Delete partner', 'Weigh this partner'])
       await expect(page.getByRole('button', { name: control }).count()).resolves.toBe(0);
 
+    // Typed-in addresses of write screens: the 403 page, not a form that fails on submit.
+    for (const path of ['/programs/new', '/log-visit']) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect(page.getByRole('textbox').count()).resolves.toBe(0);
+    }
+    await page.goto(`${app.url}/programs/new`);
+    await page.getByRole('heading', { level: 1, name: 'Not available to your role' }).waitFor();
+    await expectAccessible(page);
+
     await page.goto(`${app.url}/organizations/${longId}`);
     await page.getByRole('heading', { level: 1, name: LONG_NAME }).waitFor();
     expect(await fitsWidth(page)).toBe(true);

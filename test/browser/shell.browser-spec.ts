@@ -107,10 +107,10 @@ describe('The shell in the browser: navigation, colleagues, chunks', () => {
     const logVisitInNav = nav.getByRole('link', { name: 'Log a visit', includeHidden: true });
     await expect(nav.getAttribute('inert')).resolves.toBe('');
 
-    // From the top of the page (the skip link): burger, home link, account, then straight into the page.
+    // From the top of the page (the skip link): burger, home link, search, account, then straight into the page.
     await page.locator('a.skip-link').focus();
     const closedStops = await tabStops(page, 6);
-    expect(closedStops.slice(0, 4)).toEqual(['Open navigation', 'Tandem', 'Account:', 'Add partner']);
+    expect(closedStops.slice(0, 5)).toEqual(['Open navigation', 'Tandem', 'Search', 'Account:', 'Add partner']);
     expect(closedStops.filter((stop) => stop.startsWith('nav:'))).toEqual([]);
     // Nor do screen readers find it: the closed navigation is not in the accessibility tree.
     const closedLinks = await accessibleLinks(page);

@@ -100,6 +100,10 @@ describe('Tandem in the browser', () => {
     await page.waitForURL(/\/sign-in\?notice=already-set-up$/);
     await page.getByText('Tandem is already set up.').waitFor();
     expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM users`)).toEqual([{ n: 1 }]);
+    // The sign-in page no longer offers setup once someone exists.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('link', { name: 'Create the first admin account' }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

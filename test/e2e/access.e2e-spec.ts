@@ -13,6 +13,7 @@ type Access = 'public' | 'cookie' | Role;
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/health': 'public',
+  'GET /api/v1/auth/setup': 'public',
   'POST /api/v1/auth/setup': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/refresh': 'cookie',
@@ -49,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/organizations/:id/timeline': Role.Viewer,
   'GET /api/v1/organizations/:id/notes': Role.Viewer,
   'POST /api/v1/organizations/:id/notes': Role.Staff,
+  'GET /api/v1/search': Role.Viewer,
   'GET /api/v1/contacts': Role.Viewer,
   'GET /api/v1/contacts/:id': Role.Viewer,
   'POST /api/v1/contacts': Role.Staff,

@@ -43,6 +43,12 @@ describe('Auth (e2e)', () => {
       expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     });
 
+    it('says without a token whether setup is open: until the first user exists, and never again', async () => {
+      expect((await request(t.http).get('/api/v1/auth/setup').expect(200)).body).toEqual({ open: true });
+      await request(t.http).post('/api/v1/auth/setup').send(admin).expect(201);
+      expect((await request(t.http).get('/api/v1/auth/setup').expect(200)).body).toEqual({ open: false });
+    });
+
     it('answers 409 once any user exists', async () => {
       await persistUser(t.dataSource, { role: Role.Viewer });
       const response = await request(t.http).post('/api/v1/auth/setup').send(admin).expect(409);

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { Role } from '../../src/auth/role.enum';
+import { escapeLike } from '../../src/common/query';
+import { contactSearchCondition } from '../../src/contact/contact.mapper';
 import { Note } from '../../src/organization/note.entity';
 import { OrganizationStage } from '../../src/organization/organization-stage';
+import { ORGANIZATION_SEARCH_EXPRESSION } from '../../src/organization/organization.service';
 import { ProgramStatus } from '../../src/program/program.entity';
 import { closureSessionRows } from '../../src/read-side/closure-sessions.query';
 import {
@@ -22,8 +26,19 @@ import {
   matchCapabilityRows,
   matchOrganizationRows,
 } from '../../src/read-side/matching.query';
+import {
+  contactSearchRows,
+  organizationSearchRows,
+  programSearchRows,
+  SearchInput,
+} from '../../src/read-side/search.query';
 import { organizationTimelineRows, TIMELINE_TYPES } from '../../src/read-side/timeline.query';
-import { persistAudience, persistCapability, persistOrganization } from '../factories/directory.factory';
+import {
+  persistAudience,
+  persistCapability,
+  persistContact,
+  persistOrganization,
+} from '../factories/directory.factory';
 import { persistFeedback } from '../factories/feedback.factory';
 import { persistClosure, persistProgram, persistSession } from '../factories/program.factory';
 import { persistTask } from '../factories/task.factory';
@@ -188,5 +203,49 @@ describe('read side (e2e)', () => {
       expect.objectContaining({ id: seed.closed, closureId: seed.closure, programId: seed.program }),
     ]);
     expect(rows[0].startsAt).toBeInstanceOf(Date);
+  });
+  it('search: partners, contacts with their organization, programs; a viewer cannot find by email', async () => {
+    const contact = await persistContact(t.dataSource, seed.alder, {
+      name: 'Rowan Ashby',
+      email: 'rowan@alder.example.org',
+    });
+    const [{ name: alderName }] = await t.dataSource.query('SELECT name FROM organizations WHERE id = $1', [
+      seed.alder,
+    ]);
+    const [{ name: programName }] = await t.dataSource.query('SELECT name FROM programs WHERE id = $1', [seed.program]);
+    const input = (term: string, role = Role.Staff): SearchInput => ({
+      term,
+      pattern: escapeLike(term),
+      organizationText: ORGANIZATION_SEARCH_EXPRESSION,
+      contactCondition: contactSearchCondition('c', { role }, 'pattern'),
+      limit: 5,
+    });
+    const [organizations, contacts, byEmail, hidden, programs] = await readOnly((db) =>
+      Promise.all([
+        organizationSearchRows(db, input(alderName)),
+        contactSearchRows(db, input('rowan')),
+        contactSearchRows(db, input('rowan@alder')),
+        contactSearchRows(db, input('rowan@alder', Role.Viewer)),
+        programSearchRows(db, input(programName)),
+      ]),
+    );
+    expect(organizations).toEqual([{ id: seed.alder, name: alderName, stage: 'active', type: 'Nonprofit' }]);
+    const row = {
+      id: contact.id,
+      version: 1,
+      organizationId: seed.alder,
+      organizationName: alderName,
+      name: 'Rowan Ashby',
+      title: 'Program coordinator',
+      email: 'rowan@alder.example.org',
+      phone: contact.phone,
+      preferredChannel: 'email',
+      isPrimary: false,
+      notes: null,
+    };
+    expect(contacts).toEqual([row]);
+    expect(byEmail).toEqual([row]);
+    expect(hidden).toEqual([]);
+    expect(programs).toEqual([{ id: seed.program, name: programName, status: 'running' }]);
   });
 });

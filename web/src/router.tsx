@@ -29,6 +29,7 @@ import { parseVisitsSearch } from './visits/visits-search';
 import { VisitsPage } from './visits/VisitsPage';
 import { parseNewProgramSearch, parseProgramPageSearch, parseProgramsSearch } from './programs/programs-search';
 import { parseRemindersSearch } from './reminders/reminders-search';
+import { parseContactsSearch } from './contacts/contacts-search';
 
 /*
  * Screens used less often, or heavy (programs bring luxon, rrule and qrcode), load on first visit:
@@ -128,6 +129,13 @@ const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'organizations/$organizationId',
   component: OrganizationPage,
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'contacts',
+  validateSearch: parseContactsSearch,
+  component: lazy(() => import('./contacts/ContactsPage'), 'ContactsPage'),
 });
 
 const logVisitRoute = createRoute({
@@ -279,6 +287,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     directoryRoute,
     organizationRoute,
+    contactsRoute,
     logVisitRoute,
     visitsRoute,
     tasksRoute,

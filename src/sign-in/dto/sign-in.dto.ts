@@ -104,6 +104,10 @@ export class UpdateProfileDto {
   version?: number;
 }
 
+export class SetupStateResponseDto {
+  @ApiProperty({ description: 'True while Tandem has no user: the first admin may be created.' }) open: boolean;
+}
+
 export class SetupResponseDto {
   @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type User } from './client';
 import { unwrap } from './problem';
-import type { Colleague, OrganizationListQuery } from './types';
+import type { Colleague, ContactListQuery, OrganizationListQuery } from './types';
 
 /** Query keys in one place, so a write can invalidate exactly what it changed. */
 export const queryKeys = {
@@ -9,6 +9,9 @@ export const queryKeys = {
   organizationList: (query: OrganizationListQuery) => ['organizations', 'list', query] as const,
   organization: (id: string) => ['organizations', id] as const,
   contacts: (organizationId: string) => ['contacts', { organizationId }] as const,
+  /** Every contact query (a partner's contacts, the Contacts screen's pages): what a contact write invalidates. */
+  allContacts: ['contacts'] as const,
+  contactList: (query: ContactListQuery) => ['contacts', 'list', query] as const,
   timeline: (organizationId: string) => ['organizations', organizationId, 'timeline'] as const,
   health: (organizationId: string) => ['organizations', organizationId, 'health'] as const,
   checkIns: (organizationId: string) => ['organizations', organizationId, 'check-ins'] as const,
@@ -22,6 +25,8 @@ export const queryKeys = {
   users: ['users'] as const,
   /** Under `users`, so a change on the user-admin screens refreshes the team list too. */
   colleagues: ['users', 'directory'] as const,
+  /** The search box on every screen (GET /search). */
+  search: (q: string) => ['search', q] as const,
 };
 
 export function useOrganizations(query: OrganizationListQuery) {

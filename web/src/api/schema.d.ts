@@ -240,7 +240,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether the first admin may still be created (the sign-in page offers setup only then) */
+        get: operations["AuthController_setupState"];
         put?: never;
         /** Create the first admin (only while Tandem has no user) */
         post: operations["AuthController_setup"];
@@ -1015,6 +1016,26 @@ export interface paths {
         };
         /** A rule's delivery log, latest due first: each email with its status, attempts and why it failed or was skipped */
         get: operations["ReminderController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search partners, contacts and programs at once (the search box on every screen)
+         * @description Up to 5 of each, the most relevant first: a name equal to `q`, then names starting with it, then names with a word starting with it, then other matches, closest name first. Ignores case and accents. Contacts are found and shown as the caller may see them: for viewers `q` matches name and title only, and email, phone and notes are null.
+         */
+        get: operations["SearchController_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2876,6 +2897,49 @@ export interface components {
             startTime: string;
             timezone: string;
         };
+        SearchContactDto: {
+            /** @description null for viewers */
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            isPrimary: boolean;
+            name: string;
+            /** @description null for viewers */
+            notes: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description The name of the contact’s organization (its page is where the contact is shown). */
+            organizationName: string;
+            /** @description null for viewers */
+            phone: string | null;
+            /** @enum {string} */
+            preferredChannel: "email" | "phone" | "text" | "in-person";
+            title: string | null;
+            version: number;
+        };
+        SearchOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            stage: "prospect" | "exploring" | "active" | "paused" | "ended";
+            type: string | null;
+        };
+        SearchProgramDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "running" | "paused" | "completed";
+        };
+        SearchResponseDto: {
+            /** @description At most 5, the most relevant first; as the caller may see them (viewers get email, phone and notes as null). */
+            contacts: components["schemas"]["SearchContactDto"][];
+            /** @description At most 5, the most relevant first. */
+            organizations: components["schemas"]["SearchOrganizationDto"][];
+            /** @description At most 5, the most relevant first. */
+            programs: components["schemas"]["SearchProgramDto"][];
+        };
         SecuritySettingsResponseDto: {
             /**
              * @description Roles that must use two-factor sign-in; their members without it are taken to setup and may use nothing else meanwhile.
@@ -2942,6 +3006,10 @@ export interface components {
         };
         SetupResponseDto: {
             user: components["schemas"]["UserResponseDto"];
+        };
+        SetupStateResponseDto: {
+            /** @description True while Tandem has no user: the first admin may be created. */
+            open: boolean;
         };
         StartRoundDto: {
             /** @description Ask these organizations (any stage but ended, however recent their last check-in). Without it: every active organization with no open check-in and none opened within the interval of the settings. */
@@ -4174,6 +4242,25 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuthController_setupState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupStateResponseDto"];
                 };
             };
         };
@@ -7474,6 +7561,55 @@ export interface operations {
             };
             /** @description No such record (unknown or malformed id). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                /** @description Text to look for, ignoring case and accents: partners by name, mission and notes; contacts by name and title (and for staff and above email and phone); programs by name and description. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission directory.read). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

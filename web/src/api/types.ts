@@ -4,6 +4,7 @@ import type { components, operations } from './schema';
 export type Organization = components['schemas']['OrganizationResponseDto'];
 export type Stage = Organization['stage'];
 export type Contact = components['schemas']['ContactResponseDto'];
+export type ContactListQuery = NonNullable<operations['ContactController_list']['parameters']['query']>;
 export type Audience = components['schemas']['AudienceResponseDto'];
 export type Capability = components['schemas']['CapabilityResponseDto'];
 /** A colleague in the team list (GET /users/directory): id, name and role, for every role. */

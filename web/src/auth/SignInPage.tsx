@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { session } from '../api/client';
-import { ApiError, errorMessage } from '../api/problem';
+import { api, session } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { AuthFrame } from './AuthFrame';
 import { safeRedirect } from './safe-redirect';
 
@@ -168,9 +169,22 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
-      <Text size="sm" mt="lg">
-        Setting Tandem up for the first time? <AnchorLink to="/setup">Create the first admin account</AnchorLink>
-      </Text>
+      <FirstAdminLink />
     </AuthFrame>
+  );
+}
+
+/** Offers the first-run setup only while Tandem has no user (GET /auth/setup); nothing once someone exists. */
+function FirstAdminLink() {
+  const setup = useQuery({
+    queryKey: ['auth', 'setup'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/auth/setup')),
+    staleTime: 60_000,
+  });
+  if (!setup.data?.open) return null;
+  return (
+    <Text size="sm" mt="lg">
+      Setting Tandem up for the first time? <AnchorLink to="/setup">Create the first admin account</AnchorLink>
+    </Text>
   );
 }

@@ -19,6 +19,7 @@ import { EditOrganizationDrawer } from './EditOrganizationDrawer';
 import { Section } from './Section';
 import { ContactsSection } from './ContactsSection';
 import { FitSection } from './FitSection';
+import { OrganizationProgramsSection } from './OrganizationProgramsSection';
 import { HealthSection } from './HealthSection';
 import { CheckInsSection } from '../check-ins/CheckInsSection';
 import { TimelineSection } from './TimelineSection';
@@ -108,6 +109,7 @@ export function OrganizationPage() {
             <FitSection fit={org.fit} onEdit={canWrite ? editDrawer.open : undefined} />
             <AudiencesSkillsSection organization={org} />
             <ContactsSection organizationId={org.id} />
+            <OrganizationProgramsSection organizationId={org.id} />
             <OrganizationVisitsSection organizationId={org.id} />
             <OrganizationTasksSection organizationId={org.id} />
             <OrganizationFeedbackSection organizationId={org.id} />

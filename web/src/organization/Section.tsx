@@ -14,7 +14,17 @@ export function Section({
   actions?: ReactNode;
 }) {
   return (
-    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={`${id}-title`}>
+    // The id makes the section a link target (/organizations/…#contacts); the margin keeps its
+    // heading clear of the fixed header when scrolled to.
+    <Paper
+      component="section"
+      id={id}
+      withBorder
+      p="md"
+      radius="md"
+      aria-labelledby={`${id}-title`}
+      style={{ scrollMarginTop: 72 }}
+    >
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h4" id={`${id}-title`}>
           {title}

@@ -1,5 +1,5 @@
 import { Alert, Button, Loader, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
@@ -68,16 +68,34 @@ function AddNoteForm({ organizationId }: { organizationId: string }) {
   );
 }
 
+/** Newest first, 30 at a time: "Show more" loads the next page below the ones shown. */
 export function TimelineSection({ organizationId, canWrite }: { organizationId: string; canWrite: boolean }) {
-  const timeline = useQuery({
+  const timeline = useInfiniteQuery({
     queryKey: queryKeys.timeline(organizationId),
-    queryFn: async () =>
+    initialPageParam: 0,
+    queryFn: async ({ pageParam, signal }) =>
       unwrap(
         await api.GET('/api/v1/organizations/{id}/timeline', {
-          params: { path: { id: organizationId }, query: { limit: TIMELINE_LIMIT } },
+          params: { path: { id: organizationId }, query: { limit: TIMELINE_LIMIT, offset: pageParam } },
+          signal,
         }),
       ),
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((sum, page) => sum + page.data.length, 0);
+      return shown < last.meta.total && last.data.length > 0 ? shown : undefined;
+    },
   });
+  // An entry may move to the next page while more are added: show each once.
+  const seen = new Set<string>();
+  const entries = (timeline.data?.pages ?? [])
+    .flatMap((page) => page.data)
+    .filter((entry) => {
+      const key = `${entry.type}-${entry.refId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const total = timeline.data?.pages.at(-1)?.meta.total ?? 0;
 
   return (
     <Section id="timeline" title="Timeline">
@@ -89,10 +107,10 @@ export function TimelineSection({ organizationId, canWrite }: { organizationId: 
             {errorMessage(timeline.error)}
           </Alert>
         )}
-        {timeline.data?.data.length === 0 && <Text c="dimmed">Nothing has happened yet.</Text>}
-        {timeline.data && timeline.data.data.length > 0 && (
+        {timeline.isSuccess && entries.length === 0 && <Text c="dimmed">Nothing has happened yet.</Text>}
+        {entries.length > 0 && (
           <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-            {timeline.data.data.map((entry) => (
+            {entries.map((entry) => (
               <li
                 key={`${entry.type}-${entry.refId}`}
                 style={{ borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 10 }}
@@ -107,10 +125,25 @@ export function TimelineSection({ organizationId, canWrite }: { organizationId: 
             ))}
           </Stack>
         )}
-        {timeline.data && timeline.data.meta.total > TIMELINE_LIMIT && (
-          <Text size="sm" c="dimmed">
-            Showing the latest {TIMELINE_LIMIT} of {timeline.data.meta.total} events.
-          </Text>
+        {timeline.hasNextPage && (
+          <Stack gap={4} align="flex-start">
+            <Text size="sm" c="dimmed" role="status">
+              Showing {entries.length} of {total} events.
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              loading={timeline.isFetchingNextPage}
+              onClick={() => void timeline.fetchNextPage()}
+            >
+              Show more
+            </Button>
+          </Stack>
+        )}
+        {timeline.isFetchNextPageError && (
+          <Alert color="red" role="alert">
+            {errorMessage(timeline.error)}
+          </Alert>
         )}
       </Stack>
     </Section>

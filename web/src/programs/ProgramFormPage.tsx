@@ -20,6 +20,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { queryKeys, useAudiences } from '../api/queries';
+import { RequirePermission } from '../auth/RequirePermission';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { errorUnder, problemFields } from './form-errors';
@@ -73,7 +74,16 @@ function valuesFor(program: Program): ProgramFormValues {
   };
 }
 
+/** /programs/new: staff and above; viewers get the 403 page. */
 export function NewProgramPage() {
+  return (
+    <RequirePermission permission="outreach.write" what="Adding a program" who="staff, managers and admins">
+      <NewProgramForm />
+    </RequirePermission>
+  );
+}
+
+function NewProgramForm() {
   const { organizationId } = newRoute.useSearch();
   // Started from a partner's page: that partner is the host.
   const partner = useQuery({
@@ -108,7 +118,16 @@ export function NewProgramPage() {
   );
 }
 
+/** /programs/:id/edit: staff and above; viewers get the 403 page. */
 export function EditProgramPage() {
+  return (
+    <RequirePermission permission="outreach.write" what="Editing a program" who="staff, managers and admins">
+      <EditProgramForm />
+    </RequirePermission>
+  );
+}
+
+function EditProgramForm() {
   const { programId } = editRoute.useParams();
   const program = useProgram(programId);
   const [conflicted, setConflicted] = useState(false);

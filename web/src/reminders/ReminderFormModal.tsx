@@ -5,6 +5,7 @@ import {
   Modal,
   MultiSelect,
   NumberInput,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -13,37 +14,39 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { ApiError, unwrap } from '../api/problem';
 import { useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
-import { errorUnder, problemFields } from '../programs/form-errors';
+import { applyProblem } from '../forms/apply-problem';
+import { usePrograms, useProgram } from '../programs/program-queries';
 import type { Program } from '../programs/program-types';
-import { reminderKeys, usePartnerContacts } from './reminder-queries';
+import type { Task } from '../tasks/task-groups';
+import { OrganizationSelect } from '../visits/OrganizationSelect';
+import { useOrganization } from '../visits/outreach-data';
 import {
-  describeSessionOffset,
+  KIND_LABELS,
+  REMINDER_FIELD_PATHS,
+  toLocalInput,
+  triggerOf,
+  validateReminderForm,
+  type ReminderFormValues,
+  type ReminderKind,
+} from './reminder-form';
+import { reminderKeys, useContactsOf } from './reminder-queries';
+import {
+  describeTrigger,
   MAX_OFFSET_MINUTES,
   offsetToParts,
-  partsToOffset,
   type CreateReminder,
-  type OffsetDirection,
   type OffsetUnit,
   type Reminder,
   type UpdateReminder,
 } from './reminder-text';
-
-interface FormValues {
-  title: string;
-  message: string;
-  amount: number | '';
-  unit: OffsetUnit;
-  direction: OffsetDirection;
-  recipientIds: string[];
-  recipientContactIds: string[];
-  active: boolean;
-}
 
 const UNITS: { value: OffsetUnit; label: string }[] = [
   { value: 'minutes', label: 'minutes' },
@@ -51,60 +54,138 @@ const UNITS: { value: OffsetUnit; label: string }[] = [
   { value: 'days', label: 'days' },
 ];
 
+/** Open tasks to remind about (the picker of a new task reminder). */
+function useOpenTasks(enabled: boolean) {
+  return useQuery({
+    queryKey: ['tasks', 'open-for-reminders'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/tasks', { params: { query: { status: 'open', limit: 100 } } })).data,
+    enabled,
+  });
+}
+
+function useTask(id: string | null) {
+  return useQuery({
+    queryKey: ['tasks', id],
+    queryFn: async () => unwrap(await api.GET('/api/v1/tasks/{id}', { params: { path: { id: id! } } })),
+    enabled: !!id,
+  });
+}
+
+function initialValues(
+  reminder: Reminder | undefined,
+  program: Program | undefined,
+  task: Task | undefined,
+  me: string,
+  zone: string,
+): ReminderFormValues {
+  const trigger = reminder?.trigger;
+  const kind: ReminderKind = trigger?.type ?? (program ? 'session' : task ? 'task-due' : 'once');
+  const parts = offsetToParts(trigger?.offsetMinutes ?? (kind === 'task-due' ? -1440 : -240));
+  return {
+    kind,
+    programId: trigger?.programId ?? program?.id ?? null,
+    taskId: trigger?.taskId ?? task?.id ?? null,
+    at: trigger?.at ? toLocalInput(trigger.at, zone) : '',
+    amount: parts.amount,
+    unit: parts.unit,
+    direction: parts.direction,
+    title: reminder?.title ?? '',
+    message: reminder?.message ?? '',
+    recipientIds: reminder?.recipientIds ?? [me],
+    recipientContactIds: reminder?.recipientContactIds ?? [],
+    contactOrganizationId: null,
+    active: reminder?.active ?? true,
+  };
+}
+
 /**
- * Adds or edits a reminder that follows every session of a program ("4 hours before every
- * session"), to colleagues and partner contacts. Editing needs the rule's current version.
+ * Adds or edits a reminder of any kind: once at a date and time, before (or after) a task is due,
+ * or before every session of a program — to colleagues and partner contacts. Opened from a
+ * program or a task, it follows that one; from the Reminders screen, the person chooses what it
+ * follows. Editing needs the rule's current version.
  */
 export function ReminderFormModal({
   program,
+  task,
   reminder,
   opened,
   onClose,
 }: {
-  program: Program;
+  program?: Program;
+  task?: Task;
   reminder?: Reminder;
   opened: boolean;
   onClose: () => void;
 }) {
+  const phone = useMediaQuery('(max-width: 48em)');
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={reminder ? 'Edit reminder' : 'Add a reminder'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+      fullScreen={phone}
+      centered
+    >
+      {opened && <ReminderForm program={program} task={task} reminder={reminder} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ReminderForm({
+  program: givenProgram,
+  task: givenTask,
+  reminder,
+  onClose,
+}: {
+  program?: Program;
+  task?: Task;
+  reminder?: Reminder;
+  onClose: () => void;
+}) {
   const user = useCurrentUser();
+  const zone = user.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const queryClient = useQueryClient();
   const colleagues = useColleagues();
-  const partnerContacts = usePartnerContacts(program);
-  const initialParts = offsetToParts(reminder?.trigger.offsetMinutes ?? -240);
-  const [values, setValues] = useState<FormValues>({
-    title: reminder?.title ?? '',
-    message: reminder?.message ?? '',
-    amount: initialParts.amount,
-    unit: initialParts.unit,
-    direction: initialParts.direction,
-    recipientIds: reminder?.recipientIds ?? [user.id],
-    recipientContactIds: reminder?.recipientContactIds ?? [],
-    active: reminder?.active ?? true,
+  const fixed = !!(reminder || givenProgram || givenTask);
+  const form = useForm<ReminderFormValues>({
+    mode: 'controlled',
+    initialValues: initialValues(reminder, givenProgram, givenTask, user.id, zone),
+    validate: (values) => validateReminderForm(values, zone, new Date()),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-  const offset =
-    values.amount === ''
-      ? null
-      : partsToOffset({ amount: values.amount, unit: values.unit, direction: values.direction });
+  const [general, setGeneral] = useState<string | null>(null);
+  const values = form.getValues();
+
+  const programs = usePrograms({ limit: 100 });
+  const fetchedProgram = useProgram(
+    values.kind === 'session' && !givenProgram ? (values.programId ?? undefined) : undefined,
+  );
+  const program = givenProgram?.id === values.programId ? givenProgram : fetchedProgram.data;
+  const openTasks = useOpenTasks(values.kind === 'task-due' && !fixed);
+  const fetchedTask = useTask(values.kind === 'task-due' && givenTask?.id !== values.taskId ? values.taskId : null);
+  const task = givenTask?.id === values.taskId ? givenTask : fetchedTask.data;
+  const taskPartner = useOrganization(values.kind === 'task-due' ? task?.organizationId : null);
+  const oncePartner = useOrganization(values.kind === 'once' ? values.contactOrganizationId : null);
+
+  const partners =
+    values.kind === 'session'
+      ? (program?.partners ?? [])
+      : values.kind === 'task-due'
+        ? task?.organizationId && taskPartner.data
+          ? [{ organizationId: task.organizationId, organizationName: taskPartner.data.name }]
+          : []
+        : values.contactOrganizationId && oncePartner.data
+          ? [{ organizationId: values.contactOrganizationId, organizationName: oncePartner.data.name }]
+          : [];
+  const partnerContacts = useContactsOf(partners);
 
   const save = useMutation({
-    mutationFn: async (offsetMinutes: number): Promise<Reminder> => {
-      const fields = {
-        title: values.title.trim(),
-        message: values.message.trim(),
-        trigger: { type: 'session' as const, programId: program.id, offsetMinutes },
-        recipientIds: values.recipientIds,
-        recipientContactIds: values.recipientContactIds,
-        active: values.active,
-      };
-      if (!reminder) {
-        const body: CreateReminder = fields;
-        return unwrap(await api.POST('/api/v1/reminders', { body }));
-      }
-      const body: UpdateReminder = { ...fields, version: reminder.version };
-      return unwrap(await api.PATCH('/api/v1/reminders/{id}', { params: { path: { id: reminder.id } }, body }));
+    mutationFn: async (body: CreateReminder): Promise<Reminder> => {
+      if (!reminder) return unwrap(await api.POST('/api/v1/reminders', { body }));
+      const update: UpdateReminder = { ...body, version: reminder.version };
+      return unwrap(await api.PATCH('/api/v1/reminders/{id}', { params: { path: { id: reminder.id } }, body: update }));
     },
     onSuccess: async (saved) => {
       queryClient.setQueryData(reminderKeys.detail(saved.id), saved);
@@ -112,24 +193,31 @@ export function ReminderFormModal({
       onClose();
     },
     onError: async (error) => {
-      setErrors(problemFields(error));
-      if (error instanceof ApiError && error.status === 409 && reminder)
+      if (error instanceof ApiError && error.status === 409 && reminder) {
+        setGeneral(
+          'Someone changed this reminder since you opened it. Close this window to see their version, then try again.',
+        );
         await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(reminder.id) });
+        return;
+      }
+      const paths = values.kind === 'once' ? { ...REMINDER_FIELD_PATHS, trigger: 'at' } : REMINDER_FIELD_PATHS;
+      setGeneral(applyProblem(form, error, { paths }));
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!values.title.trim()) found.title = 'Enter a title (it is the email’s subject)';
-    if (offset === null) found['trigger.offsetMinutes'] = 'Enter how long before or after';
-    else if (Math.abs(offset) > MAX_OFFSET_MINUTES) found['trigger.offsetMinutes'] = 'At most 30 days before or after';
-    if (values.recipientIds.length + values.recipientContactIds.length === 0)
-      found.recipientIds = 'Choose at least one person to email';
-    setErrors(found);
-    if (Object.keys(found).length > 0 || offset === null) return;
-    save.mutate(offset);
-  }
+  const submit = form.onSubmit((submitted) => {
+    setGeneral(null);
+    const trigger = triggerOf(submitted, zone);
+    if (!trigger) return;
+    save.mutate({
+      title: submitted.title.trim(),
+      message: submitted.message.trim(),
+      trigger,
+      recipientIds: submitted.recipientIds,
+      recipientContactIds: submitted.recipientContactIds,
+      active: submitted.active,
+    });
+  });
 
   const staffOptions = [
     { value: user.id, label: `${user.name} (you)` },
@@ -148,125 +236,173 @@ export function ReminderFormModal({
     if (!contactOptions.some((option) => option.value === id))
       contactOptions.push({ value: id, label: 'A partner contact', disabled: false });
 
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const general = save.error && (conflict || Object.keys(errors).length === 0);
+  const trigger = triggerOf(values, zone);
+  const preview =
+    trigger && values.kind !== 'once'
+      ? `Sends ${describeTrigger({ type: trigger.type, offsetMinutes: trigger.offsetMinutes ?? undefined })
+          .replace(/^At/, 'at')
+          .replace(/^When/, 'when')}.`
+      : '';
+  const subject =
+    values.kind === 'session' && program ? (
+      <>
+        For every session of <strong>{program.name}</strong>. Emails name the session’s date, time and place; a
+        cancelled session’s reminders are skipped.
+      </>
+    ) : values.kind === 'task-due' && task ? (
+      <>
+        For the task <strong>{task.title}</strong>. If its due date changes, the reminder follows it; once the task is
+        done, nothing more is sent.
+      </>
+    ) : null;
+
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={reminder ? 'Edit reminder' : 'Add a reminder'}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      size="lg"
-      centered
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {general && (
-            <Alert color={conflict ? 'yellow' : 'red'} role="alert">
-              {conflict
-                ? 'Someone changed this reminder since you opened it. Close this window to see their version, then try again.'
-                : errorMessage(save.error)}
-            </Alert>
-          )}
-          <Text size="sm">
-            For every session of <strong>{program.name}</strong>. Emails name the session’s date, time and place; a
-            cancelled session’s reminders are skipped.
-          </Text>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {general && (
+          <Alert color={save.error instanceof ApiError && save.error.status === 409 ? 'yellow' : 'red'} role="alert">
+            {general}
+          </Alert>
+        )}
+        {!fixed && (
+          <Radio.Group
+            label="What should it follow?"
+            value={values.kind}
+            onChange={(kind) => form.setFieldValue('kind', kind)}
+          >
+            <Stack gap={6} mt={6}>
+              {(Object.keys(KIND_LABELS) as ReminderKind[]).map((kind) => (
+                <Radio key={kind} value={kind} label={KIND_LABELS[kind]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
+        {!fixed && values.kind === 'session' && (
+          <Select
+            label="Program"
+            searchable
+            data={(programs.data?.data ?? [])
+              .filter((option) => option.status !== 'completed')
+              .map((option) => ({ value: option.id, label: option.name }))}
+            nothingFoundMessage="No running or planned program by that name"
+            {...form.getInputProps('programId')}
+          />
+        )}
+        {!fixed && values.kind === 'task-due' && (
+          <Select
+            label="Task"
+            searchable
+            data={(openTasks.data ?? []).map((option) => ({ value: option.id, label: option.title }))}
+            nothingFoundMessage={openTasks.isPending ? 'Loading…' : 'No open task by that name'}
+            {...form.getInputProps('taskId')}
+          />
+        )}
+        {subject && <Text size="sm">{subject}</Text>}
+        <TextInput
+          label="Title"
+          description="The email’s subject"
+          required
+          data-autofocus
+          maxLength={200}
+          placeholder="e.g. Drop-in today: bring the sign-up sheets"
+          {...form.getInputProps('title')}
+        />
+        <Textarea
+          label="Message"
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={5000}
+          {...form.getInputProps('message')}
+        />
+        {values.kind === 'once' ? (
           <TextInput
-            label="Title"
-            description="The email’s subject"
+            label="Send it at"
+            type="datetime-local"
+            description={`Your time zone: ${zone}`}
             required
-            data-autofocus
-            maxLength={200}
-            placeholder="e.g. Drop-in today: bring the sign-up sheets"
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={errors.title}
+            {...form.getInputProps('at')}
           />
-          <Textarea
-            label="Message"
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={5000}
-            value={values.message}
-            onChange={(event) => set('message', event.currentTarget.value)}
-            error={errors.message}
+        ) : (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <NumberInput
+                label="How long"
+                min={0}
+                max={MAX_OFFSET_MINUTES}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="none"
+                {...form.getInputProps('amount')}
+              />
+              <Select label="Unit" data={UNITS} allowDeselect={false} {...form.getInputProps('unit')} />
+              <Select
+                label="Before or after"
+                data={
+                  values.kind === 'session'
+                    ? [
+                        { value: 'before', label: 'before each session' },
+                        { value: 'after', label: 'after each session starts' },
+                      ]
+                    : [
+                        { value: 'before', label: 'before it is due' },
+                        { value: 'after', label: 'after it is due' },
+                      ]
+                }
+                allowDeselect={false}
+                {...form.getInputProps('direction')}
+              />
+            </SimpleGrid>
+            <Text size="sm" fw={500} role="status" aria-live="polite">
+              {preview}
+            </Text>
+          </>
+        )}
+        <MultiSelect
+          label="Colleagues"
+          description={
+            colleagues.isError
+              ? 'The list of colleagues could not be loaded: you, or colleagues already on this reminder.'
+              : undefined
+          }
+          data={staffOptions}
+          searchable
+          {...form.getInputProps('recipientIds')}
+        />
+        {values.kind === 'once' && (
+          <OrganizationSelect
+            label="Partner (to email its contacts)"
+            clearable
+            value={values.contactOrganizationId}
+            onChange={(id) => form.setFieldValue('contactOrganizationId', id)}
           />
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <NumberInput
-              label="How long"
-              min={0}
-              max={MAX_OFFSET_MINUTES}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.amount}
-              onChange={(value) => set('amount', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
-              error={errorUnder(errors, 'trigger')}
-            />
-            <Select
-              label="Unit"
-              data={UNITS}
-              value={values.unit}
-              allowDeselect={false}
-              onChange={(value) => value && set('unit', value)}
-            />
-            <Select
-              label="Before or after"
-              data={[
-                { value: 'before', label: 'before each session' },
-                { value: 'after', label: 'after each session starts' },
-              ]}
-              value={values.direction}
-              allowDeselect={false}
-              onChange={(value) => value && set('direction', value)}
-            />
-          </SimpleGrid>
-          <Text size="sm" fw={500} role="status" aria-live="polite">
-            {offset === null ? '' : `Sends ${describeSessionOffset(offset).replace(/^At/, 'at')}.`}
-          </Text>
-          <MultiSelect
-            label="Colleagues"
-            description={
-              colleagues.isError
-                ? 'The list of colleagues could not be loaded: you, or colleagues already on this reminder.'
-                : undefined
-            }
-            data={staffOptions}
-            value={values.recipientIds}
-            onChange={(ids) => set('recipientIds', ids)}
-            error={errorUnder(errors, 'recipientIds')}
-            searchable
-          />
-          <MultiSelect
-            label="Partner contacts"
-            description={
-              program.partners.length === 0
+        )}
+        <MultiSelect
+          label="Partner contacts"
+          description={
+            partners.length === 0
+              ? values.kind === 'session'
                 ? 'The program has no partner yet.'
-                : 'Each email to a partner contact carries a one-click unsubscribe link.'
-            }
-            data={contactOptions}
-            value={values.recipientContactIds}
-            onChange={(ids) => set('recipientContactIds', ids)}
-            error={errorUnder(errors, 'recipientContactIds')}
-            searchable
-            nothingFoundMessage={partnerContacts.pending ? 'Loading…' : 'No contact by that name'}
-          />
-          <Switch
-            label="Send these reminders"
-            checked={values.active}
-            onChange={(event) => set('active', event.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {reminder ? 'Save reminder' : 'Add reminder'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+                : values.kind === 'task-due'
+                  ? 'The task is not about a partner.'
+                  : 'Choose a partner above to email its contacts.'
+              : 'Each email to a partner contact carries a one-click unsubscribe link.'
+          }
+          data={contactOptions}
+          searchable
+          nothingFoundMessage={partnerContacts.pending ? 'Loading…' : 'No contact by that name'}
+          {...form.getInputProps('recipientContactIds')}
+        />
+        <Switch label="Send these reminders" {...form.getInputProps('active', { type: 'checkbox' })} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {reminder ? 'Save reminder' : 'Add reminder'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import {
   Breadcrumbs,
   Button,
   Group,
+  Modal,
   Pagination,
   Select,
   Stack,
@@ -14,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { api, type User } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
@@ -135,6 +136,7 @@ function RuleSection({
 }) {
   const queryClient = useQueryClient();
   const [editing, editModal] = useDisclosure(false);
+  const [deleting, deleteModal] = useDisclosure(false);
   const nameOf = useRecipientNames(user, program);
   const toggle = useMutation({
     mutationFn: async (active: boolean) =>
@@ -164,11 +166,15 @@ function RuleSection({
       title="The reminder"
       actions={
         canWrite &&
-        rule.trigger.type === 'session' &&
-        program && (
-          <Button variant="light" size="compact-sm" onClick={editModal.open}>
-            Edit reminder
-          </Button>
+        (rule.trigger.type !== 'session' || program) && (
+          <Group gap="xs">
+            <Button variant="light" size="compact-sm" onClick={editModal.open}>
+              Edit reminder
+            </Button>
+            <Button variant="subtle" color="red" size="compact-sm" onClick={deleteModal.open}>
+              Delete
+            </Button>
+          </Group>
         )
       }
     >
@@ -205,7 +211,7 @@ function RuleSection({
           </Field>
         </Stack>
       </Stack>
-      {editing && program && (
+      {editing && (
         <ReminderFormModal
           key={rule.version}
           program={program}
@@ -214,6 +220,7 @@ function RuleSection({
           onClose={editModal.close}
         />
       )}
+      {canWrite && <DeleteReminderModal rule={rule} opened={deleting} onClose={deleteModal.close} />}
     </Section>
   );
 }
@@ -377,5 +384,49 @@ function DeliveryRow({
         )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Deleting a rule stops its emails; its email log goes with it (the database deletes its deliveries). */
+function DeleteReminderModal({ rule, opened, onClose }: { rule: Reminder; opened: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/api/v1/reminders/{id}', { params: { path: { id: rule.id } } })),
+    onSuccess: async () => {
+      onClose();
+      queryClient.removeQueries({ queryKey: reminderKeys.detail(rule.id) });
+      await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
+      await navigate({ to: '/reminders' });
+    },
+  });
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Delete this reminder?"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+    >
+      <Stack>
+        <Text style={{ overflowWrap: 'anywhere' }}>
+          <strong>{rule.title}</strong> will send no more emails, and its email log is deleted with it. To pause it
+          instead, turn “Send these reminders” off.
+        </Text>
+        {remove.error && (
+          <Alert color="red" role="alert" title="The reminder was not deleted">
+            {errorMessage(remove.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            Keep it
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            Delete reminder
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

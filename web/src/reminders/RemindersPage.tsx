@@ -1,11 +1,15 @@
-import { Alert, Badge, Group, Pagination, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { errorMessage } from '../api/problem';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { usePrograms } from '../programs/program-queries';
 import { recipientCount } from './ProgramRemindersSection';
+import { ReminderFormModal } from './ReminderFormModal';
 import { useReminders } from './reminder-queries';
 import { describeTrigger, type Reminder } from './reminder-text';
 import { parseRemindersSearch } from './reminders-search';
@@ -18,6 +22,9 @@ export function RemindersPage() {
   const rawSearch = route.useSearch();
   const search = useMemo(() => parseRemindersSearch(rawSearch), [rawSearch]);
   const navigate = route.useNavigate();
+  const user = useCurrentUser();
+  const canWrite = can(user, 'reminder.write');
+  const [adding, addModal] = useDisclosure(false);
   const reminders = useReminders({
     ...(search.active === undefined ? {} : { active: search.active }),
     limit: REMINDERS_PAGE_SIZE,
@@ -31,8 +38,14 @@ export function RemindersPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle>Reminders</PageTitle>
-      <Text>Emails Tandem sends before sessions, tasks and dates. Add one from a program’s page.</Text>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <PageTitle>Reminders</PageTitle>
+        {canWrite && <Button onClick={addModal.open}>New reminder</Button>}
+      </Group>
+      <Text>
+        Emails Tandem sends once at a date and time, before a task is due, or before every session of a program.
+      </Text>
+      {canWrite && <ReminderFormModal opened={adding} onClose={addModal.close} />}
       <Select
         label="Showing"
         maw={260}

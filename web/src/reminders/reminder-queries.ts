@@ -34,9 +34,8 @@ export function useDeliveries(reminderId: string, query: DeliveryListQuery) {
   });
 }
 
-/** The contacts of the program's partners, each with the partner's name (the people a reminder may email). */
-export function usePartnerContacts(program: Program | undefined) {
-  const partners = program?.partners ?? [];
+/** The contacts of these partners, each with the partner's name (the people a reminder may email). */
+export function useContactsOf(partners: readonly { organizationId: string; organizationName: string }[]) {
   return useQueries({
     queries: partners.map((partner) => ({
       queryKey: queryKeys.contacts(partner.organizationId),
@@ -54,4 +53,9 @@ export function usePartnerContacts(program: Program | undefined) {
       ),
     }),
   });
+}
+
+/** The contacts of the program's partners. */
+export function usePartnerContacts(program: Program | undefined) {
+  return useContactsOf(program?.partners ?? []);
 }

@@ -15,11 +15,13 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { session, type User } from '../api/client';
 import { can, type Permission } from '../auth/permissions';
 import { CurrentUserContext, useSession } from '../auth/useSession';
+import { HeaderSearch } from '../search/HeaderSearch';
 
 interface NavItem {
   label: string;
   to:
     | '/organizations'
+    | '/contacts'
     | '/log-visit'
     | '/visits'
     | '/tasks'
@@ -36,6 +38,7 @@ interface NavItem {
 /** The screens so far; each appears only for roles that may use it. */
 const NAV_ITEMS: NavItem[] = [
   { label: 'Partner directory', to: '/organizations', permission: 'directory.read' },
+  { label: 'Contacts', to: '/contacts', permission: 'directory.read' },
   { label: 'Log a visit', to: '/log-visit', permission: 'outreach.write' },
   { label: 'Visits', to: '/visits', permission: 'directory.read' },
   { label: 'Programs', to: '/programs', permission: 'directory.read' },
@@ -111,28 +114,31 @@ function SignedInLayout({ user }: { user: User }) {
                 Tandem
               </Text>
             </Group>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <UnstyledButton>
-                  <Group gap="xs" wrap="nowrap">
-                    <VisuallyHidden>Account:</VisuallyHidden>
-                    <Text size="sm" fw={500} truncate maw={{ base: 120, sm: 240 }}>
-                      {user.name}
-                    </Text>
-                    <Badge variant="outline" color="gray.8" size="sm">
-                      {ROLE_LABELS[user.role] ?? user.role}
-                    </Badge>
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{user.email}</Menu.Label>
-                <Menu.Item component={Link} to="/account">
-                  Your account
-                </Menu.Item>
-                <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Group gap="sm" wrap="nowrap">
+              <HeaderSearch compact={!wide} />
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton>
+                    <Group gap="xs" wrap="nowrap">
+                      <VisuallyHidden>Account:</VisuallyHidden>
+                      <Text size="sm" fw={500} truncate maw={{ base: 120, sm: 240 }}>
+                        {user.name}
+                      </Text>
+                      <Badge variant="outline" color="gray.8" size="sm">
+                        {ROLE_LABELS[user.role] ?? user.role}
+                      </Badge>
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{user.email}</Menu.Label>
+                  <Menu.Item component={Link} to="/account">
+                    Your account
+                  </Menu.Item>
+                  <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={navFolded}>

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../api/types';
+import {
+  contactValidation,
+  differingFields,
+  EMPTY_CONTACT,
+  mergeOnConflict,
+  toCreateBody,
+  toFormValues,
+  toUpdateBody,
+} from './contact-form';
+
+const DANA: Contact = {
+  id: '55555555-5555-4555-8555-555555555555',
+  version: 3,
+  organizationId: '22222222-2222-4222-8222-222222222222',
+  name: 'Dana Whitfield',
+  title: null,
+  email: 'dana@harbor.example.org',
+  phone: null,
+  preferredChannel: 'text',
+  isPrimary: true,
+  notes: 'Mornings only',
+};
+
+describe('contactValidation', () => {
+  it('wants a name that is more than spaces', () => {
+    expect(contactValidation.name('  ')).toBe('Enter the person’s name');
+    expect(contactValidation.name(' Dana ')).toBeNull();
+  });
+
+  it('lets an empty email through and catches an obviously mistyped one', () => {
+    expect(contactValidation.email('')).toBeNull();
+    expect(contactValidation.email(' dana@harbor.example.org ')).toBeNull();
+    for (const typo of ['dana', 'dana@', 'dana@harbor', 'dana@harbor.', 'dana harbor@example.org', '@example.org'])
+      expect(contactValidation.email(typo)).toBe('Enter an email address like name@example.org');
+  });
+});
+
+describe('bodies', () => {
+  it('shows a contact’s nulls as empty fields', () => {
+    expect(toFormValues(DANA)).toEqual({
+      name: 'Dana Whitfield',
+      title: '',
+      email: 'dana@harbor.example.org',
+      phone: '',
+      preferredChannel: 'text',
+      isPrimary: true,
+      notes: 'Mornings only',
+    });
+  });
+
+  it('sends only what was changed, trimmed, emptied fields as null, on the version given', () => {
+    const base = toFormValues(DANA);
+    expect(
+      toUpdateBody(base, { ...base, name: ' Dana Whitfield ', email: ' ', notes: ' Afternoons ', isPrimary: false }, 7),
+    ).toEqual({ email: null, isPrimary: false, notes: 'Afternoons', version: 7 });
+  });
+
+  it('sends nothing when nothing was changed (spaces at the ends do not count)', () => {
+    const base = toFormValues(DANA);
+    expect(toUpdateBody(base, { ...base, name: 'Dana Whitfield  ', title: '   ' }, 7)).toBeNull();
+  });
+
+  it('adds a contact to the partner the form was opened on, with the API’s default channel', () => {
+    expect(toCreateBody(DANA.organizationId, { ...EMPTY_CONTACT, name: ' Luis ' })).toEqual({
+      organizationId: DANA.organizationId,
+      name: 'Luis',
+      title: null,
+      email: null,
+      phone: null,
+      preferredChannel: 'email',
+      isPrimary: false,
+      notes: null,
+    });
+  });
+});
+
+describe('differingFields', () => {
+  it('lists the fields that would be saved differently, ignoring spaces at the ends', () => {
+    const theirs = toFormValues(DANA);
+    expect(differingFields(theirs, { ...theirs, name: ' Dana Whitfield ' })).toEqual([]);
+    expect(differingFields(theirs, { ...theirs, isPrimary: false, preferredChannel: 'email', title: 'Lead' })).toEqual([
+      'title',
+      'preferredChannel',
+      'isPrimary',
+    ]);
+  });
+});
+
+describe('mergeOnConflict', () => {
+  it('keeps what the person changed and takes the colleague’s value everywhere else', () => {
+    const started = toFormValues(DANA);
+    const mine = { ...started, title: 'Program lead', notes: 'Mornings only ' };
+    const theirs = { ...started, title: 'Outreach director', phone: '503 555 0000', notes: 'Call first' };
+    expect(mergeOnConflict(started, mine, theirs)).toEqual({
+      ...started,
+      title: 'Program lead',
+      phone: '503 555 0000',
+      notes: 'Call first',
+    });
+  });
+});

@@ -1,0 +1,156 @@
+import type { components } from '../api/schema';
+import type { Contact } from '../api/types';
+
+export type CreateContact = components['schemas']['CreateContactDto'];
+export type UpdateContact = components['schemas']['UpdateContactDto'];
+export type PreferredChannel = Contact['preferredChannel'];
+
+/** The channels in the order the form offers them; the type check fails if the API gains one this list lacks. */
+export const CHANNELS = ['email', 'phone', 'text', 'in-person'] as const satisfies readonly PreferredChannel[];
+type MissingChannel = Exclude<PreferredChannel, (typeof CHANNELS)[number]>;
+const everyChannelListed: MissingChannel extends never ? true : MissingChannel = true;
+void everyChannelListed;
+
+/** As a choice in the form. */
+export const CHANNEL_LABELS: Record<PreferredChannel, string> = {
+  email: 'Email',
+  phone: 'Phone call',
+  text: 'Text message',
+  'in-person': 'In person',
+};
+
+/** In a sentence: "Prefers a text message". */
+export const CHANNEL_WORDS: Record<PreferredChannel, string> = {
+  email: 'email',
+  phone: 'phone',
+  text: 'text message',
+  'in-person': 'in person',
+};
+
+/** The API's limits (src/contact/dto/contact.dto.ts), so the form stops typing where the server would refuse. */
+export const LIMITS = { name: 120, title: 120, email: 254, phone: 40, notes: 5000 } as const;
+
+/** What the form edits: every field a contact can be given (the partner is fixed by where the form opens). */
+export interface ContactFormValues {
+  name: string;
+  title: string;
+  email: string;
+  phone: string;
+  preferredChannel: PreferredChannel;
+  isPrimary: boolean;
+  notes: string;
+}
+
+export const EMPTY_CONTACT: ContactFormValues = {
+  name: '',
+  title: '',
+  email: '',
+  phone: '',
+  preferredChannel: 'email',
+  isPrimary: false,
+  notes: '',
+};
+
+/** What a person types in place of "name@example.org": enough to catch a slip before sending; the server has the last word. */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+/** The checks made before anything is sent (the @mantine/form `validate` rules). */
+export const contactValidation = {
+  name: (value: string) => (value.trim() ? null : 'Enter the person’s name'),
+  email: (value: string) =>
+    !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()) ? null : 'Enter an email address like name@example.org',
+};
+
+/** A contact as the form shows it (nulls as empty fields). */
+export function toFormValues(contact: Contact): ContactFormValues {
+  return {
+    name: contact.name,
+    title: contact.title ?? '',
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+    preferredChannel: contact.preferredChannel,
+    isPrimary: contact.isPrimary,
+    notes: contact.notes ?? '',
+  };
+}
+
+const blankToNull = (value: string) => value.trim() || null;
+
+/** Every field the form holds, trimmed, empty ones cleared (null), as both POST and PATCH take them. */
+function fields(values: ContactFormValues) {
+  return {
+    name: values.name.trim(),
+    title: blankToNull(values.title),
+    email: blankToNull(values.email),
+    phone: blankToNull(values.phone),
+    preferredChannel: values.preferredChannel,
+    isPrimary: values.isPrimary,
+    notes: blankToNull(values.notes),
+  };
+}
+
+export function toCreateBody(organizationId: string, values: ContactFormValues): CreateContact {
+  return { organizationId, ...fields(values) };
+}
+
+type Field = keyof ContactFormValues;
+const FIELDS = Object.keys(EMPTY_CONTACT) as Field[];
+
+/** Whether a field would be saved the same way from both (spaces at the ends do not count). */
+const same = (a: ContactFormValues, b: ContactFormValues, field: Field) => fields(a)[field] === fields(b)[field];
+
+/**
+ * What the person changed from the version they started from (`base`), as a PATCH body on
+ * `version`; null when they changed nothing. Only changed fields are sent, so a colleague's
+ * change to another field is never overwritten with what the form happened to show.
+ */
+export function toUpdateBody(
+  base: ContactFormValues,
+  values: ContactFormValues,
+  version: number,
+): UpdateContact | null {
+  const changed = FIELDS.filter((field) => !same(base, values, field));
+  if (changed.length === 0) return null;
+  const all = fields(values);
+  return { ...Object.fromEntries(changed.map((field) => [field, all[field]])), version };
+}
+
+/**
+ * After a colleague's save (409): the fields the person changed keep what they typed, every
+ * other field takes the colleague's value, so the form shows what "Save mine over theirs" saves.
+ */
+export function mergeOnConflict(
+  started: ContactFormValues,
+  mine: ContactFormValues,
+  theirs: ContactFormValues,
+): ContactFormValues {
+  const merged = { ...theirs };
+  for (const field of FIELDS) if (!same(started, mine, field)) Object.assign(merged, { [field]: mine[field] });
+  return merged;
+}
+
+export const FIELD_LABELS: Record<keyof ContactFormValues, string> = {
+  name: 'Name',
+  title: 'Title',
+  email: 'Email',
+  phone: 'Phone',
+  preferredChannel: 'Prefers',
+  isPrimary: 'Primary contact',
+  notes: 'Notes',
+};
+
+/** A field's value in words, for comparing two versions ("Yes", "Text message", "(empty)"). */
+export function fieldText(values: ContactFormValues, field: keyof ContactFormValues): string {
+  const value = values[field];
+  if (field === 'preferredChannel') return CHANNEL_LABELS[value as PreferredChannel];
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return value.trim() || '(empty)';
+}
+
+/**
+ * The fields where a colleague's saved version and the form differ (as they would be saved):
+ * what a conflict has to show.
+ */
+export function differingFields(theirs: ContactFormValues, mine: ContactFormValues): Field[] {
+  return FIELDS.filter((field) => !same(theirs, mine, field));
+}

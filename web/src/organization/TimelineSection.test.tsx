@@ -1,0 +1,55 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from '../test/user-event';
+import { cssVariablesResolver, theme } from '../theme';
+import { TimelineSection } from './TimelineSection';
+
+const ORG = '22222222-2222-4222-8222-222222222222';
+const TOTAL = 35;
+const entry = (index: number) => ({
+  type: 'note',
+  at: new Date(Date.UTC(2026, 10, 30) - index * 3_600_000).toISOString(),
+  summary: `Note ${index + 1}`,
+  refId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+});
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+describe('TimelineSection', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the latest 30 events and the next ones below them on "Show more", until all are shown', async () => {
+    const offsets: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: Request | URL | string) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const limit = Number(url.searchParams.get('limit'));
+        offsets.push(`${offset}/${limit}`);
+        const data = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => entry(offset + i));
+        return json({ data, meta: { total: TOTAL, limit, offset } });
+      }),
+    );
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} env="test">
+        <QueryClientProvider client={queryClient}>
+          <TimelineSection organizationId={ORG} canWrite={false} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    const section = await screen.findByRole('region', { name: 'Timeline' });
+    await within(section).findByText('Note 1');
+    expect(within(section).getAllByRole('listitem')).toHaveLength(30);
+    expect(within(section).getByRole('status')).toHaveTextContent('Showing 30 of 35 events.');
+    await userEvent.click(within(section).getByRole('button', { name: 'Show more' }));
+    await within(section).findByText('Note 35');
+    expect(within(section).getAllByRole('listitem')).toHaveLength(35);
+    expect(within(section).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(offsets).toEqual(['0/30', '30/30']);
+  });
+});
