@@ -1,5 +1,5 @@
 import type { ProgramResponseDto } from './dto/program.dto';
-import type { SessionResponseDto } from './dto/session.dto';
+import type { CalendarSessionResponseDto, SessionResponseDto } from './dto/session.dto';
 import type { ProgramSession } from './program-session.entity';
 import type { Program } from './program.entity';
 import { isSessionCancelled, sessionCancelReason } from './program.service';
@@ -53,5 +53,17 @@ export function toSessionResponse(session: ProgramSession): SessionResponseDto {
     attendance: session.attendance,
     notes: session.notes,
     version: session.version,
+  };
+}
+
+/** A session in the all-programs calendar; load the `program` (name, status, location) and `closure` relations. */
+export function toCalendarSessionResponse(session: ProgramSession): CalendarSessionResponseDto {
+  const program = session.program;
+  if (!program) throw new Error('toCalendarSessionResponse needs the session’s program loaded');
+  return {
+    ...toSessionResponse(session),
+    programName: program.name,
+    programStatus: program.status,
+    location: program.location,
   };
 }

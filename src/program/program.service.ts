@@ -19,7 +19,9 @@ import { OutboxService } from '../outbox/outbox.service';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramPartnerDto, UpdateProgramDto } from './dto/program.dto';
 import {
   DEFAULT_SESSIONS_PAST_DAYS,
+  ListCalendarSessionsQueryDto,
   ListSessionsQueryDto,
+  MAX_CALENDAR_RANGE_DAYS,
   MAX_SESSION_RANGE_DAYS,
   UpdateSessionDto,
 } from './dto/session.dto';
@@ -191,17 +193,32 @@ export class ProgramService implements OnModuleInit {
   ): Promise<ProgramSession[]> {
     const from = query.from ? new Date(query.from) : new Date(now.getTime() - DEFAULT_SESSIONS_PAST_DAYS * DAY_MS);
     const to = query.to ? new Date(query.to) : new Date(Math.max(this.horizon(now).getTime(), from.getTime()));
-    if (Number.isNaN(from.getTime())) throw new SessionRangeError('from', 'must be a date or date-time (ISO 8601)');
-    if (Number.isNaN(to.getTime())) throw new SessionRangeError('to', 'must be a date or date-time (ISO 8601)');
-    if (to < from) throw new SessionRangeError('to', 'must not be before from');
-    if (to.getTime() - from.getTime() > MAX_SESSION_RANGE_DAYS * DAY_MS) {
-      throw new SessionRangeError('to', `must be at most ${MAX_SESSION_RANGE_DAYS} days after from`);
-    }
+    checkSessionRange(from, to, MAX_SESSION_RANGE_DAYS);
     // Only whether it exists: get() would load the partners too (two more statements per read).
     if (!(await this.programs.existsBy({ id: programId }))) throw new ProgramNotFoundError();
     const sessions = await this.listSessions(programId, from, to);
     // Between is inclusive; the window is [from, to).
     return sessions.filter((session) => session.startsAt < to);
+  }
+
+  /**
+   * Every program's sessions starting in [from, to) — at most MAX_CALENDAR_RANGE_DAYS — for the
+   * calendar, ordered by start, then program name. Each carries its `program` (name, status,
+   * location) and `closure`. Programs of any status are included; a deleted program's sessions
+   * are gone with it. An unknown `programId` is an empty list, as for any filter.
+   */
+  calendarSessions(query: ListCalendarSessionsQueryDto): Promise<ProgramSession[]> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    checkSessionRange(from, to, MAX_CALENDAR_RANGE_DAYS);
+    const qb = this.sessions
+      .createQueryBuilder('s')
+      .innerJoin('s.program', 'p')
+      .addSelect(['p.id', 'p.name', 'p.status', 'p.location'])
+      .leftJoinAndSelect('s.closure', 'c')
+      .where('s.starts_at >= :from AND s.starts_at < :to', { from, to });
+    if (query.programId) qb.andWhere('s.program_id = :programId', { programId: query.programId });
+    return qb.orderBy('s.starts_at', 'ASC').addOrderBy('lower(p.name)', 'ASC').addOrderBy('s.id', 'ASC').getMany();
   }
 
   async list(query: ListProgramsQueryDto): Promise<Page<Program>> {
@@ -608,6 +625,16 @@ export class ProgramService implements OnModuleInit {
       created += inserted.length;
     }
     return created;
+  }
+}
+
+/** A sessions window [from, to) must be two real instants, in order, at most `maxDays` apart. */
+function checkSessionRange(from: Date, to: Date, maxDays: number): void {
+  if (Number.isNaN(from.getTime())) throw new SessionRangeError('from', 'must be a date or date-time (ISO 8601)');
+  if (Number.isNaN(to.getTime())) throw new SessionRangeError('to', 'must be a date or date-time (ISO 8601)');
+  if (to < from) throw new SessionRangeError('to', 'must not be before from');
+  if (to.getTime() - from.getTime() > maxDays * DAY_MS) {
+    throw new SessionRangeError('to', `must be at most ${maxDays} days after from`);
   }
 }
 

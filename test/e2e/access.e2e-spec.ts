@@ -71,6 +71,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/programs/:id/calendar.ics': Role.Viewer,
   'GET /api/v1/programs/:id/calendar-link': Role.Viewer,
   'POST /api/v1/programs/:id/calendar-link': Role.Viewer,
+  'GET /api/v1/sessions': Role.Viewer,
   'PATCH /api/v1/sessions/:id': Role.Staff,
   'GET /api/v1/closures': Role.Viewer,
   'POST /api/v1/closures': Role.Manager,

@@ -30,6 +30,7 @@ import { VisitsPage } from './visits/VisitsPage';
 import { parseNewProgramSearch, parseProgramPageSearch, parseProgramsSearch } from './programs/programs-search';
 import { parseRemindersSearch } from './reminders/reminders-search';
 import { parseContactsSearch } from './contacts/contacts-search';
+import { parseCalendarSearch } from './calendar/calendar-search';
 
 /*
  * Screens used less often, or heavy (programs bring luxon, rrule and qrcode), load on first visit:
@@ -193,6 +194,14 @@ const programsRoute = createRoute({
   component: lazy(() => import('./programs/ProgramsPage'), 'ProgramsPage'),
 });
 
+// Every program's sessions by month or week (?view=week&date=2026-12-07).
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'calendar',
+  validateSearch: parseCalendarSearch,
+  component: lazy(() => import('./calendar/CalendarPage'), 'CalendarPage'),
+});
+
 const newProgramRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programs/new',
@@ -296,6 +305,7 @@ const routeTree = rootRoute.addChildren([
     digestRoute,
     introductionsRoute,
     programsRoute,
+    calendarRoute,
     newProgramRoute,
     programRoute,
     editProgramRoute,

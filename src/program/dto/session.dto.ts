@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
+import { ProgramStatus } from '../program.entity';
 
 /** Attendance above this is surely a typo (it is a head count of one session). */
 export const MAX_ATTENDANCE = 100_000;
@@ -9,6 +21,11 @@ export const MAX_ATTENDANCE = 100_000;
 export const MAX_SESSION_RANGE_DAYS = 731;
 /** Without `from`, the list starts this many days back. */
 export const DEFAULT_SESSIONS_PAST_DAYS = 30;
+/**
+ * The longest window of the all-programs calendar: a month grid with its leading and trailing
+ * weeks (six weeks) in any zone fits, with room to spare; a year of every program does not.
+ */
+export const MAX_CALENDAR_RANGE_DAYS = 62;
 
 export class ListSessionsQueryDto {
   @ApiPropertyOptional({
@@ -26,6 +43,31 @@ export class ListSessionsQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be a date or date-time (ISO 8601)' })
   to?: string;
+}
+
+export class ListCalendarSessionsQueryDto {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-29T00:00:00-08:00',
+    description: 'Sessions starting at or after this (a date means its UTC midnight).',
+  })
+  @IsDefined({ message: 'is required' })
+  @IsISO8601({ strict: true }, { message: 'must be a date or date-time (ISO 8601)' })
+  from: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    example: '2027-01-10T00:00:00-08:00',
+    description: `Sessions starting before this; at most ${MAX_CALENDAR_RANGE_DAYS} days after from.`,
+  })
+  @IsDefined({ message: 'is required' })
+  @IsISO8601({ strict: true }, { message: 'must be a date or date-time (ISO 8601)' })
+  to: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this program’s sessions (none for an unknown id).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a program id (UUID)' })
+  programId?: string;
 }
 
 export class UpdateSessionDto {
@@ -80,4 +122,15 @@ export class SessionResponseDto {
 
 export class SessionListDto {
   @ApiProperty({ type: [SessionResponseDto] }) data: SessionResponseDto[];
+}
+
+/** A session in the all-programs calendar: the session plus what the calendar shows of its program. */
+export class CalendarSessionResponseDto extends SessionResponseDto {
+  @ApiProperty() programName: string;
+  @ApiProperty({ enum: ProgramStatus }) programStatus: ProgramStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the program meets.' }) location: string | null;
+}
+
+export class CalendarSessionListDto {
+  @ApiProperty({ type: [CalendarSessionResponseDto] }) data: CalendarSessionResponseDto[];
 }

@@ -1044,6 +1044,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every program's sessions starting in [from, to) (both required, at most 62 days apart), for the calendar
+         * @description Sorted by start time. Programs of every status are included (`programStatus` says which); cancelled sessions (by staff, or by a library closure: `cancelReason` is its name) are listed with `cancelled: true`. `programId` narrows it to one program. A missing, malformed, reversed or too long range is a 400.
+         */
+        get: operations["SessionController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}": {
         parameters: {
             query?: never;
@@ -1472,6 +1492,39 @@ export interface components {
              * @description The iCalendar feed with the caller’s key, for "subscribe from web" in Outlook, Google or Apple Calendar (no sign-in needed: share it like a password). It works while its owner is active, until they make a new one.
              */
             url: string;
+        };
+        CalendarSessionListDto: {
+            data: components["schemas"]["CalendarSessionResponseDto"][];
+        };
+        CalendarSessionResponseDto: {
+            attendance: number | null;
+            /** @description Cancelled by staff or by a library closure. */
+            cancelled: boolean;
+            /** @description The closure’s name when a closure cancels it. */
+            cancelReason: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: uuid
+             * @description Stable: the calendar UID of the session.
+             */
+            id: string;
+            /**
+             * @description The date in the program’s time zone.
+             * @example 2026-11-25
+             */
+            localDate: string;
+            /** @description Where the program meets. */
+            location: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** @enum {string} */
+            programStatus: "planned" | "running" | "paused" | "completed";
+            /** Format: date-time */
+            startsAt: string;
+            version: number;
         };
         CapabilityListDto: {
             data: components["schemas"]["CapabilityResponseDto"][];
@@ -7588,6 +7641,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission directory.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SessionController_calendar: {
+        parameters: {
+            query: {
+                /** @description Sessions starting at or after this (a date means its UTC midnight). */
+                from: string;
+                /** @description Only this program’s sessions (none for an unknown id). */
+                programId?: string;
+                /** @description Sessions starting before this; at most 62 days after from. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSessionListDto"];
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */

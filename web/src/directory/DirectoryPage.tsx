@@ -15,10 +15,10 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { errorMessage } from '../api/problem';
 import { ownerLabel, useAudiences, useCapabilities, useColleagues, useOrganizations } from '../api/queries';
 import { STAGE_LABELS, STAGES, type Organization } from '../api/types';
@@ -27,7 +27,11 @@ import { useCurrentUser } from '../auth/useSession';
 import { formatDate } from '../common/format';
 import { PageTitle } from '../common/PageTitle';
 import { StageBadge } from '../common/StageBadge';
+import { useDebouncedUrlText } from '../common/useDebouncedUrlText';
 import { AddOrganizationModal } from './AddOrganizationModal';
+import { exportFailureText } from './directory-csv';
+import { ImportCsvModal } from './ImportCsvModal';
+import { useDirectoryExport } from './useDirectoryCsv';
 import {
   clearFilters,
   hasFilters,
@@ -47,41 +51,6 @@ import {
 } from './directory-search';
 
 const route = getRouteApi('/app/organizations');
-
-/** How long typing pauses before the search runs. */
-export const SEARCH_DEBOUNCE_MS = 300;
-
-/**
- * A text box whose value goes into the URL once typing pauses, and which follows the URL when
- * it changes from elsewhere (back button, "Clear filters").
- */
-function useDebouncedUrlText(
-  urlValue: string | undefined,
-  commit: (value: string) => void,
-): [string, (value: string) => void] {
-  const [text, setText] = useState(urlValue ?? '');
-  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
-  const committed = useRef(urlValue ?? '');
-
-  useEffect(() => {
-    if ((urlValue ?? '') !== committed.current) {
-      committed.current = urlValue ?? '';
-      setText(urlValue ?? '');
-    }
-  }, [urlValue]);
-
-  useEffect(() => {
-    const value = debounced.trim();
-    if (value !== committed.current) {
-      committed.current = value;
-      commit(value);
-    }
-    // commit changes identity every render; only a new debounced value should commit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  return [text, setText];
-}
 
 function SortableHeader({ field, label, search }: { field: SortField; label: string; search: DirectorySearch }) {
   const navigate = route.useNavigate();
@@ -110,6 +79,8 @@ export function DirectoryPage() {
   const search = useMemo(() => parseDirectorySearch(rawSearch), [rawSearch]);
   const navigate = route.useNavigate();
   const [adding, addModal] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
+  const csvExport = useDirectoryExport();
   const query = useMemo(() => toListQuery(search), [search]);
   const organizations = useOrganizations(query);
   const audiences = useAudiences();
@@ -148,8 +119,32 @@ export function DirectoryPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center" wrap="wrap">
         <PageTitle>Partner directory</PageTitle>
-        {canWrite && <Button onClick={addModal.open}>Add partner</Button>}
+        {canWrite && (
+          <Group gap="sm">
+            {/* The everyday action first: on a phone it is the first stop after the header. */}
+            <Button onClick={addModal.open}>Add partner</Button>
+            <Button variant="default" onClick={importModal.open}>
+              Import CSV
+            </Button>
+            <Button variant="default" onClick={() => csvExport.mutate(search)} loading={csvExport.isPending}>
+              Export CSV
+            </Button>
+          </Group>
+        )}
       </Group>
+
+      {csvExport.isError && (
+        <Alert
+          color="red"
+          role="alert"
+          title="The CSV file could not be downloaded"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => csvExport.reset()}
+        >
+          {exportFailureText(csvExport.error)}
+        </Alert>
+      )}
 
       <Box component="section" aria-label="Search and filters">
         <Stack gap="sm">
@@ -302,10 +297,16 @@ export function DirectoryPage() {
           <Anchor component="button" type="button" onClick={addModal.open}>
             Add the first partner
           </Anchor>
+          , or{' '}
+          <Anchor component="button" type="button" onClick={importModal.open}>
+            import them from a spreadsheet
+          </Anchor>
+          .
         </Text>
       )}
 
       {canWrite && <AddOrganizationModal opened={adding} onClose={addModal.close} />}
+      {canWrite && <ImportCsvModal opened={importing} onClose={importModal.close} />}
     </Stack>
   );
 }

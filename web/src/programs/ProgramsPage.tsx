@@ -31,7 +31,10 @@ export function ProgramsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center" wrap="wrap">
         <PageTitle>Programs</PageTitle>
-        {canWrite && <LinkButton to="/programs/new">New program</LinkButton>}
+        <Group gap="md" wrap="wrap">
+          <AnchorLink to="/calendar">See all sessions in the calendar</AnchorLink>
+          {canWrite && <LinkButton to="/programs/new">New program</LinkButton>}
+        </Group>
       </Group>
 
       <Select

@@ -30,6 +30,7 @@ interface NavItem {
     | '/introductions'
     | '/admin'
     | '/programs'
+    | '/calendar'
     | '/reminders';
   /** Shown only to roles holding this permission. */
   permission: Permission;
@@ -42,6 +43,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Log a visit', to: '/log-visit', permission: 'outreach.write' },
   { label: 'Visits', to: '/visits', permission: 'directory.read' },
   { label: 'Programs', to: '/programs', permission: 'directory.read' },
+  { label: 'Calendar', to: '/calendar', permission: 'directory.read' },
   { label: 'My tasks', to: '/tasks', permission: 'directory.read' },
   { label: 'Reminders', to: '/reminders', permission: 'directory.read' },
   { label: 'Feedback', to: '/feedback-inbox', permission: 'directory.read' },
