@@ -8,11 +8,11 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDate, formatDateTime } from '../common/format';
+import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { outreachKeys } from '../visits/outreach-data';
+import { EditFeedbackModal, refreshFeedbackViews } from './EditFeedbackModal';
+import { MAX_FEEDBACK_TEXT } from './feedback-form';
 import { OUTCOMES, SOURCE_LABELS, type Feedback } from './feedback-search';
-
-/** Longest free-text answer the API takes (src/feedback/dto/feedback.dto.ts, MAX_FEEDBACK_TEXT). */
-export const MAX_FEEDBACK_TEXT = 4000;
 
 function Stars({ rating }: { rating: number }) {
   return (
@@ -43,7 +43,7 @@ function Answer({ label, text }: { label: string; text: string | null }) {
 /**
  * One piece of feedback: who gave it, the rating and the four outcomes, the answers, and what
  * the team did about it. Staff record or change the action taken here (it carries the version;
- * a 409 reloads and says so).
+ * a 409 reloads and says so), and edit or delete the whole entry; viewers see no such control.
  */
 export function FeedbackCard({
   feedback,
@@ -51,6 +51,8 @@ export function FeedbackCard({
   organizationName,
   programName,
   onActionRecorded,
+  onEdited,
+  onDeleted,
 }: {
   feedback: Feedback;
   headingOrder: 2 | 3;
@@ -58,10 +60,15 @@ export function FeedbackCard({
   organizationName?: string;
   programName?: string;
   onActionRecorded?: (feedback: Feedback) => void;
+  onEdited?: (feedback: Feedback) => void;
+  onDeleted?: (feedback: Feedback) => void;
 }) {
   const user = useCurrentUser();
+  const queryClient = useQueryClient();
   const canWrite = can(user, 'outreach.write');
   const [editing, setEditing] = useState(false);
+  const [editingAll, setEditingAll] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const answered = OUTCOMES.filter(({ key }) => feedback.outcomes[key] !== null);
   const headingId = `feedback-${feedback.id}-title`;
   const showPartner = !!feedback.organizationId && organizationName !== undefined;
@@ -153,10 +160,52 @@ export function FeedbackCard({
             </Stack>
           )
         )}
-        <Text size="xs" c="dimmed">
-          Received {formatDateTime(feedback.createdAt)}
-        </Text>
+        <Group justify="space-between" align="center" gap="xs">
+          <Text size="xs" c="dimmed">
+            Received {formatDateTime(feedback.createdAt)}
+          </Text>
+          {canWrite && (
+            <Group gap="xs">
+              <Button
+                variant="light"
+                size="compact-sm"
+                aria-label={`Edit this ${SOURCE_LABELS[feedback.source].toLowerCase()} feedback`}
+                onClick={() => setEditingAll(true)}
+              >
+                Edit
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                size="compact-sm"
+                aria-label={`Delete this ${SOURCE_LABELS[feedback.source].toLowerCase()} feedback`}
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Button>
+            </Group>
+          )}
+        </Group>
       </Stack>
+      {editingAll && <EditFeedbackModal feedback={feedback} onClose={() => setEditingAll(false)} onSaved={onEdited} />}
+      {deleting && (
+        <ConfirmDeleteModal
+          title="Delete this feedback?"
+          confirmLabel="Delete feedback"
+          remove={async () =>
+            unwrap(await api.DELETE('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } } }))
+          }
+          onDeleted={async () => {
+            setDeleting(false);
+            onDeleted?.(feedback);
+            await refreshFeedbackViews(queryClient, [feedback.organizationId]);
+          }}
+          onClose={() => setDeleting(false)}
+        >
+          This {SOURCE_LABELS[feedback.source].toLowerCase()} feedback from {formatDate(feedback.createdAt)} (rated{' '}
+          {feedback.rating} of 5) goes from the inbox and the reports. This cannot be undone.
+        </ConfirmDeleteModal>
+      )}
     </Paper>
   );
 }

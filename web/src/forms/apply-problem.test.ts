@@ -19,6 +19,7 @@ describe('formPathOf', () => {
   it('finds nested fields, and the nearest field the form has for an array item', () => {
     expect(formPathOf('fit.notes', values)).toBe('fit.notes');
     expect(formPathOf('tags.2', values)).toBe('tags');
+    expect(formPathOf('tags.0', values)).toBe('tags');
     expect(formPathOf('name', values)).toBe('name');
   });
 

@@ -16,11 +16,17 @@ export interface ApplyProblemOptions {
   labels?: Record<string, string>;
 }
 
+/**
+ * Whether the form has a field at `path`. An item of a list of plain values (`contactIds.0`) is
+ * not a field of its own: no input shows it, its list does.
+ */
 function hasPath(values: object, path: string): boolean {
   let node: unknown = values;
   for (const key of path.split('.')) {
     if (typeof node !== 'object' || node === null || !(key in node)) return false;
+    const parent = node;
     node = (node as Record<string, unknown>)[key];
+    if (Array.isArray(parent) && (typeof node !== 'object' || node === null)) return false;
   }
   return true;
 }

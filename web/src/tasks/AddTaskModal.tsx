@@ -1,22 +1,19 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useColleagues } from '../api/queries';
+import { unwrap } from '../api/problem';
+import { queryKeys } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
-import { fieldErrorsFrom } from '../visits/form-errors';
-import { OrganizationSelect } from '../visits/OrganizationSelect';
+import { applyProblem } from '../forms/apply-problem';
 import { outreachKeys } from '../visits/outreach-data';
-import { toLocalInputValue } from '../visits/visit-form';
-import { defaultDue, type CreateTask, type Task } from './task-groups';
-
-const FIELDS = ['title', 'dueAt', 'organizationId', 'assigneeId'] as const;
-type Field = (typeof FIELDS)[number];
+import { createTaskBody, newTaskValues, TASK_PROBLEM_OPTIONS } from './task-form';
+import type { CreateTask, Task } from './task-groups';
+import { TaskFields, useTaskForm } from './TaskFields';
 
 /**
- * A follow-up: what, by when, for which partner, and who (any active colleague; you by default).
- * Opened from a visit it is linked to that visit, and so to its partner.
+ * A follow-up: what, by when, for which partner, and who (a colleague who works on tasks; you by
+ * default). Opened from a visit it is linked to that visit, and so to its partner.
  */
 export function AddTaskModal({
   opened,
@@ -32,44 +29,28 @@ export function AddTaskModal({
   onCreated?: (task: Task) => void;
 }) {
   const user = useCurrentUser();
-  const team = useColleagues();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState(() => toLocalInputValue(defaultDue(new Date())));
-  const [partner, setPartner] = useState<string | null>(organizationId ?? null);
-  const [assigneeId, setAssigneeId] = useState(user.id);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [initialValues] = useState(() => newTaskValues({ userId: user.id, organizationId, visitId }));
+  const form = useTaskForm(initialValues);
+  const [general, setGeneral] = useState<string | null>(null);
 
   const create = useMutation({
     mutationFn: async (body: CreateTask) => unwrap(await api.POST('/api/v1/tasks', { body })),
     onSuccess: async (task) => {
-      setTitle('');
-      setDue(toLocalInputValue(defaultDue(new Date())));
+      form.setValues(newTaskValues({ userId: user.id, organizationId, visitId }));
       onCreated?.(task);
       onClose();
       await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
       if (task.organizationId)
         await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(task.organizationId) });
     },
-    onError: (error) => setErrors(fieldErrorsFrom(error, FIELDS)),
+    onError: (error) => setGeneral(applyProblem(form, error, TASK_PROBLEM_OPTIONS)),
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: Partial<Record<Field, string>> = {};
-    if (!title.trim()) problems.title = 'Say what needs doing';
-    const dueAt = new Date(due);
-    if (!due || Number.isNaN(dueAt.getTime())) problems.dueAt = 'Enter a date and time';
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    const body: CreateTask = { title: title.trim(), dueAt: dueAt.toISOString(), assigneeId, status: 'open' };
-    if (visitId) body.visitId = visitId;
-    if (partner) body.organizationId = partner;
-    create.mutate(body);
-  }
-
-  const colleagues = team.data;
-  const generalError = create.error && Object.keys(errors).length === 0 ? errorMessage(create.error) : null;
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    create.mutate(createTaskBody(values));
+  });
 
   return (
     <Modal
@@ -81,61 +62,12 @@ export function AddTaskModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {generalError && (
+          {general && (
             <Alert color="red" role="alert" title="The follow-up was not added">
-              {generalError}
+              {general}
             </Alert>
           )}
-          <TextInput
-            label="What needs doing?"
-            placeholder="e.g. Send the spring schedule"
-            required
-            data-autofocus
-            maxLength={200}
-            size="md"
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={errors.title}
-          />
-          <TextInput
-            label="Due"
-            type="datetime-local"
-            required
-            size="md"
-            value={due}
-            onChange={(event) => setDue(event.currentTarget.value)}
-            error={errors.dueAt}
-          />
-          {visitId ? (
-            <Text size="sm">For the partner of this visit.</Text>
-          ) : (
-            <OrganizationSelect
-              label="Partner"
-              description="Optional"
-              placeholder="Search partners"
-              clearable
-              size="md"
-              value={partner}
-              onChange={setPartner}
-              error={errors.organizationId}
-            />
-          )}
-          {colleagues && colleagues.length > 1 ? (
-            <Select
-              label="Who does it?"
-              size="md"
-              allowDeselect={false}
-              data={colleagues.map((other) => ({
-                value: other.id,
-                label: other.id === user.id ? `${other.name} (you)` : other.name,
-              }))}
-              value={assigneeId}
-              onChange={(value) => value && setAssigneeId(value)}
-              error={errors.assigneeId}
-            />
-          ) : (
-            <Text size="sm">Assigned to you.</Text>
-          )}
+          <TaskFields form={form} mode="add" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -45,9 +45,7 @@ export function OrganizationTasksSection({ organizationId }: { organizationId: s
           </Alert>
         )}
         {tasks.data?.data.length === 0 && <Text c="dimmed">No open follow-ups.</Text>}
-        {tasks.data && tasks.data.data.length > 0 && (
-          <TaskList tasks={tasks.data.data} now={now} headingOrder={3} showPartner={false} showAssignee />
-        )}
+        {tasks.data && <TaskList tasks={tasks.data.data} now={now} headingOrder={3} showPartner={false} showAssignee />}
         {tasks.data && tasks.data.meta.total > SHOWN && (
           <Text size="sm" c="dimmed">
             Showing the {SHOWN} due soonest of {tasks.data.meta.total}.

@@ -1,4 +1,4 @@
-import { Alert, Badge, Checkbox, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
@@ -8,14 +8,17 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDateTime } from '../common/format';
+import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { outreachKeys, useOrganizationNames } from '../visits/outreach-data';
+import { EditTaskModal, refreshTaskViews } from './EditTaskModal';
 import { groupTasks, isOverdue, withLocalChanges, type Task } from './task-groups';
 
 /**
  * Tasks grouped overdue first, each with a "done" checkbox for those who may change it. A task
- * ticked here stays in view (under "Done") until the list reloads, so it can be unticked again.
- * The change carries the task's version; if someone else changed it meanwhile the API answers
- * 409, the list reloads and the person is told so.
+ * ticked here stays in view (under "Done") until the list reloads, so it can be unticked again,
+ * and a notice at the bottom of the screen offers "Undo". The change carries the task's version;
+ * if someone else changed it meanwhile the API answers 409, the list reloads and the person is
+ * told so. Staff also edit (re-date, reassign) or delete a task from its card.
  */
 export function TaskList({
   tasks,
@@ -35,7 +38,10 @@ export function TaskList({
   const queryClient = useQueryClient();
   const canWrite = can(user, 'outreach.write');
   const [changed, setChanged] = useState<ReadonlyMap<string, Task>>(new Map());
-  const [announcement, setAnnouncement] = useState('');
+  /** The last tick or untick, said in the notice; `undo` is the task as saved, to flip back. */
+  const [notice, setNotice] = useState<{ text: string; undo?: Task } | null>(null);
+  const [editing, setEditing] = useState<Task | null>(null);
+  const [deleting, setDeleting] = useState<Task | null>(null);
   const names = useOrganizationNames(showPartner ? tasks.map((task) => task.organizationId) : []);
 
   const toggle = useMutation({
@@ -56,7 +62,11 @@ export function TaskList({
     },
     onSuccess: async (updated) => {
       setChanged((current) => new Map(current).set(updated.id, updated));
-      setAnnouncement(`“${updated.title}” ${updated.status === 'done' ? 'marked done' : 'reopened'}.`);
+      setNotice(
+        updated.status === 'done'
+          ? { text: `“${updated.title}” marked done.`, undo: updated }
+          : { text: `“${updated.title}” reopened.` },
+      );
       await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
       if (updated.organizationId)
         await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
@@ -73,14 +83,22 @@ export function TaskList({
     },
   });
 
+  /** Keeps a task changed here in step with what was saved (or drops it once deleted). */
+  function replaceLocal(id: string, saved: Task | null) {
+    setChanged((current) => {
+      if (!current.has(id)) return current;
+      const next = new Map(current);
+      if (saved) next.set(id, saved);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   const groups = groupTasks(withLocalChanges(tasks, changed), now);
   const conflict = toggle.error instanceof ApiError && toggle.error.status === 409;
 
   return (
     <Stack gap="md">
-      <VisuallyHidden role="status" aria-live="polite">
-        {announcement}
-      </VisuallyHidden>
       {toggle.error && (
         <Alert color={conflict ? 'yellow' : 'red'} role="alert">
           {conflict
@@ -146,8 +164,8 @@ export function TaskList({
                       </Badge>
                     )}
                   </Group>
-                  {(showAssignee || (showPartner && task.organizationId)) && (
-                    <Group gap="md" mt={4} ml={canWrite ? 32 : 0}>
+                  {(showAssignee || (showPartner && task.organizationId) || canWrite) && (
+                    <Group gap="md" mt={4} ml={canWrite ? 32 : 0} style={{ rowGap: 4 }}>
                       {showPartner && task.organizationId && (
                         <AnchorLink
                           to="/organizations/$organizationId"
@@ -158,6 +176,27 @@ export function TaskList({
                         </AnchorLink>
                       )}
                       {showAssignee && <Text size="sm">For: {ownerLabel(task.assigneeId, user, colleagues.data)}</Text>}
+                      {canWrite && (
+                        <Group gap="xs">
+                          <Button
+                            variant="light"
+                            size="compact-sm"
+                            aria-label={`Edit “${task.title}”`}
+                            onClick={() => setEditing(task)}
+                          >
+                            Edit
+                          </Button>
+                          <Button
+                            variant="subtle"
+                            color="red"
+                            size="compact-sm"
+                            aria-label={`Delete “${task.title}”`}
+                            onClick={() => setDeleting(task)}
+                          >
+                            Delete
+                          </Button>
+                        </Group>
+                      )}
                     </Group>
                   )}
                 </Paper>
@@ -166,6 +205,71 @@ export function TaskList({
           </Stack>
         </Stack>
       ))}
+      {/* Always in the page, so screen readers announce what appears in it; kept clear of the page's clicks while empty. */}
+      <div
+        role="status"
+        aria-live="polite"
+        style={{
+          position: 'fixed',
+          bottom: 16,
+          left: '50%',
+          transform: 'translateX(-50%)',
+          width: 'min(480px, calc(100vw - 32px))',
+          zIndex: 150,
+          pointerEvents: 'none',
+        }}
+      >
+        {notice && (
+          <Paper withBorder shadow="md" p="sm" style={{ pointerEvents: 'auto' }}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {notice.text}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                {notice.undo && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    loading={toggle.isPending}
+                    onClick={() => notice.undo && toggle.mutate(notice.undo)}
+                  >
+                    Undo
+                  </Button>
+                )}
+                <CloseButton aria-label="Dismiss" onClick={() => setNotice(null)} />
+              </Group>
+            </Group>
+          </Paper>
+        )}
+      </div>
+      {editing && (
+        <EditTaskModal
+          task={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            replaceLocal(saved.id, saved);
+            setNotice({ text: `“${saved.title}” saved.` });
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDeleteModal
+          title="Delete this follow-up?"
+          confirmLabel="Delete follow-up"
+          remove={async () => unwrap(await api.DELETE('/api/v1/tasks/{id}', { params: { path: { id: deleting.id } } }))}
+          onDeleted={async () => {
+            replaceLocal(deleting.id, null);
+            setDeleting(null);
+            setNotice({ text: `“${deleting.title}” deleted.` });
+            await refreshTaskViews(queryClient, [deleting.organizationId]);
+          }}
+          onClose={() => setDeleting(null)}
+        >
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            “{deleting.title}” goes from everyone’s task lists, with any reminders set on it. This cannot be undone.
+          </Text>
+        </ConfirmDeleteModal>
+      )}
     </Stack>
   );
 }

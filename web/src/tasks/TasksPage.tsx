@@ -119,7 +119,8 @@ export function TasksPage() {
           {errorMessage(tasks.error)}
         </Alert>
       )}
-      {tasks.data && tasks.data.data.length > 0 && (
+      {/* Also once empty: a task just ticked off stays in view under "Done", with its "Undo". */}
+      {tasks.data && (
         <TaskList
           key={JSON.stringify(query)}
           tasks={tasks.data.data}

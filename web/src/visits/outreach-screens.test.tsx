@@ -256,6 +256,28 @@ describe('Log a visit', () => {
     });
   });
 
+  it.each([
+    ['-5', 'A count can’t be below 0. Enter 0 or more.'],
+    ['12.5', 'Enter a whole number, without decimals.'],
+    ['99999', '99,999 is a lot for one visit. Check the number, or tick “Yes, the numbers are right” if it is.'],
+  ])('refuses %s people reached with a message instead of changing it', async (typed, message) => {
+    const api = fakeApi();
+    renderAt(`/log-visit?organizationId=${SHELTER}`);
+    await userEvent.click(await screen.findByRole('radio', { name: 'Handing out invitations' }));
+    const field = screen.getByRole('textbox', { name: 'People reached' });
+    await userEvent.type(field, typed);
+    await userEvent.click(screen.getByRole('button', { name: 'Save visit' }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(field).toHaveValue(typed);
+    expect(api.posted('/api/v1/visits')).toEqual([]);
+    await userEvent.clear(field);
+    await userEvent.type(field, '12');
+    expect(screen.queryByText(message)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save visit' }));
+    await screen.findByRole('heading', { name: 'Visit saved' });
+    expect(api.posted('/api/v1/visits')[0].body).toMatchObject({ peopleReached: 12 });
+  });
+
   it('says what is missing instead of sending an incomplete visit', async () => {
     const api = fakeApi();
     renderAt('/log-visit');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   countsSummary,
   initialVisitValues,
+  visitChanges,
+  visitFormValues,
+  type Visit,
   readRememberedVisit,
   rememberVisit,
   toCreateVisitBody,
@@ -37,6 +40,7 @@ describe('initialVisitValues: the defaults of "Log a visit"', () => {
       contactIds: [],
       invitationsHandedOut: '',
       peopleReached: '',
+      largeCountsConfirmed: false,
       notes: '',
     });
   });
@@ -130,8 +134,8 @@ describe('toCreateVisitBody', () => {
         when: '2026-03-04T15:30',
         location: '  Front lobby ',
         notes: '\n Asked for Spanish flyers \n',
-        invitationsHandedOut: 25,
-        peopleReached: 12,
+        invitationsHandedOut: '25',
+        peopleReached: ' 12 ',
       }),
     );
     expect(body.visitedAt).toBe(new Date(2026, 2, 4, 15, 30).toISOString());
@@ -169,14 +173,96 @@ describe('visitFormProblems', () => {
   });
 
   it.each([
-    [{ invitationsHandedOut: -1 }, 'invitationsHandedOut'],
-    [{ invitationsHandedOut: 2.5 }, 'invitationsHandedOut'],
-    [{ peopleReached: 100_001 }, 'peopleReached'],
-    [{ peopleReached: Number.NaN }, 'peopleReached'],
+    [{ invitationsHandedOut: '-1' }, 'invitationsHandedOut'],
+    [{ invitationsHandedOut: '2.5' }, 'invitationsHandedOut'],
+    [{ peopleReached: '100001' }, 'peopleReached'],
+    [{ peopleReached: 'lots' }, 'peopleReached'],
+    [{ peopleReached: '99999' }, 'peopleReached'],
     [{ when: 'yesterday-ish' }, 'when'],
     [{ staffIds: [] }, 'staffIds'],
   ] as [Partial<VisitFormValues>, keyof VisitFormValues][])('refuses %o', (change, field) => {
     expect(Object.keys(visitFormProblems({ ...base, ...change }))).toEqual([field]);
+  });
+
+  it('says in plain words what is wrong with a count, leaving the text as typed', () => {
+    expect(visitFormProblems({ ...base, peopleReached: '-5' }).peopleReached).toBe(
+      'A count can’t be below 0. Enter 0 or more.',
+    );
+    expect(visitFormProblems({ ...base, peopleReached: '12.5' }).peopleReached).toBe(
+      'Enter a whole number, without decimals.',
+    );
+    expect(visitFormProblems({ ...base, peopleReached: '100001' }).peopleReached).toBe(
+      'Enter a number no bigger than 100,000.',
+    );
+    expect(visitFormProblems({ ...base, peopleReached: '99999' }).peopleReached).toBe(
+      '99,999 is a lot for one visit. Check the number, or tick “Yes, the numbers are right” if it is.',
+    );
+  });
+
+  it('takes a large count once it is confirmed, and one already saved on the visit being edited', () => {
+    expect(visitFormProblems({ ...base, peopleReached: '5000', largeCountsConfirmed: true })).toEqual({});
+    expect(visitFormProblems({ ...base, peopleReached: '1000', invitationsHandedOut: '1,000' })).toEqual({});
+    const saved = { ...base, when: '2026-03-04T15:30', peopleReached: '5000' };
+    expect(visitFormProblems(saved, saved)).toEqual({});
+    expect(Object.keys(visitFormProblems({ ...saved, peopleReached: '6000' }, saved))).toEqual(['peopleReached']);
+  });
+
+  it('needs a time when editing (there is no "now" to fall back on)', () => {
+    expect(visitFormProblems({ ...base, when: '' }, base)).toEqual({ when: 'Enter a date and time' });
+  });
+});
+
+describe('editing a visit', () => {
+  const visit: Visit = {
+    id: '44444444-4444-4444-8444-444444444444',
+    version: 3,
+    organizationId: SHELTER,
+    programId: null,
+    visitedAt: new Date(2026, 2, 4, 15, 30).toISOString(),
+    location: 'Front lobby',
+    purpose: 'invitations',
+    staffIds: [ME],
+    contactIds: [],
+    invitationsHandedOut: 25,
+    peopleReached: 0,
+    notes: null,
+    createdAt: '2026-03-04T15:31:00.000Z',
+    updatedAt: '2026-03-04T15:31:00.000Z',
+  };
+
+  it('starts from the visit as saved, counts as the text they show', () => {
+    expect(visitFormValues(visit)).toEqual({
+      organizationId: SHELTER,
+      purpose: 'invitations',
+      when: '2026-03-04T15:30',
+      location: 'Front lobby',
+      programId: null,
+      staffIds: [ME],
+      contactIds: [],
+      invitationsHandedOut: '25',
+      peopleReached: '0',
+      largeCountsConfirmed: false,
+      notes: '',
+    });
+  });
+
+  it('sends only what changed', () => {
+    const base = visitFormValues(visit);
+    expect(visitChanges(base, base)).toEqual({});
+    expect(visitChanges(base, { ...base, peopleReached: '40', notes: ' Asked for flyers ' })).toEqual({
+      peopleReached: 40,
+      notes: 'Asked for flyers',
+    });
+    expect(
+      visitChanges(base, { ...base, location: '  ', when: '2026-03-05T09:00', staffIds: [ME, FOOD_BANK] }),
+    ).toEqual({
+      location: null,
+      visitedAt: new Date(2026, 2, 5, 9, 0).toISOString(),
+      staffIds: [ME, FOOD_BANK],
+    });
+    // The same people in another order, or the same count written another way, is no change.
+    expect(visitChanges({ ...base, staffIds: [ME, FOOD_BANK] }, { ...base, staffIds: [FOOD_BANK, ME] })).toEqual({});
+    expect(visitChanges(base, { ...base, invitationsHandedOut: '025' })).toEqual({});
   });
 });
 

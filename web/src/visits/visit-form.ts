@@ -1,7 +1,9 @@
 import type { components } from '../api/schema';
+import { countProblem, countText, parseCount } from '../forms/count';
 
 export type Visit = components['schemas']['VisitResponseDto'];
 export type CreateVisit = components['schemas']['CreateVisitDto'];
+export type UpdateVisit = components['schemas']['UpdateVisitDto'];
 export type VisitPurpose = Visit['purpose'];
 
 /** The purposes in the order the form offers them; the type check fails if the API gains one this list lacks. */
@@ -26,8 +28,19 @@ export const PURPOSE_LABELS: Record<VisitPurpose, string> = {
 
 /** The largest count the API accepts (src/visit/dto/visit.dto.ts, MAX_VISIT_COUNT). */
 export const MAX_COUNT = 100_000;
+/**
+ * More than this at one visit is more likely a slip of the finger than a count: the person is
+ * asked to confirm it (the API takes up to MAX_COUNT, for a big fair, say).
+ */
+export const LARGE_COUNT = 1_000;
 
-/** What the form holds; `when` is the value of a datetime-local input, empty for "now". */
+export const COUNT_FIELDS = ['invitationsHandedOut', 'peopleReached'] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+/**
+ * What the form holds: text as typed (counts too, so nothing typed is silently changed); `when`
+ * is the value of a datetime-local input, empty for "now" when logging a visit.
+ */
 export interface VisitFormValues {
   organizationId: string | null;
   purpose: VisitPurpose | null;
@@ -36,10 +49,27 @@ export interface VisitFormValues {
   programId: string | null;
   staffIds: string[];
   contactIds: string[];
-  invitationsHandedOut: number | '';
-  peopleReached: number | '';
+  invitationsHandedOut: string;
+  peopleReached: string;
+  /** Ticked to say that a count above LARGE_COUNT is right. */
+  largeCountsConfirmed: boolean;
   notes: string;
 }
+
+/** What each field is called on the form, for messages and for a colleague's changes. */
+export const VISIT_FIELD_LABELS: Record<string, string> = {
+  organizationId: 'Partner',
+  purpose: 'What it was for',
+  when: 'When',
+  visitedAt: 'When',
+  location: 'Where',
+  programId: 'Program',
+  staffIds: 'Who went',
+  contactIds: 'Who you met',
+  invitationsHandedOut: 'Invitations handed out',
+  peopleReached: 'People reached',
+  notes: 'Notes',
+};
 
 /** What the form remembers of the last visit someone logged on this device: ids only, no personal data. */
 export interface RememberedVisit {
@@ -117,21 +147,62 @@ export function initialVisitValues({
     contactIds: [],
     invitationsHandedOut: '',
     peopleReached: '',
+    largeCountsConfirmed: false,
     notes: '',
   };
 }
 
-/** Why the form cannot be sent yet, per field, before asking the server. */
-export function visitFormProblems(values: VisitFormValues): Partial<Record<keyof VisitFormValues, string>> {
+/** The form's values for a visit being edited: its time in the reader's zone, its counts as text. */
+export function visitFormValues(visit: Visit): VisitFormValues {
+  return {
+    organizationId: visit.organizationId,
+    purpose: visit.purpose,
+    when: toLocalInputValue(new Date(visit.visitedAt)),
+    location: visit.location ?? '',
+    programId: visit.programId,
+    staffIds: [...visit.staffIds],
+    contactIds: [...visit.contactIds],
+    invitationsHandedOut: countText(visit.invitationsHandedOut),
+    peopleReached: countText(visit.peopleReached),
+    largeCountsConfirmed: false,
+    notes: visit.notes ?? '',
+  };
+}
+
+/**
+ * Counts above LARGE_COUNT still to be confirmed: typed here, not already saved so (`base`, when
+ * editing), and the box not ticked.
+ */
+export function unconfirmedLargeCounts(values: VisitFormValues, base?: VisitFormValues): CountField[] {
+  if (values.largeCountsConfirmed) return [];
+  return COUNT_FIELDS.filter((field) => {
+    if (countProblem(values[field], MAX_COUNT)) return false;
+    const count = parseCount(values[field]);
+    return count > LARGE_COUNT && (!base || countProblem(base[field], MAX_COUNT) || parseCount(base[field]) !== count);
+  });
+}
+
+/**
+ * Why the form cannot be sent yet, per field, before asking the server. `base` is the visit as it
+ * was when editing (the time is then required; a large count already saved needs no confirming).
+ */
+export function visitFormProblems(
+  values: VisitFormValues,
+  base?: VisitFormValues,
+): Partial<Record<keyof VisitFormValues, string>> {
   const problems: Partial<Record<keyof VisitFormValues, string>> = {};
   if (!values.organizationId) problems.organizationId = 'Choose the partner you visited';
   if (!values.purpose) problems.purpose = 'Choose what the visit was for';
-  if (values.when && Number.isNaN(new Date(values.when).getTime())) problems.when = 'Enter a date and time';
+  if (values.when ? Number.isNaN(new Date(values.when).getTime()) : base !== undefined)
+    problems.when = 'Enter a date and time';
   if (values.staffIds.length === 0) problems.staffIds = 'Choose at least one person who went';
-  for (const field of ['invitationsHandedOut', 'peopleReached'] as const) {
-    const count = values[field];
-    if (count !== '' && (!Number.isInteger(count) || count < 0 || count > MAX_COUNT))
-      problems[field] = `Enter a whole number from 0 to ${MAX_COUNT.toLocaleString('en')}`;
+  for (const field of COUNT_FIELDS) {
+    const problem = countProblem(values[field], MAX_COUNT);
+    if (problem) problems[field] = problem;
+  }
+  for (const field of unconfirmedLargeCounts(values, base)) {
+    problems[field] =
+      `${parseCount(values[field]).toLocaleString('en')} is a lot for one visit. Check the number, or tick “Yes, the numbers are right” if it is.`;
   }
   return problems;
 }
@@ -147,14 +218,42 @@ export function toCreateVisitBody(values: VisitFormValues): CreateVisit {
     purpose: values.purpose!,
     staffIds: values.staffIds,
     contactIds: values.contactIds,
-    invitationsHandedOut: values.invitationsHandedOut === '' ? 0 : values.invitationsHandedOut,
-    peopleReached: values.peopleReached === '' ? 0 : values.peopleReached,
+    invitationsHandedOut: parseCount(values.invitationsHandedOut),
+    peopleReached: parseCount(values.peopleReached),
   };
   if (values.when) body.visitedAt = new Date(values.when).toISOString();
   if (values.location.trim()) body.location = values.location.trim();
   if (values.programId) body.programId = values.programId;
   if (values.notes.trim()) body.notes = values.notes.trim();
   return body;
+}
+
+const blankToNull = (text: string) => (text.trim() ? text.trim() : null);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((id, index) => id === [...b].sort()[index]);
+
+/**
+ * The PATCH body without its version: only what the person changed from `base` (what the form
+ * started from), so saving never overwrites what a colleague changed meanwhile in another field.
+ * Call only when visitFormProblems() found nothing.
+ */
+export function visitChanges(base: VisitFormValues, values: VisitFormValues): Omit<UpdateVisit, 'version'> {
+  const changes: Omit<UpdateVisit, 'version'> = {};
+  if (values.organizationId !== base.organizationId && values.organizationId)
+    changes.organizationId = values.organizationId;
+  if (values.purpose !== base.purpose && values.purpose) changes.purpose = values.purpose;
+  if (values.when !== base.when && values.when) changes.visitedAt = new Date(values.when).toISOString();
+  if (blankToNull(values.location) !== blankToNull(base.location)) changes.location = blankToNull(values.location);
+  if (values.programId !== base.programId) changes.programId = values.programId;
+  if (!sameIds(values.staffIds, base.staffIds)) changes.staffIds = values.staffIds;
+  if (!sameIds(values.contactIds, base.contactIds)) changes.contactIds = values.contactIds;
+  for (const field of COUNT_FIELDS) {
+    if (countProblem(values[field], MAX_COUNT)) continue;
+    if (countProblem(base[field], MAX_COUNT) || parseCount(values[field]) !== parseCount(base[field]))
+      changes[field] = parseCount(values[field]);
+  }
+  if (blankToNull(values.notes) !== blankToNull(base.notes)) changes.notes = blankToNull(values.notes);
+  return changes;
 }
 
 /** A date as a datetime-local input wants it: "2026-03-04T15:30", in the reader's own zone. */

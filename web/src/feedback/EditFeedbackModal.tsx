@@ -1,0 +1,160 @@
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { unwrap } from '../api/problem';
+import { queryKeys } from '../api/queries';
+import { ConflictAlert } from '../forms/ConflictAlert';
+import { useVersionedEdit } from '../forms/useVersionedEdit';
+import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { FEEDBACK_FIELD_LABELS, FEEDBACK_PROBLEM_OPTIONS, feedbackChanges, feedbackFormValues } from './feedback-form';
+import { SOURCE_LABELS, type Feedback, type OutcomeKey } from './feedback-search';
+import { FeedbackFields, useFeedbackForm } from './FeedbackFields';
+
+/**
+ * Edits a piece of feedback: who gave it, the partner and program it is about, the rating and
+ * outcomes, the answers and the action taken (see FeedbackFields for feedback given through a
+ * link). Only what changed is sent, with the version read; a colleague's save in between is shown,
+ * with what was typed kept.
+ */
+export function EditFeedbackModal({
+  feedback,
+  onClose,
+  onSaved,
+}: {
+  feedback: Feedback;
+  onClose: () => void;
+  onSaved?: (feedback: Feedback) => void;
+}) {
+  const phone = useMediaQuery('(max-width: 48em)');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="Edit feedback"
+      size="lg"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      styles={{ title: { fontWeight: 700 } }}
+    >
+      <EditFeedbackForm feedback={feedback} onDone={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function EditFeedbackForm({
+  feedback,
+  onDone,
+  onSaved,
+}: {
+  feedback: Feedback;
+  onDone: () => void;
+  onSaved?: (feedback: Feedback) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [initial] = useState(() => feedbackFormValues(feedback));
+  const form = useFeedbackForm(initial);
+  const edit = useVersionedEdit({
+    record: feedback,
+    form,
+    noun: 'feedback',
+    toValues: feedbackFormValues,
+    changes: feedbackChanges,
+    patch: async (body) =>
+      unwrap(await api.PATCH('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } }, body })),
+    load: async () => unwrap(await api.GET('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } } })),
+    onSaved: async (saved) => {
+      onSaved?.(saved);
+      onDone();
+      await refreshFeedbackViews(queryClient, [feedback.organizationId, saved.organizationId]);
+    },
+    onUnchanged: onDone,
+    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.feedback }),
+    problem: FEEDBACK_PROBLEM_OPTIONS,
+  });
+  const valueText = useFeedbackValueText(edit.conflict?.theirs);
+
+  return (
+    <form onSubmit={form.onSubmit(edit.submit)} noValidate>
+      <Stack>
+        {edit.conflict && (
+          <ConflictAlert
+            noun="feedback"
+            fields={edit.conflict.fields}
+            labels={FEEDBACK_FIELD_LABELS}
+            valueText={valueText}
+            onSaveMine={edit.saveMineOverTheirs}
+            onUseTheirs={edit.takeTheirs}
+            saving={edit.pending}
+          />
+        )}
+        {edit.general && (
+          <Alert color="red" role="alert" title="Not saved">
+            {edit.general}
+          </Alert>
+        )}
+        <FeedbackFields
+          form={form}
+          viaLink={feedback.viaLink}
+          savedSession={feedback.sessionId ? { id: feedback.sessionId, programId: feedback.programId } : null}
+        />
+        <Group justify="flex-end" style={{ position: 'sticky', bottom: 0 }} bg="var(--mantine-color-body)" py="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** After feedback changed or went: the inbox and every feedback list, and the partners' pages. */
+export async function refreshFeedbackViews(
+  queryClient: ReturnType<typeof useQueryClient>,
+  organizationIds: readonly (string | null)[],
+): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: outreachKeys.feedback }),
+    ...[...new Set(organizationIds)]
+      .filter((id): id is string => !!id)
+      .map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.organization(id) })),
+  ]);
+}
+
+/** A field of a colleague's version of the feedback, in words. */
+function useFeedbackValueText(theirs: Feedback | undefined) {
+  const programs = useProgramOptions();
+  const names = useOrganizationNames(theirs?.organizationId ? [theirs.organizationId] : []);
+  return (field: string): string => {
+    if (!theirs) return '';
+    if (field.startsWith('outcomes.')) {
+      const score = theirs.outcomes[field.slice('outcomes.'.length) as OutcomeKey];
+      return score === null ? 'not answered' : `${score} of 5`;
+    }
+    switch (field) {
+      case 'source':
+        return SOURCE_LABELS[theirs.source];
+      case 'organizationId':
+        return theirs.organizationId ? (names.get(theirs.organizationId) ?? 'a partner') : 'none';
+      case 'programId':
+        return theirs.programId
+          ? (programs.data?.find((program) => program.id === theirs.programId)?.name ?? 'a program')
+          : 'none';
+      case 'sessionId':
+        return theirs.sessionId ? 'one session of the program' : 'no session';
+      case 'rating':
+        return `${theirs.rating} of 5`;
+      case 'worked':
+      case 'didntWork':
+      case 'suggestions':
+      case 'actionTaken':
+        return theirs[field]?.trim() || 'blank';
+      default:
+        return '';
+    }
+  };
+}

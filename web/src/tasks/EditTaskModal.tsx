@@ -1,0 +1,145 @@
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { unwrap } from '../api/problem';
+import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { useCurrentUser } from '../auth/useSession';
+import { formatDateTime } from '../common/format';
+import { ConflictAlert } from '../forms/ConflictAlert';
+import { useVersionedEdit } from '../forms/useVersionedEdit';
+import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { TASK_FIELD_LABELS, TASK_PROBLEM_OPTIONS, taskChanges, taskFormValues } from './task-form';
+import type { Task } from './task-groups';
+import { TaskFields, useTaskForm } from './TaskFields';
+
+/**
+ * Edits a follow-up: re-date it, reassign it to a colleague, change what it says or which partner
+ * and program it is for. Only what changed is sent, with the version read; a colleague's save in
+ * between is shown, with what was typed kept.
+ */
+export function EditTaskModal({
+  task,
+  onClose,
+  onSaved,
+}: {
+  task: Task;
+  onClose: () => void;
+  onSaved?: (task: Task) => void;
+}) {
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="Edit follow-up"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      centered
+      styles={{ title: { fontWeight: 700 } }}
+    >
+      <EditTaskForm task={task} onDone={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function EditTaskForm({ task, onDone, onSaved }: { task: Task; onDone: () => void; onSaved?: (task: Task) => void }) {
+  const queryClient = useQueryClient();
+  const [initial] = useState(() => taskFormValues(task));
+  const form = useTaskForm(initial);
+  const edit = useVersionedEdit({
+    record: task,
+    form,
+    noun: 'follow-up',
+    toValues: taskFormValues,
+    changes: taskChanges,
+    patch: async (body) => unwrap(await api.PATCH('/api/v1/tasks/{id}', { params: { path: { id: task.id } }, body })),
+    load: async () => unwrap(await api.GET('/api/v1/tasks/{id}', { params: { path: { id: task.id } } })),
+    onSaved: async (saved) => {
+      onSaved?.(saved);
+      onDone();
+      await refreshTaskViews(queryClient, [task.organizationId, saved.organizationId]);
+    },
+    onUnchanged: onDone,
+    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.tasks }),
+    problem: TASK_PROBLEM_OPTIONS,
+  });
+  const valueText = useTaskValueText(edit.conflict?.theirs);
+
+  return (
+    <form onSubmit={form.onSubmit(edit.submit)} noValidate>
+      <Stack>
+        {edit.conflict && (
+          <ConflictAlert
+            noun="follow-up"
+            fields={edit.conflict.fields}
+            labels={TASK_FIELD_LABELS}
+            valueText={valueText}
+            onSaveMine={edit.saveMineOverTheirs}
+            onUseTheirs={edit.takeTheirs}
+            saving={edit.pending}
+          />
+        )}
+        {edit.general && (
+          <Alert color="red" role="alert" title="Not saved">
+            {edit.general}
+          </Alert>
+        )}
+        <TaskFields
+          form={form}
+          mode="edit"
+          savedAssigneeId={task.assigneeId}
+          savedVisit={task.visitId ? { id: task.visitId, organizationId: task.organizationId } : null}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** After a follow-up changed or went: every task list, and the partners' timelines. */
+export async function refreshTaskViews(
+  queryClient: ReturnType<typeof useQueryClient>,
+  organizationIds: readonly (string | null)[],
+): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: outreachKeys.tasks }),
+    ...[...new Set(organizationIds)]
+      .filter((id): id is string => !!id)
+      .map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.timeline(id) })),
+  ]);
+}
+
+/** A field of a colleague's version of the follow-up, in words. */
+function useTaskValueText(theirs: Task | undefined) {
+  const user = useCurrentUser();
+  const colleagues = useColleagues();
+  const programs = useProgramOptions();
+  const names = useOrganizationNames(theirs?.organizationId ? [theirs.organizationId] : []);
+  return (field: string): string => {
+    if (!theirs) return '';
+    switch (field) {
+      case 'title':
+        return theirs.title;
+      case 'dueAt':
+        return formatDateTime(theirs.dueAt);
+      case 'assigneeId':
+        return ownerLabel(theirs.assigneeId, user, colleagues.data);
+      case 'organizationId':
+        return theirs.organizationId ? (names.get(theirs.organizationId) ?? 'a partner') : 'none';
+      case 'programId':
+        return theirs.programId
+          ? (programs.data?.find((program) => program.id === theirs.programId)?.name ?? 'a program')
+          : 'none';
+      case 'visitId':
+        return theirs.visitId ? 'linked to a visit' : 'not linked to a visit';
+      default:
+        return '';
+    }
+  };
+}

@@ -1,0 +1,162 @@
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { unwrap } from '../api/problem';
+import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { useCurrentUser } from '../auth/useSession';
+import { formatDateTime } from '../common/format';
+import { ConflictAlert } from '../forms/ConflictAlert';
+import { useVersionedEdit } from '../forms/useVersionedEdit';
+import { outreachKeys, useContacts, useOrganizationNames, useProgramOptions } from './outreach-data';
+import { PURPOSE_LABELS, VISIT_FIELD_LABELS, visitChanges, visitFormValues, type Visit } from './visit-form';
+import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields, visitProblemTarget } from './VisitFields';
+
+/**
+ * Edits a visit in a dialog (full screen on a phone), on the same fields as "Log a visit". Only
+ * what the person changed is sent, with the version they read; a colleague's save in between is
+ * shown field by field, with what was typed kept.
+ */
+export function EditVisitModal({
+  visit,
+  onClose,
+  onSaved,
+}: {
+  visit: Visit;
+  onClose: () => void;
+  onSaved?: (visit: Visit) => void;
+}) {
+  const phone = useMediaQuery('(max-width: 48em)');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="Edit visit"
+      size="lg"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      styles={{ title: { fontWeight: 700 } }}
+    >
+      <EditVisitForm visit={visit} onDone={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function EditVisitForm({
+  visit,
+  onDone,
+  onSaved,
+}: {
+  visit: Visit;
+  onDone: () => void;
+  onSaved?: (visit: Visit) => void;
+}) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const [initial] = useState(() => visitFormValues(visit));
+  const form = useVisitForm(initial, initial);
+  const edit = useVersionedEdit({
+    record: visit,
+    form,
+    noun: 'visit',
+    toValues: visitFormValues,
+    changes: visitChanges,
+    patch: async (body) => unwrap(await api.PATCH('/api/v1/visits/{id}', { params: { path: { id: visit.id } }, body })),
+    load: async () => unwrap(await api.GET('/api/v1/visits/{id}', { params: { path: { id: visit.id } } })),
+    onSaved: async (saved) => {
+      onSaved?.(saved);
+      onDone();
+      await refreshVisitViews(queryClient, [visit.organizationId, saved.organizationId]);
+    },
+    onUnchanged: onDone,
+    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
+    problem: VISIT_PROBLEM_OPTIONS,
+    problemTarget: visitProblemTarget(form),
+  });
+  const valueText = useVisitValueText(edit.conflict?.theirs);
+
+  return (
+    <form onSubmit={form.onSubmit(edit.submit)} noValidate aria-label="Visit">
+      <Stack gap="md">
+        {edit.conflict && (
+          <ConflictAlert
+            noun="visit"
+            fields={edit.conflict.fields}
+            labels={VISIT_FIELD_LABELS}
+            valueText={valueText}
+            onSaveMine={edit.saveMineOverTheirs}
+            onUseTheirs={edit.takeTheirs}
+            saving={edit.pending}
+          />
+        )}
+        {edit.general && (
+          <Alert color="red" role="alert" title="Not saved">
+            {edit.general}
+          </Alert>
+        )}
+        <VisitFields form={form} userId={user.id} mode="edit" base={initial} />
+        <Group justify="flex-end" style={{ position: 'sticky', bottom: 0 }} bg="var(--mantine-color-body)" py="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** After a visit changed or went: every list of visits, and the partners' pages (timeline, health). */
+export async function refreshVisitViews(
+  queryClient: ReturnType<typeof useQueryClient>,
+  organizationIds: readonly string[],
+): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
+    ...[...new Set(organizationIds)].map((id) =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.organization(id) }),
+    ),
+  ]);
+}
+
+/** A field of a colleague's version of the visit, in words. */
+function useVisitValueText(theirs: Visit | undefined) {
+  const user = useCurrentUser();
+  const colleagues = useColleagues();
+  const programs = useProgramOptions();
+  const names = useOrganizationNames(theirs ? [theirs.organizationId] : []);
+  const contacts = useContacts(theirs?.organizationId);
+  return (field: string): string => {
+    if (!theirs) return '';
+    const list = (items: string[]) => (items.length ? items.join(', ') : 'nobody');
+    switch (field) {
+      case 'organizationId':
+        return names.get(theirs.organizationId) ?? 'another partner';
+      case 'purpose':
+        return PURPOSE_LABELS[theirs.purpose];
+      case 'visitedAt':
+        return formatDateTime(theirs.visitedAt);
+      case 'programId':
+        return theirs.programId
+          ? (programs.data?.find((program) => program.id === theirs.programId)?.name ?? 'a program')
+          : 'none';
+      case 'staffIds':
+        return list(theirs.staffIds.map((id) => ownerLabel(id, user, colleagues.data)));
+      case 'contactIds':
+        return list(
+          theirs.contactIds.map((id) => contacts.data?.find((contact) => contact.id === id)?.name ?? 'a contact'),
+        );
+      case 'invitationsHandedOut':
+      case 'peopleReached':
+        return theirs[field].toLocaleString('en');
+      case 'location':
+      case 'notes':
+        return theirs[field]?.trim() || 'blank';
+      default:
+        return '';
+    }
+  };
+}
