@@ -157,7 +157,7 @@ describe('A partner’s profile and fit in the browser', () => {
 
     await drawer.getByRole('button', { name: 'Save changes' }).click();
     const alert = drawer.getByRole('alert');
-    await alert.getByText('A colleague saved this partner while you were editing').waitFor();
+    await alert.getByText('A colleague changed this partner while you were editing it').waitFor();
     await alert.getByText('Ask for Jordan at the front desk.').waitFor();
     await expect(drawer.getByRole('textbox', { name: 'Phone' }).inputValue()).resolves.toBe('206-555-0188');
     await expectAccessible(page, '[role="dialog"]');

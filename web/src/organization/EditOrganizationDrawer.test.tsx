@@ -139,7 +139,7 @@ describe('EditOrganizationDrawer', () => {
     const patches = fakeApi(
       (body) =>
         body.version === 3
-          ? json({ status: 409, title: 'Conflict', detail: 'stale' }, 409)
+          ? json({ status: 409, title: 'Conflict', code: 'STALE_VERSION', detail: 'stale' }, 409)
           : json({ ...theirs, ...body, version: 5 }),
       () => theirs,
     );
@@ -150,7 +150,7 @@ describe('EditOrganizationDrawer', () => {
     await userEvent.type(type, 'Youth shelter and drop-in');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('A colleague saved this partner while you were editing');
+    expect(alert).toHaveTextContent('A colleague changed this partner while you were editing it');
     expect(alert).toHaveTextContent('Phone: 206-555-0101');
     expect(alert).toHaveTextContent('Mission: Safe beds and meals.');
     expect(type).toHaveValue('Youth shelter and drop-in');

@@ -125,7 +125,7 @@ export function OrganizationPage() {
       </Grid>
       {canWrite && <ChangeStageModal organization={org} opened={changingStage} onClose={stageModal.close} />}
       {canWrite && <EditOrganizationDrawer organization={org} opened={editing} onClose={editDrawer.close} />}
-      {canDelete && <DeleteOrganizationModal organization={org} opened={deleting} onClose={deleteModal.close} />}
+      {canDelete && deleting && <DeleteOrganizationModal organization={org} onClose={deleteModal.close} />}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../api/types';
+import { changedPaths } from '../forms/useVersionedEdit';
 import {
-  changedFields,
   createOrganizationBody,
   organizationChanges,
   organizationFormValues,
@@ -53,7 +53,7 @@ describe('organizationChanges', () => {
   it('names the fields a colleague changed, as form paths', () => {
     const base = organizationFormValues(ORG);
     const theirs = organizationFormValues({ ...ORG, phone: '206-555-0101', fit: { ...ORG.fit, audienceReach: 2 } });
-    expect(changedFields(base, theirs)).toEqual(['phone', 'fit.audienceReach']);
+    expect(changedPaths(organizationChanges(base, theirs))).toEqual(['phone', 'fit.audienceReach']);
   });
 });
 

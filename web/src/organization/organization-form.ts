@@ -137,13 +137,6 @@ export function organizationChanges(
   return changes;
 }
 
-/** The fields (form paths) whose values differ between two versions of the form. */
-export function changedFields(a: OrganizationFormValues, b: OrganizationFormValues): string[] {
-  const changes = organizationChanges(a, b);
-  const { fit, ...rest } = changes;
-  return [...Object.keys(rest), ...Object.keys(fit ?? {}).map((key) => `fit.${key}`)];
-}
-
 /** Checks made before sending; the server checks again. */
 export function validateOrganizationForm(values: OrganizationFormValues): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};

@@ -4,7 +4,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Modal,
   Pagination,
   Select,
   Stack,
@@ -25,6 +24,7 @@ import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
+import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { Section } from '../organization/Section';
 import { useProgram } from '../programs/program-queries';
 import type { Program } from '../programs/program-types';
@@ -220,7 +220,7 @@ function RuleSection({
           onClose={editModal.close}
         />
       )}
-      {canWrite && <DeleteReminderModal rule={rule} opened={deleting} onClose={deleteModal.close} />}
+      {canWrite && deleting && <DeleteReminderModal rule={rule} onClose={deleteModal.close} />}
     </Section>
   );
 }
@@ -388,45 +388,26 @@ function DeliveryRow({
 }
 
 /** Deleting a rule stops its emails; its email log goes with it (the database deletes its deliveries). */
-function DeleteReminderModal({ rule, opened, onClose }: { rule: Reminder; opened: boolean; onClose: () => void }) {
+function DeleteReminderModal({ rule, onClose }: { rule: Reminder; onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: async () => unwrap(await api.DELETE('/api/v1/reminders/{id}', { params: { path: { id: rule.id } } })),
-    onSuccess: async () => {
-      onClose();
-      queryClient.removeQueries({ queryKey: reminderKeys.detail(rule.id) });
-      await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
-      await navigate({ to: '/reminders' });
-    },
-  });
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
+    <ConfirmDeleteModal
       title="Delete this reminder?"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      centered
+      confirmLabel="Delete reminder"
+      remove={async () => unwrap(await api.DELETE('/api/v1/reminders/{id}', { params: { path: { id: rule.id } } }))}
+      onDeleted={async () => {
+        onClose();
+        queryClient.removeQueries({ queryKey: reminderKeys.detail(rule.id) });
+        await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
+        await navigate({ to: '/reminders' });
+      }}
+      onClose={onClose}
     >
-      <Stack>
-        <Text style={{ overflowWrap: 'anywhere' }}>
-          <strong>{rule.title}</strong> will send no more emails, and its email log is deleted with it. To pause it
-          instead, turn “Send these reminders” off.
-        </Text>
-        {remove.error && (
-          <Alert color="red" role="alert" title="The reminder was not deleted">
-            {errorMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Keep it
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Delete reminder
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text style={{ overflowWrap: 'anywhere' }}>
+        <strong>{rule.title}</strong> will send no more emails, and its email log is deleted with it. To pause it
+        instead, turn “Send these reminders” off.
+      </Text>
+    </ConfirmDeleteModal>
   );
 }
