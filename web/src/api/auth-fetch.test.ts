@@ -56,6 +56,28 @@ describe('createAuthFetch', () => {
     expect(onExpired).toHaveBeenCalledTimes(1);
   });
 
+  it('waits while the person signs in again, then sends the refused request once more with the new token', async () => {
+    const { authFetch, seen, onExpired } = harness([401, 201], ['refused']);
+    let signedInAgain: (resumed: boolean) => void = () => undefined;
+    onExpired.mockImplementation(() => new Promise<boolean>((resolve) => (signedInAgain = resolve)));
+    const pending = authFetch(
+      new Request(`${URL_BASE}/api/v1/organizations`, { method: 'POST', body: '{"name":"Harbor"}' }),
+    );
+    await vi.waitFor(() => expect(onExpired).toHaveBeenCalledTimes(1));
+    expect(seen).toHaveLength(1);
+    signedInAgain(true);
+    expect((await pending).status).toBe(201);
+    expect(seen.map((call) => call.body)).toEqual(['{"name":"Harbor"}', '{"name":"Harbor"}']);
+  });
+
+  it('answers the refusal when the dialog ends without the same person (signed out, or someone else)', async () => {
+    const { authFetch, fetch, onExpired } = harness([401], ['refused']);
+    onExpired.mockResolvedValue(false);
+    const response = await authFetch(new Request(`${URL_BASE}/api/v1/organizations`, { method: 'POST', body: '{}' }));
+    expect(response.status).toBe(401);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('does not loop when the repeated request is refused too', async () => {
     const { authFetch, fetch, refresh, onExpired } = harness([401, 401]);
     const response = await authFetch(new Request(`${URL_BASE}/api/v1/auth/me`));

@@ -15,8 +15,12 @@ export interface AuthFetchOptions {
    * `unavailable` refresh has reported itself (it knows whether the server or its database is away).
    */
   refresh(): Promise<RefreshOutcome>;
-  /** The session is gone (refresh refused): send the person to sign in. */
-  onExpired(): void;
+  /**
+   * The session is gone (refresh refused). Resolves true once the same person has signed in again
+   * (the sign-in dialog over the screen, or another tab): the refused request is then sent once more
+   * with the new token. False (or nothing): the refused answer stands.
+   */
+  onExpired(): Promise<boolean> | boolean | void;
   /** The server answered 503 (its database is unreachable): keep the session and the page, and say so. */
   onUnavailable(): void;
   /** The server answered something other than 503: whatever was unreachable is back. */
@@ -53,7 +57,8 @@ function withToken(request: Request, token: string | null): Request {
 /**
  * fetch for the API client: sends the in-memory access token; on a 401 it refreshes the token
  * once through the httpOnly refresh cookie and repeats the request; when the refresh is refused
- * the session has ended and `onExpired` runs (the app goes to sign-in, remembering the page).
+ * the session has ended and `onExpired` runs (the app asks the person to sign in again over the
+ * screen, and the request goes once more when they have; or it goes to sign-in, remembering the page).
  * A 503, or a refresh that could not be made, never ends the session: the database or the
  * server is away for a while, and `onUnavailable` lets the app say so and try again.
  */
@@ -83,11 +88,14 @@ export function createAuthFetch(options: AuthFetchOptions): (request: Request) =
     // Not a refused session: keep it, and answer the caller as the server does while away.
     if (outcome === 'unavailable') return unavailableResponse();
     if (outcome === 'refused') {
-      options.onExpired();
-      return response;
+      // The server refused the request, so it did nothing: sending it again after signing in
+      // back cannot do it twice.
+      if (!(await options.onExpired())) return response;
+      discardBody(response);
+      return send(withToken(copy, options.getToken()));
     }
     const repeated = await send(withToken(copy, options.getToken()));
-    if (repeated.status === 401) options.onExpired();
+    if (repeated.status === 401) void options.onExpired();
     return repeated;
   };
 }

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } f
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, session } from '../api/client';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { api, session, type User } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { AuthFrame } from './AuthFrame';
 import { safeRedirect } from './safe-redirect';
@@ -29,18 +29,55 @@ function signInError(error: unknown): string {
 export function SignInPage() {
   const search = route.useSearch();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
+  return (
+    <AuthFrame title="Sign in">
+      <SignInForm
+        notice={
+          search.notice && (
+            <Alert color={search.notice === 'expired' ? 'yellow' : 'cyan'} mb="md" role="status">
+              {NOTICE_TEXT[search.notice]}
+            </Alert>
+          )
+        }
+        onSignedIn={() => navigate({ href: safeRedirect(search.redirect) })}
+      />
+      <FirstAdminLink />
+    </AuthFrame>
+  );
+}
+
+/**
+ * Email and password, then (when the account has two-factor on) the code or a recovery code: the
+ * sign-in page's form, and the sign-in dialog's when a session ends over a screen.
+ */
+export function SignInForm({
+  initialEmail = '',
+  notice,
+  onSignedIn,
+}: {
+  initialEmail?: string;
+  /** Shown above the email step while no error is. */
+  notice?: ReactNode;
+  /** Runs after `session.signIn` succeeded, with whoever signed in. */
+  onSignedIn: (user: User) => unknown;
+}) {
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Two-factor: after a right password the server asks for a code (401 MFA_REQUIRED); the same screen asks for it.
+  // Two-factor: after a right password the server asks for a code (401 MFA_REQUIRED); the same form asks for it.
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [otp, setOtp] = useState('');
   const [recovery, setRecovery] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (step === 'code') codeInput.current?.focus();
   }, [step, recovery]);
+  useEffect(() => {
+    // The email is known (signing in again): the password is what to type.
+    if (initialEmail) passwordInput.current?.focus();
+  }, [initialEmail]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,8 +88,8 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(email.trim(), password, step === 'code' ? otp.trim() : undefined);
-      await navigate({ href: safeRedirect(search.redirect) });
+      const user = await session.signIn(email.trim(), password, step === 'code' ? otp.trim() : undefined);
+      await onSignedIn(user);
     } catch (caught) {
       if (caught instanceof ApiError && caught.problem.code === 'MFA_REQUIRED') {
         setStep('code');
@@ -75,73 +112,68 @@ export function SignInPage() {
 
   if (step === 'code') {
     return (
-      <AuthFrame title="Sign in" intro="Two-factor sign-in is on for this account.">
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <Stack>
-            {error && (
-              <Alert color="red" role="alert" title="Could not sign in">
-                {error}
-              </Alert>
-            )}
-            {recovery ? (
-              <TextInput
-                key="recovery"
-                ref={codeInput}
-                label="Recovery code"
-                description="One of the codes you saved when you set up two-factor sign-in. Each works once."
-                autoComplete="off"
-                spellCheck={false}
-                required
-                value={otp}
-                onChange={(event) => setOtp(event.currentTarget.value)}
-              />
-            ) : (
-              <TextInput
-                key="code"
-                ref={codeInput}
-                label="Code from your authenticator app"
-                description="The six digits your app shows for Tandem."
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                maxLength={7}
-                required
-                value={otp}
-                onChange={(event) => setOtp(event.currentTarget.value)}
-              />
-            )}
-            <Button type="submit" loading={busy} fullWidth>
-              Sign in
-            </Button>
-            <Group justify="space-between" gap="xs">
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => {
-                  setRecovery((current) => !current);
-                  setOtp('');
-                  setError(null);
-                }}
-              >
-                {recovery ? 'Use the code from your app' : 'Use a recovery code'}
-              </Anchor>
-              <Anchor component="button" type="button" size="sm" onClick={startOver}>
-                Back
-              </Anchor>
-            </Group>
-          </Stack>
-        </form>
-      </AuthFrame>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <Text c="dimmed">Two-factor sign-in is on for this account.</Text>
+          {error && (
+            <Alert color="red" role="alert" title="Could not sign in">
+              {error}
+            </Alert>
+          )}
+          {recovery ? (
+            <TextInput
+              key="recovery"
+              ref={codeInput}
+              label="Recovery code"
+              description="One of the codes you saved when you set up two-factor sign-in. Each works once."
+              autoComplete="off"
+              spellCheck={false}
+              required
+              value={otp}
+              onChange={(event) => setOtp(event.currentTarget.value)}
+            />
+          ) : (
+            <TextInput
+              key="code"
+              ref={codeInput}
+              label="Code from your authenticator app"
+              description="The six digits your app shows for Tandem."
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={7}
+              required
+              value={otp}
+              onChange={(event) => setOtp(event.currentTarget.value)}
+            />
+          )}
+          <Button type="submit" loading={busy} fullWidth>
+            Sign in
+          </Button>
+          <Group justify="space-between" gap="xs">
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                setRecovery((current) => !current);
+                setOtp('');
+                setError(null);
+              }}
+            >
+              {recovery ? 'Use the code from your app' : 'Use a recovery code'}
+            </Anchor>
+            <Anchor component="button" type="button" size="sm" onClick={startOver}>
+              Back
+            </Anchor>
+          </Group>
+        </Stack>
+      </form>
     );
   }
 
   return (
-    <AuthFrame title="Sign in">
-      {search.notice && !error && (
-        <Alert color={search.notice === 'expired' ? 'yellow' : 'cyan'} mb="md" role="status">
-          {NOTICE_TEXT[search.notice]}
-        </Alert>
-      )}
+    <>
+      {!error && notice}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           {error && (
@@ -158,6 +190,7 @@ export function SignInPage() {
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
           <PasswordInput
+            ref={passwordInput}
             label="Password"
             autoComplete="current-password"
             required
@@ -169,8 +202,7 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
-      <FirstAdminLink />
-    </AuthFrame>
+    </>
   );
 }
 

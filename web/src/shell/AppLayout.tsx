@@ -15,6 +15,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { session, type User } from '../api/client';
 import { can, type Permission } from '../auth/permissions';
 import { CurrentUserContext, useSession } from '../auth/useSession';
+import { SessionExpiredDialog } from '../auth/SessionExpiredDialog';
 import { HeaderSearch } from '../search/HeaderSearch';
 
 interface NavItem {
@@ -57,11 +58,14 @@ const ROLE_LABELS: Record<string, string> = { admin: 'Admin', manager: 'Manager'
 
 export function AppLayout() {
   const { user } = useSession();
-  // Signed out or expired: the router is on its way to the sign-in page; show nothing meanwhile.
+  // Signed out: the router is on its way to the sign-in page; show nothing meanwhile. A session
+  // that ended under the screen keeps its user: the screen stays, with the sign-in dialog over it.
   if (!user) return null;
   return (
     <CurrentUserContext.Provider value={user}>
-      <SignedInLayout user={user} />
+      {/* Keyed: someone else signing in from the dialog gets none of the last person's screen. */}
+      <SignedInLayout key={user.id} user={user} />
+      <SessionExpiredDialog />
     </CurrentUserContext.Provider>
   );
 }
