@@ -6,7 +6,7 @@ import { PaginationQueryDto } from '../common/dto/pagination.dto';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import { toCheckInResponse } from './check-in.mapper';
-import { CheckInService } from './check-in.service';
+import { CheckInService, type CheckInView } from './check-in.service';
 import { CheckInPageDto, CheckInResponseDto, RoundResultDto, StartRoundDto } from './dto/check-in.dto';
 
 const OrgId = () => Param('id', new ParseIdPipe('organization'));
@@ -14,6 +14,7 @@ const CheckInId = () => Param('id', new ParseIdPipe('check-in'));
 
 const SHAPE =
   'A check-in shows its status and deadline, who was asked (owner: the library’s owner of the partnership; partner: its primary contact) and whether they answered, ' +
+  'how the survey email to each fared (`email`: scheduled, sent, failed with why, or skipped with why), ' +
   'the average of each area (strength ≥ 4, borderline 3–3.9, concern < 3), the overall average and each statement’s average. Comments are shown to staff and up; viewers get `comments: null`.';
 
 @ApiTags('check-ins')
@@ -32,7 +33,8 @@ export class CheckInController {
     @CurrentUser() user: AuthUser,
   ): Promise<CheckInPageDto> {
     const result = await this.checkIns.listForOrganization(id, page.limit, page.offset);
-    return { data: result.data.map((view) => toCheckInResponse(view, user)), meta: result.meta };
+    const emails = await this.checkIns.emails(result.data);
+    return { data: result.data.map((view) => toCheckInResponse(view, user, emails)), meta: result.meta };
   }
 
   @Post('organizations/:id/check-ins')
@@ -47,7 +49,7 @@ export class CheckInController {
   @ApiCreatedResponse({ type: CheckInResponseDto })
   @ApiProblems(404, 409, 422)
   async start(@OrgId() id: string, @CurrentUser() actor: AuthUser): Promise<CheckInResponseDto> {
-    return toCheckInResponse(await this.checkIns.start(id, actor), actor);
+    return this.respond(await this.checkIns.start(id, actor), actor);
   }
 
   @Post('check-ins/rounds')
@@ -72,7 +74,7 @@ export class CheckInController {
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiProblems(404)
   async get(@CheckInId() id: string, @CurrentUser() user: AuthUser): Promise<CheckInResponseDto> {
-    return toCheckInResponse(await this.checkIns.get(id), user);
+    return this.respond(await this.checkIns.get(id), user);
   }
 
   @Post('check-ins/:id/close')
@@ -86,6 +88,11 @@ export class CheckInController {
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiProblems(404, 409)
   async close(@CheckInId() id: string, @CurrentUser() actor: AuthUser): Promise<CheckInResponseDto> {
-    return toCheckInResponse(await this.checkIns.close(id, actor), actor);
+    return this.respond(await this.checkIns.close(id, actor), actor);
+  }
+
+  /** A check-in with the state of each respondent's survey email. */
+  private async respond(view: CheckInView, user: AuthUser): Promise<CheckInResponseDto> {
+    return toCheckInResponse(view, user, await this.checkIns.emails([view]));
   }
 }

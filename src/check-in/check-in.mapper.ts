@@ -2,7 +2,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { Role, roleAtLeast } from '../auth/role.enum';
 import { areaResults, overallAverage, statementResults } from './check-in-survey';
 import type { CheckInView } from './check-in.service';
-import type { CheckInResponseDto } from './dto/check-in.dto';
+import type { Delivery } from '../outbox/delivery.entity';
+import { apiDeliveryStatus, DeliveryStatus, SKIP_REASON_TEXT } from '../outbox/delivery-state';
+import type { CheckInEmailDto, CheckInResponseDto } from './dto/check-in.dto';
 
 /** Respondents' free text is for staff and up; viewers see the numbers only. */
 export function canSeeCheckInComments(user: Pick<AuthUser, 'role'>): boolean {
@@ -17,6 +19,7 @@ export function canSeeCheckInComments(user: Pick<AuthUser, 'role'>): boolean {
 export function toCheckInResponse(
   { checkIn, responses }: CheckInView,
   user: Pick<AuthUser, 'role'>,
+  emails: ReadonlyMap<string, Delivery> = new Map(),
 ): CheckInResponseDto {
   const answered = responses.filter((response) => response.answeredAt !== null);
   const answers = answered.map((response) => response.answers);
@@ -36,6 +39,7 @@ export function toCheckInResponse(
       respondent: response.respondent,
       answered: response.answeredAt !== null,
       answeredAt: response.answeredAt ? response.answeredAt.toISOString() : null,
+      email: toCheckInEmail(emails.get(response.id)),
     })),
     areas: areas.map(({ area, label, average, classification, answers: count }) => ({
       area,
@@ -51,5 +55,23 @@ export function toCheckInResponse(
           response.comment ? [{ respondent: response.respondent, comment: response.comment }] : [],
         )
       : null,
+  };
+}
+
+/** A survey email's state as the API shows it (`sending` reads as `scheduled`), or null. */
+function toCheckInEmail(delivery: Delivery | undefined): CheckInEmailDto | null {
+  if (!delivery) return null;
+  const error =
+    delivery.status === DeliveryStatus.Skipped
+      ? delivery.skipReason
+        ? SKIP_REASON_TEXT[delivery.skipReason]
+        : null
+      : delivery.status === DeliveryStatus.Sent
+        ? null
+        : delivery.lastError;
+  return {
+    status: apiDeliveryStatus(delivery.status),
+    sentAt: delivery.sentAt ? delivery.sentAt.toISOString() : null,
+    error,
   };
 }

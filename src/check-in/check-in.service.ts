@@ -11,6 +11,7 @@ import { OrganizationStage } from '../organization/organization-stage';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
 import { DeliveryKind, SkipReason } from '../outbox/delivery-state';
+import type { Delivery } from '../outbox/delivery.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { TaskService } from '../task/task.service';
 import { UserService } from '../user/user.service';
@@ -477,6 +478,22 @@ export class CheckInService {
       organizationName: organization.name,
       zone: owner?.timezone ?? 'UTC',
     };
+  }
+
+  /**
+   * The survey email of each response of these check-ins, by response id (one query however
+   * many): the latest, should there be more than one.
+   */
+  async emails(views: readonly CheckInView[]): Promise<Map<string, Delivery>> {
+    const ids = views.flatMap((view) => view.responses.map((response) => response.id));
+    if (ids.length === 0) return new Map();
+    const byResponse = new Map<string, Delivery>();
+    for (const delivery of await this.outbox.find({ checkInResponseIds: ids })) {
+      const key = delivery.checkInResponseId!;
+      const seen = byResponse.get(key);
+      if (!seen || seen.createdAt < delivery.createdAt) byResponse.set(key, delivery);
+    }
+    return byResponse;
   }
 
   async get(id: string): Promise<CheckInView> {

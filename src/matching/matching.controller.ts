@@ -37,4 +37,17 @@ export class MatchingController {
   async dismiss(@Param('id', new ParseIdPipe('suggestion')) id: string, @CurrentUser() actor: AuthUser): Promise<void> {
     await this.matching.dismiss(id, actor);
   }
+
+  @Post(':id/restore')
+  @HttpCode(204)
+  @RequirePermission('matching.use')
+  @ApiOperation({
+    summary:
+      'Undo a dismissal: the suggestion is listed again while its reasons hold (restoring one not dismissed changes nothing)',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(404)
+  async restore(@Param('id', new ParseIdPipe('suggestion')) id: string, @CurrentUser() actor: AuthUser): Promise<void> {
+    await this.matching.restore(id, actor);
+  }
 }

@@ -64,6 +64,31 @@ export class MatchingService {
     }
   }
 
+  /**
+   * Undoes a dismissal: the suggestion is listed again (if its reasons still hold). Restoring one
+   * that is not dismissed is a no-op; an id that is neither dismissed nor a current suggestion is
+   * a 404.
+   */
+  async restore(id: string, actor: AuthUser): Promise<void> {
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(MatchDismissal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return false;
+      await manager.delete(MatchDismissal, { id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'match-dismissal',
+        entityId: id,
+        action: 'delete',
+        changes: auditChanges(row, null, ['providerId', 'seekerId', 'dismissedById']),
+      });
+      this.logger.log({ matchId: id, actorId: actor.id }, 'match dismissal undone');
+      return true;
+    });
+    if (removed) return;
+    // Not dismissed: fine if it is a current suggestion (restored meanwhile by someone else).
+    if (!(await this.ranking({ withDismissals: true })).find(id)) throw new MatchNotFoundError();
+  }
+
   private async recordDismissal(id: string, suggestion: Suggestion, actor: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted = await manager

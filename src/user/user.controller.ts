@@ -6,6 +6,7 @@ import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
 import {
   CreateUserDto,
+  InvitationLinkResponseDto,
   ListUsersQueryDto,
   UpdateUserDto,
   UserPageDto,
@@ -89,6 +90,25 @@ export class UserController {
     const user = await this.users.get(id);
     await this.users.sendInvitation(user, actor);
     return this.respond(user);
+  }
+
+  @Post(':id/invitation-link')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Issue a new one-time invitation link for the admin to hand over',
+    description:
+      'For when email is not set up or the mail server refused the invitation: the admin copies the link and gives it to ' +
+      'the person. Earlier links stop working (an earlier email not yet sent is skipped); no email is sent. Audited. ' +
+      '409 once the user has chosen a password, 422 for a deactivated user.',
+  })
+  @ApiOkResponse({ type: InvitationLinkResponseDto })
+  @ApiProblems(404, 409, 422)
+  async issueInvitationLink(
+    @Param('id', new ParseIdPipe('user')) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<InvitationLinkResponseDto> {
+    const link = await this.users.issueInvitationLink(id, actor);
+    return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   }
 
   private async respond(user: User): Promise<UserWithInvitationResponseDto> {

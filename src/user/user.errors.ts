@@ -23,3 +23,12 @@ export class UserInactiveError extends RuleViolationError {
     super('USER_INACTIVE', 'This user is deactivated; reactivate them before sending an invitation.');
   }
 }
+
+export class UserAlreadyActiveError extends ConflictError {
+  constructor() {
+    super(
+      'USER_ALREADY_ACTIVE',
+      'This user has already chosen a password and can sign in; send them a password link if they forgot it.',
+    );
+  }
+}

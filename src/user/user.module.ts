@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@nestjs/config';
 import { appConfig, authConfig } from '../config/configuration';
+import { AuditModule } from '../audit/audit.module';
 import { PasswordService } from '../auth/password.service';
 import { OutboxModule } from '../outbox/outbox.module';
 import { InvitationEmailKind } from './invitation-email.kind';
@@ -17,6 +18,7 @@ import { UserService } from './user.service';
     ConfigModule.forFeature(appConfig),
     ConfigModule.forFeature(authConfig),
     OutboxModule,
+    AuditModule,
   ],
   // UserDirectoryController first: its /users/directory must match before UserController's /users/:id.
   controllers: [UserDirectoryController, UserController],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { WeakPasswordError } from '../auth/auth.errors';
 import { passwordProblem } from '../auth/password-policy';
@@ -20,7 +21,13 @@ import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, USER_SORT_FIELDS } fro
 import { invitationToken } from './invitation-email.kind';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
-import { LastAdminError, UserEmailTakenError, UserInactiveError, UserNotFoundError } from './user.errors';
+import {
+  LastAdminError,
+  UserAlreadyActiveError,
+  UserEmailTakenError,
+  UserInactiveError,
+  UserNotFoundError,
+} from './user.errors';
 
 /** Serializes first-admin setup across concurrent requests and processes. */
 const SETUP_LOCK_KEY = 727_001;
@@ -62,6 +69,7 @@ export class UserService implements OnApplicationBootstrap {
     private readonly outbox: OutboxService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -237,6 +245,39 @@ export class UserService implements OnApplicationBootstrap {
   }
 
   /**
+   * Issues a fresh one-time link for an invited user who has not chosen a password yet, for the
+   * admin to hand over themselves (when email is not set up or the mail server refused it).
+   * Earlier links stop working and their emails not yet sent are skipped; no email is queued.
+   * Audited (never the token). 409 once the user has a password, 422 for a deactivated one.
+   */
+  async issueInvitationLink(id: string, actor: AuthUser): Promise<{ url: string; expiresAt: Date }> {
+    const now = this.clock.now();
+    const { invitationId, expiresAt } = await this.dataSource.transaction(async (manager) => {
+      // The row lock serializes with resends, so exactly one link stays open.
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new UserNotFoundError();
+      if (!user.active) throw new UserInactiveError();
+      if (user.passwordHash !== null) throw new UserAlreadyActiveError();
+      const issued = await this.insertInvitation(manager, user, actor, now);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        entityType: 'invitation',
+        entityId: issued.invitationId,
+        action: 'create',
+        changes: {
+          userId: { before: null, after: user.id },
+          delivery: { before: null, after: 'link handed over by an admin' },
+          expiresAt: { before: null, after: issued.expiresAt.toISOString() },
+        },
+      });
+      return issued;
+    });
+    this.logger.log({ userId: id, invitationId, actorId: actor.id }, 'invitation link issued to an admin');
+    const token = invitationToken(this.auth.secret, invitationId);
+    return { url: `${this.app.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`, expiresAt };
+  }
+
+  /**
    * Inside the caller's transaction: revokes the user's open invitations, inserts a new one and
    * its delivery row (due now). The invitation id is made here so its token,
    * `resourceKey(secret, 'invitation:v1', id)`, can be hashed before the insert; the worker
@@ -248,21 +289,7 @@ export class UserService implements OnApplicationBootstrap {
     actor: AuthUser,
     now: Date,
   ): Promise<QueuedInvitation> {
-    await manager.update(
-      Invitation,
-      { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: now },
-    );
-    const invitationId = randomUUID();
-    await manager.insert(Invitation, {
-      id: invitationId,
-      userId: user.id,
-      tokenHash: sha256(invitationToken(this.auth.secret, invitationId)),
-      expiresAt: new Date(now.getTime() + this.auth.invitationTtlHours * 3600_000),
-      createdById: actor.id,
-      // Set, not defaulted: the email states expires_at - created_at as the link's lifetime.
-      createdAt: now,
-    });
+    const { invitationId } = await this.insertInvitation(manager, user, actor, now);
     const [deliveryId] = await this.outbox.enqueueWithin(manager, [
       {
         kind: DeliveryKind.Invitation,
@@ -274,6 +301,32 @@ export class UserService implements OnApplicationBootstrap {
       },
     ]);
     return { invitationId, deliveryId };
+  }
+
+  /** Inside the caller's transaction: revokes the user's open invitations and inserts a new one. */
+  private async insertInvitation(
+    manager: EntityManager,
+    user: User,
+    actor: AuthUser,
+    now: Date,
+  ): Promise<{ invitationId: string; expiresAt: Date }> {
+    await manager.update(
+      Invitation,
+      { userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+    const invitationId = randomUUID();
+    const expiresAt = new Date(now.getTime() + this.auth.invitationTtlHours * 3600_000);
+    await manager.insert(Invitation, {
+      id: invitationId,
+      userId: user.id,
+      tokenHash: sha256(invitationToken(this.auth.secret, invitationId)),
+      expiresAt,
+      createdById: actor.id,
+      // Set, not defaulted: the email states expires_at - created_at as the link's lifetime.
+      createdAt: now,
+    });
+    return { invitationId, expiresAt };
   }
 
   /** After commit: logs (ids only, never the token) and wakes a worker; the wake-up never throws. */

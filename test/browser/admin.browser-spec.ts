@@ -232,7 +232,7 @@ describe('Administration and onboarding in the browser', () => {
     await health.getByLabel('Attendance trend').fill('10');
     await health.getByRole('button', { name: 'Save health settings' }).click();
     await health.getByText(/^Someone changed these settings since you opened this page\./).waitFor();
-    await expect(health.getByLabel('Contact recency').inputValue()).resolves.toBe('25 %');
+    await expect(health.getByLabel('Contact recency').inputValue()).resolves.toBe('25');
     expect((await app.dataSource.query(`SELECT version FROM settings WHERE key = 'health'`))[0].version).toBe(3);
 
     const checkIns = admin.getByRole('region', { name: 'Partnership check-ins' });

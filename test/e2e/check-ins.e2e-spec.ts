@@ -186,9 +186,10 @@ describe('Partnership check-ins (e2e)', () => {
         overall: null,
         openedById: manager.user.id,
       });
+      const sent = { status: 'sent', sentAt: expect.any(String), error: null };
       expect(open.respondents).toEqual([
-        { respondent: 'owner', answered: false, answeredAt: null },
-        { respondent: 'partner', answered: false, answeredAt: null },
+        { respondent: 'owner', answered: false, answeredAt: null, email: sent },
+        { respondent: 'partner', answered: false, answeredAt: null, email: sent },
       ]);
     });
 
@@ -490,7 +491,14 @@ describe('Partnership check-ins (e2e)', () => {
         .post(api(`/organizations/${unsubscribed.organization.id}/check-ins`))
         .set(owner.auth)
         .expect(201);
-      expect(started.body.respondents).toEqual([{ respondent: 'owner', answered: false, answeredAt: null }]);
+      expect(started.body.respondents).toEqual([
+        {
+          respondent: 'owner',
+          answered: false,
+          answeredAt: null,
+          email: expect.objectContaining({ status: expect.stringMatching(/^(scheduled|sent)$/) }),
+        },
+      ]);
       await waitForDeliveries(started.body.id, 1);
       expect(t.mail.to('gone@partner.example.org')).toEqual([]);
 
@@ -657,6 +665,53 @@ describe('Partnership check-ins (e2e)', () => {
       expect((await t.dataSource.getRepository(CheckIn).findOneByOrFail({ id: started.body.id })).status).toBe(
         CheckInStatus.Closed,
       );
+    });
+  });
+
+  describe('how each survey email fared', () => {
+    it('shows an email the mail server refused as failed, with why, next to one that went out', async () => {
+      const partner = await persistPartner(t.dataSource, null, { contact: { email: 'refused@partner.example.org' } });
+      t.mail.rejectNextMessages(1);
+      const started = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
+      await waitForDeliveries(started.body.id, 1);
+      const failed = await getCheckIn(started.body.id);
+      expect(failed.respondents).toEqual([
+        {
+          respondent: 'partner',
+          answered: false,
+          answeredAt: null,
+          email: { status: 'failed', sentAt: null, error: expect.stringMatching(/550.*permanent/) },
+        },
+      ]);
+      expect(failed.respondents[0].email.error).not.toContain('@');
+      // The organization's list says the same.
+      const list = await request(t.http)
+        .get(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(200);
+      expect(list.body.data[0].respondents[0].email).toEqual(failed.respondents[0].email);
+    });
+
+    it('says why an email was skipped', async () => {
+      const partner = await persistPartner(t.dataSource, owner.user);
+      const started = await request(t.http)
+        .post(api(`/organizations/${partner.organization.id}/check-ins`))
+        .set(owner.auth)
+        .expect(201);
+      await waitForDeliveries(started.body.id, 2);
+      await t.dataSource.query(
+        `UPDATE deliveries SET status = 'skipped', skip_reason = 'unsubscribed', sent_at = NULL
+         WHERE check_in_response_id IN (SELECT id FROM check_in_responses WHERE check_in_id = $1 AND respondent = 'partner')`,
+        [started.body.id],
+      );
+      const body = await getCheckIn(started.body.id);
+      expect(body.respondents.map((r: { email: unknown }) => r.email)).toEqual([
+        { status: 'sent', sentAt: expect.any(String), error: null },
+        { status: 'skipped', sentAt: null, error: 'The contact unsubscribed from reminder emails.' },
+      ]);
     });
   });
 });

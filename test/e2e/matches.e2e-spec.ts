@@ -353,4 +353,63 @@ describe(`${MatchingService.name} (e2e)`, () => {
       expect(await matchingTables(t)).toMatchObject({ dismissals: 0 });
     });
   });
+
+  describe('restore', () => {
+    const dismiss = (id: string, auth = staff.auth) => request(t.http).post(`/api/v1/matches/${id}/dismiss`).set(auth);
+    const restore = (id: string, auth = staff.auth) => request(t.http).post(`/api/v1/matches/${id}/restore`).set(auth);
+
+    it('undoes a dismissal: the suggestion is listed again, and the undoing is audited', async () => {
+      const id = matchId(alder.id, birch.id);
+      await dismiss(id).expect(204);
+      expect((await list()).data.map((m) => m.id)).not.toContain(id);
+      const response = await restore(id).expect(204);
+      expect(response.body).toEqual({});
+      expect((await list()).data.map((m) => m.id)).toContain(id);
+      expect((await list()).meta.total).toBe(5);
+      expect(await matchingTables(t)).toMatchObject({ dismissals: 0 });
+      const audit = await t.dataSource.query(
+        `SELECT actor_id, action, changes FROM audit_events WHERE entity_type = 'match-dismissal' AND entity_id = $1 ORDER BY occurred_at`,
+        [id],
+      );
+      expect(audit.map((row: { action: string }) => row.action)).toEqual(['create', 'delete']);
+      expect(audit[1]).toMatchObject({
+        actor_id: staff.user.id,
+        changes: {
+          providerId: { before: alder.id, after: null },
+          seekerId: { before: birch.id, after: null },
+          dismissedById: { before: staff.user.id, after: null },
+        },
+      });
+      // It can be dismissed again afterwards.
+      await dismiss(id).expect(204);
+      expect((await list()).data.map((m) => m.id)).not.toContain(id);
+    });
+
+    it('answers 204 and changes nothing for a current suggestion that is not dismissed', async () => {
+      const before = await matchingTables(t);
+      await restore(matchId(alder.id, birch.id)).expect(204);
+      expect(await matchingTables(t)).toEqual(before);
+    });
+
+    it('answers 404 for an id that is neither dismissed nor a current suggestion, malformed or not', async () => {
+      const before = await matchingTables(t);
+      for (const id of ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', matchId(birch.id, alder.id), 'not-a-uuid', '123']) {
+        const response = await restore(id).expect(404);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      expect(await matchingTables(t)).toEqual(before);
+    });
+
+    it('is for staff and up: a viewer gets 403 and the dismissal stays', async () => {
+      const id = matchId(alder.id, birch.id);
+      await dismiss(id).expect(204);
+      const before = await matchingTables(t);
+      await restore(id, viewer.auth).expect(403);
+      await request(t.http).post(`/api/v1/matches/${id}/restore`).expect(401);
+      expect(await matchingTables(t)).toEqual(before);
+      const manager = await signedInAs(t, Role.Manager);
+      await restore(id, manager.auth).expect(204);
+      expect(await matchingTables(t)).toMatchObject({ dismissals: 0 });
+    });
+  });
 });

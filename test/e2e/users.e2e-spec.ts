@@ -400,6 +400,102 @@ describe('Users (e2e)', () => {
       await request(t.http).get("/api/v1/users/1' OR '1'='1").set(admin.auth).expect(404);
     });
   });
+
+  describe('POST /users/:id/invitation-link', () => {
+    const issue = (id: string, auth = admin.auth) =>
+      request(t.http).post(`/api/v1/users/${id}/invitation-link`).set(auth);
+
+    it('hands the admin a fresh one-time link; the emailed one stops working; audited without the token', async () => {
+      t.mail.rejectNextMessages(1);
+      const created = await request(t.http)
+        .post('/api/v1/users')
+        .set(admin.auth)
+        .send({ email: 'lee@library.test', name: 'Lee', role: 'staff' })
+        .expect(201);
+      await waitForInvitation(readUser(created.body.id), 'failed');
+      // The token of the refused email: derived as the worker does.
+      const [first] = await t.dataSource.query(`SELECT id FROM invitations WHERE user_id = $1`, [created.body.id]);
+      const oldToken = resourceKey(TEST_AUTH_SECRET, 'invitation:v1', first.id);
+
+      const before = Date.now();
+      const response = await issue(created.body.id).expect(200);
+      expect(Object.keys(response.body).sort()).toEqual(['expiresAt', 'url']);
+      // A secret: never kept by a cache.
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.body.url).toMatch(/^http:\/\/tandem\.test\/accept-invitation\?token=[A-Za-z0-9_-]+$/);
+      const expiresIn = new Date(response.body.expiresAt).getTime() - before;
+      expect(expiresIn).toBeGreaterThan(HOUR);
+      // No email for it.
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM deliveries`)).toEqual([{ n: 1 }]);
+
+      const stale = await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: oldToken, password: 'reading is power' })
+        .expect(400);
+      expect(stale.body.code).toBe('INVITATION_INVALID');
+
+      const audit = await t.dataSource.query(
+        `SELECT actor_id, action, entity_id, changes FROM audit_events WHERE entity_type = 'invitation'`,
+      );
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        actor_id: admin.user.id,
+        action: 'create',
+        changes: expect.objectContaining({ userId: { before: null, after: created.body.id } }),
+      });
+      const token = invitationToken(response.body.url);
+      expect(JSON.stringify(audit)).not.toContain(token);
+      expect(await tableText(t, 'invitations', 'audit_events', 'deliveries')).not.toContain(token);
+
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token, password: 'reading is power' })
+        .expect(200);
+      await login(t, 'lee@library.test', 'reading is power');
+      // Used: a second link is no longer needed.
+      const again = await issue(created.body.id).expect(409);
+      expect(again.body).toMatchObject({ status: 409, code: 'USER_ALREADY_ACTIVE' });
+    });
+
+    it('a second link replaces the first', async () => {
+      const user = await persistUser(t.dataSource, { email: 'kim@library.test', passwordHash: null });
+      const first = invitationToken((await issue(user.id).expect(200)).body.url);
+      const second = invitationToken((await issue(user.id).expect(200)).body.url);
+      expect(second).not.toBe(first);
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: first, password: 'reading is power' })
+        .expect(400);
+      await request(t.http)
+        .post('/api/v1/auth/accept-invitation')
+        .send({ token: second, password: 'reading is power' })
+        .expect(200);
+    });
+
+    it('is for admins only: others get 403 and nothing changes', async () => {
+      const user = await persistUser(t.dataSource, { passwordHash: null });
+      for (const role of [Role.Manager, Role.Staff, Role.Viewer]) {
+        const other = await signedInAs(t, role);
+        const response = await issue(user.id, other.auth).expect(403);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      await request(t.http).post(`/api/v1/users/${user.id}/invitation-link`).expect(401);
+      expect(await t.dataSource.getRepository(Invitation).count()).toBe(0);
+    });
+
+    it('answers 404 for unknown and malformed ids, 409 for an active user, 422 for a deactivated one', async () => {
+      for (const id of ['7d0c5d1e-93a4-4b8f-9f0e-000000000000', 'not-a-uuid']) {
+        const response = await issue(id).expect(404);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      const active = await persistUser(t.dataSource, {});
+      expect((await issue(active.id).expect(409)).body.code).toBe('USER_ALREADY_ACTIVE');
+      const inactive = await persistUser(t.dataSource, { active: false, passwordHash: null });
+      expect((await issue(inactive.id).expect(422)).body.code).toBe('USER_INACTIVE');
+      expect(await t.dataSource.getRepository(Invitation).count()).toBe(0);
+      expect(await t.dataSource.query(`SELECT id FROM audit_events WHERE entity_type = 'invitation'`)).toEqual([]);
+    });
+  });
 });
 
 /**

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageMetaDto } from '../../common/dto/pagination.dto';
+import { DELIVERY_API_STATUSES, type DeliveryApiStatus } from '../../outbox/delivery-state';
 import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
 import { CHECK_IN_AREAS, CheckInArea } from '../../partnership/health-rules';
 import { CheckInRespondent } from '../check-in-response.entity';
@@ -58,6 +59,25 @@ export class CheckInAnsweredDto {
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
 }
 
+/** How the survey email to one respondent fared: its row in the delivery log. */
+export class CheckInEmailDto {
+  @ApiProperty({
+    enum: DELIVERY_API_STATUSES,
+    description:
+      '`scheduled` until a worker has sent it (also while retrying after a temporary SMTP error), then `sent`; `failed` when the ' +
+      'mail server refused it for good or every attempt failed; `skipped` when it was no longer needed (answered, closed, unsubscribed).',
+  })
+  status: DeliveryApiStatus;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why it failed or was skipped, or the last temporary error while it is retried. Never contains an email address.',
+  })
+  error: string | null;
+}
+
 export class CheckInRespondentDto {
   @ApiProperty({
     enum: CheckInRespondent,
@@ -66,6 +86,12 @@ export class CheckInRespondentDto {
   respondent: CheckInRespondent;
   @ApiProperty() answered: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
+  @ApiProperty({
+    type: CheckInEmailDto,
+    nullable: true,
+    description: 'The survey email to this respondent; null when none was queued.',
+  })
+  email: CheckInEmailDto | null;
 }
 
 export class CheckInAreaDto {

@@ -58,6 +58,17 @@ export class UserInvitationResponseDto {
   @ApiProperty({ format: 'date-time', description: 'When the link in it stops working.' }) expiresAt: string;
 }
 
+/** A fresh one-time link for an admin to hand over (POST /users/:id/invitation-link). */
+export class InvitationLinkResponseDto {
+  @ApiProperty({
+    description: 'The link to choose a password; it works once. Treat it like a password: hand it to the person only.',
+    example: 'https://tandem.example.org/accept-invitation?token=…',
+  })
+  url: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the link stops working.' }) expiresAt: string;
+}
+
 /** A user as the user-admin routes show them: with the state of their latest invitation email. */
 export class UserWithInvitationResponseDto extends UserResponseDto {
   @ApiProperty({

@@ -1,11 +1,19 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '../test/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session, type User } from '../api/client';
 import { App } from '../app';
 import { createAppRouter, type AppRouter } from '../router';
+
+// jsdom has no FontFaceSet; Mantine's autosizing textareas listen to it.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
 
 const ADMIN: User = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -51,6 +59,8 @@ function fakeApi() {
         case 'GET /api/v1/audiences':
         case 'GET /api/v1/capabilities':
           return json({ data: [] });
+        case 'POST /api/v1/audiences':
+          return json({ id: '44444444-4444-4444-8444-444444444444', version: 1, ...(body as object) });
         case 'GET /api/v1/users':
           return json({ data: [], meta: { total: 0, limit: 50, offset: 0 } });
         default:
@@ -117,6 +127,79 @@ describe('administration screens', () => {
       method: 'PATCH',
       path: '/api/v1/settings/health',
       body: { version: 4, weights: { ...HEALTH.weights, recency: 20, fit: 15 }, bands: HEALTH.bands },
+    });
+  });
+});
+
+describe('Number boxes on the admin pages', () => {
+  it('keep a weight, a band and the check-in months as typed, refuse them with a message, and send nothing until fixed', async () => {
+    const calls = fakeApi();
+    renderAt('/admin/settings', ADMIN);
+    const user = userEvent.setup();
+    const fit = await screen.findByRole('textbox', { name: /^Fit/ });
+    await user.clear(fit);
+    await user.type(fit, '-5');
+    expect(fit).toHaveValue('-5');
+    const steady = screen.getByRole('textbox', { name: /^Steady from/ });
+    await user.clear(steady);
+    await user.type(steady, '12.5');
+    expect(steady).toHaveValue('12.5');
+    await user.click(screen.getByRole('button', { name: 'Save health settings' }));
+    expect(fit).toHaveAttribute('aria-invalid', 'true');
+    expect(steady).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getAllByText('Enter a whole number from 0 to 100')).toHaveLength(2);
+
+    // Each message goes as soon as its box is right.
+    await user.clear(steady);
+    await user.type(steady, '50');
+    expect(steady).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getAllByText('Enter a whole number from 0 to 100')).toHaveLength(1);
+    await user.clear(fit);
+    await user.type(fit, '10');
+    expect(screen.queryByText('Enter a whole number from 0 to 100')).toBeNull();
+
+    const months = screen.getByRole('textbox', { name: /^Ask each partner every/ });
+    await user.clear(months);
+    await user.type(months, '1.5');
+    expect(months).toHaveValue('1.5');
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    expect(await screen.findByText('Enter a whole number of months from 1 to 24')).toBeInTheDocument();
+    await user.clear(months);
+    await user.type(months, '99999');
+    // Typing went through "9", which is right, so the message went; saving brings it back.
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    expect(screen.getByText('Enter a whole number of months from 1 to 24')).toBeInTheDocument();
+    await user.clear(months);
+    await user.type(months, '3');
+    expect(screen.queryByText('Enter a whole number of months from 1 to 24')).toBeNull();
+    expect(calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+  });
+
+  it('keep an audience’s estimated population as typed and refuse a negative or a decimal with a message', async () => {
+    const calls = fakeApi();
+    renderAt('/admin/audiences', ADMIN);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /^Add an? / }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'Teens');
+    const population = within(dialog).getByRole('textbox', { name: /^Estimated population/ });
+    await user.type(population, '-40');
+    expect(population).toHaveValue('-40');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(await within(dialog).findByText('An estimate can’t be below 0. Enter 0 or more.')).toBeInTheDocument();
+    await user.clear(population);
+    await user.type(population, '12.5');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(within(dialog).getByText('Enter a whole number, without decimals.')).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === 'POST')).toEqual([]);
+    await user.clear(population);
+    await user.type(population, '12,000');
+    expect(within(dialog).queryByText(/Enter a|can’t be below/)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1));
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      name: 'Teens',
+      estimatedPopulation: 12000,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
@@ -24,6 +24,16 @@ import {
 } from './health-weights';
 
 type CheckInSettings = components['schemas']['CheckInSettingsResponseDto'];
+
+/** The percent sign in a weight's box (the legend says the weights are out of 100). */
+const PERCENT = {
+  rightSection: (
+    <Text size="sm" c="dimmed" aria-hidden="true">
+      %
+    </Text>
+  ),
+  rightSectionPointerEvents: 'none' as const,
+};
 
 function SettingsSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -103,6 +113,10 @@ function HealthSettingsForm({
   const [weights, setWeights] = useState<Record<WeightKey, FieldValue>>({ ...settings.weights });
   const [bands, setBands] = useState<Record<BandKey, FieldValue>>({ ...settings.bands });
   const [errors, setErrors] = useState<SettingsFormErrors>({ weights: {}, bands: {} });
+  // Once messages are showing, each change re-checks the boxes, so a message goes as soon as its box is right.
+  const recheck = (nextWeights: Record<WeightKey, FieldValue>, nextBands: Record<BandKey, FieldValue>) => {
+    if (hasErrors(errors)) setErrors(checkSettingsForm(nextWeights, nextBands));
+  };
 
   const save = useMutation({
     mutationFn: async () =>
@@ -169,17 +183,20 @@ function HealthSettingsForm({
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             {WEIGHT_FIELDS.map(({ key, label, description }) => (
-              <NumberInput
+              // Numbers as typed: "-5" or "12.5" is refused with a message, never changed.
+              <TextInput
                 key={key}
                 label={label}
                 description={description}
-                min={0}
-                max={100}
-                allowDecimal={false}
-                allowNegative={false}
-                suffix=" %"
-                value={weights[key]}
-                onChange={(value) => setWeights((current) => ({ ...current, [key]: value }))}
+                inputMode="numeric"
+                autoComplete="off"
+                {...PERCENT}
+                value={String(weights[key])}
+                onChange={(event) => {
+                  const next = { ...weights, [key]: event.currentTarget.value };
+                  setWeights(next);
+                  recheck(next, bands);
+                }}
                 error={errors.weights[key]}
               />
             ))}
@@ -194,16 +211,18 @@ function HealthSettingsForm({
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
             {BAND_FIELDS.map(({ key, label, description }) => (
-              <NumberInput
+              <TextInput
                 key={key}
                 label={label}
                 description={description}
-                min={0}
-                max={100}
-                allowDecimal={false}
-                allowNegative={false}
-                value={bands[key]}
-                onChange={(value) => setBands((current) => ({ ...current, [key]: value }))}
+                inputMode="numeric"
+                autoComplete="off"
+                value={String(bands[key])}
+                onChange={(event) => {
+                  const next = { ...bands, [key]: event.currentTarget.value };
+                  setBands(next);
+                  recheck(weights, next);
+                }}
                 error={errors.bands[key]}
               />
             ))}
@@ -266,16 +285,25 @@ function CheckInSettingsForm({
     },
   });
 
+  function check(months: FieldValue, days: FieldValue) {
+    // Digits only: "1.5", "-1" or "1e1" is refused, never read as something else.
+    const whole = (value: FieldValue, min: number, max: number) => {
+      const text = String(value).trim();
+      return /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
+    };
+    return {
+      intervalMonths: whole(months, 1, 24) ? undefined : 'Enter a whole number of months from 1 to 24',
+      respondWithinDays: whole(days, 1, 90) ? undefined : 'Enter a whole number of days from 1 to 90',
+    };
+  }
+  // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.
+  const recheck = (months: FieldValue, days: FieldValue) => {
+    if (errors.intervalMonths || errors.respondWithinDays) setErrors(check(months, days));
+  };
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    const whole = (value: FieldValue, min: number, max: number) => {
-      const number = Number(value);
-      return value !== '' && Number.isInteger(number) && number >= min && number <= max;
-    };
-    const found = {
-      intervalMonths: whole(intervalMonths, 1, 24) ? undefined : 'Enter a whole number of months from 1 to 24',
-      respondWithinDays: whole(respondWithinDays, 1, 90) ? undefined : 'Enter a whole number of days from 1 to 90',
-    };
+    const found = check(intervalMonths, respondWithinDays);
     setErrors(found);
     if (found.intervalMonths || found.respondWithinDays) {
       setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' });
@@ -293,26 +321,28 @@ function CheckInSettingsForm({
           contact answer through an emailed link.
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={640}>
-          <NumberInput
+          <TextInput
             label="Ask each partner every"
-            suffix=" months"
-            min={1}
-            max={24}
-            allowDecimal={false}
-            allowNegative={false}
-            value={intervalMonths}
-            onChange={setIntervalMonths}
+            description="In months"
+            inputMode="numeric"
+            autoComplete="off"
+            value={String(intervalMonths)}
+            onChange={(event) => {
+              setIntervalMonths(event.currentTarget.value);
+              recheck(event.currentTarget.value, respondWithinDays);
+            }}
             error={errors.intervalMonths}
           />
-          <NumberInput
+          <TextInput
             label="Time to answer"
-            suffix=" days"
-            min={1}
-            max={90}
-            allowDecimal={false}
-            allowNegative={false}
-            value={respondWithinDays}
-            onChange={setRespondWithinDays}
+            description="In days"
+            inputMode="numeric"
+            autoComplete="off"
+            value={String(respondWithinDays)}
+            onChange={(event) => {
+              setRespondWithinDays(event.currentTarget.value);
+              recheck(intervalMonths, event.currentTarget.value);
+            }}
             error={errors.respondWithinDays}
           />
         </SimpleGrid>

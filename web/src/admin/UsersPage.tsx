@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
 import { useUserPage, USERS_PAGE_SIZE } from './admin-queries';
 import { EditUserModal } from './EditUserModal';
+import { InvitationLinkModal } from './InvitationLinkModal';
 import { InviteUserModal } from './InviteUserModal';
 import { ResetTwoFactorModal } from './ResetTwoFactorModal';
 import { accountState, invitationState, ROLE_LABELS, type AdminUser } from './user-status';
@@ -22,6 +23,7 @@ export function UsersPage() {
   const [inviting, inviteModal] = useDisclosure(false);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [linkFor, setLinkFor] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<{ tone: 'green' | 'red'; text: string } | null>(null);
 
   const resend = useMutation({
@@ -155,6 +157,11 @@ export function UsersPage() {
                             <VisuallyHidden> to {user.name}</VisuallyHidden>
                           </Button>
                         )}
+                        {user.active && user.invitationPending && (
+                          <Button variant="default" size="compact-sm" onClick={() => setLinkFor(user)}>
+                            Copy invitation link<VisuallyHidden> for {user.name}</VisuallyHidden>
+                          </Button>
+                        )}
                         {user.mfaEnabled && user.id !== me.id && (
                           <Button variant="default" size="compact-sm" onClick={() => setResetting(user)}>
                             Reset two-factor<VisuallyHidden> for {user.name}</VisuallyHidden>
@@ -194,10 +201,11 @@ export function UsersPage() {
         onInvited={(user) =>
           setNotice({
             tone: 'green',
-            text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}.`,
+            text: `${user.name} is invited: an email with a link to choose a password is on its way to ${user.email}. If it does not arrive, use “Copy invitation link” and hand the link over yourself.`,
           })
         }
       />
+      {linkFor && <InvitationLinkModal user={linkFor} onClose={() => setLinkFor(null)} />}
       {resetting && (
         <ResetTwoFactorModal
           user={resetting}

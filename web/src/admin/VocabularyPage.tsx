@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Radio,
   Stack,
   Table,
@@ -19,6 +18,7 @@ import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { queryKeys, useAudiences, useCapabilities } from '../api/queries';
 import type { Audience, Capability } from '../api/types';
 import { PageTitle } from '../common/PageTitle';
+import { parseCount, wholeNumberProblem } from '../forms/count';
 
 type Kind = 'audiences' | 'capabilities';
 type Term = Audience | Capability;
@@ -170,7 +170,8 @@ interface TermValues {
   name: string;
   description: string;
   priority: string;
-  estimatedPopulation: number | string;
+  /** As typed ("12,000"); populationProblem says what is wrong with it. */
+  estimatedPopulation: string;
   source: string;
 }
 type TermField = keyof TermValues;
@@ -180,16 +181,24 @@ function initialValues(term: Term | null): TermValues {
     name: term?.name ?? '',
     description: term?.description ?? '',
     priority: term && isAudience(term) ? String(term.priority) : '2',
-    estimatedPopulation: term && isAudience(term) && term.estimatedPopulation !== null ? term.estimatedPopulation : '',
+    estimatedPopulation:
+      term && isAudience(term) && term.estimatedPopulation !== null ? String(term.estimatedPopulation) : '',
     source: term && isAudience(term) ? (term.source ?? '') : '',
   };
 }
+
+/** The server's limit for an audience's estimated population. */
+const MAX_POPULATION = 100_000_000;
+
+/** What is wrong with the estimate as typed ("-5", "12.5", "lots"), or null when it is blank or a whole number in range. */
+const populationProblem = (text: string) =>
+  wholeNumberProblem(text, { min: 0, max: MAX_POPULATION, what: 'An estimate' });
 
 const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
 
 async function saveTerm(kind: Kind, term: Term | null, values: TermValues): Promise<Term> {
   const common = { name: values.name.trim(), description: blankToNull(values.description) };
-  const population = values.estimatedPopulation === '' ? null : Number(values.estimatedPopulation);
+  const population = values.estimatedPopulation.trim() === '' ? null : parseCount(values.estimatedPopulation);
   const audience = {
     ...common,
     priority: Number(values.priority) as 1 | 2 | 3,
@@ -265,9 +274,8 @@ function TermModal({
     event.preventDefault();
     const found: Partial<Record<TermField, string>> = {};
     if (!values.name.trim()) found.name = 'Enter a name';
-    const population = values.estimatedPopulation;
-    if (population !== '' && (!Number.isInteger(Number(population)) || Number(population) < 0))
-      found.estimatedPopulation = 'Enter a whole number, or leave it empty';
+    const populationError = populationProblem(values.estimatedPopulation);
+    if (populationError) found.estimatedPopulation = populationError;
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     save.mutate();
@@ -327,16 +335,21 @@ function TermModal({
                   ))}
                 </Group>
               </Radio.Group>
-              <NumberInput
+              {/* As typed: "-5" or "12.5" is refused with a message, never changed. */}
+              <TextInput
                 label="Estimated population"
                 description="How many young people in your area, if you know"
-                min={0}
-                max={100_000_000}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator=","
+                inputMode="numeric"
+                autoComplete="off"
                 value={values.estimatedPopulation}
-                onChange={(value) => set('estimatedPopulation', value)}
+                onChange={(event) => {
+                  const text = event.currentTarget.value;
+                  const shown = !!errors.estimatedPopulation;
+                  set('estimatedPopulation', text);
+                  // A message showing stays until the estimate is right.
+                  if (shown)
+                    setErrors((current) => ({ ...current, estimatedPopulation: populationProblem(text) ?? undefined }));
+                }}
                 error={errors.estimatedPopulation}
               />
               <TextInput

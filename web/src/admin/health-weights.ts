@@ -41,9 +41,9 @@ export const BAND_FIELDS = [
 
 export const WEIGHTS_TOTAL = 100;
 
-/** A whole number from 0 to 100, else null (an empty box, a decimal, out of range). */
+/** A whole number from 0 to 100, else null (an empty box, a decimal, "1e2", out of range). */
 export function wholePercent(value: FieldValue): number | null {
-  const number = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  const number = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   return Number.isInteger(number) && number >= 0 && number <= 100 ? number : null;
 }
 

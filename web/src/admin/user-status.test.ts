@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountState, invitationState, type AdminUser } from './user-status';
+import { accountState, invitationState, mailProblemInWords, type AdminUser } from './user-status';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 
@@ -84,7 +84,7 @@ describe('invitationState', () => {
     ).toEqual({
       label: 'Email being retried',
       tone: 'orange',
-      detail: 'The mail server answered: 421 Try again later',
+      detail: 'The mail server was busy and asked Tandem to try again later. Tandem keeps trying for a while.',
     });
   });
 
@@ -104,7 +104,9 @@ describe('invitationState', () => {
     ).toEqual({
       label: 'Email failed',
       tone: 'red',
-      detail: '550 Mailbox unavailable. Check the address, then send a new link.',
+      detail:
+        'The mail server refused this email: the address may be wrong or not take mail. ' +
+        'Copy the invitation link and hand it over yourself, or send a new one once email works.',
     });
     expect(
       invitationState(
@@ -119,5 +121,55 @@ describe('invitationState', () => {
         NOW,
       ),
     ).toEqual({ label: 'Email not sent', tone: 'gray', detail: "The recipient's user account is deactivated." });
+  });
+});
+
+describe('mailProblemInWords', () => {
+  it('never passes on a raw socket or SMTP error, and says when email is not set up', () => {
+    const cases: [string, string, boolean][] = [
+      [
+        'connect ECONNREFUSED 127.0.0.1:1025 (gave up after 5 attempts)',
+        'Tandem could not reach a mail server: email is not set up yet, or the mail server is down. Tandem tried 5 times.',
+        true,
+      ],
+      [
+        'getaddrinfo ENOTFOUND smtp.example.org',
+        'Tandem could not reach a mail server: email is not set up yet, or the mail server is down.',
+        true,
+      ],
+      [
+        'Invalid login: 535 5.7.8 Authentication failed',
+        'The mail server would not let Tandem sign in: the email settings need checking.',
+        false,
+      ],
+      ['Greeting never received', 'The mail server did not answer in time.', false],
+      [
+        'Message failed: 550 Mailbox unavailable (permanent; not retried)',
+        'The mail server refused this email: the address may be wrong or not take mail.',
+        false,
+      ],
+      ['Message failed: 451 Try again later', 'The mail server was busy and asked Tandem to try again later.', false],
+      ['something odd', 'The email could not be sent.', false],
+    ];
+    for (const [raw, sentence, notSetUp] of cases) {
+      expect(mailProblemInWords(raw)).toEqual({ sentence, notSetUp });
+    }
+  });
+
+  it('labels a failed invitation whose mail server cannot be reached "Email not set up", with the way out', () => {
+    const state = invitationState(
+      user({
+        invitation: {
+          status: 'failed',
+          sentAt: null,
+          error: 'connect ECONNREFUSED 127.0.0.1:1025 (gave up after 5 attempts)',
+          expiresAt: '2026-03-16T08:00:00Z',
+        },
+      }),
+      NOW,
+    )!;
+    expect(state.label).toBe('Email not set up');
+    expect(state.detail).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(state.detail).toMatch(/Copy the invitation link and hand it over yourself/);
   });
 });

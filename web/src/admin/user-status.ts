@@ -1,5 +1,8 @@
 import type { components } from '../api/schema';
 import { formatDate, formatDateTime } from '../common/format';
+import { mailProblemInWords } from '../common/mail-problem';
+
+export { mailProblemInWords };
 
 export type AdminUser = components['schemas']['UserWithInvitationResponseDto'];
 export type Role = AdminUser['role'];
@@ -49,7 +52,7 @@ export function invitationState(
         label: invitation.error ? 'Email being retried' : 'Email queued',
         tone: invitation.error ? 'orange' : 'blue',
         detail: invitation.error
-          ? `The mail server answered: ${invitation.error}`
+          ? `${mailProblemInWords(invitation.error).sentence} Tandem keeps trying for a while.`
           : 'It goes out within a minute when the worker is running.',
       };
     case 'sent':
@@ -58,12 +61,18 @@ export function invitationState(
         tone: 'green',
         detail: linkLine,
       };
-    case 'failed':
+    case 'failed': {
+      const problem = mailProblemInWords(invitation.error);
       return {
-        label: 'Email failed',
+        label: problem.notSetUp ? 'Email not set up' : 'Email failed',
         tone: 'red',
-        detail: `${(invitation.error ?? 'The mail server refused it').replace(/\.?$/, '.')} Check the address, then send a new link.`,
+        detail: `${problem.sentence} ${
+          user.invitationPending
+            ? 'Copy the invitation link and hand it over yourself, or send a new one once email works.'
+            : 'Check the address, then send a new link.'
+        }`,
       };
+    }
     case 'skipped':
       return { label: 'Email not sent', tone: 'gray', detail: invitation.error };
   }

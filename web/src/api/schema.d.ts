@@ -296,7 +296,7 @@ export interface paths {
         };
         /**
          * One partnership check-in with its averages
-         * @description A check-in shows its status and deadline, who was asked (owner: the library’s owner of the partnership; partner: its primary contact) and whether they answered, the average of each area (strength ≥ 4, borderline 3–3.9, concern < 3), the overall average and each statement’s average. Comments are shown to staff and up; viewers get `comments: null`.
+         * @description A check-in shows its status and deadline, who was asked (owner: the library’s owner of the partnership; partner: its primary contact) and whether they answered, how the survey email to each fared (`email`: scheduled, sent, failed with why, or skipped with why), the average of each area (strength ≥ 4, borderline 3–3.9, concern < 3), the overall average and each statement’s average. Comments are shown to staff and up; viewers get `comments: null`.
          */
         get: operations["CheckInController_get"];
         put?: never;
@@ -609,6 +609,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matches/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a dismissal: the suggestion is listed again while its reasons hold (restoring one not dismissed changes nothing) */
+        post: operations["MatchingController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -658,7 +675,7 @@ export interface paths {
         };
         /**
          * An organization's partnership check-ins, latest first
-         * @description A check-in shows its status and deadline, who was asked (owner: the library’s owner of the partnership; partner: its primary contact) and whether they answered, the average of each area (strength ≥ 4, borderline 3–3.9, concern < 3), the overall average and each statement’s average. Comments are shown to staff and up; viewers get `comments: null`.
+         * @description A check-in shows its status and deadline, who was asked (owner: the library’s owner of the partnership; partner: its primary contact) and whether they answered, how the survey email to each fared (`email`: scheduled, sent, failed with why, or skipped with why), the average of each area (strength ≥ 4, borderline 3–3.9, concern < 3), the overall average and each statement’s average. Comments are shown to staff and up; viewers get `comments: null`.
          */
         get: operations["CheckInController_list"];
         put?: never;
@@ -1252,6 +1269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/invitation-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new one-time invitation link for the admin to hand over
+         * @description For when email is not set up or the mail server refused the invitation: the admin copies the link and gives it to the person. Earlier links stop working (an earlier email not yet sent is skipped); no email is sent. Audited. 409 once the user has chosen a password, 422 for a deactivated user.
+         */
+        post: operations["UserController_issueInvitationLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/mfa-reset": {
         parameters: {
             query?: never;
@@ -1583,6 +1620,17 @@ export interface components {
             /** @description The weight in /settings/health. */
             weight: number;
         };
+        CheckInEmailDto: {
+            /** @description Why it failed or was skipped, or the last temporary error while it is retried. Never contains an email address. */
+            error: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description `scheduled` until a worker has sent it (also while retrying after a temporary SMTP error), then `sent`; `failed` when the mail server refused it for good or every attempt failed; `skipped` when it was no longer needed (answered, closed, unsubscribed).
+             * @enum {string}
+             */
+            status: "scheduled" | "sent" | "failed" | "skipped";
+        };
         CheckInFactsDto: {
             ageDays: number | null;
             areas: components["schemas"]["CheckInAreaAveragesDto"];
@@ -1608,6 +1656,8 @@ export interface components {
             answered: boolean;
             /** Format: date-time */
             answeredAt: string | null;
+            /** @description The survey email to this respondent; null when none was queued. */
+            email: components["schemas"]["CheckInEmailDto"] | null;
             /**
              * @description owner: the library's owner of the partnership; partner: the partner's primary contact.
              * @enum {string}
@@ -2495,6 +2545,18 @@ export interface components {
              * @example 3
              */
             row: number;
+        };
+        InvitationLinkResponseDto: {
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             */
+            expiresAt: string;
+            /**
+             * @description The link to choose a password; it works once. Treat it like a password: hand it to the person only.
+             * @example https://tandem.example.org/accept-invitation?token=…
+             */
+            url: string;
         };
         LoginDto: {
             /** @example admin@library.org */
@@ -5753,6 +5815,52 @@ export interface operations {
             };
         };
     };
+    MatchingController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the staff role or higher (permission matching.use). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     OrganizationController_list: {
         parameters: {
             query?: {
@@ -8640,6 +8748,72 @@ export interface operations {
             };
             /** @description No such record (unknown or malformed id). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UserController_issueInvitationLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission user.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,13 +28,17 @@ import {
   CLASSIFICATION_COLORS,
   CLASSIFICATION_LABELS,
   checkInErrorMessage,
+  emailText,
   RESPONDENT_LABELS,
   respondentText,
+  startedText,
   statusText,
 } from './check-in-format';
 
 /** How many check-ins the page lists (latest first); the rest are counted. */
 export const CHECK_INS_SHOWN = 5;
+/** How often the list looks again while a survey email is still to go out. */
+const EMAIL_POLL_MS = 5_000;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -55,7 +59,8 @@ export function CheckInsSection({
   const queryClient = useQueryClient();
   const canSend = can(user, 'checkIn.send');
   const [confirming, confirm] = useDisclosure(false);
-  const [started, setStarted] = useState(false);
+  /** What the last start did, in words (who was asked); null before one. */
+  const [started, setStarted] = useState<string | null>(null);
 
   const checkIns = useQuery({
     queryKey: queryKeys.checkIns(organizationId),
@@ -65,13 +70,20 @@ export function CheckInsSection({
           params: { path: { id: organizationId }, query: { limit: CHECK_INS_SHOWN } },
         }),
       ),
+    // While a survey email is still to go out, look again: a failure shows without a reload.
+    refetchInterval: (query) =>
+      query.state.data?.data.some((checkIn) =>
+        checkIn.respondents.some((respondent) => respondent.email?.status === 'scheduled'),
+      )
+        ? EMAIL_POLL_MS
+        : false,
   });
 
   const start = useMutation({
     mutationFn: async () =>
       unwrap(await api.POST('/api/v1/organizations/{id}/check-ins', { params: { path: { id: organizationId } } })),
-    onSuccess: async () => {
-      setStarted(true);
+    onSuccess: async (checkIn) => {
+      setStarted(startedText(checkIn.respondents.map((respondent) => respondent.respondent)));
       confirm.close();
       await queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(organizationId) });
     },
@@ -89,7 +101,7 @@ export function CheckInsSection({
             size="compact-md"
             onClick={() => {
               start.reset();
-              setStarted(false);
+              setStarted(null);
               confirm.open();
             }}
           >
@@ -100,9 +112,7 @@ export function CheckInsSection({
     >
       <Stack gap="sm">
         <Text role="status" aria-live="polite" size="sm">
-          {started
-            ? 'Check-in started: the survey is on its way to the library owner and the partner’s primary contact.'
-            : ''}
+          {started ?? ''}
         </Text>
         {start.isError && (
           <Alert color="red" role="alert" title="The check-in was not started">
@@ -196,6 +206,7 @@ function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolea
                 {RESPONDENT_LABELS[respondent.respondent]}:
               </Text>{' '}
               {respondentText(respondent, checkIn.status, formatDate)}
+              <RespondentEmail email={respondent.email} />
             </Text>
           ))}
         </Stack>
@@ -287,5 +298,17 @@ function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolea
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** How the survey email to a respondent fared, after what they did; a failure in red, in words. */
+function RespondentEmail({ email }: { email: CheckIn['respondents'][number]['email'] }) {
+  const state = emailText(email, formatDate);
+  if (!state) return null;
+  return (
+    <Text span size="sm" c={state.failed ? 'red.9' : 'dimmed'} fw={state.failed ? 600 : undefined}>
+      {' · '}
+      {state.text}
+    </Text>
   );
 }

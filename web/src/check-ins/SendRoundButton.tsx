@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
-import { roundSummary } from './check-in-format';
+import { ROUND_EMAILS_NOTE, roundSummary } from './check-in-format';
 
 /** POST /check-ins/rounds, shared by the button that sends it and the message that reports it. */
 export function useCheckInRound() {
@@ -96,6 +96,18 @@ export function RoundResult({ round, names }: { round: Round; names: ReadonlyMap
           onClose={() => round.reset()}
         >
           <Text size="sm">{summary.started}</Text>
+          {summary.partial.length > 0 && (
+            <List size="sm" mt="xs">
+              {summary.partial.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+          )}
+          {round.data && round.data.started.length > 0 && (
+            <Text size="sm" mt="xs">
+              {ROUND_EMAILS_NOTE}
+            </Text>
+          )}
           {summary.skipped.length > 0 && (
             <>
               <Text size="sm" mt="xs">

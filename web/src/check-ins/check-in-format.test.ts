@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import {
   averageText,
+  emailText,
+  startedText,
   checkInErrorMessage,
   joinNames,
   respondentText,
@@ -20,14 +22,18 @@ describe('check-in wording', () => {
 
   it('says whether each respondent answered, and what an unanswered one means once closed', () => {
     expect(
-      respondentText({ respondent: 'owner', answered: true, answeredAt: '2026-11-20T10:00:00Z' }, 'open', day),
+      respondentText(
+        { respondent: 'owner', answered: true, answeredAt: '2026-11-20T10:00:00Z', email: null },
+        'open',
+        day,
+      ),
     ).toBe('Answered 2026-11-20');
-    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'open', day)).toBe(
+    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null, email: null }, 'open', day)).toBe(
       'Not answered yet',
     );
-    expect(respondentText({ respondent: 'partner', answered: false, answeredAt: null }, 'closed', day)).toBe(
-      'Did not answer',
-    );
+    expect(
+      respondentText({ respondent: 'partner', answered: false, answeredAt: null, email: null }, 'closed', day),
+    ).toBe('Did not answer');
     expect(statusText({ status: 'open', closesAt: '2026-12-09T00:00:00Z', closedAt: null }, day)).toBe(
       'Open until 2026-12-09',
     );
@@ -70,12 +76,17 @@ describe('roundSummary', () => {
       'Cedar Internship Office: nobody to ask (no owner who is an active user, no primary contact with an email address)',
       'A partner no longer listed: a check-in is already open',
     ]);
+    // Birch's primary contact is not asked: said, with why.
+    expect(summary.partial).toEqual([
+      'Birch Youth Shelter: The partner’s primary contact is not asked: there is none with an email address, or they unsubscribed from emails.',
+    ]);
   });
 
   it('says plainly when nothing was started', () => {
     expect(roundSummary({ started: [], skipped: [] }, names)).toEqual({
       started: 'No check-in was started: every active partner has one open, had one recently, or has nobody to ask.',
       skipped: [],
+      partial: [],
     });
     expect(
       roundSummary({ started: [{ organizationId: 'c', checkInId: 'z', respondents: ['partner'] }], skipped: [] }, names)
@@ -110,6 +121,47 @@ describe('checkInErrorMessage', () => {
     );
     expect(checkInErrorMessage(new ApiError(500, { detail: 'stack trace' }))).toBe(
       'Tandem could not answer just now. Please try again in a moment.',
+    );
+  });
+});
+
+describe('survey emails in words', () => {
+  it('says whether each email went out, and why not, never the raw mail server answer', () => {
+    expect(emailText(null, day)).toBeNull();
+    expect(emailText({ status: 'scheduled', sentAt: null, error: null }, day)).toEqual({
+      text: 'Email on its way.',
+      failed: false,
+    });
+    expect(emailText({ status: 'sent', sentAt: '2026-11-20T10:00:00Z', error: null }, day)).toEqual({
+      text: 'Emailed 2026-11-20.',
+      failed: false,
+    });
+    const failed = emailText(
+      { status: 'failed', sentAt: null, error: 'Message failed: 550 Mailbox unavailable (permanent; not retried)' },
+      day,
+    )!;
+    expect(failed).toEqual({
+      text: 'Email not sent. The mail server refused this email: the address may be wrong or not take mail.',
+      failed: true,
+    });
+    const unreachable = emailText(
+      { status: 'failed', sentAt: null, error: 'connect ECONNREFUSED 127.0.0.1:1025 (gave up after 5 attempts)' },
+      day,
+    )!;
+    expect(unreachable.text).toMatch(/^Email not sent\. Tandem could not reach a mail server: email is not set up yet/);
+    expect(unreachable.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(
+      emailText({ status: 'skipped', sentAt: null, error: 'The respondent had already answered the check-in.' }, day),
+    ).toEqual({ text: 'Email not sent: The respondent had already answered the check-in.', failed: false });
+  });
+
+  it('says who a started check-in asks, and why the other side is not asked', () => {
+    expect(startedText(['owner', 'partner'])).toBe(
+      'Check-in started: the survey is on its way to the library owner and the partner’s primary contact. Whether each email went out shows below.',
+    );
+    expect(startedText(['partner'])).toBe(
+      'Check-in started: the survey is on its way to the partner’s primary contact. Whether each email went out shows below. ' +
+        'The library owner is not asked: this partner has no owner who is an active Tandem user.',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../api/problem';
+import { mailProblemInWords } from '../common/mail-problem';
 import type { CheckIn, CheckInArea, RoundResult } from '../dashboard/types';
 
 type Classification = NonNullable<CheckInArea['classification']>;
@@ -68,7 +69,13 @@ export interface RoundSummary {
   started: string;
   /** One line per skipped organization: "Cedar: a check-in is already open". */
   skipped: string[];
+  /** One line per partner started where one side is not asked, and why: "Birch: only the library owner is asked (…)". */
+  partial: string[];
 }
+
+/** Said under a round that started any: the emails are sent after the answer, so where to see how they fared. */
+export const ROUND_EMAILS_NOTE =
+  'The survey emails go out within a minute. Each partner’s Check-ins section shows whether its emails went out, and why not when one failed.';
 
 /** The answer of POST /check-ins/rounds in words, names looked up in `names` (id → name). */
 export function roundSummary(result: RoundResult, names: ReadonlyMap<string, string>): RoundSummary {
@@ -81,6 +88,11 @@ export function roundSummary(result: RoundResult, names: ReadonlyMap<string, str
   return {
     started,
     skipped: result.skipped.map((entry) => `${nameOf(entry.organizationId)}: ${SKIP_REASON_TEXT[entry.reason]}`),
+    partial: result.started.flatMap((entry) =>
+      (['owner', 'partner'] as const)
+        .filter((respondent) => !entry.respondents.includes(respondent))
+        .map((respondent) => `${nameOf(entry.organizationId)}: ${NOT_ASKED[respondent]}`),
+    ),
   };
 }
 
@@ -106,4 +118,50 @@ export function checkInErrorMessage(error: unknown): string {
     }
   }
   return errorMessage(error);
+}
+
+type RespondentEmail = CheckIn['respondents'][number]['email'];
+
+/**
+ * How the survey email to one respondent fared, in words (never the mail server's raw answer);
+ * `failed` when it did not and will not go out for a reason someone should act on. Null when
+ * no email was queued.
+ */
+export function emailText(
+  email: RespondentEmail,
+  formatDate: (iso: string) => string,
+): { text: string; failed: boolean } | null {
+  if (!email) return null;
+  switch (email.status) {
+    case 'scheduled':
+      return email.error
+        ? { text: `Email not sent yet, being retried. ${mailProblemInWords(email.error).sentence}`, failed: false }
+        : { text: 'Email on its way.', failed: false };
+    case 'sent':
+      return { text: email.sentAt ? `Emailed ${formatDate(email.sentAt)}.` : 'Emailed.', failed: false };
+    case 'failed':
+      return { text: `Email not sent. ${mailProblemInWords(email.error).sentence}`, failed: true };
+    case 'skipped':
+      return {
+        text: `Email not sent: ${(email.error ?? 'it was no longer needed').replace(/\.?$/, '.')}`,
+        failed: false,
+      };
+  }
+}
+
+const NOT_ASKED: Record<Respondent, string> = {
+  owner: 'The library owner is not asked: this partner has no owner who is an active Tandem user.',
+  partner:
+    'The partner’s primary contact is not asked: there is none with an email address, or they unsubscribed from emails.',
+};
+
+const ASKED: Record<Respondent, string> = { owner: 'the library owner', partner: 'the partner’s primary contact' };
+
+/** What "Start a check-in" did, from who the API says was asked. */
+export function startedText(respondents: readonly Respondent[]): string {
+  const missing = (['owner', 'partner'] as const).filter((respondent) => !respondents.includes(respondent));
+  return [
+    `Check-in started: the survey is on its way to ${joinNames(respondents.map((respondent) => ASKED[respondent]))}. Whether each email went out shows below.`,
+    ...missing.map((respondent) => NOT_ASKED[respondent]),
+  ].join(' ');
 }

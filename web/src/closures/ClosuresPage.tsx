@@ -20,6 +20,7 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
+import { UndoNotice } from '../common/UndoNotice';
 import { problemFields } from '../programs/form-errors';
 import { programKeys, useClosures } from '../programs/program-queries';
 import { todayIn, viewerZone } from '../programs/zone';
@@ -42,7 +43,31 @@ export function ClosuresPage() {
   const closures = useClosures();
   const [showPast, setShowPast] = useState(false);
   const [removing, setRemoving] = useState<Closure | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the last add or removal did; `undo` is the closure just added, to remove again. */
+  const [notice, setNotice] = useState<{ text: string; undo?: Closure } | null>(null);
+  const queryClient = useQueryClient();
+  const undo = useMutation({
+    mutationFn: async (closure: Closure) => {
+      unwrap(await api.DELETE('/api/v1/closures/{id}', { params: { path: { id: closure.id } } }));
+      return closure;
+    },
+    onSuccess: async (closure) => {
+      setNotice({
+        text: `${closure.name} removed again.${closure.sessions.length === 0 ? '' : ' Its sessions are back on the calendar.'}`,
+      });
+      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
+      await queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+    onError: async (error, closure) => {
+      setNotice({
+        text:
+          error instanceof ApiError && error.status === 404
+            ? `${closure.name} was already removed.`
+            : `${closure.name} could not be removed: ${errorMessage(error)}`,
+      });
+      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
+    },
+  });
   const canManage = can(user, 'closure.manage');
   const today = todayIn(viewerZone());
   const shown = (closures.data ?? []).filter((closure) => showPast || closure.date >= today);
@@ -56,20 +81,13 @@ export function ClosuresPage() {
         Sessions on a day the library is closed are cancelled, and their reminders skipped — except sessions whose
         attendance is already recorded: they took place and stay. Remove a closure and the cancelled sessions are back.
       </Text>
-      {canManage && <AddClosureForm onAdded={setNotice} />}
-      <div role="status" aria-live="polite">
-        {notice && (
-          <Alert
-            color="green"
-            variant="light"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => setNotice(null)}
-          >
-            {notice}
-          </Alert>
-        )}
-      </div>
+      {canManage && <AddClosureForm onAdded={(closure) => setNotice({ text: addedText(closure), undo: closure })} />}
+      <UndoNotice
+        text={notice?.text ?? null}
+        onUndo={notice?.undo ? () => notice.undo && undo.mutate(notice.undo) : undefined}
+        undoing={undo.isPending}
+        onDismiss={() => setNotice(null)}
+      />
 
       <Group justify="space-between" wrap="wrap">
         <Title order={2} size="h4">
@@ -140,12 +158,24 @@ export function ClosuresPage() {
           ))}
         </Stack>
       )}
-      {removing && <RemoveClosureModal closure={removing} onClose={() => setRemoving(null)} onRemoved={setNotice} />}
+      {removing && (
+        <RemoveClosureModal
+          closure={removing}
+          onClose={() => setRemoving(null)}
+          onRemoved={(text) => setNotice({ text })}
+        />
+      )}
     </Stack>
   );
 }
 
-function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
+/** Said once a closure is added: how many sessions it cancelled. */
+export function addedText(closure: Closure): string {
+  const n = closure.sessions.length;
+  return `${closure.name} added. ${n === 0 ? 'No session was on that day.' : `${n} ${n === 1 ? 'session is' : 'sessions are'} cancelled.`}`;
+}
+
+function AddClosureForm({ onAdded }: { onAdded: (closure: Closure) => void }) {
   const queryClient = useQueryClient();
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
@@ -156,10 +186,7 @@ function AddClosureForm({ onAdded }: { onAdded: (notice: string) => void }) {
     onSuccess: async (closure) => {
       setDate('');
       setName('');
-      const n = closure.sessions.length;
-      onAdded(
-        `${closure.name} added. ${n === 0 ? 'No session was on that day.' : `${n} ${n === 1 ? 'session is' : 'sessions are'} cancelled.`}`,
-      );
+      onAdded(closure);
       await queryClient.invalidateQueries({ queryKey: programKeys.closures });
       // Sessions on that day are cancelled now: every calendar may show it.
       await queryClient.invalidateQueries({ queryKey: programKeys.all });

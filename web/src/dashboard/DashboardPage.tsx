@@ -360,18 +360,18 @@ function IntroductionsSection({
 }) {
   return (
     <Section id="introductions" title="Suggested introductions">
-      {introductions.total === 0 ? (
-        <Text c="dimmed">No introductions to suggest right now.</Text>
-      ) : (
-        <Stack gap="sm">
-          <IntroductionList matches={introductions.data} knownNames={names} />
+      {/* The list stays in the same place while empty: its notice offering Undo outlives the last suggestion. */}
+      <Stack gap="sm">
+        {introductions.total === 0 && <Text c="dimmed">No introductions to suggest right now.</Text>}
+        <IntroductionList matches={introductions.data} knownNames={names} />
+        {introductions.total > 0 && (
           <AnchorLink to="/introductions">
             {introductions.total > introductions.data.length
               ? `See all ${introductions.total} suggestions`
               : 'Open the suggestions page'}
           </AnchorLink>
-        </Stack>
-      )}
+        )}
+      </Stack>
     </Section>
   );
 }

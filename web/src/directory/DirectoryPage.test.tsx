@@ -217,3 +217,38 @@ describe('DirectoryPage: filters live in the URL', () => {
     expect(screen.queryByRole('button', { name: 'Add partner' })).not.toBeInTheDocument();
   });
 });
+
+describe('DirectoryPage on a phone', () => {
+  const realMatchMedia = window.matchMedia;
+  beforeEach(() => {
+    vi.unstubAllGlobals();
+    // A 360 px screen: every max-width query below Mantine's "sm" matches.
+    window.matchMedia = (query: string) => ({
+      ...realMatchMedia(query),
+      matches: /max-width/.test(query),
+    });
+  });
+  afterEach(() => {
+    window.matchMedia = realMatchMedia;
+    vi.unstubAllGlobals();
+  });
+
+  it('lists partners as cards, not a table, with the filters folded behind a button that says how many are set', async () => {
+    fakeApi();
+    renderAt(`/organizations?stage=active&tag=drop-in&q=shelter`);
+    const list = await screen.findByRole('list', { name: 'Partners' });
+    expect(await within(list).findByRole('link', { name: 'Harbor House Youth Shelter' })).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.queryByRole('table')).toBeNull();
+    // The search words are in view and not counted; stage and tag are.
+    expect(screen.getByRole('searchbox', { name: /Search partners/ })).toBeVisible();
+    const filters = screen.getByRole('button', { name: 'Filters (2 set)' });
+    expect(filters).toHaveAttribute('aria-expanded', 'false');
+    expect(document.getElementById('directory-filters')).not.toBeVisible();
+
+    await userEvent.click(filters);
+    expect(filters).toHaveAttribute('aria-expanded', 'true');
+    await waitFor(() => expect(document.getElementById('directory-filters')).toBeVisible());
+    expect(screen.getByRole('textbox', { name: 'Tag' })).toHaveValue('drop-in');
+  });
+});

@@ -4,8 +4,10 @@ import {
   Badge,
   Box,
   Button,
+  Collapse,
   Group,
   Pagination,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -15,7 +17,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import { useMemo } from 'react';
@@ -34,6 +36,7 @@ import { ImportCsvModal } from './ImportCsvModal';
 import { useDirectoryExport } from './useDirectoryCsv';
 import {
   clearFilters,
+  foldedFilterCount,
   hasFilters,
   MAX_QUERY_LENGTH,
   MAX_TAG_LENGTH,
@@ -80,6 +83,9 @@ export function DirectoryPage() {
   const navigate = route.useNavigate();
   const [adding, addModal] = useDisclosure(false);
   const [importing, importModal] = useDisclosure(false);
+  // On a phone the filters fold behind a button (below Mantine's "sm", where the table becomes cards).
+  const phone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false }) ?? false;
+  const [filtersOpen, filtersFold] = useDisclosure(false);
   const csvExport = useDirectoryExport();
   const query = useMemo(() => toListQuery(search), [search]);
   const organizations = useOrganizations(query);
@@ -114,6 +120,7 @@ export function DirectoryPage() {
   const rows = organizations.data?.data ?? [];
   const filtered = hasFilters(search);
   const canWrite = can(user, 'directory.write');
+  const setCount = foldedFilterCount(search);
 
   return (
     <Stack gap="md">
@@ -157,63 +164,77 @@ export function DirectoryPage() {
             maxLength={MAX_QUERY_LENGTH}
             onChange={(event) => setQ(event.currentTarget.value)}
           />
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-            <Select
-              label="Stage"
-              placeholder="Any stage"
-              clearable
-              data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
-              value={search.stage ?? null}
-              onChange={(value) => setFilters({ stage: (value as DirectoryFilters['stage']) ?? undefined })}
-            />
-            <Select
-              label="Audience served"
-              placeholder="Any audience"
-              clearable
-              searchable
-              nothingFoundMessage="No such audience"
-              data={audienceOptions}
-              value={search.audienceId ?? null}
-              onChange={(value) => setFilters({ audienceId: value ?? undefined })}
-            />
-            <Select
-              label="Offers"
-              placeholder="Any skill or resource"
-              clearable
-              searchable
-              nothingFoundMessage="No such skill or resource"
-              data={capabilityOptions}
-              value={search.capabilityId ?? null}
-              onChange={(value) => setFilters({ capabilityId: value ?? undefined })}
-            />
-            <Select
-              label="Looks for"
-              placeholder="Any skill or resource"
-              clearable
-              searchable
-              nothingFoundMessage="No such skill or resource"
-              data={capabilityOptions}
-              value={search.seeksCapabilityId ?? null}
-              onChange={(value) => setFilters({ seeksCapabilityId: value ?? undefined })}
-            />
-            <Select
-              label="Owner"
-              placeholder="Anyone"
-              clearable
-              searchable
-              nothingFoundMessage="No such colleague"
-              data={ownerOptions}
-              value={search.ownerId ?? null}
-              onChange={(value) => setFilters({ ownerId: value ?? undefined })}
-            />
-            <TextInput
-              label="Tag"
-              placeholder="e.g. drop-in"
-              value={tag}
-              maxLength={MAX_TAG_LENGTH}
-              onChange={(event) => setTag(event.currentTarget.value)}
-            />
-          </SimpleGrid>
+          {phone && (
+            <Group>
+              <Button
+                variant="default"
+                onClick={filtersFold.toggle}
+                aria-expanded={filtersOpen}
+                aria-controls="directory-filters"
+              >
+                {setCount === 0 ? 'Filters' : `Filters (${setCount} set)`}
+              </Button>
+            </Group>
+          )}
+          <Collapse expanded={!phone || filtersOpen} keepMountedMode="display-none" id="directory-filters">
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+              <Select
+                label="Stage"
+                placeholder="Any stage"
+                clearable
+                data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+                value={search.stage ?? null}
+                onChange={(value) => setFilters({ stage: (value as DirectoryFilters['stage']) ?? undefined })}
+              />
+              <Select
+                label="Audience served"
+                placeholder="Any audience"
+                clearable
+                searchable
+                nothingFoundMessage="No such audience"
+                data={audienceOptions}
+                value={search.audienceId ?? null}
+                onChange={(value) => setFilters({ audienceId: value ?? undefined })}
+              />
+              <Select
+                label="Offers"
+                placeholder="Any skill or resource"
+                clearable
+                searchable
+                nothingFoundMessage="No such skill or resource"
+                data={capabilityOptions}
+                value={search.capabilityId ?? null}
+                onChange={(value) => setFilters({ capabilityId: value ?? undefined })}
+              />
+              <Select
+                label="Looks for"
+                placeholder="Any skill or resource"
+                clearable
+                searchable
+                nothingFoundMessage="No such skill or resource"
+                data={capabilityOptions}
+                value={search.seeksCapabilityId ?? null}
+                onChange={(value) => setFilters({ seeksCapabilityId: value ?? undefined })}
+              />
+              <Select
+                label="Owner"
+                placeholder="Anyone"
+                clearable
+                searchable
+                nothingFoundMessage="No such colleague"
+                data={ownerOptions}
+                value={search.ownerId ?? null}
+                onChange={(value) => setFilters({ ownerId: value ?? undefined })}
+              />
+              <TextInput
+                label="Tag"
+                placeholder="e.g. drop-in"
+                value={tag}
+                maxLength={MAX_TAG_LENGTH}
+                onChange={(event) => setTag(event.currentTarget.value)}
+              />
+            </SimpleGrid>
+          </Collapse>
           {filtered && (
             <Group>
               <Button
@@ -246,7 +267,20 @@ export function DirectoryPage() {
         </Alert>
       )}
 
-      {rows.length > 0 && (
+      {rows.length > 0 && phone && (
+        // A phone gets the same partners as cards, a wider screen the table.
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Partners">
+          {rows.map((organization) => (
+            <DirectoryCard
+              key={organization.id}
+              organization={organization}
+              audienceNames={audienceNames}
+              owner={ownerLabel(organization.ownerId, user, colleagues.data)}
+            />
+          ))}
+        </Stack>
+      )}
+      {rows.length > 0 && !phone && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">
             <VisuallyHidden component="caption">Partners, {sortCaption(search)}</VisuallyHidden>
@@ -324,6 +358,54 @@ function sortCaption(search: DirectorySearch): string {
   return `sorted by ${SORT_NAMES[field]}, ${sort.startsWith('-') ? 'descending' : 'ascending'}`;
 }
 
+function audienceNamesOf(organization: Organization, audienceNames: Map<string, string>): string[] {
+  return organization.audienceIds.map((id) => audienceNames.get(id)).filter((name): name is string => !!name);
+}
+
+/** A partner on a phone: the row's facts stacked, the name the link. */
+function DirectoryCard({
+  organization,
+  audienceNames,
+  owner,
+}: {
+  organization: Organization;
+  audienceNames: Map<string, string>;
+  owner: string;
+}) {
+  const audiences = audienceNamesOf(organization, audienceNames);
+  return (
+    <Paper component="li" withBorder p="sm" radius="md" data-testid="directory-card">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <AnchorLink to="/organizations/$organizationId" params={{ organizationId: organization.id }} fw={600}>
+              {organization.name}
+            </AnchorLink>
+            {organization.type && (
+              <Text size="sm" c="dimmed">
+                {organization.type}
+              </Text>
+            )}
+          </div>
+          <StageBadge stage={organization.stage} />
+        </Group>
+        {audiences.length > 0 && (
+          <Group gap={4}>
+            {audiences.map((name) => (
+              <Badge key={name} variant="outline" color="gray.8" tt="none" fw={500} maw="100%">
+                {name}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        <Text size="sm">
+          {owner} · updated {formatDate(organization.updatedAt)}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
 function DirectoryRow({
   organization,
   audienceNames,
@@ -334,9 +416,7 @@ function DirectoryRow({
   owner: string;
 }) {
   const navigate = route.useNavigate();
-  const audiences = organization.audienceIds
-    .map((id) => audienceNames.get(id))
-    .filter((name): name is string => !!name);
+  const audiences = audienceNamesOf(organization, audienceNames);
   return (
     <Table.Tr
       className="clickable-row"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  foldedFilterCount,
   clearFilters,
   hasFilters,
   pageCount,
@@ -138,5 +139,24 @@ describe('toListQuery', () => {
       limit: 25,
       offset: 50,
     });
+  });
+});
+
+describe('foldedFilterCount', () => {
+  it('counts the filters a phone folds away, not the search words, the sort or the page', () => {
+    expect(foldedFilterCount({})).toBe(0);
+    expect(foldedFilterCount({ q: 'shelter', sort: '-updatedAt', page: 2 })).toBe(0);
+    expect(foldedFilterCount({ stage: 'active', tag: 'drop-in', ownerId: 'x' })).toBe(3);
+    expect(
+      foldedFilterCount({
+        stage: 'paused',
+        audienceId: 'a',
+        capabilityId: 'c',
+        seeksCapabilityId: 's',
+        ownerId: 'o',
+        tag: 't',
+      }),
+    ).toBe(6);
+    expect(foldedFilterCount({ tag: '  ' })).toBe(0);
   });
 });

@@ -92,6 +92,14 @@ export function hasFilters(search: DirectorySearch): boolean {
   return Object.keys(compact(filters)).length > 0;
 }
 
+/** The filters folded behind "Filters" on a phone (the search box stays in view). */
+const FOLDED_FILTERS = ['stage', 'audienceId', 'capabilityId', 'seeksCapabilityId', 'ownerId', 'tag'] as const;
+
+/** How many of the folded filters are set, for the phone's "Filters" button (the search words are not one). */
+export function foldedFilterCount(search: DirectorySearch): number {
+  return FOLDED_FILTERS.filter((key) => (search[key] ?? '').trim() !== '').length;
+}
+
 /** Clears every filter, keeping the sort. */
 export function clearFilters(search: DirectorySearch): DirectorySearch {
   return compact({ sort: search.sort });

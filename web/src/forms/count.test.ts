@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countProblem, parseCount } from './count';
+import { countProblem, parseCount, wholeNumberProblem } from './count';
 
 describe('count fields', () => {
   it.each([
@@ -30,5 +30,22 @@ describe('count fields', () => {
     ['99999999999999999999', 'Enter a number no bigger than 100,000.'],
   ])('refuses %j with a message', (text, message) => {
     expect(countProblem(text, 100_000)).toBe(message);
+  });
+
+  describe('with a lower limit and a unit', () => {
+    const length = { min: 1, max: 1440, what: 'The length', unit: 'minutes' };
+    it.each([
+      ['0', 'The length can’t be below 1. Enter 1 or more minutes.'],
+      ['-1', 'The length can’t be below 1. Enter 1 or more minutes.'],
+      ['1.5', 'Enter a whole number, without decimals.'],
+      ['99999', 'Enter a number no bigger than 1,440 minutes.'],
+      ['1441', 'Enter a number no bigger than 1,440 minutes.'],
+      ['an hour', 'Enter a number using digits only.'],
+    ])('refuses %j with a message', (text, message) => {
+      expect(wholeNumberProblem(text, length)).toBe(message);
+    });
+    it.each(['1', '90', '1,440', ' 45 '])('takes %j', (text) => {
+      expect(wholeNumberProblem(text, length)).toBeNull();
+    });
   });
 });

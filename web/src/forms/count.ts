@@ -14,17 +14,39 @@ export function parseCount(text: string): number {
   return trimmed === '' ? 0 : Number(trimmed.replace(/,/g, ''));
 }
 
-/** What is wrong with a count as typed, in plain words, or null when it is a whole number from 0 to `max` (or blank). */
-export function countProblem(text: string, max: number): string | null {
+/** What a whole-number field is for, to word its messages. */
+export interface WholeNumberRule {
+  min: number;
+  max: number;
+  /** Who can't go below `min`, as a sentence starts: "A count", "The length". */
+  what: string;
+  /** The unit after the limits, if any: "minutes". */
+  unit?: string;
+}
+
+/**
+ * What is wrong with a whole number as typed, in plain words, or null when it is a whole number
+ * from `min` to `max` (or blank: whether blank is allowed is the caller's business).
+ */
+export function wholeNumberProblem(text: string, { min, max, what, unit }: WholeNumberRule): string | null {
   const trimmed = text.trim();
+  const units = unit ? ` ${unit}` : '';
   if (trimmed === '') return null;
-  if (/^[-−–]/.test(trimmed)) return 'A count can’t be below 0. Enter 0 or more.';
+  const below = `${what} can’t be below ${min.toLocaleString('en')}. Enter ${min.toLocaleString('en')} or more${units}.`;
+  if (/^[-−–]/.test(trimmed)) return below;
   if (!DIGITS.test(trimmed) && !GROUPED.test(trimmed)) {
     if (/^\d*[.,]\d*$/.test(trimmed)) return 'Enter a whole number, without decimals.';
     return 'Enter a number using digits only.';
   }
-  if (parseCount(trimmed) > max) return `Enter a number no bigger than ${max.toLocaleString('en')}.`;
+  const value = parseCount(trimmed);
+  if (value < min) return below;
+  if (value > max) return `Enter a number no bigger than ${max.toLocaleString('en')}${units}.`;
   return null;
+}
+
+/** What is wrong with a count as typed, in plain words, or null when it is a whole number from 0 to `max` (or blank). */
+export function countProblem(text: string, max: number): string | null {
+  return wholeNumberProblem(text, { min: 0, max, what: 'A count' });
 }
 
 /** A count as the field shows it at first: "0" stays "0", so what is saved is what was seen. */

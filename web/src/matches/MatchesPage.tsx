@@ -66,7 +66,8 @@ function Matches() {
           {errorMessage(matches.error)}
         </Alert>
       )}
-      {rows.length > 0 && <IntroductionList matches={rows} headingLevel={2} />}
+      {/* Rendered while empty too: the notice offering Undo stays after the last one is dismissed. */}
+      {matches.data && <IntroductionList matches={rows} headingLevel={2} />}
       {total > MATCHES_PAGE_SIZE && (
         <Group justify="center">
           <Pagination

@@ -1,19 +1,5 @@
-import {
-  Alert,
-  Checkbox,
-  Group,
-  List,
-  NumberInput,
-  Paper,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, Group, List, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
-import { MAX_DURATION_MINUTES, MAX_RULE_COUNT, MIN_DURATION_MINUTES } from '../../../src/program/schedule';
 import {
   MONTH_POSITIONS,
   POSITION_NAMES,
@@ -130,16 +116,13 @@ export function ScheduleEditor({
           onChange={(event) => set('startTime', event.currentTarget.value)}
           error={errors.startTime}
         />
-        <NumberInput
+        {/* Numbers as typed (a number input would turn 0 into 1 or "1.5" into 15 without a word). */}
+        <TextInput
           label="Length (minutes)"
-          min={MIN_DURATION_MINUTES}
-          max={MAX_DURATION_MINUTES}
-          allowDecimal={false}
-          allowNegative={false}
+          inputMode="numeric"
+          autoComplete="off"
           value={values.durationMinutes}
-          onChange={(value) =>
-            set('durationMinutes', typeof value === 'number' ? value : value === '' ? '' : Number(value))
-          }
+          onChange={(event) => set('durationMinutes', event.currentTarget.value)}
           error={errors.durationMinutes}
         />
         <Select
@@ -190,16 +173,14 @@ export function ScheduleEditor({
           )}
           {values.frequency !== 'custom' && <Radio value="count" label="After a number of sessions" />}
           {values.end === 'count' && values.frequency !== 'custom' && (
-            <NumberInput
+            <TextInput
               label="Number of sessions"
               ml="xl"
               maw={260}
-              min={1}
-              max={MAX_RULE_COUNT}
-              allowDecimal={false}
-              allowNegative={false}
+              inputMode="numeric"
+              autoComplete="off"
               value={values.count}
-              onChange={(value) => set('count', typeof value === 'number' ? value : value === '' ? '' : Number(value))}
+              onChange={(event) => set('count', event.currentTarget.value)}
               error={errors.count}
             />
           )}

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
+import { parseCount, wholeNumberProblem } from '../forms/count';
 import {
   currentMonth,
   monthLabel,
@@ -19,6 +20,10 @@ import { formatTimeRange } from './schedule-preview';
 
 /** The server's limit for one session's head count (UpdateSessionDto). */
 const MAX_ATTENDANCE = 100_000;
+const ATTENDANCE_RULE = { min: 0, max: MAX_ATTENDANCE, what: 'Attendance' };
+
+/** A session's head count as its field shows it ("" when none is recorded). */
+const attendanceText = (session: Session) => (session.attendance === null ? '' : String(session.attendance));
 
 const STATE_BADGES: Record<SessionState, { label: string; color: string }> = {
   closed: { label: 'Library closed', color: 'red' },
@@ -144,13 +149,17 @@ function SessionRow({
     timeZone: zone,
   }).format(startsAt);
   const time = formatTimeRange(startsAt, new Date(session.endsAt), zone);
-  const [attendance, setAttendance] = useState<number | ''>(session.attendance ?? '');
+  // The head count as typed: "-3" or "12.5" is kept and refused with a message, never changed.
+  const [attendance, setAttendance] = useState(() => attendanceText(session));
+  // Whether to show what is wrong with it (once the person leaves the field or tries to save).
+  const [checking, setChecking] = useState(false);
   const [saved, setSaved] = useState(false);
   // A new version (saved here, or someone else's after a conflict) shows its own number.
   const [shownVersion, setShownVersion] = useState(session.version);
   if (shownVersion !== session.version) {
     setShownVersion(session.version);
-    setAttendance(session.attendance ?? '');
+    setAttendance(attendanceText(session));
+    setChecking(false);
   }
 
   const update = useMutation({
@@ -182,13 +191,17 @@ function SessionRow({
   function saveAttendance(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    update.mutate({ attendance: attendance === '' ? null : attendance });
+    setChecking(true);
+    if (wholeNumberProblem(attendance, ATTENDANCE_RULE)) return;
+    update.mutate({ attendance: attendance.trim() === '' ? null : parseCount(attendance) });
   }
 
   const badge = STATE_BADGES[state];
   const conflict = update.error instanceof ApiError && update.error.status === 409;
-  const attendanceError =
+  const attendanceProblem = checking ? wholeNumberProblem(attendance, ATTENDANCE_RULE) : null;
+  const serverAttendanceError =
     update.error instanceof ApiError && update.error.status === 400 ? update.error.fieldError('attendance') : undefined;
+  const attendanceError = attendanceProblem ?? serverAttendanceError;
   const mayRecord = canWrite && (state === 'held' || state === 'unrecorded');
 
   return (
@@ -218,31 +231,35 @@ function SessionRow({
 
         {mayRecord && (
           <form onSubmit={saveAttendance} aria-label={`Attendance, ${day}`}>
-            <Group gap="xs" align="flex-end" wrap="nowrap">
-              <NumberInput
-                label="Attended"
-                aria-label={`Attended on ${day}`}
-                min={0}
-                max={MAX_ATTENDANCE}
-                allowDecimal={false}
-                allowNegative={false}
-                w={110}
-                value={attendance}
-                onChange={(value) => {
-                  setSaved(false);
-                  setAttendance(typeof value === 'number' ? value : value === '' ? '' : Number(value));
-                }}
-                error={attendanceError}
-              />
-              <Button
-                type="submit"
-                variant="light"
-                loading={update.isPending}
-                disabled={attendance === (session.attendance ?? '')}
-              >
-                Save
-              </Button>
-            </Group>
+            <TextInput
+              label="Attended"
+              aria-label={`Attended on ${day}`}
+              inputMode="numeric"
+              autoComplete="off"
+              maw="16rem"
+              styles={{ wrapper: { width: 110, flex: 'none' } }}
+              value={attendance}
+              onChange={(event) => {
+                setSaved(false);
+                setAttendance(event.currentTarget.value);
+              }}
+              onBlur={() => setChecking(true)}
+              error={attendanceError}
+              // The button sits beside the box, so a message under them both has room to read.
+              inputContainer={(input) => (
+                <Group gap="xs" wrap="nowrap">
+                  {input}
+                  <Button
+                    type="submit"
+                    variant="light"
+                    loading={update.isPending}
+                    disabled={attendance.trim() === attendanceText(session)}
+                  >
+                    Save
+                  </Button>
+                </Group>
+              )}
+            />
           </form>
         )}
 
@@ -283,7 +300,7 @@ function SessionRow({
       <div role="status" aria-live="polite">
         {saved && !update.isPending && mayRecord && <Text size="sm">Saved.</Text>}
       </div>
-      {update.error && !attendanceError && (
+      {update.error && !serverAttendanceError && (
         <Alert color={conflict ? 'yellow' : 'red'} role="alert" mt="xs" p="xs">
           {conflict
             ? 'Someone else changed this session meanwhile. It now shows their version; enter your change again.'

@@ -1,3 +1,5 @@
+import { wholeNumberProblem } from '../forms/count';
+import { MAX_DURATION_MINUTES, MAX_RULE_COUNT, MIN_DURATION_MINUTES } from '../../../src/program/schedule';
 import { asSentence } from './form-errors';
 import { buildSchedule, type ScheduleFormValues } from './schedule-pattern';
 import { previewSchedule, type PreviewOptions, type SchedulePreview } from './schedule-preview';
@@ -55,7 +57,14 @@ export function scheduleErrorsFrom(apiErrors: Record<string, string>, values: Sc
   return errors;
 }
 
-/** Gaps the editor can name better than the rule check ("choose a day" rather than a malformed RRULE). */
+const LENGTH_RULE = { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES, what: 'The length', unit: 'minutes' };
+const COUNT_RULE = { min: 1, max: MAX_RULE_COUNT, what: 'The number of sessions' };
+
+/**
+ * Gaps the editor can name better than the rule check ("choose a day" rather than a malformed
+ * RRULE), and numbers as typed that are not whole numbers in range: "0", "-1", "1.5" or "99999"
+ * are refused in words, never rounded or clamped.
+ */
 function missingParts(values: ScheduleFormValues): ScheduleErrors {
   const errors: ScheduleErrors = {};
   if ((values.frequency === 'weekly' || values.frequency === 'biweekly') && values.days.length === 0)
@@ -64,9 +73,19 @@ function missingParts(values: ScheduleFormValues): ScheduleErrors {
     errors.customRrule = 'Enter a rule such as FREQ=MONTHLY;BYMONTHDAY=15';
   if (!values.startDate) errors.startDate = 'Choose the first day';
   if (!values.startTime) errors.startTime = 'Enter the start time';
-  if (values.durationMinutes === '') errors.durationMinutes = 'Enter how long each session lasts';
+  if (values.durationMinutes.trim() === '') errors.durationMinutes = 'Enter how long each session lasts';
+  else {
+    const problem = wholeNumberProblem(values.durationMinutes, LENGTH_RULE);
+    if (problem) errors.durationMinutes = problem;
+  }
   if (values.end === 'date' && !values.endDate) errors.endDate = 'Choose the last day';
-  if (values.end === 'count' && values.count === '') errors.count = 'Enter how many sessions';
+  if (values.end === 'count' && values.frequency !== 'custom') {
+    if (values.count.trim() === '') errors.count = 'Enter how many sessions';
+    else {
+      const problem = wholeNumberProblem(values.count, COUNT_RULE);
+      if (problem) errors.count = problem;
+    }
+  }
   return errors;
 }
 

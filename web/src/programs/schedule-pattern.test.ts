@@ -25,7 +25,7 @@ describe('schedule patterns', () => {
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
     );
     expect(buildRrule({ ...base, frequency: 'monthly', position: -1, monthDay: 'FR' })).toBe('FREQ=MONTHLY;BYDAY=-1FR');
-    expect(buildRrule({ ...base, end: 'count', count: 10 })).toBe('FREQ=WEEKLY;BYDAY=WE;COUNT=10');
+    expect(buildRrule({ ...base, end: 'count', count: '10' })).toBe('FREQ=WEEKLY;BYDAY=WE;COUNT=10');
     expect(buildRrule({ ...base, frequency: 'custom', customRrule: '  FREQ=MONTHLY;BYMONTHDAY=15 ' })).toBe(
       'FREQ=MONTHLY;BYMONTHDAY=15',
     );
@@ -49,7 +49,7 @@ describe('schedule patterns', () => {
       frequency: 'biweekly',
       days: ['TH'],
       end: 'count',
-      count: 8,
+      count: '8',
     });
     expect(formValuesFor(stored('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2', '2027-06-01'))).toMatchObject({
       frequency: 'monthly',

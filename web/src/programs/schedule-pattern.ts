@@ -54,13 +54,15 @@ export interface ScheduleFormValues {
   /** custom: the RRULE as typed */
   customRrule: string;
   startTime: string;
-  durationMinutes: number | '';
+  /** The length in minutes as typed ("90"); checkScheduleValues says what is wrong with it. */
+  durationMinutes: string;
   timezone: string;
   location: string;
   startDate: string;
   end: EndKind;
   endDate: string;
-  count: number | '';
+  /** The number of sessions as typed. */
+  count: string;
 }
 
 /** The API's schedule fields (ScheduleDto plus the program's start and end dates). */
@@ -147,7 +149,7 @@ export function formValuesFor(fields: ScheduleFields): ScheduleFormValues {
   const base: ScheduleFormValues = {
     ...emptyScheduleValues(schedule.timezone, startDate),
     startTime: schedule.startTime,
-    durationMinutes: schedule.durationMinutes,
+    durationMinutes: String(schedule.durationMinutes),
     location: schedule.location ?? '',
     end: endDate ? 'date' : 'never',
     endDate: endDate ?? '',
@@ -157,7 +159,7 @@ export function formValuesFor(fields: ScheduleFields): ScheduleFormValues {
   const simple =
     rule && !(rule.count !== null && endDate) && (rule.kind === 'weekly' ? rule.interval <= 2 : rule.interval === 1);
   if (!rule || !simple) return { ...base, frequency: 'custom', customRrule: schedule.rrule };
-  const ends = rule.count !== null ? { end: 'count' as const, count: rule.count } : {};
+  const ends = rule.count !== null ? { end: 'count' as const, count: String(rule.count) } : {};
   if (rule.kind === 'weekly')
     return { ...base, ...ends, frequency: rule.interval === 2 ? 'biweekly' : 'weekly', days: rule.days };
   return { ...base, ...ends, frequency: 'monthly', position: rule.position, monthDay: rule.day };
@@ -173,7 +175,7 @@ export function emptyScheduleValues(timezone: string, startDate: string): Schedu
     monthDay: day,
     customRrule: '',
     startTime: '15:30',
-    durationMinutes: 90,
+    durationMinutes: '90',
     timezone,
     location: '',
     startDate,
@@ -188,7 +190,7 @@ export function emptyScheduleValues(timezone: string, startDate: string): Schedu
  * is the program's `endDate` instead, which the server applies the same way.
  */
 export function buildRrule(values: ScheduleFormValues): string {
-  const count = values.end === 'count' && values.count !== '' ? `;COUNT=${values.count}` : '';
+  const count = values.end === 'count' && values.count.trim() !== '' ? `;COUNT=${wholeOrNaN(values.count)}` : '';
   switch (values.frequency) {
     case 'weekly':
       return `FREQ=WEEKLY;BYDAY=${sortDays(values.days).join(',')}${count}`;
@@ -201,6 +203,15 @@ export function buildRrule(values: ScheduleFormValues): string {
   }
 }
 
+/**
+ * A number field's text as a number: "1,000" is 1000, anything but digits NaN. The editor checks
+ * the text (checkScheduleValues) before anything is sent; this only reads it.
+ */
+function wholeOrNaN(text: string): number {
+  const digits = text.trim().replace(/,/g, '');
+  return /^\d+$/.test(digits) ? Number(digits) : NaN;
+}
+
 /** The API's fields for the values. An empty duration goes as 0, which the schedule check refuses by name. */
 export function buildSchedule(values: ScheduleFormValues): ScheduleFields {
   return {
@@ -208,7 +219,7 @@ export function buildSchedule(values: ScheduleFormValues): ScheduleFields {
       rrule: buildRrule(values),
       timezone: values.timezone,
       startTime: values.startTime,
-      durationMinutes: values.durationMinutes === '' ? 0 : values.durationMinutes,
+      durationMinutes: values.durationMinutes.trim() === '' ? 0 : wholeOrNaN(values.durationMinutes),
       location: values.location.trim() || null,
     },
     startDate: values.startDate,

@@ -121,3 +121,44 @@ describe('ReminderFormModal: colleagues from the team list', () => {
     await waitFor(() => expect(pills()).toEqual(['Ben Outreach', 'A colleague']));
   });
 });
+
+describe('ReminderFormModal: "How long" as typed', () => {
+  beforeEach(() => vi.unstubAllGlobals());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('refuses -1, 1.5 and 99999 with a message and sends nothing, keeps each as typed, and clears the message once fixed', async () => {
+    const writes = fakeApi();
+    renderModal();
+    const dialog = await screen.findByRole('dialog', { name: 'Add a reminder' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Title/ }), 'Bring the sign-up sheets');
+    const amount = within(dialog).getByRole('textbox', { name: 'How long' });
+    expect(amount).toHaveValue('4');
+    const add = within(dialog).getByRole('button', { name: 'Add reminder' });
+
+    for (const [typed, message] of [
+      ['-1', 'How long can’t be below 0. Enter 0 or more hours.'],
+      ['1.5', 'Enter a whole number, without decimals.'],
+      ['99999', 'Enter a number no bigger than 720 hours.'],
+    ]) {
+      await userEvent.clear(amount);
+      await userEvent.type(amount, typed);
+      expect(amount).toHaveValue(typed);
+      await userEvent.click(add);
+      expect(await within(dialog).findByText(message)).toBeInTheDocument();
+      expect(amount).toHaveAttribute('aria-invalid', 'true');
+    }
+    expect(writes).toEqual([]);
+
+    // 99999 minutes is still more than 30 days; 600 minutes is fine, and the message goes at once.
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Unit' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'minutes' }));
+    expect(await within(dialog).findByText('Enter a number no bigger than 43,200 minutes.')).toBeInTheDocument();
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '600');
+    expect(within(dialog).queryByText(/Enter a number|Enter a whole number|can’t be below/)).toBeNull();
+    expect(amount).not.toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(add);
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0].body).toMatchObject({ trigger: { type: 'session', programId: PROGRAM.id, offsetMinutes: -600 } });
+  });
+});

@@ -4,7 +4,6 @@ import {
   Group,
   Modal,
   MultiSelect,
-  NumberInput,
   Radio,
   Select,
   SimpleGrid,
@@ -40,7 +39,6 @@ import {
 import { reminderKeys, useContactsOf } from './reminder-queries';
 import {
   describeTrigger,
-  MAX_OFFSET_MINUTES,
   offsetToParts,
   type CreateReminder,
   type OffsetUnit,
@@ -87,7 +85,7 @@ function initialValues(
     programId: trigger?.programId ?? program?.id ?? null,
     taskId: trigger?.taskId ?? task?.id ?? null,
     at: trigger?.at ? toLocalInput(trigger.at, zone) : '',
-    amount: parts.amount,
+    amount: String(parts.amount),
     unit: parts.unit,
     direction: parts.direction,
     title: reminder?.title ?? '',
@@ -326,16 +324,30 @@ function ReminderForm({
         ) : (
           <>
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <NumberInput
+              {/* As typed: "-1" or "1.5" is refused with a message (a number input would drop the sign or the point). */}
+              <TextInput
                 label="How long"
-                min={0}
-                max={MAX_OFFSET_MINUTES}
-                allowDecimal={false}
-                allowNegative={false}
-                clampBehavior="none"
+                inputMode="numeric"
+                autoComplete="off"
                 {...form.getInputProps('amount')}
+                onChange={(event) => {
+                  const hadError = !!form.errors.amount;
+                  form.setFieldValue('amount', event.currentTarget.value);
+                  if (hadError) form.validateField('amount');
+                }}
               />
-              <Select label="Unit" data={UNITS} allowDeselect={false} {...form.getInputProps('unit')} />
+              <Select
+                label="Unit"
+                data={UNITS}
+                allowDeselect={false}
+                {...form.getInputProps('unit')}
+                onChange={(unit) => {
+                  if (!unit) return;
+                  form.setFieldValue('unit', unit as OffsetUnit);
+                  // 30 days is 720 hours: a message about the amount is re-checked in the new unit.
+                  if (form.errors.amount) form.validateField('amount');
+                }}
+              />
               <Select
                 label="Before or after"
                 data={

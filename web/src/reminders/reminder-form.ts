@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { parseCount, wholeNumberProblem } from '../forms/count';
 import {
   MAX_OFFSET_MINUTES,
   partsToOffset,
+  UNIT_MINUTES,
   type CreateReminder,
   type OffsetDirection,
   type OffsetUnit,
@@ -21,7 +23,8 @@ export interface ReminderFormValues {
   programId: string | null;
   taskId: string | null;
   at: string;
-  amount: number | '';
+  /** How long before or after, as typed ("4"); validateReminderForm says what is wrong with it. */
+  amount: string;
   unit: OffsetUnit;
   direction: OffsetDirection;
   title: string;
@@ -51,11 +54,29 @@ export function triggerOf(values: ReminderFormValues, zone: string): CreateRemin
     const at = fromLocalInput(values.at, zone);
     return at ? { type: 'once', at } : null;
   }
-  if (values.amount === '') return null;
-  const offsetMinutes = partsToOffset({ amount: values.amount, unit: values.unit, direction: values.direction });
+  if (values.amount.trim() === '' || amountProblem(values)) return null;
+  const offsetMinutes = partsToOffset({
+    amount: parseCount(values.amount),
+    unit: values.unit,
+    direction: values.direction,
+  });
   if (values.kind === 'task-due')
     return values.taskId ? { type: 'task-due', taskId: values.taskId, offsetMinutes } : null;
   return values.programId ? { type: 'session', programId: values.programId, offsetMinutes } : null;
+}
+
+/**
+ * What is wrong with "How long" as typed: a whole number from 0 to 30 days in the chosen unit.
+ * "-1", "1.5" or "99999" are refused in words, never changed.
+ */
+function amountProblem(values: ReminderFormValues): string | null {
+  if (values.amount.trim() === '') return 'Enter how long before or after';
+  return wholeNumberProblem(values.amount, {
+    min: 0,
+    max: Math.floor(MAX_OFFSET_MINUTES / UNIT_MINUTES[values.unit]),
+    what: 'How long',
+    unit: values.unit,
+  });
 }
 
 /** Checks made before sending (the server checks again); messages by form field. */
@@ -69,13 +90,8 @@ export function validateReminderForm(values: ReminderFormValues, zone: string, n
   } else {
     if (values.kind === 'task-due' && !values.taskId) errors.taskId = 'Choose the task';
     if (values.kind === 'session' && !values.programId) errors.programId = 'Choose the program';
-    if (values.amount === '' || !Number.isInteger(values.amount) || values.amount < 0)
-      errors.amount = 'Enter how long before or after, in whole numbers';
-    else if (
-      Math.abs(partsToOffset({ amount: values.amount, unit: values.unit, direction: values.direction })) >
-      MAX_OFFSET_MINUTES
-    )
-      errors.amount = 'At most 30 days before or after';
+    const problem = amountProblem(values);
+    if (problem) errors.amount = problem;
   }
   if (values.recipientIds.length + values.recipientContactIds.length === 0)
     errors.recipientIds = 'Choose at least one person to email';

@@ -19,7 +19,7 @@ export interface OffsetParts {
   direction: OffsetDirection;
 }
 
-const UNIT_MINUTES: Record<OffsetUnit, number> = { minutes: 1, hours: 60, days: 1440 };
+export const UNIT_MINUTES: Record<OffsetUnit, number> = { minutes: 1, hours: 60, days: 1440 };
 
 /** -240 → 4 hours before; -90 → 90 minutes before; 1440 → 1 day after. */
 export function offsetToParts(offsetMinutes: number): OffsetParts {

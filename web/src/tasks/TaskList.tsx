@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
@@ -8,6 +8,7 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDateTime } from '../common/format';
+import { UndoNotice } from '../common/UndoNotice';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { outreachKeys, useOrganizationNames } from '../visits/outreach-data';
 import { EditTaskModal, refreshTaskViews } from './EditTaskModal';
@@ -205,43 +206,12 @@ export function TaskList({
           </Stack>
         </Stack>
       ))}
-      {/* Always in the page, so screen readers announce what appears in it; kept clear of the page's clicks while empty. */}
-      <div
-        role="status"
-        aria-live="polite"
-        style={{
-          position: 'fixed',
-          bottom: 16,
-          left: '50%',
-          transform: 'translateX(-50%)',
-          width: 'min(480px, calc(100vw - 32px))',
-          zIndex: 150,
-          pointerEvents: 'none',
-        }}
-      >
-        {notice && (
-          <Paper withBorder shadow="md" p="sm" style={{ pointerEvents: 'auto' }}>
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {notice.text}
-              </Text>
-              <Group gap={4} wrap="nowrap">
-                {notice.undo && (
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    loading={toggle.isPending}
-                    onClick={() => notice.undo && toggle.mutate(notice.undo)}
-                  >
-                    Undo
-                  </Button>
-                )}
-                <CloseButton aria-label="Dismiss" onClick={() => setNotice(null)} />
-              </Group>
-            </Group>
-          </Paper>
-        )}
-      </div>
+      <UndoNotice
+        text={notice?.text ?? null}
+        onUndo={notice?.undo ? () => notice.undo && toggle.mutate(notice.undo) : undefined}
+        undoing={toggle.isPending}
+        onDismiss={() => setNotice(null)}
+      />
       {editing && (
         <EditTaskModal
           task={editing}
