@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
-import { ConflictAlert } from '../forms/ConflictAlert';
+import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
 import { FEEDBACK_FIELD_LABELS, FEEDBACK_PROBLEM_OPTIONS, feedbackChanges, feedbackFormValues } from './feedback-form';
@@ -76,39 +76,20 @@ function EditFeedbackForm({
   const valueText = useFeedbackValueText(edit.conflict?.theirs);
 
   return (
-    <form onSubmit={form.onSubmit(edit.submit)} noValidate>
-      <Stack>
-        {edit.conflict && (
-          <ConflictAlert
-            noun="feedback"
-            fields={edit.conflict.fields}
-            labels={FEEDBACK_FIELD_LABELS}
-            valueText={valueText}
-            onSaveMine={edit.saveMineOverTheirs}
-            onUseTheirs={edit.takeTheirs}
-            saving={edit.pending}
-          />
-        )}
-        {edit.general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {edit.general}
-          </Alert>
-        )}
-        <FeedbackFields
-          form={form}
-          viaLink={feedback.viaLink}
-          savedSession={feedback.sessionId ? { id: feedback.sessionId, programId: feedback.programId } : null}
-        />
-        <Group justify="flex-end" style={{ position: 'sticky', bottom: 0 }} bg="var(--mantine-color-body)" py="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <VersionedEditForm
+      edit={edit}
+      onSubmit={form.onSubmit(edit.submit)}
+      onCancel={onDone}
+      noun="feedback"
+      labels={FEEDBACK_FIELD_LABELS}
+      valueText={valueText}
+    >
+      <FeedbackFields
+        form={form}
+        viaLink={feedback.viaLink}
+        savedSession={feedback.sessionId ? { id: feedback.sessionId, programId: feedback.programId } : null}
+      />
+    </VersionedEditForm>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Group, Stack } from '@mantine/core';
+import { Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
-import { ConflictAlert } from '../forms/ConflictAlert';
+import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import {
   ORGANIZATION_FIELD_LABELS,
@@ -97,34 +97,15 @@ function EditOrganizationForm({ organization, onDone }: { organization: Organiza
   const theirs = edit.conflict && organizationFormValues(edit.conflict.theirs);
 
   return (
-    <form onSubmit={form.onSubmit(edit.submit)} noValidate>
-      <Stack gap="md">
-        {edit.conflict && theirs && (
-          <ConflictAlert
-            noun="partner"
-            fields={edit.conflict.fields}
-            labels={ORGANIZATION_FIELD_LABELS}
-            valueText={(field) => valueText(field, theirs)}
-            onSaveMine={edit.saveMineOverTheirs}
-            onUseTheirs={edit.takeTheirs}
-            saving={edit.pending}
-          />
-        )}
-        {edit.general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {edit.general}
-          </Alert>
-        )}
-        <OrganizationFields form={form} />
-        <Group justify="flex-end" style={{ position: 'sticky', bottom: 0 }} bg="var(--mantine-color-body)" py="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <VersionedEditForm
+      edit={edit}
+      onSubmit={form.onSubmit(edit.submit)}
+      onCancel={onDone}
+      noun="partner"
+      labels={ORGANIZATION_FIELD_LABELS}
+      valueText={(field) => (theirs ? valueText(field, theirs) : '')}
+    >
+      <OrganizationFields form={form} />
+    </VersionedEditForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
@@ -6,7 +6,7 @@ import { unwrap } from '../api/problem';
 import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDateTime } from '../common/format';
-import { ConflictAlert } from '../forms/ConflictAlert';
+import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
 import { TASK_FIELD_LABELS, TASK_PROBLEM_OPTIONS, taskChanges, taskFormValues } from './task-form';
@@ -65,40 +65,21 @@ function EditTaskForm({ task, onDone, onSaved }: { task: Task; onDone: () => voi
   const valueText = useTaskValueText(edit.conflict?.theirs);
 
   return (
-    <form onSubmit={form.onSubmit(edit.submit)} noValidate>
-      <Stack>
-        {edit.conflict && (
-          <ConflictAlert
-            noun="follow-up"
-            fields={edit.conflict.fields}
-            labels={TASK_FIELD_LABELS}
-            valueText={valueText}
-            onSaveMine={edit.saveMineOverTheirs}
-            onUseTheirs={edit.takeTheirs}
-            saving={edit.pending}
-          />
-        )}
-        {edit.general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {edit.general}
-          </Alert>
-        )}
-        <TaskFields
-          form={form}
-          mode="edit"
-          savedAssigneeId={task.assigneeId}
-          savedVisit={task.visitId ? { id: task.visitId, organizationId: task.organizationId } : null}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <VersionedEditForm
+      edit={edit}
+      onSubmit={form.onSubmit(edit.submit)}
+      onCancel={onDone}
+      noun="follow-up"
+      labels={TASK_FIELD_LABELS}
+      valueText={valueText}
+    >
+      <TaskFields
+        form={form}
+        mode="edit"
+        savedAssigneeId={task.assigneeId}
+        savedVisit={task.visitId ? { id: task.visitId, organizationId: task.organizationId } : null}
+      />
+    </VersionedEditForm>
   );
 }
 

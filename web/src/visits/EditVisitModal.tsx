@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { unwrap } from '../api/problem';
 import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDateTime } from '../common/format';
-import { ConflictAlert } from '../forms/ConflictAlert';
+import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { outreachKeys, useContacts, useOrganizationNames, useProgramOptions } from './outreach-data';
 import { PURPOSE_LABELS, VISIT_FIELD_LABELS, visitChanges, visitFormValues, type Visit } from './visit-form';
@@ -77,35 +77,17 @@ function EditVisitForm({
   const valueText = useVisitValueText(edit.conflict?.theirs);
 
   return (
-    <form onSubmit={form.onSubmit(edit.submit)} noValidate aria-label="Visit">
-      <Stack gap="md">
-        {edit.conflict && (
-          <ConflictAlert
-            noun="visit"
-            fields={edit.conflict.fields}
-            labels={VISIT_FIELD_LABELS}
-            valueText={valueText}
-            onSaveMine={edit.saveMineOverTheirs}
-            onUseTheirs={edit.takeTheirs}
-            saving={edit.pending}
-          />
-        )}
-        {edit.general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {edit.general}
-          </Alert>
-        )}
-        <VisitFields form={form} userId={user.id} mode="edit" base={initial} />
-        <Group justify="flex-end" style={{ position: 'sticky', bottom: 0 }} bg="var(--mantine-color-body)" py="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <VersionedEditForm
+      edit={edit}
+      onSubmit={form.onSubmit(edit.submit)}
+      onCancel={onDone}
+      noun="visit"
+      labels={VISIT_FIELD_LABELS}
+      valueText={valueText}
+      label="Visit"
+    >
+      <VisitFields form={form} userId={user.id} mode="edit" base={initial} />
+    </VersionedEditForm>
   );
 }
 
