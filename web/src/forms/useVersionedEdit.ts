@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/problem';
-import { applyProblem, type ApplyProblemOptions, type ProblemTarget } from './apply-problem';
+import { applyProblem, type ApplyProblemOptions } from './apply-problem';
 
 /** What the hook needs of a `useForm` (@mantine/form) form. */
 export interface EditableForm<V> {
@@ -36,8 +36,6 @@ export interface VersionedEditOptions<R extends { version: number }, V extends o
   /** "visit", "task": for the message when the record was deleted meanwhile. */
   noun: string;
   problem?: ApplyProblemOptions;
-  /** Where applyProblem puts field errors, when not straight on the form (see listErrorsOnTheList). */
-  problemTarget?: ProblemTarget;
 }
 
 /** The top-level keys of a changes object, one level into plain objects (`outcomes.knowledge`). */
@@ -96,7 +94,7 @@ export function useVersionedEdit<R extends { version: number }, V extends object
         setGeneral(deletedOr(error, options.noun));
         return;
       }
-      setGeneral(applyProblem(options.problemTarget ?? form, error, options.problem));
+      setGeneral(applyProblem(form, error, options.problem));
     },
   });
 
@@ -134,26 +132,4 @@ function deletedOr(error: unknown, noun: string): string {
   if (error instanceof ApiError && error.status === 404)
     return `This ${noun} is no longer there: a colleague may have deleted it. Close this and reload the list.`;
   return errorMessage(error);
-}
-
-/**
- * A form whose field errors about one item of a list of ids (`contactIds.2`: one contact is not
- * of this partner) go on the list's own field, which is what shows them (a checkbox group, a
- * multi-select); applyProblem alone would keep the item's path, which no input shows.
- */
-export function listErrorsOnTheList(
-  form: ProblemTarget & { setErrors: (errors: Record<string, string>) => void },
-  lists: readonly string[],
-): ProblemTarget {
-  return {
-    getValues: () => form.getValues(),
-    setErrors: (errors) => {
-      const folded: Record<string, string> = {};
-      for (const [path, message] of Object.entries(errors)) {
-        const list = lists.find((name) => path.startsWith(`${name}.`));
-        folded[list ?? path] ??= message;
-      }
-      form.setErrors(folded);
-    },
-  };
 }

@@ -11,7 +11,7 @@ import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { outreachKeys, useContacts, useOrganizationNames, useProgramOptions } from './outreach-data';
 import { PURPOSE_LABELS, VISIT_FIELD_LABELS, visitChanges, visitFormValues, type Visit } from './visit-form';
-import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields, visitProblemTarget } from './VisitFields';
+import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields } from './VisitFields';
 
 /**
  * Edits a visit in a dialog (full screen on a phone), on the same fields as "Log a visit". Only
@@ -72,7 +72,6 @@ function EditVisitForm({
     onUnchanged: onDone,
     onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
     problem: VISIT_PROBLEM_OPTIONS,
-    problemTarget: visitProblemTarget(form),
   });
   const valueText = useVisitValueText(edit.conflict?.theirs);
 

@@ -24,7 +24,7 @@ import {
   type CreateVisit,
   type Visit,
 } from './visit-form';
-import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields, visitProblemTarget } from './VisitFields';
+import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields } from './VisitFields';
 
 const route = getRouteApi('/app/log-visit');
 
@@ -111,7 +111,7 @@ function VisitForm({
         queryClient.invalidateQueries({ queryKey: queryKeys.organization(visit.organizationId) }),
       ]);
     },
-    onError: (error) => setGeneral(applyProblem(visitProblemTarget(form), error, VISIT_PROBLEM_OPTIONS)),
+    onError: (error) => setGeneral(applyProblem(form, error, VISIT_PROBLEM_OPTIONS)),
   });
 
   const submit = form.onSubmit((values) => {

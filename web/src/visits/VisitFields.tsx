@@ -14,7 +14,6 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useColleagues } from '../api/queries';
-import { listErrorsOnTheList } from '../forms/useVersionedEdit';
 import { OrganizationSelect } from './OrganizationSelect';
 import { useContacts, useProgramOptions } from './outreach-data';
 import {
@@ -47,9 +46,6 @@ export type VisitForm = ReturnType<typeof useVisitForm>;
 
 /** Where a server error about a visit field goes on the form. */
 export const VISIT_PROBLEM_OPTIONS = { paths: { visitedAt: 'when' }, labels: VISIT_FIELD_LABELS };
-
-/** The form as applyProblem's target: an error about one contact or colleague goes on the whole list. */
-export const visitProblemTarget = (form: VisitForm) => listErrorsOnTheList(form, ['staffIds', 'contactIds']);
 
 /**
  * Two counts side by side, their label, box and message on rows shared across the pair (a
