@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { ApiError, errorMessage, unwrap } from '../api/problem';
 import { QrCode } from '../programs/QrCode';
 import { groupSecret, recoveryCodesFile } from './two-factor';
+import { saveFile } from '../common/save-file';
 
 type Setup = { secret: string; otpauthUri: string };
 
@@ -140,12 +141,7 @@ function RecoveryCodes({ codes, email, onDone }: { codes: string[]; email: strin
   useEffect(() => heading.current?.focus(), []);
 
   function download() {
-    const url = URL.createObjectURL(new Blob([recoveryCodesFile(codes, email)], { type: 'text/plain' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'tandem-recovery-codes.txt';
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(new Blob([recoveryCodesFile(codes, email)], { type: 'text/plain' }), 'tandem-recovery-codes.txt');
   }
 
   return (

@@ -9,13 +9,13 @@ import {
   pickedFileProblem,
   problemText,
   refusedRows,
-  saveFile,
   sortedRowErrors,
   templateCsv,
   TEMPLATE_FILE_NAME,
   type ImportResult,
   type ImportRowError,
 } from './directory-csv';
+import { saveFile } from '../common/save-file';
 import { useCsvImport } from './useDirectoryCsv';
 
 /**

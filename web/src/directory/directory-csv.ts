@@ -65,17 +65,6 @@ export function templateCsv(): string {
   return `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
 }
 
-/** Saves a file the page made (an export fetched with the bearer token, the template) as a download. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // After the click has handed the file to the browser; revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 });
 }

@@ -3,7 +3,8 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
 import type { DirectorySearch } from './directory-search';
-import { exportFileName, saveFile, toExportQuery, type ImportResult } from './directory-csv';
+import { saveFile } from '../common/save-file';
+import { exportFileName, toExportQuery, type ImportResult } from './directory-csv';
 
 /**
  * Downloads the directory as the reader sees it (filters, search and sort of the URL; every
