@@ -36,6 +36,10 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // One jsdom and one module graph for all files of a worker (src/test/setup.ts resets the
+    // document, the storages and the address after each test): a third of the time, as each
+    // file no longer loads React, Mantine and a fresh jsdom.
+    isolate: false,
     // Longer than Testing Library's 5 s wait (src/test/setup.ts), so a slow wait fails with its own message, not a test timeout.
     testTimeout: 20_000,
   },

@@ -25,7 +25,15 @@ class ResizeObserverStub {
 window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
 
-afterEach(() => cleanup());
+// Test files share one jsdom and one module graph (vite.config.ts: isolate false, three times
+// faster): each test leaves the document, the storages and the address as it found them.
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
 
 // findBy*/waitFor give up after 1 s by default: too short for a whole app's first render on a busy
 // machine (CI runs test files in parallel). A real failure still fails, only later; vite.config.ts
