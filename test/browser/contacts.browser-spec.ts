@@ -155,9 +155,11 @@ describe('Contacts in the browser', () => {
       .expect(200);
     await edit.getByRole('button', { name: 'Save changes' }).click();
     const conflict = edit.getByRole('alert');
-    await conflict.getByText('A colleague changed this contact while you were editing').waitFor();
-    await conflict.getByText('Theirs: Youth program lead').waitFor();
-    await conflict.getByText('Yours: Outreach lead').waitFor();
+    await conflict.getByText('A colleague changed this contact while you were editing it').waitFor();
+    // Theirs where both changed the title (mine stays typed); their phone joins the form.
+    await conflict.getByTestId('conflict-both').getByText('Youth program lead').waitFor();
+    await conflict.getByTestId('conflict-theirs').getByText('503 555 0100').waitFor();
+    await expect(edit.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe('Outreach lead');
     await expect(edit.getByRole('textbox', { name: 'Phone' }).inputValue()).resolves.toBe('503 555 0100');
     await expectAccessible(page, '[role="dialog"]');
     await screenshot(page, 'contacts-conflict', { fullPage: false });

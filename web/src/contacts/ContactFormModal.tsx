@@ -1,60 +1,32 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import type { Contact } from '../api/types';
 import { applyProblem } from '../forms/apply-problem';
+import { useVersionedEdit } from '../forms/useVersionedEdit';
+import { VersionedEditForm } from '../forms/VersionedEditForm';
 import {
   CHANNEL_LABELS,
   CHANNELS,
+  contactChanges,
   contactValidation,
-  differingFields,
   EMPTY_CONTACT,
   FIELD_LABELS,
   fieldText,
   LIMITS,
   toCreateBody,
   toFormValues,
-  toUpdateBody,
-  mergeOnConflict,
   type ContactFormValues,
 } from './contact-form';
-
-/** A saved version of the contact: its number and its fields as the form shows them. */
-interface Base {
-  version: number;
-  values: ContactFormValues;
-}
-
-/**
- * A save that met a colleague's: their version, and the fields only they changed, which the form
- * took from them (`taken`); or the contact is gone.
- */
-type Conflict = { kind: 'changed'; theirs: Contact; taken: (keyof ContactFormValues)[] } | { kind: 'erased' };
-
-const ERASED = 'A colleague erased this contact while you were editing, so there is nothing to save your changes to.';
+import { createContact, fetchContact, patchContact, useContactsChanged } from './contacts-queries';
 
 /**
  * Adds a contact to a partner, or edits one (`contact`). Staff and above only; the caller shows
- * it only to them. An edit carries the version the person started from: when a colleague saved
- * in between (409), their version is fetched and shown beside what the person typed, which stays
- * in the form, to keep theirs or save over it.
+ * it only to them. An edit is a versioned edit (useVersionedEdit): only what the person changed
+ * is sent, with the version they started from, and a colleague's save in between (409) is shown
+ * with what the person typed kept in the form, to save over theirs or take theirs.
  */
 export function ContactFormModal({
   organizationId,
@@ -80,175 +52,49 @@ export function ContactFormModal({
       centered
     >
       {/* The dialog's content unmounts once it has closed, so each opening starts a fresh form. */}
-      <ContactForm
-        key={contact ? `${contact.id}:${contact.version}` : 'new'}
-        organizationId={organizationId}
-        contact={contact}
-        onDone={onClose}
-      />
+      {contact ? (
+        <EditContactForm key={`${contact.id}:${contact.version}`} contact={contact} onDone={onClose} />
+      ) : (
+        <AddContactForm organizationId={organizationId} onDone={onClose} />
+      )}
     </Modal>
   );
 }
 
-function ContactForm({
-  organizationId,
-  contact,
-  onDone,
-}: {
-  organizationId: string;
-  contact?: Contact;
-  onDone: () => void;
-}) {
-  const queryClient = useQueryClient();
-  /** The saved version the form's changes are made on: the one opened, or a colleague's after a conflict. */
-  const [base, setBase] = useState<Base>(() => ({
-    version: contact?.version ?? 0,
-    values: contact ? toFormValues(contact) : EMPTY_CONTACT,
-  }));
-  const form = useForm<ContactFormValues>({ initialValues: base.values, validate: contactValidation });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+function AddContactForm({ organizationId, onDone }: { organizationId: string; onDone: () => void }) {
+  const contactsChanged = useContactsChanged();
+  const form = useContactForm(EMPTY_CONTACT);
   const [general, setGeneral] = useState<string | null>(null);
-
-  const refreshContacts = () => queryClient.invalidateQueries({ queryKey: queryKeys.allContacts });
-
-  const save = useMutation({
-    mutationFn: async ({ values, on }: { values: ContactFormValues; on: Base }) => {
-      if (!contact) return unwrap(await api.POST('/api/v1/contacts', { body: toCreateBody(organizationId, values) }));
-      const body = toUpdateBody(on.values, values, on.version);
-      if (!body) return contact;
-      return unwrap(await api.PATCH('/api/v1/contacts/{id}', { params: { path: { id: contact.id } }, body }));
-    },
+  const add = useMutation({
+    mutationFn: (values: ContactFormValues) => createContact(toCreateBody(organizationId, values)),
     onSuccess: async () => {
-      // A new primary contact also un-marks the previous one: the partner's whole list changes.
-      await refreshContacts();
+      await contactsChanged();
       onDone();
     },
-    onError: async (error, { values, on }) => {
-      if (contact && error instanceof ApiError && (error.status === 409 || error.status === 404)) {
-        try {
-          const theirs = error.status === 409 ? await colleaguesVersion(contact.id) : null;
-          if (!theirs) {
-            setConflict({ kind: 'erased' });
-          } else {
-            const theirValues = toFormValues(theirs);
-            const merged = mergeOnConflict(on.values, values, theirValues);
-            form.setValues(merged);
-            setBase({ version: theirs.version, values: theirValues });
-            setConflict({
-              kind: 'changed',
-              theirs,
-              taken: differingFields(on.values, theirValues).filter((field) => merged[field] === theirValues[field]),
-            });
-          }
-        } catch (reading) {
-          setGeneral(errorMessage(reading));
-        }
-        await refreshContacts();
-        return;
-      }
-      setGeneral(applyProblem(form, error, { labels: { organizationId: 'the partner' } }));
-    },
+    onError: (error) => setGeneral(applyProblem(form, error, PROBLEM_OPTIONS)),
   });
 
-  const submit = (values: ContactFormValues) => {
-    setGeneral(null);
-    setConflict(null);
-    save.mutate({ values, on: base });
-  };
-
-  /** The colleague's version, in the form: the person may change it further or close. */
-  function keepTheirs(theirs: Contact) {
-    form.setValues(toFormValues(theirs));
-    setConflict(null);
-  }
-
-  /** What the person changed goes on the colleague's version (already the form's base). */
-  function saveMineOverTheirs() {
-    if (form.validate().hasErrors) return;
-    submit(form.getValues());
-  }
-
-  const erased = conflict?.kind === 'erased';
   return (
-    <form onSubmit={form.onSubmit((values) => submit(values))} noValidate>
+    <form
+      onSubmit={form.onSubmit((values) => {
+        setGeneral(null);
+        add.mutate(values);
+      })}
+      noValidate
+    >
       <Stack>
         {general && (
-          <Alert color="red" role="alert" title={contact ? 'Your changes were not saved' : 'The contact was not added'}>
+          <Alert color="red" role="alert" title="The contact was not added">
             {general}
           </Alert>
         )}
-        {conflict?.kind === 'changed' && (
-          <ConflictNotice
-            theirs={conflict.theirs}
-            taken={conflict.taken}
-            mine={form.getValues()}
-            saving={save.isPending}
-            onUseTheirs={() => keepTheirs(conflict.theirs)}
-            onSaveMine={saveMineOverTheirs}
-          />
-        )}
-        {erased && (
-          <Alert color="red" role="alert" title="This contact is gone">
-            {ERASED}
-          </Alert>
-        )}
-        <TextInput
-          label="Name"
-          required
-          data-autofocus
-          maxLength={LIMITS.name}
-          autoComplete="off"
-          {...form.getInputProps('name')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Title"
-            placeholder="e.g. Case manager"
-            maxLength={LIMITS.title}
-            autoComplete="off"
-            {...form.getInputProps('title')}
-          />
-          <Select
-            label="Prefers to hear from us by"
-            data={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
-            allowDeselect={false}
-            {...form.getInputProps('preferredChannel')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            maxLength={LIMITS.email}
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            maxLength={LIMITS.phone}
-            autoComplete="off"
-            {...form.getInputProps('phone')}
-          />
-        </SimpleGrid>
-        <Checkbox
-          label="Primary contact"
-          description="The main person at this partner (check-ins go to them). Marking someone else as primary unmarks the previous one."
-          {...form.getInputProps('isPrimary', { type: 'checkbox' })}
-        />
-        <Textarea
-          label="Notes"
-          description="Hidden from colleagues with view-only access, like the email and phone"
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={LIMITS.notes}
-          {...form.getInputProps('notes')}
-        />
+        <ContactFields form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={erased || conflict?.kind === 'changed'}>
-            {contact ? 'Save changes' : 'Add contact'}
+          <Button type="submit" loading={add.isPending}>
+            Add contact
           </Button>
         </Group>
       </Stack>
@@ -256,74 +102,102 @@ function ContactForm({
   );
 }
 
-/** The contact as it is saved now; null once it is gone. */
-async function colleaguesVersion(id: string): Promise<Contact | null> {
-  try {
-    return unwrap(await api.GET('/api/v1/contacts/{id}', { params: { path: { id } } }));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
+function EditContactForm({ contact, onDone }: { contact: Contact; onDone: () => void }) {
+  const contactsChanged = useContactsChanged();
+  const form = useContactForm(toFormValues(contact));
+  const edit = useVersionedEdit({
+    record: contact,
+    form,
+    noun: 'contact',
+    goneMessage: 'A colleague erased this contact while you were editing, so there is nothing to save your changes to.',
+    toValues: toFormValues,
+    changes: contactChanges,
+    patch: (body) => patchContact(contact.id, body),
+    load: () => fetchContact(contact.id),
+    onSaved: async () => {
+      onDone();
+      await contactsChanged();
+    },
+    onUnchanged: onDone,
+    onConflict: contactsChanged,
+    problem: PROBLEM_OPTIONS,
+  });
+  const theirs = edit.conflict && toFormValues(edit.conflict.theirs);
+
+  return (
+    <VersionedEditForm
+      edit={edit}
+      onSubmit={form.onSubmit(edit.submit)}
+      onCancel={onDone}
+      noun="contact"
+      labels={FIELD_LABELS}
+      valueText={(field) => (theirs ? fieldText(theirs, field as keyof ContactFormValues) : '')}
+    >
+      <ContactFields form={form} />
+    </VersionedEditForm>
+  );
 }
 
-/** A colleague's saved version beside what the person typed, with the two ways on. */
-function ConflictNotice({
-  theirs,
-  taken,
-  mine,
-  saving,
-  onUseTheirs,
-  onSaveMine,
-}: {
-  theirs: Contact;
-  taken: (keyof ContactFormValues)[];
-  mine: ContactFormValues;
-  saving: boolean;
-  onUseTheirs: () => void;
-  onSaveMine: () => void;
-}) {
-  const theirValues = toFormValues(theirs);
-  const fields = differingFields(theirValues, mine);
+const PROBLEM_OPTIONS = { labels: { organizationId: 'the partner' } };
+
+function useContactForm(initialValues: ContactFormValues) {
+  return useForm<ContactFormValues>({ mode: 'controlled', initialValues, validate: contactValidation });
+}
+
+function ContactFields({ form }: { form: ReturnType<typeof useContactForm> }) {
   return (
-    <Alert color="yellow" role="alert" title="A colleague changed this contact while you were editing">
-      <Stack gap="xs">
-        {fields.length === 0 ? (
-          <Text size="sm">Their version already has your changes.</Text>
-        ) : (
-          <>
-            <Text size="sm">Your changes are still in the form. Where they differ from theirs:</Text>
-            <Stack component="dl" gap={6} m={0} data-testid="conflict-fields">
-              {fields.map((field) => (
-                <div key={field}>
-                  <Text component="dt" size="sm" fw={700}>
-                    {FIELD_LABELS[field]}
-                  </Text>
-                  <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-                    Theirs: {fieldText(theirValues, field)}
-                  </Text>
-                  <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-                    Yours: {fieldText(mine, field)}
-                  </Text>
-                </div>
-              ))}
-            </Stack>
-          </>
-        )}
-        {taken.length > 0 && (
-          <Text size="sm">
-            Their other changes ({taken.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')}) are in the form
-            now and stay.
-          </Text>
-        )}
-        <Group gap="sm">
-          <Button size="xs" onClick={onSaveMine} loading={saving}>
-            Save mine over theirs
-          </Button>
-          <Button size="xs" variant="default" onClick={onUseTheirs} disabled={saving}>
-            Use theirs
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <>
+      <TextInput
+        label="Name"
+        required
+        data-autofocus
+        maxLength={LIMITS.name}
+        autoComplete="off"
+        {...form.getInputProps('name')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label="Title"
+          placeholder="e.g. Case manager"
+          maxLength={LIMITS.title}
+          autoComplete="off"
+          {...form.getInputProps('title')}
+        />
+        <Select
+          label="Prefers to hear from us by"
+          data={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+          allowDeselect={false}
+          {...form.getInputProps('preferredChannel')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          maxLength={LIMITS.email}
+          autoComplete="off"
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label="Phone"
+          type="tel"
+          maxLength={LIMITS.phone}
+          autoComplete="off"
+          {...form.getInputProps('phone')}
+        />
+      </SimpleGrid>
+      <Checkbox
+        label="Primary contact"
+        description="The main person at this partner (check-ins go to them). Marking someone else as primary unmarks the previous one."
+        {...form.getInputProps('isPrimary', { type: 'checkbox' })}
+      />
+      <Textarea
+        label="Notes"
+        description="Hidden from colleagues with view-only access, like the email and phone"
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={LIMITS.notes}
+        {...form.getInputProps('notes')}
+      />
+    </>
   );
 }

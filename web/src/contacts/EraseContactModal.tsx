@@ -1,11 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import type { Contact } from '../api/types';
-import { reminderKeys } from '../reminders/reminder-queries';
-import { outreachKeys } from '../visits/outreach-data';
+import { useEraseContact } from './contacts-queries';
 
 /**
  * Erasing a contact, after saying plainly what it means (managers and admins; the caller shows
@@ -24,29 +20,7 @@ export function EraseContactModal({
   /** After the person is gone (also when a colleague had already erased them). */
   onErased?: (contact: Contact) => void;
 }) {
-  const queryClient = useQueryClient();
-  const erase = useMutation({
-    mutationFn: async (target: Contact) => {
-      try {
-        unwrap(await api.DELETE('/api/v1/contacts/{id}', { params: { path: { id: target.id } } }));
-      } catch (error) {
-        // Already erased by a colleague: what the person asked for is done.
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-      }
-      return target;
-    },
-    onSuccess: async (target) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.allContacts }),
-        // Where the person was named: visits' "who we met", reminders' recipients, check-in answers.
-        queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
-        queryClient.invalidateQueries({ queryKey: reminderKeys.all }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(target.organizationId) }),
-      ]);
-      onErased?.(target);
-      onClose();
-    },
-  });
+  const erase = useEraseContact();
 
   const close = () => {
     erase.reset();
@@ -77,7 +51,18 @@ export function EraseContactModal({
             <Button variant="default" onClick={close} data-autofocus>
               Keep {contact.name}
             </Button>
-            <Button color="red" loading={erase.isPending} onClick={() => erase.mutate(contact)}>
+            <Button
+              color="red"
+              loading={erase.isPending}
+              onClick={() =>
+                erase.mutate(contact, {
+                  onSuccess: (target) => {
+                    onErased?.(target);
+                    onClose();
+                  },
+                })
+              }
+            >
               Erase for good
             </Button>
           </Group>

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../api/types';
-import {
-  contactValidation,
-  differingFields,
-  EMPTY_CONTACT,
-  mergeOnConflict,
-  toCreateBody,
-  toFormValues,
-  toUpdateBody,
-} from './contact-form';
+import { mergeOnConflict } from '../forms/useVersionedEdit';
+import { contactChanges, contactValidation, EMPTY_CONTACT, toCreateBody, toFormValues } from './contact-form';
 
 const DANA: Contact = {
   id: '55555555-5555-4555-8555-555555555555',
@@ -50,16 +43,16 @@ describe('bodies', () => {
     });
   });
 
-  it('sends only what was changed, trimmed, emptied fields as null, on the version given', () => {
+  it('sends only what was changed, trimmed, emptied fields as null', () => {
     const base = toFormValues(DANA);
     expect(
-      toUpdateBody(base, { ...base, name: ' Dana Whitfield ', email: ' ', notes: ' Afternoons ', isPrimary: false }, 7),
-    ).toEqual({ email: null, isPrimary: false, notes: 'Afternoons', version: 7 });
+      contactChanges(base, { ...base, name: ' Dana Whitfield ', email: ' ', notes: ' Afternoons ', isPrimary: false }),
+    ).toEqual({ email: null, isPrimary: false, notes: 'Afternoons' });
   });
 
   it('sends nothing when nothing was changed (spaces at the ends do not count)', () => {
     const base = toFormValues(DANA);
-    expect(toUpdateBody(base, { ...base, name: 'Dana Whitfield  ', title: '   ' }, 7)).toBeNull();
+    expect(contactChanges(base, { ...base, name: 'Dana Whitfield  ', title: '   ' })).toEqual({});
   });
 
   it('adds a contact to the partner the form was opened on, with the API’s default channel', () => {
@@ -76,24 +69,12 @@ describe('bodies', () => {
   });
 });
 
-describe('differingFields', () => {
-  it('lists the fields that would be saved differently, ignoring spaces at the ends', () => {
-    const theirs = toFormValues(DANA);
-    expect(differingFields(theirs, { ...theirs, name: ' Dana Whitfield ' })).toEqual([]);
-    expect(differingFields(theirs, { ...theirs, isPrimary: false, preferredChannel: 'email', title: 'Lead' })).toEqual([
-      'title',
-      'preferredChannel',
-      'isPrimary',
-    ]);
-  });
-});
-
-describe('mergeOnConflict', () => {
-  it('keeps what the person changed and takes the colleague’s value everywhere else', () => {
+describe('after a colleague’s save (mergeOnConflict with contactChanges)', () => {
+  it('keeps what the person changed and takes the colleague’s value everywhere else; spaces at the ends are no change', () => {
     const started = toFormValues(DANA);
     const mine = { ...started, title: 'Program lead', notes: 'Mornings only ' };
     const theirs = { ...started, title: 'Outreach director', phone: '503 555 0000', notes: 'Call first' };
-    expect(mergeOnConflict(started, mine, theirs)).toEqual({
+    expect(mergeOnConflict(contactChanges, started, mine, theirs)).toEqual({
       ...started,
       title: 'Program lead',
       phone: '503 555 0000',

@@ -100,33 +100,13 @@ const FIELDS = Object.keys(EMPTY_CONTACT) as Field[];
 const same = (a: ContactFormValues, b: ContactFormValues, field: Field) => fields(a)[field] === fields(b)[field];
 
 /**
- * What the person changed from the version they started from (`base`), as a PATCH body on
- * `version`; null when they changed nothing. Only changed fields are sent, so a colleague's
- * change to another field is never overwritten with what the form happened to show.
+ * What the person changed from the version they started from (`base`), without the version;
+ * empty when they changed nothing. Only changed fields are sent, so a colleague's change to
+ * another field is never overwritten with what the form happened to show.
  */
-export function toUpdateBody(
-  base: ContactFormValues,
-  values: ContactFormValues,
-  version: number,
-): UpdateContact | null {
-  const changed = FIELDS.filter((field) => !same(base, values, field));
-  if (changed.length === 0) return null;
+export function contactChanges(base: ContactFormValues, values: ContactFormValues): Omit<UpdateContact, 'version'> {
   const all = fields(values);
-  return { ...Object.fromEntries(changed.map((field) => [field, all[field]])), version };
-}
-
-/**
- * After a colleague's save (409): the fields the person changed keep what they typed, every
- * other field takes the colleague's value, so the form shows what "Save mine over theirs" saves.
- */
-export function mergeOnConflict(
-  started: ContactFormValues,
-  mine: ContactFormValues,
-  theirs: ContactFormValues,
-): ContactFormValues {
-  const merged = { ...theirs };
-  for (const field of FIELDS) if (!same(started, mine, field)) Object.assign(merged, { [field]: mine[field] });
-  return merged;
+  return Object.fromEntries(FIELDS.filter((field) => !same(base, values, field)).map((field) => [field, all[field]]));
 }
 
 export const FIELD_LABELS: Record<keyof ContactFormValues, string> = {
@@ -145,12 +125,4 @@ export function fieldText(values: ContactFormValues, field: keyof ContactFormVal
   if (field === 'preferredChannel') return CHANNEL_LABELS[value as PreferredChannel];
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return value.trim() || '(empty)';
-}
-
-/**
- * The fields where a colleague's saved version and the form differ (as they would be saved):
- * what a conflict has to show.
- */
-export function differingFields(theirs: ContactFormValues, mine: ContactFormValues): Field[] {
-  return FIELDS.filter((field) => !same(theirs, mine, field));
 }

@@ -4,8 +4,9 @@ import { ConflictAlert } from './ConflictAlert';
 
 /** What VersionedEditForm shows of a `useVersionedEdit`. */
 interface EditState {
-  conflict: { fields: string[] } | null;
+  conflict: { fields: string[]; mine: string[] } | null;
   general: string | null;
+  gone: boolean;
   pending: boolean;
   saveMineOverTheirs: () => void;
   takeTheirs: () => void;
@@ -14,7 +15,7 @@ interface EditState {
 /**
  * The frame of every edit of a versioned record: a colleague's save (409) above the fields, a
  * failure that found no field, the fields, and Cancel / Save changes kept in view at the bottom
- * (Save is off while a conflict waits for a choice).
+ * (Save is off while a conflict waits for a choice, and once the record is gone).
  */
 export function VersionedEditForm({
   edit,
@@ -46,6 +47,7 @@ export function VersionedEditForm({
           <ConflictAlert
             noun={noun}
             fields={edit.conflict.fields}
+            mine={edit.conflict.mine}
             labels={labels}
             valueText={valueText}
             onSaveMine={edit.saveMineOverTheirs}
@@ -63,7 +65,7 @@ export function VersionedEditForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null}>
+          <Button type="submit" loading={edit.pending} disabled={edit.conflict !== null || edit.gone}>
             Save changes
           </Button>
         </Group>

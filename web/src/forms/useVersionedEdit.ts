@@ -11,10 +11,15 @@ export interface EditableForm<V> {
   setErrors: (errors: Record<string, string>) => void;
 }
 
-/** A colleague's saved version, met on a 409, and the fields (form paths) where it differs from what this person started from. */
+/**
+ * A colleague's saved version, met on a 409: the fields (paths of the PATCH body) they changed
+ * from what this person started from, and of those, the ones this person changed too (where the
+ * form keeps what they typed; the colleague's other changes were taken into the form).
+ */
 export interface Conflict<R> {
   theirs: R;
   fields: string[];
+  mine: string[];
 }
 
 export interface VersionedEditOptions<R extends { version: number }, V extends object, B extends object> {
@@ -35,6 +40,8 @@ export interface VersionedEditOptions<R extends { version: number }, V extends o
   onConflict?: (theirs: R) => void | Promise<void>;
   /** "visit", "task": for the message when the record was deleted meanwhile. */
   noun: string;
+  /** What to say when the record was deleted meanwhile, where the default words do not fit ("erased"). */
+  goneMessage?: string;
   problem?: ApplyProblemOptions;
 }
 
@@ -47,15 +54,51 @@ export function changedPaths(changes: object): string[] {
   );
 }
 
+/**
+ * The form after a colleague's save: every field this person changed from `started` keeps what
+ * they typed, every other field takes the colleague's value, so the form shows what "Save mine
+ * over theirs" saves. "Changed" is the form's own `changes` (so " Dana " is Dana), field by field,
+ * one level into plain objects (the fit's scores, feedback's outcomes).
+ */
+export function mergeOnConflict<V extends object>(
+  changes: (base: V, values: V) => object,
+  started: V,
+  mine: V,
+  theirs: V,
+): V {
+  const changedByMe = (candidate: V) => Object.keys(changes(started, candidate)).length > 0;
+  const merged: Record<string, unknown> = Object.fromEntries(fieldsOf(theirs));
+  const startedFields: Record<string, unknown> = Object.fromEntries(fieldsOf(started));
+  for (const [key, value] of fieldsOf(mine)) {
+    const before = startedFields[key];
+    const theirValue = merged[key];
+    if (isPlainObject(value) && isPlainObject(before) && isPlainObject(theirValue)) {
+      const inner: Record<string, unknown> = { ...theirValue };
+      for (const [innerKey, innerValue] of fieldsOf(value))
+        if (changedByMe({ ...started, [key]: { ...before, [innerKey]: innerValue } })) inner[innerKey] = innerValue;
+      merged[key] = inner;
+    } else if (changedByMe({ ...started, [key]: value })) {
+      merged[key] = value;
+    }
+  }
+  return merged as V;
+}
+
+const fieldsOf = (value: object): [string, unknown][] => Object.entries(value);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 const isStale = (error: unknown) =>
   error instanceof ApiError && error.status === 409 && error.problem.code === 'STALE_VERSION';
 
 /**
- * Editing a versioned record (visit, task, feedback) with a @mantine/form form: only what the
- * person changed is sent, with the version they read. When a colleague saved first (409), their
- * version is loaded and kept in `conflict` while what was typed stays in the form:
- * `saveMineOverTheirs` sends this person's changes again on the colleague's version (fields only
- * the colleague changed stay theirs), `takeTheirs` puts the colleague's values in the form.
+ * Editing a versioned record (partner, contact, visit, task, feedback) with a @mantine/form form:
+ * only what the person changed is sent, with the version they read. When a colleague saved first
+ * (409), their version is loaded and kept in `conflict`; what this person typed stays in the form
+ * and the colleague's other changes join it (mergeOnConflict). `saveMineOverTheirs` sends this
+ * person's changes again on the colleague's version, `takeTheirs` puts the colleague's version in
+ * the form. A record deleted meanwhile sets `gone`.
  */
 export function useVersionedEdit<R extends { version: number }, V extends object, B extends object>(
   options: VersionedEditOptions<R, V, B>,
@@ -70,6 +113,19 @@ export function useVersionedEdit<R extends { version: number }, V extends object
   };
   const [conflict, setConflict] = useState<Conflict<R> | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
+  /** The record was deleted meanwhile: nothing is left to save to. */
+  const [gone, setGone] = useState(false);
+
+  function noteGone(error: unknown) {
+    const deleted = error instanceof ApiError && error.status === 404;
+    setGone(deleted);
+    setGeneral(
+      deleted
+        ? (options.goneMessage ??
+            `This ${options.noun} is no longer there: a colleague may have deleted it. Close this and reload the list.`)
+        : errorMessage(error),
+    );
+  }
 
   const save = useMutation({
     mutationFn: (edit: { version: number; base: V; values: V }) =>
@@ -82,16 +138,22 @@ export function useVersionedEdit<R extends { version: number }, V extends object
       if (isStale(error)) {
         try {
           const theirs = await options.load();
-          setConflict({ theirs, fields: changedPaths(changes(baseRef.current.values, toValues(theirs))) });
+          const started = baseRef.current.values;
+          const theirValues = toValues(theirs);
+          const typed = form.getValues();
+          const fields = changedPaths(changes(started, theirValues));
+          const mineChanged = new Set(changedPaths(changes(started, typed)));
+          form.setValues(mergeOnConflict(changes, started, typed, theirValues));
+          setConflict({ theirs, fields, mine: fields.filter((field) => mineChanged.has(field)) });
           setGeneral(null);
           await options.onConflict?.(theirs);
         } catch (loadError) {
-          setGeneral(deletedOr(loadError, options.noun));
+          noteGone(loadError);
         }
         return;
       }
       if (error instanceof ApiError && error.status === 404) {
-        setGeneral(deletedOr(error, options.noun));
+        noteGone(error);
         return;
       }
       setGeneral(applyProblem(form, error, options.problem));
@@ -108,12 +170,13 @@ export function useVersionedEdit<R extends { version: number }, V extends object
     save.mutate({ version: base.version, base: base.values, values });
   }
 
+  /** The form holds the colleague's version with this person's changes on it: what differs from theirs is sent. */
   function saveMineOverTheirs() {
     if (!conflict) return;
-    const started = base.values;
-    setBase({ version: conflict.theirs.version, values: toValues(conflict.theirs) });
+    const theirs = { version: conflict.theirs.version, values: toValues(conflict.theirs) };
+    setBase(theirs);
     setConflict(null);
-    save.mutate({ version: conflict.theirs.version, base: started, values: form.getValues() });
+    save.mutate({ version: theirs.version, base: theirs.values, values: form.getValues() });
   }
 
   function takeTheirs() {
@@ -125,11 +188,14 @@ export function useVersionedEdit<R extends { version: number }, V extends object
     setConflict(null);
   }
 
-  return { conflict, general, pending: save.isPending, submit, saveMineOverTheirs, takeTheirs, base: base.values };
-}
-
-function deletedOr(error: unknown, noun: string): string {
-  if (error instanceof ApiError && error.status === 404)
-    return `This ${noun} is no longer there: a colleague may have deleted it. Close this and reload the list.`;
-  return errorMessage(error);
+  return {
+    conflict,
+    general,
+    gone,
+    pending: save.isPending,
+    submit,
+    saveMineOverTheirs,
+    takeTheirs,
+    base: base.values,
+  };
 }

@@ -1,10 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { useForm } from '@mantine/form';
+import { ApiError, errorMessage } from '../api/problem';
 import { STAGE_LABELS, STAGES, type Organization, type Stage } from '../api/types';
+import { useChangeStage } from './organization-queries';
 
 /** Moves the partner along the lifecycle with a reason; the change shows on the timeline. */
 export function ChangeStageModal({
@@ -16,36 +14,21 @@ export function ChangeStageModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [stage, setStage] = useState<Stage>(organization.stage);
-  const [reason, setReason] = useState('');
-
-  const change = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/organizations/{id}', {
-          params: { path: { id: organization.id } },
-          body: { stage, stageReason: reason.trim() || null, version: organization.version },
-        }),
-      ),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(queryKeys.organization(organization.id), updated);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
-      setReason('');
-      onClose();
-    },
-    onError: async (error) => {
-      // Someone saved in between: show their version; the person can try again on it.
-      if (error instanceof ApiError && error.status === 409) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.organization(organization.id) });
-      }
-    },
+  const form = useForm<{ stage: Stage; reason: string }>({
+    mode: 'controlled',
+    initialValues: { stage: organization.stage, reason: '' },
   });
+  const change = useChangeStage(organization);
+  const { stage } = form.getValues();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    change.mutate();
-  }
+  const submit = form.onSubmit((values) =>
+    change.mutate(values, {
+      onSuccess: () => {
+        form.setFieldValue('reason', '');
+        onClose();
+      },
+    }),
+  );
 
   const conflict = change.error instanceof ApiError && change.error.status === 409;
   return (
@@ -62,9 +45,8 @@ export function ChangeStageModal({
           <Select
             label="New stage"
             data={STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }))}
-            value={stage}
             allowDeselect={false}
-            onChange={(value) => value && setStage(value)}
+            {...form.getInputProps('stage')}
           />
           <Textarea
             label="Why?"
@@ -72,8 +54,7 @@ export function ChangeStageModal({
             autosize
             minRows={2}
             maxLength={500}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            {...form.getInputProps('reason')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -305,11 +305,10 @@ describe('ContactsSection', () => {
 
       it('shows their version beside what was typed, which stays in the form; their other changes join it', async () => {
         const { dialog, alert } = await conflict();
-        expect(alert).toHaveTextContent('A colleague changed this contact while you were editing');
-        const fields = within(alert).getByTestId('conflict-fields');
-        expect(fields).toHaveTextContent('TitleTheirs: Outreach directorYours: Program lead');
-        expect(fields).not.toHaveTextContent(/Phone|Name/);
-        expect(alert).toHaveTextContent('Their other changes (phone) are in the form now and stay.');
+        expect(alert).toHaveTextContent('A colleague changed this contact while you were editing it');
+        expect(within(alert).getByTestId('conflict-both')).toHaveTextContent('Title: Outreach director');
+        expect(within(alert).getByTestId('conflict-both')).not.toHaveTextContent(/Phone|Name/);
+        expect(within(alert).getByTestId('conflict-theirs')).toHaveTextContent('Phone: 503 555 0000');
         expect(within(dialog).getByRole('textbox', { name: 'Title' })).toHaveValue('Program lead');
         expect(within(dialog).getByRole('textbox', { name: 'Phone' })).toHaveValue('503 555 0000');
         expect(within(dialog).getByRole('button', { name: 'Save changes' })).toBeDisabled();

@@ -1,15 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import type { Contact } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { CHANNEL_WORDS } from '../contacts/contact-form';
 import { ContactFormModal } from '../contacts/ContactFormModal';
 import { EraseContactModal } from '../contacts/EraseContactModal';
+import { usePartnerContacts } from './organization-queries';
 import { Section } from './Section';
 
 /** The section's anchor: the Contacts screen links to /organizations/:id#contacts. */
@@ -24,11 +22,7 @@ export function ContactsSection({ organizationId }: { organizationId: string }) 
   const user = useCurrentUser();
   const canWrite = can(user, 'directory.write');
   const canErase = can(user, 'directory.delete');
-  const contacts = useQuery({
-    queryKey: queryKeys.contacts(organizationId),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/contacts', { params: { query: { organizationId, limit: 100 } } })).data,
-  });
+  const contacts = usePartnerContacts(organizationId);
   // The form stays mounted while it closes (its fade-out), so what it was opened on is kept apart.
   const [editing, setEditing] = useState<{ contact?: Contact; opened: boolean }>({ opened: false });
   const [erasing, setErasing] = useState<{ contact: Contact | null; opened: boolean }>({

@@ -1,11 +1,8 @@
 import { Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import type { Organization } from '../api/types';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
+import { deleteOrganization, useOrganizationDeleted } from './organization-queries';
 
 /**
  * Managers delete a partner after reading what goes with it (the database deletes its contacts,
@@ -18,19 +15,16 @@ export function DeleteOrganizationModal({
   organization: Organization;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
+  const deleted = useOrganizationDeleted();
   const navigate = useNavigate();
   return (
     <ConfirmDeleteModal
       title="Delete this partner?"
       confirmLabel="Delete partner"
-      remove={async () =>
-        unwrap(await api.DELETE('/api/v1/organizations/{id}', { params: { path: { id: organization.id } } }))
-      }
+      remove={() => deleteOrganization(organization.id)}
       onDeleted={async () => {
         onClose();
-        queryClient.removeQueries({ queryKey: queryKeys.organization(organization.id) });
-        await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
+        await deleted(organization.id);
         await navigate({ to: '/organizations' });
       }}
       onClose={onClose}

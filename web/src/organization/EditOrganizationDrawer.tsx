@@ -2,8 +2,6 @@ import { Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
 import { queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
@@ -15,6 +13,7 @@ import {
   type OrganizationFormValues,
 } from './organization-form';
 import { OrganizationFields, useOrganizationForm } from './OrganizationFields';
+import { fetchOrganization, patchOrganization, useOrganizationSaved } from './organization-queries';
 
 function useValueText() {
   const audiences = useAudiences();
@@ -70,6 +69,7 @@ export function EditOrganizationDrawer({
 
 function EditOrganizationForm({ organization, onDone }: { organization: Organization; onDone: () => void }) {
   const queryClient = useQueryClient();
+  const organizationSaved = useOrganizationSaved();
   const valueText = useValueText();
   const [initial] = useState(() => organizationFormValues(organization));
   const form = useOrganizationForm(initial);
@@ -79,14 +79,11 @@ function EditOrganizationForm({ organization, onDone }: { organization: Organiza
     noun: 'partner',
     toValues: organizationFormValues,
     changes: organizationChanges,
-    patch: async (body) =>
-      unwrap(await api.PATCH('/api/v1/organizations/{id}', { params: { path: { id: organization.id } }, body })),
-    load: async () =>
-      unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organization.id } } })),
+    patch: (body) => patchOrganization(organization.id, body),
+    load: () => fetchOrganization(organization.id),
     onSaved: async (saved) => {
-      queryClient.setQueryData(queryKeys.organization(organization.id), saved);
       onDone();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
+      await organizationSaved(saved);
     },
     onUnchanged: onDone,
     onConflict: (theirs) => {

@@ -1,12 +1,10 @@
 import { Alert, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import { formatDate } from '../common/format';
 import { BandBadge } from '../common/StageBadge';
 import { ScoreHistoryChart } from '../dashboard/charts';
 import { COMPONENT_LABELS, componentFacts, shareText, type ComponentKey } from '../dashboard/health-facts';
+import { useOrganizationHealth } from './organization-queries';
 import { Section } from './Section';
 
 /**
@@ -14,11 +12,7 @@ import { Section } from './Section';
  * of the score and the facts behind it, and the weekly history.
  */
 export function HealthSection({ organizationId }: { organizationId: string }) {
-  const health = useQuery({
-    queryKey: queryKeys.health(organizationId),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/organizations/{id}/health', { params: { path: { id: organizationId } } })),
-  });
+  const health = useOrganizationHealth(organizationId);
 
   return (
     <Section id="health" title="Partnership health">

@@ -15,14 +15,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
+import { errorMessage } from '../api/problem';
+import { useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import { STAGE_LABELS, STAGES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
+import { useCreateTerm } from './organization-queries';
 import { FIT_CRITERIA, type OrganizationFormValues, validateOrganizationForm } from './organization-form';
 
 /** A partner's form (@mantine/form): values as typed, errors cleared as soon as a field changes. */
@@ -64,29 +62,22 @@ function FitCriterionField({ form, criterion }: { form: OrganizationForm; criter
  * Audiences need a priority; skills and resources only a name.
  */
 function NewTermButton({ kind, onCreated }: { kind: 'audience' | 'capability'; onCreated: (id: string) => void }) {
-  const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
-  const [name, setName] = useState('');
-  const [priority, setPriority] = useState('2');
+  const form = useForm({ mode: 'controlled', initialValues: { name: '', priority: '2' } });
+  const { name } = form.getValues();
   const noun = kind === 'audience' ? 'audience' : 'skill or resource';
-  const create = useMutation({
-    mutationFn: async () =>
-      kind === 'audience'
-        ? unwrap(
-            await api.POST('/api/v1/audiences', {
-              body: { name: name.trim(), priority: Number(priority) as 1 | 2 | 3 },
-            }),
-          )
-        : unwrap(await api.POST('/api/v1/capabilities', { body: { name: name.trim() } })),
-    onSuccess: async (term) => {
-      await queryClient.invalidateQueries({
-        queryKey: kind === 'audience' ? queryKeys.audiences : queryKeys.capabilities,
-      });
-      onCreated(term.id);
-      setName('');
-      close();
-    },
-  });
+  const create = useCreateTerm(kind);
+  const add = () =>
+    create.mutate(
+      { name: name.trim(), priority: Number(form.getValues().priority) as 1 | 2 | 3 },
+      {
+        onSuccess: (term) => {
+          onCreated(term.id);
+          form.reset();
+          close();
+        },
+      },
+    );
   const taken = create.error && errorMessage(create.error);
   return (
     <Popover
@@ -106,13 +97,12 @@ function NewTermButton({ kind, onCreated }: { kind: 'audience' | 'capability'; o
           <TextInput
             label={`New ${noun}`}
             maxLength={120}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            {...form.getInputProps('name')}
             error={taken || undefined}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
-                if (name.trim()) create.mutate();
+                if (name.trim()) add();
               }
             }}
           />
@@ -124,9 +114,8 @@ function NewTermButton({ kind, onCreated }: { kind: 'audience' | 'capability'; o
                 { value: '2', label: 'Medium' },
                 { value: '3', label: 'Low' },
               ]}
-              value={priority}
               allowDeselect={false}
-              onChange={(value) => value && setPriority(value)}
+              {...form.getInputProps('priority')}
               comboboxProps={{ withinPortal: false }}
             />
           )}
@@ -134,7 +123,7 @@ function NewTermButton({ kind, onCreated }: { kind: 'audience' | 'capability'; o
             <Button variant="default" size="xs" onClick={close}>
               Cancel
             </Button>
-            <Button size="xs" loading={create.isPending} disabled={!name.trim()} onClick={() => create.mutate()}>
+            <Button size="xs" loading={create.isPending} disabled={!name.trim()} onClick={add}>
               Add to the list
             </Button>
           </Group>

@@ -1,12 +1,9 @@
 import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import type { ReactNode } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useAudiences, useCapabilities, useColleagues } from '../api/queries';
+import { ownerLabel, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -16,6 +13,7 @@ import { StageBadge } from '../common/StageBadge';
 import { ChangeStageModal } from './ChangeStageModal';
 import { DeleteOrganizationModal } from './DeleteOrganizationModal';
 import { EditOrganizationDrawer } from './EditOrganizationDrawer';
+import { useOrganization } from './organization-queries';
 import { Section } from './Section';
 import { ContactsSection } from './ContactsSection';
 import { FitSection } from './FitSection';
@@ -52,11 +50,7 @@ export function OrganizationPage() {
   const [changingStage, stageModal] = useDisclosure(false);
   const [editing, editDrawer] = useDisclosure(false);
   const [deleting, deleteModal] = useDisclosure(false);
-  const organization = useQuery({
-    queryKey: queryKeys.organization(organizationId),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } })),
-  });
+  const organization = useOrganization(organizationId);
 
   if (!organization.isSuccess) {
     return (

@@ -1,11 +1,9 @@
 import { Alert, Button, Loader, Stack, Text, Textarea } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { useForm } from '@mantine/form';
+import { ApiError, errorMessage } from '../api/problem';
 import type { TimelineEntry } from '../api/types';
 import { formatDateTime } from '../common/format';
+import { useAddNote, useTimeline } from './organization-queries';
 import { Section } from './Section';
 
 const TYPE_LABELS: Record<TimelineEntry['type'], string> = {
@@ -20,29 +18,16 @@ const TYPE_LABELS: Record<TimelineEntry['type'], string> = {
 const TIMELINE_LIMIT = 30;
 
 function AddNoteForm({ organizationId }: { organizationId: string }) {
-  const queryClient = useQueryClient();
-  const [body, setBody] = useState('');
-  const add = useMutation({
-    mutationFn: async (text: string) =>
-      unwrap(
-        await api.POST('/api/v1/organizations/{id}/notes', {
-          params: { path: { id: organizationId } },
-          body: { body: text },
-        }),
-      ),
-    onSuccess: async () => {
-      setBody('');
-      await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(organizationId) });
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (body.trim()) add.mutate(body.trim());
-  }
+  const form = useForm({ mode: 'controlled', initialValues: { body: '' } });
+  const add = useAddNote(organizationId);
+  const body = form.getValues().body;
 
   return (
-    <form onSubmit={submit}>
+    <form
+      onSubmit={form.onSubmit(({ body: text }) => {
+        if (text.trim()) add.mutate(text.trim(), { onSuccess: () => form.reset() });
+      })}
+    >
       <Stack gap="xs">
         <Textarea
           label="Add a note"
@@ -50,8 +35,7 @@ function AddNoteForm({ organizationId }: { organizationId: string }) {
           minRows={2}
           maxRows={8}
           maxLength={20000}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          {...form.getInputProps('body')}
           error={add.error instanceof ApiError ? errorMessage(add.error) : undefined}
         />
         <Button
@@ -70,21 +54,7 @@ function AddNoteForm({ organizationId }: { organizationId: string }) {
 
 /** Newest first, 30 at a time: "Show more" loads the next page below the ones shown. */
 export function TimelineSection({ organizationId, canWrite }: { organizationId: string; canWrite: boolean }) {
-  const timeline = useInfiniteQuery({
-    queryKey: queryKeys.timeline(organizationId),
-    initialPageParam: 0,
-    queryFn: async ({ pageParam, signal }) =>
-      unwrap(
-        await api.GET('/api/v1/organizations/{id}/timeline', {
-          params: { path: { id: organizationId }, query: { limit: TIMELINE_LIMIT, offset: pageParam } },
-          signal,
-        }),
-      ),
-    getNextPageParam: (last, pages) => {
-      const shown = pages.reduce((sum, page) => sum + page.data.length, 0);
-      return shown < last.meta.total && last.data.length > 0 ? shown : undefined;
-    },
-  });
+  const timeline = useTimeline(organizationId, TIMELINE_LIMIT);
   // An entry may move to the next page while more are added: show each once.
   const seen = new Set<string>();
   const entries = (timeline.data?.pages ?? [])
