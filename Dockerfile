@@ -5,8 +5,12 @@ FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json ./web/
+COPY packages/shared/package.json ./packages/shared/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+# @tandem/shared (schedule rules, roles, …): the server requires its build, the web app bundles it.
+COPY packages/shared/tsconfig.json packages/shared/tsconfig.build.json ./packages/shared/
+COPY packages/shared/src ./packages/shared/src
 COPY src ./src
 COPY migrations ./migrations
 COPY web ./web
@@ -18,6 +22,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+# node_modules/@tandem/shared links to packages/shared: the server loads its dist/ at run time.
+COPY --from=build /app/packages/shared/package.json ./packages/shared/
+COPY --from=build /app/packages/shared/dist ./packages/shared/dist
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 USER node

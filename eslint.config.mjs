@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -50,8 +51,59 @@ const MODULE_OWNERSHIP = MODULES.filter((module) => !OWNERSHIP_UNCHECKED.has(mod
   },
 }));
 
+// packages/shared runs in the server and in the browser: no Nest, no Node, nothing of the server's.
+// And the web app reaches server code only through it (no ../../../src imports).
+const SHARED_CODE = [
+  {
+    files: ['packages/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(node:|@nestjs/|(${[...builtinModules, 'typeorm', 'class-validator', 'class-transformer', 'express', 'react', 'react-dom'].join('|')})(/|$))`,
+              message: '@tandem/shared runs in the browser too: it may not import Nest, Node, the database or React.',
+            },
+            {
+              regex: '^\\.\\./',
+              message: '@tandem/shared stands alone: it may not import files outside packages/shared/src.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){2,}src/',
+              message: 'Server code: what the web app shares with the server goes in packages/shared (@tandem/shared).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tandem/**', 'web/dist/**', 'web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'packages/*/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.tandem/**',
+      'web/dist/**',
+      'web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Type-aware rules on all TypeScript: the type checker sees an unawaited promise, a promise
@@ -120,6 +172,7 @@ export default tseslint.config(
     },
   },
   ...MODULE_OWNERSHIP,
+  ...SHARED_CODE,
   {
     // The web app: React's rules of hooks on top of the TypeScript rules.
     files: ['web/**/*.{ts,tsx}'],

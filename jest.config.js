@@ -40,6 +40,9 @@ const common = {
   // node_modules segment of a path decides.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble)/)(?!.*/node_modules/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // @tandem/shared from its TypeScript source, as the type checker reads it: a test needs no
+  // build of the package (Node, running dist/, loads packages/shared/dist).
+  moduleNameMapper: { '^@tandem/shared$': '<rootDir>/packages/shared/src/index.ts' },
   testEnvironment: 'node',
 };
 
@@ -49,7 +52,15 @@ module.exports = {
   maxWorkers: 3,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/packages/*/src/**/*.spec.ts',
+        '<rootDir>/test/unit/**/*.spec.ts',
+      ],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -2,6 +2,7 @@
 // a second `npm start` with nothing changed starts at once. The fingerprint of a build is the
 // path, size and modification time of every input; it is kept in dist/ after a build succeeds.
 // Usage: node scripts/build-if-stale.js [server|web ...]   (default: both)
+// Both include packages/shared (@tandem/shared): the server runs its build, the web app bundles it.
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
@@ -11,8 +12,20 @@ const root = join(__dirname, '..');
 
 const TARGETS = {
   server: {
-    inputs: ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'],
-    output: 'dist/src/main.js',
+    inputs: [
+      'src',
+      'migrations',
+      'packages/shared/src',
+      'packages/shared/package.json',
+      'packages/shared/tsconfig.json',
+      'packages/shared/tsconfig.build.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package.json',
+      'package-lock.json',
+    ],
+    // The server needs @tandem/shared's build too (Node loads packages/shared/dist).
+    outputs: ['dist/src/main.js', 'packages/shared/dist/index.js'],
     command: ['run', 'build:server', '--silent'],
   },
   web: {
@@ -23,9 +36,11 @@ const TARGETS = {
       'web/vite.config.ts',
       'web/tsconfig.json',
       'web/package.json',
+      'packages/shared/src',
+      'packages/shared/package.json',
       'package-lock.json',
     ],
-    output: 'web/dist/index.html',
+    outputs: ['web/dist/index.html'],
     command: ['run', 'build:web', '--silent'],
   },
 };
@@ -58,7 +73,8 @@ for (const name of names) {
   }
   const before = fingerprint(target);
   const stamp = stampOf(name);
-  if (existsSync(join(root, target.output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === before) {
+  const built = target.outputs.every((output) => existsSync(join(root, output)));
+  if (built && existsSync(stamp) && readFileSync(stamp, 'utf8') === before) {
     console.log(`build: the ${label(name)} is up to date`);
     continue;
   }

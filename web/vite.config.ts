@@ -1,11 +1,14 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // The built app goes to web/dist, which the Nest app serves at / (src/web-app/web-app.ts).
 // `npm run dev:web` serves it with hot reload on :5173 and sends API calls to `npm start` on :3000.
 export default defineConfig({
   plugins: [react()],
+  // @tandem/shared (packages/shared, the code the server runs too) is bundled from its
+  // TypeScript source, the package's `tandem-source` export; its dist/ is CommonJS for Node.
+  resolve: { conditions: ['tandem-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

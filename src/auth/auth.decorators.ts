@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { Permission, PERMISSION_MIN_ROLE } from '@tandem/shared';
 import type { AuthUser } from './auth-user';
-import { Permission, PERMISSION_MIN_ROLE } from './permissions';
 import type { ResourceKeyGrant, ResourceKeyPurpose } from './resource-key';
 import { PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schema';
 

@@ -2,11 +2,11 @@ import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from '@tandem/shared';
 import { IS_PUBLIC_KEY, PERMISSION_KEY, RESOURCE_KEY_KEY, ResourceKeyOption } from './auth.decorators';
 import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { AuthUser } from './auth-user';
-import { Permission, PERMISSION_MIN_ROLE, roleHasPermission } from './permissions';
 import { LinkNotFoundError } from './auth.errors';
 import { ResourceKeyGrant, resourceIdOfToken } from './resource-key';
 

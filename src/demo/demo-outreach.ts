@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
+import { compileSchedule } from '@tandem/shared';
 import { FeedbackSource } from '../feedback/feedback.entity';
 import { PartnerRole } from '../program/program-partner.entity';
 import { ProgramStatus } from '../program/program.entity';
-import { compileSchedule } from '../program/schedule';
 import { VisitPurpose } from '../visit/visit.entity';
 import {
   CASA,

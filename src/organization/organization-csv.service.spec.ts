@@ -1,7 +1,7 @@
+import { CSV_COLUMNS } from '@tandem/shared';
 import fc from 'fast-check';
 import {
   columnOfField,
-  CSV_COLUMNS,
   CsvTooManyRowsError,
   CsvUnreadableError,
   joinList,

@@ -6,6 +6,7 @@ import { IsBoolean, IsOptional, isUUID, validate } from 'class-validator';
 // CsvError from the same entry point as parse: each bundle has its own class.
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS } from '@tandem/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
@@ -30,33 +31,7 @@ export const IMPORT_STAGE_REASON = 'CSV import';
 /** More errors than this are counted, not listed: a wrong file must not make a huge answer. */
 export const MAX_LISTED_ERRORS = 1000;
 
-/**
- * The header row, the same for export and import. The owner is named by their name, not their
- * email: the file travels (shared drives, email attachments) and colleagues' addresses should
- * not travel with it.
- */
-export const CSV_COLUMNS = [
-  'id',
-  'name',
-  'type',
-  'website',
-  'email',
-  'phone',
-  'address',
-  'mission',
-  'notes',
-  'stage',
-  'owner',
-  'audiences',
-  'capabilities',
-  'seeksCapabilities',
-  'tags',
-  'fitAudienceReach',
-  'fitMissionOverlap',
-  'fitComplementaryResources',
-  'fitNotes',
-  'version',
-] as const;
+// The header row (CSV_COLUMNS) is in @tandem/shared: the web app's import template is the same row.
 /** Import also takes the owner by email, as files from exports before the `owner` column name them. */
 export const LEGACY_IMPORT_COLUMNS = ['ownerEmail'] as const;
 const IMPORT_COLUMNS = [...CSV_COLUMNS, ...LEGACY_IMPORT_COLUMNS] as const;

@@ -27,6 +27,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { CSV_COLUMNS } from '@tandem/shared';
 import type { Observable } from 'rxjs';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -45,7 +46,6 @@ import {
 } from './dto/organization.dto';
 import { TimelineDto } from './dto/timeline.dto';
 import {
-  CSV_COLUMNS,
   CsvFileMissingError,
   ExportOrganizationsQueryDto,
   ImportOrganizationsQueryDto,

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { roleHasPermission } from '@tandem/shared';
 import { AuthUser } from '../auth/auth-user';
 import { LinkNotFoundError } from '../auth/auth.errors';
-import { roleHasPermission } from '../auth/permissions';
 import { resourceToken } from '../auth/resource-key';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
 import { UserService } from '../user/user.service';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, Repository } from 'typeorm';
+import { CompiledSchedule, compileSchedule, Occurrence, ScheduleInput } from '@tandem/shared';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
@@ -30,7 +31,6 @@ import { ProgramSession } from './program-session.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { SessionsRemoving } from './program.events';
 import { PartnerProblemError, ProgramNotFoundError, SessionNotFoundError, SessionRangeError } from './program.errors';
-import { CompiledSchedule, compileSchedule, Occurrence, ScheduleInput } from './schedule';
 
 const DAY_MS = 86_400_000;
 

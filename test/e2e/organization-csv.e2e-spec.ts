@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { CSV_COLUMNS } from '@tandem/shared';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Role } from '../../src/auth/role.enum';
-import { CSV_COLUMNS } from '../../src/organization/organization-csv.service';
 import { Organization } from '../../src/organization/organization.entity';
 import { StageChange } from '../../src/organization/stage-change.entity';
 import { SignedIn, signedInAs } from '../factories/user.factory';

@@ -2,8 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ApplicationConfig, ModulesContainer, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { Permission } from '@tandem/shared';
 import { IS_PUBLIC_KEY, PERMISSION_KEY } from '../../src/auth/auth.decorators';
-import type { Permission } from '../../src/auth/permissions';
 
 export interface RegisteredRoute {
   /** e.g. "GET /api/v1/users/:id" */

@@ -1,33 +1,12 @@
-/**
- * Errors services throw. They carry a stable machine `code` and a human message; only the
- * global ProblemDetailsFilter turns them into HTTP status codes (services never import
- * HttpException).
- */
-export type ErrorKind =
-  | 'bad-request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'gone'
-  | 'rule-violated'
-  | 'too-many-requests'
-  | 'unavailable';
+import { DomainError } from '@tandem/shared';
 
-export class DomainError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
-    /** Extra problem-details members, e.g. `{ currentVersion: 4 }`. */
-    readonly extensions: Record<string, unknown> = {},
-    /** Response headers, e.g. `{ 'Retry-After': '60' }`. */
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/**
+ * The errors services throw. DomainError, its kinds and ValidationFailedError live in
+ * @tandem/shared (the web app throws and reads them too, in its schedule preview); the rest are
+ * the server's alone.
+ */
+export { DomainError, ValidationFailedError } from '@tandem/shared';
+export type { ErrorKind, FieldError } from '@tandem/shared';
 
 export class NotFoundError extends DomainError {
   constructor(code: string, message: string) {
@@ -102,26 +81,6 @@ export class StaleVersionError extends ConflictError {
       'STALE_VERSION',
       `This ${entity} was changed by someone else (current version ${currentVersion}); reload it and apply your change again.`,
       { currentVersion },
-    );
-  }
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** Input that failed validation at the edge: 400 with the offending fields. */
-export class ValidationFailedError extends DomainError {
-  constructor(readonly errors: FieldError[]) {
-    super(
-      'bad-request',
-      'VALIDATION_FAILED',
-      `The request has ${errors.length === 1 ? 'an invalid field' : `${errors.length} invalid fields`}: ${errors
-        .slice(0, 5)
-        .map((e) => e.field)
-        .join(', ')}${errors.length > 5 ? ', …' : ''}.`,
-      { errors },
     );
   }
 }

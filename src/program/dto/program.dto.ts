@@ -17,11 +17,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, MIN_DURATION_MINUTES } from '@tandem/shared';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { commaSeparated, IsIanaTimeZone, IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
 import { PartnerRole } from '../program-partner.entity';
 import { ProgramStatus } from '../program.entity';
-import { MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, MIN_DURATION_MINUTES } from '../schedule';
 
 export const MAX_PARTNERS = 20;
 export const MAX_AUDIENCES = 50;

@@ -1,3 +1,4 @@
+import { CSV_COLUMNS } from '@tandem/shared';
 import { ApiError, errorMessage } from '../api/problem';
 import type { components, operations } from '../api/schema';
 import { toListQuery, type DirectorySearch } from './directory-search';
@@ -8,32 +9,10 @@ export type ImportRowError = ImportResult['errors'][number];
 export type ExportQuery = NonNullable<operations['OrganizationController_exportCsv']['parameters']['query']>;
 
 /**
- * The header row of an export, as the server writes it (CSV_COLUMNS in
- * src/organization/organization-csv.service.ts, which imports Nest and cannot be bundled here).
- * The spreadsheets browser spec compares the template's header with a real export's.
+ * The header row of an export, the server's own list (@tandem/shared, which the server writes and
+ * reads the file with). The spreadsheets browser spec compares the template's header with a real export's.
  */
-export const CSV_COLUMNS = [
-  'id',
-  'name',
-  'type',
-  'website',
-  'email',
-  'phone',
-  'address',
-  'mission',
-  'notes',
-  'stage',
-  'owner',
-  'audiences',
-  'capabilities',
-  'seeksCapabilities',
-  'tags',
-  'fitAudienceReach',
-  'fitMissionOverlap',
-  'fitComplementaryResources',
-  'fitNotes',
-  'version',
-] as const;
+export { CSV_COLUMNS };
 
 /** The server's upload limit (MAX_IMPORT_BYTES): checked here too, so a big file is refused before it is sent. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

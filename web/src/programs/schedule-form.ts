@@ -1,5 +1,5 @@
+import { MAX_DURATION_MINUTES, MAX_RULE_COUNT, MIN_DURATION_MINUTES } from '@tandem/shared';
 import { wholeNumberProblem } from '../forms/count';
-import { MAX_DURATION_MINUTES, MAX_RULE_COUNT, MIN_DURATION_MINUTES } from '../../../src/program/schedule';
 import { asSentence } from './form-errors';
 import { buildSchedule, type ScheduleFormValues } from './schedule-pattern';
 import { previewSchedule, type PreviewOptions, type SchedulePreview } from './schedule-preview';

@@ -1,11 +1,10 @@
 import { RRule } from 'rrule';
-import { ValidationFailedError, type FieldError } from '../../../src/common/errors/domain-error';
-import { compileSchedule, type CompiledSchedule } from '../../../src/program/schedule';
+import { compileSchedule, ValidationFailedError, type CompiledSchedule, type FieldError } from '@tandem/shared';
 import { POSITION_NAMES, recognizeRule, WEEKDAY_NAMES, type ScheduleFields, type Weekday } from './schedule-pattern';
 
 /**
  * The readable preview of a schedule: "Every Wednesday 15:30–17:00 · next: 3 Dec, 10 Dec,
- * 17 Dec …". The dates come from the server's own expansion (`src/program/schedule.ts`, the
+ * 17 Dec …". The dates come from the server's own expansion (`compileSchedule` from @tandem/shared, the
  * same rrule + luxon code and the same validation), so the preview shows exactly the sessions
  * saving will create, DST changes included, and refuses exactly what the server refuses.
  */

@@ -1,5 +1,5 @@
 import { permissionsOf, roleHasPermission } from './permissions';
-import { Role, roleAtLeast } from './role.enum';
+import { Role, roleAtLeast } from './role';
 
 describe('roles and permissions', () => {
   it('orders roles admin ⊃ manager ⊃ staff ⊃ viewer', () => {

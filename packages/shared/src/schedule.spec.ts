@@ -1,4 +1,4 @@
-import { ValidationFailedError } from '../common/errors/domain-error';
+import { ValidationFailedError } from './domain-error';
 import {
   compileSchedule,
   MAX_RULE_COUNT,

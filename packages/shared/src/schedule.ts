@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { Frequency, RRule } from 'rrule';
-import type { FieldError } from '../common/errors/domain-error';
-import { ValidationFailedError } from '../common/errors/domain-error';
+import type { FieldError } from './domain-error';
+import { ValidationFailedError } from './domain-error';
 
 /**
  * A program's schedule: an RFC 5545 RRULE (no DTSTART) expanded from `startDate` at the local

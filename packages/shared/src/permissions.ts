@@ -1,4 +1,4 @@
-import { Role, roleAtLeast } from './role.enum';
+import { Role, roleAtLeast } from './role';
 
 /**
  * Every permission a route can require, with the least role that holds it. This table is

@@ -1,0 +1,9 @@
+// @tandem/shared: the code the server and the web app both run. It must run in the browser
+// too, so it imports neither Nest nor Node (its tsconfig has no Node types; eslint refuses the
+// imports). Its modules only define things ("sideEffects": false in package.json), so a bundle
+// takes just what it uses: the schedule code and rrule stay out of the web app's first load.
+export * from './directory-csv';
+export * from './domain-error';
+export * from './permissions';
+export * from './role';
+export * from './schedule';
