@@ -1,12 +1,14 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { session } from '../api/client';
-import { ApiError, errorMessage } from '../api/problem';
+import { ApiError } from '../api/problem';
 import { AuthFrame } from '../auth/AuthFrame';
 import { useSession } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
-import { MIN_PASSWORD, passwordFormErrors } from './password-form';
+import { applyProblem } from '../forms/apply-problem';
+import { acceptInvitationErrors, MIN_PASSWORD, type AcceptInvitationValues } from './password-form';
 
 const route = getRouteApi('/accept-invitation');
 
@@ -14,8 +16,6 @@ const route = getRouteApi('/accept-invitation');
 export function parseAcceptInvitationSearch(raw: Record<string, unknown>): { token?: string } {
   return typeof raw.token === 'string' && /^[A-Za-z0-9._~-]{16,128}$/.test(raw.token) ? { token: raw.token } : {};
 }
-
-type Field = 'name' | 'password' | 'confirm';
 
 /**
  * Where the invitation email's link leads (PUBLIC_URL/accept-invitation?token=…; an admin's
@@ -25,24 +25,19 @@ export function AcceptInvitationPage() {
   const { token } = route.useSearch();
   const navigate = useNavigate();
   const current = useSession();
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const form = useForm<AcceptInvitationValues>({
+    mode: 'controlled',
+    initialValues: { name: '', password: '', confirm: '' },
+    validate: acceptInvitationErrors,
+    // Messages stay until the next try: they and the alert above speak of the same try.
+    clearInputErrorOnChange: false,
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const change = (field: Field) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((before) => ({ ...before, [field]: value }));
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function accept(values: AcceptInvitationValues) {
     if (!token) return;
-    const { newPassword, confirm } = passwordFormErrors(values.password, values.confirm);
-    const found = { password: newPassword, confirm };
-    setErrors(found);
     setFormError(null);
-    if (found.password || found.confirm) return;
     setBusy(true);
     try {
       await session.acceptInvitation(token, values.password, values.name.trim() || undefined);
@@ -51,23 +46,22 @@ export function AcceptInvitationPage() {
       setBusy(false);
       if (caught instanceof ApiError && caught.problem.code === 'INVITATION_INVALID') {
         setFormError('This link is invalid, already used or expired. Ask an admin to send you a new one.');
-      } else if (caught instanceof ApiError && caught.problem.errors?.length) {
-        const password = caught.fieldError('password');
-        const name = caught.fieldError('name');
-        const token = caught.fieldError('token');
-        setErrors({ password, name });
+      } else if (caught instanceof ApiError && caught.fieldError('token')) {
+        applyProblem(form, caught);
         setFormError(
-          token
-            ? 'This link is incomplete. Open the link from your email again, or ask an admin to send a new one.'
-            : password || name
-              ? null
-              : errorMessage(caught),
+          'This link is incomplete. Open the link from your email again, or ask an admin to send a new one.',
         );
       } else {
-        setFormError(errorMessage(caught));
+        // The password's or name's problem next to it; anything else above the form.
+        setFormError(applyProblem(form, caught));
       }
     }
   }
+
+  const submit = form.onSubmit(
+    (values) => accept(values),
+    () => setFormError(null),
+  );
 
   if (!token) {
     return (
@@ -92,7 +86,7 @@ export function AcceptInvitationPage() {
           You are signed in as {current.user.name}. Choosing a password here signs you in as the invited person instead.
         </Alert>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {formError && (
             <Alert color="red" role="alert" title="Could not set your password">
@@ -104,26 +98,20 @@ export function AcceptInvitationPage() {
             description="Optional: leave it empty to keep the name on your invitation"
             autoComplete="name"
             maxLength={120}
-            value={values.name}
-            onChange={change('name')}
-            error={errors.name}
+            {...form.getInputProps('name')}
           />
           <PasswordInput
             label="Password"
             description={`At least ${MIN_PASSWORD} characters; a phrase of a few words works well.`}
             autoComplete="new-password"
             required
-            value={values.password}
-            onChange={change('password')}
-            error={errors.password}
+            {...form.getInputProps('password')}
           />
           <PasswordInput
             label="Password again"
             autoComplete="new-password"
             required
-            value={values.confirm}
-            onChange={change('confirm')}
-            error={errors.confirm}
+            {...form.getInputProps('confirm')}
           />
           <Button type="submit" loading={busy} fullWidth>
             Save password and sign in

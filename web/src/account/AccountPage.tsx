@@ -11,16 +11,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { api, session, type User } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useForm } from '@mantine/form';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { User } from '../api/client';
+import { ApiError, errorMessage } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
-import { MIN_PASSWORD, passwordFormErrors } from './password-form';
+import { applyProblem } from '../forms/apply-problem';
+import { useChangePassword, useMe, useUpdateProfile } from './account-queries';
+import { changePasswordErrors, MIN_PASSWORD, NO_PASSWORDS, type ChangePasswordValues } from './password-form';
+import { profileFormErrors, type ProfileFormValues } from './profile-form';
 import { TwoFactorSection } from './TwoFactorSection';
 
-const ME_KEY = ['auth', 'me'] as const;
 const ROLE_WORDS: Record<User['role'], string> = {
   viewer: 'Viewer: reads the partner directory',
   staff: 'Staff: adds and edits partners, logs visits, runs programs',
@@ -50,7 +52,7 @@ function AccountSection({ id, title, children }: { id: string; title: string; ch
 export function AccountPage() {
   const user = useCurrentUser();
   // Fresh from the server, for the version the change must carry.
-  const me = useQuery({ queryKey: ME_KEY, queryFn: async () => unwrap(await api.GET('/api/v1/auth/me')) });
+  const me = useMe();
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
     <Stack gap="lg" maw={760}>
@@ -101,69 +103,47 @@ export function AccountPage() {
 type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
 
 function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outcome: Outcome) => void }) {
-  const queryClient = useQueryClient();
-  const [name, setName] = useState(me.name);
-  const [timezone, setTimezone] = useState(me.timezone);
-  const [errors, setErrors] = useState<{ name?: string; timezone?: string }>({});
+  const form = useForm<ProfileFormValues>({
+    mode: 'controlled',
+    initialValues: { name: me.name, timezone: me.timezone },
+    validate: profileFormErrors,
+  });
   const zones = useMemo(() => timeZones(me.timezone), [me.timezone]);
 
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.PATCH('/api/v1/auth/me', { body: { name: name.trim(), timezone, version: me.version } })),
-    onSuccess: (saved) => {
-      session.updateUser(saved);
-      setOutcome({ tone: 'green', text: 'Saved.' });
-      queryClient.setQueryData(ME_KEY, saved);
-    },
-    onError: async (error) => {
+  const save = useUpdateProfile({
+    onSuccess: () => setOutcome({ tone: 'green', text: 'Saved.' }),
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
         setOutcome({
           tone: 'yellow',
           text: 'Your profile was changed elsewhere meanwhile. The form now shows that version; make your change again.',
         });
-        await queryClient.invalidateQueries({ queryKey: ME_KEY });
         return;
       }
-      if (error instanceof ApiError)
-        setErrors({ name: error.fieldError('name'), timezone: error.fieldError('timezone') });
+      applyProblem(form, error);
       setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) {
-      setErrors({ name: 'Enter your name' });
-      return;
-    }
-    setErrors({});
+  const submit = form.onSubmit((values) => {
     setOutcome(null);
-    save.mutate();
-  }
+    save.mutate({ name: values.name.trim(), timezone: values.timezone, version: me.version });
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Name"
-            required
-            autoComplete="name"
-            maxLength={120}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={errors.name}
-          />
+          <TextInput label="Name" required autoComplete="name" maxLength={120} {...form.getInputProps('name')} />
           <Select
             label="Time zone"
             description="For times in your reminder emails"
             searchable
             data={zones}
-            value={timezone}
             allowDeselect={false}
             nothingFoundMessage="No such time zone"
-            onChange={(value) => value && setTimezone(value)}
-            error={errors.timezone}
+            {...form.getInputProps('timezone')}
+            onChange={(value: string | null) => value && form.setFieldValue('timezone', value)}
           />
         </SimpleGrid>
         <Group>
@@ -176,52 +156,39 @@ function ProfileForm({ me, onOutcome: setOutcome }: { me: User; onOutcome: (outc
   );
 }
 
-type PasswordField = 'currentPassword' | 'newPassword' | 'confirm';
-const EMPTY: Record<PasswordField, string> = { currentPassword: '', newPassword: '', confirm: '' };
-
 function PasswordForm({ email }: { email: string }) {
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<PasswordField, string>>>({});
+  const form = useForm<ChangePasswordValues>({
+    mode: 'controlled',
+    initialValues: NO_PASSWORDS,
+    validate: changePasswordErrors,
+    // Messages stay until the next try, so the one about a failed change is not replaced by a general one.
+    clearInputErrorOnChange: false,
+  });
   const [done, setDone] = useState(false);
+  const change = useChangePassword();
 
-  const change = useMutation({
-    mutationFn: async () => {
-      unwrap(
-        await api.POST('/api/v1/auth/password', {
-          body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-        }),
+  const submit = form.onSubmit(
+    (values) => {
+      setDone(false);
+      change.mutate(
+        { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        {
+          onSuccess: () => {
+            form.setValues(NO_PASSWORDS);
+            setDone(true);
+          },
+          onError: (error) => {
+            if (error instanceof ApiError && error.problem.code === 'WRONG_CURRENT_PASSWORD')
+              form.setErrors({ currentPassword: 'That is not your current password.' });
+            else applyProblem(form, error);
+          },
+        },
       );
     },
-    onSuccess: () => {
-      setValues(EMPTY);
-      setDone(true);
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.problem.code === 'WRONG_CURRENT_PASSWORD')
-        setErrors({ currentPassword: 'That is not your current password.' });
-      else if (error instanceof ApiError)
-        setErrors({
-          newPassword: error.fieldError('newPassword'),
-          currentPassword: error.fieldError('currentPassword'),
-        });
-    },
-  });
+    () => setDone(false),
+  );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    const found = passwordFormErrors(values.newPassword, values.confirm);
-    if (!values.currentPassword) found.currentPassword = 'Enter your current password';
-    setErrors(found);
-    if (Object.values(found).some(Boolean)) return;
-    change.mutate();
-  }
-
-  const set = (field: PasswordField) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((current) => ({ ...current, [field]: value }));
-  };
-  const generalError = change.error && !Object.values(errors).some(Boolean) ? errorMessage(change.error) : null;
+  const generalError = change.error && !Object.values(form.errors).some(Boolean) ? errorMessage(change.error) : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>
@@ -231,26 +198,20 @@ function PasswordForm({ email }: { email: string }) {
           label="Current password"
           required
           autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={set('currentPassword')}
-          error={errors.currentPassword}
+          {...form.getInputProps('currentPassword')}
         />
         <PasswordInput
           label="New password"
           description={`At least ${MIN_PASSWORD} characters; a phrase of a few words works well.`}
           required
           autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          error={errors.newPassword}
+          {...form.getInputProps('newPassword')}
         />
         <PasswordInput
           label="New password again"
           required
           autoComplete="new-password"
-          value={values.confirm}
-          onChange={set('confirm')}
-          error={errors.confirm}
+          {...form.getInputProps('confirm')}
         />
         <div role="status" aria-live="polite">
           {done && (

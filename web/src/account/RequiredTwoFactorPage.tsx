@@ -5,7 +5,7 @@ import { AuthFrame } from '../auth/AuthFrame';
 import { safeRedirect } from '../auth/safe-redirect';
 import { useSession } from '../auth/useSession';
 import { TwoFactorSetup } from './TwoFactorSetup';
-import { refreshSignedInUser } from './two-factor';
+import { refreshSignedInUser } from './account-queries';
 
 const route = getRouteApi('/two-factor-setup');
 

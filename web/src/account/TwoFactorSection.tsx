@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useForm } from '@mantine/form';
+import { lazy, Suspense, useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
-import { refreshSignedInUser } from './two-factor';
+import { applyProblem } from '../forms/apply-problem';
+import { refreshSignedInUser, useDisableTwoFactor } from './account-queries';
+import { disableTwoFactorErrors, type DisableTwoFactorValues } from './two-factor-form';
 
 /** Setting up brings the QR encoder: loaded when someone starts it. */
 const TwoFactorSetup = lazy(() => import('./TwoFactorSetup').then((module) => ({ default: module.TwoFactorSetup })));
@@ -69,59 +70,43 @@ export function TwoFactorSection() {
 }
 
 function DisableForm({ email, onDisabled }: { email: string; onDisabled: () => void }) {
-  const [password, setPassword] = useState('');
-  const [otp, setOtp] = useState('');
   const [recovery, setRecovery] = useState(false);
-  const [errors, setErrors] = useState<{ password?: string; otp?: string }>({});
+  const form = useForm<DisableTwoFactorValues>({
+    mode: 'controlled',
+    initialValues: { password: '', otp: '' },
+    validate: (values) => disableTwoFactorErrors(values, recovery),
+    // Messages stay until the next try, so the one about a failed try is not replaced by a general one.
+    clearInputErrorOnChange: false,
+  });
 
-  const disable = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/disable', { body: { password, otp: otp.trim() } })),
-    onSuccess: async () => {
-      onDisabled();
-      await refreshSignedInUser();
-    },
+  const disable = useDisableTwoFactor({
+    onSuccess: onDisabled,
     onError: (error) => {
       if (error instanceof ApiError && error.problem.code === 'WRONG_PASSWORD')
-        setErrors({ password: 'That is not your password.' });
+        form.setErrors({ password: 'That is not your password.' });
       else if (error instanceof ApiError && error.problem.code === 'MFA_INVALID')
-        setErrors({ otp: 'That code is wrong, expired or already used.' });
+        form.setErrors({ otp: 'That code is wrong, expired or already used.' });
+      else applyProblem(form, error);
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = {
-      password: password ? undefined : 'Enter your password',
-      otp: otp.trim() ? undefined : recovery ? 'Enter a recovery code' : 'Enter the code from your app',
-    };
-    setErrors(found);
-    if (found.password || found.otp) return;
-    disable.mutate();
-  }
+  const submit = form.onSubmit((values) => disable.mutate({ password: values.password, otp: values.otp.trim() }));
 
+  const errors = form.errors;
   const general = disable.error && !errors.password && !errors.otp ? errorMessage(disable.error) : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>
         <Text>To turn it off, confirm with your password and a code.</Text>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <PasswordInput
-          label="Password"
-          required
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={errors.password}
-        />
+        <PasswordInput label="Password" required autoComplete="current-password" {...form.getInputProps('password')} />
         {recovery ? (
           <TextInput
             label="Recovery code"
             required
             autoComplete="off"
             spellCheck={false}
-            value={otp}
-            onChange={(event) => setOtp(event.currentTarget.value)}
-            error={errors.otp}
+            {...form.getInputProps('otp')}
           />
         ) : (
           <TextInput
@@ -130,9 +115,7 @@ function DisableForm({ email, onDisabled }: { email: string; onDisabled: () => v
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={7}
-            value={otp}
-            onChange={(event) => setOtp(event.currentTarget.value)}
-            error={errors.otp}
+            {...form.getInputProps('otp')}
           />
         )}
         <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setRecovery((current) => !current)}>

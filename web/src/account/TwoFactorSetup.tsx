@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Code, CopyButton, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import { QrCode } from '../programs/QrCode';
+import { useEnableTwoFactor, useStartTwoFactorSetup } from './account-queries';
 import { groupSecret, recoveryCodesFile } from './two-factor';
+import { confirmCodeErrors } from './two-factor-form';
 import { saveFile } from '../common/save-file';
 
 type Setup = { secret: string; otpauthUri: string };
@@ -26,10 +27,7 @@ export function TwoFactorSetup({
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
 
-  const start = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/setup')),
-    onSuccess: setSetup,
-  });
+  const start = useStartTwoFactorSetup({ onSuccess: setSetup });
   // A fresh secret as soon as this opens; leaving and coming back makes another (the old one was never confirmed).
   const started = useRef(false);
   useEffect(() => {
@@ -59,27 +57,30 @@ function ConfirmCode({
   onEnabled: (codes: string[]) => void;
   onCancel?: () => void;
 }) {
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const enable = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/mfa/enable', { body: { code: code.trim() } })),
-    onSuccess: (answer) => onEnabled(answer.recoveryCodes),
-    onError: (failure) => {
-      if (failure instanceof ApiError && failure.problem.code === 'MFA_INVALID')
-        setError('That code does not match. Enter the code your app shows now.');
-      else setError(errorMessage(failure));
-    },
+  const form = useForm<{ code: string }>({
+    mode: 'controlled',
+    initialValues: { code: '' },
+    validate: confirmCodeErrors,
+    // The message stays until the next try, as the server's answer about the code does.
+    clearInputErrorOnChange: false,
   });
+  const enable = useEnableTwoFactor();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-      setError('Enter the 6-digit code from your app');
-      return;
-    }
-    setError(undefined);
-    enable.mutate();
-  }
+  const submit = form.onSubmit((values) =>
+    enable.mutate(
+      { code: values.code.trim() },
+      {
+        onSuccess: (answer) => onEnabled(answer.recoveryCodes),
+        onError: (failure) =>
+          form.setErrors({
+            code:
+              failure instanceof ApiError && failure.problem.code === 'MFA_INVALID'
+                ? 'That code does not match. Enter the code your app shows now.'
+                : errorMessage(failure),
+          }),
+      },
+    ),
+  );
 
   return (
     <Stack gap="md">
@@ -115,9 +116,7 @@ function ConfirmCode({
             inputMode="numeric"
             maxLength={7}
             required
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('code')}
           />
           <Group>
             <Button type="submit" loading={enable.isPending}>

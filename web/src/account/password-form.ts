@@ -11,3 +11,41 @@ export function passwordFormErrors(
   else if (confirm !== password) errors.confirm = 'The two passwords differ';
   return errors;
 }
+
+/** Changing my password, as typed. */
+export interface ChangePasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export const NO_PASSWORDS: ChangePasswordValues = { currentPassword: '', newPassword: '', confirm: '' };
+
+/** The new password checked as passwordFormErrors does, and the current one typed at all. */
+export function changePasswordErrors(
+  values: ChangePasswordValues,
+): Partial<Record<keyof ChangePasswordValues, string>> {
+  const errors: Partial<Record<keyof ChangePasswordValues, string>> = passwordFormErrors(
+    values.newPassword,
+    values.confirm,
+  );
+  if (!values.currentPassword) errors.currentPassword = 'Enter your current password';
+  return errors;
+}
+
+/** Choosing a password from an invitation link, as typed; the name is optional. */
+export interface AcceptInvitationValues {
+  name: string;
+  password: string;
+  confirm: string;
+}
+
+export function acceptInvitationErrors(
+  values: AcceptInvitationValues,
+): Partial<Record<keyof AcceptInvitationValues, string>> {
+  const { newPassword, confirm } = passwordFormErrors(values.password, values.confirm);
+  const errors: Partial<Record<keyof AcceptInvitationValues, string>> = {};
+  if (newPassword) errors.password = newPassword;
+  if (confirm) errors.confirm = confirm;
+  return errors;
+}

@@ -1,12 +1,10 @@
 import { Accordion, Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { ApiError, errorMessage } from '../api/problem';
 import type { components } from '../api/schema';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
-import { adminKeys } from './admin-queries';
+import { useDemoDataStatus, useLoadDemoData } from './admin-queries';
 
 type DemoResult = components['schemas']['DemoDataResultDto'];
 
@@ -22,23 +20,10 @@ export function kindsSentence(result: DemoResult): string {
  * `npm start` on the embedded database). While it runs, its progress is polled and read out.
  */
 export function DemoDataPage() {
-  const queryClient = useQueryClient();
   const [confirming, confirm] = useDisclosure(false);
-
-  const load = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/demo-data')),
-    onSettled: async () => {
-      // Everything may have changed: partners, vocabularies, users, programs …
-      await queryClient.invalidateQueries();
-    },
-  });
-
+  const load = useLoadDemoData();
   // The progress of the load running now (this page's, or one another admin started).
-  const status = useQuery({
-    queryKey: adminKeys.demoData,
-    queryFn: async () => unwrap(await api.GET('/api/v1/demo-data')),
-    refetchInterval: (query) => (load.isPending || query.state.data?.status === 'running' ? 700 : false),
-  });
+  const status = useDemoDataStatus(load.isPending);
 
   const running = load.isPending || status.data?.status === 'running';
   const progress = load.data?.progress ?? status.data?.progress ?? [];

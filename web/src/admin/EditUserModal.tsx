@@ -1,11 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { useForm } from '@mantine/form';
+import { ApiError, errorMessage } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
+import { applyProblem } from '../forms/apply-problem';
+import { useUpdateUser } from './admin-queries';
 import { roleOptions } from './InviteUserModal';
+import { editUserFormErrors, type EditUserFormValues } from './user-form';
 import type { AdminUser, Role } from './user-status';
 
 /**
@@ -23,46 +23,31 @@ export function EditUserModal({
   onSaved: (user: AdminUser, before: AdminUser) => void;
 }) {
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<Role>(user.role);
-  const [active, setActive] = useState(user.active);
-  const [nameError, setNameError] = useState<string | undefined>();
+  const form = useForm<EditUserFormValues>({
+    mode: 'controlled',
+    initialValues: { name: user.name, role: user.role, active: user.active },
+    validate: editUserFormErrors,
+  });
 
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/users/{id}', {
-          params: { path: { id: user.id } },
-          body: { name: name.trim(), role, active, version: user.version },
-        }),
-      ),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+  const save = useUpdateUser(user.id, {
+    onSuccess: (saved) => {
       onSaved(saved, user);
       onClose();
     },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409)
-        await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      if (error instanceof ApiError) setNameError(error.fieldError('name'));
-    },
+    // The name's error goes next to it; anything else is said above the form (below).
+    onError: (error) => void applyProblem(form, error),
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) {
-      setNameError('Enter their name');
-      return;
-    }
-    setNameError(undefined);
-    save.mutate();
-  }
+  const submit = form.onSubmit((values) =>
+    save.mutate({ name: values.name.trim(), role: values.role, active: values.active, version: user.version }),
+  );
 
   const error = save.error;
   const conflict = error instanceof ApiError && error.status === 409;
   const lastAdmin = error instanceof ApiError && error.problem.code === 'LAST_ADMIN';
   const self = user.id === me.id;
+  const { role, active } = form.getValues();
+  const nameError = form.errors.name;
   const losingAccess = self && (role !== 'admin' || !active);
   return (
     <Modal
@@ -85,26 +70,18 @@ export function EditUserModal({
                   : errorMessage(error)}
             </Alert>
           )}
-          <TextInput
-            label="Name"
-            required
-            maxLength={120}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={nameError}
-          />
+          <TextInput label="Name" required maxLength={120} {...form.getInputProps('name')} />
           <Select
             label="Role"
             data={roleOptions()}
-            value={role}
             allowDeselect={false}
-            onChange={(value) => value && setRole(value)}
+            {...form.getInputProps('role')}
+            onChange={(value: string | null) => value && form.setFieldValue('role', value as Role)}
           />
           <Checkbox
             label="Active: can sign in"
             description="Unticked, their session ends at once and they get no more reminders; their records stay."
-            checked={active}
-            onChange={(event) => setActive(event.currentTarget.checked)}
+            {...form.getInputProps('active', { type: 'checkbox' })}
           />
           {losingAccess && (
             <Alert color="yellow" role="status">

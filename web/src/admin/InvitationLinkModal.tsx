@@ -1,9 +1,7 @@
 import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import { formatDateTime } from '../common/format';
+import { useIssueInvitationLink } from './admin-queries';
 import type { AdminUser } from './user-status';
 
 /**
@@ -12,12 +10,7 @@ import type { AdminUser } from './user-status';
  * every earlier link, the emailed one included, so it is a deliberate second step.
  */
 export function InvitationLinkModal({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const issue = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/users/{id}/invitation-link', { params: { path: { id: user.id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
-  });
+  const issue = useIssueInvitationLink(user.id);
   const link = issue.data;
 
   return (

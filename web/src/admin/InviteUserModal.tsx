@@ -1,13 +1,10 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { useForm } from '@mantine/form';
+import { ApiError, errorMessage } from '../api/problem';
+import { applyProblem } from '../forms/apply-problem';
+import { useInviteUser } from './admin-queries';
+import { inviteFormErrors, NEW_INVITATION, type InviteFormValues } from './user-form';
 import { ROLES, type AdminUser, type Role } from './user-status';
-
-type Field = 'name' | 'email' | 'role';
-const EMPTY = { name: '', email: '', role: 'staff' as Role };
 
 /** The role picker: each role with what it may do, so the choice is informed. */
 export function roleOptions() {
@@ -27,38 +24,35 @@ export function InviteUserModal({
   onClose: () => void;
   onInvited: (user: AdminUser) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const form = useForm<InviteFormValues>({
+    mode: 'controlled',
+    initialValues: NEW_INVITATION,
+    validate: inviteFormErrors,
+    // A change answers the last failed invitation: its message goes with the field's.
+    onValuesChange: () => {
+      if (invite.isError) invite.reset();
+    },
+  });
 
-  const invite = useMutation({
-    mutationFn: async (body: { name: string; email: string; role: Role }) =>
-      unwrap(await api.POST('/api/v1/users', { body })),
-    onSuccess: async (user) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      setValues(EMPTY);
+  const invite = useInviteUser({
+    onSuccess: (user) => {
+      form.reset();
       onInvited(user);
       onClose();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409)
-        setErrors({ email: 'Someone with this email already has an account.' });
-      else if (error instanceof ApiError)
-        setErrors({ name: error.fieldError('name'), email: error.fieldError('email'), role: error.fieldError('role') });
+        form.setErrors({ email: 'Someone with this email already has an account.' });
+      // Field errors go next to their fields; anything else is said above the form (below).
+      else applyProblem(form, error);
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Partial<Record<Field, string>> = {};
-    if (!values.name.trim()) found.name = 'Enter their name';
-    if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) found.email = 'Enter their email address';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    invite.mutate({ name: values.name.trim(), email: values.email.trim(), role: values.role });
-  }
+  const submit = form.onSubmit((values) =>
+    invite.mutate({ name: values.name.trim(), email: values.email.trim(), role: values.role }),
+  );
 
-  const fieldErrorShown = Object.values(errors).some(Boolean);
+  const fieldErrorShown = Object.values(form.errors).some(Boolean);
   return (
     <Modal
       opened={opened}
@@ -84,14 +78,7 @@ export function InviteUserModal({
             data-autofocus
             maxLength={120}
             autoComplete="off"
-            value={values.name}
-            onChange={(event) => {
-              const name = event.currentTarget.value;
-              setValues((current) => ({ ...current, name }));
-              setErrors((current) => ({ ...current, name: undefined }));
-              invite.reset();
-            }}
-            error={errors.name}
+            {...form.getInputProps('name')}
           />
           <TextInput
             label="Email"
@@ -99,22 +86,14 @@ export function InviteUserModal({
             required
             maxLength={254}
             autoComplete="off"
-            value={values.email}
-            onChange={(event) => {
-              const email = event.currentTarget.value;
-              setValues((current) => ({ ...current, email }));
-              setErrors((current) => ({ ...current, email: undefined }));
-              invite.reset();
-            }}
-            error={errors.email}
+            {...form.getInputProps('email')}
           />
           <Select
             label="Role"
             data={roleOptions()}
-            value={values.role}
             allowDeselect={false}
-            onChange={(role) => role && setValues((current) => ({ ...current, role: role }))}
-            error={errors.role}
+            {...form.getInputProps('role')}
+            onChange={(role: string | null) => role && form.setFieldValue('role', role as Role)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,8 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
+import { useResetTwoFactor } from './admin-queries';
 import type { AdminUser } from './user-status';
 
 /** Confirms turning off someone's two-factor sign-in (they lost their phone); the server records it in the audit log. */
@@ -15,12 +13,8 @@ export function ResetTwoFactorModal({
   onClose: () => void;
   onReset: (user: AdminUser) => void;
 }) {
-  const queryClient = useQueryClient();
-  const reset = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/users/{id}/mfa-reset', { params: { path: { id: user.id } } })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+  const reset = useResetTwoFactor(user.id, {
+    onSuccess: () => {
       onReset(user);
       onClose();
     },

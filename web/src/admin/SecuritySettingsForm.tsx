@@ -1,15 +1,14 @@
 import { Alert, Anchor, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import type { components } from '../api/schema';
+import { applyProblem } from '../forms/apply-problem';
+import { useSaveSecuritySettings, useSecuritySettings } from './admin-queries';
 
 type SecuritySettings = components['schemas']['SecuritySettingsResponseDto'];
 type RequirableRole = SecuritySettings['requireMfaFor'][number];
-
-export const securitySettingsKey = ['settings', 'security'] as const;
 
 const ROLE_CHOICES: { value: RequirableRole; label: string }[] = [
   { value: 'admin', label: 'Admins' },
@@ -18,10 +17,7 @@ const ROLE_CHOICES: { value: RequirableRole; label: string }[] = [
 
 /** Administration → Settings → Security: which roles must use two-factor sign-in. */
 export function SecuritySettingsSection() {
-  const settings = useQuery({
-    queryKey: securitySettingsKey,
-    queryFn: async () => unwrap(await api.GET('/api/v1/settings/security')),
-  });
+  const settings = useSecuritySettings();
   // Here, not in the form: a save re-mounts the form with the new version.
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
@@ -59,16 +55,13 @@ function SecuritySettingsForm({
   settings: SecuritySettings;
   onOutcome: (outcome: Outcome) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [roles, setRoles] = useState<RequirableRole[]>(settings.requireMfaFor);
+  const form = useForm<{ requireMfaFor: RequirableRole[] }>({
+    mode: 'controlled',
+    initialValues: { requireMfaFor: settings.requireMfaFor },
+  });
 
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/settings/security', { body: { version: settings.version, requireMfaFor: roles } }),
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(securitySettingsKey, saved);
+  const save = useSaveSecuritySettings({
+    onSuccess: (saved) =>
       setOutcome({
         tone: 'green',
         text:
@@ -77,11 +70,9 @@ function SecuritySettingsForm({
             : saved.requireMfaFor.length > 0
               ? `Saved. ${saved.requireMfaFor.map((role) => (role === 'admin' ? 'Admins' : 'Managers')).join(' and ')} without two-factor sign-in are taken to set it up.`
               : 'Saved. Two-factor sign-in is now up to each person.',
-      });
-    },
-    onError: async (error) => {
+      }),
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        await queryClient.invalidateQueries({ queryKey: securitySettingsKey });
         setOutcome({
           tone: 'yellow',
           text: 'Someone changed this setting since you opened the page; it now shows their choice.',
@@ -93,16 +84,15 @@ function SecuritySettingsForm({
           setUpFirst: true,
         });
       } else {
-        setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
+        setOutcome({ tone: 'red', text: `Not saved: ${applyProblem(form, error) ?? errorMessage(error)}` });
       }
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
     setOutcome(null);
-    save.mutate();
-  }
+    save.mutate({ version: settings.version, requireMfaFor: values.requireMfaFor });
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -112,7 +102,11 @@ function SecuritySettingsForm({
           turned it on are taken to set it up when they next sign in, and can use nothing else in Tandem until they
           have.
         </Text>
-        <Checkbox.Group label="Require two-factor sign-in for" value={roles} onChange={(value) => setRoles(value)}>
+        <Checkbox.Group
+          label="Require two-factor sign-in for"
+          {...form.getInputProps('requireMfaFor')}
+          onChange={(value) => form.setFieldValue('requireMfaFor', value as RequirableRole[])}
+        >
           <Group mt="xs">
             {ROLE_CHOICES.map((choice) => (
               <Checkbox key={choice.value} value={choice.value} label={choice.label} />

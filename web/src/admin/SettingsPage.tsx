@@ -1,27 +1,29 @@
 import { Alert, Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useForm } from '@mantine/form';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import type { components } from '../api/schema';
 import { PageTitle } from '../common/PageTitle';
-import { adminKeys, useCheckInSettings, useHealthSettings } from './admin-queries';
+import { applyProblem } from '../forms/apply-problem';
+import { useCheckInSettings, useHealthSettings, useSaveCheckInSettings, useSaveHealthSettings } from './admin-queries';
 import { SecuritySettingsSection } from './SecuritySettingsForm';
 import {
   BAND_FIELDS,
-  checkSettingsForm,
-  hasErrors,
-  serverSettingsErrors,
   sumMessage,
   WEIGHT_FIELDS,
   weightsSum,
-  wholePercent,
   type BandKey,
-  type FieldValue,
   type HealthSettings,
-  type SettingsFormErrors,
   type WeightKey,
 } from './health-weights';
+import {
+  checkInFormErrors,
+  healthFormErrors,
+  healthFormValues,
+  healthSettingsBody,
+  type CheckInFormValues,
+  type HealthFormValues,
+} from './settings-form';
 
 type CheckInSettings = components['schemas']['CheckInSettingsResponseDto'];
 
@@ -99,6 +101,8 @@ export function SettingsPage() {
   );
 }
 
+const FIX_MARKED = 'Not saved: fix the values marked below.';
+
 const STALE =
   'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
 
@@ -109,67 +113,49 @@ function HealthSettingsForm({
   settings: HealthSettings;
   onOutcome: (outcome: Outcome) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [weights, setWeights] = useState<Record<WeightKey, FieldValue>>({ ...settings.weights });
-  const [bands, setBands] = useState<Record<BandKey, FieldValue>>({ ...settings.bands });
-  const [errors, setErrors] = useState<SettingsFormErrors>({ weights: {}, bands: {} });
-  // Once messages are showing, each change re-checks the boxes, so a message goes as soon as its box is right.
-  const recheck = (nextWeights: Record<WeightKey, FieldValue>, nextBands: Record<BandKey, FieldValue>) => {
-    if (hasErrors(errors)) setErrors(checkSettingsForm(nextWeights, nextBands));
-  };
-
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/settings/health', {
-          body: {
-            version: settings.version,
-            weights: Object.fromEntries(
-              WEIGHT_FIELDS.map(({ key }) => [key, wholePercent(weights[key])]),
-            ) as HealthSettings['weights'],
-            bands: Object.fromEntries(
-              BAND_FIELDS.map(({ key }) => [key, wholePercent(bands[key])]),
-            ) as HealthSettings['bands'],
-          },
-        }),
-      ),
-    onSuccess: (saved) => {
-      // A new version re-mounts the form with the saved values (see the key above).
-      queryClient.setQueryData(adminKeys.healthSettings, saved);
+  const form = useForm<HealthFormValues>({
+    mode: 'controlled',
+    initialValues: healthFormValues(settings),
+    validate: healthFormErrors,
+  });
+  const save = useSaveHealthSettings({
+    // A new version re-mounts the form with the saved values (see the key above).
+    onSuccess: (saved) =>
       setOutcome({
         tone: 'green',
         text:
           saved.version === settings.version
             ? 'Nothing to save: the settings are unchanged.'
             : 'Saved. Scores use the new settings from now on.',
-      });
-    },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        await queryClient.invalidateQueries({ queryKey: adminKeys.healthSettings });
-        setOutcome({ tone: 'yellow', text: STALE });
-      } else if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length) {
-        setErrors(serverSettingsErrors(error.problem.errors));
-        setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' });
-      } else {
-        setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
-      }
+      }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) setOutcome({ tone: 'yellow', text: STALE });
+      else if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length)
+        setOutcome({ tone: 'red', text: applyProblem(form, error) ?? FIX_MARKED });
+      else setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = checkSettingsForm(weights, bands);
-    setErrors(found);
-    if (hasErrors(found)) {
-      setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' });
-      return;
-    }
-    setOutcome(null);
-    save.mutate();
-  }
+  const submit = form.onSubmit(
+    (values) => {
+      setOutcome(null);
+      save.mutate({ version: settings.version, ...healthSettingsBody(values) });
+    },
+    () => setOutcome({ tone: 'red', text: FIX_MARKED }),
+  );
 
-  const sum = sumMessage(weightsSum(weights));
+  // Numbers as typed: "-5" or "12.5" is refused with a message, never changed. Once messages are
+  // showing, each change re-checks the boxes, so a message goes as soon as its box is right.
+  const box = (path: `weights.${WeightKey}` | `bands.${BandKey}`) => ({
+    ...form.getInputProps(path),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const showing = Object.keys(form.errors).length > 0;
+      form.setFieldValue(path, event.currentTarget.value);
+      if (showing) form.setErrors(healthFormErrors(form.getValues()));
+    },
+  });
+
+  const sum = sumMessage(weightsSum(form.getValues().weights));
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -183,7 +169,6 @@ function HealthSettingsForm({
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             {WEIGHT_FIELDS.map(({ key, label, description }) => (
-              // Numbers as typed: "-5" or "12.5" is refused with a message, never changed.
               <TextInput
                 key={key}
                 label={label}
@@ -191,13 +176,7 @@ function HealthSettingsForm({
                 inputMode="numeric"
                 autoComplete="off"
                 {...PERCENT}
-                value={String(weights[key])}
-                onChange={(event) => {
-                  const next = { ...weights, [key]: event.currentTarget.value };
-                  setWeights(next);
-                  recheck(next, bands);
-                }}
-                error={errors.weights[key]}
+                {...box(`weights.${key}`)}
               />
             ))}
           </SimpleGrid>
@@ -217,13 +196,7 @@ function HealthSettingsForm({
                 description={description}
                 inputMode="numeric"
                 autoComplete="off"
-                value={String(bands[key])}
-                onChange={(event) => {
-                  const next = { ...bands, [key]: event.currentTarget.value };
-                  setBands(next);
-                  recheck(weights, next);
-                }}
-                error={errors.bands[key]}
+                {...box(`bands.${key}`)}
               />
             ))}
           </SimpleGrid>
@@ -245,73 +218,53 @@ function CheckInSettingsForm({
   settings: CheckInSettings;
   onOutcome: (outcome: Outcome) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [intervalMonths, setIntervalMonths] = useState<FieldValue>(settings.intervalMonths);
-  const [respondWithinDays, setRespondWithinDays] = useState<FieldValue>(settings.respondWithinDays);
-  const [automatic, setAutomatic] = useState(settings.automatic);
-  const [errors, setErrors] = useState<{ intervalMonths?: string; respondWithinDays?: string }>({});
-
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/settings/check-ins', {
-          body: {
-            version: settings.version,
-            intervalMonths: Number(intervalMonths),
-            respondWithinDays: Number(respondWithinDays),
-            automatic,
-          },
-        }),
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(adminKeys.checkInSettings, saved);
+  const form = useForm<CheckInFormValues>({
+    mode: 'controlled',
+    initialValues: {
+      intervalMonths: String(settings.intervalMonths),
+      respondWithinDays: String(settings.respondWithinDays),
+      automatic: settings.automatic,
+    },
+    validate: checkInFormErrors,
+  });
+  const save = useSaveCheckInSettings({
+    onSuccess: (saved) =>
       setOutcome({
         tone: 'green',
         text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.',
-      });
-    },
-    onError: async (error) => {
+      }),
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        await queryClient.invalidateQueries({ queryKey: adminKeys.checkInSettings });
         setOutcome({ tone: 'yellow', text: STALE });
-      } else {
-        if (error instanceof ApiError)
-          setErrors({
-            intervalMonths: error.fieldError('intervalMonths'),
-            respondWithinDays: error.fieldError('respondWithinDays'),
-          });
-        setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
+        return;
       }
+      applyProblem(form, error);
+      setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
     },
   });
 
-  function check(months: FieldValue, days: FieldValue) {
-    // Digits only: "1.5", "-1" or "1e1" is refused, never read as something else.
-    const whole = (value: FieldValue, min: number, max: number) => {
-      const text = String(value).trim();
-      return /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
-    };
-    return {
-      intervalMonths: whole(months, 1, 24) ? undefined : 'Enter a whole number of months from 1 to 24',
-      respondWithinDays: whole(days, 1, 90) ? undefined : 'Enter a whole number of days from 1 to 90',
-    };
-  }
-  // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.
-  const recheck = (months: FieldValue, days: FieldValue) => {
-    if (errors.intervalMonths || errors.respondWithinDays) setErrors(check(months, days));
-  };
+  const submit = form.onSubmit(
+    (values) => {
+      setOutcome(null);
+      save.mutate({
+        version: settings.version,
+        intervalMonths: Number(values.intervalMonths),
+        respondWithinDays: Number(values.respondWithinDays),
+        automatic: values.automatic,
+      });
+    },
+    () => setOutcome({ tone: 'red', text: FIX_MARKED }),
+  );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = check(intervalMonths, respondWithinDays);
-    setErrors(found);
-    if (found.intervalMonths || found.respondWithinDays) {
-      setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' });
-      return;
-    }
-    setOutcome(null);
-    save.mutate();
-  }
+  // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.
+  const box = (path: 'intervalMonths' | 'respondWithinDays') => ({
+    ...form.getInputProps(path),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const showing = Object.keys(form.errors).length > 0;
+      form.setFieldValue(path, event.currentTarget.value);
+      if (showing) form.setErrors(checkInFormErrors(form.getValues()));
+    },
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -326,31 +279,20 @@ function CheckInSettingsForm({
             description="In months"
             inputMode="numeric"
             autoComplete="off"
-            value={String(intervalMonths)}
-            onChange={(event) => {
-              setIntervalMonths(event.currentTarget.value);
-              recheck(event.currentTarget.value, respondWithinDays);
-            }}
-            error={errors.intervalMonths}
+            {...box('intervalMonths')}
           />
           <TextInput
             label="Time to answer"
             description="In days"
             inputMode="numeric"
             autoComplete="off"
-            value={String(respondWithinDays)}
-            onChange={(event) => {
-              setRespondWithinDays(event.currentTarget.value);
-              recheck(intervalMonths, event.currentTarget.value);
-            }}
-            error={errors.respondWithinDays}
+            {...box('respondWithinDays')}
           />
         </SimpleGrid>
         <Checkbox
           label="Send the check-ins automatically"
           description="Each day, partners that are due get theirs. Unticked, a manager sends a round by hand."
-          checked={automatic}
-          onChange={(event) => setAutomatic(event.currentTarget.checked)}
+          {...form.getInputProps('automatic', { type: 'checkbox' })}
         />
         <Group>
           <Button type="submit" loading={save.isPending}>

@@ -1,13 +1,10 @@
 import { Alert, Badge, Button, Group, Pagination, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
 import { PageTitle } from '../common/PageTitle';
-import { useUserPage, USERS_PAGE_SIZE } from './admin-queries';
+import { useResendInvitation, useUserPage, USERS_PAGE_SIZE } from './admin-queries';
 import { EditUserModal } from './EditUserModal';
 import { InvitationLinkModal } from './InvitationLinkModal';
 import { InviteUserModal } from './InviteUserModal';
@@ -17,7 +14,6 @@ import { accountState, invitationState, ROLE_LABELS, type AdminUser } from './us
 /** Users and invitations: invite, change a role, deactivate, send a new link; each invitation email's fate in words. */
 export function UsersPage() {
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const users = useUserPage(page);
   const [inviting, inviteModal] = useDisclosure(false);
@@ -26,16 +22,12 @@ export function UsersPage() {
   const [linkFor, setLinkFor] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<{ tone: 'green' | 'red'; text: string } | null>(null);
 
-  const resend = useMutation({
-    mutationFn: async (user: AdminUser) =>
-      unwrap(await api.POST('/api/v1/users/{id}/invitation', { params: { path: { id: user.id } } })),
-    onSuccess: async (user) => {
+  const resend = useResendInvitation({
+    onSuccess: (user) =>
       setNotice({
         tone: 'green',
         text: `A new link to choose a password is on its way to ${user.email}. Earlier links no longer work.`,
-      });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-    },
+      }),
     onError: (error, user) =>
       setNotice({ tone: 'red', text: `No new link was sent to ${user.name}: ${errorMessage(error)}` }),
   });

@@ -11,17 +11,14 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useAudiences, useCapabilities } from '../api/queries';
-import type { Audience, Capability } from '../api/types';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
+import { useAudiences, useCapabilities } from '../api/queries';
 import { PageTitle } from '../common/PageTitle';
-import { parseCount, wholeNumberProblem } from '../forms/count';
-
-type Kind = 'audiences' | 'capabilities';
-type Term = Audience | Capability;
+import { applyProblem } from '../forms/apply-problem';
+import { useDeleteTerm, useSaveTerm, type Term, type VocabularyKind as Kind } from './admin-queries';
+import { populationProblem, termBody, termFormErrors, termFormValues, type TermFormValues } from './vocabulary-form';
 
 const WORDS: Record<Kind, { title: string; one: string; a: string; intro: string }> = {
   audiences: {
@@ -42,7 +39,7 @@ const WORDS: Record<Kind, { title: string; one: string; a: string; intro: string
 
 export const PRIORITY_LABELS: Record<number, string> = { 1: '1 — high', 2: '2 — medium', 3: '3 — low' };
 
-const isAudience = (term: Term): term is Audience => 'priority' in term;
+const isAudience = (term: Term): term is Extract<Term, { priority: number }> => 'priority' in term;
 
 export function AudiencesPage() {
   return <VocabularyPage kind="audiences" />;
@@ -166,65 +163,6 @@ function VocabularyPage({ kind }: { kind: Kind }) {
   );
 }
 
-interface TermValues {
-  name: string;
-  description: string;
-  priority: string;
-  /** As typed ("12,000"); populationProblem says what is wrong with it. */
-  estimatedPopulation: string;
-  source: string;
-}
-type TermField = keyof TermValues;
-
-function initialValues(term: Term | null): TermValues {
-  return {
-    name: term?.name ?? '',
-    description: term?.description ?? '',
-    priority: term && isAudience(term) ? String(term.priority) : '2',
-    estimatedPopulation:
-      term && isAudience(term) && term.estimatedPopulation !== null ? String(term.estimatedPopulation) : '',
-    source: term && isAudience(term) ? (term.source ?? '') : '',
-  };
-}
-
-/** The server's limit for an audience's estimated population. */
-const MAX_POPULATION = 100_000_000;
-
-/** What is wrong with the estimate as typed ("-5", "12.5", "lots"), or null when it is blank or a whole number in range. */
-const populationProblem = (text: string) =>
-  wholeNumberProblem(text, { min: 0, max: MAX_POPULATION, what: 'An estimate' });
-
-const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
-
-async function saveTerm(kind: Kind, term: Term | null, values: TermValues): Promise<Term> {
-  const common = { name: values.name.trim(), description: blankToNull(values.description) };
-  const population = values.estimatedPopulation.trim() === '' ? null : parseCount(values.estimatedPopulation);
-  const audience = {
-    ...common,
-    priority: Number(values.priority) as 1 | 2 | 3,
-    estimatedPopulation: population,
-    source: blankToNull(values.source),
-  };
-  if (kind === 'audiences') {
-    return term
-      ? unwrap(
-          await api.PATCH('/api/v1/audiences/{id}', {
-            params: { path: { id: term.id } },
-            body: { ...audience, version: term.version },
-          }),
-        )
-      : unwrap(await api.POST('/api/v1/audiences', { body: audience }));
-  }
-  return term
-    ? unwrap(
-        await api.PATCH('/api/v1/capabilities/{id}', {
-          params: { path: { id: term.id } },
-          body: { ...common, version: term.version },
-        }),
-      )
-    : unwrap(await api.POST('/api/v1/capabilities', { body: common }));
-}
-
 function TermModal({
   kind,
   term,
@@ -237,52 +175,33 @@ function TermModal({
   onSaved: (term: Term, created: boolean) => void;
 }) {
   const words = WORDS[kind];
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<TermValues>(() => initialValues(term));
-  const [errors, setErrors] = useState<Partial<Record<TermField, string>>>({});
+  const form = useForm<TermFormValues>({
+    mode: 'controlled',
+    initialValues: termFormValues(term),
+    validate: termFormErrors,
+    // A change answers the last failed save: its message goes with the field's.
+    onValuesChange: () => save.reset(),
+  });
 
-  const listKey = kind === 'audiences' ? queryKeys.audiences : queryKeys.capabilities;
-
-  const save = useMutation({
-    mutationFn: () => saveTerm(kind, term, values),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: listKey });
+  const save = useSaveTerm(kind, term, {
+    onSuccess: (saved) => {
       onSaved(saved, term === null);
       onClose();
     },
-    onError: async (error) => {
-      if (!(error instanceof ApiError)) return;
-      if (error.status === 409 && error.problem.code?.endsWith('_NAME_TAKEN')) {
-        setErrors({ name: `There is already ${words.a} with this name (names ignore upper and lower case).` });
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409 && error.problem.code?.endsWith('_NAME_TAKEN')) {
+        form.setErrors({ name: `There is already ${words.a} with this name (names ignore upper and lower case).` });
         return;
       }
-      if (error.status === 409) await queryClient.invalidateQueries({ queryKey: listKey });
-      const found: Partial<Record<TermField, string>> = {};
-      for (const field of ['name', 'description', 'priority', 'estimatedPopulation', 'source'] as const)
-        found[field] = error.fieldError(field);
-      setErrors(found);
+      // Field errors go next to their fields; anything else is said above the form (below).
+      applyProblem(form, error);
     },
   });
 
-  const set = <K extends TermField>(key: K, value: TermValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-    save.reset();
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Partial<Record<TermField, string>> = {};
-    if (!values.name.trim()) found.name = 'Enter a name';
-    const populationError = populationProblem(values.estimatedPopulation);
-    if (populationError) found.estimatedPopulation = populationError;
-    setErrors(found);
-    if (Object.values(found).some(Boolean)) return;
-    save.mutate();
-  }
+  const submit = form.onSubmit((values) => save.mutate(termBody(values)));
 
   const error = save.error;
-  const fieldErrorShown = Object.values(errors).some(Boolean);
+  const fieldErrorShown = Object.values(form.errors).some(Boolean);
   const conflict = error instanceof ApiError && error.status === 409;
   return (
     <Modal
@@ -302,33 +221,18 @@ function TermModal({
                 : errorMessage(error)}
             </Alert>
           )}
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            maxLength={120}
-            value={values.name}
-            onChange={(event) => set('name', event.currentTarget.value)}
-            error={errors.name}
-          />
+          <TextInput label="Name" required data-autofocus maxLength={120} {...form.getInputProps('name')} />
           <Textarea
             label="Description"
             autosize
             minRows={2}
             maxRows={6}
             maxLength={2000}
-            value={values.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={errors.description}
+            {...form.getInputProps('description')}
           />
           {kind === 'audiences' && (
             <>
-              <Radio.Group
-                label="Priority"
-                value={values.priority}
-                onChange={(value) => set('priority', value)}
-                error={errors.priority}
-              >
+              <Radio.Group label="Priority" {...form.getInputProps('priority')}>
                 <Group mt="xs">
                   {[1, 2, 3].map((priority) => (
                     <Radio key={priority} value={String(priority)} label={PRIORITY_LABELS[priority]} />
@@ -341,24 +245,20 @@ function TermModal({
                 description="How many young people in your area, if you know"
                 inputMode="numeric"
                 autoComplete="off"
-                value={values.estimatedPopulation}
+                {...form.getInputProps('estimatedPopulation')}
                 onChange={(event) => {
                   const text = event.currentTarget.value;
-                  const shown = !!errors.estimatedPopulation;
-                  set('estimatedPopulation', text);
+                  const shown = !!form.errors.estimatedPopulation;
+                  form.setFieldValue('estimatedPopulation', text);
                   // A message showing stays until the estimate is right.
-                  if (shown)
-                    setErrors((current) => ({ ...current, estimatedPopulation: populationProblem(text) ?? undefined }));
+                  if (shown) form.setFieldError('estimatedPopulation', populationProblem(text));
                 }}
-                error={errors.estimatedPopulation}
               />
               <TextInput
                 label="Source"
                 description="Where the estimate comes from, e.g. your community analysis"
                 maxLength={300}
-                value={values.source}
-                onChange={(event) => set('source', event.currentTarget.value)}
-                error={errors.source}
+                {...form.getInputProps('source')}
               />
             </>
           )}
@@ -401,19 +301,8 @@ function DeleteTermModal({
   onDeleted: (term: Term) => void;
 }) {
   const words = WORDS[kind];
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () => {
-      const result =
-        kind === 'audiences'
-          ? await api.DELETE('/api/v1/audiences/{id}', { params: { path: { id: term.id } } })
-          : await api.DELETE('/api/v1/capabilities/{id}', { params: { path: { id: term.id } } });
-      unwrap(result);
-    },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({
-        queryKey: kind === 'audiences' ? queryKeys.audiences : queryKeys.capabilities,
-      });
+  const remove = useDeleteTerm(kind, term.id, {
+    onSuccess: () => {
       onDeleted(term);
       onClose();
     },

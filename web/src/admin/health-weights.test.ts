@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   checkSettingsForm,
   hasErrors,
-  serverSettingsErrors,
   sumMessage,
   weightsSum,
   wholePercent,
@@ -74,28 +73,5 @@ describe('checkSettingsForm', () => {
 
   it('leaves the order of the bands to the server', () => {
     expect(hasErrors(checkSettingsForm(DEFAULTS, { thriving: 40, steady: 50, atRisk: 60 }))).toBe(false);
-  });
-});
-
-describe('serverSettingsErrors', () => {
-  it('puts each field error next to its box and the sum error under the weights', () => {
-    expect(
-      serverSettingsErrors([
-        { field: 'bands.steady', message: 'must be below thriving (40)' },
-        { field: 'weights.fit', message: 'must be a whole number from 0 to 100' },
-        { field: 'weights', message: 'must add up to 100 (they add up to 90)' },
-        { field: 'version', message: 'must be an integer number' },
-      ]),
-    ).toEqual({
-      weights: { fit: 'Must be a whole number from 0 to 100' },
-      bands: { steady: 'Must be below thriving (40)' },
-      sum: 'The weights must add up to 100 (they add up to 90).',
-    });
-  });
-
-  it('ignores fields it does not show', () => {
-    expect(serverSettingsErrors([{ field: 'weights.popularity', message: 'is not a component of the score' }])).toEqual(
-      { weights: {}, bands: {} },
-    );
   });
 });

@@ -86,18 +86,3 @@ export function checkSettingsForm(
 export function hasErrors(errors: SettingsFormErrors): boolean {
   return Object.keys(errors.weights).length + Object.keys(errors.bands).length > 0 || errors.sum !== undefined;
 }
-
-/** The server's `errors: [{field, message}]` (`weights.fit`, `weights`, `bands.steady` …) placed next to the boxes. */
-export function serverSettingsErrors(errors: readonly { field: string; message: string }[]): SettingsFormErrors {
-  const placed: SettingsFormErrors = { weights: {}, bands: {} };
-  const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
-  for (const { field, message } of errors) {
-    const [group, key] = field.split('.');
-    if (group === 'weights' && key && WEIGHT_FIELDS.some((f) => f.key === key))
-      placed.weights[key as WeightKey] = sentence(message);
-    else if (group === 'bands' && key && BAND_FIELDS.some((f) => f.key === key))
-      placed.bands[key as BandKey] = sentence(message);
-    else if (field === 'weights') placed.sum = `The weights ${message}.`;
-  }
-  return placed;
-}

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { api, session, type User } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { session, type User } from '../api/client';
+import { ApiError, errorMessage } from '../api/problem';
+import { useSetupOpen } from './auth-queries';
 import { AuthFrame } from './AuthFrame';
 import { safeRedirect } from './safe-redirect';
 
@@ -15,6 +16,13 @@ const NOTICE_TEXT = {
   'signed-out': 'You are signed out.',
   'already-set-up': 'Tandem is already set up. Sign in with your account, or ask an admin to invite you.',
 } as const;
+
+/** The sign-in form: the email and password, then the code (from the app, or a recovery code) when asked for one. */
+interface SignInValues {
+  email: string;
+  password: string;
+  otp: string;
+}
 
 function signInError(error: unknown): string {
   if (error instanceof ApiError && error.problem.code === 'MFA_INVALID')
@@ -61,13 +69,14 @@ export function SignInForm({
   /** Runs after `session.signIn` succeeded, with whoever signed in. */
   onSignedIn: (user: User) => unknown;
 }) {
-  const [email, setEmail] = useState(initialEmail);
-  const [password, setPassword] = useState('');
+  const form = useForm<SignInValues>({
+    mode: 'controlled',
+    initialValues: { email: initialEmail, password: '', otp: '' },
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Two-factor: after a right password the server asks for a code (401 MFA_REQUIRED); the same form asks for it.
   const [step, setStep] = useState<'password' | 'code'>('password');
-  const [otp, setOtp] = useState('');
   const [recovery, setRecovery] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -79,8 +88,7 @@ export function SignInForm({
     if (initialEmail) passwordInput.current?.focus();
   }, [initialEmail]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function signIn({ email, password, otp }: SignInValues) {
     if (step === 'code' && !otp.trim()) {
       setError(recovery ? 'Enter one of your recovery codes.' : 'Enter the code from your authenticator app.');
       return;
@@ -97,22 +105,22 @@ export function SignInForm({
         return;
       }
       setError(signInError(caught));
-      setOtp('');
+      form.setFieldValue('otp', '');
       setBusy(false);
     }
   }
+  const submit = form.onSubmit((values) => signIn(values));
 
   function startOver() {
     setStep('password');
-    setPassword('');
-    setOtp('');
+    form.setValues({ password: '', otp: '' });
     setRecovery(false);
     setError(null);
   }
 
   if (step === 'code') {
     return (
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Text c="dimmed">Two-factor sign-in is on for this account.</Text>
           {error && (
@@ -129,8 +137,7 @@ export function SignInForm({
               autoComplete="off"
               spellCheck={false}
               required
-              value={otp}
-              onChange={(event) => setOtp(event.currentTarget.value)}
+              {...form.getInputProps('otp')}
             />
           ) : (
             <TextInput
@@ -142,8 +149,7 @@ export function SignInForm({
               inputMode="numeric"
               maxLength={7}
               required
-              value={otp}
-              onChange={(event) => setOtp(event.currentTarget.value)}
+              {...form.getInputProps('otp')}
             />
           )}
           <Button type="submit" loading={busy} fullWidth>
@@ -156,7 +162,7 @@ export function SignInForm({
               size="sm"
               onClick={() => {
                 setRecovery((current) => !current);
-                setOtp('');
+                form.setFieldValue('otp', '');
                 setError(null);
               }}
             >
@@ -174,28 +180,20 @@ export function SignInForm({
   return (
     <>
       {!error && notice}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
             <Alert color="red" role="alert" title="Could not sign in">
               {error}
             </Alert>
           )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-          />
+          <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
           <PasswordInput
             ref={passwordInput}
             label="Password"
             autoComplete="current-password"
             required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            {...form.getInputProps('password')}
           />
           <Button type="submit" loading={busy} fullWidth>
             Sign in
@@ -208,11 +206,7 @@ export function SignInForm({
 
 /** Offers the first-run setup only while Tandem has no user (GET /auth/setup); nothing once someone exists. */
 function FirstAdminLink() {
-  const setup = useQuery({
-    queryKey: ['auth', 'setup'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/auth/setup')),
-    staleTime: 60_000,
-  });
+  const setup = useSetupOpen();
   if (!setup.data?.open) return null;
   return (
     <Text size="sm" mt="lg">
