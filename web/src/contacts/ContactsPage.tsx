@@ -1,32 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  useMantineTheme,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import type { Contact } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame, usePhoneLayout } from '../common/ListFrame';
 import { useDebouncedUrlText } from '../common/useDebouncedUrlText';
 import { OrganizationSelect } from '../visits/OrganizationSelect';
 import { useOrganizationNames } from '../visits/outreach-data';
@@ -39,6 +18,7 @@ import {
   withContactFilters,
   withContactsPage,
 } from './contacts-search';
+import { useContactList } from './contacts-queries';
 
 const route = getRouteApi('/app/contacts');
 
@@ -55,16 +35,10 @@ export function ContactsPage() {
   const search = useMemo(() => parseContactsSearch(rawSearch), [rawSearch]);
   const navigate = route.useNavigate();
   const query = useMemo(() => toContactListQuery(search), [search]);
-  const contacts = useQuery({
-    queryKey: queryKeys.contactList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/contacts', { params: { query }, signal })),
-    // Keep the last page on screen while the next loads, so typing does not blank the list.
-    placeholderData: keepPreviousData,
-  });
+  const contacts = useContactList(query);
   const rows = contacts.data?.data ?? [];
   const partnerNames = useOrganizationNames(rows.map((contact) => contact.organizationId));
-  const theme = useMantineTheme();
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const phone = usePhoneLayout();
 
   const setFilters = (changes: Parameters<typeof withContactFilters>[1], replace = false) =>
     void navigate({ search: (previous) => withContactFilters(previous as Record<string, unknown>, changes), replace });
@@ -75,10 +49,9 @@ export function ContactsPage() {
   const partnerName = (contact: Contact) => partnerNames.get(contact.organizationId) ?? 'Partner';
 
   return (
-    <Stack gap="md">
-      <PageTitle>Contacts</PageTitle>
-
-      <Box component="section" aria-label="Search and filters">
+    <ListFrame
+      title="Contacts"
+      filters={
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             type="search"
@@ -98,33 +71,23 @@ export function ContactsPage() {
             onChange={(organizationId) => setFilters({ organizationId: organizationId ?? undefined })}
           />
         </SimpleGrid>
-        {filtered && (
-          <Button mt="xs" variant="subtle" size="compact-sm" onClick={() => void navigate({ search: {} })}>
-            Clear filters
-          </Button>
-        )}
-      </Box>
-
-      <Text role="status" aria-live="polite" fw={500}>
-        {contacts.isPending
-          ? 'Loading contacts…'
-          : contacts.isError
-            ? ''
-            : total === 0
-              ? filtered
-                ? 'No contact matches these filters.'
-                : 'No contacts yet. Add them on a partner’s page.'
-              : `${total} ${total === 1 ? 'contact' : 'contacts'}${filtered ? ' found' : ''}`}
-      </Text>
-
-      {contacts.isError && (
-        <Alert color="red" role="alert" title="The contacts could not be loaded">
-          {errorMessage(contacts.error)}
-        </Alert>
-      )}
-
+      }
+      filtered={filtered}
+      onClearFilters={() => void navigate({ search: {} })}
+      query={contacts}
+      noun={{ one: 'contact', many: 'contacts' }}
+      total={total}
+      emptyText="No contacts yet. Add them on a partner’s page."
+      errorTitle="The contacts could not be loaded"
+      pagination={{
+        page: search.page ?? 1,
+        pageSize: CONTACTS_PAGE_SIZE,
+        onChange: (page) =>
+          void navigate({ search: (previous) => withContactsPage(previous as Record<string, unknown>, page) }),
+      }}
+    >
       {rows.length > 0 &&
-        (wide ? (
+        (!phone ? (
           <Table.ScrollContainer minWidth={560}>
             <Table striped verticalSpacing="sm" captionSide="top">
               <VisuallyHidden component="caption">Contacts, primary contacts first, then by name</VisuallyHidden>
@@ -187,27 +150,7 @@ export function ContactsPage() {
             ))}
           </Stack>
         ))}
-
-      {total > CONTACTS_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / CONTACTS_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(page) =>
-              void navigate({ search: (previous) => withContactsPage(previous as Record<string, unknown>, page) })
-            }
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-    </Stack>
+    </ListFrame>
   );
 }
 

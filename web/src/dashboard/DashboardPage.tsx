@@ -14,11 +14,9 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { ApiError, errorMessage } from '../api/problem';
+import { ownerLabel, useColleagues } from '../api/queries';
 import { STAGE_LABELS, STAGES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -32,6 +30,7 @@ import { IntroductionList } from '../matches/IntroductionList';
 import { UNKNOWN_ORGANIZATION, useOrganizationNames } from '../matches/useOrganizationNames';
 import { Section } from '../organization/Section';
 import { PortfolioTrendChart } from './charts';
+import { useHealthDashboard, usePortfolioHistory } from './dashboard-queries';
 import { BANDS_WORST_FIRST, coverageAlert, coverageRows, formatTrend, PRIORITY_LABELS } from './dashboard-format';
 import type { HealthDashboard, PortfolioEntry } from './types';
 
@@ -46,14 +45,8 @@ export function DashboardPage() {
 }
 
 function Dashboard() {
-  const dashboard = useQuery({
-    queryKey: queryKeys.dashboard,
-    queryFn: async () => unwrap(await api.GET('/api/v1/dashboard/health')),
-  });
-  const history = useQuery({
-    queryKey: queryKeys.portfolioHistory,
-    queryFn: async () => unwrap(await api.GET('/api/v1/dashboard/health/history')).data,
-  });
+  const dashboard = useHealthDashboard();
+  const history = usePortfolioHistory();
   const round = useCheckInRound();
   const names = useMemo(
     () => new Map(dashboard.data?.data.map((entry) => [entry.organizationId, entry.name])),

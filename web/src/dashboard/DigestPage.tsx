@@ -1,8 +1,5 @@
 import { Alert, Breadcrumbs, Group, List, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { ApiError, errorMessage } from '../api/problem';
 import { BAND_LABELS } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -14,6 +11,7 @@ import { BandBadge } from '../common/StageBadge';
 import { Section } from '../organization/Section';
 import { formatDay } from './chart-data';
 import { BANDS_WORST_FIRST, PRIORITY_LABELS } from './dashboard-format';
+import { useDigest } from './dashboard-queries';
 import { introductionTitle, strengthText } from '../matches/match-format';
 
 /** The weekly email digest to managers, as it was sent this week or as it would be sent now. */
@@ -32,10 +30,7 @@ function OrganizationName({ id, name }: { id: string; name: string }) {
 }
 
 function Digest() {
-  const digest = useQuery({
-    queryKey: queryKeys.digest,
-    queryFn: async () => unwrap(await api.GET('/api/v1/dashboard/health/digest')),
-  });
+  const digest = useDigest();
   if (digest.error instanceof ApiError && digest.error.status === 403)
     return <ForbiddenPage what="The weekly digest" who="managers and admins" />;
   const data = digest.data;

@@ -1,12 +1,8 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
-import type { CreateOrganization } from '../api/types';
+import { ApiError } from '../api/problem';
 import { useCurrentUser } from '../auth/useSession';
 import { applyProblem } from '../forms/apply-problem';
 import {
@@ -15,6 +11,7 @@ import {
   organizationFormValues,
 } from '../organization/organization-form';
 import { OrganizationFields, useOrganizationForm } from '../organization/OrganizationFields';
+import { useCreateOrganization } from './directory-queries';
 
 /** Adds a partner with everything known about it so far, looked after by the person adding it unless they say otherwise. */
 export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -36,15 +33,12 @@ export function AddOrganizationModal({ opened, onClose }: { opened: boolean; onC
 
 function AddOrganizationForm({ onClose }: { onClose: () => void }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useOrganizationForm(organizationFormValues(undefined, user.id));
   const [general, setGeneral] = useState<string | null>(null);
 
-  const create = useMutation({
-    mutationFn: async (body: CreateOrganization) => unwrap(await api.POST('/api/v1/organizations', { body })),
+  const create = useCreateOrganization({
     onSuccess: async (organization) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
       onClose();
       await navigate({ to: '/organizations/$organizationId', params: { organizationId: organization.id } });
     },

@@ -2,11 +2,8 @@ import {
   Alert,
   Anchor,
   Badge,
-  Box,
   Button,
-  Collapse,
   Group,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -17,30 +14,28 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
 import { useMemo } from 'react';
-import { errorMessage } from '../api/problem';
 import { ownerLabel, useAudiences, useCapabilities, useColleagues, useOrganizations } from '../api/queries';
 import { STAGE_LABELS, STAGES, type Organization } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDate } from '../common/format';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame, usePhoneLayout } from '../common/ListFrame';
 import { StageBadge } from '../common/StageBadge';
 import { useDebouncedUrlText } from '../common/useDebouncedUrlText';
 import { AddOrganizationModal } from './AddOrganizationModal';
 import { exportFailureText } from './directory-csv';
 import { ImportCsvModal } from './ImportCsvModal';
-import { useDirectoryExport } from './useDirectoryCsv';
+import { useDirectoryExport } from './directory-queries';
 import {
   clearFilters,
   foldedFilterCount,
   hasFilters,
   MAX_QUERY_LENGTH,
   MAX_TAG_LENGTH,
-  pageCount,
   PAGE_SIZE,
   parseDirectorySearch,
   sortDirection,
@@ -83,9 +78,8 @@ export function DirectoryPage() {
   const navigate = route.useNavigate();
   const [adding, addModal] = useDisclosure(false);
   const [importing, importModal] = useDisclosure(false);
-  // On a phone the filters fold behind a button (below Mantine's "sm", where the table becomes cards).
-  const phone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false }) ?? false;
-  const [filtersOpen, filtersFold] = useDisclosure(false);
+  // On a phone the partners are cards and the filters fold behind a button (ListFrame does that).
+  const phone = usePhoneLayout();
   const csvExport = useDirectoryExport();
   const query = useMemo(() => toListQuery(search), [search]);
   const organizations = useOrganizations(query);
@@ -120,13 +114,12 @@ export function DirectoryPage() {
   const rows = organizations.data?.data ?? [];
   const filtered = hasFilters(search);
   const canWrite = can(user, 'directory.write');
-  const setCount = foldedFilterCount(search);
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="wrap">
-        <PageTitle>Partner directory</PageTitle>
-        {canWrite && (
+    <ListFrame
+      title="Partner directory"
+      actions={
+        canWrite && (
           <Group gap="sm">
             {/* The everyday action first: on a phone it is the first stop after the header. */}
             <Button onClick={addModal.open}>Add partner</Button>
@@ -137,136 +130,129 @@ export function DirectoryPage() {
               Export CSV
             </Button>
           </Group>
-        )}
-      </Group>
-
-      {csvExport.isError && (
-        <Alert
-          color="red"
-          role="alert"
-          title="The CSV file could not be downloaded"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => csvExport.reset()}
-        >
-          {exportFailureText(csvExport.error)}
-        </Alert>
-      )}
-
-      <Box component="section" aria-label="Search and filters">
-        <Stack gap="sm">
-          <TextInput
-            type="search"
-            label="Search partners"
-            description="Name, mission or notes"
-            placeholder="e.g. shelter"
-            value={q}
-            maxLength={MAX_QUERY_LENGTH}
-            onChange={(event) => setQ(event.currentTarget.value)}
-          />
-          {phone && (
-            <Group>
-              <Button
-                variant="default"
-                onClick={filtersFold.toggle}
-                aria-expanded={filtersOpen}
-                aria-controls="directory-filters"
-              >
-                {setCount === 0 ? 'Filters' : `Filters (${setCount} set)`}
-              </Button>
-            </Group>
+        )
+      }
+      intro={
+        csvExport.isError && (
+          <Alert
+            color="red"
+            role="alert"
+            title="The CSV file could not be downloaded"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => csvExport.reset()}
+          >
+            {exportFailureText(csvExport.error)}
+          </Alert>
+        )
+      }
+      filters={
+        <TextInput
+          type="search"
+          label="Search partners"
+          description="Name, mission or notes"
+          placeholder="e.g. shelter"
+          value={q}
+          maxLength={MAX_QUERY_LENGTH}
+          onChange={(event) => setQ(event.currentTarget.value)}
+        />
+      }
+      foldedFilters={{
+        id: 'directory-filters',
+        count: foldedFilterCount(search),
+        content: (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+            <Select
+              label="Stage"
+              placeholder="Any stage"
+              clearable
+              data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+              value={search.stage ?? null}
+              onChange={(value) => setFilters({ stage: (value as DirectoryFilters['stage']) ?? undefined })}
+            />
+            <Select
+              label="Audience served"
+              placeholder="Any audience"
+              clearable
+              searchable
+              nothingFoundMessage="No such audience"
+              data={audienceOptions}
+              value={search.audienceId ?? null}
+              onChange={(value) => setFilters({ audienceId: value ?? undefined })}
+            />
+            <Select
+              label="Offers"
+              placeholder="Any skill or resource"
+              clearable
+              searchable
+              nothingFoundMessage="No such skill or resource"
+              data={capabilityOptions}
+              value={search.capabilityId ?? null}
+              onChange={(value) => setFilters({ capabilityId: value ?? undefined })}
+            />
+            <Select
+              label="Looks for"
+              placeholder="Any skill or resource"
+              clearable
+              searchable
+              nothingFoundMessage="No such skill or resource"
+              data={capabilityOptions}
+              value={search.seeksCapabilityId ?? null}
+              onChange={(value) => setFilters({ seeksCapabilityId: value ?? undefined })}
+            />
+            <Select
+              label="Owner"
+              placeholder="Anyone"
+              clearable
+              searchable
+              nothingFoundMessage="No such colleague"
+              data={ownerOptions}
+              value={search.ownerId ?? null}
+              onChange={(value) => setFilters({ ownerId: value ?? undefined })}
+            />
+            <TextInput
+              label="Tag"
+              placeholder="e.g. drop-in"
+              value={tag}
+              maxLength={MAX_TAG_LENGTH}
+              onChange={(event) => setTag(event.currentTarget.value)}
+            />
+          </SimpleGrid>
+        ),
+      }}
+      filtered={filtered}
+      onClearFilters={() => void navigate({ search: (previous) => clearFilters(previous) })}
+      query={organizations}
+      noun={{ one: 'partner', many: 'partners' }}
+      total={total}
+      emptyText="No partners yet."
+      errorTitle="The directory could not be loaded"
+      pagination={{
+        page: search.page ?? 1,
+        pageSize: PAGE_SIZE,
+        onChange: (page) => void navigate({ search: (previous) => withPage(previous, page) }),
+      }}
+      footer={
+        <>
+          {rows.length === 0 && !filtered && !organizations.isPending && !organizations.isError && canWrite && (
+            <Text>
+              Start with a partner you already work with.{' '}
+              <Anchor component="button" type="button" onClick={addModal.open}>
+                Add the first partner
+              </Anchor>
+              , or{' '}
+              <Anchor component="button" type="button" onClick={importModal.open}>
+                import them from a spreadsheet
+              </Anchor>
+              .
+            </Text>
           )}
-          <Collapse expanded={!phone || filtersOpen} keepMountedMode="display-none" id="directory-filters">
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-              <Select
-                label="Stage"
-                placeholder="Any stage"
-                clearable
-                data={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
-                value={search.stage ?? null}
-                onChange={(value) => setFilters({ stage: (value as DirectoryFilters['stage']) ?? undefined })}
-              />
-              <Select
-                label="Audience served"
-                placeholder="Any audience"
-                clearable
-                searchable
-                nothingFoundMessage="No such audience"
-                data={audienceOptions}
-                value={search.audienceId ?? null}
-                onChange={(value) => setFilters({ audienceId: value ?? undefined })}
-              />
-              <Select
-                label="Offers"
-                placeholder="Any skill or resource"
-                clearable
-                searchable
-                nothingFoundMessage="No such skill or resource"
-                data={capabilityOptions}
-                value={search.capabilityId ?? null}
-                onChange={(value) => setFilters({ capabilityId: value ?? undefined })}
-              />
-              <Select
-                label="Looks for"
-                placeholder="Any skill or resource"
-                clearable
-                searchable
-                nothingFoundMessage="No such skill or resource"
-                data={capabilityOptions}
-                value={search.seeksCapabilityId ?? null}
-                onChange={(value) => setFilters({ seeksCapabilityId: value ?? undefined })}
-              />
-              <Select
-                label="Owner"
-                placeholder="Anyone"
-                clearable
-                searchable
-                nothingFoundMessage="No such colleague"
-                data={ownerOptions}
-                value={search.ownerId ?? null}
-                onChange={(value) => setFilters({ ownerId: value ?? undefined })}
-              />
-              <TextInput
-                label="Tag"
-                placeholder="e.g. drop-in"
-                value={tag}
-                maxLength={MAX_TAG_LENGTH}
-                onChange={(event) => setTag(event.currentTarget.value)}
-              />
-            </SimpleGrid>
-          </Collapse>
-          {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => void navigate({ search: (previous) => clearFilters(previous) })}
-              >
-                Clear filters
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Box>
 
-      <Text role="status" aria-live="polite" fw={500}>
-        {organizations.isPending
-          ? 'Loading partners…'
-          : organizations.isError
-            ? ''
-            : total === 0
-              ? filtered
-                ? 'No partner matches these filters.'
-                : 'No partners yet.'
-              : `${total} ${total === 1 ? 'partner' : 'partners'}${filtered ? ' found' : ''}`}
-      </Text>
-
-      {organizations.isError && (
-        <Alert color="red" role="alert" title="The directory could not be loaded">
-          {errorMessage(organizations.error)}
-        </Alert>
-      )}
-
+          {canWrite && <AddOrganizationModal opened={adding} onClose={addModal.close} />}
+          {canWrite && <ImportCsvModal opened={importing} onClose={importModal.close} />}
+        </>
+      }
+    >
       {rows.length > 0 && phone && (
         // A phone gets the same partners as cards, a wider screen the table.
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Partners">
@@ -306,42 +292,7 @@ export function DirectoryPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-
-      {total > PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={pageCount(total)}
-            value={search.page ?? 1}
-            onChange={(page) => void navigate({ search: (previous) => withPage(previous, page) })}
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-
-      {rows.length === 0 && !filtered && !organizations.isPending && !organizations.isError && canWrite && (
-        <Text>
-          Start with a partner you already work with.{' '}
-          <Anchor component="button" type="button" onClick={addModal.open}>
-            Add the first partner
-          </Anchor>
-          , or{' '}
-          <Anchor component="button" type="button" onClick={importModal.open}>
-            import them from a spreadsheet
-          </Anchor>
-          .
-        </Text>
-      )}
-
-      {canWrite && <AddOrganizationModal opened={adding} onClose={addModal.close} />}
-      {canWrite && <ImportCsvModal opened={importing} onClose={importModal.close} />}
-    </Stack>
+    </ListFrame>
   );
 }
 

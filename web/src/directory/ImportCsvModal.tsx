@@ -16,7 +16,7 @@ import {
   type ImportRowError,
 } from './directory-csv';
 import { saveFile } from '../common/save-file';
-import { useCsvImport } from './useDirectoryCsv';
+import { useCsvImport } from './directory-queries';
 
 /**
  * Import partners from a CSV file in two steps: "Check the file" runs the import as a dry run and

@@ -1,11 +1,9 @@
 import { Alert, Button, CopyButton, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { formatDate } from '../common/format';
 import { Section } from '../organization/Section';
-import { programKeys } from './program-queries';
+import { useCalendarLink, useMakeCalendarLink } from './program-queries';
 import type { Program } from './program-types';
 
 /**
@@ -15,20 +13,12 @@ import type { Program } from './program-types';
  * and can be replaced: making a new link turns the old one off at once. Every role may have one.
  */
 export function CalendarLinkSection({ program }: { program: Program }) {
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const link = useQuery({
-    queryKey: programKeys.calendarLink(program.id),
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } }, signal })),
-  });
-  const make = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/programs/{id}/calendar-link', { params: { path: { id: program.id } } })),
-    onSuccess: (made) => {
-      const replaced = !!link.data?.url;
-      queryClient.setQueryData(programKeys.calendarLink(program.id), made);
+  const link = useCalendarLink(program.id);
+  const replaced = !!link.data?.url;
+  const make = useMakeCalendarLink(program.id, {
+    onSuccess: () => {
       setConfirming(false);
       setNotice(
         replaced

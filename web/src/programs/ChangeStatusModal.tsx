@@ -1,9 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { programKeys } from './program-queries';
+import { useForm } from '@mantine/form';
+import { ApiError, errorMessage } from '../api/problem';
+import { useSaveProgram } from './program-queries';
 import { PROGRAM_STATUSES, STATUS_LABELS, type Program, type ProgramStatus } from './program-types';
 
 const CONSEQUENCES: Partial<Record<ProgramStatus, string>> = {
@@ -21,32 +19,13 @@ export function ChangeStatusModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [status, setStatus] = useState<ProgramStatus>(program.status);
+  const form = useForm<{ status: ProgramStatus }>({ mode: 'controlled', initialValues: { status: program.status } });
+  const { status } = form.getValues();
 
-  const change = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/programs/{id}', {
-          params: { path: { id: program.id } },
-          body: { status, version: program.version },
-        }),
-      ),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(programKeys.detail(program.id), updated);
-      await queryClient.invalidateQueries({ queryKey: programKeys.all });
-      onClose();
-    },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409)
-        await queryClient.invalidateQueries({ queryKey: programKeys.detail(program.id) });
-    },
-  });
+  // On a 409 the hook fetches the program again, so the page behind shows the colleague's version.
+  const change = useSaveProgram(program, { onSuccess: onClose });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    change.mutate();
-  }
+  const submit = form.onSubmit((values) => change.mutate({ status: values.status, version: program.version }));
 
   const conflict = change.error instanceof ApiError && change.error.status === 409;
   return (
@@ -71,7 +50,7 @@ export function ChangeStatusModal({
             data={PROGRAM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
             value={status}
             allowDeselect={false}
-            onChange={(value) => value && setStatus(value)}
+            onChange={(value) => value && form.setFieldValue('status', value)}
           />
           {CONSEQUENCES[status] && status !== program.status && <Text size="sm">{CONSEQUENCES[status]}</Text>}
           <Group justify="flex-end">

@@ -1,14 +1,12 @@
 import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { formatDate } from '../common/format';
 import { Section } from '../organization/Section';
 import './print.css';
-import { programKeys } from './program-queries';
+import { useCreateFeedbackLink, useFeedbackLinks, useRevokeFeedbackLink } from './program-queries';
 import type { FeedbackLink, FeedbackLinkCreated, Program } from './program-types';
 import { QrCode } from './QrCode';
 
@@ -18,28 +16,10 @@ import { QrCode } from './QrCode';
  * one is always possible; old ones keep working until revoked.
  */
 export function FeedbackLinksSection({ program }: { program: Program }) {
-  const queryClient = useQueryClient();
   const [created, setCreated] = useState<FeedbackLinkCreated | null>(null);
   const [revoking, setRevoking] = useState<FeedbackLink | null>(null);
-  const links = useQuery({
-    queryKey: programKeys.feedbackLinks(program.id),
-    queryFn: async ({ signal }) =>
-      unwrap(
-        await api.GET('/api/v1/programs/{id}/feedback-links', {
-          params: { path: { id: program.id }, query: { limit: 100 } },
-          signal,
-        }),
-      ).data,
-  });
-
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/programs/{id}/feedback-link', { params: { path: { id: program.id } } })),
-    onSuccess: async (link) => {
-      setCreated(link);
-      await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
-    },
-  });
+  const links = useFeedbackLinks(program.id);
+  const create = useCreateFeedbackLink(program.id, { onSuccess: setCreated });
 
   const active = links.data?.filter((link) => !link.revokedAt) ?? [];
   const revoked = links.data?.filter((link) => link.revokedAt) ?? [];
@@ -188,19 +168,7 @@ function PrintSheetModal({
 }
 
 function RevokeModal({ program, link, onClose }: { program: Program; link: FeedbackLink; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.DELETE('/api/v1/programs/{id}/feedback-links/{linkId}', {
-          params: { path: { id: program.id, linkId: link.id } },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: programKeys.feedbackLinks(program.id) });
-      onClose();
-    },
-  });
+  const revoke = useRevokeFeedbackLink(program.id, link.id, { onSuccess: onClose });
   return (
     <Modal
       opened

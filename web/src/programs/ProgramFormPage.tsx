@@ -14,65 +14,33 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useAudiences } from '../api/queries';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
+import { useAudiences } from '../api/queries';
 import { RequirePermission } from '../auth/RequirePermission';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { errorUnder, problemFields } from './form-errors';
-import { PartnersField, type PartnerRow } from './PartnersField';
-import { programKeys, useClosures, useProgram } from './program-queries';
+import { PartnersField } from './PartnersField';
+import { useOrganization } from '../visits/outreach-data';
 import {
-  PROGRAM_STATUSES,
-  STATUS_LABELS,
-  type CreateProgram,
-  type Program,
-  type ProgramStatus,
-  type UpdateProgram,
-} from './program-types';
+  fieldBelongsTo,
+  programBody,
+  programFormValues,
+  validateProgramForm,
+  type ProgramFormValues,
+} from './program-form';
+import { useClosures, useProgram, useSaveProgram } from './program-queries';
+import { PROGRAM_STATUSES, STATUS_LABELS, type Program } from './program-types';
 import { checkScheduleValues, scheduleErrorsFrom } from './schedule-form';
-import {
-  buildSchedule,
-  emptyScheduleValues,
-  formValuesFor,
-  scheduleChanged,
-  type ScheduleFormValues,
-} from './schedule-pattern';
+import { emptyScheduleValues } from './schedule-pattern';
 import { ScheduleEditor } from './ScheduleEditor';
 import { todayIn, viewerZone } from './zone';
 
 const newRoute = getRouteApi('/app/programs/new');
 const editRoute = getRouteApi('/app/programs/$programId/edit');
-
-interface ProgramFormValues {
-  name: string;
-  description: string;
-  status: ProgramStatus;
-  partners: PartnerRow[];
-  audienceIds: string[];
-  libraryGoal: string;
-  partnerGoal: string;
-  schedule: ScheduleFormValues;
-}
-
-const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
-
-function valuesFor(program: Program): ProgramFormValues {
-  return {
-    name: program.name,
-    description: program.description ?? '',
-    status: program.status,
-    partners: program.partners.map((partner) => ({ ...partner })),
-    audienceIds: program.audienceIds,
-    libraryGoal: program.libraryGoal ?? '',
-    partnerGoal: program.partnerGoal ?? '',
-    schedule: formValuesFor({ schedule: program.schedule, startDate: program.startDate, endDate: program.endDate }),
-  };
-}
 
 /** /programs/new: staff and above; viewers get the 403 page. */
 export function NewProgramPage() {
@@ -86,12 +54,7 @@ export function NewProgramPage() {
 function NewProgramForm() {
   const { organizationId } = newRoute.useSearch();
   // Started from a partner's page: that partner is the host.
-  const partner = useQuery({
-    queryKey: queryKeys.organization(organizationId ?? ''),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId! } } })),
-    enabled: !!organizationId,
-  });
+  const partner = useOrganization(organizationId);
   if (organizationId && partner.isPending) return <Loading />;
   const zone = viewerZone();
   const initial: ProgramFormValues = {
@@ -163,7 +126,7 @@ function EditProgramForm() {
       {/* A new version (after a conflict) starts the form again from it. */}
       <ProgramForm
         key={program.data.version}
-        initial={valuesFor(program.data)}
+        initial={programFormValues(program.data)}
         program={program.data}
         onConflict={() => setConflicted(true)}
       />
@@ -204,26 +167,29 @@ function ProgramForm({
   program?: Program;
   onConflict?: () => void;
 }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const audiences = useAudiences();
   const closures = useClosures();
-  const [values, setValues] = useState<ProgramFormValues>(initial);
-  const [nameError, setNameError] = useState<string | undefined>();
+  const form = useForm<ProgramFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => validateProgramForm(values),
+  });
+  const values = form.getValues();
+  // The server's messages by its own field names (`schedule.startTime`, `partners.0.role`): the
+  // schedule editor and the partners field each find theirs.
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [showScheduleProblems, setShowScheduleProblems] = useState(false);
 
   const set = <K extends keyof ProgramFormValues>(key: K, value: ProgramFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
+    // Mantine types a value by its literal path; for a generic key it cannot, though the types match.
+    form.setFieldValue(key, value as never);
     // A changed field's old server message no longer applies.
     setServerErrors((current) =>
       Object.fromEntries(Object.entries(current).filter(([field]) => !fieldBelongsTo(field, key))),
     );
   };
 
-  const originalSchedule = program
-    ? { schedule: program.schedule, startDate: program.startDate, endDate: program.endDate }
-    : null;
   const checkStartDate = !program || values.schedule.startDate !== program.startDate;
   // The preview counts from when the form was opened, so it stays steady while typing.
   const [openedAt] = useState(() => new Date());
@@ -238,55 +204,24 @@ function ProgramForm({
     [values.schedule, closures.data, checkStartDate, openedAt],
   );
 
-  const save = useMutation({
-    mutationFn: async (): Promise<Program> => {
-      const schedule = buildSchedule(values.schedule);
-      const common = {
-        name: values.name.trim(),
-        description: blankToNull(values.description),
-        status: values.status,
-        partners: values.partners.map(({ organizationId, role }) => ({ organizationId, role })),
-        audienceIds: values.audienceIds,
-        libraryGoal: blankToNull(values.libraryGoal),
-        partnerGoal: blankToNull(values.partnerGoal),
-      };
-      if (!program) {
-        const body: CreateProgram = { ...common, ...schedule };
-        return unwrap(await api.POST('/api/v1/programs', { body }));
-      }
-      // Sent only when changed: a schedule edit rewrites the future sessions.
-      const body: UpdateProgram = {
-        ...common,
-        version: program.version,
-        ...(originalSchedule && scheduleChanged(schedule, originalSchedule) ? schedule : {}),
-      };
-      return unwrap(await api.PATCH('/api/v1/programs/{id}', { params: { path: { id: program.id } }, body }));
-    },
-    onSuccess: async (saved) => {
-      queryClient.setQueryData(programKeys.detail(saved.id), saved);
-      await queryClient.invalidateQueries({ queryKey: programKeys.all });
-      for (const partner of saved.partners)
-        void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(partner.organizationId) });
-      await navigate({ to: '/programs/$programId', params: { programId: saved.id } });
-    },
-    onError: async (error) => {
+  const save = useSaveProgram(program, {
+    onSuccess: (saved) => navigate({ to: '/programs/$programId', params: { programId: saved.id } }),
+    onError: (error) => {
       setServerErrors(problemFields(error));
-      if (error instanceof ApiError && error.status === 409 && program) {
-        onConflict?.();
-        await queryClient.invalidateQueries({ queryKey: programKeys.detail(program.id) });
-      }
+      // The hook fetches the program again; the page then starts the form from the new version.
+      if (error instanceof ApiError && error.status === 409 && program) onConflict?.();
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const missingName = values.name.trim() ? undefined : 'Enter the program’s name';
-    setNameError(missingName);
-    setShowScheduleProblems(true);
-    if (missingName || Object.keys(check.errors).length > 0) return;
-    setServerErrors({});
-    save.mutate();
-  }
+  const submit = form.onSubmit(
+    (submitted) => {
+      setShowScheduleProblems(true);
+      if (Object.keys(check.errors).length > 0) return;
+      setServerErrors({});
+      save.mutate(programBody(submitted, program));
+    },
+    () => setShowScheduleProblems(true),
+  );
 
   const scheduleServerErrors = scheduleErrorsFrom(
     Object.fromEntries(
@@ -327,7 +262,7 @@ function ProgramForm({
               maxLength={200}
               value={values.name}
               onChange={(event) => set('name', event.currentTarget.value)}
-              error={nameError ?? serverErrors.name}
+              error={form.errors.name ?? serverErrors.name}
             />
             <Textarea
               label="Description"
@@ -420,10 +355,4 @@ function ProgramForm({
       </Stack>
     </form>
   );
-}
-
-/** Whether a server error's field (`schedule.startTime`, `partners.0.role`) is about this form value. */
-function fieldBelongsTo(field: string, key: keyof ProgramFormValues): boolean {
-  if (key === 'schedule') return field.startsWith('schedule') || field === 'startDate' || field === 'endDate';
-  return field === key || field.startsWith(`${key}.`);
 }

@@ -1,11 +1,10 @@
-import { Alert, Group, Pagination, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame } from '../common/ListFrame';
 import { LinkButton } from './LinkButton';
 import { usePrograms } from './program-queries';
 import { PROGRAM_STATUSES, ROLE_LABELS, STATUS_LABELS, type Program } from './program-types';
@@ -28,43 +27,53 @@ export function ProgramsPage() {
   const statusWord = search.status ? STATUS_LABELS[search.status].toLowerCase() : '';
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="wrap">
-        <PageTitle>Programs</PageTitle>
+    <ListFrame
+      title="Programs"
+      actions={
         <Group gap="md" wrap="wrap">
           <AnchorLink to="/calendar">See all sessions in the calendar</AnchorLink>
           {canWrite && <LinkButton to="/programs/new">New program</LinkButton>}
         </Group>
-      </Group>
-
-      <Select
-        label="Status"
-        placeholder="Any status"
-        clearable
-        maw={260}
-        data={PROGRAM_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
-        value={search.status ?? null}
-        onChange={(value) => void navigate({ search: { ...(value ? { status: value } : {}) } })}
-      />
-
-      <Text role="status" aria-live="polite" fw={500}>
-        {programs.isPending
-          ? 'Loading programs…'
-          : programs.isError
-            ? ''
-            : total === 0
-              ? search.status
-                ? `No ${statusWord} programs.`
-                : 'No programs yet.'
-              : `${total} ${statusWord ? `${statusWord} ` : ''}${total === 1 ? 'program' : 'programs'}`}
-      </Text>
-
-      {programs.isError && (
-        <Alert color="red" role="alert" title="The programs could not be loaded">
-          {errorMessage(programs.error)}
-        </Alert>
-      )}
-
+      }
+      filtersLabel="Filters"
+      filters={
+        <Select
+          label="Status"
+          placeholder="Any status"
+          clearable
+          maw={260}
+          data={PROGRAM_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+          value={search.status ?? null}
+          onChange={(value) => void navigate({ search: { ...(value ? { status: value } : {}) } })}
+        />
+      }
+      filtered={!!search.status}
+      query={programs}
+      noun={{ one: 'program', many: 'programs' }}
+      total={total}
+      emptyText="No programs yet."
+      noMatchText={`No ${statusWord} programs.`}
+      countText={(count) => `${count} ${statusWord ? `${statusWord} ` : ''}${count === 1 ? 'program' : 'programs'}`}
+      errorTitle="The programs could not be loaded"
+      pagination={{
+        page: search.page ?? 1,
+        pageSize: PROGRAMS_PAGE_SIZE,
+        onChange: (page) =>
+          void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) }),
+      }}
+      footer={
+        rows.length === 0 &&
+        !search.status &&
+        !programs.isPending &&
+        !programs.isError &&
+        canWrite && (
+          <Text>
+            A program is something you run with partners on a schedule: a weekly drop-in, a monthly workshop.{' '}
+            <AnchorLink to="/programs/new">Start the first program</AnchorLink>
+          </Text>
+        )
+      }
+    >
       {rows.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="sm" captionSide="top">
@@ -85,34 +94,7 @@ export function ProgramsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-
-      {total > PROGRAMS_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / PROGRAMS_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(page) =>
-              void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-            }
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-
-      {rows.length === 0 && !search.status && !programs.isPending && !programs.isError && canWrite && (
-        <Text>
-          A program is something you run with partners on a schedule: a weekly drop-in, a monthly workshop.{' '}
-          <AnchorLink to="/programs/new">Start the first program</AnchorLink>
-        </Text>
-      )}
-    </Stack>
+    </ListFrame>
   );
 }
 

@@ -1,9 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { ApiError, errorMessage } from '../api/problem';
 import { parseCount, wholeNumberProblem } from '../forms/count';
 import {
   currentMonth,
@@ -14,7 +11,7 @@ import {
   shiftMonth,
   type SessionState,
 } from './calendar-month';
-import { programKeys } from './program-queries';
+import { useProgramSessions, useUpdateSession } from './program-queries';
 import type { Program, Session } from './program-types';
 import { formatTimeRange } from './schedule-preview';
 
@@ -54,16 +51,7 @@ export function SessionsCalendar({
   const thisMonth = currentMonth(zone);
   const month = requested ?? thisMonth;
   const { from, to } = monthRange(month, zone);
-  const sessions = useQuery({
-    queryKey: programKeys.sessionsIn(program.id, from, to),
-    queryFn: async ({ signal }) =>
-      unwrap(
-        await api.GET('/api/v1/programs/{id}/sessions', {
-          params: { path: { id: program.id }, query: { from, to } },
-          signal,
-        }),
-      ).data,
-  });
+  const sessions = useProgramSessions(program.id, from, to);
   const now = new Date();
   const label = monthLabel(month);
   const go = (next: string) => onMonthChange(next === thisMonth ? undefined : next);
@@ -138,7 +126,6 @@ function SessionRow({
   now: Date;
   canWrite: boolean;
 }) {
-  const queryClient = useQueryClient();
   const zone = program.schedule.timezone;
   const state = sessionState(session, now);
   const startsAt = new Date(session.startsAt);
@@ -162,31 +149,8 @@ function SessionRow({
     setChecking(false);
   }
 
-  const update = useMutation({
-    mutationFn: async (body: { attendance?: number | null; cancelled?: boolean }) =>
-      unwrap(
-        await api.PATCH('/api/v1/sessions/{id}', {
-          params: { path: { id: session.id } },
-          body: { ...body, version: session.version },
-        }),
-      ),
-    onSuccess: (updated) => {
-      queryClient.setQueryData<Session[]>(programKeys.sessionsIn(program.id, range.from, range.to), (list) =>
-        list?.map((other) => (other.id === updated.id ? updated : other)),
-      );
-      // The partners' timelines and health read attendance and cancellations.
-      for (const partner of program.partners) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(partner.organizationId) });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.health(partner.organizationId) });
-      }
-      setSaved(true);
-    },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        await queryClient.invalidateQueries({ queryKey: programKeys.sessionsIn(program.id, range.from, range.to) });
-      }
-    },
-  });
+  // On a 409 the hook reloads the month, which brings the colleague's version.
+  const update = useUpdateSession(program, session, range, { onSuccess: () => setSaved(true) });
 
   function saveAttendance(event: FormEvent) {
     event.preventDefault();

@@ -15,10 +15,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/problem';
+import { ApiError } from '../api/problem';
 import { useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { applyProblem } from '../forms/apply-problem';
@@ -36,39 +34,14 @@ import {
   type ReminderFormValues,
   type ReminderKind,
 } from './reminder-form';
-import { reminderKeys, useContactsOf } from './reminder-queries';
-import {
-  describeTrigger,
-  offsetToParts,
-  type CreateReminder,
-  type OffsetUnit,
-  type Reminder,
-  type UpdateReminder,
-} from './reminder-text';
+import { useContactsOf, useOpenTasks, useSaveReminder, useTask } from './reminder-queries';
+import { describeTrigger, offsetToParts, type OffsetUnit, type Reminder } from './reminder-text';
 
 const UNITS: { value: OffsetUnit; label: string }[] = [
   { value: 'minutes', label: 'minutes' },
   { value: 'hours', label: 'hours' },
   { value: 'days', label: 'days' },
 ];
-
-/** Open tasks to remind about (the picker of a new task reminder). */
-function useOpenTasks(enabled: boolean) {
-  return useQuery({
-    queryKey: ['tasks', 'open-for-reminders'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/tasks', { params: { query: { status: 'open', limit: 100 } } })).data,
-    enabled,
-  });
-}
-
-function useTask(id: string | null) {
-  return useQuery({
-    queryKey: ['tasks', id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/tasks/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-  });
-}
 
 function initialValues(
   reminder: Reminder | undefined,
@@ -145,7 +118,6 @@ function ReminderForm({
 }) {
   const user = useCurrentUser();
   const zone = user.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const queryClient = useQueryClient();
   const colleagues = useColleagues();
   const fixed = !!(reminder || givenProgram || givenTask);
   const form = useForm<ReminderFormValues>({
@@ -179,23 +151,14 @@ function ReminderForm({
           : [];
   const partnerContacts = useContactsOf(partners);
 
-  const save = useMutation({
-    mutationFn: async (body: CreateReminder): Promise<Reminder> => {
-      if (!reminder) return unwrap(await api.POST('/api/v1/reminders', { body }));
-      const update: UpdateReminder = { ...body, version: reminder.version };
-      return unwrap(await api.PATCH('/api/v1/reminders/{id}', { params: { path: { id: reminder.id } }, body: update }));
-    },
-    onSuccess: async (saved) => {
-      queryClient.setQueryData(reminderKeys.detail(saved.id), saved);
-      await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
-      onClose();
-    },
-    onError: async (error) => {
+  // On a 409 the hook fetches the reminder again, so closing this window shows the colleague's version.
+  const save = useSaveReminder(reminder, {
+    onSuccess: onClose,
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 409 && reminder) {
         setGeneral(
           'Someone changed this reminder since you opened it. Close this window to see their version, then try again.',
         );
-        await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(reminder.id) });
         return;
       }
       const paths = values.kind === 'once' ? { ...REMINDER_FIELD_PATHS, trigger: 'at' } : REMINDER_FIELD_PATHS;

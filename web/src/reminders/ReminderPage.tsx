@@ -13,11 +13,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
-import { api, type User } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import type { User } from '../api/client';
+import { ApiError, errorMessage } from '../api/problem';
 import { useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
@@ -28,7 +28,14 @@ import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { Section } from '../organization/Section';
 import { useProgram } from '../programs/program-queries';
 import type { Program } from '../programs/program-types';
-import { reminderKeys, useDeliveries, usePartnerContacts } from './reminder-queries';
+import {
+  deleteReminder,
+  reminderKeys,
+  useDeliveries,
+  usePartnerContacts,
+  useReminder,
+  useSetReminderActive,
+} from './reminder-queries';
 import {
   DELIVERY_STATUS_COLORS,
   DELIVERY_STATUS_LABELS,
@@ -47,11 +54,7 @@ const DELIVERIES_PAGE_SIZE = 25;
 export function ReminderPage() {
   const { reminderId } = route.useParams();
   const user = useCurrentUser();
-  const reminder = useQuery({
-    queryKey: reminderKeys.detail(reminderId),
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/reminders/{id}', { params: { path: { id: reminderId } }, signal })),
-  });
+  const reminder = useReminder(reminderId);
   const programId = reminder.data?.trigger.type === 'session' ? reminder.data.trigger.programId : undefined;
   const program = useProgram(programId);
   const programData = programId ? program.data : undefined;
@@ -134,27 +137,10 @@ function RuleSection({
   canWrite: boolean;
   user: User;
 }) {
-  const queryClient = useQueryClient();
   const [editing, editModal] = useDisclosure(false);
   const [deleting, deleteModal] = useDisclosure(false);
   const nameOf = useRecipientNames(user, program);
-  const toggle = useMutation({
-    mutationFn: async (active: boolean) =>
-      unwrap(
-        await api.PATCH('/api/v1/reminders/{id}', {
-          params: { path: { id: rule.id } },
-          body: { active, version: rule.version },
-        }),
-      ),
-    onSuccess: async (saved) => {
-      queryClient.setQueryData(reminderKeys.detail(rule.id), saved);
-      await queryClient.invalidateQueries({ queryKey: reminderKeys.all });
-    },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409)
-        await queryClient.invalidateQueries({ queryKey: reminderKeys.detail(rule.id) });
-    },
-  });
+  const toggle = useSetReminderActive(rule);
   const recipients = [
     ...rule.recipientIds.map((id) => nameOf('user', id)),
     ...rule.recipientContactIds.map((id) => nameOf('contact', id)),
@@ -395,7 +381,7 @@ function DeleteReminderModal({ rule, onClose }: { rule: Reminder; onClose: () =>
     <ConfirmDeleteModal
       title="Delete this reminder?"
       confirmLabel="Delete reminder"
-      remove={async () => unwrap(await api.DELETE('/api/v1/reminders/{id}', { params: { path: { id: rule.id } } }))}
+      remove={() => deleteReminder(rule.id)}
       onDeleted={async () => {
         onClose();
         queryClient.removeQueries({ queryKey: reminderKeys.detail(rule.id) });

@@ -1,12 +1,11 @@
-import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame } from '../common/ListFrame';
 import { usePrograms } from '../programs/program-queries';
 import { recipientCount } from './ProgramRemindersSection';
 import { ReminderFormModal } from './ReminderFormModal';
@@ -37,41 +36,42 @@ export function RemindersPage() {
   const rows = reminders.data?.data ?? [];
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <PageTitle>Reminders</PageTitle>
-        {canWrite && <Button onClick={addModal.open}>New reminder</Button>}
-      </Group>
-      <Text>
-        Emails Tandem sends once at a date and time, before a task is due, or before every session of a program.
-      </Text>
-      {canWrite && <ReminderFormModal opened={adding} onClose={addModal.close} />}
-      <Select
-        label="Showing"
-        maw={260}
-        allowDeselect={false}
-        data={[
-          { value: 'all', label: 'All reminders' },
-          { value: 'true', label: 'Reminders that are on' },
-          { value: 'false', label: 'Reminders that are off' },
-        ]}
-        value={search.active === undefined ? 'all' : String(search.active)}
-        onChange={(value) => void navigate({ search: value === 'all' || !value ? {} : { active: value === 'true' } })}
-      />
-      <Text role="status" aria-live="polite" fw={500}>
-        {reminders.isPending
-          ? 'Loading reminders…'
-          : reminders.isError
-            ? ''
-            : total === 0
-              ? 'No reminders.'
-              : `${total} ${total === 1 ? 'reminder' : 'reminders'}`}
-      </Text>
-      {reminders.isError && (
-        <Alert color="red" role="alert" title="The reminders could not be loaded">
-          {errorMessage(reminders.error)}
-        </Alert>
-      )}
+    <ListFrame
+      title="Reminders"
+      actions={canWrite && <Button onClick={addModal.open}>New reminder</Button>}
+      intro={
+        <Text>
+          Emails Tandem sends once at a date and time, before a task is due, or before every session of a program.
+        </Text>
+      }
+      filtersLabel="Filters"
+      filters={
+        <Select
+          label="Showing"
+          maw={260}
+          allowDeselect={false}
+          data={[
+            { value: 'all', label: 'All reminders' },
+            { value: 'true', label: 'Reminders that are on' },
+            { value: 'false', label: 'Reminders that are off' },
+          ]}
+          value={search.active === undefined ? 'all' : String(search.active)}
+          onChange={(value) => void navigate({ search: value === 'all' || !value ? {} : { active: value === 'true' } })}
+        />
+      }
+      query={reminders}
+      noun={{ one: 'reminder', many: 'reminders' }}
+      total={total}
+      emptyText="No reminders."
+      errorTitle="The reminders could not be loaded"
+      pagination={{
+        page: search.page ?? 1,
+        pageSize: REMINDERS_PAGE_SIZE,
+        onChange: (page) =>
+          void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) }),
+      }}
+      footer={canWrite && <ReminderFormModal opened={adding} onClose={addModal.close} />}
+    >
       {rows.length > 0 && (
         <Table.ScrollContainer minWidth={600}>
           <Table striped verticalSpacing="sm" captionSide="top">
@@ -96,26 +96,7 @@ export function RemindersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {total > REMINDERS_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / REMINDERS_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(page) =>
-              void navigate({ search: (previous) => ({ ...previous, page: page > 1 ? page : undefined }) })
-            }
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-    </Stack>
+    </ListFrame>
   );
 }
 

@@ -7,7 +7,7 @@ import { App } from '../app';
 import { createAppRouter, type AppRouter } from '../router';
 import { userEvent } from '../test/user-event';
 import { isSearchShortcut } from './HeaderSearch';
-import type { SearchResults } from './useSearch';
+import type { SearchResults } from './search-queries';
 
 const STAFF: User = {
   id: '11111111-1111-4111-8111-111111111111',

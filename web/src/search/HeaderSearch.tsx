@@ -17,7 +17,7 @@ import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'r
 import { errorMessage } from '../api/problem';
 import { STAGE_LABELS } from '../api/types';
 import { STATUS_LABELS } from '../programs/program-types';
-import { SEARCH_MAX_LENGTH, useSearch, type SearchResults } from './useSearch';
+import { SEARCH_MAX_LENGTH, useSearch, type SearchResults } from './search-queries';
 
 /** How long typing pauses before the search is asked for. */
 export const SEARCH_BOX_DEBOUNCE_MS = 250;

@@ -1,10 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AfterWrite } from '../admin/admin-queries';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
-import type { DirectorySearch } from './directory-search';
+import type { CreateOrganization, Organization } from '../api/types';
 import { saveFile } from '../common/save-file';
 import { exportFileName, toExportQuery, type ImportResult } from './directory-csv';
+import type { DirectorySearch } from './directory-search';
+
+/** Adds a partner; every directory query is refreshed before the screen hears of it. */
+export function useCreateOrganization(after: AfterWrite<Organization, CreateOrganization> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateOrganization) => unwrap(await api.POST('/api/v1/organizations', { body })),
+    onSuccess: async (organization, body) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
+      await after.onSuccess?.(organization, body);
+    },
+    onError: (error, body) => after.onError?.(error, body),
+  });
+}
 
 /**
  * Downloads the directory as the reader sees it (filters, search and sort of the URL; every
