@@ -13,11 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDate } from '../common/format';
@@ -34,11 +31,10 @@ import {
   startedText,
   statusText,
 } from './check-in-format';
+import { useCheckIns, useCloseCheckIn, useStartCheckIn } from './check-ins-queries';
 
 /** How many check-ins the page lists (latest first); the rest are counted. */
 export const CHECK_INS_SHOWN = 5;
-/** How often the list looks again while a survey email is still to go out. */
-const EMAIL_POLL_MS = 5_000;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -56,38 +52,19 @@ export function CheckInsSection({
   organizationName: string;
 }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
   const canSend = can(user, 'checkIn.send');
   const [confirming, confirm] = useDisclosure(false);
   /** What the last start did, in words (who was asked); null before one. */
   const [started, setStarted] = useState<string | null>(null);
 
-  const checkIns = useQuery({
-    queryKey: queryKeys.checkIns(organizationId),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/organizations/{id}/check-ins', {
-          params: { path: { id: organizationId }, query: { limit: CHECK_INS_SHOWN } },
-        }),
-      ),
-    // While a survey email is still to go out, look again: a failure shows without a reload.
-    refetchInterval: (query) =>
-      query.state.data?.data.some((checkIn) =>
-        checkIn.respondents.some((respondent) => respondent.email?.status === 'scheduled'),
-      )
-        ? EMAIL_POLL_MS
-        : false,
-  });
+  const checkIns = useCheckIns(organizationId, CHECK_INS_SHOWN);
 
-  const start = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/organizations/{id}/check-ins', { params: { path: { id: organizationId } } })),
-    onSuccess: async (checkIn) => {
+  const start = useStartCheckIn(organizationId, {
+    onStarted: (checkIn) => {
       setStarted(startedText(checkIn.respondents.map((respondent) => respondent.respondent)));
       confirm.close();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(organizationId) });
     },
-    onError: () => confirm.close(),
+    onFailed: () => confirm.close(),
   });
 
   return (
@@ -172,19 +149,7 @@ export function CheckInsSection({
 }
 
 function CheckInItem({ checkIn, canClose }: { checkIn: CheckIn; canClose: boolean }) {
-  const queryClient = useQueryClient();
-  const close = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/check-ins/{id}/close', { params: { path: { id: checkIn.id } } })),
-    onSettled: async () => {
-      // Closing turns each area of concern into a follow-up task: the health and timeline change too.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(checkIn.organizationId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.health(checkIn.organizationId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.timeline(checkIn.organizationId) }),
-      ]);
-    },
-  });
+  const close = useCloseCheckIn(checkIn);
   const headingId = `check-in-${checkIn.id}`;
   const answered = checkIn.responseCount > 0;
 

@@ -1,25 +1,11 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { errorMessage } from '../api/problem';
 import { ROUND_EMAILS_NOTE, roundSummary } from './check-in-format';
+import { useCheckInRound } from './check-ins-queries';
 
-/** POST /check-ins/rounds, shared by the button that sends it and the message that reports it. */
-export function useCheckInRound() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/check-ins/rounds', { body: {} })),
-    onSuccess: async (result) => {
-      await Promise.all(
-        result.started.map((entry) =>
-          queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(entry.organizationId) }),
-        ),
-      );
-    },
-  });
-}
+// The dashboard takes the hook from here, with the button and the message it drives.
+export { useCheckInRound };
 
 type Round = ReturnType<typeof useCheckInRound>;
 

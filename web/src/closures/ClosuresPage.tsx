@@ -12,22 +12,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
 import { UndoNotice } from '../common/UndoNotice';
-import { problemFields } from '../programs/form-errors';
-import { programKeys, useClosures } from '../programs/program-queries';
+import { applyProblem } from '../forms/apply-problem';
 import { todayIn, viewerZone } from '../programs/zone';
 import { formatLocalDate, formatTimeRange } from '../programs/schedule-preview';
-import type { components } from '../api/schema';
-
-type Closure = components['schemas']['ClosureResponseDto'];
+import {
+  createClosureBody,
+  EMPTY_CLOSURE,
+  validateClosureForm,
+  type Closure,
+  type ClosureFormValues,
+} from './closure-form';
+import { useAddClosure, useClosures, useRemoveClosure } from './closures-queries';
 
 const cancelsText = (n: number) =>
   n === 0 ? 'No session on this day.' : `Cancels ${n} ${n === 1 ? 'session' : 'sessions'}:`;
@@ -45,28 +48,18 @@ export function ClosuresPage() {
   const [removing, setRemoving] = useState<Closure | null>(null);
   /** What the last add or removal did; `undo` is the closure just added, to remove again. */
   const [notice, setNotice] = useState<{ text: string; undo?: Closure } | null>(null);
-  const queryClient = useQueryClient();
-  const undo = useMutation({
-    mutationFn: async (closure: Closure) => {
-      unwrap(await api.DELETE('/api/v1/closures/{id}', { params: { path: { id: closure.id } } }));
-      return closure;
-    },
-    onSuccess: async (closure) => {
+  const undo = useRemoveClosure({
+    onRemoved: (closure) =>
       setNotice({
         text: `${closure.name} removed again.${closure.sessions.length === 0 ? '' : ' Its sessions are back on the calendar.'}`,
-      });
-      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
-      await queryClient.invalidateQueries({ queryKey: programKeys.all });
-    },
-    onError: async (error, closure) => {
+      }),
+    onFailed: (error, closure) =>
       setNotice({
         text:
           error instanceof ApiError && error.status === 404
             ? `${closure.name} was already removed.`
             : `${closure.name} could not be removed: ${errorMessage(error)}`,
-      });
-      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
-    },
+      }),
   });
   const canManage = can(user, 'closure.manage');
   const today = todayIn(viewerZone());
@@ -176,38 +169,32 @@ export function addedText(closure: Closure): string {
 }
 
 function AddClosureForm({ onAdded }: { onAdded: (closure: Closure) => void }) {
-  const queryClient = useQueryClient();
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<ClosureFormValues>({
+    mode: 'controlled',
+    initialValues: EMPTY_CLOSURE,
+    validate: validateClosureForm,
+  });
+  /** What to say above the form when the server refused it for no field's sake. */
+  const [general, setGeneral] = useState<string | null>(null);
 
-  const add = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/closures', { body: { date, name: name.trim() } })),
-    onSuccess: async (closure) => {
-      setDate('');
-      setName('');
+  const add = useAddClosure({
+    onAdded: (closure) => {
+      form.reset();
       onAdded(closure);
-      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
-      // Sessions on that day are cancelled now: every calendar may show it.
-      await queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409)
-        setErrors({ date: 'There is already a closure on this day.' });
-      else setErrors(problemFields(error));
+      if (error instanceof ApiError && error.status === 409) {
+        form.setErrors({ date: 'There is already a closure on this day.' });
+        setGeneral(null);
+      } else setGeneral(applyProblem(form, error));
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!date) found.date = 'Choose the day';
-    if (!name.trim()) found.name = 'Name the closure, e.g. Thanksgiving';
-    setErrors(found);
-    if (Object.keys(found).length === 0) add.mutate();
-  }
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    add.mutate(createClosureBody(values));
+  });
 
-  const general = add.error && Object.keys(errors).length === 0;
   return (
     <Paper component="section" withBorder p="md" radius="md" aria-labelledby="add-closure-title">
       <Title order={2} size="h4" id="add-closure-title" mb="sm">
@@ -217,26 +204,17 @@ function AddClosureForm({ onAdded }: { onAdded: (closure: Closure) => void }) {
         <Stack gap="sm">
           {general && (
             <Alert color="red" role="alert">
-              {errorMessage(add.error)}
+              {general}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label="Day"
-              type="date"
-              required
-              value={date}
-              onChange={(event) => setDate(event.currentTarget.value)}
-              error={errors.date}
-            />
+            <TextInput label="Day" type="date" required {...form.getInputProps('date')} />
             <TextInput
               label="Name"
               required
               maxLength={200}
               placeholder="e.g. Thanksgiving"
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={errors.name}
+              {...form.getInputProps('name')}
             />
           </SimpleGrid>
           <Group justify="flex-end">
@@ -259,16 +237,12 @@ function RemoveClosureModal({
   onClose: () => void;
   onRemoved: (notice: string) => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () => unwrap(await api.DELETE('/api/v1/closures/{id}', { params: { path: { id: closure.id } } })),
-    onSuccess: async () => {
+  const remove = useRemoveClosure({
+    onRemoved: () => {
       onRemoved(
         `${closure.name} removed. ${closure.sessions.length === 0 ? '' : 'Its sessions are back on the calendar.'}`.trim(),
       );
       onClose();
-      await queryClient.invalidateQueries({ queryKey: programKeys.closures });
-      await queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
   });
   const n = closure.sessions.length;
@@ -296,7 +270,7 @@ function RemoveClosureModal({
           <Button variant="default" onClick={onClose}>
             Keep it
           </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+          <Button color="red" onClick={() => remove.mutate(closure)} loading={remove.isPending}>
             Remove closure day
           </Button>
         </Group>

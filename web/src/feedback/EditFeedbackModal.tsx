@@ -1,14 +1,11 @@
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
-import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
 import { FEEDBACK_FIELD_LABELS, FEEDBACK_PROBLEM_OPTIONS, feedbackChanges, feedbackFormValues } from './feedback-form';
+import { fetchFeedback, saveFeedbackChanges, useRefreshFeedbackViews } from './feedback-queries';
 import { SOURCE_LABELS, type Feedback, type OutcomeKey } from './feedback-search';
 import { FeedbackFields, useFeedbackForm } from './FeedbackFields';
 
@@ -52,7 +49,7 @@ function EditFeedbackForm({
   onDone: () => void;
   onSaved?: (feedback: Feedback) => void;
 }) {
-  const queryClient = useQueryClient();
+  const refreshFeedbackViews = useRefreshFeedbackViews();
   const [initial] = useState(() => feedbackFormValues(feedback));
   const form = useFeedbackForm(initial);
   const edit = useVersionedEdit({
@@ -61,16 +58,15 @@ function EditFeedbackForm({
     noun: 'feedback',
     toValues: feedbackFormValues,
     changes: feedbackChanges,
-    patch: async (body) =>
-      unwrap(await api.PATCH('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } }, body })),
-    load: async () => unwrap(await api.GET('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } } })),
+    patch: (body) => saveFeedbackChanges(feedback.id, body),
+    load: () => fetchFeedback(feedback.id),
     onSaved: async (saved) => {
       onSaved?.(saved);
       onDone();
-      await refreshFeedbackViews(queryClient, [feedback.organizationId, saved.organizationId]);
+      await refreshFeedbackViews([feedback.organizationId, saved.organizationId]);
     },
     onUnchanged: onDone,
-    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.feedback }),
+    onConflict: () => refreshFeedbackViews(),
     problem: FEEDBACK_PROBLEM_OPTIONS,
   });
   const valueText = useFeedbackValueText(edit.conflict?.theirs);
@@ -91,19 +87,6 @@ function EditFeedbackForm({
       />
     </VersionedEditForm>
   );
-}
-
-/** After feedback changed or went: the inbox and every feedback list, and the partners' pages. */
-export async function refreshFeedbackViews(
-  queryClient: ReturnType<typeof useQueryClient>,
-  organizationIds: readonly (string | null)[],
-): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: outreachKeys.feedback }),
-    ...[...new Set(organizationIds)]
-      .filter((id): id is string => !!id)
-      .map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.organization(id) })),
-  ]);
 }
 
 /** A field of a colleague's version of the feedback, in words. */

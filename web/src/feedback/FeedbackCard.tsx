@@ -1,17 +1,15 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDate, formatDateTime } from '../common/format';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
-import { outreachKeys } from '../visits/outreach-data';
-import { EditFeedbackModal, refreshFeedbackViews } from './EditFeedbackModal';
-import { MAX_FEEDBACK_TEXT } from './feedback-form';
+import { EditFeedbackModal } from './EditFeedbackModal';
+import { actionTakenToSave, MAX_FEEDBACK_TEXT } from './feedback-form';
+import { deleteFeedback, useRefreshFeedbackViews, useSaveActionTaken } from './feedback-queries';
 import { OUTCOMES, SOURCE_LABELS, type Feedback } from './feedback-search';
 
 function Stars({ rating }: { rating: number }) {
@@ -64,7 +62,7 @@ export function FeedbackCard({
   onDeleted?: (feedback: Feedback) => void;
 }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const refreshFeedbackViews = useRefreshFeedbackViews();
   const canWrite = can(user, 'outreach.write');
   const [editing, setEditing] = useState(false);
   const [editingAll, setEditingAll] = useState(false);
@@ -192,13 +190,11 @@ export function FeedbackCard({
         <ConfirmDeleteModal
           title="Delete this feedback?"
           confirmLabel="Delete feedback"
-          remove={async () =>
-            unwrap(await api.DELETE('/api/v1/feedback/{id}', { params: { path: { id: feedback.id } } }))
-          }
+          remove={() => deleteFeedback(feedback.id)}
           onDeleted={async () => {
             setDeleting(false);
             onDeleted?.(feedback);
-            await refreshFeedbackViews(queryClient, [feedback.organizationId]);
+            await refreshFeedbackViews([feedback.organizationId]);
           }}
           onClose={() => setDeleting(false)}
         >
@@ -219,33 +215,15 @@ function ActionTakenForm({
   onDone: (updated: Feedback) => void;
   onCancel?: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [text, setText] = useState(feedback.actionTaken ?? '');
-  const save = useMutation({
-    mutationFn: async (actionTaken: string | null) =>
-      unwrap(
-        await api.PATCH('/api/v1/feedback/{id}', {
-          params: { path: { id: feedback.id } },
-          body: { actionTaken, version: feedback.version },
-        }),
-      ),
-    onSuccess: async (updated) => {
-      onDone(updated);
-      await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
-      if (updated.organizationId)
-        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
-    },
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409)
-        await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
-    },
-  });
+  const form = useForm({ mode: 'controlled', initialValues: { actionTaken: feedback.actionTaken ?? '' } });
+  const text = form.getValues().actionTaken;
+  const save = useSaveActionTaken(feedback, { onSaved: onDone });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
     // Clearing the text puts the feedback back among what needs action.
-    if (text.trim() || feedback.actionTaken) save.mutate(text.trim() || null);
-  }
+    const actionTaken = actionTakenToSave(values.actionTaken, feedback.actionTaken);
+    if (actionTaken !== undefined) save.mutate(actionTaken);
+  });
 
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   const fieldError =
@@ -269,8 +247,8 @@ function ActionTakenForm({
           minRows={2}
           maxRows={8}
           maxLength={MAX_FEEDBACK_TEXT}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          {...form.getInputProps('actionTaken')}
+          // The server's message stays until the next save (the form itself checks nothing).
           error={fieldError}
         />
         <Group gap="xs">

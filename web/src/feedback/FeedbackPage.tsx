@@ -1,27 +1,13 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, SegmentedControl, Select, SimpleGrid, Stack, VisuallyHidden } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame } from '../common/ListFrame';
 import { OrganizationSelect } from '../visits/OrganizationSelect';
-import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
 import { FeedbackCard } from './FeedbackCard';
+import { useFeedbackList } from './feedback-queries';
 import {
   FEEDBACK_PAGE_SIZE,
   parseFeedbackSearch,
@@ -51,11 +37,7 @@ export function FeedbackPage() {
   const [recording, setRecording] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const query = useMemo(() => toFeedbackQuery(search), [search]);
-  const feedback = useQuery({
-    queryKey: outreachKeys.feedbackList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/feedback', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  const feedback = useFeedbackList(query, { keepPrevious: true });
   const programs = useProgramOptions();
   const rows = feedback.data?.data ?? [];
   const names = useOrganizationNames(rows.map((item) => item.organizationId));
@@ -68,18 +50,18 @@ export function FeedbackPage() {
     void navigate({ search: (previous) => withFeedbackFilters(previous as Record<string, unknown>, changes) });
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="wrap">
-        <PageTitle>Feedback</PageTitle>
-        {can(user, 'outreach.write') && (
+    <ListFrame
+      title="Feedback"
+      actions={
+        can(user, 'outreach.write') && (
           <Button size="md" onClick={() => setRecording(true)}>
             Record feedback
           </Button>
-        )}
-      </Group>
-
-      <Box component="section" aria-label="Filters">
-        <Stack gap="sm">
+        )
+      }
+      filtersLabel="Filters"
+      filters={
+        <>
           <SegmentedControl
             aria-label="Show"
             fullWidth
@@ -119,41 +101,41 @@ export function FeedbackPage() {
               onChange={(value) => setFilters({ organizationId: value ?? undefined })}
             />
           </SimpleGrid>
-          {filtered && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => setFilters({ source: undefined, programId: undefined, organizationId: undefined })}
-              >
-                Clear filters
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Box>
-
-      <Text role="status" aria-live="polite" fw={500}>
-        {feedback.isPending
-          ? 'Loading feedback…'
-          : feedback.isError
-            ? ''
-            : total === 0
-              ? filtered
-                ? 'No feedback matches these filters.'
-                : EMPTY[show]
-              : show === 'needs-action'
-                ? `${total} ${total === 1 ? 'needs' : 'need'} action`
-                : `${total} ${total === 1 ? 'piece' : 'pieces'} of feedback`}
-      </Text>
+        </>
+      }
+      filtered={filtered}
+      onClearFilters={() => setFilters({ source: undefined, programId: undefined, organizationId: undefined })}
+      query={feedback}
+      noun={{ one: 'feedback', many: 'feedback' }}
+      total={total}
+      emptyText={EMPTY[show]}
+      countText={(n) =>
+        show === 'needs-action'
+          ? `${n} ${n === 1 ? 'needs' : 'need'} action`
+          : `${n} ${n === 1 ? 'piece' : 'pieces'} of feedback`
+      }
+      errorTitle="The feedback could not be loaded"
+      pagination={{
+        page: search.page ?? 1,
+        pageSize: FEEDBACK_PAGE_SIZE,
+        onChange: (page) =>
+          void navigate({
+            search: (previous) => ({ ...parseFeedbackSearch(previous), page: page > 1 ? page : undefined }),
+          }),
+      }}
+      footer={
+        recording && (
+          <RecordFeedbackModal
+            onClose={() => setRecording(false)}
+            organizationId={search.organizationId}
+            onRecorded={() => setAnnouncement('Feedback recorded.')}
+          />
+        )
+      }
+    >
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      {feedback.isError && (
-        <Alert color="red" role="alert" title="The feedback could not be loaded">
-          {errorMessage(feedback.error)}
-        </Alert>
-      )}
       {rows.length > 0 && (
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
           {rows.map((item) => (
@@ -175,34 +157,6 @@ export function FeedbackPage() {
           ))}
         </Stack>
       )}
-      {total > FEEDBACK_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / FEEDBACK_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(page) =>
-              void navigate({
-                search: (previous) => ({ ...parseFeedbackSearch(previous), page: page > 1 ? page : undefined }),
-              })
-            }
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-      {recording && (
-        <RecordFeedbackModal
-          onClose={() => setRecording(false)}
-          organizationId={search.organizationId}
-          onRecorded={() => setAnnouncement('Feedback recorded.')}
-        />
-      )}
-    </Stack>
+    </ListFrame>
   );
 }

@@ -1,14 +1,13 @@
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { Section } from '../organization/Section';
-import { outreachKeys, useProgramOptions, type FeedbackListQuery } from '../visits/outreach-data';
+import { useProgramOptions, type FeedbackListQuery } from '../visits/outreach-data';
 import { FeedbackCard } from './FeedbackCard';
+import { useFeedbackList } from './feedback-queries';
 import { RecordFeedbackModal } from './RecordFeedbackModal';
 
 const SHOWN = 3;
@@ -19,16 +18,8 @@ export function OrganizationFeedbackSection({ organizationId }: { organizationId
   const [recording, setRecording] = useState(false);
   const latestQuery: FeedbackListQuery = { organizationId, limit: SHOWN };
   const needsActionQuery: FeedbackListQuery = { organizationId, needsAction: 'true', limit: 1 };
-  const latest = useQuery({
-    queryKey: outreachKeys.feedbackList(latestQuery),
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/feedback', { params: { query: latestQuery }, signal })),
-  });
-  const needsAction = useQuery({
-    queryKey: outreachKeys.feedbackList(needsActionQuery),
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/v1/feedback', { params: { query: needsActionQuery }, signal })),
-  });
+  const latest = useFeedbackList(latestQuery);
+  const needsAction = useFeedbackList(needsActionQuery);
   const programs = useProgramOptions();
   const programNames = new Map(programs.data?.map((program) => [program.id, program.name]));
   const open = needsAction.data?.meta.total ?? 0;

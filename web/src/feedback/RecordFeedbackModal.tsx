@@ -1,13 +1,9 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import { applyProblem } from '../forms/apply-problem';
-import { outreachKeys } from '../visits/outreach-data';
 import { createFeedbackBody, FEEDBACK_PROBLEM_OPTIONS, newFeedbackValues } from './feedback-form';
-import type { CreateFeedback, Feedback } from './feedback-search';
+import { useRecordFeedback } from './feedback-queries';
+import type { Feedback } from './feedback-search';
 import { FeedbackFields, useFeedbackForm } from './FeedbackFields';
 
 /** Records feedback a partner or a colleague gave in person or by phone. */
@@ -20,19 +16,14 @@ export function RecordFeedbackModal({
   organizationId?: string | null;
   onRecorded?: (feedback: Feedback) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [initialValues] = useState(() => newFeedbackValues(organizationId ?? null));
-  const form = useFeedbackForm(initialValues);
+  // The form keeps its first values (useForm reads them once).
+  const form = useFeedbackForm(newFeedbackValues(organizationId ?? null));
   const [general, setGeneral] = useState<string | null>(null);
 
-  const record = useMutation({
-    mutationFn: async (body: CreateFeedback) => unwrap(await api.POST('/api/v1/feedback', { body })),
-    onSuccess: async (feedback) => {
+  const record = useRecordFeedback({
+    onRecorded: (feedback) => {
       onRecorded?.(feedback);
       onClose();
-      await queryClient.invalidateQueries({ queryKey: outreachKeys.feedback });
-      if (feedback.organizationId)
-        await queryClient.invalidateQueries({ queryKey: queryKeys.organization(feedback.organizationId) });
     },
     onError: (error) => setGeneral(applyProblem(form, error, FEEDBACK_PROBLEM_OPTIONS)),
   });

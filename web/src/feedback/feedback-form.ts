@@ -126,3 +126,14 @@ export function feedbackChanges(base: FeedbackFormValues, values: FeedbackFormVa
   }
   return changes;
 }
+
+/**
+ * What "Save action" sends for the action-taken text as typed: the trimmed text, null to clear a
+ * saved action (the feedback needs action again), or undefined when there is nothing to save
+ * (blank, and none saved).
+ */
+export function actionTakenToSave(typed: string, saved: string | null): string | null | undefined {
+  const text = typed.trim();
+  if (text) return text;
+  return saved ? null : undefined;
+}

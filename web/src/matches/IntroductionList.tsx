@@ -1,15 +1,14 @@
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys, useAudiences, useCapabilities } from '../api/queries';
+import { ApiError, errorMessage } from '../api/problem';
+import { useAudiences, useCapabilities } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { UndoNotice } from '../common/UndoNotice';
 import type { Match } from '../dashboard/types';
 import { introductionTitle, strengthText } from './match-format';
+import { useDismissMatch, useRestoreMatch } from './matches-queries';
 import { UNKNOWN_ORGANIZATION, useOrganizationNames } from './useOrganizationNames';
 
 /**
@@ -29,7 +28,6 @@ export function IntroductionList({
   headingLevel?: 2 | 3;
 }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
   const names = useOrganizationNames(
     matches.flatMap((match) => [match.providerId, match.seekerId]),
     knownNames,
@@ -43,45 +41,21 @@ export function IntroductionList({
    * its title as it was shown (the names may be gone from the list once it is dismissed).
    */
   const [notice, setNotice] = useState<{ text: string; undo?: { match: Match; title: string } } | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.matches }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.dashboard }),
-    ]);
-
-  const dismiss = useMutation({
-    mutationFn: async (match: Match) => {
-      unwrap(await api.POST('/api/v1/matches/{id}/dismiss', { params: { path: { id: match.id } } }));
-      return match;
-    },
-    onSuccess: async (match) => {
+  const dismiss = useDismissMatch({
+    onDismissed: (match) => {
       const title = introductionTitle(nameOf(match.providerId), nameOf(match.seekerId));
       setNotice({ text: `Dismissed “${title}”. It will not be suggested again.`, undo: { match, title } });
-      await refresh();
-    },
-    onError: async (error) => {
-      // Gone meanwhile (its partners changed, or someone else's dismissal): show the list as it is now.
-      if (error instanceof ApiError && error.status === 404) await refresh();
     },
   });
-  const restore = useMutation({
-    mutationFn: async ({ match, title }: { match: Match; title: string }) => {
-      unwrap(await api.POST('/api/v1/matches/{id}/restore', { params: { path: { id: match.id } } }));
-      return title;
-    },
-    onSuccess: async (title) => {
-      setNotice({ text: `“${title}” is back among the suggestions.` });
-      await refresh();
-    },
-    onError: async (error) => {
+  const restore = useRestoreMatch({
+    onRestored: (title) => setNotice({ text: `“${title}” is back among the suggestions.` }),
+    onFailed: (error) =>
       setNotice({
         text:
           error instanceof ApiError && error.status === 404
             ? 'This suggestion no longer applies, so it could not be brought back.'
             : `The dismissal could not be undone: ${errorMessage(error)}`,
-      });
-      await refresh();
-    },
+      }),
   });
   const nameOf = (id: string) => names.get(id) ?? '…';
   const canDismiss = can(user, 'matching.use');

@@ -1,16 +1,14 @@
 import { Alert, Group, Loader, Pagination, Stack, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
+import { ApiError, errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { ForbiddenPage } from '../common/ForbiddenPage';
 import { PageTitle } from '../common/PageTitle';
 import { IntroductionList } from './IntroductionList';
 import { MATCHES_PAGE_SIZE, matchesPageCount, matchesRangeText, parseMatchesSearch } from './match-format';
+import { useMatchesPage } from './matches-queries';
 
 const route = getRouteApi('/app/introductions');
 
@@ -26,16 +24,7 @@ function Matches() {
   const search = parseMatchesSearch(route.useSearch());
   const navigate = route.useNavigate();
   const page = search.page ?? 1;
-  const matches = useQuery({
-    queryKey: queryKeys.matchList(page),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/matches', {
-          params: { query: { limit: MATCHES_PAGE_SIZE, offset: (page - 1) * MATCHES_PAGE_SIZE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const matches = useMatchesPage(page);
   const total = matches.data?.meta.total ?? 0;
   const rows = matches.data?.data ?? [];
   const lastPage = matchesPageCount(total);

@@ -1,15 +1,11 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { applyProblem } from '../forms/apply-problem';
-import { outreachKeys } from '../visits/outreach-data';
 import { createTaskBody, newTaskValues, TASK_PROBLEM_OPTIONS } from './task-form';
-import type { CreateTask, Task } from './task-groups';
+import type { Task } from './task-groups';
 import { TaskFields, useTaskForm } from './TaskFields';
+import { useAddTask } from './tasks-queries';
 
 /**
  * A follow-up: what, by when, for which partner, and who (a colleague who works on tasks; you by
@@ -29,20 +25,15 @@ export function AddTaskModal({
   onCreated?: (task: Task) => void;
 }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
-  const [initialValues] = useState(() => newTaskValues({ userId: user.id, organizationId, visitId }));
-  const form = useTaskForm(initialValues);
+  // The form keeps its first values (useForm reads them once): a new follow-up's defaults.
+  const form = useTaskForm(newTaskValues({ userId: user.id, organizationId, visitId }));
   const [general, setGeneral] = useState<string | null>(null);
 
-  const create = useMutation({
-    mutationFn: async (body: CreateTask) => unwrap(await api.POST('/api/v1/tasks', { body })),
-    onSuccess: async (task) => {
+  const create = useAddTask({
+    onCreated: (task) => {
       form.setValues(newTaskValues({ userId: user.id, organizationId, visitId }));
       onCreated?.(task);
       onClose();
-      await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
-      if (task.organizationId)
-        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(task.organizationId) });
     },
     onError: (error) => setGeneral(applyProblem(form, error, TASK_PROBLEM_OPTIONS)),
   });

@@ -1,17 +1,15 @@
 import { Modal } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { ownerLabel, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDateTime } from '../common/format';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
-import { outreachKeys, useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
+import { useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
 import { TASK_FIELD_LABELS, TASK_PROBLEM_OPTIONS, taskChanges, taskFormValues } from './task-form';
 import type { Task } from './task-groups';
 import { TaskFields, useTaskForm } from './TaskFields';
+import { fetchTask, saveTaskChanges, useRefreshTaskViews } from './tasks-queries';
 
 /**
  * Edits a follow-up: re-date it, reassign it to a colleague, change what it says or which partner
@@ -42,7 +40,7 @@ export function EditTaskModal({
 }
 
 function EditTaskForm({ task, onDone, onSaved }: { task: Task; onDone: () => void; onSaved?: (task: Task) => void }) {
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
   const [initial] = useState(() => taskFormValues(task));
   const form = useTaskForm(initial);
   const edit = useVersionedEdit({
@@ -51,15 +49,15 @@ function EditTaskForm({ task, onDone, onSaved }: { task: Task; onDone: () => voi
     noun: 'follow-up',
     toValues: taskFormValues,
     changes: taskChanges,
-    patch: async (body) => unwrap(await api.PATCH('/api/v1/tasks/{id}', { params: { path: { id: task.id } }, body })),
-    load: async () => unwrap(await api.GET('/api/v1/tasks/{id}', { params: { path: { id: task.id } } })),
+    patch: (body) => saveTaskChanges(task.id, body),
+    load: () => fetchTask(task.id),
     onSaved: async (saved) => {
       onSaved?.(saved);
       onDone();
-      await refreshTaskViews(queryClient, [task.organizationId, saved.organizationId]);
+      await refreshTaskViews([task.organizationId, saved.organizationId]);
     },
     onUnchanged: onDone,
-    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.tasks }),
+    onConflict: () => refreshTaskViews(),
     problem: TASK_PROBLEM_OPTIONS,
   });
   const valueText = useTaskValueText(edit.conflict?.theirs);
@@ -81,19 +79,6 @@ function EditTaskForm({ task, onDone, onSaved }: { task: Task; onDone: () => voi
       />
     </VersionedEditForm>
   );
-}
-
-/** After a follow-up changed or went: every task list, and the partners' timelines. */
-export async function refreshTaskViews(
-  queryClient: ReturnType<typeof useQueryClient>,
-  organizationIds: readonly (string | null)[],
-): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: outreachKeys.tasks }),
-    ...[...new Set(organizationIds)]
-      .filter((id): id is string => !!id)
-      .map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.timeline(id) })),
-  ]);
 }
 
 /** A field of a colleague's version of the follow-up, in words. */

@@ -1,14 +1,13 @@
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { Section } from '../organization/Section';
-import { outreachKeys, type TaskListQuery } from '../visits/outreach-data';
+import type { TaskListQuery } from '../visits/outreach-data';
 import { AddTaskModal } from './AddTaskModal';
 import { TaskList } from './TaskList';
+import { useTasks } from './tasks-queries';
 import { useNow } from './TasksPage';
 
 const SHOWN = 20;
@@ -19,10 +18,7 @@ export function OrganizationTasksSection({ organizationId }: { organizationId: s
   const now = useNow();
   const [adding, setAdding] = useState(false);
   const query: TaskListQuery = { organizationId, status: 'open', sort: 'dueAt', limit: SHOWN };
-  const tasks = useQuery({
-    queryKey: outreachKeys.taskList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/tasks', { params: { query }, signal })),
-  });
+  const tasks = useTasks(query);
   const canWrite = can(user, 'outreach.write');
 
   return (

@@ -1,25 +1,31 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { lazy, Suspense, useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
+import { ownerLabel, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDateTime } from '../common/format';
 import { UndoNotice } from '../common/UndoNotice';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
-import { outreachKeys, useOrganizationNames } from '../visits/outreach-data';
-import { EditTaskModal, refreshTaskViews } from './EditTaskModal';
+import { useOrganizationNames } from '../visits/outreach-data';
+import { EditTaskModal } from './EditTaskModal';
 import { groupTasks, isOverdue, withLocalChanges, type Task } from './task-groups';
+import { deleteTask, useRefreshTaskViews, useToggleTask } from './tasks-queries';
+
+// The reminder form brings the schedule code (luxon): loaded on first use, so the directory's
+// first load (which lists no tasks) stays small.
+const ReminderFormModal = lazy(() =>
+  import('../reminders/ReminderFormModal').then((module) => ({ default: module.ReminderFormModal })),
+);
 
 /**
  * Tasks grouped overdue first, each with a "done" checkbox for those who may change it. A task
  * ticked here stays in view (under "Done") until the list reloads, so it can be unticked again,
  * and a notice at the bottom of the screen offers "Undo". The change carries the task's version;
  * if someone else changed it meanwhile the API answers 409, the list reloads and the person is
- * told so. Staff also edit (re-date, reassign) or delete a task from its card.
+ * told so. Staff also edit (re-date, reassign) or delete a task from its card, and those who may
+ * write reminders set one on an open task still to come ("Remind me", before it is due).
  */
 export function TaskList({
   tasks,
@@ -36,23 +42,19 @@ export function TaskList({
 }) {
   const user = useCurrentUser();
   const colleagues = useColleagues();
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
   const canWrite = can(user, 'outreach.write');
+  // The permission the Reminders screen asks for.
+  const canRemind = can(user, 'reminder.write');
   const [changed, setChanged] = useState<ReadonlyMap<string, Task>>(new Map());
   /** The last tick or untick, said in the notice; `undo` is the task as saved, to flip back. */
   const [notice, setNotice] = useState<{ text: string; undo?: Task } | null>(null);
   const [editing, setEditing] = useState<Task | null>(null);
   const [deleting, setDeleting] = useState<Task | null>(null);
+  const [reminding, setReminding] = useState<Task | null>(null);
   const names = useOrganizationNames(showPartner ? tasks.map((task) => task.organizationId) : []);
 
-  const toggle = useMutation({
-    mutationFn: async (task: Task) =>
-      unwrap(
-        await api.PATCH('/api/v1/tasks/{id}', {
-          params: { path: { id: task.id } },
-          body: { status: task.status === 'open' ? 'done' : 'open', version: task.version },
-        }),
-      ),
+  const toggle = useToggleTask({
     // The tick shows at once; the server's answer replaces it (or takes it back on failure).
     onMutate: (task) => {
       const previous = changed.get(task.id);
@@ -61,27 +63,21 @@ export function TaskList({
       );
       return { previous };
     },
-    onSuccess: async (updated) => {
+    onSaved: (updated) => {
       setChanged((current) => new Map(current).set(updated.id, updated));
       setNotice(
         updated.status === 'done'
           ? { text: `“${updated.title}” marked done.`, undo: updated }
           : { text: `“${updated.title}” reopened.` },
       );
-      await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
-      if (updated.organizationId)
-        await queryClient.invalidateQueries({ queryKey: queryKeys.timeline(updated.organizationId) });
     },
-    onError: async (error, task, context) => {
+    onFailed: (task, context) =>
       setChanged((current) => {
         const next = new Map(current);
         if (context?.previous) next.set(task.id, context.previous);
         else next.delete(task.id);
         return next;
-      });
-      if (error instanceof ApiError && error.status === 409)
-        await queryClient.invalidateQueries({ queryKey: outreachKeys.tasks });
-    },
+      }),
   });
 
   /** Keeps a task changed here in step with what was saved (or drops it once deleted). */
@@ -122,6 +118,8 @@ export function TaskList({
               const overdue = isOverdue(task, now);
               const pending = toggle.isPending && toggle.variables?.id === task.id;
               const due = `${overdue ? 'Was due' : 'Due'} ${formatDateTime(task.dueAt)}`;
+              // A reminder "before it is due" only means something for an open task still to come.
+              const remindable = canRemind && task.status === 'open' && new Date(task.dueAt).getTime() > now.getTime();
               return (
                 <Paper
                   key={task.id}
@@ -165,7 +163,7 @@ export function TaskList({
                       </Badge>
                     )}
                   </Group>
-                  {(showAssignee || (showPartner && task.organizationId) || canWrite) && (
+                  {(showAssignee || (showPartner && task.organizationId) || canWrite || remindable) && (
                     <Group gap="md" mt={4} ml={canWrite ? 32 : 0} style={{ rowGap: 4 }}>
                       {showPartner && task.organizationId && (
                         <AnchorLink
@@ -177,25 +175,39 @@ export function TaskList({
                         </AnchorLink>
                       )}
                       {showAssignee && <Text size="sm">For: {ownerLabel(task.assigneeId, user, colleagues.data)}</Text>}
-                      {canWrite && (
+                      {(canWrite || remindable) && (
                         <Group gap="xs">
-                          <Button
-                            variant="light"
-                            size="compact-sm"
-                            aria-label={`Edit “${task.title}”`}
-                            onClick={() => setEditing(task)}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="compact-sm"
-                            aria-label={`Delete “${task.title}”`}
-                            onClick={() => setDeleting(task)}
-                          >
-                            Delete
-                          </Button>
+                          {canWrite && (
+                            <Button
+                              variant="light"
+                              size="compact-sm"
+                              aria-label={`Edit “${task.title}”`}
+                              onClick={() => setEditing(task)}
+                            >
+                              Edit
+                            </Button>
+                          )}
+                          {remindable && (
+                            <Button
+                              variant="light"
+                              size="compact-sm"
+                              aria-label={`Remind me before “${task.title}” is due`}
+                              onClick={() => setReminding(task)}
+                            >
+                              Remind me
+                            </Button>
+                          )}
+                          {canWrite && (
+                            <Button
+                              variant="subtle"
+                              color="red"
+                              size="compact-sm"
+                              aria-label={`Delete “${task.title}”`}
+                              onClick={() => setDeleting(task)}
+                            >
+                              Delete
+                            </Button>
+                          )}
                         </Group>
                       )}
                     </Group>
@@ -222,16 +234,22 @@ export function TaskList({
           }}
         />
       )}
+      {reminding && (
+        // Preset to this task ("before it is due"); the person chooses how long before, and who gets it.
+        <Suspense fallback={null}>
+          <ReminderFormModal task={reminding} opened onClose={() => setReminding(null)} />
+        </Suspense>
+      )}
       {deleting && (
         <ConfirmDeleteModal
           title="Delete this follow-up?"
           confirmLabel="Delete follow-up"
-          remove={async () => unwrap(await api.DELETE('/api/v1/tasks/{id}', { params: { path: { id: deleting.id } } }))}
+          remove={() => deleteTask(deleting.id)}
           onDeleted={async () => {
             replaceLocal(deleting.id, null);
             setDeleting(null);
             setNotice({ text: `“${deleting.title}” deleted.` });
-            await refreshTaskViews(queryClient, [deleting.organizationId]);
+            await refreshTaskViews([deleting.organizationId]);
           }}
           onClose={() => setDeleting(null)}
         >

@@ -1,15 +1,12 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Group, Loader, SegmentedControl } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
-import { PageTitle } from '../common/PageTitle';
-import { outreachKeys } from '../visits/outreach-data';
+import { ListFrame } from '../common/ListFrame';
 import { AddTaskModal } from './AddTaskModal';
 import { TaskList } from './TaskList';
+import { useTasks } from './tasks-queries';
 import { parseTasksSearch, TASKS_SHOWN, toTaskQuery, type TaskStatusView, type TaskView } from './tasks-search';
 
 const route = getRouteApi('/app/tasks');
@@ -40,85 +37,80 @@ export function TasksPage() {
   const status: TaskStatusView = view === 'overdue' ? 'open' : (search.status ?? 'open');
   const query = useMemo(() => toTaskQuery(search, user.id, mayViewTeam), [search, user.id, mayViewTeam]);
 
-  const tasks = useQuery({
-    queryKey: outreachKeys.taskList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/tasks', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  const tasks = useTasks(query, { keepPrevious: true });
 
   const total = tasks.data?.meta.total ?? 0;
   const title = status === 'done' ? (view === 'mine' ? 'My done tasks' : 'Done tasks') : TITLES[view];
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="wrap">
-        <PageTitle documentTitle={title}>{title}</PageTitle>
-        {canWrite && (
+    <ListFrame
+      title={title}
+      documentTitle={title}
+      actions={
+        canWrite && (
           <Button size="md" onClick={() => setAdding(true)}>
             Add a follow-up
           </Button>
-        )}
-      </Group>
-
-      <Group gap="sm" wrap="wrap">
-        {mayViewTeam && (
-          <SegmentedControl
-            aria-label="Whose tasks"
-            data={[
-              { value: 'mine', label: 'Mine' },
-              { value: 'overdue', label: 'Overdue' },
-              { value: 'all', label: 'Everyone' },
-            ]}
-            value={view}
-            onChange={(value) =>
-              void navigate({
-                search: (previous) => ({
-                  ...parseTasksSearch(previous),
-                  view: value === 'overdue' || value === 'all' ? value : undefined,
-                }),
-              })
-            }
-          />
-        )}
-        {view !== 'overdue' && (
-          <SegmentedControl
-            aria-label="Open or done"
-            data={[
-              { value: 'open', label: 'Open' },
-              { value: 'done', label: 'Done' },
-            ]}
-            value={status}
-            onChange={(value) =>
-              void navigate({
-                search: (previous) => ({
-                  ...parseTasksSearch(previous),
-                  status: value === 'done' ? 'done' : undefined,
-                }),
-              })
-            }
-          />
-        )}
-      </Group>
-
-      <Text role="status" aria-live="polite" fw={500}>
-        {tasks.isPending
-          ? 'Loading tasks…'
-          : tasks.isError
-            ? ''
-            : total === 0
-              ? status === 'done'
-                ? 'No done tasks yet.'
-                : view === 'overdue'
-                  ? 'Nothing is overdue.'
-                  : 'Nothing to do: no open tasks.'
-              : `${total} ${total === 1 ? 'task' : 'tasks'}${total > TASKS_SHOWN ? `, the first ${TASKS_SHOWN} shown` : ''}`}
-      </Text>
+        )
+      }
+      intro={
+        <Group gap="sm" wrap="wrap">
+          {mayViewTeam && (
+            <SegmentedControl
+              aria-label="Whose tasks"
+              data={[
+                { value: 'mine', label: 'Mine' },
+                { value: 'overdue', label: 'Overdue' },
+                { value: 'all', label: 'Everyone' },
+              ]}
+              value={view}
+              onChange={(value) =>
+                void navigate({
+                  search: (previous) => ({
+                    ...parseTasksSearch(previous),
+                    view: value === 'overdue' || value === 'all' ? value : undefined,
+                  }),
+                })
+              }
+            />
+          )}
+          {view !== 'overdue' && (
+            <SegmentedControl
+              aria-label="Open or done"
+              data={[
+                { value: 'open', label: 'Open' },
+                { value: 'done', label: 'Done' },
+              ]}
+              value={status}
+              onChange={(value) =>
+                void navigate({
+                  search: (previous) => ({
+                    ...parseTasksSearch(previous),
+                    status: value === 'done' ? 'done' : undefined,
+                  }),
+                })
+              }
+            />
+          )}
+        </Group>
+      }
+      query={tasks}
+      noun={{ one: 'task', many: 'tasks' }}
+      total={total}
+      emptyText={
+        status === 'done'
+          ? 'No done tasks yet.'
+          : view === 'overdue'
+            ? 'Nothing is overdue.'
+            : 'Nothing to do: no open tasks.'
+      }
+      countText={(n) =>
+        `${n} ${n === 1 ? 'task' : 'tasks'}${n > TASKS_SHOWN ? `, the first ${TASKS_SHOWN} shown` : ''}`
+      }
+      errorTitle="The tasks could not be loaded"
+      footer={adding && <AddTaskModal opened onClose={() => setAdding(false)} />}
+    >
       {tasks.isPending && <Loader size="sm" aria-hidden />}
-      {tasks.isError && (
-        <Alert color="red" role="alert" title="The tasks could not be loaded">
-          {errorMessage(tasks.error)}
-        </Alert>
-      )}
       {/* Also once empty: a task just ticked off stays in view under "Done", with its "Undo". */}
       {tasks.data && (
         <TaskList
@@ -129,7 +121,6 @@ export function TasksPage() {
           showAssignee={view !== 'mine'}
         />
       )}
-      {adding && <AddTaskModal opened onClose={() => setAdding(false)} />}
-    </Stack>
+    </ListFrame>
   );
 }

@@ -1,17 +1,15 @@
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { ownerLabel, queryKeys, useColleagues } from '../api/queries';
+import { ownerLabel, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
 import { formatDateTime } from '../common/format';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
-import { outreachKeys, useContacts, useOrganizationNames, useProgramOptions } from './outreach-data';
+import { useContacts, useOrganizationNames, useProgramOptions } from './outreach-data';
 import { PURPOSE_LABELS, VISIT_FIELD_LABELS, visitChanges, visitFormValues, type Visit } from './visit-form';
 import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields } from './VisitFields';
+import { fetchVisit, saveVisitChanges, useRefreshVisitViews } from './visits-queries';
 
 /**
  * Edits a visit in a dialog (full screen on a phone), on the same fields as "Log a visit". Only
@@ -53,7 +51,7 @@ function EditVisitForm({
   onSaved?: (visit: Visit) => void;
 }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const refreshVisitViews = useRefreshVisitViews();
   const [initial] = useState(() => visitFormValues(visit));
   const form = useVisitForm(initial, initial);
   const edit = useVersionedEdit({
@@ -62,15 +60,15 @@ function EditVisitForm({
     noun: 'visit',
     toValues: visitFormValues,
     changes: visitChanges,
-    patch: async (body) => unwrap(await api.PATCH('/api/v1/visits/{id}', { params: { path: { id: visit.id } }, body })),
-    load: async () => unwrap(await api.GET('/api/v1/visits/{id}', { params: { path: { id: visit.id } } })),
+    patch: (body) => saveVisitChanges(visit.id, body),
+    load: () => fetchVisit(visit.id),
     onSaved: async (saved) => {
       onSaved?.(saved);
       onDone();
-      await refreshVisitViews(queryClient, [visit.organizationId, saved.organizationId]);
+      await refreshVisitViews([visit.organizationId, saved.organizationId]);
     },
     onUnchanged: onDone,
-    onConflict: () => queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
+    onConflict: () => refreshVisitViews(),
     problem: VISIT_PROBLEM_OPTIONS,
   });
   const valueText = useVisitValueText(edit.conflict?.theirs);
@@ -88,19 +86,6 @@ function EditVisitForm({
       <VisitFields form={form} userId={user.id} mode="edit" base={initial} />
     </VersionedEditForm>
   );
-}
-
-/** After a visit changed or went: every list of visits, and the partners' pages (timeline, health). */
-export async function refreshVisitViews(
-  queryClient: ReturnType<typeof useQueryClient>,
-  organizationIds: readonly string[],
-): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
-    ...[...new Set(organizationIds)].map((id) =>
-      queryClient.invalidateQueries({ queryKey: queryKeys.organization(id) }),
-    ),
-  ]);
 }
 
 /** A field of a colleague's version of the visit, in words. */

@@ -1,10 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
-import { queryKeys } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
@@ -12,7 +8,7 @@ import { formatDateTime } from '../common/format';
 import { PageTitle } from '../common/PageTitle';
 import { AddTaskModal } from '../tasks/AddTaskModal';
 import { applyProblem } from '../forms/apply-problem';
-import { outreachKeys, useOrganization } from './outreach-data';
+import { useOrganization } from './outreach-data';
 import {
   countsSummary,
   initialVisitValues,
@@ -21,10 +17,10 @@ import {
   readRememberedVisit,
   rememberVisit,
   toCreateVisitBody,
-  type CreateVisit,
   type Visit,
 } from './visit-form';
 import { useVisitForm, VISIT_PROBLEM_OPTIONS, VisitFields } from './VisitFields';
+import { useLogVisit } from './visits-queries';
 
 const route = getRouteApi('/app/log-visit');
 
@@ -93,23 +89,16 @@ function VisitForm({
   organizationId?: string;
   onSaved: (visit: Visit) => void;
 }) {
-  const queryClient = useQueryClient();
   const [initialValues] = useState(() =>
     initialVisitValues({ userId, organizationId, remembered: readRememberedVisit(userId) }),
   );
   const form = useVisitForm(initialValues);
   const [general, setGeneral] = useState<string | null>(null);
 
-  const save = useMutation({
-    mutationFn: async (body: CreateVisit) => unwrap(await api.POST('/api/v1/visits', { body })),
-    onSuccess: async (visit) => {
+  const save = useLogVisit({
+    onSaved: (visit) => {
       rememberVisit(userId, { organizationId: visit.organizationId, purpose: visit.purpose });
       onSaved(visit);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: outreachKeys.visits }),
-        // The partner's timeline and health count visits.
-        queryClient.invalidateQueries({ queryKey: queryKeys.organization(visit.organizationId) }),
-      ]);
     },
     onError: (error) => setGeneral(applyProblem(form, error, VISIT_PROBLEM_OPTIONS)),
   });

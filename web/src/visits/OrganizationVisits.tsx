@@ -1,14 +1,13 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
 import { ButtonLink } from './ButtonLink';
-import { errorMessage, unwrap } from '../api/problem';
+import { errorMessage } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { Section } from '../organization/Section';
-import { outreachKeys, type VisitListQuery } from './outreach-data';
+import type { VisitListQuery } from './outreach-data';
 import { VisitList } from './VisitList';
+import { useVisits } from './visits-queries';
 
 const SHOWN = 5;
 
@@ -26,10 +25,7 @@ export function LogVisitButton({ organizationId }: { organizationId: string }) {
 /** The partner's latest visits, with a link to all of them. */
 export function OrganizationVisitsSection({ organizationId }: { organizationId: string }) {
   const query: VisitListQuery = { organizationId, sort: '-visitedAt', limit: SHOWN };
-  const visits = useQuery({
-    queryKey: outreachKeys.visitList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/visits', { params: { query }, signal })),
-  });
+  const visits = useVisits(query);
   const total = visits.data?.meta.total ?? 0;
 
   return (

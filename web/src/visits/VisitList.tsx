@@ -1,17 +1,15 @@
 import { Badge, Button, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { unwrap } from '../api/problem';
 import { ownerLabel, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDateTime } from '../common/format';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
-import { EditVisitModal, refreshVisitViews } from './EditVisitModal';
+import { EditVisitModal } from './EditVisitModal';
 import { useOrganizationNames, useProgramOptions } from './outreach-data';
 import { countsSummary, PURPOSE_LABELS, type Visit } from './visit-form';
+import { deleteVisit, useRefreshVisitViews } from './visits-queries';
 
 /**
  * Visits as cards (a table would scroll sideways on a phone). Who was met is shown as a count,
@@ -20,7 +18,7 @@ import { countsSummary, PURPOSE_LABELS, type Visit } from './visit-form';
  */
 export function VisitList({ visits, showPartner = true }: { visits: readonly Visit[]; showPartner?: boolean }) {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const refreshVisitViews = useRefreshVisitViews();
   const colleagues = useColleagues();
   const canWrite = can(user, 'outreach.write');
   const [editing, setEditing] = useState<Visit | null>(null);
@@ -120,13 +118,11 @@ export function VisitList({ visits, showPartner = true }: { visits: readonly Vis
         <ConfirmDeleteModal
           title="Delete this visit?"
           confirmLabel="Delete visit"
-          remove={async () =>
-            unwrap(await api.DELETE('/api/v1/visits/{id}', { params: { path: { id: deleting.id } } }))
-          }
+          remove={() => deleteVisit(deleting.id)}
           onDeleted={async () => {
             setDeleting(null);
             setAnnouncement('Visit deleted.');
-            await refreshVisitViews(queryClient, [deleting.organizationId]);
+            await refreshVisitViews([deleting.organizationId]);
           }}
           onClose={() => setDeleting(null)}
         >

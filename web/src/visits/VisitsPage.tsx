@@ -1,16 +1,13 @@
-import { Alert, Box, Button, Group, Pagination, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
 import { ButtonLink } from './ButtonLink';
-import { errorMessage, unwrap } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
-import { PageTitle } from '../common/PageTitle';
+import { ListFrame } from '../common/ListFrame';
 import { OrganizationSelect } from './OrganizationSelect';
-import { outreachKeys } from './outreach-data';
 import { VisitList } from './VisitList';
+import { useVisits } from './visits-queries';
 import {
   isDay,
   parseVisitsSearch,
@@ -30,12 +27,7 @@ export function VisitsPage() {
   const navigate = route.useNavigate();
   const problem = rangeProblem(search);
   const query = useMemo(() => toVisitQuery(search), [search]);
-  const visits = useQuery({
-    queryKey: outreachKeys.visitList(query),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/visits', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-    enabled: !problem,
-  });
+  const visits = useVisits(query, { keepPrevious: true, enabled: !problem });
 
   const filtered = !!(search.organizationId || search.from || search.to);
   const total = visits.data?.meta.total ?? 0;
@@ -43,10 +35,10 @@ export function VisitsPage() {
     void navigate({ search: (previous) => withVisitFilters(previous as Record<string, unknown>, changes) });
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center" wrap="wrap">
-        <PageTitle>Visits</PageTitle>
-        {can(user, 'outreach.write') && (
+    <ListFrame
+      title="Visits"
+      actions={
+        can(user, 'outreach.write') && (
           <ButtonLink
             to="/log-visit"
             search={search.organizationId ? { organizationId: search.organizationId } : {}}
@@ -54,10 +46,10 @@ export function VisitsPage() {
           >
             Log a visit
           </ButtonLink>
-        )}
-      </Group>
-
-      <Box component="section" aria-label="Filters">
+        )
+      }
+      filtersLabel="Filters"
+      filters={
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <OrganizationSelect
             label="Partner"
@@ -74,54 +66,31 @@ export function VisitsPage() {
           />
           <DayInput label="To" value={search.to} onCommit={(to) => setFilters({ to })} />
         </SimpleGrid>
-        {filtered && (
-          <Button mt="xs" variant="subtle" size="compact-sm" onClick={() => void navigate({ search: {} })}>
-            Clear filters
-          </Button>
-        )}
-      </Box>
-
-      <Text role="status" aria-live="polite" fw={500}>
-        {problem
-          ? ''
-          : visits.isPending
-            ? 'Loading visits…'
-            : visits.isError
-              ? ''
-              : total === 0
-                ? filtered
-                  ? 'No visit matches these filters.'
-                  : 'No visits logged yet.'
-                : `${total} ${total === 1 ? 'visit' : 'visits'}${filtered ? ' found' : ''}`}
-      </Text>
-      {visits.isError && (
-        <Alert color="red" role="alert" title="The visits could not be loaded">
-          {errorMessage(visits.error)}
-        </Alert>
-      )}
+      }
+      filtered={filtered}
+      onClearFilters={() => void navigate({ search: {} })}
+      query={visits}
+      noun={{ one: 'visit', many: 'visits' }}
+      total={total}
+      emptyText="No visits logged yet."
+      // Days that make no range: the field says why, and nothing is looked up.
+      status={problem ? '' : undefined}
+      errorTitle="The visits could not be loaded"
+      pagination={
+        problem
+          ? undefined
+          : {
+              page: search.page ?? 1,
+              pageSize: VISITS_PAGE_SIZE,
+              onChange: (page) =>
+                void navigate({
+                  search: (previous) => ({ ...parseVisitsSearch(previous), page: page > 1 ? page : undefined }),
+                }),
+            }
+      }
+    >
       {!problem && visits.data && visits.data.data.length > 0 && <VisitList visits={visits.data.data} />}
-      {!problem && total > VISITS_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / VISITS_PAGE_SIZE)}
-            value={search.page ?? 1}
-            onChange={(page) =>
-              void navigate({
-                search: (previous) => ({ ...parseVisitsSearch(previous), page: page > 1 ? page : undefined }),
-              })
-            }
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
-    </Stack>
+    </ListFrame>
   );
 }
 
