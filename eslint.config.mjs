@@ -27,6 +27,11 @@ const NO_REAL_TIME = [
 // allowed: a type cannot query a table. Not checked: the read side (reads any table by SQL),
 // database/entities.ts (the list of every entity) and the demo loader (three writes the API
 // deliberately cannot make); tests and migrations are outside src/<module>/.
+const WEB_NO_SERVER_SOURCE = {
+  regex: '^(\\.\\./){2,}src/',
+  message: 'Server code: what the web app shares with the server goes in packages/shared (@tandem/shared).',
+};
+
 const MODULES = readdirSync(join(import.meta.dirname, 'src'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -77,13 +82,24 @@ const SHARED_CODE = [
   {
     files: ['web/src/**/*.{ts,tsx}'],
     rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [WEB_NO_SERVER_SOURCE] }],
+    },
+  },
+  {
+    // Screens reach the API through their feature's hooks (<feature>/<feature>-queries.ts), which
+    // own the query keys and the refreshes a write needs; tests may fake the client.
+    files: ['web/src/**/*.tsx'],
+    ignores: ['web/src/**/*.test.tsx'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            WEB_NO_SERVER_SOURCE,
             {
-              regex: '^(\\.\\./){2,}src/',
-              message: 'Server code: what the web app shares with the server goes in packages/shared (@tandem/shared).',
+              group: ['**/api/client'],
+              importNames: ['api'],
+              message: "A screen calls its feature's hooks (<feature>/<feature>-queries.ts), not the API client.",
             },
           ],
         },

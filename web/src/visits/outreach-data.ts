@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
 import type { operations } from '../api/schema';
+import { fetchOrganization, useOrganization } from '../organization/organization-queries';
 
 /**
  * Queries shared by the outreach screens (visits, tasks, feedback). Their keys start with the
@@ -24,18 +25,8 @@ export const outreachKeys = {
   programOptions: ['programs', 'options'] as const,
 };
 
-async function fetchOrganization(id: string, signal?: AbortSignal) {
-  return unwrap(await api.GET('/api/v1/organizations/{id}', { params: { path: { id } }, signal }));
-}
-
 /** One partner, under the same key as its page (so a name shown in a list is the page's). */
-export function useOrganization(id: string | null | undefined) {
-  return useQuery({
-    queryKey: queryKeys.organization(id ?? ''),
-    queryFn: ({ signal }) => fetchOrganization(id!, signal),
-    enabled: !!id,
-  });
-}
+export { useOrganization };
 
 /** A name for each partner id: the name, "A removed partner" once it is gone, undefined while loading. */
 export function useOrganizationNames(ids: readonly (string | null | undefined)[]): Map<string, string | undefined> {
