@@ -6,7 +6,7 @@ import { IsBoolean, IsOptional, isUUID, validate } from 'class-validator';
 // CsvError from the same entry point as parse: each bundle has its own class.
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS } from '@tandem/shared';
+import { CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_LISTED_ERRORS } from '@tandem/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/database-errors';
@@ -24,12 +24,10 @@ import { OrganizationService } from './organization.service';
 // Limits and columns
 // ---------------------------------------------------------------------------------------------
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, MAX_LISTED_ERRORS };
 export const MAX_IMPORT_ROWS = 10_000;
 /** The reason kept with every stage an import sets (timeline: "Stage: a → b — CSV import"). */
 export const IMPORT_STAGE_REASON = 'CSV import';
-/** More errors than this are counted, not listed: a wrong file must not make a huge answer. */
-export const MAX_LISTED_ERRORS = 1000;
 
 // The header row (CSV_COLUMNS) is in @tandem/shared: the web app's import template is the same row.
 /** Import also takes the owner by email, as files from exports before the `owner` column name them. */

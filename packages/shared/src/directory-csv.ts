@@ -4,6 +4,12 @@
  * the import template. The owner is named by their name, not their email: the file travels
  * (shared drives, email attachments) and colleagues' addresses should not travel with it.
  */
+/** The largest CSV the server takes (the web app refuses a bigger one before sending it). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The most row errors an import check lists; the rest are counted (a wrong file must not make a huge answer). */
+export const MAX_LISTED_ERRORS = 1000;
+
 export const CSV_COLUMNS = [
   'id',
   'name',

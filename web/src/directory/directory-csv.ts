@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from '@tandem/shared';
+import { CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_LISTED_ERRORS } from '@tandem/shared';
 import { ApiError, errorMessage } from '../api/problem';
 import type { components, operations } from '../api/schema';
 import { toListQuery, type DirectorySearch } from './directory-search';
@@ -12,12 +12,7 @@ export type ExportQuery = NonNullable<operations['OrganizationController_exportC
  * The header row of an export, the server's own list (@tandem/shared, which the server writes and
  * reads the file with). The spreadsheets browser spec compares the template's header with a real export's.
  */
-export { CSV_COLUMNS };
-
-/** The server's upload limit (MAX_IMPORT_BYTES): checked here too, so a big file is refused before it is sent. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** The server lists at most this many row errors (MAX_LISTED_ERRORS). */
-export const MAX_LISTED_ERRORS = 1000;
+export { CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_LISTED_ERRORS };
 
 export const TEMPLATE_FILE_NAME = 'tandem-partners-template.csv';
 
