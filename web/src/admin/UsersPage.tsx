@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Pagination, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { errorMessage } from '../api/problem';
@@ -10,6 +10,7 @@ import { InvitationLinkModal } from './InvitationLinkModal';
 import { InviteUserModal } from './InviteUserModal';
 import { ResetTwoFactorModal } from './ResetTwoFactorModal';
 import { accountState, invitationState, ROLE_LABELS, type AdminUser } from './user-status';
+import { Pager } from '../common/Pager';
 
 /** Users and invitations: invite, change a role, deactivate, send a new link; each invitation email's fate in words. */
 export function UsersPage() {
@@ -169,23 +170,7 @@ export function UsersPage() {
         </Table.ScrollContainer>
       )}
 
-      {total > USERS_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / USERS_PAGE_SIZE)}
-            value={page}
-            onChange={setPage}
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
+      <Pager total={total} pageSize={USERS_PAGE_SIZE} page={page} onChange={setPage} />
 
       <InviteUserModal
         opened={inviting}

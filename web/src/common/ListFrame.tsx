@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Collapse, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useId, type ReactNode } from 'react';
 import { errorMessage } from '../api/problem';
 import { PageTitle } from './PageTitle';
+import { Pager } from './Pager';
 
 /**
  * True below Mantine's "sm" breakpoint, where list screens turn their tables into cards and fold
@@ -168,23 +169,7 @@ export function ListFrame({
 
       {children}
 
-      {pagination && total > pagination.pageSize && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(total / pagination.pageSize)}
-            value={pagination.page}
-            onChange={pagination.onChange}
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
+      {pagination && <Pager total={total} {...pagination} />}
 
       {footer}
     </Stack>

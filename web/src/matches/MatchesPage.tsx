@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../api/problem';
@@ -9,6 +9,7 @@ import { PageTitle } from '../common/PageTitle';
 import { IntroductionList } from './IntroductionList';
 import { MATCHES_PAGE_SIZE, matchesPageCount, matchesRangeText, parseMatchesSearch } from './match-format';
 import { useMatchesPage } from './matches-queries';
+import { Pager } from '../common/Pager';
 
 const route = getRouteApi('/app/introductions');
 
@@ -57,23 +58,12 @@ function Matches() {
       )}
       {/* Rendered while empty too: the notice offering Undo stays after the last one is dismissed. */}
       {matches.data && <IntroductionList matches={rows} headingLevel={2} />}
-      {total > MATCHES_PAGE_SIZE && (
-        <Group justify="center">
-          <Pagination
-            total={lastPage}
-            value={page}
-            onChange={(next) => void navigate({ search: next > 1 ? { page: next } : {} })}
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Previous page' }
-                : control === 'next'
-                  ? { 'aria-label': 'Next page' }
-                  : {}
-            }
-          />
-        </Group>
-      )}
+      <Pager
+        total={total}
+        pageSize={MATCHES_PAGE_SIZE}
+        page={page}
+        onChange={(next) => void navigate({ search: next > 1 ? { page: next } : {} })}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Pagination,
   Select,
   Stack,
   Switch,
@@ -46,6 +45,7 @@ import {
   type Reminder,
 } from './reminder-text';
 import { ReminderFormModal } from './ReminderFormModal';
+import { Pager } from '../common/Pager';
 
 const route = getRouteApi('/app/reminders/$reminderId');
 const DELIVERIES_PAGE_SIZE = 25;
@@ -289,23 +289,7 @@ function DeliveriesSection({ rule, program, user }: { rule: Reminder; program: P
             </Table>
           </Table.ScrollContainer>
         )}
-        {total > DELIVERIES_PAGE_SIZE && (
-          <Group justify="center">
-            <Pagination
-              total={Math.ceil(total / DELIVERIES_PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-              getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              getControlProps={(control) =>
-                control === 'previous'
-                  ? { 'aria-label': 'Previous page' }
-                  : control === 'next'
-                    ? { 'aria-label': 'Next page' }
-                    : {}
-              }
-            />
-          </Group>
-        )}
+        <Pager total={total} pageSize={DELIVERIES_PAGE_SIZE} page={page} onChange={setPage} />
       </Stack>
     </Section>
   );
