@@ -20,6 +20,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Pages as someone who asked for less motion sees them (the theme honours it): no dialog or
+  // drawer waits out its animation, so a click never lands mid-transition.
+  '--force-prefers-reduced-motion',
 ];
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
