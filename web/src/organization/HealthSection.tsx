@@ -75,7 +75,8 @@ export function HealthSection({ organizationId }: { organizationId: string }) {
                         {componentFacts(key, detail, formatDate)}
                       </Text>
                     </Table.Th>
-                    <Table.Td ta="right" valign="top">
+                    {/* Kept on one line: the body's break-anywhere rule would squeeze "no data" to a letter column. */}
+                    <Table.Td ta="right" valign="top" style={{ whiteSpace: 'nowrap' }}>
                       {value === null ? (
                         <Text span size="sm" c="dimmed">
                           no data
