@@ -127,6 +127,9 @@ export async function seriousA11yViolations(page: Page, within?: string): Promis
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   if (process.env.TANDEM_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A whole page is captured as if scrolled to the top: scrolled, the fixed header and navigation
+  // would be drawn where the window was, across the middle of the picture.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 

@@ -9,9 +9,10 @@ import {
   fitsWidth,
   launchBrowser,
   newPage,
+  screenshot,
   serveApp,
-  type ServedApp,
   signIn,
+  type ServedApp,
 } from './browser';
 
 /**
@@ -74,6 +75,7 @@ describe('Reminders of every kind in the browser', () => {
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Call the youth shelter about the drop-in');
     await dialog.getByLabel('Send it at').fill(at.toFormat("yyyy-MM-dd'T'HH:mm"));
     await expectAccessible(page, '[role="dialog"]');
+    await screenshot(page, 'reminders-once', { fullPage: false });
     await dialog.getByRole('button', { name: 'Add reminder' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Call the youth shelter about the drop-in' }).waitFor();

@@ -6,9 +6,10 @@ import {
   fitsWidth,
   launchBrowser,
   newPage,
+  screenshot,
   serveApp,
-  type ServedApp,
   signIn,
+  type ServedApp,
 } from './browser';
 
 /**
@@ -104,6 +105,7 @@ describe('The search box in the browser', () => {
     await expect(option.innerText()).resolves.toContain(CONTACT.email);
     await expect(dialog(page).getByRole('group', { name: 'Partners' }).count()).resolves.toBe(0);
     await expectAccessible(page, '[role="dialog"]');
+    await screenshot(page, 'search', { fullPage: false });
 
     await option.click();
     await page.getByRole('heading', { level: 1, name: PARTNER }).waitFor();

@@ -7,9 +7,10 @@ import {
   launchBrowser,
   newPage,
   PASSWORD_LABEL,
+  screenshot,
   serveApp,
-  type ServedApp,
   signIn,
+  type ServedApp,
 } from './browser';
 
 /**
@@ -113,6 +114,7 @@ describe('A session that ends while a form is open', () => {
     await expect(drawer.getByRole('textbox', { name: 'Address' }).inputValue()).resolves.toBe('700 5th Ave, Seattle');
     await expect(page.locator(SIGN_IN_DIALOG).count()).resolves.toBe(1);
     await expectAccessible(page, SIGN_IN_DIALOG);
+    await screenshot(page, 'session-expired', { fullPage: false });
 
     // A wrong password is said so in the dialog; nothing is saved meanwhile.
     await dialog.getByLabel(PASSWORD_LABEL).fill('not my password');
