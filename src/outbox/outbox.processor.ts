@@ -10,12 +10,9 @@ import { OutboxReconciler, ReconcileResult } from './outbox-reconciler.service';
 
 /**
  * The `outbox` queue: wake-ups that send due deliveries, and reconcile requests. Job slots match
- * the SMTP pool so a burst of due emails keeps every connection busy. An idle worker waits for
- * jobs 1 s at a time (BullMQ's default is 5): after Redis restarts empty, the wake-ups the
- * reconciler queues again reach a worker that is still waiting out the wait it began before
- * (taskforcesh/bullmq#1658), and a reminder due then went out almost 5 s late.
+ * the SMTP pool so a burst of due emails keeps every connection busy.
  */
-@Processor(QueueName.Outbox, { drainDelay: 1 })
+@Processor(QueueName.Outbox)
 export class OutboxProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxProcessor.name);
 
