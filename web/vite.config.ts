@@ -44,6 +44,6 @@ export default defineConfig({
     // file no longer loads React, Mantine and a fresh jsdom.
     isolate: false,
     // Longer than Testing Library's 5 s wait (src/test/setup.ts), so a slow wait fails with its own message, not a test timeout.
-    testTimeout: 20_000,
+    testTimeout: 40_000,
   },
 });

@@ -171,11 +171,10 @@ describe('Reminders: exactly once under faults', () => {
     });
     // Four drop-ins starting 4 hours and a few seconds from now (the weekly schedule's own are days away),
     // each far enough after the one before for a Redis restart, or a worker's, to fit in between
-    // (a worker's boot and first reconcile take up to ~20 s while the rest of the suite runs beside
-    // it on 2 CPUs).
+    // (a worker's boot takes up to ~10 s while the rest of the suite runs beside it on 2 CPUs).
     const base = Date.now() + 4 * 3_600_000;
     const sessions = [];
-    for (const offset of [6_000, 21_000, 51_000, 75_000])
+    for (const offset of [6_000, 16_000, 36_000, 60_000])
       sessions.push(await persistSession(t.dataSource, program.id, { startsAt: new Date(base + offset) }));
     const created = await request(t.http)
       .post('/api/v1/reminders')
@@ -216,12 +215,12 @@ describe('Reminders: exactly once under faults', () => {
     await eventually(
       'the second drop-in reminders, after Redis came back empty',
       async () => t.mail.messages.length === 4,
-      { timeoutMs: 30_000 },
+      { timeoutMs: 20_000 },
     );
     await worker.stop('SIGKILL');
     await startWorker({ REMINDER_RECONCILE_SECONDS: '3600' });
     await eventually('the third drop-in reminders, from the new worker', async () => t.mail.messages.length === 6, {
-      timeoutMs: 40_000,
+      timeoutMs: 20_000,
     });
 
     // The sink has the email a moment before the worker records it as sent; on a machine busy with
@@ -243,22 +242,17 @@ describe('Reminders: exactly once under faults', () => {
       `SELECT id, status, late, sent_at AS "sentAt", due_at AS "dueAt" FROM deliveries WHERE reminder_id = $1 AND status = 'sent'`,
       [ruleId],
     );
-    // On time: within two seconds after its time (on a busy 2-CPU CI machine), never before it.
-    // Listed by occurrence, so a failure says which drop-in (after which restart) was late.
-    const timing = stored
-      .map((row) => ({
-        dueAt: row.dueAt.toISOString(),
-        late: row.late,
-        afterMs: row.sentAt!.getTime() - row.dueAt.getTime(),
-      }))
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    expect(timing.filter((row) => row.late || row.afterMs < 0 || row.afterMs >= 2000)).toEqual([]);
+    for (const row of stored) {
+      expect(row.late).toBe(false);
+      // On time: within two seconds after its time (on a busy 2-CPU CI machine), never before it.
+      expect(row.sentAt!.getTime() - row.dueAt.getTime()).toBeLessThan(2000);
+      expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.dueAt.getTime());
+    }
     expectEachOnce(stored);
     expect(t.mail.to(staff.email)).toHaveLength(3);
     expect(t.mail.to('dana@shelter.example.org')).toHaveLength(3);
     expect(t.mail.to('dana@shelter.example.org')[0].text).toContain('Partner: Northside Youth Shelter');
-    // Real time: the last drop-in's reminders fall due about 50 s after the start.
-  }, 120_000);
+  });
 
   it('a worker killed after claiming and before sending: the claim is taken back after the lease and sent once', async () => {
     const worker = await startWorker();
