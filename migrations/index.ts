@@ -11,6 +11,9 @@ import { CalendarLinks1796605949637 } from './1796605949637-CalendarLinks';
 import { ClosuresKeepHeldSessions1796605949638 } from './1796605949638-ClosuresKeepHeldSessions';
 import { ContactSearchByRole1796605958166 } from './1796605958166-ContactSearchByRole';
 import { TwoFactorSignIn1796606135826 } from './1796606135826-TwoFactorSignIn';
+import { MatchDecisions1796606213517 } from './1796606213517-MatchDecisions';
+import { HealthScores1796650100000 } from './1796650100000-HealthScores';
+import { MatchingVersion1796650200000 } from './1796650200000-MatchingVersion';
 
 export const MIGRATIONS: Function[] = [
   Init1795716090175,
@@ -25,4 +28,7 @@ export const MIGRATIONS: Function[] = [
   ClosuresKeepHeldSessions1796605949638,
   ContactSearchByRole1796605958166,
   TwoFactorSignIn1796606135826,
+  MatchDecisions1796606213517,
+  HealthScores1796650100000,
+  MatchingVersion1796650200000,
 ];

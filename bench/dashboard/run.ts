@@ -4,7 +4,10 @@
  * run directly on a `pg` Pool. See bench/README.md for how to run and read it. Run with
  * `npm run bench:dashboard`; never part of `npm test`.
  *
- * Target (from the issue): the dashboard answers within 2× of running its own SQL directly.
+ * Targets (issue 17): a page of 50 (`?limit=50`) at 5,000 organizations answers within 1.5× of
+ * running its own SQL directly, and in at most 300 ms at the median on a quiet 2-core machine.
+ * The scores come from health_scores, kept up to date by HealthScoreStore: the first request
+ * after the seed scores every organization (shown separately), later ones only what changed.
  * Also printed, for information: one organization's health page and the match suggestions
  * (`GET /api/v1/matches`) at this size.
  *
@@ -49,8 +52,10 @@ import type { Child } from '../directory/processes';
 import { parseSqlReport, SeenStatement, SQL_REPORT_PREFIX } from '../directory/sql-report';
 import { ORGANIZATIONS, seed, SEEDED_TABLES, UNCOVERED_AUDIENCE } from './seed';
 
-// Target from the issue.
-const MAX_RATIO = 2;
+// Targets from issue 17.
+const MAX_RATIO = 1.5;
+const MAX_MEDIAN_MS = 300;
+const PAGE = 50;
 
 /** Same pool size for Tandem (DATABASE_POOL_SIZE) and the direct runs. */
 const POOL_SIZE = 10;
@@ -135,11 +140,12 @@ const stats = (values: number[]) => ({ median: percentile(values, 50), p95: perc
 interface DashboardBody {
   data: {
     organizationId: string;
-    score: number;
+    score: number | null;
     band: string;
     drivers: string[];
     trend: { direction: string } | null;
   }[];
+  total: number;
   summary: { byBand: Record<string, number>; byStage: Record<string, number> };
   audienceCoverage: { name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number };
@@ -157,7 +163,14 @@ function roleOf(sql: string): string {
   if (/FROM feedback f/.test(sql)) return 'facts: feedback';
   if (/check_in/.test(sql)) return 'facts: check-ins';
   if (/"settings"/i.test(sql)) return 'health settings';
-  if (/FROM health_snapshots/.test(sql)) return 'recent snapshots';
+  if (/FROM health_snapshots/.test(sql)) return 'recent snapshots (the page)';
+  if (/FROM health_changes/.test(sql)) return 'stored scores: changes since the last look';
+  if (/FROM health_scores WHERE valid_until/.test(sql)) return 'stored scores: expired';
+  if (/health_refresh_seq/.test(sql)) return 'stored scores: refresh number';
+  if (/INSERT INTO health_scores/.test(sql)) return 'stored scores: upsert';
+  if (/DELETE FROM health_changes/.test(sql)) return 'stored scores: changes done';
+  if (/count\(\*\) OVER \(\)::int AS total\s+FROM health_scores/.test(sql)) return 'portfolio page';
+  if (/LEFT JOIN health_scores/.test(sql)) return 'portfolio counts';
   if (/^\s*SELECT id, name, stage FROM organizations\s*$/.test(sql)) return 'organizations';
   if (/FROM audiences a/.test(sql)) return 'audience coverage';
   if (/FROM program_sessions s JOIN programs p/.test(sql)) return 'upcoming sessions';
@@ -239,7 +252,12 @@ async function main(): Promise<number> {
     const token = await signIn(tandemUrl, tandem, email, password);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     cleanup.add('close the HTTP agent', async () => agent.destroy());
-    const dashboardUrl = `${tandemUrl}/api/v1/dashboard/health`;
+    const dashboardUrl = `${tandemUrl}/api/v1/dashboard/health?limit=${PAGE}`;
+    // The first look after the seed scores every organization (5,000 rows in health_scores).
+    const first = await timed('first GET /api/v1/dashboard/health: every organization scored and stored', () =>
+      expect200(dashboardUrl, token, agent, tandem),
+    );
+    console.log(`      ${ms(first.ms)} for the first page with every score computed and stored`);
 
     // 4. The statements of one dashboard request, recorded inside Tandem's process (text and parameters).
     header('the SQL of one dashboard request, recorded in Tandem');
@@ -265,7 +283,7 @@ async function main(): Promise<number> {
       `      statements per dashboard request: ${totalCalls} (${ownCalls} the dashboard's own + ${totalCalls - ownCalls} for authentication)`,
     );
     console.log(
-      `      answer: ${int(dashboard.data.length)} organizations scored, ${int(Buffer.byteLength(body))} bytes`,
+      `      answer: a page of ${int(dashboard.data.length)} of ${int(dashboard.total)} organizations, ${int(Buffer.byteLength(body))} bytes`,
     );
 
     // 5. Tandem over HTTP against the same statements run directly, alternating.
@@ -420,11 +438,12 @@ async function main(): Promise<number> {
     const d = stats(times.direct);
     const medianRatio = t.median / d.median;
     const pass = medianRatio <= MAX_RATIO;
+    const fast = t.median <= MAX_MEDIAN_MS;
     const sequential = perStatement.reduce((sum, s) => sum + s.median, 0);
     const row = (label: string, a: string, b: string, r: string, note: string) =>
       `  ${label.padEnd(26)}${a.padStart(12)}${b.padStart(12)}${r.padStart(9)}   ${note}`;
     console.log(
-      `\nResults — GET /api/v1/dashboard/health, ${int(dashboard.data.length)} organizations scored (${int(Buffer.byteLength(body))} bytes), ${RUNS} runs each`,
+      `\nResults — GET /api/v1/dashboard/health?limit=${PAGE}, a page of ${int(dashboard.data.length)} of ${int(dashboard.total)} organizations (${int(Buffer.byteLength(body))} bytes), ${RUNS} runs each`,
     );
     console.log(row('', 'direct SQL', 'Tandem', 'ratio', 'target'));
     console.log(
@@ -437,6 +456,7 @@ async function main(): Promise<number> {
       ),
     );
     console.log(row('p95', ms(d.p95), ms(t.p95), ratio(t.p95 / d.p95, MAX_RATIO), ''));
+    console.log(row('Tandem median', '', ms(t.median), '', `≤ ${MAX_MEDIAN_MS} ms   ${fast ? 'PASS' : 'FAIL'}`));
     console.log(
       `  direct SQL: the ${ownCalls} statements Tandem sent, with its parameters, all at once on a pg Pool of ${POOL_SIZE} (as the dashboard issues them)`,
     );
@@ -483,9 +503,13 @@ async function main(): Promise<number> {
     const trends = new Set(dashboard.data.map((o) => o.trend?.direction ?? 'none'));
     const checks = [
       { name: `dashboard within ${MAX_RATIO}× of its SQL run directly (${ratio(medianRatio, MAX_RATIO)})`, pass },
+      { name: `dashboard median at most ${MAX_MEDIAN_MS} ms (${ms(t.median)})`, pass: fast },
       {
-        name: `every organization not ended is scored (${int(dashboard.data.length)} of ${int(expected)})`,
-        pass: dashboard.data.length === expected,
+        name: `a page of ${PAGE} of every organization not ended, all counted (${int(dashboard.data.length)}; ${int(dashboard.total)} of ${int(expected)})`,
+        pass:
+          dashboard.data.length === PAGE &&
+          dashboard.total === expected &&
+          Object.values(dashboard.summary.byBand).reduce((sum, n) => sum + n, 0) === expected,
       },
       {
         name: `one statement of each kind per request, none per organization (${ownCalls})`,
@@ -497,7 +521,7 @@ async function main(): Promise<number> {
       },
       {
         name: `every band has organizations (${bands.map(([band, n]) => `${band} ${n}`).join(', ')})`,
-        pass: bands.every(([, n]) => n > 0),
+        pass: bands.every(([band, n]) => n > 0 || band === 'unscored'),
       },
       {
         name: `trends rise and fall (${[...trends].sort().join(', ')})`,
@@ -520,8 +544,8 @@ async function main(): Promise<number> {
     const failedChecks = checks.filter((c) => !c.pass);
     console.log(
       `dashboard bench: ${failedChecks.length === 0 ? 'PASS' : `FAIL (${failedChecks.length} of ${checks.length})`} — ` +
-        `${int(dashboard.data.length)} organizations, ${int(seeded.total)} rows: dashboard median ${ms(t.median)} vs its ${ownCalls} statements direct ${ms(d.median)} = ` +
-        `${ratio(medianRatio, MAX_RATIO)} (≤ ${MAX_RATIO}×), ${totalCalls} statements/request; org health ${ms(health.median)}; matches ${matches ? duration(matches.median) : 'not measured'} — ${seconds(started)}`,
+        `a page of ${PAGE} of ${int(dashboard.total)} organizations, ${int(seeded.total)} rows: dashboard median ${ms(t.median)} (≤ ${MAX_MEDIAN_MS} ms) vs its ${ownCalls} statements direct ${ms(d.median)} = ` +
+        `${ratio(medianRatio, MAX_RATIO)} (≤ ${MAX_RATIO}×), ${totalCalls} statements/request; first look ${ms(first.ms)}; org health ${ms(health.median)}; matches ${matches ? duration(matches.median) : 'not measured'} — ${seconds(started)}`,
     );
     return failedChecks.length === 0 ? 0 : 1;
   } catch (error) {

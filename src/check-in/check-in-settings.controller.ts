@@ -12,6 +12,7 @@ function toCheckInSettingsResponse({ version, settings }: VersionedCheckInSettin
     intervalMonths: settings.intervalMonths,
     respondWithinDays: settings.respondWithinDays,
     automatic: settings.automatic,
+    firstAfterDays: settings.firstAfterDays,
   };
 }
 
@@ -24,9 +25,9 @@ export class CheckInSettingsController {
   @RequirePermission('settings.manage')
   @ApiOperation({
     summary:
-      'The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves',
+      'The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves, how long a new partner waits for its first',
     description:
-      'Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic), at version 1.',
+      'Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic, the first after 90 days as an active partner), at version 1.',
   })
   @ApiOkResponse({ type: CheckInSettingsResponseDto })
   async get(): Promise<CheckInSettingsResponseDto> {
@@ -38,7 +39,7 @@ export class CheckInSettingsController {
   @ApiOperation({
     summary: 'Change the check-in schedule (needs the current version)',
     description:
-      'intervalMonths 1–24, respondWithinDays 1–90, automatic true/false; else 400 naming the fields. A change that changes nothing keeps the version.',
+      'intervalMonths 1–24, respondWithinDays 1–90, automatic true/false, firstAfterDays 0–365; else 400 naming the fields. A change that changes nothing keeps the version.',
   })
   @ApiOkResponse({ type: CheckInSettingsResponseDto })
   @ApiProblems(400, 409)

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { SettingKind, Versioned, VersionedSettingStore } from '../settings/versioned-setting.store';
 import {
+  CHECK_IN_SETTING_KEYS,
   CheckInSettings,
   checkInSettingsFromStored,
   DEFAULT_CHECK_IN_SETTINGS,
@@ -24,7 +25,7 @@ export const CHECK_IN_SETTINGS_AUDIT_ID = 'b3c9e2d4-7f1a-4e6b-8d2c-4a5f9e0b1c77'
 
 export type VersionedCheckInSettings = Versioned<CheckInSettings>;
 
-const KEYS = ['intervalMonths', 'respondWithinDays', 'automatic'] as const;
+const KEYS = CHECK_IN_SETTING_KEYS;
 
 /** The check-in schedule as a kind of versioned setting (see VersionedSettingStore). */
 const CHECK_IN_SETTING_KIND: SettingKind<CheckInSettings, Partial<CheckInSettings>> = {
@@ -62,7 +63,12 @@ export class CheckInSettingsService {
   update(dto: UpdateCheckInSettingsDto, actor: AuthUser): Promise<VersionedCheckInSettings> {
     return this.store.update(
       dto.version,
-      { intervalMonths: dto.intervalMonths, respondWithinDays: dto.respondWithinDays, automatic: dto.automatic },
+      {
+        intervalMonths: dto.intervalMonths,
+        respondWithinDays: dto.respondWithinDays,
+        automatic: dto.automatic,
+        firstAfterDays: dto.firstAfterDays,
+      },
       actor,
     );
   }

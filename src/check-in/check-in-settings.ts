@@ -7,26 +7,34 @@ import type { FieldError } from '../common/errors/domain-error';
  * - `respondWithinDays`: how long a check-in stays open for answers.
  * - `automatic`: whether the daily job starts the round by itself (when off, a manager sends it
  *   with POST /check-ins/rounds; closing at the deadline always happens).
+ * - `firstAfterDays`: how long a partner must have been active (since it last became active)
+ *   before a round that picks the partners itself asks it (see check-in-due.ts).
  */
 export interface CheckInSettings {
   intervalMonths: number;
   respondWithinDays: number;
   automatic: boolean;
+  firstAfterDays: number;
 }
 
-/** Twice a year, three weeks to answer, sent by the schedule. */
+/** Twice a year, three weeks to answer, sent by the schedule, the first after 90 days as a partner. */
 export const DEFAULT_CHECK_IN_SETTINGS: Readonly<CheckInSettings> = Object.freeze({
   intervalMonths: 6,
   respondWithinDays: 21,
   automatic: true,
+  firstAfterDays: 90,
 });
 
 export const CHECK_IN_SETTINGS_LIMITS = Object.freeze({
   intervalMonths: { min: 1, max: 24 },
   respondWithinDays: { min: 1, max: 90 },
+  firstAfterDays: { min: 0, max: 365 },
 });
 
-const KEYS = ['intervalMonths', 'respondWithinDays', 'automatic'] as const;
+/** Every check-in setting, in the order the API lists them. */
+export const CHECK_IN_SETTING_KEYS = ['intervalMonths', 'respondWithinDays', 'automatic', 'firstAfterDays'] as const;
+const KEYS = CHECK_IN_SETTING_KEYS;
+const NUMBER_KEYS = ['intervalMonths', 'respondWithinDays', 'firstAfterDays'] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,9 +45,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function validateCheckInSettings(value: unknown): FieldError[] {
   if (!isRecord(value))
-    return [{ field: 'settings', message: 'must be an object with intervalMonths, respondWithinDays and automatic' }];
+    return [
+      {
+        field: 'settings',
+        message: 'must be an object with intervalMonths, respondWithinDays, automatic and firstAfterDays',
+      },
+    ];
   const errors: FieldError[] = [];
-  for (const key of ['intervalMonths', 'respondWithinDays'] as const) {
+  for (const key of NUMBER_KEYS) {
     const { min, max } = CHECK_IN_SETTINGS_LIMITS[key];
     const number = value[key];
     if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {

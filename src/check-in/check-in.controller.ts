@@ -5,7 +5,7 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { PaginationQueryDto } from '../common/dto/pagination.dto';
 import { ApiProblems } from '../common/openapi/problem.schema';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe';
-import { toCheckInResponse } from './check-in.mapper';
+import { toCheckInResponse, toRoundResult } from './check-in.mapper';
 import { CheckInService, type CheckInView } from './check-in.service';
 import { CheckInPageDto, CheckInResponseDto, RoundResultDto, StartRoundDto } from './dto/check-in.dto';
 
@@ -44,6 +44,7 @@ export class CheckInController {
     description:
       'The owner is asked when they are an active user; the primary contact when they have an email address and have not unsubscribed. ' +
       'It stays open for `respondWithinDays` of /settings/check-ins and closes early once both have answered. ' +
+      'Staff asking on purpose may ask a partner however new (the `firstAfterDays` wait is for rounds that pick the partners themselves). ' +
       '409 when one is already open; 422 when the partnership has ended or there is nobody to ask.',
   })
   @ApiCreatedResponse({ type: CheckInResponseDto })
@@ -58,14 +59,16 @@ export class CheckInController {
   @ApiOperation({
     summary: 'Send a check-in round',
     description:
-      'Without `organizationIds`: every active organization with no open check-in and none opened within `intervalMonths` of /settings/check-ins ' +
-      '(what the daily job does when `automatic` is on). With them (up to 1000): those organizations, whatever their last check-in. ' +
-      'Answers which started and which were skipped, and why.',
+      'Without `organizationIds`: every active organization with no open check-in, none opened within `intervalMonths` of /settings/check-ins, ' +
+      'and active for at least `firstAfterDays` since it last became active (what the daily job does when `automatic` is on); ' +
+      'those too new are listed as skipped `too-new`, those not due because of their last check-in only counted (`notDue`). ' +
+      'With them (up to 1000): those organizations, whatever their last check-in and however new (a manager naming them asks on purpose). ' +
+      'Answers, per organization, which started with how many survey emails queued and which side was not asked and why, and which were skipped and why.',
   })
   @ApiOkResponse({ type: RoundResultDto })
   @ApiProblems(400)
   async round(@Body() dto: StartRoundDto, @CurrentUser() actor: AuthUser): Promise<RoundResultDto> {
-    return this.checkIns.startRound(dto.organizationIds, actor);
+    return toRoundResult(await this.checkIns.startRound(dto.organizationIds, actor));
   }
 
   @Get('check-ins/:id')

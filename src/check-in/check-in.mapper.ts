@@ -1,10 +1,10 @@
 import type { AuthUser } from '../auth/auth-user';
 import { Role, roleAtLeast } from '../auth/role.enum';
 import { areaResults, overallAverage, statementResults } from './check-in-survey';
-import type { CheckInView } from './check-in.service';
+import type { CheckInView, RoundResult } from './check-in.service';
 import type { Delivery } from '../outbox/delivery.entity';
 import { apiDeliveryStatus, DeliveryStatus, SKIP_REASON_TEXT } from '../outbox/delivery-state';
-import type { CheckInEmailDto, CheckInResponseDto } from './dto/check-in.dto';
+import type { CheckInEmailDto, CheckInResponseDto, RoundResultDto } from './dto/check-in.dto';
 
 /** Respondents' free text is for staff and up; viewers see the numbers only. */
 export function canSeeCheckInComments(user: Pick<AuthUser, 'role'>): boolean {
@@ -73,5 +73,18 @@ function toCheckInEmail(delivery: Delivery | undefined): CheckInEmailDto | null 
     status: apiDeliveryStatus(delivery.status),
     sentAt: delivery.sentAt ? delivery.sentAt.toISOString() : null,
     error,
+  };
+}
+
+/** A round's result as the API shows it. */
+export function toRoundResult(result: RoundResult): RoundResultDto {
+  return {
+    started: result.started.map((entry) => ({ ...entry, notAsked: [...entry.notAsked] })),
+    skipped: result.skipped.map((entry) => ({
+      ...entry,
+      notAsked: [...entry.notAsked],
+      firstCheckInFrom: entry.firstCheckInFrom ? entry.firstCheckInFrom.toISOString() : null,
+    })),
+    notDue: { ...result.notDue },
   };
 }

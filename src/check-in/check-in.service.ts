@@ -6,7 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
 import { isUniqueViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
-import { ContactService } from '../contact/contact.service';
+import { ContactService, type PrimaryContactGap } from '../contact/contact.service';
 import { OrganizationStage } from '../organization/organization-stage';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
@@ -14,8 +14,10 @@ import { DeliveryKind, SkipReason } from '../outbox/delivery-state';
 import type { Delivery } from '../outbox/delivery.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { TaskService } from '../task/task.service';
+import { checkInCandidateRows } from '../read-side/check-in-round.query';
 import { UserService } from '../user/user.service';
 import { CheckInRespondent, CheckInResponse } from './check-in-response.entity';
+import { firstCheckInFrom, notDueReason } from './check-in-due';
 import { CheckInSettingsService } from './check-in-settings.service';
 import { AreaResult, areaResults, CheckInAnswers, concernAreas, statementResults } from './check-in-survey';
 import { CheckIn, CheckInStatus } from './check-in.entity';
@@ -41,12 +43,49 @@ export interface CheckInView {
   responses: CheckInResponse[];
 }
 
-/** Why a round left an organization out. */
-export type RoundSkipReason = 'not-found' | 'ended' | 'open' | 'recent' | 'no-respondent';
+/**
+ * Why a round left an organization out. `too-new` (not yet active for `firstAfterDays`) and
+ * `not-active` (no longer active when its turn came) only in a round that picks the partners
+ * itself; `recent` there too, when a check-in was opened between the pick and the start.
+ */
+export type RoundSkipReason = 'not-found' | 'ended' | 'open' | 'recent' | 'too-new' | 'not-active' | 'no-respondent';
 
+/** Why one side of a partnership is not asked: no owner / an inactive one; no primary contact / none with an email / unsubscribed. */
+export type RespondentGap =
+  | { respondent: CheckInRespondent.Owner; reason: 'no-owner' | 'owner-inactive' }
+  | { respondent: CheckInRespondent.Partner; reason: PrimaryContactGap };
+
+export interface RoundStarted {
+  organizationId: string;
+  name: string;
+  checkInId: string;
+  respondents: CheckInRespondent[];
+  /** Survey emails queued in the outbox (one per respondent; whether each goes out shows on the check-in). */
+  emailsQueued: number;
+  /** The side not asked, and why. */
+  notAsked: RespondentGap[];
+}
+
+export interface RoundSkipped {
+  organizationId: string;
+  /** Null when there is no such organization. */
+  name: string | null;
+  reason: RoundSkipReason;
+  /** For `no-respondent`: why neither side can be asked. Empty otherwise. */
+  notAsked: RespondentGap[];
+  /** For `too-new`: from when a round will ask it. Null otherwise. */
+  firstCheckInFrom: Date | null;
+}
+
+/**
+ * What a round did, per organization: started (with the emails queued and the side not asked),
+ * or skipped with why. Active partners a round that picks them itself leaves out because of their
+ * last check-in (one open, one within the interval) are only counted: they are simply not due.
+ */
 export interface RoundResult {
-  started: { organizationId: string; checkInId: string; respondents: CheckInRespondent[] }[];
-  skipped: { organizationId: string; reason: RoundSkipReason }[];
+  started: RoundStarted[];
+  skipped: RoundSkipped[];
+  notDue: { open: number; recent: number };
 }
 
 /** What one run of the daily job did. */
@@ -67,14 +106,31 @@ export interface ClosedCheckIn {
 }
 
 type StartOutcome =
-  { started: CheckIn; respondents: CheckInRespondent[] } | { skipped: RoundSkipReason; openCheckInId?: string };
+  | {
+      started: CheckIn;
+      name: string;
+      respondents: CheckInRespondent[];
+      emailsQueued: number;
+      notAsked: RespondentGap[];
+    }
+  | {
+      skipped: RoundSkipReason;
+      name: string | null;
+      openCheckInId?: string;
+      notAsked?: RespondentGap[];
+      firstCheckInFrom?: Date;
+    };
 
 interface StartOptions {
   now: Date;
   openedById: string | null;
   respondWithinDays: number;
-  /** Skip an organization that had a check-in opened within this many months (automatic rounds only). */
-  notWithinMonths: number | null;
+  /**
+   * In a round that picks the partners itself: checked again under the row lock, the partner must
+   * still be active and due (no check-in within `intervalMonths`, active for `firstAfterDays`).
+   * Null when someone named the organization.
+   */
+  due: { intervalMonths: number; firstAfterDays: number } | null;
   /** Queue the respondents' emails (false only for the demo seed, whose fictional respondents answer at once). */
   email: boolean;
 }
@@ -125,7 +181,7 @@ export class CheckInService {
       now,
       openedById: actor.id,
       respondWithinDays: settings.respondWithinDays,
-      notWithinMonths: null,
+      due: null,
       email,
     });
     if ('skipped' in outcome) {
@@ -150,38 +206,73 @@ export class CheckInService {
 
   /**
    * A round: with `organizationIds`, those organizations (whatever their stage, unless ended,
-   * and however recent their last check-in); without, every active organization with no open
-   * check-in and none opened within the settings' interval. Each organization is started in a
-   * transaction of its own; the result says which started and why the others did not.
-   * `actor` is null for the schedule.
+   * however recent their last check-in and however new: a manager naming them asks on purpose);
+   * without, every active organization that is due (check-in-due.ts: no open check-in, none
+   * opened within the settings' interval, active for `firstAfterDays`). Each organization is
+   * started in a transaction of its own; the result says which started, with how many emails,
+   * and why the others did not. `actor` is null for the schedule.
    */
   async startRound(organizationIds: string[] | undefined, actor: AuthUser | null): Promise<RoundResult> {
     const now = this.clock.now();
     const { settings } = await this.settings.current();
     const explicit = organizationIds !== undefined;
-    const candidates = explicit
-      ? [...new Set(organizationIds.map((id) => id.toLowerCase()))]
-      : await this.dueOrganizations(now, settings.intervalMonths);
+    const result: RoundResult = { started: [], skipped: [], notDue: { open: 0, recent: 0 } };
+    let candidates: string[];
+    if (explicit) {
+      candidates = [...new Set(organizationIds.map((id) => id.toLowerCase()))];
+    } else {
+      candidates = [];
+      const rows = await checkInCandidateRows(this.dataSource, { now, intervalMonths: settings.intervalMonths });
+      for (const row of rows) {
+        const reason = notDueReason(row, settings.firstAfterDays, now);
+        if (reason === null) candidates.push(row.id);
+        else if (reason === 'too-new') {
+          result.skipped.push({
+            organizationId: row.id,
+            name: row.name,
+            reason,
+            notAsked: [],
+            firstCheckInFrom: firstCheckInFrom(row.activeSince, settings.firstAfterDays),
+          });
+        } else result.notDue[reason] += 1;
+      }
+    }
     const options: StartOptions = {
       now,
       openedById: actor?.id ?? null,
       respondWithinDays: settings.respondWithinDays,
-      notWithinMonths: explicit ? null : settings.intervalMonths,
+      due: explicit ? null : { intervalMonths: settings.intervalMonths, firstAfterDays: settings.firstAfterDays },
       email: true,
     };
-    const result: RoundResult = { started: [], skipped: [] };
     for (const organizationId of candidates) {
       const outcome = await this.startOne(organizationId, options);
-      if ('started' in outcome)
-        result.started.push({ organizationId, checkInId: outcome.started.id, respondents: outcome.respondents });
-      else result.skipped.push({ organizationId, reason: outcome.skipped });
+      if ('started' in outcome) {
+        result.started.push({
+          organizationId,
+          name: outcome.name,
+          checkInId: outcome.started.id,
+          respondents: outcome.respondents,
+          emailsQueued: outcome.emailsQueued,
+          notAsked: outcome.notAsked,
+        });
+      } else {
+        result.skipped.push({
+          organizationId,
+          name: outcome.name,
+          reason: outcome.skipped,
+          notAsked: outcome.notAsked ?? [],
+          firstCheckInFrom: outcome.firstCheckInFrom ?? null,
+        });
+      }
     }
     if (result.started.length > 0) await this.outbox.wake([now]);
     if (result.started.length + result.skipped.length > 0) {
       this.logger.log(
         {
           started: result.started.length,
+          emailsQueued: result.started.reduce((sum, entry) => sum + entry.emailsQueued, 0),
           skipped: result.skipped.length,
+          tooNew: result.skipped.filter((entry) => entry.reason === 'too-new').length,
           automatic: actor === null,
           actorId: actor?.id ?? null,
         },
@@ -191,42 +282,39 @@ export class CheckInService {
     return result;
   }
 
-  /** Active organizations with no open check-in and none opened within `intervalMonths` before now. */
-  private async dueOrganizations(now: Date, intervalMonths: number): Promise<string[]> {
-    const [active, taken] = await Promise.all([
-      this.organizations.idsAtStage(OrganizationStage.Active),
-      this.dataSource.query<{ organization_id: string }[]>(
-        `SELECT DISTINCT organization_id FROM check_ins
-         WHERE status = 'open' OR opened_at > $1::timestamptz - make_interval(months => $2)`,
-        [now, intervalMonths],
-      ),
-    ]);
-    const notDue = new Set(taken.map((row) => row.organization_id));
-    return active.filter((id) => !notDue.has(id));
-  }
-
   /** One organization's check-in, with its respondents, deliveries and audit, in one transaction. */
   private async startOne(organizationId: string, options: StartOptions): Promise<StartOutcome> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const org = await this.organizations.lockWithin(manager, organizationId, 'no-key-update');
-        if (!org) return { skipped: 'not-found' };
-        if (org.stage === OrganizationStage.Ended) return { skipped: 'ended' };
+        if (!org) return { skipped: 'not-found', name: null };
+        const name = org.name;
+        if (org.stage === OrganizationStage.Ended) return { skipped: 'ended', name };
         const [open] = await manager.query<{ id: string }[]>(
           `SELECT id FROM check_ins WHERE organization_id = $1 AND status = 'open'`,
           [organizationId],
         );
-        if (open) return { skipped: 'open', openCheckInId: open.id };
-        if (options.notWithinMonths !== null) {
-          const [recent] = await manager.query<unknown[]>(
-            `SELECT 1 FROM check_ins WHERE organization_id = $1 AND opened_at > $2::timestamptz - make_interval(months => $3) LIMIT 1`,
-            [organizationId, options.now, options.notWithinMonths],
-          );
-          if (recent) return { skipped: 'recent' };
+        if (open) return { skipped: 'open', name, openCheckInId: open.id };
+        if (options.due) {
+          // Picked before the lock: the same rule again, on what is committed now.
+          const [row] = await checkInCandidateRows(manager, {
+            now: options.now,
+            intervalMonths: options.due.intervalMonths,
+            organizationIds: [organizationId],
+          });
+          if (!row) return { skipped: 'not-active', name };
+          const reason = notDueReason(row, options.due.firstAfterDays, options.now);
+          if (reason === 'too-new')
+            return {
+              skipped: reason,
+              name,
+              firstCheckInFrom: firstCheckInFrom(row.activeSince, options.due.firstAfterDays),
+            };
+          if (reason) return { skipped: reason, name, openCheckInId: row.openCheckInId ?? undefined };
         }
 
-        const respondents = await this.respondentsOf(manager, org.id, org.ownerId);
-        if (respondents.length === 0) return { skipped: 'no-respondent' };
+        const { respondents, notAsked } = await this.respondentsOf(manager, org.id, org.ownerId);
+        if (respondents.length === 0) return { skipped: 'no-respondent', name, notAsked };
 
         const checkIn = await manager.save(
           manager.create(CheckIn, {
@@ -274,30 +362,44 @@ export class CheckInService {
             respondents: { before: null, after: respondents.map((r) => r.respondent) },
           },
         });
-        return { started: checkIn, respondents: respondents.map((r) => r.respondent) };
+        return {
+          started: checkIn,
+          name,
+          respondents: respondents.map((r) => r.respondent),
+          emailsQueued: options.email ? respondents.length : 0,
+          notAsked,
+        };
       });
     } catch (error) {
       // The backstop: an open check-in inserted by a writer that did not take the row lock.
-      if (isUniqueViolation(error, 'uq_check_ins_open_per_organization')) return { skipped: 'open' };
+      if (isUniqueViolation(error, 'uq_check_ins_open_per_organization')) return { skipped: 'open', name: null };
       throw error;
     }
   }
 
   /**
    * Who is asked: the organization's owner when an active user, and its primary contact when
-   * they have an email address and have not unsubscribed (an erased contact no longer exists).
+   * they have an email address and have not unsubscribed (an erased contact no longer exists);
+   * and, for the side that is not, why.
    */
   private async respondentsOf(
     manager: EntityManager,
     organizationId: string,
     ownerId: string | null,
-  ): Promise<{ respondent: CheckInRespondent; userId: string | null; contactId: string | null }[]> {
+  ): Promise<{
+    respondents: { respondent: CheckInRespondent; userId: string | null; contactId: string | null }[];
+    notAsked: RespondentGap[];
+  }> {
     const respondents: { respondent: CheckInRespondent; userId: string | null; contactId: string | null }[] = [];
-    if (ownerId && (await this.users.activeIds([ownerId], manager)).has(ownerId))
-      respondents.push({ respondent: CheckInRespondent.Owner, userId: ownerId, contactId: null });
-    const contactId = await this.contacts.reachablePrimaryOf(organizationId, manager);
-    if (contactId) respondents.push({ respondent: CheckInRespondent.Partner, userId: null, contactId });
-    return respondents;
+    const notAsked: RespondentGap[] = [];
+    if (!ownerId) notAsked.push({ respondent: CheckInRespondent.Owner, reason: 'no-owner' });
+    else if (!(await this.users.activeIds([ownerId], manager)).has(ownerId))
+      notAsked.push({ respondent: CheckInRespondent.Owner, reason: 'owner-inactive' });
+    else respondents.push({ respondent: CheckInRespondent.Owner, userId: ownerId, contactId: null });
+    const partner = await this.contacts.primaryReach(organizationId, manager);
+    if (partner.contactId === null) notAsked.push({ respondent: CheckInRespondent.Partner, reason: partner.reason });
+    else respondents.push({ respondent: CheckInRespondent.Partner, userId: null, contactId: partner.contactId });
+    return { respondents, notAsked };
   }
 
   /** Closes an open check-in before its deadline. 404 unknown, 409 already closed. */
@@ -421,6 +523,7 @@ export class CheckInService {
     const closed = await this.closeExpired();
     const { settings } = await this.settings.current();
     const round = settings.automatic ? await this.startRound(undefined, null) : { started: [], skipped: [] };
+    // `skipped` counts the partners not yet active long enough too.
     return { closed, started: round.started.length, skipped: round.skipped.length };
   }
 

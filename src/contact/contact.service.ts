@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
@@ -25,6 +25,9 @@ const CONTACT_FIELDS = [
 ] as const;
 /** Fields the audit log never holds values of: after erasure nothing of the person remains. */
 const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'title', 'email', 'phone', 'notes']);
+
+/** Why an organization's primary contact cannot be emailed (see ContactService.primaryReach). */
+export type PrimaryContactGap = 'no-contact' | 'no-email' | 'unsubscribed';
 
 export class ContactNotFoundError extends NotFoundError {
   constructor() {
@@ -82,18 +85,25 @@ export class ContactService {
 
   /**
    * The organization's primary contact when they can be emailed (an address, not unsubscribed),
-   * else null; the earliest if several are marked primary.
+   * the earliest if several are marked primary; else why nobody can: `no-contact` (no primary
+   * contact), `no-email` (none with an address), `unsubscribed` (those with one unsubscribed).
    */
-  async reachablePrimaryOf(
+  async primaryReach(
     organizationId: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<string | null> {
-    const contact = await manager.findOne(Contact, {
-      select: { id: true },
-      where: { organizationId, isPrimary: true, email: Not(IsNull()), unsubscribedAt: IsNull() },
+  ): Promise<{ contactId: string } | { contactId: null; reason: PrimaryContactGap }> {
+    const primaries = await manager.find(Contact, {
+      select: { id: true, email: true, unsubscribedAt: true },
+      where: { organizationId, isPrimary: true },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return contact?.id ?? null;
+    const reachable = primaries.find((contact) => contact.email !== null && contact.unsubscribedAt === null);
+    if (reachable) return { contactId: reachable.id };
+    if (primaries.length === 0) return { contactId: null, reason: 'no-contact' };
+    return {
+      contactId: null,
+      reason: primaries.some((contact) => contact.email !== null) ? 'unsubscribed' : 'no-email',
+    };
   }
 
   /** Whether the contact has unsubscribed from Tandem's emails; null when there is no such contact. */

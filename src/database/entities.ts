@@ -21,9 +21,10 @@ import { Feedback } from '../feedback/feedback.entity';
 import { FeedbackLink } from '../feedback/feedback-link.entity';
 import { Task } from '../task/task.entity';
 import { Reminder } from '../reminder/reminder.entity';
+import { HealthChange, HealthScoreRow } from '../partnership/health-score-row.entity';
 import { HealthSnapshotRow } from '../partnership/health-snapshot.entity';
 import { Delivery } from '../outbox/delivery.entity';
-import { MatchDismissal } from '../matching/match-dismissal.entity';
+import { MatchDecision } from '../matching/match-decision.entity';
 import { Setting } from '../settings/setting.entity';
 import { CheckIn } from '../check-in/check-in.entity';
 import { CheckInResponse } from '../check-in/check-in-response.entity';
@@ -55,9 +56,11 @@ export const ENTITIES = [
   Task,
   Reminder,
   Delivery,
-  MatchDismissal,
+  MatchDecision,
   Setting,
   HealthSnapshotRow,
+  HealthScoreRow,
+  HealthChange,
   CheckIn,
   CheckInResponse,
   HealthDigest,

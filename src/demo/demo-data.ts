@@ -46,6 +46,12 @@ export interface DemoStageStep {
   stage: OrganizationStage;
   /** Why the stage changed; not given for the stage an organization was added in. */
   reason?: string;
+  /**
+   * When it happened, in days before the day the seed creates the organization (its stage
+   * history is dated so; the check-in rounds count "active for" from it). Given for every step of
+   * an organization or for none (then the whole history happens when the seed runs).
+   */
+  daysAgo?: number;
 }
 
 export interface DemoFit {
@@ -247,14 +253,16 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
       'Safe shelter, meals and case management for young people ages 13–24 experiencing homelessness, and a path to stable housing.',
     owner: ROSA,
     stages: [
-      { stage: Prospect },
+      { stage: Prospect, daysAgo: 210 },
       {
         stage: Exploring,
+        daysAgo: 190,
         reason:
           'Met their program director at the youth services coalition; they want more daytime options for residents.',
       },
       {
         stage: Active,
+        daysAgo: 160,
         reason:
           'Weekly Wednesday drop-ins at the library started, with morning visits to the shelter to hand out invitations.',
       },
@@ -318,13 +326,15 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
       'The city office that gives low-income teens academic support and paid internships with city departments and local employers.',
     owner: SAM,
     stages: [
-      { stage: Prospect },
+      { stage: Prospect, daysAgo: 150 },
       {
         stage: Exploring,
+        daysAgo: 135,
         reason: 'Their coordinator asked whether we could help interns who struggle with email and spreadsheets.',
       },
       {
         stage: Active,
+        daysAgo: 110,
         reason: 'Agreed a six-week tech workshop series for each summer cohort, co-designed with their staff.',
       },
     ],
@@ -377,13 +387,15 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
       'Free college advising and scholarships for first-generation and low-income students, from junior year through the first year of college.',
     owner: ROSA,
     stages: [
-      { stage: Prospect },
+      { stage: Prospect, daysAgo: 230 },
       {
         stage: Exploring,
+        daysAgo: 200,
         reason: 'Teens at the drop-in kept asking about college applications, which is not our specialty.',
       },
       {
         stage: Active,
+        daysAgo: 170,
         reason:
           'Their advisers now hold a college application and FAFSA night at the library on the second Tuesday of every month.',
       },
@@ -431,7 +443,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission:
       'A family resource center for Spanish-speaking immigrant families: English classes, legal clinics and youth programs.',
     owner: MARCUS,
-    stages: [{ stage: Active }],
+    stages: [{ stage: Active, daysAgo: 240 }],
     audiences: [ELL, LOW_INCOME_TEENS],
     offers: [SPANISH_OUTREACH, FOOD, MEETING_SPACE],
     seeks: [DIGITAL_LITERACY, TUTORING],
@@ -475,7 +487,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission:
       'The counseling office of a public high school of 1,600 students, 70% eligible for free or reduced-price lunch.',
     owner: MARCUS,
-    stages: [{ stage: Active }],
+    stages: [{ stage: Active, daysAgo: 365 }],
     audiences: [LOW_INCOME_TEENS, ELL, FIRST_GEN],
     offers: [MEETING_SPACE],
     seeks: [DIGITAL_LITERACY, COLLEGE_COACHING],
@@ -519,9 +531,10 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
       'Federally funded TRIO outreach that prepares first-generation and low-income high-school students for college.',
     owner: ROSA,
     stages: [
-      { stage: Prospect },
+      { stage: Prospect, daysAgo: 120 },
       {
         stage: Exploring,
+        daysAgo: 45,
         reason: 'Their outreach lead came to our college night and asked about running a campus-visit day together.',
       },
     ],
@@ -733,10 +746,15 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission: 'Groceries and free after-school snacks for families in the Riverside neighborhood.',
     owner: MARCUS,
     stages: [
-      { stage: Exploring },
-      { stage: Active, reason: 'They started sending snack boxes for the Wednesday drop-ins and the tech workshops.' },
+      { stage: Exploring, daysAgo: 180 },
+      {
+        stage: Active,
+        daysAgo: 130,
+        reason: 'They started sending snack boxes for the Wednesday drop-ins and the tech workshops.',
+      },
       {
         stage: Paused,
+        daysAgo: 40,
         reason: 'Their youth snack program lost its grant for the summer; they expect to restart in September.',
       },
     ],
@@ -774,9 +792,10 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission: 'After-school drop-in center for middle- and high-school students: homework help, sports and arts.',
     owner: SAM,
     stages: [
-      { stage: Active },
+      { stage: Active, daysAgo: 400 },
       {
         stage: Paused,
+        daysAgo: 120,
         reason:
           'Their building is closed for renovation until spring; the coordinator wants to resume the homework club after.',
       },
@@ -814,10 +833,11 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission: 'Coding and robotics clubs for girls and nonbinary teens.',
     owner: SAM,
     stages: [
-      { stage: Exploring },
-      { stage: Active, reason: 'Ran a six-week coding club in the teen tech lab.' },
+      { stage: Exploring, daysAgo: 220 },
+      { stage: Active, daysAgo: 190, reason: 'Ran a six-week coding club in the teen tech lab.' },
       {
         stage: Ended,
+        daysAgo: 130,
         reason:
           'They moved to online-only programs after a funding change and no longer run in-person clubs in our area.',
       },
@@ -855,9 +875,10 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     mission: 'Job readiness training and job placement for young people ages 16–24.',
     owner: PRIYA,
     stages: [
-      { stage: Active },
+      { stage: Active, daysAgo: 500 },
       {
         stage: Ended,
+        daysAgo: 200,
         reason:
           'Their youth program merged into the City Youth Opportunity Program; we now work with the same staff there.',
       },

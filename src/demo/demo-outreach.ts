@@ -88,8 +88,6 @@ export interface DemoVisit {
   /** Name from DEMO_PROGRAMS: the program the visit was for. */
   program?: string;
   when: DemoWhen;
-  /** Planned rather than made: dated after the day the seed runs. All others are in the past. */
-  upcoming?: true;
   location: string;
   purpose: VisitPurpose;
   /** Emails from DEMO_USERS. */
@@ -463,16 +461,6 @@ export const DEMO_VISITS: readonly DemoVisit[] = [
     notes:
       'Brought library card applications in Somali and Dari. They want a library orientation once we have interpreters lined up.',
   },
-  {
-    organization: TRIO,
-    when: { program: DROP_IN, session: 22, days: 1, at: '14:00' },
-    upcoming: true,
-    location: 'Eastside Community College, TRIO office',
-    purpose: VisitPurpose.Planning,
-    staff: [ROSA],
-    contacts: ['Tasha Greene'],
-    notes: 'To plan the spring campus-visit day: their bus, our promotion, Next Step advisers on board.',
-  },
 ];
 
 const { Youth, Partner, Staff } = FeedbackSource;
@@ -588,6 +576,13 @@ export const DEMO_FEEDBACK: readonly DemoFeedback[] = [
 ];
 
 export const DEMO_TASKS: readonly DemoTask[] = [
+  // A visit not made yet is a follow-up to do, not a visit logged.
+  {
+    title: 'Visit Eastside TRIO to plan the spring campus-visit day: their bus, our promotion, Next Step advisers',
+    assignee: ROSA,
+    organization: TRIO,
+    due: { program: DROP_IN, session: 22, days: 1, at: '14:00' },
+  },
   {
     title: 'Bring library card applications to the shelter on drop-in mornings',
     assignee: ROSA,

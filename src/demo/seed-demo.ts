@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../common/crypto';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { ContactService } from '../contact/contact.service';
 import { Organization } from '../organization/organization.entity';
+import { StageChange } from '../organization/stage-change.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Invitation } from '../user/invitation.entity';
 import { User } from '../user/user.entity';
@@ -19,6 +20,7 @@ import {
   DEMO_ORGANIZATIONS,
   DEMO_USERS,
   DemoOrganization,
+  DemoStageStep,
   DemoUser,
 } from './demo-data';
 import { seedCheckIns } from './seed-check-ins';
@@ -217,6 +219,7 @@ export async function seedDemo(
       );
       stageChanges += 1;
     }
+    await dateStageHistory(dataSource, org.id, demo.stages, app.get(Clock).now());
     for (const body of demo.timelineNotes ?? []) {
       await organizations.addNote(org.id, { body }, actor);
       notes += 1;
@@ -382,6 +385,29 @@ async function printSignInToken(
  * A user with no password: "invitation pending" in the API, unable to sign in. Written to the
  * table directly because UserService.create would email an invitation to a fictional address.
  */
+const DAY_MS = 86_400_000;
+
+/**
+ * Dates the stage history the seed has just written for a new organization as demo-data.ts tells
+ * (`daysAgo` before `now`), so a partner that has been active for months reads so on its timeline
+ * and to the check-in rounds (which ask a partner only once it has been active `firstAfterDays`).
+ * The API cannot date a stage change: it happens when it is made. Undated steps stay as written.
+ */
+async function dateStageHistory(
+  dataSource: DataSource,
+  organizationId: string,
+  steps: readonly DemoStageStep[],
+  now: Date,
+): Promise<void> {
+  if (steps.some((step) => step.daysAgo === undefined)) return;
+  const repository = dataSource.getRepository(StageChange);
+  const written = await repository.find({ where: { organizationId }, order: { changedAt: 'ASC', id: 'ASC' } });
+  if (written.length !== steps.length) return;
+  for (const [index, change] of written.entries()) {
+    await repository.update(change.id, { changedAt: new Date(now.getTime() - steps[index].daysAgo! * DAY_MS) });
+  }
+}
+
 function insertUserWithoutPassword(dataSource: DataSource, demo: DemoUser): Promise<User> {
   const repository = dataSource.getRepository(User);
   return repository.save(

@@ -1,11 +1,11 @@
 import type { DigestContent } from './digest.rules';
-import { digestMail, digestSubject, formatWeekOf } from './digest-email';
+import { bandCounts, digestMail, digestSubject, formatWeekOf } from './digest-email';
 
 const URL = 'https://tandem.library.org';
 
 const busy: DigestContent = {
   weekOf: '2026-11-30',
-  byBand: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
+  byBand: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1, unscored: 3 },
   bandChanges: [
     { organizationId: 'b1', name: 'Birch Youth Shelter', from: 'steady', to: 'at-risk', score: 38 },
     { organizationId: 'c1', name: 'Cedar & Sons <Internships>', from: 'at-risk', to: 'steady', score: 61 },
@@ -35,7 +35,7 @@ const busy: DigestContent = {
 
 const quiet: DigestContent = {
   weekOf: '2026-12-07',
-  byBand: { thriving: 1, steady: 0, 'at-risk': 0, dormant: 0 },
+  byBand: { thriving: 1, steady: 0, 'at-risk': 0, dormant: 0, unscored: 0 },
   bandChanges: [],
   newAtRisk: [],
   uncoveredAudiences: [],
@@ -71,7 +71,7 @@ describe('digestMail', () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
     expect(text).toContain('Hello Morgan,');
-    expect(text).toContain('Partners now: 4 thriving, 7 steady, 2 at-risk, 1 dormant.');
+    expect(text).toContain('Partners now: 4 thriving, 7 steady, 2 at-risk, 1 dormant, 3 not scored yet.');
     expect(text).toContain(`- Birch Youth Shelter: steady → at-risk (score 38) ${URL}/organizations/b1`);
     expect(text).toContain(
       `- Birch Youth Shelter: at-risk, score 38 ${URL}/organizations/b1\n    · Attendance down 50% over 8 sessions\n    · 3 follow-ups overdue`,
@@ -92,6 +92,16 @@ describe('digestMail', () => {
     expect(html).toContain('<li style="margin-bottom:6px">Attendance down 50% over 8 sessions</li>');
     expect(html).toContain(`<a href="${URL}/organizations/p1">Next Step College Access</a>`);
     expect(html).toContain(`href="${URL}/dashboard"`);
+  });
+
+  it('counts partners not scored yet only when there are some, and reads a digest stored before they existed', () => {
+    expect(bandCounts(busy.byBand)).toBe('4 thriving, 7 steady, 2 at-risk, 1 dormant, 3 not scored yet');
+    expect(bandCounts(quiet.byBand)).toBe('1 thriving, 0 steady, 0 at-risk, 0 dormant');
+    const { unscored: _unscored, ...stored } = busy.byBand;
+    expect(bandCounts(stored as DigestContent['byBand'])).toBe('4 thriving, 7 steady, 2 at-risk, 1 dormant');
+    const { text, html } = digestMail({ recipientName: 'Morgan', content: quiet, publicUrl: URL });
+    expect(text).toContain('Partners now: 1 thriving, 0 steady, 0 at-risk, 0 dormant.');
+    expect(html).not.toContain('not scored');
   });
 
   it('says plainly when the week was quiet, and what each empty section means', () => {

@@ -34,6 +34,16 @@ export function formatWeekOf(weekOf: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/**
+ * "4 thriving, 7 steady, 2 at-risk, 1 dormant", then ", 3 not scored yet" when some partners have
+ * no evidence yet (left out at 0, and in a digest stored before partners could be unscored).
+ */
+export function bandCounts(byBand: DigestContent['byBand']): string {
+  const scored = `${byBand.thriving} thriving, ${byBand.steady} steady, ${byBand['at-risk']} at-risk, ${byBand.dormant} dormant`;
+  const unscored = byBand.unscored ?? 0;
+  return unscored > 0 ? `${scored}, ${unscored} not scored yet` : scored;
+}
+
 /** "Partnership health — week of 30 Nov 2026: 2 need attention". */
 export function digestSubject(content: DigestContent): string {
   const attention = content.newAtRisk.length;
@@ -59,7 +69,7 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
   const dashboard = `${publicUrl}/dashboard`;
   const quiet = content.bandChanges.length === 0 && content.newAtRisk.length === 0;
   const week = formatWeekOf(content.weekOf);
-  const counts = `${content.byBand.thriving} thriving, ${content.byBand.steady} steady, ${content.byBand['at-risk']} at-risk, ${content.byBand.dormant} dormant`;
+  const counts = bandCounts(content.byBand);
   const quietLine = 'A quiet week: no partner changed band and none newly needs attention.';
   const empty = {
     bandChanges: 'No partner changed band since last week.',

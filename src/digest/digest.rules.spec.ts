@@ -1,6 +1,10 @@
 import { OrganizationStage } from '../organization/organization-stage';
+import { JobName, RECURRING_JOBS } from '../queue/queue.constants';
 import {
+  catchUpDecision,
   composeDigest,
+  DIGEST_SCHEDULE,
+  digestDueAt,
   DigestInput,
   DigestIntroduction,
   DigestOrganizationInput,
@@ -8,7 +12,7 @@ import {
   weekOf,
 } from './digest.rules';
 
-const { Active, Ended, Prospect, Paused } = OrganizationStage;
+const { Active, Ended, Exploring, Prospect, Paused } = OrganizationStage;
 
 /** Ids are the names, so the expectations read as the data. */
 function org(name: string, overrides: Partial<DigestOrganizationInput> = {}): DigestOrganizationInput {
@@ -149,18 +153,114 @@ describe('composeDigest', () => {
             drivers: ['No contact in 200 days'],
           }),
           org('Elm', { stage: Prospect, score: 70, band: 'steady', previousBand: 'steady' }),
-          org('Pine', { stage: Paused, score: 40, band: 'at-risk', previousBand: 'steady' }),
+          org('Pine', { stage: Exploring, score: 40, band: 'at-risk', previousBand: 'steady' }),
         ],
       });
       expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['pine']);
       expect(content.newAtRisk.map((row) => row.organizationId)).toEqual(['pine']);
-      expect(content.byBand).toEqual({ thriving: 0, steady: 1, 'at-risk': 1, dormant: 0 });
+      expect(content.byBand).toEqual({ thriving: 0, steady: 1, 'at-risk': 1, dormant: 0, unscored: 0 });
+    });
+  });
+
+  describe('paused partnerships (calibration row 10)', () => {
+    it('are never announced as newly at-risk or dormant, whatever their band was last week', () => {
+      const content = digest({
+        organizations: [
+          org('Pine', {
+            stage: Paused,
+            score: 12,
+            band: 'dormant',
+            previousBand: 'steady',
+            drivers: ['No contact in 100 days'],
+          }),
+          org('Poplar', { stage: Paused, score: 35, band: 'at-risk', previousBand: 'thriving' }),
+          org('Plum', { stage: Paused, score: 10, band: 'dormant', previousBand: null }),
+          org('Pear', { stage: Paused, score: 20, band: 'dormant', previousBand: 'unscored' }),
+          org('Birch', { stage: Active, score: 12, band: 'dormant', previousBand: 'steady' }),
+        ],
+      });
+      expect(content.newAtRisk.map((row) => row.organizationId)).toEqual(['birch']);
+    });
+
+    it('are not listed as a band change for the worse, into dormant, at-risk or any lower band', () => {
+      const content = digest({
+        organizations: [
+          org('Pine', { stage: Paused, score: 12, band: 'dormant', previousBand: 'steady' }),
+          org('Poplar', { stage: Paused, score: 20, band: 'dormant', previousBand: 'at-risk' }),
+          org('Plum', { stage: Paused, score: 60, band: 'steady', previousBand: 'thriving' }),
+          org('Birch', { stage: Active, score: 12, band: 'dormant', previousBand: 'steady' }),
+        ],
+      });
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['birch']);
+      expect(
+        isQuietWeek(
+          digest({
+            organizations: [org('Pine', { stage: Paused, score: 12, band: 'dormant', previousBand: 'steady' })],
+          }),
+        ),
+      ).toBe(true);
+    });
+
+    it('are listed when their band rose, and counted in byBand as any other', () => {
+      const content = digest({
+        organizations: [
+          org('Pine', { stage: Paused, score: 40, band: 'at-risk', previousBand: 'dormant' }),
+          org('Plum', { stage: Paused, score: 12, band: 'dormant', previousBand: 'dormant' }),
+        ],
+      });
+      expect(content.bandChanges).toEqual([
+        { organizationId: 'pine', name: 'Pine', from: 'dormant', to: 'at-risk', score: 40 },
+      ]);
+      expect(content.newAtRisk).toEqual([]);
+      expect(content.byBand).toEqual({ thriving: 0, steady: 0, 'at-risk': 1, dormant: 1, unscored: 0 });
+    });
+  });
+
+  describe('unscored partnerships (no evidence yet, score null)', () => {
+    it('are counted under unscored, and never listed as a band change, neither getting a score nor losing it', () => {
+      const content = digest({
+        organizations: [
+          org('Alder', { score: null, band: 'unscored', previousBand: null }),
+          org('Birch', { score: null, band: 'unscored', previousBand: 'unscored' }),
+          org('Cedar', { score: 80, band: 'thriving', previousBand: 'unscored' }),
+          org('Elm', { score: 60, band: 'steady', previousBand: 'unscored' }),
+          org('Fir', { score: null, band: 'unscored', previousBand: 'steady' }),
+        ],
+      });
+      expect(content.bandChanges).toEqual([]);
+      expect(content.newAtRisk).toEqual([]);
+      expect(content.byBand).toEqual({ thriving: 1, steady: 1, 'at-risk': 0, dormant: 0, unscored: 3 });
+      expect(isQuietWeek(content)).toBe(true);
+    });
+
+    it('are never at risk; one whose first score is at-risk or dormant is newly at risk, as a new partner would be', () => {
+      const content = digest({
+        organizations: [
+          org('Alder', { score: null, band: 'unscored', previousBand: 'thriving', drivers: [] }),
+          org('Hazel', { score: 18, band: 'dormant', previousBand: 'unscored', drivers: ['No contact in 130 days'] }),
+        ],
+      });
+      expect(content.newAtRisk).toEqual([
+        { organizationId: 'hazel', name: 'Hazel', band: 'dormant', score: 18, drivers: ['No contact in 130 days'] },
+      ]);
+      expect(content.bandChanges).toEqual([]);
+    });
+
+    it('sort after every scored partner without upsetting the order of the scored ones', () => {
+      const content = digest({
+        organizations: [
+          org('Aspen', { score: null, band: 'unscored', previousBand: 'steady' }),
+          org('Maple', { score: 55, band: 'steady', previousBand: 'thriving' }),
+          org('Hazel', { score: 10, band: 'dormant', previousBand: 'at-risk' }),
+        ],
+      });
+      expect(content.bandChanges.map((change) => change.organizationId)).toEqual(['hazel', 'maple']);
     });
   });
 
   describe('byBand', () => {
     it('counts every organization by its band now, with every band present', () => {
-      expect(digest({}).byBand).toEqual({ thriving: 0, steady: 0, 'at-risk': 0, dormant: 0 });
+      expect(digest({}).byBand).toEqual({ thriving: 0, steady: 0, 'at-risk': 0, dormant: 0, unscored: 0 });
       const content = digest({
         organizations: [
           org('A', { band: 'thriving' }),
@@ -168,7 +268,7 @@ describe('composeDigest', () => {
           org('C', { band: 'dormant', score: 5, previousBand: 'dormant' }),
         ],
       });
-      expect(content.byBand).toEqual({ thriving: 2, steady: 0, 'at-risk': 0, dormant: 1 });
+      expect(content.byBand).toEqual({ thriving: 2, steady: 0, 'at-risk': 0, dormant: 1, unscored: 0 });
     });
   });
 
@@ -263,5 +363,85 @@ describe('weekOf', () => {
     ['2026-12-07T05:00:00.000Z', 'America/Chicago', '2026-11-30'],
   ])('puts %s in the week of the Monday in %s (%s)', (now, zone, monday) => {
     expect(weekOf(new Date(now), zone)).toBe(monday);
+  });
+});
+
+describe('digestDueAt', () => {
+  it('is the Monday 07:00 of the week, in the digest zone', () => {
+    expect(digestDueAt(new Date('2026-12-02T15:00:00.000Z')).toISOString()).toBe('2026-11-30T07:00:00.000Z');
+    // Chicago in winter (UTC-6): Monday 07:00 is 13:00 UTC; its Sunday evening is still the week before.
+    expect(digestDueAt(new Date('2026-12-02T15:00:00.000Z'), 'America/Chicago').toISOString()).toBe(
+      '2026-11-30T13:00:00.000Z',
+    );
+    expect(digestDueAt(new Date('2026-12-07T05:00:00.000Z'), 'America/Chicago').toISOString()).toBe(
+      '2026-11-30T13:00:00.000Z',
+    );
+    // Sydney in summer (UTC+11): Monday 07:00 is Sunday 20:00 UTC.
+    expect(digestDueAt(new Date('2026-11-30T01:00:00.000Z'), 'Australia/Sydney').toISOString()).toBe(
+      '2026-11-29T20:00:00.000Z',
+    );
+    // Chicago the week clocks went forward (8 Mar 2026): Monday 07:00 is CDT, 12:00 UTC.
+    expect(digestDueAt(new Date('2026-03-10T12:00:00.000Z'), 'America/Chicago').toISOString()).toBe(
+      '2026-03-09T12:00:00.000Z',
+    );
+  });
+
+  it('is the time the worker cron sends it', () => {
+    const cron = RECURRING_JOBS.find((job) => job.name === JobName.SendHealthDigest);
+    expect(cron).toMatchObject({ pattern: `0 ${DIGEST_SCHEDULE.hour} * * ${DIGEST_SCHEDULE.weekday}` });
+  });
+});
+
+describe('catchUpDecision', () => {
+  const ZONE = 'America/Chicago';
+  // Monday 30 Nov 2026 07:00 in Chicago is 13:00 UTC.
+  const due = new Date('2026-11-30T13:00:00.000Z');
+  const at = (ms: number) => new Date(due.getTime() + ms);
+  const HOUR = 3_600_000;
+
+  it('sends this week when its Monday 07:00 has passed, nothing is stored for it, and an earlier week was sent', () => {
+    expect(catchUpDecision(due, ZONE, '2026-11-23')).toEqual({ action: 'send', weekOf: '2026-11-30' });
+    expect(catchUpDecision(at(26 * HOUR), ZONE, '2026-11-23')).toEqual({ action: 'send', weekOf: '2026-11-30' });
+    // Sunday 23:59 in Chicago, the end of the week.
+    expect(catchUpDecision(at(6 * 24 * HOUR + 17 * HOUR - 60_000), ZONE, '2026-11-23')).toEqual({
+      action: 'send',
+      weekOf: '2026-11-30',
+    });
+  });
+
+  it('sends only the current week after a week or more down, never the missed ones', () => {
+    expect(catchUpDecision(at(8 * 24 * HOUR), ZONE, '2026-11-23')).toEqual({ action: 'send', weekOf: '2026-12-07' });
+    expect(catchUpDecision(at(30 * 24 * HOUR), ZONE, '2026-11-23')).toEqual({ action: 'send', weekOf: '2026-12-28' });
+  });
+
+  it('waits for the cron before Monday 07:00, even with last week missed', () => {
+    expect(catchUpDecision(at(-1), ZONE, '2026-11-16')).toEqual({
+      action: 'skip',
+      weekOf: '2026-11-30',
+      reason: 'not-due',
+    });
+    // Monday 01:00 UTC is still Sunday in Chicago: last week, whose digest was stored.
+    expect(catchUpDecision(new Date('2026-11-30T01:00:00.000Z'), ZONE, '2026-11-23')).toEqual({
+      action: 'skip',
+      weekOf: '2026-11-23',
+      reason: 'already-stored',
+    });
+  });
+
+  it('sends nothing once this week is stored (by the cron, another worker or an earlier catch-up)', () => {
+    expect(catchUpDecision(at(HOUR), ZONE, '2026-11-30')).toEqual({
+      action: 'skip',
+      weekOf: '2026-11-30',
+      reason: 'already-stored',
+    });
+    expect(catchUpDecision(at(HOUR), ZONE, '2026-12-07')).toMatchObject({ action: 'skip', reason: 'already-stored' });
+  });
+
+  it('leaves an installation that never sent a digest to the cron', () => {
+    expect(catchUpDecision(at(HOUR), ZONE, null)).toEqual({
+      action: 'skip',
+      weekOf: '2026-11-30',
+      reason: 'never-sent',
+    });
   });
 });

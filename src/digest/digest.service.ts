@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock/clock';
 import { digestConfig, DigestConfig } from '../config/configuration';
@@ -10,7 +10,7 @@ import { HealthSnapshotService } from '../partnership/health-snapshot.service';
 import { DeliveryKind } from '../outbox/delivery-state';
 import { OutboxService } from '../outbox/outbox.service';
 import { UserService } from '../user/user.service';
-import { composeDigest, DIGEST_RULES, DigestContent, weekOf } from './digest.rules';
+import { catchUpDecision, composeDigest, DIGEST_RULES, DigestContent, weekOf } from './digest.rules';
 
 const DAY_MS = 86_400_000;
 
@@ -35,6 +35,11 @@ export interface SendDigestResult {
   /** Emails queued by this run (0 when an earlier run already queued them). */
   queued: number;
 }
+
+/** What a catch-up run did: sent this week's digest (the run's result), or why not. */
+export type CatchUpResult =
+  | ({ caughtUp: true } & SendDigestResult)
+  | { caughtUp: false; weekOf: string; reason: 'not-due' | 'already-stored' | 'never-sent' };
 
 /**
  * The weekly health digest for managers (see digest.rules.ts for what it says). Its inputs come
@@ -68,7 +73,7 @@ export class DigestService {
       this.dashboard.portfolio(now),
       this.dashboard.audienceCoverage(),
       this.snapshots.latestBandsAt(previousAt),
-      this.matching.list({ offset: 0, limit: DIGEST_RULES.introductions }),
+      this.matching.strongest(DIGEST_RULES.introductions),
     ]);
     return composeDigest({
       weekOf: weekOf(now, this.config.timezone),
@@ -93,51 +98,71 @@ export class DigestService {
   }
 
   /**
-   * Sends this week's digest (the week of the clock's now, Monday UTC) to every active manager and
-   * admin, once. Safe to run again, on a retry or on two workers at once: the content is stored
-   * once per week (ON CONFLICT on week_of) and read back, so every run sends the same content;
-   * the emails are one delivery row per (digest, recipient) (ON CONFLICT DO NOTHING), sent by the
-   * delivery worker exactly once each. A manager added later in the week gets it on the next run.
+   * Sends this week's digest (the week of the clock's now, its Monday in DIGEST_TIMEZONE) to
+   * every active manager and admin, once. Safe to run again, on a retry, on two workers at once,
+   * or as the cron and a catch-up together: in one transaction the content is stored once per
+   * week (ON CONFLICT on week_of: a second run waits for the first's commit, then stores nothing)
+   * and read back, and the emails are queued as one delivery row per (digest, recipient) (ON
+   * CONFLICT DO NOTHING), sent by the delivery worker exactly once each. So a stored digest
+   * always has its emails queued, and every run sends the same content. A manager added later in
+   * the week gets it on the next run of this job.
    */
-  async sendWeekly(): Promise<SendDigestResult> {
-    const now = this.clock.now();
+  async sendWeekly(now = this.clock.now()): Promise<SendDigestResult> {
     const week = weekOf(now, this.config.timezone);
-    let digest = await this.stored(week);
-    if (!digest) {
-      const content = await this.composeWeekly(now);
-      await this.dataSource.query(
-        `INSERT INTO health_digests (week_of, content, created_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (week_of) DO NOTHING`,
-        [week, JSON.stringify(content), now],
-      );
+    // Composed outside the transaction (14 statements), and only while the week has none stored.
+    const content = (await this.stored(week)) ? null : await this.composeWeekly(now);
+    const { digestId, queued } = await this.dataSource.transaction(async (manager) => {
+      if (content)
+        await manager.query(
+          `INSERT INTO health_digests (week_of, content, created_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (week_of) DO NOTHING`,
+          [week, JSON.stringify(content), now],
+        );
       // Whichever run stored it first, every run sends that content.
-      digest = await this.stored(week);
+      const digest = await this.stored(week, manager);
       if (!digest) throw new Error(`health digest for ${week} not found after storing it`);
-    }
-    const digestId = digest.id;
-    const queued = await this.dataSource.transaction(async (manager) =>
-      this.outbox.enqueueWithin(
+      const rows = await this.outbox.enqueueWithin(
         manager,
         (await this.users.activeIdsWithRoles(DIGEST_ROLES, manager)).map((userId) => ({
           kind: DeliveryKind.Digest,
-          digestId,
+          digestId: digest.id,
           recipient: { userId },
           occurrenceKey: `digest:${week}`,
           occurrenceAt: now,
           dueAt: now,
         })),
-      ),
-    );
-    // Always, not only when rows were added: a run that stopped after its insert left them unwoken.
+      );
+      return { digestId: digest.id, queued: rows.length };
+    });
+    // Always, not only when rows were added: a run that stopped after its commit left them unwoken.
     await this.outbox.wake([now]);
-    const result = { weekOf: week, digestId: digest.id, queued: queued.length };
+    const result = { weekOf: week, digestId, queued };
     this.logger.log(result, 'health digest queued');
     return result;
   }
 
-  private async stored(week: string): Promise<StoredDigest | null> {
-    const [row] = await this.dataSource.query<
-      { id: string; week_of: string; content: DigestContent; created_at: Date }[]
-    >(`SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`, [week]);
+  /**
+   * Sends this week's digest if the worker missed it: run at every worker start and hourly (see
+   * catchUpDecision). Only when this week's Monday 07:00 has passed, no digest is stored for this
+   * week, and one was stored for an earlier week (the installation has sent digests before).
+   * Whatever runs at the same time (the cron, another worker's catch-up), sendWeekly stores and
+   * queues the week once.
+   */
+  async catchUp(): Promise<CatchUpResult> {
+    const now = this.clock.now();
+    const [{ latest }] = await this.dataSource.query<{ latest: string | null }[]>(
+      `SELECT max(week_of)::text AS latest FROM health_digests`,
+    );
+    const decision = catchUpDecision(now, this.config.timezone, latest);
+    if (decision.action === 'skip') return { caughtUp: false, weekOf: decision.weekOf, reason: decision.reason };
+    this.logger.log({ weekOf: decision.weekOf, lastStored: latest }, 'health digest missed on Monday: catching up');
+    return { caughtUp: true, ...(await this.sendWeekly(now)) };
+  }
+
+  private async stored(week: string, manager: EntityManager = this.dataSource.manager): Promise<StoredDigest | null> {
+    const [row] = await manager.query<{ id: string; week_of: string; content: DigestContent; created_at: Date }[]>(
+      `SELECT id, week_of::text AS week_of, content, created_at FROM health_digests WHERE week_of = $1`,
+      [week],
+    );
     return row ? { id: row.id, weekOf: row.week_of, content: row.content, createdAt: row.created_at } : null;
   }
 }

@@ -4,12 +4,13 @@ import { Job, Queue } from 'bullmq';
 import { SessionService } from '../sign-in/session.service';
 import { CheckInService, DailyCheckInResult } from '../check-in/check-in.service';
 import { digestConfig, DigestConfig } from '../config/configuration';
-import { DigestService, SendDigestResult } from '../digest/digest.service';
+import { CatchUpResult, DigestService, SendDigestResult } from '../digest/digest.service';
+import { HealthRefreshResult, HealthScoreStore } from '../partnership/health-score-store.service';
 import { HealthSnapshotService, SnapshotResult } from '../partnership/health-snapshot.service';
 import { ExtendResult, ProgramService } from '../program/program.service';
 import { RedisService } from '../redis/redis.module';
 import { UserService } from '../user/user.service';
-import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS } from '../queue/queue.constants';
+import { JOB_OPTIONS, JobName, QueueName, RECURRING_JOBS, STARTUP_JOBS } from '../queue/queue.constants';
 import { errorReason } from '../common/logging/safe-error';
 
 export interface PurgeResult {
@@ -18,7 +19,7 @@ export interface PurgeResult {
   invitations: number;
 }
 
-/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on, snapshots health scores weekly, sends the weekly health digest, closes and starts partnership check-ins daily. */
+/** Housekeeping on the `maintenance` queue: removes expired auth records, moves programs' session windows on, snapshots health scores weekly, sends the weekly health digest (and catches it up when Monday's was missed), closes and starts partnership check-ins daily. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -33,13 +34,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly digests: DigestService,
     @Inject(digestConfig.KEY) private readonly digest: DigestConfig,
     private readonly checkIns: CheckInService,
+    private readonly healthScores: HealthScoreStore,
   ) {
     super();
   }
 
   /**
-   * Keeps the recurring jobs scheduled. Not awaited: while Redis is down the upsert waits for
-   * it without holding up start-up.
+   * Keeps the recurring jobs scheduled, and queues the start-up jobs (STARTUP_JOBS: the digest
+   * catch-up). Not awaited: while Redis is down the upsert waits for it without holding up
+   * start-up.
    */
   onApplicationBootstrap(): void {
     this.queue.on('error', () => undefined); // the shared Redis client already logs outages
@@ -58,6 +61,9 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     )
       .then(() => this.logger.log({ schedulers: RECURRING_JOBS.map((job) => job.id) }, 'recurring jobs scheduled'))
       .catch((error: Error) => this.logger.warn({ reason: errorReason(error) }, 'could not schedule recurring jobs'));
+    void Promise.all(STARTUP_JOBS.map((name) => this.queue.add(name, {}, JOB_OPTIONS[name]))).catch((error: Error) =>
+      this.logger.warn({ reason: errorReason(error) }, 'could not queue the start-up jobs'),
+    );
   }
 
   /**
@@ -72,7 +78,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async process(
     job: Job,
-  ): Promise<PurgeResult | ExtendResult | SnapshotResult | SendDigestResult | DailyCheckInResult> {
+  ): Promise<
+    | PurgeResult
+    | ExtendResult
+    | SnapshotResult
+    | SendDigestResult
+    | CatchUpResult
+    | DailyCheckInResult
+    | HealthRefreshResult
+  > {
     const name = job.name as JobName;
     switch (name) {
       case JobName.PurgeExpiredAuth:
@@ -83,8 +97,12 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         return this.healthSnapshots.takeSnapshots();
       case JobName.SendHealthDigest:
         return this.digests.sendWeekly();
+      case JobName.CatchUpHealthDigest:
+        return this.digests.catchUp();
       case JobName.CheckInsDaily:
         return this.checkIns.runDaily();
+      case JobName.RefreshHealthScores:
+        return this.healthScores.refresh();
       default:
         throw new Error(`no handler for job ${job.name} on the maintenance queue`);
     }

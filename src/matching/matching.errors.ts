@@ -1,7 +1,16 @@
-import { NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, NotFoundError } from '../common/errors/domain-error';
 
 export class MatchNotFoundError extends NotFoundError {
   constructor() {
     super('MATCH_NOT_FOUND', 'No current suggestion has this id.');
+  }
+}
+
+/** Introduced already (by this person or a colleague): one follow-up task per introduction. */
+export class MatchAlreadyIntroducedError extends ConflictError {
+  constructor(taskId: string | null) {
+    super('MATCH_ALREADY_INTRODUCED', 'This introduction has already been made; restore it first to make it again.', {
+      taskId,
+    });
   }
 }

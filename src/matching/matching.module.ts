@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
-import { MatchDismissal } from './match-dismissal.entity';
+import { TaskModule } from '../task/task.module';
+import { MatchDecision } from './match-decision.entity';
+import { MatchingSettingsController } from './matching-settings.controller';
+import { MatchingSettingsService } from './matching-settings.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchDismissal]), AuditModule],
-  controllers: [MatchingController],
-  providers: [MatchingService],
-  exports: [MatchingService],
+  imports: [TypeOrmModule.forFeature([MatchDecision]), AuditModule, TaskModule],
+  controllers: [MatchingController, MatchingSettingsController],
+  providers: [MatchingService, MatchingSettingsService],
+  exports: [MatchingService, MatchingSettingsService],
 })
 export class MatchingModule {}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { OrganizationStage } from '../organization/organization-stage';
-import { RankingExclusions, RankingFilters, SuggestionRanking } from './matching.ranking';
+import { RankingExclusions, RankingFilters, RankingLimits, SuggestionRanking } from './matching.ranking';
 import {
   AUDIENCE_MATCH_MAX_PRIORITY,
   candidateFor,
@@ -294,6 +294,101 @@ describe(SuggestionRanking.name, () => {
         }),
         { numRuns: 40 },
       );
+    });
+  });
+
+  describe('strength floor and per-partner cap', () => {
+    /** The rule as stated: the full ranking, weaker than the floor dropped, then walked strongest first keeping a pair while both are under the cap. */
+    function limitedOracle(directory: Directory, filters: RankingFilters, limits: RankingLimits): Suggestion[] {
+      const ranked = oracle(directory, filters).filter(
+        (s) => limits.minStrength === undefined || s.strength >= limits.minStrength,
+      );
+      if (limits.maxPerPartner === undefined) return ranked;
+      const count = new Map<string, number>();
+      return ranked.filter((s) => {
+        const p = count.get(s.providerId) ?? 0;
+        const q = count.get(s.seekerId) ?? 0;
+        if (p >= limits.maxPerPartner! || q >= limits.maxPerPartner!) return false;
+        count.set(s.providerId, p + 1);
+        count.set(s.seekerId, q + 1);
+        return true;
+      });
+    }
+
+    const limitsArbitrary: fc.Arbitrary<RankingLimits> = fc.record(
+      {
+        minStrength: fc.integer({ min: 0, max: 100 }),
+        maxPerPartner: fc.integer({ min: 1, max: 6 }),
+      },
+      { requiredKeys: [] },
+    );
+
+    it('gives the page and total of the rule applied to the full ranking, for any directory, filter, page and limits', () => {
+      fc.assert(
+        fc.property(
+          queryArbitrary,
+          limitsArbitrary,
+          ({ directory, organizationId, capabilityId, offset, limit }, limits) => {
+            const expected = limitedOracle(directory, { organizationId, capabilityId }, limits);
+            const page = rankingOf(directory).page({ organizationId, capabilityId }, offset, limit, limits);
+            expect(page.total).toBe(expected.length);
+            expect(page.data).toEqual(expected.slice(offset, offset + limit));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('keeps no suggestion below the floor, and no organization in more than the cap', () => {
+      fc.assert(
+        fc.property(directoryArbitrary, limitsArbitrary, (directory, limits) => {
+          const { data } = rankingOf(directory).page({}, 0, 1000, limits);
+          const count = new Map<string, number>();
+          for (const s of data) {
+            if (limits.minStrength !== undefined) expect(s.strength).toBeGreaterThanOrEqual(limits.minStrength);
+            for (const id of [s.providerId, s.seekerId]) count.set(id, (count.get(id) ?? 0) + 1);
+          }
+          if (limits.maxPerPartner !== undefined)
+            for (const n of count.values()) expect(n).toBeLessThanOrEqual(limits.maxPerPartner);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('keeps the three strongest first whenever the cap is at least 3', () => {
+      fc.assert(
+        fc.property(directoryArbitrary, fc.integer({ min: 3, max: 6 }), (directory, maxPerPartner) => {
+          const strongest = rankingOf(directory).page({}, 0, 3);
+          expect(rankingOf(directory).page({}, 0, 3, { maxPerPartner }).data).toEqual(strongest.data);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it("drops a partner's fourth suggestion (worked example)", () => {
+      const hub = org('00000000-0000-4000-8000-000000000001', 'Hub', { capabilityIds: ['space'] });
+      const seekers = ['A', 'B', 'C', 'D'].map((name, i) =>
+        org(`00000000-0000-4000-8000-00000000001${i}`, name, { seeksCapabilityIds: ['space'], fit: 15 - i }),
+      );
+      const other = org('00000000-0000-4000-8000-000000000002', 'Other', { capabilityIds: ['space'], fit: 0 });
+      const directory: Directory = {
+        organizations: [hub, other, ...seekers],
+        vocabulary: {
+          audiences: new Map(),
+          capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 4 }]]),
+        },
+        partnered: [],
+        dismissed: [],
+      };
+      const pairs = (limits: RankingLimits) =>
+        rankingOf(directory)
+          .page({}, 0, 20, limits)
+          .data.map((s) => `${s.providerName}>${s.seekerName}`);
+      expect(pairs({})).toHaveLength(8);
+      // Hub → A, B, C (68), Hub → D (67), Other → A, B (65), Other → C, D (64).
+      expect(pairs({ maxPerPartner: 3 })).toEqual(['Hub>A', 'Hub>B', 'Hub>C', 'Other>A', 'Other>B', 'Other>C']);
+      expect(pairs({ maxPerPartner: 3, minStrength: 65 })).toEqual(['Hub>A', 'Hub>B', 'Hub>C', 'Other>A', 'Other>B']);
+      expect(pairs({ minStrength: 68 })).toEqual(['Hub>A', 'Hub>B', 'Hub>C']);
     });
   });
 });

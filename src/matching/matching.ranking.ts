@@ -45,7 +45,7 @@ import {
 export interface RankingExclusions {
   /** Partnered in a running program: never suggested, in either direction. */
   partnered: Iterable<readonly [string, string]>;
-  /** Dismissed, provider first: hidden from pages. */
+  /** Decided (dismissed or introduced), provider first: hidden from pages. */
   dismissed: Iterable<readonly [string, string]>;
 }
 
@@ -54,6 +54,18 @@ export interface RankingFilters {
   organizationId?: string;
   /** Only pairs this capability is a reason for (it then leads the suggestion). */
   capabilityId?: string;
+}
+
+/** How much of the ranking a page shows (see matching-settings.ts); none of it by default. */
+export interface RankingLimits {
+  /** Suggestions weaker than this are left out. */
+  minStrength?: number;
+  /**
+   * Each organization appears in at most this many suggestions: walking the whole ranked list
+   * (after the filters) strongest first, a suggestion is kept only while both its organizations
+   * are under the cap, so a page and the total do not depend on the page asked for.
+   */
+  maxPerPartner?: number;
 }
 
 export interface RankedPage {
@@ -184,19 +196,33 @@ export class SuggestionRanking {
    * The page `[offset, offset + limit)` of the current suggestions under the filters, strongest
    * first (compareSuggestions), and how many there are in all. Dismissed pairs are left out.
    */
-  page(filters: RankingFilters, offset: number, limit: number): RankedPage {
+  page(filters: RankingFilters, offset: number, limit: number, limits: RankingLimits = {}): RankedPage {
     const capability = this.capabilityFilter(filters.capabilityId);
     const organization = filters.organizationId === undefined ? undefined : this.indexOf.get(filters.organizationId);
     // A capability the vocabulary does not know is no reason for anything; an organization not here (ended, unknown) has no pairs.
     if (capability === null || (filters.organizationId !== undefined && organization === undefined))
       return { data: [], total: 0 };
     const n = this.organizations.length;
-    const top = new TopPairs(offset + limit, (p, s, q, t) => compareIds(this.idOf(p, s), this.idOf(q, t)));
+    const tie = (p: number, s: number, q: number, t: number) => compareIds(this.idOf(p, s), this.idOf(q, t));
+    // Order classes past this one are weaker than the floor (a class is (100 − strength) · 2 + kind).
+    const lastOrder = limits.minStrength === undefined ? Infinity : (100 - limits.minStrength) * 2 + 1;
+    // The whole of compareSuggestions but the id, as one number: exact while n² · 202 < 2^53 (n < 6.6 million).
+    const keyOf = (p: number, s: number, order: number) => (order * n + this.nameRank[p]) * n + this.nameRank[s];
+    if (limits.maxPerPartner !== undefined) {
+      return this.cappedPage(
+        filters,
+        { capability, organization, lastOrder, keyOf, tie },
+        offset,
+        limit,
+        limits.maxPerPartner,
+      );
+    }
+    const top = new TopPairs(offset + limit, tie);
     let total = 0;
     this.scan({ capability, organization, includeDismissed: false }, (p, s, order) => {
+      if (order > lastOrder) return false;
       total += 1;
-      // The whole of compareSuggestions but the id, as one number: exact while n² · 202 < 2^53 (n < 6.6 million).
-      top.offer((order * n + this.nameRank[p]) * n + this.nameRank[s], p, s);
+      top.offer(keyOf(p, s, order), p, s);
       return false;
     });
     const data = top
@@ -204,6 +230,115 @@ export class SuggestionRanking {
       .slice(offset)
       .map(([p, s]) => this.suggestion(p, s, filters.capabilityId));
     return { data, total };
+  }
+
+  /**
+   * The page under a per-partner cap: every qualifying pair is kept and sorted (the cap needs the
+   * whole order), then walked strongest first, keeping a pair while both organizations are under
+   * `cap`. The floor usually leaves few pairs to sort.
+   */
+  private cappedPage(
+    filters: RankingFilters,
+    scan: {
+      capability: number;
+      organization: number | undefined;
+      lastOrder: number;
+      keyOf: (p: number, s: number, order: number) => number;
+      tie: (p: number, s: number, q: number, t: number) => number;
+    },
+    offset: number,
+    limit: number,
+    cap: number,
+  ): RankedPage {
+    const orders: number[] = [];
+    const providers: number[] = [];
+    const seekers: number[] = [];
+    this.scan(
+      { capability: scan.capability, organization: scan.organization, includeDismissed: false },
+      (p, s, order) => {
+        if (order > scan.lastOrder) return false;
+        orders.push(order);
+        providers.push(p);
+        seekers.push(s);
+        return false;
+      },
+    );
+    // The pairs by order class (a counting sort: at most 202 classes), strongest class first.
+    const m = orders.length;
+    const CLASSES = 256;
+    const start = new Int32Array(CLASSES + 1);
+    for (const o of orders) start[o + 1] += 1;
+    for (let c = 0; c < CLASSES; c += 1) start[c + 1] += start[c];
+    const next = start.slice(0, CLASSES);
+    const byClass = new Int32Array(m);
+    for (let i = 0; i < m; i += 1) byClass[next[orders[i]]++] = i;
+    // Walk the classes strongest first; within a class only the pairs whose organizations are both
+    // still under the cap need ordering (counts only grow), so hubs filled early cost nothing later.
+    const count = new Int32Array(this.organizations.length);
+    const kept: number[] = [];
+    for (let c = 0; c < CLASSES; c += 1) {
+      const open = byClass
+        .subarray(start[c], start[c + 1])
+        .filter((i) => count[providers[i]] < cap && count[seekers[i]] < cap);
+      for (const i of this.byNames(open, providers, seekers, scan.tie)) {
+        const p = providers[i];
+        const s = seekers[i];
+        if (count[p] >= cap || count[s] >= cap) continue;
+        count[p] += 1;
+        count[s] += 1;
+        kept.push(i);
+      }
+    }
+    const data = kept
+      .slice(offset, offset + limit)
+      .map((i) => this.suggestion(providers[i], seekers[i], filters.capabilityId));
+    return { data, total: kept.length };
+  }
+
+  /**
+   * Pairs of one order class in compareSuggestions' order: by the two names' ranks as one number
+   * with the position packed below it, sorted natively as a Float64Array (a comparator over
+   * millions of pairs costs seconds); pairs whose names are identical are then put in id order.
+   * Past 46,340 organizations or 4 million pairs the numbers would not fit: a comparator sort.
+   */
+  private byNames(
+    members: Int32Array,
+    providers: readonly number[],
+    seekers: readonly number[],
+    tie: (p: number, s: number, q: number, t: number) => number,
+  ): Int32Array {
+    const n = this.organizations.length;
+    const size = members.length;
+    if (size < 2) return members;
+    const names = (i: number) => this.nameRank[providers[i]] * n + this.nameRank[seekers[i]];
+    const byId = (i: number, j: number) => tie(providers[i], seekers[i], providers[j], seekers[j]);
+    const PACK = 4_194_304; // 2^22
+    if (n > 46_340 || size > PACK) return members.sort((i, j) => names(i) - names(j) || byId(i, j));
+    const packed = new Float64Array(size);
+    for (let j = 0; j < size; j += 1) packed[j] = names(members[j]) * PACK + j;
+    packed.sort();
+    const sorted = new Int32Array(size);
+    for (let j = 0; j < size; j += 1) sorted[j] = members[packed[j] % PACK];
+    // Identical names tie on the number: their id decides, as in compareSuggestions.
+    for (let r = 0; r < size;) {
+      const key = Math.floor(packed[r] / PACK);
+      let e = r + 1;
+      while (e < size && Math.floor(packed[e] / PACK) === key) e += 1;
+      if (e - r > 1) sorted.set(Array.from(sorted.subarray(r, e)).sort(byId), r);
+      r = e;
+    }
+    return sorted;
+  }
+
+  /**
+   * The suggestion the rules make for this pair now (ignoring exclusions), or null when they
+   * make none or either organization is not in the directory (ended, deleted).
+   */
+  suggestionFor(providerId: string, seekerId: string): Suggestion | null {
+    const p = this.indexOf.get(providerId);
+    const s = this.indexOf.get(seekerId);
+    if (p === undefined || s === undefined) return null;
+    return suggestionFor(candidateFor(this.organizations[p], this.organizations[s]), this.vocabulary);
   }
 
   /**

@@ -1,8 +1,10 @@
+import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock/clock';
 import { foreignKeyViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { OrganizationStage } from '../organization/organization-stage';
@@ -10,49 +12,129 @@ import {
   excludedPairRows,
   matchAudienceRows,
   matchCapabilityRows,
+  matchDecisionRows,
   MatchOrganizationRow,
   matchOrganizationRows,
 } from '../read-side/matching.query';
-import { ListMatchesQueryDto } from './dto/match.dto';
-import { MatchDismissal } from './match-dismissal.entity';
-import { MatchNotFoundError } from './matching.errors';
+import { TaskService } from '../task/task.service';
+import { ListMatchesQueryDto, MatchStatus } from './dto/match.dto';
+import { MatchDecision } from './match-decision.entity';
+import { MatchingSettingsService } from './matching-settings.service';
+import { MatchAlreadyIntroducedError, MatchNotFoundError } from './matching.errors';
+import { MatchItem, openItem } from './matching.mapper';
 import { SuggestionRanking } from './matching.ranking';
-import { DirectoryOrganization, MatchAudience, MatchCapability, MatchVocabulary, Suggestion } from './matching.rules';
+import {
+  DirectoryOrganization,
+  MatchAudience,
+  MatchCapability,
+  MatchKind,
+  MatchVocabulary,
+  Suggestion,
+} from './matching.rules';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An introduction's follow-up task is due this many days after it was made. */
+export const INTRODUCTION_TASK_DUE_DAYS = 7;
+
+/** The task title's column is 200 characters. */
+const TITLE_MAX = 200;
+
+/** "Introduce A to B": A offers, B is looking. */
+export function introductionTaskTitle(providerName: string, seekerName: string): string {
+  const title = `Introduce ${providerName} to ${seekerName}`;
+  return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`;
+}
+
+/** The suggestion as a decision keeps it. */
+type Snapshot = Pick<MatchDecision, 'capabilityId' | 'audienceIds' | 'kind' | 'strength' | 'explanation'>;
+
+function snapshotOf(suggestion: Suggestion): Snapshot {
+  return {
+    capabilityId: suggestion.capabilityId,
+    audienceIds: suggestion.audienceIds,
+    kind: suggestion.kind,
+    strength: suggestion.strength,
+    explanation: suggestion.explanation,
+  };
+}
 
 /** Suggested introductions between partners (see matching.rules.ts for the rules). */
+/** How long the strongest suggestions are reused at most, whatever the change sequence says. */
+export const STRONGEST_MAX_AGE_MS = 60_000;
+
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
+  private strongestCache: { key: string; at: number; page: Page<MatchItem> } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(MatchDismissal) private readonly dismissals: Repository<MatchDismissal>,
+    @InjectRepository(MatchDecision) private readonly decisions: Repository<MatchDecision>,
     private readonly audit: AuditService,
+    private readonly settings: MatchingSettingsService,
+    private readonly tasks: TaskService,
+    private readonly clock: Clock,
   ) {}
 
   /**
-   * One page of the current suggestions, strongest first, and how many there are. Ranking
-   * happens here, not in SQL: every suggestion's strength (the rules) is needed to sort and count
-   * them; only the page's are built in full (see SuggestionRanking).
+   * One page of suggestions and how many there are. Open ones (the default): the current
+   * suggestions, strongest first, under the strength floor and per-partner cap of the settings
+   * unless `all`; ranking happens here, not in SQL: every suggestion's strength (the rules) is
+   * needed to sort and count them; only the page's are built in full (see SuggestionRanking).
+   * Introduced or dismissed ones: as they were when decided, most recent decision first.
    */
-  async list(query: ListMatchesQueryDto): Promise<Page<Suggestion>> {
-    const ranking = await this.ranking({ withDismissals: true });
+  async list(query: ListMatchesQueryDto): Promise<Page<MatchItem>> {
+    const status: MatchStatus = query.status ?? 'open';
+    if (status !== 'open') return this.decided(status, query);
+    const [ranking, { settings }] = await Promise.all([
+      this.ranking({ withDismissals: true }),
+      this.settings.current(),
+    ]);
     const { data, total } = ranking.page(
       { organizationId: query.organizationId, capabilityId: query.capabilityId },
       query.offset,
       query.limit,
+      query.all ? {} : { minStrength: settings.minStrength, maxPerPartner: settings.maxPerPartner },
     );
-    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+    return { data: data.map(openItem), meta: { total, limit: query.limit, offset: query.offset } };
   }
 
   /**
-   * Hides a suggestion for good. Dismissing one already dismissed is a no-op; an id that is
-   * neither a current suggestion nor a dismissed one is a 404 (the caller has already checked it
-   * is a uuid).
+   * The `n` strongest open suggestions (under the settings' floor and cap) and how many there
+   * are: the dashboard's and the digest's introductions to make first. Ranking every pair of a
+   * large directory takes a while, so the answer is kept in memory while nothing it is ranked
+   * from has changed: the triggers of migration MatchingVersion1796650200000 move
+   * `matching_change_seq` on every write to organizations, vocabularies, programs, partners and
+   * decisions. A write seen by the sequence a moment before it commits could leave an older
+   * answer in place; STRONGEST_MAX_AGE_MS bounds that.
+   */
+  async strongest(n: number): Promise<Page<MatchItem>> {
+    const [[{ version }], { settings }] = await Promise.all([
+      this.dataSource.query<{ version: string }[]>(
+        `SELECT last_value::text || (CASE WHEN is_called THEN '+' ELSE '' END) AS version FROM matching_change_seq`,
+      ),
+      this.settings.current(),
+    ]);
+    const key = `${version}|${settings.minStrength}|${settings.maxPerPartner}|${n}`;
+    const cached = this.strongestCache;
+    if (cached && cached.key === key && performance.now() - cached.at < STRONGEST_MAX_AGE_MS) return cached.page;
+    const at = performance.now();
+    const page = await this.list({ offset: 0, limit: n });
+    this.strongestCache = { key, at, page };
+    return page;
+  }
+
+  /**
+   * Hides a suggestion for good. Dismissing one already dismissed is a no-op, one introduced a
+   * 409; an id that is neither a current suggestion nor a decided one is a 404 (the caller has
+   * already checked it is a uuid).
    */
   async dismiss(id: string, actor: AuthUser): Promise<void> {
-    if (await this.dismissals.existsBy({ id })) return;
-    // Dismissed ones included: one dismissed meanwhile by someone else is still a 204, not a 404.
+    const existing = await this.decisions.findOneBy({ id });
+    if (existing?.status === 'introduced') throw new MatchAlreadyIntroducedError(existing.taskId);
+    if (existing) return;
+    // Decided ones included: one dismissed meanwhile by someone else is still a 204, not a 404.
     const suggestion = (await this.ranking({ withDismissals: false })).find(id);
     if (!suggestion) throw new MatchNotFoundError();
     try {
@@ -65,28 +147,161 @@ export class MatchingService {
   }
 
   /**
-   * Undoes a dismissal: the suggestion is listed again (if its reasons still hold). Restoring one
-   * that is not dismissed is a no-op; an id that is neither dismissed nor a current suggestion is
-   * a 404.
+   * Records that someone introduced the pair: the suggestion becomes `introduced` (a dismissed
+   * one too), with the note, and a follow-up task "Introduce A to B" is made for the caller, due
+   * in INTRODUCTION_TASK_DUE_DAYS, on the provider (the seeker's timeline shows it through the
+   * decision). One task per introduction: introducing again, or at the same moment, is a 409
+   * MATCH_ALREADY_INTRODUCED carrying the task's id.
+   */
+  async introduce(id: string, note: string | null, actor: AuthUser): Promise<{ match: MatchItem; taskId: string }> {
+    const current = (await this.ranking({ withDismissals: false })).find(id);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        let existing = await this.lockedDecision(manager, id);
+        if (!existing && !current) throw new MatchNotFoundError();
+        const now = this.clock.now();
+        if (!existing) {
+          const inserted = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(MatchDecision)
+            .values({
+              id,
+              providerId: current!.providerId,
+              seekerId: current!.seekerId,
+              status: 'introduced',
+              decidedById: actor.id,
+              decidedAt: now,
+              note,
+              ...snapshotOf(current!),
+            })
+            .orIgnore()
+            .returning(['id'])
+            .execute();
+          // Someone decided at the same moment: their decision, committed, is what stands.
+          if ((inserted.raw as unknown[]).length === 0) existing = await this.lockedDecision(manager, id);
+        }
+        if (existing?.status === 'introduced') throw new MatchAlreadyIntroducedError(existing.taskId);
+        const before = existing ? { ...existing } : null;
+        if (existing) {
+          // A dismissal becomes the introduction, with the suggestion as it is now if it still holds.
+          await manager.update(
+            MatchDecision,
+            { id },
+            {
+              status: 'introduced',
+              decidedById: actor.id,
+              decidedAt: now,
+              note,
+              ...(current ? snapshotOf(current) : {}),
+            },
+          );
+        }
+        const decision = await manager.findOneByOrFail(MatchDecision, { id });
+        const names = await this.namesWithin(manager, decision.providerId, decision.seekerId);
+        const task = await this.tasks.createWithin(
+          manager,
+          {
+            title: introductionTaskTitle(names.provider, names.seeker),
+            dueAt: new Date(now.getTime() + INTRODUCTION_TASK_DUE_DAYS * DAY_MS),
+            assigneeId: actor.id,
+            organizationId: decision.providerId,
+            programId: null,
+            visitId: null,
+          },
+          actor.id,
+        );
+        await manager.update(MatchDecision, { id }, { taskId: task.id });
+        decision.taskId = task.id;
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          entityType: 'match-introduction',
+          entityId: id,
+          action: before ? 'update' : 'create',
+          changes: auditChanges(before, decision, [
+            'status',
+            'providerId',
+            'seekerId',
+            'capabilityId',
+            'kind',
+            'strength',
+            'decidedById',
+            'taskId',
+          ]),
+        });
+        this.logger.log(
+          {
+            matchId: id,
+            providerId: decision.providerId,
+            seekerId: decision.seekerId,
+            taskId: task.id,
+            actorId: actor.id,
+          },
+          'match introduced',
+        );
+        return {
+          match: this.decidedItem(
+            { ...decision, providerName: names.provider, seekerName: names.seeker },
+            current ?? null,
+          ),
+          taskId: task.id,
+        };
+      });
+    } catch (error) {
+      // An organization of the pair was deleted in between: the suggestion is gone.
+      if (foreignKeyViolation(error)) throw new MatchNotFoundError();
+      throw error;
+    }
+  }
+
+  /**
+   * Undoes a decision: a dismissal, or an introduction (its follow-up task is deleted while
+   * still open; a done one stays, the work happened). The suggestion is listed again if its
+   * reasons still hold. Restoring one that is not decided is a no-op; an id that is neither
+   * decided nor a current suggestion is a 404.
    */
   async restore(id: string, actor: AuthUser): Promise<void> {
     const removed = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(MatchDismissal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.lockedDecision(manager, id);
       if (!row) return false;
-      await manager.delete(MatchDismissal, { id });
+      const taskDeleted =
+        row.status === 'introduced' && row.taskId
+          ? await this.tasks.removeIfOpenWithin(manager, row.taskId, actor.id)
+          : false;
+      await manager.delete(MatchDecision, { id });
+      const dismissal = row.status === 'dismissed';
       await this.audit.record(manager, {
         actorId: actor.id,
-        entityType: 'match-dismissal',
+        entityType: dismissal ? 'match-dismissal' : 'match-introduction',
         entityId: id,
         action: 'delete',
-        changes: auditChanges(row, null, ['providerId', 'seekerId', 'dismissedById']),
+        changes: dismissal
+          ? auditChanges({ ...row, dismissedById: row.decidedById }, null, ['providerId', 'seekerId', 'dismissedById'])
+          : auditChanges(row, null, ['status', 'providerId', 'seekerId', 'decidedById', 'taskId']),
       });
-      this.logger.log({ matchId: id, actorId: actor.id }, 'match dismissal undone');
+      this.logger.log({ matchId: id, actorId: actor.id, status: row.status, taskDeleted }, 'match decision undone');
       return true;
     });
     if (removed) return;
-    // Not dismissed: fine if it is a current suggestion (restored meanwhile by someone else).
+    // Not decided: fine if it is a current suggestion (restored meanwhile by someone else).
     if (!(await this.ranking({ withDismissals: true })).find(id)) throw new MatchNotFoundError();
+  }
+
+  private lockedDecision(manager: EntityManager, id: string): Promise<MatchDecision | null> {
+    return manager.findOne(MatchDecision, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async namesWithin(
+    manager: EntityManager,
+    providerId: string,
+    seekerId: string,
+  ): Promise<{ provider: string; seeker: string }> {
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])`,
+      [[providerId, seekerId]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.name]));
+    return { provider: byId.get(providerId) ?? '', seeker: byId.get(seekerId) ?? '' };
   }
 
   private async recordDismissal(id: string, suggestion: Suggestion, actor: AuthUser): Promise<void> {
@@ -94,12 +309,20 @@ export class MatchingService {
       const inserted = await manager
         .createQueryBuilder()
         .insert()
-        .into(MatchDismissal)
-        .values({ id, providerId: suggestion.providerId, seekerId: suggestion.seekerId, dismissedById: actor.id })
+        .into(MatchDecision)
+        .values({
+          id,
+          providerId: suggestion.providerId,
+          seekerId: suggestion.seekerId,
+          status: 'dismissed',
+          decidedById: actor.id,
+          decidedAt: this.clock.now(),
+          ...snapshotOf(suggestion),
+        })
         .orIgnore()
         .returning(['id'])
         .execute();
-      // A concurrent dismissal of the same suggestion got there first: nothing more to record.
+      // A concurrent decision about the same suggestion got there first: nothing more to record.
       if ((inserted.raw as unknown[]).length === 0) return;
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -115,9 +338,85 @@ export class MatchingService {
     });
   }
 
+  /** The introduced or dismissed list: one statement, plus the ranking only for decisions older than the snapshot. */
+  private async decided(status: Exclude<MatchStatus, 'open'>, query: ListMatchesQueryDto): Promise<Page<MatchItem>> {
+    const rows = await matchDecisionRows(this.dataSource, {
+      status,
+      organizationId: query.organizationId,
+      capabilityId: query.capabilityId,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    let total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && query.offset > 0) {
+      // Past the end: the window count has no row to ride on.
+      total =
+        (await matchDecisionRows(this.dataSource, { ...query, status, limit: 1, offset: 0 })).map((r) =>
+          Number(r.total),
+        )[0] ?? 0;
+    }
+    const ranking = rows.some((row) => row.strength === null) ? await this.ranking({ withDismissals: false }) : null;
+    const data = rows.map((row) =>
+      this.decidedItem(
+        {
+          id: row.id,
+          providerId: row.provider_id,
+          providerName: row.provider_name,
+          seekerId: row.seeker_id,
+          seekerName: row.seeker_name,
+          status: row.status as MatchDecision['status'],
+          decidedById: row.decided_by_id,
+          decidedAt: new Date(row.decided_at),
+          taskId: row.task_id,
+          note: row.note,
+          capabilityId: row.capability_id,
+          audienceIds: row.audience_ids,
+          kind: row.kind,
+          strength: row.strength,
+          explanation: row.explanation,
+        },
+        row.strength === null ? (ranking?.suggestionFor(row.provider_id, row.seeker_id) ?? null) : null,
+      ),
+    );
+    return { data, meta: { total, limit: query.limit, offset: query.offset } };
+  }
+
+  /**
+   * A decision as a list item: its snapshot, or (for dismissals older than the snapshot) the
+   * suggestion the rules make now, or, when they make none, the pair without reasons.
+   */
+  private decidedItem(
+    decision: Omit<MatchDecision, 'provider' | 'seeker' | 'decidedBy' | 'task'> & {
+      providerName: string;
+      seekerName: string;
+    },
+    current: Suggestion | null,
+  ): MatchItem {
+    const snapshot: Snapshot | null = decision.strength !== null ? decision : current ? snapshotOf(current) : null;
+    return {
+      id: decision.id,
+      providerId: decision.providerId,
+      providerName: decision.providerName,
+      seekerId: decision.seekerId,
+      seekerName: decision.seekerName,
+      capabilityId: snapshot?.capabilityId ?? null,
+      audienceIds: snapshot?.audienceIds ?? [],
+      kind: (snapshot?.kind as MatchKind | null) ?? null,
+      strength: snapshot?.strength ?? 0,
+      explanation:
+        snapshot?.explanation ??
+        `${decision.providerName} and ${decision.seekerName}: the reasons for this suggestion no longer hold.`,
+      status: decision.status,
+      decidedAt: decision.decidedAt,
+      decidedById: decision.decidedById,
+      taskId: decision.taskId,
+      note: decision.note,
+    };
+  }
+
   /**
    * Four statements whatever the size of the directory, all at once (read-side/matching.query.ts):
-   * the organizations, the two vocabularies, the pairs left out (dismissed ones only when the
+   * the organizations, the two vocabularies, the pairs left out (decided ones only when the
    * ranking is to hide them).
    */
   private async ranking({ withDismissals }: { withDismissals: boolean }): Promise<SuggestionRanking> {

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { DashboardService } from './dashboard.service';
-import { HealthDashboardResponseDto, PortfolioHistoryResponseDto } from './dto/dashboard.dto';
+import { ApiProblems } from '../common/openapi/problem.schema';
+import { HealthDashboardQueryDto, HealthDashboardResponseDto, PortfolioHistoryResponseDto } from './dto/dashboard.dto';
 import { HealthSnapshotService } from './health-snapshot.service';
 
 @ApiTags('partnership health')
@@ -19,13 +20,15 @@ export class DashboardController {
     summary:
       'The partnership health dashboard: the portfolio worst first, bands and stages, audience coverage, upcoming sessions, overdue follow-ups, the introductions to make first',
     description:
-      'Every organization not ended, scored now with the settings of /settings/health and sorted lowest score first, each with its drivers. ' +
+      'One page (`limit`, `offset`) of the organizations not ended that match `band`, `stage` and `ownerId`, scored now with the settings of /settings/health, lowest score first ' +
+      '(unscored ones, with no evidence yet, after every scored one), each with its drivers; `total` counts the matches, `summary` the whole portfolio. ' +
       '`trend` compares the weekly snapshots of the last four weeks (null without two a week apart). Audiences are ordered priority first, then fewest active partners, ' +
-      'so an uncovered high-priority audience leads; `introductions` are the three strongest of GET /matches. Computed with fifteen set-based SQL statements whatever the size of the portfolio.',
+      'so an uncovered high-priority audience leads; `introductions` are the three strongest of GET /matches. The scores are kept up to date in health_scores (only the organizations whose facts changed, or whose time ran out, are recomputed on a look).',
   })
   @ApiOkResponse({ type: HealthDashboardResponseDto })
-  health(): Promise<HealthDashboardResponseDto> {
-    return this.dashboard.health();
+  @ApiProblems(400)
+  health(@Query() query: HealthDashboardQueryDto): Promise<HealthDashboardResponseDto> {
+    return this.dashboard.health(query);
   }
 
   @Get('health/history')

@@ -10,14 +10,35 @@ import {
   audienceCoverageRows,
   organizationStageRows,
   overdueTaskRows,
+  portfolioCount,
+  portfolioCountRows,
+  PortfolioFilter,
+  portfolioPageRows,
   upcomingSessionRows,
 } from '../read-side/dashboard.query';
+import { HealthScoreStore } from './health-score-store.service';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
 import { HEALTH_BANDS, HealthBand } from './health-settings';
 import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshotService } from './health-snapshot.service';
 import { HealthTrend, healthTrend } from './health-trend';
+
+/** Lowest score first, unscored after every scored one, then name, then id. */
+export function worstFirst(
+  a: { score: number | null; name: string; organizationId: string },
+  b: { score: number | null; name: string; organizationId: string },
+): number {
+  if (a.score !== b.score) {
+    if (a.score === null) return 1;
+    if (b.score === null) return -1;
+    return a.score - b.score;
+  }
+  return (
+    a.name.localeCompare(b.name) ||
+    (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0)
+  );
+}
 
 /** How far ahead the dashboard looks for sessions, and how many of each list it returns. */
 export const DASHBOARD_RULES = Object.freeze({ upcomingDays: 14, listLimit: 20, introductions: 3 });
@@ -26,7 +47,9 @@ export interface PortfolioEntry {
   organizationId: string;
   name: string;
   stage: OrganizationStage;
-  score: number;
+  ownerId: string | null;
+  /** Null while unscored. */
+  score: number | null;
   band: HealthBand;
   drivers: string[];
   /** From the weekly snapshots (see healthTrend); null without two at least a week apart. */
@@ -51,8 +74,18 @@ export interface OverdueTask {
   assigneeId: string;
   organizationId: string | null;
 }
+export interface HealthDashboardQuery {
+  limit: number;
+  offset: number;
+  band?: HealthBand[];
+  stage?: OrganizationStage[];
+  ownerId?: string;
+}
+
 export interface HealthDashboard {
   data: PortfolioEntry[];
+  /** Organizations matching the filters. */
+  total: number;
   summary: { byBand: Record<HealthBand, number>; byStage: Record<OrganizationStage, number> };
   audienceCoverage: AudienceCoverage[];
   upcomingSessions: { total: number; data: UpcomingSession[] };
@@ -92,22 +125,74 @@ export class DashboardService {
     private readonly settings: HealthSettingsService,
     private readonly snapshots: HealthSnapshotService,
     private readonly matching: MatchingService,
+    private readonly store: HealthScoreStore,
     private readonly clock: Clock,
   ) {}
 
-  async health(): Promise<HealthDashboard> {
+  /**
+   * One page of the portfolio (filtered) with the whole portfolio's counts and the rest of the
+   * dashboard. The stored scores are brought up to date first (HealthScoreStore.refresh: only the
+   * organizations whose facts changed or whose time ran out), then paged, filtered and counted in
+   * SQL; the trends are read for the page only.
+   */
+  async health(query: HealthDashboardQuery = { limit: 50, offset: 0 }): Promise<HealthDashboard> {
     const now = this.clock.now();
     const { upcomingDays, listLimit } = DASHBOARD_RULES;
-    const [{ data, byBand, byStage }, audienceCoverage, introductions, sessions, tasks] = await Promise.all([
-      this.portfolio(now),
+    const filter: PortfolioFilter = {
+      bands: query.band && query.band.length > 0 ? query.band : null,
+      stages: query.stage && query.stage.length > 0 ? query.stage : null,
+      ownerId: query.ownerId ?? null,
+    };
+    // The stored scores first, then the page and the counts read from them.
+    const portfolio = this.store
+      .refresh(now)
+      .then(() =>
+        Promise.all([
+          portfolioPageRows(this.dataSource, filter, query.limit, query.offset),
+          portfolioCountRows(this.dataSource),
+        ]),
+      );
+    const [[pageRows, countRows], audienceCoverage, introductions, sessions, tasks] = await Promise.all([
+      portfolio,
       this.audienceCoverage(),
-      this.matching.list({ offset: 0, limit: DASHBOARD_RULES.introductions }),
+      this.matching.strongest(DASHBOARD_RULES.introductions),
       upcomingSessionRows(this.dataSource, now, upcomingDays, listLimit),
       overdueTaskRows(this.dataSource, now, listLimit),
     ]);
+    const [snapshots, total] = await Promise.all([
+      this.snapshots.recentByOrganization(
+        now,
+        pageRows.map((row) => row.id),
+      ),
+      pageRows.length > 0 || query.offset === 0
+        ? Promise.resolve(pageRows[0]?.total ?? 0)
+        : portfolioCount(this.dataSource, filter),
+    ]);
+
+    const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
+    const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<OrganizationStage, number>;
+    for (const row of countRows) {
+      const stage = row.stage as OrganizationStage;
+      byStage[stage] += row.count;
+      if (stage !== OrganizationStage.Ended && row.band !== null) byBand[row.band as HealthBand] += row.count;
+    }
+    const data: PortfolioEntry[] = pageRows.map((row) => {
+      const trend = healthTrend(snapshots.get(row.id) ?? []);
+      return {
+        organizationId: row.id,
+        name: row.name,
+        stage: row.stage as OrganizationStage,
+        ownerId: row.owner_id,
+        score: row.score,
+        band: row.band as HealthBand,
+        drivers: row.drivers,
+        trend: trend.change === null ? null : trend,
+      };
+    });
 
     return {
       data,
+      total,
       summary: { byBand, byStage },
       audienceCoverage,
       upcomingSessions: {
@@ -166,15 +251,14 @@ export class DashboardService {
         organizationId: org.id,
         name: org.name,
         stage: org.stage,
+        ownerId: org.owner_id,
         score: health.score,
         band: health.band,
         drivers: health.drivers,
         trend: trend.change === null ? null : trend,
       });
     }
-    data.sort(
-      (a, b) => a.score - b.score || a.name.localeCompare(b.name) || (a.organizationId < b.organizationId ? -1 : 1),
-    );
+    data.sort(worstFirst);
     return { data, byBand, byStage };
   }
 

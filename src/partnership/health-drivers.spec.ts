@@ -27,8 +27,10 @@ function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
     feedback: feedbackOf([0, 0]),
     attendance: [],
     overdueFollowUps: 0,
+    oldestOverdueAt: null,
     fit: { audienceReach: 0, missionOverlap: 0, complementaryResources: 0 },
     checkIn: null,
+    upcoming: null,
     ...overrides,
   };
 }
@@ -185,7 +187,7 @@ describe(healthDrivers.name, () => {
   });
 
   describe('order and selection', () => {
-    it('orders problems by the points they cost and keeps at most four', () => {
+    it('puts the cautions first, then orders problems by the points they cost, and keeps at most four', () => {
       const result = scoreOf({
         lastContact: { ...noContact, visit: daysAgo(20) }, // weekly: 100 × 8 / 21 → 38
         programCadenceDays: [7],
@@ -199,11 +201,14 @@ describe(healthDrivers.name, () => {
       expect(result).toMatchObject({ score: 47, band: 'at-risk' });
       // Costs in points: recency 27.8 × 0.62 = 17.2, feedback 16.7 × 0.75 = 12.5, sessions 16.7 × 0.5 = 8.3,
       // follow-ups 11.1 × 0.75 = 8.3 (a tie: component order), fit 11.1 × 0.6 = 6.7 (fifth: left off).
+      // Feedback, cancellations and follow-ups are cautions (an unhappy partner, half the sessions
+      // cancelled, three overdue), so they come before the costlier silence of 20 days.
+      expect(result.cautions).toEqual(['cancellations', 'unhappy-partner', 'overdue-follow-ups']);
       expect(result.drivers).toEqual([
-        'No contact in 20 days',
         'Feedback low: 2.0 average',
         '2 of the last 4 sessions cancelled',
         '3 follow-ups overdue',
+        'No contact in 20 days',
       ]);
       expect(result.drivers).toHaveLength(MAX_DRIVERS);
     });
@@ -219,16 +224,16 @@ describe(healthDrivers.name, () => {
       const atRisk = scoreOf({ ...base, overdueFollowUps: 4 });
       expect(atRisk).toMatchObject({ score: 43, band: 'at-risk' });
       expect(atRisk.drivers).toEqual([
-        'No contact in 20 days',
         '3 of the last 4 sessions cancelled',
         '4 follow-ups overdue',
+        'No contact in 20 days',
       ]);
       // (25×38 + 15×25 + 15×100 + 10×100) / 65 = 3825 / 65 = 58.8
       const steady = scoreOf({ ...base, overdueFollowUps: 0 });
       expect(steady).toMatchObject({ score: 59, band: 'steady' });
       expect(steady.drivers).toEqual([
-        'No contact in 20 days',
         '3 of the last 4 sessions cancelled',
+        'No contact in 20 days',
         'Attendance up 20% over 3 sessions',
       ]);
     });
@@ -253,7 +258,7 @@ describe(healthDrivers.name, () => {
 
     it('puts a dormant partner’s silence first, even when it costs less or weighs nothing', () => {
       const { details } = scoreOf({
-        lastContact: { ...noContact, note: daysAgo(100) },
+        lastContact: { ...noContact, visit: daysAgo(100) },
         programCadenceDays: [7],
         overdueFollowUps: 3,
       });
@@ -273,7 +278,7 @@ describe(healthDrivers.name, () => {
         bands: DEFAULT_HEALTH_SETTINGS.bands,
       };
       const silent = scoreOf(
-        { knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(100) }, programCadenceDays: [7] },
+        { knownSince: daysAgo(300), lastContact: { ...noContact, visit: daysAgo(100) }, programCadenceDays: [7] },
         recencyUnweighted,
       );
       expect(silent).toMatchObject({ band: 'dormant', override: 'dormant', drivers: ['No contact in 100 days'] });
@@ -281,7 +286,7 @@ describe(healthDrivers.name, () => {
 
     it('gives no strengths to a dormant partner', () => {
       const result = scoreOf({
-        lastContact: { ...noContact, note: daysAgo(100) },
+        lastContact: { ...noContact, visit: daysAgo(100) },
         programCadenceDays: [7],
         fit: { audienceReach: 5, missionOverlap: 5, complementaryResources: 5 },
       });

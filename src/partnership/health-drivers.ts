@@ -1,5 +1,6 @@
 import { CHECK_IN_AREA_LABELS, CheckInArea, roundHalfUp } from './health-rules';
-import type { HealthDetails, HealthOverride } from './health-score';
+import { CAUTION_COMPONENT } from './health-score';
+import type { HealthCap, HealthCaution, HealthDetails, HealthOverride } from './health-score';
 import { HEALTH_COMPONENTS, HealthBand, HealthComponent } from './health-settings';
 
 /**
@@ -10,8 +11,9 @@ import { HEALTH_COMPONENTS, HealthBand, HealthComponent } from './health-setting
  *   score: share × (100 − component) / 100, where share is its weight after redistribution.
  *   Ties keep the component order (recency, sessions, feedback, attendance, follow-ups, fit,
  *   check-in). A problem whose component costs nothing (weight 0) is not a driver.
- * - A dormant partner's silence always comes first; a partner held back from thriving for lack
- *   of activity says so first.
+ * - A dormant partner's silence always comes first. Then the cautions (what caps the band, see
+ *   CAUTION_RULES), most expensive first; a partnership held back from thriving because nothing
+ *   ran together says so first.
  * - Then, for thriving and steady partners, what is going well, largest contribution
  *   (share × component / 100) first.
  * - At most four in all.
@@ -48,6 +50,10 @@ export const DRIVER_THRESHOLDS = Object.freeze({
 export interface DriverInput {
   band: HealthBand;
   override: HealthOverride | null;
+  /** The cap the cautions set, when it lowered the band. */
+  cap?: HealthCap | null;
+  /** Every caution found (each one's problem sentence comes before the other problems). */
+  cautions?: HealthCaution[];
   details: HealthDetails;
   /** Each component's share of the score after redistribution, 0–100 (0 for a null component). */
   shares: Record<HealthComponent, number>;
@@ -81,8 +87,9 @@ function problemOf(component: HealthComponent, details: HealthDetails): string |
     case 'sessions': {
       const { facts } = details.sessions;
       if (facts.cancelledByStaff === 0) return null;
-      return facts.scheduled === 1
-        ? `The only session in the last ${facts.windowDays} days was cancelled`
+      if (facts.scheduled === 1) return `The only session in the last ${facts.windowDays} days was cancelled`;
+      return facts.held === 0
+        ? `All ${facts.scheduled} sessions in the last ${facts.windowDays} days cancelled`
         : `${facts.cancelledByStaff} of the last ${facts.scheduled} sessions cancelled`;
     }
     case 'feedback': {
@@ -100,8 +107,13 @@ function problemOf(component: HealthComponent, details: HealthDetails): string |
       return `Attendance down ${roundHalfUp(-facts.changePercent)}% over ${facts.sessionsPerHalf} sessions`;
     }
     case 'followUps': {
-      const { overdue } = details.followUps.facts;
-      return overdue === 0 ? null : `${plural(overdue, 'follow-up')} overdue`;
+      const { overdue, oldestOverdueDays } = details.followUps.facts;
+      if (overdue === 0) return null;
+      const late = oldestOverdueDays !== null && oldestOverdueDays > 0 ? oldestOverdueDays : null;
+      if (late === null) return `${plural(overdue, 'follow-up')} overdue`;
+      return overdue === 1
+        ? `A follow-up ${plural(late, 'day')} overdue`
+        : `${overdue} follow-ups overdue, the oldest by ${plural(late, 'day')}`;
     }
     case 'fit': {
       const { score, facts } = details.fit;
@@ -162,21 +174,29 @@ function strengthOf(component: HealthComponent, details: HealthDetails): string 
 }
 
 /** Ordered drivers for one organization's score (see the rules above). Pure. */
-export function healthDrivers({ band, override, details, shares }: DriverInput): string[] {
-  const problems: Candidate[] = [];
+export function healthDrivers({ band, override, cap, cautions = [], details, shares }: DriverInput): string[] {
+  const cautioned = new Set(cautions.map((caution) => CAUTION_COMPONENT[caution]));
+  const problems: (Candidate & { rank: number })[] = [];
   for (const component of HEALTH_COMPONENTS) {
     const score = details[component].score;
     const text = problemOf(component, details);
     if (text === null || score === null) continue;
     const points = (shares[component] * (100 - score)) / 100;
-    const forced = override === 'dormant' && component === 'recency';
-    if (points > 0 || forced) problems.push({ component, text, points: forced ? Number.POSITIVE_INFINITY : points });
+    // Dormant silence first, then the cautions, then the rest by cost.
+    const rank = override === 'dormant' && component === 'recency' ? 2 : cautioned.has(component) ? 1 : 0;
+    if (points > 0 || rank > 0) problems.push({ component, text, points, rank });
   }
   // Array.prototype.sort is stable, so equal costs keep the component order.
-  problems.sort((a, b) => b.points - a.points);
+  problems.sort((a, b) => b.rank - a.rank || b.points - a.points);
 
   const drivers = problems.map((p) => p.text);
-  if (override === 'thin-evidence') drivers.unshift('No sessions, feedback or check-in yet');
+  if (cap?.reasons.includes('no-sessions')) {
+    drivers.splice(
+      problems.filter((p) => p.rank > 0).length,
+      0,
+      `No sessions held together in the last ${details.sessions.facts.windowDays} days`,
+    );
+  }
 
   if (band === 'thriving' || band === 'steady') {
     const strengths: Candidate[] = [];

@@ -82,12 +82,22 @@ export class HealthFactsService {
         },
         attendance: attendanceOf.get(org.id) ?? [],
         overdueFollowUps: org.overdue,
+        oldestOverdueAt: org.oldest_overdue,
         fit: {
           audienceReach: org.fit_audience_reach,
           missionOverlap: org.fit_mission_overlap,
           complementaryResources: org.fit_complementary_resources,
         },
         checkIn: org.check_in_at && org.check_in_areas ? { at: org.check_in_at, areas: org.check_in_areas } : null,
+        upcoming: {
+          nextVisitAt: org.next_visit,
+          nextNoteAt: org.next_note,
+          nextDueAt: org.next_due,
+          nextSessionAt: s?.next_start ?? null,
+          oldestSessionInWindowAt: s?.oldest_in_window ?? null,
+          oldestRecentFeedbackAt: f?.oldest_recent ?? null,
+          oldestEarlierFeedbackAt: f?.oldest_earlier ?? null,
+        },
       });
     }
     return facts;

@@ -35,6 +35,30 @@ export const HEALTH_RULES = Object.freeze({
   checkInMaxAgeDays: 365,
 });
 
+/**
+ * What a manager worries about first (../shared/health-calibration.md): each of these caps the
+ * band whatever the weighted score says, so a single strong component cannot hide it.
+ * One caution: at most steady. Two or more, or silence on its own: at most at-risk.
+ */
+export const CAUTION_RULES = Object.freeze({
+  /** Silence: no contact for more than this many cadences … */
+  silenceAfterCadences: 2,
+  /** … and more than this many days (a weekly drop-in that skipped two weeks is not yet at risk). */
+  silenceMinDays: 30,
+  /** A serious slide: attendance down this many percent or more (recent half vs the half before). */
+  attendanceSlidePercent: 20,
+  /** An unhappy partner: a mean rating below this over the feedback window. */
+  unhappyBelow: 3,
+  /** Cancellations: at least this many sessions cancelled by staff in the window … */
+  cancelledMin: 2,
+  /** … making up at least this share of the scheduled ones. */
+  cancelledShare: 0.25,
+  /** Follow-ups left overdue: one overdue by more than this many days … */
+  overdueForDays: 14,
+  /** … or this many overdue at once. */
+  overdueCount: 3,
+});
+
 export const CHECK_IN_AREAS = [
   'environment',
   'membership',

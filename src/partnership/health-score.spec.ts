@@ -6,11 +6,15 @@ import {
   feedbackComponent,
   fitComponent,
   followUpsComponent,
+  hasEvidence,
+  healthCap,
+  healthCautions,
   HealthFacts,
   impliedCadence,
   isDormant,
   recencyComponent,
   sessionsComponent,
+  UNSCORED_DRIVER,
 } from './health-score';
 import { roundHalfUp } from './health-rules';
 import { DEFAULT_HEALTH_SETTINGS, HealthSettings } from './health-settings';
@@ -20,6 +24,10 @@ const now = new Date('2026-06-10T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
 const noContact = { visit: null, session: null, feedback: null, note: null };
 const noFeedback = { recent: { count: 0, ratingSum: 0 }, earlier: { count: 0, ratingSum: 0 } };
+const feedbackOf = ([count, ratingSum]: [number, number]) => ({
+  recent: { count, ratingSum },
+  earlier: { count: 0, ratingSum: 0 },
+});
 
 /** An organization we know nothing about, added 10 days ago; tests state what matters to them. */
 function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
@@ -31,8 +39,10 @@ function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
     feedback: noFeedback,
     attendance: [],
     overdueFollowUps: 0,
+    oldestOverdueAt: null,
     fit: { audienceReach: 0, missionOverlap: 0, complementaryResources: 0 },
     checkIn: null,
+    upcoming: null,
     ...overrides,
   };
 }
@@ -321,7 +331,12 @@ describe('health score', () => {
   describe(followUpsComponent.name, () => {
     it('takes 25 per overdue follow-up, down to 0', () => {
       expect([0, 1, 2, 3, 4, 6].map((n) => followUpsComponent(n).score)).toEqual([100, 75, 50, 25, 0, 0]);
-      expect(followUpsComponent(2).facts).toEqual({ overdue: 2 });
+      expect(followUpsComponent(2).facts).toEqual({ overdue: 2, oldestOverdueDays: null });
+    });
+
+    it('counts the whole days the oldest overdue one is late', () => {
+      expect(followUpsComponent(2, daysAgo(21), now).facts).toEqual({ overdue: 2, oldestOverdueDays: 21 });
+      expect(followUpsComponent(0, null, now).facts.oldestOverdueDays).toBeNull();
     });
   });
 
@@ -486,8 +501,14 @@ describe('health score', () => {
         fit: 60,
         checkIn: 50,
       });
-      // (25×83 + 10×100 + 10×60 + 10×50) / (25 + 10 + 10 + 10)
-      expect(result).toMatchObject({ score: 76, band: 'thriving', override: null });
+      // (25×83 + 10×100 + 10×60 + 10×50) / (25 + 10 + 10 + 10) = 75.9: thriving by weight, but nothing ran together
+      expect(result).toMatchObject({
+        weightedScore: 76,
+        score: 74,
+        band: 'steady',
+        override: null,
+        cap: { band: 'steady', reasons: ['no-sessions'] },
+      });
       // 25 / 55 = 45.45 %, 10 / 55 = 18.18 %
       expect(
         Object.fromEntries(Object.entries(result.details).map(([key, detail]) => [key, detail.effectiveWeight])),
@@ -511,7 +532,7 @@ describe('health score', () => {
       const result = computeHealthScore(
         facts({
           knownSince: daysAgo(300),
-          lastContact: { ...noContact, note: daysAgo(45) }, // 83
+          lastContact: { ...noContact, note: daysAgo(45), visit: daysAgo(45) }, // 83
           sessions: { held: 3, cancelledByStaff: 1, cancelledByClosure: 0 }, // 75
           fit: { audienceReach: 3, missionOverlap: 3, complementaryResources: 3 }, // 60
         }),
@@ -531,6 +552,7 @@ describe('health score', () => {
       const result = computeHealthScore(
         facts({
           lastContact: { ...noContact, visit: daysAgo(1) }, // 100
+          sessions: { held: 4, cancelledByStaff: 0, cancelledByClosure: 0 }, // weight 0
           overdueFollowUps: 1, // 75
           checkIn: { at: daysAgo(5), areas: { purpose: 5 } }, // 100, weight 0
         }),
@@ -571,43 +593,146 @@ describe('health score', () => {
 
     it('caps a dormant score at 0 when the at-risk threshold is 0', () => {
       const result = computeHealthScore(
-        facts({ knownSince: daysAgo(200), lastContact: { ...noContact, note: daysAgo(95) } }),
+        facts({ knownSince: daysAgo(200), lastContact: { ...noContact, visit: daysAgo(95) } }),
         { weights: DEFAULT_HEALTH_SETTINGS.weights, bands: { thriving: 60, steady: 30, atRisk: 0 } },
         now,
       );
       expect(result).toMatchObject({ score: 0, band: 'dormant', override: 'dormant' });
     });
 
-    it('does not call a partner thriving on contact, follow-ups and fit alone (82 capped at 74, steady)', () => {
+    it('does not call a partner thriving without sessions held together (82 capped at 74, steady)', () => {
       const result = computeHealthScore(
         facts({
           knownSince: daysAgo(300),
-          lastContact: { ...noContact, note: daysAgo(45) }, // 83
+          lastContact: { ...noContact, visit: daysAgo(45) }, // 83
           fit: { audienceReach: 3, missionOverlap: 3, complementaryResources: 3 }, // 60
         }),
         DEFAULT_HEALTH_SETTINGS,
         now,
       );
       // (25×83 + 10×100 + 10×60) / 45 = 81.67
-      expect(result).toMatchObject({ weightedScore: 82, score: 74, band: 'steady', override: 'thin-evidence' });
-      expect(result.drivers).toEqual(['No sessions, feedback or check-in yet', 'No contact in 45 days']);
+      expect(result).toMatchObject({
+        weightedScore: 82,
+        score: 74,
+        band: 'steady',
+        cap: { band: 'steady', reasons: ['no-sessions'] },
+      });
+      expect(result.drivers).toEqual(['No sessions held together in the last 90 days', 'No contact in 45 days']);
     });
 
-    it('caps only a thriving score when there is no activity to judge', () => {
-      const result = computeHealthScore(
-        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(60) } }),
-        DEFAULT_HEALTH_SETTINGS,
-        now,
-      );
-      // recency 100 × 60 / 90 = 66.67 → 67; (25×67 + 10×100) / 35 = 76.4 → 76: thriving, so capped
-      expect(result).toMatchObject({ weightedScore: 76, score: 74, override: 'thin-evidence' });
+    it('leaves a partnership unscored until there is evidence: fit, notes and time since it was added are not', () => {
+      for (const unproven of [
+        facts(),
+        facts({ fit: { audienceReach: 4, missionOverlap: 4, complementaryResources: 3 } }),
+        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(2) }, overdueFollowUps: 2 }),
+        facts({ sessions: { held: 0, cancelledByStaff: 2, cancelledByClosure: 1 } }),
+      ]) {
+        const result = computeHealthScore(unproven, DEFAULT_HEALTH_SETTINGS, now);
+        expect(result).toMatchObject({ score: null, band: 'unscored', weightedScore: null, cap: null, cautions: [] });
+        expect(result.drivers).toEqual([UNSCORED_DRIVER]);
+        expect(hasEvidence(unproven)).toBe(false);
+      }
+      for (const evidence of [
+        { lastContact: { ...noContact, visit: daysAgo(10) } },
+        { lastContact: { ...noContact, session: daysAgo(10) } },
+        { lastContact: { ...noContact, feedback: daysAgo(10) } },
+        { checkIn: { at: daysAgo(10), areas: { purpose: 4 } } },
+      ]) {
+        expect(computeHealthScore(facts(evidence), DEFAULT_HEALTH_SETTINGS, now).score).not.toBeNull();
+      }
+    });
+
+    it('holds a silent partner at at-risk once silence passes twice its cadence (80 days without a program)', () => {
       const quiet = computeHealthScore(
-        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, note: daysAgo(80) } }),
+        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, visit: daysAgo(80) } }),
         DEFAULT_HEALTH_SETTINGS,
         now,
       );
-      // recency 100 × 40 / 90 = 44.44 → 44; (25×44 + 10×100) / 35 = 60
-      expect(quiet).toMatchObject({ weightedScore: 60, score: 60, band: 'steady', override: null });
+      // recency 100 × 40 / 90 = 44.44 → 44; (25×44 + 10×100) / 35 = 60, steady by weight
+      expect(quiet).toMatchObject({
+        weightedScore: 60,
+        score: 49,
+        band: 'at-risk',
+        cap: { band: 'at-risk', reasons: ['silence'] },
+      });
+      expect(quiet.drivers[0]).toBe('No contact in 80 days');
+      const recent = computeHealthScore(
+        facts({ knownSince: daysAgo(300), lastContact: { ...noContact, visit: daysAgo(60) } }),
+        DEFAULT_HEALTH_SETTINGS,
+        now,
+      );
+      expect(recent.cautions).toEqual([]);
+    });
+  });
+
+  describe(healthCautions.name, () => {
+    const cautionsOf = (overrides: Partial<HealthFacts>) =>
+      computeHealthScore(
+        facts({ lastContact: { ...noContact, session: daysAgo(3) }, programCadenceDays: [7], ...overrides }),
+        DEFAULT_HEALTH_SETTINGS,
+        now,
+      ).cautions;
+
+    it('finds each worry at its threshold and not below it', () => {
+      expect(cautionsOf({})).toEqual([]);
+      // silence: more than 2 cadences and more than 30 days
+      expect(cautionsOf({ lastContact: { ...noContact, session: daysAgo(31) } })).toEqual(['silence']);
+      expect(cautionsOf({ lastContact: { ...noContact, session: daysAgo(30) } })).toEqual([]);
+      // cancellations: at least 2 and a quarter of those scheduled
+      expect(cautionsOf({ sessions: { held: 6, cancelledByStaff: 2, cancelledByClosure: 0 } })).toEqual([
+        'cancellations',
+      ]);
+      expect(cautionsOf({ sessions: { held: 7, cancelledByStaff: 2, cancelledByClosure: 3 } })).toEqual([]);
+      expect(cautionsOf({ sessions: { held: 1, cancelledByStaff: 1, cancelledByClosure: 0 } })).toEqual([]);
+      // unhappy partner: mean below 3
+      expect(cautionsOf({ feedback: feedbackOf([3, 8]) })).toEqual(['unhappy-partner']);
+      expect(cautionsOf({ feedback: feedbackOf([3, 9]) })).toEqual([]);
+      // attendance slide: down 20 % or more
+      expect(cautionsOf({ attendance: [10, 10, 10, 8, 8, 8] })).toEqual(['attendance-slide']);
+      expect(cautionsOf({ attendance: [10, 10, 10, 9, 9, 8] })).toEqual([]);
+      // follow-ups: one more than 14 days overdue, or three at once
+      expect(cautionsOf({ overdueFollowUps: 1, oldestOverdueAt: daysAgo(15) })).toEqual(['overdue-follow-ups']);
+      expect(cautionsOf({ overdueFollowUps: 2, oldestOverdueAt: daysAgo(14) })).toEqual([]);
+      expect(cautionsOf({ overdueFollowUps: 3, oldestOverdueAt: daysAgo(1) })).toEqual(['overdue-follow-ups']);
+      // a check-in concern: any area below 3 in a check-in still current
+      expect(cautionsOf({ checkIn: { at: daysAgo(20), areas: { purpose: 4, communication: 2.5 } } })).toEqual([
+        'check-in-concern',
+      ]);
+      expect(cautionsOf({ checkIn: { at: daysAgo(400), areas: { communication: 1 } } })).toEqual([]);
+    });
+  });
+
+  describe(healthCap.name, () => {
+    it('allows steady with one caution or without sessions, at-risk with two or with silence', () => {
+      expect(healthCap([], 3)).toBeNull();
+      expect(healthCap([], 0)).toEqual({ band: 'steady', reasons: ['no-sessions'] });
+      expect(healthCap(['unhappy-partner'], 5)).toEqual({ band: 'steady', reasons: ['unhappy-partner'] });
+      expect(healthCap(['unhappy-partner'], 0)).toEqual({
+        band: 'steady',
+        reasons: ['unhappy-partner', 'no-sessions'],
+      });
+      expect(healthCap(['silence'], 5)).toEqual({ band: 'at-risk', reasons: ['silence'] });
+      expect(healthCap(['attendance-slide', 'check-in-concern'], 5)).toEqual({
+        band: 'at-risk',
+        reasons: ['attendance-slide', 'check-in-concern'],
+      });
+    });
+
+    it('never raises a band: a dormant-by-score partner with one caution stays dormant', () => {
+      const result = computeHealthScore(
+        facts({
+          lastContact: { ...noContact, session: daysAgo(3) },
+          programCadenceDays: [7],
+          sessions: { held: 2, cancelledByStaff: 6, cancelledByClosure: 0 }, // 25
+          feedback: feedbackOf([4, 4]), // 1.0 → 0
+          attendance: [20, 20, 20, 2, 2, 2], // 0
+          overdueFollowUps: 4, // 0
+        }),
+        { weights: DEFAULT_HEALTH_SETTINGS.weights, bands: { thriving: 95, steady: 90, atRisk: 85 } },
+        now,
+      );
+      expect(result.band).toBe('dormant');
+      expect(result.cap).toBeNull();
     });
   });
 
@@ -662,7 +787,7 @@ describe('health score', () => {
       ]);
     });
 
-    it('scores the fading tech workshop as steady at 73 with what is going wrong, costliest first', () => {
+    it('holds the fading tech workshop at at-risk (73 by weight) with its cautions first', () => {
       const agency = facts({
         knownSince: daysAgo(300),
         lastContact: { visit: daysAgo(40), session: daysAgo(7), feedback: daysAgo(21), note: daysAgo(60) },
@@ -695,14 +820,21 @@ describe('health score', () => {
         fit: 93,
         checkIn: 63,
       });
-      // 2500 + 1365 + 855 + 510 + 500 + 930 + 630 = 7290 → 72.9
-      expect(result).toMatchObject({ score: 73, band: 'steady', override: null });
-      // Costs: attendance 9.9, feedback 6.45, follow-ups 5, check-in 3.7, sessions 1.35 (fifth, left off).
+      // 2500 + 1365 + 855 + 510 + 500 + 930 + 630 = 7290 → 72.9, steady by weight; but attendance slid a
+      // third and the partner raised a concern at the check-in: two cautions, so at-risk (49).
+      expect(result).toMatchObject({
+        weightedScore: 73,
+        score: 49,
+        band: 'at-risk',
+        override: null,
+        cap: { band: 'at-risk', reasons: ['attendance-slide', 'check-in-concern'] },
+      });
+      // The cautions first (attendance costs 9.9, the check-in 3.7), then feedback 6.45 and follow-ups 5.
       expect(result.drivers).toEqual([
         'Attendance down 33% over 5 sessions',
+        'Check-in concern: communication (2.5)',
         'Feedback falling: 4.7 → 3.3',
         '2 follow-ups overdue',
-        'Check-in concern: communication (2.5)',
       ]);
     });
 

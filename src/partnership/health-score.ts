@@ -3,11 +3,12 @@ import {
   CHECK_IN_AREAS,
   CHECK_IN_CONCERN_BELOW,
   CHECK_IN_STRENGTH,
+  CAUTION_RULES,
   CheckInArea,
   HEALTH_RULES,
   roundHalfUp,
 } from './health-rules';
-import { HEALTH_COMPONENTS, HealthBand, HealthComponent, HealthSettings } from './health-settings';
+import { HEALTH_COMPONENTS, HealthBand, HealthComponent, HealthSettings, ScoredBand } from './health-settings';
 
 /**
  * The partnership health score: a 0–100 number per organization built from seven transparent
@@ -27,10 +28,16 @@ import { HEALTH_COMPONENTS, HealthBand, HealthComponent, HealthSettings } from '
  *   whatever the rest says (good feedback from last spring does not make a partner we have not
  *   spoken to in four months healthy). Its score is capped just below the at-risk threshold so
  *   that score order and band agree on the dashboard.
- * - Thin evidence: an organization with none of sessions, feedback, attendance or check-in is
- *   at most steady (score capped just below thriving): contact, follow-ups and a fit assessment
- *   alone say there is nothing wrong, not that a partnership thrives. A brand-new prospect would
- *   otherwise be "thriving" on recency alone.
+ * - Unscored: without evidence (no session held, visit, feedback or check-in) there is no score
+ *   and the band is `unscored`: fit and the days since it was added say nothing about how a
+ *   partnership goes (a partner added this morning is not "steady 74").
+ * - Cautions cap the band (CAUTION_RULES, calibrated on ../shared/health-calibration.md): a
+ *   serious attendance slide, an unhappy partner, a check-in concern, cancelled sessions,
+ *   follow-ups left overdue, silence beyond twice the cadence. One caution: at most steady; two
+ *   or more, or silence: at most at-risk. Without a session held in the last 90 days a
+ *   partnership is at most steady (nothing is running together). The score is lowered to the top
+ *   of the allowed band so that score order and band agree, and the drivers name the cautions
+ *   first. A single strong component cannot hide them.
  *
  * Rounding is half-up on the 6th decimal first, so 58.4999999 from floating point counts as 58.5.
  */
@@ -60,10 +67,29 @@ export interface HealthFacts {
   attendance: number[];
   /** Open follow-ups about it whose due time has passed. */
   overdueFollowUps: number;
+  /** The due time of the oldest of them; null when none is overdue. */
+  oldestOverdueAt: Date | null;
   /** The fit assessment, 0–5 each; all three 0 means not assessed yet. */
   fit: { audienceReach: number; missionOverlap: number; complementaryResources: number };
   /** The latest answered check-in: per-area averages on 1–5 (null for an area nobody answered). */
   checkIn: { at: Date; areas: Partial<Record<CheckInArea, number | null>> } | null;
+  /** What time alone will change in these facts (see healthValidUntil); null when unknown. */
+  upcoming: UpcomingFacts | null;
+}
+
+/** The instants after `now` at which the facts change without anyone writing anything. */
+export interface UpcomingFacts {
+  /** The next planned visit (it becomes contact when it is due). */
+  nextVisitAt: Date | null;
+  nextNoteAt: Date | null;
+  /** The next open follow-up to fall due (it becomes overdue just after). */
+  nextDueAt: Date | null;
+  /** The next session to start (it is held, or counts as cancelled, from then). */
+  nextSessionAt: Date | null;
+  /** The oldest session in the sessions window, the oldest rating in each feedback half. */
+  oldestSessionInWindowAt: Date | null;
+  oldestRecentFeedbackAt: Date | null;
+  oldestEarlierFeedbackAt: Date | null;
 }
 
 export interface RecencyFacts {
@@ -105,6 +131,8 @@ export interface AttendanceFacts {
 }
 export interface FollowUpsFacts {
   overdue: number;
+  /** Whole days the oldest overdue follow-up is past due; null when none is. */
+  oldestOverdueDays: number | null;
 }
 export interface FitFacts {
   audienceReach: number;
@@ -142,18 +170,46 @@ export type HealthDetails = {
   [K in HealthComponent]: ComponentResult<HealthComponentFacts[K]> & { weight: number; effectiveWeight: number };
 };
 
-export type HealthOverride = 'dormant' | 'thin-evidence';
+export type HealthOverride = 'dormant';
+
+/**
+ * What a manager worries about first, each tied to the component whose problem it is (see
+ * CAUTION_RULES). `no-sessions` is not a worry but a limit: nothing running together, so not
+ * thriving.
+ */
+export type HealthCaution =
+  'silence' | 'attendance-slide' | 'unhappy-partner' | 'check-in-concern' | 'cancellations' | 'overdue-follow-ups';
+export type HealthCapReason = HealthCaution | 'no-sessions';
+export const CAUTION_COMPONENT: Readonly<Record<HealthCaution, HealthComponent>> = Object.freeze({
+  silence: 'recency',
+  'attendance-slide': 'attendance',
+  'unhappy-partner': 'feedback',
+  'check-in-concern': 'checkIn',
+  cancellations: 'sessions',
+  'overdue-follow-ups': 'followUps',
+});
+
+/** The highest band the cautions allow, and why. */
+export interface HealthCap {
+  band: 'steady' | 'at-risk';
+  reasons: HealthCapReason[];
+}
 
 export interface HealthScore {
-  score: number;
+  /** Null while there is no evidence (band `unscored`). */
+  score: number | null;
   band: HealthBand;
   components: Record<HealthComponent, number | null>;
   /** Each component with its configured weight, its share after redistribution (0–100, 1 decimal) and its facts. */
   details: HealthDetails;
   drivers: string[];
-  /** The weighted score before an override capped it. */
-  weightedScore: number;
+  /** The weighted score before an override or a cap lowered it; null when unscored. */
+  weightedScore: number | null;
   override: HealthOverride | null;
+  /** Set when the cautions lowered the band the weighted score would give. */
+  cap: HealthCap | null;
+  /** The cautions found, whether or not they changed the band (for the drivers). */
+  cautions: HealthCaution[];
 }
 
 export type ContactKind = 'visit' | 'session' | 'feedback' | 'note';
@@ -314,9 +370,19 @@ export function attendanceComponent(attendance: number[]): ComponentResult<Atten
 }
 
 /** Overdue follow-ups: 100 − 25 per open task past due, 0 from four. Never null (none overdue is a fact). */
-export function followUpsComponent(overdueFollowUps: number): ComponentResult<FollowUpsFacts> {
+export function followUpsComponent(
+  overdueFollowUps: number,
+  oldestOverdueAt: Date | null = null,
+  now: Date | null = null,
+): ComponentResult<FollowUpsFacts> {
   const overdue = Math.max(0, Math.floor(overdueFollowUps));
-  return { score: Math.max(0, 100 - HEALTH_RULES.followUpPenalty * overdue), facts: { overdue } };
+  return {
+    score: Math.max(0, 100 - HEALTH_RULES.followUpPenalty * overdue),
+    facts: {
+      overdue,
+      oldestOverdueDays: overdue > 0 && oldestOverdueAt && now ? wholeDaysBetween(oldestOverdueAt, now) : null,
+    },
+  };
 }
 
 /** Fit: the three 0–5 scores as a share of 15 (13/15 → 87). All three 0 is "not assessed": null. */
@@ -360,15 +426,73 @@ export function checkInComponent(checkIn: HealthFacts['checkIn'], now: Date): Co
 }
 
 /** The band a score falls in under the settings' thresholds. */
-export function bandOf(score: number, bands: HealthSettings['bands']): HealthBand {
+export function bandOf(score: number, bands: HealthSettings['bands']): ScoredBand {
   if (score >= bands.thriving) return 'thriving';
   if (score >= bands.steady) return 'steady';
   if (score >= bands.atRisk) return 'at-risk';
   return 'dormant';
 }
 
-/** Components that show a partnership doing something, beyond being in touch and assessed. */
-const ACTIVITY_COMPONENTS: readonly HealthComponent[] = ['sessions', 'feedback', 'attendance', 'checkIn'];
+/**
+ * Evidence: something that happened between us — a session held, a visit made, feedback given or
+ * a check-in answered. Fit and the days since the organization was added are not evidence, nor
+ * is a note (it records what we think, not what happened).
+ */
+export function hasEvidence(facts: Pick<HealthFacts, 'lastContact' | 'checkIn'>): boolean {
+  const { visit, session, feedback } = facts.lastContact;
+  return visit !== null || session !== null || feedback !== null || facts.checkIn !== null;
+}
+
+/** The cautions the components' facts show (see CAUTION_RULES), in component order. */
+export function healthCautions(results: {
+  [K in HealthComponent]: ComponentResult<HealthComponentFacts[K]>;
+}): HealthCaution[] {
+  const cautions: HealthCaution[] = [];
+  const recency = results.recency.facts;
+  if (
+    recency.daysSinceContact > CAUTION_RULES.silenceAfterCadences * recency.cadenceDays &&
+    recency.daysSinceContact > CAUTION_RULES.silenceMinDays
+  )
+    cautions.push('silence');
+  const sessions = results.sessions.facts;
+  if (
+    sessions.cancelledByStaff >= CAUTION_RULES.cancelledMin &&
+    sessions.cancelledByStaff >= CAUTION_RULES.cancelledShare * sessions.scheduled
+  )
+    cautions.push('cancellations');
+  const feedback = results.feedback.facts;
+  if (feedback.mean !== null && feedback.mean < CAUTION_RULES.unhappyBelow) cautions.push('unhappy-partner');
+  const attendance = results.attendance.facts;
+  if (attendance.changePercent !== null && attendance.changePercent <= -CAUTION_RULES.attendanceSlidePercent)
+    cautions.push('attendance-slide');
+  const followUps = results.followUps.facts;
+  if (
+    followUps.overdue >= CAUTION_RULES.overdueCount ||
+    (followUps.oldestOverdueDays !== null && followUps.oldestOverdueDays > CAUTION_RULES.overdueForDays)
+  )
+    cautions.push('overdue-follow-ups');
+  if (results.checkIn.score !== null && results.checkIn.facts.concerns.length > 0) cautions.push('check-in-concern');
+  return cautions;
+}
+
+/**
+ * The highest band allowed, from the cautions and from whether anything ran together in the
+ * session window: one caution at most steady, two or more (or silence alone) at most at-risk;
+ * no session held in the window at most steady (thriving needs something running together).
+ */
+export function healthCap(cautions: HealthCaution[], sessionsHeld: number): HealthCap | null {
+  if (cautions.length >= 2 || cautions.includes('silence')) return { band: 'at-risk', reasons: [...cautions] };
+  const reasons: HealthCapReason[] = [...cautions];
+  if (sessionsHeld === 0) reasons.push('no-sessions');
+  return reasons.length > 0 ? { band: 'steady', reasons } : null;
+}
+
+const BAND_ORDER: readonly ScoredBand[] = ['dormant', 'at-risk', 'steady', 'thriving'];
+
+/** The highest score still in `band` (one below the next band's threshold). */
+function topOf(band: 'steady' | 'at-risk', bands: HealthSettings['bands']): number {
+  return Math.max(0, (band === 'steady' ? bands.thriving : bands.steady) - 1);
+}
 
 /**
  * Scores one organization. `settings` must be valid (validateHealthSettings); `now` is the
@@ -380,7 +504,7 @@ export function computeHealthScore(facts: HealthFacts, settings: HealthSettings,
     sessions: sessionsComponent(facts.sessions),
     feedback: feedbackComponent(facts.feedback),
     attendance: attendanceComponent(facts.attendance),
-    followUps: followUpsComponent(facts.overdueFollowUps),
+    followUps: followUpsComponent(facts.overdueFollowUps, facts.oldestOverdueAt, now),
     fit: fitComponent(facts.fit),
     checkIn: checkInComponent(facts.checkIn, now),
   };
@@ -395,23 +519,6 @@ export function computeHealthScore(facts: HealthFacts, settings: HealthSettings,
     HealthComponent,
     number
   >;
-  const weightedScore = roundHalfUp(
-    applicable.reduce((sum, key) => sum + used(key) * (results[key].score as number), 0) / usedTotal,
-  );
-
-  let score = weightedScore;
-  let band = bandOf(score, settings.bands);
-  let override: HealthOverride | null = null;
-  if (isDormant(results.recency.facts)) {
-    override = 'dormant';
-    band = 'dormant';
-    score = Math.min(score, Math.max(0, settings.bands.atRisk - 1));
-  } else if (band === 'thriving' && !ACTIVITY_COMPONENTS.some((key) => results[key].score !== null)) {
-    override = 'thin-evidence';
-    score = Math.min(score, settings.bands.thriving - 1);
-    band = bandOf(score, settings.bands);
-  }
-
   const details = Object.fromEntries(
     HEALTH_COMPONENTS.map((key) => [
       key,
@@ -422,13 +529,54 @@ export function computeHealthScore(facts: HealthFacts, settings: HealthSettings,
     HealthComponent,
     number | null
   >;
+
+  if (!hasEvidence(facts)) {
+    return {
+      score: null,
+      band: 'unscored',
+      components,
+      details,
+      drivers: [UNSCORED_DRIVER],
+      weightedScore: null,
+      override: null,
+      cap: null,
+      cautions: [],
+    };
+  }
+
+  const weightedScore = roundHalfUp(
+    applicable.reduce((sum, key) => sum + used(key) * (results[key].score as number), 0) / usedTotal,
+  );
+  let score = weightedScore;
+  let band: ScoredBand = bandOf(score, settings.bands);
+  let override: HealthOverride | null = null;
+  let cap: HealthCap | null = null;
+  const cautions = healthCautions(results);
+  if (isDormant(results.recency.facts)) {
+    override = 'dormant';
+    band = 'dormant';
+    score = Math.min(score, Math.max(0, settings.bands.atRisk - 1));
+  } else {
+    const limit = healthCap(cautions, facts.sessions.held);
+    if (limit && BAND_ORDER.indexOf(band) > BAND_ORDER.indexOf(limit.band)) {
+      cap = limit;
+      score = Math.min(score, topOf(limit.band, settings.bands));
+      band = bandOf(score, settings.bands);
+    }
+  }
+
   return {
     score,
     band,
     components,
     details,
-    drivers: healthDrivers({ band, override, details, shares }),
+    drivers: healthDrivers({ band, override, cap, cautions, details, shares }),
     weightedScore,
     override,
+    cap,
+    cautions,
   };
 }
+
+/** The one driver of an unscored partnership: what would give it a score. */
+export const UNSCORED_DRIVER = 'Not enough to go on yet: a visit, a session held, feedback or a check-in will score it';

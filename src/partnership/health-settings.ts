@@ -15,8 +15,12 @@ export const HEALTH_COMPONENTS = [
 ] as const;
 export type HealthComponent = (typeof HEALTH_COMPONENTS)[number];
 
-export type HealthBand = 'thriving' | 'steady' | 'at-risk' | 'dormant';
-export const HEALTH_BANDS: readonly HealthBand[] = ['thriving', 'steady', 'at-risk', 'dormant'];
+/** The bands a score falls in (by the settings' thresholds). */
+export type ScoredBand = 'thriving' | 'steady' | 'at-risk' | 'dormant';
+export const SCORED_BANDS: readonly ScoredBand[] = ['thriving', 'steady', 'at-risk', 'dormant'];
+/** `unscored`: no evidence yet (no session held, visit, feedback or check-in), so no score. */
+export type HealthBand = ScoredBand | 'unscored';
+export const HEALTH_BANDS: readonly HealthBand[] = [...SCORED_BANDS, 'unscored'];
 
 /**
  * What an admin can change at `/api/v1/settings/health`.

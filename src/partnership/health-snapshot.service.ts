@@ -6,7 +6,7 @@ import { OrganizationStage } from '../organization/organization-stage';
 import { organizationStageRows } from '../read-side/dashboard.query';
 import { HealthFactsService } from './health-facts.service';
 import { computeHealthScore } from './health-score';
-import { HealthBand } from './health-settings';
+import { HealthBand, ScoredBand } from './health-settings';
 import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshot, TREND_RULES } from './health-trend';
 
@@ -14,7 +14,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The weekly snapshots of every health score.
- * - An organization is snapshotted unless it has ended, at most once a week: one that has a
+ * - An organization is snapshotted unless it has ended or is unscored (its history starts with
+ *   the evidence), at most once a week: one that has a
  *   snapshot less than 6 days old is skipped, so a job that runs again at start-up, on a retry
  *   or on a second worker adds nothing (and the primary key allows one per day anyway).
  * - `takenAt` is the start (00:00 UTC) of the day of the run.
@@ -26,7 +27,7 @@ export const SNAPSHOT_RULES = Object.freeze({ minDaysBetween: 6, historyLimit: 5
 export interface PortfolioWeek {
   /** The Monday (UTC) of the week, YYYY-MM-DD. */
   weekOf: string;
-  byBand: Record<HealthBand, number>;
+  byBand: Record<ScoredBand, number>;
   averageScore: number;
   organizations: number;
 }
@@ -72,6 +73,8 @@ export class HealthSnapshotService {
       const orgFacts = facts.get(id);
       if ((stage as OrganizationStage) === OrganizationStage.Ended || !orgFacts) continue;
       const health = computeHealthScore(orgFacts, settings, now);
+      // The history starts with the evidence: nothing to record while unscored.
+      if (health.score === null) continue;
       ids.push(id);
       scores.push(health.score);
       bands.push(health.band);
@@ -157,12 +160,14 @@ export class HealthSnapshotService {
    * Every organization's snapshots of the span healthTrend looks at (the last four weeks and
    * a week's margin before them), in one statement.
    */
-  async recentByOrganization(now: Date): Promise<Map<string, HealthSnapshot[]>> {
+  async recentByOrganization(now: Date, ids: string[] | null = null): Promise<Map<string, HealthSnapshot[]>> {
+    if (ids !== null && ids.length === 0) return new Map();
     const rows = await this.dataSource.query<{ organization_id: string; taken_at: Date; score: number }[]>(
       `SELECT organization_id, taken_at, score FROM health_snapshots
        WHERE taken_at > $1::timestamptz - make_interval(days => $2) AND taken_at <= $1
+         AND ($3::uuid[] IS NULL OR organization_id = ANY($3::uuid[]))
        ORDER BY organization_id, taken_at`,
-      [now, TREND_RULES.lookbackDays + 7],
+      [now, TREND_RULES.lookbackDays + 7, ids],
     );
     const byOrg = new Map<string, HealthSnapshot[]>();
     for (const row of rows) {

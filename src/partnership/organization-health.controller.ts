@@ -37,6 +37,7 @@ export class OrganizationHealthController {
     return {
       score: health.score,
       band: health.band,
+      cap: health.cap,
       components,
       details: health.details,
       drivers: health.drivers,

@@ -4,6 +4,7 @@ import { MatchingModule } from '../matching/matching.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { HealthFactsService } from './health-facts.service';
+import { HealthScoreStore } from './health-score-store.service';
 import { HealthSettingsController } from './health-settings.controller';
 import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshotService } from './health-snapshot.service';
@@ -20,7 +21,8 @@ import { OrganizationHealthService } from './organization-health.service';
     OrganizationHealthService,
     DashboardService,
     HealthSnapshotService,
+    HealthScoreStore,
   ],
-  exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService, DashboardService],
+  exports: [HealthSettingsService, HealthFactsService, HealthSnapshotService, DashboardService, HealthScoreStore],
 })
 export class PartnershipModule {}

@@ -15,7 +15,10 @@ export enum JobName {
   ReconcileOutbox = 'outbox.reconcile',
   SnapshotHealth = 'health.snapshot',
   SendHealthDigest = 'health.digest',
+  /** Sends this week's digest if the Monday run was missed (worker down): see DigestService.catchUp. */
+  CatchUpHealthDigest = 'health.digest.catch-up',
   CheckInsDaily = 'check-ins.daily',
+  RefreshHealthScores = 'health.scores.refresh',
 }
 
 /** The payload of each job: ids and small values only; handlers reload state from Postgres. */
@@ -27,6 +30,7 @@ export interface JobPayloads {
   [JobName.ReconcileOutbox]: { reason: string };
   [JobName.SnapshotHealth]: Record<string, never>;
   [JobName.SendHealthDigest]: Record<string, never>;
+  [JobName.CatchUpHealthDigest]: Record<string, never>;
   [JobName.CheckInsDaily]: Record<string, never>;
 }
 
@@ -37,7 +41,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReconcileOutbox]: QueueName.Outbox,
   [JobName.SnapshotHealth]: QueueName.Maintenance,
   [JobName.SendHealthDigest]: QueueName.Maintenance,
+  [JobName.CatchUpHealthDigest]: QueueName.Maintenance,
   [JobName.CheckInsDaily]: QueueName.Maintenance,
+  [JobName.RefreshHealthScores]: QueueName.Maintenance,
 };
 
 /** Retries and retention per job, next to its name. */
@@ -81,12 +87,27 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 20 },
     removeOnFail: { count: 50 },
   },
+  // As the weekly run's: it sends through the same sendWeekly, so nothing goes twice.
+  [JobName.CatchUpHealthDigest]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 50 },
+  },
   // Safe to retry or to run on two workers: closing and starting are guarded in PostgreSQL.
   [JobName.CheckInsDaily]: {
     attempts: 5,
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { count: 20 },
     removeOnFail: { count: 50 },
+  },
+  // Every minute, so a dashboard read rarely has more than a few scores to bring up to date; a
+  // missed run only leaves that work to the next read (HealthScoreStore is safe to run anywhere, at once).
+  // (BullMQ trims the queue's whole completed list to `count`, so it is not lower than the others'.)
+  [JobName.RefreshHealthScores]: {
+    attempts: 1,
+    removeOnComplete: { count: 20 },
+    removeOnFail: { count: 20 },
   },
 };
 
@@ -103,8 +124,19 @@ export const RECURRING_JOBS: ReadonlyArray<RecurringJob> = [
   { id: 'programs.extend-session-windows.daily', name: JobName.ExtendSessionWindows, every: 86_400_000 },
   // Weekly, and at start-up: the run skips organizations snapshotted in the last 6 days, so restarts add nothing.
   { id: 'health.snapshot.weekly', name: JobName.SnapshotHealth, every: 7 * 86_400_000 },
-  // Mondays at 07:00 in DIGEST_TIMEZONE (not at start-up: a restart mid-week sends nothing).
+  // Mondays at 07:00 in DIGEST_TIMEZONE (digest.rules.ts DIGEST_SCHEDULE); not at start-up: the catch-up below covers a missed Monday.
   { id: 'health.digest.weekly', name: JobName.SendHealthDigest, pattern: '0 7 * * 1' },
+  // Hourly, and at start-up (also queued at every worker start, see STARTUP_JOBS): sends this week's digest if Monday's was missed.
+  { id: 'health.digest.catch-up.hourly', name: JobName.CatchUpHealthDigest, every: 3_600_000 },
   // Daily, and at start-up: closes check-ins past their deadline and, when the settings say so, starts the round for partners that are due.
   { id: 'check-ins.daily', name: JobName.CheckInsDaily, every: 86_400_000 },
+  // Every minute: the stored health scores whose facts changed or whose time ran out (HealthScoreStore).
+  { id: 'health.scores.refresh.minutely', name: JobName.RefreshHealthScores, every: 60_000 },
 ];
+
+/**
+ * Jobs the worker queues once each time it starts, besides its schedulers: an `every` scheduler
+ * runs at once only when it is new (a restart against the same Redis keeps its next run), and a
+ * missed Monday digest must be caught up when the worker comes back.
+ */
+export const STARTUP_JOBS: readonly JobName[] = [JobName.CatchUpHealthDigest];

@@ -6,11 +6,77 @@ export interface OrganizationStageRow {
   id: string;
   name: string;
   stage: string;
+  owner_id: string | null;
 }
 
-/** Every organization with its name and stage (the portfolio; the weekly snapshots skip the ended ones). */
+/** Every organization with its name, stage and owner (the portfolio; the weekly snapshots skip the ended ones). */
 export function organizationStageRows(db: Queryable): Promise<OrganizationStageRow[]> {
-  return db.query<OrganizationStageRow[]>(`SELECT id, name, stage FROM organizations`);
+  return db.query<OrganizationStageRow[]>(`SELECT id, name, stage, owner_id FROM organizations`);
+}
+
+export interface PortfolioFilter {
+  bands: string[] | null;
+  stages: string[] | null;
+  ownerId: string | null;
+}
+
+export interface PortfolioPageRow extends OrganizationStageRow {
+  score: number | null;
+  band: string;
+  drivers: string[];
+  /** Rows matching the filter (every row carries it). */
+  total: number;
+}
+
+const PORTFOLIO_WHERE = `o.stage <> 'ended'
+      AND ($1::text[] IS NULL OR h.band = ANY($1::text[]))
+      AND ($2::text[] IS NULL OR o.stage::text = ANY($2::text[]))
+      AND ($3::uuid IS NULL OR o.owner_id = $3::uuid)`;
+
+/**
+ * One page of the portfolio from the stored scores (health_scores, kept right by
+ * HealthScoreStore): organizations not ended that match the filter, lowest score first, unscored
+ * after every scored one, then name, then id.
+ */
+export function portfolioPageRows(
+  db: Queryable,
+  filter: PortfolioFilter,
+  limit: number,
+  offset: number,
+): Promise<PortfolioPageRow[]> {
+  return db.query<PortfolioPageRow[]>(
+    `
+    SELECT o.id, o.name, o.stage, o.owner_id, h.score, h.band, h.drivers, count(*) OVER ()::int AS total
+    FROM health_scores h JOIN organizations o ON o.id = h.organization_id
+    WHERE ${PORTFOLIO_WHERE}
+    ORDER BY h.score ASC NULLS LAST, o.name, o.id
+    LIMIT $4 OFFSET $5`,
+    [filter.bands, filter.stages, filter.ownerId, limit, offset],
+  );
+}
+
+/** How many organizations match the filter (for a page past the end, which carries no count). */
+export async function portfolioCount(db: Queryable, filter: PortfolioFilter): Promise<number> {
+  const [row] = await db.query<{ total: number }[]>(
+    `SELECT count(*)::int AS total FROM health_scores h JOIN organizations o ON o.id = h.organization_id WHERE ${PORTFOLIO_WHERE}`,
+    [filter.bands, filter.stages, filter.ownerId],
+  );
+  return row.total;
+}
+
+export interface PortfolioCountRow {
+  stage: string;
+  /** Null for an organization not scored yet (added since the refresh). */
+  band: string | null;
+  count: number;
+}
+
+/** Every organization counted by stage and stored band. */
+export function portfolioCountRows(db: Queryable): Promise<PortfolioCountRow[]> {
+  return db.query<PortfolioCountRow[]>(`
+    SELECT o.stage, h.band, count(*)::int AS count
+    FROM organizations o LEFT JOIN health_scores h ON h.organization_id = o.id
+    GROUP BY o.stage, h.band`);
 }
 
 export interface AudienceCoverageRow {

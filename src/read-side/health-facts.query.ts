@@ -11,6 +11,8 @@ const ORGS = `o AS (SELECT id FROM organizations WHERE $1::uuid[] IS NULL OR id 
 
 /** A session that took place: neither cancelled by staff nor by a library closure. */
 const HELD = `NOT s.cancelled AND s.closure_id IS NULL`;
+/** A session that started in the `$3` days up to `$2` (now). */
+const IN_WINDOW = `s.starts_at <= $2 AND s.starts_at > $2::timestamptz - make_interval(days => $3)`;
 
 export interface OrganizationFactRow {
   id: string;
@@ -23,6 +25,12 @@ export interface OrganizationFactRow {
   last_note: Date | null;
   /** Open tasks about the organization due before `now`. */
   overdue: number;
+  /** The due time of the oldest of them. */
+  oldest_overdue: Date | null;
+  /** When time alone changes these facts: the next visit, note and open task due after `now`. */
+  next_visit: Date | null;
+  next_note: Date | null;
+  next_due: Date | null;
   /** The latest check-in with an answer by now: when (closed, else last answered) and its per-area averages. */
   check_in_at: Date | null;
   check_in_areas: Record<string, number | null> | null;
@@ -36,9 +44,17 @@ export function organizationFactRows(db: Queryable, ids: string[] | null, now: D
     SELECT org.id, org.created_at, org.fit_audience_reach, org.fit_mission_overlap, org.fit_complementary_resources,
            (SELECT max(v.visited_at) FROM visits v WHERE v.organization_id = org.id AND v.visited_at <= $2) AS last_visit,
            (SELECT max(n.created_at) FROM notes n WHERE n.organization_id = org.id AND n.created_at <= $2 AND n.author_id IS NOT NULL) AS last_note,
-           (SELECT count(*)::int FROM tasks t WHERE t.organization_id = org.id AND t.status = 'open' AND t.due_at < $2) AS overdue,
+           (SELECT min(v.visited_at) FROM visits v WHERE v.organization_id = org.id AND v.visited_at > $2) AS next_visit,
+           (SELECT min(n.created_at) FROM notes n WHERE n.organization_id = org.id AND n.created_at > $2 AND n.author_id IS NOT NULL) AS next_note,
+           od.overdue, od.oldest_overdue, od.next_due,
            ci.at AS check_in_at, ci.area_scores AS check_in_areas
     FROM organizations org JOIN o ON o.id = org.id
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE t.due_at < $2)::int AS overdue,
+             min(t.due_at) FILTER (WHERE t.due_at < $2) AS oldest_overdue,
+             min(t.due_at) FILTER (WHERE t.due_at >= $2) AS next_due
+      FROM tasks t WHERE t.organization_id = org.id AND t.status = 'open'
+    ) od
     LEFT JOIN LATERAL (
       SELECT coalesce(c.closed_at, c.last_response_at) AS at, c.area_scores
       FROM check_ins c
@@ -73,9 +89,16 @@ export interface SessionFactRow {
   cancelled_by_staff: number;
   cancelled_by_closure: number;
   last_held: Date | null;
+  /** The oldest session in the window (it leaves the window `windowDays` after it started). */
+  oldest_in_window: Date | null;
+  /** The next session to start after `now`. */
+  next_start: Date | null;
 }
 
-/** Sessions of the organization's programs in the `windowDays` before `now`: held, cancelled by staff or by a closure; the last held ever. */
+/**
+ * Sessions of the organization's programs in the `windowDays` before `now`: held, cancelled by
+ * staff or by a closure; the last held ever; the oldest in the window and the next to start.
+ */
 export function sessionFactRows(
   db: Queryable,
   ids: string[] | null,
@@ -86,12 +109,13 @@ export function sessionFactRows(
     `
     WITH ${ORGS}
     SELECT pp.organization_id,
-           count(*) FILTER (WHERE s.starts_at > $2::timestamptz - make_interval(days => $3) AND ${HELD})::int AS held,
-           count(*) FILTER (WHERE s.starts_at > $2::timestamptz - make_interval(days => $3) AND s.cancelled AND s.closure_id IS NULL)::int AS cancelled_by_staff,
-           count(*) FILTER (WHERE s.starts_at > $2::timestamptz - make_interval(days => $3) AND s.closure_id IS NOT NULL)::int AS cancelled_by_closure,
-           max(s.starts_at) FILTER (WHERE ${HELD}) AS last_held
+           count(*) FILTER (WHERE ${IN_WINDOW} AND ${HELD})::int AS held,
+           count(*) FILTER (WHERE ${IN_WINDOW} AND s.cancelled AND s.closure_id IS NULL)::int AS cancelled_by_staff,
+           count(*) FILTER (WHERE ${IN_WINDOW} AND s.closure_id IS NOT NULL)::int AS cancelled_by_closure,
+           max(s.starts_at) FILTER (WHERE s.starts_at <= $2 AND ${HELD}) AS last_held,
+           min(s.starts_at) FILTER (WHERE ${IN_WINDOW}) AS oldest_in_window,
+           min(s.starts_at) FILTER (WHERE s.starts_at > $2) AS next_start
     FROM program_partners pp JOIN o ON o.id = pp.organization_id JOIN program_sessions s ON s.program_id = pp.program_id
-    WHERE s.starts_at <= $2
     GROUP BY pp.organization_id`,
     [ids, now, windowDays],
   );
@@ -133,6 +157,9 @@ export interface FeedbackFactRow {
   earlier_count: number;
   earlier_sum: number;
   last_at: Date | null;
+  /** The oldest rating in each half (it moves on `halfWindowDays` after it was given). */
+  oldest_recent: Date | null;
+  oldest_earlier: Date | null;
 }
 
 /**
@@ -166,7 +193,10 @@ export function feedbackFactRows(
                               AND created_at > $2::timestamptz - make_interval(days => 2 * $3))::int AS earlier_count,
            coalesce(sum(rating) FILTER (WHERE created_at <= $2::timestamptz - make_interval(days => $3)
                                           AND created_at > $2::timestamptz - make_interval(days => 2 * $3)), 0)::int AS earlier_sum,
-           max(created_at) AS last_at
+           max(created_at) AS last_at,
+           min(created_at) FILTER (WHERE created_at > $2::timestamptz - make_interval(days => $3)) AS oldest_recent,
+           min(created_at) FILTER (WHERE created_at <= $2::timestamptz - make_interval(days => $3)
+                                     AND created_at > $2::timestamptz - make_interval(days => 2 * $3)) AS oldest_earlier
     FROM linked
     GROUP BY organization_id`,
     [ids, now, halfWindowDays],

@@ -72,14 +72,16 @@ const SOURCES: Record<TimelineType, string> = {
   /**
    * The organization timeline's task entries, at creation: title, due date (the UTC calendar
    * date) and whether it is done — never the assignee. E.g. "Follow-up: Send the spring
-   * schedule (due 3 Dec 2026, done)".
+   * schedule (due 3 Dec 2026, done)". An introduction's task ("Introduce A to B") belongs to
+   * the provider A and shows on the seeker B's timeline too, through the decision that made it.
    */
   task: `
   SELECT created_at AS at,
          'Follow-up: ' || title || ' (due ' || to_char(due_at AT TIME ZONE 'UTC', 'FMDD Mon YYYY')
          || CASE WHEN status = 'done' THEN ', done' ELSE '' END || ')' AS summary,
          id AS ref_id
-  FROM tasks WHERE organization_id = $1`,
+  FROM tasks WHERE organization_id = $1
+     OR id IN (SELECT task_id FROM match_decisions WHERE seeker_id = $1 AND task_id IS NOT NULL)`,
 };
 
 export interface TimelineRow {

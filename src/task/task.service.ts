@@ -219,6 +219,26 @@ export class TaskService {
     return updated;
   }
 
+  /**
+   * Inside the caller's transaction: deletes the task if it is still open (audited as DELETE
+   * /tasks/:id is) and says whether it did; a done one stays (the work happened). For another
+   * domain undoing what made the task (an introduction restored).
+   */
+  async removeIfOpenWithin(manager: EntityManager, id: string, actorId: string): Promise<boolean> {
+    const task = await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (task?.status !== TaskStatus.Open) return false;
+    await manager.delete(Task, { id });
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'task',
+      entityId: id,
+      action: 'delete',
+      changes: auditChanges(task, null, AUDITED_FIELDS),
+    });
+    this.logger.log({ taskId: id, actorId }, 'task deleted');
+    return true;
+  }
+
   async remove(id: string, actor: AuthUser): Promise<void> {
     await this.dataSource.transaction((manager) =>
       this.audit.deleteAudited(manager, {

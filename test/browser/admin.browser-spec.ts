@@ -237,10 +237,12 @@ describe('Administration and onboarding in the browser', () => {
 
     const checkIns = admin.getByRole('region', { name: 'Partnership check-ins' });
     await checkIns.getByLabel('Time to answer').fill('14');
+    await checkIns.getByLabel('First check-in after').fill('60');
     await checkIns.getByRole('button', { name: 'Save check-in settings' }).click();
     await checkIns.getByText('Saved.').waitFor();
     expect((await app.dataSource.query(`SELECT value FROM settings WHERE key = 'check-ins'`))[0].value).toMatchObject({
       respondWithinDays: 14,
+      firstAfterDays: 60,
     });
     await expectAccessible(admin);
   });

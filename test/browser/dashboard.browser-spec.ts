@@ -229,7 +229,7 @@ describe('The manager’s dashboard in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Partnership dashboard' }).waitFor();
     await introductions.getByTestId('introduction').first().waitFor();
     await expect(introductions.getByText(title).count()).resolves.toBe(0);
-    const [dismissal] = await app.dataSource.query(`SELECT count(*)::int AS n FROM match_dismissals`);
+    const [dismissal] = await app.dataSource.query(`SELECT count(*)::int AS n FROM match_decisions`);
     expect(dismissal.n).toBe(1);
 
     // The full list has the same answer.
@@ -251,10 +251,10 @@ describe('The manager’s dashboard in the browser', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `“${lastTitle}” is back among the suggestions.` })
+      .filter({ hasText: `“${lastTitle}” is back among the open suggestions.` })
       .waitFor();
     await page.getByRole('heading', { level: 2, name: lastTitle }).waitFor();
-    const [kept] = await app.dataSource.query(`SELECT count(*)::int AS n FROM match_dismissals`);
+    const [kept] = await app.dataSource.query(`SELECT count(*)::int AS n FROM match_decisions`);
     expect(kept.n).toBe(1);
   });
 
@@ -312,7 +312,9 @@ describe('The manager’s dashboard in the browser', () => {
       .getByTestId('component-checkIn')
       .getByText(/concerns: communication, resources/)
       .waitFor();
-    await expect(health.getByTestId('component-followUps').innerText()).resolves.toContain('3 follow-ups overdue.');
+    await expect(health.getByTestId('component-followUps').innerText()).resolves.toContain(
+      '3 follow-ups overdue, the oldest by 20 days.',
+    );
     await health.getByTestId('score-history-chart').locator('svg path').waitFor();
     await expect(health.locator('figcaption').innerText()).resolves.toMatch(
       /^4 weekly scores from .*: 72 at first, 52 now; lowest 52, highest 72\.$/,
@@ -322,6 +324,11 @@ describe('The manager’s dashboard in the browser', () => {
   });
 
   it('sends a check-in round from the dashboard and says who was asked and who was skipped, and why', async () => {
+    // Alder and Cedar have been partners for months (as their history says): past the 90 days a new one waits.
+    await app.dataSource.query(
+      `UPDATE organization_stage_changes SET changed_at = now() - interval '200 days' WHERE organization_id = ANY($1::uuid[])`,
+      [[ids.alder, ids.cedar]],
+    );
     await page.goto(`${app.url}/dashboard`);
     await page.getByRole('heading', { level: 1, name: 'Partnership dashboard' }).waitFor();
     await page.getByRole('button', { name: 'Send a check-in round' }).click();
@@ -331,14 +338,42 @@ describe('The manager’s dashboard in the browser', () => {
       .click();
     const result = page.getByRole('status').filter({ hasText: 'Check-in round sent' });
     await result.waitFor();
-    // Birch had one today, so it is not due: the round leaves it out without a word.
-    await expect(result.innerText()).resolves.toContain(`Started 1 check-in: ${ALDER}.`);
-    await expect(result.innerText()).resolves.toContain(`Skipped 1:`);
-    await expect(result.innerText()).resolves.toContain(`${CEDAR}: nobody to ask`);
+    // Nobody has a primary contact: Alder's owner is asked, Cedar has nobody to ask. Birch had one
+    // today, so it is not due: the round counts it without naming it.
+    await expect(result.innerText()).resolves.toContain(
+      'No partner was sent the survey (1 survey email to library owners). Not sent: 2 — no contact with an email (2). ' +
+        'The library owner was still asked at one of them. Not due: 1',
+    );
+    await expect(result.innerText()).resolves.toContain(
+      `${ALDER}: not sent to the partner (no primary contact); only the library owner was asked`,
+    );
+    await expect(result.innerText()).resolves.toContain(
+      `${CEDAR}: nobody to ask (no library owner; no primary contact)`,
+    );
     await expect(result.innerText()).resolves.not.toContain(BIRCH);
     expect(
       await app.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE organization_id = $1`, [ids.alder]),
     ).toEqual([{ n: 1 }]);
+
+    // On a phone the report reads without sideways scrolling; Alder is now not due either.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const { page: phonePage, problems: phoneProblems } = await newPage(phone);
+    await signIn(phonePage, app, manager.user);
+    await phonePage.goto(`${app.url}/dashboard`);
+    await phonePage.getByRole('button', { name: 'Send a check-in round' }).click();
+    await phonePage
+      .getByRole('dialog', { name: 'Send a check-in round' })
+      .getByRole('button', { name: 'Send the round' })
+      .click();
+    const phoneResult = phonePage.getByRole('status').filter({ hasText: 'Check-in round sent' });
+    await phoneResult.waitFor();
+    await expect(phoneResult.innerText()).resolves.toContain(
+      'No partner was sent the survey. Not sent: 1 — no contact with an email (1). ' +
+        'Not due: 1 checked in recently, 1 with a check-in still open.',
+    );
+    expect(await fitsWidth(phonePage)).toBe(true);
+    expect(phoneProblems).toEqual([]);
+    await phone.close();
   });
 
   it('previews the weekly digest', async () => {
@@ -384,6 +419,33 @@ describe('The manager’s dashboard in the browser', () => {
     await staffContext.close();
   });
 
+  it('filters the portfolio by a band count and by stage, keeps the filters in the address over a reload, and clears them', async () => {
+    await page.goto(`${app.url}/dashboard`);
+    const portfolio = page.getByRole('region', { name: 'Partners, worst first' });
+    const rows = portfolio.getByTestId('portfolio-row');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(3);
+
+    await page.getByRole('region', { name: 'Health bands' }).getByTestId('band-dormant').getByRole('button').click();
+    await page.waitForURL(`${app.url}/dashboard?band=dormant`);
+    await portfolio.getByText('1 of 3 partners: dormant').waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().getByRole('link').first().innerText()).resolves.toBe(CEDAR);
+
+    await page.reload();
+    await portfolio.getByText('1 of 3 partners: dormant').waitFor();
+    await expect(page.getByRole('combobox', { name: 'Band' }).inputValue()).resolves.toBe('Dormant');
+
+    await page.getByRole('combobox', { name: 'Stage' }).click();
+    await page.getByRole('option', { name: 'Paused' }).click();
+    await portfolio.getByText('No partner matches these filters (dormant, paused).', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await portfolio.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL(`${app.url}/dashboard`);
+    await portfolio.getByText('3 partners, worst first').waitFor();
+    await expect(rows.count()).resolves.toBe(3);
+  });
+
   it('reads at 360 px wide without sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
     const { page: phonePage, problems: phoneProblems } = await newPage(phone);
@@ -400,6 +462,43 @@ describe('The manager’s dashboard in the browser', () => {
     expect(await fitsWidth(phonePage)).toBe(true);
     await expectAccessible(phonePage);
     await screenshot(phonePage, 'dashboard-phone');
+    expect(phoneProblems).toEqual([]);
+    await phone.close();
+  });
+
+  // Last: it adds a partner to the portfolio the tests above count.
+  it('shows a partner with nothing recorded yet as not scored, on the dashboard and its page, with what would score it; also at 360 px', async () => {
+    const elm = (await post('/organizations', { name: 'Elm Reading Club', stage: 'prospect' })).id as string;
+    await page.goto(`${app.url}/dashboard?band=unscored`);
+    const portfolio = page.getByRole('region', { name: 'Partners, worst first' });
+    const row = portfolio.getByTestId('portfolio-row').filter({ hasText: 'Elm Reading Club' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('Not scored yet');
+    await expect(row.innerText()).resolves.not.toContain('/ 100');
+    await expect(page.getByTestId('band-unscored').innerText()).resolves.toMatch(/Not scored yet\s+1/);
+
+    await page.goto(`${app.url}/organizations/${elm}`);
+    const health = page.getByRole('region', { name: 'Partnership health' });
+    await health.getByText('Not enough to go on yet').waitFor();
+    const ways = health.getByRole('list', { name: 'What would score this partnership' });
+    await expect(ways.getByRole('link', { name: 'Log a visit' }).getAttribute('href')).resolves.toBe(
+      `/log-visit?organizationId=${elm}`,
+    );
+    await expect(health.getByRole('table').count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+    const { page: phonePage, problems: phoneProblems } = await newPage(phone);
+    await signIn(phonePage, app, manager.user);
+    await phonePage.goto(`${app.url}/organizations/${elm}`);
+    await phonePage.getByRole('region', { name: 'Partnership health' }).getByText('Not enough to go on yet').waitFor();
+    expect(await fitsWidth(phonePage)).toBe(true);
+    await phonePage.goto(`${app.url}/dashboard?band=unscored`);
+    const card = phonePage.getByTestId('portfolio-card').filter({ hasText: 'Elm Reading Club' });
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toContain('Not scored yet');
+    expect(await fitsWidth(phonePage)).toBe(true);
+    await expectAccessible(phonePage);
     expect(phoneProblems).toEqual([]);
     await phone.close();
   });

@@ -141,7 +141,7 @@ describe('On a 360 px phone', () => {
     expect(inCard.length).toBe(2);
     expect(inCard.filter((badge) => !badge.whole)).toEqual([]);
     const bands = await badgeTextsWhole(page.getByRole('region', { name: 'Health bands' }));
-    expect(bands.map((badge) => badge.text)).toEqual(['Dormant', 'At risk', 'Steady', 'Thriving']);
+    expect(bands.map((badge) => badge.text)).toEqual(['Dormant', 'At risk', 'Steady', 'Thriving', 'Not scored yet']);
     expect(bands.filter((badge) => !badge.whole)).toEqual([]);
     await expectAccessible(page);
   });

@@ -227,7 +227,21 @@ describe('Tandem in the browser', () => {
     await contacts.getByText(CONTACT.name).waitFor();
     await expect(contacts.getByRole('link', { name: CONTACT.email }).isVisible()).resolves.toBe(true);
     await expect(contacts.getByRole('link', { name: CONTACT.phone }).isVisible()).resolves.toBe(true);
+    // Nothing has happened between us yet: no score, and the panel says what would give it one.
     const health = admin.getByRole('region', { name: 'Partnership health' });
+    await health.getByText('Not enough to go on yet').waitFor();
+    await expect(health.getByText('/ 100').count()).resolves.toBe(0);
+    // The first visit is evidence: scored from then on.
+    await api()
+      .post('/api/v1/visits')
+      .set(auth())
+      .send({
+        organizationId: partnerId,
+        purpose: 'relationship',
+        visitedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      })
+      .expect(201);
+    await admin.reload();
     await health.getByText('/ 100').waitFor();
     await expect(health.getByText('What drives it').isVisible()).resolves.toBe(true);
     await expect(admin.getByRole('region', { name: 'Fit' }).getByText('Audience reach').isVisible()).resolves.toBe(

@@ -246,7 +246,7 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         .set(manager.auth)
         .send({ organizationIds: [] })
         .expect(200);
-      expect(empty.body).toEqual({ started: [], skipped: [] });
+      expect(empty.body).toEqual({ started: [], skipped: [], notDue: { open: 0, recent: 0 } });
       // No body at all is the automatic round: the one active partner is due.
       const noBody = await request(t.http).post(api('/check-ins/rounds')).set(manager.auth).expect(200);
       expect(noBody.body.started).toHaveLength(1);
@@ -451,9 +451,16 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         intervalMonths: 6,
         respondWithinDays: 21,
         automatic: true,
+        firstAfterDays: 90,
       });
       const changed = await patch({ intervalMonths: 12, respondWithinDays: 14, version: 1 }).expect(200);
-      expect(changed.body).toEqual({ version: 2, intervalMonths: 12, respondWithinDays: 14, automatic: true });
+      expect(changed.body).toEqual({
+        version: 2,
+        intervalMonths: 12,
+        respondWithinDays: 14,
+        automatic: true,
+        firstAfterDays: 90,
+      });
       const stale = await patch({ automatic: false, version: 1 }).expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
       const same = await patch({ intervalMonths: 12, version: 2 }).expect(200);
@@ -492,6 +499,13 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         [{ weights: { fit: 5 }, version: 1 }, ['weights']],
         [{ intervalMonths: 1e308, version: 1 }, ['intervalMonths']],
         [{ version: 1, automatic: 'x'.repeat(100_000) }, ['automatic']],
+        [{ firstAfterDays: -1, version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: 366, version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: 30.5, version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: '90', version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: null, version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: [90], version: 1 }, ['firstAfterDays']],
+        [{ firstAfterDays: 90, firstAfter: 90, version: 1 }, ['firstAfter']],
       ];
       for (const [body, fields] of cases) {
         const response = await patch(body);

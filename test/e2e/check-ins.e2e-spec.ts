@@ -125,11 +125,26 @@ describe('Partnership check-ins (e2e)', () => {
       expect(response.body.started).toEqual([
         {
           organizationId: shelter.organization.id,
+          name: 'Harbor House Youth Shelter',
           checkInId: expect.any(String),
           respondents: [CheckInRespondent.Owner, CheckInRespondent.Partner],
+          emailsQueued: 2,
+          notAsked: [],
         },
       ]);
-      expect(response.body.skipped).toEqual([{ organizationId: nobody.organization.id, reason: 'no-respondent' }]);
+      expect(response.body.skipped).toEqual([
+        {
+          organizationId: nobody.organization.id,
+          name: nobody.organization.name,
+          reason: 'no-respondent',
+          notAsked: [
+            { respondent: 'owner', reason: 'no-owner' },
+            { respondent: 'partner', reason: 'no-contact' },
+          ],
+          firstCheckInFrom: null,
+        },
+      ]);
+      expect(response.body.notDue).toEqual({ open: 0, recent: 0 });
       checkInId = response.body.started[0].checkInId;
 
       [ownerMail] = await t.mail.waitFor(owner.user.email);
@@ -518,8 +533,27 @@ describe('Partnership check-ins (e2e)', () => {
         .expect(200);
       expect(round.body).toEqual({
         started: [],
-        skipped: [{ organizationId: onlyContact.organization.id, reason: 'no-respondent' }],
+        skipped: [
+          {
+            organizationId: onlyContact.organization.id,
+            name: onlyContact.organization.name,
+            reason: 'no-respondent',
+            notAsked: [
+              { respondent: 'owner', reason: 'no-owner' },
+              { respondent: 'partner', reason: 'unsubscribed' },
+            ],
+            firstCheckInFrom: null,
+          },
+        ],
+        notDue: { open: 0, recent: 0 },
       });
+      // With an owner, the round starts it and says the partner's side was not asked, and why.
+      const withOwner = await request(t.http)
+        .post(api('/check-ins/rounds'))
+        .set(manager.auth)
+        .send({ organizationIds: [unsubscribed.organization.id] })
+        .expect(200);
+      expect(withOwner.body.skipped).toEqual([expect.objectContaining({ reason: 'open' })]);
     });
 
     it('asks a partner who has no owner through the primary contact alone', async () => {
@@ -566,13 +600,28 @@ describe('Partnership check-ins (e2e)', () => {
         })
         .expect(200);
       expect(round.body.started).toEqual([
-        { organizationId: recent.organization.id, checkInId: expect.any(String), respondents: ['owner', 'partner'] },
+        {
+          organizationId: recent.organization.id,
+          name: recent.organization.name,
+          checkInId: expect.any(String),
+          respondents: ['owner', 'partner'],
+          emailsQueued: 2,
+          notAsked: [],
+        },
       ]);
+      const skipped = (organizationId: string, name: string | null, reason: string) => ({
+        organizationId,
+        name,
+        reason,
+        notAsked: [],
+        firstCheckInFrom: null,
+      });
       expect(round.body.skipped).toEqual([
-        { organizationId: ended.organization.id, reason: 'ended' },
-        { organizationId: busy.organization.id, reason: 'open' },
-        { organizationId: unknown, reason: 'not-found' },
+        skipped(ended.organization.id, ended.organization.name, 'ended'),
+        skipped(busy.organization.id, busy.organization.name, 'open'),
+        skipped(unknown, null, 'not-found'),
       ]);
+      expect(round.body.notDue).toEqual({ open: 0, recent: 0 });
       expect(await checkInsOf(recent.organization.id)).toHaveLength(2);
       // The automatic round leaves both out: one is open, the other was opened within the interval.
       const automatic = await checkIns.startRound(undefined, null);

@@ -15,11 +15,12 @@ interface DashboardBody {
     organizationId: string;
     name: string;
     stage: string;
-    score: number;
+    score: number | null;
     band: string;
     drivers: string[];
     trend: unknown;
   }[];
+  total: number;
   summary: { byBand: Record<string, number>; byStage: Record<string, number> };
   audienceCoverage: { audienceId: string; name: string; priority: number; activePartners: number }[];
   upcomingSessions: { total: number; data: { id: string; programId: string; programName: string; startsAt: string }[] };
@@ -166,16 +167,15 @@ describe(`${DashboardService.name} (e2e)`, () => {
   });
   afterAll(async () => t.close());
 
-  it('ranks the dormant and fading partnerships before the thriving one, each with its drivers, and leaves out the ended one', async () => {
+  it('ranks the dormant and fading partnerships before the thriving one and the unscored last, each with its drivers, and leaves out the ended one', async () => {
     const body = await dashboard();
     const ids = body.data.map((row) => row.organizationId);
-    expect(ids).toHaveLength(4);
+    expect(ids).toEqual([cedar, birch, alder, elm]);
     expect(ids).not.toContain(dogwood);
-    expect(ids.slice(0, 2)).toEqual([cedar, birch]);
-    expect(ids.at(-1)).toBe(alder);
-    expect(ids).toContain(elm);
+    expect(body.total).toBe(4);
     const scores = body.data.map((row) => row.score);
-    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(scores.slice(0, 3)).toEqual([...scores.slice(0, 3)].sort((a, b) => (a as number) - (b as number)));
+    expect(scores[3]).toBeNull();
 
     const byId = new Map(body.data.map((row) => [row.organizationId, row]));
     expect(byId.get(cedar)).toMatchObject({
@@ -187,10 +187,12 @@ describe(`${DashboardService.name} (e2e)`, () => {
     expect(byId.get(cedar)?.drivers[0]).toBe('No contact in 150 days');
     expect(byId.get(birch)).toMatchObject({ band: 'at-risk', trend: null });
     expect(byId.get(birch)?.drivers).toEqual(
-      expect.arrayContaining(['Attendance down 50% over 8 sessions', '3 follow-ups overdue']),
+      expect.arrayContaining(['Attendance down 50% over 8 sessions', '3 follow-ups overdue, the oldest by 20 days']),
     );
     expect(byId.get(alder)).toMatchObject({ band: 'thriving', score: 99, trend: null });
-    expect(byId.get(elm)).toMatchObject({ stage: 'prospect', band: 'steady' });
+    // A prospect with nothing recorded: no evidence, no score.
+    expect(byId.get(elm)).toMatchObject({ stage: 'prospect', band: 'unscored', score: null });
+    expect(byId.get(elm)?.drivers).toEqual([expect.stringMatching(/^Not enough to go on yet/)]);
   });
 
   it('matches the score of each organization with its own health page', async () => {
@@ -209,7 +211,7 @@ describe(`${DashboardService.name} (e2e)`, () => {
 
   it('counts the portfolio by band and every organization by stage, with every key present', async () => {
     const { summary } = await dashboard();
-    expect(summary.byBand).toEqual({ thriving: 1, steady: 1, 'at-risk': 1, dormant: 1 });
+    expect(summary.byBand).toEqual({ thriving: 1, steady: 0, 'at-risk': 1, dormant: 1, unscored: 1 });
     expect(summary.byStage).toEqual({ prospect: 1, exploring: 0, active: 3, paused: 0, ended: 1 });
   });
 
@@ -274,13 +276,85 @@ describe(`${DashboardService.name} (e2e)`, () => {
   });
 
   it('reads the portfolio with set-based statements, not one query per organization', async () => {
+    await dashboard();
     const spy = jest.spyOn(t.dataSource, 'query');
-    try {
+    const statements = async () => {
+      spy.mockClear();
       await dashboard();
-      // Health facts 5 + organizations, snapshots, audiences, sessions, tasks 5 + matching 4 (the settings are read through the entity manager).
-      expect(spy).toHaveBeenCalledTimes(14);
+      return spy.mock.calls.length;
+    };
+    const added: string[] = [];
+    try {
+      const settled = await statements();
+      for (let i = 0; i < 12; i++) {
+        const id = await organization(`Partner ${i}`, 3, 'active');
+        await post('/visits', { organizationId: id, purpose: 'relationship', visitedAt: daysAgo(i + 1).toISOString() });
+        added.push(id);
+      }
+      // The twelve new ones are scored in one go: a sequence number, the facts (5) and one upsert, one
+      // delete; and the directory changed, so the suggestions are ranked again (4).
+      expect(await statements()).toBe(settled + 8 + 4);
+      // Then nothing is left to do, whatever the size of the portfolio.
+      expect(await statements()).toBe(settled);
     } finally {
       spy.mockRestore();
+      await t.dataSource.query(`DELETE FROM organizations WHERE id = ANY($1::uuid[])`, [added]);
+    }
+  });
+
+  it('pages and filters the portfolio, counting the whole of it in the summary', async () => {
+    const page = async (query: string) =>
+      (await request(t.http).get(`/api/v1/dashboard/health?${query}`).set(manager.auth).expect(200)).body as {
+        data: { organizationId: string }[];
+        total: number;
+        summary: { byBand: Record<string, number> };
+      };
+    const ids = (body: { data: { organizationId: string }[] }) => body.data.map((row) => row.organizationId);
+    const first = await page('limit=2');
+    expect({ ids: ids(first), total: first.total }).toEqual({ ids: [cedar, birch], total: 4 });
+    const second = await page('limit=2&offset=2');
+    expect({ ids: ids(second), total: second.total }).toEqual({ ids: [alder, elm], total: 4 });
+    const past = await page('limit=2&offset=10');
+    expect({ ids: ids(past), total: past.total }).toEqual({ ids: [], total: 4 });
+
+    expect(ids(await page('band=at-risk,dormant'))).toEqual([cedar, birch]);
+    expect(ids(await page('band=unscored'))).toEqual([elm]);
+    expect(ids(await page('stage=prospect'))).toEqual([elm]);
+    expect(ids(await page('stage=active&band=thriving'))).toEqual([alder]);
+    const filtered = await page('band=thriving');
+    expect(filtered.total).toBe(1);
+    expect(filtered.summary.byBand).toEqual({ thriving: 1, steady: 0, 'at-risk': 1, dormant: 1, unscored: 1 });
+
+    // "My partners": Birch becomes the manager's.
+    const { version } = (await request(t.http).get(`/api/v1/organizations/${birch}`).set(manager.auth).expect(200))
+      .body;
+    await request(t.http)
+      .patch(`/api/v1/organizations/${birch}`)
+      .set(manager.auth)
+      .send({ ownerId: manager.user.id, version })
+      .expect(200);
+    expect(ids(await page(`ownerId=${manager.user.id}`))).toEqual([birch]);
+    expect(ids(await page(`ownerId=${staff.user.id}`))).toEqual([]);
+
+    for (const bad of [
+      'limit=0',
+      'limit=101',
+      'limit=ten',
+      'offset=-1',
+      'band=great',
+      'band=thriving,great',
+      'stage=ended',
+      'stage=',
+      'ownerId=not-a-uuid',
+      'band[x]=1',
+      'unknown=1',
+    ]) {
+      const response = await request(t.http).get(`/api/v1/dashboard/health?${bad}`).set(manager.auth);
+      expect({ bad, status: response.status, type: response.type }).toEqual({
+        bad,
+        status: 400,
+        type: 'application/problem+json',
+      });
     }
   });
 
@@ -315,6 +389,34 @@ describe(`${DashboardService.name} (e2e)`, () => {
     const after = (await dashboard()).introductions;
     expect(after.total).toBe(matches.meta.total - 1);
     expect(after.data.map((m) => m.id)).toEqual(matches.data.slice(1, 4).map((m: { id: string }) => m.id));
+  });
+
+  it('ranks the suggestions again only when something they are ranked from changed', async () => {
+    const spy = jest.spyOn(t.dataSource, 'query');
+    const rankings = async () => {
+      spy.mockClear();
+      const body = await dashboard();
+      return {
+        ranked: spy.mock.calls.filter(([sql]) => /seeks_capability_ids/.test(String(sql))).length,
+        first: body.introductions.data[0]?.id ?? null,
+      };
+    };
+    try {
+      const before = await rankings();
+      expect(await rankings()).toEqual({ ranked: 0, first: before.first });
+      // A rename is a change to the directory: ranked again (and still the same strongest).
+      const { version } = (await request(t.http).get(`/api/v1/organizations/${alder}`).set(manager.auth).expect(200))
+        .body;
+      await request(t.http)
+        .patch(`/api/v1/organizations/${alder}`)
+        .set(manager.auth)
+        .send({ name: 'Alder College Access Program', version })
+        .expect(200);
+      expect(await rankings()).toEqual({ ranked: 1, first: before.first });
+      expect((await rankings()).ranked).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('is for managers and admins only', async () => {

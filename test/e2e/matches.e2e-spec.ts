@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MatchDecisions1796606213517 } from '../../migrations/1796606213517-MatchDecisions';
 import { Role } from '../../src/auth/role.enum';
 import { matchId } from '../../src/matching/matching.rules';
 import { MatchingService } from '../../src/matching/matching.service';
@@ -16,17 +17,23 @@ interface MatchBody {
   seekerId: string;
   capabilityId: string;
   audienceIds: string[];
-  kind: string;
+  kind: string | null;
   strength: number;
   explanation: string;
+  status: string;
+  decidedAt: string | null;
+  decidedById: string | null;
+  taskId: string | null;
+  note: string | null;
 }
 
 /** Rows and a digest of the tables a dismissal writes. */
 async function matchingTables(t: TestApp): Promise<Record<string, unknown>> {
   const [row] = await t.dataSource.query(`
-    SELECT (SELECT count(*)::int FROM match_dismissals) AS dismissals,
+    SELECT (SELECT count(*)::int FROM match_decisions) AS dismissals,
            (SELECT count(*)::int FROM audit_events) AS audit,
-           (SELECT md5(coalesce(string_agg(d::text, ',' ORDER BY d.id), '')) FROM match_dismissals d) AS digest`);
+           (SELECT count(*)::int FROM tasks) AS tasks,
+           (SELECT md5(coalesce(string_agg(d::text, ',' ORDER BY d.id), '')) FROM match_decisions d) AS digest`);
   return row;
 }
 
@@ -96,6 +103,10 @@ describe(`${MatchingService.name} (e2e)`, () => {
       stage: Prospect,
       seeksCapabilityIds: [coachingId],
     });
+    // Every suggestion, as before the strength floor and the per-partner cap (tested in their own describe).
+    await t.dataSource.query(
+      `INSERT INTO settings (key, value, version) VALUES ('matching', '{"minStrength": 0, "maxPerPartner": 100}', 2)`,
+    );
   });
 
   async function list(
@@ -125,6 +136,11 @@ describe(`${MatchingService.name} (e2e)`, () => {
         strength: 84,
         explanation:
           'Alder College Access offers College application coaching, which Birch Youth Shelter is looking for; it serves Low-income teens (priority 1).',
+        status: 'open',
+        decidedAt: null,
+        decidedById: null,
+        taskId: null,
+        note: null,
       });
       expect(body.meta).toEqual({ total: 5, limit: 25, offset: 0 });
       // Alder → Elm: 40 + 0 + (10 + 2) + 10 · 15 / 30 = 57. The audience fits: 15 + 14 + 20 + 5 = 54 each,
@@ -243,6 +259,9 @@ describe(`${MatchingService.name} (e2e)`, () => {
         'organizationId=abc',
         'capabilityId=1',
         'sort=strength',
+        'status=closed',
+        'status=',
+        'all=yes',
       ]) {
         const response = await request(t.http).get(`/api/v1/matches?${query}`).set(staff.auth).expect(400);
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -269,11 +288,17 @@ describe(`${MatchingService.name} (e2e)`, () => {
       expect((await list()).meta.total).toBe(4);
       expect(await pairs(`?organizationId=${birch.id}`)).toEqual(['Cedar → Birch 54']);
       const [row] = await t.dataSource.query(
-        `SELECT provider_id, seeker_id, dismissed_by_id, dismissed_at FROM match_dismissals WHERE id = $1`,
+        `SELECT provider_id, seeker_id, status, decided_by_id, decided_at, strength FROM match_decisions WHERE id = $1`,
         [id],
       );
-      expect(row).toMatchObject({ provider_id: alder.id, seeker_id: birch.id, dismissed_by_id: staff.user.id });
-      expect(Math.abs(new Date(row.dismissed_at).getTime() - Date.now())).toBeLessThan(60_000);
+      expect(row).toMatchObject({
+        provider_id: alder.id,
+        seeker_id: birch.id,
+        status: 'dismissed',
+        decided_by_id: staff.user.id,
+        strength: 84,
+      });
+      expect(Math.abs(new Date(row.decided_at).getTime() - Date.now())).toBeLessThan(60_000);
       const audit = await t.dataSource.query(
         `SELECT actor_id, action, changes FROM audit_events WHERE entity_type = 'match-dismissal' AND entity_id = $1`,
         [id],
@@ -410,6 +435,318 @@ describe(`${MatchingService.name} (e2e)`, () => {
       const manager = await signedInAs(t, Role.Manager);
       await restore(id, manager.auth).expect(204);
       expect(await matchingTables(t)).toMatchObject({ dismissals: 0 });
+    });
+  });
+
+  describe('introduce', () => {
+    const introduce = (id: string, body: object = {}, auth = staff.auth) =>
+      request(t.http).post(`/api/v1/matches/${id}/introduce`).set(auth).send(body);
+    const restore = (id: string, auth = staff.auth) => request(t.http).post(`/api/v1/matches/${id}/restore`).set(auth);
+    const dismiss = (id: string, auth = staff.auth) => request(t.http).post(`/api/v1/matches/${id}/dismiss`).set(auth);
+    const timeline = async (organizationId: string) =>
+      (await request(t.http).get(`/api/v1/organizations/${organizationId}/timeline`).set(viewer.auth).expect(200)).body
+        .data as { type: string; summary: string; refId: string }[];
+
+    it('makes a follow-up task for the caller, moves the suggestion to introduced and shows it on both timelines', async () => {
+      const id = matchId(alder.id, birch.id);
+      const response = await introduce(id, { note: '  Emailed both directors.  ' }).expect(200);
+      const { match, taskId } = response.body as { match: MatchBody; taskId: string };
+      expect(match).toMatchObject({
+        id,
+        providerId: alder.id,
+        seekerId: birch.id,
+        strength: 84,
+        status: 'introduced',
+        decidedById: staff.user.id,
+        taskId,
+        note: 'Emailed both directors.',
+      });
+      const task = (await request(t.http).get(`/api/v1/tasks/${taskId}`).set(staff.auth).expect(200)).body;
+      expect(task).toMatchObject({
+        title: 'Introduce Alder College Access to Birch Youth Shelter',
+        assigneeId: staff.user.id,
+        organizationId: alder.id,
+        status: 'open',
+      });
+      const dueInDays = (new Date(task.dueAt).getTime() - Date.now()) / 86_400_000;
+      expect(dueInDays).toBeGreaterThan(6.9);
+      expect(dueInDays).toBeLessThan(7.1);
+
+      // Gone from the open list, listed as introduced.
+      expect((await list()).data.map((m) => m.id)).not.toContain(id);
+      const introduced = await list('?status=introduced');
+      expect(introduced.meta.total).toBe(1);
+      expect(introduced.data[0]).toEqual({ ...match, decidedAt: expect.any(String) });
+      expect((await list('?status=dismissed')).data).toEqual([]);
+
+      for (const organization of [alder, birch]) {
+        const entry = (await timeline(organization.id)).find((event) => event.refId === taskId);
+        expect(entry).toMatchObject({
+          type: 'task',
+          summary: expect.stringMatching(/^Follow-up: Introduce Alder College Access to Birch Youth Shelter \(due /),
+        });
+      }
+      expect((await timeline(cedar.id)).some((event) => event.refId === taskId)).toBe(false);
+
+      const audit = await t.dataSource.query(
+        `SELECT actor_id, action FROM audit_events WHERE entity_type = 'match-introduction' AND entity_id = $1`,
+        [id],
+      );
+      expect(audit).toEqual([{ actor_id: staff.user.id, action: 'create' }]);
+    });
+
+    it('makes one task only: a second introduction is a 409 carrying the task, and so are concurrent ones', async () => {
+      const id = matchId(alder.id, birch.id);
+      const { taskId } = (await introduce(id).expect(200)).body;
+      const again = await introduce(id).expect(409);
+      expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(again.body).toMatchObject({ code: 'MATCH_ALREADY_INTRODUCED', taskId });
+      // Dismissing an introduced one is refused too.
+      expect((await dismiss(id).expect(409)).body.code).toBe('MATCH_ALREADY_INTRODUCED');
+
+      const other = matchId(cedar.id, birch.id);
+      const responses = await Promise.all([introduce(other), introduce(other), introduce(other)]);
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM tasks WHERE title LIKE 'Introduce Cedar%'`,
+      );
+      expect(n).toBe(1);
+      expect((await list('?status=introduced')).meta.total).toBe(2);
+    });
+
+    it('turns a dismissal into an introduction', async () => {
+      const id = matchId(alder.id, elm.id);
+      await dismiss(id).expect(204);
+      expect((await list('?status=dismissed')).data.map((m) => m.id)).toEqual([id]);
+      await introduce(id).expect(200);
+      expect((await list('?status=dismissed')).data).toEqual([]);
+      expect((await list('?status=introduced')).data.map((m) => m.id)).toEqual([id]);
+    });
+
+    it('is undone by restore: back in the open list, the open task deleted; a done task stays', async () => {
+      const id = matchId(alder.id, birch.id);
+      const { taskId } = (await introduce(id).expect(200)).body;
+      await restore(id).expect(204);
+      expect((await list()).data[0].id).toBe(id);
+      expect((await list('?status=introduced')).data).toEqual([]);
+      await request(t.http).get(`/api/v1/tasks/${taskId}`).set(staff.auth).expect(404);
+      expect((await timeline(birch.id)).some((event) => event.refId === taskId)).toBe(false);
+      // Idempotent: restoring it again changes nothing.
+      const before = await matchingTables(t);
+      await restore(id).expect(204);
+      expect(await matchingTables(t)).toEqual(before);
+
+      // A done follow-up is work that happened: it stays.
+      const second = (await introduce(id).expect(200)).body.taskId as string;
+      const { version } = (await request(t.http).get(`/api/v1/tasks/${second}`).set(staff.auth).expect(200)).body;
+      await request(t.http)
+        .patch(`/api/v1/tasks/${second}`)
+        .set(staff.auth)
+        .send({ status: 'done', version })
+        .expect(200);
+      await restore(id).expect(204);
+      await request(t.http).get(`/api/v1/tasks/${second}`).set(staff.auth).expect(200);
+      expect((await list()).data[0].id).toBe(id);
+    });
+
+    it('keeps the suggestion as it was when decided, after its reasons change', async () => {
+      const id = matchId(alder.id, birch.id);
+      await introduce(id).expect(200);
+      const dismissedId = matchId(cedar.id, birch.id);
+      await dismiss(dismissedId).expect(204);
+      await t.dataSource.getRepository(Organization).update(birch.id, { seeksCapabilityIds: [], audienceIds: [] });
+      const [introduced] = (await list('?status=introduced')).data;
+      expect(introduced).toMatchObject({ id, strength: 84, capabilityId: coachingId, kind: 'sought' });
+      expect(introduced.explanation).toContain('Birch Youth Shelter is looking for');
+      const [dismissed] = (await list('?status=dismissed')).data;
+      expect(dismissed).toMatchObject({ id: dismissedId, status: 'dismissed', strength: 54, kind: 'audience-fit' });
+    });
+
+    it('lists a dismissal kept from before the snapshot with its current reasons, or none once they are gone', async () => {
+      const id = matchId(alder.id, birch.id);
+      await t.dataSource.query(
+        `INSERT INTO match_decisions (id, provider_id, seeker_id, status, decided_by_id) VALUES ($1, $2, $3, 'dismissed', $4)`,
+        [id, alder.id, birch.id, staff.user.id],
+      );
+      expect((await list('?status=dismissed')).data).toEqual([
+        expect.objectContaining({ id, status: 'dismissed', strength: 84, capabilityId: coachingId, kind: 'sought' }),
+      ]);
+      await t.dataSource.getRepository(Organization).update(birch.id, { seeksCapabilityIds: [], audienceIds: [] });
+      expect((await list('?status=dismissed')).data).toEqual([
+        expect.objectContaining({
+          id,
+          strength: 0,
+          capabilityId: null,
+          kind: null,
+          audienceIds: [],
+          explanation: 'Alder College Access and Birch Youth Shelter: the reasons for this suggestion no longer hold.',
+        }),
+      ]);
+      // Restorable as any dismissal.
+      await restore(id).expect(204);
+      expect((await list('?status=dismissed')).data).toEqual([]);
+    });
+
+    it('keeps the dismissals made before decisions were recorded (the migration), and reverts to them', async () => {
+      const id = matchId(alder.id, birch.id);
+      await dismiss(matchId(cedar.id, birch.id)).expect(204);
+      await introduce(matchId(alder.id, elm.id)).expect(200);
+      const migration = new MatchDecisions1796606213517();
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await migration.down(runner);
+        // Back to the old table: the dismissal stays, the introduction has no place in it.
+        expect(await runner.query(`SELECT provider_id, seeker_id FROM match_dismissals`)).toEqual([
+          { provider_id: cedar.id, seeker_id: birch.id },
+        ]);
+        await runner.query(
+          `INSERT INTO match_dismissals (id, provider_id, seeker_id, dismissed_by_id) VALUES ($1, $2, $3, $4)`,
+          [id, alder.id, birch.id, staff.user.id],
+        );
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      // Both come back as dismissals without a snapshot (the old table had none): listed with their current reasons.
+      const rows = await t.dataSource.query(
+        `SELECT id, status, decided_by_id, strength, task_id FROM match_decisions ORDER BY id`,
+      );
+      expect(rows).toEqual(
+        [id, matchId(cedar.id, birch.id)].sort().map((row) => ({
+          id: row,
+          status: 'dismissed',
+          decided_by_id: staff.user.id,
+          strength: null,
+          task_id: null,
+        })),
+      );
+      expect((await list('?status=dismissed')).data.map((m) => [m.id, m.strength])).toEqual(
+        expect.arrayContaining([
+          [id, 84],
+          [matchId(cedar.id, birch.id), 54],
+        ]),
+      );
+    });
+
+    it('lists decisions most recent first, filtered and paged', async () => {
+      const ids = [matchId(alder.id, birch.id), matchId(alder.id, elm.id), matchId(cedar.id, birch.id)];
+      for (const id of ids) await dismiss(id).expect(204);
+      expect((await list('?status=dismissed')).data.map((m) => m.id)).toEqual([...ids].reverse());
+      expect((await list(`?status=dismissed&organizationId=${elm.id}`)).data.map((m) => m.id)).toEqual([ids[1]]);
+      expect((await list(`?status=dismissed&capabilityId=${spaceId}`)).data.map((m) => m.id)).toEqual([ids[2]]);
+      const page = await list('?status=dismissed&limit=1&offset=1');
+      expect(page).toMatchObject({ meta: { total: 3, limit: 1, offset: 1 } });
+      expect(page.data.map((m) => m.id)).toEqual([ids[1]]);
+      expect((await list('?status=dismissed&offset=5')).meta.total).toBe(3);
+      expect((await list()).meta.total).toBe(2);
+    });
+
+    it('refuses bad bodies with 400 naming the field, and changes nothing', async () => {
+      const id = matchId(alder.id, birch.id);
+      const before = await matchingTables(t);
+      for (const body of [
+        { note: 5 },
+        { note: ['a'] },
+        { note: 'x'.repeat(2001) },
+        { note: 'fine', taskId: 'x' },
+        { unknown: true },
+      ]) {
+        const response = await introduce(id, body).expect(400);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+      }
+      const raw = await request(t.http)
+        .post(`/api/v1/matches/${id}/introduce`)
+        .set(staff.auth)
+        .set('Content-Type', 'application/json')
+        .send('{"note": ');
+      expect(raw.status).toBe(400);
+      expect(await matchingTables(t)).toEqual(before);
+      // An empty or blank note is none; 2000 characters are fine.
+      expect((await introduce(id, { note: '   ' }).expect(200)).body.match.note).toBeNull();
+      await restore(id).expect(204);
+      expect((await introduce(id, { note: 'y'.repeat(2000) }).expect(200)).body.match.note).toHaveLength(2000);
+    });
+
+    it('answers 404 for unknown and malformed ids, 403 to a viewer, 401 without a token', async () => {
+      const before = await matchingTables(t);
+      for (const id of ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f', matchId(birch.id, alder.id), 'not-a-uuid', '123']) {
+        const response = await introduce(id).expect(404);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      const id = matchId(alder.id, birch.id);
+      expect((await introduce(id, {}, viewer.auth).expect(403)).headers['content-type']).toMatch(/problem\+json/);
+      await request(t.http).post(`/api/v1/matches/${id}/introduce`).send({}).expect(401);
+      expect(await matchingTables(t)).toEqual(before);
+      const manager = await signedInAs(t, Role.Manager);
+      await introduce(id, {}, manager.auth).expect(200);
+    });
+  });
+
+  describe('strength floor and per-partner cap', () => {
+    const admin = () => signedInAs(t, Role.Admin);
+    const settings = (auth: Record<string, string>) => request(t.http).get('/api/v1/settings/matching').set(auth);
+    const patch = (auth: Record<string, string>, body: object) =>
+      request(t.http).patch('/api/v1/settings/matching').set(auth).send(body);
+
+    beforeEach(async () => {
+      await t.dataSource.query(`DELETE FROM settings WHERE key = 'matching'`);
+    });
+
+    it('leaves out the weak suggestions by default and shows them all with all=true', async () => {
+      // The default floor is 60: only Alder → Birch (84) is worth reading.
+      expect(await pairs()).toEqual(['Alder → Birch 84']);
+      expect((await list()).meta.total).toBe(1);
+      expect(await pairs('?all=true')).toHaveLength(5);
+      expect((await list('?all=false')).meta.total).toBe(1);
+    });
+
+    it('keeps each partner to maxPerPartner suggestions over the whole ranked list, so pages are stable', async () => {
+      const { auth } = await admin();
+      await patch(auth, { minStrength: 50, version: 1 }).expect(200);
+      // Alder is in the first three; Cedar → Alder would be its fourth.
+      expect(await pairs()).toEqual(['Alder → Birch 84', 'Alder → Elm 57', 'Alder → Cedar 54', 'Cedar → Birch 54']);
+      const page = await list('?limit=2&offset=2');
+      expect(page.meta.total).toBe(4);
+      expect(page.data.map((m) => m.id)).toEqual([matchId(alder.id, cedar.id), matchId(cedar.id, birch.id)]);
+      // Dismissing one lets the next in.
+      await request(t.http)
+        .post(`/api/v1/matches/${matchId(alder.id, elm.id)}/dismiss`)
+        .set(staff.auth)
+        .expect(204);
+      expect(await pairs()).toEqual(['Alder → Birch 84', 'Alder → Cedar 54', 'Cedar → Alder 54', 'Cedar → Birch 54']);
+    });
+
+    it('is a setting for admins: defaults at version 1, checked, versioned and audited', async () => {
+      const { auth, user } = await admin();
+      expect((await settings(auth).expect(200)).body).toEqual({ version: 1, minStrength: 60, maxPerPartner: 3 });
+      const manager = await signedInAs(t, Role.Manager);
+      await settings(manager.auth).expect(403);
+      await patch(manager.auth, { minStrength: 10, version: 1 }).expect(403);
+      await patch(staff.auth, { minStrength: 10, version: 1 }).expect(403);
+      await request(t.http).get('/api/v1/settings/matching').expect(401);
+      for (const body of [
+        { minStrength: 101, version: 1 },
+        { minStrength: -1, version: 1 },
+        { minStrength: 'high', version: 1 },
+        { minStrength: 50.5, version: 1 },
+        { minStrength: null, version: 1 },
+        { maxPerPartner: 2, version: 1 },
+        { maxPerPartner: 101, version: 1 },
+        { minStrength: 50 },
+        { minStrength: 50, version: 1, extra: true },
+      ]) {
+        const response = await patch(auth, body).expect(400);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      const changed = (await patch(auth, { maxPerPartner: 5, version: 1 }).expect(200)).body;
+      expect(changed).toEqual({ version: 2, minStrength: 60, maxPerPartner: 5 });
+      expect((await patch(auth, { minStrength: 40, version: 1 }).expect(409)).body.code).toBeDefined();
+      expect((await patch(auth, { maxPerPartner: 5, version: 2 }).expect(200)).body.version).toBe(2);
+      const audit = await t.dataSource.query(
+        `SELECT actor_id, changes FROM audit_events WHERE entity_type = 'settings' ORDER BY occurred_at`,
+      );
+      expect(audit).toEqual([{ actor_id: user.id, changes: { maxPerPartner: { before: 3, after: 5 } } }]);
     });
   });
 });

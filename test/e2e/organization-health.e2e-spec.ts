@@ -153,13 +153,14 @@ describe(`${OrganizationHealthService.name} (e2e)`, () => {
     const sessions = Math.round((100 * held) / scheduled);
     expect(body.components.sessions).toBe(sessions);
     expect(body.score).toBe(Math.round((25 * 100 + 15 * sessions + 15 * 8 + 15 * 0 + 10 * 25 + 10 * 40) / 90));
-    // Most costly first (weight × points lost): attendance 15·100, feedback 15·92, follow-ups 10·75, fit 10·60;
-    // the cancellations (15·31) come fifth, past the drivers shown.
+    // The cautions first, most costly first (weight × points lost): attendance 15·100, feedback 15·92,
+    // follow-ups 10·75 (the oldest 20 days late), the cancellations 15·31 (4 of 13, a quarter or more);
+    // the weak fit (10·60) costs more than the cancellations but is no caution, so it comes fifth, past the drivers shown.
     expect(body.drivers).toEqual([
       'Attendance down 50% over 8 sessions',
       'Feedback low: 1.3 average',
-      '3 follow-ups overdue',
-      'Weak fit: 6 of 15',
+      '3 follow-ups overdue, the oldest by 20 days',
+      '4 of the last 13 sessions cancelled',
     ]);
   });
 

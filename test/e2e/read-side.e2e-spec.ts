@@ -6,6 +6,7 @@ import { Note } from '../../src/organization/note.entity';
 import { OrganizationStage } from '../../src/organization/organization-stage';
 import { ORGANIZATION_SEARCH_EXPRESSION } from '../../src/organization/organization.service';
 import { ProgramStatus } from '../../src/program/program.entity';
+import { checkInCandidateRows } from '../../src/read-side/check-in-round.query';
 import { closureSessionRows } from '../../src/read-side/closure-sessions.query';
 import {
   audienceCoverageRows,
@@ -204,6 +205,19 @@ describe('read side (e2e)', () => {
     ]);
     expect(rows[0].startsAt).toBeInstanceOf(Date);
   });
+  it("check-in rounds' candidates: the active organizations, since when they are active, their last check-in", async () => {
+    const rows = await readOnly((db) => checkInCandidateRows(db, { now, intervalMonths: 6 }));
+    expect(rows.map((row) => row.id).sort()).toEqual([seed.alder, seed.birch].sort());
+    // No stage history in this seed: active since they were added.
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ activeSince: expect.any(Date), openCheckInId: null, recent: false }),
+    );
+    const one = await readOnly((db) =>
+      checkInCandidateRows(db, { now, intervalMonths: 6, organizationIds: [seed.birch, seed.ended] }),
+    );
+    expect(one.map((row) => row.id)).toEqual([seed.birch]);
+  });
+
   it('search: partners, contacts with their organization, programs; a viewer cannot find by email', async () => {
     const contact = await persistContact(t.dataSource, seed.alder, {
       name: 'Rowan Ashby',

@@ -167,18 +167,22 @@ describe('seedDemo (e2e)', () => {
     it('puts the stage history, with reasons, on the organization timeline', async () => {
       const viewer = await signedInAs(t, Role.Viewer);
       const shelter = await organization(SHELTER);
+      // Dated as the demo tells it (160, 190 and 210 days before the seed ran): behind a season of events.
       const response = await request(t.http)
-        .get(`/api/v1/organizations/${shelter.id}/timeline`)
+        .get(`/api/v1/organizations/${shelter.id}/timeline?limit=100`)
         .set(viewer.auth)
         .expect(200);
-      const stageChanges = (response.body.data as { type: string; summary: string }[])
-        .filter((entry) => entry.type === 'stage-change')
-        .map((entry) => entry.summary);
-      expect(stageChanges).toEqual([
+      const stageChanges = (response.body.data as { type: string; summary: string; at: string }[]).filter(
+        (entry) => entry.type === 'stage-change',
+      );
+      expect(stageChanges.map((entry) => entry.summary)).toEqual([
         expect.stringMatching(/^Stage: exploring → active — Weekly Wednesday drop-ins/),
         expect.stringMatching(/^Stage: prospect → exploring — /),
         'Added as prospect',
       ]);
+      expect(stageChanges.map((entry) => Math.round((Date.now() - new Date(entry.at).getTime()) / 86_400_000))).toEqual(
+        [160, 190, 210],
+      );
       expect(response.body.data).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ type: 'note', summary: expect.stringContaining('handed out 25 invitations') }),
@@ -354,7 +358,8 @@ describe('seedDemo (e2e)', () => {
         expect(visit.visitedAt < new Date()).toBe(true);
       }
       expect(visits.filter((v) => v.purpose === VisitPurpose.Planning).length).toBeGreaterThanOrEqual(3);
-      expect(visits.filter((v) => v.visitedAt > new Date())).toHaveLength(1);
+      // Every visit logged is one made: the planned one with TRIO is a follow-up to do.
+      expect(visits.filter((v) => v.visitedAt > new Date())).toEqual([]);
       const orgs = await t.dataSource.getRepository(Organization).find();
       const prospects = new Set(
         orgs
@@ -510,7 +515,8 @@ describe('seedDemo (e2e)', () => {
       const pair = (m: Match) => `${name.get(m.providerId)} → ${name.get(m.seekerId)}`;
 
       const forAgency = await request(t.http)
-        .get(`/api/v1/matches?organizationId=${agency.id}&limit=100`)
+        // Every suggestion (all=true): the default list leaves out the weak ones and caps each partner.
+        .get(`/api/v1/matches?organizationId=${agency.id}&limit=100&all=true`)
         .set(staff.auth)
         .expect(200);
       const matches = forAgency.body.data as Match[];
@@ -559,13 +565,28 @@ describe('seedDemo (e2e)', () => {
       // The food bank went quiet after the spring (the check-in planned for August never happened).
       expect(worst).toMatchObject({ name: FOOD_BANK, band: 'dormant' });
       expect(worst.drivers).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^No contact in \d+ days$/), '1 follow-up overdue']),
+        expect.arrayContaining([
+          expect.stringMatching(/^No contact in \d+ days$/),
+          expect.stringMatching(/^A follow-up \d+ days overdue$/),
+        ]),
       );
       // Young people in foster care: a priority-1 audience only prospects serve so far.
       expect(body.audienceCoverage[0]).toMatchObject({ name: 'Youth in foster care', priority: 1, activePartners: 0 });
       const names = new Map((await t.dataSource.getRepository(Organization).find()).map((org) => [org.id, org.name]));
       const first = body.introductions.data[0];
       expect(`${names.get(first.providerId)} → ${names.get(first.seekerId)}`).toBe(`${CASA} → ${COLLEGE_PREP}`);
+    });
+
+    it('shows a manager every band, unscored included, and logs no visit that has not happened yet', async () => {
+      const manager = await signedInAs(t, Role.Manager);
+      const body = (await request(t.http).get('/api/v1/dashboard/health?limit=100').set(manager.auth).expect(200)).body;
+      const bands = body.summary.byBand as Record<string, number>;
+      expect(Object.keys(bands).sort()).toEqual(['at-risk', 'dormant', 'steady', 'thriving', 'unscored']);
+      expect(Object.entries(bands).filter(([, count]) => count === 0)).toEqual([]);
+      const [{ ahead }] = await t.dataSource.query<{ ahead: number }[]>(
+        `SELECT count(*)::int AS ahead FROM visits WHERE visited_at > now()`,
+      );
+      expect(ahead).toBe(0);
     });
 
     it('sends a check-in round to the partners due one, takes the answers through the emailed link, and shows them in the score', async () => {
@@ -580,6 +601,15 @@ describe('seedDemo (e2e)', () => {
         .body;
       const started = round.started.find((s: { organizationId: string }) => s.organizationId === agency.id);
       expect(started).toBeDefined();
+      // No partner younger than the waiting period (90 days by default) is asked.
+      const activeDays: { days: number }[] = await t.dataSource.query(
+        `SELECT floor(extract(epoch FROM now() - max(changed_at)) / 86400)::int AS days
+         FROM organization_stage_changes WHERE to_stage = 'active' AND organization_id = ANY($1::uuid[])
+         GROUP BY organization_id`,
+        [round.started.map((s: { organizationId: string }) => s.organizationId)],
+      );
+      expect(activeDays.length).toBe(round.started.length);
+      expect(Math.min(...activeDays.map((row) => row.days))).toBeGreaterThanOrEqual(90);
       // The shelter answered its check-in this season: not due again.
       const shelter = await organization(SHELTER);
       expect(round.started.map((s: { organizationId: string }) => s.organizationId)).not.toContain(shelter.id);

@@ -60,17 +60,26 @@ export interface Partner {
   contact: Contact | null;
 }
 
-/** An organization (active unless said) owned by `owner`, with a primary contact unless `contact` is null. */
+/**
+ * An organization (active unless said) owned by `owner`, with a primary contact unless `contact`
+ * is null. It was added in its stage `sinceDaysAgo` days before the database's now (default a
+ * year: long enough for any round to ask it), as its stage history says.
+ */
 export async function persistPartner(
   dataSource: DataSource,
   owner: User | null,
-  options: { stage?: OrganizationStage; name?: string; contact?: Partial<Contact> | null } = {},
+  options: { stage?: OrganizationStage; name?: string; contact?: Partial<Contact> | null; sinceDaysAgo?: number } = {},
 ): Promise<Partner> {
   const organization = await persistOrganization(dataSource, {
     stage: options.stage ?? OrganizationStage.Active,
     ownerId: owner?.id ?? null,
     ...(options.name && { name: options.name }),
   });
+  await dataSource.query(
+    `INSERT INTO organization_stage_changes (organization_id, from_stage, to_stage, changed_at)
+     VALUES ($1, NULL, $2, now() - make_interval(days => $3))`,
+    [organization.id, organization.stage, options.sinceDaysAgo ?? 365],
+  );
   const contact =
     options.contact === null
       ? null

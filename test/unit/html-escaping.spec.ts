@@ -95,7 +95,7 @@ describe('HTML escapes by construction', () => {
       publicUrl: 'https://tandem.test',
       content: {
         weekOf: '2026-11-30',
-        byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 0 },
+        byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 0, unscored: 0 },
         bandChanges: [{ organizationId: 'o1', name: EVIL, from: 'steady', to: 'at-risk', score: 30 }],
         newAtRisk: [{ organizationId: 'o1', name: EVIL, band: 'at-risk', score: 30, drivers: [EVIL] }],
         uncoveredAudiences: [{ audienceId: 'a1', name: EVIL, priority: 1 }],

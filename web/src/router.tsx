@@ -31,6 +31,7 @@ import { parseNewProgramSearch, parseProgramPageSearch, parseProgramsSearch } fr
 import { parseRemindersSearch } from './reminders/reminders-search';
 import { parseContactsSearch } from './contacts/contacts-search';
 import { parseCalendarSearch } from './calendar/calendar-search';
+import { parseDashboardSearch } from './dashboard/dashboard-search';
 
 /*
  * Screens used less often, or heavy (programs bring luxon, rrule and qrcode), load on first visit:
@@ -171,6 +172,7 @@ const feedbackRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dashboard',
+  validateSearch: parseDashboardSearch,
   component: lazy(() => import('./dashboard/DashboardPage'), 'DashboardPage'),
 });
 

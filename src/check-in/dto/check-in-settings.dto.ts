@@ -3,7 +3,10 @@ import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/dto/validators';
 import { CHECK_IN_SETTINGS_LIMITS } from '../check-in-settings';
 
-const { intervalMonths: INTERVAL, respondWithinDays: WINDOW } = CHECK_IN_SETTINGS_LIMITS;
+const { intervalMonths: INTERVAL, respondWithinDays: WINDOW, firstAfterDays: FIRST } = CHECK_IN_SETTINGS_LIMITS;
+
+const FIRST_AFTER_DAYS =
+  'Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.';
 
 /** PATCH /api/v1/settings/check-ins: change some settings; the version read is required. */
 export class UpdateCheckInSettingsDto {
@@ -36,6 +39,13 @@ export class UpdateCheckInSettingsDto {
   @IsBoolean()
   automatic?: boolean;
 
+  @ApiPropertyOptional({ minimum: FIRST.min, maximum: FIRST.max, example: 90, description: FIRST_AFTER_DAYS })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(FIRST.min)
+  @Max(FIRST.max)
+  firstAfterDays?: number;
+
   @ApiProperty({
     description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
   })
@@ -49,4 +59,6 @@ export class CheckInSettingsResponseDto {
   @ApiProperty({ minimum: INTERVAL.min, maximum: INTERVAL.max, example: 6 }) intervalMonths: number;
   @ApiProperty({ minimum: WINDOW.min, maximum: WINDOW.max, example: 21 }) respondWithinDays: number;
   @ApiProperty({ example: true }) automatic: boolean;
+  @ApiProperty({ minimum: FIRST.min, maximum: FIRST.max, example: 90, description: FIRST_AFTER_DAYS })
+  firstAfterDays: number;
 }

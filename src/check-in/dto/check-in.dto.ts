@@ -8,10 +8,19 @@ import { CHECK_IN_AREAS, CheckInArea } from '../../partnership/health-rules';
 import { CheckInRespondent } from '../check-in-response.entity';
 import { CHECK_IN_STATEMENT_IDS, CheckInClassification, MAX_CHECK_IN_COMMENT } from '../check-in-survey';
 import { CheckInStatus } from '../check-in.entity';
-import { MAX_ROUND_ORGANIZATIONS, RoundSkipReason } from '../check-in.service';
+import { MAX_ROUND_ORGANIZATIONS, RespondentGap, RoundSkipReason } from '../check-in.service';
 
 const CLASSIFICATIONS: CheckInClassification[] = ['strength', 'borderline', 'concern'];
-const SKIP_REASONS: RoundSkipReason[] = ['not-found', 'ended', 'open', 'recent', 'no-respondent'];
+const SKIP_REASONS: RoundSkipReason[] = [
+  'not-found',
+  'ended',
+  'open',
+  'recent',
+  'too-new',
+  'not-active',
+  'no-respondent',
+];
+const GAP_REASONS: RespondentGap['reason'][] = ['no-owner', 'owner-inactive', 'no-contact', 'no-email', 'unsubscribed'];
 
 /** POST /api/v1/check-ins/rounds. */
 export class StartRoundDto {
@@ -20,7 +29,7 @@ export class StartRoundDto {
     format: 'uuid',
     maxItems: MAX_ROUND_ORGANIZATIONS,
     description:
-      'Ask these organizations (any stage but ended, however recent their last check-in). Without it: every active organization with no open check-in and none opened within the interval of the settings.',
+      'Ask these organizations (any stage but ended, however recent their last check-in, however new: naming them asks on purpose). Without it: every active organization with no open check-in, none opened within the interval of the settings, and active for at least `firstAfterDays`.',
   })
   @IsOptionalNotNull()
   @IsArray()
@@ -157,23 +166,68 @@ export class CheckInPageDto {
   @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
 }
 
+/** One side of a partnership that a round could not ask, and why. */
+export class RoundNotAskedDto {
+  @ApiProperty({ enum: CheckInRespondent }) respondent: CheckInRespondent;
+  @ApiProperty({
+    enum: GAP_REASONS,
+    description:
+      'owner: no-owner (the partnership has none) or owner-inactive (not an active user); partner: no-contact (no primary contact), no-email (the primary contact has no email address) or unsubscribed (they unsubscribed from emails).',
+  })
+  reason: RespondentGap['reason'];
+}
+
 export class RoundStartedDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid' }) checkInId: string;
   @ApiProperty({ enum: CheckInRespondent, isArray: true }) respondents: CheckInRespondent[];
+  @ApiProperty({
+    description:
+      'Survey emails queued, one per respondent. They go out within a minute; whether each did (or failed, and why) shows on the check-in (`respondents[].email`).',
+  })
+  emailsQueued: number;
+  @ApiProperty({ type: [RoundNotAskedDto], description: 'The side not asked, and why; empty when both are.' })
+  notAsked: RoundNotAskedDto[];
 }
 
 export class RoundSkippedDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for not-found.' }) name: string | null;
   @ApiProperty({
     enum: SKIP_REASONS,
     description:
-      'not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; no-respondent: no active owner and no primary contact to email.',
+      'not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; ' +
+      'too-new: not yet active for `firstAfterDays` of the settings (only when the round picks the partners); not-active: no longer active when its turn came; ' +
+      'no-respondent: no active owner and no primary contact to email (`notAsked` says why for each).',
   })
   reason: RoundSkipReason;
+  @ApiProperty({
+    type: [RoundNotAskedDto],
+    description: 'For no-respondent: why neither side can be asked; else empty.',
+  })
+  notAsked: RoundNotAskedDto[];
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'For too-new: from when a round will ask it; else null.',
+  })
+  firstCheckInFrom: string | null;
+}
+
+export class RoundNotDueDto {
+  @ApiProperty({ description: 'Active partners left out because a check-in of theirs is open.' }) open: number;
+  @ApiProperty({ description: 'Active partners left out because one was opened within the interval.' }) recent: number;
 }
 
 export class RoundResultDto {
   @ApiProperty({ type: [RoundStartedDto] }) started: RoundStartedDto[];
   @ApiProperty({ type: [RoundSkippedDto] }) skipped: RoundSkippedDto[];
+  @ApiProperty({
+    type: RoundNotDueDto,
+    description:
+      'Without organizationIds: the active partners not due because of their last check-in, counted rather than listed. Zero with them.',
+  })
+  notDue: RoundNotDueDto;
 }

@@ -1,18 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HEALTH_BANDS, HealthBand } from '../../partnership/health-settings';
+import { HealthBand, SCORED_BANDS, ScoredBand } from '../../partnership/health-settings';
 
 export class DigestBandChangeDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: HEALTH_BANDS, description: "The band in last week's snapshot." }) from: HealthBand;
-  @ApiProperty({ enum: HEALTH_BANDS, description: 'The band now.' }) to: HealthBand;
+  @ApiProperty({ enum: SCORED_BANDS, description: "The band in last week's snapshot." }) from: ScoredBand;
+  @ApiProperty({ enum: SCORED_BANDS, description: 'The band now.' }) to: ScoredBand;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
 }
 
 export class DigestAtRiskDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['at-risk', 'dormant'] }) band: HealthBand;
+  @ApiProperty({ enum: ['at-risk', 'dormant'] }) band: ScoredBand;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
   @ApiProperty({
     type: [String],
@@ -41,25 +41,27 @@ export class DigestResponseDto {
   @ApiProperty({
     format: 'date',
     example: '2026-11-30',
-    description: 'The Monday (UTC) of the week the digest is for.',
+    description: 'The Monday (in DIGEST_TIMEZONE) of the week the digest is for.',
   })
   weekOf: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
-    description: 'Organizations not ended, per band now; every band present.',
+    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1, unscored: 3 },
+    description:
+      'Organizations not ended, per band now; every band present, `unscored` (no evidence yet) included — except in a digest stored before partnerships could be unscored.',
   })
   byBand: Record<HealthBand, number>;
   @ApiProperty({
     type: [DigestBandChangeDto],
-    description: "Organizations whose band differs from last week's snapshot, worst (lowest score) first.",
+    description:
+      "Organizations whose band differs from last week's snapshot, worst (lowest score) first. Scored bands only: getting a first score (or losing it) is not a change. A paused partnership is listed only when its band rose.",
   })
   bandChanges: DigestBandChangeDto[];
   @ApiProperty({
     type: [DigestAtRiskDto],
     description:
-      'Now at-risk or dormant, and last week thriving, steady or not yet snapshotted; worst first, with drivers.',
+      'Now at-risk or dormant, and last week thriving, steady, unscored or not yet snapshotted; worst first, with drivers. Never a paused partnership (its silence is on purpose).',
   })
   newAtRisk: DigestAtRiskDto[];
   @ApiProperty({

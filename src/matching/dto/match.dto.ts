@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
+import { trimToNull } from '../../common/dto/validators';
 import type { MatchKind } from '../matching.rules';
+
+export const MATCH_STATUSES = ['open', 'introduced', 'dismissed'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** The longest note an introduction keeps. */
+export const INTRODUCTION_NOTE_MAX = 2000;
+
+const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListMatchesQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({
@@ -19,6 +30,43 @@ export class ListMatchesQueryDto extends PaginationQueryDto {
   @IsOptional()
   @IsUUID('all')
   capabilityId?: string;
+
+  @ApiPropertyOptional({
+    enum: MATCH_STATUSES,
+    default: 'open',
+    description:
+      'open: current suggestions, strongest first; introduced / dismissed: decided ones, most recent decision first, as they were when decided.',
+  })
+  @IsOptional()
+  @IsIn(MATCH_STATUSES, { message: `must be one of ${MATCH_STATUSES.join(', ')}` })
+  status?: MatchStatus;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      'Open list only: true lists every suggestion; by default those below the strength floor are left out and each organization appears in at most maxPerPartner suggestions (GET /settings/matching).',
+  })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean({ message: 'must be true or false' })
+  all?: boolean;
+}
+
+/** POST /api/v1/matches/:id/introduce. */
+export class IntroduceMatchDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: INTRODUCTION_NOTE_MAX,
+    example: 'Emailed both directors; Dana will call Next Step on Monday.',
+    description: 'Kept with the introduction (trimmed; empty is none).',
+  })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(INTRODUCTION_NOTE_MAX)
+  note?: string | null;
 }
 
 export class MatchResponseDto {
@@ -32,10 +80,13 @@ export class MatchResponseDto {
   seekerId: string;
 
   @ApiProperty({
+    type: String,
     format: 'uuid',
-    description: 'The lead capability: the most sought-after of those the suggestion is about.',
+    nullable: true,
+    description:
+      'The lead capability: the most sought-after of those the suggestion is about (null only for a decision whose reasons no longer hold and were not kept).',
   })
-  capabilityId: string;
+  capabilityId: string | null;
 
   @ApiProperty({
     type: [String],
@@ -47,10 +98,11 @@ export class MatchResponseDto {
 
   @ApiProperty({
     enum: ['sought', 'audience-fit'],
+    nullable: true,
     description:
-      'sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it.',
+      'sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it (null as capabilityId).',
   })
-  kind: MatchKind;
+  kind: MatchKind | null;
 
   @ApiProperty({
     minimum: 0,
@@ -66,6 +118,37 @@ export class MatchResponseDto {
       'Next Step College Access offers College application coaching, which Harbor House Youth Shelter is looking for; it serves Youth experiencing homelessness (priority 1).',
   })
   explanation: string;
+
+  @ApiProperty({ enum: MATCH_STATUSES, description: 'open, introduced or dismissed.' })
+  status: MatchStatus;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was introduced or dismissed.',
+  })
+  decidedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who introduced or dismissed it.' })
+  decidedById: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "An introduction's follow-up task (null once deleted, and for the others).",
+  })
+  taskId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "An introduction's note." })
+  note: string | null;
+}
+
+export class IntroductionResponseDto {
+  @ApiProperty({ type: MatchResponseDto }) match: MatchResponseDto;
+  @ApiProperty({ format: 'uuid', description: 'The follow-up task "Introduce A to B", assigned to the caller.' })
+  taskId: string;
 }
 
 export class MatchPageDto {

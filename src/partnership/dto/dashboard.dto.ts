@@ -1,7 +1,10 @@
 import { MatchResponseDto } from '../../matching/dto/match.dto';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../../common/dto/pagination.dto';
 import { OrganizationStage, STAGES } from '../../organization/organization-stage';
-import { HEALTH_BANDS, HealthBand } from '../health-settings';
+import { HEALTH_BANDS, HealthBand, ScoredBand } from '../health-settings';
 
 export class HealthTrendDto {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Score points gained (negative: lost) over the span.' })
@@ -15,7 +18,15 @@ export class PortfolioEntryDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: STAGES }) stage: OrganizationStage;
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true }) ownerId: string | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'Null (band `unscored`) while there is no evidence yet.',
+  })
+  score: number | null;
   @ApiProperty({ enum: HEALTH_BANDS }) band: HealthBand;
   @ApiProperty({
     type: [String],
@@ -36,8 +47,8 @@ export class DashboardSummaryDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
-    description: 'Portfolio per band; every band present.',
+    example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1, unscored: 3 },
+    description: 'The whole portfolio (whatever the filters) per band; every band present.',
   })
   byBand: Record<HealthBand, number>;
   @ApiProperty({
@@ -102,12 +113,79 @@ export class DashboardIntroductionsDto {
   data: MatchResponseDto[];
 }
 
+/** A comma-separated list (`?stage=active,exploring`), or the parameter repeated. */
+const list = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value.split(',').map((item) => item.trim())
+    : Array.isArray(value)
+      ? (value as unknown[]).flatMap((item) =>
+          typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item],
+        )
+      : value;
+
+export const PORTFOLIO_STAGES = STAGES.filter((stage) => stage !== OrganizationStage.Ended);
+
+export class HealthDashboardQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset: number = 0;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'at-risk,dormant',
+    description: `Only these bands, comma-separated: ${HEALTH_BANDS.join(', ')}.`,
+  })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(HEALTH_BANDS.length)
+  @IsIn(HEALTH_BANDS, { each: true })
+  band?: HealthBand[];
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'active,exploring',
+    description: `Only these stages, comma-separated: ${PORTFOLIO_STAGES.join(', ')} (ended partners are never in the portfolio).`,
+  })
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(PORTFOLIO_STAGES.length)
+  @IsIn(PORTFOLIO_STAGES, { each: true })
+  stage?: OrganizationStage[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only the partners this staff member owns (the app's “my partners”).",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  ownerId?: string;
+}
+
 export class HealthDashboardResponseDto {
   @ApiProperty({
     type: [PortfolioEntryDto],
-    description: 'Every organization not ended, worst first (lowest score, then name).',
+    description:
+      'One page of the organizations not ended that match the filters, worst first: lowest score first, unscored ones after every scored one, then name.',
   })
   data: PortfolioEntryDto[];
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Organizations matching the filters (data holds one page).',
+  })
+  total: number;
   @ApiProperty({ type: DashboardSummaryDto }) summary: DashboardSummaryDto;
   @ApiProperty({
     type: [AudienceCoverageDto],
@@ -138,7 +216,7 @@ export class PortfolioWeekDto {
     example: { thriving: 4, steady: 7, 'at-risk': 2, dormant: 1 },
     description: 'Organizations per band in that week’s snapshots; every band present.',
   })
-  byBand: Record<HealthBand, number>;
+  byBand: Record<ScoredBand, number>;
   @ApiProperty({
     type: 'integer',
     minimum: 0,

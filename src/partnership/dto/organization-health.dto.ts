@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHECK_IN_AREAS, CheckInArea } from '../health-rules';
 import type {
+  HealthCapReason,
   AttendanceFacts,
   CheckInFacts,
   ContactKind,
@@ -135,6 +136,12 @@ export class AttendanceFactsDto implements AttendanceFacts {
 
 export class FollowUpsFactsDto implements FollowUpsFacts {
   @ApiProperty({ type: 'integer' }) overdue: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Whole days the oldest overdue follow-up is past due; null when none is overdue.',
+  })
+  oldestOverdueDays: number | null;
 }
 
 export class FitFactsDto implements FitFacts {
@@ -240,18 +247,47 @@ export class HealthHistoryPointDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) score: number;
 }
 
+export class HealthCapDto {
+  @ApiProperty({ enum: ['steady', 'at-risk'], description: 'The highest band the cautions allow.' })
+  band: 'steady' | 'at-risk';
+  @ApiProperty({
+    enum: [
+      'silence',
+      'attendance-slide',
+      'unhappy-partner',
+      'check-in-concern',
+      'cancellations',
+      'overdue-follow-ups',
+      'no-sessions',
+    ],
+    isArray: true,
+    description:
+      'Why: one caution caps at steady, two or more (or silence beyond twice the cadence) at at-risk; no session held in the last 90 days caps at steady.',
+  })
+  reasons: HealthCapReason[];
+}
+
 export class OrganizationHealthResponseDto {
   @ApiProperty({
     type: 'integer',
     minimum: 0,
     maximum: 100,
+    nullable: true,
     description:
-      'round(Σ weight × component / Σ weight) over the components that apply, after the dormant / thin-evidence caps.',
+      'round(Σ weight × component / Σ weight) over the components that apply, lowered to the top of the band a dormant silence or the cautions allow; ' +
+      'null (band `unscored`) while there is no evidence: no session held, visit, feedback or check-in.',
   })
-  score: number;
+  score: number | null;
 
   @ApiProperty({ enum: HEALTH_BANDS })
   band: HealthBand;
+
+  @ApiProperty({
+    type: HealthCapDto,
+    nullable: true,
+    description: 'Set when cautions held the band below what the weighted score gives.',
+  })
+  cap: HealthCapDto | null;
 
   @ApiProperty({
     type: HealthComponentsResponseDto,
@@ -277,7 +313,7 @@ export class OrganizationHealthResponseDto {
   @ApiProperty({
     type: [HealthHistoryPointDto],
     description:
-      'Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run.',
+      'Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run and while unscored (the history starts with the evidence).',
   })
   history: HealthHistoryPointDto[];
 }

@@ -55,7 +55,16 @@ function fakeApi() {
         case 'GET /api/v1/settings/health':
           return json(HEALTH);
         case 'GET /api/v1/settings/check-ins':
-          return json({ version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true });
+          return json({ version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true, firstAfterDays: 90 });
+        case 'PATCH /api/v1/settings/check-ins':
+          return json({
+            intervalMonths: 6,
+            respondWithinDays: 21,
+            automatic: true,
+            firstAfterDays: 90,
+            ...(body as object),
+            version: 2,
+          });
         case 'GET /api/v1/audiences':
         case 'GET /api/v1/capabilities':
           return json({ data: [] });
@@ -173,6 +182,32 @@ describe('Number boxes on the admin pages', () => {
     await user.type(months, '3');
     expect(screen.queryByText('Enter a whole number of months from 1 to 24')).toBeNull();
     expect(calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+  });
+
+  it('take the days a new partner waits for its first check-in, with what they mean, and refuse a bad number', async () => {
+    const calls = fakeApi();
+    renderAt('/admin/settings', ADMIN);
+    const user = userEvent.setup();
+    const wait = await screen.findByRole('textbox', { name: /^First check-in after/ });
+    expect(wait).toHaveValue('90');
+    expect(wait).toHaveAccessibleDescription(
+      'In days. A new partner gets its first check-in after it has been active this many days.',
+    );
+    await user.clear(wait);
+    await user.type(wait, '400');
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    expect(await screen.findByText('Enter a whole number of days from 0 to 365')).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+    await user.clear(wait);
+    await user.type(wait, '30');
+    await user.click(screen.getByRole('button', { name: 'Save check-in settings' }));
+    await waitFor(() => expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(1));
+    expect(calls.find((call) => call.method === 'PATCH')).toEqual({
+      method: 'PATCH',
+      path: '/api/v1/settings/check-ins',
+      body: { version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true, firstAfterDays: 30 },
+    });
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });
 
   it('keep an audience’s estimated population as typed and refuse a negative or a decimal with a message', async () => {

@@ -6,6 +6,7 @@ import type { components } from '../api/schema';
 import { PageTitle } from '../common/PageTitle';
 import { applyProblem } from '../forms/apply-problem';
 import { useCheckInSettings, useHealthSettings, useSaveCheckInSettings, useSaveHealthSettings } from './admin-queries';
+import { MatchingSettingsSection } from './MatchingSettingsForm';
 import { SecuritySettingsSection } from './SecuritySettingsForm';
 import {
   BAND_FIELDS,
@@ -93,6 +94,9 @@ export function SettingsPage() {
           <CheckInSettingsForm key={checkIns.data.version} settings={checkIns.data} onOutcome={setCheckInOutcome} />
         )}
         <OutcomeRegion outcome={checkInOutcome} />
+      </SettingsSection>
+      <SettingsSection id="matching-settings" title="Suggested introductions">
+        <MatchingSettingsSection />
       </SettingsSection>
       <SettingsSection id="security-settings" title="Two-factor sign-in">
         <SecuritySettingsSection />
@@ -224,6 +228,7 @@ function CheckInSettingsForm({
       intervalMonths: String(settings.intervalMonths),
       respondWithinDays: String(settings.respondWithinDays),
       automatic: settings.automatic,
+      firstAfterDays: String(settings.firstAfterDays),
     },
     validate: checkInFormErrors,
   });
@@ -251,13 +256,14 @@ function CheckInSettingsForm({
         intervalMonths: Number(values.intervalMonths),
         respondWithinDays: Number(values.respondWithinDays),
         automatic: values.automatic,
+        firstAfterDays: Number(values.firstAfterDays),
       });
     },
     () => setOutcome({ tone: 'red', text: FIX_MARKED }),
   );
 
   // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.
-  const box = (path: 'intervalMonths' | 'respondWithinDays') => ({
+  const box = (path: 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays') => ({
     ...form.getInputProps(path),
     onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const showing = Object.keys(form.errors).length > 0;
@@ -287,6 +293,13 @@ function CheckInSettingsForm({
             inputMode="numeric"
             autoComplete="off"
             {...box('respondWithinDays')}
+          />
+          <TextInput
+            label="First check-in after"
+            description="In days. A new partner gets its first check-in after it has been active this many days."
+            inputMode="numeric"
+            autoComplete="off"
+            {...box('firstAfterDays')}
           />
         </SimpleGrid>
         <Checkbox

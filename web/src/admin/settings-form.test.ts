@@ -37,11 +37,19 @@ describe('the health settings form', () => {
 });
 
 describe('checkInFormErrors', () => {
-  const valid = { intervalMonths: '6', respondWithinDays: '14', automatic: true };
+  const valid = { intervalMonths: '6', respondWithinDays: '14', automatic: true, firstAfterDays: '90' };
 
   it('takes whole numbers within the limits', () => {
     expect(checkInFormErrors(valid)).toEqual({});
     expect(checkInFormErrors({ ...valid, intervalMonths: ' 24 ', respondWithinDays: '1' })).toEqual({});
+    expect(checkInFormErrors({ ...valid, firstAfterDays: '0' })).toEqual({});
+    expect(checkInFormErrors({ ...valid, firstAfterDays: '365' })).toEqual({});
+  });
+
+  it.each(['-1', '366', '30.5', '1e2', '', 'ninety'])('refuses %j days before the first check-in', (firstAfterDays) => {
+    expect(checkInFormErrors({ ...valid, firstAfterDays })).toEqual({
+      firstAfterDays: 'Enter a whole number of days from 0 to 365',
+    });
   });
 
   it.each(['0', '25', '-1', '1.5', '1e1', ''])('refuses %j months', (intervalMonths) => {

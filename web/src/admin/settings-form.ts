@@ -58,7 +58,10 @@ export interface CheckInFormValues {
   intervalMonths: string;
   respondWithinDays: string;
   automatic: boolean;
+  firstAfterDays: string;
 }
+
+type CheckInNumberField = 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays';
 
 /** Digits only, from `min` to `max`: "1.5", "-1" or "1e1" is refused, never read as something else. */
 function whole(text: string, min: number, max: number): boolean {
@@ -66,11 +69,10 @@ function whole(text: string, min: number, max: number): boolean {
   return /^\d+$/.test(trimmed) && Number(trimmed) >= min && Number(trimmed) <= max;
 }
 
-export function checkInFormErrors(
-  values: CheckInFormValues,
-): Partial<Record<'intervalMonths' | 'respondWithinDays', string>> {
-  const errors: Partial<Record<'intervalMonths' | 'respondWithinDays', string>> = {};
+export function checkInFormErrors(values: CheckInFormValues): Partial<Record<CheckInNumberField, string>> {
+  const errors: Partial<Record<CheckInNumberField, string>> = {};
   if (!whole(values.intervalMonths, 1, 24)) errors.intervalMonths = 'Enter a whole number of months from 1 to 24';
   if (!whole(values.respondWithinDays, 1, 90)) errors.respondWithinDays = 'Enter a whole number of days from 1 to 90';
+  if (!whole(values.firstAfterDays, 0, 365)) errors.firstAfterDays = 'Enter a whole number of days from 0 to 365';
   return errors;
 }

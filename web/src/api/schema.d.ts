@@ -338,7 +338,7 @@ export interface paths {
         put?: never;
         /**
          * Send a check-in round
-         * @description Without `organizationIds`: every active organization with no open check-in and none opened within `intervalMonths` of /settings/check-ins (what the daily job does when `automatic` is on). With them (up to 1000): those organizations, whatever their last check-in. Answers which started and which were skipped, and why.
+         * @description Without `organizationIds`: every active organization with no open check-in, none opened within `intervalMonths` of /settings/check-ins, and active for at least `firstAfterDays` since it last became active (what the daily job does when `automatic` is on); those too new are listed as skipped `too-new`, those not due because of their last check-in only counted (`notDue`). With them (up to 1000): those organizations, whatever their last check-in and however new (a manager naming them asks on purpose). Answers, per organization, which started with how many survey emails queued and which side was not asked and why, and which were skipped and why.
          */
         post: operations["CheckInController_round"];
         delete?: never;
@@ -434,7 +434,7 @@ export interface paths {
         };
         /**
          * The partnership health dashboard: the portfolio worst first, bands and stages, audience coverage, upcoming sessions, overdue follow-ups, the introductions to make first
-         * @description Every organization not ended, scored now with the settings of /settings/health and sorted lowest score first, each with its drivers. `trend` compares the weekly snapshots of the last four weeks (null without two a week apart). Audiences are ordered priority first, then fewest active partners, so an uncovered high-priority audience leads; `introductions` are the three strongest of GET /matches. Computed with fifteen set-based SQL statements whatever the size of the portfolio.
+         * @description One page (`limit`, `offset`) of the organizations not ended that match `band`, `stage` and `ownerId`, scored now with the settings of /settings/health, lowest score first (unscored ones, with no evidence yet, after every scored one), each with its drivers; `total` counts the matches, `summary` the whole portfolio. `trend` compares the weekly snapshots of the last four weeks (null without two a week apart). Audiences are ordered priority first, then fewest active partners, so an uncovered high-priority audience leads; `introductions` are the three strongest of GET /matches. The scores are kept up to date in health_scores (only the organizations whose facts changed, or whose time ran out, are recomputed on a look).
          */
         get: operations["DashboardController_health"];
         put?: never;
@@ -454,7 +454,7 @@ export interface paths {
         };
         /**
          * What this week's email digest to managers says: bands that changed, new at-risk partners, uncovered audiences, top introductions
-         * @description The digest goes to every active manager and admin on Monday (07:00 in DIGEST_TIMEZONE). Once sent (`stored: true`) this returns the content that was emailed; before that, the digest composed now, as it would be sent. "Last week" is each organization's latest weekly health snapshot at least 6 days old; one without any counts as new.
+         * @description The digest goes to every active manager and admin on Monday (07:00 in DIGEST_TIMEZONE), or, when the worker was down then, once it is back that week. Once sent (`stored: true`) this returns the content that was emailed; before that, the digest composed now, as it would be sent. "Last week" is each organization's latest weekly health snapshot at least 6 days old; one without any counts as new.
          */
         get: operations["DigestController_preview"];
         put?: never;
@@ -580,8 +580,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Suggested introductions, strongest first
-         * @description A provider offers a capability the seeker looks for, or both serve a priority-1 audience and the provider offers something the seeker has not got. Organizations that ended, pairs partnered in a running program and dismissed suggestions are left out. Filter by organizationId (either side) or capabilityId.
+         * Suggested introductions: open ones strongest first, introduced or dismissed ones most recent first
+         * @description A provider offers a capability the seeker looks for, or both serve a priority-1 audience and the provider offers something the seeker has not got. Organizations that ended, pairs partnered in a running program and decided (introduced or dismissed) suggestions are left out of the open list, and unless all=true so are suggestions below the strength floor and, walking the ranked list strongest first, those of an organization already in maxPerPartner (GET /settings/matching). status=introduced|dismissed lists decisions as the suggestion was when decided, most recent first. Filter by organizationId (either side) or capabilityId.
          */
         get: operations["MatchingController_list"];
         put?: never;
@@ -601,8 +601,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss a suggestion: it stays hidden (dismissing it again changes nothing) */
+        /** Dismiss a suggestion: it stays hidden (dismissing it again changes nothing; an introduced one is a 409) */
         post: operations["MatchingController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/{id}/introduce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the pair was introduced: a follow-up task "Introduce A to B" for the caller, due in 7 days
+         * @description The suggestion (open or dismissed) becomes introduced with the note; the task is on the provider and both timelines show it. Introducing it again, or twice at once, is a 409 MATCH_ALREADY_INTRODUCED with the taskId: one task per introduction.
+         */
+        post: operations["MatchingController_introduce"];
         delete?: never;
         options?: never;
         head?: never;
@@ -618,7 +638,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Undo a dismissal: the suggestion is listed again while its reasons hold (restoring one not dismissed changes nothing) */
+        /**
+         * Undo a dismissal or an introduction: the suggestion is listed again while its reasons hold (restoring an open one changes nothing)
+         * @description Undoing an introduction deletes its follow-up task while that is still open; a done task stays.
+         */
         post: operations["MatchingController_restore"];
         delete?: never;
         options?: never;
@@ -681,7 +704,7 @@ export interface paths {
         put?: never;
         /**
          * Start a partnership check-in: email the survey to the owner and the primary contact
-         * @description The owner is asked when they are an active user; the primary contact when they have an email address and have not unsubscribed. It stays open for `respondWithinDays` of /settings/check-ins and closes early once both have answered. 409 when one is already open; 422 when the partnership has ended or there is nobody to ask.
+         * @description The owner is asked when they are an active user; the primary contact when they have an email address and have not unsubscribed. It stays open for `respondWithinDays` of /settings/check-ins and closes early once both have answered. Staff asking on purpose may ask a partner however new (the `firstAfterDays` wait is for rounds that pick the partners themselves). 409 when one is already open; 422 when the partnership has ended or there is nobody to ask.
          */
         post: operations["CheckInController_start"];
         delete?: never;
@@ -1106,8 +1129,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves
-         * @description Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic), at version 1.
+         * The check-in schedule: how often partners are asked, how long they have to answer, whether rounds start by themselves, how long a new partner waits for its first
+         * @description Until an admin changes them these are the defaults (every 6 months, 21 days to answer, automatic, the first after 90 days as an active partner), at version 1.
          */
         get: operations["CheckInSettingsController_get"];
         put?: never;
@@ -1117,7 +1140,7 @@ export interface paths {
         head?: never;
         /**
          * Change the check-in schedule (needs the current version)
-         * @description intervalMonths 1–24, respondWithinDays 1–90, automatic true/false; else 400 naming the fields. A change that changes nothing keeps the version.
+         * @description intervalMonths 1–24, respondWithinDays 1–90, automatic true/false, firstAfterDays 0–365; else 400 naming the fields. A change that changes nothing keeps the version.
          */
         patch: operations["CheckInSettingsController_update"];
         trace?: never;
@@ -1144,6 +1167,30 @@ export interface paths {
          * @description The change is merged into the current settings; the result must have weights adding up to 100 and thriving > steady > atRisk, else 400 naming the fields. A change that changes nothing keeps the version.
          */
         patch: operations["HealthSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/settings/matching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the open list of suggested introductions shows by default: a strength floor and a cap per partner
+         * @description Until an admin changes them these are the defaults (minStrength 60, maxPerPartner 3), at version 1.
+         */
+        get: operations["MatchingSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the matching settings (needs the current version)
+         * @description minStrength 0–100, maxPerPartner 3–100 (at least 3, so the first three suggestions are always the three strongest); else 400 naming the fields. A change that changes nothing keeps the version.
+         */
+        patch: operations["MatchingSettingsController_update"];
         trace?: never;
     };
     "/api/v1/settings/security": {
@@ -1698,6 +1745,11 @@ export interface components {
         CheckInSettingsResponseDto: {
             /** @example true */
             automatic: boolean;
+            /**
+             * @description Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.
+             * @example 90
+             */
+            firstAfterDays: number;
             /** @example 6 */
             intervalMonths: number;
             /** @example 21 */
@@ -2053,12 +2105,13 @@ export interface components {
         };
         DashboardSummaryDto: {
             /**
-             * @description Portfolio per band; every band present.
+             * @description The whole portfolio (whatever the filters) per band; every band present.
              * @example {
              *       "thriving": 4,
              *       "steady": 7,
              *       "at-risk": 2,
-             *       "dormant": 1
+             *       "dormant": 1,
+             *       "unscored": 3
              *     }
              */
             byBand: {
@@ -2223,15 +2276,16 @@ export interface components {
             strength: number;
         };
         DigestResponseDto: {
-            /** @description Organizations whose band differs from last week's snapshot, worst (lowest score) first. */
+            /** @description Organizations whose band differs from last week's snapshot, worst (lowest score) first. Scored bands only: getting a first score (or losing it) is not a change. A paused partnership is listed only when its band rose. */
             bandChanges: components["schemas"]["DigestBandChangeDto"][];
             /**
-             * @description Organizations not ended, per band now; every band present.
+             * @description Organizations not ended, per band now; every band present, `unscored` (no evidence yet) included — except in a digest stored before partnerships could be unscored.
              * @example {
              *       "thriving": 4,
              *       "steady": 7,
              *       "at-risk": 2,
-             *       "dormant": 1
+             *       "dormant": 1,
+             *       "unscored": 3
              *     }
              */
             byBand: {
@@ -2242,7 +2296,7 @@ export interface components {
              * @description When the content was composed.
              */
             composedAt: string;
-            /** @description Now at-risk or dormant, and last week thriving, steady or not yet snapshotted; worst first, with drivers. */
+            /** @description Now at-risk or dormant, and last week thriving, steady, unscored or not yet snapshotted; worst first, with drivers. Never a paused partnership (its silence is on purpose). */
             newAtRisk: components["schemas"]["DigestAtRiskDto"][];
             /** @description True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent. */
             stored: boolean;
@@ -2252,7 +2306,7 @@ export interface components {
             uncoveredAudiences: components["schemas"]["DigestUncoveredAudienceDto"][];
             /**
              * Format: date
-             * @description The Monday (UTC) of the week the digest is for.
+             * @description The Monday (in DIGEST_TIMEZONE) of the week the digest is for.
              * @example 2026-11-30
              */
             weekOf: string;
@@ -2419,6 +2473,8 @@ export interface components {
             weight: number;
         };
         FollowUpsFactsDto: {
+            /** @description Whole days the oldest overdue follow-up is past due; null when none is overdue. */
+            oldestOverdueDays: number | null;
             overdue: number;
         };
         HealthBandsResponseDto: {
@@ -2428,6 +2484,15 @@ export interface components {
             steady: number;
             /** @example 75 */
             thriving: number;
+        };
+        HealthCapDto: {
+            /**
+             * @description The highest band the cautions allow.
+             * @enum {string}
+             */
+            band: "steady" | "at-risk";
+            /** @description Why: one caution caps at steady, two or more (or silence beyond twice the cadence) at at-risk; no session held in the last 90 days caps at steady. */
+            reasons: ("silence" | "attendance-slide" | "unhappy-partner" | "check-in-concern" | "cancellations" | "overdue-follow-ups" | "no-sessions")[];
         };
         HealthComponentsResponseDto: {
             /** @description Attendance of the last 8 sessions vs the 8 before; null with fewer than 6 recorded. */
@@ -2448,13 +2513,15 @@ export interface components {
         HealthDashboardResponseDto: {
             /** @description Priority first, then fewest active partners, then name: an uncovered priority-1 audience comes first. */
             audienceCoverage: components["schemas"]["AudienceCoverageDto"][];
-            /** @description Every organization not ended, worst first (lowest score, then name). */
+            /** @description One page of the organizations not ended that match the filters, worst first: lowest score first, unscored ones after every scored one, then name. */
             data: components["schemas"]["PortfolioEntryDto"][];
             /** @description The three strongest suggested introductions (dismissed ones hidden). */
             introductions: components["schemas"]["DashboardIntroductionsDto"];
             /** @description Open tasks past due, oldest first. */
             overdueTasks: components["schemas"]["OverdueTasksDto"];
             summary: components["schemas"]["DashboardSummaryDto"];
+            /** @description Organizations matching the filters (data holds one page). */
+            total: number;
             /** @description Sessions in the next 14 days, not cancelled, not on a closure day, of planned or running programs; soonest first. */
             upcomingSessions: components["schemas"]["UpcomingSessionsDto"];
         };
@@ -2546,6 +2613,21 @@ export interface components {
              */
             row: number;
         };
+        IntroduceMatchDto: {
+            /**
+             * @description Kept with the introduction (trimmed; empty is none).
+             * @example Emailed both directors; Dana will call Next Step on Monday.
+             */
+            note?: string | null;
+        };
+        IntroductionResponseDto: {
+            match: components["schemas"]["MatchResponseDto"];
+            /**
+             * Format: uuid
+             * @description The follow-up task "Introduce A to B", assigned to the caller.
+             */
+            taskId: string;
+        };
         InvitationLinkResponseDto: {
             /**
              * Format: date-time
@@ -2579,6 +2661,13 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["CurrentUserResponseDto"];
         };
+        MatchingSettingsResponseDto: {
+            /** @example 3 */
+            maxPerPartner: number;
+            /** @example 60 */
+            minStrength: number;
+            version: number;
+        };
         MatchPageDto: {
             data: components["schemas"]["MatchResponseDto"][];
             meta: components["schemas"]["PageMetaDto"];
@@ -2588,9 +2677,19 @@ export interface components {
             audienceIds: string[];
             /**
              * Format: uuid
-             * @description The lead capability: the most sought-after of those the suggestion is about.
+             * @description The lead capability: the most sought-after of those the suggestion is about (null only for a decision whose reasons no longer hold and were not kept).
              */
-            capabilityId: string;
+            capabilityId: string | null;
+            /**
+             * Format: date-time
+             * @description When it was introduced or dismissed.
+             */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who introduced or dismissed it.
+             */
+            decidedById: string | null;
             /** @example Next Step College Access offers College application coaching, which Harbor House Youth Shelter is looking for; it serves Youth experiencing homelessness (priority 1). */
             explanation: string;
             /**
@@ -2599,10 +2698,12 @@ export interface components {
              */
             id: string;
             /**
-             * @description sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it.
-             * @enum {string}
+             * @description sought: the seeker looks for the capability; audience-fit: both serve a priority-1 audience and the seeker has not got it (null as capabilityId).
+             * @enum {string|null}
              */
-            kind: "sought" | "audience-fit";
+            kind: "sought" | "audience-fit" | null;
+            /** @description An introduction's note. */
+            note: string | null;
             /**
              * Format: uuid
              * @description The organization that offers the capability.
@@ -2613,8 +2714,18 @@ export interface components {
              * @description The organization to introduce it to.
              */
             seekerId: string;
+            /**
+             * @description open, introduced or dismissed.
+             * @enum {string}
+             */
+            status: "open" | "introduced" | "dismissed";
             /** @description Sum of: need (40 sought, 45 for two or more sought, 15 audience fit) + audiences (per audience 10/6/3 by priority 1/2/3 plus up to 4 by estimated population, capped at 25) + stage (each side: active 10, exploring 7, paused 4, prospect 2) + fit (both fit assessments, scaled to 10), rounded. */
             strength: number;
+            /**
+             * Format: uuid
+             * @description An introduction's follow-up task (null once deleted, and for the others).
+             */
+            taskId: string | null;
         };
         MfaRecoveryCodesResponseDto: {
             /**
@@ -2656,7 +2767,9 @@ export interface components {
         };
         OrganizationHealthResponseDto: {
             /** @enum {string} */
-            band: "thriving" | "steady" | "at-risk" | "dormant";
+            band: "thriving" | "steady" | "at-risk" | "dormant" | "unscored";
+            /** @description Set when cautions held the band below what the weighted score gives. */
+            cap: components["schemas"]["HealthCapDto"] | null;
             /** @description Each component 0–100, null when there is nothing to judge it by (its weight is shared by the others). */
             components: components["schemas"]["HealthComponentsResponseDto"];
             /** @description Per component: score, weight, effectiveWeight (its share after redistribution, 0–100) and the facts that produced it. */
@@ -2669,10 +2782,10 @@ export interface components {
              *     ]
              */
             drivers: string[];
-            /** @description Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run. */
+            /** @description Weekly snapshots of the score (the latest 53, about a year), oldest first; empty until the weekly job has run and while unscored (the history starts with the evidence). */
             history: components["schemas"]["HealthHistoryPointDto"][];
-            /** @description round(Σ weight × component / Σ weight) over the components that apply, after the dormant / thin-evidence caps. */
-            score: number;
+            /** @description round(Σ weight × component / Σ weight) over the components that apply, lowered to the top of the band a dormant silence or the cautions allow; null (band `unscored`) while there is no evidence: no session held, visit, feedback or check-in. */
+            score: number | null;
         };
         OrganizationPageDto: {
             data: components["schemas"]["OrganizationResponseDto"][];
@@ -2743,7 +2856,7 @@ export interface components {
         };
         PortfolioEntryDto: {
             /** @enum {string} */
-            band: "thriving" | "steady" | "at-risk" | "dormant";
+            band: "thriving" | "steady" | "at-risk" | "dormant" | "unscored";
             /**
              * @description Short sentences a manager can act on, most costly first.
              * @example [
@@ -2755,7 +2868,10 @@ export interface components {
             name: string;
             /** Format: uuid */
             organizationId: string;
-            score: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Null (band `unscored`) while there is no evidence yet. */
+            score: number | null;
             /** @enum {string} */
             stage: "prospect" | "exploring" | "active" | "paused" | "ended";
             /** @description The change over the last four weeks of weekly snapshots; null without two snapshots at least a week apart. */
@@ -2964,22 +3080,53 @@ export interface components {
             /** @enum {string} */
             type: "session" | "once" | "task-due";
         };
+        RoundNotAskedDto: {
+            /**
+             * @description owner: no-owner (the partnership has none) or owner-inactive (not an active user); partner: no-contact (no primary contact), no-email (the primary contact has no email address) or unsubscribed (they unsubscribed from emails).
+             * @enum {string}
+             */
+            reason: "no-owner" | "owner-inactive" | "no-contact" | "no-email" | "unsubscribed";
+            /** @enum {string} */
+            respondent: "owner" | "partner";
+        };
+        RoundNotDueDto: {
+            /** @description Active partners left out because a check-in of theirs is open. */
+            open: number;
+            /** @description Active partners left out because one was opened within the interval. */
+            recent: number;
+        };
         RoundResultDto: {
+            /** @description Without organizationIds: the active partners not due because of their last check-in, counted rather than listed. Zero with them. */
+            notDue: components["schemas"]["RoundNotDueDto"];
             skipped: components["schemas"]["RoundSkippedDto"][];
             started: components["schemas"]["RoundStartedDto"][];
         };
         RoundSkippedDto: {
+            /**
+             * Format: date-time
+             * @description For too-new: from when a round will ask it; else null.
+             */
+            firstCheckInFrom: string | null;
+            /** @description null for not-found. */
+            name: string | null;
+            /** @description For no-respondent: why neither side can be asked; else empty. */
+            notAsked: components["schemas"]["RoundNotAskedDto"][];
             /** Format: uuid */
             organizationId: string;
             /**
-             * @description not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; no-respondent: no active owner and no primary contact to email.
+             * @description not-found: no such organization; ended: the partnership ended; open: a check-in is open; recent: one was opened within the interval; too-new: not yet active for `firstAfterDays` of the settings (only when the round picks the partners); not-active: no longer active when its turn came; no-respondent: no active owner and no primary contact to email (`notAsked` says why for each).
              * @enum {string}
              */
-            reason: "not-found" | "ended" | "open" | "recent" | "no-respondent";
+            reason: "not-found" | "ended" | "open" | "recent" | "too-new" | "not-active" | "no-respondent";
         };
         RoundStartedDto: {
             /** Format: uuid */
             checkInId: string;
+            /** @description Survey emails queued, one per respondent. They go out within a minute; whether each did (or failed, and why) shows on the check-in (`respondents[].email`). */
+            emailsQueued: number;
+            name: string;
+            /** @description The side not asked, and why; empty when both are. */
+            notAsked: components["schemas"]["RoundNotAskedDto"][];
             /** Format: uuid */
             organizationId: string;
             respondents: ("owner" | "partner")[];
@@ -3127,7 +3274,7 @@ export interface components {
             open: boolean;
         };
         StartRoundDto: {
-            /** @description Ask these organizations (any stage but ended, however recent their last check-in). Without it: every active organization with no open check-in and none opened within the interval of the settings. */
+            /** @description Ask these organizations (any stage but ended, however recent their last check-in, however new: naming them asks on purpose). Without it: every active organization with no open check-in, none opened within the interval of the settings, and active for at least `firstAfterDays`. */
             organizationIds?: string[];
         };
         SubmitCheckInAnswersDto: {
@@ -3224,6 +3371,11 @@ export interface components {
             /** @description Whether the daily job sends the round to partners that are due by itself. */
             automatic?: boolean;
             /**
+             * @description Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.
+             * @example 90
+             */
+            firstAfterDays?: number;
+            /**
              * @description Months between check-ins of one partner.
              * @example 6
              */
@@ -3313,6 +3465,20 @@ export interface components {
             recency?: number;
             /** @description Sessions held vs scheduled in the last 90 days (closures do not count). */
             sessions?: number;
+        };
+        UpdateMatchingSettingsDto: {
+            /**
+             * @description The most suggestions one organization appears in (strongest kept first).
+             * @example 3
+             */
+            maxPerPartner?: number;
+            /**
+             * @description Suggestions weaker than this are not listed by default.
+             * @example 60
+             */
+            minStrength?: number;
+            /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
+            version: number;
         };
         UpdateOrganizationDto: {
             address?: string | null;
@@ -5221,7 +5387,16 @@ export interface operations {
     };
     DashboardController_health: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only these bands, comma-separated: thriving, steady, at-risk, dormant, unscored. */
+                band?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Only the partners this staff member owns (the app's “my partners”). */
+                ownerId?: string;
+                /** @description Only these stages, comma-separated: prospect, exploring, active, paused (ended partners are never in the portfolio). */
+                stage?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5234,6 +5409,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDashboardResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No access token, or it is expired, revoked or its user deactivated. */
@@ -5719,12 +5903,16 @@ export interface operations {
     MatchingController_list: {
         parameters: {
             query?: {
+                /** @description Open list only: true lists every suggestion; by default those below the strength floor are left out and each organization appears in at most maxPerPartner suggestions (GET /settings/matching). */
+                all?: boolean;
                 /** @description Only suggestions this capability is a reason for; it then leads (capabilityId). */
                 capabilityId?: string;
                 limit?: number;
                 offset?: number;
                 /** @description Only suggestions involving this organization (as provider or seeker). */
                 organizationId?: string;
+                /** @description open: current suggestions, strongest first; introduced / dismissed: decided ones, most recent decision first, as they were when decided. */
+                status?: "open" | "introduced" | "dismissed";
             };
             header?: never;
             path?: never;
@@ -5806,6 +5994,85 @@ export interface operations {
             };
             /** @description No such record (unknown or malformed id). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchingController_introduce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntroduceMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the staff role or higher (permission matching.use). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8055,6 +8322,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthSettingsResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission settings.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchingSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingSettingsResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission settings.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchingSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMatchingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingSettingsResponseDto"];
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */

@@ -10,6 +10,7 @@ export type Capability = components['schemas']['CapabilityResponseDto'];
 /** A colleague in the team list (GET /users/directory): id, name and role, for every role. */
 export type Colleague = components['schemas']['ColleagueResponseDto'];
 export type OrganizationHealth = components['schemas']['OrganizationHealthResponseDto'];
+/** A partnership's band; `unscored` while it has no evidence yet (no session held, visit, feedback or check-in). */
 export type HealthBand = OrganizationHealth['band'];
 export type HealthComponents = components['schemas']['HealthComponentsResponseDto'];
 export type TimelineEntry = components['schemas']['TimelineEntryDto'];
@@ -36,4 +37,5 @@ export const BAND_LABELS: Record<HealthBand, string> = {
   steady: 'Steady',
   'at-risk': 'At risk',
   dormant: 'Dormant',
+  unscored: 'Not scored yet',
 };

@@ -51,47 +51,109 @@ describe('check-in wording', () => {
 });
 
 describe('roundSummary', () => {
-  const names = new Map([
-    ['a', 'Alder College Access'],
-    ['b', 'Birch Youth Shelter'],
-    ['c', 'Cedar Internship Office'],
-  ]);
+  type Result = Parameters<typeof roundSummary>[0];
+  const started = (
+    organizationId: string,
+    name: string,
+    respondents: ('owner' | 'partner')[],
+    notAsked: Result['started'][number]['notAsked'] = [],
+  ) => ({
+    organizationId,
+    name,
+    checkInId: `c-${organizationId}`,
+    respondents,
+    emailsQueued: respondents.length,
+    notAsked,
+  });
+  const skipped = (
+    organizationId: string,
+    name: string | null,
+    reason: Result['skipped'][number]['reason'],
+    extra: Partial<Result['skipped'][number]> = {},
+  ) => ({ organizationId, name, reason, notAsked: [], firstCheckInFrom: null, ...extra });
+  const noOwner = { respondent: 'owner' as const, reason: 'no-owner' as const };
 
-  it('names the partners asked and, one line each, those skipped and why', () => {
+  it('says how many partners were sent it, how many not and why, counted and then one line each', () => {
     const summary = roundSummary(
       {
         started: [
-          { organizationId: 'a', checkInId: 'x', respondents: ['owner', 'partner'] },
-          { organizationId: 'b', checkInId: 'y', respondents: ['owner'] },
+          started('a', 'Alder College Access', ['owner', 'partner']),
+          started('b', 'Birch Youth Shelter', ['owner'], [{ respondent: 'partner', reason: 'no-email' }]),
+          started('d', 'Dogwood Clinic', ['partner'], [noOwner]),
         ],
         skipped: [
-          { organizationId: 'c', reason: 'no-respondent' },
-          { organizationId: 'gone', reason: 'open' },
+          skipped('c', 'Cedar Internship Office', 'too-new', { firstCheckInFrom: '2027-03-05T10:00:00.000Z' }),
+          skipped('e', 'Elm Food Bank', 'no-respondent', {
+            notAsked: [noOwner, { respondent: 'partner', reason: 'no-contact' }],
+          }),
+          skipped('f', 'Fir Teen Center', 'no-respondent', {
+            notAsked: [noOwner, { respondent: 'partner', reason: 'unsubscribed' }],
+          }),
+          skipped('gone', null, 'not-found'),
         ],
+        notDue: { open: 2, recent: 38 },
       },
-      names,
+      day,
     );
-    expect(summary.started).toBe('Started 2 check-ins: Alder College Access and Birch Youth Shelter.');
-    expect(summary.skipped).toEqual([
-      'Cedar Internship Office: nobody to ask (no owner who is an active user, no primary contact with an email address)',
-      'A partner no longer listed: a check-in is already open',
-    ]);
-    // Birch's primary contact is not asked: said, with why.
-    expect(summary.partial).toEqual([
-      'Birch Youth Shelter: The partner’s primary contact is not asked: there is none with an email address, or they unsubscribed from emails.',
+    expect(summary.sent).toBe('Sent to 2 partners (4 survey emails).');
+    expect(summary.notSent).toBe(
+      'Not sent: 5 — no contact with an email (2), too new to ask yet (1), everyone unsubscribed (1), not in the directory (1).',
+    );
+    expect(summary.ownerOnly).toBe('The library owner was still asked at one of them.');
+    expect(summary.notDue).toBe('Not due: 38 checked in recently, 2 with a check-in still open.');
+    expect(summary.sentTo).toEqual(['Alder College Access', 'Dogwood Clinic']);
+    expect(summary.details).toEqual([
+      'Birch Youth Shelter: not sent to the partner (its primary contact has no email address); only the library owner was asked',
+      'Dogwood Clinic: the library owner was not asked (no library owner)',
+      'Cedar Internship Office: too new to ask yet; the first check-in is from 2027-03-05',
+      'Elm Food Bank: nobody to ask (no library owner; no primary contact)',
+      'Fir Teen Center: nobody to ask (no library owner; its primary contact unsubscribed from our emails)',
+      'A partner no longer listed: no longer in the directory',
     ]);
   });
 
-  it('says plainly when nothing was started', () => {
-    expect(roundSummary({ started: [], skipped: [] }, names)).toEqual({
-      started: 'No check-in was started: every active partner has one open, had one recently, or has nobody to ask.',
-      skipped: [],
-      partial: [],
+  it('says plainly when nothing was sent, and leaves out what did not happen', () => {
+    expect(roundSummary({ started: [], skipped: [], notDue: { open: 0, recent: 0 } }, day)).toEqual({
+      sent: 'No partner was sent the survey.',
+      notSent: null,
+      ownerOnly: null,
+      notDue: null,
+      sentTo: [],
+      details: [],
     });
+    const one = roundSummary(
+      { started: [started('c', 'Cedar Internship Office', ['partner'])], skipped: [], notDue: { open: 0, recent: 3 } },
+      day,
+    );
+    expect(one.sent).toBe('Sent to 1 partner (1 survey email).');
+    expect(one.notDue).toBe('Not due: 3 checked in recently.');
+    // Only owners asked: no partner was sent it, but the emails that went are said.
     expect(
-      roundSummary({ started: [{ organizationId: 'c', checkInId: 'z', respondents: ['partner'] }], skipped: [] }, names)
-        .started,
-    ).toBe('Started 1 check-in: Cedar Internship Office.');
+      roundSummary(
+        {
+          started: [
+            started('b', 'Birch', ['owner'], [{ respondent: 'partner', reason: 'unsubscribed' }]),
+            started('c', 'Cedar', ['owner'], [{ respondent: 'partner', reason: 'no-contact' }]),
+          ],
+          skipped: [],
+          notDue: { open: 0, recent: 0 },
+        },
+        day,
+      ),
+    ).toMatchObject({
+      sent: 'No partner was sent the survey (2 survey emails to library owners).',
+      notSent: 'Not sent: 2 — everyone unsubscribed (1), no contact with an email (1).',
+      ownerOnly: 'The library owner was still asked at 2 of them.',
+    });
+  });
+
+  it('takes a name the answer lacks from the names it is given', () => {
+    const summary = roundSummary(
+      { started: [], skipped: [skipped('a', null, 'ended')], notDue: { open: 0, recent: 0 } },
+      day,
+      new Map([['a', 'Alder']]),
+    );
+    expect(summary.details).toEqual(['Alder: the partnership has ended']);
   });
 });
 

@@ -5,6 +5,9 @@ import type { CheckIn, CheckInArea, RoundResult } from '../dashboard/types';
 type Classification = NonNullable<CheckInArea['classification']>;
 type Respondent = CheckIn['respondents'][number]['respondent'];
 type SkipReason = RoundResult['skipped'][number]['reason'];
+type Gap = RoundResult['started'][number]['notAsked'][number];
+type Started = RoundResult['started'][number];
+type Skipped = RoundResult['skipped'][number];
 
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   strength: 'Strength',
@@ -30,7 +33,18 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   ended: 'the partnership has ended',
   open: 'a check-in is already open',
   recent: 'checked in recently',
+  'too-new': 'too new to ask yet',
+  'not-active': 'no longer an active partner',
   'no-respondent': 'nobody to ask (no owner who is an active user, no primary contact with an email address)',
+};
+
+/** Why one side was not asked, in words. */
+export const GAP_TEXT: Record<Gap['reason'], string> = {
+  'no-owner': 'no library owner',
+  'owner-inactive': 'its library owner is no longer an active Tandem user',
+  'no-contact': 'no primary contact',
+  'no-email': 'its primary contact has no email address',
+  unsubscribed: 'its primary contact unsubscribed from our emails',
 };
 
 /** "4.3 of 5" or, when nobody answered the area, "No answers". */
@@ -64,36 +78,131 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** A round's answer in plain words (see roundSummary). */
 export interface RoundSummary {
-  /** "Started 2 check-ins: Alder and Birch." or "No check-in was started." */
-  started: string;
-  /** One line per skipped organization: "Cedar: a check-in is already open". */
-  skipped: string[];
-  /** One line per partner started where one side is not asked, and why: "Birch: only the library owner is asked (…)". */
-  partial: string[];
+  /** "Sent to 12 partners (20 survey emails)." or "No partner was sent the survey." */
+  sent: string;
+  /** "Not sent: 3 — no contact with an email (2), everyone unsubscribed (1)." or null when every partner picked was sent it. */
+  notSent: string | null;
+  /** "The library owner was still asked at 2 of them." (the partner side not reached) or null. */
+  ownerOnly: string | null;
+  /** "Not due: 38 checked in recently, 2 with a check-in still open." (counted, not listed) or null. */
+  notDue: string | null;
+  /** The partners sent it, by name. */
+  sentTo: string[];
+  /** One line per partner not sent it, or asked on one side only: "Cedar: too new to ask yet; the first check-in is from 3 Mar 2027". */
+  details: string[];
 }
 
 /** Said under a round that started any: the emails are sent after the answer, so where to see how they fared. */
 export const ROUND_EMAILS_NOTE =
   'The survey emails go out within a minute. Each partner’s Check-ins section shows whether its emails went out, and why not when one failed.';
 
-/** The answer of POST /check-ins/rounds in words, names looked up in `names` (id → name). */
-export function roundSummary(result: RoundResult, names: ReadonlyMap<string, string>): RoundSummary {
-  const nameOf = (id: string) => names.get(id) ?? 'A partner no longer listed';
-  const startedNames = result.started.map((entry) => nameOf(entry.organizationId));
-  const started =
-    startedNames.length === 0
-      ? 'No check-in was started: every active partner has one open, had one recently, or has nobody to ask.'
-      : `Started ${startedNames.length} ${startedNames.length === 1 ? 'check-in' : 'check-ins'}: ${joinNames(startedNames)}.`;
+/** Why a partner was not sent the survey, grouped as a manager would count them. */
+type NotSentKey = SkipReason | 'no-email' | 'unsubscribed';
+
+const NOT_SENT_TEXT: Record<NotSentKey, string> = {
+  'too-new': 'too new to ask yet',
+  'no-email': 'no contact with an email',
+  unsubscribed: 'everyone unsubscribed',
+  'no-respondent': 'nobody to ask',
+  open: 'a check-in already open',
+  recent: 'checked in recently',
+  ended: 'partnership ended',
+  'not-active': 'no longer active',
+  'not-found': 'not in the directory',
+};
+
+/** The partner side's gap of a started or skipped entry, if any. */
+const partnerGap = (notAsked: readonly Gap[]) => notAsked.find((gap) => gap.respondent === 'partner');
+const ownerGap = (notAsked: readonly Gap[]) => notAsked.find((gap) => gap.respondent === 'owner');
+
+function notSentKey(entry: Pick<Skipped, 'reason' | 'notAsked'>): NotSentKey {
+  if (entry.reason !== 'no-respondent') return entry.reason;
+  const gap = partnerGap(entry.notAsked);
+  if (!gap) return 'no-respondent';
+  return gap.reason === 'unsubscribed' ? 'unsubscribed' : 'no-email';
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** "too new to ask yet (2), no contact with an email (1)", biggest first (ties in the order met). */
+function counted(keys: readonly NotSentKey[]): string {
+  const counts = new Map<NotSentKey, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, count]) => `${NOT_SENT_TEXT[key]} (${count})`)
+    .join(', ');
+}
+
+/**
+ * The answer of POST /check-ins/rounds in words: which partners were sent the survey (their
+ * primary contact was emailed), which were not and why, counted and then one line each, and how
+ * many were simply not due. A check-in that went to the library owner alone counts as not sent
+ * to the partner, with the reason, and says the owner was asked. Names come with the answer;
+ * `names` (id → name) is a fallback.
+ */
+export function roundSummary(
+  result: RoundResult,
+  formatDate: (iso: string) => string,
+  names: ReadonlyMap<string, string> = new Map(),
+): RoundSummary {
+  const nameOf = (entry: { organizationId: string; name: string | null }) =>
+    entry.name ?? names.get(entry.organizationId) ?? 'A partner no longer listed';
+  const reached = result.started.filter((entry) => entry.respondents.includes('partner'));
+  const ownerOnly = result.started.filter((entry) => !entry.respondents.includes('partner'));
+  const emails = result.started.reduce((sum, entry) => sum + entry.emailsQueued, 0);
+  const notSentKeys: NotSentKey[] = [
+    ...ownerOnly.map((entry) => notSentKey({ reason: 'no-respondent', notAsked: entry.notAsked })),
+    ...result.skipped.map(notSentKey),
+  ];
+
+  const details: string[] = [];
+  for (const entry of result.started) details.push(...startedDetails(entry, nameOf(entry)));
+  for (const entry of result.skipped) details.push(`${nameOf(entry)}: ${skippedDetail(entry, formatDate)}`);
+
+  const notDueParts = [
+    result.notDue.recent > 0 ? `${result.notDue.recent} checked in recently` : null,
+    result.notDue.open > 0 ? `${result.notDue.open} with a check-in still open` : null,
+  ].filter((part): part is string => part !== null);
+
   return {
-    started,
-    skipped: result.skipped.map((entry) => `${nameOf(entry.organizationId)}: ${SKIP_REASON_TEXT[entry.reason]}`),
-    partial: result.started.flatMap((entry) =>
-      (['owner', 'partner'] as const)
-        .filter((respondent) => !entry.respondents.includes(respondent))
-        .map((respondent) => `${nameOf(entry.organizationId)}: ${NOT_ASKED[respondent]}`),
-    ),
+    sent:
+      reached.length === 0
+        ? emails === 0
+          ? 'No partner was sent the survey.'
+          : `No partner was sent the survey (${plural(emails, 'survey email', 'survey emails')} to library owners).`
+        : `Sent to ${plural(reached.length, 'partner', 'partners')} (${plural(emails, 'survey email', 'survey emails')}).`,
+    notSent: notSentKeys.length === 0 ? null : `Not sent: ${notSentKeys.length} — ${counted(notSentKeys)}.`,
+    ownerOnly:
+      ownerOnly.length === 0
+        ? null
+        : `The library owner was still asked at ${ownerOnly.length === 1 ? 'one of them' : `${ownerOnly.length} of them`}.`,
+    notDue: notDueParts.length === 0 ? null : `Not due: ${notDueParts.join(', ')}.`,
+    sentTo: reached.map(nameOf),
+    details,
   };
+}
+
+function startedDetails(entry: Started, name: string): string[] {
+  const partner = partnerGap(entry.notAsked);
+  const owner = ownerGap(entry.notAsked);
+  const lines: string[] = [];
+  if (partner)
+    lines.push(`${name}: not sent to the partner (${GAP_TEXT[partner.reason]}); only the library owner was asked`);
+  if (owner) lines.push(`${name}: the library owner was not asked (${GAP_TEXT[owner.reason]})`);
+  return lines;
+}
+
+function skippedDetail(entry: Skipped, formatDate: (iso: string) => string): string {
+  if (entry.reason === 'too-new')
+    return entry.firstCheckInFrom
+      ? `too new to ask yet; the first check-in is from ${formatDate(entry.firstCheckInFrom)}`
+      : 'too new to ask yet';
+  if (entry.reason === 'no-respondent' && entry.notAsked.length > 0)
+    return `nobody to ask (${entry.notAsked.map((gap) => GAP_TEXT[gap.reason]).join('; ')})`;
+  return SKIP_REASON_TEXT[entry.reason];
 }
 
 /**

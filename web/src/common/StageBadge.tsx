@@ -14,6 +14,8 @@ const BAND_COLORS: Record<HealthBand, string> = {
   steady: 'blue',
   'at-risk': 'orange',
   dormant: 'red',
+  // Neutral: no evidence yet is not a verdict on the partnership.
+  unscored: 'gray',
 };
 
 /**

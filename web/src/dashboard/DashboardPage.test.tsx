@@ -22,6 +22,9 @@ const STAFF = { ...MANAGER, id: '22222222-2222-4222-8222-222222222222', name: 'S
 const ALDER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const BIRCH = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const CEDAR = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+const ELM = '0eeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+const BEN = '33333333-3333-4333-8333-333333333333';
+const UNSCORED_DRIVER = 'Not enough to go on yet: a visit, a session held, feedback or a check-in will score it';
 /** Ended, so not on the dashboard: its name comes from GET /organizations/:id. */
 const DOGWOOD = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 
@@ -34,6 +37,11 @@ const MATCH: Match = {
   kind: 'sought',
   strength: 64,
   explanation: 'Dogwood offers a meeting space, which Birch is looking for.',
+  status: 'open',
+  note: null,
+  decidedAt: null,
+  decidedById: null,
+  taskId: null,
 };
 
 function dashboard(): HealthDashboard {
@@ -43,6 +51,7 @@ function dashboard(): HealthDashboard {
         organizationId: CEDAR,
         name: 'Cedar Internship Office',
         stage: 'active',
+        ownerId: MANAGER.id,
         score: 24,
         band: 'dormant',
         drivers: ['No contact in 150 days'],
@@ -52,6 +61,7 @@ function dashboard(): HealthDashboard {
         organizationId: BIRCH,
         name: 'Birch Youth Shelter',
         stage: 'active',
+        ownerId: BEN,
         score: 48,
         band: 'at-risk',
         drivers: ['3 follow-ups overdue'],
@@ -61,15 +71,27 @@ function dashboard(): HealthDashboard {
         organizationId: ALDER,
         name: 'Alder College Access',
         stage: 'active',
+        ownerId: null,
         score: 99,
         band: 'thriving',
         drivers: [],
         trend: { change: 3, direction: 'steady', spanDays: 28 },
       },
+      {
+        organizationId: ELM,
+        name: 'Elm Reading Club',
+        stage: 'prospect',
+        ownerId: MANAGER.id,
+        score: null,
+        band: 'unscored',
+        drivers: [UNSCORED_DRIVER],
+        trend: null,
+      },
     ],
+    total: 4,
     summary: {
-      byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1 },
-      byStage: { prospect: 0, exploring: 0, active: 3, paused: 0, ended: 1 },
+      byBand: { thriving: 1, steady: 0, 'at-risk': 1, dormant: 1, unscored: 1 },
+      byStage: { prospect: 1, exploring: 0, active: 3, paused: 0, ended: 1 },
     },
     audienceCoverage: [
       { audienceId: '1', name: 'Teens', priority: 1, activePartners: 2 },
@@ -82,17 +104,67 @@ function dashboard(): HealthDashboard {
   };
 }
 
-/** A stand-in for the API: the dashboard, its history, organizations by id and a dismiss that empties the introductions. */
-function fakeApi() {
+/** `count` partners, all steady (for paging), named so that they sort by number. */
+function manyPartners(count: number): HealthDashboard {
+  const base = dashboard();
+  const data = Array.from({ length: count }, (_, index) => ({
+    organizationId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    name: `Partner ${String(index + 1).padStart(3, '0')}`,
+    stage: 'active' as const,
+    ownerId: null,
+    score: 60,
+    band: 'steady' as const,
+    drivers: [],
+    trend: null,
+  }));
+  return {
+    ...base,
+    data,
+    total: count,
+    summary: {
+      byBand: { thriving: 0, steady: count, 'at-risk': 0, dormant: 0, unscored: 0 },
+      byStage: { prospect: 0, exploring: 0, active: count, paused: 0, ended: 0 },
+    },
+  };
+}
+
+/**
+ * A stand-in for the API: the dashboard (filtered and paged as the server does, from `portfolio`),
+ * its history, the team list, organizations by id and a dismiss that empties the introductions.
+ */
+function fakeApi(portfolio: HealthDashboard = dashboard()) {
   const calls: string[] = [];
-  let current = dashboard();
+  /** The query of each GET /dashboard/health, in order. */
+  const dashboardQueries: URLSearchParams[] = [];
+  let current = portfolio;
+  const page = (query: URLSearchParams): HealthDashboard => {
+    const matching = current.data.filter(
+      (entry) =>
+        (!query.get('band') || entry.band === query.get('band')) &&
+        (!query.get('stage') || entry.stage === query.get('stage')) &&
+        (!query.get('ownerId') || entry.ownerId === query.get('ownerId')),
+    );
+    const offset = Number(query.get('offset') ?? 0);
+    const limit = Number(query.get('limit') ?? 50);
+    return { ...current, data: matching.slice(offset, offset + limit), total: matching.length };
+  };
   const fetch = vi.fn(async (input: Request | URL | string) => {
     const request = input instanceof Request ? input : new Request(String(input));
     const url = new URL(request.url);
     calls.push(`${request.method} ${url.pathname}`);
     const json = (body: unknown, status = 200) =>
       new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-    if (url.pathname === '/api/v1/dashboard/health') return json(current);
+    if (url.pathname === '/api/v1/dashboard/health') {
+      dashboardQueries.push(url.searchParams);
+      return json(page(url.searchParams));
+    }
+    if (url.pathname === '/api/v1/users/directory')
+      return json({
+        data: [
+          { id: MANAGER.id, name: MANAGER.name, role: 'manager' },
+          { id: BEN, name: 'Ben Outreach', role: 'staff' },
+        ],
+      });
     if (url.pathname === '/api/v1/dashboard/health/history') return json({ data: [] });
     if (url.pathname === `/api/v1/organizations/${DOGWOOD}`)
       return json({ id: DOGWOOD, name: 'Dogwood Literacy Circle' });
@@ -104,8 +176,10 @@ function fakeApi() {
     return json({ status: 404, detail: 'not here' }, 404);
   });
   vi.stubGlobal('fetch', fetch);
-  return { calls };
+  return { calls, dashboardQueries, lastQuery: () => Object.fromEntries(dashboardQueries.at(-1) ?? []) };
 }
+
+const search = (router: ReturnType<typeof renderAt>) => router.state.location.search as Record<string, unknown>;
 
 function renderAt(path: string, user: User) {
   session.signInForTest(user);
@@ -128,6 +202,7 @@ describe('DashboardPage', () => {
       'Cedar Internship Office',
       'Birch Youth Shelter',
       'Alder College Access',
+      'Elm Reading Club',
     ]);
     expect(within(rows[0]).getByText('Down 25 points in 3 weeks')).toBeInTheDocument();
     expect(within(rows[0]).getByText('No contact in 150 days')).toBeInTheDocument();
@@ -181,5 +256,157 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('You do not have access to this page (403)');
     expect(screen.queryByRole('link', { name: 'Dashboard' })).not.toBeInTheDocument();
     expect(api.calls.some((call) => call.includes('/dashboard'))).toBe(false);
+  });
+
+  it('shows a partner not scored yet with a grey "Not scored yet" badge and no number, and counts it', async () => {
+    fakeApi();
+    renderAt('/dashboard', MANAGER);
+    const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    const elm = within(table).getByRole('link', { name: 'Elm Reading Club' }).closest('tr')!;
+    const cells = within(elm).getAllByRole('cell');
+    expect(cells[1]).toHaveTextContent(/^—no score yet$/);
+    expect(cells[2]).toHaveTextContent('Not scored yet');
+    expect(within(elm).queryByText('No trend yet')).not.toBeInTheDocument();
+    expect(within(elm).getByText(UNSCORED_DRIVER)).toBeInTheDocument();
+    // The phone's card shows no "/ 100" for it.
+    const card = screen
+      .getAllByTestId('portfolio-card')
+      .find((item) => item.textContent?.includes('Elm Reading Club'))!;
+    expect(card).toHaveTextContent('Not scored yet');
+    expect(card).not.toHaveTextContent('/ 100');
+    expect(screen.getByTestId('band-unscored')).toHaveTextContent('Not scored yet1');
+  });
+
+  it('sends each filter to the API, keeps them in the URL, and walks back with the history', async () => {
+    const api = fakeApi();
+    const router = renderAt('/dashboard', MANAGER);
+    await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    expect(api.lastQuery()).toEqual({ limit: '50', offset: '0' });
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Band' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'At risk' }));
+    await waitFor(() => expect(search(router)).toEqual({ band: 'at-risk' }));
+    await waitFor(() => expect(api.lastQuery()).toEqual({ band: 'at-risk', limit: '50', offset: '0' }));
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Stage' }));
+    // Ended partners are never in the portfolio: no such choice.
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual([
+      'Prospect',
+      'Exploring',
+      'Active',
+      'Paused',
+    ]);
+    await userEvent.click(screen.getByRole('option', { name: 'Active' }));
+    await waitFor(() => expect(search(router)).toEqual({ band: 'at-risk', stage: 'active' }));
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Looked after by' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Ben Outreach' }));
+    await waitFor(() =>
+      expect(api.lastQuery()).toEqual({ band: 'at-risk', stage: 'active', ownerId: BEN, limit: '50', offset: '0' }),
+    );
+    expect(search(router)).toEqual({ band: 'at-risk', stage: 'active', ownerId: BEN });
+    expect(
+      await screen.findByText('1 of 4 partners: at risk, active, looked after by Ben Outreach'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('switch', { name: 'My partners' }));
+    await waitFor(() => expect(search(router)).toEqual({ band: 'at-risk', stage: 'active', mine: true }));
+    await waitFor(() => expect(api.lastQuery().ownerId).toBe(MANAGER.id));
+    expect(screen.getByRole('combobox', { name: 'Looked after by' })).toHaveValue('Me');
+
+    router.history.back();
+    await waitFor(() => expect(search(router)).toEqual({ band: 'at-risk', stage: 'active', ownerId: BEN }));
+    await waitFor(() => expect(screen.getByRole('switch', { name: 'My partners' })).not.toBeChecked());
+    expect(screen.getByRole('combobox', { name: 'Looked after by' })).toHaveValue('Ben Outreach');
+  });
+
+  it('opens with the filters of a link, "My partners" meaning whoever opens it', async () => {
+    const api = fakeApi();
+    renderAt('/dashboard?mine=true&band=unscored', MANAGER);
+    const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    expect(api.lastQuery()).toEqual({ band: 'unscored', ownerId: MANAGER.id, limit: '50', offset: '0' });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .slice(1)
+          .map((row) => within(row).getAllByRole('link')[0].textContent),
+      ).toEqual(['Elm Reading Club']),
+    );
+    expect(screen.getByRole('switch', { name: 'My partners' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Band' })).toHaveValue('Not scored yet');
+  });
+
+  it('ignores filters a hand-edited link gets wrong instead of sending them to the API', async () => {
+    const api = fakeApi();
+    renderAt('/dashboard?band=great&stage=ended&ownerId=nope&page=-2', MANAGER);
+    await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    expect(api.lastQuery()).toEqual({ limit: '50', offset: '0' });
+  });
+
+  it('pages through the portfolio 50 partners at a time, and a new filter starts again at page 1', async () => {
+    const api = fakeApi(manyPartners(120));
+    const router = renderAt('/dashboard', MANAGER);
+    const table = await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    const firstName = () => within(table).getAllByRole('row')[1].querySelector('a')?.textContent;
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('120 partners, worst first · page 1 of 3')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(search(router)).toEqual({ page: 2 }));
+    await waitFor(() => expect(firstName()).toBe('Partner 051'));
+    expect(api.lastQuery()).toEqual({ limit: '50', offset: '50' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(firstName()).toBe('Partner 101'));
+    expect(api.lastQuery()).toEqual({ limit: '50', offset: '100' });
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Stage' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Active' }));
+    await waitFor(() => expect(search(router)).toEqual({ stage: 'active' }));
+    await waitFor(() => expect(api.lastQuery()).toEqual({ stage: 'active', limit: '50', offset: '0' }));
+  });
+
+  it('lists only a band when its count is clicked, and every band again on a second click; the counts stay whole', async () => {
+    const api = fakeApi();
+    const router = renderAt('/dashboard', MANAGER);
+    await screen.findByRole('table', { name: 'Partners not ended, lowest health score first' });
+    const dormant = within(screen.getByTestId('band-dormant')).getByRole('button');
+    await userEvent.click(dormant);
+    await waitFor(() => expect(search(router)).toEqual({ band: 'dormant' }));
+    await waitFor(() => expect(api.lastQuery()).toEqual({ band: 'dormant', limit: '50', offset: '0' }));
+    expect(within(screen.getByTestId('band-dormant')).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    // Counts are for the whole portfolio, whatever the filter.
+    expect(screen.getByTestId('band-thriving')).toHaveTextContent('Thriving1');
+    await waitFor(() => expect(screen.getAllByTestId('portfolio-row')).toHaveLength(1));
+
+    await userEvent.click(within(screen.getByTestId('band-dormant')).getByRole('button'));
+    await waitFor(() => expect(search(router)).toEqual({}));
+    await waitFor(() => expect(screen.getAllByTestId('portfolio-row')).toHaveLength(4));
+  });
+
+  it('says why nothing matches and clears the filters with one button', async () => {
+    const api = fakeApi();
+    const router = renderAt('/dashboard?band=dormant&stage=prospect', MANAGER);
+    const empty = await screen.findByTestId('portfolio-empty');
+    expect(empty).toHaveTextContent(
+      'No partner matches these filters (dormant, prospect). Loosen one, or clear them to see the whole portfolio.',
+    );
+    expect(
+      screen.queryByRole('table', { name: 'Partners not ended, lowest health score first' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Clear filters' })).toHaveLength(1);
+
+    await userEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(search(router)).toEqual({}));
+    await waitFor(() => expect(api.lastQuery()).toEqual({ limit: '50', offset: '0' }));
+    await waitFor(() => expect(screen.getAllByTestId('portfolio-row')).toHaveLength(4));
+  });
+
+  it('says a band is empty across the whole portfolio when it is', async () => {
+    fakeApi();
+    renderAt('/dashboard?band=steady', MANAGER);
+    expect(await screen.findByTestId('portfolio-empty')).toHaveTextContent('No partner is steady right now.');
   });
 });

@@ -1,29 +1,38 @@
 import {
   Alert,
   Badge,
+  Box,
   Button,
+  Collapse,
   Grid,
   Group,
   List,
   Loader,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   Title,
+  UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { ApiError, errorMessage } from '../api/problem';
 import { ownerLabel, useColleagues } from '../api/queries';
-import { STAGE_LABELS, STAGES } from '../api/types';
+import { BAND_LABELS, STAGE_LABELS, STAGES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { SendRoundButton, RoundResult, useCheckInRound } from '../check-ins/SendRoundButton';
 import { AnchorLink } from '../common/AnchorLink';
 import { ForbiddenPage } from '../common/ForbiddenPage';
 import { formatDate, formatDateTime } from '../common/format';
+import { usePhoneLayout } from '../common/ListFrame';
+import { Pager } from '../common/Pager';
 import { PageTitle } from '../common/PageTitle';
 import { BandBadge, StageBadge } from '../common/StageBadge';
 import { IntroductionList } from '../matches/IntroductionList';
@@ -31,11 +40,26 @@ import { UNKNOWN_ORGANIZATION, useOrganizationNames } from '../matches/useOrgani
 import { Section } from '../organization/Section';
 import { PortfolioTrendChart } from './charts';
 import { useHealthDashboard, usePortfolioHistory } from './dashboard-queries';
-import { BANDS_WORST_FIRST, coverageAlert, coverageRows, formatTrend, PRIORITY_LABELS } from './dashboard-format';
-import type { HealthDashboard, PortfolioEntry } from './types';
+import { coverageAlert, coverageRows, EVERY_BAND, formatTrend, PRIORITY_LABELS } from './dashboard-format';
+import {
+  clearFilters,
+  emptyResultText,
+  filterCount,
+  bandWords,
+  hasFilters,
+  parseDashboardSearch,
+  PORTFOLIO_PAGE_SIZE,
+  portfolioCountText,
+  toDashboardQuery,
+  toggleBand,
+  withFilters,
+  withPage,
+  type DashboardFilters,
+  type DashboardSearch,
+} from './dashboard-search';
+import { PORTFOLIO_STAGES, type HealthDashboard, type PortfolioEntry } from './types';
 
-/** Rows of the worst-first list shown before "Show all". */
-export const PORTFOLIO_SHOWN = 15;
+const route = getRouteApi('/app/dashboard');
 
 /** The manager's dashboard: for managers and admins; anyone else typing the address gets a 403 page. */
 export function DashboardPage() {
@@ -45,7 +69,12 @@ export function DashboardPage() {
 }
 
 function Dashboard() {
-  const dashboard = useHealthDashboard();
+  const user = useCurrentUser();
+  // The router hands over every parameter of the URL, validated or not; read only the valid ones.
+  const rawSearch = route.useSearch();
+  const search = useMemo(() => parseDashboardSearch(rawSearch), [rawSearch]);
+  const query = useMemo(() => toDashboardQuery(search, user.id), [search, user.id]);
+  const dashboard = useHealthDashboard(query);
   const history = usePortfolioHistory();
   const round = useCheckInRound();
   const names = useMemo(
@@ -82,8 +111,8 @@ function Dashboard() {
 
       {dashboard.data && (
         <>
-          <BandsSection summary={dashboard.data.summary} />
-          <WorstFirstSection entries={dashboard.data.data} />
+          <BandsSection summary={dashboard.data.summary} search={search} />
+          <PortfolioSection dashboard={dashboard.data} search={search} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="md">
@@ -113,20 +142,51 @@ function Dashboard() {
   );
 }
 
-function BandsSection({ summary }: { summary: HealthDashboard['summary'] }) {
+function BandsSection({ summary, search }: { summary: HealthDashboard['summary']; search: DashboardSearch }) {
+  const navigate = route.useNavigate();
   return (
     <Section id="bands" title="Health bands">
-      <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="sm" m={0}>
-        {BANDS_WORST_FIRST.map((band) => (
-          <Paper key={band} withBorder p="sm" radius="md" data-testid={`band-${band}`}>
-            <Text component="dt" size="sm" fw={600}>
-              <BandBadge band={band} />
-            </Text>
-            <Text component="dd" m={0} fz={28} fw={700} lh={1.2}>
-              {summary.byBand[band] ?? 0}
-            </Text>
-          </Paper>
-        ))}
+      <Text size="sm" c="dimmed" mb="xs">
+        Every partner not ended, whatever the filters below. Pick a band to list only its partners.
+      </Text>
+      <SimpleGrid component="dl" cols={{ base: 2, xs: 3, md: 5 }} spacing="sm" m={0}>
+        {EVERY_BAND.map((band) => {
+          const count = summary.byBand[band] ?? 0;
+          const active = search.band === band;
+          return (
+            <Paper
+              key={band}
+              withBorder
+              p="sm"
+              radius="md"
+              data-testid={`band-${band}`}
+              style={active ? { borderColor: 'var(--mantine-color-cyan-9)', borderWidth: 2 } : undefined}
+            >
+              <Text component="dt" size="sm" fw={600}>
+                <BandBadge band={band} />
+              </Text>
+              {/* The count is the button (a dt or dd may not sit inside one): it lists this band's partners below. */}
+              <Text component="dd" m={0}>
+                <UnstyledButton
+                  onClick={() => void navigate({ search: (previous) => toggleBand(previous, band) })}
+                  aria-pressed={active}
+                  fz={28}
+                  fw={700}
+                  lh={1.2}
+                  td="underline"
+                  style={{ textDecorationThickness: 1, textUnderlineOffset: 4 }}
+                >
+                  <span>{count}</span>
+                  <VisuallyHidden>
+                    {active
+                      ? ` ${bandWords(band)}: listed below, press to list every band`
+                      : ` ${bandWords(band)}: list only these`}
+                  </VisuallyHidden>
+                </UnstyledButton>
+              </Text>
+            </Paper>
+          );
+        })}
       </SimpleGrid>
       <Text size="sm" mt="sm" fw={600} id="by-stage">
         Every partner by stage
@@ -171,6 +231,19 @@ function TrendCell({ trend, inline = false }: { trend: PortfolioEntry['trend']; 
   );
 }
 
+/** The score, or a dash (said as "no score yet") for a partner not scored yet. */
+function ScoreValue({ score }: { score: number | null }) {
+  if (score === null) {
+    return (
+      <Text span c="dimmed" fw={400}>
+        <span aria-hidden="true">—</span>
+        <VisuallyHidden>no score yet</VisuallyHidden>
+      </Text>
+    );
+  }
+  return <>{score}</>;
+}
+
 function Drivers({ drivers }: { drivers: string[] }) {
   if (drivers.length === 0) {
     return (
@@ -188,105 +261,243 @@ function Drivers({ drivers }: { drivers: string[] }) {
   );
 }
 
-function WorstFirstSection({ entries }: { entries: PortfolioEntry[] }) {
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? entries : entries.slice(0, PORTFOLIO_SHOWN);
+/** Band, stage and owner filters; folded behind a "Filters" button on a phone, in the URL everywhere. */
+function PortfolioFilters({ search }: { search: DashboardSearch }) {
+  const user = useCurrentUser();
+  const colleagues = useColleagues();
+  const navigate = route.useNavigate();
+  const phone = usePhoneLayout();
+  const [open, fold] = useDisclosure(false);
+  const setFilters = (changes: Partial<DashboardFilters>) =>
+    void navigate({ search: (previous) => withFilters(previous, changes) });
+
+  const ownerOptions = [
+    { value: user.id, label: 'Me' },
+    ...(colleagues.data ?? [])
+      .filter((other) => other.id !== user.id)
+      .map((other) => ({ value: other.id, label: other.name })),
+  ];
+  if (search.ownerId && !ownerOptions.some((option) => option.value === search.ownerId)) {
+    ownerOptions.push({ value: search.ownerId, label: 'A colleague' });
+  }
+  const count = filterCount(search);
+
+  return (
+    <Box component="section" aria-label="Filter the partners">
+      <Stack gap="sm">
+        <Group gap="md" justify="space-between" wrap="wrap">
+          <Switch
+            label="My partners"
+            checked={search.mine === true}
+            onChange={(event) => setFilters({ mine: event.currentTarget.checked ? true : undefined })}
+          />
+          {phone && (
+            <Button
+              variant="default"
+              size="compact-md"
+              onClick={fold.toggle}
+              aria-expanded={open}
+              aria-controls="portfolio-filters"
+            >
+              {count === 0 ? 'Filters' : `Filters (${count} set)`}
+            </Button>
+          )}
+        </Group>
+        <Collapse expanded={!phone || open} keepMountedMode="display-none" id="portfolio-filters">
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <Select
+              label="Band"
+              placeholder="Any band"
+              clearable
+              data={EVERY_BAND.map((band) => ({ value: band, label: BAND_LABELS[band] }))}
+              value={search.band ?? null}
+              onChange={(value) => setFilters({ band: value ?? undefined })}
+            />
+            <Select
+              label="Stage"
+              placeholder="Any stage"
+              clearable
+              data={PORTFOLIO_STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+              value={search.stage ?? null}
+              onChange={(value) => setFilters({ stage: value ?? undefined })}
+            />
+            <Select
+              label="Looked after by"
+              placeholder="Anyone"
+              clearable
+              searchable
+              nothingFoundMessage="No such colleague"
+              data={ownerOptions}
+              value={search.mine ? user.id : (search.ownerId ?? null)}
+              onChange={(value) =>
+                setFilters(
+                  value === user.id
+                    ? { mine: true }
+                    : value
+                      ? { ownerId: value }
+                      : { ownerId: undefined, mine: undefined },
+                )
+              }
+            />
+          </SimpleGrid>
+        </Collapse>
+      </Stack>
+    </Box>
+  );
+}
+
+function PortfolioSection({ dashboard, search }: { dashboard: HealthDashboard; search: DashboardSearch }) {
+  const user = useCurrentUser();
+  const colleagues = useColleagues();
+  const navigate = route.useNavigate();
+  const entries = dashboard.data;
+  const filtered = hasFilters(search);
+  const page = search.page ?? 1;
+  const pages = Math.max(1, Math.ceil(dashboard.total / PORTFOLIO_PAGE_SIZE));
+  const portfolioSize = EVERY_BAND.reduce((sum, band) => sum + (dashboard.summary.byBand[band] ?? 0), 0);
+  const ownerName = search.ownerId ? ownerLabel(search.ownerId, user, colleagues.data) : undefined;
+  const clear = () => void navigate({ search: clearFilters() });
+  const status =
+    dashboard.total === 0
+      ? ''
+      : `${portfolioCountText(dashboard.total, portfolioSize, search, ownerName)}${pages > 1 ? ` · page ${page} of ${pages}` : ''}`;
+
   return (
     <Section id="worst-first" title="Partners, worst first">
-      {entries.length === 0 ? (
-        <Text c="dimmed">No partners yet: the list fills in as partners are added.</Text>
-      ) : (
-        <Stack gap="sm">
-          {/* A phone gets the same rows as cards; display:none keeps the hidden one from screen readers too. */}
-          <Stack component="ol" hiddenFrom="sm" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-            {shown.map((entry) => (
-              <Paper
-                component="li"
-                key={entry.organizationId}
-                withBorder
-                p="sm"
-                radius="md"
-                data-testid="portfolio-card"
-              >
-                <Stack gap={6}>
-                  <Title order={3} size="h5">
-                    <AnchorLink to="/organizations/$organizationId" params={{ organizationId: entry.organizationId }}>
-                      {entry.name}
-                    </AnchorLink>
-                  </Title>
-                  <Group gap="sm" align="center">
-                    <Text fw={700}>
-                      {entry.score}
-                      <Text span size="sm" fw={400}>
-                        {' '}
-                        / 100
-                      </Text>
-                    </Text>
-                    <BandBadge band={entry.band} />
-                    <StageBadge stage={entry.stage} />
-                  </Group>
-                  <div>
-                    <TrendCell trend={entry.trend} inline />
-                  </div>
-                  <Drivers drivers={entry.drivers} />
-                </Stack>
-              </Paper>
-            ))}
+      <Stack gap="sm">
+        <PortfolioFilters search={search} />
+        {/* An empty result has its own "Clear filters" next to the sentence saying why. */}
+        {filtered && dashboard.total > 0 && (
+          <Group>
+            <Button variant="subtle" size="compact-sm" onClick={clear}>
+              Clear filters
+            </Button>
+          </Group>
+        )}
+        <Text role="status" aria-live="polite" fw={500} size="sm">
+          {status}
+        </Text>
+        {dashboard.total === 0 && !filtered && (
+          <Text c="dimmed">No partners yet: the list fills in as partners are added.</Text>
+        )}
+        {dashboard.total === 0 && filtered && (
+          <Stack gap="xs" align="flex-start" data-testid="portfolio-empty">
+            <Text>{emptyResultText(search, dashboard.summary.byBand, ownerName)}</Text>
+            <Button variant="light" onClick={clear}>
+              Clear filters
+            </Button>
           </Stack>
-          <Table.ScrollContainer minWidth={640} visibleFrom="sm">
-            <Table verticalSpacing="sm" captionSide="top" striped>
-              <VisuallyHidden component="caption">Partners not ended, lowest health score first</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Partner</Table.Th>
-                  <Table.Th ta="right">Score</Table.Th>
-                  <Table.Th>Band</Table.Th>
-                  <Table.Th>Trend</Table.Th>
-                  <Table.Th>What drives it</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((entry) => (
-                  <Table.Tr key={entry.organizationId} data-testid="portfolio-row">
-                    <Table.Td>
-                      <AnchorLink
-                        to="/organizations/$organizationId"
-                        params={{ organizationId: entry.organizationId }}
-                        fw={600}
-                      >
-                        {entry.name}
-                      </AnchorLink>
-                      <div>
-                        <StageBadge stage={entry.stage} />
-                      </div>
-                    </Table.Td>
-                    <Table.Td ta="right" fw={700}>
-                      {entry.score}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <BandBadge band={entry.band} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TrendCell trend={entry.trend} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Drivers drivers={entry.drivers} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {entries.length > PORTFOLIO_SHOWN && (
-            <Group>
-              <Button variant="subtle" size="compact-sm" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
-                {showAll ? `Show the ${PORTFOLIO_SHOWN} lowest only` : `Show all ${entries.length} partners`}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      )}
+        )}
+        {dashboard.total > 0 && entries.length === 0 && (
+          <Stack gap="xs" align="flex-start">
+            <Text>This page is past the end of the list.</Text>
+            <Button variant="light" onClick={() => void navigate({ search: (previous) => withPage(previous, 1) })}>
+              Go to the first page
+            </Button>
+          </Stack>
+        )}
+        {entries.length > 0 && <PortfolioList entries={entries} />}
+        <Pager
+          total={dashboard.total}
+          pageSize={PORTFOLIO_PAGE_SIZE}
+          page={page}
+          onChange={(next) => {
+            void navigate({ search: (previous) => withPage(previous, next) });
+            document.getElementById('worst-first')?.scrollIntoView?.({ block: 'start' });
+          }}
+        />
+      </Stack>
     </Section>
+  );
+}
+
+function PortfolioList({ entries }: { entries: PortfolioEntry[] }) {
+  return (
+    <>
+      {/* A phone gets the same rows as cards; display:none keeps the hidden one from screen readers too. */}
+      <Stack component="ol" hiddenFrom="sm" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+        {entries.map((entry) => (
+          <Paper component="li" key={entry.organizationId} withBorder p="sm" radius="md" data-testid="portfolio-card">
+            <Stack gap={6}>
+              <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
+                <AnchorLink to="/organizations/$organizationId" params={{ organizationId: entry.organizationId }}>
+                  {entry.name}
+                </AnchorLink>
+              </Title>
+              <Group gap="sm" align="center">
+                {entry.score !== null && (
+                  <Text fw={700}>
+                    {entry.score}
+                    <Text span size="sm" fw={400}>
+                      {' '}
+                      / 100
+                    </Text>
+                  </Text>
+                )}
+                <BandBadge band={entry.band} />
+                <StageBadge stage={entry.stage} />
+              </Group>
+              {entry.score !== null && (
+                <div>
+                  <TrendCell trend={entry.trend} inline />
+                </div>
+              )}
+              <Drivers drivers={entry.drivers} />
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+        <Table verticalSpacing="sm" captionSide="top" striped>
+          <VisuallyHidden component="caption">Partners not ended, lowest health score first</VisuallyHidden>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Partner</Table.Th>
+              <Table.Th ta="right">Score</Table.Th>
+              <Table.Th>Band</Table.Th>
+              <Table.Th>Trend</Table.Th>
+              <Table.Th>What drives it</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((entry) => (
+              <Table.Tr key={entry.organizationId} data-testid="portfolio-row">
+                <Table.Td>
+                  <AnchorLink
+                    to="/organizations/$organizationId"
+                    params={{ organizationId: entry.organizationId }}
+                    fw={600}
+                  >
+                    {entry.name}
+                  </AnchorLink>
+                  <div>
+                    <StageBadge stage={entry.stage} />
+                  </div>
+                </Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  <ScoreValue score={entry.score} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <BandBadge band={entry.band} />
+                </Table.Td>
+                <Table.Td>
+                  {entry.score === null ? (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  ) : (
+                    <TrendCell trend={entry.trend} />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Drivers drivers={entry.drivers} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }
 

@@ -10,7 +10,7 @@ import { PageTitle } from '../common/PageTitle';
 import { BandBadge } from '../common/StageBadge';
 import { Section } from '../organization/Section';
 import { formatDay } from './chart-data';
-import { BANDS_WORST_FIRST, PRIORITY_LABELS } from './dashboard-format';
+import { BANDS_WORST_FIRST, EVERY_BAND, PRIORITY_LABELS } from './dashboard-format';
 import { useDigest } from './dashboard-queries';
 import { introductionTitle, strengthText } from '../matches/match-format';
 
@@ -63,8 +63,9 @@ function Digest() {
           </Text>
 
           <Section id="digest-bands" title="Partners per band">
-            <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="sm" m={0}>
-              {BANDS_WORST_FIRST.map((band) => (
+            <SimpleGrid component="dl" cols={{ base: 2, sm: 'unscored' in data.byBand ? 5 : 4 }} spacing="sm" m={0}>
+              {/* Partners not scored yet, when the digest counts them (a server since issue 17 does). */}
+              {('unscored' in data.byBand ? EVERY_BAND : BANDS_WORST_FIRST).map((band) => (
                 <Paper key={band} withBorder p="sm" radius="md">
                   <Text component="dt">
                     <BandBadge band={band} />

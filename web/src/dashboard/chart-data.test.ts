@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandBars,
+  chartBands,
   formatDay,
   portfolioTrendSummary,
   scoreHistorySummary,
@@ -109,6 +110,27 @@ describe('bandBars', () => {
         { value: 1, y: 10 },
       ],
     });
+  });
+});
+
+describe('chartBands', () => {
+  const week = (byBand: Record<string, number>) => ({
+    weekOf: '2026-11-02',
+    byBand,
+    averageScore: 60,
+    organizations: 1,
+  });
+  it('shows the partners not scored yet, in grey at the bottom, only when a week counts some', () => {
+    expect(chartBands([week({ thriving: 1, steady: 0, 'at-risk': 0, dormant: 0 })])).toEqual([
+      'dormant',
+      'at-risk',
+      'steady',
+      'thriving',
+    ]);
+    const weeks = [week({ thriving: 1, steady: 0, 'at-risk': 0, dormant: 0, unscored: 2 })];
+    expect(chartBands(weeks)).toEqual(['dormant', 'at-risk', 'steady', 'thriving', 'unscored']);
+    expect(bandBars(weeks, BOX).bars[0].segments.map((segment) => segment.band)).toEqual(['unscored', 'thriving']);
+    expect(portfolioTrendSummary(weeks)).toMatch(/thriving 1, not scored yet 2; mean score 60\.$/);
   });
 });
 

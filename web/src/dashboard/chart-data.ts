@@ -79,8 +79,26 @@ export function scoreLine(history: readonly HealthHistoryPoint[], box: ChartBox)
   return { points, path, gridlines };
 }
 
-/** Bottom to top in a bar: the healthy base, the trouble on top where it catches the eye. */
-export const STACK_ORDER = ['thriving', 'steady', 'at-risk', 'dormant'] as const satisfies readonly HealthBand[];
+/**
+ * Bottom to top in a bar: the partners not scored yet (grey, when a week counts any), the healthy
+ * base, the trouble on top where it catches the eye.
+ */
+export const STACK_ORDER = [
+  'unscored',
+  'thriving',
+  'steady',
+  'at-risk',
+  'dormant',
+] as const satisfies readonly HealthBand[];
+
+/**
+ * The bands a portfolio chart shows, worst first: the four scored ones, and `unscored` only when
+ * some week counts a partner in it (weekly snapshots start with the evidence, so usually none).
+ */
+export function chartBands(weeks: readonly PortfolioWeek[]): HealthBand[] {
+  const scored: HealthBand[] = ['dormant', 'at-risk', 'steady', 'thriving'];
+  return weeks.some((week) => (week.byBand.unscored ?? 0) > 0) ? [...scored, 'unscored'] : scored;
+}
 
 export interface BarSegment {
   band: HealthBand;
@@ -163,11 +181,11 @@ export function portfolioTrendSummary(weeks: readonly PortfolioWeek[]): string {
   if (weeks.length === 0) return 'No weekly snapshots yet: the chart fills in as the weekly job runs.';
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
-  const bands = [...STACK_ORDER]
-    .reverse()
+  const count = (week: PortfolioWeek, band: HealthBand) => week.byBand[band] ?? 0;
+  const bands = chartBands(weeks)
     .map(
       (band) =>
-        `${BAND_LABELS[band].toLowerCase()} ${weeks.length === 1 ? last.byBand[band] : `${first.byBand[band]} → ${last.byBand[band]}`}`,
+        `${BAND_LABELS[band].toLowerCase()} ${weeks.length === 1 ? count(last, band) : `${count(first, band)} → ${count(last, band)}`}`,
     )
     .join(', ');
   if (weeks.length === 1)

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { BAND_LABELS, type HealthBand } from '../api/types';
 import {
   bandBars,
+  chartBands,
   DEFAULT_PADDING,
   formatDay,
   formatShortDay,
@@ -11,7 +12,6 @@ import {
   scoreHistorySummary,
   scoreLine,
 } from './chart-data';
-import { BANDS_WORST_FIRST } from './dashboard-format';
 import type { HealthHistoryPoint, PortfolioWeek } from './types';
 
 /**
@@ -31,6 +31,8 @@ export const BAND_FILL: Record<HealthBand, string> = {
   steady: 'var(--mantine-color-blue-6)',
   'at-risk': 'var(--mantine-color-orange-7)',
   dormant: 'var(--mantine-color-red-9)',
+  // Neutral grey: not a verdict. gray-6 is 3.3:1 on white.
+  unscored: 'var(--mantine-color-gray-6)',
 };
 
 function NumbersTable({ label, children }: { label: string; children: ReactNode }) {
@@ -141,6 +143,7 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
   const { ref, width } = useElementSize();
   const box = { width, height: CHART_HEIGHT, padding: DEFAULT_PADDING };
   const chart = bandBars(weeks, box);
+  const bands = chartBands(weeks);
   const summary = portfolioTrendSummary(weeks);
   const first = chart.bars[0];
   const last = chart.bars.at(-1);
@@ -150,7 +153,7 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
       {weeks.length > 0 && (
         <>
           <Group gap="md" mb={4} aria-hidden="true">
-            {BANDS_WORST_FIRST.map((band) => (
+            {bands.map((band) => (
               <Group key={band} gap={6} wrap="nowrap">
                 <ColorSwatch color={BAND_FILL[band]} size={12} radius={2} withShadow={false} />
                 <Text size="xs">{BAND_LABELS[band]}</Text>
@@ -212,7 +215,7 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Week of</Table.Th>
-                {BANDS_WORST_FIRST.map((band) => (
+                {bands.map((band) => (
                   <Table.Th key={band} ta="right">
                     {BAND_LABELS[band]}
                   </Table.Th>
@@ -224,7 +227,7 @@ export function PortfolioTrendChart({ weeks }: { weeks: readonly PortfolioWeek[]
               {[...weeks].reverse().map((week) => (
                 <Table.Tr key={week.weekOf}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(week.weekOf)}</Table.Td>
-                  {BANDS_WORST_FIRST.map((band) => (
+                  {bands.map((band) => (
                     <Table.Td key={band} ta="right">
                       {week.byBand[band] ?? 0}
                     </Table.Td>

@@ -4,6 +4,9 @@ import type { AudienceCoverage, HealthTrend } from './types';
 /** Worst first, as the dashboard reads: the bands that need a manager come before the rest. */
 export const BANDS_WORST_FIRST = ['dormant', 'at-risk', 'steady', 'thriving'] as const satisfies readonly HealthBand[];
 
+/** The scored bands worst first, then the partners not scored yet (no evidence): the portfolio's order. */
+export const EVERY_BAND = [...BANDS_WORST_FIRST, 'unscored'] as const satisfies readonly HealthBand[];
+
 /** A real minus sign: screen readers say "minus", and it lines up with the plus. */
 const MINUS = '\u2212';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentFacts, shareText } from './health-facts';
+import { capReasonText, capText, componentFacts, shareText } from './health-facts';
 import type { HealthDetails } from './types';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -94,8 +94,15 @@ describe('componentFacts', () => {
   });
 
   it('names overdue follow-ups, the fit and the check-in’s concerns in words', () => {
-    expect(componentFacts('followUps', detail<'followUps'>({ overdue: 1 }), day)).toBe('1 follow-up overdue.');
-    expect(componentFacts('followUps', detail<'followUps'>({ overdue: 0 }), day)).toBe('No follow-up overdue.');
+    expect(componentFacts('followUps', detail<'followUps'>({ overdue: 1, oldestOverdueDays: 3 }), day)).toBe(
+      '1 follow-up overdue, the oldest by 3 days.',
+    );
+    expect(componentFacts('followUps', detail<'followUps'>({ overdue: 0, oldestOverdueDays: null }), day)).toBe(
+      'No follow-up overdue.',
+    );
+    expect(componentFacts('followUps', detail<'followUps'>({ overdue: 2, oldestOverdueDays: 30 }), day)).toBe(
+      '2 follow-ups overdue, the oldest by 30 days.',
+    );
     expect(
       componentFacts(
         'fit',
@@ -153,5 +160,78 @@ describe('shareText', () => {
     expect(shareText({ score: 60, weight: 0, effectiveWeight: 0 })).toBe('Not counted (weight 0)');
     // Every applicable weight 0: the API weighs them equally.
     expect(shareText({ score: 60, weight: 0, effectiveWeight: 50 })).toBe('50% of the score (weight 0)');
+  });
+});
+
+describe('capText', () => {
+  const details = {
+    recency: detail<'recency'>({
+      lastContactAt: null,
+      lastContactKind: null,
+      daysSinceContact: 65,
+      cadenceDays: 30,
+      cadenceFrom: 'default',
+      fullMarksWithinDays: 30,
+      zeroAtDays: 120,
+      dormantAfterDays: 90,
+    }),
+    sessions: detail<'sessions'>({
+      held: 9,
+      scheduled: 13,
+      cancelledByStaff: 4,
+      cancelledByClosure: 0,
+      windowDays: 90,
+    }),
+    feedback: detail<'feedback'>({
+      count: 2,
+      mean: 1.5,
+      recentMean: null,
+      earlierMean: null,
+      recentCount: 2,
+      earlierCount: 0,
+      trend: null,
+      windowDays: 180,
+    }),
+    attendance: detail<'attendance'>({
+      sessionsPerHalf: 8,
+      earlier: [],
+      recent: [],
+      earlierMean: 20,
+      recentMean: 7.8,
+      changePercent: -61,
+    }),
+    followUps: detail<'followUps'>({ overdue: 2, oldestOverdueDays: 12 }),
+    fit: detail<'fit'>({ audienceReach: 3, missionOverlap: 3, complementaryResources: 3, total: 9, max: 15 }),
+    checkIn: detail<'checkIn'>({
+      at: '2026-10-01T00:00:00Z',
+      ageDays: 60,
+      stale: false,
+      overall: 2.6,
+      areas: {} as HealthDetails['checkIn']['facts']['areas'],
+      concerns: ['communication', 'resources'],
+      strengths: [],
+    }),
+  };
+
+  it('says nothing without a cap', () => {
+    expect(capText(null, details)).toBeNull();
+    expect(capText(undefined, details)).toBeNull();
+  });
+
+  it('names the band it is held at and why, in one light sentence', () => {
+    expect(capText({ band: 'steady', reasons: ['attendance-slide'] }, details)).toBe(
+      'Held at steady: attendance slid 61%.',
+    );
+    expect(
+      capText({ band: 'at-risk', reasons: ['attendance-slide', 'unhappy-partner', 'overdue-follow-ups'] }, details),
+    ).toBe('Held at risk: attendance slid 61%, feedback averages 1.5 of 5 and 2 follow-ups overdue.');
+    expect(capText({ band: 'steady', reasons: [] }, details)).toBe('Held at steady by its warnings.');
+  });
+
+  it('puts each cause in words with its number', () => {
+    expect(capReasonText('silence', details)).toBe('no contact in 65 days');
+    expect(capReasonText('cancellations', details)).toBe('4 of 13 sessions cancelled');
+    expect(capReasonText('check-in-concern', details)).toBe('the check-in raised concerns (communication, resources)');
+    expect(capReasonText('no-sessions', details)).toBe('no session held in 90 days');
   });
 });

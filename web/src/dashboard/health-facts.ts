@@ -1,5 +1,5 @@
 import type { HealthComponents } from '../api/types';
-import type { HealthDetails } from './types';
+import type { HealthCap, HealthCapReason, HealthDetails } from './types';
 
 export type ComponentKey = keyof HealthComponents;
 type CheckInAreaKey = HealthDetails['checkIn']['facts']['concerns'][number];
@@ -74,7 +74,9 @@ export function componentFacts<K extends ComponentKey>(
     }
     case 'followUps': {
       const f = (detail as HealthDetails['followUps']).facts;
-      return f.overdue === 0 ? 'No follow-up overdue.' : `${plural(f.overdue, 'follow-up')} overdue.`;
+      if (f.overdue === 0) return 'No follow-up overdue.';
+      const oldest = f.oldestOverdueDays ? `, the oldest by ${plural(f.oldestOverdueDays, 'day')}` : '';
+      return `${plural(f.overdue, 'follow-up')} overdue${oldest}.`;
     }
     case 'fit': {
       const f = (detail as HealthDetails['fit']).facts;
@@ -102,4 +104,52 @@ export function shareText(detail: { score: number | null; weight: number; effect
     return detail.weight === 0 ? 'Not counted (weight 0)' : `No data: its weight ${detail.weight} goes to the others`;
   if (detail.weight === 0 && detail.effectiveWeight === 0) return 'Not counted (weight 0)';
   return `${oneDecimal(detail.effectiveWeight)}% of the score (weight ${detail.weight})`;
+}
+
+/** One cause of a cap in a few words, with its number when the facts have one. */
+export function capReasonText(reason: HealthCapReason, details: HealthDetails): string {
+  switch (reason) {
+    case 'silence':
+      return `no contact in ${plural(details.recency.facts.daysSinceContact, 'day')}`;
+    case 'attendance-slide': {
+      const change = details.attendance.facts.changePercent;
+      return change !== null && change < 0 ? `attendance slid ${Math.abs(Math.round(change))}%` : 'attendance slid';
+    }
+    case 'unhappy-partner': {
+      const mean = details.feedback.facts.recentMean ?? details.feedback.facts.mean;
+      return mean !== null ? `feedback averages ${oneDecimal(mean)} of 5` : 'the partner is unhappy';
+    }
+    case 'check-in-concern': {
+      const concerns = details.checkIn.facts.concerns;
+      return concerns.length > 0
+        ? `the check-in raised concerns (${concerns.map((area) => CHECK_IN_AREA_NAMES[area]).join(', ')})`
+        : 'the check-in raised concerns';
+    }
+    case 'cancellations': {
+      const f = details.sessions.facts;
+      return f.scheduled > 0 ? `${f.cancelledByStaff} of ${f.scheduled} sessions cancelled` : 'sessions cancelled';
+    }
+    case 'overdue-follow-ups': {
+      const f = details.followUps.facts;
+      return f.overdue > 0 ? `${plural(f.overdue, 'follow-up')} overdue` : 'follow-ups overdue';
+    }
+    case 'no-sessions':
+      return `no session held in ${details.sessions.facts.windowDays} days`;
+    default:
+      return reason;
+  }
+}
+
+/**
+ * Why cautions held the band down, in one light sentence ("Held at steady: attendance slid 40%.");
+ * the drivers already name the causes first and in full. Null without a cap.
+ */
+export function capText(cap: HealthCap | null | undefined, details: HealthDetails): string | null {
+  if (!cap) return null;
+  const head = cap.band === 'steady' ? 'Held at steady' : 'Held at risk';
+  const reasons = cap.reasons.map((reason) => capReasonText(reason, details));
+  if (reasons.length === 0) return `${head} by its warnings.`;
+  const list =
+    reasons.length === 1 ? reasons[0] : `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`;
+  return `${head}: ${list}.`;
 }

@@ -1,9 +1,12 @@
-import { Alert, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { errorMessage } from '../api/problem';
+import { can } from '../auth/permissions';
+import { useCurrentUser } from '../auth/useSession';
+import { AnchorLink } from '../common/AnchorLink';
 import { formatDate } from '../common/format';
 import { BandBadge } from '../common/StageBadge';
 import { ScoreHistoryChart } from '../dashboard/charts';
-import { COMPONENT_LABELS, componentFacts, shareText, type ComponentKey } from '../dashboard/health-facts';
+import { capText, COMPONENT_LABELS, componentFacts, shareText, type ComponentKey } from '../dashboard/health-facts';
 import { useOrganizationHealth } from './organization-queries';
 import { Section } from './Section';
 
@@ -22,7 +25,10 @@ export function HealthSection({ organizationId }: { organizationId: string }) {
           {errorMessage(health.error)}
         </Alert>
       )}
-      {health.data && (
+      {health.data && (health.data.score === null || health.data.band === 'unscored') && (
+        <UnscoredHealth organizationId={organizationId} />
+      )}
+      {health.data && health.data.score !== null && health.data.band !== 'unscored' && (
         <Stack gap="sm">
           <Group gap="sm" align="baseline">
             <Text fz={32} fw={700} lh={1}>
@@ -34,6 +40,11 @@ export function HealthSection({ organizationId }: { organizationId: string }) {
             </Text>
             <BandBadge band={health.data.band} />
           </Group>
+          {health.data.cap && (
+            <Text size="sm" data-testid="health-cap">
+              {capText(health.data.cap, health.data.details)}
+            </Text>
+          )}
           <div>
             <Text fw={600} size="sm" id="health-drivers">
               What drives it
@@ -99,5 +110,54 @@ export function HealthSection({ organizationId }: { organizationId: string }) {
         </Stack>
       )}
     </Section>
+  );
+}
+
+/**
+ * A partnership with no evidence yet (no session held, visit, feedback or check-in) has no score:
+ * a number from its fit and its age alone would look more certain than it is. Says so, and what
+ * would give it one, with the way to each on this page for the roles that may do it.
+ */
+function UnscoredHealth({ organizationId }: { organizationId: string }) {
+  const user = useCurrentUser();
+  const outreach = can(user, 'outreach.write');
+  const checkIn = can(user, 'checkIn.send');
+  return (
+    <Stack gap="sm" data-testid="health-unscored">
+      <Group gap="sm" align="center">
+        <Text fz="lg" fw={700} lh={1.2}>
+          Not enough to go on yet
+        </Text>
+        <BandBadge band="unscored" />
+      </Group>
+      <Text size="sm">
+        The score starts with the first real sign of how the partnership is going. Any one of these will give it one:
+      </Text>
+      <List size="sm" spacing={6} aria-label="What would score this partnership">
+        <List.Item>
+          {outreach ? (
+            <AnchorLink to="/log-visit" search={{ organizationId }}>
+              Log a visit
+            </AnchorLink>
+          ) : (
+            'A visit logged'
+          )}{' '}
+          with the partner
+        </List.Item>
+        <List.Item>
+          {outreach ? <Anchor href="#programs">Record a session held</Anchor> : 'A session held'} in one of its programs
+        </List.Item>
+        <List.Item>
+          {outreach ? <Anchor href="#feedback">Record feedback</Anchor> : 'Feedback'} from the partner or the people it
+          serves
+        </List.Item>
+        <List.Item>
+          {checkIn ? <Anchor href="#check-ins">Start a check-in</Anchor> : 'A check-in'} with the partner
+        </List.Item>
+      </List>
+      <Text size="xs" c="dimmed">
+        Its fit and how long ago it was added do not count as evidence. The score history starts with the first score.
+      </Text>
+    </Stack>
   );
 }

@@ -52,18 +52,24 @@ export function NewProgramPage() {
 }
 
 function NewProgramForm() {
-  const { organizationId } = newRoute.useSearch();
-  // Started from a partner's page: that partner is the host.
+  const { organizationId, partnerId } = newRoute.useSearch();
+  // Started from a partner's page: that partner is the host; from a suggested introduction, the other is co-facilitator.
   const partner = useOrganization(organizationId);
-  if (organizationId && partner.isPending) return <Loading />;
+  const second = useOrganization(partnerId);
+  if ((organizationId && partner.isPending) || (partnerId && second.isPending)) return <Loading />;
   const zone = viewerZone();
   const initial: ProgramFormValues = {
     name: '',
     description: '',
     status: 'planned',
-    partners: partner.data
-      ? [{ organizationId: partner.data.id, organizationName: partner.data.name, role: 'host' }]
-      : [],
+    partners: [
+      ...(partner.data
+        ? [{ organizationId: partner.data.id, organizationName: partner.data.name, role: 'host' as const }]
+        : []),
+      ...(partner.data && second.data
+        ? [{ organizationId: second.data.id, organizationName: second.data.name, role: 'co-facilitator' as const }]
+        : []),
+    ],
     audienceIds: [],
     libraryGoal: '',
     partnerGoal: '',

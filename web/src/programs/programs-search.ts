@@ -37,14 +37,21 @@ export function parseProgramPageSearch(raw: Record<string, unknown>): ProgramPag
 }
 
 export interface NewProgramSearch {
-  /** Start with this partner as the host (from a partner's page). */
+  /** Start with this partner as the host (from a partner's page, or the provider of a suggested introduction). */
   organizationId?: string;
+  /** And this one as co-facilitator (the seeker of a suggested introduction); only with organizationId. */
+  partnerId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseNewProgramSearch(raw: Record<string, unknown>): NewProgramSearch {
-  return typeof raw.organizationId === 'string' && UUID.test(raw.organizationId)
-    ? { organizationId: raw.organizationId }
-    : {};
+  if (typeof raw.organizationId !== 'string' || !UUID.test(raw.organizationId)) return {};
+  const partnerId =
+    typeof raw.partnerId === 'string' &&
+    UUID.test(raw.partnerId) &&
+    raw.partnerId.toLowerCase() !== raw.organizationId.toLowerCase()
+      ? raw.partnerId
+      : undefined;
+  return partnerId ? { organizationId: raw.organizationId, partnerId } : { organizationId: raw.organizationId };
 }
