@@ -165,6 +165,7 @@ function roleOf(sql: string): string {
   if (/"settings"/i.test(sql)) return 'health settings';
   if (/FROM health_snapshots/.test(sql)) return 'recent snapshots (the page)';
   if (/FROM health_changes/.test(sql)) return 'stored scores: changes since the last look';
+  if (/FROM matching_change_seq/.test(sql)) return 'matching: has anything changed (sequence)';
   if (/FROM health_scores WHERE valid_until/.test(sql)) return 'stored scores: expired';
   if (/health_refresh_seq/.test(sql)) return 'stored scores: refresh number';
   if (/INSERT INTO health_scores/.test(sql)) return 'stored scores: upsert';
