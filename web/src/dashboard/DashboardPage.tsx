@@ -160,6 +160,7 @@ function BandsSection({ summary, search }: { summary: HealthDashboard['summary']
               p="sm"
               radius="md"
               data-testid={`band-${band}`}
+              className={band === EVERY_BAND[EVERY_BAND.length - 1] ? 'band-card-last' : undefined}
               style={active ? { borderColor: 'var(--mantine-color-cyan-9)', borderWidth: 2 } : undefined}
             >
               <Text component="dt" size="sm" fw={600}>
@@ -453,9 +454,12 @@ function PortfolioList({ entries }: { entries: PortfolioEntry[] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Partner</Table.Th>
-              <Table.Th ta="right">Score</Table.Th>
-              <Table.Th>Band</Table.Th>
-              <Table.Th>Trend</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                Score
+              </Table.Th>
+              {/* Wide enough that "Not scored yet" and "No trend yet" stay on one line. */}
+              <Table.Th style={{ minWidth: '11.5rem' }}>Band</Table.Th>
+              <Table.Th style={{ minWidth: '7rem' }}>Trend</Table.Th>
               <Table.Th>What drives it</Table.Th>
             </Table.Tr>
           </Table.Thead>
