@@ -59,10 +59,10 @@ function snapshotOf(suggestion: Suggestion): Snapshot {
   };
 }
 
-/** Suggested introductions between partners (see matching.rules.ts for the rules). */
 /** How long the strongest suggestions are reused at most, whatever the change sequence says. */
 export const STRONGEST_MAX_AGE_MS = 60_000;
 
+/** Suggested introductions between partners (see matching.rules.ts for the rules). */
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
