@@ -116,7 +116,16 @@ function SignedInLayout({ user }: { user: User }) {
                 aria-controls="main-navigation"
                 id="navigation-toggle"
               />
-              <Text component={Link} to="/organizations" fw={700} size="lg" c="cyan.9" td="none">
+              {/* The name never breaks ("Tande / m" at 360 px next to a long user name): the name beside it shrinks. */}
+              <Text
+                component={Link}
+                to="/organizations"
+                fw={700}
+                size="lg"
+                c="cyan.9"
+                td="none"
+                style={{ whiteSpace: 'nowrap', overflowWrap: 'normal', flexShrink: 0 }}
+              >
                 Tandem
               </Text>
             </Group>
