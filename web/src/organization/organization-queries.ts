@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { unwrap } from '../api/problem';
+import { ApiError, unwrap } from '../api/problem';
 import { queryKeys } from '../api/queries';
 import type { Organization, Stage } from '../api/types';
 import type { UpdateOrganization } from './organization-form';
@@ -94,8 +94,12 @@ export function useChangeStage(organization: Organization) {
         version: organization.version,
       }),
     onSuccess: saved,
-    // Someone saved in between (409): the page loads their version, to try again on it.
-    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.organization(organization.id) }),
+    // Someone saved in between (409): the page loads their version, to try again on it. Any
+    // other refusal (a 400 on the reason, an outage) keeps the page as it is.
+    onError: (error) =>
+      error instanceof ApiError && error.status === 409
+        ? queryClient.invalidateQueries({ queryKey: queryKeys.organization(organization.id) })
+        : undefined,
   });
 }
 
