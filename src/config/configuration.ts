@@ -74,9 +74,13 @@ export const authConfig = registerAs('auth', () => {
 export const feedbackConfig = registerAs('feedback', () => {
   const env = readEnv();
   return {
-    publicLimits: {
-      perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR,
-      perLinkPerDay: env.PUBLIC_FEEDBACK_PER_LINK_PER_DAY,
+    /** The check-in and unsubscribe pages' per-address limit (they share it; counters of their own). */
+    publicLimits: { perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR },
+    /** The feedback form's own limits, sized for a room of young people on one Wi-Fi. */
+    formLimits: {
+      perIpAndLinkPer10Minutes: env.PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES,
+      perIpPerHour: env.PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR,
+      perLinkPerHour: env.PUBLIC_FEEDBACK_PER_LINK_PER_HOUR,
     },
   };
 });

@@ -1,3 +1,4 @@
+import { minutesToWait } from '../common/public/public-page';
 import { NotFoundError, TooManyRequestsError, ValidationFailedError } from '../common/errors/domain-error';
 
 export class FeedbackNotFoundError extends NotFoundError {
@@ -31,7 +32,7 @@ export class TooManyFeedbackSubmissionsError extends TooManyRequestsError {
   constructor(retryAfterSeconds: number) {
     super(
       'TOO_MANY_FEEDBACK_SUBMISSIONS',
-      `Too much feedback was sent from here or through this link. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      `A lot of feedback was sent from this network or through this link just now, so this one was not saved. Please try again in ${minutesToWait(retryAfterSeconds)}.`,
       retryAfterSeconds,
     );
   }

@@ -12,6 +12,7 @@ import { FeedbackController } from './feedback.controller';
 import { Feedback } from './feedback.entity';
 import { FeedbackService } from './feedback.service';
 import { PublicFeedbackController } from './public-feedback.controller';
+import { PublicFeedbackIntake } from './public-feedback-intake';
 
 @Module({
   imports: [
@@ -22,7 +23,7 @@ import { PublicFeedbackController } from './public-feedback.controller';
     ProgramModule,
   ],
   controllers: [FeedbackController, FeedbackLinkController, PublicFeedbackController],
-  providers: [FeedbackService, FeedbackLinkService],
+  providers: [FeedbackService, FeedbackLinkService, PublicFeedbackIntake],
   exports: [FeedbackService],
 })
 export class FeedbackModule {}

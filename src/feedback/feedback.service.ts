@@ -143,13 +143,15 @@ export class FeedbackService implements OnModuleInit {
 
   /**
    * Anonymous feedback through a public link: a young person's (source youth), on the link's
-   * program. The caller has resolved the link (not revoked) and applied the rate limits.
+   * program. The caller has resolved the link (not revoked) and applied the rate limits, and
+   * may choose the id (PublicFeedbackIntake claims it against duplicates before storing).
    */
-  async recordPublicFeedback(link: FeedbackLink, dto: PublicFeedbackDto): Promise<Feedback> {
+  async recordPublicFeedback(link: FeedbackLink, dto: PublicFeedbackDto, id?: string): Promise<Feedback> {
     const saved = await this.guardReferences(() =>
       this.dataSource.transaction(async (manager) => {
         const row = await manager.save(
           manager.create(Feedback, {
+            ...(id ? { id } : {}),
             source: FeedbackSource.Youth,
             organizationId: null,
             programId: link.programId,

@@ -28,6 +28,18 @@ describe('formToPublicFeedback', () => {
     });
   });
 
+  it('takes a filled honeypot and the key of this filling-in, and leaves out empty ones', () => {
+    expect(formToPublicFeedback({ rating: '3', website: '', submissionKey: '' })).toEqual({
+      input: { rating: 3 },
+      unknownFields: [],
+    });
+    expect(formToPublicFeedback({ rating: '3', website: 'http://x.test', submissionKey: 'abcd1234' }).input).toEqual({
+      rating: 3,
+      website: 'http://x.test',
+      submissionKey: 'abcd1234',
+    });
+  });
+
   it('leaves out outcomes nobody picked', () => {
     expect(formToPublicFeedback({ rating: '3', outcomeKnowledge: '' }).input).toEqual({ rating: 3 });
   });

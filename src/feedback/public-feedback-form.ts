@@ -1,5 +1,5 @@
 import type { FormToBody } from '../common/public/public-body.interceptor';
-import { OUTCOME_KEYS, OutcomeKey } from './dto/feedback.dto';
+import { HONEYPOT_FIELD, OUTCOME_KEYS, OutcomeKey } from './dto/feedback.dto';
 
 /**
  * The HTML form posts flat fields (urlencoded, no JavaScript); the JSON API takes
@@ -13,8 +13,15 @@ export const FORM_OUTCOME_FIELDS: Record<OutcomeKey, string> = {
   awareness: 'outcomeAwareness',
 };
 export const FORM_TEXT_FIELDS = ['worked', 'didntWork', 'suggestions'] as const;
+/** The form's hidden fields: the honeypot (people never fill it) and the key of this filling-in. */
+export const FORM_HIDDEN_FIELDS = [HONEYPOT_FIELD, 'submissionKey'] as const;
 /** Every field name the form may post. */
-export const FORM_FIELDS: readonly string[] = ['rating', ...Object.values(FORM_OUTCOME_FIELDS), ...FORM_TEXT_FIELDS];
+export const FORM_FIELDS: readonly string[] = [
+  'rating',
+  ...Object.values(FORM_OUTCOME_FIELDS),
+  ...FORM_TEXT_FIELDS,
+  ...FORM_HIDDEN_FIELDS,
+];
 
 /** The form's answers as posted (strings), for showing them again next to errors. */
 export type FormValues = Partial<Record<string, string>>;
@@ -53,6 +60,9 @@ export function formToPublicFeedback(form: Record<string, unknown>): ReturnType<
   for (const key of FORM_TEXT_FIELDS) {
     if (form[key] !== undefined) input[key] = form[key];
   }
+  // An empty honeypot (what every person posts) is as good as none.
+  if (form[HONEYPOT_FIELD] !== undefined && form[HONEYPOT_FIELD] !== '') input[HONEYPOT_FIELD] = form[HONEYPOT_FIELD];
+  if (form.submissionKey !== undefined && form.submissionKey !== '') input.submissionKey = form.submissionKey;
   return { input, unknownFields };
 }
 
@@ -71,5 +81,7 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
     );
   }
   for (const key of FORM_TEXT_FIELDS) put(key, body[key]);
+  // The key of this filling-in goes back into the form with the errors; the honeypot never does.
+  put('submissionKey', body.submissionKey);
   return values;
 }

@@ -16,12 +16,35 @@ function attributesOf(html: string, tag: string): Record<string, string>[] {
 describe('renderFeedbackForm', () => {
   const html = renderFeedbackForm({ programName: 'Drop-in', token: 'tok_123' });
 
-  it('labels every input and textarea with a label for its id', () => {
+  it('labels every input and textarea with a label for its id (the honeypot too, for the bots that read it)', () => {
     const labels = new Set(attributesOf(html, 'label').map((l) => l.for));
-    const fields = [...attributesOf(html, 'input'), ...attributesOf(html, 'textarea')];
-    expect(fields).toHaveLength(28);
+    const fields = [...attributesOf(html, 'input'), ...attributesOf(html, 'textarea')].filter(
+      (field) => field.type !== 'hidden',
+    );
+    expect(fields).toHaveLength(29);
     for (const field of fields) expect(labels.has(field.id)).toBe(true);
     expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+  });
+
+  it('hides the honeypot from sight, screen readers, the keyboard and autofill', () => {
+    expect(html).toMatch(
+      /<div class="hp" aria-hidden="true"><label for="website-field">[^<]+<\/label><input [^>]+><\/div>/,
+    );
+    const [honeypot] = attributesOf(html, 'input').filter((field) => field.name === 'website');
+    expect(honeypot).toMatchObject({ type: 'text', tabindex: '-1', autocomplete: 'off', value: '' });
+    expect(html).toContain('.hp{position:absolute;left:-10000px;');
+  });
+
+  it('carries a new key of this filling-in each time, and keeps the posted one when the form comes back', () => {
+    const keyOf = (page: string) => attributesOf(page, 'input').find((field) => field.name === 'submissionKey');
+    expect(keyOf(html)).toMatchObject({ type: 'hidden', value: expect.stringMatching(/^[\w-]{22}$/) });
+    expect(keyOf(renderFeedbackForm({ programName: 'Drop-in', token: 'tok_123' }))?.value).not.toBe(keyOf(html)?.value);
+    const again = renderFeedbackForm({
+      programName: 'Drop-in',
+      token: 'tok_123',
+      values: { submissionKey: 'kept-key-1' },
+    });
+    expect(keyOf(again)?.value).toBe('kept-key-1');
   });
 
   it('groups each 1–5 scale in a fieldset with a legend, the rating required and the outcomes optional', () => {

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { FieldError } from '../common/errors/domain-error';
 import { ErrorSummary, PublicPage, renderDocument } from '../common/public/public-page';
 import type { PublicPages } from '../common/public/public-page.filter';
-import { MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
+import { HONEYPOT_FIELD, MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
 import { FeedbackLinkNotFoundError } from './feedback.errors';
 import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues, formValuesOf } from './public-feedback-form';
 import type { ResolvedFeedbackLink } from './public-feedback.guard';
@@ -121,6 +122,31 @@ function TextQuestion({
   );
 }
 
+/**
+ * Off-screen rather than display:none (which bots skip), and out of the accessibility tree and
+ * the tab order, so no person, screen reader or keyboard meets the honeypot.
+ */
+const HONEYPOT_STYLE = '.hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}';
+
+/**
+ * The form's honeypot: a field a bot fills and a person never sees (hidden from sight, screen
+ * readers and the keyboard; no autofill). A post that fills it is thanked and stores nothing.
+ */
+function Honeypot() {
+  const id = `${HONEYPOT_FIELD}-field`;
+  return (
+    <div className="hp" aria-hidden="true">
+      <label htmlFor={id}>Your website (leave this empty)</label>
+      <input type="text" id={id} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+/** A new key of one filling-in of the form: a resend of the same answers with it is stored once. */
+export function newSubmissionKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
 export interface FeedbackFormView {
   programName: string;
   /** The link's token: the form posts back to it. */
@@ -146,13 +172,15 @@ export function renderFeedbackForm(view: FeedbackFormView): string {
   }
   const title = `Feedback on ${view.programName}`;
   return renderDocument(
-    <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title}`}>
+    <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title}`} style={HONEYPOT_STYLE}>
       <h1>{title}</h1>
       <p className="note">
         This is anonymous. We do not ask for your name, email or phone number. Please do not write them here.
       </p>
       <ErrorSummary errors={errors} anchorOf={(field) => FORM_FIELD_ANCHORS[field] ?? 'feedback-form'} />
       <form id="feedback-form" method="post" action={`/api/v1/public/feedback/${encodeURIComponent(view.token)}`}>
+        <input type="hidden" name="submissionKey" value={values.submissionKey ?? newSubmissionKey()} />
+        <Honeypot />
         <Scale
           name="rating"
           legend="How was it?"

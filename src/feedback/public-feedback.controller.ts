@@ -21,7 +21,7 @@ import { PublicPageFilter } from '../common/public/public-page.filter';
 import { PublicLink, sendCreated } from '../common/public/public-request';
 import { PublicFeedbackCreatedDto, PublicFeedbackDto } from './dto/feedback.dto';
 import { FeedbackLinkService } from './feedback-link.service';
-import { FeedbackService } from './feedback.service';
+import { PublicFeedbackIntake } from './public-feedback-intake';
 import { formToPublicFeedback } from './public-feedback-form';
 import { FEEDBACK_PAGES, renderFeedbackForm, renderThanks } from './public-feedback-page';
 import { PublicFeedbackGuard, ResolvedFeedbackLink } from './public-feedback.guard';
@@ -41,7 +41,7 @@ export const PUBLIC_FEEDBACK_PAGE_PATH = 'feedback/:token';
 export class PublicFeedbackController {
   constructor(
     private readonly links: FeedbackLinkService,
-    private readonly feedback: FeedbackService,
+    private readonly intake: PublicFeedbackIntake,
   ) {}
 
   @Get(PUBLIC_FEEDBACK_PAGE_PATH)
@@ -67,11 +67,15 @@ export class PublicFeedbackController {
   @UseInterceptors(new PublicBodyInterceptor(formToPublicFeedback))
   @ApiOperation({
     summary: 'Give anonymous feedback through a link',
-    description: `JSON \`{rating, outcomes?, worked?, didntWork?, suggestions?}\` answers 201 \`{id}\`; unknown fields are 400 and store nothing. \
+    description: `JSON \`{rating, outcomes?, worked?, didntWork?, suggestions?, website?, submissionKey?}\` answers 201 \`{id}\`; unknown fields are 400 and store nothing. \
 Stored as source \`youth\` on the link's program. The HTML form posts the same as flat urlencoded fields (\`rating\`, \`outcomeKnowledge\`, \
-\`outcomeConfidence\`, \`outcomeApplication\`, \`outcomeAwareness\`, \`worked\`, \`didntWork\`, \`suggestions\`); a form post (or \`Accept: text/html\`) \
+\`outcomeConfidence\`, \`outcomeApplication\`, \`outcomeAwareness\`, \`worked\`, \`didntWork\`, \`suggestions\`, \`website\`, \`submissionKey\`); a form post (or \`Accept: text/html\`) \
 is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. \
-Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_DAY): 429 with Retry-After.`,
+A filled \`website\` (a honeypot the form hides from people) is answered 201 and stores nothing; the same answers sent again within 10 seconds \
+(same link, same \`submissionKey\`, or same address without one) answer with the first one's id and store nothing new. \
+Limited so a room on one Wi-Fi can all answer: per client IP and link per 10 minutes (default 60), per client IP across links per hour (120), \
+per link per hour (200) (PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES, PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_HOUR): \
+429 with Retry-After.`,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiCreatedResponse({
@@ -89,8 +93,8 @@ Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const saved = await this.feedback.recordPublicFeedback(link, body);
-    const created: PublicFeedbackCreatedDto = { id: saved.id };
+    const id = await this.intake.receive(link, body, req.ip ?? 'unknown');
+    const created: PublicFeedbackCreatedDto = { id };
     sendCreated(req, res, created, () => renderThanks(program.name));
   }
 }

@@ -40,7 +40,11 @@ describe('Feedback bad input (e2e)', () => {
   beforeAll(async () => {
     // Property runs post many times from one address.
     t = await createTestApp({
-      env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '100000', PUBLIC_FEEDBACK_PER_LINK_PER_DAY: '100000' },
+      env: {
+        PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR: '100000',
+        PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES: '100000',
+        PUBLIC_FEEDBACK_PER_LINK_PER_HOUR: '100000',
+      },
     });
     staff = await signedInAs(t, Role.Staff);
     orgId = (await persistOrganization(t.dataSource)).id;

@@ -26,8 +26,13 @@ describe('Public feedback links (e2e)', () => {
   let staff: SignedIn;
 
   beforeAll(async () => {
-    // A generous per-IP limit: every request of this suite comes from one address.
-    t = await createTestApp({ env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '1000' } });
+    // Generous limits: every request of this suite comes from one address.
+    t = await createTestApp({
+      env: {
+        PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR: '1000',
+        PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES: '1000',
+      },
+    });
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
@@ -152,7 +157,18 @@ describe('Public feedback links (e2e)', () => {
 
       const [form] = tags(html, 'form');
       expect(form).toMatchObject({ method: 'post', action: `/api/v1/public/feedback/${token}` });
-      const inputs = [...tags(html, 'input'), ...tags(html, 'textarea'), ...tags(html, 'select')];
+      const hidden = tags(html, 'input').filter((input) => input.type === 'hidden');
+      expect(hidden).toEqual([{ type: 'hidden', name: 'submissionKey', value: expect.stringMatching(/^[\w-]{22}$/) }]);
+      // The honeypot: out of sight, of screen readers (aria-hidden), of the tab order and of autofill.
+      const [honeypot] = html.match(/<input[^>]*name="website"[^>]*>/g) ?? [];
+      expect(honeypot).toMatch(/type="text"/);
+      expect(honeypot).toMatch(/tabindex="-1"/i);
+      expect(honeypot).toMatch(/autocomplete="off"/i);
+      expect(html).toContain('.hp{position:absolute;left:-10000px');
+      expect(html).toMatch(/<div class="hp" aria-hidden="true"><label for="website-field">/);
+      const inputs = [...tags(html, 'input'), ...tags(html, 'textarea'), ...tags(html, 'select')].filter(
+        (input) => input.type !== 'hidden' && input.name !== 'website',
+      );
       expect(inputs.length).toBe(5 * 5 + 3);
       const labelled = new Set(tags(html, 'label').map((label) => label.for));
       for (const input of inputs) {
@@ -340,6 +356,70 @@ describe('Public feedback links (e2e)', () => {
       expect(await stored()).toHaveLength(0);
     });
 
+    it('thanks a bot that fills the honeypot (JSON 201, form thank-you page) and stores nothing', async () => {
+      const program = await persistFeedbackProgram(t.dataSource, [], { name: 'Weekly drop-in' });
+      const { token } = await persistFeedbackLink(t.dataSource, program.id);
+      const json = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 5, worked: 'buy cheap pills', website: 'http://spam.example' })
+        .expect(201);
+      expect(json.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      const page = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send({ rating: '4', worked: 'buy cheap pills', website: 'http://spam.example', submissionKey: 'bot-key-123' })
+        .expect(201);
+      expect(page.text).toContain('Thank you!');
+      expect(await stored()).toHaveLength(0);
+      await request(t.http).get(`/api/v1/feedback/${json.body.id}`).set(staff.auth).expect(404);
+      // A person's form posts the honeypot empty: stored as usual.
+      await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send({ rating: '4', website: '' })
+        .expect(201);
+      expect(await stored()).toHaveLength(1);
+    });
+
+    it('stores the same answers sent again within seconds once, answering with the first id', async () => {
+      const program = await persistFeedbackProgram(t.dataSource);
+      const { token } = await persistFeedbackLink(t.dataSource, program.id);
+      const other = await persistFeedbackLink(t.dataSource, program.id);
+      const body = { rating: 4, outcomes: { knowledge: 3 }, worked: 'the games' };
+      const post = (path = token) => request(t.http).post(`/api/v1/public/feedback/${path}`);
+      // JSON without a key: the same answers from the same address, even sent at once.
+      const [first, again] = await Promise.all([post().send(body).expect(201), post().send(body).expect(201)]);
+      expect(again.body.id).toBe(first.body.id);
+      // Keys in another order are the same answers.
+      expect(
+        (
+          await post()
+            .send({ worked: 'the games', outcomes: { knowledge: 3 }, rating: 4 })
+            .expect(201)
+        ).body.id,
+      ).toBe(first.body.id);
+      expect(await stored()).toHaveLength(1);
+      // Different answers, or another link, are another submission.
+      await post()
+        .send({ ...body, rating: 5 })
+        .expect(201);
+      await post(other.token).send(body).expect(201);
+      expect(await stored()).toHaveLength(3);
+
+      // The form: a double tap (same key, same answers) is stored once, with the thank-you page both times…
+      const form = { rating: '5', submissionKey: 'phone-one-key' };
+      const tap = await post().type('form').send(form).expect(201);
+      expect(tap.text).toContain('Thank you!');
+      expect((await post().type('form').send(form).expect(201)).text).toContain('Thank you!');
+      expect(await stored()).toHaveLength(4);
+      // …while two people on one Wi-Fi giving the same answers at the same moment are two answers.
+      await post().type('form').send({ rating: '5', submissionKey: 'phone-two-key' }).expect(201);
+      expect(await stored()).toHaveLength(5);
+      // A malformed key is a 400 like any bad field.
+      await post().send({ rating: 5, submissionKey: 'no spaces!' }).expect(400);
+      expect(await stored()).toHaveLength(5);
+    });
+
     it('shows youth feedback on the timeline of the program’s partners', async () => {
       const org = (await persistOrganization(t.dataSource)).id;
       const program = await persistFeedbackProgram(t.dataSource, [org], { name: 'Weekly drop-in' });
@@ -357,39 +437,111 @@ describe('Public feedback links (e2e)', () => {
   });
 });
 
-describe('Public feedback rate limits (e2e)', () => {
+describe('Public feedback from a room on one Wi-Fi (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { PUBLIC_FEEDBACK_PER_IP_PER_HOUR: '4', PUBLIC_FEEDBACK_PER_LINK_PER_DAY: '2' } });
+    // The default limits: what a library's drop-in group meets.
+    t = await createTestApp();
   });
   afterAll(async () => t.close());
 
-  it('limits each link per day, then each address per hour, with 429 and Retry-After', async () => {
+  it('takes 40 answers from one address within 10 minutes, then refuses a flood with 429 and Retry-After', async () => {
     const program = await persistFeedbackProgram(t.dataSource);
-    const first = await persistFeedbackLink(t.dataSource, program.id);
-    const second = await persistFeedbackLink(t.dataSource, program.id);
-    const post = (token: string) => request(t.http).post(`/api/v1/public/feedback/${token}`).send({ rating: 3 });
+    const { token } = await persistFeedbackLink(t.dataSource, program.id);
+    const count = () => t.dataSource.getRepository(Feedback).count();
+    // Twenty phones send the form, many with the same answers (each page has its own key)…
+    for (let phone = 1; phone <= 20; phone += 1) {
+      await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send({ rating: String((phone % 2) + 4), submissionKey: `room-phone-${phone}` })
+        .expect(201);
+    }
+    // …and twenty more answer through a client of the JSON API.
+    for (let teen = 1; teen <= 20; teen += 1) {
+      await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 3, worked: `answer ${teen}` })
+        .expect(201);
+    }
+    expect(await count()).toBe(40);
 
-    await post(first.token).expect(201);
-    await post(first.token).expect(201);
-    const perLink = await post(first.token).expect(429);
-    expect(perLink.body).toMatchObject({ status: 429, code: 'TOO_MANY_FEEDBACK_SUBMISSIONS' });
-    expect(Number(perLink.headers['retry-after'])).toBeGreaterThan(3600);
-
-    // The fourth submission from this address goes through another link; the fifth is one too many.
-    await post(second.token).expect(201);
-    const perIp = await post(second.token).expect(429);
-    expect(Number(perIp.headers['retry-after'])).toBeGreaterThan(0);
-    expect(Number(perIp.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    // A script on the same address: up to 60 per link per 10 minutes, then refused.
+    for (let post = 41; post <= 60; post += 1) {
+      await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 1, worked: `flood ${post}` })
+        .expect(201);
+    }
+    const refused = await request(t.http)
+      .post(`/api/v1/public/feedback/${token}`)
+      .send({ rating: 1, worked: 'flood 61' })
+      .expect(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 429, code: 'TOO_MANY_FEEDBACK_SUBMISSIONS' });
+    expect(refused.body.detail).toMatch(/Please try again in 10 minutes\.$/);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(500);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    // The form says when to try again, in plain words.
     const page = await request(t.http)
-      .post(`/api/v1/public/feedback/${second.token}`)
+      .post(`/api/v1/public/feedback/${token}`)
       .type('form')
-      .send('rating=3')
+      .send({ rating: '2', submissionKey: 'room-phone-late' })
       .expect(429);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('Please try again later');
+    expect(page.text).toContain('Please try again in 10 minutes.');
     expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await t.dataSource.getRepository(Feedback).count()).toBe(3);
+    expect(await count()).toBe(60);
+  });
+});
+
+describe('Public feedback rate limits (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: {
+        // Small limits, and X-Forwarded-For as the client's address so the test can be several.
+        TRUST_PROXY: 'true',
+        PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES: '3',
+        PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR: '5',
+        PUBLIC_FEEDBACK_PER_LINK_PER_HOUR: '5',
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('limits per address and link, per address across links and per link, each with 429 and Retry-After', async () => {
+    const program = await persistFeedbackProgram(t.dataSource);
+    const first = await persistFeedbackLink(t.dataSource, program.id);
+    const second = await persistFeedbackLink(t.dataSource, program.id);
+    let n = 0;
+    const post = (token: string, ip: string) =>
+      request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .set('X-Forwarded-For', ip)
+        .send({ rating: 3, worked: `answer ${(n += 1)}` });
+
+    // One address, one link: the fourth within 10 minutes is one too many.
+    for (let i = 0; i < 3; i += 1) await post(first.token, '198.51.100.7').expect(201);
+    const perIpAndLink = await post(first.token, '198.51.100.7').expect(429);
+    expect(perIpAndLink.body).toMatchObject({ status: 429, code: 'TOO_MANY_FEEDBACK_SUBMISSIONS' });
+    expect(Number(perIpAndLink.headers['retry-after'])).toBeLessThanOrEqual(600);
+
+    // The same address through another link: its fifth post this hour passes, the sixth does not.
+    await post(second.token, '198.51.100.7').expect(201);
+    const perIp = await post(second.token, '198.51.100.7').expect(429);
+    expect(Number(perIp.headers['retry-after'])).toBeGreaterThan(600);
+    expect(Number(perIp.headers['retry-after'])).toBeLessThanOrEqual(3600);
+
+    // The refused post did not use up the first link: another address still gets two in, then the link is full.
+    await post(first.token, '203.0.113.9').expect(201);
+    await post(first.token, '203.0.113.9').expect(201);
+    const perLink = await post(first.token, '192.0.2.44').expect(429);
+    expect(Number(perLink.headers['retry-after'])).toBeGreaterThan(600);
+    expect(Number(perLink.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    expect(await t.dataSource.getRepository(Feedback).count()).toBe(6);
   });
 });
 

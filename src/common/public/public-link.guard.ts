@@ -8,7 +8,7 @@ import { setPublicLink } from './public-request';
  * order, so a flood is refused before any lookup and nothing is read from the body of a post
  * that cannot count: the post is counted against the client's address; the token is resolved
  * (the surface's 404 for a forged or unknown one); the post is counted against what the token
- * names; the surface may still refuse it (an answered or closed check-in). What the token
+ * names (from this address, where the surface limits that, then from everyone); the surface may still refuse it (an answered or closed check-in). What the token
  * resolved to is left for the handler's `@PublicLink()` and for PublicPageFilter.
  *
  * One subclass per surface says how its tokens resolve and what they are counted by; the routes
@@ -28,10 +28,11 @@ export abstract class PublicLinkGuard<T> implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    await this.limiter.consumeIp(request.ip ?? 'unknown');
+    const ip = request.ip ?? 'unknown';
+    await this.limiter.consumeIp(ip);
     const link = await this.resolve(String(request.params.token));
     const id = this.idOf(link);
-    await this.limiter.consumeLink(id);
+    await this.limiter.consumeLink(id, ip);
     this.admit(link);
     setPublicLink(request, link, id);
     return true;

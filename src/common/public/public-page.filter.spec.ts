@@ -2,6 +2,7 @@ import { ArgumentsHost, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { NotFoundError, TooManyRequestsError, ValidationFailedError } from '../errors/domain-error';
 import { publicBodyInput } from './public-body.interceptor';
+import { minutesToWait } from './public-page';
 import { PublicPageFilter, PublicPages } from './public-page.filter';
 import { setPostedBody, setPublicLink } from './public-request';
 
@@ -139,5 +140,17 @@ describe(publicBodyInput.name, () => {
     expect(fieldsOf(() => publicBodyInput({ n: '1', ['x'.repeat(100)]: '' }, true, toBody))).toEqual([
       { field: 'x'.repeat(60), message: 'is not an allowed field' },
     ]);
+  });
+});
+
+describe('minutesToWait', () => {
+  it('says the wait of a 429 in plain words, rounded up', () => {
+    expect(minutesToWait(1)).toBe('1 minute');
+    expect(minutesToWait(61)).toBe('2 minutes');
+    expect(minutesToWait(599)).toBe('10 minutes');
+    expect(minutesToWait(3599)).toBe('1 hour');
+    expect(minutesToWait(3600)).toBe('1 hour');
+    expect(minutesToWait(3601)).toBe('about 2 hours');
+    expect(minutesToWait(86_400)).toBe('about 24 hours');
   });
 });

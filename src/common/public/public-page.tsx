@@ -98,10 +98,15 @@ export function renderDocument(element: ReactElement): string {
   return `<!doctype html>\n${renderToStaticMarkup(element)}\n`;
 }
 
-/** "2 minutes", "1 minute": the wait of a 429 page, rounded up to whole minutes. */
+/**
+ * "2 minutes", "1 minute", "1 hour", "about 3 hours": the wait of a 429 in plain words, rounded
+ * up to whole minutes (whole hours past one hour).
+ */
 export function minutesToWait(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes === 60) return '1 hour';
+  return `about ${Math.ceil(minutes / 60)} hours`;
 }
 
 /** The one "try again later" page (a 429) of every public surface. */

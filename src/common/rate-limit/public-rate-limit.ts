@@ -43,6 +43,7 @@ export async function consumeOrThrow(
   }
 }
 
+export const MINUTE_SECONDS = 60;
 export const HOUR_SECONDS = 60 * 60;
 export const DAY_SECONDS = 24 * HOUR_SECONDS;
 
@@ -60,6 +61,11 @@ export interface PublicRateLimits {
   perIp: RateLimit;
   /** Posts to what one link's token names; `name` is the key segment ('link', 'contact'). */
   perLink: RateLimit & { name: string };
+  /**
+   * Posts from one address to one link, counted before `perLink` so one address cannot use up a
+   * link for everyone else (optional: the feedback form, which a room on one Wi-Fi shares).
+   */
+  perIpAndLink?: RateLimit;
   /** The 429 of this surface, with the seconds to wait. */
   tooMany: (retryAfterSeconds: number) => TooManyRequestsError;
 }
@@ -72,14 +78,17 @@ export interface PublicRateLimits {
 export class PublicRateLimiter {
   private readonly perIp: RateLimiterAbstract;
   private readonly perLink: RateLimiterAbstract;
+  private readonly perIpAndLink: RateLimiterAbstract | undefined;
 
   constructor(
     redis: RedisService,
     private readonly limits: PublicRateLimits,
   ) {
-    const { scope, perIp, perLink } = limits;
+    const { scope, perIp, perLink, perIpAndLink } = limits;
     this.perIp = redisRateLimiter(redis, scope, 'ip', perIp.points, perIp.seconds);
     this.perLink = redisRateLimiter(redis, scope, perLink.name, perLink.points, perLink.seconds);
+    this.perIpAndLink =
+      perIpAndLink && redisRateLimiter(redis, scope, `ip-${perLink.name}`, perIpAndLink.points, perIpAndLink.seconds);
   }
 
   /** Counts one post from this address; the surface's TooManyRequestsError (429) past the limit. */
@@ -87,8 +96,12 @@ export class PublicRateLimiter {
     return consumeOrThrow(this.perIp, anonymousIpKey(ip), this.limits.tooMany);
   }
 
-  /** Counts one post to this link, by the id of what it names (never the token). */
-  consumeLink(id: string): Promise<void> {
-    return consumeOrThrow(this.perLink, id, this.limits.tooMany);
+  /**
+   * Counts one post to this link, by the id of what it names (never the token): first from this
+   * address to it (when the surface has that limit), then from everyone.
+   */
+  async consumeLink(id: string, ip: string): Promise<void> {
+    if (this.perIpAndLink) await consumeOrThrow(this.perIpAndLink, `${anonymousIpKey(ip)}:${id}`, this.limits.tooMany);
+    await consumeOrThrow(this.perLink, id, this.limits.tooMany);
   }
 }

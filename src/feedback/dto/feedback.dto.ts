@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -20,6 +21,11 @@ import { FeedbackSource } from '../feedback.entity';
 
 /** Longest free-text answer (worked, didn't work, suggestions, action taken). */
 export const MAX_FEEDBACK_TEXT = 4000;
+
+/** The public form's honeypot: a field people never see or fill; a bot that fills it stores nothing. */
+export const HONEYPOT_FIELD = 'website';
+/** A key of one filling-in of the public form (the page makes a new one each time it is opened). */
+export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The four outcome statements, as asked on the public form (API.md). */
 export const OUTCOME_STATEMENTS = {
@@ -115,6 +121,28 @@ export class PublicFeedbackDto {
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   suggestions?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FEEDBACK_TEXT,
+    description:
+      'Leave this out or empty. The HTML form hides it from people; a post that fills it is answered as if stored, and nothing is stored (a honeypot for bots).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FEEDBACK_TEXT)
+  website?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: SUBMISSION_KEY_PATTERN.source,
+    description:
+      'A random key of one filling-in of the form (the HTML form makes one each time it is opened): the same answers posted again with the same key within 10 seconds are stored once. Without it, the same answers from the same address to the same link within 10 seconds are.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SUBMISSION_KEY_PATTERN, { message: 'must be 8 to 64 letters, digits, - or _' })
+  submissionKey?: string;
 }
 
 /** Fields staff can set, shared by create and update. */

@@ -6,6 +6,7 @@ import type { components } from '../api/schema';
 import { PageTitle } from '../common/PageTitle';
 import { applyProblem } from '../forms/apply-problem';
 import { useCheckInSettings, useHealthSettings, useSaveCheckInSettings, useSaveHealthSettings } from './admin-queries';
+import { LibrarySettingsSection } from './LibrarySettingsForm';
 import { MatchingSettingsSection } from './MatchingSettingsForm';
 import { SecuritySettingsSection } from './SecuritySettingsForm';
 import {
@@ -73,6 +74,9 @@ export function SettingsPage() {
   return (
     <Stack gap="lg">
       <PageTitle>Settings</PageTitle>
+      <SettingsSection id="library-settings" title="Library">
+        <LibrarySettingsSection />
+      </SettingsSection>
       <SettingsSection id="health-settings" title="Partnership health score">
         {health.isError && (
           <Alert color="red" role="alert">

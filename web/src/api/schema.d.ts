@@ -1001,7 +1001,7 @@ export interface paths {
         put?: never;
         /**
          * Give anonymous feedback through a link
-         * @description JSON `{rating, outcomes?, worked?, didntWork?, suggestions?}` answers 201 `{id}`; unknown fields are 400 and store nothing. Stored as source `youth` on the link's program. The HTML form posts the same as flat urlencoded fields (`rating`, `outcomeKnowledge`, `outcomeConfidence`, `outcomeApplication`, `outcomeAwareness`, `worked`, `didntWork`, `suggestions`); a form post (or `Accept: text/html`) is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. Limited per client IP per hour and per link per day (PUBLIC_FEEDBACK_PER_IP_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_DAY): 429 with Retry-After.
+         * @description JSON `{rating, outcomes?, worked?, didntWork?, suggestions?, website?, submissionKey?}` answers 201 `{id}`; unknown fields are 400 and store nothing. Stored as source `youth` on the link's program. The HTML form posts the same as flat urlencoded fields (`rating`, `outcomeKnowledge`, `outcomeConfidence`, `outcomeApplication`, `outcomeAwareness`, `worked`, `didntWork`, `suggestions`, `website`, `submissionKey`); a form post (or `Accept: text/html`) is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. A filled `website` (a honeypot the form hides from people) is answered 201 and stores nothing; the same answers sent again within 10 seconds (same link, same `submissionKey`, or same address without one) answer with the first one's id and store nothing new. Limited so a room on one Wi-Fi can all answer: per client IP and link per 10 minutes (default 60), per client IP across links per hour (120), per link per hour (200) (PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES, PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_HOUR): 429 with Retry-After.
          */
         post: operations["PublicFeedbackController_submit"];
         delete?: never;
@@ -1167,6 +1167,30 @@ export interface paths {
          * @description The change is merged into the current settings; the result must have weights adding up to 100 and thriving > steady > atRisk, else 400 naming the fields. A change that changes nothing keeps the version.
          */
         patch: operations["HealthSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/settings/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library itself: its name, time zone, and the languages it speaks to the public in (any signed-in user)
+         * @description Until an admin changes them these are the defaults (“The library”, the DIGEST_TIMEZONE zone or UTC, English by default, English and Spanish offered), at version 1.
+         */
+        get: operations["LibrarySettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the library settings (needs the current version)
+         * @description name 1–120 characters (trimmed); timezone an IANA zone; languages a non-empty list of supported tags (en, es), each once; defaultLanguage one of languages; else 400 naming the fields. A change that changes nothing keeps the version.
+         */
+        patch: operations["LibrarySettingsController_update"];
         trace?: never;
     };
     "/api/v1/settings/matching": {
@@ -2640,6 +2664,33 @@ export interface components {
              */
             url: string;
         };
+        LibrarySettingsResponseDto: {
+            /**
+             * @description One of `languages`: for a visitor or contact whose language is none of them.
+             * @example en
+             * @enum {string}
+             */
+            defaultLanguage: "en" | "es";
+            /**
+             * @description The languages (BCP 47 tags) the public pages and partner emails are offered in, each once.
+             * @example [
+             *       "en",
+             *       "es"
+             *     ]
+             */
+            languages: ("en" | "es")[];
+            /**
+             * @description How emails and the public pages name the library.
+             * @example Riverside Public Library
+             */
+            name: string;
+            /**
+             * @description The library’s IANA time zone (America/Chicago): due dates, “today” and “overdue” are dates in it. Until an admin sets one, the DIGEST_TIMEZONE setting (UTC unless set).
+             * @example America/Chicago
+             */
+            timezone: string;
+            version: number;
+        };
         LoginDto: {
             /** @example admin@library.org */
             email: string;
@@ -2977,8 +3028,12 @@ export interface components {
             outcomes?: components["schemas"]["OutcomesDto"];
             /** @description How was it? 1 (bad) – 5 (great). */
             rating: number;
+            /** @description A random key of one filling-in of the form (the HTML form makes one each time it is opened): the same answers posted again with the same key within 10 seconds are stored once. Without it, the same answers from the same address to the same link within 10 seconds are. */
+            submissionKey?: string;
             /** @description Any ideas for next time? */
             suggestions?: string | null;
+            /** @description Leave this out or empty. The HTML form hides it from people; a post that fills it is answered as if stored, and nothing is stored (a honeypot for bots). */
+            website?: string;
             /** @description What did you like? */
             worked?: string | null;
         };
@@ -3465,6 +3520,34 @@ export interface components {
             recency?: number;
             /** @description Sessions held vs scheduled in the last 90 days (closures do not count). */
             sessions?: number;
+        };
+        UpdateLibrarySettingsDto: {
+            /**
+             * @description One of `languages`: for a visitor or contact whose language is none of them.
+             * @example en
+             * @enum {string}
+             */
+            defaultLanguage?: "en" | "es";
+            /**
+             * @description The languages (BCP 47 tags) the public pages and partner emails are offered in, each once.
+             * @example [
+             *       "en",
+             *       "es"
+             *     ]
+             */
+            languages?: ("en" | "es")[];
+            /**
+             * @description How emails and the public pages name the library.
+             * @example Riverside Public Library
+             */
+            name?: string;
+            /**
+             * @description The library’s IANA time zone (America/Chicago): due dates, “today” and “overdue” are dates in it. Until an admin sets one, the DIGEST_TIMEZONE setting (UTC unless set).
+             * @example America/Chicago
+             */
+            timezone?: string;
+            /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
+            version: number;
         };
         UpdateMatchingSettingsDto: {
             /**
@@ -8322,6 +8405,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthSettingsResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the admin role or higher (permission settings.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LibrarySettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibrarySettingsResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission directory.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LibrarySettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLibrarySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibrarySettingsResponseDto"];
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */

@@ -1,0 +1,166 @@
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import { ApiError, errorMessage } from '../api/problem';
+import { applyProblem } from '../forms/apply-problem';
+import { useLibrarySettings, useSaveLibrarySettings, type LibrarySettings } from '../library/library-queries';
+import {
+  LANGUAGE_CHOICES,
+  languageLabel,
+  LIBRARY_NAME_MAX,
+  libraryFormErrors,
+  libraryFormValues,
+  librarySettingsBody,
+  withLanguages,
+  zoneOptions,
+  type LibraryFormValues,
+} from './library-settings-form';
+
+type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
+
+const STALE =
+  'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
+
+/**
+ * The settings section for the library itself (admins): its name, time zone, and the languages
+ * the public pages and partner emails are offered in. The outcome stays here, as a save
+ * re-mounts the form with the new version.
+ */
+export function LibrarySettingsSection() {
+  const settings = useLibrarySettings();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  return (
+    <>
+      {settings.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(settings.error)}
+        </Alert>
+      )}
+      {settings.data && (
+        <LibrarySettingsForm key={settings.data.version} settings={settings.data} onOutcome={setOutcome} />
+      )}
+      <div role="status" aria-live="polite">
+        {outcome && (
+          <Alert color={outcome.tone} mt="md">
+            {outcome.text}
+          </Alert>
+        )}
+      </div>
+    </>
+  );
+}
+
+function LibrarySettingsForm({
+  settings,
+  onOutcome: setOutcome,
+}: {
+  settings: LibrarySettings;
+  onOutcome: (outcome: Outcome) => void;
+}) {
+  const form = useForm<LibraryFormValues>({
+    mode: 'controlled',
+    initialValues: libraryFormValues(settings),
+    validate: libraryFormErrors,
+  });
+  const save = useSaveLibrarySettings({
+    onSuccess: (saved) =>
+      setOutcome({
+        tone: 'green',
+        text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.',
+      }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        setOutcome({ tone: 'yellow', text: STALE });
+        return;
+      }
+      const unplaced = applyProblem(form, error);
+      setOutcome({ tone: 'red', text: `Not saved: ${unplaced ?? 'fix the values marked below.'}` });
+    },
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      setOutcome(null);
+      save.mutate({ version: settings.version, ...librarySettingsBody(values) });
+    },
+    () => setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' }),
+  );
+
+  const values = form.getValues();
+  const zones = useMemo(() => zoneOptions(values.timezone), [values.timezone]);
+  // Once messages are showing, each change re-checks, so a message goes as soon as its field is right.
+  const recheck = () => {
+    if (Object.keys(form.errors).length > 0) form.setErrors(libraryFormErrors(form.getValues()));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text maw={720}>
+          How Tandem names the library to partners and the public, the time zone its dates are in, and the languages its
+          public pages and partner emails are offered in.
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={720}>
+          <TextInput
+            label="Library name"
+            description={`As emails and the public pages say it. Up to ${LIBRARY_NAME_MAX} characters.`}
+            autoComplete="off"
+            {...form.getInputProps('name')}
+            onChange={(event) => {
+              form.setFieldValue('name', event.currentTarget.value);
+              recheck();
+            }}
+          />
+          <Select
+            label="Time zone"
+            description="Due dates and “today” are dates in this zone. Type to search."
+            searchable
+            data={zones}
+            allowDeselect={false}
+            nothingFoundMessage="No such time zone"
+            limit={50}
+            {...form.getInputProps('timezone')}
+            onChange={(value: string | null) => {
+              if (value) form.setFieldValue('timezone', value);
+              recheck();
+            }}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={720}>
+          <Checkbox.Group
+            label="Languages offered"
+            description="The public pages and partner emails can be read in these."
+            value={values.languages}
+            error={form.errors.languages}
+            onChange={(picked) => {
+              form.setValues(withLanguages(form.getValues(), picked));
+              recheck();
+            }}
+          >
+            <Group mt="xs">
+              {LANGUAGE_CHOICES.map((choice) => (
+                <Checkbox key={choice.value} value={choice.value} label={choice.label} lang={choice.value} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Select
+            label="Default language"
+            description="For visitors whose language is none of those offered."
+            data={values.languages.map((tag) => ({ value: tag, label: languageLabel(tag) }))}
+            allowDeselect={false}
+            {...form.getInputProps('defaultLanguage')}
+            onChange={(value: string | null) => {
+              if (value) form.setFieldValue('defaultLanguage', value as LibraryFormValues['defaultLanguage']);
+              recheck();
+            }}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save library settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
