@@ -50,8 +50,17 @@ const quoted = (value: unknown): string => {
   return JSON.stringify(text.length > LANGUAGE_TAG_MAX ? `${text.slice(0, LANGUAGE_TAG_MAX)}…` : text);
 };
 
+/**
+ * An IANA zone name ("America/Chicago", "UTC", "Etc/GMT+5"). The shape is checked first: recent
+ * V8 also accepts UTC offsets such as "+05:00" as a time zone, which are not zones (no daylight
+ * time) and which luxon then takes as valid on some runs and not on others.
+ */
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
 export function isValidTimezone(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= TIMEZONE_MAX && IANAZone.isValidZone(value);
+  return (
+    typeof value === 'string' && value.length <= TIMEZONE_MAX && IANA_NAME.test(value) && IANAZone.isValidZone(value)
+  );
 }
 
 /**
