@@ -1,8 +1,7 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
-import { ApiError, errorMessage } from '../api/problem';
-import { applyProblem } from '../forms/apply-problem';
+import { useMemo } from 'react';
+import { FIX_MARKED, settingsSaveFailed, VersionedSettings, type SettingsOutcome } from './settings-outcome';
 import { useLibrarySettings, useSaveLibrarySettings, type LibrarySettings } from '../library/library-queries';
 import {
   LANGUAGE_CHOICES,
@@ -16,37 +15,16 @@ import {
   type LibraryFormValues,
 } from './library-settings-form';
 
-type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
-
-const STALE =
-  'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
-
 /**
  * The settings section for the library itself (admins): its name, time zone, and the languages
- * the public pages and partner emails are offered in. The outcome stays here, as a save
- * re-mounts the form with the new version.
+ * the public pages and partner emails are offered in.
  */
 export function LibrarySettingsSection() {
-  const settings = useLibrarySettings();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   return (
-    <>
-      {settings.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(settings.error)}
-        </Alert>
-      )}
-      {settings.data && (
-        <LibrarySettingsForm key={settings.data.version} settings={settings.data} onOutcome={setOutcome} />
-      )}
-      <div role="status" aria-live="polite">
-        {outcome && (
-          <Alert color={outcome.tone} mt="md">
-            {outcome.text}
-          </Alert>
-        )}
-      </div>
-    </>
+    <VersionedSettings
+      query={useLibrarySettings()}
+      form={(settings, onOutcome) => <LibrarySettingsForm settings={settings} onOutcome={onOutcome} />}
+    />
   );
 }
 
@@ -55,7 +33,7 @@ function LibrarySettingsForm({
   onOutcome: setOutcome,
 }: {
   settings: LibrarySettings;
-  onOutcome: (outcome: Outcome) => void;
+  onOutcome: (outcome: SettingsOutcome) => void;
 }) {
   const form = useForm<LibraryFormValues>({
     mode: 'controlled',
@@ -68,14 +46,7 @@ function LibrarySettingsForm({
         tone: 'green',
         text: saved.version === settings.version ? 'Nothing to save: the settings are unchanged.' : 'Saved.',
       }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        setOutcome({ tone: 'yellow', text: STALE });
-        return;
-      }
-      const unplaced = applyProblem(form, error);
-      setOutcome({ tone: 'red', text: `Not saved: ${unplaced ?? 'fix the values marked below.'}` });
-    },
+    onError: (error) => settingsSaveFailed(form, error, setOutcome),
   });
 
   const submit = form.onSubmit(
@@ -83,7 +54,7 @@ function LibrarySettingsForm({
       setOutcome(null);
       save.mutate({ version: settings.version, ...librarySettingsBody(values) });
     },
-    () => setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' }),
+    () => setOutcome({ tone: 'red', text: FIX_MARKED }),
   );
 
   const values = form.getValues();

@@ -1,41 +1,20 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState, type ChangeEvent } from 'react';
-import { ApiError, errorMessage } from '../api/problem';
-import { applyProblem } from '../forms/apply-problem';
+import { type ChangeEvent } from 'react';
+import { FIX_MARKED, settingsSaveFailed, VersionedSettings, type SettingsOutcome } from './settings-outcome';
 import { useMatchingSettings, useSaveMatchingSettings, type MatchingSettings } from '../matches/matches-queries';
 import { matchingFormErrors, matchingSettingsBody, type MatchingFormValues } from './matching-settings-form';
 
-type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
-
-const STALE =
-  'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
-
 /**
  * The settings section for suggested introductions (admins): the strength floor and the cap per
- * partner of the open list. The outcome stays here, as a save re-mounts the form with the new version.
+ * partner of the open list.
  */
 export function MatchingSettingsSection() {
-  const settings = useMatchingSettings();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   return (
-    <>
-      {settings.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(settings.error)}
-        </Alert>
-      )}
-      {settings.data && (
-        <MatchingSettingsForm key={settings.data.version} settings={settings.data} onOutcome={setOutcome} />
-      )}
-      <div role="status" aria-live="polite">
-        {outcome && (
-          <Alert color={outcome.tone} mt="md">
-            {outcome.text}
-          </Alert>
-        )}
-      </div>
-    </>
+    <VersionedSettings
+      query={useMatchingSettings()}
+      form={(settings, onOutcome) => <MatchingSettingsForm settings={settings} onOutcome={onOutcome} />}
+    />
   );
 }
 
@@ -44,7 +23,7 @@ function MatchingSettingsForm({
   onOutcome: setOutcome,
 }: {
   settings: MatchingSettings;
-  onOutcome: (outcome: Outcome) => void;
+  onOutcome: (outcome: SettingsOutcome) => void;
 }) {
   const form = useForm<MatchingFormValues>({
     mode: 'controlled',
@@ -60,14 +39,7 @@ function MatchingSettingsForm({
             ? 'Nothing to save: the settings are unchanged.'
             : 'Saved. The list of suggested introductions uses them from now on.',
       }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        setOutcome({ tone: 'yellow', text: STALE });
-        return;
-      }
-      const unplaced = applyProblem(form, error);
-      setOutcome({ tone: 'red', text: `Not saved: ${unplaced ?? 'fix the values marked below.'}` });
-    },
+    onError: (error) => settingsSaveFailed(form, error, setOutcome),
   });
 
   const submit = form.onSubmit(
@@ -75,7 +47,7 @@ function MatchingSettingsForm({
       setOutcome(null);
       save.mutate({ version: settings.version, ...matchingSettingsBody(values) });
     },
-    () => setOutcome({ tone: 'red', text: 'Not saved: fix the values marked below.' }),
+    () => setOutcome({ tone: 'red', text: FIX_MARKED }),
   );
 
   // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.

@@ -1,6 +1,6 @@
-import { Alert, Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { type ChangeEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/problem';
 import type { components } from '../api/schema';
 import { PageTitle } from '../common/PageTitle';
@@ -9,6 +9,7 @@ import { useCheckInSettings, useHealthSettings, useSaveCheckInSettings, useSaveH
 import { LibrarySettingsSection } from './LibrarySettingsForm';
 import { MatchingSettingsSection } from './MatchingSettingsForm';
 import { SecuritySettingsSection } from './SecuritySettingsForm';
+import { FIX_MARKED, STALE_SETTINGS, VersionedSettings, type SettingsOutcome } from './settings-outcome';
 import {
   BAND_FIELDS,
   sumMessage,
@@ -50,27 +51,10 @@ function SettingsSection({ id, title, children }: { id: string; title: string; c
   );
 }
 
-/** The partnership health score's weights and bands, and the check-in schedule (admins). */
-type Outcome = { tone: 'green' | 'yellow' | 'red'; text: string } | null;
-
-/** The outcome of the last save, said below the form; kept here, as a save re-mounts the form with the new version. */
-function OutcomeRegion({ outcome }: { outcome: Outcome }) {
-  return (
-    <div role="status" aria-live="polite">
-      {outcome && (
-        <Alert color={outcome.tone} mt="md">
-          {outcome.text}
-        </Alert>
-      )}
-    </div>
-  );
-}
-
+/** The library, the partnership health score's weights and bands, the check-in schedule, introductions and two-factor sign-in (admins). */
 export function SettingsPage() {
   const health = useHealthSettings();
   const checkIns = useCheckInSettings();
-  const [healthOutcome, setHealthOutcome] = useState<Outcome>(null);
-  const [checkInOutcome, setCheckInOutcome] = useState<Outcome>(null);
   return (
     <Stack gap="lg">
       <PageTitle>Settings</PageTitle>
@@ -78,26 +62,16 @@ export function SettingsPage() {
         <LibrarySettingsSection />
       </SettingsSection>
       <SettingsSection id="health-settings" title="Partnership health score">
-        {health.isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(health.error)}
-          </Alert>
-        )}
-        {health.data && (
-          <HealthSettingsForm key={health.data.version} settings={health.data} onOutcome={setHealthOutcome} />
-        )}
-        <OutcomeRegion outcome={healthOutcome} />
+        <VersionedSettings
+          query={health}
+          form={(settings, onOutcome) => <HealthSettingsForm settings={settings} onOutcome={onOutcome} />}
+        />
       </SettingsSection>
       <SettingsSection id="check-in-settings" title="Partnership check-ins">
-        {checkIns.isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(checkIns.error)}
-          </Alert>
-        )}
-        {checkIns.data && (
-          <CheckInSettingsForm key={checkIns.data.version} settings={checkIns.data} onOutcome={setCheckInOutcome} />
-        )}
-        <OutcomeRegion outcome={checkInOutcome} />
+        <VersionedSettings
+          query={checkIns}
+          form={(settings, onOutcome) => <CheckInSettingsForm settings={settings} onOutcome={onOutcome} />}
+        />
       </SettingsSection>
       <SettingsSection id="matching-settings" title="Suggested introductions">
         <MatchingSettingsSection />
@@ -109,17 +83,12 @@ export function SettingsPage() {
   );
 }
 
-const FIX_MARKED = 'Not saved: fix the values marked below.';
-
-const STALE =
-  'Someone changed these settings since you opened this page. The form now shows their values; make your change again if it is still needed.';
-
 function HealthSettingsForm({
   settings,
   onOutcome: setOutcome,
 }: {
   settings: HealthSettings;
-  onOutcome: (outcome: Outcome) => void;
+  onOutcome: (outcome: SettingsOutcome) => void;
 }) {
   const form = useForm<HealthFormValues>({
     mode: 'controlled',
@@ -137,7 +106,7 @@ function HealthSettingsForm({
             : 'Saved. Scores use the new settings from now on.',
       }),
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) setOutcome({ tone: 'yellow', text: STALE });
+      if (error instanceof ApiError && error.status === 409) setOutcome({ tone: 'yellow', text: STALE_SETTINGS });
       else if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length)
         setOutcome({ tone: 'red', text: applyProblem(form, error) ?? FIX_MARKED });
       else setOutcome({ tone: 'red', text: `Not saved: ${errorMessage(error)}` });
@@ -224,7 +193,7 @@ function CheckInSettingsForm({
   onOutcome: setOutcome,
 }: {
   settings: CheckInSettings;
-  onOutcome: (outcome: Outcome) => void;
+  onOutcome: (outcome: SettingsOutcome) => void;
 }) {
   const form = useForm<CheckInFormValues>({
     mode: 'controlled',
@@ -244,7 +213,7 @@ function CheckInSettingsForm({
       }),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        setOutcome({ tone: 'yellow', text: STALE });
+        setOutcome({ tone: 'yellow', text: STALE_SETTINGS });
         return;
       }
       applyProblem(form, error);
