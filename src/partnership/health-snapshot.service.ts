@@ -2,12 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { OrganizationStage } from '../organization/organization-stage';
-import { organizationStageRows } from '../read-side/dashboard.query';
-import { HealthFactsService } from './health-facts.service';
-import { computeHealthScore } from './health-score';
+import { HealthScoreStore } from './health-score-store.service';
 import { HealthBand, ScoredBand } from './health-settings';
-import { HealthSettingsService } from './health-settings.service';
 import { HealthSnapshot, TREND_RULES } from './health-trend';
 
 const DAY_MS = 86_400_000;
@@ -19,8 +15,8 @@ const DAY_MS = 86_400_000;
  *   snapshot less than 6 days old is skipped, so a job that runs again at start-up, on a retry
  *   or on a second worker adds nothing (and the primary key allows one per day anyway).
  * - `takenAt` is the start (00:00 UTC) of the day of the run.
- * - Set-based: the facts (5 statements), the settings, the organizations and one INSERT of all
- *   the rows, whatever the number of organizations.
+ * - From the stored scores (HealthScoreStore, brought up to date first): one INSERT … SELECT of
+ *   every row, whatever the number of organizations.
  */
 export const SNAPSHOT_RULES = Object.freeze({ minDaysBetween: 6, historyLimit: 53 });
 
@@ -53,44 +49,28 @@ export class HealthSnapshotService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly facts: HealthFactsService,
-    private readonly settings: HealthSettingsService,
+    private readonly store: HealthScoreStore,
     private readonly clock: Clock,
   ) {}
 
   async takeSnapshots(): Promise<SnapshotResult> {
     const now = this.clock.now();
     const takenAt = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-    const [facts, { settings }, organizations] = await Promise.all([
-      this.facts.factsFor('all', now),
-      this.settings.current(),
-      organizationStageRows(this.dataSource),
-    ]);
-    const ids: string[] = [];
-    const scores: number[] = [];
-    const bands: string[] = [];
-    for (const { id, stage } of organizations) {
-      const orgFacts = facts.get(id);
-      if ((stage as OrganizationStage) === OrganizationStage.Ended || !orgFacts) continue;
-      const health = computeHealthScore(orgFacts, settings, now);
-      // The history starts with the evidence: nothing to record while unscored.
-      if (health.score === null) continue;
-      ids.push(id);
-      scores.push(health.score);
-      bands.push(health.band);
-    }
-    // Joined with organizations so one deleted meanwhile is skipped rather than failing the run.
+    // The stored scores, brought up to date: they equal the from-scratch score at `now`.
+    await this.store.refresh(now);
     const inserted = await this.dataSource.query<unknown[]>(
       `
       INSERT INTO health_snapshots (organization_id, taken_at, score, band)
-      SELECT u.id, $4, u.score, u.band
-      FROM unnest($1::uuid[], $2::smallint[], $3::varchar[]) AS u(id, score, band)
-      JOIN organizations o ON o.id = u.id
-      WHERE NOT EXISTS (SELECT 1 FROM health_snapshots h
-                        WHERE h.organization_id = u.id AND h.taken_at > $4::timestamptz - make_interval(days => $5))
+      SELECT h.organization_id, $1, h.score, h.band
+      FROM health_scores h JOIN organizations o ON o.id = h.organization_id
+      WHERE o.stage <> 'ended'
+        -- The history starts with the evidence: nothing to record while unscored.
+        AND h.score IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM health_snapshots s
+                        WHERE s.organization_id = h.organization_id AND s.taken_at > $1::timestamptz - make_interval(days => $2))
       ON CONFLICT DO NOTHING
       RETURNING organization_id`,
-      [ids, scores, bands, takenAt, SNAPSHOT_RULES.minDaysBetween],
+      [takenAt, SNAPSHOT_RULES.minDaysBetween],
     );
     const result = { takenAt: takenAt.toISOString(), snapshots: inserted.length };
     this.logger.log(result, 'health scores snapshotted');
