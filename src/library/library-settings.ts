@@ -1,13 +1,8 @@
+import { isSupportedLanguage, LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
 import { IANAZone } from 'luxon';
 import type { FieldError } from '../common/errors/domain-error';
 
-/**
- * The languages Tandem can speak to the public in (BCP 47 tags), each with its name in itself.
- * Adding one is a catalog and a line here; the library then offers it in its settings.
- */
-export const SUPPORTED_LANGUAGES = Object.freeze({ en: 'English', es: 'Español' } as const);
-export type LanguageTag = keyof typeof SUPPORTED_LANGUAGES;
-export const LANGUAGE_TAGS = Object.keys(SUPPORTED_LANGUAGES) as LanguageTag[];
+export { LANGUAGE_TAGS, SUPPORTED_LANGUAGES };
 
 /**
  * What an admin can change at `/api/v1/settings/library`: the library itself.
@@ -39,8 +34,7 @@ export function defaultLibrarySettings(timezone: string): LibrarySettings {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isSupported = (tag: unknown): tag is LanguageTag =>
-  typeof tag === 'string' && Object.prototype.hasOwnProperty.call(SUPPORTED_LANGUAGES, tag);
+const isSupported = isSupportedLanguage;
 
 const SUPPORTED_LIST = LANGUAGE_TAGS.map((tag) => `${tag} (${SUPPORTED_LANGUAGES[tag]})`).join(', ');
 

@@ -7,3 +7,4 @@ export * from './domain-error';
 export * from './permissions';
 export * from './role';
 export * from './schedule';
+export * from './i18n/languages';
