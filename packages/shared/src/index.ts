@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './role';
 export * from './schedule';
 export * from './i18n/languages';
+export * from './i18n/translate';
