@@ -14,6 +14,7 @@ import { TwoFactorSignIn1796606135826 } from './1796606135826-TwoFactorSignIn';
 import { MatchDecisions1796606213517 } from './1796606213517-MatchDecisions';
 import { HealthScores1796650100000 } from './1796650100000-HealthScores';
 import { MatchingVersion1796650200000 } from './1796650200000-MatchingVersion';
+import { Languages1796650300000 } from './1796650300000-Languages';
 
 export const MIGRATIONS: Function[] = [
   Init1795716090175,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   MatchDecisions1796606213517,
   HealthScores1796650100000,
   MatchingVersion1796650200000,
+  Languages1796650300000,
 ];

@@ -33,7 +33,7 @@ import { CheckInModule } from './check-in/check-in.module';
 import { DigestModule } from './digest/digest.module';
 import { DemoModule } from './demo/demo.module';
 import { SearchModule } from './search/search.module';
-import { LibraryModule } from './library/library.module';
+import { LibraryModule, LibraryVoiceModule } from './library/library.module';
 
 export interface AppModuleOptions {
   /** Run the queue workers in this process (TANDEM_PROCESS=worker or all). */
@@ -90,6 +90,7 @@ export class AppModule {
         DemoModule,
         SearchModule,
         LibraryModule,
+        LibraryVoiceModule,
         ...(options.worker ? [MaintenanceModule, OutboxWorkerModule] : []),
       ],
     };

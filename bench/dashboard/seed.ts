@@ -185,9 +185,9 @@ FROM dated`;
 const PROGRAMS_SQL = `
 WITH a AS (SELECT array_agg(id ORDER BY name) AS ids FROM audiences),
      u AS (SELECT array_agg(id ORDER BY email) AS ids FROM users)
-INSERT INTO programs (id, name, status, audience_ids, rrule, timezone, start_time, duration_minutes, start_date, end_date,
+INSERT INTO programs (id, name, status, language, audience_ids, rrule, timezone, start_time, duration_minutes, start_date, end_date,
                       materialized_until, created_by_id, created_at, updated_at)
-SELECT p.id, p.name, p.status, ARRAY[a.ids[1 + p.a0]], p.rrule, p.timezone, p.start_time, p.duration_minutes, p.start_date, p.end_date,
+SELECT p.id, p.name, p.status, 'en', ARRAY[a.ids[1 + p.a0]], p.rrule, p.timezone, p.start_time, p.duration_minutes, p.start_date, p.end_date,
        (p.until_date + 1)::timestamp AT TIME ZONE p.timezone, u.ids[1 + p.u0],
        least(now(), p.start_date - 14), least(now(), p.start_date - 14)
 FROM bench_prog p, a, u`;

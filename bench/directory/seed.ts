@@ -90,7 +90,7 @@ SELECT
 FROM s, a, c`;
 
 const CONTACTS_SQL = `
-INSERT INTO contacts (organization_id, name, title, email, phone, preferred_channel, is_primary)
+INSERT INTO contacts (organization_id, name, title, email, phone, preferred_channel, language, is_primary)
 SELECT o.id,
        (ARRAY['José','María','Ana','Li','Fatima','John','Zoë','Kwame','Olga','Ngọc'])[1 + (hashtext(o.id::text) & 7) + n % 3]
          || ' ' || (ARRAY['García','Nguyen','Smith','Okafor','Müller','Kowalski','Hernández','Chen'])[1 + n + (hashtext(o.name) & 3)],
@@ -98,6 +98,7 @@ SELECT o.id,
        'contact' || n || '.' || substr(o.id::text, 1, 8) || '@example.org',
        '+1 503 555 ' || lpad((n * 1000 + (hashtext(o.name) & 999))::text, 4, '0'),
        (ARRAY['email','phone','text','in-person'])[n]::contact_channel,
+       'en',
        n = 1
 FROM organizations o CROSS JOIN generate_series(1, ${CONTACTS_PER_ORGANIZATION}) AS n`;
 

@@ -14,7 +14,9 @@ import { Job, Worker } from 'bullmq';
 import { createTransport } from 'nodemailer';
 import { performance } from 'node:perf_hooks';
 import { smtpOptionsFromUrl } from '../../src/mail/smtp-options';
-import { formatWhen, reminderMail } from '../../src/reminder/reminder-email';
+import { formatLongDateTime } from '@tandem/shared';
+import { localeOf } from '../../src/common/i18n/locale';
+import { reminderMail } from '../../src/reminder/reminder-email';
 import { bullConnection } from './redis';
 
 const env = (name: string): string => {
@@ -62,10 +64,11 @@ async function smtp(): Promise<void> {
   });
   // One reminder as Tandem renders a `once` reminder to a user, rendered once.
   const mail = reminderMail({
+    locale: localeOf('en'),
     recipientName: 'Bench Reader',
     title: 'Bench reminder',
     message: 'Bring the sign-up sheets.',
-    details: [{ label: 'When', value: formatWhen(new Date(at), 'America/Chicago') }],
+    details: [{ label: 'When', value: formatLongDateTime(new Date(at), 'en', 'America/Chicago') }],
     link: 'http://localhost:3000/reminders/00000000-0000-4000-8000-000000000000',
     late: false,
   });

@@ -98,8 +98,8 @@ export async function seedPrograms(
     [closures],
   );
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO programs (name, status, rrule, timezone, start_time, duration_minutes, location, start_date)
-     SELECT s.name, 'running', s.rrule, s.timezone, s.start_time, s.duration_minutes, 'Central Library, Teen Room', s.start_date
+    `INSERT INTO programs (name, status, language, rrule, timezone, start_time, duration_minutes, location, start_date)
+     SELECT s.name, 'running', 'en', s.rrule, s.timezone, s.start_time, s.duration_minutes, 'Central Library, Teen Room', s.start_date
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[]) WITH ORDINALITY
           AS s(name, rrule, timezone, start_time, duration_minutes, start_date, n)
      ORDER BY s.n

@@ -265,6 +265,7 @@ async function main(): Promise<number> {
       unused,
       unused,
       closureService,
+      unused,
     );
     const timings: Record<'bare' | 'baseline' | 'tandem', Timing[]> = { bare: [], baseline: [], tandem: [] };
     const counts = {

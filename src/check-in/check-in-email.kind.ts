@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
-import { checkInMail, formatDay } from './check-in-email';
+import { formatLongDay } from '@tandem/shared';
+import { recipientLocale } from '../common/i18n/locale';
+import { checkInMail } from './check-in-email';
 import { DeliveryKind } from '../outbox/delivery-state';
 import { EmailKind, RegisterEmailKind, RenderContext, RenderedEmail } from '../outbox/email-kind';
 import { CheckInRespondent } from './check-in-response.entity';
@@ -10,13 +12,14 @@ import { checkInToken } from './check-in-token';
 interface CheckInMessage {
   email: string | null;
   name: string | null;
-  user_timezone: string | null;
+  /** The partner contact's language; null for staff. */
+  contact_language: string | null;
+  is_contact: boolean;
   response_id: string;
   respondent: CheckInRespondent | null;
   closes_at: Date;
   organization_name: string | null;
   owner_name: string | null;
-  owner_timezone: string | null;
 }
 
 /**
@@ -48,9 +51,10 @@ export class CheckInEmailKind implements EmailKind<CheckInMessage> {
     END`;
   readonly dueAt = 'd.due_at';
   readonly message = `
-    coalesce(u.email, c.email) AS email, coalesce(u.name, c.name) AS name, u.timezone AS user_timezone,
+    coalesce(u.email, c.email) AS email, coalesce(u.name, c.name) AS name,
+    c.language AS contact_language, c.id IS NOT NULL AS is_contact,
     cir.id AS response_id, cir.respondent, ci.closes_at,
-    o.name AS organization_name, owner.name AS owner_name, owner.timezone AS owner_timezone`;
+    o.name AS organization_name, owner.name AS owner_name`;
   readonly skipsWhenTooLate = false;
 
   constructor(
@@ -59,18 +63,19 @@ export class CheckInEmailKind implements EmailKind<CheckInMessage> {
   ) {}
 
   /**
-   * The survey link's token is derived from the response id (never stored). Dates are in the
-   * recipient's zone (a contact's: the owner's, who they deal with).
+   * The survey link's token is derived from the response id (never stored). In the recipient's
+   * language (a partner contact's own; staff English); the deadline is a day in the library's zone.
    */
-  render(row: CheckInMessage, { unsubscribeUrl }: RenderContext): RenderedEmail {
-    const zone = row.user_timezone ?? row.owner_timezone ?? 'UTC';
+  render(row: CheckInMessage, { unsubscribeUrl, library }: RenderContext): RenderedEmail {
+    const locale = recipientLocale(row.is_contact ? { contactLanguage: row.contact_language } : null, library);
     return checkInMail({
+      locale,
       recipientName: row.name!,
       respondent: row.respondent ?? CheckInRespondent.Partner,
       organizationName: row.organization_name ?? '',
       ownerName: row.owner_name,
       link: `${this.app.publicUrl}/check-in/${checkInToken(this.auth.secret, row.response_id)}`,
-      closesOn: formatDay(row.closes_at, zone),
+      closesOn: formatLongDay(row.closes_at, locale.language, library.timezone),
       unsubscribeUrl,
     });
   }

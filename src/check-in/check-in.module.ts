@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { feedbackConfig } from '../config/configuration';
 import { ContactModule } from '../contact/contact.module';
+import { LibraryModule } from '../library/library.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { TaskModule } from '../task/task.module';
@@ -30,6 +31,7 @@ import { PublicCheckInService } from './public-check-in.service';
     TypeOrmModule.forFeature([CheckIn, CheckInResponse]),
     ConfigModule.forFeature(feedbackConfig),
     AuditModule,
+    LibraryModule,
     OrganizationModule,
     TaskModule,
     UserModule,

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { isUniqueViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { ContactService, type PrimaryContactGap } from '../contact/contact.service';
+import { dueDateIn, endOfDayAfter, LibraryCalendar } from '../library/library-calendar';
 import { OrganizationStage } from '../organization/organization-stage';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
@@ -30,7 +31,7 @@ import {
 } from './check-in.errors';
 
 const DAY_MS = 86_400_000;
-/** A concern's follow-up task is due this many days after the check-in closes. */
+/** A concern's follow-up task is due by the end of the library day this many days after the check-in closes. */
 export const CONCERN_TASK_DUE_DAYS = 14;
 /** The most organizations one round request may name. */
 export const MAX_ROUND_ORGANIZATIONS = 1000;
@@ -160,6 +161,7 @@ export class CheckInService {
     private readonly audit: AuditService,
     private readonly tasks: TaskService,
     private readonly users: UserService,
+    private readonly calendar: LibraryCalendar,
     private readonly contacts: ContactService,
     private readonly outbox: OutboxService,
   ) {}
@@ -482,7 +484,9 @@ export class CheckInService {
     const candidates = [ownerId, openedById].filter((id): id is string => id !== null);
     const active = await this.users.activeIds(candidates, manager);
     const assigneeId = candidates.find((id) => active.has(id)) ?? null;
-    const dueAt = new Date(options.now.getTime() + CONCERN_TASK_DUE_DAYS * DAY_MS);
+    // Due by the end of the library day CONCERN_TASK_DUE_DAYS from now.
+    const zone = await this.calendar.zone(manager);
+    const dueAt = endOfDayAfter(options.now, CONCERN_TASK_DUE_DAYS, zone);
     const taskIds: string[] = [];
     if (assigneeId) {
       for (const concern of concerns) {
@@ -508,7 +512,11 @@ export class CheckInService {
     }
     await this.organizations.addNoteWithin(
       manager,
-      { organizationId, body: concernNote(concerns, answered, assigneeId ? dueAt : null), authorId: null },
+      {
+        organizationId,
+        body: concernNote(concerns, answered, assigneeId ? dueDateIn(dueAt, zone) : null),
+        authorId: null,
+      },
       options.actorId,
     );
     return taskIds;
@@ -566,20 +574,23 @@ export class CheckInService {
    * organization's name and the zone its owner reads times in (UTC without an owner); null for
    * an unknown response.
    */
-  async respondentView(
-    responseId: string,
-  ): Promise<{ response: CheckInResponse; checkIn: CheckIn; organizationName: string; zone: string } | null> {
+  async respondentView(responseId: string): Promise<{
+    response: CheckInResponse;
+    checkIn: CheckIn;
+    organizationName: string;
+    /** The partner contact's language (null for the library's own respondent). */
+    language: string | null;
+  } | null> {
     const response = await this.dataSource
       .getRepository(CheckInResponse)
-      .findOne({ where: { id: responseId }, relations: { checkIn: true } });
+      .findOne({ where: { id: responseId }, relations: { checkIn: true, contact: true } });
     if (!response?.checkIn) return null;
     const organization = await this.organizations.get(response.checkIn.organizationId);
-    const [owner] = await this.users.findByIds(organization.ownerId ? [organization.ownerId] : []);
     return {
       response,
       checkIn: response.checkIn,
       organizationName: organization.name,
-      zone: owner?.timezone ?? 'UTC',
+      language: response.contact?.language ?? null,
     };
   }
 
@@ -645,7 +656,8 @@ export function concernTaskTitle(concern: AreaResult): string {
 export function concernNote(
   concerns: readonly AreaResult[],
   answered: ReadonlyArray<CheckInAnswers | null>,
-  tasksDueAt: Date | null,
+  /** The library date the follow-up tasks are due by (the end of), or null when none were made. */
+  tasksDueOn: string | null,
 ): string {
   const statements = statementResults(answered);
   const lines = [
@@ -663,8 +675,8 @@ export function concernNote(
   }
   lines.push(
     '',
-    tasksDueAt
-      ? `A follow-up task for each concern is due ${tasksDueAt.toISOString().slice(0, 10)}.`
+    tasksDueOn
+      ? `A follow-up task for each concern is due ${tasksDueOn}.`
       : 'No follow-up tasks were made: the organization has no active owner. Give it one and add the follow-ups by hand.',
   );
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { localeOf } from '../common/i18n/locale';
 import { CHECK_IN_STATEMENT_IDS } from './check-in-survey';
 import { renderCheckInClosed, renderCheckInForm, renderCheckInThanks } from './public-check-in-page';
 
@@ -7,11 +8,13 @@ function attributesOf(html: string, tag: string): Record<string, string>[] {
   );
 }
 
+const EN = localeOf('en');
 const VIEW = {
+  locale: EN,
   organizationName: 'Harbor House',
   token: 'tok.123',
   respondent: 'partner' as const,
-  closesOn: 'Friday, June 12, 2026',
+  closesAt: new Date('2026-06-12T20:00:00Z'),
 };
 
 describe(renderCheckInForm.name, () => {
@@ -44,15 +47,16 @@ describe(renderCheckInForm.name, () => {
   });
 
   it('posts to the public API without JavaScript, says who it is about, how long it takes and until when', () => {
-    expect(attributesOf(html, 'form')[0]).toMatchObject({ method: 'post', action: '/api/v1/public/check-ins/tok.123' });
+    expect(attributesOf(html, 'form')[0]).toMatchObject({
+      method: 'post',
+      action: '/api/v1/public/check-ins/tok.123?lang=en',
+    });
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('Harbor House');
     expect(html).toContain('about 3 minutes');
     expect(html).toContain('Friday, June 12, 2026');
-    expect(html).toContain('&quot;The other side&quot; means the library');
-    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain(
-      '&quot;The other side&quot; means Harbor House',
-    );
+    expect(html).toContain('“The other side” means the library');
+    expect(renderCheckInForm({ ...VIEW, respondent: 'owner' })).toContain('“The other side” means Harbor House');
   });
 
   it('escapes the organization name, the kept answers and the token', () => {
@@ -78,8 +82,8 @@ describe(renderCheckInForm.name, () => {
     });
     expect(page).toContain('role="alert"');
     expect(page).toContain('href="#resources.capacity-1"');
-    expect(page).toContain('Please pick a number from 1 to 5, or &quot;Not sure&quot;.');
-    expect(page).toContain('Please make your comment shorter (up to 2000 letters).');
+    expect(page).toContain('Please pick a number from 1 to 5, or “Not sure”.');
+    expect(page).toContain('Please make your comment shorter (up to 2,000 letters).');
     const checked = attributesOf(page, 'input').filter((input) => 'checked' in input);
     expect(checked.map((input) => [input.name, input.value])).toEqual([
       ['communication.heard', ''],
@@ -93,6 +97,42 @@ describe(renderCheckInForm.name, () => {
 });
 
 it('thanks and closed pages say what happened in plain words', () => {
-  expect(renderCheckInThanks('A & B')).toContain('A &amp; B');
-  expect(renderCheckInClosed()).toContain('This check-in has closed');
+  expect(renderCheckInThanks('A & B', EN)).toContain('A &amp; B');
+  expect(renderCheckInClosed(EN)).toContain('This check-in has closed');
+});
+
+describe('in Spanish, for a partner contact', () => {
+  const ES = localeOf('es', {
+    name: 'Biblioteca Central',
+    timezone: 'America/Chicago',
+    defaultLanguage: 'en',
+    languages: ['en', 'es'],
+  });
+  // 02:00 UTC on Saturday is still Friday evening in Chicago.
+  const page = renderCheckInForm({
+    ...VIEW,
+    locale: ES,
+    closesAt: new Date('2026-06-13T02:00:00Z'),
+    languageLinks: true,
+  });
+
+  it('asks every statement in Spanish, usted, with the deadline a day in the library’s zone', () => {
+    expect(page).toMatch(/^<!doctype html>\n<html lang="es">/);
+    expect(page).toContain('<title>¿Cómo va nuestra colaboración? Harbor House y Biblioteca Central</title>');
+    expect(page).toContain('«La otra parte» es Biblioteca Central.');
+    expect(page).toContain('a más tardar el viernes, 12 de junio de 2026.');
+    expect(page).toContain(
+      '<legend>Confío en las personas con quienes trabajo de la otra parte de esta colaboración.</legend>',
+    );
+    expect(page).toContain('<span>Totalmente de acuerdo</span>');
+    expect(page).toContain('<span>No estoy seguro</span>');
+    expect(attributesOf(page, 'form')[0].action).toBe('/api/v1/public/check-ins/tok.123?lang=es');
+    expect(page).toContain('<a href="?lang=en" hrefLang="en" lang="en">English</a>');
+  });
+
+  it('thanks in Spanish', () => {
+    expect(renderCheckInThanks('Harbor House', ES)).toContain(
+      'Recibimos sus respuestas sobre la colaboración entre Harbor House y Biblioteca Central.',
+    );
+  });
 });

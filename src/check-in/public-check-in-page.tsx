@@ -1,9 +1,10 @@
 import type { FieldError } from '../common/errors/domain-error';
-import { ErrorSummary, PublicPage, renderDocument } from '../common/public/public-page';
+import { formatLongDay, type MessageKey } from '@tandem/shared';
+import type { PublicLocale } from '../common/public/public-locale';
+import { ErrorSummary, PublicPage, renderDocument, renderMessagePage } from '../common/public/public-page';
 import type { PublicPages } from '../common/public/public-page.filter';
-import { formatDay } from './check-in-email';
-import { CHECK_IN_AREA_LABELS, CHECK_IN_AREAS } from '../partnership/health-rules';
-import { CHECK_IN_STATEMENTS, CheckInStatement, MAX_CHECK_IN_COMMENT, SCALE_WORDS } from './check-in-survey';
+import { CHECK_IN_AREAS } from '../partnership/health-rules';
+import { CHECK_IN_STATEMENTS, CheckInStatement, MAX_CHECK_IN_COMMENT, SCALE_MAX, SCALE_MIN } from './check-in-survey';
 import { CheckInAlreadyAnsweredError, CheckInClosedError, CheckInLinkNotFoundError } from './check-in.errors';
 import { COMMENT_FIELD, CheckInFormValues, checkInFormValuesOf } from './public-check-in-form';
 import type { OpenedSurvey } from './public-check-in.service';
@@ -11,7 +12,7 @@ import type { OpenedSurvey } from './public-check-in.service';
 /**
  * The check-in survey page and its answers, in the same shell as the public feedback form (JSX
  * rendered on the server, no JavaScript, a plain form post; React escapes everything from
- * outside). Statements are grouped by area; each is a fieldset of six radios (1–5 and "Not
+ * outside), in the respondent's language: a partner contact's own, else the browser's. Statements are grouped by area; each is a fieldset of six radios (1–5 and "Not
  * sure", which posts an empty value).
  */
 
@@ -35,24 +36,33 @@ function anchorOf(field: string): string {
   return 'check-in-form';
 }
 
-/** An error in plain words (the API's messages are for developers). */
-export function plainCheckInMessage(field: string): string {
-  if (field === 'answers') return 'Please answer at least one statement (you can skip the others).';
-  if (field.startsWith('answers.')) return 'Please pick a number from 1 to 5, or "Not sure".';
-  if (field === COMMENT_FIELD) return `Please make your comment shorter (up to ${MAX_CHECK_IN_COMMENT} letters).`;
-  return 'Something in the form was not right. Please try again.';
+/** An error in plain words, in the page's language (the API's messages are for developers). */
+export function plainCheckInMessage(field: string, locale: Pick<PublicLocale, 't'>): string {
+  if (field === 'answers') return locale.t('checkIn.error.answers');
+  if (field.startsWith('answers.')) return locale.t('checkIn.error.answer');
+  if (field === COMMENT_FIELD) return locale.t('checkIn.error.comment', { max: MAX_CHECK_IN_COMMENT });
+  return locale.t('public.error.generic');
 }
 
-const SCALE_OPTIONS = [
-  ...SCALE_WORDS.map((word, index) => ({ value: String(index + 1), word, label: `${index + 1}` })),
-  { value: '', word: 'Not sure', label: '' },
-];
+/** The choices of a statement: 1–5 with their words, then "Not sure" (an empty value). */
+function scaleOptions(locale: PublicLocale): { value: string; word: string; label: string }[] {
+  const options = [];
+  for (let value = SCALE_MIN; value <= SCALE_MAX; value += 1)
+    options.push({
+      value: String(value),
+      word: locale.t(`checkIn.scale.${value}` as MessageKey),
+      label: String(value),
+    });
+  return [...options, { value: '', word: locale.t('checkIn.scale.notSure'), label: '' }];
+}
 
 function StatementField({
+  locale,
   statement,
   values,
   error,
 }: {
+  locale: PublicLocale;
   statement: CheckInStatement;
   values: CheckInFormValues;
   error: string | undefined;
@@ -61,14 +71,14 @@ function StatementField({
   const errorId = `${name}-error`;
   return (
     <fieldset id={name} className={error ? 'invalid' : undefined} aria-describedby={error ? errorId : undefined}>
-      <legend>{statement.text}</legend>
+      <legend>{locale.t(`checkIn.statement.${statement.id}` as MessageKey)}</legend>
       {error && (
         <p className="error" id={errorId}>
           {error}
         </p>
       )}
       <div className="scale agree">
-        {SCALE_OPTIONS.map((option, index) => {
+        {scaleOptions(locale).map((option, index) => {
           const id = `${name}-${index + 1}`;
           return (
             <label key={id} htmlFor={id}>
@@ -90,29 +100,34 @@ function StatementField({
 }
 
 export interface CheckInFormView {
+  locale: PublicLocale;
   organizationName: string;
   /** The link's token: the form posts back to it. */
   token: string;
   /** "owner" sees the partnership from the library's side, "partner" from the organization's. */
   respondent: 'owner' | 'partner';
-  /** The deadline as people read it ("Friday, June 12, 2026"). */
-  closesOn: string;
+  /** The last day answers are taken. */
+  closesAt: Date;
   values?: CheckInFormValues;
   errors?: readonly FieldError[];
+  /** A page opened from the link (GET) links to its other languages; a form sent back does not. */
+  languageLinks?: boolean;
 }
 
 /** The form of the survey a token opened. */
-export function checkInFormView(survey: OpenedSurvey, token: string): CheckInFormView {
+export function checkInFormView(survey: OpenedSurvey, token: string, locale: PublicLocale): CheckInFormView {
   return {
+    locale,
     organizationName: survey.organizationName,
     token,
     respondent: survey.respondent,
-    closesOn: formatDay(survey.closesAt, survey.zone),
+    closesAt: survey.closesAt,
   };
 }
 
 /** The survey: twelve statements in six areas, then an optional comment. */
 export function renderCheckInForm(view: CheckInFormView): string {
+  const { locale } = view;
   const values = view.values ?? {};
   const errors = new Map<string, string>();
   for (const error of view.errors ?? []) {
@@ -120,47 +135,50 @@ export function renderCheckInForm(view: CheckInFormView): string {
       error.field.startsWith('answers.') || error.field === 'answers' || error.field === COMMENT_FIELD
         ? error.field
         : 'form';
-    if (!errors.has(key)) errors.set(key, plainCheckInMessage(key));
+    if (!errors.has(key)) errors.set(key, plainCheckInMessage(key, locale));
   }
   const commentError = errors.get(COMMENT_FIELD);
-  const other = view.respondent === 'owner' ? view.organizationName : 'the library';
-  const title = `How is our partnership going?`;
+  const library = locale.libraryName;
+  const other = view.respondent === 'owner' ? view.organizationName : library;
+  const documentTitle = locale.t('checkIn.documentTitle', { organization: view.organizationName, library });
   return renderDocument(
     <PublicPage
-      title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title} ${view.organizationName} and the library`}
+      locale={locale}
+      title={errors.size > 0 ? locale.t('public.titleWithErrors', { title: documentTitle }) : documentTitle}
       style={SURVEY_STYLE}
+      languageLinks={view.languageLinks}
     >
-      <h1>{title}</h1>
-      <p>
-        A short check-in on the partnership between <strong>{view.organizationName}</strong> and the library. It takes
-        about 3 minutes.
-      </p>
+      <h1>{locale.t('checkIn.title')}</h1>
+      <p>{locale.t('checkIn.intro', { organization: view.organizationName, library })}</p>
       <p className="note">
-        For each statement, pick how much you agree: 1 is strongly disagree, 5 is strongly agree. &quot;The other
-        side&quot; means {other}. Pick &quot;Not sure&quot; or leave one out if you cannot say. Please answer by{' '}
-        {view.closesOn}.
-      </p>
-      <ErrorSummary errors={errors} anchorOf={anchorOf} />
-      <form id="check-in-form" method="post" action={`/api/v1/public/check-ins/${encodeURIComponent(view.token)}`}>
-        {CHECK_IN_AREAS.map((area) => {
-          const label = CHECK_IN_AREA_LABELS[area];
-          return [
-            <h2 key={area} className="area">
-              {label.charAt(0).toUpperCase() + label.slice(1)}
-            </h2>,
-            ...CHECK_IN_STATEMENTS.filter((statement) => statement.area === area).map((statement) => (
-              <StatementField
-                key={statement.id}
-                statement={statement}
-                values={values}
-                error={errors.get(`answers.${statement.id}`)}
-              />
-            )),
-          ];
+        {locale.t('checkIn.instructions', {
+          other,
+          closesOn: formatLongDay(view.closesAt, locale.language, locale.timezone),
         })}
+      </p>
+      <ErrorSummary locale={locale} errors={errors} anchorOf={anchorOf} />
+      <form
+        id="check-in-form"
+        method="post"
+        action={`/api/v1/public/check-ins/${encodeURIComponent(view.token)}?lang=${locale.language}`}
+      >
+        {CHECK_IN_AREAS.map((area) => [
+          <h2 key={area} className="area">
+            {locale.t(`checkIn.area.${area}`)}
+          </h2>,
+          ...CHECK_IN_STATEMENTS.filter((statement) => statement.area === area).map((statement) => (
+            <StatementField
+              key={statement.id}
+              locale={locale}
+              statement={statement}
+              values={values}
+              error={errors.get(`answers.${statement.id}`)}
+            />
+          )),
+        ])}
         <div className={commentError ? 'text invalid' : 'text'}>
           <label htmlFor={COMMENT_FIELD}>
-            Anything else you want us to know? <span className="hint">(you can skip this)</span>
+            {locale.t('checkIn.comment')} <span className="hint">{locale.t('public.optional')}</span>
           </label>
           {commentError && (
             <p className="error" id={`${COMMENT_FIELD}-error`}>
@@ -177,64 +195,43 @@ export function renderCheckInForm(view: CheckInFormView): string {
             defaultValue={values[COMMENT_FIELD] ?? ''}
           />
         </div>
-        <button type="submit">Send my answers</button>
+        <button type="submit">{locale.t('checkIn.submit')}</button>
       </form>
     </PublicPage>,
   );
 }
 
-export function renderCheckInThanks(organizationName: string): string {
-  return renderDocument(
-    <PublicPage title="Thank you!">
-      <h1>Thank you!</h1>
-      <p>
-        We got your answers about the partnership between {organizationName} and the library. We will look at them
-        together and follow up on anything that needs it.
-      </p>
-      <p>You can close this page now.</p>
-    </PublicPage>,
+export function renderCheckInThanks(organizationName: string, locale: PublicLocale): string {
+  return renderMessagePage(
+    locale,
+    locale.t('checkIn.thanks.title'),
+    locale.t('checkIn.thanks.body', { organization: organizationName, library: locale.libraryName }),
+    locale.t('public.closePage'),
   );
 }
 
-export function renderCheckInAlreadyAnswered(): string {
-  return renderDocument(
-    <PublicPage title="You already answered">
-      <h1>You already answered</h1>
-      <p>Your answers to this check-in are in, thank you. Each person answers once.</p>
-    </PublicPage>,
-  );
+export function renderCheckInAlreadyAnswered(locale: PublicLocale): string {
+  return renderMessagePage(locale, locale.t('checkIn.answered.title'), locale.t('checkIn.answered.body'));
 }
 
-export function renderCheckInClosed(): string {
-  return renderDocument(
-    <PublicPage title="This check-in has closed">
-      <h1>This check-in has closed</h1>
-      <p>
-        It no longer takes answers. If there is something you want to tell us, please reply to the email or contact the
-        library staff you work with.
-      </p>
-    </PublicPage>,
-  );
+export function renderCheckInClosed(locale: PublicLocale): string {
+  return renderMessagePage(locale, locale.t('checkIn.closed.title'), locale.t('checkIn.closed.body'));
 }
 
-export function renderCheckInLinkNotFound(): string {
-  return renderDocument(
-    <PublicPage title="This link does not work">
-      <h1>This link does not work</h1>
-      <p>It may be incomplete or typed wrong. Please open the link from the email exactly as it came.</p>
-    </PublicPage>,
-  );
+export function renderCheckInLinkNotFound(locale: PublicLocale): string {
+  return renderMessagePage(locale, locale.t('public.linkBroken.title'), locale.t('checkIn.notFound.body'));
 }
 
-/** How the survey page and its posts answer browsers (PublicPageFilter). */
+/** How the survey page and its posts answer browsers (PublicPageFilter), in the partner contact's language unless asked otherwise. */
 export const CHECK_IN_PAGES: PublicPages<OpenedSurvey> = {
   name: 'check-in answers',
-  errorPage(error) {
-    if (error instanceof CheckInLinkNotFoundError) return renderCheckInLinkNotFound();
-    if (error instanceof CheckInAlreadyAnsweredError) return renderCheckInAlreadyAnswered();
-    if (error instanceof CheckInClosedError) return renderCheckInClosed();
+  preferredLanguage: (survey) => survey.language,
+  errorPage(error, locale) {
+    if (error instanceof CheckInLinkNotFoundError) return renderCheckInLinkNotFound(locale);
+    if (error instanceof CheckInAlreadyAnsweredError) return renderCheckInAlreadyAnswered(locale);
+    if (error instanceof CheckInClosedError) return renderCheckInClosed(locale);
     return undefined;
   },
-  formPage: ({ link: survey, token, body, isForm }, errors) =>
-    renderCheckInForm({ ...checkInFormView(survey, token), values: checkInFormValuesOf(body, isForm), errors }),
+  formPage: ({ link: survey, token, body, isForm }, errors, locale) =>
+    renderCheckInForm({ ...checkInFormView(survey, token, locale), values: checkInFormValuesOf(body, isForm), errors }),
 };

@@ -20,7 +20,9 @@ import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schem
 import { PublicBodyInterceptor } from '../common/public/public-body.interceptor';
 import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
 import { PublicPageFilter } from '../common/public/public-page.filter';
-import { PublicLink, sendCreated } from '../common/public/public-request';
+import { publicLocale } from '../common/public/public-locale';
+import { PublicLink, sendCreated, setPublicLink } from '../common/public/public-request';
+import { PublicPageLibraryGuard } from '../library/public-page-library.guard';
 import { validateAnswers } from './check-in-survey';
 import { CheckInAnsweredDto, SubmitCheckInAnswersDto } from './dto/check-in.dto';
 import { formToCheckInAnswers } from './public-check-in-form';
@@ -41,6 +43,7 @@ const PROBLEM = { 'application/problem+json': { schema: PROBLEM_SCHEMA_REF } };
 @ApiTags('check-ins')
 @ApiExtraModels(CheckInAnsweredDto)
 @Controller()
+@UseGuards(PublicPageLibraryGuard)
 @UseFilters(new PublicPageFilter(CHECK_IN_PAGES))
 export class PublicCheckInController {
   constructor(private readonly surveys: PublicCheckInService) {}
@@ -50,17 +53,20 @@ export class PublicCheckInController {
   @ApiOperation({
     summary: 'The check-in survey of one respondent (HTML, outside /api/v1)',
     description:
-      'The link in a check-in email. An accessible form (statements grouped by area, 1–5 or not sure, an optional comment) that posts ' +
+      'The link in a check-in email, in the respondent’s language (`?lang=` if offered, else the partner contact’s language, else Accept-Language, else the library’s default). An accessible form (statements grouped by area, 1–5 or not sure, an optional comment) that posts ' +
       '`application/x-www-form-urlencoded` to POST /api/v1/public/check-ins/{token}. Unknown or forged token: 404 page; already answered: 409 page; closed: 410 page.',
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
   @ApiNotFoundResponse({ description: 'Unknown or forged link (an HTML page).', content: HTML_CONTENT })
   @ApiGoneResponse({ description: 'The check-in has closed (an HTML page).', content: HTML_CONTENT })
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const survey = await this.surveys.open(token);
+    // A 409/410 page speaks the contact's language too (PublicPageFilter reads the link).
+    setPublicLink(req, survey, survey.responseId);
     this.surveys.assertOpen(survey);
-    sendPublicPage(res, 200, renderCheckInForm(checkInFormView(survey, token)));
+    const locale = publicLocale(req, survey.language);
+    sendPublicPage(res, 200, renderCheckInForm({ ...checkInFormView(survey, token, locale), languageLinks: true }));
   }
 
   @Post('public/check-ins/:token')
@@ -99,6 +105,8 @@ When the last respondent answers, the check-in closes. Limited per client IP per
     if ('errors' in checked) throw new ValidationFailedError(checked.errors);
     const { answeredAt } = await this.surveys.answer(survey, checked.answers, body.comment ?? null);
     const created: CheckInAnsweredDto = { answeredAt: answeredAt.toISOString() };
-    sendCreated(req, res, created, () => renderCheckInThanks(survey.organizationName));
+    sendCreated(req, res, created, () =>
+      renderCheckInThanks(survey.organizationName, publicLocale(req, survey.language)),
+    );
   }
 }

@@ -20,8 +20,8 @@ export interface OpenedSurvey {
   respondent: CheckInRespondent;
   organizationName: string;
   closesAt: Date;
-  /** The zone dates are shown in: the owner's (the partner deals with them), else UTC. */
-  zone: string;
+  /** The language of the partner contact asked (their pages speak it); null for the library's own respondent. */
+  language: string | null;
   state: 'open' | 'answered' | 'closed';
 }
 
@@ -58,7 +58,7 @@ export class PublicCheckInService {
       respondent: response.respondent,
       organizationName: view.organizationName,
       closesAt: checkIn.closesAt,
-      zone: view.zone,
+      language: view.language,
       state: response.answeredAt ? 'answered' : closed ? 'closed' : 'open',
     };
   }

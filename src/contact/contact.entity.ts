@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -27,6 +28,7 @@ export enum PreferredChannel {
 @Index('uq_contacts_primary_per_org', { synchronize: false })
 @Index('ix_contacts_search_trgm', { synchronize: false })
 @Index('ix_contacts_details_search_trgm', { synchronize: false })
+@Check('ck_contacts_language', `language ~ '^[a-z]{2,3}$'`)
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -56,6 +58,10 @@ export class Contact {
 
   @Column({ type: 'enum', enum: PreferredChannel, enumName: 'contact_channel', default: PreferredChannel.Email })
   preferredChannel: PreferredChannel;
+
+  /** The language emails to the person are written in: a BCP 47 primary tag the library offers. */
+  @Column({ type: 'text' })
+  language: string;
 
   @Column({ type: 'boolean', default: false })
   isPrimary: boolean;

@@ -27,6 +27,7 @@ export function toContactResponse(
     email: details ? contact.email : null,
     phone: details ? contact.phone : null,
     preferredChannel: contact.preferredChannel,
+    language: contact.language,
     isPrimary: contact.isPrimary,
     notes: details ? contact.notes : null,
   };

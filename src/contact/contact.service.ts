@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
 import { DomainEvents } from '../common/events/domain-events';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
+import { LibrarySettingsService } from '../library/library-settings.service';
 import { OrganizationService } from '../organization/organization.service';
 import { escapeLike, pageWithTotal } from '../common/query';
 import { Contact } from './contact.entity';
@@ -20,6 +21,7 @@ const CONTACT_FIELDS = [
   'email',
   'phone',
   'preferredChannel',
+  'language',
   'isPrimary',
   'notes',
 ] as const;
@@ -45,6 +47,7 @@ export class ContactService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly organizations: OrganizationService,
+    private readonly library: LibrarySettingsService,
   ) {}
 
   /** A page of contacts; `q` searches only what `user` may see (contactSearchCondition). */
@@ -107,8 +110,8 @@ export class ContactService {
   }
 
   /** Whether the contact has unsubscribed from Tandem's emails; null when there is no such contact. */
-  async unsubscribedAtOf(id: string): Promise<{ unsubscribedAt: Date | null } | null> {
-    return this.contacts.findOne({ select: { id: true, unsubscribedAt: true }, where: { id } });
+  async emailPreferencesOf(id: string): Promise<{ unsubscribedAt: Date | null; language: string } | null> {
+    return this.contacts.findOne({ select: { id: true, unsubscribedAt: true, language: true }, where: { id } });
   }
 
   /**
@@ -142,8 +145,9 @@ export class ContactService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.organizations.lockWithin(manager, dto.organizationId)))
         throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
+      const language = await this.library.languageFor(dto.language, {}, manager);
       if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
-      const contact = await manager.save(manager.create(Contact, dto));
+      const contact = await manager.save(manager.create(Contact, { ...dto, language }));
       await this.audit.record(manager, {
         actorId: actor.id,
         entityType: 'contact',
@@ -166,6 +170,8 @@ export class ContactService {
       if (contact.version !== dto.version) throw new StaleVersionError('contact', contact.version);
       const before = { ...contact };
       const { version: _version, ...changes } = dto;
+      if (changes.language !== undefined)
+        changes.language = await this.library.languageFor(changes.language, { keep: contact.language }, manager);
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       manager.merge(Contact, contact, defined);
       const diff = auditChanges(before, contact, CONTACT_FIELDS, PERSONAL_FIELDS);

@@ -40,6 +40,8 @@ export interface DemoContact {
   preferredChannel: PreferredChannel;
   primary?: boolean;
   notes?: string;
+  /** The language emails to them are written in; absent: the library's default. */
+  language?: string;
 }
 
 export interface DemoStageStep {
@@ -468,6 +470,7 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
         preferredChannel: Text,
         primary: true,
         notes: 'Prefers Spanish for calls.',
+        language: 'es',
       },
       {
         name: 'Roberto Salinas',

@@ -78,6 +78,8 @@ export interface DemoProgram {
   runsForDays?: number;
   /** Recorded on the first past sessions, in order, when the seed creates the program. */
   sessions: readonly DemoSessionRecord[];
+  /** The language its public side speaks (feedback form, poster); absent: the library's default. */
+  language?: string;
 }
 
 export interface DemoVisit {
@@ -117,6 +119,8 @@ export interface DemoFeedback {
   suggestions?: string;
   /** What the team did about it; absent: still needs action. */
   actionTaken?: string;
+  /** Youth feedback: the language of the form it was given on (free text as written in it); absent: not known. */
+  language?: string;
 }
 
 export interface DemoTask {
@@ -136,6 +140,7 @@ export const DROP_IN = 'Wednesday Teen Drop-in with Harbor House';
 export const TECH_WORKSHOP = 'Internship Tech Skills Workshop';
 export const FAFSA_NIGHT = 'College Application & FAFSA Night';
 export const CODING_CLUB = 'CodeBridge Coding Club';
+export const TAREAS = 'Martes y Jueves de Tareas';
 
 const { Host, CoFacilitator, Referral } = PartnerRole;
 
@@ -266,6 +271,28 @@ export const DEMO_PROGRAMS: readonly DemoProgram[] = [
     startDaysAgo: 180,
     runsForDays: 35,
     sessions: [9, 12, 14, 13, 14, 14],
+  },
+  {
+    name: TAREAS,
+    language: 'es',
+    description:
+      'Homework help in Spanish after school, Tuesdays and Thursdays: bilingual tutors, laptops and a snack. ' +
+      'Casa Esperanza brings the teens and talks with their families; we bring the room, the tutors and library cards. The feedback form and the poster are in Spanish.',
+    status: ProgramStatus.Running,
+    partners: [{ organization: CASA, role: CoFacilitator }],
+    audiences: [ELL, LOW_INCOME_TEENS],
+    libraryGoal:
+      'Spanish-speaking teens new to the country get homework help in their language, a library card, and a place they come back to.',
+    partnerGoal: 'Less homework stress at home for the families Casa serves, and teens who keep up at school.',
+    schedule: {
+      rrule: 'FREQ=WEEKLY;BYDAY=TU,TH',
+      startTime: '16:00',
+      durationMinutes: 90,
+      location: 'Central Library, Homework Center',
+    },
+    startDaysAgo: 56,
+    // Growing by word of mouth at Casa.
+    sessions: [5, 7, 6, 8, 9, 9, 11, 10, 12, 13],
   },
 ];
 
@@ -572,6 +599,37 @@ export const DEMO_FEEDBACK: readonly DemoFeedback[] = [
     worked: 'Fourteen regulars by the end; several said it was their first time coding.',
     didntWork: 'Saturday afternoons clash with sports for some.',
     actionTaken: 'Listed their online club in the teen newsletter so the regulars can keep going.',
+  },
+  {
+    source: Youth,
+    program: TAREAS,
+    language: 'es',
+    given: { program: TAREAS, session: 3, at: '17:45' },
+    rating: 5,
+    outcomes: { knowledge: 5, confidence: 4 },
+    worked: '¡Por fin entendí las fracciones! La tutora me explicó en español y con paciencia.',
+    suggestions: 'Que haya tareas también los lunes.',
+  },
+  {
+    source: Youth,
+    program: TAREAS,
+    language: 'es',
+    given: { program: TAREAS, session: 6, at: '17:40' },
+    rating: 4,
+    outcomes: { confidence: 5, awareness: 4 },
+    worked: 'Me ayudaron con mi ensayo de inglés y saqué mi tarjeta de la biblioteca.',
+    didntWork: 'A veces no hay suficientes computadoras para todos.',
+    actionTaken: 'Two more laptops from the tech lab on Tuesdays and Thursdays.',
+  },
+  {
+    source: Youth,
+    program: TAREAS,
+    language: 'es',
+    given: { program: TAREAS, session: 9, at: '17:50' },
+    rating: 5,
+    outcomes: { knowledge: 4, application: 5 },
+    worked: 'Aquí puedo hacer la tarea tranquila. En mi casa no hay internet.',
+    suggestions: 'Más merienda, por favor.',
   },
 ];
 

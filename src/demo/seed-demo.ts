@@ -24,7 +24,7 @@ import {
   DemoUser,
 } from './demo-data';
 import { seedCheckIns } from './seed-check-ins';
-import { seedOutreach, type DemoServices, type Tally } from './seed-outreach';
+import { demoLanguage, seedOutreach, type DemoServices, type Tally } from './seed-outreach';
 
 export interface SeedResult {
   created: number;
@@ -258,6 +258,7 @@ export async function seedDemo(
           preferredChannel: person.preferredChannel,
           isPrimary,
           notes: person.notes ?? null,
+          language: await demoLanguage(app, person.language),
         },
         actor,
       );

@@ -9,6 +9,8 @@ import { FeedbackLink } from '../feedback/feedback-link.entity';
 import { FeedbackLinkService } from '../feedback/feedback-link.service';
 import { FeedbackSource } from '../feedback/feedback.entity';
 import { FeedbackService } from '../feedback/feedback.service';
+import { offeredLanguage } from '../library/library-language';
+import { LibrarySettingsService } from '../library/library-settings.service';
 import { ProgramSession } from '../program/program-session.entity';
 import { Program, ProgramStatus } from '../program/program.entity';
 import { ProgramService } from '../program/program.service';
@@ -44,6 +46,16 @@ export interface Tally {
  */
 export interface DemoServices {
   get<TInput = unknown, TResult = TInput>(typeOrToken: Type<TInput> | string | symbol): TResult;
+}
+
+/**
+ * The demo's language for a record when the library offers it, else undefined (the library's
+ * default): a library that speaks only English still gets the whole demo.
+ */
+export async function demoLanguage(app: DemoServices, language: string | undefined): Promise<string | undefined> {
+  if (language === undefined) return undefined;
+  const { settings } = await app.get(LibrarySettingsService).current();
+  return offeredLanguage(settings, language) ?? undefined;
 }
 
 /** What the directory half of the seed hands on. Maps are keyed by lower-cased name or email. */
@@ -169,6 +181,7 @@ async function createProgram(ctx: OutreachContext, demo: DemoProgram): Promise<P
       schedule: demoSchedule(demo),
       startDate,
       endDate,
+      language: await demoLanguage(ctx.app, demo.language),
     },
     ctx.actor,
   );
@@ -362,6 +375,7 @@ async function recordOne(
     worked: demo.worked,
     didntWork: demo.didntWork ?? null,
     suggestions: demo.suggestions ?? null,
+    language: await demoLanguage(ctx.app, demo.language),
   };
   if (demo.source === FeedbackSource.Youth) {
     if (!link) return null;

@@ -175,7 +175,7 @@ export function composeDigest(input: DigestInput): DigestContent {
 }
 
 /**
- * The Monday of the week `now` falls in, in `zone` (the digest's DIGEST_TIMEZONE), as
+ * The Monday of the week `now` falls in, in `zone` (the library's time zone), as
  * YYYY-MM-DD: a digest sent Monday 07:00 in Sydney (still Sunday in UTC) is that Monday's.
  */
 export function weekOf(now: Date, zone = 'UTC'): string {
@@ -188,7 +188,7 @@ export function isQuietWeek(content: Pick<DigestContent, 'bandChanges' | 'newAtR
 }
 
 /**
- * When the weekly digest goes out: Mondays at 07:00 in DIGEST_TIMEZONE. The maintenance worker's
+ * When the weekly digest goes out: Mondays at 07:00 in the library's time zone. The maintenance worker's
  * cron (`health.digest.weekly` in queue.constants.ts, `0 7 * * 1`) says the same.
  */
 export const DIGEST_SCHEDULE = Object.freeze({ weekday: 1, hour: 7 });

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock/clock';
-import { digestConfig, DigestConfig } from '../config/configuration';
+import { LibraryCalendar } from '../library/library-calendar';
 import { MatchingService } from '../matching/matching.service';
 import { DashboardService } from '../partnership/dashboard.service';
 import { HealthSnapshotService } from '../partnership/health-snapshot.service';
@@ -59,7 +59,7 @@ export class DigestService {
     private readonly outbox: OutboxService,
     private readonly users: UserService,
     private readonly clock: Clock,
-    @Inject(digestConfig.KEY) private readonly config: DigestConfig,
+    private readonly calendar: LibraryCalendar,
   ) {}
 
   /**
@@ -67,7 +67,8 @@ export class DigestService {
    * portfolio (8 statements), the coverage (1), last week's bands (1) and the introductions (4),
    * whatever the number of organizations.
    */
-  async composeWeekly(now: Date): Promise<DigestContent> {
+  async composeWeekly(now: Date, zone?: string): Promise<DigestContent> {
+    const week = weekOf(now, zone ?? (await this.calendar.zone()));
     const previousAt = new Date(now.getTime() - DIGEST_RULES.previousMinDays * DAY_MS);
     const [portfolio, audiences, previous, introductions] = await Promise.all([
       this.dashboard.portfolio(now),
@@ -76,7 +77,7 @@ export class DigestService {
       this.matching.strongest(DIGEST_RULES.introductions),
     ]);
     return composeDigest({
-      weekOf: weekOf(now, this.config.timezone),
+      weekOf: week,
       organizations: portfolio.data.map((entry) => ({
         ...entry,
         previousBand: previous.get(entry.organizationId) ?? null,
@@ -92,13 +93,14 @@ export class DigestService {
    */
   async preview(): Promise<DigestPreview> {
     const now = this.clock.now();
-    const stored = await this.stored(weekOf(now, this.config.timezone));
+    const zone = await this.calendar.zone();
+    const stored = await this.stored(weekOf(now, zone));
     if (stored) return { ...stored.content, stored: true, composedAt: stored.createdAt.toISOString() };
-    return { ...(await this.composeWeekly(now)), stored: false, composedAt: now.toISOString() };
+    return { ...(await this.composeWeekly(now, zone)), stored: false, composedAt: now.toISOString() };
   }
 
   /**
-   * Sends this week's digest (the week of the clock's now, its Monday in DIGEST_TIMEZONE) to
+   * Sends this week's digest (the week of the clock's now, its Monday in the library's time zone) to
    * every active manager and admin, once. Safe to run again, on a retry, on two workers at once,
    * or as the cron and a catch-up together: in one transaction the content is stored once per
    * week (ON CONFLICT on week_of: a second run waits for the first's commit, then stores nothing)
@@ -108,9 +110,10 @@ export class DigestService {
    * the week gets it on the next run of this job.
    */
   async sendWeekly(now = this.clock.now()): Promise<SendDigestResult> {
-    const week = weekOf(now, this.config.timezone);
+    const zone = await this.calendar.zone();
+    const week = weekOf(now, zone);
     // Composed outside the transaction (14 statements), and only while the week has none stored.
-    const content = (await this.stored(week)) ? null : await this.composeWeekly(now);
+    const content = (await this.stored(week)) ? null : await this.composeWeekly(now, zone);
     const { digestId, queued } = await this.dataSource.transaction(async (manager) => {
       if (content)
         await manager.query(
@@ -152,7 +155,7 @@ export class DigestService {
     const [{ latest }] = await this.dataSource.query<{ latest: string | null }[]>(
       `SELECT max(week_of)::text AS latest FROM health_digests`,
     );
-    const decision = catchUpDecision(now, this.config.timezone, latest);
+    const decision = catchUpDecision(now, await this.calendar.zone(), latest);
     if (decision.action === 'skip') return { caughtUp: false, weekOf: decision.weekOf, reason: decision.reason };
     this.logger.log({ weekOf: decision.weekOf, lastStored: latest }, 'health digest missed on Monday: catching up');
     return { caughtUp: true, ...(await this.sendWeekly(now)) };

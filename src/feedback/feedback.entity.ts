@@ -31,6 +31,7 @@ export enum FeedbackSource {
 @Index('ix_feedback_org_created', ['organizationId', 'createdAt'])
 @Index('ix_feedback_program_id', ['programId'])
 @Check('ck_feedback_rating', 'rating BETWEEN 1 AND 5')
+@Check('ck_feedback_language', `language ~ '^[a-z]{2,3}$'`)
 @Check(
   'ck_feedback_outcomes',
   `(outcome_knowledge IS NULL OR outcome_knowledge BETWEEN 1 AND 5) AND (outcome_confidence IS NULL OR outcome_confidence BETWEEN 1 AND 5)
@@ -95,6 +96,10 @@ export class Feedback {
 
   @Column({ type: 'text', nullable: true })
   suggestions: string | null;
+
+  /** The language it was given in (the public page's); null when not known (entered by staff, or older). */
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
 
   /** What the team did about it: closing the loop. */
   @Column({ type: 'text', nullable: true })

@@ -22,6 +22,7 @@ export function toFeedbackResponse(feedback: Feedback): FeedbackResponseDto {
     didntWork: feedback.didntWork,
     suggestions: feedback.suggestions,
     actionTaken: feedback.actionTaken,
+    language: feedback.language,
     viaLink: feedback.feedbackLinkId !== null,
     feedbackLinkId: feedback.feedbackLinkId,
     createdById: feedback.createdById,

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { feedbackConfig } from '../config/configuration';
+import { LibraryModule } from '../library/library.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { ProgramModule } from '../program/program.module';
 import { FeedbackLinkController } from './feedback-link.controller';
@@ -21,6 +22,7 @@ import { PublicFeedbackIntake } from './public-feedback-intake';
     AuditModule,
     OrganizationModule,
     ProgramModule,
+    LibraryModule,
   ],
   controllers: [FeedbackController, FeedbackLinkController, PublicFeedbackController],
   providers: [FeedbackService, FeedbackLinkService, PublicFeedbackIntake],

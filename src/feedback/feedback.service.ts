@@ -7,6 +7,7 @@ import { Page } from '../common/dto/pagination.dto';
 import { DomainEvents } from '../common/events/domain-events';
 import { pageWithTotal } from '../common/query';
 import { NotFoundError, StaleVersionError } from '../common/errors/domain-error';
+import { LibrarySettingsService } from '../library/library-settings.service';
 import { OrganizationService } from '../organization/organization.service';
 import { SessionsRemoving } from '../program/program.events';
 import { ProgramService } from '../program/program.service';
@@ -36,6 +37,7 @@ const AUDITED_FIELDS = [
   'didntWork',
   'suggestions',
   'actionTaken',
+  'language',
   'feedbackLinkId',
 ] as const;
 /**
@@ -67,6 +69,7 @@ export class FeedbackService implements OnModuleInit {
     private readonly programs: ProgramService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly library: LibrarySettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -108,6 +111,7 @@ export class FeedbackService implements OnModuleInit {
       programId: dto.programId ?? null,
       sessionId: dto.sessionId ?? null,
     });
+    const language = await this.languageOf(dto.language);
     const saved = await this.guardReferences(() =>
       this.dataSource.transaction(async (manager) => {
         const row = await manager.save(
@@ -120,6 +124,7 @@ export class FeedbackService implements OnModuleInit {
             didntWork: dto.didntWork ?? null,
             suggestions: dto.suggestions ?? null,
             actionTaken: dto.actionTaken ?? null,
+            language,
             feedbackLinkId: null,
             createdById: actor.id,
           }),
@@ -147,6 +152,7 @@ export class FeedbackService implements OnModuleInit {
    * may choose the id (PublicFeedbackIntake claims it against duplicates before storing).
    */
   async recordPublicFeedback(link: FeedbackLink, dto: PublicFeedbackDto, id?: string): Promise<Feedback> {
+    const language = await this.languageOf(dto.language);
     const saved = await this.guardReferences(() =>
       this.dataSource.transaction(async (manager) => {
         const row = await manager.save(
@@ -162,6 +168,7 @@ export class FeedbackService implements OnModuleInit {
             didntWork: dto.didntWork ?? null,
             suggestions: dto.suggestions ?? null,
             actionTaken: null,
+            language,
             feedbackLinkId: link.id,
             createdById: null,
           }),
@@ -196,6 +203,7 @@ export class FeedbackService implements OnModuleInit {
           sessionId: dto.sessionId !== undefined ? dto.sessionId : current.sessionId,
         })
       : undefined;
+    const language = dto.language === undefined ? undefined : await this.languageOf(dto.language, current.language);
     const saved = await this.guardReferences(() =>
       this.dataSource.transaction(async (manager) => {
         const row = await manager.findOne(Feedback, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -203,6 +211,7 @@ export class FeedbackService implements OnModuleInit {
         if (row.version !== dto.version) throw new StaleVersionError('feedback', row.version);
         const before = { ...row };
         const changes: Partial<Feedback> = { ...refs, ...outcomeColumns(dto.outcomes, true) };
+        if (language !== undefined) changes.language = language;
         for (const key of ['source', 'rating', 'worked', 'didntWork', 'suggestions', 'actionTaken'] as const) {
           if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
         }
@@ -236,6 +245,15 @@ export class FeedbackService implements OnModuleInit {
       }),
     );
     this.logger.log({ feedbackId: id, actorId: actor.id }, 'feedback deleted');
+  }
+
+  /**
+   * The language to record: one the library offers (any case; 400 naming the offered ones
+   * otherwise), or null (not known) when none is given. `keep`, the current one, stays allowed.
+   */
+  private async languageOf(requested: string | null | undefined, keep?: string | null): Promise<string | null> {
+    if (requested === undefined || requested === null) return null;
+    return this.library.languageFor(requested, { keep });
   }
 
   /**

@@ -40,6 +40,14 @@ describe('formToPublicFeedback', () => {
     });
   });
 
+  it("takes the page's language, and leaves out an empty one", () => {
+    expect(formToPublicFeedback({ rating: '5', language: 'es' })).toEqual({
+      input: { rating: 5, language: 'es' },
+      unknownFields: [],
+    });
+    expect(formToPublicFeedback({ rating: '5', language: '' }).input).toEqual({ rating: 5 });
+  });
+
   it('leaves out outcomes nobody picked', () => {
     expect(formToPublicFeedback({ rating: '3', outcomeKnowledge: '' }).input).toEqual({ rating: 3 });
   });
@@ -76,6 +84,10 @@ describe('formValuesOf', () => {
     });
     expect(formValuesOf('nope', false)).toEqual({});
   });
+
+  it("keeps the page's language for the form shown again", () => {
+    expect(formValuesOf({ rating: '2', language: 'es', website: 'x' }, true)).toEqual({ rating: '2', language: 'es' });
+  });
 });
 
 describe('a public feedback body, as its route validates it', () => {
@@ -90,6 +102,15 @@ describe('a public feedback body, as its route validates it', () => {
       worked: 'fun',
       didntWork: null,
     });
+  });
+
+  it('validates the language as a short string (whether the library offers it is for the service)', async () => {
+    const parsed = await parsePublicFeedback({ rating: '5', language: 'es' }, true);
+    expect('dto' in parsed && parsed.dto).toMatchObject({ rating: 5, language: 'es' });
+    const long = await parsePublicFeedback({ rating: '5', language: 'x'.repeat(500) }, true);
+    expect('errors' in long && long.errors.map((e) => e.field)).toEqual(['language']);
+    const wrongType = await parsePublicFeedback({ rating: 5, language: 7 }, false);
+    expect('errors' in wrongType && wrongType.errors.map((e) => e.field)).toEqual(['language']);
   });
 
   it('refuses a missing rating and out-of-range outcomes, naming the fields', async () => {

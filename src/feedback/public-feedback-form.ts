@@ -13,8 +13,11 @@ export const FORM_OUTCOME_FIELDS: Record<OutcomeKey, string> = {
   awareness: 'outcomeAwareness',
 };
 export const FORM_TEXT_FIELDS = ['worked', 'didntWork', 'suggestions'] as const;
-/** The form's hidden fields: the honeypot (people never fill it) and the key of this filling-in. */
-export const FORM_HIDDEN_FIELDS = [HONEYPOT_FIELD, 'submissionKey'] as const;
+/**
+ * The form's hidden fields: the honeypot (people never fill it), the key of this filling-in and
+ * the page's language (recorded with the feedback).
+ */
+export const FORM_HIDDEN_FIELDS = [HONEYPOT_FIELD, 'submissionKey', 'language'] as const;
 /** Every field name the form may post. */
 export const FORM_FIELDS: readonly string[] = [
   'rating',
@@ -63,6 +66,7 @@ export function formToPublicFeedback(form: Record<string, unknown>): ReturnType<
   // An empty honeypot (what every person posts) is as good as none.
   if (form[HONEYPOT_FIELD] !== undefined && form[HONEYPOT_FIELD] !== '') input[HONEYPOT_FIELD] = form[HONEYPOT_FIELD];
   if (form.submissionKey !== undefined && form.submissionKey !== '') input.submissionKey = form.submissionKey;
+  if (form.language !== undefined && form.language !== '') input.language = form.language;
   return { input, unknownFields };
 }
 
@@ -81,7 +85,8 @@ export function formValuesOf(body: unknown, isForm: boolean): FormValues {
     );
   }
   for (const key of FORM_TEXT_FIELDS) put(key, body[key]);
-  // The key of this filling-in goes back into the form with the errors; the honeypot never does.
+  // The key of this filling-in and the page's language go back into the form with the errors; the honeypot never does.
   put('submissionKey', body.submissionKey);
+  put('language', body.language);
   return values;
 }

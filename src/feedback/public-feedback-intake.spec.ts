@@ -16,7 +16,13 @@ describe('the duplicate guard of public feedback', () => {
       worked: null,
       didntWork: null,
       suggestions: null,
+      language: null,
     });
+  });
+
+  it('tells the same answers in two languages apart, whatever case the tag came in', () => {
+    expect(feedbackContent(dto({ language: 'ES' }))).toEqual(feedbackContent(dto({ language: 'es' })));
+    expect(feedbackContent(dto({ language: 'es' }))).not.toEqual(feedbackContent(dto({ language: 'en' })));
   });
 
   it('takes the form’s key as the sender when there is one, else the hashed address', () => {

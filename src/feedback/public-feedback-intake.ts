@@ -18,6 +18,7 @@ export function feedbackContent(dto: PublicFeedbackDto): Record<string, unknown>
     worked: dto.worked ?? null,
     didntWork: dto.didntWork ?? null,
     suggestions: dto.suggestions ?? null,
+    language: dto.language?.toLowerCase() ?? null,
   };
 }
 

@@ -6,6 +6,15 @@ import {
   renderThanks,
 } from './public-feedback-page';
 import { renderTryAgainLater } from '../common/public/public-page';
+import { localeOf } from '../common/i18n/locale';
+
+const EN = localeOf('en');
+const ES = localeOf('es', {
+  name: 'Biblioteca Central',
+  timezone: 'America/Chicago',
+  defaultLanguage: 'en',
+  languages: ['en', 'es'],
+});
 
 function attributesOf(html: string, tag: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
@@ -14,7 +23,7 @@ function attributesOf(html: string, tag: string): Record<string, string>[] {
 }
 
 describe('renderFeedbackForm', () => {
-  const html = renderFeedbackForm({ programName: 'Drop-in', token: 'tok_123' });
+  const html = renderFeedbackForm({ locale: EN, programName: 'Drop-in', token: 'tok_123' });
 
   it('labels every input and textarea with a label for its id (the honeypot too, for the bots that read it)', () => {
     const labels = new Set(attributesOf(html, 'label').map((l) => l.for));
@@ -38,8 +47,11 @@ describe('renderFeedbackForm', () => {
   it('carries a new key of this filling-in each time, and keeps the posted one when the form comes back', () => {
     const keyOf = (page: string) => attributesOf(page, 'input').find((field) => field.name === 'submissionKey');
     expect(keyOf(html)).toMatchObject({ type: 'hidden', value: expect.stringMatching(/^[\w-]{22}$/) });
-    expect(keyOf(renderFeedbackForm({ programName: 'Drop-in', token: 'tok_123' }))?.value).not.toBe(keyOf(html)?.value);
+    expect(keyOf(renderFeedbackForm({ locale: EN, programName: 'Drop-in', token: 'tok_123' }))?.value).not.toBe(
+      keyOf(html)?.value,
+    );
     const again = renderFeedbackForm({
+      locale: EN,
       programName: 'Drop-in',
       token: 'tok_123',
       values: { submissionKey: 'kept-key-1' },
@@ -70,6 +82,7 @@ describe('renderFeedbackForm', () => {
 
   it('escapes the program name, the kept answers and the token', () => {
     const evil = renderFeedbackForm({
+      locale: EN,
       programName: '<img src=x onerror=alert(1)>',
       token: '"><script>',
       values: { worked: '</textarea><script>alert(2)</script>', rating: '" onfocus="x' },
@@ -84,6 +97,7 @@ describe('renderFeedbackForm', () => {
 
   it('keeps the answers given and shows each error once, in plain words, next to its question', () => {
     const page = renderFeedbackForm({
+      locale: EN,
       programName: 'Drop-in',
       token: 't',
       values: { rating: '3', outcomeAwareness: '5', suggestions: 'pizza' },
@@ -111,15 +125,60 @@ describe('plain words', () => {
   it('maps API fields to the form and messages a young reader understands', () => {
     expect(formFieldOf('outcomes.confidence')).toBe('outcomeConfidence');
     expect(formFieldOf('rating')).toBe('rating');
-    expect(plainMessage('rating')).toBe('Please pick how it was, from 1 to 5.');
-    expect(plainMessage('didntWork')).toMatch(/shorter/);
-    expect(plainMessage('email')).toMatch(/not right/);
+    expect(plainMessage('rating', EN)).toBe('Please pick how it was, from 1 to 5.');
+    expect(plainMessage('didntWork', EN)).toMatch(/shorter/);
+    expect(plainMessage('email', EN)).toMatch(/not right/);
   });
 
   it('renders the thank-you, not-found and too-many pages escaped and in English', () => {
-    expect(renderThanks('<b>Club</b>')).toContain('&lt;b&gt;Club&lt;/b&gt;');
-    expect(renderLinkNotFound()).toMatch(/<html lang="en">[\s\S]*This link does not work/);
-    expect(renderTryAgainLater(61)).toContain('2 minutes');
-    expect(renderTryAgainLater(10)).toContain('1 minute.');
+    expect(renderThanks('<b>Club</b>', EN)).toContain('&lt;b&gt;Club&lt;/b&gt;');
+    expect(renderLinkNotFound(EN)).toMatch(/<html lang="en">[\s\S]*This link does not work/);
+    expect(renderTryAgainLater(61, EN)).toContain('2 minutes');
+    expect(renderTryAgainLater(10, EN)).toContain('1 minute.');
+  });
+});
+
+describe('in Spanish', () => {
+  const page = renderFeedbackForm({
+    locale: ES,
+    programName: 'Martes y Jueves de Tareas',
+    token: 'tok_es',
+    languageLinks: true,
+  });
+
+  it('says so in <html lang>, speaks tú, names the library, and posts its language', () => {
+    expect(page).toMatch(/^<!doctype html>\n<html lang="es">/);
+    expect(page).toContain('<title>¿Qué te pareció Martes y Jueves de Tareas?</title>');
+    expect(page).toContain('En Biblioteca Central queremos saber cómo te fue.');
+    expect(page).toContain('<legend>¿Qué tal estuvo? <span class="hint">(elige una)</span></legend>');
+    expect(page).toContain('<span>Genial</span>');
+    expect(page).toContain('<legend>Aprendí algo nuevo</legend>');
+    expect(page).toContain('Enviar mi opinión</button>');
+    expect(attributesOf(page, 'input').find((field) => field.name === 'language')).toMatchObject({
+      type: 'hidden',
+      value: 'es',
+    });
+  });
+
+  it('links to the page in the other languages, each named in itself', () => {
+    expect(page).toContain(
+      '<nav class="languages" aria-label="También en">También en: <span><a href="?lang=en" hrefLang="en" lang="en">English</a></span></nav>',
+    );
+    expect(renderFeedbackForm({ locale: ES, programName: 'X', token: 't' })).not.toContain('<nav');
+  });
+
+  it('explains errors and the wait of a 429 in Spanish', () => {
+    const again = renderFeedbackForm({
+      locale: ES,
+      programName: 'X',
+      token: 't',
+      errors: [{ field: 'rating', message: 'must be an integer' }],
+    });
+    expect(again).toContain('<title>Revisa tus respuestas: ¿Qué te pareció X?</title>');
+    expect(again).toContain('Elige qué tal estuvo, del 1 al 5.');
+    expect(renderTryAgainLater(61, ES)).toContain('Inténtalo otra vez en 2 minutos.');
+    expect(renderTryAgainLater(3600, ES)).toContain('en 1 hora.');
+    expect(renderTryAgainLater(3601, ES)).toContain('en unas 2 horas.');
+    expect(renderThanks('X', ES)).toContain('Recibimos tu opinión sobre X.');
   });
 });

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldError } from '../common/errors/domain-error';
-import { ErrorSummary, PublicPage, renderDocument } from '../common/public/public-page';
+import type { MessageKey } from '@tandem/shared';
+import type { PublicLocale } from '../common/public/public-locale';
+import { ErrorSummary, PublicPage, renderDocument, renderMessagePage } from '../common/public/public-page';
 import type { PublicPages } from '../common/public/public-page.filter';
-import { HONEYPOT_FIELD, MAX_FEEDBACK_TEXT, OUTCOME_KEYS, OUTCOME_STATEMENTS } from './dto/feedback.dto';
+import { HONEYPOT_FIELD, MAX_FEEDBACK_TEXT, OUTCOME_KEYS } from './dto/feedback.dto';
 import { FeedbackLinkNotFoundError } from './feedback.errors';
 import { FORM_OUTCOME_FIELDS, FORM_TEXT_FIELDS, FormValues, formValuesOf } from './public-feedback-form';
 import type { ResolvedFeedbackLink } from './public-feedback.guard';
@@ -10,15 +12,17 @@ import type { ResolvedFeedbackLink } from './public-feedback.guard';
 /**
  * The public feedback pages: small, server-rendered JSX, no JavaScript. Mobile first (one
  * column, 16px+ text, touch targets of 48px), readable at 360px wide and at 200% zoom, a visible
- * focus ring, plain words. React escapes everything that came from outside.
+ * focus ring, plain words, in the visitor's language (the catalogs in @tandem/shared; tú for
+ * youth). React escapes everything that came from outside.
  */
 
-const RATING_WORDS = ['Bad', 'Not good', 'OK', 'Good', 'Great'];
-const AGREE_WORDS = ['Not at all', 'A little', 'Some', 'A lot', 'Very much'];
-const TEXT_QUESTIONS: Record<(typeof FORM_TEXT_FIELDS)[number], string> = {
-  worked: 'What did you like?',
-  didntWork: 'What could be better?',
-  suggestions: 'Any ideas for next time?',
+const SCALE_VALUES = [1, 2, 3, 4, 5] as const;
+const ratingWords = (locale: PublicLocale) => SCALE_VALUES.map((value) => locale.t(`feedback.rating.${value}`));
+const agreeWords = (locale: PublicLocale) => SCALE_VALUES.map((value) => locale.t(`feedback.agree.${value}`));
+const TEXT_QUESTIONS: Record<(typeof FORM_TEXT_FIELDS)[number], MessageKey> = {
+  worked: 'feedback.question.worked',
+  didntWork: 'feedback.question.didntWork',
+  suggestions: 'feedback.question.suggestions',
 };
 
 /** The form's field an error is about (`outcomes.knowledge` → `outcomeKnowledge`). */
@@ -29,13 +33,13 @@ export function formFieldOf(field: string): string {
   return field === 'outcomes' ? FORM_OUTCOME_FIELDS.knowledge : field;
 }
 
-/** An error in plain words (the API's messages are for developers). */
-export function plainMessage(field: string): string {
-  if (field === 'rating') return 'Please pick how it was, from 1 to 5.';
-  if (Object.values(FORM_OUTCOME_FIELDS).includes(field)) return 'Please pick a number from 1 to 5, or skip this one.';
+/** An error in plain words, in the page's language (the API's messages are for developers). */
+export function plainMessage(field: string, locale: Pick<PublicLocale, 't'>): string {
+  if (field === 'rating') return locale.t('feedback.error.rating');
+  if (Object.values(FORM_OUTCOME_FIELDS).includes(field)) return locale.t('feedback.error.outcome');
   if ((FORM_TEXT_FIELDS as readonly string[]).includes(field))
-    return `Please make this shorter (up to ${MAX_FEEDBACK_TEXT} letters).`;
-  return 'Something in the form was not right. Please try again.';
+    return locale.t('feedback.error.tooLong', { max: MAX_FEEDBACK_TEXT });
+  return locale.t('public.error.generic');
 }
 
 interface ScaleProps {
@@ -90,10 +94,12 @@ function Scale({ name, legend, words, values, error, required, hint }: ScaleProp
 }
 
 function TextQuestion({
+  locale,
   name,
   values,
   error,
 }: {
+  locale: PublicLocale;
   name: (typeof FORM_TEXT_FIELDS)[number];
   values: FormValues;
   error: string | undefined;
@@ -102,7 +108,7 @@ function TextQuestion({
   return (
     <div className={error ? 'text invalid' : 'text'}>
       <label htmlFor={name}>
-        {TEXT_QUESTIONS[name]} <span className="hint">(you can skip this)</span>
+        {locale.t(TEXT_QUESTIONS[name])} <span className="hint">{locale.t('public.optional')}</span>
       </label>
       {error && (
         <p className="error" id={errorId}>
@@ -132,11 +138,11 @@ const HONEYPOT_STYLE = '.hp{position:absolute;left:-10000px;top:auto;width:1px;h
  * The form's honeypot: a field a bot fills and a person never sees (hidden from sight, screen
  * readers and the keyboard; no autofill). A post that fills it is thanked and stores nothing.
  */
-function Honeypot() {
+function Honeypot({ locale }: { locale: PublicLocale }) {
   const id = `${HONEYPOT_FIELD}-field`;
   return (
     <div className="hp" aria-hidden="true">
-      <label htmlFor={id}>Your website (leave this empty)</label>
+      <label htmlFor={id}>{locale.t('feedback.honeypot')}</label>
       <input type="text" id={id} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
@@ -148,11 +154,14 @@ export function newSubmissionKey(): string {
 }
 
 export interface FeedbackFormView {
+  locale: PublicLocale;
   programName: string;
   /** The link's token: the form posts back to it. */
   token: string;
   values?: FormValues;
   errors?: readonly FieldError[];
+  /** A page opened from the link (GET) links to its other languages; a form sent back does not. */
+  languageLinks?: boolean;
 }
 
 /** Where an error's link in the summary jumps to: the first choice of a group, or the text box. */
@@ -162,79 +171,88 @@ const FORM_FIELD_ANCHORS: Record<string, string> = {
   ...Object.fromEntries(FORM_TEXT_FIELDS.map((name) => [name, name])),
 };
 
-/** The anonymous form: how it was (1–5), four optional outcome statements, three open questions. */
+/**
+ * The anonymous form: how it was (1–5), four optional outcome statements, three open questions.
+ * It posts the language it is in, which the feedback records and its answers are shown in.
+ */
 export function renderFeedbackForm(view: FeedbackFormView): string {
+  const { locale } = view;
   const values = view.values ?? {};
   const errors = new Map<string, string>();
   for (const error of view.errors ?? []) {
     const field = formFieldOf(error.field);
-    if (!errors.has(field)) errors.set(field, plainMessage(field));
+    if (!errors.has(field)) errors.set(field, plainMessage(field, locale));
   }
-  const title = `Feedback on ${view.programName}`;
+  const title = locale.t('feedback.title', { program: view.programName });
+  const agree = agreeWords(locale);
   return renderDocument(
-    <PublicPage title={`${errors.size > 0 ? 'Please check your answers: ' : ''}${title}`} style={HONEYPOT_STYLE}>
+    <PublicPage
+      locale={locale}
+      title={errors.size > 0 ? locale.t('public.titleWithErrors', { title }) : title}
+      style={HONEYPOT_STYLE}
+      languageLinks={view.languageLinks}
+    >
       <h1>{title}</h1>
-      <p className="note">
-        This is anonymous. We do not ask for your name, email or phone number. Please do not write them here.
-      </p>
-      <ErrorSummary errors={errors} anchorOf={(field) => FORM_FIELD_ANCHORS[field] ?? 'feedback-form'} />
+      <p>{locale.t('feedback.intro', { library: locale.libraryName })}</p>
+      <p className="note">{locale.t('feedback.anonymous')}</p>
+      <ErrorSummary
+        locale={locale}
+        errors={errors}
+        anchorOf={(field) => FORM_FIELD_ANCHORS[field] ?? 'feedback-form'}
+      />
       <form id="feedback-form" method="post" action={`/api/v1/public/feedback/${encodeURIComponent(view.token)}`}>
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? newSubmissionKey()} />
-        <Honeypot />
+        <input type="hidden" name="language" value={locale.language} />
+        <Honeypot locale={locale} />
         <Scale
           name="rating"
-          legend="How was it?"
-          words={RATING_WORDS}
+          legend={locale.t('feedback.rating.legend')}
+          words={ratingWords(locale)}
           values={values}
           error={errors.get('rating')}
           required
-          hint="(pick one)"
+          hint={locale.t('feedback.rating.hint')}
         />
-        <h2>Do you agree?</h2>
-        <p>You can skip any of these. 1 means not at all, 5 means very much.</p>
+        <h2>{locale.t('feedback.agree.heading')}</h2>
+        <p>{locale.t('feedback.agree.intro')}</p>
         {OUTCOME_KEYS.map((key) => (
           <Scale
             key={key}
             name={FORM_OUTCOME_FIELDS[key]}
-            legend={OUTCOME_STATEMENTS[key]}
-            words={AGREE_WORDS}
+            legend={locale.t(`feedback.outcome.${key}`)}
+            words={agree}
             values={values}
             error={errors.get(FORM_OUTCOME_FIELDS[key])}
             required={false}
           />
         ))}
         {FORM_TEXT_FIELDS.map((name) => (
-          <TextQuestion key={name} name={name} values={values} error={errors.get(name)} />
+          <TextQuestion key={name} locale={locale} name={name} values={values} error={errors.get(name)} />
         ))}
-        <button type="submit">Send my feedback</button>
+        <button type="submit">{locale.t('feedback.submit')}</button>
       </form>
     </PublicPage>,
   );
 }
 
-export function renderThanks(programName: string): string {
-  return renderDocument(
-    <PublicPage title="Thank you!">
-      <h1>Thank you!</h1>
-      <p>We got your feedback on {programName}. It helps us make it better.</p>
-      <p>You can close this page now.</p>
-    </PublicPage>,
+export function renderThanks(programName: string, locale: PublicLocale): string {
+  return renderMessagePage(
+    locale,
+    locale.t('feedback.thanks.title'),
+    locale.t('feedback.thanks.body', { program: programName }),
+    locale.t('public.closePage'),
   );
 }
 
-export function renderLinkNotFound(): string {
-  return renderDocument(
-    <PublicPage title="This link does not work">
-      <h1>This link does not work</h1>
-      <p>It may be old, turned off, or typed wrong. Please ask the library staff for a new one.</p>
-    </PublicPage>,
-  );
+export function renderLinkNotFound(locale: PublicLocale): string {
+  return renderMessagePage(locale, locale.t('public.linkBroken.title'), locale.t('feedback.notFound.body'));
 }
 
-/** How the feedback page and its posts answer browsers (PublicPageFilter). */
+/** How the feedback page and its posts answer browsers (PublicPageFilter), in the program's language unless asked otherwise. */
 export const FEEDBACK_PAGES: PublicPages<ResolvedFeedbackLink> = {
   name: 'public feedback',
-  errorPage: (error) => (error instanceof FeedbackLinkNotFoundError ? renderLinkNotFound() : undefined),
-  formPage: ({ link, token, body, isForm }, errors) =>
-    renderFeedbackForm({ programName: link.program.name, token, values: formValuesOf(body, isForm), errors }),
+  preferredLanguage: ({ program }) => program.language,
+  errorPage: (error, locale) => (error instanceof FeedbackLinkNotFoundError ? renderLinkNotFound(locale) : undefined),
+  formPage: ({ link, token, body, isForm }, errors, locale) =>
+    renderFeedbackForm({ locale, programName: link.program.name, token, values: formValuesOf(body, isForm), errors }),
 };

@@ -18,7 +18,9 @@ import { ApiProblems, PROBLEM_SCHEMA_REF } from '../common/openapi/problem.schem
 import { PublicBodyInterceptor } from '../common/public/public-body.interceptor';
 import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
 import { PublicPageFilter } from '../common/public/public-page.filter';
+import { publicLocale } from '../common/public/public-locale';
 import { PublicLink, sendCreated } from '../common/public/public-request';
+import { PublicPageLibraryGuard } from '../library/public-page-library.guard';
 import { PublicFeedbackCreatedDto, PublicFeedbackDto } from './dto/feedback.dto';
 import { FeedbackLinkService } from './feedback-link.service';
 import { PublicFeedbackIntake } from './public-feedback-intake';
@@ -37,6 +39,7 @@ export const PUBLIC_FEEDBACK_PAGE_PATH = 'feedback/:token';
 @ApiTags('feedback')
 @ApiExtraModels(PublicFeedbackCreatedDto)
 @Controller()
+@UseGuards(PublicPageLibraryGuard)
 @UseFilters(new PublicPageFilter(FEEDBACK_PAGES))
 export class PublicFeedbackController {
   constructor(
@@ -49,14 +52,16 @@ export class PublicFeedbackController {
   @ApiOperation({
     summary: 'The anonymous feedback form of a link (HTML, outside /api/v1)',
     description:
-      'A small accessible page; it posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}. An unknown or revoked token gets an HTML 404 page.',
+      'A small accessible page in the visitor’s language: `?lang=` if the library offers it, else the program’s language, else the best match of Accept-Language, else the library’s default; `<html lang>` says which, and the page links to its other languages. ' +
+      'It posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}, with the page’s `language`. An unknown or revoked token gets an HTML 404 page.',
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The form.', content: HTML_CONTENT })
   @ApiNotFoundResponse({ description: 'Unknown or revoked link (an HTML page).', content: HTML_CONTENT })
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { program } = await this.links.resolve(token);
-    sendPublicPage(res, 200, renderFeedbackForm({ programName: program.name, token }));
+    const locale = publicLocale(req, program.language);
+    sendPublicPage(res, 200, renderFeedbackForm({ locale, programName: program.name, token, languageLinks: true }));
   }
 
   @Post('public/feedback/:token')
@@ -67,9 +72,9 @@ export class PublicFeedbackController {
   @UseInterceptors(new PublicBodyInterceptor(formToPublicFeedback))
   @ApiOperation({
     summary: 'Give anonymous feedback through a link',
-    description: `JSON \`{rating, outcomes?, worked?, didntWork?, suggestions?, website?, submissionKey?}\` answers 201 \`{id}\`; unknown fields are 400 and store nothing. \
-Stored as source \`youth\` on the link's program. The HTML form posts the same as flat urlencoded fields (\`rating\`, \`outcomeKnowledge\`, \
-\`outcomeConfidence\`, \`outcomeApplication\`, \`outcomeAwareness\`, \`worked\`, \`didntWork\`, \`suggestions\`, \`website\`, \`submissionKey\`); a form post (or \`Accept: text/html\`) \
+    description: `JSON \`{rating, outcomes?, worked?, didntWork?, suggestions?, language?, website?, submissionKey?}\` answers 201 \`{id}\`; unknown fields are 400 and store nothing. \
+Stored as source \`youth\` on the link's program, with \`language\` (the page's; one the library offers, else 400; left out: not known). The HTML form posts the same as flat urlencoded fields (\`rating\`, \`outcomeKnowledge\`, \
+\`outcomeConfidence\`, \`outcomeApplication\`, \`outcomeAwareness\`, \`worked\`, \`didntWork\`, \`suggestions\`, \`language\`, \`website\`, \`submissionKey\`); a form post (or \`Accept: text/html\`) \
 is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. \
 A filled \`website\` (a honeypot the form hides from people) is answered 201 and stores nothing; the same answers sent again within 10 seconds \
 (same link, same \`submissionKey\`, or same address without one) answer with the first one's id and store nothing new. \
@@ -95,6 +100,6 @@ per link per hour (200) (PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES, PUBLIC_
   ): Promise<void> {
     const id = await this.intake.receive(link, body, req.ip ?? 'unknown');
     const created: PublicFeedbackCreatedDto = { id };
-    sendCreated(req, res, created, () => renderThanks(program.name));
+    sendCreated(req, res, created, () => renderThanks(program.name, publicLocale(req, program.language)));
   }
 }

@@ -14,6 +14,7 @@ import {
   mergeLibrarySettings,
   validateLibrarySettings,
 } from './library-settings';
+import { resolveLanguage } from './library-language';
 
 /** The `settings` row that holds the library's own settings. */
 export const LIBRARY_SETTINGS_KEY = 'library';
@@ -66,6 +67,19 @@ export class LibrarySettingsService {
   /** The settings in force with their version. */
   current(manager?: EntityManager): Promise<VersionedLibrarySettings> {
     return this.store.current(manager);
+  }
+
+  /**
+   * The language to store on a record (program, contact, feedback): `requested` when the library
+   * offers it (any case; 400 naming the offered ones otherwise), the default language when none
+   * is requested; `keep`, the record's current language, stays allowed (see resolveLanguage).
+   */
+  async languageFor(
+    requested: string | undefined,
+    options: { field?: string; keep?: string | null } = {},
+    manager?: EntityManager,
+  ): Promise<string> {
+    return resolveLanguage((await this.current(manager)).settings, requested, options);
   }
 
   /** A partial change: 409 when `dto.version` is stale, 400 with field errors when the result is invalid. Audited. */

@@ -20,9 +20,10 @@ export const BUTTON_STYLE: CSSProperties = {
 /** The small grey line at the end (why you get this, how to stop it). */
 export const FOOTNOTE_STYLE: CSSProperties = { fontSize: '0.875em', color: '#555' };
 
-export function EmailDocument({ children }: { children?: ReactNode }): ReactElement {
+/** The email's document; `lang` is the language it is written in (BCP 47). */
+export function EmailDocument({ lang = 'en', children }: { lang?: string; children?: ReactNode }): ReactElement {
   return (
-    <html lang="en">
+    <html lang={lang}>
       <body style={{ fontFamily: 'sans-serif', lineHeight: 1.5 }}>{children}</body>
     </html>
   );

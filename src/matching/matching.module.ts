@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { LibraryModule } from '../library/library.module';
 import { TaskModule } from '../task/task.module';
 import { MatchDecision } from './match-decision.entity';
 import { MatchingSettingsController } from './matching-settings.controller';
@@ -9,7 +10,7 @@ import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchDecision]), AuditModule, TaskModule],
+  imports: [TypeOrmModule.forFeature([MatchDecision]), AuditModule, LibraryModule, TaskModule],
   controllers: [MatchingController, MatchingSettingsController],
   providers: [MatchingService, MatchingSettingsService],
   exports: [MatchingService, MatchingSettingsService],

@@ -7,6 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock/clock';
 import { foreignKeyViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
+import { LibraryCalendar } from '../library/library-calendar';
 import { OrganizationStage } from '../organization/organization-stage';
 import {
   excludedPairRows,
@@ -32,9 +33,7 @@ import {
   Suggestion,
 } from './matching.rules';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** An introduction's follow-up task is due this many days after it was made. */
+/** An introduction's follow-up task is due by the end of the library day this many days after it was made. */
 export const INTRODUCTION_TASK_DUE_DAYS = 7;
 
 /** The task title's column is 200 characters. */
@@ -75,6 +74,7 @@ export class MatchingService {
     private readonly settings: MatchingSettingsService,
     private readonly tasks: TaskService,
     private readonly clock: Clock,
+    private readonly calendar: LibraryCalendar,
   ) {}
 
   /**
@@ -149,9 +149,9 @@ export class MatchingService {
   /**
    * Records that someone introduced the pair: the suggestion becomes `introduced` (a dismissed
    * one too), with the note, and a follow-up task "Introduce A to B" is made for the caller, due
-   * in INTRODUCTION_TASK_DUE_DAYS, on the provider (the seeker's timeline shows it through the
-   * decision). One task per introduction: introducing again, or at the same moment, is a 409
-   * MATCH_ALREADY_INTRODUCED carrying the task's id.
+   * by the end of the library day INTRODUCTION_TASK_DUE_DAYS from now, on the provider (the
+   * seeker's timeline shows it through the decision). One task per introduction: introducing
+   * again, or at the same moment, is a 409 MATCH_ALREADY_INTRODUCED carrying the task's id.
    */
   async introduce(id: string, note: string | null, actor: AuthUser): Promise<{ match: MatchItem; taskId: string }> {
     const current = (await this.ranking({ withDismissals: false })).find(id);
@@ -203,7 +203,7 @@ export class MatchingService {
           manager,
           {
             title: introductionTaskTitle(names.provider, names.seeker),
-            dueAt: new Date(now.getTime() + INTRODUCTION_TASK_DUE_DAYS * DAY_MS),
+            dueAt: await this.calendar.endOfDayAfter(now, INTRODUCTION_TASK_DUE_DAYS, manager),
             assigneeId: actor.id,
             organizationId: decision.providerId,
             programId: null,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { LibraryModule } from '../library/library.module';
 import { UserModule } from '../user/user.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { Note } from './note.entity';
@@ -11,7 +12,13 @@ import { OrganizationService } from './organization.service';
 import { StageChange } from './stage-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Note, StageChange]), AuditModule, VocabularyModule, UserModule],
+  imports: [
+    TypeOrmModule.forFeature([Organization, Note, StageChange]),
+    AuditModule,
+    VocabularyModule,
+    UserModule,
+    LibraryModule,
+  ],
   controllers: [OrganizationController],
   providers: [OrganizationService, OrganizationCsvService],
   exports: [OrganizationService],

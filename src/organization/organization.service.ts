@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import { DomainEvents } from '../common/events/domain-events';
 import { escapeLike, pageWithTotal } from '../common/query';
 import { StaleVersionError } from '../common/errors/domain-error';
+import { LibraryCalendar } from '../library/library-calendar';
 import { organizationTimelineRows, TimelineType } from '../read-side/timeline.query';
 import { UserService } from '../user/user.service';
 import { VocabularyTermInUseError } from '../vocabulary/vocabulary.errors';
@@ -82,6 +83,7 @@ export class OrganizationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly users: UserService,
     private readonly events: DomainEvents,
+    private readonly calendar: LibraryCalendar,
   ) {}
 
   onModuleInit(): void {
@@ -286,15 +288,26 @@ export class OrganizationService implements OnModuleInit {
     organizationId: string,
     limit: number,
     offset: number,
-  ): Promise<{ data: { type: TimelineType; at: string; summary: string; refId: string }[]; total: number }> {
+  ): Promise<{
+    data: { type: TimelineType; at: string; summary: string; refId: string; language?: string | null }[];
+    total: number;
+  }> {
     await this.get(organizationId);
-    const rows = await organizationTimelineRows(this.dataSource, organizationId, limit, offset);
+    const rows = await organizationTimelineRows(
+      this.dataSource,
+      organizationId,
+      limit,
+      offset,
+      await this.calendar.zone(),
+    );
     return {
       data: rows.map((row) => ({
         type: row.type,
         at: new Date(row.at).toISOString(),
         summary: row.summary,
         refId: row.ref_id,
+        // Feedback says the language it was given in; the other kinds have none.
+        ...(row.type === 'feedback' ? { language: row.language } : {}),
       })),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
     };

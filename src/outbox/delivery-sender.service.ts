@@ -3,11 +3,12 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { LibraryVoice, LibraryVoiceSource } from '../common/i18n/locale';
 import { appConfig, AppConfig, authConfig, AuthConfig, reminderConfig, ReminderConfig } from '../config/configuration';
 import { describeSmtpError, isPermanentSmtpError, MailService, OutgoingMail } from '../mail/mail.service';
 import { errorReason } from '../common/logging/safe-error';
 import { DeliveryKind, SkipReason } from './delivery-state';
-import { EmailKind, EmailMessage } from './email-kind';
+import { EmailKind, EmailMessage, RenderContext } from './email-kind';
 import { EmailKindRegistry } from './email-kind.registry';
 import { OutboxQueue } from './outbox-queue.service';
 import { unsubscribeUrl } from './unsubscribe-link';
@@ -81,6 +82,7 @@ export class DeliverySender implements BeforeApplicationShutdown {
     private readonly mail: MailService,
     private readonly queue: OutboxQueue,
     private readonly kinds: EmailKindRegistry,
+    private readonly library: LibraryVoiceSource,
     @Inject(reminderConfig.KEY) private readonly config: ReminderConfig,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
@@ -102,7 +104,8 @@ export class DeliverySender implements BeforeApplicationShutdown {
       // More may be due than one batch: let another worker (or job slot) take the next one.
       if (scanned === BATCH_SIZE) void this.queue.wakeAt([now]);
       const messages = await this.loadMessages(claimed);
-      const outcomes = await Promise.all(claimed.map((claim) => this.send(claim, messages.get(claim.id))));
+      const library = await this.library.current();
+      const outcomes = await Promise.all(claimed.map((claim) => this.send(claim, messages.get(claim.id), library)));
       await this.flushSent();
       for (const outcome of outcomes) result[outcome] += 1;
       if (scanned < BATCH_SIZE || this.stopping) break;
@@ -214,13 +217,17 @@ export class DeliverySender implements BeforeApplicationShutdown {
   }
 
   /** Renders, sends and records one claimed delivery (`row`: its message, loaded with its batch). */
-  private async send(claim: Claimed, row: MessageRow | undefined): Promise<'sent' | 'failed' | 'retrying' | 'skipped'> {
+  private async send(
+    claim: Claimed,
+    row: MessageRow | undefined,
+    library: LibraryVoice,
+  ): Promise<'sent' | 'failed' | 'retrying' | 'skipped'> {
     const { token } = claim;
     if (!row?.email) {
       await this.release(claim.id, token, SkipReason.RecipientErased);
       return 'skipped';
     }
-    const mail = this.render(this.kinds.get(claim.kind), row, row.email, claim.late);
+    const mail = this.render(this.kinds.get(claim.kind), row, row.email, { late: claim.late, library });
     if (typeof mail === 'string') {
       await this.release(claim.id, token, mail);
       return 'skipped';
@@ -239,11 +246,16 @@ export class DeliverySender implements BeforeApplicationShutdown {
    * delivery id (the same on every attempt, so a mail store drops a second copy), and, for a
    * partner contact, the one-click unsubscribe link (RFC 8058). Staff emails carry none.
    */
-  private render(kind: EmailKind, row: MessageRow, to: string, late: boolean): OutgoingMail | SkipReason {
+  private render(
+    kind: EmailKind,
+    row: MessageRow,
+    to: string,
+    context: Omit<RenderContext, 'unsubscribeUrl'>,
+  ): OutgoingMail | SkipReason {
     const unsubscribe = row.recipient_contact_id
       ? unsubscribeUrl(this.app.publicUrl, this.auth.secret, row.recipient_contact_id)
       : undefined;
-    const rendered = kind.render(row, { late, unsubscribeUrl: unsubscribe });
+    const rendered = kind.render(row, { ...context, unsubscribeUrl: unsubscribe });
     if (typeof rendered === 'string') return rendered;
     return {
       to,

@@ -1,4 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
+import type { LibraryVoice } from '../common/i18n/locale';
 import type { DeliveryKind, SkipReason } from './delivery-state';
 
 /** What every kind's message carries: the address it goes to (null when the recipient has none any more). */
@@ -16,6 +17,8 @@ export interface RenderedEmail {
 export interface RenderContext {
   /** Going out more than REMINDER_LATE_AFTER_SECONDS after it was due. */
   late: boolean;
+  /** The library's settings as the batch was claimed: its name, time zone and languages. */
+  library: LibraryVoice;
   /** For a partner contact: their one-click unsubscribe link (the outbox also sends it as List-Unsubscribe). */
   unsubscribeUrl?: string;
 }

@@ -28,6 +28,7 @@ export enum ProgramStatus {
 @Index('ix_programs_audience_ids', { synchronize: false })
 @Check('ck_programs_duration', 'duration_minutes BETWEEN 1 AND 1440')
 @Check('ck_programs_dates', 'end_date IS NULL OR end_date >= start_date')
+@Check('ck_programs_language', `language ~ '^[a-z]{2,3}$'`)
 export class Program {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -40,6 +41,10 @@ export class Program {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** The language its public side speaks (feedback form, poster): a BCP 47 primary tag the library offers. */
+  @Column({ type: 'text' })
+  language: string;
 
   @Index('ix_programs_status')
   @Column({ type: 'enum', enum: ProgramStatus, enumName: 'program_status', default: ProgramStatus.Planned })

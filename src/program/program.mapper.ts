@@ -16,6 +16,7 @@ export function toProgramResponse(program: Program): ProgramResponseDto {
     name: program.name,
     description: program.description,
     status: program.status,
+    language: program.language,
     partners: [...(program.partners ?? [])]
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
       .map((partner) => ({

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ClosureModule } from '../closure/closure.module';
+import { LibraryModule } from '../library/library.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UserModule } from '../user/user.module';
@@ -26,6 +27,7 @@ import { SessionController } from './session.controller';
     OrganizationModule,
     ClosureModule,
     OutboxModule,
+    LibraryModule,
   ],
   controllers: [ProgramController, SessionController, ProgramCalendarController],
   providers: [ProgramService, ProgramCalendarService, CalendarLinkService],

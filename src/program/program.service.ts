@@ -7,6 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Page } from '../common/dto/pagination.dto';
 import { StaleVersionError } from '../common/errors/domain-error';
 import { programConfig, ProgramConfig } from '../config/configuration';
+import { LibrarySettingsService } from '../library/library-settings.service';
 import { OrganizationService } from '../organization/organization.service';
 import { ClosureAdded, ClosureRemoved } from '../closure/closure.events';
 import { ClosureService } from '../closure/closure.service';
@@ -39,6 +40,7 @@ export const AUDITED_FIELDS = [
   'name',
   'description',
   'status',
+  'language',
   'partners',
   'audienceIds',
   'libraryGoal',
@@ -110,6 +112,7 @@ export class ProgramService implements OnModuleInit {
     private readonly organizations: OrganizationService,
     private readonly events: DomainEvents,
     private readonly closures: ClosureService,
+    private readonly library: LibrarySettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -254,6 +257,7 @@ export class ProgramService implements OnModuleInit {
           name: dto.name,
           description: dto.description ?? null,
           status: dto.status ?? ProgramStatus.Planned,
+          language: await this.library.languageFor(dto.language, {}, manager),
           audienceIds: dto.audienceIds ?? [],
           libraryGoal: dto.libraryGoal ?? null,
           partnerGoal: dto.partnerGoal ?? null,
@@ -315,6 +319,8 @@ export class ProgramService implements OnModuleInit {
       ] as const) {
         if (dto[key] !== undefined) (columns as Record<string, unknown>)[key] = dto[key];
       }
+      if (dto.language !== undefined)
+        columns.language = await this.library.languageFor(dto.language, { keep: program.language }, manager);
       if (dto.schedule) {
         columns.rrule = dto.schedule.rrule;
         columns.timezone = dto.schedule.timezone;

@@ -113,7 +113,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
 
 /**
  * A recurring job: `every` ms (which also runs once at start-up), or a cron `pattern` (5 fields),
- * which runs only at its times, in DIGEST_TIMEZONE (the digest is the only cron job so far).
+ * which runs only at its times, in the library's time zone (the library settings; the digest is the only cron job so far).
  */
 export type RecurringJob = { id: string; name: JobName } & ({ every: number } | { pattern: string });
 
@@ -124,7 +124,8 @@ export const RECURRING_JOBS: ReadonlyArray<RecurringJob> = [
   { id: 'programs.extend-session-windows.daily', name: JobName.ExtendSessionWindows, every: 86_400_000 },
   // Weekly, and at start-up: the run skips organizations snapshotted in the last 6 days, so restarts add nothing.
   { id: 'health.snapshot.weekly', name: JobName.SnapshotHealth, every: 7 * 86_400_000 },
-  // Mondays at 07:00 in DIGEST_TIMEZONE (digest.rules.ts DIGEST_SCHEDULE); not at start-up: the catch-up below covers a missed Monday.
+  // Mondays at 07:00 in the library's time zone (digest.rules.ts DIGEST_SCHEDULE; moved when the zone changes, see
+  // MaintenanceProcessor.followLibraryZone); not at start-up: the catch-up below covers a missed Monday.
   { id: 'health.digest.weekly', name: JobName.SendHealthDigest, pattern: '0 7 * * 1' },
   // Hourly, and at start-up (also queued at every worker start, see STARTUP_JOBS): sends this week's digest if Monday's was missed.
   { id: 'health.digest.catch-up.hourly', name: JobName.CatchUpHealthDigest, every: 3_600_000 },

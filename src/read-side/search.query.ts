@@ -83,6 +83,7 @@ export interface ContactSearchRow {
   email: string | null;
   phone: string | null;
   preferredChannel: string;
+  language: string;
   isPrimary: boolean;
   notes: string | null;
 }
@@ -93,7 +94,7 @@ export function contactSearchRows(db: SearchQueryable, search: SearchInput): Pro
     db,
     `SELECT c.id, c.version, c.organization_id AS "organizationId", o.name AS "organizationName",
             c.name, c.title, c.email, c.phone, c.preferred_channel AS "preferredChannel",
-            c.is_primary AS "isPrimary", c.notes
+            c.language, c.is_primary AS "isPrimary", c.notes
      FROM contacts c JOIN organizations o ON o.id = c.organization_id
      WHERE ${search.contactCondition}
      ORDER BY ${byRelevance('c.name', 'c.id')}

@@ -54,14 +54,16 @@ const SOURCES: Record<TimelineType, string> = {
   /**
    * The feedback timeline: feedback recorded for the organization, and feedback on any program
    * it is a partner of (public-link feedback carries only the program). The summary holds the
-   * source, program name, rating and whether action was taken — never what anyone wrote.
+   * source, program name, rating and whether action was taken — never what anyone wrote; the
+   * language it was given in comes as a column of its own (the other kinds have none).
    */
   feedback: `
   SELECT f.created_at AS at,
          CASE f.source WHEN 'youth' THEN 'Youth' WHEN 'partner' THEN 'Partner' ELSE 'Staff' END || ' feedback'
            || coalesce(' on ' || p.name, '') || ': ' || f.rating || '/5 — '
            || CASE WHEN f.action_taken IS NULL THEN 'needs action' ELSE 'action taken' END AS summary,
-         f.id AS ref_id
+         f.id AS ref_id,
+         f.language
   FROM feedback f
   LEFT JOIN programs p ON p.id = f.program_id
   WHERE f.id IN (
@@ -70,14 +72,16 @@ const SOURCES: Record<TimelineType, string> = {
     SELECT fp.id FROM feedback fp JOIN program_partners pp ON pp.program_id = fp.program_id WHERE pp.organization_id = $1
   )`,
   /**
-   * The organization timeline's task entries, at creation: title, due date (the UTC calendar
-   * date) and whether it is done — never the assignee. E.g. "Follow-up: Send the spring
-   * schedule (due 3 Dec 2026, done)". An introduction's task ("Introduce A to B") belongs to
+   * The organization timeline's task entries, at creation: title, due date (the library date it
+   * is due by, in the zone `$4`: a date-only due date, stored as the next library midnight, reads
+   * as the date given; see library-calendar.ts dueDateIn) and whether it is done — never the
+   * assignee. E.g. "Follow-up: Send the spring schedule (due 3 Dec 2026, done)". An introduction's task ("Introduce A to B") belongs to
    * the provider A and shows on the seeker B's timeline too, through the decision that made it.
    */
   task: `
   SELECT created_at AS at,
-         'Follow-up: ' || title || ' (due ' || to_char(due_at AT TIME ZONE 'UTC', 'FMDD Mon YYYY')
+         'Follow-up: ' || title
+         || ' (due ' || to_char((due_at - interval '1 millisecond') AT TIME ZONE $4, 'FMDD Mon YYYY')
          || CASE WHEN status = 'done' THEN ', done' ELSE '' END || ')' AS summary,
          id AS ref_id
   FROM tasks WHERE organization_id = $1
@@ -89,24 +93,31 @@ export interface TimelineRow {
   at: Date;
   summary: string;
   ref_id: string;
+  /** The language feedback was given in (null when not known, and for every other kind). */
+  language: string | null;
   /** How many events there are in all (every row carries it). */
   total: string;
 }
 
-/** One page of the organization's timeline, newest first, every kind merged in one statement. */
+/**
+ * One page of the organization's timeline, newest first, every kind merged in one statement;
+ * dates in the summaries are in `zone` (the library's).
+ */
 export function organizationTimelineRows(
   db: Queryable,
   organizationId: string,
   limit: number,
   offset: number,
+  zone: string,
 ): Promise<TimelineRow[]> {
   const union = TIMELINE_TYPES.map(
     (type) =>
-      `SELECT '${type}'::text AS type, at, summary, ref_id FROM (${SOURCES[type]}) AS ${type.replace('-', '_')}`,
+      `SELECT '${type}'::text AS type, at, summary, ref_id, ${type === 'feedback' ? 'language' : 'NULL::text'} AS language
+       FROM (${SOURCES[type]}) AS ${type.replace('-', '_')}`,
   ).join('\nUNION ALL\n');
   return db.query<TimelineRow[]>(
-    `SELECT type, at, summary, ref_id, count(*) OVER () AS total FROM (${union}) AS events
+    `SELECT type, at, summary, ref_id, language, count(*) OVER () AS total FROM (${union}) AS events
      ORDER BY at DESC, ref_id DESC LIMIT $2 OFFSET $3`,
-    [organizationId, limit, offset],
+    [organizationId, limit, offset, zone],
   );
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, AppConfig } from '../config/configuration';
-import { formatTime, formatWhen, reminderMail } from './reminder-email';
+import { formatLongDateTime, formatTimeOfDay } from '@tandem/shared';
+import { recipientLocale } from '../common/i18n/locale';
+import { reminderMail } from './reminder-email';
 import { DeliveryKind } from '../outbox/delivery-state';
 import { EmailKind, RegisterEmailKind, RenderContext, RenderedEmail } from '../outbox/email-kind';
 import { ReminderTriggerType } from './reminder.entity';
@@ -11,6 +13,9 @@ interface ReminderMessage {
   email: string | null;
   name: string | null;
   user_timezone: string | null;
+  /** The partner contact's language; null for staff. */
+  contact_language: string | null;
+  is_contact: boolean;
   reminder_id: string;
   occurrence_at: Date;
   title: string;
@@ -81,6 +86,7 @@ export class ReminderEmailKind implements EmailKind<ReminderMessage> {
 
   readonly message = `
     coalesce(u.email, c.email) AS email, coalesce(u.name, c.name) AS name, u.timezone AS user_timezone,
+    c.language AS contact_language, c.id IS NOT NULL AS is_contact,
     d.reminder_id, d.occurrence_at, r.title, r.message, r.trigger_type,
     p.id AS program_id, p.name AS program_name, p.timezone AS program_timezone, p.location,
     s.starts_at, s.ends_at,
@@ -95,31 +101,45 @@ export class ReminderEmailKind implements EmailKind<ReminderMessage> {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
-  /** Times are shown in the program's zone (else the recipient's, else UTC). */
-  render(row: ReminderMessage, { late, unsubscribeUrl }: RenderContext): RenderedEmail {
-    const zone = row.program_timezone ?? row.user_timezone ?? 'UTC';
+  /**
+   * In the recipient's language (a partner contact's own; staff English). A session's times are in
+   * the program's zone, where it happens; other times in the library's (a staff member's own zone
+   * when they set one). Partner contacts get no link into Tandem: they have no account.
+   */
+  render(row: ReminderMessage, { late, unsubscribeUrl, library }: RenderContext): RenderedEmail {
+    const locale = recipientLocale(row.is_contact ? { contactLanguage: row.contact_language } : null, library);
+    const { t, language } = locale;
+    const zone = (row.is_contact ? null : row.user_timezone) ?? library.timezone;
     const details: { label: string; value: string }[] = [];
     let link = `${this.app.publicUrl}/reminders/${row.reminder_id}`;
     if (row.trigger_type === ReminderTriggerType.Session && row.starts_at) {
-      details.push({ label: 'Program', value: row.program_name ?? '' });
-      details.push({ label: 'When', value: `${formatWhen(row.starts_at, zone)} – ${formatTime(row.ends_at!, zone)}` });
-      if (row.location) details.push({ label: 'Where', value: row.location });
+      const sessionZone = row.program_timezone ?? zone;
+      details.push({ label: t('reminder.label.program'), value: row.program_name ?? '' });
+      details.push({
+        label: t('reminder.label.when'),
+        value: `${formatLongDateTime(row.starts_at, language, sessionZone)} – ${formatTimeOfDay(row.ends_at!, language, sessionZone)}`,
+      });
+      if (row.location) details.push({ label: t('reminder.label.where'), value: row.location });
       if (row.partners?.length)
-        details.push({ label: row.partners.length > 1 ? 'Partners' : 'Partner', value: row.partners.join(', ') });
+        details.push({
+          label: t('reminder.label.partners', { count: row.partners.length }),
+          value: row.partners.join(', '),
+        });
       link = `${this.app.publicUrl}/programs/${row.program_id}`;
     } else if (row.trigger_type === ReminderTriggerType.TaskDue) {
-      details.push({ label: 'Follow-up', value: row.task_title ?? '' });
-      details.push({ label: 'Due', value: formatWhen(row.occurrence_at, zone) });
+      details.push({ label: t('reminder.label.followUp'), value: row.task_title ?? '' });
+      details.push({ label: t('reminder.label.due'), value: formatLongDateTime(row.occurrence_at, language, zone) });
       link = `${this.app.publicUrl}/tasks/${row.task_id}`;
     } else {
-      details.push({ label: 'When', value: formatWhen(row.occurrence_at, zone) });
+      details.push({ label: t('reminder.label.when'), value: formatLongDateTime(row.occurrence_at, language, zone) });
     }
     return reminderMail({
+      locale,
       recipientName: row.name!,
       title: row.title,
       message: row.message ?? '',
       details,
-      link,
+      link: row.is_contact ? undefined : link,
       unsubscribeUrl,
       late,
     });

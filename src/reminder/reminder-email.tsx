@@ -1,61 +1,47 @@
-import { DateTime } from 'luxon';
+import type { Locale } from '../common/i18n/locale';
 import { BUTTON_STYLE, EmailDocument, FOOTNOTE_STYLE, renderEmail } from '../mail/email-layout';
 
 export interface ReminderMailInput {
+  /** The language, the library and its zone the email is written in and for. */
+  locale: Locale;
   recipientName: string;
   title: string;
   message: string;
-  /** What the reminder is about, each line a label and a value ("When", "Where", "Partner"…). */
+  /** What the reminder is about, each line a label and a value ("When", "Where", "Partner"…), already in the locale's words. */
   details: ReadonlyArray<{ label: string; value: string }>;
-  /** Where in Tandem to look (the program, the task). */
-  link: string;
+  /** Where in Tandem to look (the program, the task): for staff only; partner contacts have no account. */
+  link?: string;
   /** For partner contacts: the one-click unsubscribe page. */
   unsubscribeUrl?: string;
   /** Sent after its time because Tandem was down; says so. */
   late: boolean;
 }
 
-/** "Wednesday, March 4, 2026 at 3:30 PM PST": a time as people read it, in the given zone. */
-export function formatWhen(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale('en-US').toLocaleString({
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-}
-
-/** "3:30 PM": the end of a session on the same day. */
-export function formatTime(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale('en-US').toLocaleString({ hour: 'numeric', minute: '2-digit' });
-}
-
+/** A reminder in the recipient's language (the rule's own title and message as staff wrote them). */
 export function reminderMail(input: ReminderMailInput): { subject: string; text: string; html: string } {
-  const subject = `${input.late ? '[Late] ' : ''}Reminder: ${input.title}`;
+  const { locale } = input;
+  const { t } = locale;
+  const subject = t(input.late ? 'reminder.subjectLate' : 'reminder.subject', { title: input.title });
+  const hello = t('email.hello', { name: input.recipientName });
+  const why = t('reminder.why', { library: locale.libraryName });
   const text = [
-    `Hello ${input.recipientName},`,
+    hello,
     '',
-    input.late ? 'This reminder is late: Tandem could not send it on time.' : null,
+    input.late ? t('reminder.late') : null,
     input.title,
     input.message ? `\n${input.message}\n` : null,
     ...input.details.map((detail) => `${detail.label}: ${detail.value}`),
-    '',
-    `Open in Tandem: ${input.link}`,
-    input.unsubscribeUrl
-      ? `\nYou get this because a library team added you to a reminder. Stop these emails: ${input.unsubscribeUrl}`
-      : null,
+    input.link ? `\n${t('reminder.openText', { link: input.link })}` : null,
+    input.unsubscribeUrl ? `\n${why} ${t('email.stopThese')}: ${input.unsubscribeUrl}` : null,
   ]
     .filter((line) => line !== null)
     .join('\n');
   const html = renderEmail(
-    <EmailDocument>
-      <p>Hello {input.recipientName},</p>
+    <EmailDocument lang={locale.language}>
+      <p>{hello}</p>
       {input.late && (
         <p>
-          <strong>This reminder is late:</strong> Tandem could not send it on time.
+          <strong>{t('reminder.late')}</strong>
         </p>
       )}
       <h1 style={{ fontSize: '1.25em' }}>{input.title}</h1>
@@ -70,15 +56,16 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
           ))}
         </tbody>
       </table>
-      <p>
-        <a href={input.link} style={BUTTON_STYLE}>
-          Open in Tandem
-        </a>
-      </p>
+      {input.link && (
+        <p>
+          <a href={input.link} style={BUTTON_STYLE}>
+            {t('reminder.open')}
+          </a>
+        </p>
+      )}
       {input.unsubscribeUrl && (
         <p style={FOOTNOTE_STYLE}>
-          You get this because a library team added you to a reminder.{' '}
-          <a href={input.unsubscribeUrl}>Stop these emails</a>.
+          {why} <a href={input.unsubscribeUrl}>{t('email.stopThese')}</a>.
         </p>
       )}
     </EmailDocument>,

@@ -1,3 +1,4 @@
+import { LibraryModule } from '../library/library.module';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -26,6 +27,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     TypeOrmModule.forFeature([Reminder]),
     ConfigModule.forFeature(feedbackConfig),
     AuditModule,
+    LibraryModule,
     OutboxModule,
     ProgramModule,
     TaskModule,

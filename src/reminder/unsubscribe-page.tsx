@@ -1,51 +1,43 @@
-import { PublicPage, renderDocument } from '../common/public/public-page';
+import type { PublicLocale } from '../common/public/public-locale';
+import { PublicPage, renderDocument, renderMessagePage } from '../common/public/public-page';
 import type { PublicPages } from '../common/public/public-page.filter';
 import { UnsubscribeLinkNotFoundError } from './unsubscribe.errors';
 
 /**
  * The unsubscribe pages, in the shell of the other public pages (JSX rendered on the server, no
- * JavaScript; React escapes everything from outside). Opening the link only asks; the button
- * posts the same body as RFC 8058 one-click (`List-Unsubscribe=One-Click`), so both take the
- * same route.
+ * JavaScript; React escapes everything from outside), in the contact's language. Opening the link
+ * only asks; the button posts the same body as RFC 8058 one-click (`List-Unsubscribe=One-Click`),
+ * so both take the same route.
  */
 
 /** What the link shows: one question and one button. Nothing has changed yet. */
-export function renderUnsubscribeConfirm(token: string): string {
+export function renderUnsubscribeConfirm(token: string, locale: PublicLocale): string {
+  const title = locale.t('unsubscribe.confirm.title');
   return renderDocument(
-    <PublicPage title="Stop these emails?">
-      <h1>Stop these emails?</h1>
-      <p>You get reminder and check-in emails because a library team works with you. Press the button and they stop.</p>
-      <form method="post" action={`/unsubscribe/${encodeURIComponent(token)}`}>
+    <PublicPage locale={locale} title={title} languageLinks>
+      <h1>{title}</h1>
+      <p>{locale.t('unsubscribe.confirm.body', { library: locale.libraryName })}</p>
+      <form method="post" action={`/unsubscribe/${encodeURIComponent(token)}?lang=${locale.language}`}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-        <button type="submit">Unsubscribe</button>
+        <button type="submit">{locale.t('unsubscribe.confirm.button')}</button>
       </form>
-      <p className="hint">Nothing changes until you press the button.</p>
+      <p className="hint">{locale.t('unsubscribe.confirm.hint')}</p>
     </PublicPage>,
   );
 }
 
 /** After a (repeated) unsubscribe: plain words, nothing more to do. */
-export function renderUnsubscribed(already: boolean): string {
-  const title = already ? 'You are already unsubscribed' : 'You are unsubscribed';
-  return renderDocument(
-    <PublicPage title={title}>
-      <h1>{title}</h1>
-      <p>You will not get reminder or check-in emails from this library team any more.</p>
-      <p>If this was a mistake, tell the library staff you work with and they can add you to reminders again.</p>
-    </PublicPage>,
+export function renderUnsubscribed(already: boolean, locale: PublicLocale): string {
+  return renderMessagePage(
+    locale,
+    locale.t(already ? 'unsubscribe.already.title' : 'unsubscribe.done.title'),
+    locale.t('unsubscribe.done.body', { library: locale.libraryName }),
+    locale.t('unsubscribe.done.mistake'),
   );
 }
 
-export function renderUnsubscribeNotFound(): string {
-  return renderDocument(
-    <PublicPage title="This link does not work">
-      <h1>This link does not work</h1>
-      <p>
-        It may be incomplete, or the contact details it was for have been removed. If you still get emails you do not
-        want, reply to one and ask the library to stop.
-      </p>
-    </PublicPage>,
-  );
+export function renderUnsubscribeNotFound(locale: PublicLocale): string {
+  return renderMessagePage(locale, locale.t('public.linkBroken.title'), locale.t('unsubscribe.notFound.body'));
 }
 
 /**
@@ -55,5 +47,6 @@ export function renderUnsubscribeNotFound(): string {
 export const UNSUBSCRIBE_PAGES: PublicPages = {
   name: 'unsubscribe',
   alwaysHtml: true,
-  errorPage: (error) => (error instanceof UnsubscribeLinkNotFoundError ? renderUnsubscribeNotFound() : undefined),
+  errorPage: (error, locale) =>
+    error instanceof UnsubscribeLinkNotFoundError ? renderUnsubscribeNotFound(locale) : undefined,
 };

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiConsumes,
   ApiNotFoundResponse,
@@ -9,11 +9,13 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { HTML_CONTENT, sendPublicPage } from '../common/public/public-page';
 import { PublicPageFilter } from '../common/public/public-page.filter';
+import { publicLocale } from '../common/public/public-locale';
 import { PublicLink } from '../common/public/public-request';
+import { PublicPageLibraryGuard } from '../library/public-page-library.guard';
 import { renderUnsubscribeConfirm, renderUnsubscribed, UNSUBSCRIBE_PAGES } from './unsubscribe-page';
 import { UnsubscribeGuard } from './unsubscribe.guard';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -27,6 +29,7 @@ import { UnsubscribeService } from './unsubscribe.service';
  */
 @ApiTags('reminders')
 @Controller('unsubscribe')
+@UseGuards(PublicPageLibraryGuard)
 @UseFilters(new PublicPageFilter(UNSUBSCRIBE_PAGES))
 export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
@@ -36,15 +39,20 @@ export class UnsubscribeController {
   @ApiOperation({
     summary: 'The unsubscribe page of a partner contact’s emails (HTML, outside /api/v1)',
     description:
-      'The link in reminder and check-in emails. Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, ' +
+      'The link in reminder and check-in emails, in the contact’s language (`?lang=` if offered, else the contact’s, else Accept-Language, else the library’s default). Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, ' +
       'since mail scanners follow links. An already unsubscribed contact is told so; an unknown or forged token, or an erased contact, gets a 404 page.',
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page with the button (or “already unsubscribed”).', content: HTML_CONTENT })
   @ApiNotFoundResponse({ description: 'Unknown token or erased contact (an HTML page).', content: HTML_CONTENT })
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const state = await this.unsubscribes.state(token);
-    sendPublicPage(res, 200, state === 'already' ? renderUnsubscribed(true) : renderUnsubscribeConfirm(token));
+  async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { state, language } = await this.unsubscribes.state(token);
+    const locale = publicLocale(req, language);
+    sendPublicPage(
+      res,
+      200,
+      state === 'already' ? renderUnsubscribed(true, locale) : renderUnsubscribeConfirm(token, locale),
+    );
   }
 
   @Post(':token')
@@ -70,8 +78,9 @@ export class UnsubscribeController {
   })
   // No body: RFC 8058's `List-Unsubscribe=One-Click` says nothing the route does not know, and
   // mail clients differ in what else they send.
-  async unsubscribe(@PublicLink() contactId: string, @Res() res: Response): Promise<void> {
+  async unsubscribe(@PublicLink() contactId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const outcome = await this.unsubscribes.unsubscribe(contactId);
-    sendPublicPage(res, 200, renderUnsubscribed(outcome === 'already'));
+    const locale = publicLocale(req, await this.unsubscribes.languageOf(contactId));
+    sendPublicPage(res, 200, renderUnsubscribed(outcome === 'already', locale));
   }
 }

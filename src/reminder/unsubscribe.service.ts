@@ -38,11 +38,19 @@ export class UnsubscribeService {
     return contactId;
   }
 
-  /** Where the link stands, without changing anything; 404 for a bad token or a contact since erased. */
-  async state(token: string): Promise<'subscribed' | 'already'> {
-    const contact = await this.contacts.unsubscribedAtOf(this.contactIdOf(token));
+  /**
+   * Where the link stands, without changing anything, and the contact's language (its pages speak
+   * it); 404 for a bad token or a contact since erased.
+   */
+  async state(token: string): Promise<{ state: 'subscribed' | 'already'; language: string }> {
+    const contact = await this.contacts.emailPreferencesOf(this.contactIdOf(token));
     if (!contact) throw new UnsubscribeLinkNotFoundError();
-    return contact.unsubscribedAt ? 'already' : 'subscribed';
+    return { state: contact.unsubscribedAt ? 'already' : 'subscribed', language: contact.language };
+  }
+
+  /** The language of a contact's pages; null for a contact since erased. */
+  async languageOf(contactId: string): Promise<string | null> {
+    return (await this.contacts.emailPreferencesOf(contactId))?.language ?? null;
   }
 
   /**

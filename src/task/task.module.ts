@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { LibraryModule } from '../library/library.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ProgramModule } from '../program/program.module';
@@ -14,6 +15,7 @@ import { TaskService } from './task.service';
   imports: [
     TypeOrmModule.forFeature([Task]),
     AuditModule,
+    LibraryModule,
     OrganizationModule,
     ProgramModule,
     VisitModule,

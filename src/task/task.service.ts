@@ -5,9 +5,11 @@ import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { guardReferences } from '../common/database-errors';
 import { Clock } from '../common/clock/clock';
+import { isDateOnly } from '../common/dto/date-time';
 import { Page } from '../common/dto/pagination.dto';
 import { orderBySort, pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
+import { endOfDayIn, LibraryCalendar } from '../library/library-calendar';
 import { OrganizationNotFoundError } from '../organization/organization.errors';
 import { OrganizationService } from '../organization/organization.service';
 import { ProgramNotFoundError } from '../program/program.errors';
@@ -53,9 +55,13 @@ export interface NewTask {
   status?: TaskStatus;
 }
 
-/** What the body references, checked before the write; `visitOrganizationId` is the given visit's organization. */
+/**
+ * What the body references, checked before the write; `visitOrganizationId` is the given visit's
+ * organization, `dueAt` the given due time as an instant (a date only is the end of that library day).
+ */
 interface CheckedReferences {
   visitOrganizationId?: string;
+  dueAt?: Date;
 }
 
 @Injectable()
@@ -72,6 +78,7 @@ export class TaskService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly users: UserService,
+    private readonly calendar: LibraryCalendar,
   ) {}
 
   async get(id: string): Promise<Task> {
@@ -113,7 +120,7 @@ export class TaskService {
           manager,
           {
             title: dto.title,
-            dueAt: new Date(dto.dueAt),
+            dueAt: refs.dueAt!,
             assigneeId: dto.assigneeId ?? actor.id,
             organizationId,
             programId: dto.programId ?? null,
@@ -193,7 +200,7 @@ export class TaskService {
         const status = dto.status ?? task.status;
         manager.merge(Task, task, {
           ...(dto.title !== undefined && { title: dto.title }),
-          ...(dto.dueAt !== undefined && { dueAt: new Date(dto.dueAt) }),
+          ...(refs.dueAt !== undefined && { dueAt: refs.dueAt }),
           ...(dto.assigneeId !== undefined && { assigneeId: dto.assigneeId }),
           ...(dto.programId !== undefined && { programId: dto.programId }),
           organizationId,
@@ -254,7 +261,7 @@ export class TaskService {
   }
 
   /**
-   * Organization, program and visit must exist and `dueAt` be plausible: 400 naming each
+   * Organization, program and visit must exist and `dueAt` be plausible (read as an instant): 400 naming each
    * field otherwise. Runs outside any transaction (it goes through the other domains' services).
    */
   private async assertReferences(input: {
@@ -287,11 +294,17 @@ export class TaskService {
       );
     }
     if (input.dueAt !== undefined) {
-      const problem = dueAtProblem(new Date(input.dueAt), this.clock.now());
+      refs.dueAt = await this.dueInstant(input.dueAt);
+      const problem = dueAtProblem(refs.dueAt, this.clock.now());
       if (problem) errors.push({ field: 'dueAt', message: problem });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return refs;
+  }
+
+  /** A validated `dueAt` as an instant: a date only is due by the end of that day in the library's zone. */
+  private async dueInstant(dueAt: string): Promise<Date> {
+    return isDateOnly(dueAt) ? endOfDayIn(dueAt, await this.calendar.zone()) : new Date(dueAt);
   }
 
   /** The assignee must be an active user (one already assigned may keep the task after deactivation). */

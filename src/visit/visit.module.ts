@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { LibraryModule } from '../library/library.module';
 import { ContactModule } from '../contact/contact.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { ProgramModule } from '../program/program.module';
@@ -13,6 +14,7 @@ import { VisitService } from './visit.service';
   imports: [
     TypeOrmModule.forFeature([Visit]),
     AuditModule,
+    LibraryModule,
     OrganizationModule,
     ProgramModule,
     UserModule,

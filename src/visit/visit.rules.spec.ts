@@ -20,27 +20,39 @@ describe('visit rules', () => {
 
   describe(timeWindow.name, () => {
     it('is open on both sides when neither bound is given', () => {
-      expect(timeWindow(undefined, undefined)).toEqual({});
+      expect(timeWindow(undefined, undefined, 'UTC')).toEqual({});
     });
 
     it('takes a date as the whole UTC day: from its midnight, to the next midnight exclusive', () => {
-      expect(timeWindow('2026-03-01', '2026-03-31')).toEqual({
+      expect(timeWindow('2026-03-01', '2026-03-31', 'UTC')).toEqual({
         from: new Date('2026-03-01T00:00:00Z'),
         before: new Date('2026-04-01T00:00:00Z'),
       });
     });
 
+    it("takes a date as the library's day when its zone is not UTC (Chicago, and Auckland across the date line)", () => {
+      expect(timeWindow('2026-03-01', '2026-03-31', 'America/Chicago')).toEqual({
+        from: new Date('2026-03-01T06:00:00Z'),
+        // Chicago moved to daylight time on 8 March: its midnight is then 05:00 UTC.
+        before: new Date('2026-04-01T05:00:00Z'),
+      });
+      expect(timeWindow('2026-12-07', '2026-12-07', 'Pacific/Auckland')).toEqual({
+        from: new Date('2026-12-06T11:00:00Z'),
+        before: new Date('2026-12-07T11:00:00Z'),
+      });
+    });
+
     it('takes a date-time as an inclusive instant, honouring its offset', () => {
-      expect(timeWindow('2026-03-01T08:00:00-08:00', '2026-03-01T17:00:00Z')).toEqual({
+      expect(timeWindow('2026-03-01T08:00:00-08:00', '2026-03-01T17:00:00Z', 'UTC')).toEqual({
         from: new Date('2026-03-01T16:00:00Z'),
         until: new Date('2026-03-01T17:00:00Z'),
       });
     });
 
     it('allows a one-day window and a window of one instant', () => {
-      expect(() => timeWindow('2026-03-01', '2026-03-01')).not.toThrow();
-      expect(() => timeWindow('2026-03-01T15:00:00Z', '2026-03-01')).not.toThrow();
-      expect(() => timeWindow('2026-03-01T15:00:00Z', '2026-03-01T15:00:00Z')).not.toThrow();
+      expect(() => timeWindow('2026-03-01', '2026-03-01', 'UTC')).not.toThrow();
+      expect(() => timeWindow('2026-03-01T15:00:00Z', '2026-03-01', 'UTC')).not.toThrow();
+      expect(() => timeWindow('2026-03-01T15:00:00Z', '2026-03-01T15:00:00Z', 'UTC')).not.toThrow();
     });
 
     it('refuses from after to with a 400 naming from', () => {
@@ -51,7 +63,7 @@ describe('visit rules', () => {
       ]) {
         let thrown: unknown;
         try {
-          timeWindow(from, to);
+          timeWindow(from, to, 'UTC');
         } catch (error) {
           thrown = error;
         }

@@ -1,4 +1,5 @@
 import { isDateOnly } from '../common/dto/date-time';
+import { endOfDayIn, startOfDayIn } from '../library/library-calendar';
 import { FieldError, ValidationFailedError } from '../common/errors/domain-error';
 
 /** Visits before this are typos (a year of 0202), not history a team back-fills. */
@@ -21,20 +22,20 @@ export interface TimeWindow {
   from?: Date;
   /** Inclusive upper bound (`to` was a date-time). */
   until?: Date;
-  /** Exclusive upper bound (`to` was a date: the start of the next day, UTC). */
+  /** Exclusive upper bound (`to` was a date: the start of the next day in the library's zone). */
   before?: Date;
 }
 
 /**
- * Turns the validated `from`/`to` strings into bounds. A date means a UTC day: `from=2026-03-01`
- * starts at its midnight, `to=2026-03-31` includes the whole of the 31st. A window that ends
- * before it starts is a 400 naming `from`.
+ * Turns the validated `from`/`to` strings into bounds. A date means a day of the library's
+ * calendar (`zone`): `from=2026-03-01` starts at its midnight, `to=2026-03-31` includes the whole
+ * of the 31st. A window that ends before it starts is a 400 naming `from`.
  */
-export function timeWindow(from: string | undefined, to: string | undefined): TimeWindow {
+export function timeWindow(from: string | undefined, to: string | undefined, zone: string): TimeWindow {
   const window: TimeWindow = {};
-  if (from !== undefined) window.from = new Date(from);
+  if (from !== undefined) window.from = isDateOnly(from) ? startOfDayIn(from, zone) : new Date(from);
   if (to !== undefined) {
-    if (isDateOnly(to)) window.before = new Date(new Date(to).getTime() + DAY_MS);
+    if (isDateOnly(to)) window.before = endOfDayIn(to, zone);
     else window.until = new Date(to);
   }
   const errors: FieldError[] = [];

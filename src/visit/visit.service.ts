@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { ContactService } from '../contact/contact.service';
 import { guardReferences } from '../common/database-errors';
 import { Clock } from '../common/clock/clock';
+import { LibraryCalendar } from '../library/library-calendar';
 import { Page } from '../common/dto/pagination.dto';
 import { orderBySort, pageWithTotal } from '../common/query';
 import { FieldError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
@@ -75,6 +76,7 @@ export class VisitService {
     private readonly clock: Clock,
     private readonly users: UserService,
     private readonly contacts: ContactService,
+    private readonly calendar: LibraryCalendar,
   ) {}
 
   /** The visit with its staff and contact ids; VisitNotFoundError (404) when there is none. */
@@ -96,7 +98,7 @@ export class VisitService {
    * statement, and the staff and contact ids of the whole page in one more.
    */
   async list(query: ListVisitsQueryDto): Promise<Page<VisitRecord>> {
-    const window = timeWindow(query.from, query.to);
+    const window = timeWindow(query.from, query.to, await this.calendar.zone());
     const qb = this.visits.createQueryBuilder('v');
     if (query.organizationId)
       qb.andWhere('v.organization_id = :organizationId', { organizationId: query.organizationId });

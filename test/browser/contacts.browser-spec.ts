@@ -128,6 +128,7 @@ describe('Contacts in the browser', () => {
       email: DANA.email,
       phone: DANA.phone,
       preferredChannel: 'text',
+      language: 'en',
       isPrimary: true,
       notes: 'Best reached after 3 pm.',
     });

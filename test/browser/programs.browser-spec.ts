@@ -57,6 +57,13 @@ const short = (date: DateTime) =>
 const long = (date: DateTime) =>
   date.setLocale('en-US').toLocaleString({ weekday: 'long', month: 'long', day: 'numeric' });
 const spaced = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+/** The poster's lead as the message catalogs write it (@tandem/shared). */
+const LEAD = {
+  en: 'How was it? Tell us in two minutes: scan the code or type the address. No sign-in, no names.',
+  es: '¿Qué tal estuvo? Cuéntanos en dos minutos: escanea el código o escribe la dirección. Sin cuenta y sin nombres.',
+};
+/** A program run in Spanish. */
+const SPANISH_PROGRAM = 'Martes y Jueves de Tareas';
 
 describe('Program screens in the browser', () => {
   let app: ServedApp;
@@ -302,7 +309,9 @@ describe('Program screens in the browser', () => {
     await section.getByText('No link is working now.').waitFor();
     await section.getByRole('button', { name: 'Make a printable link' }).click();
     const dialog = staff.getByRole('dialog', { name: 'Your new feedback link' });
-    await dialog.getByRole('img', { name: `QR code for ${PROGRAM} feedback` }).waitFor();
+    await dialog.getByRole('img', { name: `QR code for feedback on ${PROGRAM}` }).waitFor();
+    // An English program's poster is in English unless staff choose otherwise.
+    expect(await dialog.getByRole('radio', { name: 'English (the program’s language)' }).isChecked()).toBe(true);
     const shown = spaced(await dialog.getByTestId('feedback-url').textContent());
     expect(shown).toMatch(/^[^/]+\/feedback\/[A-Za-z0-9_-]{20,}$/);
     const path = `/feedback/${shown.split('/feedback/')[1]}`;
@@ -313,9 +322,8 @@ describe('Program screens in the browser', () => {
     await staff.emulateMedia({ media: 'print' });
     await shot(staff, 'programs-feedback-print', { fullPage: false });
     const printed = await staff.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
-    expect(printed).toBe(
-      `${PROGRAM} How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names. ${shown}`,
-    );
+    expect(printed).toBe(`${PROGRAM} ${LEAD.en} ${shown}`);
+    expect(await staff.locator('.tandem-print-root').getAttribute('lang')).toBe('en');
     const qrBox = await staff.locator('.tandem-print-root svg').boundingBox();
     // 11 cm at 96 px per inch.
     expect(Math.round(qrBox!.width)).toBe(416);
@@ -486,5 +494,86 @@ describe('Program screens in the browser', () => {
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('a Spanish program’s poster prints in Spanish, or in Spanish and English side by side, on one page either way up', async () => {
+    const created = await api()
+      .post('/api/v1/programs')
+      .set(as(staffToken))
+      .send({
+        name: SPANISH_PROGRAM,
+        schedule: { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH', timezone: ZONE, startTime: '16:00', durationMinutes: 90 },
+        startDate: DateTime.now().setZone(ZONE).toISODate(),
+        status: 'running',
+        language: 'es',
+      })
+      .expect(201);
+    expect(created.body.language).toBe('es');
+    await staff.goto(`${app.url}/programs/${created.body.id}`);
+    await staff.getByRole('heading', { level: 1, name: SPANISH_PROGRAM }).waitFor();
+    await staff
+      .getByRole('region', { name: 'Feedback link' })
+      .getByRole('button', { name: 'Make a printable link' })
+      .click();
+    const dialog = staff.getByRole('dialog', { name: 'Your new feedback link' });
+    // The dialog speaks to staff in English; the poster it previews speaks the program's language.
+    await dialog.getByRole('img', { name: `Código QR para opinar sobre ${SPANISH_PROGRAM}` }).waitFor();
+    const language = dialog.getByRole('radiogroup', { name: 'Poster language' });
+    expect(await language.getByRole('radio', { name: 'Español (the program’s language)' }).isChecked()).toBe(true);
+    const preview = dialog.getByTestId('print-sheet');
+    expect(await preview.getAttribute('lang')).toBe('es');
+    const shown = spaced(await dialog.getByTestId('feedback-url').textContent());
+    expect(spaced(await preview.innerText())).toBe(`${SPANISH_PROGRAM} ${LEAD.es} ${shown}`);
+    await expectAccessible(staff, '[role="dialog"]');
+
+    const root = staff.locator('.tandem-print-root');
+    // How many pages the poster prints on, on Letter and A4 paper either way up, with a browser's usual margins.
+    const ONE_PAGE_EACH = ['Letter: 1', 'Letter landscape: 1', 'A4: 1', 'A4 landscape: 1'];
+    const pagesPrinted = async () => {
+      const pages: string[] = [];
+      for (const format of ['Letter', 'A4'])
+        for (const landscape of [false, true]) {
+          const margin = { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' };
+          const pdf = (await staff.pdf({ format, landscape, margin })).toString('latin1');
+          pages.push(`${format}${landscape ? ' landscape' : ''}: ${pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length}`);
+        }
+      return pages;
+    };
+    const printed = () => staff.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
+    await staff.emulateMedia({ media: 'print' });
+    expect(await printed()).toBe(`${SPANISH_PROGRAM} ${LEAD.es} ${shown}`);
+    // The staff app stays English; the poster says it is Spanish, for screen readers and hyphenation.
+    expect(await staff.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await root.getAttribute('lang')).toBe('es');
+    await expectAccessible(staff);
+    await shot(staff, 'programs-feedback-print-es', { fullPage: false });
+    expect(await pagesPrinted()).toEqual(ONE_PAGE_EACH);
+    await staff.emulateMedia({ media: 'screen' });
+
+    // Both languages: the program's first, each lead with its own language, one code, the address once.
+    await language.getByRole('radio', { name: 'Both, side by side' }).check();
+    await preview.locator('[lang="en"]').waitFor();
+    expect(spaced(await preview.innerText())).toBe(`${SPANISH_PROGRAM} ${LEAD.es} ${LEAD.en} ${shown}`);
+    await expectAccessible(staff, '[role="dialog"]');
+    await staff.emulateMedia({ media: 'print' });
+    expect(await printed()).toBe(`${SPANISH_PROGRAM} ${LEAD.es} ${LEAD.en} ${shown}`);
+    expect(await root.getAttribute('lang')).toBe('es');
+    expect(
+      await root.locator('.tandem-poster-lead').evaluateAll((leads) => leads.map((lead) => lead.getAttribute('lang'))),
+    ).toEqual(['es', 'en']);
+    expect(await root.getByRole('img').count()).toBe(1);
+    // Side by side: the two leads share a row.
+    const [es, en] = await Promise.all(
+      ['es', 'en'].map((tag) => root.locator(`.tandem-poster-lead[lang="${tag}"]`).boundingBox()),
+    );
+    expect(Math.round(es!.y)).toBe(Math.round(en!.y));
+    expect(es!.x + es!.width).toBeLessThanOrEqual(en!.x);
+    await expectAccessible(staff);
+    await shot(staff, 'programs-feedback-print-both', { fullPage: false });
+    expect(await pagesPrinted()).toEqual(ONE_PAGE_EACH);
+    await staff.emulateMedia({ media: 'screen' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await root.count()).toBe(0);
   });
 });

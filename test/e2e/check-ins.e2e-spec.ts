@@ -156,7 +156,7 @@ describe('Partnership check-ins (e2e)', () => {
       expect(partnerMail.subject).toBe('How is our partnership going? A 3-minute check-in from the library');
       expect(partnerMail.text).toContain('Hello Dana Whitfield,');
       expect(partnerMail.text).toContain(
-        'Rosa Owner and the library team would like to hear how our partnership with Harbor House Youth Shelter is going.',
+        'Rosa Owner and the team at the library would like to hear how our partnership with Harbor House Youth Shelter is going.',
       );
       expect(partnerMail.text).toContain('about 3 minutes');
       const closesOn = new Date(clock.now().getTime() + 21 * DAY_MS).toLocaleDateString('en-US', {
@@ -183,7 +183,7 @@ describe('Partnership check-ins (e2e)', () => {
         expect(page.headers['cache-control']).toBe('no-store');
         expect(page.headers['content-security-policy']).toContain("form-action 'self'");
         expect(page.text).toContain('Harbor House Youth Shelter');
-        expect(page.text).toContain(`action="/api/v1/public/check-ins/${tokenOf(surveyPath(mail))}"`);
+        expect(page.text).toContain(`action="/api/v1/public/check-ins/${tokenOf(surveyPath(mail))}?lang=en"`);
         expect(page.text).toContain('When I raise an idea or a concern, the other side listens and responds.');
       }
       // The tokens are derived, never stored.
@@ -289,7 +289,7 @@ describe('Partnership check-ins (e2e)', () => {
       expect(list.body.data[0]).toMatchObject({ id: checkInId, status: 'closed', overall: 3.6, comments: null });
     });
 
-    it('makes each concern a follow-up task for the owner, due in 14 days, with a note saying what was asked', async () => {
+    it('makes each concern a follow-up task for the owner, due by the end of the library day 14 days on, with a note saying what was asked', async () => {
       const tasks = await request(t.http)
         .get(api(`/tasks?organizationId=${shelter.organization.id}`))
         .set(owner.auth)
@@ -304,7 +304,9 @@ describe('Partnership check-ins (e2e)', () => {
           organizationId: shelter.organization.id,
           status: 'open',
         });
-        expect(new Date(task.dueAt).getTime()).toBe(new Date(closedAt).getTime() + 14 * DAY_MS);
+        // The library's zone is UTC here: the end of the 14th day is the next UTC midnight.
+        const dueOn = new Date(new Date(closedAt).getTime() + 14 * DAY_MS).toISOString().slice(0, 10);
+        expect(task.dueAt).toBe(new Date(new Date(dueOn).getTime() + DAY_MS).toISOString());
       }
       const notes = await request(t.http)
         .get(api(`/organizations/${shelter.organization.id}/notes`))
@@ -564,7 +566,7 @@ describe('Partnership check-ins (e2e)', () => {
         .expect(201);
       expect(started.body.respondents.map((r: { respondent: string }) => r.respondent)).toEqual(['partner']);
       const [mail] = await t.mail.waitFor('solo@partner.example.org');
-      expect(mail.text).toContain('The library team would like to hear');
+      expect(mail.text).toContain('The team at the library would like to hear');
     });
 
     it('a round for chosen organizations starts them whatever their last check-in, and says why it skipped the others', async () => {

@@ -233,6 +233,98 @@ describe('Contacts (e2e)', () => {
     expect(await t.dataSource.getRepository(Contact).count()).toBe(1);
   });
 
+  describe('language', () => {
+    const OFFERED = 'must be one of the languages the library offers: en (English), es (Español)';
+    const create = (body: Record<string, unknown>) =>
+      request(t.http)
+        .post('/api/v1/contacts')
+        .set(staff.auth)
+        .send({ organizationId: orgId, name: 'Lucía Fernández', ...body });
+
+    it("defaults to the library's default language at the moment of creation, and keeps it after the library changes", async () => {
+      const english = await create({}).expect(201);
+      expect(english.body.language).toBe('en');
+
+      const admin = await signedInAs(t, Role.Admin);
+      await request(t.http)
+        .patch('/api/v1/settings/library')
+        .set(admin.auth)
+        .send({ version: 1, defaultLanguage: 'es' })
+        .expect(200);
+      const spanish = await create({ name: 'Rosa Díaz' }).expect(201);
+      expect(spanish.body.language).toBe('es');
+      const again = await request(t.http).get(`/api/v1/contacts/${english.body.id}`).set(viewer.auth).expect(200);
+      expect(again.body.language).toBe('en');
+      const listed = await request(t.http).get('/api/v1/contacts').query({ organizationId: orgId }).set(viewer.auth);
+      expect(listed.body.data.map((c: { language: string }) => c.language).sort()).toEqual(['en', 'es']);
+      const found = await request(t.http).get('/api/v1/search').query({ q: 'Rosa' }).set(viewer.auth).expect(200);
+      expect(found.body.contacts).toEqual([expect.objectContaining({ name: 'Rosa Díaz', language: 'es' })]);
+    });
+
+    it('takes an offered language in any case, writes it lower case, changes it with PATCH and audits it', async () => {
+      const created = await create({ language: 'ES' }).expect(201);
+      expect(created.body.language).toBe('es');
+      const patched = await request(t.http)
+        .patch(`/api/v1/contacts/${created.body.id}`)
+        .set(staff.auth)
+        .send({ version: 1, language: 'en' })
+        .expect(200);
+      expect(patched.body).toMatchObject({ version: 2, language: 'en' });
+      const [event] = await t.dataSource.query(
+        `SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'update'`,
+        [created.body.id],
+      );
+      expect(event.changes.language).toEqual({ before: 'es', after: 'en' });
+    });
+
+    it('refuses a language the library does not offer with 400 naming the offered ones, and bad types and sizes with 400', async () => {
+      for (const language of ['fr', 'english', 'es-MX', 'e\u0000s', 'x'.repeat(10_000), '', 'constructor'])
+        expect((await create({ language }).expect(400)).body.errors).toEqual([
+          expect.objectContaining({ field: 'language' }),
+        ]);
+      expect((await create({ language: 'fr' }).expect(400)).body.errors).toEqual([
+        { field: 'language', message: OFFERED },
+      ]);
+      for (const language of [null, 7, ['es'], { es: true }, true])
+        expect((await create({ language }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual([
+          'language',
+        ]);
+
+      const admin = await signedInAs(t, Role.Admin);
+      await request(t.http)
+        .patch('/api/v1/settings/library')
+        .set(admin.auth)
+        .send({ version: 1, languages: ['en'] })
+        .expect(200);
+      const notOffered = await create({ language: 'es' }).expect(400);
+      expect(notOffered.body.errors).toEqual([
+        { field: 'language', message: 'must be one of the languages the library offers: en (English)' },
+      ]);
+      expect(await t.dataSource.getRepository(Contact).count()).toBe(0);
+    });
+
+    it('keeps a language the library stopped offering when an edit leaves it as it is', async () => {
+      const contact = await persistContact(t.dataSource, orgId, { language: 'es' });
+      const admin = await signedInAs(t, Role.Admin);
+      await request(t.http)
+        .patch('/api/v1/settings/library')
+        .set(admin.auth)
+        .send({ version: 1, languages: ['en'] })
+        .expect(200);
+      const kept = await request(t.http)
+        .patch(`/api/v1/contacts/${contact.id}`)
+        .set(staff.auth)
+        .send({ version: 1, title: 'Directora', language: 'es' })
+        .expect(200);
+      expect(kept.body).toMatchObject({ title: 'Directora', language: 'es' });
+      await request(t.http)
+        .patch(`/api/v1/contacts/${contact.id}`)
+        .set(staff.auth)
+        .send({ version: 2, language: 'fr' })
+        .expect(400);
+    });
+  });
+
   it('erases a person completely: no copy of their name, email or phone remains in any table', async () => {
     const person = {
       name: 'Zebulon Quackenbush',

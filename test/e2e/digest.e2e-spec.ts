@@ -223,7 +223,7 @@ describe(`${DigestService.name} (e2e)`, () => {
     t.mail.messages.length = 0;
   });
 
-  it('keeps the digest scheduled for Mondays at 07:00 in DIGEST_TIMEZONE, not at start-up', async () => {
+  it("keeps the digest scheduled for Mondays at 07:00 in the library's zone (DIGEST_TIMEZONE by default), not at start-up", async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
     const scheduler = await eventually(
       'the digest scheduler to be upserted',
@@ -468,5 +468,33 @@ describe(`${DigestService.name} (e2e)`, () => {
       ]),
     );
     expect(t.mail.messages).toEqual([]);
+  });
+
+  it("follows the library's time zone: its week, and the Monday 07:00 cron moved by the next catch-up, which sends the week the move made due", async () => {
+    const KIRITIMATI = 'Pacific/Kiritimati';
+    // A Sunday 20:00 in Chicago is already Monday 16:00 in Kiritimati (UTC+14): a new week there.
+    const sunday = DateTime.now().setZone(ZONE).plus({ weeks: 1 }).set({ weekday: 7, hour: 20, minute: 0 });
+    clock.offsetMs = sunday.toMillis() - Date.now();
+    const settings = await request(t.http).get('/api/v1/settings/library').set(admin.auth).expect(200);
+    expect(settings.body.timezone).toBe(ZONE); // DIGEST_TIMEZONE is only the setting's default
+    await request(t.http)
+      .patch('/api/v1/settings/library')
+      .set(admin.auth)
+      .send({ version: settings.body.version, timezone: KIRITIMATI })
+      .expect(200);
+
+    const kiritimatiWeek = weekOf(clock.now(), KIRITIMATI);
+    expect(kiritimatiWeek).not.toBe(weekOf(clock.now(), ZONE));
+    expect(kiritimatiWeek).toBe(sunday.plus({ days: 1 }).toISODate());
+    const composed = await preview();
+    expect(composed).toMatchObject({ weekOf: kiritimatiWeek, stored: false });
+
+    const caughtUp = await runJob(JobName.CatchUpHealthDigest);
+    expect(caughtUp).toEqual({ caughtUp: true, weekOf: kiritimatiWeek, digestId: expect.any(String), queued: 2 });
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Maintenance));
+    const scheduler = (await queue.getJobSchedulers()).find((s) => s.key === 'health.digest.weekly');
+    expect(scheduler).toMatchObject({ pattern: '0 7 * * 1', tz: KIRITIMATI });
+    await settledDeliveries(7);
+    clock.offsetMs = 0;
   });
 });

@@ -140,6 +140,7 @@ describe('Directory bad input (e2e)', () => {
     fc.boolean(),
     fc.constant(null),
     fc.uuid(),
+    fc.constantFrom('es', 'EN', 'fr', 'es-MX'),
     fc.array(fc.oneof(fc.uuid(), fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }),
     fc.dictionary(
       fc.constantFrom('audienceReach', 'missionOverlap', 'notes', 'x'),
@@ -185,13 +186,13 @@ describe('Directory bad input (e2e)', () => {
       name: 'create contact',
       verb: 'post',
       path: () => '/api/v1/contacts',
-      fields: ['organizationId', 'name', 'email', 'phone', 'preferredChannel', 'isPrimary', 'notes', 'x'],
+      fields: ['organizationId', 'name', 'email', 'phone', 'preferredChannel', 'language', 'isPrimary', 'notes', 'x'],
     },
     {
       name: 'patch contact',
       verb: 'patch',
       path: () => `/api/v1/contacts/${contactId}`,
-      fields: ['name', 'email', 'isPrimary', 'version', 'organizationId'],
+      fields: ['name', 'email', 'isPrimary', 'language', 'version', 'organizationId'],
     },
     {
       name: 'create audience',
@@ -259,7 +260,7 @@ describe('Directory bad input (e2e)', () => {
           verb: 'post',
           path: () => '/api/v1/contacts',
           valid: () => ({ organizationId: orgId, name: 'New Person' }),
-          fields: ['name', 'title', 'email', 'phone', 'notes'],
+          fields: ['name', 'title', 'email', 'phone', 'notes', 'language'],
           headers: auth,
         },
         {
@@ -267,7 +268,7 @@ describe('Directory bad input (e2e)', () => {
           verb: 'patch',
           path: () => `/api/v1/contacts/${contactId}`,
           valid: async () => ({ version: await version('contacts', contactId), title: 'Director' }),
-          fields: ['name', 'title', 'email', 'phone', 'notes'],
+          fields: ['name', 'title', 'email', 'phone', 'notes', 'language'],
           headers: auth,
         },
         {

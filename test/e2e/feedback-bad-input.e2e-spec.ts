@@ -126,7 +126,7 @@ describe('Feedback bad input (e2e)', () => {
       fc.double(),
       fc.boolean(),
       fc.constant(null),
-      fc.constantFrom(UNKNOWN, orgId, programId, sessionId, 'partner', 'youth', 'staff'),
+      fc.constantFrom(UNKNOWN, orgId, programId, sessionId, 'partner', 'youth', 'staff', 'es', 'EN', 'fr', 'es-MX'),
       fc.array(fc.oneof(fc.uuid(), fc.integer()), { maxLength: 3 }),
       fc.dictionary(
         fc.constantFrom('knowledge', 'confidence', 'application', 'awareness', 'mood'),
@@ -147,6 +147,7 @@ describe('Feedback bad input (e2e)', () => {
     'didntWork',
     'suggestions',
     'actionTaken',
+    'language',
     'version',
     'id',
     'viaLink',
@@ -160,7 +161,7 @@ describe('Feedback bad input (e2e)', () => {
       name: 'public feedback (JSON)',
       verb: 'post',
       path: () => `/api/v1/public/feedback/${token}`,
-      fields: ['rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'name', 'email', 'source'],
+      fields: ['rating', 'outcomes', 'worked', 'didntWork', 'suggestions', 'language', 'name', 'email', 'source'],
     },
   ];
 
@@ -186,13 +187,14 @@ describe('Feedback bad input (e2e)', () => {
       'worked',
       'didntWork',
       'suggestions',
+      'language',
       'email',
       '__proto__',
       'outcomes[knowledge]',
     );
     const value = fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1'),
+      fc.constantFrom('1', '3', '5', '0', '6', ' 4 ', '', '1e1', '-1', 'es', 'ES', 'fr'),
       fc.string({ minLength: 4001, maxLength: 4050 }),
       unstorableText(),
     );
@@ -223,7 +225,7 @@ describe('Feedback bad input (e2e)', () => {
           verb: 'post',
           path: () => '/api/v1/feedback',
           valid: () => ({ source: 'staff', rating: 4, organizationId: orgId }),
-          fields: ['worked', 'didntWork', 'suggestions', 'actionTaken'],
+          fields: ['worked', 'didntWork', 'suggestions', 'actionTaken', 'language'],
           headers: auth,
         },
         {
@@ -239,7 +241,7 @@ describe('Feedback bad input (e2e)', () => {
           verb: 'post',
           path: () => `/api/v1/public/feedback/${token}`,
           valid: () => ({ rating: 5, outcomes: { knowledge: 4 } }),
-          fields: ['worked', 'didntWork', 'suggestions'],
+          fields: ['worked', 'didntWork', 'suggestions', 'language'],
         },
       ],
       () => snapshot(t),

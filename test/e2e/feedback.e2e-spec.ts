@@ -62,6 +62,42 @@ describe('Feedback (e2e)', () => {
       expect(read.body).toEqual(created.body);
     });
 
+    it('records the language it was given in when staff say it (else null), changes it, and refuses one not offered', async () => {
+      const org = await persistOrganization(t.dataSource);
+      const unknown = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'partner', organizationId: org.id, rating: 4 })
+        .expect(201);
+      expect(unknown.body.language).toBeNull();
+      const spanish = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', organizationId: org.id, rating: 5, language: 'ES', worked: 'Todo muy bien' })
+        .expect(201);
+      expect(spanish.body).toMatchObject({ language: 'es', worked: 'Todo muy bien' });
+      const refused = await request(t.http)
+        .post('/api/v1/feedback')
+        .set(staff.auth)
+        .send({ source: 'youth', organizationId: org.id, rating: 5, language: 'pt' })
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'language', message: 'must be one of the languages the library offers: en (English), es (Español)' },
+      ]);
+      const patch = (body: object) =>
+        request(t.http).patch(`/api/v1/feedback/${spanish.body.id}`).set(staff.auth).send(body);
+      expect((await patch({ version: 1, language: 'en' }).expect(200)).body).toMatchObject({
+        version: 2,
+        language: 'en',
+      });
+      expect((await patch({ version: 2, language: null }).expect(200)).body).toMatchObject({
+        version: 3,
+        language: null,
+      });
+      await patch({ version: 3, language: 'xx' }).expect(400);
+      expect(await count()).toBe(2);
+    });
+
     it('audits the create with entity type feedback, without what people wrote', async () => {
       const created = await request(t.http)
         .post('/api/v1/feedback')

@@ -468,9 +468,9 @@ describe(`${MatchingService.name} (e2e)`, () => {
         organizationId: alder.id,
         status: 'open',
       });
-      const dueInDays = (new Date(task.dueAt).getTime() - Date.now()) / 86_400_000;
-      expect(dueInDays).toBeGreaterThan(6.9);
-      expect(dueInDays).toBeLessThan(7.1);
+      // By the end of the library day (UTC here) 7 days from today: the next UTC midnight after it.
+      const dueOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      expect(task.dueAt).toBe(new Date(Date.parse(dueOn) + 86_400_000).toISOString());
 
       // Gone from the open list, listed as introduced.
       expect((await list()).data.map((m) => m.id)).not.toContain(id);

@@ -99,6 +99,7 @@ describe('Programs (e2e)', () => {
       const created = await request(t.http).post('/api/v1/programs').set(staff.auth).send(body).expect(201);
       expect(created.body).toEqual({
         ...body,
+        language: 'en',
         partners: [{ organizationId: shelter.id, organizationName: 'Harbor House', role: 'host' }],
         schedule: { ...body.schedule, rrule: 'FREQ=WEEKLY;BYDAY=WE' },
         endDate: null,
@@ -681,6 +682,12 @@ describe('Programs (e2e)', () => {
         'partners.0.role',
       ],
       ['an unknown audience', { audienceIds: ['3f1d2c4b-5a69-4e7d-8c9b-0a1b2c3d4e5f'] }, 'audienceIds.0'],
+      ['a language the library does not offer', { language: 'fr' }, 'language'],
+      ['a region tag', { language: 'es-MX' }, 'language'],
+      ['a language with a NUL byte', { language: 'e\u0000s' }, 'language'],
+      ['a huge language', { language: 'es'.repeat(50_000) }, 'language'],
+      ['a language that is not a string', { language: ['es'] }, 'language'],
+      ['a null language', { language: null }, 'language'],
       ['no schedule', { schedule: undefined }, 'schedule'],
       ['an unknown field', { sessions: [] }, 'sessions'],
     ];
@@ -732,6 +739,45 @@ describe('Programs (e2e)', () => {
       }
       expect((await request(t.http).get(`/api/v1/programs/${program.id}`).set(viewer.auth)).body).toEqual(program);
       expect(await sessionsOf(program.id)).toEqual(sessions);
+    });
+  });
+
+  describe('language', () => {
+    it("defaults to the library's default language when created, takes an offered one in any case, and changes with PATCH", async () => {
+      const english = await createProgram(t, staff.auth);
+      expect(english.language).toBe('en');
+      const admin = await signedInAs(t, Role.Admin);
+      await request(t.http)
+        .patch('/api/v1/settings/library')
+        .set(admin.auth)
+        .send({ version: 1, defaultLanguage: 'es' })
+        .expect(200);
+      const spanish = await createProgram(t, staff.auth, { name: 'Martes y Jueves de Tareas' });
+      expect(spanish.language).toBe('es');
+      expect((await createProgram(t, staff.auth, { language: 'EN' })).language).toBe('en');
+
+      const patched = await patchProgram(english.id, { version: 1, language: 'es' }).expect(200);
+      expect(patched.body).toMatchObject({ version: 2, language: 'es' });
+      const audit = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({
+        entityId: english.id,
+        action: 'update',
+      });
+      expect(audit.changes).toEqual({ language: { before: 'en', after: 'es' } });
+      const listed = await request(t.http).get('/api/v1/programs').query({ q: 'Martes' }).set(viewer.auth);
+      expect(listed.body.data).toEqual([
+        expect.objectContaining({ name: 'Martes y Jueves de Tareas', language: 'es' }),
+      ]);
+    });
+
+    it('refuses on PATCH a language the library does not offer, naming the offered ones, and changes nothing', async () => {
+      const program = await createProgram(t, staff.auth);
+      const refused = await patchProgram(program.id, { version: 1, language: 'de', name: 'Renamed' }).expect(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'language', message: 'must be one of the languages the library offers: en (English), es (Español)' },
+      ]);
+      for (const language of [null, 3, '', 'x'.repeat(40)])
+        await patchProgram(program.id, { version: 1, language }).expect(400);
+      expect((await request(t.http).get(`/api/v1/programs/${program.id}`).set(viewer.auth)).body).toEqual(program);
     });
   });
 

@@ -158,7 +158,10 @@ describe('Public feedback links (e2e)', () => {
       const [form] = tags(html, 'form');
       expect(form).toMatchObject({ method: 'post', action: `/api/v1/public/feedback/${token}` });
       const hidden = tags(html, 'input').filter((input) => input.type === 'hidden');
-      expect(hidden).toEqual([{ type: 'hidden', name: 'submissionKey', value: expect.stringMatching(/^[\w-]{22}$/) }]);
+      expect(hidden).toEqual([
+        { type: 'hidden', name: 'submissionKey', value: expect.stringMatching(/^[\w-]{22}$/) },
+        { type: 'hidden', name: 'language', value: 'en' },
+      ]);
       // The honeypot: out of sight, of screen readers (aria-hidden), of the tab order and of autofill.
       const [honeypot] = html.match(/<input[^>]*name="website"[^>]*>/g) ?? [];
       expect(honeypot).toMatch(/type="text"/);
@@ -418,6 +421,68 @@ describe('Public feedback links (e2e)', () => {
       // A malformed key is a 400 like any bad field.
       await post().send({ rating: 5, submissionKey: 'no spaces!' }).expect(400);
       expect(await stored()).toHaveLength(5);
+    });
+
+    it("records the page's language (JSON or form post), free text kept as written, and staff see it in the list and on the timeline", async () => {
+      const org = (await persistOrganization(t.dataSource)).id;
+      const program = await persistFeedbackProgram(t.dataSource, [org], {
+        name: 'Martes y Jueves de Tareas',
+        language: 'es',
+      });
+      const { token } = await persistFeedbackLink(t.dataSource, program.id);
+      const json = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 5, worked: '¡Me ayudaron con las fracciones!', language: 'es' })
+        .expect(201);
+      const form = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send(`rating=4&suggestions=${encodeURIComponent('Más tiempo para la tarea, por favor')}&language=es`)
+        .expect(201);
+      expect(form.headers['content-type']).toMatch(/^text\/html/);
+      const unknown = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 3, worked: 'ok' })
+        .expect(201);
+
+      const list = await request(t.http).get('/api/v1/feedback').query({ programId: program.id }).set(staff.auth);
+      const byId = new Map(list.body.data.map((f: { id: string }) => [f.id, f]));
+      expect(byId.get(json.body.id)).toMatchObject({ language: 'es', worked: '¡Me ayudaron con las fracciones!' });
+      expect(byId.get(unknown.body.id)).toMatchObject({ language: null });
+      const fromForm = (await stored()).find((row) => row.rating === 4);
+      expect(fromForm).toMatchObject({ language: 'es', suggestions: 'Más tiempo para la tarea, por favor' });
+
+      const timeline = await request(t.http).get(`/api/v1/organizations/${org}/timeline`).set(staff.auth).expect(200);
+      const feedback = timeline.body.data.filter((e: { type: string }) => e.type === 'feedback');
+      expect(feedback.map((e: { language: string | null }) => e.language).sort()).toEqual(['es', 'es', null]);
+      expect(timeline.body.data.find((e: { type: string }) => e.type !== 'feedback')?.language).toBeUndefined();
+    });
+
+    it('takes an offered language in any case and refuses another (400, JSON or form page), storing nothing', async () => {
+      const program = await persistFeedbackProgram(t.dataSource);
+      const { token } = await persistFeedbackLink(t.dataSource, program.id);
+      const upper = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .send({ rating: 5, language: 'ES' })
+        .expect(201);
+      expect((await t.dataSource.getRepository(Feedback).findOneByOrFail({ id: upper.body.id })).language).toBe('es');
+      await t.dataSource.query('DELETE FROM feedback');
+
+      for (const language of ['fr', 'klingon', 'e\u0000s', 'x'.repeat(5000), 5, null, ['es']]) {
+        const refused = await request(t.http)
+          .post(`/api/v1/public/feedback/${token}`)
+          .send({ rating: 5, language })
+          .expect(400);
+        expect(refused.headers['content-type']).toMatch(/problem\+json/);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['language']);
+      }
+      const page = await request(t.http)
+        .post(`/api/v1/public/feedback/${token}`)
+        .type('form')
+        .send('rating=5&language=fr')
+        .expect(400);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(await stored()).toHaveLength(0);
     });
 
     it('shows youth feedback on the timeline of the program’s partners', async () => {

@@ -189,7 +189,7 @@ describe('read side (e2e)', () => {
   });
 
   it('the timeline: every kind of event in one statement, newest first', async () => {
-    const rows = await readOnly((db) => organizationTimelineRows(db, seed.alder, 25, 0));
+    const rows = await readOnly((db) => organizationTimelineRows(db, seed.alder, 25, 0, 'UTC'));
     expect(new Set(rows.map((row) => row.type))).toEqual(
       new Set(['visit', 'session', 'feedback', 'note', 'task'] satisfies (typeof TIMELINE_TYPES)[number][]),
     );
@@ -254,6 +254,7 @@ describe('read side (e2e)', () => {
       email: 'rowan@alder.example.org',
       phone: contact.phone,
       preferredChannel: 'email',
+      language: 'en',
       isPrimary: false,
       notes: null,
     };

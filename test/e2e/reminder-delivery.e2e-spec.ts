@@ -364,7 +364,7 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
     const page = await request(t.http).get(path);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain(`<form action="${path}" method="post">`);
+    expect(page.text).toContain(`<form action="${path}?lang=en" method="post">`);
     expect((await t.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id })).unsubscribedAt).toBeNull();
     const posted = await request(t.http).post(path).type('form').send('List-Unsubscribe=One-Click');
     expect(posted.status).toBe(200);
@@ -420,7 +420,7 @@ describe('Reminder delivery (worker, real SMTP sink, shifted clock)', () => {
         const page = await request(t.http).get(`/unsubscribe/${token}`).expect(200);
         expect(page.headers['content-type']).toMatch(/^text\/html/);
         expect(page.headers['cache-control']).toBe('no-store');
-        expect(page.text).toContain(`<form action="/unsubscribe/${token}" method="post">`);
+        expect(page.text).toContain(`<form action="/unsubscribe/${token}?lang=en" method="post">`);
         expect(page.text).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click"/>');
         expect(page.text.match(/<button\b/g)).toHaveLength(1);
       }

@@ -105,6 +105,7 @@ describe('Search (e2e)', () => {
         email: 'dana.w@harbor.example.org',
         phone: '+1 503 555 0142',
         preferredChannel: 'email',
+        language: 'en',
         isPrimary: false,
         notes: 'Prefers mornings.',
       },

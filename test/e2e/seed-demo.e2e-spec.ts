@@ -32,6 +32,7 @@ import {
   DEMO_VISITS,
   DROP_IN,
   FAFSA_NIGHT,
+  TAREAS,
   TECH_WORKSHOP,
   TRAINING_DAY,
 } from '../../src/demo/demo-outreach';
@@ -162,6 +163,11 @@ describe('seedDemo (e2e)', () => {
       const primaries = contacts.filter((contact) => contact.isPrimary).map((contact) => contact.organizationId);
       expect(new Set(primaries).size).toBe(DEMO_ORGANIZATIONS.length);
       expect(primaries).toHaveLength(DEMO_ORGANIZATIONS.length);
+      // A Spanish speaker at the family center for English-language learners; everyone else in the library's default.
+      expect(contacts.filter((contact) => contact.language === 'es').map((contact) => contact.name)).toEqual([
+        'María Fernández',
+      ]);
+      expect(contacts.filter((contact) => contact.language !== 'es').every((c) => c.language === 'en')).toBe(true);
     });
 
     it('puts the stage history, with reasons, on the organization timeline', async () => {
@@ -232,11 +238,11 @@ describe('seedDemo (e2e)', () => {
           ),
           expect.stringMatching(/^Contacts: \d+ created, 0 already there$/),
           expect.stringMatching(
-            /^Programs: 4 created, 0 already there \(with \d+ sessions: attendance recorded for \d+, 2 cancelled by staff\)$/,
+            /^Programs: 5 created, 0 already there \(with \d+ sessions: attendance recorded for \d+, 2 cancelled by staff\)$/,
           ),
           expect.stringMatching(/^Closures: [23] created, 0 already there$/),
           `Visits: ${DEMO_VISITS.length} created, 0 already there`,
-          'Feedback links: 2 created, 0 already there',
+          'Feedback links: 3 created, 0 already there',
           `Feedback: ${DEMO_FEEDBACK.length} created, 0 already there`,
           `Tasks: ${DEMO_TASKS.length} created, 0 already there`,
           `Reminders: ${DEMO_REMINDERS.length} created, 0 already there`,
@@ -254,10 +260,10 @@ describe('seedDemo (e2e)', () => {
       );
       for (const text of [
         '15 organizations',
-        '4 programs',
+        '5 programs',
         'closures',
         `${DEMO_VISITS.length} visits`,
-        '2 feedback links',
+        '3 feedback links',
         `${DEMO_FEEDBACK.length} feedback`,
         `${DEMO_TASKS.length} tasks`,
         `${DEMO_REMINDERS.length} reminders`,
@@ -283,7 +289,7 @@ describe('seedDemo (e2e)', () => {
       expect(afterFirst.audit_events).toBeGreaterThan(0);
     });
 
-    it('runs four programs with the partners, one of them completed, in the library’s time zone', async () => {
+    it('runs five programs with the partners, one of them completed, one in Spanish, in the library’s time zone', async () => {
       const programs = await t.dataSource.getRepository(Program).find({ relations: { partners: true } });
       expect(programs.map((p) => p.name).sort()).toEqual(DEMO_PROGRAMS.map((p) => p.name).sort());
       expect(new Set(programs.map((p) => p.timezone))).toEqual(new Set([DEMO_TIMEZONE]));
@@ -297,6 +303,10 @@ describe('seedDemo (e2e)', () => {
       const shelter = await organization(SHELTER);
       expect(dropIn.partners!.map((p) => p.organizationId)).toEqual([shelter.id]);
       expect(programs.find((p) => p.name === FAFSA_NIGHT)!.rrule).toMatch(/^FREQ=MONTHLY;.*BYSETPOS=2/);
+      const tareas = programs.find((p) => p.name === TAREAS)!;
+      expect(tareas).toMatchObject({ language: 'es', rrule: 'FREQ=WEEKLY;BYDAY=TU,TH' });
+      expect(tareas.partners!.map((p) => p.organizationId)).toEqual([(await organization(CASA)).id]);
+      expect(programs.filter((p) => p.name !== TAREAS).map((p) => p.language)).toEqual(['en', 'en', 'en', 'en']);
       const club = programs.find((p) => p.name === CODING_CLUB)!;
       expect(club.status).toBe(ProgramStatus.Completed);
       const clubSessions = await sessionsOf(CODING_CLUB);
@@ -390,6 +400,15 @@ describe('seedDemo (e2e)', () => {
       expect(feedback.filter((f) => f.actionTaken !== null).length).toBeGreaterThanOrEqual(3);
       expect(feedback.filter((f) => f.actionTaken === null).length).toBeGreaterThanOrEqual(3);
       expect(feedback.map((f) => f.didntWork)).toContain('They want more hands-on time. The lecture parts lose them.');
+      // The Spanish program's youth feedback, in Spanish as written; the rest in no known language.
+      const tareas = await program(TAREAS);
+      const spanish = feedback.filter((f) => f.language === 'es');
+      expect(spanish.length).toBeGreaterThanOrEqual(3);
+      expect(spanish.every((f) => f.programId === tareas.id && f.source === FeedbackSource.Youth)).toBe(true);
+      expect(spanish.map((f) => f.worked)).toContain(
+        '¡Por fin entendí las fracciones! La tutora me explicó en español y con paciencia.',
+      );
+      expect(feedback.filter((f) => f.language !== 'es').every((f) => f.language === null)).toBe(true);
       // Dated to when it was given, after the session it is about.
       expect(feedback.every((f) => f.createdAt < new Date(Date.now() - 86_400_000))).toBe(true);
       const sessions = new Map((await t.dataSource.getRepository(ProgramSession).find()).map((s) => [s.id, s]));
@@ -399,7 +418,7 @@ describe('seedDemo (e2e)', () => {
 
     it('prints the youth feedback form’s address, and the form opens', async () => {
       const urls = lines.flatMap((line) => /^Youth feedback form for .*: (\S+)$/.exec(line)?.[1] ?? []);
-      expect(urls).toHaveLength(2);
+      expect(urls).toHaveLength(3);
       const response = await request(t.http).get(new URL(urls[0]).pathname).expect(200);
       expect(response.text).toContain('<form');
     });
@@ -755,7 +774,7 @@ describe('seedDemo (e2e)', () => {
       );
       const contacts = t.dataSource.getRepository(Contact);
       const dana = await contacts.save(
-        contacts.create({ organizationId: mine.id, name: 'dana whitfield', isPrimary: true }),
+        contacts.create({ organizationId: mine.id, name: 'dana whitfield', isPrimary: true, language: 'en' }),
       );
 
       const result = await seedDemo(t.app, () => {});

@@ -132,7 +132,18 @@ describe(`${TaskService.name} (e2e)`, () => {
       expect((await fields({ title: '   ' }))[0].field).toBe('title');
       expect((await fields({ title: 'x'.repeat(201) }))[0].field).toBe('title');
       expect((await fields({ dueAt: 'tomorrow' }))[0].field).toBe('dueAt');
-      expect((await fields({ dueAt: '2026-12-03' }))[0].field).toBe('dueAt');
+      for (const dueAt of [
+        '2026-02-30',
+        '2026-12-07T',
+        '2026-12-07T25:00Z',
+        '2026-12-7',
+        'x'.repeat(100_000),
+        20261207,
+      ])
+        expect((await fields({ dueAt }))[0].field).toBe('dueAt');
+      expect(await fields({ dueAt: '1999-12-30' })).toEqual([
+        { field: 'dueAt', message: 'must not be before 2000-01-01' },
+      ]);
       expect(await fields({ dueAt: '2099-01-01T00:00:00Z' })).toEqual([
         { field: 'dueAt', message: 'must not be more than 5 years ahead' },
       ]);

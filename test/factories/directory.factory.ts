@@ -63,6 +63,7 @@ export function persistContact(
       email: `person-${tag()}@partner.example.org`,
       phone: '+1 503 555 0100',
       preferredChannel: PreferredChannel.Email,
+      language: 'en',
       ...overrides,
     }),
   );

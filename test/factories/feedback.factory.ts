@@ -28,6 +28,7 @@ export async function persistFeedbackProgram(
       durationMinutes: 90,
       startDate: '2026-01-07',
       audienceIds: [],
+      language: 'en',
       ...overrides,
     }),
   );

@@ -14,6 +14,7 @@ export interface ProgramBody {
   name: string;
   description?: string | null;
   status?: ProgramStatus;
+  language?: string;
   partners?: { organizationId: string; role: PartnerRole | string }[];
   audienceIds?: string[];
   libraryGoal?: string | null;
@@ -78,6 +79,7 @@ export async function persistProgram(
       durationMinutes: 90,
       location: 'Central Library',
       startDate: '2026-09-02',
+      language: 'en',
       ...overrides,
     }),
   );

@@ -48,6 +48,7 @@ export function persistBareProgram(dataSource: DataSource, overrides: Partial<Pr
       startTime: '15:30',
       durationMinutes: 90,
       startDate: '2026-01-07',
+      language: 'en',
       ...overrides,
     }),
   );

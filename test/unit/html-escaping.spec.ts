@@ -7,6 +7,7 @@ import { digestMail } from '../../src/digest/digest-email';
 import { invitationMail } from '../../src/user/invitation-email';
 import { reminderMail } from '../../src/reminder/reminder-email';
 import { renderUnsubscribeConfirm, renderUnsubscribed } from '../../src/reminder/unsubscribe-page';
+import { localeOf } from '../../src/common/i18n/locale';
 
 /**
  * Every page and email is JSX rendered by React, so anything from outside comes out as text:
@@ -15,6 +16,10 @@ import { renderUnsubscribeConfirm, renderUnsubscribed } from '../../src/reminder
 const EVIL = '<script>alert(1)</script> & "quotes"';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;';
 const EVIL_URL = 'https://x.test/"><script>alert(1)</script>';
+/** A library named like an attack, in both languages. */
+const EVIL_LIBRARY = { name: EVIL, timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] };
+const EN = localeOf('en', EVIL_LIBRARY);
+const ES = localeOf('es', EVIL_LIBRARY);
 
 function expectEscaped(html: string, times = 1): void {
   expect(html).not.toMatch(/<script/i);
@@ -25,34 +30,37 @@ function expectEscaped(html: string, times = 1): void {
 describe('HTML escapes by construction', () => {
   it('the public feedback form and thank-you page', () => {
     const form = renderFeedbackForm({
+      locale: EN,
       programName: EVIL,
       token: EVIL,
       values: { worked: EVIL, rating: EVIL },
       errors: [{ field: EVIL, message: EVIL }],
     });
-    expectEscaped(form, 3); // the title, the heading, the kept answer
+    expectEscaped(form, 4); // the title, the heading, the library's name, the kept answer
     expect(form).toContain(`action="/api/v1/public/feedback/${encodeURIComponent(EVIL)}"`);
-    expectEscaped(renderThanks(EVIL));
+    expectEscaped(renderThanks(EVIL, ES));
   });
 
   it('the check-in survey and its pages', () => {
     const form = renderCheckInForm({
+      locale: ES,
       organizationName: EVIL,
       token: EVIL,
       respondent: 'owner',
-      closesOn: EVIL,
+      closesAt: new Date('2026-06-12T12:00:00Z'),
       values: { comment: EVIL, 'purpose.shared': EVIL },
     });
-    expectEscaped(form, 5); // the title, the intro, "the other side", the deadline, the kept comment
-    expectEscaped(renderCheckInThanks(EVIL));
-    expect(renderCheckInClosed()).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expectEscaped(form, 5); // the title, the intro, "the other side", the library's name, the kept comment
+    expectEscaped(renderCheckInThanks(EVIL, EN));
+    expect(renderCheckInClosed(ES)).toMatch(/^<!doctype html>\n<html lang="es">/);
   });
 
   it('the unsubscribe pages', () => {
-    const page = renderUnsubscribeConfirm(EVIL);
-    expect(page).not.toMatch(/<script/i);
-    expect(page).toContain(`action="/unsubscribe/${encodeURIComponent(EVIL)}"`);
-    expect(renderUnsubscribed(false)).toContain('<title>You are unsubscribed</title>');
+    const page = renderUnsubscribeConfirm(EVIL, ES);
+    expectEscaped(page); // the library's name
+    expect(page).toContain(`action="/unsubscribe/${encodeURIComponent(EVIL)}?lang=es"`);
+    expect(renderUnsubscribed(false, EN)).toContain('<title>You are unsubscribed</title>');
+    expect(renderUnsubscribed(true, ES)).toContain('<title>Ya se había dado de baja</title>');
   });
 
   it('the invitation email', () => {
@@ -64,6 +72,7 @@ describe('HTML escapes by construction', () => {
 
   it('the reminder email', () => {
     const { html } = reminderMail({
+      locale: EN,
       recipientName: EVIL,
       title: EVIL,
       message: EVIL,
@@ -72,12 +81,13 @@ describe('HTML escapes by construction', () => {
       unsubscribeUrl: EVIL_URL,
       late: true,
     });
-    expectEscaped(html, 5);
-    expect(html).toContain('<strong>This reminder is late:</strong> Tandem could not send it on time.');
+    expectEscaped(html, 6); // … and the library's name
+    expect(html).toContain('<strong>This reminder is late: it could not be sent on time.</strong>');
   });
 
   it('the check-in email', () => {
     const { html } = checkInMail({
+      locale: ES,
       recipientName: EVIL,
       respondent: 'partner',
       organizationName: EVIL,

@@ -7,5 +7,6 @@ export * from './domain-error';
 export * from './permissions';
 export * from './role';
 export * from './schedule';
+export * from './i18n/catalogs';
 export * from './i18n/languages';
 export * from './i18n/translate';

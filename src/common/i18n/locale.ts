@@ -55,3 +55,11 @@ export function recipientLocale(recipient: { contactLanguage: string | null } | 
     library,
   );
 }
+
+/**
+ * The library's voice as it is now (its settings), for code that speaks for the library without
+ * depending on the library module — the outbox. The library module provides it to every module.
+ */
+export abstract class LibraryVoiceSource {
+  abstract current(): Promise<LibraryVoice>;
+}

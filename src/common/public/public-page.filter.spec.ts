@@ -12,11 +12,13 @@ class LinkNotFoundError extends NotFoundError {
   }
 }
 
-const PAGES: PublicPages<{ name: string }> = {
+const PAGES: PublicPages<{ name: string; language?: string }> = {
   name: 'test',
-  errorPage: (error) => (error instanceof LinkNotFoundError ? '<p>not found</p>' : undefined),
-  formPage: ({ link, token, body, isForm }, errors) =>
-    `form of ${link.name} at ${token}: ${JSON.stringify(body)} ${String(isForm)} ${errors.map((e) => e.field).join()}`,
+  preferredLanguage: (link) => link.language ?? null,
+  errorPage: (error, locale) =>
+    error instanceof LinkNotFoundError ? `<p>not found (${locale.language})</p>` : undefined,
+  formPage: ({ link, token, body, isForm }, errors, locale) =>
+    `form of ${link.name} at ${token}: ${JSON.stringify(body)} ${String(isForm)} ${errors.map((e) => e.field).join()} ${locale.language}`,
 };
 
 interface Sent {
@@ -50,7 +52,7 @@ function call(thrown: unknown, request: Partial<Request>, pages: PublicPages<nev
       return this;
     },
   };
-  const req = { path: '/x', params: { token: 'tok' }, ...request } as Request;
+  const req = { path: '/x', params: { token: 'tok' }, headers: {}, query: {}, ...request } as Request;
   const host = {
     switchToHttp: () => ({ getRequest: () => req, getResponse: () => response as unknown as Response }),
   } as ArgumentsHost;
@@ -74,7 +76,7 @@ describe(PublicPageFilter.name, () => {
     expect(call(new LinkNotFoundError(), browser())).toMatchObject({
       status: 404,
       type: 'html',
-      body: '<p>not found</p>',
+      body: '<p>not found (en)</p>',
     });
     expect(call(new LinkNotFoundError(), { method: 'GET', is: () => null })).toMatchObject({ status: 404 });
   });
@@ -93,6 +95,19 @@ describe(PublicPageFilter.name, () => {
     expect(sent.body).toContain('Please try again in 2 minutes.');
   });
 
+  it("speaks the browser's language, or the link's, on its pages", () => {
+    const spanishPhone = { ...browser(), headers: { 'accept-language': 'es-US,es;q=0.9,en;q=0.5' } };
+    const tooMany = call(new TooManyRequestsError('TOO_MANY', 'slow down', 61), spanishPhone);
+    expect(tooMany.body).toMatch(/<html lang="es">[\s\S]*Inténtalo otra vez en 2 minutos\./);
+    expect(call(new LinkNotFoundError(), spanishPhone).body).toBe('<p>not found (es)</p>');
+    const request = browser() as Request;
+    setPublicLink(request, { name: 'Tareas', language: 'es' }, 'link-1');
+    setPostedBody(request, { body: { rating: 'x' }, isForm: true });
+    const errors = new ValidationFailedError([{ field: 'rating', message: 'must be an integer number' }]);
+    expect(call(errors, request).body).toMatch(/ es$/);
+    expect(call(errors, { ...request, query: { lang: 'en' } }).body).toMatch(/ en$/);
+  });
+
   it('shows the form again with what was posted, once the link is resolved', () => {
     const request = browser() as Request;
     const errors = new ValidationFailedError([{ field: 'rating', message: 'must be an integer number' }]);
@@ -101,7 +116,7 @@ describe(PublicPageFilter.name, () => {
     setPostedBody(request, { body: { rating: 'x' }, isForm: true });
     expect(call(errors, request)).toMatchObject({
       status: 400,
-      body: 'form of Drop-in at tok: {"rating":"x"} true rating',
+      body: 'form of Drop-in at tok: {"rating":"x"} true rating en',
     });
   });
 

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, FieldError, TooManyRequestsError, ValidationFailedError } from '../errors/domain-error';
 import { ProblemDetailsFilter, statusOf } from '../filters/problem-details.filter';
 import { renderTryAgainLater, sendPublicPage } from './public-page';
+import { PublicLocale, publicLocale } from './public-locale';
 import { postedBodyOf, publicLinkOf, wantsHtml } from './public-request';
 
 /** A form posted to a public surface, to show again with its errors. */
@@ -21,10 +22,12 @@ export interface PublicPages<T = unknown> {
   name: string;
   /** Pages for every client, not only browsers: the unsubscribe link, which mail clients post to as well. */
   alwaysHtml?: boolean;
+  /** The language of what a resolved link is about (the program's, the contact's), which its pages speak. */
+  preferredLanguage?(link: T): string | null;
   /** The page of a domain error of this surface (link not found, closed …); undefined for problem details. */
-  errorPage(error: DomainError): string | undefined;
+  errorPage(error: DomainError, locale: PublicLocale): string | undefined;
   /** The form again, with the answers as posted and the errors in plain words. */
-  formPage?(posted: PostedForm<T>, errors: readonly FieldError[]): string;
+  formPage?(posted: PostedForm<T>, errors: readonly FieldError[], locale: PublicLocale): string;
 }
 
 /**
@@ -56,17 +59,19 @@ export class PublicPageFilter implements ExceptionFilter {
   }
 
   private pageOf(error: DomainError, request: Request): string | undefined {
-    if (error instanceof TooManyRequestsError) return renderTryAgainLater(error.retryAfterSeconds);
+    const link = publicLinkOf(request);
+    const locale = publicLocale(request, link ? this.pages.preferredLanguage?.(link.value as never) : null);
+    if (error instanceof TooManyRequestsError) return renderTryAgainLater(error.retryAfterSeconds, locale);
     if (error instanceof ValidationFailedError) {
-      const link = publicLinkOf(request);
       const posted = postedBodyOf(request);
       if (!this.pages.formPage || !link || !posted) return undefined;
       return this.pages.formPage(
         { link: link.value as never, token: String(request.params.token), ...posted },
         error.errors,
+        locale,
       );
     }
-    return this.pages.errorPage(error);
+    return this.pages.errorPage(error, locale);
   }
 
   /** Which fields a refused post got wrong, by the id of its link: never the token or what was written. */

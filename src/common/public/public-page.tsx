@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { PublicLocale } from './public-locale';
 
 /**
  * The shell of the public pages people reach without an account (the feedback form, the
@@ -38,20 +39,35 @@ button{display:block;width:100%;min-height:3rem;font:inherit;font-weight:700;col
 .errors a{color:#b00020}
 .error{color:#b00020;font-weight:700;margin:0 0 .5rem}
 .invalid .scale label,.invalid textarea{border-color:#b00020}
-@media (min-width:48rem){main{padding:2rem}}
+.languages{max-width:40rem;margin:0 auto;padding:.75rem 1rem 0;text-align:right}
+.languages a{color:#1a4f8b;font-weight:700;display:inline-block;min-height:1.5rem;padding:.25rem 0}
+@media (min-width:48rem){main{padding:2rem}.languages{padding:1rem 2rem 0}}
 `;
 
 export interface PublicPageProps {
+  /** The page's language, messages and library (publicLocale). */
+  locale: PublicLocale;
   title: string;
   /** Extra CSS of the page (a constant, never anything from outside). */
   style?: string;
+  /**
+   * Links to the page in the library's other languages (`?lang=`), for pages reached by a link
+   * (GET); not on the answers to a post, whose address cannot be opened again.
+   */
+  languageLinks?: boolean;
   children?: ReactNode;
 }
 
-/** The document of a public page: lang, title, the one inline stylesheet, no scripts. */
-export function PublicPage({ title, style = '', children }: PublicPageProps): ReactElement {
+/** The document of a public page: its language, title, the one inline stylesheet, no scripts. */
+export function PublicPage({
+  locale,
+  title,
+  style = '',
+  languageLinks = false,
+  children,
+}: PublicPageProps): ReactElement {
   return (
-    <html lang="en">
+    <html lang={locale.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,6 +77,19 @@ export function PublicPage({ title, style = '', children }: PublicPageProps): Re
         <style>{PUBLIC_PAGE_STYLE + style}</style>
       </head>
       <body>
+        {languageLinks && locale.otherLanguages.length > 0 && (
+          <nav className="languages" aria-label={locale.t('public.otherLanguages')}>
+            {locale.t('public.otherLanguages')}:{' '}
+            {locale.otherLanguages.map(({ tag, name }, index) => (
+              <span key={tag}>
+                {index > 0 && ' · '}
+                <a href={`?lang=${tag}`} hrefLang={tag} lang={tag}>
+                  {name}
+                </a>
+              </span>
+            ))}
+          </nav>
+        )}
         <main>{children}</main>
       </body>
     </html>
@@ -72,16 +101,18 @@ export function PublicPage({ title, style = '', children }: PublicPageProps): Re
  * field (`anchorOf` names the element id a field's message leads to).
  */
 export function ErrorSummary({
+  locale,
   errors,
   anchorOf,
 }: {
+  locale: PublicLocale;
   errors: ReadonlyMap<string, string>;
   anchorOf: (field: string) => string;
 }): ReactElement | null {
   if (errors.size === 0) return null;
   return (
     <div className="errors" role="alert">
-      <h2>Please check your answers</h2>
+      <h2>{locale.t('public.checkAnswers')}</h2>
       <ul>
         {[...errors].map(([field, message]) => (
           <li key={field}>
@@ -99,8 +130,18 @@ export function renderDocument(element: ReactElement): string {
 }
 
 /**
- * "2 minutes", "1 minute", "1 hour", "about 3 hours": the wait of a 429 in plain words, rounded
- * up to whole minutes (whole hours past one hour).
+ * "Please try again in 2 minutes", "… in 1 hour", "… in about 3 hours": the wait of a 429 in plain
+ * words, rounded up to whole minutes (whole hours past one hour).
+ */
+export function tryAgainIn(retryAfterSeconds: number, locale: Pick<PublicLocale, 't'>): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  if (minutes < 60) return locale.t('public.tryAgain.body', { minutes });
+  return locale.t('public.tryAgain.bodyHours', { hours: Math.ceil(minutes / 60) });
+}
+
+/**
+ * "2 minutes", "1 minute", "1 hour", "about 3 hours": the wait of a 429 in plain English words for
+ * problem details (pages say it in their language: tryAgainIn).
  */
 export function minutesToWait(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -110,11 +151,24 @@ export function minutesToWait(retryAfterSeconds: number): string {
 }
 
 /** The one "try again later" page (a 429) of every public surface. */
-export function renderTryAgainLater(retryAfterSeconds: number): string {
+export function renderTryAgainLater(retryAfterSeconds: number, locale: PublicLocale): string {
+  const title = locale.t('public.tryAgain.title');
   return renderDocument(
-    <PublicPage title="Please try again later">
-      <h1>Please try again later</h1>
-      <p>A lot was sent from here just now. Please try again in {minutesToWait(retryAfterSeconds)}.</p>
+    <PublicPage locale={locale} title={title}>
+      <h1>{title}</h1>
+      <p>{tryAgainIn(retryAfterSeconds, locale)}</p>
+    </PublicPage>,
+  );
+}
+
+/** A page with a heading and its paragraphs, nothing else: thanks, link not found, closed. */
+export function renderMessagePage(locale: PublicLocale, title: string, ...paragraphs: string[]): string {
+  return renderDocument(
+    <PublicPage locale={locale} title={title}>
+      <h1>{title}</h1>
+      {paragraphs.map((paragraph, index) => (
+        <p key={index}>{paragraph}</p>
+      ))}
     </PublicPage>,
   );
 }

@@ -15,10 +15,14 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
+import { LANGUAGE_TAGS } from '@tandem/shared';
+import { LANGUAGE_TAG_MAX } from '../../library/library-settings';
 import { PreferredChannel } from '../contact.entity';
 
 const PHONE = /^[0-9+()\-.\s/x#*]{3,40}$/i;
 const CHANNELS = `must be one of ${Object.values(PreferredChannel).join(', ')}`;
+const LANGUAGE =
+  'The contact’s preferred language for emails: a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.';
 
 class ContactFieldsDto {
   @ApiPropertyOptional({ type: String, maxLength: 120, nullable: true, example: 'Case manager' })
@@ -47,6 +51,12 @@ class ContactFieldsDto {
   @IsOptionalNotNull()
   @IsEnum(PreferredChannel, { message: CHANNELS })
   preferredChannel?: PreferredChannel;
+
+  @ApiPropertyOptional({ enum: LANGUAGE_TAGS, maxLength: LANGUAGE_TAG_MAX, example: 'es', description: LANGUAGE })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(LANGUAGE_TAG_MAX)
+  language?: string;
 
   @ApiPropertyOptional({ description: 'The main contact of the organization (one per organization).' })
   @IsOptionalNotNull()
@@ -113,6 +123,8 @@ export class ContactResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) email: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) phone: string | null;
   @ApiProperty({ enum: PreferredChannel }) preferredChannel: PreferredChannel;
+  @ApiProperty({ enum: LANGUAGE_TAGS, example: 'es', description: 'The contact’s preferred language for emails.' })
+  language: string;
   @ApiProperty() isPrimary: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'null for viewers' }) notes: string | null;
 }

@@ -41,7 +41,7 @@ export class DigestResponseDto {
   @ApiProperty({
     format: 'date',
     example: '2026-11-30',
-    description: 'The Monday (in DIGEST_TIMEZONE) of the week the digest is for.',
+    description: "The Monday (in the library's time zone) of the week the digest is for.",
   })
   weekOf: string;
   @ApiProperty({

@@ -17,6 +17,8 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimToNull } from '../../common/dto/validators';
+import { LANGUAGE_TAGS } from '@tandem/shared';
+import { LANGUAGE_TAG_MAX } from '../../library/library-settings';
 import { FeedbackSource } from '../feedback.entity';
 
 /** Longest free-text answer (worked, didn't work, suggestions, action taken). */
@@ -38,6 +40,8 @@ export type OutcomeKey = keyof typeof OUTCOME_STATEMENTS;
 export const OUTCOME_KEYS = Object.keys(OUTCOME_STATEMENTS) as OutcomeKey[];
 
 const SCALE = { minimum: 1, maximum: 5 };
+const LANGUAGE =
+  'The language it was given in: a BCP 47 primary tag among the library’s `languages` (any case; written lower case); another tag is 400 naming the offered ones.';
 const SOURCE_MESSAGE = `must be one of ${Object.values(FeedbackSource).join(', ')}`;
 
 /** Each 1 (not at all) – 5 (very much); left out or null when not answered. */
@@ -123,6 +127,17 @@ export class PublicFeedbackDto {
   suggestions?: string | null;
 
   @ApiPropertyOptional({
+    enum: LANGUAGE_TAGS,
+    maxLength: LANGUAGE_TAG_MAX,
+    example: 'es',
+    description: `The page's language, recorded with the feedback. ${LANGUAGE} Left out: not known (null).`,
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(LANGUAGE_TAG_MAX)
+  language?: string;
+
+  @ApiPropertyOptional({
     type: String,
     maxLength: MAX_FEEDBACK_TEXT,
     description:
@@ -202,6 +217,18 @@ class FeedbackFieldsDto {
   @IsString()
   @MaxLength(MAX_FEEDBACK_TEXT)
   suggestions?: string | null;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGE_TAGS,
+    maxLength: LANGUAGE_TAG_MAX,
+    nullable: true,
+    example: 'es',
+    description: `${LANGUAGE} Left out on create, or null: not known.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LANGUAGE_TAG_MAX)
+  language?: string | null;
 
   @ApiPropertyOptional({
     type: String,
@@ -309,6 +336,13 @@ export class FeedbackResponseDto {
   @ApiProperty({ type: String, nullable: true }) didntWork: string | null;
   @ApiProperty({ type: String, nullable: true }) suggestions: string | null;
   @ApiProperty({ type: String, nullable: true }) actionTaken: string | null;
+  @ApiProperty({
+    enum: LANGUAGE_TAGS,
+    nullable: true,
+    example: 'es',
+    description: 'The language it was given in (free text is kept as written); null when not known.',
+  })
+  language: string | null;
   @ApiProperty({ description: 'Given anonymously through a public feedback link.' }) viaLink: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The link it came through.' })
   feedbackLinkId: string | null;

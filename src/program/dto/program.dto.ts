@@ -17,9 +17,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, MIN_DURATION_MINUTES } from '@tandem/shared';
+import { LANGUAGE_TAGS, MAX_DURATION_MINUTES, MAX_RRULE_LENGTH, MIN_DURATION_MINUTES } from '@tandem/shared';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { commaSeparated, IsIanaTimeZone, IsOptionalNotNull, trimString, trimToNull } from '../../common/dto/validators';
+import { LANGUAGE_TAG_MAX } from '../../library/library-settings';
 import { PartnerRole } from '../program-partner.entity';
 import { ProgramStatus } from '../program.entity';
 
@@ -28,6 +29,8 @@ export const MAX_AUDIENCES = 50;
 /** `YYYY-MM-DD`; whether it is a real date is checked with the schedule. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const PROGRAM_LANGUAGE =
+  'The language its public side speaks (feedback form, poster): a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.';
 
 export class ProgramPartnerDto {
   @ApiProperty({ format: 'uuid' })
@@ -86,6 +89,17 @@ class ProgramFieldsDto {
   @IsOptionalNotNull()
   @IsEnum(ProgramStatus, { message: `must be one of ${Object.values(ProgramStatus).join(', ')}` })
   status?: ProgramStatus;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGE_TAGS,
+    maxLength: LANGUAGE_TAG_MAX,
+    example: 'es',
+    description: PROGRAM_LANGUAGE,
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(LANGUAGE_TAG_MAX)
+  language?: string;
 
   @ApiPropertyOptional({
     type: [ProgramPartnerDto],
@@ -241,6 +255,8 @@ export class ProgramResponseDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ enum: ProgramStatus }) status: ProgramStatus;
+  @ApiProperty({ enum: LANGUAGE_TAGS, example: 'es', description: 'The language its public side speaks.' })
+  language: string;
   @ApiProperty({ type: [ProgramPartnerResponseDto] }) partners: ProgramPartnerResponseDto[];
   @ApiProperty({ type: [String] }) audienceIds: string[];
   @ApiProperty({ type: String, nullable: true }) libraryGoal: string | null;

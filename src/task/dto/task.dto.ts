@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { IsIsoDateTime } from '../../common/dto/date-time';
+import { IsIsoDateOrDateTime } from '../../common/dto/date-time';
 import { PageMetaDto, PaginationQueryDto } from '../../common/dto/pagination.dto';
 import { IsOptionalNotNull, trimString } from '../../common/dto/validators';
 import { TaskStatus } from '../task.entity';
 
 const STATUSES = `must be one of ${Object.values(TaskStatus).join(', ')}`;
+
+const DUE_AT =
+  'A date-time with an offset (2026-12-07T17:00:00Z), or a date only (2026-12-07): due by the end of that day in the ' +
+  "library's time zone (GET /api/v1/settings/library), stored as the first instant of the next library day, so the " +
+  "task becomes overdue exactly at the library's midnight. Not before 2000, at most 5 years ahead.";
 
 /** Fields of a task, each optional here; POST makes title and dueAt required. */
 class TaskFieldsDto {
@@ -57,8 +62,8 @@ export class CreateTaskDto extends TaskFieldsDto {
   @Length(1, 200)
   title: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Not before 2000, at most 5 years ahead.' })
-  @IsIsoDateTime()
+  @ApiProperty({ type: String, description: DUE_AT, example: '2026-12-07' })
+  @IsIsoDateOrDateTime()
   dueAt: string;
 }
 
@@ -70,9 +75,9 @@ export class UpdateTaskDto extends TaskFieldsDto {
   @Length(1, 200)
   title?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ type: String, description: DUE_AT })
   @IsOptionalNotNull()
-  @IsIsoDateTime()
+  @IsIsoDateOrDateTime()
   dueAt?: string;
 
   @ApiProperty({
@@ -131,7 +136,11 @@ export class TaskResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty() title: string;
-  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: "When it is due; a date-only due date reads back as the library's midnight ending that day.",
+  })
+  dueAt: string;
   @ApiProperty({ format: 'uuid' }) assigneeId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) programId: string | null;

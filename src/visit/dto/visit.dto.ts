@@ -150,13 +150,17 @@ export class ListVisitsQueryDto extends PaginationQueryDto {
   @IsEnum(VisitPurpose, { message: PURPOSES })
   purpose?: VisitPurpose;
 
-  @ApiPropertyOptional({ description: 'Visits at or after this date (UTC day) or date-time.', example: '2026-03-01' })
+  @ApiPropertyOptional({
+    description: "Visits at or after this date (from its start in the library's time zone) or date-time.",
+    example: '2026-03-01',
+  })
   @IsOptional()
   @IsIsoDateOrDateTime()
   from?: string;
 
   @ApiPropertyOptional({
-    description: 'Visits up to this date-time, or through the end of this date (UTC day); not before `from`.',
+    description:
+      "Visits up to this date-time, or through the end of this date (in the library's time zone); not before `from`.",
     example: '2026-03-31',
   })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
 import type { LanguageTag, LibrarySettings, UpdateLibrarySettings } from '../library/library-queries';
 
 /** The library settings' form: the name as typed, the zone and languages as picked. */
@@ -10,11 +11,11 @@ export interface LibraryFormValues {
 
 export const LIBRARY_NAME_MAX = 120;
 
-/** The languages Tandem speaks to the public, each named in itself. */
-export const LANGUAGE_CHOICES: readonly { value: LanguageTag; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Español' },
-];
+/** The languages Tandem speaks to the public (its message catalogs), each named in itself. */
+export const LANGUAGE_CHOICES: readonly { value: LanguageTag; label: string }[] = LANGUAGE_TAGS.map((tag) => ({
+  value: tag,
+  label: SUPPORTED_LANGUAGES[tag],
+}));
 
 export function languageLabel(tag: string): string {
   return LANGUAGE_CHOICES.find((choice) => choice.value === tag)?.label ?? tag;

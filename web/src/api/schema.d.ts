@@ -454,7 +454,7 @@ export interface paths {
         };
         /**
          * What this week's email digest to managers says: bands that changed, new at-risk partners, uncovered audiences, top introductions
-         * @description The digest goes to every active manager and admin on Monday (07:00 in DIGEST_TIMEZONE), or, when the worker was down then, once it is back that week. Once sent (`stored: true`) this returns the content that was emailed; before that, the digest composed now, as it would be sent. "Last week" is each organization's latest weekly health snapshot at least 6 days old; one without any counts as new.
+         * @description The digest goes to every active manager and admin on Monday (07:00 in the library's time zone, GET /api/v1/settings/library), or, when the worker was down then, once it is back that week. Once sent (`stored: true`) this returns the content that was emailed; before that, the digest composed now, as it would be sent. "Last week" is each organization's latest weekly health snapshot at least 6 days old; one without any counts as new.
          */
         get: operations["DigestController_preview"];
         put?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
         put?: never;
         /**
          * Give anonymous feedback through a link
-         * @description JSON `{rating, outcomes?, worked?, didntWork?, suggestions?, website?, submissionKey?}` answers 201 `{id}`; unknown fields are 400 and store nothing. Stored as source `youth` on the link's program. The HTML form posts the same as flat urlencoded fields (`rating`, `outcomeKnowledge`, `outcomeConfidence`, `outcomeApplication`, `outcomeAwareness`, `worked`, `didntWork`, `suggestions`, `website`, `submissionKey`); a form post (or `Accept: text/html`) is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. A filled `website` (a honeypot the form hides from people) is answered 201 and stores nothing; the same answers sent again within 10 seconds (same link, same `submissionKey`, or same address without one) answer with the first one's id and store nothing new. Limited so a room on one Wi-Fi can all answer: per client IP and link per 10 minutes (default 60), per client IP across links per hour (120), per link per hour (200) (PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES, PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_HOUR): 429 with Retry-After.
+         * @description JSON `{rating, outcomes?, worked?, didntWork?, suggestions?, language?, website?, submissionKey?}` answers 201 `{id}`; unknown fields are 400 and store nothing. Stored as source `youth` on the link's program, with `language` (the page's; one the library offers, else 400; left out: not known). The HTML form posts the same as flat urlencoded fields (`rating`, `outcomeKnowledge`, `outcomeConfidence`, `outcomeApplication`, `outcomeAwareness`, `worked`, `didntWork`, `suggestions`, `language`, `website`, `submissionKey`); a form post (or `Accept: text/html`) is answered with HTML: 201 with a thank-you page (no redirect), 400 with the form again and the errors in plain words, 404 and 429 as pages. A filled `website` (a honeypot the form hides from people) is answered 201 and stores nothing; the same answers sent again within 10 seconds (same link, same `submissionKey`, or same address without one) answer with the first one's id and store nothing new. Limited so a room on one Wi-Fi can all answer: per client IP and link per 10 minutes (default 60), per client IP across links per hour (120), per link per hour (200) (PUBLIC_FEEDBACK_PER_IP_AND_LINK_PER_10_MINUTES, PUBLIC_FEEDBACK_PER_IP_ACROSS_LINKS_PER_HOUR, PUBLIC_FEEDBACK_PER_LINK_PER_HOUR): 429 with Retry-After.
          */
         post: operations["PublicFeedbackController_submit"];
         delete?: never;
@@ -1446,7 +1446,7 @@ export interface paths {
         };
         /**
          * The check-in survey of one respondent (HTML, outside /api/v1)
-         * @description The link in a check-in email. An accessible form (statements grouped by area, 1–5 or not sure, an optional comment) that posts `application/x-www-form-urlencoded` to POST /api/v1/public/check-ins/{token}. Unknown or forged token: 404 page; already answered: 409 page; closed: 410 page.
+         * @description The link in a check-in email, in the respondent’s language (`?lang=` if offered, else the partner contact’s language, else Accept-Language, else the library’s default). An accessible form (statements grouped by area, 1–5 or not sure, an optional comment) that posts `application/x-www-form-urlencoded` to POST /api/v1/public/check-ins/{token}. Unknown or forged token: 404 page; already answered: 409 page; closed: 410 page.
          */
         get: operations["PublicCheckInController_page"];
         put?: never;
@@ -1466,7 +1466,7 @@ export interface paths {
         };
         /**
          * The anonymous feedback form of a link (HTML, outside /api/v1)
-         * @description A small accessible page; it posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}. An unknown or revoked token gets an HTML 404 page.
+         * @description A small accessible page in the visitor’s language: `?lang=` if the library offers it, else the program’s language, else the best match of Accept-Language, else the library’s default; `<html lang>` says which, and the page links to its other languages. It posts `application/x-www-form-urlencoded` to POST /api/v1/public/feedback/{token}, with the page’s `language`. An unknown or revoked token gets an HTML 404 page.
          */
         get: operations["PublicFeedbackController_page"];
         put?: never;
@@ -1486,7 +1486,7 @@ export interface paths {
         };
         /**
          * The unsubscribe page of a partner contact’s emails (HTML, outside /api/v1)
-         * @description The link in reminder and check-in emails. Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, since mail scanners follow links. An already unsubscribed contact is told so; an unknown or forged token, or an erased contact, gets a 404 page.
+         * @description The link in reminder and check-in emails, in the contact’s language (`?lang=` if offered, else the contact’s, else Accept-Language, else the library’s default). Shows one button (a form that posts to POST /unsubscribe/{token}) and changes nothing, since mail scanners follow links. An already unsubscribed contact is told so; an unknown or forged token, or an erased contact, gets a 404 page.
          */
         get: operations["UnsubscribeController_page"];
         put?: never;
@@ -1840,6 +1840,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             isPrimary: boolean;
+            /**
+             * @description The contact’s preferred language for emails.
+             * @example es
+             * @enum {string}
+             */
+            language: "en" | "es";
             name: string;
             /** @description null for viewers */
             notes: string | null;
@@ -1884,6 +1890,12 @@ export interface components {
             email?: string | null;
             /** @description The main contact of the organization (one per organization). */
             isPrimary?: boolean;
+            /**
+             * @description The contact’s preferred language for emails: a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.
+             * @example es
+             * @enum {string}
+             */
+            language?: "en" | "es";
             /** @example Dana Whitfield */
             name: string;
             notes?: string | null;
@@ -1902,6 +1914,12 @@ export interface components {
             /** @description What the team did about it; empty means it still needs action. */
             actionTaken?: string | null;
             didntWork?: string | null;
+            /**
+             * @description The language it was given in: a BCP 47 primary tag among the library’s `languages` (any case; written lower case); another tag is 400 naming the offered ones. Left out on create, or null: not known.
+             * @example es
+             * @enum {string|null}
+             */
+            language?: "en" | "es" | null;
             /**
              * Format: uuid
              * @description The partner organization it is about.
@@ -1977,6 +1995,12 @@ export interface components {
              * @example 2026-12-18
              */
             endDate?: string | null;
+            /**
+             * @description The language its public side speaks (feedback form, poster): a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.
+             * @example es
+             * @enum {string}
+             */
+            language?: "en" | "es";
             /** @description What the library wants from it. */
             libraryGoal?: string | null;
             /** @example Weekly drop-in */
@@ -2023,8 +2047,8 @@ export interface components {
              */
             assigneeId?: string;
             /**
-             * Format: date-time
-             * @description Not before 2000, at most 5 years ahead.
+             * @description A date-time with an offset (2026-12-07T17:00:00Z), or a date only (2026-12-07): due by the end of that day in the library's time zone (GET /api/v1/settings/library), stored as the first instant of the next library day, so the task becomes overdue exactly at the library's midnight. Not before 2000, at most 5 years ahead.
+             * @example 2026-12-07
              */
             dueAt: string;
             /**
@@ -2330,7 +2354,7 @@ export interface components {
             uncoveredAudiences: components["schemas"]["DigestUncoveredAudienceDto"][];
             /**
              * Format: date
-             * @description The Monday (in DIGEST_TIMEZONE) of the week the digest is for.
+             * @description The Monday (in the library's time zone) of the week the digest is for.
              * @example 2026-11-30
              */
             weekOf: string;
@@ -2440,6 +2464,12 @@ export interface components {
             feedbackLinkId: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language it was given in (free text is kept as written); null when not known.
+             * @example es
+             * @enum {string|null}
+             */
+            language: "en" | "es" | null;
             /** Format: uuid */
             organizationId: string | null;
             outcomes: components["schemas"]["OutcomesResponseDto"];
@@ -3005,6 +3035,12 @@ export interface components {
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language its public side speaks.
+             * @example es
+             * @enum {string}
+             */
+            language: "en" | "es";
             libraryGoal: string | null;
             name: string;
             partnerGoal: string | null;
@@ -3025,6 +3061,12 @@ export interface components {
         PublicFeedbackDto: {
             /** @description What could be better? */
             didntWork?: string | null;
+            /**
+             * @description The page's language, recorded with the feedback. The language it was given in: a BCP 47 primary tag among the library’s `languages` (any case; written lower case); another tag is 400 naming the offered ones. Left out: not known (null).
+             * @example es
+             * @enum {string}
+             */
+            language?: "en" | "es";
             outcomes?: components["schemas"]["OutcomesDto"];
             /** @description How was it? 1 (bad) – 5 (great). */
             rating: number;
@@ -3220,6 +3262,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             isPrimary: boolean;
+            /**
+             * @description The contact’s preferred language for emails.
+             * @example es
+             * @enum {string}
+             */
+            language: "en" | "es";
             name: string;
             /** @description null for viewers */
             notes: string | null;
@@ -3358,7 +3406,10 @@ export interface components {
             completedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it is due; a date-only due date reads back as the library's midnight ending that day.
+             */
             dueAt: string;
             /** Format: uuid */
             id: string;
@@ -3382,6 +3433,11 @@ export interface components {
         TimelineEntryDto: {
             /** Format: date-time */
             at: string;
+            /**
+             * @description Feedback only: the language it was given in (null when not known). Left out for every other kind.
+             * @example es
+             */
+            language?: string | null;
             /**
              * Format: uuid
              * @description Id of the note, stage change, visit… it refers to.
@@ -3447,6 +3503,12 @@ export interface components {
             email?: string | null;
             /** @description The main contact of the organization (one per organization). */
             isPrimary?: boolean;
+            /**
+             * @description The contact’s preferred language for emails: a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.
+             * @example es
+             * @enum {string}
+             */
+            language?: "en" | "es";
             name?: string;
             notes?: string | null;
             phone?: string | null;
@@ -3464,6 +3526,12 @@ export interface components {
             /** @description What the team did about it; empty means it still needs action. */
             actionTaken?: string | null;
             didntWork?: string | null;
+            /**
+             * @description The language it was given in: a BCP 47 primary tag among the library’s `languages` (any case; written lower case); another tag is 400 naming the offered ones. Left out on create, or null: not known.
+             * @example es
+             * @enum {string|null}
+             */
+            language?: "en" | "es" | null;
             /**
              * Format: uuid
              * @description The partner organization it is about.
@@ -3624,6 +3692,12 @@ export interface components {
              * @example 2026-12-18
              */
             endDate?: string | null;
+            /**
+             * @description The language its public side speaks (feedback form, poster): a BCP 47 primary tag among the library’s `languages` (any case; written lower case). Left out on create: the library’s default language at that moment. Another tag is 400 naming the offered ones.
+             * @example es
+             * @enum {string}
+             */
+            language?: "en" | "es";
             /** @description What the library wants from it. */
             libraryGoal?: string | null;
             name?: string;
@@ -3691,7 +3765,7 @@ export interface components {
              * @description Who does it (an active user); defaults to you.
              */
             assigneeId?: string;
-            /** Format: date-time */
+            /** @description A date-time with an offset (2026-12-07T17:00:00Z), or a date only (2026-12-07): due by the end of that day in the library's time zone (GET /api/v1/settings/library), stored as the first instant of the next library day, so the task becomes overdue exactly at the library's midnight. Not before 2000, at most 5 years ahead. */
             dueAt?: string;
             /**
              * Format: uuid
@@ -9469,7 +9543,7 @@ export interface operations {
     VisitController_list: {
         parameters: {
             query?: {
-                /** @description Visits at or after this date (UTC day) or date-time. */
+                /** @description Visits at or after this date (from its start in the library's time zone) or date-time. */
                 from?: string;
                 limit?: number;
                 offset?: number;
@@ -9477,7 +9551,7 @@ export interface operations {
                 programId?: string;
                 purpose?: "relationship" | "invitations" | "program-delivery" | "planning" | "other";
                 sort?: "visitedAt" | "-visitedAt" | "createdAt" | "-createdAt";
-                /** @description Visits up to this date-time, or through the end of this date (UTC day); not before `from`. */
+                /** @description Visits up to this date-time, or through the end of this date (in the library's time zone); not before `from`. */
                 to?: string;
             };
             header?: never;

@@ -7,6 +7,7 @@ import type { Contact } from '../api/types';
 import { applyProblem } from '../forms/apply-problem';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
+import { LanguageSelect } from '../library/languages';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -182,6 +183,13 @@ function ContactFields({ form }: { form: ReturnType<typeof useContactForm> }) {
           maxLength={LIMITS.phone}
           autoComplete="off"
           {...form.getInputProps('phone')}
+        />
+        <LanguageSelect
+          label="Language"
+          description="Reminders and check-ins are emailed in it"
+          value={form.values.language}
+          onChange={(language) => form.setFieldValue('language', language)}
+          error={form.errors.language}
         />
       </SimpleGrid>
       <Checkbox

@@ -62,6 +62,7 @@ function contact(name: string, organizationId: string, overrides: Partial<Contac
     email: `${name.split(' ')[0].toLowerCase()}@partner.example.org`,
     phone: '+1 503 555 0142',
     preferredChannel: 'email',
+    language: 'en',
     isPrimary: false,
     notes: null,
     ...overrides,

@@ -19,6 +19,7 @@ import {
   withContactsPage,
 } from './contacts-search';
 import { useContactList } from './contacts-queries';
+import { LanguageBadge } from '../library/languages';
 
 const route = getRouteApi('/app/contacts');
 
@@ -165,6 +166,7 @@ function ContactName({ contact }: { contact: Contact }) {
           Primary
         </Badge>
       )}
+      <LanguageBadge language={contact.language} />
     </Group>
   );
 }

@@ -12,6 +12,7 @@ const DANA: Contact = {
   email: 'dana@harbor.example.org',
   phone: null,
   preferredChannel: 'text',
+  language: 'en',
   isPrimary: true,
   notes: 'Mornings only',
 };
@@ -38,9 +39,16 @@ describe('bodies', () => {
       email: 'dana@harbor.example.org',
       phone: '',
       preferredChannel: 'text',
+      language: 'en',
       isPrimary: true,
       notes: 'Mornings only',
     });
+  });
+
+  it('sends a changed language, and only then', () => {
+    const base = toFormValues(DANA);
+    expect(contactChanges(base, { ...base, language: 'es' })).toEqual({ language: 'es' });
+    expect(contactChanges(base, { ...base })).toEqual({});
   });
 
   it('sends only what was changed, trimmed, emptied fields as null', () => {
@@ -65,6 +73,13 @@ describe('bodies', () => {
       preferredChannel: 'email',
       isPrimary: false,
       notes: null,
+    });
+  });
+
+  it('leaves the language out of a new contact unless one was picked (the server gives the library’s default)', () => {
+    expect('language' in JSON.parse(JSON.stringify(toCreateBody(DANA.organizationId, EMPTY_CONTACT)))).toBe(false);
+    expect(toCreateBody(DANA.organizationId, { ...EMPTY_CONTACT, name: 'Lucía', language: 'es' })).toMatchObject({
+      language: 'es',
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { components } from '../api/schema';
 import type { Contact } from '../api/types';
+import { languageName } from '../library/languages';
 
 export type CreateContact = components['schemas']['CreateContactDto'];
 export type UpdateContact = components['schemas']['UpdateContactDto'];
@@ -37,6 +38,8 @@ export interface ContactFormValues {
   email: string;
   phone: string;
   preferredChannel: PreferredChannel;
+  /** The language emails to them are written in; empty: the library's default (a new contact only). */
+  language: string;
   isPrimary: boolean;
   notes: string;
 }
@@ -47,6 +50,7 @@ export const EMPTY_CONTACT: ContactFormValues = {
   email: '',
   phone: '',
   preferredChannel: 'email',
+  language: '',
   isPrimary: false,
   notes: '',
 };
@@ -69,6 +73,7 @@ export function toFormValues(contact: Contact): ContactFormValues {
     email: contact.email ?? '',
     phone: contact.phone ?? '',
     preferredChannel: contact.preferredChannel,
+    language: contact.language,
     isPrimary: contact.isPrimary,
     notes: contact.notes ?? '',
   };
@@ -84,6 +89,8 @@ function fields(values: ContactFormValues) {
     email: blankToNull(values.email),
     phone: blankToNull(values.phone),
     preferredChannel: values.preferredChannel,
+    // Left out when empty: the server gives a new contact the library's default language.
+    language: (values.language || undefined) as CreateContact['language'],
     isPrimary: values.isPrimary,
     notes: blankToNull(values.notes),
   };
@@ -115,6 +122,7 @@ export const FIELD_LABELS: Record<keyof ContactFormValues, string> = {
   email: 'Email',
   phone: 'Phone',
   preferredChannel: 'Prefers',
+  language: 'Language',
   isPrimary: 'Primary contact',
   notes: 'Notes',
 };
@@ -123,6 +131,7 @@ export const FIELD_LABELS: Record<keyof ContactFormValues, string> = {
 export function fieldText(values: ContactFormValues, field: keyof ContactFormValues): string {
   const value = values[field];
   if (field === 'preferredChannel') return CHANNEL_LABELS[value as PreferredChannel];
+  if (field === 'language') return value ? languageName(value as string) : 'The library’s default';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return value.trim() || '(empty)';
 }

@@ -11,6 +11,7 @@ import { EditFeedbackModal } from './EditFeedbackModal';
 import { actionTakenToSave, MAX_FEEDBACK_TEXT } from './feedback-form';
 import { deleteFeedback, useRefreshFeedbackViews, useSaveActionTaken } from './feedback-queries';
 import { OUTCOMES, SOURCE_LABELS, type Feedback } from './feedback-search';
+import { LanguageBadge } from '../library/languages';
 
 function Stars({ rating }: { rating: number }) {
   return (
@@ -24,14 +25,15 @@ function Stars({ rating }: { rating: number }) {
   );
 }
 
-function Answer({ label, text }: { label: string; text: string | null }) {
+/** A question and its answer; `lang`: the language the answer was written in, when known (for screen readers). */
+function Answer({ label, text, lang }: { label: string; text: string | null; lang?: string }) {
   if (!text) return null;
   return (
     <div>
       <Text component="dt" size="sm" fw={600}>
         {label}
       </Text>
-      <Text component="dd" m={0} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <Text component="dd" m={0} size="sm" lang={lang} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {text}
       </Text>
     </div>
@@ -90,7 +92,7 @@ export function FeedbackCard({
           )}
         </Group>
         <Stars rating={feedback.rating} />
-        {(showPartner || programName || feedback.viaLink) && (
+        {(showPartner || programName || feedback.viaLink || feedback.language) && (
           <Group gap="md">
             {showPartner && (
               <AnchorLink
@@ -107,6 +109,8 @@ export function FeedbackCard({
                 Through a feedback link
               </Text>
             )}
+            {/* Given in another language than the library's default: the answers are kept as written. */}
+            <LanguageBadge language={feedback.language} />
           </Group>
         )}
         {answered.length > 0 && (
@@ -125,9 +129,9 @@ export function FeedbackCard({
         )}
         {(feedback.worked || feedback.didntWork || feedback.suggestions) && (
           <Stack component="dl" gap="xs" m={0}>
-            <Answer label="What worked" text={feedback.worked} />
-            <Answer label="What didn’t work" text={feedback.didntWork} />
-            <Answer label="Suggestions" text={feedback.suggestions} />
+            <Answer label="What worked" text={feedback.worked} lang={feedback.language ?? undefined} />
+            <Answer label="What didn’t work" text={feedback.didntWork} lang={feedback.language ?? undefined} />
+            <Answer label="Suggestions" text={feedback.suggestions} lang={feedback.language ?? undefined} />
           </Stack>
         )}
         {canWrite && (editing || !feedback.actionTaken) ? (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/problem';
 import type { components } from '../api/schema';
+import { setDisplayZone, zoneHint } from '../common/format';
 
 export type LibrarySettings = components['schemas']['LibrarySettingsResponseDto'];
 export type UpdateLibrarySettings = components['schemas']['UpdateLibrarySettingsDto'];
@@ -15,6 +16,19 @@ export function useLibrarySettings() {
     queryKey: librarySettingsKey,
     queryFn: async () => unwrap(await api.GET('/api/v1/settings/library')),
   });
+}
+
+/**
+ * Shows dates and times in the library's time zone (common/format.ts) once its settings load,
+ * for the app shell: `ready` once they have answered (or failed: then the reader's own zone),
+ * and the hint to show when the library's zone is not the reader's ("Times are Chicago time").
+ */
+export function useLibraryDisplayZone(): { ready: boolean; hint: string | null } {
+  const settings = useLibrarySettings();
+  // Set while rendering, not in an effect: the screens below format with it in this same render.
+  setDisplayZone(settings.data?.timezone);
+  // Once answered, for good: a refetch (a screen reading the settings again after an error) must not unmount the screens.
+  return { ready: settings.isFetched, hint: zoneHint() };
 }
 
 /** Saves them (admins); on a 409 they are fetched again, so the form shows the colleague's values. */

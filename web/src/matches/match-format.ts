@@ -1,5 +1,7 @@
 /** Words and paging for the suggested introductions. */
 
+import { displayZone } from '../common/format';
+
 export const MATCHES_PAGE_SIZE = 20;
 
 export function introductionTitle(provider: string, seeker: string): string {
@@ -40,10 +42,15 @@ export function parseMatchesSearch(raw: Record<string, unknown>): MatchesSearch 
   return search;
 }
 
-/** "Introduced on Dec 7, 2026", "Dismissed on …" in the reader's own calendar. */
+/** "Introduced on Dec 7, 2026", "Dismissed on …" in the library's calendar (common/format.ts). */
 export function decidedText(status: MatchStatus, decidedAt: string | null | undefined): string | null {
   if (status === 'open' || !decidedAt) return null;
-  const date = new Date(decidedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+  const date = new Date(decidedAt).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: displayZone(),
+  });
   return `${STATUS_LABELS[status]} on ${date}`;
 }
 

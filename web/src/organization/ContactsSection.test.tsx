@@ -46,6 +46,7 @@ function dana(overrides: Partial<Contact> = {}): Contact {
     email: 'dana@harbor.example.org',
     phone: '+1 503 555 0142',
     preferredChannel: 'text',
+    language: 'en',
     isPrimary: true,
     notes: null,
     ...overrides,
@@ -251,6 +252,60 @@ describe('ContactsSection', () => {
       expect(await within(dialog).findByRole('alert')).toHaveTextContent(
         'Not saved: the partner is not a known organization.',
       );
+    });
+  });
+
+  describe('language', () => {
+    const LIBRARY = {
+      version: 1,
+      name: 'The library',
+      timezone: 'UTC',
+      defaultLanguage: 'en',
+      languages: ['en', 'es'],
+    };
+    const withSettings = (call: Call) => (call.path === '/api/v1/settings/library' ? json(LIBRARY) : undefined);
+
+    it('names a language other than the library’s default on the card, in itself', async () => {
+      fakeApi(
+        [dana(), dana({ id: crypto.randomUUID(), name: 'María Fernández', language: 'es', isPrimary: false })],
+        withSettings,
+      );
+      renderAs(VIEWER);
+      const [english, spanish] = await screen.findAllByTestId('contact');
+      expect((await within(spanish).findByText('Español')).closest('[lang="es"]')).not.toBeNull();
+      expect(within(english).queryByText(/English|Español/)).toBeNull();
+    });
+
+    it('offers the library’s languages by their own names, the default first chosen, and sends the one picked', async () => {
+      const api = fakeApi([], withSettings);
+      renderAs(STAFF);
+      await userEvent.click(await screen.findByRole('button', { name: 'Add contact' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Add a contact' });
+      const language = within(dialog).getByRole('combobox', { name: /Language/ });
+      await waitFor(() => expect(language).toHaveValue('English'));
+      await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'María Fernández');
+      await userEvent.click(language);
+      expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual([
+        'English',
+        'Español',
+      ]);
+      await userEvent.click(screen.getByRole('option', { name: 'Español' }));
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Add contact' }));
+      await waitFor(() => expect(api.writes()).toHaveLength(1));
+      expect(api.writes()[0].body).toMatchObject({ name: 'María Fernández', language: 'es' });
+    });
+
+    it('changes the language of a contact, sending only that', async () => {
+      const api = fakeApi([dana({ version: 2 })], withSettings);
+      renderAs(STAFF);
+      const dialog = await openEdit();
+      const language = within(dialog).getByRole('combobox', { name: /Language/ });
+      expect(language).toHaveValue('English');
+      await userEvent.click(language);
+      await userEvent.click(await screen.findByRole('option', { name: 'Español' }));
+      await userEvent.click(within(dialog).getByRole('button', { name: /Save/ }));
+      await waitFor(() => expect(api.writes()).toHaveLength(1));
+      expect(api.writes()[0]).toMatchObject({ method: 'PATCH', body: { version: 2, language: 'es' } });
     });
   });
 

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/useSession';
 import { CHANNEL_WORDS } from '../contacts/contact-form';
 import { ContactFormModal } from '../contacts/ContactFormModal';
 import { EraseContactModal } from '../contacts/EraseContactModal';
+import { LanguageBadge } from '../library/languages';
 import { usePartnerContacts } from './organization-queries';
 import { Section } from './Section';
 
@@ -74,6 +75,7 @@ export function ContactsSection({ organizationId }: { organizationId: string }) 
                         Primary
                       </Badge>
                     )}
+                    <LanguageBadge language={contact.language} />
                   </Group>
                   {contact.title && (
                     <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

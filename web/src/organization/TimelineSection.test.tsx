@@ -52,4 +52,34 @@ describe('TimelineSection', () => {
     expect(within(section).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
     expect(offsets).toEqual(['0/30', '30/30']);
   });
+
+  it('names the language of feedback given in another language than the library’s default', async () => {
+    const feedback = (language: string | null, index: number) => ({
+      ...entry(index),
+      type: 'feedback',
+      summary: `Youth feedback ${index}`,
+      language,
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: Request | URL | string) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname === '/api/v1/settings/library')
+          return json({ version: 1, name: 'L', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] });
+        const data = [feedback('es', 0), feedback('en', 1), feedback(null, 2), entry(3)];
+        return json({ data, meta: { total: data.length, limit: 30, offset: 0 } });
+      }),
+    );
+    render(
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} env="test">
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <TimelineSection organizationId={ORG} canWrite={false} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    const section = await screen.findByRole('region', { name: 'Timeline' });
+    const items = await within(section).findAllByRole('listitem');
+    expect(await within(items[0]).findByText('Español')).toBeInTheDocument();
+    for (const item of items.slice(1)) expect(within(item).queryByText(/Español|English/)).toBeNull();
+  });
 });

@@ -1,8 +1,9 @@
-import { Alert, Button, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ApiError, errorMessage } from '../api/problem';
 import type { TimelineEntry } from '../api/types';
 import { formatDateTime } from '../common/format';
+import { LanguageBadge } from '../library/languages';
 import { useAddNote, useTimeline } from './organization-queries';
 import { Section } from './Section';
 
@@ -85,9 +86,13 @@ export function TimelineSection({ organizationId, canWrite }: { organizationId: 
                 key={`${entry.type}-${entry.refId}`}
                 style={{ borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 10 }}
               >
-                <Text size="xs" c="dimmed">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {TYPE_LABELS[entry.type]}
-                </Text>
+                <Group gap={6}>
+                  <Text size="xs" c="dimmed">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {TYPE_LABELS[entry.type]}
+                  </Text>
+                  {/* Feedback given in another language than the library's default says which. */}
+                  <LanguageBadge language={entry.language} />
+                </Group>
                 <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
                   {entry.summary}
                 </Text>

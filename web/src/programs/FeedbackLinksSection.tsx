@@ -1,14 +1,16 @@
-import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { errorMessage } from '../api/problem';
 import { formatDate } from '../common/format';
+import { useLibrarySettings } from '../library/library-queries';
 import { Section } from '../organization/Section';
+import { FeedbackPoster } from './FeedbackPoster';
 import './print.css';
 import { useCreateFeedbackLink, useFeedbackLinks, useRevokeFeedbackLink } from './program-queries';
 import type { FeedbackLink, FeedbackLinkCreated, Program } from './program-types';
-import { QrCode } from './QrCode';
+import { posterOptions, posterText, programLanguage, type PosterChoice } from './poster';
 
 /**
  * The program's public feedback links. Tandem keeps only a hash of a link's token, so a link is
@@ -95,9 +97,10 @@ export function FeedbackLinksSection({ program }: { program: Program }) {
   );
 }
 
-const POSTER_LEAD = 'How was it? Tell us in two minutes — scan the code or type the address. No sign-in, no names.';
-
-/** The new link as a poster: the program's name, the QR code and the address, ready to print. */
+/**
+ * The new link as a poster: the program's name, the QR code and the address, ready to print, in
+ * the program's language, another one the library offers, or two side by side.
+ */
 function PrintSheetModal({
   program,
   link,
@@ -108,17 +111,18 @@ function PrintSheetModal({
   onClose: () => void;
 }) {
   const [opened, { close }] = useDisclosure(true);
-  const display = link.url.replace(/^https?:\/\//, '');
+  const settings = useLibrarySettings();
+  const main = programLanguage(program.language, settings.data?.defaultLanguage);
+  const options = posterOptions(main, settings.data?.languages ?? []);
+  // The program's language until staff choose another poster.
+  const [choice, setChoice] = useState<PosterChoice | null>(null);
+  const chosen = choice !== null && options.some((option) => option.value === choice) ? choice : main;
+  const text = posterText(chosen, program.name);
   return (
     <>
       {/* What the printer gets (print.css): plain markup right under <body>, outside the dialog, hidden on screen. */}
       {createPortal(
-        <div className="tandem-print-root" aria-hidden="true">
-          <p className="tandem-print-title">{program.name}</p>
-          <p className="tandem-print-lead">{POSTER_LEAD}</p>
-          <QrCode value={link.url} label={`QR code for ${program.name} feedback`} />
-          <p className="tandem-print-url">{display}</p>
-        </div>,
+        <FeedbackPoster programName={program.name} text={text} url={link.url} className="tandem-print-root" />,
         document.body,
       )}
       <Modal
@@ -135,16 +139,23 @@ function PrintSheetModal({
             This is the only time Tandem shows this link: it keeps just a fingerprint of it. Print it or copy it now. If
             it gets lost, make a new one.
           </Alert>
-          <Stack align="center" gap="sm" data-testid="print-sheet">
-            <Text fw={700} size="xl" ta="center" style={{ overflowWrap: 'anywhere' }}>
-              {program.name}
-            </Text>
-            <Text ta="center">{POSTER_LEAD}</Text>
-            <QrCode value={link.url} label={`QR code for ${program.name} feedback`} />
-            <Text ff="monospace" ta="center" style={{ overflowWrap: 'anywhere' }} data-testid="feedback-url">
-              {display}
-            </Text>
-          </Stack>
+          {options.length > 1 && (
+            <Radio.Group label="Poster language" value={chosen} onChange={setChoice}>
+              <Group gap="md" mt={6}>
+                {options.map((option) => (
+                  <Radio key={option.value} value={option.value} label={option.label} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+          <FeedbackPoster
+            programName={program.name}
+            text={text}
+            url={link.url}
+            className="tandem-poster-preview"
+            testId="print-sheet"
+            urlTestId="feedback-url"
+          />
           <Group justify="flex-end" wrap="wrap">
             <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm" mr="auto">
               Open the form

@@ -38,6 +38,7 @@ import { checkScheduleValues, scheduleErrorsFrom } from './schedule-form';
 import { emptyScheduleValues } from './schedule-pattern';
 import { ScheduleEditor } from './ScheduleEditor';
 import { todayIn, viewerZone } from './zone';
+import { LanguageSelect } from '../library/languages';
 
 const newRoute = getRouteApi('/app/programs/new');
 const editRoute = getRouteApi('/app/programs/$programId/edit');
@@ -62,6 +63,7 @@ function NewProgramForm() {
     name: '',
     description: '',
     status: 'planned',
+    language: '',
     partners: [
       ...(partner.data
         ? [{ organizationId: partner.data.id, organizationName: partner.data.name, role: 'host' as const }]
@@ -288,6 +290,14 @@ function ProgramForm({
               maw={260}
               onChange={(value) => value && set('status', value)}
               error={serverErrors.status}
+            />
+            <LanguageSelect
+              label="Language"
+              description="Its feedback form and poster speak this language"
+              maw={260}
+              value={values.language}
+              onChange={(language) => set('language', language)}
+              error={serverErrors.language}
             />
           </Stack>
         </FormSection>

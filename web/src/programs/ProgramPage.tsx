@@ -7,6 +7,7 @@ import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
 import { PageTitle } from '../common/PageTitle';
+import { LanguageBadge } from '../library/languages';
 import { QueryState } from '../common/QueryState';
 import { Section } from '../organization/Section';
 import { ProgramRemindersSection } from '../reminders/ProgramRemindersSection';
@@ -69,7 +70,10 @@ export function ProgramPage() {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4}>
           <PageTitle style={{ overflowWrap: 'anywhere' }}>{data.name}</PageTitle>
-          <ProgramStatusBadge status={data.status} />
+          <Group gap="xs">
+            <ProgramStatusBadge status={data.status} />
+            <LanguageBadge language={data.language} />
+          </Group>
         </Stack>
         {canWrite && (
           <Group gap="xs">

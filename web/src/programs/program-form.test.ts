@@ -8,6 +8,7 @@ const PROGRAM: Program = {
   name: 'Teen drop-in',
   description: null,
   status: 'running',
+  language: 'en',
   partners: [
     { organizationId: '55555555-5555-4555-8555-555555555555', organizationName: 'Harbor House', role: 'host' },
   ],
@@ -49,6 +50,13 @@ describe('the program form', () => {
     const created = programBody(values);
     expect(created).toHaveProperty('schedule.rrule', 'FREQ=WEEKLY;BYDAY=WE');
     expect(created).not.toHaveProperty('version');
+  });
+
+  it('sends the language it has, and none for a new program left at the library’s default', () => {
+    const values = programFormValues(PROGRAM);
+    expect(programBody({ ...values, language: 'es' }, PROGRAM)).toHaveProperty('language', 'es');
+    expect(programBody(values, PROGRAM)).toHaveProperty('language', 'en');
+    expect(JSON.parse(JSON.stringify(programBody({ ...values, language: '' })))).not.toHaveProperty('language');
   });
 
   it('knows which form value a server field is about', () => {

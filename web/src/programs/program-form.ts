@@ -7,6 +7,8 @@ export interface ProgramFormValues {
   name: string;
   description: string;
   status: ProgramStatus;
+  /** The language of its feedback form and poster; empty: the library's default (a new program only). */
+  language: string;
   partners: PartnerRow[];
   audienceIds: string[];
   libraryGoal: string;
@@ -22,6 +24,7 @@ export function programFormValues(program: Program): ProgramFormValues {
     name: program.name,
     description: program.description ?? '',
     status: program.status,
+    language: program.language,
     partners: program.partners.map((partner) => ({ ...partner })),
     audienceIds: program.audienceIds,
     libraryGoal: program.libraryGoal ?? '',
@@ -48,6 +51,8 @@ export function programBody(values: ProgramFormValues, program?: Program): Creat
     name: values.name.trim(),
     description: blankToNull(values.description),
     status: values.status,
+    // Left out when empty: the server gives a new program the library's default language.
+    language: (values.language || undefined) as CreateProgram['language'],
     partners: values.partners.map(({ organizationId, role }) => ({ organizationId, role })),
     audienceIds: values.audienceIds,
     libraryGoal: blankToNull(values.libraryGoal),

@@ -76,6 +76,7 @@ const PROGRAM: Program = {
   name: 'Teen drop-in',
   description: null,
   status: 'running',
+  language: 'en',
   partners: [],
   audienceIds: [],
   libraryGoal: null,

@@ -199,6 +199,7 @@ function program(overrides: Partial<Program> = {}): Program {
     name: 'Teen drop-in',
     description: null,
     status: 'running',
+    language: 'en',
     partners: [
       { organizationId: '55555555-5555-4555-8555-555555555555', organizationName: 'Harbor House', role: 'host' },
     ],
@@ -232,6 +233,49 @@ function session_(overrides: Partial<Session>): Session {
     ...overrides,
   } as Session;
 }
+
+describe('a program’s language', () => {
+  const LIBRARY = { version: 1, name: 'The library', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is chosen on the form among the library’s languages, by their own names, the default first, and sent', async () => {
+    const calls = fakeApi((call) => {
+      if (call.path === '/api/v1/settings/library') return json(LIBRARY);
+      if (call.method === 'POST' && call.path === '/api/v1/programs')
+        return problem(400, {
+          errors: [{ field: 'language', message: 'must be one of the languages the library offers: en (English)' }],
+        });
+      return undefined;
+    });
+    renderAt('/programs/new');
+    await screen.findByRole('heading', { level: 1, name: 'New program' });
+    const language = screen.getByRole('combobox', { name: /Language/ });
+    await waitFor(() => expect(language).toHaveValue('English'));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Martes y Jueves de Tareas' } });
+    await userEvent.click(language);
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['English', 'Español']);
+    await userEvent.click(screen.getByRole('option', { name: 'Español' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create program' }));
+    // The server's word goes next to the field.
+    await screen.findByText('Must be one of the languages the library offers: en (English)');
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      name: 'Martes y Jueves de Tareas',
+      language: 'es',
+    });
+  }, 30_000);
+
+  it('is named on the program’s page when it is not the library’s default', async () => {
+    fakeApi((call) => {
+      if (call.path === '/api/v1/settings/library') return json(LIBRARY);
+      if (call.path === `/api/v1/programs/${PROGRAM_ID}`) return json(program({ language: 'es' }));
+      if (call.path === `/api/v1/programs/${PROGRAM_ID}/sessions`) return json({ data: [] });
+      return undefined;
+    });
+    renderAt(`/programs/${PROGRAM_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'Teen drop-in' });
+    expect((await screen.findByText('Español')).closest('[lang="es"]')).not.toBeNull();
+  });
+});
 
 describe('the sessions calendar', () => {
   const held = session_({

@@ -35,6 +35,7 @@ const ANSWER: SearchResults = {
       email: 'dana@harbor.example.org',
       phone: null,
       preferredChannel: 'email',
+      language: 'en',
       isPrimary: true,
       notes: null,
     },

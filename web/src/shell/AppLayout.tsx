@@ -16,6 +16,7 @@ import { session, type User } from '../api/client';
 import { can, type Permission } from '../auth/permissions';
 import { CurrentUserContext, useSession } from '../auth/useSession';
 import { SessionExpiredDialog } from '../auth/SessionExpiredDialog';
+import { useLibraryDisplayZone } from '../library/library-queries';
 import { HeaderSearch } from '../search/HeaderSearch';
 
 interface NavItem {
@@ -87,6 +88,8 @@ function SignedInLayout({ user }: { user: User }) {
   });
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const navigate = useNavigate();
+  // Dates and times are the library's: the screens wait for its zone (one small request).
+  const zone = useLibraryDisplayZone();
 
   async function signOut() {
     await session.signOut();
@@ -130,6 +133,11 @@ function SignedInLayout({ user }: { user: User }) {
               </Text>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {zone.hint && (
+                <Text size="xs" c="dimmed" visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
+                  {zone.hint}
+                </Text>
+              )}
               <HeaderSearch compact={!wide} />
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
@@ -174,7 +182,7 @@ function SignedInLayout({ user }: { user: User }) {
           })}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} inert={navCovers}>
-          <Outlet />
+          {zone.ready && <Outlet />}
         </AppShell.Main>
       </AppShell>
     </>

@@ -2,7 +2,7 @@ import { Modal } from '@mantine/core';
 import { useState } from 'react';
 import { ownerLabel, useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
-import { formatDateTime } from '../common/format';
+import { formatDue } from '../common/format';
 import { VersionedEditForm } from '../forms/VersionedEditForm';
 import { useVersionedEdit } from '../forms/useVersionedEdit';
 import { useOrganizationNames, useProgramOptions } from '../visits/outreach-data';
@@ -93,7 +93,7 @@ function useTaskValueText(theirs: Task | undefined) {
       case 'title':
         return theirs.title;
       case 'dueAt':
-        return formatDateTime(theirs.dueAt);
+        return formatDue(theirs.dueAt);
       case 'assigneeId':
         return ownerLabel(theirs.assigneeId, user, colleagues.data);
       case 'organizationId':

@@ -2,6 +2,7 @@ import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useColleagues } from '../api/queries';
 import { useCurrentUser } from '../auth/useSession';
+import { zoneHint } from '../common/format';
 import { OrganizationSelect } from '../visits/OrganizationSelect';
 import { useProgramOptions } from '../visits/outreach-data';
 import { assigneeOptions, validateTaskForm, type TaskFormValues } from './task-form';
@@ -47,7 +48,14 @@ export function TaskFields({
         size="md"
         {...form.getInputProps('title')}
       />
-      <TextInput label="Due" type="datetime-local" required size="md" {...form.getInputProps('due')} />
+      <TextInput
+        label="Due"
+        type="datetime-local"
+        required
+        size="md"
+        description={zoneHint()}
+        {...form.getInputProps('due')}
+      />
       {partnerFromVisit ? (
         <Text size="sm">For the partner of this visit.</Text>
       ) : (

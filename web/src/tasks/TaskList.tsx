@@ -5,7 +5,7 @@ import { ownerLabel, useColleagues } from '../api/queries';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
 import { AnchorLink } from '../common/AnchorLink';
-import { formatDateTime } from '../common/format';
+import { formatDue } from '../common/format';
 import { UndoNotice } from '../common/UndoNotice';
 import { ConfirmDeleteModal } from '../forms/ConfirmDeleteModal';
 import { useOrganizationNames } from '../visits/outreach-data';
@@ -117,7 +117,7 @@ export function TaskList({
             {group.tasks.map((task) => {
               const overdue = isOverdue(task, now);
               const pending = toggle.isPending && toggle.variables?.id === task.id;
-              const due = `${overdue ? 'Was due' : 'Due'} ${formatDateTime(task.dueAt)}`;
+              const due = `${overdue ? 'Was due' : 'Due'} ${formatDue(task.dueAt)}`;
               // A reminder "before it is due" only means something for an open task still to come.
               const remindable = canRemind && task.status === 'open' && new Date(task.dueAt).getTime() > now.getTime();
               return (

@@ -1,13 +1,13 @@
 import type { components } from '../api/schema';
 import type { Colleague } from '../api/types';
-import { toLocalInputValue } from '../visits/visit-form';
+import { fromZonedInputValue, toZonedInputValue } from '../common/format';
 import { defaultDue, type CreateTask, type Task } from './task-groups';
 
 export type UpdateTask = components['schemas']['UpdateTaskDto'];
 
 /**
  * A follow-up as its form holds it: the title as typed, the due time as a datetime-local value
- * (the reader's zone), and the visit it follows up (not a field: kept, or dropped when the
+ * (in the library's zone, the display zone of common/format.ts), and the visit it follows up (not a field: kept, or dropped when the
  * partner changes).
  */
 export interface TaskFormValues {
@@ -37,7 +37,7 @@ export const TASK_PROBLEM_OPTIONS = { paths: { dueAt: 'due' }, labels: TASK_FIEL
 const EARLIEST_DUE_YEAR = 2000;
 const MAX_YEARS_AHEAD = 5;
 
-/** A new follow-up: due tomorrow at 09:00, yours, for the partner (or visit) it is added from. */
+/** A new follow-up: due tomorrow at 09:00 library time, yours, for the partner (or visit) it is added from. */
 export function newTaskValues({
   userId,
   organizationId = null,
@@ -51,7 +51,7 @@ export function newTaskValues({
 }): TaskFormValues {
   return {
     title: '',
-    due: toLocalInputValue(defaultDue(now)),
+    due: toZonedInputValue(defaultDue(now)),
     assigneeId: userId,
     organizationId,
     programId: null,
@@ -62,7 +62,7 @@ export function newTaskValues({
 export function taskFormValues(task: Task): TaskFormValues {
   return {
     title: task.title,
-    due: toLocalInputValue(new Date(task.dueAt)),
+    due: toZonedInputValue(new Date(task.dueAt)),
     assigneeId: task.assigneeId,
     organizationId: task.organizationId,
     programId: task.programId,
@@ -74,9 +74,10 @@ export function taskFormValues(task: Task): TaskFormValues {
 export function validateTaskForm(values: TaskFormValues, now = new Date()): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   if (!values.title.trim()) errors.title = 'Say what needs doing';
-  const due = new Date(values.due);
+  const due = fromZonedInputValue(values.due);
   if (!values.due || Number.isNaN(due.getTime())) errors.due = 'Enter a date and time';
-  else if (due.getFullYear() < EARLIEST_DUE_YEAR) errors.due = `Enter a date in ${EARLIEST_DUE_YEAR} or later`;
+  else if (Number(values.due.slice(0, 4)) < EARLIEST_DUE_YEAR)
+    errors.due = `Enter a date in ${EARLIEST_DUE_YEAR} or later`;
   else if (due.getTime() > new Date(now).setFullYear(now.getFullYear() + MAX_YEARS_AHEAD))
     errors.due = `Enter a date at most ${MAX_YEARS_AHEAD} years ahead`;
   if (!values.assigneeId) errors.assigneeId = 'Choose who does it';
@@ -87,7 +88,7 @@ export function validateTaskForm(values: TaskFormValues, now = new Date()): Part
 export function createTaskBody(values: TaskFormValues): CreateTask {
   const body: CreateTask = {
     title: values.title.trim(),
-    dueAt: new Date(values.due).toISOString(),
+    dueAt: fromZonedInputValue(values.due).toISOString(),
     assigneeId: values.assigneeId!,
     status: 'open',
   };
@@ -104,8 +105,8 @@ export function createTaskBody(values: TaskFormValues): CreateTask {
 export function taskChanges(base: TaskFormValues, values: TaskFormValues): Omit<UpdateTask, 'version'> {
   const changes: Omit<UpdateTask, 'version'> = {};
   if (values.title.trim() !== base.title.trim() && values.title.trim()) changes.title = values.title.trim();
-  if (values.due !== base.due && !Number.isNaN(new Date(values.due).getTime()))
-    changes.dueAt = new Date(values.due).toISOString();
+  if (values.due !== base.due && !Number.isNaN(fromZonedInputValue(values.due).getTime()))
+    changes.dueAt = fromZonedInputValue(values.due).toISOString();
   if (values.assigneeId !== base.assigneeId && values.assigneeId) changes.assigneeId = values.assigneeId;
   if (values.organizationId !== base.organizationId) changes.organizationId = values.organizationId;
   if (values.programId !== base.programId) changes.programId = values.programId;

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setDisplayZone } from '../common/format';
+import { createTaskBody, newTaskValues, taskFormValues } from './task-form';
 import { defaultDue, groupTasks, isOverdue, withLocalChanges, type Task } from './task-groups';
 import { parseTasksSearch, toTaskQuery } from './tasks-search';
 
@@ -56,20 +58,26 @@ describe('groupTasks', () => {
     expect(shape(groups)).toEqual([
       ['Overdue', ['Thank the food bank', 'Call the shelter back']],
       ['Due today', ['Book the meeting room']],
-      ['Due in the next 7 days', ['Send the spring schedule', 'Order snacks']],
-      ['Later', ['Review the partnership', 'Plan the summer program']],
+      // The next 7 days are the next 7 calendar days, through the end of the 7th.
+      ['Due in the next 7 days', ['Send the spring schedule', 'Order snacks', 'Review the partnership']],
+      ['Later', ['Plan the summer program']],
       ['Done', ['Print invitations']],
     ]);
   });
 
-  it('counts a task due earlier today as overdue, and one due at 23:59 tonight as today', () => {
+  it('counts a task due earlier today as overdue, and one due at 23:59 or by the end of today (midnight) as today', () => {
     const groups = groupTasks(
-      [task('Morning call', at(0, 8)), task('Late email', at(0, 23, 59)), task('Tomorrow first thing', at(1, 0, 0))],
+      [
+        task('Morning call', at(0, 8)),
+        task('Late email', at(0, 23, 59)),
+        task('By the end of today', at(1, 0, 0)),
+        task('Tomorrow first thing', at(1, 0, 1)),
+      ],
       NOW,
     );
     expect(shape(groups)).toEqual([
       ['Overdue', ['Morning call']],
-      ['Due today', ['Late email']],
+      ['Due today', ['Late email', 'By the end of today']],
       ['Due in the next 7 days', ['Tomorrow first thing']],
     ]);
   });
@@ -106,6 +114,65 @@ describe('withLocalChanges: a task ticked here stays in view', () => {
     const mine = task('Call back', at(-1), { status: 'done', version: 2 });
     const theirs = { ...mine, status: 'open' as const, version: 3, title: 'Call back (moved)' };
     expect(withLocalChanges([theirs], new Map([[mine.id, mine]]))).toEqual([theirs]);
+  });
+});
+
+describe("grouping by the library's calendar, not the reader's", () => {
+  afterEach(() => setDisplayZone(undefined));
+  const ids = (groups: ReturnType<typeof groupTasks>) =>
+    groups.map((group) => [group.key, group.tasks.map((t) => t.title)]);
+
+  it('uses Los Angeles days for a reader in UTC: late evening there is already tomorrow here', () => {
+    // 06:00 UTC on 7 December is 22:00 on the 6th in Los Angeles (UTC−8).
+    const now = new Date('2026-12-07T06:00:00Z');
+    const tasks = [
+      task('Call before bed', '2026-12-07T07:30:00.000Z'), // 23:30 on the 6th there
+      task('Due by the end of the 6th (date only)', '2026-12-07T08:00:00.000Z'), // LA midnight ending the 6th
+      task('First thing on the 7th', '2026-12-07T09:00:00.000Z'), // 01:00 on the 7th there: tomorrow
+      task('End of the 13th (date only)', '2026-12-14T08:00:00.000Z'),
+      task('The 14th', '2026-12-14T09:00:00.000Z'),
+    ];
+    // In UTC all three are the 7th, and the 14th is the 7th day on.
+    expect(ids(groupTasks(tasks, now))).toEqual([
+      ['today', ['Call before bed', 'Due by the end of the 6th (date only)', 'First thing on the 7th']],
+      ['week', ['End of the 13th (date only)', 'The 14th']],
+    ]);
+    setDisplayZone('America/Los_Angeles');
+    expect(ids(groupTasks(tasks, now))).toEqual([
+      ['today', ['Call before bed', 'Due by the end of the 6th (date only)']],
+      ['week', ['First thing on the 7th', 'End of the 13th (date only)']],
+      ['later', ['The 14th']],
+    ]);
+  });
+
+  it('uses Auckland days: its today began 13 hours before UTC’s', () => {
+    setDisplayZone('Pacific/Auckland');
+    // 20:00 UTC on 7 December is 09:00 on the 8th in Auckland (UTC+13).
+    const now = new Date('2026-12-07T20:00:00Z');
+    const tasks = [
+      task('Yesterday evening there', '2026-12-07T09:00:00.000Z'),
+      task('Tonight there', '2026-12-08T10:30:00.000Z'), // 23:30 on the 8th
+      task('Tomorrow there', '2026-12-08T11:30:00.000Z'), // 00:30 on the 9th
+    ];
+    expect(ids(groupTasks(tasks, now))).toEqual([
+      ['overdue', ['Yesterday evening there']],
+      ['today', ['Tonight there']],
+      ['week', ['Tomorrow there']],
+    ]);
+  });
+
+  it("defaults a new follow-up to tomorrow 09:00 library time, and the form reads and writes the library's time", () => {
+    setDisplayZone('Pacific/Auckland');
+    const now = new Date('2026-12-07T20:00:00Z'); // the 8th in Auckland
+    expect(defaultDue(now).toISOString()).toBe('2026-12-08T20:00:00.000Z'); // the 9th, 09:00 NZDT
+    const values = newTaskValues({ userId: ME, now });
+    expect(values.due).toBe('2026-12-09T09:00');
+    expect(createTaskBody({ ...values, title: 'Call back' }).dueAt).toBe('2026-12-08T20:00:00.000Z');
+
+    setDisplayZone('America/Los_Angeles');
+    // The day Los Angeles springs forward: 09:00 is PDT (UTC−7).
+    expect(defaultDue(new Date('2026-03-07T20:00:00Z')).toISOString()).toBe('2026-03-08T16:00:00.000Z');
+    expect(taskFormValues(task('Date only', '2026-12-08T08:00:00.000Z')).due).toBe('2026-12-08T00:00');
   });
 });
 

@@ -1,4 +1,6 @@
 import type { components } from '../api/schema';
+import { DateTime } from 'luxon';
+import { dateIn, displayZone, dueDate, startOfDayAfter } from '../common/format';
 
 export type Task = components['schemas']['TaskResponseDto'];
 export type CreateTask = components['schemas']['CreateTaskDto'];
@@ -18,22 +20,25 @@ const GROUP_LABELS: Record<TaskGroupKey, string> = {
   later: 'Later',
   done: 'Done',
 };
+/** A new follow-up is due at this hour tomorrow. */
+const DEFAULT_DUE_HOUR = 9;
 const ORDER: TaskGroupKey[] = ['overdue', 'today', 'week', 'later', 'done'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Overdue as the API means it (src/task/task.rules.ts): still open and due before now; due exactly now is not yet. */
 export function isOverdue(task: Pick<Task, 'status' | 'dueAt'>, now: Date): boolean {
   return task.status === 'open' && new Date(task.dueAt).getTime() < now.getTime();
 }
 
+/**
+ * Groups by the library's calendar (the display zone, common/format.ts): "today" is the library's
+ * today, and a task due by the end of a day (the API's date-only due dates) counts on that day.
+ */
 function groupOf(task: Task, now: Date): TaskGroupKey {
   if (task.status === 'done') return 'done';
   if (isOverdue(task, now)) return 'overdue';
-  const due = new Date(task.dueAt);
-  // Midnight starting the reader's tomorrow (the Date constructor handles 23- and 25-hour days).
-  const startOfTomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  if (due.getTime() < startOfTomorrow.getTime()) return 'today';
-  if (due.getTime() < now.getTime() + 7 * DAY_MS) return 'week';
+  const due = dueDate(task.dueAt);
+  if (due <= dateIn(now)) return 'today';
+  if (due <= dateIn(startOfDayAfter(now, 7))) return 'week';
   return 'later';
 }
 
@@ -76,7 +81,10 @@ export function withLocalChanges(tasks: readonly Task[], changed: ReadonlyMap<st
   return merged;
 }
 
-/** A default due time for a new follow-up: tomorrow at 09:00, the reader's time. */
+/** A default due time for a new follow-up: tomorrow at 09:00, the library's time (the display zone). */
 export function defaultDue(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0, 0);
+  return DateTime.fromJSDate(now, { zone: displayZone() })
+    .plus({ days: 1 })
+    .set({ hour: DEFAULT_DUE_HOUR, minute: 0, second: 0, millisecond: 0 })
+    .toJSDate();
 }

@@ -119,6 +119,7 @@ export function feedback(overrides: Partial<Feedback> = {}): Feedback {
     didntWork: 'The flyers came too late.',
     suggestions: null,
     actionTaken: null,
+    language: null,
     viaLink: false,
     feedbackLinkId: null,
     createdById: ME.id,

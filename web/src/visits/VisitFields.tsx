@@ -14,6 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useColleagues } from '../api/queries';
+import { zoneHint } from '../common/format';
 import { OrganizationSelect } from './OrganizationSelect';
 import { useContacts, useProgramOptions } from './outreach-data';
 import {
@@ -134,7 +135,11 @@ export function VisitFields({
     <Stack gap="md">
       <TextInput
         label="When"
-        description={mode === 'log' && !values.when ? 'Now, unless you change it' : undefined}
+        description={
+          [mode === 'log' && !values.when ? 'Now, unless you change it' : null, zoneHint()]
+            .filter(Boolean)
+            .join('. ') || undefined
+        }
         type="datetime-local"
         required={mode === 'edit'}
         size="md"

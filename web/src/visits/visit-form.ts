@@ -1,5 +1,6 @@
 import type { components } from '../api/schema';
 import { countProblem, countText, parseCount } from '../forms/count';
+import { fromZonedInputValue, toZonedInputValue } from '../common/format';
 
 export type Visit = components['schemas']['VisitResponseDto'];
 export type CreateVisit = components['schemas']['CreateVisitDto'];
@@ -193,7 +194,7 @@ export function visitFormProblems(
   const problems: Partial<Record<keyof VisitFormValues, string>> = {};
   if (!values.organizationId) problems.organizationId = 'Choose the partner you visited';
   if (!values.purpose) problems.purpose = 'Choose what the visit was for';
-  if (values.when ? Number.isNaN(new Date(values.when).getTime()) : base !== undefined)
+  if (values.when ? Number.isNaN(fromZonedInputValue(values.when).getTime()) : base !== undefined)
     problems.when = 'Enter a date and time';
   if (values.staffIds.length === 0) problems.staffIds = 'Choose at least one person who went';
   for (const field of COUNT_FIELDS) {
@@ -221,7 +222,7 @@ export function toCreateVisitBody(values: VisitFormValues): CreateVisit {
     invitationsHandedOut: parseCount(values.invitationsHandedOut),
     peopleReached: parseCount(values.peopleReached),
   };
-  if (values.when) body.visitedAt = new Date(values.when).toISOString();
+  if (values.when) body.visitedAt = fromZonedInputValue(values.when).toISOString();
   if (values.location.trim()) body.location = values.location.trim();
   if (values.programId) body.programId = values.programId;
   if (values.notes.trim()) body.notes = values.notes.trim();
@@ -242,7 +243,7 @@ export function visitChanges(base: VisitFormValues, values: VisitFormValues): Om
   if (values.organizationId !== base.organizationId && values.organizationId)
     changes.organizationId = values.organizationId;
   if (values.purpose !== base.purpose && values.purpose) changes.purpose = values.purpose;
-  if (values.when !== base.when && values.when) changes.visitedAt = new Date(values.when).toISOString();
+  if (values.when !== base.when && values.when) changes.visitedAt = fromZonedInputValue(values.when).toISOString();
   if (blankToNull(values.location) !== blankToNull(base.location)) changes.location = blankToNull(values.location);
   if (values.programId !== base.programId) changes.programId = values.programId;
   if (!sameIds(values.staffIds, base.staffIds)) changes.staffIds = values.staffIds;
@@ -256,11 +257,8 @@ export function visitChanges(base: VisitFormValues, values: VisitFormValues): Om
   return changes;
 }
 
-/** A date as a datetime-local input wants it: "2026-03-04T15:30", in the reader's own zone. */
-export function toLocalInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** A date as a datetime-local input wants it: "2026-03-04T15:30", in the library's zone (common/format.ts). */
+export const toLocalInputValue = toZonedInputValue;
 
 /** "25 invitations handed out · 12 people reached", or null when both are 0. */
 export function countsSummary(visit: Pick<Visit, 'invitationsHandedOut' | 'peopleReached'>): string | null {

@@ -1,5 +1,6 @@
 import { catalogProblems, placeholdersOf } from './catalog-check';
-import { CATALOGS, LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from './languages';
+import { CATALOGS } from './catalogs';
+import { LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from './languages';
 import { formatLongDay, translator } from './translate';
 
 describe('the message catalogs', () => {
@@ -7,7 +8,9 @@ describe('the message catalogs', () => {
     expect(catalogProblems(CATALOGS.en, CATALOGS[tag])).toEqual([]);
   });
 
-  it('names each language in itself', () => {
+  it('has one catalog for each language Tandem speaks, which names the language as the list does', () => {
+    expect(Object.keys(CATALOGS).sort()).toEqual([...LANGUAGE_TAGS].sort());
+    for (const tag of LANGUAGE_TAGS) expect(CATALOGS[tag]['language.name']).toBe(SUPPORTED_LANGUAGES[tag]);
     expect(SUPPORTED_LANGUAGES).toEqual({ en: 'English', es: 'Español' });
   });
 

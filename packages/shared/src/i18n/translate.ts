@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CATALOGS, isSupportedLanguage, type LanguageTag, type MessageKey } from './languages';
+import { CATALOGS, type MessageKey } from './catalogs';
+import { isSupportedLanguage, type LanguageTag } from './languages';
 
 /** What a message's placeholders are given: text, numbers (plural and number formats) and dates. */
 export type MessageValues = Readonly<Record<string, string | number | Date>>;
@@ -7,7 +8,7 @@ export type MessageValues = Readonly<Record<string, string | number | Date>>;
 /** The messages of one language: `t('feedback.title', {program})`. */
 export interface Translator {
   readonly language: LanguageTag;
-  t(key: MessageKey, values?: MessageValues): string;
+  readonly t: (key: MessageKey, values?: MessageValues) => string;
 }
 
 /** Compiled messages, per language and key: each is parsed once per process. */
