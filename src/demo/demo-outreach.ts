@@ -44,6 +44,8 @@ import {
 
 /** The zone of every demo schedule and date: the library is in Seattle. */
 export const DEMO_TIMEZONE = 'America/Los_Angeles';
+/** The demo library's name, given to a library whose settings were never set up. */
+export const DEMO_LIBRARY_NAME = 'Riverside Public Library';
 
 /**
  * A local date and time counted from a program's sessions: the date of its `session`-th

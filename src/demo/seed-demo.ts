@@ -5,6 +5,8 @@ import { Clock } from '../common/clock/clock';
 import { MAX_PAGE_SIZE, Page } from '../common/dto/pagination.dto';
 import { randomToken, sha256 } from '../common/crypto';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { LibrarySettingsService } from '../library/library-settings.service';
+import { DEFAULTS_VERSION } from '../settings/versioned-setting.store';
 import { ContactService } from '../contact/contact.service';
 import { Organization } from '../organization/organization.entity';
 import { StageChange } from '../organization/stage-change.entity';
@@ -23,6 +25,7 @@ import {
   DemoStageStep,
   DemoUser,
 } from './demo-data';
+import { DEMO_LIBRARY_NAME, DEMO_TIMEZONE } from './demo-outreach';
 import { seedCheckIns } from './seed-check-ins';
 import { demoLanguage, seedOutreach, type DemoServices, type Tally } from './seed-outreach';
 
@@ -120,6 +123,17 @@ export async function seedDemo(
     log('Acting as the signed-in admin');
   } else {
     actor = await resolveActor(app, dataSource, users, log, (tally) => count('admin', tally));
+  }
+
+  // A library never set up (its settings still the defaults) becomes the demo's library: its name,
+  // and the zone the demo's programs run in, so due dates and times read as the story means them.
+  const library = app.get(LibrarySettingsService);
+  const { version } = await library.current();
+  if (version === DEFAULTS_VERSION) {
+    await library.update({ version, name: DEMO_LIBRARY_NAME, timezone: DEMO_TIMEZONE }, actor);
+    log(`Library: named ${DEMO_LIBRARY_NAME}, time zone ${DEMO_TIMEZONE} (it was not set up yet)`);
+  } else {
+    log('Library: its settings are left as they are');
   }
 
   // Library staff. UserService.create would either need a password or email an invitation;

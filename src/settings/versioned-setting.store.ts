@@ -33,7 +33,7 @@ export interface Versioned<T> {
 }
 
 /** The version the defaults are read as while no change has been stored. */
-const DEFAULTS_VERSION = 1;
+export const DEFAULTS_VERSION = 1;
 
 /**
  * One admin setting kept in the `settings` table, versioned: while nothing has been stored the

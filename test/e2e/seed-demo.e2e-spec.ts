@@ -251,6 +251,16 @@ describe('seedDemo (e2e)', () => {
       );
     });
 
+    it('names a library that was never set up after the demo, in the zone its programs run in', async () => {
+      expect(lines).toContain(
+        'Library: named Riverside Public Library, time zone America/Los_Angeles (it was not set up yet)',
+      );
+      const [{ value }] = await t.dataSource.query<{ value: { name: string; timezone: string } }[]>(
+        `SELECT value FROM settings WHERE key = 'library'`,
+      );
+      expect(value).toMatchObject({ name: 'Riverside Public Library', timezone: 'America/Los_Angeles' });
+    });
+
     it('sums up in one line what it created, per kind', () => {
       const line = summaryLine(first, 'http://tandem.test');
       expect(line).toMatch(
