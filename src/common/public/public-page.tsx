@@ -24,8 +24,8 @@ p{margin:0 0 1rem}
 fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
 legend{font-weight:700;padding:0;margin-bottom:.5rem}
 .hint{font-weight:400;color:#4a4a4a}
-.scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));gap:.5rem}
-.scale label{display:flex;align-items:center;gap:.5rem;min-height:3rem;padding:.5rem .75rem;background:#fff;border:2px solid #767676;border-radius:.5rem;cursor:pointer}
+.scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem}
+.scale label{display:flex;align-items:center;gap:.5rem;min-height:3rem;min-width:0;overflow-wrap:anywhere;padding:.5rem .75rem;background:#fff;border:2px solid #767676;border-radius:.5rem;cursor:pointer}
 .scale input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#1a4f8b}
 .scale label:has(input:checked){border-color:#1a4f8b;background:#e8f1fb}
 .text{margin-bottom:1.5rem}
