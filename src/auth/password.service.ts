@@ -63,10 +63,21 @@ export class PasswordService implements OnApplicationBootstrap {
 
   async verify(hash: string | null, password: string): Promise<boolean> {
     if (!hash) {
-      await argon2.verify(await this.decoyHash, password).catch(() => false);
+      await argon2.verify(await this.decoyHash, password).catch((error: unknown) => this.failed(error));
       return false;
     }
-    return argon2.verify(hash, password).catch(() => false);
+    return argon2.verify(hash, password).catch((error: unknown) => this.failed(error));
+  }
+
+  /**
+   * A verification that could not run (a malformed stored hash, the hashing pool out of memory)
+   * still refuses the password, but is logged: it is not a wrong password and someone must look.
+   */
+  private failed(error: unknown): false {
+    new Logger(PasswordService.name).error(
+      `a password could not be verified: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return false;
   }
 
   /**

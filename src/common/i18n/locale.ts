@@ -1,4 +1,10 @@
-import { SUPPORTED_LANGUAGES, translator, type LanguageTag, type Translator } from '@tandem/shared';
+import {
+  isSupportedLanguage,
+  SUPPORTED_LANGUAGES,
+  translator,
+  type LanguageTag,
+  type Translator,
+} from '@tandem/shared';
 
 /** The library as Tandem speaks for it to the public: its settings' name, time zone and languages. */
 export interface LibraryVoice {
@@ -32,7 +38,7 @@ const isNamed = (name: string): boolean => name.trim() !== '' && name.trim().toL
 /** The locale of a language (English for one Tandem does not ship) for a library. */
 export function localeOf(language: string, library: LibraryVoice = UNKNOWN_LIBRARY): Locale {
   const messages = translator(language);
-  const offered = library.languages.filter((tag): tag is LanguageTag => tag in SUPPORTED_LANGUAGES);
+  const offered = library.languages.filter(isSupportedLanguage);
   return {
     ...messages,
     libraryName: isNamed(library.name) ? library.name : messages.t('public.theLibrary'),
@@ -50,10 +56,7 @@ export function localeOf(language: string, library: LibraryVoice = UNKNOWN_LIBRA
 export function recipientLocale(recipient: { contactLanguage: string | null } | null, library: LibraryVoice): Locale {
   if (!recipient) return localeOf('en', library);
   const { contactLanguage } = recipient;
-  return localeOf(
-    contactLanguage && contactLanguage in SUPPORTED_LANGUAGES ? contactLanguage : library.defaultLanguage,
-    library,
-  );
+  return localeOf(isSupportedLanguage(contactLanguage) ? contactLanguage : library.defaultLanguage, library);
 }
 
 /**

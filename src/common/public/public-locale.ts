@@ -1,4 +1,4 @@
-import { SUPPORTED_LANGUAGES } from '@tandem/shared';
+import { isSupportedLanguage } from '@tandem/shared';
 import type { Request } from 'express';
 import { LibraryVoice, Locale, localeOf, UNKNOWN_LIBRARY } from '../i18n/locale';
 import { negotiateLanguage } from '../i18n/negotiate-language';
@@ -30,7 +30,7 @@ export function publicLocale(request: Request, preferred?: string | null): Publi
     ],
     preferred,
     acceptLanguage: request.headers['accept-language'],
-    offered: library.languages.filter((tag) => tag in SUPPORTED_LANGUAGES),
+    offered: library.languages.filter(isSupportedLanguage),
     fallback: library.defaultLanguage,
   });
   return localeOf(language, library);

@@ -1,4 +1,4 @@
-import { LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
+import { isSupportedLanguage, LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
 import type { LanguageTag, LibrarySettings, UpdateLibrarySettings } from '../library/library-queries';
 
 /** The library settings' form: the name as typed, the zone and languages as picked. */
@@ -50,10 +50,9 @@ export function withLanguages(
   values: Pick<LibraryFormValues, 'languages' | 'defaultLanguage'>,
   picked: readonly string[],
 ): Pick<LibraryFormValues, 'languages' | 'defaultLanguage'> {
-  const known = (tag: string): tag is LanguageTag => LANGUAGE_CHOICES.some((choice) => choice.value === tag);
   const languages = [
     ...values.languages.filter((tag) => picked.includes(tag)),
-    ...picked.filter(known).filter((tag) => !values.languages.includes(tag)),
+    ...picked.filter(isSupportedLanguage).filter((tag) => !values.languages.includes(tag)),
   ];
   const defaultLanguage =
     values.defaultLanguage && languages.includes(values.defaultLanguage)
