@@ -14,6 +14,7 @@ function toLibrarySettingsResponse({ version, settings }: VersionedLibrarySettin
     timezone: settings.timezone,
     defaultLanguage: settings.defaultLanguage,
     languages: [...settings.languages],
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
   };
 }
 

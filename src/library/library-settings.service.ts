@@ -43,7 +43,7 @@ function librarySettingKind(defaultTimezone: string): SettingKind<LibrarySetting
 }
 
 /**
- * The library itself (admin settings): its name, time zone and the languages it speaks to the
+ * The library itself (admin settings): its name, time zone, fiscal year and the languages it speaks to the
  * public in, versioned like the other settings: the defaults are version 1 until the first
  * change (see VersionedSettingStore). Other modules read them with `current()`.
  */
@@ -86,7 +86,13 @@ export class LibrarySettingsService {
   update(dto: UpdateLibrarySettingsDto, actor: AuthUser): Promise<VersionedLibrarySettings> {
     return this.store.update(
       dto.version,
-      { name: dto.name, timezone: dto.timezone, defaultLanguage: dto.defaultLanguage, languages: dto.languages },
+      {
+        name: dto.name,
+        timezone: dto.timezone,
+        defaultLanguage: dto.defaultLanguage,
+        languages: dto.languages,
+        fiscalYearStartMonth: dto.fiscalYearStartMonth,
+      },
       actor,
     );
   }

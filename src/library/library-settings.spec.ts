@@ -9,7 +9,13 @@ const DEFAULTS = defaultLibrarySettings('UTC');
 
 describe('library settings', () => {
   it('default to "The library" in the given zone, English by default, English and Spanish offered, and are valid', () => {
-    expect(DEFAULTS).toEqual({ name: 'The library', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] });
+    expect(DEFAULTS).toEqual({
+      name: 'The library',
+      timezone: 'UTC',
+      defaultLanguage: 'en',
+      languages: ['en', 'es'],
+      fiscalYearStartMonth: 7,
+    });
     expect(defaultLibrarySettings('America/Chicago').timezone).toBe('America/Chicago');
     expect(validateLibrarySettings(DEFAULTS)).toEqual([]);
   });
@@ -22,8 +28,15 @@ describe('library settings', () => {
           timezone: 'America/Chicago',
           defaultLanguage: 'es',
           languages: ['es'],
+          fiscalYearStartMonth: 10,
         }),
       ).toEqual([]);
+    });
+
+    it.each([0, 13, 7.5, '7', null, undefined])('refuses the fiscal year start month %p', (fiscalYearStartMonth) => {
+      expect(validateLibrarySettings({ ...DEFAULTS, fiscalYearStartMonth })).toEqual([
+        { field: 'fiscalYearStartMonth', message: 'must be a month number from 1 (January) to 12 (December)' },
+      ]);
     });
 
     it.each(['', ' ', ' padded ', 'x'.repeat(121), 5, null])('refuses the name %p', (name) => {

@@ -1,4 +1,9 @@
-import { isSupportedLanguage, LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
+import {
+  DEFAULT_FISCAL_YEAR_START_MONTH,
+  isSupportedLanguage,
+  LANGUAGE_TAGS,
+  SUPPORTED_LANGUAGES,
+} from '@tandem/shared';
 import { IANAZone } from 'luxon';
 import type { FieldError } from '../common/errors/domain-error';
 
@@ -10,12 +15,14 @@ export { LANGUAGE_TAGS, SUPPORTED_LANGUAGES };
  * - `timezone`: an IANA zone; the library's calendar (due dates, "today") is in it.
  * - `languages`: the languages offered to the public, from SUPPORTED_LANGUAGES, at least one.
  * - `defaultLanguage`: one of `languages`, for a visitor whose language is none of them.
+ * - `fiscalYearStartMonth`: the month (1–12) the library's fiscal year starts in, for reports and goals.
  */
 export interface LibrarySettings {
   name: string;
   timezone: string;
   defaultLanguage: string;
   languages: string[];
+  fiscalYearStartMonth: number;
 }
 
 export const LIBRARY_NAME_MAX = 120;
@@ -24,11 +31,26 @@ export const TIMEZONE_MAX = 64;
 /** Longer than any tag Tandem will support (BCP 47 tags in practice stay under 35). */
 export const LANGUAGE_TAG_MAX = 35;
 
-export const LIBRARY_SETTING_KEYS = ['name', 'timezone', 'defaultLanguage', 'languages'] as const;
+export const LIBRARY_SETTING_KEYS = [
+  'name',
+  'timezone',
+  'defaultLanguage',
+  'languages',
+  'fiscalYearStartMonth',
+] as const;
 
-/** The defaults: "The library", the zone the digest is sent in (DIGEST_TIMEZONE, UTC unless set), English and Spanish. */
+/**
+ * The defaults: "The library", the zone the digest is sent in (DIGEST_TIMEZONE, UTC unless set),
+ * English and Spanish, a fiscal year from July.
+ */
 export function defaultLibrarySettings(timezone: string): LibrarySettings {
-  return { name: 'The library', timezone, defaultLanguage: 'en', languages: ['en', 'es'] };
+  return {
+    name: 'The library',
+    timezone,
+    defaultLanguage: 'en',
+    languages: ['en', 'es'],
+    fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH,
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -63,13 +85,24 @@ export function isValidTimezone(value: unknown): value is string {
  */
 export function validateLibrarySettings(value: unknown): FieldError[] {
   if (!isRecord(value))
-    return [{ field: 'settings', message: 'must be an object with name, timezone, defaultLanguage and languages' }];
+    return [
+      {
+        field: 'settings',
+        message: 'must be an object with name, timezone, defaultLanguage, languages and fiscalYearStartMonth',
+      },
+    ];
   const errors: FieldError[] = [];
-  const { name, timezone, defaultLanguage, languages } = value;
+  const { name, timezone, defaultLanguage, languages, fiscalYearStartMonth } = value;
   if (typeof name !== 'string' || name !== name.trim() || name.length < 1 || name.length > LIBRARY_NAME_MAX)
     errors.push({ field: 'name', message: `must be 1 to ${LIBRARY_NAME_MAX} characters` });
   if (!isValidTimezone(timezone))
     errors.push({ field: 'timezone', message: 'must be an IANA time zone such as America/Chicago' });
+  if (
+    !Number.isInteger(fiscalYearStartMonth) ||
+    (fiscalYearStartMonth as number) < 1 ||
+    (fiscalYearStartMonth as number) > 12
+  )
+    errors.push({ field: 'fiscalYearStartMonth', message: 'must be a month number from 1 (January) to 12 (December)' });
 
   const offered = Array.isArray(languages) ? languages : null;
   if (!offered) errors.push({ field: 'languages', message: 'must be a list of language tags' });
@@ -124,6 +157,7 @@ export function mergeLibrarySettings(current: LibrarySettings, change: Partial<L
   if (typeof change.defaultLanguage === 'string') next.defaultLanguage = canonicalTag(change.defaultLanguage);
   if (Array.isArray(change.languages))
     next.languages = change.languages.map((tag) => (typeof tag === 'string' ? canonicalTag(tag) : tag));
+  if (change.fiscalYearStartMonth !== undefined) next.fiscalYearStartMonth = change.fiscalYearStartMonth;
   return next;
 }
 

@@ -6,7 +6,14 @@ import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 const PATH = '/api/v1/settings/library';
 /** The test environment leaves DIGEST_TIMEZONE unset: the library's zone defaults to UTC. */
-const DEFAULTS = { version: 1, name: 'The library', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] };
+const DEFAULTS = {
+  version: 1,
+  name: 'The library',
+  timezone: 'UTC',
+  defaultLanguage: 'en',
+  languages: ['en', 'es'],
+  fiscalYearStartMonth: 7,
+};
 
 /** The settings rows and audit events, whole: equal snapshots mean nothing was written. */
 async function snapshot(t: TestApp): Promise<unknown> {
@@ -52,6 +59,7 @@ describe(`${LibrarySettingsService.name} (e2e)`, () => {
       timezone: 'america/chicago',
       languages: ['es', 'EN'],
       defaultLanguage: 'es',
+      fiscalYearStartMonth: 10,
     }).expect(200);
     const expected = {
       version: 2,
@@ -59,6 +67,7 @@ describe(`${LibrarySettingsService.name} (e2e)`, () => {
       timezone: 'America/Chicago',
       defaultLanguage: 'es',
       languages: ['es', 'en'],
+      fiscalYearStartMonth: 10,
     };
     expect(response.body).toEqual(expected);
     const viewer = await signedInAs(t, Role.Viewer);
@@ -81,6 +90,7 @@ describe(`${LibrarySettingsService.name} (e2e)`, () => {
           timezone: { before: 'UTC', after: 'America/Chicago' },
           defaultLanguage: { before: 'en', after: 'es' },
           languages: { before: ['en', 'es'], after: ['es', 'en'] },
+          fiscalYearStartMonth: { before: 7, after: 10 },
         },
       },
     ]);
@@ -142,6 +152,9 @@ describe(`${LibrarySettingsService.name} (e2e)`, () => {
       { name: 'a language as a number', body: { languages: ['en', 1] }, fields: ['languages'] },
       { name: 'a default as a list', body: { defaultLanguage: ['en'] }, fields: ['defaultLanguage'] },
       { name: 'an unknown field', body: { currency: 'USD' }, fields: ['currency'] },
+      { name: 'month 13', body: { fiscalYearStartMonth: 13 }, fields: ['fiscalYearStartMonth'] },
+      { name: 'a month as a string', body: { fiscalYearStartMonth: 'July' }, fields: ['fiscalYearStartMonth'] },
+      { name: 'a fractional month', body: { fiscalYearStartMonth: 6.5 }, fields: ['fiscalYearStartMonth'] },
       { name: 'a version as a string', body: { version: '2', name: 'Riverside' }, fields: ['version'] },
     ];
 

@@ -10,3 +10,4 @@ export * from './schedule';
 export * from './i18n/catalogs';
 export * from './i18n/languages';
 export * from './i18n/translate';
+export * from './reporting';

@@ -30,6 +30,14 @@ export const PERMISSION_MIN_ROLE = {
   'checkIn.send': Role.Staff,
   /** Send a check-in round to every partner due one. */
   'checkIn.round': Role.Manager,
+  /**
+   * The outreach report (visits, sessions, attendance, feedback and outcomes by partner, audience,
+   * program, month or staff member) and the work-plan goals with their progress. Viewers too: board
+   * members read them, and they carry no contact details.
+   */
+  'report.read': Role.Viewer,
+  /** Set, change and remove the team's work-plan goals. */
+  'goal.manage': Role.Manager,
   /** The partnership health dashboard: the whole portfolio ranked, audience coverage, what is coming and overdue. */
   'dashboard.read': Role.Manager,
   /** Library closure days (which cancel the sessions on them). */
