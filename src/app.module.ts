@@ -31,6 +31,7 @@ import { MatchingModule } from './matching/matching.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { CheckInModule } from './check-in/check-in.module';
 import { DigestModule } from './digest/digest.module';
+import { ReportModule } from './report/report.module';
 import { DemoModule } from './demo/demo.module';
 import { SearchModule } from './search/search.module';
 import { LibraryModule, LibraryVoiceModule } from './library/library.module';
@@ -87,6 +88,7 @@ export class AppModule {
         PartnershipModule,
         CheckInModule,
         DigestModule,
+        ReportModule,
         DemoModule,
         SearchModule,
         LibraryModule,

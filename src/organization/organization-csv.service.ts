@@ -6,6 +6,7 @@ import { IsBoolean, IsOptional, isUUID, validate } from 'class-validator';
 // CsvError from the same entry point as parse: each bundle has its own class.
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula, restoreFormula } from '../common/csv-cells';
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_LISTED_ERRORS } from '@tandem/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -58,24 +59,7 @@ const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
 // Pure helpers (unit-tested in organization-csv.service.spec.ts)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with = + - @
- * tab or carriage return. Leading single quotes are included so that a value which itself
- * starts with a quote and a trigger also gets one more quote, and `restoreFormula` can always
- * remove exactly one: the pair round-trips every string.
- */
-const FORMULA_TRIGGER = /^'*[=+\-@\t\r]/;
-const NEUTRALIZED_FORMULA = /^'+[=+\-@\t\r]/;
-
-/** Export: prefixes a cell a spreadsheet would evaluate with `'`, which makes it plain text. */
-export function neutralizeFormula(value: string): string {
-  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
-}
-
-/** Import: removes the one quote `neutralizeFormula` added, so export → import round-trips. */
-export function restoreFormula(cell: string): string {
-  return NEUTRALIZED_FORMULA.test(cell) ? cell.slice(1) : cell;
-}
+export { neutralizeFormula, restoreFormula };
 
 export const LIST_SEPARATOR = '; ';
 

@@ -117,6 +117,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'PATCH /api/v1/settings/check-ins': Role.Admin,
   'GET /api/v1/settings/matching': Role.Admin,
   'PATCH /api/v1/settings/matching': Role.Admin,
+  'GET /api/v1/reports/outreach': Role.Viewer,
+  'GET /api/v1/reports/outreach.csv': Role.Viewer,
   'GET /api/v1/settings/library': Role.Viewer,
   'PATCH /api/v1/settings/library': Role.Admin,
   'GET /api/v1/settings/security': Role.Admin,

@@ -1,4 +1,5 @@
 import { isISO8601, registerDecorator, ValidationOptions } from 'class-validator';
+import { isIsoDate } from '@tandem/shared';
 
 /** A calendar date, "2026-03-04". */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,5 +51,17 @@ export function IsIsoDateOrDateTime(options?: ValidationOptions): PropertyDecora
         ...options,
       },
       validator: { validate: isIsoDateOrDateTime },
+    });
+}
+
+/** A real calendar date written as YYYY-MM-DD (2026-02-30 is refused). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a calendar date written YYYY-MM-DD, such as 2026-07-01', ...options },
+      validator: { validate: isIsoDate },
     });
 }
