@@ -15,6 +15,7 @@ import { MatchDecisions1796606213517 } from './1796606213517-MatchDecisions';
 import { HealthScores1796650100000 } from './1796650100000-HealthScores';
 import { MatchingVersion1796650200000 } from './1796650200000-MatchingVersion';
 import { Languages1796650300000 } from './1796650300000-Languages';
+import { Goals1796650500000 } from './1796650500000-Goals';
 
 export const MIGRATIONS: Function[] = [
   Init1795716090175,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   HealthScores1796650100000,
   MatchingVersion1796650200000,
   Languages1796650300000,
+  Goals1796650500000,
 ];

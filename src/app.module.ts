@@ -31,6 +31,7 @@ import { MatchingModule } from './matching/matching.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { CheckInModule } from './check-in/check-in.module';
 import { DigestModule } from './digest/digest.module';
+import { GoalModule } from './goal/goal.module';
 import { ReportModule } from './report/report.module';
 import { DemoModule } from './demo/demo.module';
 import { SearchModule } from './search/search.module';
@@ -89,6 +90,7 @@ export class AppModule {
         CheckInModule,
         DigestModule,
         ReportModule,
+        GoalModule,
         DemoModule,
         SearchModule,
         LibraryModule,

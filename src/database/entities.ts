@@ -29,6 +29,7 @@ import { Setting } from '../settings/setting.entity';
 import { CheckIn } from '../check-in/check-in.entity';
 import { CheckInResponse } from '../check-in/check-in-response.entity';
 import { HealthDigest } from '../digest/health-digest.entity';
+import { Goal } from '../goal/goal.entity';
 
 /** Every entity, listed once for the app and the migration CLI. */
 export const ENTITIES = [
@@ -64,4 +65,5 @@ export const ENTITIES = [
   CheckIn,
   CheckInResponse,
   HealthDigest,
+  Goal,
 ];

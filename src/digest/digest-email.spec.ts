@@ -115,4 +115,67 @@ describe('digestMail', () => {
     expect(html).toContain('A quiet week');
     expect(text).not.toContain('/organizations/');
   });
+
+  describe('goals off track', () => {
+    const withGoals: DigestContent = {
+      ...quiet,
+      goalsOffTrack: [
+        {
+          goalId: 'g1',
+          title: 'Teen attendance <fall>',
+          metric: 'attendance',
+          target: 600,
+          from: '2026-07-01',
+          to: '2027-06-30',
+          scope: { type: 'audience', id: 'a1', name: 'Teens & young adults' },
+          value: 120,
+          expectedByNow: 250,
+          newlyOffTrack: true,
+        },
+        {
+          goalId: 'g2',
+          title: 'Invitations',
+          metric: 'invitations',
+          target: 1000,
+          from: '2026-07-01',
+          to: '2027-06-30',
+          scope: { type: 'library', id: null, name: null },
+          value: 300,
+          expectedByNow: 430,
+          newlyOffTrack: false,
+        },
+      ],
+    };
+
+    it('names each goal off track after the introductions, with its numbers, marking those that fell off this week', () => {
+      const { text } = digestMail({ recipientName: 'Morgan', content: withGoals, publicUrl: URL });
+      expect(text.indexOf('Goals off track')).toBeGreaterThan(text.indexOf('Suggested introductions'));
+      expect(text.indexOf('Goals off track')).toBeLessThan(text.indexOf('Open the dashboard'));
+      expect(text).toContain(
+        '- Teen attendance <fall> — Teens & young adults: 120 of 600 attendees at sessions (250 expected by now) — fell off track this week',
+      );
+      expect(text).toContain('- Invitations: 300 of 1000 invitations handed out (430 expected by now)\n');
+      expect(text).toContain(`See the goals: ${URL}/goals`);
+    });
+
+    it('escapes goal titles in the HTML and links the goals page', () => {
+      const { html } = digestMail({ recipientName: 'Morgan', content: withGoals, publicUrl: URL });
+      expect(html).toContain(`<a href="${URL}/goals">Teen attendance &lt;fall&gt; — Teens &amp; young adults</a>`);
+      expect(html).not.toContain('<fall>');
+      expect(html).toContain('<strong> — fell off track this week</strong>');
+    });
+
+    it('says every goal is on track when none is off track, and reads a digest stored before goals existed', () => {
+      const { text } = digestMail({
+        recipientName: 'Morgan',
+        content: { ...quiet, goalsOffTrack: [] },
+        publicUrl: URL,
+      });
+      expect(text).toContain('Goals off track\nEvery current goal is on track.');
+      expect(text).not.toContain('See the goals');
+      expect(digestMail({ recipientName: 'Morgan', content: quiet, publicUrl: URL }).text).toContain(
+        'Every current goal is on track.',
+      );
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import type { DigestContent } from './digest.rules';
+import { GOAL_METRIC_LABELS } from '@tandem/shared';
+import type { DigestContent, DigestGoalOffTrack } from './digest.rules';
 import type { ReactNode } from 'react';
 import { BUTTON_STYLE, EmailDocument, FOOTNOTE_STYLE, renderEmail } from '../mail/email-layout';
 
@@ -57,9 +58,22 @@ export function digestSubject(content: DigestContent): string {
   return `Partnership health — week of ${formatWeekOf(content.weekOf)}: ${headline}`;
 }
 
+/** "120 of 600 attendees at sessions (250 expected by now)", what the goal line says of its numbers. */
+export function goalStanding(goal: DigestGoalOffTrack): string {
+  return `${goal.value} of ${goal.target} ${GOAL_METRIC_LABELS[goal.metric]} (${goal.expectedByNow} expected by now)`;
+}
+
+/** "Teen attendance — Harbor House", or the title alone for a goal of the whole library. */
+export function goalName(goal: DigestGoalOffTrack): string {
+  return goal.scope.name ? `${goal.title} — ${goal.scope.name}` : goal.title;
+}
+
+const FELL_OFF = 'fell off track this week';
+
 /**
  * The weekly digest email, sections in the issue's order: bands that changed, new at-risk
- * partners with their drivers, uncovered priority audiences, top suggested introductions. Every
+ * partners with their drivers, uncovered priority audiences, top suggested introductions, then
+ * the work-plan goals off track (those that fell off track this week marked). Every
  * partner links to its page; an empty section says so in a sentence rather than disappearing,
  * and a week where nothing moved says so first.
  */
@@ -67,6 +81,9 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
   const { content, publicUrl } = input;
   const orgLink = (id: string) => `${publicUrl}/organizations/${id}`;
   const dashboard = `${publicUrl}/dashboard`;
+  const goalsPage = `${publicUrl}/goals`;
+  // A digest stored before goals existed has none.
+  const goals = content.goalsOffTrack ?? [];
   const quiet = content.bandChanges.length === 0 && content.newAtRisk.length === 0;
   const week = formatWeekOf(content.weekOf);
   const counts = bandCounts(content.byBand);
@@ -76,6 +93,7 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
     newAtRisk: 'No partner newly at-risk or dormant.',
     uncovered: 'Every audience has at least one active partner.',
     introductions: 'No introductions to suggest this week.',
+    goals: 'Every current goal is on track.',
   };
 
   const text = [
@@ -114,6 +132,12 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
           `   ${m.providerName}: ${orgLink(m.providerId)}`,
           `   ${m.seekerName}: ${orgLink(m.seekerId)}`,
         ])),
+    '',
+    'Goals off track',
+    ...(goals.length === 0
+      ? [empty.goals]
+      : goals.map((g) => `- ${goalName(g)}: ${goalStanding(g)}${g.newlyOffTrack ? ` — ${FELL_OFF}` : ''}`)),
+    ...(goals.length === 0 ? [] : [`See the goals: ${goalsPage}`]),
     '',
     `Open the dashboard: ${dashboard}`,
     '',
@@ -194,6 +218,20 @@ export function digestMail(input: DigestMailInput): { subject: string; text: str
               </Item>
             ))}
           </ol>
+        )}
+      </Section>
+      <Section title="Goals off track">
+        {goals.length === 0 ? (
+          <None sentence={empty.goals} />
+        ) : (
+          <ul>
+            {goals.map((g) => (
+              <Item key={g.goalId}>
+                <a href={goalsPage}>{goalName(g)}</a>: {goalStanding(g)}
+                {g.newlyOffTrack && <strong> — {FELL_OFF}</strong>}
+              </Item>
+            ))}
+          </ul>
         )}
       </Section>
       <p style={{ marginTop: '1.5em' }}>

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GoalModule } from '../goal/goal.module';
 import { LibraryModule } from '../library/library.module';
 import { MatchingModule } from '../matching/matching.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -10,7 +11,7 @@ import { DigestService } from './digest.service';
 
 /** The weekly health digest to managers: its preview route and the service the maintenance worker runs weekly. */
 @Module({
-  imports: [PartnershipModule, MatchingModule, UserModule, OutboxModule, LibraryModule],
+  imports: [PartnershipModule, MatchingModule, UserModule, OutboxModule, LibraryModule, GoalModule],
   controllers: [DigestController],
   providers: [DigestService, DigestEmailKind],
   exports: [DigestService],

@@ -5,6 +5,7 @@ import {
   composeDigest,
   DIGEST_SCHEDULE,
   digestDueAt,
+  DigestGoalInput,
   DigestInput,
   DigestIntroduction,
   DigestOrganizationInput,
@@ -40,10 +41,92 @@ function intro(provider: string, seeker: string, strength: number): DigestIntrod
 }
 
 function digest(input: Partial<DigestInput>) {
-  return composeDigest({ weekOf: '2026-11-30', organizations: [], audiences: [], introductions: [], ...input });
+  return composeDigest({
+    weekOf: '2026-11-30',
+    organizations: [],
+    audiences: [],
+    introductions: [],
+    goals: [],
+    ...input,
+  });
 }
 
+/** A current goal, on track unless said otherwise; ids are the titles. */
+function goal(title: string, overrides: Partial<DigestGoalInput> = {}): DigestGoalInput {
+  return {
+    goalId: title.toLowerCase(),
+    title,
+    metric: 'attendance',
+    target: 600,
+    from: '2026-07-01',
+    to: '2027-06-30',
+    scope: { type: 'library', id: null, name: null },
+    progress: { value: 300, ratio: 0.5, expectedByNow: 250, onTrack: true, status: 'on-track' },
+    onTrackWeekBefore: true,
+    ...overrides,
+  };
+}
+
+const behind = (value: number, expectedByNow: number) => ({
+  value,
+  ratio: Math.round((value / 600) * 1000) / 1000,
+  expectedByNow,
+  onTrack: false,
+  status: 'off-track' as const,
+});
+
 describe('composeDigest', () => {
+  describe('goalsOffTrack', () => {
+    it('lists only current goals off track, with value, expected, period and scope', () => {
+      const audience = { type: 'audience' as const, id: 'teens', name: 'Teens' };
+      const content = digest({
+        goals: [
+          goal('On pace'),
+          goal('Met early', {
+            progress: { value: 700, ratio: 1.167, expectedByNow: 250, onTrack: true, status: 'met' },
+          }),
+          goal('Behind', { metric: 'people-reached', scope: audience, progress: behind(100, 250) }),
+        ],
+      });
+      expect(content.goalsOffTrack).toEqual([
+        {
+          goalId: 'behind',
+          title: 'Behind',
+          metric: 'people-reached',
+          target: 600,
+          from: '2026-07-01',
+          to: '2027-06-30',
+          scope: audience,
+          value: 100,
+          expectedByNow: 250,
+          newlyOffTrack: true,
+        },
+      ]);
+    });
+
+    it('marks the ones on track a week ago as newly off track and lists them first, then the furthest behind', () => {
+      const content = digest({
+        goals: [
+          goal('Old news, far behind', { progress: behind(10, 250), onTrackWeekBefore: false }),
+          goal('Old news, a little behind', { progress: behind(240, 250), onTrackWeekBefore: false }),
+          goal('Slipped', { progress: behind(200, 250), onTrackWeekBefore: true }),
+          goal('Slipped further', { progress: behind(100, 250), onTrackWeekBefore: true }),
+        ],
+      });
+      expect(content.goalsOffTrack!.map((g) => [g.title, g.newlyOffTrack])).toEqual([
+        ['Slipped further', true],
+        ['Slipped', true],
+        ['Old news, far behind', false],
+        ['Old news, a little behind', false],
+      ]);
+    });
+
+    it('is empty when every goal is on track (or there are none)', () => {
+      expect(digest({ goals: [goal('On pace')] }).goalsOffTrack).toEqual([]);
+      expect(digest({}).goalsOffTrack).toEqual([]);
+    });
+  });
+
   describe('bandChanges', () => {
     it('lists each organization whose band differs from last week, either way, with both bands and the score now', () => {
       const content = digest({

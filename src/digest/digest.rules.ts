@@ -1,4 +1,6 @@
+import type { GoalMetric, GoalProgress } from '@tandem/shared';
 import { DateTime } from 'luxon';
+import type { GoalScopeType } from '../goal/goal.rules';
 import { OrganizationStage } from '../organization/organization-stage';
 import type { AudienceCoverage, PortfolioEntry } from '../partnership/dashboard.service';
 import { HEALTH_BANDS, HealthBand, ScoredBand } from '../partnership/health-settings';
@@ -31,6 +33,10 @@ import { HEALTH_BANDS, HealthBand, ScoredBand } from '../partnership/health-sett
  * - topIntroductions: the first DIGEST_RULES.introductions of matching's ranking (dismissed
  *   suggestions are already hidden there).
  * - Organizations at stage ended are left out everywhere (counts included).
+ * - goalsOffTrack: current work-plan goals off track (status `off-track`: behind the even pace,
+ *   target not yet met), those that fell off track since last week first (on track a week before
+ *   by the same rule, measured as of then: GoalService.currentWithLastWeek), then the furthest
+ *   behind (lowest value ÷ expected by now), then the soonest to end, then title, then id.
  */
 export const DIGEST_RULES = Object.freeze({ previousMinDays: 6, introductions: 3 });
 
@@ -65,6 +71,28 @@ export interface DigestIntroduction {
   strength: number;
 }
 
+/** A current work-plan goal with its progress now and its standing a week ago. */
+export interface DigestGoalInput {
+  goalId: string;
+  title: string;
+  metric: GoalMetric;
+  target: number;
+  from: string;
+  to: string;
+  scope: DigestGoalScope;
+  progress: GoalProgress;
+  /** On track a week ago (by the same rule, measured as of then). */
+  onTrackWeekBefore: boolean;
+}
+
+export interface DigestGoalScope {
+  type: GoalScopeType;
+  /** Null for the whole library. */
+  id: string | null;
+  /** Null for the whole library. */
+  name: string | null;
+}
+
 export interface DigestInput {
   /** The Monday (UTC date, YYYY-MM-DD) of the week the digest is for. */
   weekOf: string;
@@ -72,6 +100,25 @@ export interface DigestInput {
   audiences: readonly DigestAudienceInput[];
   /** Suggested introductions, strongest first (matching's ranking). */
   introductions: readonly DigestIntroduction[];
+  /** Current work-plan goals (any order). */
+  goals: readonly DigestGoalInput[];
+}
+
+/** A current goal behind its even pace. */
+export interface DigestGoalOffTrack {
+  goalId: string;
+  title: string;
+  metric: GoalMetric;
+  target: number;
+  from: string;
+  to: string;
+  scope: DigestGoalScope;
+  /** Where it stands (the measure so far). */
+  value: number;
+  /** What an even pace would have reached by now. */
+  expectedByNow: number;
+  /** It was on track a week ago: news this week. */
+  newlyOffTrack: boolean;
 }
 
 /** Between scored bands only: a partnership getting or losing its score is not a change. */
@@ -109,6 +156,8 @@ export interface DigestContent {
   newAtRisk: DigestAtRisk[];
   uncoveredAudiences: DigestUncoveredAudience[];
   topIntroductions: DigestIntroduction[];
+  /** Current goals off track, the newly off track first; absent in a digest stored before goals existed. */
+  goalsOffTrack?: DigestGoalOffTrack[];
 }
 
 const idOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -171,7 +220,45 @@ export function composeDigest(input: DigestInput): DigestContent {
     strength: intro.strength,
   }));
 
-  return { weekOf: input.weekOf, byBand, bandChanges, newAtRisk, uncoveredAudiences, topIntroductions };
+  return {
+    weekOf: input.weekOf,
+    byBand,
+    bandChanges,
+    newAtRisk,
+    uncoveredAudiences,
+    topIntroductions,
+    goalsOffTrack: goalsOffTrack(input.goals),
+  };
+}
+
+/** How far a goal is along its even pace (1 when nothing is expected yet). */
+const paceShare = (goal: DigestGoalInput) =>
+  goal.progress.expectedByNow > 0 ? goal.progress.value / goal.progress.expectedByNow : 1;
+
+/** The current goals off track, newly off track first, then furthest behind, soonest to end, title, id. */
+export function goalsOffTrack(goals: readonly DigestGoalInput[]): DigestGoalOffTrack[] {
+  return goals
+    .filter((goal) => goal.progress.status === 'off-track')
+    .sort(
+      (a, b) =>
+        Number(b.onTrackWeekBefore) - Number(a.onTrackWeekBefore) ||
+        paceShare(a) - paceShare(b) ||
+        a.to.localeCompare(b.to) ||
+        a.title.localeCompare(b.title) ||
+        idOrder(a.goalId, b.goalId),
+    )
+    .map((goal) => ({
+      goalId: goal.goalId,
+      title: goal.title,
+      metric: goal.metric,
+      target: goal.target,
+      from: goal.from,
+      to: goal.to,
+      scope: { ...goal.scope },
+      value: goal.progress.value,
+      expectedByNow: goal.progress.expectedByNow,
+      newlyOffTrack: goal.onTrackWeekBefore,
+    }));
 }
 
 /**

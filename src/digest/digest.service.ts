@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/role.enum';
 import { Clock } from '../common/clock/clock';
+import { GoalService } from '../goal/goal.service';
+import { scopeOf } from '../goal/goal.rules';
 import { LibraryCalendar } from '../library/library-calendar';
 import { MatchingService } from '../matching/matching.service';
 import { DashboardService } from '../partnership/dashboard.service';
@@ -25,6 +27,8 @@ export interface StoredDigest {
 }
 
 export interface DigestPreview extends DigestContent {
+  /** Always present in the preview (an empty list for a digest stored before goals existed). */
+  goalsOffTrack: NonNullable<DigestContent['goalsOffTrack']>;
   stored: boolean;
   composedAt: string;
 }
@@ -60,21 +64,24 @@ export class DigestService {
     private readonly users: UserService,
     private readonly clock: Clock,
     private readonly calendar: LibraryCalendar,
+    private readonly goals: GoalService,
   ) {}
 
   /**
    * What the digest for the week of `now` says, computed now and not stored. Set-based: the
    * portfolio (8 statements), the coverage (1), last week's bands (1) and the introductions (4),
-   * whatever the number of organizations.
+   * whatever the number of organizations; plus the current goals measured now and a week ago
+   * (GoalService: a report measurement per distinct period and scope).
    */
   async composeWeekly(now: Date, zone?: string): Promise<DigestContent> {
     const week = weekOf(now, zone ?? (await this.calendar.zone()));
     const previousAt = new Date(now.getTime() - DIGEST_RULES.previousMinDays * DAY_MS);
-    const [portfolio, audiences, previous, introductions] = await Promise.all([
+    const [portfolio, audiences, previous, introductions, goals] = await Promise.all([
       this.dashboard.portfolio(now),
       this.dashboard.audienceCoverage(),
       this.snapshots.latestBandsAt(previousAt),
       this.matching.strongest(DIGEST_RULES.introductions),
+      this.goals.currentWithLastWeek(now),
     ]);
     return composeDigest({
       weekOf: week,
@@ -84,6 +91,17 @@ export class DigestService {
       })),
       audiences,
       introductions: introductions.data,
+      goals: goals.map(({ goal, scopeName, progress, onTrackWeekBefore }) => ({
+        goalId: goal.id,
+        title: goal.title,
+        metric: goal.metric,
+        target: goal.target,
+        from: goal.from,
+        to: goal.to,
+        scope: { ...scopeOf(goal), name: scopeName },
+        progress,
+        onTrackWeekBefore,
+      })),
     });
   }
 
@@ -95,8 +113,15 @@ export class DigestService {
     const now = this.clock.now();
     const zone = await this.calendar.zone();
     const stored = await this.stored(weekOf(now, zone));
-    if (stored) return { ...stored.content, stored: true, composedAt: stored.createdAt.toISOString() };
-    return { ...(await this.composeWeekly(now, zone)), stored: false, composedAt: now.toISOString() };
+    if (stored)
+      return {
+        ...stored.content,
+        goalsOffTrack: stored.content.goalsOffTrack ?? [],
+        stored: true,
+        composedAt: stored.createdAt.toISOString(),
+      };
+    const content = await this.composeWeekly(now, zone);
+    return { ...content, goalsOffTrack: content.goalsOffTrack ?? [], stored: false, composedAt: now.toISOString() };
   }
 
   /**

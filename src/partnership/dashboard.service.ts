@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import type { GoalResponseDto } from '../goal/dto/goal.dto';
+import { toGoalResponse } from '../goal/goal.mapper';
+import { GoalService } from '../goal/goal.service';
 import { toMatchResponse } from '../matching/matching.mapper';
 import { MatchingService } from '../matching/matching.service';
 import type { MatchResponseDto } from '../matching/dto/match.dto';
@@ -91,6 +94,8 @@ export interface HealthDashboard {
   upcomingSessions: { total: number; data: UpcomingSession[] };
   overdueTasks: { total: number; data: OverdueTask[] };
   introductions: { total: number; data: MatchResponseDto[] };
+  /** Current work-plan goals with their progress, off track first (GoalService). */
+  goals: GoalResponseDto[];
 }
 
 /**
@@ -110,6 +115,8 @@ export interface HealthDashboard {
  * - overdueTasks: open tasks whose due time has passed, oldest due first, at most 20, with the total.
  * - introductions: the three strongest suggested introductions (GET /matches, dismissed ones
  *   hidden), with the total: the first one is the introduction to make first.
+ * - goals: the work-plan goals whose period contains the library's today, with their progress,
+ *   off track first, then the soonest to end (GET /goals?current=true; measured by GoalService).
  *
  * Fifteen set-based statements whatever the size of the portfolio, never one per organization
  * (the read side's, read-side/dashboard.query.ts and health-facts.query.ts):
@@ -127,6 +134,7 @@ export class DashboardService {
     private readonly matching: MatchingService,
     private readonly store: HealthScoreStore,
     private readonly clock: Clock,
+    private readonly goals: GoalService,
   ) {}
 
   /**
@@ -152,12 +160,13 @@ export class DashboardService {
           portfolioCountRows(this.dataSource),
         ]),
       );
-    const [[pageRows, countRows], audienceCoverage, introductions, sessions, tasks] = await Promise.all([
+    const [[pageRows, countRows], audienceCoverage, introductions, sessions, tasks, goals] = await Promise.all([
       portfolio,
       this.audienceCoverage(),
       this.matching.strongest(DASHBOARD_RULES.introductions),
       upcomingSessionRows(this.dataSource, now, upcomingDays, listLimit),
       overdueTaskRows(this.dataSource, now, listLimit),
+      this.goals.current(),
     ]);
     const [snapshots, total] = await Promise.all([
       this.snapshots.recentByOrganization(
@@ -215,6 +224,7 @@ export class DashboardService {
         })),
       },
       introductions: { total: introductions.meta.total, data: introductions.data.map(toMatchResponse) },
+      goals: goals.map(toGoalResponse),
     };
   }
 

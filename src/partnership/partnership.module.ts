@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { GoalModule } from '../goal/goal.module';
 import { MatchingModule } from '../matching/matching.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
@@ -13,7 +14,7 @@ import { OrganizationHealthService } from './organization-health.service';
 
 /** Partnership health: the score's settings (and, built on them, the score of each organization). */
 @Module({
-  imports: [AuditModule, MatchingModule],
+  imports: [AuditModule, MatchingModule, GoalModule],
   controllers: [HealthSettingsController, OrganizationHealthController, DashboardController],
   providers: [
     HealthSettingsService,

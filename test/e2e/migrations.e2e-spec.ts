@@ -36,6 +36,7 @@ describe('Migrations (e2e)', () => {
         'deliveries',
         'feedback',
         'feedback_links',
+        'goals',
         'health_changes',
         'health_digests',
         'health_scores',

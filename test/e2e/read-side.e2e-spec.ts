@@ -34,6 +34,7 @@ import {
   SearchInput,
 } from '../../src/read-side/search.query';
 import { organizationTimelineRows, TIMELINE_TYPES } from '../../src/read-side/timeline.query';
+import { activePartnerCountRows, goalScopeNameRows } from '../../src/read-side/goal.query';
 import {
   persistAudience,
   persistCapability,
@@ -262,5 +263,33 @@ describe('read side (e2e)', () => {
     expect(byEmail).toEqual([row]);
     expect(hidden).toEqual([]);
     expect(programs).toEqual([{ id: seed.program, name: programName, status: 'running' }]);
+  });
+  it("goals: the scopes' names, and active partners per scope now and at a past instant", async () => {
+    const [names, counts] = await readOnly((db) =>
+      Promise.all([
+        goalScopeNameRows(db, {
+          audienceIds: [seed.audience],
+          programIds: [seed.program],
+          organizationIds: [seed.ended],
+        }),
+        activePartnerCountRows(db, [
+          { key: 'library', audienceId: null, programId: null, organizationId: null, at: null },
+          { key: 'audience', audienceId: seed.audience, programId: null, organizationId: null, at: null },
+          { key: 'program', audienceId: null, programId: seed.program, organizationId: null, at: null },
+          { key: 'ended', audienceId: null, programId: null, organizationId: seed.ended, at: null },
+          // Before any organization was added (none has stage history here): none counts.
+          { key: 'before', audienceId: null, programId: null, organizationId: null, at: ago(365) },
+        ]),
+      ]),
+    );
+    expect(names.map((row) => row.kind).sort()).toEqual(['audience', 'organization', 'program']);
+    expect(names.find((row) => row.kind === 'organization')?.id).toBe(seed.ended);
+    expect(Object.fromEntries(counts.map((row) => [row.key, row.count]))).toEqual({
+      library: 2,
+      audience: 1,
+      program: 2,
+      ended: 0,
+      before: 0,
+    });
   });
 });

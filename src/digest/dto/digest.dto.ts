@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GOAL_METRICS, GoalMetric } from '@tandem/shared';
+import { GoalScopeDto } from '../../goal/dto/goal.dto';
 import { HealthBand, SCORED_BANDS, ScoredBand } from '../../partnership/health-settings';
 
 export class DigestBandChangeDto {
@@ -35,6 +37,31 @@ export class DigestIntroductionDto {
   @ApiProperty() seekerName: string;
   @ApiProperty() explanation: string;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) strength: number;
+}
+
+/** A current work-plan goal behind its even pace (stored as `goalsOffTrack[]` in health_digests.content). */
+export class DigestGoalOffTrackDto {
+  @ApiProperty({ format: 'uuid' }) goalId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: GOAL_METRICS }) metric: GoalMetric;
+  @ApiProperty({ type: 'integer', minimum: 1 }) target: number;
+  @ApiProperty({ format: 'date', description: 'First day of the period (included).' }) from: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the period (included).' }) to: string;
+  @ApiProperty({ type: GoalScopeDto, description: 'What the goal counts in, named (type library: the whole library).' })
+  scope: GoalScopeDto;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The measure so far (as GET /goals progress.value).' })
+  value: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'What an even pace would have reached by now (progress.expectedByNow).',
+  })
+  expectedByNow: number;
+  @ApiProperty({
+    description:
+      'True when the goal was on track a week before (same rule, measured as of then): it fell off track this week.',
+  })
+  newlyOffTrack: boolean;
 }
 
 export class DigestResponseDto {
@@ -74,6 +101,12 @@ export class DigestResponseDto {
     description: 'The three strongest suggested introductions (dismissed ones hidden).',
   })
   topIntroductions: DigestIntroductionDto[];
+  @ApiProperty({
+    type: [DigestGoalOffTrackDto],
+    description:
+      'Current work-plan goals off track (behind the even pace, target not met): those that fell off track since last week (`newlyOffTrack`) first, then the furthest behind. Empty for a digest stored before goals existed.',
+  })
+  goalsOffTrack: DigestGoalOffTrackDto[];
   @ApiProperty({
     description:
       "True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent.",

@@ -1,4 +1,5 @@
 import { MatchResponseDto } from '../../matching/dto/match.dto';
+import { GoalResponseDto } from '../../goal/dto/goal.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -206,6 +207,12 @@ export class HealthDashboardResponseDto {
     description: 'The three strongest suggested introductions (dismissed ones hidden).',
   })
   introductions: DashboardIntroductionsDto;
+  @ApiProperty({
+    type: [GoalResponseDto],
+    description:
+      "The work-plan goals whose period contains the library's today, with their progress (as GET /goals?current=true): off track first, then the soonest to end.",
+  })
+  goals: GoalResponseDto[];
 }
 
 export class PortfolioWeekDto {

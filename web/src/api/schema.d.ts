@@ -555,6 +555,52 @@ export interface paths {
         patch: operations["FeedbackController_update"];
         trace?: never;
     };
+    "/api/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work-plan goals with their progress: current ones first (off track first), then future, then past
+         * @description Progress is measured on every read, on the library's today (`asOf`): the outreach report's totals over the period up to today for the goal's scope (GET /reports/outreach), or for active partners the organizations at stage active in the scope now (at the period's end once it has ended). At most 200.
+         */
+        get: operations["GoalController_list"];
+        put?: never;
+        /**
+         * Set a goal: a measure, a target, a period and at most one scope (audience, program or partner)
+         * @description Progress is measured on every read, on the library's today (`asOf`): the outreach report's totals over the period up to today for the goal's scope (GET /reports/outreach), or for active partners the organizations at stage active in the scope now (at the period's end once it has ended).
+         */
+        post: operations["GoalController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One goal with its progress
+         * @description Progress is measured on every read, on the library's today (`asOf`): the outreach report's totals over the period up to today for the goal's scope (GET /reports/outreach), or for active partners the organizations at stage active in the scope now (at the period's end once it has ended).
+         */
+        get: operations["GoalController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a goal */
+        delete: operations["GoalController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a goal (needs the current version); the result must still have at most one scope */
+        patch: operations["GoalController_update"];
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1056,6 +1102,46 @@ export interface paths {
         };
         /** A rule's delivery log, latest due first: each email with its status, attempts and why it failed or was skipped */
         get: operations["ReminderController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outreach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outreach report for a period, grouped by partner, audience, program, month or staff
+         * @description Visits, invitations handed out and people reached; sessions held, cancelled (by staff or a closure) and upcoming; attendance; feedback, its average rating and the four Project Outcome measures (averages and the share who agree, 4–5) — over a period of the library’s days, grouped. A fact is in every group it belongs to (a session with two partners is in both partners’ rows) but once in the totals. No contact details: viewers (board members) read it too.
+         */
+        get: operations["ReportController_outreach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outreach.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outreach report as CSV
+         * @description The same rows as the report, then a Total row; outcome shares as percentages. UTF-8 with a byte order mark, CRLF line ends, cells a spreadsheet would run as a formula prefixed with a quote. Visits, invitations handed out and people reached; sessions held, cancelled (by staff or a closure) and upcoming; attendance; feedback, its average rating and the four Project Outcome measures (averages and the share who agree, 4–5) — over a period of the library’s days, grouped. A fact is in every group it belongs to (a session with two partners is in both partners’ rows) but once in the totals. No contact details: viewers (board members) read it too.
+         */
+        get: operations["ReportController_outreachCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1944,6 +2030,44 @@ export interface components {
             suggestions?: string | null;
             worked?: string | null;
         };
+        CreateGoalDto: {
+            /**
+             * Format: uuid
+             * @description Count only facts for this audience (partners serving it; programs for it). At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            audienceId?: string | null;
+            /**
+             * Format: date
+             * @description First day of the period (the library's calendar, included).
+             * @example 2026-07-01
+             */
+            from: string;
+            /**
+             * @description What the goal counts, from the same facts as the outreach report: `attendance` (attendees at sessions), `people-reached` (people reached on visits), `invitations` (invitations handed out), `sessions-held` (sessions held), `active-partners` (active partners), `feedback-count` (feedback responses). Active partners are the organizations at stage active in the scope — now, or at the end of a period that has ended.
+             * @enum {string}
+             */
+            metric: "attendance" | "people-reached" | "invitations" | "sessions-held" | "active-partners" | "feedback-count";
+            /**
+             * Format: uuid
+             * @description Count only this partner's facts. At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            organizationId?: string | null;
+            /**
+             * Format: uuid
+             * @description Count only this program's facts (its partners, for active partners). At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            programId?: string | null;
+            /** @example 600 */
+            target: number;
+            /** @example 600 attendees at teen sessions */
+            title: string;
+            /**
+             * Format: date
+             * @description Last day of the period (included); not before from, at most 3660 days in all.
+             * @example 2027-06-30
+             */
+            to: string;
+        };
         CreateNoteDto: {
             /** @example Met the new case manager; they want a Spanish-language session. */
             body: string;
@@ -2313,6 +2437,32 @@ export interface components {
              */
             to: "thriving" | "steady" | "at-risk" | "dormant";
         };
+        DigestGoalOffTrackDto: {
+            /** @description What an even pace would have reached by now (progress.expectedByNow). */
+            expectedByNow: number;
+            /**
+             * Format: date
+             * @description First day of the period (included).
+             */
+            from: string;
+            /** Format: uuid */
+            goalId: string;
+            /** @enum {string} */
+            metric: "attendance" | "people-reached" | "invitations" | "sessions-held" | "active-partners" | "feedback-count";
+            /** @description True when the goal was on track a week before (same rule, measured as of then): it fell off track this week. */
+            newlyOffTrack: boolean;
+            /** @description What the goal counts in, named (type library: the whole library). */
+            scope: components["schemas"]["GoalScopeDto"];
+            target: number;
+            title: string;
+            /**
+             * Format: date
+             * @description Last day of the period (included).
+             */
+            to: string;
+            /** @description The measure so far (as GET /goals progress.value). */
+            value: number;
+        };
         DigestIntroductionDto: {
             explanation: string;
             /** Format: uuid */
@@ -2344,6 +2494,8 @@ export interface components {
              * @description When the content was composed.
              */
             composedAt: string;
+            /** @description Current work-plan goals off track (behind the even pace, target not met): those that fell off track since last week (`newlyOffTrack`) first, then the furthest behind. Empty for a digest stored before goals existed. */
+            goalsOffTrack: components["schemas"]["DigestGoalOffTrackDto"][];
             /** @description Now at-risk or dormant, and last week thriving, steady, unscored or not yet snapshotted; worst first, with drivers. Never a paused partnership (its silence is on purpose). */
             newAtRisk: components["schemas"]["DigestAtRiskDto"][];
             /** @description True once this week's digest has been stored for sending: it no longer changes. False: composed now, as it would be sent. */
@@ -2531,6 +2683,79 @@ export interface components {
             oldestOverdueDays: number | null;
             overdue: number;
         };
+        GoalListDto: {
+            /** @description Current goals first (off track first, then the soonest to end), then future ones (soonest to start), then past ones (latest ended first); at most 200. */
+            data: components["schemas"]["GoalResponseDto"][];
+        };
+        GoalProgressDto: {
+            /** @description What an even pace would have reached by today: target × the share of the period gone, rounded down. */
+            expectedByNow: number;
+            /** @description value ≥ expectedByNow (for an ended period: value ≥ target). True before the period starts. */
+            onTrack: boolean;
+            /**
+             * @description value ÷ target, 3 decimals (above 1 once passed).
+             * @example 0.42
+             */
+            ratio: number;
+            /**
+             * @description not-started (before from), on-track / off-track (during it), met (target reached, during or after), missed (ended short).
+             * @enum {string}
+             */
+            status: "not-started" | "on-track" | "off-track" | "met" | "missed";
+            /** @description The measure over the period up to the library's today (the whole period once it has ended); for active partners, how many are active now, or were at the period's end. */
+            value: number;
+        };
+        GoalResponseDto: {
+            /**
+             * Format: date
+             * @description The library's today (its time zone), the day progress is measured on.
+             */
+            asOf: string;
+            /** Format: uuid */
+            audienceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description First day (included).
+             */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            metric: "attendance" | "people-reached" | "invitations" | "sessions-held" | "active-partners" | "feedback-count";
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            programId: string | null;
+            progress: components["schemas"]["GoalProgressDto"];
+            /** @description What the goal counts in, named. */
+            scope: components["schemas"]["GoalScopeDto"];
+            target: number;
+            title: string;
+            /**
+             * Format: date
+             * @description Last day (included).
+             */
+            to: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        GoalScopeDto: {
+            /**
+             * Format: uuid
+             * @description Null for the library.
+             */
+            id: string | null;
+            /** @description The audience's, program's or partner's name; null for the library. */
+            name: string | null;
+            /**
+             * @description library: the whole library (no scope id).
+             * @enum {string}
+             */
+            type: "library" | "audience" | "program" | "organization";
+        };
         HealthBandsResponseDto: {
             /** @example 25 */
             atRisk: number;
@@ -2569,6 +2794,8 @@ export interface components {
             audienceCoverage: components["schemas"]["AudienceCoverageDto"][];
             /** @description One page of the organizations not ended that match the filters, worst first: lowest score first, unscored ones after every scored one, then name. */
             data: components["schemas"]["PortfolioEntryDto"][];
+            /** @description The work-plan goals whose period contains the library's today, with their progress (as GET /goals?current=true): off track first, then the soonest to end. */
+            goals: components["schemas"]["GoalResponseDto"][];
             /** @description The three strongest suggested introductions (dismissed ones hidden). */
             introductions: components["schemas"]["DashboardIntroductionsDto"];
             /** @description Open tasks past due, oldest first. */
@@ -2701,6 +2928,11 @@ export interface components {
              * @enum {string}
              */
             defaultLanguage: "en" | "es";
+            /**
+             * @description The month the library’s fiscal year starts in, 1 (January) to 12 (December); July (7) unless set. Reports offer “this fiscal year” and “last fiscal year” from it.
+             * @example 7
+             */
+            fiscalYearStartMonth: number;
             /**
              * @description The languages (BCP 47 tags) the public pages and partner emails are offered in, each once.
              * @example [
@@ -2898,6 +3130,23 @@ export interface components {
             version: number;
             website: string | null;
         };
+        OutcomeAveragesDto: {
+            /** @description “I will use what I learned”. Average answer, 1–5 (2 decimals); null when nobody answered. */
+            application: number | null;
+            /** @description “I know more about what the library offers”. Average answer, 1–5 (2 decimals); null when nobody answered. */
+            awareness: number | null;
+            /** @description “I feel more confident”. Average answer, 1–5 (2 decimals); null when nobody answered. */
+            confidence: number | null;
+            /** @description “I learned something new”. Average answer, 1–5 (2 decimals); null when nobody answered. */
+            knowledge: number | null;
+        };
+        OutcomeCountsDto: {
+            application: number;
+            awareness: number;
+            confidence: number;
+            /** @description How many feedback answers rated this outcome. */
+            knowledge: number;
+        };
         OutcomesDto: {
             /** @description "I will use what I learned" */
             application?: number | null;
@@ -2908,11 +3157,129 @@ export interface components {
             /** @description "I learned something new" */
             knowledge?: number | null;
         };
+        OutcomeSharesDto: {
+            /** @description Share answering 4 or 5 (“agree”) among those who answered, 0–1 (3 decimals); null when nobody answered. */
+            application: number | null;
+            /** @description Share answering 4 or 5 (“agree”) among those who answered, 0–1 (3 decimals); null when nobody answered. */
+            awareness: number | null;
+            /** @description Share answering 4 or 5 (“agree”) among those who answered, 0–1 (3 decimals); null when nobody answered. */
+            confidence: number | null;
+            /** @description Share answering 4 or 5 (“agree”) among those who answered, 0–1 (3 decimals); null when nobody answered. */
+            knowledge: number | null;
+        };
         OutcomesResponseDto: {
             application: number | null;
             awareness: number | null;
             confidence: number | null;
             knowledge: number | null;
+        };
+        OutreachMeasuresDto: {
+            /** @description Attendance summed over the held sessions. */
+            attendance: number;
+            /** @description attendance ÷ sessionsWithAttendance, 1 decimal; null when none has attendance recorded. */
+            averageAttendance: number | null;
+            /** @description Average rating 1–5 (2 decimals); null without feedback. */
+            averageRating: number | null;
+            /** @description Feedback given in the period (youth, partners, staff). */
+            feedbackCount: number;
+            /** @description Invitations handed out on those visits. */
+            invitationsHandedOut: number;
+            /** @description The four Project Outcome questions, averaged. */
+            outcomes: components["schemas"]["OutcomeAveragesDto"];
+            /** @description The four outcomes as the share who agree (4–5). */
+            outcomesAgree: components["schemas"]["OutcomeSharesDto"];
+            /** @description How many answered each outcome. */
+            outcomesAnswered: components["schemas"]["OutcomeCountsDto"];
+            /** @description People reached on those visits. */
+            peopleReached: number;
+            /** @description Sessions cancelled by staff or by a library closure. */
+            sessionsCancelled: number;
+            /** @description Sessions that started by now and were not cancelled (by staff or a closure). */
+            sessionsHeld: number;
+            /** @description Sessions in the period still to come (neither held nor cancelled). */
+            sessionsUpcoming: number;
+            /** @description Held sessions with attendance recorded. */
+            sessionsWithAttendance: number;
+            /** @description Outreach visits in the period. */
+            visits: number;
+        };
+        OutreachReportDto: {
+            /**
+             * @description The month the library’s fiscal year starts in.
+             * @example 7
+             */
+            fiscalYearStartMonth: number;
+            /**
+             * @description First day of the period, included.
+             * @example 2026-07-01
+             */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @enum {string} */
+            groupBy: "partner" | "audience" | "program" | "month" | "staff";
+            /**
+             * @description The preset asked for, if one was.
+             * @enum {string|null}
+             */
+            period: "this-month" | "last-month" | "this-quarter" | "last-quarter" | "this-year" | "last-year" | "this-fiscal-year" | "last-fiscal-year" | null;
+            /** @description partner: one row per partner with a fact (a session counts for each of its program’s partners); audience: every audience; program: programs with a fact; month: every month of the period, in the library’s time zone; staff: the staff who went on visits or recorded feedback. Facts in no group of the kind share one row with a null key, listed last. */
+            rows: components["schemas"]["OutreachReportRowDto"][];
+            scope: components["schemas"]["ReportScopeDto"];
+            /**
+             * @description The library’s time zone: the period’s days are its days.
+             * @example America/Chicago
+             */
+            timezone: string;
+            /**
+             * @description Last day of the period, included.
+             * @example 2026-09-30
+             */
+            to: string;
+            /**
+             * @description The library’s today when the report was made.
+             * @example 2026-12-07
+             */
+            today: string;
+            /** @description The whole period, each fact once (a session with two partners is one session). */
+            totals: components["schemas"]["OutreachMeasuresDto"];
+        };
+        OutreachReportRowDto: {
+            /** @description Attendance summed over the held sessions. */
+            attendance: number;
+            /** @description attendance ÷ sessionsWithAttendance, 1 decimal; null when none has attendance recorded. */
+            averageAttendance: number | null;
+            /** @description Average rating 1–5 (2 decimals); null without feedback. */
+            averageRating: number | null;
+            /** @description Feedback given in the period (youth, partners, staff). */
+            feedbackCount: number;
+            /** @description Invitations handed out on those visits. */
+            invitationsHandedOut: number;
+            /** @description The group: an organization, audience, program or user id, or a month `2026-07`; null for facts in no group. */
+            key: string | null;
+            /**
+             * @description The group’s name (never an email).
+             * @example Eastside Youth Shelter
+             */
+            label: string;
+            /** @description The four Project Outcome questions, averaged. */
+            outcomes: components["schemas"]["OutcomeAveragesDto"];
+            /** @description The four outcomes as the share who agree (4–5). */
+            outcomesAgree: components["schemas"]["OutcomeSharesDto"];
+            /** @description How many answered each outcome. */
+            outcomesAnswered: components["schemas"]["OutcomeCountsDto"];
+            /** @description People reached on those visits. */
+            peopleReached: number;
+            /** @description Sessions cancelled by staff or by a library closure. */
+            sessionsCancelled: number;
+            /** @description Sessions that started by now and were not cancelled (by staff or a closure). */
+            sessionsHeld: number;
+            /** @description Sessions in the period still to come (neither held nor cancelled). */
+            sessionsUpcoming: number;
+            /** @description Held sessions with attendance recorded. */
+            sessionsWithAttendance: number;
+            /** @description Outreach visits in the period. */
+            visits: number;
         };
         OverdueTaskDto: {
             /** Format: uuid */
@@ -3176,6 +3543,14 @@ export interface components {
             taskId?: string;
             /** @enum {string} */
             type: "session" | "once" | "task-due";
+        };
+        ReportScopeDto: {
+            /** Format: uuid */
+            audienceId: string | null;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            programId: string | null;
         };
         RoundNotAskedDto: {
             /**
@@ -3557,6 +3932,36 @@ export interface components {
             version: number;
             worked?: string | null;
         };
+        UpdateGoalDto: {
+            /**
+             * Format: uuid
+             * @description Count only facts for this audience (partners serving it; programs for it). At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            audienceId?: string | null;
+            /** Format: date */
+            from?: string;
+            /**
+             * @description What the goal counts, from the same facts as the outreach report: `attendance` (attendees at sessions), `people-reached` (people reached on visits), `invitations` (invitations handed out), `sessions-held` (sessions held), `active-partners` (active partners), `feedback-count` (feedback responses). Active partners are the organizations at stage active in the scope — now, or at the end of a period that has ended.
+             * @enum {string}
+             */
+            metric?: "attendance" | "people-reached" | "invitations" | "sessions-held" | "active-partners" | "feedback-count";
+            /**
+             * Format: uuid
+             * @description Count only this partner's facts. At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            organizationId?: string | null;
+            /**
+             * Format: uuid
+             * @description Count only this program's facts (its partners, for active partners). At most one of audienceId, programId, organizationId (none: the whole library); an unknown one is a 400.
+             */
+            programId?: string | null;
+            target?: number;
+            title?: string;
+            /** Format: date */
+            to?: string;
+            /** @description The version you read; a stale one gets 409 with the current version and changes nothing. */
+            version: number;
+        };
         UpdateHealthBandsDto: {
             /** @description Lowest score that is at-risk; below steady. Lower scores are dormant. */
             atRisk?: number;
@@ -3596,6 +4001,11 @@ export interface components {
              * @enum {string}
              */
             defaultLanguage?: "en" | "es";
+            /**
+             * @description The month the library’s fiscal year starts in, 1 (January) to 12 (December); July (7) unless set. Reports offer “this fiscal year” and “last fiscal year” from it.
+             * @example 7
+             */
+            fiscalYearStartMonth?: number;
             /**
              * @description The languages (BCP 47 tags) the public pages and partner emails are offered in, each once.
              * @example [
@@ -6028,6 +6438,275 @@ export interface operations {
             };
         };
     };
+    GoalController_list: {
+        parameters: {
+            query?: {
+                /** @description Only goals scoped to this audience. */
+                audienceId?: string;
+                /** @description true: only goals whose period contains the library's today; false: only the others. */
+                current?: boolean;
+                /** @description Only goals scoped to this partner. */
+                organizationId?: string;
+                /** @description Only goals scoped to this program. */
+                programId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalListDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission report.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GoalController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the manager role or higher (permission goal.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GoalController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponseDto"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission report.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GoalController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the manager role or higher (permission goal.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GoalController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the manager role or higher (permission goal.manage). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (unknown or malformed id). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a stale version or a taken unique value. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -8146,6 +8825,129 @@ export interface operations {
             };
             /** @description No such record (unknown or malformed id). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportController_outreach: {
+        parameters: {
+            query?: {
+                /** @description Only the facts attributed to this audience. */
+                audienceId?: string;
+                /** @description First day of the period (YYYY-MM-DD, the library's calendar), with `to`; at most 3660 days in all. */
+                from?: string;
+                /** @description partner: one row per partner with a fact (a session counts for each of its program’s partners); audience: every audience; program: programs with a fact; month: every month of the period, in the library’s time zone; staff: the staff who went on visits or recorded feedback. Facts in no group of the kind share one row with a null key, listed last. */
+                groupBy?: "partner" | "audience" | "program" | "month" | "staff";
+                /** @description Only the facts attributed to this partner. */
+                organizationId?: string;
+                /** @description A period named instead of `from`/`to`, on the library’s today; quarters are calendar quarters, the fiscal year starts in the library setting `fiscalYearStartMonth`. Without `period`, `from` or `to`: this fiscal year. */
+                period?: "this-month" | "last-month" | "this-quarter" | "last-quarter" | "this-year" | "last-year" | "this-fiscal-year" | "last-fiscal-year";
+                /** @description Only the facts of this program. */
+                programId?: string;
+                /** @description Last day of the period, included. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachReportDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission report.read). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportController_outreachCsv: {
+        parameters: {
+            query?: {
+                /** @description Only the facts attributed to this audience. */
+                audienceId?: string;
+                /** @description First day of the period (YYYY-MM-DD, the library's calendar), with `to`; at most 3660 days in all. */
+                from?: string;
+                /** @description partner: one row per partner with a fact (a session counts for each of its program’s partners); audience: every audience; program: programs with a fact; month: every month of the period, in the library’s time zone; staff: the staff who went on visits or recorded feedback. Facts in no group of the kind share one row with a null key, listed last. */
+                groupBy?: "partner" | "audience" | "program" | "month" | "staff";
+                /** @description Only the facts attributed to this partner. */
+                organizationId?: string;
+                /** @description A period named instead of `from`/`to`, on the library’s today; quarters are calendar quarters, the fiscal year starts in the library setting `fiscalYearStartMonth`. Without `period`, `from` or `to`: this fiscal year. */
+                period?: "this-month" | "last-month" | "this-quarter" | "last-quarter" | "this-year" | "last-year" | "this-fiscal-year" | "last-fiscal-year";
+                /** @description Only the facts of this program. */
+                programId?: string;
+                /** @description Last day of the period, included. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values out of range (the fields are listed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or it is expired, revoked or its user deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Needs the viewer role or higher (permission report.read). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
