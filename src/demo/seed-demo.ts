@@ -27,6 +27,7 @@ import {
 } from './demo-data';
 import { DEMO_LIBRARY_NAME, DEMO_TIMEZONE } from './demo-outreach';
 import { seedCheckIns } from './seed-check-ins';
+import { seedGoals } from './seed-goals';
 import { demoLanguage, seedOutreach, type DemoServices, type Tally } from './seed-outreach';
 
 export interface SeedResult {
@@ -52,6 +53,7 @@ export const SEED_KINDS = {
   tasks: ['task', 'tasks'],
   reminders: ['reminder', 'reminders'],
   checkIns: ['check-in', 'check-ins'],
+  goals: ['goal', 'goals'],
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 
@@ -282,7 +284,7 @@ export async function seedDemo(
   }
   report('contacts', 'Contacts', contactTally);
 
-  await seedOutreach({
+  const programIds = await seedOutreach({
     app,
     actor,
     log,
@@ -298,6 +300,17 @@ export async function seedDemo(
     log,
     report: (label, tally, extra) => report('checkIns', label, tally, extra),
     organizationIds: new Map(seeded.map(({ demo, org }) => [key(demo.name), org.id])),
+  });
+
+  await seedGoals({
+    app,
+    actor,
+    report: (tally) => report('goals', 'Work-plan goals', tally),
+    ids: {
+      audiences: audienceIds,
+      programs: programIds,
+      organizations: new Map(seeded.map(({ demo, org }) => [key(demo.name), org.id])),
+    },
   });
 
   return total;

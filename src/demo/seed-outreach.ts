@@ -99,10 +99,10 @@ async function allPages<T>(fetch: (offset: number) => Promise<Page<T>>): Promise
  * - feedback by program, source and its "what worked" answer (ignoring case);
  * - feedback links: a program with demo youth feedback needs one; any link of it will do;
  * - tasks by title (ignoring case).
- * What already exists is left as it is. A record whose anchor session does not exist (a
+ * Answers the programs' ids by name (lower case). What already exists is left as it is. A record whose anchor session does not exist (a
  * program of the same name that someone else made, with a shorter history) is skipped.
  */
-export async function seedOutreach(ctx: OutreachContext): Promise<void> {
+export async function seedOutreach(ctx: OutreachContext): Promise<Map<string, string>> {
   const { app, actor } = ctx;
   const programs = app.get(ProgramService);
 
@@ -153,6 +153,7 @@ export async function seedOutreach(ctx: OutreachContext): Promise<void> {
   await seedFeedback(ctx, programIds, sessionsOf, sessionDates);
   await seedTasks(ctx, programIds, visitIds, sessionDates);
   await seedReminders(ctx, programIds);
+  return programIds;
 }
 
 async function createProgram(ctx: OutreachContext, demo: DemoProgram): Promise<Program> {

@@ -37,6 +37,7 @@ import {
   TRAINING_DAY,
 } from '../../src/demo/demo-outreach';
 import { CHECK_IN_STATEMENTS } from '../../src/check-in/check-in-survey';
+import { DEMO_GOALS } from '../../src/demo/seed-goals';
 import { checkInToken } from '../../src/check-in/check-in-token';
 import { SEED_KINDS, SeedKind, SeedResult, seedDemo, summaryLine } from '../../src/demo/seed-demo';
 import { Feedback, FeedbackSource } from '../../src/feedback/feedback.entity';
@@ -278,12 +279,13 @@ describe('seedDemo (e2e)', () => {
         `${DEMO_TASKS.length} tasks`,
         `${DEMO_REMINDERS.length} reminders`,
         '1 check-in',
+        `${DEMO_GOALS.length} goals`,
       ]) {
         expect(line).toContain(text);
       }
       expect(summaryLine(second, 'http://tandem.test')).toMatch(
         new RegExp(
-          `^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders, 1 check-in \\(Tandem at http://tandem.test\\)$`,
+          `^Demo data loaded: nothing new, ${first.created} records already there: 1 admin, 4 staff, .*${DEMO_TASKS.length} tasks, ${DEMO_REMINDERS.length} reminders, 1 check-in, ${DEMO_GOALS.length} goals \\(Tandem at http://tandem.test\\)$`,
         ),
       );
     });
@@ -604,6 +606,23 @@ describe('seedDemo (e2e)', () => {
       const names = new Map((await t.dataSource.getRepository(Organization).find()).map((org) => [org.id, org.name]));
       const first = body.introductions.data[0];
       expect(`${names.get(first.providerId)} → ${names.get(first.seekerId)}`).toBe(`${CASA} → ${COLLEGE_PREP}`);
+    });
+
+    it('sets the team’s work plan for this fiscal year, some goals on track and some off, on the dashboard', async () => {
+      const manager = await signedInAs(t, Role.Manager);
+      const body = (await request(t.http).get('/api/v1/dashboard/health').set(manager.auth).expect(200)).body;
+      const goals = body.goals as { title: string; progress: { status: string; value: number } }[];
+      // Each goal is about a third of the way through its twelve months, whatever the day.
+      const status = Object.fromEntries(goals.map((goal) => [goal.title, goal.progress.status]));
+      expect(status).toEqual({
+        '400 teens at the Wednesday drop-in this year': 'on-track',
+        'Reach 500 young people on outreach visits': 'on-track',
+        '24 tech workshop sessions for interns': 'on-track',
+        '40 sessions with the internship agency': 'off-track',
+        '4 active partners serving youth in foster care': 'off-track',
+        '60 feedback responses from youth and partners': 'off-track',
+      });
+      expect(goals.slice(0, 3).map((goal) => goal.progress.status)).toEqual(['off-track', 'off-track', 'off-track']);
     });
 
     it('shows a manager every band, unscored included, and logs no visit that has not happened yet', async () => {
