@@ -57,12 +57,12 @@ FROM generate_series(1, 40) AS g`;
 // Per-organization parameters, kept for the tables that follow (a temporary table of the
 // seeding session). Run right after setseed(); INSERT … SELECT and CREATE TABLE AS never run
 // the SELECT in parallel, so the random() sequence is the same on every run.
-const ORGANIZATION_PLAN_SQL = `
+const organizationPlanSql = (organizations: number) => `
 CREATE TEMP TABLE bench_org AS
 WITH s AS MATERIALIZED (
   SELECT g, random() AS r_stage, random() AS r_quiet, random() AS r_quiet2, random() AS r_new, random() AS r_age,
          random() AS r_volume, random() AS r_fb, random() AS r_trend, random() AS r_score, random() AS r_drift
-  FROM generate_series(1, ${ORGANIZATIONS}) AS g
+  FROM generate_series(1, ${organizations}) AS g
 ), staged AS (
   SELECT s.*, CASE WHEN r_stage < 0.20 THEN 'prospect' WHEN r_stage < 0.35 THEN 'exploring' WHEN r_stage < 0.75 THEN 'active'
                    WHEN r_stage < 0.85 THEN 'paused' ELSE 'ended' END AS stage
@@ -134,14 +134,14 @@ FROM (SELECT current_date - 730 + g * 45 AS d FROM generate_series(1, 16) AS g
       UNION SELECT current_date + 5 UNION SELECT current_date + 40) AS days(d)`;
 
 // Per-program parameters; the program rows and their sessions are made from them.
-const PROGRAM_PLAN_SQL = `
+const programPlanSql = (programs: number) => `
 CREATE TEMP TABLE bench_prog AS
 WITH s AS MATERIALIZED (
   SELECT g, random() AS r_status, random() AS r_kind, random() AS r_start, random() AS r_len, floor(random() * 5)::int AS d,
          floor(random() * 4)::int AS z, floor(random() * 5)::int AS t, floor(random() * 3)::int AS du, floor(random() * 12)::int AS a0,
          random() AS r_trend, random() AS r_trouble, 8 + floor(random() * 22)::int AS base, 2.6 + random() * 2.3 AS fb_mean, random() AS r_fb,
          floor(random() * ${STAFF})::int AS u0
-  FROM generate_series(1, ${PROGRAMS}) AS g
+  FROM generate_series(1, ${programs}) AS g
 ), planned AS (
   SELECT s.*,
          CASE WHEN r_status < 0.60 THEN 'running' WHEN r_status < 0.82 THEN 'completed' WHEN r_status < 0.92 THEN 'paused' ELSE 'planned' END AS status,
@@ -348,8 +348,22 @@ export interface SeedResult {
 
 type Step = <T>(label: string, work: () => Promise<T>) => Promise<T>;
 
-/** Seeds the migrated bench database; `step` prints one progress line per piece. */
-export async function seed(client: Client, step: Step): Promise<SeedResult> {
+/** How many organizations and programs to seed; the rest follows from them. The dashboard bench's are the defaults. */
+export interface SeedSize {
+  organizations: number;
+  programs: number;
+}
+
+/**
+ * Seeds the migrated bench database; `step` prints one progress line per piece. `size` scales the
+ * directory (the reports bench seeds a smaller one too); everything per organization and program
+ * is drawn as at the full size.
+ */
+export async function seed(
+  client: Client,
+  step: Step,
+  size: SeedSize = { organizations: ORGANIZATIONS, programs: PROGRAMS },
+): Promise<SeedResult> {
   const run = (sql: string) => client.query(sql).then((result) => result.rowCount ?? 0);
   await client.query('SELECT setseed(0.42)');
   await step(`${STAFF} staff, 12 audiences, 40 capabilities`, async () => {
@@ -357,14 +371,14 @@ export async function seed(client: Client, step: Step): Promise<SeedResult> {
     await run(AUDIENCES_SQL);
     await run(CAPABILITIES_SQL);
   });
-  await step(`${ORGANIZATIONS.toLocaleString('en-US')} organizations`, async () => {
-    await run(ORGANIZATION_PLAN_SQL);
+  await step(`${size.organizations.toLocaleString('en-US')} organizations`, async () => {
+    await run(organizationPlanSql(size.organizations));
     await run(ORGANIZATIONS_SQL);
     await run(UNCOVERED_SQL);
   });
-  await step(`${PROGRAMS} programs with partners, 18 closure days`, async () => {
+  await step(`${size.programs.toLocaleString('en-US')} programs with partners, 18 closure days`, async () => {
     await run(CLOSURES_SQL);
-    await run(PROGRAM_PLAN_SQL);
+    await run(programPlanSql(size.programs));
     await run(PROGRAMS_SQL);
     await run(PARTNERS_SQL);
   });
