@@ -32,6 +32,8 @@ import { parseRemindersSearch } from './reminders/reminders-search';
 import { parseContactsSearch } from './contacts/contacts-search';
 import { parseCalendarSearch } from './calendar/calendar-search';
 import { parseDashboardSearch } from './dashboard/dashboard-search';
+import { parseReportSearch } from './reports/report-search';
+import { parseGoalsSearch } from './goals/goals-search';
 
 /*
  * Screens used less often, or heavy (programs bring luxon, rrule and qrcode), load on first visit:
@@ -182,6 +184,22 @@ const digestRoute = createRoute({
   component: lazy(() => import('./dashboard/DigestPage'), 'DigestPage'),
 });
 
+// The outreach report (?period=…|from=…&to=…, groupBy=…), every role.
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports',
+  validateSearch: parseReportSearch,
+  component: lazy(() => import('./reports/ReportsPage'), 'ReportsPage'),
+});
+
+// Work-plan goals (every role reads them; ?new=1 opens "New goal" for managers, with a scope to start from).
+const goalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'goals',
+  validateSearch: parseGoalsSearch,
+  component: lazy(() => import('./goals/GoalsPage'), 'GoalsPage'),
+});
+
 const introductionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'introductions',
@@ -305,6 +323,8 @@ const routeTree = rootRoute.addChildren([
     feedbackRoute,
     dashboardRoute,
     digestRoute,
+    reportsRoute,
+    goalsRoute,
     introductionsRoute,
     programsRoute,
     calendarRoute,

@@ -33,7 +33,14 @@ type Answer = { status: number; body: unknown };
 /** The library settings at version 1; a PATCH answers `patchAnswer` when given, else the saved version 2. */
 function fakeApi({ patchAnswer }: { patchAnswer?: () => Answer } = {}) {
   const calls: { method: string; path: string; body: unknown }[] = [];
-  let current = { version: 1, name: 'The library', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] };
+  let current = {
+    version: 1,
+    name: 'The library',
+    timezone: 'UTC',
+    defaultLanguage: 'en',
+    languages: ['en', 'es'],
+    fiscalYearStartMonth: 7,
+  };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: Request | URL | string) => {
@@ -88,6 +95,7 @@ describe('library settings', () => {
     expect(english).toBeChecked();
     expect(spanish).toBeChecked();
     expect(within(section).getByRole('combobox', { name: /^Default language/ })).toHaveValue('English');
+    expect(within(section).getByRole('combobox', { name: /^Fiscal year starts in/ })).toHaveValue('July');
 
     await user.clear(name);
     await user.click(within(section).getByRole('button', { name: 'Save library settings' }));
@@ -101,6 +109,8 @@ describe('library settings', () => {
     await user.clear(zone);
     await user.type(zone, 'Chicago');
     await user.click(await screen.findByRole('option', { name: 'America/Chicago' }));
+    await user.click(within(section).getByRole('combobox', { name: /^Fiscal year starts in/ }));
+    await user.click(await screen.findByRole('option', { name: 'October' }));
     await user.click(within(section).getByRole('button', { name: 'Save library settings' }));
     await waitFor(() => expect(patches(calls)).toHaveLength(1));
     expect(patches(calls)[0].body).toEqual({
@@ -109,8 +119,10 @@ describe('library settings', () => {
       timezone: 'America/Chicago',
       languages: ['es'],
       defaultLanguage: 'es',
+      fiscalYearStartMonth: 10,
     });
     expect(await within(section).findByText('Saved.')).toBeInTheDocument();
+    expect(within(section).getByRole('combobox', { name: /^Fiscal year starts in/ })).toHaveValue('October');
     expect(within(section).getByRole('textbox', { name: /^Library name/ })).toHaveValue('Riverside Library');
     expect(within(section).getByRole('checkbox', { name: 'English' })).not.toBeChecked();
   });

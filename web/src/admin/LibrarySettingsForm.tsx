@@ -8,6 +8,7 @@ import {
   languageLabel,
   LIBRARY_NAME_MAX,
   libraryFormErrors,
+  MONTH_CHOICES,
   libraryFormValues,
   librarySettingsBody,
   withLanguages,
@@ -16,8 +17,9 @@ import {
 } from './library-settings-form';
 
 /**
- * The settings section for the library itself (admins): its name, time zone, and the languages
- * the public pages and partner emails are offered in.
+ * The settings section for the library itself (admins): its name, time zone, the month its fiscal
+ * year starts in (reports' and goals' "this fiscal year"), and the languages the public pages and
+ * partner emails are offered in.
  */
 export function LibrarySettingsSection() {
   return (
@@ -68,8 +70,8 @@ function LibrarySettingsForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text maw={720}>
-          How Tandem names the library to partners and the public, the time zone its dates are in, and the languages its
-          public pages and partner emails are offered in.
+          How Tandem names the library to partners and the public, the time zone its dates are in, when its fiscal year
+          starts, and the languages its public pages and partner emails are offered in.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={720}>
           <TextInput
@@ -93,6 +95,19 @@ function LibrarySettingsForm({
             {...form.getInputProps('timezone')}
             onChange={(value: string | null) => {
               if (value) form.setFieldValue('timezone', value);
+              recheck();
+            }}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={720}>
+          <Select
+            label="Fiscal year starts in"
+            description="Reports and goals offer “this fiscal year” from the first of this month."
+            data={MONTH_CHOICES}
+            allowDeselect={false}
+            {...form.getInputProps('fiscalYearStartMonth')}
+            onChange={(value: string | null) => {
+              if (value) form.setFieldValue('fiscalYearStartMonth', value);
               recheck();
             }}
           />

@@ -3,6 +3,7 @@ import {
   libraryFormErrors,
   libraryFormValues,
   librarySettingsBody,
+  MONTH_CHOICES,
   withLanguages,
   zoneOptions,
   type LibraryFormValues,
@@ -13,6 +14,7 @@ const VALUES: LibraryFormValues = {
   timezone: 'America/Chicago',
   languages: ['en', 'es'],
   defaultLanguage: 'en',
+  fiscalYearStartMonth: '7',
 };
 
 describe('library settings form', () => {
@@ -23,15 +25,49 @@ describe('library settings form', () => {
       timezone: 'UTC',
       defaultLanguage: 'es',
       languages: ['es', 'en'],
+      fiscalYearStartMonth: 10,
     });
-    expect(values).toEqual({ name: 'The library', timezone: 'UTC', languages: ['es', 'en'], defaultLanguage: 'es' });
+    expect(values).toEqual({
+      name: 'The library',
+      timezone: 'UTC',
+      languages: ['es', 'en'],
+      defaultLanguage: 'es',
+      fiscalYearStartMonth: '10',
+    });
     expect(libraryFormErrors(values)).toEqual({});
     expect(librarySettingsBody({ ...values, name: '  Eastside Branch ' })).toEqual({
       name: 'Eastside Branch',
       timezone: 'UTC',
       languages: ['es', 'en'],
       defaultLanguage: 'es',
+      fiscalYearStartMonth: 10,
     });
+  });
+
+  it('sends the fiscal year’s first month as a number and asks for one of the twelve', () => {
+    expect(librarySettingsBody({ ...VALUES, fiscalYearStartMonth: '1' }).fiscalYearStartMonth).toBe(1);
+    expect(librarySettingsBody({ ...VALUES, fiscalYearStartMonth: '12' }).fiscalYearStartMonth).toBe(12);
+    expect(libraryFormErrors({ ...VALUES, fiscalYearStartMonth: '' })).toEqual({
+      fiscalYearStartMonth: 'Pick the month the fiscal year starts in',
+    });
+    expect(libraryFormErrors({ ...VALUES, fiscalYearStartMonth: '13' })).toEqual({
+      fiscalYearStartMonth: 'Pick the month the fiscal year starts in',
+    });
+    expect(MONTH_CHOICES.map((month) => month.label)).toEqual([
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ]);
+    expect(MONTH_CHOICES[6]).toEqual({ value: '7', label: 'July' });
   });
 
   it('asks for a name of 1 to 120 characters', () => {

@@ -1,4 +1,9 @@
-import { isSupportedLanguage, LANGUAGE_TAGS, SUPPORTED_LANGUAGES } from '@tandem/shared';
+import {
+  DEFAULT_FISCAL_YEAR_START_MONTH,
+  isSupportedLanguage,
+  LANGUAGE_TAGS,
+  SUPPORTED_LANGUAGES,
+} from '@tandem/shared';
 import type { LanguageTag, LibrarySettings, UpdateLibrarySettings } from '../library/library-queries';
 
 /** The library settings' form: the name as typed, the zone and languages as picked. */
@@ -7,6 +12,8 @@ export interface LibraryFormValues {
   timezone: string;
   languages: LanguageTag[];
   defaultLanguage: LanguageTag | '';
+  /** The month the fiscal year starts in, "1" (January) to "12", as the month select holds it. */
+  fiscalYearStartMonth: string;
 }
 
 export const LIBRARY_NAME_MAX = 120;
@@ -15,6 +22,27 @@ export const LIBRARY_NAME_MAX = 120;
 export const LANGUAGE_CHOICES: readonly { value: LanguageTag; label: string }[] = LANGUAGE_TAGS.map((tag) => ({
   value: tag,
   label: SUPPORTED_LANGUAGES[tag],
+}));
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** The months a fiscal year can start in, for the select: value "1" is January. */
+export const MONTH_CHOICES: readonly { value: string; label: string }[] = MONTH_NAMES.map((label, index) => ({
+  value: String(index + 1),
+  label,
 }));
 
 export function languageLabel(tag: string): string {
@@ -39,6 +67,7 @@ export function libraryFormValues(settings: LibrarySettings): LibraryFormValues 
     timezone: settings.timezone,
     languages: [...settings.languages],
     defaultLanguage: settings.defaultLanguage,
+    fiscalYearStartMonth: String(settings.fiscalYearStartMonth ?? DEFAULT_FISCAL_YEAR_START_MONTH),
   };
 }
 
@@ -71,6 +100,8 @@ export function libraryFormErrors(values: LibraryFormValues): Partial<Record<key
   if (values.languages.length === 0) errors.languages = 'Offer at least one language';
   else if (!values.defaultLanguage || !values.languages.includes(values.defaultLanguage))
     errors.defaultLanguage = 'Pick one of the languages offered';
+  if (!MONTH_CHOICES.some((month) => month.value === values.fiscalYearStartMonth))
+    errors.fiscalYearStartMonth = 'Pick the month the fiscal year starts in';
   return errors;
 }
 
@@ -81,5 +112,6 @@ export function librarySettingsBody(values: LibraryFormValues): Omit<UpdateLibra
     timezone: values.timezone,
     languages: [...values.languages],
     ...(values.defaultLanguage && { defaultLanguage: values.defaultLanguage }),
+    fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
   };
 }

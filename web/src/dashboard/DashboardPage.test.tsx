@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session, type User } from '../api/client';
 import { App } from '../app';
 import { createAppRouter } from '../router';
+import { goal } from '../goals/goal-fixtures';
 import type { HealthDashboard, Match } from './types';
 
 const MANAGER = {
@@ -101,6 +102,7 @@ function dashboard(): HealthDashboard {
     upcomingSessions: { total: 0, data: [] },
     overdueTasks: { total: 0, data: [] },
     introductions: { total: 1, data: [MATCH] },
+    goals: [],
   };
 }
 
@@ -402,6 +404,46 @@ describe('DashboardPage', () => {
     await waitFor(() => expect(search(router)).toEqual({}));
     await waitFor(() => expect(api.lastQuery()).toEqual({ limit: '50', offset: '0' }));
     await waitFor(() => expect(screen.getAllByTestId('portfolio-row')).toHaveLength(4));
+  });
+
+  it('shows the current work-plan goals, off track first as the API orders them, with the way to all goals', async () => {
+    fakeApi({
+      ...dashboard(),
+      goals: [
+        goal({
+          title: 'Partners for teens',
+          metric: 'active-partners',
+          target: 12,
+          progress: { value: 3, ratio: 0.25, expectedByNow: 5, onTrack: false, status: 'off-track' },
+        }),
+        goal({ title: 'Teens at our sessions' }),
+      ],
+    });
+    renderAt('/dashboard', MANAGER);
+    const section = await screen.findByRole('region', { name: 'Work-plan goals' });
+    expect(within(section).getByText('2 current goals, 1 off track (listed first)')).toBeInTheDocument();
+    const cards = within(section).getAllByTestId('goal-card');
+    expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual([
+      'Partners for teens',
+      'Teens at our sessions',
+    ]);
+    expect(cards[0]).toHaveTextContent('3 of 12 active partners');
+    expect(within(cards[0]).getByText('Off track')).toBeInTheDocument();
+    expect(within(cards[0]).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '3 of 12, expected 5 by now');
+    expect(within(cards[1]).getByText('On track')).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'All goals' })).toHaveAttribute('href', '/goals');
+  });
+
+  it('invites a manager to set a goal when none runs', async () => {
+    fakeApi();
+    renderAt('/dashboard', MANAGER);
+    const section = await screen.findByRole('region', { name: 'Work-plan goals' });
+    expect(within(section).getByText('No goal runs today.')).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'Set a goal for this year’s work plan' })).toHaveAttribute(
+      'href',
+      '/goals?new=1',
+    );
+    expect(within(section).queryByTestId('goal-card')).toBeNull();
   });
 
   it('says a band is empty across the whole portfolio when it is', async () => {

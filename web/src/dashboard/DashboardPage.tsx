@@ -36,6 +36,7 @@ import { Pager } from '../common/Pager';
 import { PageTitle } from '../common/PageTitle';
 import { BandBadge, StageBadge } from '../common/StageBadge';
 import { IntroductionList } from '../matches/IntroductionList';
+import { DashboardGoalsSection } from '../goals/DashboardGoalsSection';
 import { UNKNOWN_ORGANIZATION, useOrganizationNames } from '../matches/useOrganizationNames';
 import { Section } from '../organization/Section';
 import { PortfolioTrendChart } from './charts';
@@ -112,6 +113,7 @@ function Dashboard() {
       {dashboard.data && (
         <>
           <BandsSection summary={dashboard.data.summary} search={search} />
+          <DashboardGoalsSection goals={dashboard.data.goals} />
           <PortfolioSection dashboard={dashboard.data} search={search} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>

@@ -13,6 +13,7 @@ import { formatDay } from './chart-data';
 import { BANDS_WORST_FIRST, EVERY_BAND, PRIORITY_LABELS } from './dashboard-format';
 import { useDigest } from './dashboard-queries';
 import { introductionTitle, strengthText } from '../matches/match-format';
+import { DigestGoalsSection } from '../goals/DigestGoalsSection';
 
 /** The weekly email digest to managers, as it was sent this week or as it would be sent now. */
 export function DigestPage() {
@@ -117,6 +118,8 @@ function Digest() {
               </Stack>
             )}
           </Section>
+
+          <DigestGoalsSection goals={data.goalsOffTrack} />
 
           <Section id="digest-audiences" title="Audiences with no active partner">
             {data.uncoveredAudiences.length === 0 ? (

@@ -2,7 +2,7 @@ import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Stack, Text } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../common/AnchorLink';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ownerLabel, useAudiences, useCapabilities, useColleagues } from '../api/queries';
 import type { Organization } from '../api/types';
 import { can } from '../auth/permissions';
@@ -24,6 +24,11 @@ import { TimelineSection } from './TimelineSection';
 import { LogVisitButton, OrganizationVisitsSection } from '../visits/OrganizationVisits';
 import { OrganizationTasksSection } from '../tasks/OrganizationTasksSection';
 import { OrganizationFeedbackSection } from '../feedback/OrganizationFeedbackSection';
+
+// The goals section loads on first use: the organization page is in the app's first load, kept small.
+const ScopedGoalsSection = lazy(() =>
+  import('../goals/ScopedGoalsSection').then((module) => ({ default: module.ScopedGoalsSection })),
+);
 
 const route = getRouteApi('/app/organizations/$organizationId');
 
@@ -112,6 +117,9 @@ export function OrganizationPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <HealthSection organizationId={org.id} />
+            <Suspense fallback={null}>
+              <ScopedGoalsSection organizationId={org.id} />
+            </Suspense>
             <CheckInsSection organizationId={org.id} organizationName={org.name} />
             <TimelineSection organizationId={org.id} canWrite={canWrite} />
           </Stack>

@@ -11,6 +11,7 @@ import { LanguageBadge } from '../library/languages';
 import { QueryState } from '../common/QueryState';
 import { Section } from '../organization/Section';
 import { ProgramRemindersSection } from '../reminders/ProgramRemindersSection';
+import { ScopedGoalsSection } from '../goals/ScopedGoalsSection';
 import { CalendarLinkSection } from './CalendarLink';
 import { ChangeStatusModal } from './ChangeStatusModal';
 import { FeedbackLinksSection } from './FeedbackLinksSection';
@@ -104,6 +105,7 @@ export function ProgramPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <PartnersSection program={data} />
+            <ScopedGoalsSection programId={data.id} />
             <AboutSection program={data} />
             <ProgramRemindersSection program={data} />
             <CalendarLinkSection program={data} />

@@ -29,6 +29,7 @@ interface NavItem {
     | '/tasks'
     | '/feedback-inbox'
     | '/dashboard'
+    | '/reports'
     | '/introductions'
     | '/admin'
     | '/programs'
@@ -50,6 +51,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Reminders', to: '/reminders', permission: 'directory.read' },
   { label: 'Feedback', to: '/feedback-inbox', permission: 'directory.read' },
   { label: 'Dashboard', to: '/dashboard', permission: 'dashboard.read' },
+  { label: 'Reports', to: '/reports', permission: 'report.read' },
   { label: 'Introductions', to: '/introductions', permission: 'matching.use' },
   // One entry for the administration screens; managers see it for the vocabularies (web/src/admin/admin-sections.ts).
   { label: 'Administration', to: '/admin', permission: 'vocabulary.manage' },
