@@ -194,6 +194,7 @@ export function GoalList({
     <Box
       component="ul"
       aria-label={label}
+      className="goal-list"
       m={0}
       p={0}
       style={{

@@ -41,7 +41,7 @@ export function ReportGoals({ from, to, scope }: ReportGoalsProps) {
   }
   const asOf = shown[0].asOf;
   return (
-    <section className="report-section" aria-labelledby="report-goals-title">
+    <section className="report-section report-goals" aria-labelledby="report-goals-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="report-goals-title">
           Work-plan goals
