@@ -2355,7 +2355,7 @@ export interface components {
              * @example organizations
              * @enum {string}
              */
-            kind: "admin" | "staff" | "audiences" | "capabilities" | "organizations" | "contacts" | "programs" | "closures" | "visits" | "feedbackLinks" | "feedback" | "tasks" | "reminders" | "checkIns";
+            kind: "admin" | "staff" | "audiences" | "capabilities" | "organizations" | "contacts" | "programs" | "closures" | "visits" | "feedbackLinks" | "feedback" | "tasks" | "reminders" | "checkIns" | "goals";
             /**
              * @description The kind in words, plural.
              * @example organizations

@@ -1,7 +1,15 @@
 import { Accordion, Box, Table, Text, Title } from '@mantine/core';
 import { REPORT_GROUPING_LABELS } from '@tandem/shared';
 import type { ReactNode } from 'react';
-import { barChart, chartSummary, formatCount, MEASURE_WORDS, othersNote, type CountMeasure } from './report-format';
+import {
+  barChart,
+  chartSummary,
+  formatCount,
+  GROUPING_WORDS,
+  MEASURE_WORDS,
+  othersNote,
+  type CountMeasure,
+} from './report-format';
 import type { OutreachReportDto } from './report-types';
 
 /**
@@ -50,7 +58,10 @@ export function MeasureChart({ report, measure }: { report: OutreachReportDto; m
         </Text>
       )}
       {data.all.length > 0 && (
-        <NumbersTable label={`Show the numbers: ${words.label.toLowerCase()}`}>
+        <NumbersTable
+          label={`Show the numbers: ${words.label.toLowerCase()}`}
+          tableLabel={`${words.label}, ${GROUPING_WORDS[report.groupBy]}`}
+        >
           <Table fz="sm" verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>
@@ -82,7 +93,7 @@ export function MeasureChart({ report, measure }: { report: OutreachReportDto; m
 }
 
 /** The chart's numbers, folded away on screen and left out of the print (the bars carry their values). */
-function NumbersTable({ label, children }: { label: string; children: ReactNode }) {
+function NumbersTable({ label, tableLabel, children }: { label: string; tableLabel: string; children: ReactNode }) {
   return (
     <Accordion variant="default" chevronPosition="left" mt={4} className="report-no-print">
       <Accordion.Item value="numbers">
@@ -90,7 +101,12 @@ function NumbersTable({ label, children }: { label: string; children: ReactNode 
           <Text size="sm">{label}</Text>
         </Accordion.Control>
         <Accordion.Panel>
-          <Table.ScrollContainer minWidth={260} maxHeight={320}>
+          {/* A long list scrolls in its box: the box takes focus, so a keyboard can scroll it too. */}
+          <Table.ScrollContainer
+            minWidth={260}
+            maxHeight={320}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': tableLabel } }}
+          >
             {children}
           </Table.ScrollContainer>
         </Accordion.Panel>

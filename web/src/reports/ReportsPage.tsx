@@ -354,7 +354,12 @@ function Outcomes({ report }: { report: OutreachReportDto }) {
         What participants said in feedback: the average on a scale of 1 to 5, and the share who agree (answering 4 or
         5).
       </Text>
-      <Table.ScrollContainer minWidth={320} className="report-scroll">
+      {/* When the table scrolls sideways (a narrow phone), its box takes focus, so a keyboard can scroll it too. */}
+      <Table.ScrollContainer
+        minWidth={320}
+        className="report-scroll"
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Outcomes table' } }}
+      >
         <Table fz="sm" verticalSpacing={4} data-testid="report-outcomes" className="report-table">
           <Table.Thead>
             <Table.Tr>
@@ -390,7 +395,12 @@ function ReportTable({ report }: { report: OutreachReportDto }) {
       <Title order={2} size="h4" id="report-table-title" mb="sm">
         Every {heading.toLowerCase()}
       </Title>
-      <Table.ScrollContainer minWidth={880} className="report-scroll">
+      {/* The table scrolls sideways on a phone: its box takes focus, so a keyboard can scroll it too. */}
+      <Table.ScrollContainer
+        minWidth={880}
+        className="report-scroll"
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': `Every ${heading.toLowerCase()}, table` } }}
+      >
         <Table fz="sm" verticalSpacing={4} striped className="report-table report-rows">
           {/* Names the table for screen readers; the heading above says it for the eye. */}
           <VisuallyHidden component="caption">
