@@ -32,7 +32,7 @@ describe('Library settings in the browser', () => {
     await app?.close();
   });
 
-  it('an admin names the library, picks its time zone and offers Spanish only; it is saved and audited', async () => {
+  it('an admin names the library, picks its time zone and fiscal year and offers Spanish only; it is saved and audited', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await newPage(context);
     await signIn(page, app, ADMIN);
@@ -48,6 +48,10 @@ describe('Library settings in the browser', () => {
     await page.getByRole('option', { name: 'America/Chicago' }).click();
     await library.getByRole('checkbox', { name: 'English' }).uncheck();
     expect(await library.getByRole('combobox', { name: /^Default language/ }).inputValue()).toBe('Español');
+    const fiscal = library.getByRole('combobox', { name: /^Fiscal year starts in/ });
+    expect(await fiscal.inputValue()).toBe('July');
+    await fiscal.click();
+    await page.getByRole('option', { name: 'October' }).click();
     await expectAccessible(page, 'section[aria-labelledby="library-settings-title"]');
     await screenshot(page, 'admin-library-settings', { fullPage: false });
     await library.getByRole('button', { name: 'Save library settings' }).click();
@@ -60,6 +64,7 @@ describe('Library settings in the browser', () => {
         timezone: 'America/Chicago',
         defaultLanguage: 'es',
         languages: ['es'],
+        fiscalYearStartMonth: 10,
       },
       version: 2,
     });
