@@ -11,24 +11,23 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import {
-  isIsoDate,
   PERIOD_PRESET_LABELS,
   PERIOD_PRESETS,
   REPORT_GROUPING_LABELS,
   REPORT_GROUPINGS,
   type ReportGrouping,
 } from '@tandem/shared';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { errorMessage } from '../api/problem';
 import { formatDateTime } from '../common/format';
 import { usePhoneLayout } from '../common/ListFrame';
 import { PageTitle } from '../common/PageTitle';
+import { DayInput } from '../common/DayInput';
 import { useLibrarySettings } from '../library/library-queries';
 import { MeasureChart } from './ReportCharts';
 import { ReportGoals } from './ReportGoals';
@@ -222,42 +221,6 @@ function ReportControls({ search, report }: { search: ReportSearch; report: Outr
         </Stack>
       </Stack>
     </Paper>
-  );
-}
-
-/** A date typed or picked: sent to the URL once it is a whole date (or cleared), kept as typed meanwhile. */
-function DayInput({
-  label,
-  value,
-  onCommit,
-  error,
-}: {
-  label: string;
-  value: string | undefined;
-  onCommit: (day: string | undefined) => void;
-  error?: string;
-}) {
-  const [text, setText] = useState(value ?? '');
-  // Follow the URL when it changes from elsewhere (a preset picked, the back button).
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setText(value ?? '');
-  }
-  return (
-    <TextInput
-      label={label}
-      type="date"
-      min="1900-01-01"
-      max="2999-12-31"
-      value={text}
-      onChange={(event) => {
-        const next = event.currentTarget.value;
-        setText(next);
-        if (next === '' || isIsoDate(next)) onCommit(next || undefined);
-      }}
-      error={error}
-    />
   );
 }
 

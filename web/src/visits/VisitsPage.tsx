@@ -1,21 +1,15 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ButtonLink } from './ButtonLink';
 import { can } from '../auth/permissions';
 import { useCurrentUser } from '../auth/useSession';
+import { DayInput } from '../common/DayInput';
 import { ListFrame } from '../common/ListFrame';
 import { OrganizationSelect } from './OrganizationSelect';
 import { VisitList } from './VisitList';
 import { useVisits } from './visits-queries';
-import {
-  isDay,
-  parseVisitsSearch,
-  rangeProblem,
-  toVisitQuery,
-  VISITS_PAGE_SIZE,
-  withVisitFilters,
-} from './visits-search';
+import { parseVisitsSearch, rangeProblem, toVisitQuery, VISITS_PAGE_SIZE, withVisitFilters } from './visits-search';
 
 const route = getRouteApi('/app/visits');
 
@@ -91,44 +85,5 @@ export function VisitsPage() {
     >
       {!problem && visits.data && visits.data.data.length > 0 && <VisitList visits={visits.data.data} />}
     </ListFrame>
-  );
-}
-
-/**
- * A date field whose day goes into the URL once it is a whole, plausible day. Typing a year
- * passes through days like 0002-03-04; those stay in the field without reaching the URL.
- */
-function DayInput({
-  label,
-  value,
-  onCommit,
-  error,
-}: {
-  label: string;
-  value: string | undefined;
-  onCommit: (day: string | undefined) => void;
-  error?: string;
-}) {
-  const [text, setText] = useState(value ?? '');
-  // Follow the URL when it changes from elsewhere ("Clear filters", the back button).
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setText(value ?? '');
-  }
-  return (
-    <TextInput
-      label={label}
-      type="date"
-      min="1900-01-01"
-      max="2999-12-31"
-      value={text}
-      onChange={(event) => {
-        const next = event.currentTarget.value;
-        setText(next);
-        if (next === '' || isDay(next)) onCommit(next || undefined);
-      }}
-      error={error}
-    />
   );
 }

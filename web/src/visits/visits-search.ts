@@ -1,3 +1,4 @@
+import { isDay } from '../common/DayInput';
 import type { VisitListQuery } from './outreach-data';
 import { isUuid } from './visit-form';
 
@@ -9,17 +10,9 @@ export interface VisitsSearch {
   page?: number;
 }
 
-export const VISITS_PAGE_SIZE = 25;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export { isDay };
 
-/** A real calendar day written YYYY-MM-DD (not 2026-02-30), in years a library's records can have (1900–2999). */
-export function isDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  if (year < 1900 || year > 2999) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export const VISITS_PAGE_SIZE = 25;
 
 /** Only valid values are read; anything else in a hand-edited link is dropped. */
 export function parseVisitsSearch(raw: Record<string, unknown>): VisitsSearch {
