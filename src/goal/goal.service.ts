@@ -286,7 +286,7 @@ export class GoalService implements OnModuleInit {
       for (let start = 0; start < pending.length; start += MEASURE_CONCURRENCY) {
         await Promise.all(
           pending.slice(start, start + MEASURE_CONCURRENCY).map(async ({ range, scope, goals: measured }) => {
-            const measures = await this.reports.measures(range, scope);
+            const measures = await this.reports.measures(range, scope, { zone });
             for (const goal of measured)
               if (goal.metric !== 'active-partners') values.set(goal.id, measures[METRIC_MEASURE[goal.metric]]);
           }),

@@ -97,6 +97,11 @@ const MEASURES = `
   count(*) FILTER (WHERE ${o} >= 4)::int AS ${o}_agree`,
   ).join(',\n  ')}`;
 
+/** A session's state ($3: now). */
+const HELD = `NOT s.cancelled AND s.closure_id IS NULL AND s.starts_at <= $3`;
+const CANCELLED = `s.cancelled OR s.closure_id IS NOT NULL`;
+const FEEDBACK_ANSWERS = `f.rating, f.outcome_knowledge, f.outcome_confidence, f.outcome_application, f.outcome_awareness`;
+
 /** Each grouping: the facts' keys (an array; none means "no group") and the groups' names. */
 const GROUPINGS: Record<OutreachGrouping, { keys: string; labels: string }> = {
   partner: {
@@ -142,7 +147,7 @@ function factsSql(withStaff: boolean): string {
       UNION ALL
       SELECT 'session', s.starts_at, pr.partner_ids, s.program_id, pr.audience_ids, '{}'::uuid[],
              NULL, NULL,
-             NOT s.cancelled AND s.closure_id IS NULL AND s.starts_at <= $3, s.cancelled OR s.closure_id IS NOT NULL, s.attendance,
+             ${HELD}, ${CANCELLED}, s.attendance,
              NULL, NULL, NULL, NULL, NULL
       FROM program_sessions s JOIN prog pr ON pr.id = s.program_id
       WHERE s.starts_at >= $1 AND s.starts_at < $2
@@ -151,7 +156,7 @@ function factsSql(withStaff: boolean): string {
              CASE WHEN f.organization_id IS NOT NULL THEN ARRAY[f.organization_id] ELSE COALESCE(pr.partner_ids, '{}') END,
              f.program_id, COALESCE(pr.audience_ids, o.audience_ids, '{}'), ${feedbackStaff},
              NULL, NULL, NULL, NULL, NULL,
-             f.rating, f.outcome_knowledge, f.outcome_confidence, f.outcome_application, f.outcome_awareness
+             ${FEEDBACK_ANSWERS}
       FROM feedback f LEFT JOIN organizations o ON o.id = f.organization_id LEFT JOIN prog pr ON pr.id = f.program_id
       WHERE f.created_at >= $1 AND f.created_at < $2
     ) AS every_fact
@@ -160,6 +165,26 @@ function factsSql(withStaff: boolean): string {
       AND ($6::uuid IS NULL OR $6::uuid = ANY(audience_ids))
   )`;
 }
+
+/**
+ * The library's whole period, no scope: the same facts with nothing to attribute them to, so no
+ * join and no arrays; each table is read once by its time index and the rows stream into the
+ * aggregates (a goal for the whole library, on the dashboard, at any size). Every visit has an
+ * organization and every session a program (foreign keys), so the facts are the same.
+ */
+const UNSCOPED_FACTS = `
+  facts AS (
+    SELECT 'visit'::text AS kind, v.invitations_handed_out AS invitations, v.people_reached AS people,
+           NULL::boolean AS held, NULL::boolean AS cancelled, NULL::int AS attendance,
+           NULL::int AS rating, NULL::int AS knowledge, NULL::int AS confidence, NULL::int AS application, NULL::int AS awareness
+    FROM visits v WHERE v.visited_at >= $1 AND v.visited_at < $2
+    UNION ALL
+    SELECT 'session', NULL, NULL, ${HELD}, ${CANCELLED}, s.attendance, NULL, NULL, NULL, NULL, NULL
+    FROM program_sessions s WHERE s.starts_at >= $1 AND s.starts_at < $2
+    UNION ALL
+    SELECT 'feedback', NULL, NULL, NULL, NULL, NULL, ${FEEDBACK_ANSWERS}
+    FROM feedback f WHERE f.created_at >= $1 AND f.created_at < $2
+  )`;
 
 /**
  * The period's measures: one row per group with a fact (for audiences, every audience; for
@@ -176,6 +201,8 @@ export function outreachMeasureRows(db: Queryable, params: OutreachReportParams)
     params.audienceId,
   ];
   const total = `SELECT 'total' AS part, NULL AS key, NULL AS label, ${MEASURES} FROM facts`;
+  if (params.groupBy === null && !params.organizationId && !params.programId && !params.audienceId)
+    return db.query(`WITH ${UNSCOPED_FACTS} ${total}`, values.slice(0, 3));
   if (params.groupBy === null) return db.query(`WITH ${factsSql(false)} ${total}`, values);
 
   const grouping = GROUPINGS[params.groupBy];

@@ -15,7 +15,7 @@ const row = (
   key: string | null,
   label: string | null,
   counts: Partial<OutreachMeasureRow> = {},
-) => ({ ...zero, part, key, label, ...counts }) as OutreachMeasureRow;
+) => ({ ...zero, part, key, label, ...counts });
 const zero = {
   visits: 0,
   invitations: 0,

@@ -78,11 +78,17 @@ export class ReportService {
 
   /**
    * The report's totals over `range` (library days, both included) within `scope`: what a goal's
-   * progress counts. Sessions still to come count as upcoming, never as held.
+   * progress counts. Sessions still to come count as upcoming, never as held. `zone`, when the
+   * caller has read it already, saves reading the library settings again.
    */
-  async measures(range: DateRange, scope: ReportScope, manager?: EntityManager): Promise<ReportMeasures> {
+  async measures(
+    range: DateRange,
+    scope: ReportScope,
+    options: { manager?: EntityManager; zone?: string } = {},
+  ): Promise<ReportMeasures> {
     if (range.to < range.from) return NO_MEASURES;
-    const zone = (await this.library.current(manager)).settings.timezone;
+    const { manager } = options;
+    const zone = options.zone ?? (await this.library.current(manager)).settings.timezone;
     const [total] = await outreachMeasureRows(manager ?? this.dataSource, {
       ...periodBounds(range, zone),
       now: this.clock.now(),

@@ -535,6 +535,18 @@ describe(`${ReportService.name} (e2e)`, () => {
     expect((await report('period=last-quarter')).totals).toEqual(TOTALS);
   });
 
+  it('the measures goals count are the report’s totals: the whole library (its own lean statement) and one scope', async () => {
+    const reports = t.app.get(ReportService);
+    const q3 = { from: '2026-07-01', to: '2026-09-30' };
+    expect(await reports.measures(q3, {})).toEqual(TOTALS);
+    const q4 = { from: '2026-10-01', to: '2026-12-31' };
+    expect(await reports.measures(q4, {})).toEqual((await report('period=this-quarter')).totals);
+    expect(await reports.measures(q3, { organizationId: ids.agency })).toEqual(
+      (await report(`${Q3}&organizationId=${ids.agency}`)).totals,
+    );
+    expect(await reports.measures({ from: '2026-07-02', to: '2026-07-01' }, {})).toEqual(measures());
+  });
+
   it('a viewer (a board member) reads the report and its CSV', async () => {
     const viewer = await signedInAs(t, Role.Viewer);
     expect((await report(`${Q3}&groupBy=partner`, viewer.auth)).totals).toEqual(TOTALS);
