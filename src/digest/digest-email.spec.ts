@@ -147,6 +147,21 @@ describe('digestMail', () => {
       ],
     };
 
+    it('says in the subject how many goals fell off track this week, a quiet week for partners too', () => {
+      expect(digestSubject(withGoals)).toBe('Partnership health — week of 7 Dec 2026: 1 goal fell off track');
+      expect(digestSubject({ ...busy, goalsOffTrack: withGoals.goalsOffTrack })).toBe(
+        'Partnership health — week of 30 Nov 2026: 1 needs attention, 1 goal fell off track',
+      );
+      expect(digestSubject({ ...busy, newAtRisk: [], goalsOffTrack: withGoals.goalsOffTrack })).toBe(
+        'Partnership health — week of 30 Nov 2026: 2 bands changed, none newly at risk; 1 goal fell off track',
+      );
+      // Off track for weeks already: no news for the subject.
+      const old = withGoals.goalsOffTrack!.map((goal) => ({ ...goal, newlyOffTrack: false }));
+      expect(digestSubject({ ...quiet, goalsOffTrack: old })).toBe(
+        'Partnership health — week of 7 Dec 2026: a quiet week',
+      );
+    });
+
     it('names each goal off track after the introductions, with its numbers, marking those that fell off this week', () => {
       const { text } = digestMail({ recipientName: 'Morgan', content: withGoals, publicUrl: URL });
       expect(text.indexOf('Goals off track')).toBeGreaterThan(text.indexOf('Suggested introductions'));

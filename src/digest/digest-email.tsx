@@ -49,12 +49,16 @@ export function bandCounts(byBand: DigestContent['byBand']): string {
 export function digestSubject(content: DigestContent): string {
   const attention = content.newAtRisk.length;
   const changes = content.bandChanges.length;
+  const fell = (content.goalsOffTrack ?? []).filter((goal) => goal.newlyOffTrack).length;
+  const goals = fell > 0 ? `${fell} ${fell === 1 ? 'goal' : 'goals'} fell off track` : null;
   const headline =
     attention > 0
-      ? `${attention} ${attention === 1 ? 'needs' : 'need'} attention`
+      ? [`${attention} ${attention === 1 ? 'needs' : 'need'} attention`, goals].filter(Boolean).join(', ')
       : changes > 0
-        ? `${changes} ${changes === 1 ? 'band' : 'bands'} changed, none newly at risk`
-        : 'a quiet week';
+        ? [`${changes} ${changes === 1 ? 'band' : 'bands'} changed, none newly at risk`, goals]
+            .filter(Boolean)
+            .join('; ')
+        : (goals ?? 'a quiet week');
   return `Partnership health — week of ${formatWeekOf(content.weekOf)}: ${headline}`;
 }
 
