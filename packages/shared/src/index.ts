@@ -11,3 +11,4 @@ export * from './i18n/catalogs';
 export * from './i18n/languages';
 export * from './i18n/translate';
 export * from './reporting';
+export * from './reporting-dates';

@@ -1,4 +1,5 @@
-import { addDays, daysIn, elapsedShare, fiscalYearName, goalProgress, isIsoDate, presetRange } from './reporting';
+import { addDays, elapsedShare, fiscalYearName, goalProgress, presetRange } from './reporting-dates';
+import { daysIn, isIsoDate } from './reporting';
 
 describe('presetRange', () => {
   const today = '2026-12-07';

@@ -42,19 +42,16 @@ import {
 } from './report-format';
 import { useOutreachReport, useReportCsv } from './report-queries';
 import {
-  CUSTOM_PERIOD,
   customPeriodProblem,
   grouping,
-  parseReportSearch,
   periodChoice,
   toReportQuery,
   withDate,
   withGrouping,
   withoutScope,
   withPeriod,
-  type PeriodChoice,
-  type ReportSearch,
-} from './report-search';
+} from './report-choices';
+import { CUSTOM_PERIOD, parseReportSearch, type PeriodChoice, type ReportSearch } from './report-search';
 import type { OutreachReportDto } from './report-types';
 import './report-print.css';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   customPeriodProblem,
-  parseReportSearch,
   periodChoice,
   toReportQuery,
   withDate,
   withGrouping,
   withoutScope,
   withPeriod,
-} from './report-search';
+} from './report-choices';
+import { parseReportSearch } from './report-search';
 
 const ORG = 'AAAAAAAA-AAAA-4AAA-8AAA-AAAAAAAAAAAA';
 
