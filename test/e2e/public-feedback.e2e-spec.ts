@@ -506,7 +506,7 @@ describe('Public feedback from a room on one Wi-Fi (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // The default limits: what a library's drop-in group meets.
-    t = await createTestApp();
+    t = await createTestApp({ captureLogs: true });
   });
   afterAll(async () => t.close());
 
@@ -558,6 +558,14 @@ describe('Public feedback from a room on one Wi-Fi (e2e)', () => {
     expect(page.text).toContain('Please try again later');
     expect(page.text).toContain('Please try again in 10 minutes.');
     expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await count()).toBe(60);
+
+    // The flood goes on: every post refused, and the log says so once, not once a post.
+    for (let post = 62; post <= 261; post += 1)
+      await request(t.http).post(`/api/v1/public/feedback/${token}`).send({ rating: 1 }).expect(429);
+    const refusals = t.logs.filter((line) => line.includes('"statusCode":429'));
+    expect(refusals).toHaveLength(1);
+    expect(JSON.parse(refusals[0])).toMatchObject({ level: 40, msg: 'request refused: too many requests' });
     expect(await count()).toBe(60);
   });
 });

@@ -32,6 +32,38 @@ export function loggablePath(url: string | undefined): string {
 const LONG_SEGMENT = /\/[^/]{32,}(?=\/|$)/g;
 const UUID_SEGMENT = /^\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** How long one logged 429 stands for the others (REJECTION_LOG_WINDOW_MS). */
+export const REJECTION_LOG_WINDOW_MS = 60_000;
+
+/**
+ * Requests refused for coming too often (429) are logged once per window, the line saying how
+ * many were refused unlogged since the last one: under abuse the log grows by a line a minute,
+ * not by a line a request (one minute of abuse once wrote 86,000 lines, 20 MB). Other answers are
+ * logged one by one as before.
+ */
+export class RejectionLogWindow {
+  private windowStart = Number.NEGATIVE_INFINITY;
+  private unlogged = 0;
+
+  constructor(
+    private readonly windowMs = REJECTION_LOG_WINDOW_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** For one refusal: null when it is not logged, else how many went unlogged before it. */
+  take(): number | null {
+    const now = this.now();
+    if (now - this.windowStart < this.windowMs) {
+      this.unlogged += 1;
+      return null;
+    }
+    const before = this.unlogged;
+    this.windowStart = now;
+    this.unlogged = 0;
+    return before;
+  }
+}
+
 /**
  * Structured JSON logs with a request id on every line. Requests are logged as method, path
  * and status — never headers, bodies or query strings, so no tokens or personal data. Errors
@@ -42,7 +74,10 @@ export function loggerOptions(
   level: string,
   format: 'json' | 'pretty' = 'json',
   destination?: DestinationStream,
+  rejections = new RejectionLogWindow(),
 ): Params {
+  // What the level decided for a 429, for its message (pino-http asks for the level first).
+  const unloggedBefore = new WeakMap<ServerResponse, number>();
   const options: Options = {
     level,
     transport:
@@ -54,8 +89,23 @@ export function loggerOptions(
         : undefined,
     genReqId: requestId,
     autoLogging: { ignore: (req) => loggablePath(req.url) === '/api/v1/health' },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (_req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      if (res.statusCode === 429) {
+        const before = rejections.take();
+        if (before === null) return 'silent';
+        unloggedBefore.set(res, before);
+        return 'warn';
+      }
+      return res.statusCode >= 400 ? 'warn' : 'info';
+    },
+    customSuccessMessage: (_req, res) => {
+      if (res.statusCode !== 429) return 'request completed';
+      const before = unloggedBefore.get(res) ?? 0;
+      return before === 0
+        ? 'request refused: too many requests'
+        : `request refused: too many requests (${before} more refused since the last one logged)`;
+    },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
