@@ -34,6 +34,7 @@ const TARGETS = {
       'web/public',
       'web/index.html',
       'web/vite.config.ts',
+      'web/scripts',
       'web/tsconfig.json',
       'web/package.json',
       'packages/shared/src',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Where `npm run build` puts the web app (web/vite.config.ts `build.outDir`), from the repository root. */
@@ -28,7 +29,8 @@ export function isUnderPrefix(path: string, prefixes: readonly string[]): boolea
 }
 
 /**
- * Serves the single-page app: its hashed files under /assets (cached for a year), other files
+ * Serves the single-page app: its hashed files under /assets (cached for a year, sent as the
+ * build's brotli or gzip copy when the browser takes one), other files
  * at the top of the build (cached briefly), and index.html (never cached without revalidation)
  * for any other GET that a browser navigates to, so client-side routes such as
  * /organizations/<id> load the app. Paths under `serverPrefixes` (the API, the public feedback,
@@ -39,7 +41,16 @@ export function isUnderPrefix(path: string, prefixes: readonly string[]): boolea
 export function serveWebApp(app: NestExpressApplication, dir: string, serverPrefixes: readonly string[]): void {
   const index = join(dir, 'index.html');
   const router = express.Router();
-  router.use('/assets', express.static(join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
+  // Each asset's brotli and gzip copies, made by the build (web/scripts/precompress.cjs), go as they are.
+  router.use(
+    '/assets',
+    expressStaticGzip(join(dir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, immutable: true, maxAge: '365d' },
+    }),
+  );
   router.use(express.static(dir, { index: false, maxAge: '1h' }));
   router.get('/{*path}', (request: Request, response: Response, next: NextFunction) => {
     const lastSegment = request.path.slice(request.path.lastIndexOf('/') + 1);

@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -63,6 +65,51 @@ describe('the web app served by the Nest app (e2e)', () => {
     const icon = await request(t.http).get('/favicon.svg').expect(200);
     expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  /** A GET as a browser sends it, answered by the raw bytes on the wire (no decompression) and the headers. */
+  const fetchRaw = async (path: string, encoding: string) => {
+    const server = t.http;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return new Promise<{ bytes: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      get({ port, host: '127.0.0.1', path, headers: { 'Accept-Encoding': encoding, Accept: HTML } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => resolve({ bytes, headers: response.headers }));
+        response.on('error', reject);
+      }).on('error', reject);
+    });
+  };
+
+  it('loads the app the first time in under 300 kB on the wire: every file it starts with compressed', async () => {
+    const index = await request(t.http).get('/').set('Accept', HTML).expect(200);
+    const files = [...index.text.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+    expect(files.length).toBeGreaterThan(3);
+    let total = (await fetchRaw('/', 'br, gzip')).bytes;
+    let plain = 0;
+    for (const file of files) {
+      const compressed = await fetchRaw(file, 'gzip, deflate, br');
+      plain += (await fetchRaw(file, 'identity')).bytes;
+      if (compressed.bytes >= 1024) expect(compressed.headers['content-encoding']).toBe('br');
+      expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
+      total += compressed.bytes;
+    }
+    console.log(
+      `first load: ${files.length + 1} files, ${Math.round(total / 1024)} kB on the wire (${Math.round(plain / 1024)} kB uncompressed)`,
+    );
+    expect(total).toBeLessThan(300 * 1024);
+    expect(plain).toBeGreaterThan(total * 2);
+  });
+
+  it('compresses API answers for clients that accept it (gzip too), not the small ones', async () => {
+    const docs = await fetchRaw('/api/docs-json', 'gzip');
+    expect(docs.headers['content-encoding']).toBe('gzip');
+    const whole = await fetchRaw('/api/docs-json', 'identity');
+    expect(whole.headers['content-encoding']).toBeUndefined();
+    expect(docs.bytes).toBeLessThan(whole.bytes / 4);
+    const small = await fetchRaw('/api/v1/health', 'gzip, br');
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('leaves the API to Nest: unknown API paths are problem details, not the app', async () => {
