@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import type { ResourceKeyGrant } from '../auth/resource-key';
 import { AllowResourceKey, CurrentResourceKey, CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -11,6 +11,13 @@ import { CalendarLinkDto, CurrentCalendarLinkDto } from './dto/calendar-link.dto
 import { ProgramCalendarService } from './program-calendar.service';
 
 const ProgramId = () => Param('id', new ParseIdPipe('program'));
+
+/** If-None-Match names this ETag (or is `*`); weak comparison, as RFC 9110 asks of GET. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
 
 const toLinkResponse = (link: CalendarLinkView): CalendarLinkDto => ({
   url: link.url,
@@ -42,14 +49,24 @@ export class ProgramCalendarController {
   async feed(
     @ProgramId() id: string,
     @CurrentResourceKey() key: ResourceKeyGrant | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  ): Promise<string | undefined> {
     if (key) await this.links.assertOpens(key.resourceId, id);
+    // Revalidate every time (the ETag makes that a 304 while nothing changed); private, as the URL is a credential.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    const etag = await this.calendar.etag(id);
+    if (etag) {
+      res.setHeader('ETag', etag);
+      // Unchanged since the client's copy: 304 before the feed is read or written.
+      if (matchesEtag(req.headers['if-none-match'], etag)) {
+        res.status(304);
+        return undefined;
+      }
+    }
     const feed = await this.calendar.feed(id);
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${feed.fileName}"`);
-    // Revalidate every time (the ETag makes that a 304 while nothing changed); private, as the URL is a credential.
-    res.setHeader('Cache-Control', 'private, no-cache');
     return feed.body;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { MoreThanOrEqual, Repository } from 'typeorm';
@@ -126,6 +127,14 @@ export function calendarFileName(programName: string): string {
   return `${slug || 'program'}.ics`;
 }
 
+/** The feed's layout; change it when buildProgramCalendar writes something new, so held copies are replaced. */
+export const FEED_FORMAT = 'tandem-program-feed-1';
+
+/** The first instant the feed covers: FEED_PAST_DAYS back from now. */
+export function feedWindowStart(now: Date): Date {
+  return new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
+}
+
 export interface ProgramFeed {
   fileName: string;
   body: string;
@@ -140,6 +149,31 @@ export class ProgramCalendarService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The feed's version, as an ETag, from what it is made of rather than from the feed itself:
+   * the program's version, its partners (how many, their last change: a renamed partner is in the
+   * events' text), and the sessions in the feed's window (how many, the first, the last change;
+   * closures added or removed change their sessions' versions). Any change to the feed changes one
+   * of these, so a calendar app polling an unchanged feed gets its 304 from one small statement,
+   * without the feed being read or written. FEED_FORMAT names the feed's layout: change it with
+   * buildProgramCalendar. Null when there is no such program.
+   */
+  async etag(programId: string, now = this.clock.now()): Promise<string | null> {
+    const [row] = await this.sessions.query<{ version: string }[]>(
+      `
+      SELECT concat_ws('|', p.version, p.updated_at,
+             (SELECT concat_ws(',', count(*), max(o.updated_at))
+                FROM program_partners pp JOIN organizations o ON o.id = pp.organization_id WHERE pp.program_id = p.id),
+             (SELECT concat_ws(',', count(*), min(w.starts_at), max(w.updated_at), max(w.version))
+                FROM (SELECT s.starts_at, s.updated_at, s.version FROM program_sessions s
+                      WHERE s.program_id = p.id AND s.starts_at >= $2 ORDER BY s.starts_at LIMIT $3) w)) AS version
+      FROM programs p WHERE p.id = $1`,
+      [programId, feedWindowStart(now), FEED_MAX_EVENTS],
+    );
+    if (!row) return null;
+    return `W/"${createHash('sha256').update(`${FEED_FORMAT}|${row.version}`).digest('base64url').slice(0, 27)}"`;
+  }
+
   /** The program's feed (ProgramNotFoundError, 404, when there is none). */
   async feed(programId: string, now = this.clock.now()): Promise<ProgramFeed> {
     const program = await this.programs.get(programId);
@@ -151,7 +185,7 @@ export class ProgramCalendarService {
         select: { programId: true, organizationId: true, role: true, organization: { id: true, name: true } },
       }),
       this.sessions.find({
-        where: { programId, startsAt: MoreThanOrEqual(new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000)) },
+        where: { programId, startsAt: MoreThanOrEqual(feedWindowStart(now)) },
         relations: { closure: true },
         order: { startsAt: 'ASC' },
         take: FEED_MAX_EVENTS,

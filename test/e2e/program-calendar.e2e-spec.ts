@@ -408,6 +408,51 @@ describe('Program calendar feed (e2e)', () => {
         .expect(304);
     });
 
+    it('gives a new ETag, and the new feed, when a partner is renamed or a session changes; an old one gets 200', async () => {
+      const etagOf = async () => {
+        const response = await request(t.http).get(feedPath(programId)).set(viewer.auth).expect(200);
+        expect(response.headers.etag).toMatch(/^W\/"[\w-]+"$/);
+        return { etag: response.headers.etag, text: response.text };
+      };
+      const revalidate = (etag: string) =>
+        request(t.http).get(feedPath(programId)).set(viewer.auth).set('If-None-Match', etag);
+      const first = await etagOf();
+      // Unchanged: the same ETag again, and 304 to it however it is written (weak or strong, in a list, *).
+      expect((await etagOf()).etag).toBe(first.etag);
+      await revalidate(first.etag).expect(304);
+      await revalidate(first.etag.replace(/^W\//, '')).expect(304);
+      await revalidate(`"other", ${first.etag}`).expect(304);
+      await revalidate('*').expect(304);
+      await revalidate('W/"something-else"').expect(200);
+
+      // A partner renamed: its name is in the events' text.
+      const shelter = (await request(t.http).get(`/api/v1/organizations/${shelterId}`).set(staff.auth).expect(200))
+        .body;
+      await request(t.http)
+        .patch(`/api/v1/organizations/${shelterId}`)
+        .set(staff.auth)
+        .send({ name: 'Harbor House (renamed)', version: shelter.version })
+        .expect(200);
+      const renamed = await etagOf();
+      expect(renamed.etag).not.toBe(first.etag);
+      expect(renamed.text).toContain('Harbor House (renamed)');
+      await revalidate(first.etag).expect(200);
+
+      // A session's attendance recorded.
+      const [session] = (
+        await request(t.http).get(`/api/v1/programs/${programId}/sessions`).set(staff.auth).expect(200)
+      ).body.data as { id: string; version: number }[];
+      await request(t.http)
+        .patch(`/api/v1/sessions/${session.id}`)
+        .set(staff.auth)
+        .send({ attendance: 9, version: session.version })
+        .expect(200);
+      const attended = await etagOf();
+      expect(attended.etag).not.toBe(renamed.etag);
+      await revalidate(renamed.etag).expect(200);
+      await revalidate(attended.etag).expect(304);
+    });
+
     it('is valid RFC 5545 text: CRLF line ends and lines folded at 75 octets', async () => {
       const longName =
         'Atelier numérique des jeunes — 日本語の読書会, with a name long enough to need folding twice over';
