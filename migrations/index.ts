@@ -16,6 +16,7 @@ import { HealthScores1796650100000 } from './1796650100000-HealthScores';
 import { MatchingVersion1796650200000 } from './1796650200000-MatchingVersion';
 import { Languages1796650300000 } from './1796650300000-Languages';
 import { Goals1796650500000 } from './1796650500000-Goals';
+import { DirectoryStatistics1796650600000 } from './1796650600000-DirectoryStatistics';
 
 export const MIGRATIONS: Function[] = [
   Init1795716090175,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   MatchingVersion1796650200000,
   Languages1796650300000,
   Goals1796650500000,
+  DirectoryStatistics1796650600000,
 ];

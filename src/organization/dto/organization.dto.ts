@@ -271,6 +271,33 @@ export class ListOrganizationsQueryDto extends PaginationQueryDto {
   @IsOptional()
   @IsIn(SORT_VALUES)
   sort?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 600,
+    description:
+      'The next page after the one that gave it (`meta.nextCursor`), with the same filters and sort: keyset paging, as fast ' +
+      'far down the directory as at its top. Not with `offset`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  cursor?: string;
+}
+
+export class OrganizationPageMetaDto extends PageMetaDto {
+  @ApiProperty({
+    description:
+      'True when `total` is the database’s estimate rather than a count: above ' +
+      '10,000 matching organizations a page does not count them all (the estimate is good to a few percent).',
+  })
+  totalIsEstimate: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  nextCursor: string | null;
 }
 
 export class FitResponseDto {
@@ -304,7 +331,7 @@ export class OrganizationResponseDto {
 
 export class OrganizationPageDto {
   @ApiProperty({ type: [OrganizationResponseDto] }) data: OrganizationResponseDto[];
-  @ApiProperty({ type: PageMetaDto }) meta: PageMetaDto;
+  @ApiProperty({ type: OrganizationPageMetaDto }) meta: OrganizationPageMetaDto;
 }
 
 export class CreateNoteDto {

@@ -3102,7 +3102,16 @@ export interface components {
         };
         OrganizationPageDto: {
             data: components["schemas"]["OrganizationResponseDto"][];
-            meta: components["schemas"]["PageMetaDto"];
+            meta: components["schemas"]["OrganizationPageMetaDto"];
+        };
+        OrganizationPageMetaDto: {
+            limit: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            offset: number;
+            total: number;
+            /** @description True when `total` is the database’s estimate rather than a count: above 10,000 matching organizations a page does not count them all (the estimate is good to a few percent). */
+            totalIsEstimate: boolean;
         };
         OrganizationResponseDto: {
             address: string | null;
@@ -6970,6 +6979,8 @@ export interface operations {
                 audienceId?: string;
                 /** @description Organizations offering this capability. */
                 capabilityId?: string;
+                /** @description The next page after the one that gave it (`meta.nextCursor`), with the same filters and sort: keyset paging, as fast far down the directory as at its top. Not with `offset`. */
+                cursor?: string;
                 limit?: number;
                 offset?: number;
                 ownerId?: string;
@@ -7609,6 +7620,8 @@ export interface operations {
                 audienceId?: string;
                 /** @description Organizations offering this capability. */
                 capabilityId?: string;
+                /** @description The next page after the one that gave it (`meta.nextCursor`), with the same filters and sort: keyset paging, as fast far down the directory as at its top. Not with `offset`. */
+                cursor?: string;
                 ownerId?: string;
                 /** @description Words in the name, mission or notes; ignores case and accents. */
                 q?: string;

@@ -48,7 +48,7 @@ function organization(name: string, overrides: Partial<Organization> = {}): Orga
 }
 
 /** A stand-in for the API: records every directory query and answers from a small list. */
-function fakeApi(total = 2) {
+function fakeApi(total = 2, totalIsEstimate = false) {
   const listQueries: URLSearchParams[] = [];
   const fetch = vi.fn(async (input: Request | URL | string) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -63,7 +63,13 @@ function fakeApi(total = 2) {
             organization('Next Step College Access', { stage: 'exploring', ownerId: BEN.id }),
             organization('Dogwood Literacy Circle', { ownerId: FORMER }),
           ],
-          meta: { total, limit: 25, offset: Number(url.searchParams.get('offset') ?? 0) },
+          meta: {
+            total,
+            limit: 25,
+            offset: Number(url.searchParams.get('offset') ?? 0),
+            totalIsEstimate,
+            nextCursor: null,
+          },
         });
       case '/api/v1/audiences':
         return json({ data: [{ id: YOUTH, name: 'Youth experiencing homelessness', priority: 1 }] });
@@ -99,6 +105,12 @@ const search = (router: AppRouter) => router.state.location.search as Record<str
 describe('DirectoryPage: filters live in the URL', () => {
   beforeEach(() => vi.unstubAllGlobals());
   afterEach(() => vi.unstubAllGlobals());
+
+  it('says "about" when a large directory’s total is the server’s estimate', async () => {
+    fakeApi(51_234, true);
+    renderAt('/organizations');
+    expect(await screen.findByText('About 51,234 partners')).toBeInTheDocument();
+  });
 
   it('reads the filters, sort and page from the URL and asks the API for exactly that', async () => {
     const api = fakeApi(60);

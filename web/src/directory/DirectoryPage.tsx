@@ -111,6 +111,8 @@ export function DirectoryPage() {
   }
 
   const total = organizations.data?.meta.total ?? 0;
+  // Above 10,000 matches the server estimates rather than counts them all.
+  const estimated = organizations.data?.meta.totalIsEstimate ?? false;
   const rows = organizations.data?.data ?? [];
   const filtered = hasFilters(search);
   const canWrite = can(user, 'directory.write');
@@ -225,6 +227,9 @@ export function DirectoryPage() {
       query={organizations}
       noun={{ one: 'partner', many: 'partners' }}
       total={total}
+      countText={
+        estimated ? (count) => `About ${count.toLocaleString('en-US')} partners${filtered ? ' found' : ''}` : undefined
+      }
       emptyText="No partners yet."
       errorTitle="The directory could not be loaded"
       pagination={{
