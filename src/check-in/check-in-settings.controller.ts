@@ -13,6 +13,7 @@ function toCheckInSettingsResponse({ version, settings }: VersionedCheckInSettin
     respondWithinDays: settings.respondWithinDays,
     automatic: settings.automatic,
     firstAfterDays: settings.firstAfterDays,
+    dailyLimit: settings.dailyLimit,
   };
 }
 

@@ -68,6 +68,7 @@ export class CheckInSettingsService {
         respondWithinDays: dto.respondWithinDays,
         automatic: dto.automatic,
         firstAfterDays: dto.firstAfterDays,
+        dailyLimit: dto.dailyLimit,
       },
       actor,
     );

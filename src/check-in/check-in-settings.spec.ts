@@ -6,12 +6,13 @@ import {
 } from './check-in-settings';
 
 describe('check-in settings', () => {
-  it('defaults to twice a year, three weeks to answer, automatic, the first after 90 days, and the defaults are valid', () => {
+  it('defaults to twice a year, three weeks to answer, automatic, the first after 90 days, 25 a day, and the defaults are valid', () => {
     expect(DEFAULT_CHECK_IN_SETTINGS).toEqual({
       intervalMonths: 6,
       respondWithinDays: 21,
       automatic: true,
       firstAfterDays: 90,
+      dailyLimit: 25,
     });
     expect(validateCheckInSettings(DEFAULT_CHECK_IN_SETTINGS)).toEqual([]);
   });
@@ -19,11 +20,29 @@ describe('check-in settings', () => {
   describe(validateCheckInSettings.name, () => {
     it('accepts the ends of each range', () => {
       expect(
-        validateCheckInSettings({ intervalMonths: 1, respondWithinDays: 1, automatic: false, firstAfterDays: 0 }),
+        validateCheckInSettings({
+          intervalMonths: 1,
+          respondWithinDays: 1,
+          automatic: false,
+          firstAfterDays: 0,
+          dailyLimit: 1,
+        }),
       ).toEqual([]);
       expect(
-        validateCheckInSettings({ intervalMonths: 24, respondWithinDays: 90, automatic: true, firstAfterDays: 365 }),
+        validateCheckInSettings({
+          intervalMonths: 24,
+          respondWithinDays: 90,
+          automatic: true,
+          firstAfterDays: 365,
+          dailyLimit: 1000,
+        }),
       ).toEqual([]);
+    });
+
+    it.each([0, 1001, 2.5, '25', null])('refuses a daily limit of %p', (dailyLimit) => {
+      expect(validateCheckInSettings({ ...DEFAULT_CHECK_IN_SETTINGS, dailyLimit })).toEqual([
+        { field: 'dailyLimit', message: 'must be a whole number from 1 to 1000' },
+      ]);
     });
 
     it.each([-1, 366, 1.5, '90', null, undefined, true])(
@@ -37,20 +56,30 @@ describe('check-in settings', () => {
 
     it('refuses numbers outside the ranges, fractions, strings and a non-boolean automatic, naming each field', () => {
       expect(
-        validateCheckInSettings({ intervalMonths: 0, respondWithinDays: 91, automatic: 'yes', firstAfterDays: 90 }),
+        validateCheckInSettings({
+          intervalMonths: 0,
+          respondWithinDays: 91,
+          automatic: 'yes',
+          firstAfterDays: 90,
+          dailyLimit: 25,
+        }),
       ).toEqual([
         { field: 'intervalMonths', message: 'must be a whole number from 1 to 24' },
         { field: 'respondWithinDays', message: 'must be a whole number from 1 to 90' },
         { field: 'automatic', message: 'must be true or false' },
       ]);
       expect(
-        validateCheckInSettings({ intervalMonths: 25, respondWithinDays: 2.5, automatic: true, firstAfterDays: 9 }).map(
-          (e) => e.field,
-        ),
+        validateCheckInSettings({
+          intervalMonths: 25,
+          respondWithinDays: 2.5,
+          automatic: true,
+          firstAfterDays: 9,
+          dailyLimit: 25,
+        }).map((e) => e.field),
       ).toEqual(['intervalMonths', 'respondWithinDays']);
       expect(
         validateCheckInSettings({ intervalMonths: '6', respondWithinDays: null, automatic: 1 }).map((e) => e.field),
-      ).toEqual(['intervalMonths', 'respondWithinDays', 'firstAfterDays', 'automatic']);
+      ).toEqual(['intervalMonths', 'respondWithinDays', 'firstAfterDays', 'dailyLimit', 'automatic']);
     });
 
     it('refuses unknown keys and non-objects', () => {
@@ -70,17 +99,18 @@ describe('check-in settings', () => {
       respondWithinDays: 14,
       automatic: true,
       firstAfterDays: 90,
+      dailyLimit: 25,
     });
   });
 
   describe(checkInSettingsFromStored.name, () => {
     it('fills settings missing from the stored value with the defaults (settings stored before firstAfterDays existed get 90)', () => {
       expect(checkInSettingsFromStored({ intervalMonths: 12 })).toEqual({
-        settings: { intervalMonths: 12, respondWithinDays: 21, automatic: true, firstAfterDays: 90 },
+        settings: { intervalMonths: 12, respondWithinDays: 21, automatic: true, firstAfterDays: 90, dailyLimit: 25 },
         valid: true,
       });
       expect(checkInSettingsFromStored({ intervalMonths: 6, respondWithinDays: 14, automatic: false })).toEqual({
-        settings: { intervalMonths: 6, respondWithinDays: 14, automatic: false, firstAfterDays: 90 },
+        settings: { intervalMonths: 6, respondWithinDays: 14, automatic: false, firstAfterDays: 90, dailyLimit: 25 },
         valid: true,
       });
       expect(checkInSettingsFromStored(null)).toEqual({ settings: DEFAULT_CHECK_IN_SETTINGS, valid: true });

@@ -9,12 +9,16 @@ import type { FieldError } from '../common/errors/domain-error';
  *   with POST /check-ins/rounds; closing at the deadline always happens).
  * - `firstAfterDays`: how long a partner must have been active (since it last became active)
  *   before a round that picks the partners itself asks it (see check-in-due.ts).
+ * - `dailyLimit`: the most check-ins the daily job opens in a day; partners due beyond it wait
+ *   for the next days, so turning check-ins on over a large directory spreads the first round
+ *   (and its emails) over days instead of sending them all at once.
  */
 export interface CheckInSettings {
   intervalMonths: number;
   respondWithinDays: number;
   automatic: boolean;
   firstAfterDays: number;
+  dailyLimit: number;
 }
 
 /** Twice a year, three weeks to answer, sent by the schedule, the first after 90 days as a partner. */
@@ -23,18 +27,26 @@ export const DEFAULT_CHECK_IN_SETTINGS: Readonly<CheckInSettings> = Object.freez
   respondWithinDays: 21,
   automatic: true,
   firstAfterDays: 90,
+  dailyLimit: 25,
 });
 
 export const CHECK_IN_SETTINGS_LIMITS = Object.freeze({
   intervalMonths: { min: 1, max: 24 },
   respondWithinDays: { min: 1, max: 90 },
   firstAfterDays: { min: 0, max: 365 },
+  dailyLimit: { min: 1, max: 1000 },
 });
 
 /** Every check-in setting, in the order the API lists them. */
-export const CHECK_IN_SETTING_KEYS = ['intervalMonths', 'respondWithinDays', 'automatic', 'firstAfterDays'] as const;
+export const CHECK_IN_SETTING_KEYS = [
+  'intervalMonths',
+  'respondWithinDays',
+  'automatic',
+  'firstAfterDays',
+  'dailyLimit',
+] as const;
 const KEYS = CHECK_IN_SETTING_KEYS;
-const NUMBER_KEYS = ['intervalMonths', 'respondWithinDays', 'firstAfterDays'] as const;
+const NUMBER_KEYS = ['intervalMonths', 'respondWithinDays', 'firstAfterDays', 'dailyLimit'] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,7 +60,7 @@ export function validateCheckInSettings(value: unknown): FieldError[] {
     return [
       {
         field: 'settings',
-        message: 'must be an object with intervalMonths, respondWithinDays, automatic and firstAfterDays',
+        message: 'must be an object with intervalMonths, respondWithinDays, automatic, firstAfterDays and dailyLimit',
       },
     ];
   const errors: FieldError[] = [];

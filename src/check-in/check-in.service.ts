@@ -87,6 +87,8 @@ export interface RoundResult {
   started: RoundStarted[];
   skipped: RoundSkipped[];
   notDue: { open: number; recent: number };
+  /** Due partners the daily job leaves for the next days (its `dailyLimit` reached); 0 in a round a person sends. */
+  deferred: number;
 }
 
 /** What one run of the daily job did. */
@@ -94,6 +96,7 @@ export interface DailyCheckInResult {
   closed: number;
   started: number;
   skipped: number;
+  deferred: number;
 }
 
 /** How a check-in came to close (recorded in the audit log). */
@@ -218,7 +221,7 @@ export class CheckInService {
     const now = this.clock.now();
     const { settings } = await this.settings.current();
     const explicit = organizationIds !== undefined;
-    const result: RoundResult = { started: [], skipped: [], notDue: { open: 0, recent: 0 } };
+    const result: RoundResult = { started: [], skipped: [], notDue: { open: 0, recent: 0 }, deferred: 0 };
     let candidates: string[];
     if (explicit) {
       candidates = [...new Set(organizationIds.map((id) => id.toLowerCase()))];
@@ -237,6 +240,20 @@ export class CheckInService {
             firstCheckInFrom: firstCheckInFrom(row.activeSince, settings.firstAfterDays),
           });
         } else result.notDue[reason] += 1;
+      }
+      if (actor === null) {
+        // The daily job opens at most `dailyLimit` a day (any 24 hours), those active longest first;
+        // the rest wait for the next days. A round a person sends asks everyone due.
+        const [{ opened }] = await this.dataSource.query<{ opened: number }[]>(
+          `SELECT count(*)::int AS opened FROM check_ins
+           WHERE opened_by_id IS NULL AND opened_at > $1::timestamptz - interval '24 hours'`,
+          [now],
+        );
+        const since = new Map(rows.map((row) => [row.id, row.activeSince.getTime()]));
+        candidates.sort((a, b) => since.get(a)! - since.get(b)! || (a < b ? -1 : 1));
+        const room = Math.max(0, settings.dailyLimit - opened);
+        result.deferred = Math.max(0, candidates.length - room);
+        candidates = candidates.slice(0, room);
       }
     }
     const options: StartOptions = {
@@ -268,13 +285,14 @@ export class CheckInService {
       }
     }
     if (result.started.length > 0) await this.outbox.wake([now]);
-    if (result.started.length + result.skipped.length > 0) {
+    if (result.started.length + result.skipped.length + result.deferred > 0) {
       this.logger.log(
         {
           started: result.started.length,
           emailsQueued: result.started.reduce((sum, entry) => sum + entry.emailsQueued, 0),
           skipped: result.skipped.length,
           tooNew: result.skipped.filter((entry) => entry.reason === 'too-new').length,
+          deferred: result.deferred,
           automatic: actor === null,
           actorId: actor?.id ?? null,
         },
@@ -530,9 +548,11 @@ export class CheckInService {
   async runDaily(): Promise<DailyCheckInResult> {
     const closed = await this.closeExpired();
     const { settings } = await this.settings.current();
-    const round = settings.automatic ? await this.startRound(undefined, null) : { started: [], skipped: [] };
+    const round = settings.automatic
+      ? await this.startRound(undefined, null)
+      : { started: [], skipped: [], deferred: 0 };
     // `skipped` counts the partners not yet active long enough too.
-    return { closed, started: round.started.length, skipped: round.skipped.length };
+    return { closed, started: round.started.length, skipped: round.skipped.length, deferred: round.deferred };
   }
 
   /** Closes every open check-in past its deadline, one transaction each; returns how many this call closed. */

@@ -452,6 +452,7 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         respondWithinDays: 21,
         automatic: true,
         firstAfterDays: 90,
+        dailyLimit: 25,
       });
       const changed = await patch({ intervalMonths: 12, respondWithinDays: 14, version: 1 }).expect(200);
       expect(changed.body).toEqual({
@@ -460,6 +461,7 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         respondWithinDays: 14,
         automatic: true,
         firstAfterDays: 90,
+        dailyLimit: 25,
       });
       const stale = await patch({ automatic: false, version: 1 }).expect(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
@@ -490,6 +492,9 @@ describe('Check-ins: bad input, roles and forged links (e2e)', () => {
         [{ respondWithinDays: 0, version: 1 }, ['respondWithinDays']],
         [{ respondWithinDays: 91, version: 1 }, ['respondWithinDays']],
         [{ respondWithinDays: 2.5, version: 1 }, ['respondWithinDays']],
+        [{ dailyLimit: 0, version: 1 }, ['dailyLimit']],
+        [{ dailyLimit: 1001, version: 1 }, ['dailyLimit']],
+        [{ dailyLimit: '25', version: 1 }, ['dailyLimit']],
         [
           { intervalMonths: '6', respondWithinDays: null, automatic: 'yes', version: 1 },
           ['intervalMonths', 'respondWithinDays', 'automatic'],

@@ -400,6 +400,55 @@ describe('Partnership check-ins (e2e)', () => {
       expect((await t.mail.waitFor('due@partner.example.org')).length).toBe(1);
     });
 
+    it('spreads a large first round over days: at most dailyLimit check-ins a day, the partners active longest first', async () => {
+      const admin = await signedInAs(t, Role.Admin);
+      const patch = async (change: object) => {
+        const current = (await request(t.http).get(api('/settings/check-ins')).set(admin.auth).expect(200)).body;
+        return request(t.http)
+          .patch(api('/settings/check-ins'))
+          .set(admin.auth)
+          .send({ ...change, version: current.version })
+          .expect(200);
+      };
+      // Room for three more today, after what earlier tests' runs opened.
+      const [{ opened }] = await t.dataSource.query<{ opened: number }[]>(
+        `SELECT count(*)::int AS opened FROM check_ins WHERE opened_by_id IS NULL AND opened_at > now() - interval '24 hours'`,
+      );
+      expect((await patch({ dailyLimit: opened + 3 })).body.dailyLimit).toBe(opened + 3);
+      const partners: Awaited<ReturnType<typeof persistPartner>>[] = [];
+      try {
+        for (let i = 0; i < 5; i += 1) partners.push(await persistPartner(t.dataSource, owner.user));
+        // Active since 400, 390, … 360 days ago: longer than any partner of the earlier tests, the first three longest.
+        for (const [i, partner] of partners.entries())
+          await t.dataSource.query(
+            `UPDATE organization_stage_changes SET changed_at = now() - make_interval(days => $2) WHERE organization_id = $1`,
+            [partner.organization.id, 400 - i * 10],
+          );
+        const asked = async () =>
+          (await Promise.all(partners.map(async (p) => (await checkInsOf(p.organization.id)).length))).join('');
+
+        const first = (await runDailyJob()) as { started: number; deferred: number };
+        expect(first.started).toBe(3);
+        expect(first.deferred).toBeGreaterThanOrEqual(2);
+        expect(await asked()).toBe('11100');
+        // Later the same day: the day's three are used up.
+        expect(await runDailyJob()).toMatchObject({ started: 0, deferred: first.deferred });
+        expect(await asked()).toBe('11100');
+        // A day on, the other two (and, room left, the earlier tests' partners still due).
+        await t.dataSource.query(`UPDATE check_ins SET opened_at = opened_at - interval '25 hours'`);
+        const next = (await runDailyJob()) as { started: number; deferred: number };
+        expect(next.started).toBeGreaterThanOrEqual(2);
+        expect(next.deferred).toBe(0);
+        expect(await asked()).toBe('11111');
+      } finally {
+        await patch({ dailyLimit: 25 });
+        // Their check-ins go with them: later tests count the open ones.
+        await t.dataSource.query(`DELETE FROM organizations WHERE id = ANY($1)`, [
+          partners.map((partner) => partner.organization.id),
+        ]);
+      }
+    });
+
     it('does not start rounds by itself when the settings say so, but still closes at the deadline', async () => {
       const admin = await signedInAs(t, Role.Admin);
       const settings = (await request(t.http).get(api('/settings/check-ins')).set(admin.auth).expect(200)).body;

@@ -3,7 +3,16 @@ import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/dto/validators';
 import { CHECK_IN_SETTINGS_LIMITS } from '../check-in-settings';
 
-const { intervalMonths: INTERVAL, respondWithinDays: WINDOW, firstAfterDays: FIRST } = CHECK_IN_SETTINGS_LIMITS;
+const {
+  intervalMonths: INTERVAL,
+  respondWithinDays: WINDOW,
+  firstAfterDays: FIRST,
+  dailyLimit: DAILY,
+} = CHECK_IN_SETTINGS_LIMITS;
+
+const DAILY_LIMIT =
+  'The most check-ins the daily job opens in one day (25 unless set): partners due beyond it are asked on the next days, so a ' +
+  'large directory’s first round is spread out rather than sent at once. Rounds a manager sends are not limited.';
 
 const FIRST_AFTER_DAYS =
   'Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.';
@@ -46,6 +55,13 @@ export class UpdateCheckInSettingsDto {
   @Max(FIRST.max)
   firstAfterDays?: number;
 
+  @ApiPropertyOptional({ minimum: DAILY.min, maximum: DAILY.max, example: 25, description: DAILY_LIMIT })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(DAILY.min)
+  @Max(DAILY.max)
+  dailyLimit?: number;
+
   @ApiProperty({
     description: 'The version you read; a stale one gets 409 with the current version and changes nothing.',
   })
@@ -61,4 +77,5 @@ export class CheckInSettingsResponseDto {
   @ApiProperty({ example: true }) automatic: boolean;
   @ApiProperty({ minimum: FIRST.min, maximum: FIRST.max, example: 90, description: FIRST_AFTER_DAYS })
   firstAfterDays: number;
+  @ApiProperty({ minimum: DAILY.min, maximum: DAILY.max, example: 25, description: DAILY_LIMIT }) dailyLimit: number;
 }

@@ -55,7 +55,14 @@ function fakeApi() {
         case 'GET /api/v1/settings/health':
           return json(HEALTH);
         case 'GET /api/v1/settings/check-ins':
-          return json({ version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true, firstAfterDays: 90 });
+          return json({
+            version: 1,
+            intervalMonths: 6,
+            respondWithinDays: 21,
+            automatic: true,
+            firstAfterDays: 90,
+            dailyLimit: 25,
+          });
         case 'PATCH /api/v1/settings/check-ins':
           return json({
             intervalMonths: 6,
@@ -205,7 +212,14 @@ describe('Number boxes on the admin pages', () => {
     expect(calls.find((call) => call.method === 'PATCH')).toEqual({
       method: 'PATCH',
       path: '/api/v1/settings/check-ins',
-      body: { version: 1, intervalMonths: 6, respondWithinDays: 21, automatic: true, firstAfterDays: 30 },
+      body: {
+        version: 1,
+        intervalMonths: 6,
+        respondWithinDays: 21,
+        automatic: true,
+        firstAfterDays: 30,
+        dailyLimit: 25,
+      },
     });
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });

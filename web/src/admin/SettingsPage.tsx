@@ -202,6 +202,7 @@ function CheckInSettingsForm({
       respondWithinDays: String(settings.respondWithinDays),
       automatic: settings.automatic,
       firstAfterDays: String(settings.firstAfterDays),
+      dailyLimit: String(settings.dailyLimit),
     },
     validate: checkInFormErrors,
   });
@@ -230,13 +231,14 @@ function CheckInSettingsForm({
         respondWithinDays: Number(values.respondWithinDays),
         automatic: values.automatic,
         firstAfterDays: Number(values.firstAfterDays),
+        dailyLimit: Number(values.dailyLimit),
       });
     },
     () => setOutcome({ tone: 'red', text: FIX_MARKED }),
   );
 
   // Once messages are showing, each change re-checks, so a message goes as soon as its box is right.
-  const box = (path: 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays') => ({
+  const box = (path: 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays' | 'dailyLimit') => ({
     ...form.getInputProps(path),
     onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const showing = Object.keys(form.errors).length > 0;
@@ -273,6 +275,13 @@ function CheckInSettingsForm({
             inputMode="numeric"
             autoComplete="off"
             {...box('firstAfterDays')}
+          />
+          <TextInput
+            label="Check-ins sent a day, at most"
+            description="The automatic round asks at most this many partners a day; the others are asked on the next days."
+            inputMode="numeric"
+            autoComplete="off"
+            {...box('dailyLimit')}
           />
         </SimpleGrid>
         <Checkbox

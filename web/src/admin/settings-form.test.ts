@@ -37,13 +37,23 @@ describe('the health settings form', () => {
 });
 
 describe('checkInFormErrors', () => {
-  const valid = { intervalMonths: '6', respondWithinDays: '14', automatic: true, firstAfterDays: '90' };
+  const valid = {
+    intervalMonths: '6',
+    respondWithinDays: '14',
+    automatic: true,
+    firstAfterDays: '90',
+    dailyLimit: '25',
+  };
 
   it('takes whole numbers within the limits', () => {
     expect(checkInFormErrors(valid)).toEqual({});
     expect(checkInFormErrors({ ...valid, intervalMonths: ' 24 ', respondWithinDays: '1' })).toEqual({});
     expect(checkInFormErrors({ ...valid, firstAfterDays: '0' })).toEqual({});
     expect(checkInFormErrors({ ...valid, firstAfterDays: '365' })).toEqual({});
+  });
+
+  it.each(['0', '1001', '2.5', '', 'lots'])('refuses %j check-ins a day', (dailyLimit) => {
+    expect(checkInFormErrors({ ...valid, dailyLimit })).toEqual({ dailyLimit: 'Enter a whole number from 1 to 1000' });
   });
 
   it.each(['-1', '366', '30.5', '1e2', '', 'ninety'])('refuses %j days before the first check-in', (firstAfterDays) => {

@@ -59,9 +59,10 @@ export interface CheckInFormValues {
   respondWithinDays: string;
   automatic: boolean;
   firstAfterDays: string;
+  dailyLimit: string;
 }
 
-type CheckInNumberField = 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays';
+type CheckInNumberField = 'intervalMonths' | 'respondWithinDays' | 'firstAfterDays' | 'dailyLimit';
 
 /** Digits only, from `min` to `max`: "1.5", "-1" or "1e1" is refused, never read as something else. */
 function whole(text: string, min: number, max: number): boolean {
@@ -74,5 +75,6 @@ export function checkInFormErrors(values: CheckInFormValues): Partial<Record<Che
   if (!whole(values.intervalMonths, 1, 24)) errors.intervalMonths = 'Enter a whole number of months from 1 to 24';
   if (!whole(values.respondWithinDays, 1, 90)) errors.respondWithinDays = 'Enter a whole number of days from 1 to 90';
   if (!whole(values.firstAfterDays, 0, 365)) errors.firstAfterDays = 'Enter a whole number of days from 0 to 365';
+  if (!whole(values.dailyLimit, 1, 1000)) errors.dailyLimit = 'Enter a whole number from 1 to 1000';
   return errors;
 }

@@ -1856,6 +1856,11 @@ export interface components {
             /** @example true */
             automatic: boolean;
             /**
+             * @description The most check-ins the daily job opens in one day (25 unless set): partners due beyond it are asked on the next days, so a large directory’s first round is spread out rather than sent at once. Rounds a manager sends are not limited.
+             * @example 25
+             */
+            dailyLimit: number;
+            /**
              * @description Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.
              * @example 90
              */
@@ -3865,6 +3870,11 @@ export interface components {
         UpdateCheckInSettingsDto: {
             /** @description Whether the daily job sends the round to partners that are due by itself. */
             automatic?: boolean;
+            /**
+             * @description The most check-ins the daily job opens in one day (25 unless set): partners due beyond it are asked on the next days, so a large directory’s first round is spread out rather than sent at once. Rounds a manager sends are not limited.
+             * @example 25
+             */
+            dailyLimit?: number;
             /**
              * @description Days a partner must have been active (counted from when it last became active) before a round that picks the partners itself — the daily job, or a round sent without organizationIds — asks it; 0 asks it at once.
              * @example 90
