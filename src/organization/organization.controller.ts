@@ -44,7 +44,7 @@ import {
   OrganizationResponseDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
-import { TimelineDto } from './dto/timeline.dto';
+import { TimelineDto, TimelineQueryDto } from './dto/timeline.dto';
 import {
   CsvFileMissingError,
   ExportOrganizationsQueryDto,
@@ -215,9 +215,9 @@ organization, including those where no value differs (they change nothing and le
   @ApiOperation({ summary: 'Everything that happened with this partner, newest first' })
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 404)
-  async getTimeline(@OrgId() id: string, @Query() page: PaginationQueryDto): Promise<TimelineDto> {
-    const { data, total } = await this.organizations.timeline(id, page.limit, page.offset);
-    return { data, meta: { total, limit: page.limit, offset: page.offset } };
+  async getTimeline(@OrgId() id: string, @Query() page: TimelineQueryDto): Promise<TimelineDto> {
+    const { data, total, nextCursor } = await this.organizations.timeline(id, page.limit, page.offset, page.cursor);
+    return { data, meta: { total, limit: page.limit, offset: page.offset, nextCursor } };
   }
 
   @Get(':id/notes')

@@ -10,7 +10,12 @@ import { DateTime } from 'luxon';
 import { escapeLike } from '../common/query';
 import { StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { LibraryCalendar } from '../library/library-calendar';
-import { organizationTimelineRows, TimelineType } from '../read-side/timeline.query';
+import {
+  organizationTimelineCount,
+  organizationTimelineRows,
+  TimelineAfter,
+  TimelineType,
+} from '../read-side/timeline.query';
 import { UserService } from '../user/user.service';
 import { VocabularyTermInUseError } from '../vocabulary/vocabulary.errors';
 import { VocabularyTermRemoved } from '../vocabulary/vocabulary.events';
@@ -106,6 +111,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString('base64url');
+}
+
+/** A timeline page's cursor: where it ended (the time as PostgreSQL wrote it, the event's id); null when it is not one. */
+function decodeTimelineCursor(text: string): TimelineAfter | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2 || !value.every((part) => typeof part === 'string')) return null;
+    const [at, refId] = value as [string, string];
+    return isPostgresTimestamp(at) && UUID.test(refId) ? { at, refId } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The cursor a page gave, for the same sort, its key of the sort's kind; null when it is not one (a 400 then). */
@@ -391,26 +408,37 @@ export class OrganizationService implements OnModuleInit {
 
   /**
    * Everything that happened with the organization, newest first (404 for an unknown one): the
-   * read side's one statement over every domain's events (read-side/timeline.query.ts).
+   * read side's one statement over every domain's events (read-side/timeline.query.ts), after
+   * `cursor` (the previous page's `nextCursor`) by keyset, else from `offset`; `total` counts
+   * every event.
    */
   async timeline(
     organizationId: string,
     limit: number,
     offset: number,
+    cursor?: string,
   ): Promise<{
     data: { type: TimelineType; at: string; summary: string; refId: string; language?: string | null }[];
     total: number;
+    nextCursor: string | null;
   }> {
+    let after: TimelineAfter | null = null;
+    if (cursor !== undefined) {
+      after = decodeTimelineCursor(cursor);
+      if (!after) throw new ValidationFailedError([{ field: 'cursor', message: 'is not a cursor this timeline gave' }]);
+      if (offset > 0)
+        throw new ValidationFailedError([{ field: 'offset', message: 'give either a cursor or an offset, not both' }]);
+    }
     await this.get(organizationId);
-    const rows = await organizationTimelineRows(
-      this.dataSource,
-      organizationId,
-      limit,
-      offset,
-      await this.calendar.zone(),
-    );
+    const zone = await this.calendar.zone();
+    const [rows, total] = await Promise.all([
+      organizationTimelineRows(this.dataSource, organizationId, limit + 1, offset, zone, after),
+      organizationTimelineCount(this.dataSource, organizationId, zone),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
     return {
-      data: rows.map((row) => ({
+      data: page.map((row) => ({
         type: row.type,
         at: new Date(row.at).toISOString(),
         summary: row.summary,
@@ -418,7 +446,11 @@ export class OrganizationService implements OnModuleInit {
         // Feedback says the language it was given in; the other kinds have none.
         ...(row.type === 'feedback' ? { language: row.language } : {}),
       })),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      total,
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([last.at_text, last.ref_id])).toString('base64url')
+          : null,
     };
   }
 

@@ -91,17 +91,26 @@ const SOURCES: Record<TimelineType, string> = {
 export interface TimelineRow {
   type: TimelineType;
   at: Date;
+  /** `at` as PostgreSQL writes it, microseconds and all (a page's cursor). */
+  at_text: string;
   summary: string;
   ref_id: string;
   /** The language feedback was given in (null when not known, and for every other kind). */
   language: string | null;
-  /** How many events there are in all (every row carries it). */
-  total: string;
+}
+
+/** Where the previous page ended: its last event's time (as PostgreSQL wrote it) and id. */
+export interface TimelineAfter {
+  at: string;
+  refId: string;
 }
 
 /**
  * One page of the organization's timeline, newest first, every kind merged in one statement;
- * dates in the summaries are in `zone` (the library's).
+ * dates in the summaries are in `zone` (the library's). After a cursor (`after`) each kind reads
+ * only the events older than where the previous page ended, and at most a page of them, through
+ * its (organization, time) index: a page costs the same for a partner with 100 events and with
+ * 60,000. Without one, `offset` events are skipped (the first pages).
  */
 export function organizationTimelineRows(
   db: Queryable,
@@ -109,15 +118,31 @@ export function organizationTimelineRows(
   limit: number,
   offset: number,
   zone: string,
+  after: TimelineAfter | null,
 ): Promise<TimelineRow[]> {
   const union = TIMELINE_TYPES.map(
     (type) =>
-      `SELECT '${type}'::text AS type, at, summary, ref_id, ${type === 'feedback' ? 'language' : 'NULL::text'} AS language
-       FROM (${SOURCES[type]}) AS ${type.replace('-', '_')}`,
+      `(SELECT '${type}'::text AS type, at, summary, ref_id, ${type === 'feedback' ? 'language' : 'NULL::text'} AS language
+        FROM (${SOURCES[type]}) AS ${type.replace('-', '_')}
+        WHERE $5::timestamptz IS NULL OR (at, ref_id) < ($5::timestamptz, $6::uuid)
+        ORDER BY at DESC, ref_id DESC LIMIT $2::int + $3::int)`,
   ).join('\nUNION ALL\n');
   return db.query<TimelineRow[]>(
-    `SELECT type, at, summary, ref_id, language, count(*) OVER () AS total FROM (${union}) AS events
+    `SELECT type, at, at::text AS at_text, summary, ref_id, language FROM (${union}) AS events
      ORDER BY at DESC, ref_id DESC LIMIT $2 OFFSET $3`,
-    [organizationId, limit, offset, zone],
+    [organizationId, limit, offset, zone, after?.at ?? null, after?.refId ?? null],
   );
+}
+
+/** How many events the organization's timeline has, each kind counted without reading its rows' text. */
+export async function organizationTimelineCount(db: Queryable, organizationId: string, zone: string): Promise<number> {
+  const counts = TIMELINE_TYPES.map((type) => `(SELECT count(*) FROM (${SOURCES[type]}) AS ${type.replace('-', '_')})`);
+  // $2 and $3 (a page's limit and offset) are not used here, but typed, as the sources number their parameters.
+  const [row] = await db.query<{ total: number }[]>(`SELECT (${counts.join(' + ')})::int AS total, $2::int, $3::int`, [
+    organizationId,
+    null,
+    null,
+    zone,
+  ]);
+  return row.total;
 }

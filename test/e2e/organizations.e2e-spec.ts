@@ -336,6 +336,45 @@ describe('Organizations (e2e)', () => {
     });
   });
 
+  describe('a long timeline', () => {
+    it('pages by cursor through every event once, newest first, ties and all; refuses a forged cursor', async () => {
+      const id = (await create({ name: 'Busy Timeline Org' }).expect(201)).body.id as string;
+      // 40 notes written in one statement: the same time for all, the id breaks the tie.
+      await t.dataSource.query(
+        `INSERT INTO notes (organization_id, body, author_id) SELECT $1, 'Note ' || n, $2 FROM generate_series(1, 40) n`,
+        [id, staff.user.id],
+      );
+      const timeline = (query: string) =>
+        request(t.http).get(`/api/v1/organizations/${id}/timeline?${query}`).set(viewer.auth);
+      const whole = (await timeline('limit=100').expect(200)).body;
+      expect(whole.meta).toEqual({ total: 41, limit: 100, offset: 0, nextCursor: null });
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: { data: { refId: string }[]; meta: { nextCursor: string | null; total: number } } = (
+          await timeline(`limit=9${cursor ? `&cursor=${cursor}` : ''}`).expect(200)
+        ).body;
+        expect(page.meta.total).toBe(41);
+        walked.push(...page.data.map((event) => event.refId));
+        cursor = page.meta.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(pages).toBe(5);
+      expect(walked).toEqual(whole.data.map((event: { refId: string }) => event.refId));
+
+      const first = (await timeline('limit=9').expect(200)).body;
+      for (const [query, field] of [
+        ['cursor=nonsense', 'cursor'],
+        [`cursor=${Buffer.from(JSON.stringify(['yesterday', id])).toString('base64url')}`, 'cursor'],
+        [`cursor=${first.meta.nextCursor}&offset=9`, 'offset'],
+      ]) {
+        const refused = await timeline(query).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+    });
+  });
+
   describe('audit', () => {
     it('records create, update and delete with actor and before/after, readable by admins only', async () => {
       const admin = await signedInAs(t, Role.Admin);

@@ -33,7 +33,11 @@ import {
   programSearchRows,
   SearchInput,
 } from '../../src/read-side/search.query';
-import { organizationTimelineRows, TIMELINE_TYPES } from '../../src/read-side/timeline.query';
+import {
+  organizationTimelineCount,
+  organizationTimelineRows,
+  TIMELINE_TYPES,
+} from '../../src/read-side/timeline.query';
 import { activePartnerCountRows, goalScopeNameRows } from '../../src/read-side/goal.query';
 import {
   persistAudience,
@@ -190,11 +194,16 @@ describe('read side (e2e)', () => {
   });
 
   it('the timeline: every kind of event in one statement, newest first', async () => {
-    const rows = await readOnly((db) => organizationTimelineRows(db, seed.alder, 25, 0, 'UTC'));
+    const rows = await readOnly((db) => organizationTimelineRows(db, seed.alder, 25, 0, 'UTC', null));
     expect(new Set(rows.map((row) => row.type))).toEqual(
       new Set(['visit', 'session', 'feedback', 'note', 'task'] satisfies (typeof TIMELINE_TYPES)[number][]),
     );
-    expect(Number(rows[0].total)).toBe(rows.length);
+    expect(await readOnly((db) => organizationTimelineCount(db, seed.alder, 'UTC'))).toBe(rows.length);
+    // After the third, the rest.
+    const after = await readOnly((db) =>
+      organizationTimelineRows(db, seed.alder, 25, 0, 'UTC', { at: rows[2].at_text, refId: rows[2].ref_id }),
+    );
+    expect(after.map((row) => row.ref_id)).toEqual(rows.slice(3).map((row) => row.ref_id));
     const times = rows.map((row) => new Date(row.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });

@@ -3817,7 +3817,7 @@ export interface components {
         };
         TimelineDto: {
             data: components["schemas"]["TimelineEntryDto"][];
-            meta: components["schemas"]["PageMetaDto"];
+            meta: components["schemas"]["TimelineMetaDto"];
         };
         TimelineEntryDto: {
             /** Format: date-time */
@@ -3836,6 +3836,13 @@ export interface components {
             summary: string;
             /** @enum {string} */
             type: "visit" | "session" | "feedback" | "note" | "stage-change" | "task";
+        };
+        TimelineMetaDto: {
+            limit: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            offset: number;
+            total: number;
         };
         UpcomingSessionDto: {
             /** Format: uuid */
@@ -7567,6 +7574,8 @@ export interface operations {
     OrganizationController_getTimeline: {
         parameters: {
             query?: {
+                /** @description The page after the one that gave it (`meta.nextCursor`): keyset paging, as fast for a partner with years of events as for a new one. Not with `offset`. */
+                cursor?: string;
                 limit?: number;
                 offset?: number;
             };

@@ -21,17 +21,20 @@ const json = (body: unknown) =>
 describe('TimelineSection', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows the latest 30 events and the next ones below them on "Show more", until all are shown', async () => {
-    const offsets: string[] = [];
+  it('shows the latest 30 events and the next ones below them on "Show more" (by the server’s cursor), until all are shown', async () => {
+    const asked: string[] = [];
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: Request | URL | string) => {
         const url = new URL(input instanceof Request ? input.url : String(input));
-        const offset = Number(url.searchParams.get('offset') ?? 0);
+        // The fake's cursor is the index of the next event.
+        const cursor = url.searchParams.get('cursor');
+        const from = cursor === null ? 0 : Number(cursor);
         const limit = Number(url.searchParams.get('limit'));
-        offsets.push(`${offset}/${limit}`);
-        const data = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => entry(offset + i));
-        return json({ data, meta: { total: TOTAL, limit, offset } });
+        asked.push(`${cursor ?? 'first'}/${limit}`);
+        const data = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - from)) }, (_, i) => entry(from + i));
+        const nextCursor = from + limit < TOTAL ? String(from + limit) : null;
+        return json({ data, meta: { total: TOTAL, limit, offset: 0, nextCursor } });
       }),
     );
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -50,7 +53,7 @@ describe('TimelineSection', () => {
     await within(section).findByText('Note 35');
     expect(within(section).getAllByRole('listitem')).toHaveLength(35);
     expect(within(section).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
-    expect(offsets).toEqual(['0/30', '30/30']);
+    expect(asked).toEqual(['first/30', '30/30']);
   });
 
   it('names the language of feedback given in another language than the library’s default', async () => {
@@ -67,7 +70,7 @@ describe('TimelineSection', () => {
         if (url.pathname === '/api/v1/settings/library')
           return json({ version: 1, name: 'L', timezone: 'UTC', defaultLanguage: 'en', languages: ['en', 'es'] });
         const data = [feedback('es', 0), feedback('en', 1), feedback(null, 2), entry(3)];
-        return json({ data, meta: { total: data.length, limit: 30, offset: 0 } });
+        return json({ data, meta: { total: data.length, limit: 30, offset: 0, nextCursor: null } });
       }),
     );
     render(
