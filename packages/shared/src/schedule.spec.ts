@@ -7,6 +7,7 @@ import {
   Occurrence,
   ScheduleInput,
   wallClockToInstant,
+  wallClockToInstantByLuxon,
 } from './schedule';
 
 const schedule = (overrides: Partial<ScheduleInput> = {}): ScheduleInput => ({
@@ -351,5 +352,30 @@ describe('schedule', () => {
       expect(errorsOf({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;UNTIL=20351231' })).toEqual([]);
       expect(Date.now() - started).toBeLessThan(5000);
     });
+  });
+});
+
+describe('wallClockToInstant, remembered per zone and day', () => {
+  it('gives luxon’s instant for every day of two years, at the hours clocks change and others, in zones north and south, half-hour and none', () => {
+    const zones = [
+      'America/Los_Angeles',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kolkata',
+      'UTC',
+    ];
+    const mismatches: string[] = [];
+    for (const zone of zones) {
+      for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+        for (const minutes of [0, 30, 60, 90, 120, 150, 180, 720, 1410]) {
+          const wall = new Date(day + minutes * 60_000);
+          const quick = wallClockToInstant(wall, zone).toISOString();
+          const luxon = wallClockToInstantByLuxon(wall, zone).toISOString();
+          if (quick !== luxon) mismatches.push(`${zone} ${wall.toISOString()}: ${quick} ≠ ${luxon}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -324,8 +324,41 @@ export class CompiledSchedule {
  * A wall-clock time (coded as UTC) → the instant it names in `zone`. In a spring-forward gap
  * the offset before the gap is used (02:30 → 03:30 local); in an autumn overlap the first of
  * the two instants (RFC 5545 §3.3.5).
+ *
+ * Most days of a zone have one UTC offset from midnight to midnight; for those the offset is
+ * remembered per zone and date (STEADY_OFFSETS) and the instant is one subtraction. Only on the
+ * days a zone changes its clocks does luxon work it out (`zonedInstant`): a year of a program's
+ * sessions no longer costs luxon's offset search per session.
  */
 export function wallClockToInstant(wall: Date, zone: string): Date {
+  const key = `${zone}|${ymd(wall)}`;
+  let offset = STEADY_OFFSETS.get(key);
+  if (offset === undefined) {
+    offset = steadyOffsetMinutes(wall, zone);
+    if (STEADY_OFFSETS.size >= MAX_STEADY_OFFSETS) STEADY_OFFSETS.clear();
+    STEADY_OFFSETS.set(key, offset);
+  }
+  return offset === null ? zonedInstant(wall, zone) : new Date(wall.getTime() - offset * 60_000);
+}
+
+/** Zone and date → the offset (minutes) it keeps all day, or null on a day its clocks change. */
+const STEADY_OFFSETS = new Map<string, number | null>();
+/** Ten years of days for a dozen zones; past it the memory starts over (it is only a shortcut). */
+const MAX_STEADY_OFFSETS = 50_000;
+
+/** The offset `zone` keeps through the whole local day of `wall`, or null when it changes that day. */
+function steadyOffsetMinutes(wall: Date, zone: string): number | null {
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return null;
+  const midnight = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate());
+  const guess = iana.offset(midnight);
+  const start = midnight - guess * 60_000;
+  const end = start + 86_400_000 - 1;
+  return iana.offset(start) === guess && iana.offset(end) === guess ? guess : null;
+}
+
+/** The instant by luxon's rules for a day the zone's offset changes (or an unknown zone). */
+function zonedInstant(wall: Date, zone: string): Date {
   const local = DateTime.fromObject(
     {
       year: wall.getUTCFullYear(),
@@ -342,6 +375,9 @@ export function wallClockToInstant(wall: Date, zone: string): Date {
     candidates.length > 0 ? Math.min(...candidates.map((candidate) => candidate.toMillis())) : local.toMillis();
   return new Date(earliest);
 }
+
+/** wallClockToInstant without the per-day shortcut (tests compare the two). */
+export const wallClockToInstantByLuxon = zonedInstant;
 
 export interface CompileOptions {
   /**
