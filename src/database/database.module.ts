@@ -1,17 +1,20 @@
-import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { EventEmitter } from 'node:events';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedMode, EmbeddedPostgres } from './embedded-postgres';
+import { guardCheckedOutClients } from './pool-client-errors';
+import { errorReason } from '../common/logging/safe-error';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 /** Holds the embedded server between the TypeORM factory and shutdown (one per process). */
 let embedded: EmbeddedPostgres | undefined;
 
 @Module({})
-export class DatabaseModule implements OnApplicationShutdown {
+export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
   /**
    * `embedded` says what to do without DATABASE_URL: `own` (the app) runs the embedded server;
    * `share` (the demo seed) uses the one a running Tandem runs, or runs it for itself.
@@ -54,6 +57,19 @@ export class DatabaseModule implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
   ) {}
+
+  /** Every connection the pool hands out gets an error listener (see pool-client-errors.ts). */
+  onModuleInit(): void {
+    const pool = (this.dataSource.driver as unknown as { master?: EventEmitter }).master;
+    if (!pool) return;
+    const logger = new Logger('Database');
+    guardCheckedOutClients(pool, (error) =>
+      logger.warn(
+        { reason: errorReason(error) },
+        'a database connection in use was closed by the server; what it was running fails and is retried',
+      ),
+    );
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.config.embedded || !embedded) return;

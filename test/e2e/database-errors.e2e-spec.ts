@@ -83,6 +83,30 @@ describe('Database errors (e2e)', () => {
     });
   });
 
+  describe('a connection the server closes while Tandem holds it', () => {
+    it('fails that transaction with an error and logs it; the process lives on and the next request is served', async () => {
+      const outcome = await t.dataSource
+        .transaction(async (manager) => {
+          const [{ pid }] = await manager.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+          // From another connection, as an administrator or a failover would; the notice reaches
+          // this connection while it runs no statement.
+          await t.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await manager.query('SELECT 1');
+        })
+        .then(
+          () => 'committed',
+          (error: Error) => error.message,
+        );
+      expect(outcome).not.toBe('committed');
+      await eventually('the warning in the log', () =>
+        t.logs.some((line) => line.includes('a database connection in use was closed by the server')),
+      );
+      await request(t.http).get('/api/v1/health').expect(200);
+      expect(await t.dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    });
+  });
+
   describe('while the database is unreachable', () => {
     async function allowConnections(allow: boolean): Promise<void> {
       await withAdminClient(async (client) => {
