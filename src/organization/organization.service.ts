@@ -109,33 +109,38 @@ interface Cursor {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString('base64url');
+/** A keyset cursor as the API hands it out: its parts (strings), as base64url JSON. */
+function writeCursor(parts: readonly string[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** The parts of a cursor `writeCursor` made with `count` parts; null for anything else. */
+function readCursor(text: string, count: number): string[] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    return Array.isArray(value) && value.length === count && value.every((part) => typeof part === 'string')
+      ? value
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A timeline page's cursor: where it ended (the time as PostgreSQL wrote it, the event's id); null when it is not one. */
 function decodeTimelineCursor(text: string): TimelineAfter | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2 || !value.every((part) => typeof part === 'string')) return null;
-    const [at, refId] = value as [string, string];
-    return isPostgresTimestamp(at) && UUID.test(refId) ? { at, refId } : null;
-  } catch {
-    return null;
-  }
+  const parts = readCursor(text, 2);
+  if (!parts) return null;
+  const [at, refId] = parts;
+  return isPostgresTimestamp(at) && UUID.test(refId) ? { at, refId } : null;
 }
 
 /** The cursor a page gave, for the same sort, its key of the sort's kind; null when it is not one (a 400 then). */
 function decodeCursor(text: string, sort: string, valid: (key: string) => boolean): Cursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 3 || !value.every((part) => typeof part === 'string')) return null;
-    const [cursorSort, key, id] = value as [string, string, string];
-    if (cursorSort !== sort || !UUID.test(id) || key.includes('\0') || !valid(key)) return null;
-    return { sort: cursorSort, key, id };
-  } catch {
-    return null;
-  }
+  const parts = readCursor(text, 3);
+  if (!parts) return null;
+  const [cursorSort, key, id] = parts;
+  if (cursorSort !== sort || !UUID.test(id) || key.includes('\0') || !valid(key)) return null;
+  return { sort: cursorSort, key, id };
 }
 
 @Injectable()
@@ -254,7 +259,7 @@ export class OrganizationService implements OnModuleInit {
         ...counted,
         limit: query.limit,
         offset: query.cursor === undefined ? query.offset : 0,
-        nextCursor: more && last ? encodeCursor({ sort, key: last.sort_key, id: last.o_id }) : null,
+        nextCursor: more && last ? writeCursor([sort, last.sort_key, last.o_id]) : null,
       },
     };
   }
@@ -447,10 +452,7 @@ export class OrganizationService implements OnModuleInit {
         ...(row.type === 'feedback' ? { language: row.language } : {}),
       })),
       total,
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.at_text, last.ref_id])).toString('base64url')
-          : null,
+      nextCursor: rows.length > limit && last ? writeCursor([last.at_text, last.ref_id]) : null,
     };
   }
 

@@ -12,13 +12,6 @@ import { ProgramCalendarService } from './program-calendar.service';
 
 const ProgramId = () => Param('id', new ParseIdPipe('program'));
 
-/** If-None-Match names this ETag (or is `*`); weak comparison, as RFC 9110 asks of GET. */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-}
-
 const toLinkResponse = (link: CalendarLinkView): CalendarLinkDto => ({
   url: link.url,
   createdAt: link.createdAt.toISOString(),
@@ -58,8 +51,9 @@ export class ProgramCalendarController {
     const etag = await this.calendar.etag(id);
     if (etag) {
       res.setHeader('ETag', etag);
-      // Unchanged since the client's copy: 304 before the feed is read or written.
-      if (matchesEtag(req.headers['if-none-match'], etag)) {
+      // Unchanged since the client's copy (Express's freshness check: If-None-Match against the
+      // ETag just set, weak comparison, lists and *): 304 before the feed is read or written.
+      if (req.fresh) {
         res.status(304);
         return undefined;
       }

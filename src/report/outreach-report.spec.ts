@@ -3,6 +3,7 @@ import type { OutreachMeasureRow } from '../read-side/outreach-report.query';
 import {
   checkScope,
   composeRows,
+  EMPTY_ROW,
   monthsOf,
   NO_MEASURES,
   reportCsv,
@@ -15,31 +16,7 @@ const row = (
   key: string | null,
   label: string | null,
   counts: Partial<OutreachMeasureRow> = {},
-) => ({ ...zero, part, key, label, ...counts });
-const zero = {
-  visits: 0,
-  invitations: 0,
-  people_reached: 0,
-  sessions_held: 0,
-  sessions_cancelled: 0,
-  sessions_upcoming: 0,
-  attendance: 0,
-  sessions_with_attendance: 0,
-  feedback_count: 0,
-  average_rating: null,
-  knowledge_average: null,
-  knowledge_answered: 0,
-  knowledge_agree: 0,
-  confidence_average: null,
-  confidence_answered: 0,
-  confidence_agree: 0,
-  application_average: null,
-  application_answered: 0,
-  application_agree: 0,
-  awareness_average: null,
-  awareness_answered: 0,
-  awareness_agree: 0,
-};
+) => ({ ...EMPTY_ROW, part, key, label, ...counts });
 
 const fieldsOf = (action: () => unknown): string[] => {
   try {

@@ -87,7 +87,8 @@ export function toMeasures(row: OutreachMeasureRow): ReportMeasures {
   };
 }
 
-const EMPTY_ROW: Omit<OutreachMeasureRow, 'part' | 'key' | 'label'> = {
+/** A row of the statement that counted nothing (a month without facts). */
+export const EMPTY_ROW: Omit<OutreachMeasureRow, 'part' | 'key' | 'label'> = {
   visits: 0,
   invitations: 0,
   people_reached: 0,
