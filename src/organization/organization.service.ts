@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Page, parseSort } from '../common/dto/pagination.dto';
@@ -216,14 +216,12 @@ export class OrganizationService implements OnModuleInit {
   }
 
   /**
-   * One page of organizations with its total in a single statement (a window count), so a
-   * list request costs one query besides authentication.
-   */
-  /**
    * One page of the directory, as fast at 50,000 organizations as at 500: the page is read through
    * the sort's index (a cursor continues after the last row by keyset, never by skipping rows),
    * and `total` counts at most EXACT_TOTAL_UP_TO rows — above that it is the planner's estimate
-   * (`totalIsEstimate`), never a scan of the whole directory.
+   * (`totalIsEstimate`), never a scan of the whole directory. The count rides in the page's own
+   * statement (an uncorrelated subquery, run once), so a page is one statement besides
+   * authentication; only a page past the end, or a total past the cap, needs another.
    */
   async list(query: ListOrganizationsQueryDto): Promise<OrganizationPage> {
     const sort = query.sort ?? 'name';
@@ -246,10 +244,10 @@ export class OrganizationService implements OnModuleInit {
     } else page.offset(query.offset);
     // One row more than the page says whether there is a next one.
     page.limit(query.limit + 1);
-    const [{ entities, raw }, counted] = await Promise.all([
-      page.getRawAndEntities<{ sort_key: string; o_id: string }>(),
-      this.countUpTo(query),
-    ]);
+    const [countSql, countParameters] = this.cappedCount(query);
+    page.addSelect(`(${countSql})`, 'counted').setParameters(countParameters);
+    const { entities, raw } = await page.getRawAndEntities<{ sort_key: string; o_id: string; counted: number }>();
+    const counted = raw.length > 0 ? await this.totalFrom(raw[0].counted, query) : await this.countUpTo(query);
     const more = entities.length > query.limit;
     const data = entities.slice(0, query.limit);
     const last = raw[data.length - 1];
@@ -269,12 +267,28 @@ export class OrganizationService implements OnModuleInit {
    * (the table's row count without filters, the plan's rows with them), never below what was counted.
    */
   private async countUpTo(filters: OrganizationFilters): Promise<{ total: number; totalIsEstimate: boolean }> {
-    const [sql, parameters] = this.filteredQuery(filters).select('1').orderBy().getQueryAndParameters();
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS capped`,
-      parameters,
-    );
+    const [sql, named] = this.cappedCount(filters);
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, named);
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(query, parameters);
+    return this.totalFrom(n, filters);
+  }
+
+  /** The count of at most EXACT_TOTAL_UP_TO + 1 matching rows, as SQL with named parameters. */
+  private cappedCount(filters: OrganizationFilters): [string, ObjectLiteral] {
+    const matching = this.filteredQuery(filters).select('1').orderBy();
+    return [
+      `SELECT count(*)::int AS n FROM (${matching.getQuery()} LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS capped`,
+      matching.getParameters(),
+    ];
+  }
+
+  /** The total from the capped count: exact up to EXACT_TOTAL_UP_TO, else the planner's estimate. */
+  private async totalFrom(
+    n: number,
+    filters: OrganizationFilters,
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (n <= EXACT_TOTAL_UP_TO) return { total: n, totalIsEstimate: false };
+    const [sql, parameters] = this.filteredQuery(filters).select('1').orderBy().getQueryAndParameters();
     const [{ 'QUERY PLAN': plan }] = await this.dataSource.query<
       { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]
     >(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);

@@ -12,6 +12,7 @@ import { AuthSession } from './auth-session.entity';
 import { AuthUser } from '../auth/auth-user';
 import { InvalidRefreshTokenError, RefreshTokenReusedError } from './sign-in.errors';
 import { RefreshToken } from './refresh-token.entity';
+import { accessRow } from '../read-side/access.query';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -214,21 +215,8 @@ export class SessionService implements OnModuleInit {
    * deactivation, a role change or a revoked session takes effect at once.
    */
   async resolveAccess(claims: AccessTokenClaims): Promise<AuthUser | null> {
-    // Two primary-key lookups at once: the session is this module's, the user is UserService's.
-    const [live, user] = await Promise.all([
-      this.dataSource
-        .getRepository(AuthSession)
-        .createQueryBuilder('s')
-        .where('s.id = :sid AND s.user_id = :sub AND s.revoked_at IS NULL AND s.expires_at > now()', {
-          sid: claims.sid,
-          sub: claims.sub,
-        })
-        .getExists(),
-      this.users.findActive(claims.sub),
-    ]);
-    return live && user
-      ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: claims.sid }
-      : null;
+    const user = await accessRow(this.dataSource, claims.sub, claims.sid);
+    return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: claims.sid } : null;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum';
 import { EXACT_TOTAL_UP_TO } from '../../src/organization/organization.service';
@@ -76,6 +77,30 @@ describe('Directory paging (e2e)', () => {
     expect(walked.ids).toEqual(whole.data.map((org) => org.id));
     const first = await list('stage=active&q=youth&sort=-name&limit=5');
     expect(first.meta).toMatchObject({ total: 12, totalIsEstimate: false });
+  });
+
+  it('answers a page in one statement besides authentication, the count inside it; a page past the end counts apart', async () => {
+    const sent: string[] = [];
+    const original = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      const [text] = args;
+      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query);
+    try {
+      const page = await list('stage=active&sort=-updatedAt&limit=5');
+      expect(page.meta).toMatchObject({ total: 12, totalIsEstimate: false });
+      expect(sent).toHaveLength(2);
+      expect(sent[0]).toMatch(/FROM users u/);
+      expect(sent[1]).toMatch(/count\(\*\)/);
+
+      sent.length = 0;
+      const past = await list('stage=active&offset=40&limit=5');
+      expect(past).toMatchObject({ data: [], meta: { total: 12 } });
+      expect(sent).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses a cursor it did not give, one of another sort, and a cursor with an offset', async () => {
