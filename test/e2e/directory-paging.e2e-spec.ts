@@ -80,24 +80,20 @@ describe('Directory paging (e2e)', () => {
   });
 
   it('answers a page in one statement besides authentication, the count inside it; a page past the end counts apart', async () => {
-    const sent: string[] = [];
-    const original = Client.prototype.query;
-    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      const [text] = args;
-      sent.push(typeof text === 'string' ? text : ((text as { text?: string })?.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof Client.prototype.query);
+    // Calls through: only records what each pg client was asked to run.
+    const spy = jest.spyOn(Client.prototype, 'query');
+    const sent = () => spy.mock.calls.map(([text]) => (typeof text === 'string' ? text : JSON.stringify(text)));
     try {
       const page = await list('stage=active&sort=-updatedAt&limit=5');
       expect(page.meta).toMatchObject({ total: 12, totalIsEstimate: false });
-      expect(sent).toHaveLength(2);
-      expect(sent[0]).toMatch(/FROM users u/);
-      expect(sent[1]).toMatch(/count\(\*\)/);
+      expect(sent()).toHaveLength(2);
+      expect(sent()[0]).toMatch(/FROM users u/);
+      expect(sent()[1]).toMatch(/count\(\*\)/);
 
-      sent.length = 0;
+      spy.mockClear();
       const past = await list('stage=active&offset=40&limit=5');
       expect(past).toMatchObject({ data: [], meta: { total: 12 } });
-      expect(sent).toHaveLength(3);
+      expect(sent()).toHaveLength(3);
     } finally {
       spy.mockRestore();
     }
