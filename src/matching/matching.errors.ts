@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../common/errors/domain-error';
 
 export class MatchNotFoundError extends NotFoundError {
   constructor() {
@@ -12,5 +12,12 @@ export class MatchAlreadyIntroducedError extends ConflictError {
     super('MATCH_ALREADY_INTRODUCED', 'This introduction has already been made; restore it first to make it again.', {
       taskId,
     });
+  }
+}
+
+/** The ranking thread failed twice in a row (it is restarted; the next request may well succeed). */
+export class MatchingUnavailableError extends ServiceUnavailableError {
+  constructor() {
+    super('MATCHING_UNAVAILABLE', 'Suggestions could not be ranked just now; try again in a moment.');
   }
 }

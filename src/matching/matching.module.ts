@@ -8,11 +8,12 @@ import { MatchingSettingsController } from './matching-settings.controller';
 import { MatchingSettingsService } from './matching-settings.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
+import { RankingThread } from './ranking-thread.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MatchDecision]), AuditModule, LibraryModule, TaskModule],
   controllers: [MatchingController, MatchingSettingsController],
-  providers: [MatchingService, MatchingSettingsService],
+  providers: [MatchingService, MatchingSettingsService, RankingThread],
   exports: [MatchingService, MatchingSettingsService],
 })
 export class MatchingModule {}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { OrganizationStage } from '../organization/organization-stage';
+import type { MatchDirectory } from '../read-side/matching.query';
 import { RankingExclusions, RankingFilters, RankingLimits, SuggestionRanking } from './matching.ranking';
 import {
   AUDIENCE_MATCH_MAX_PRIORITY,
@@ -13,6 +14,7 @@ import {
   rankSuggestions,
   Suggestion,
 } from './matching.rules';
+import { Freshness, RankingStore, STALE } from './ranking-store';
 
 const { Active, Exploring, Paused, Prospect, Ended } = OrganizationStage;
 
@@ -167,6 +169,31 @@ const queryArbitrary = directoryArbitrary.chain((directory) =>
   }),
 );
 
+/** The rule as stated: the full ranking, weaker than the floor dropped, then walked strongest first keeping a pair while both are under the cap. */
+function limitedOracle(directory: Directory, filters: RankingFilters, limits: RankingLimits): Suggestion[] {
+  const ranked = oracle(directory, filters).filter(
+    (s) => limits.minStrength === undefined || s.strength >= limits.minStrength,
+  );
+  if (limits.maxPerPartner === undefined) return ranked;
+  const count = new Map<string, number>();
+  return ranked.filter((s) => {
+    const p = count.get(s.providerId) ?? 0;
+    const q = count.get(s.seekerId) ?? 0;
+    if (p >= limits.maxPerPartner! || q >= limits.maxPerPartner!) return false;
+    count.set(s.providerId, p + 1);
+    count.set(s.seekerId, q + 1);
+    return true;
+  });
+}
+
+const limitsArbitrary: fc.Arbitrary<RankingLimits> = fc.record(
+  {
+    minStrength: fc.integer({ min: 0, max: 100 }),
+    maxPerPartner: fc.integer({ min: 1, max: 6 }),
+  },
+  { requiredKeys: [] },
+);
+
 const org = (id: string, name: string, fields: Partial<DirectoryOrganization> = {}): DirectoryOrganization => ({
   id,
   name,
@@ -298,31 +325,6 @@ describe(SuggestionRanking.name, () => {
   });
 
   describe('strength floor and per-partner cap', () => {
-    /** The rule as stated: the full ranking, weaker than the floor dropped, then walked strongest first keeping a pair while both are under the cap. */
-    function limitedOracle(directory: Directory, filters: RankingFilters, limits: RankingLimits): Suggestion[] {
-      const ranked = oracle(directory, filters).filter(
-        (s) => limits.minStrength === undefined || s.strength >= limits.minStrength,
-      );
-      if (limits.maxPerPartner === undefined) return ranked;
-      const count = new Map<string, number>();
-      return ranked.filter((s) => {
-        const p = count.get(s.providerId) ?? 0;
-        const q = count.get(s.seekerId) ?? 0;
-        if (p >= limits.maxPerPartner! || q >= limits.maxPerPartner!) return false;
-        count.set(s.providerId, p + 1);
-        count.set(s.seekerId, q + 1);
-        return true;
-      });
-    }
-
-    const limitsArbitrary: fc.Arbitrary<RankingLimits> = fc.record(
-      {
-        minStrength: fc.integer({ min: 0, max: 100 }),
-        maxPerPartner: fc.integer({ min: 1, max: 6 }),
-      },
-      { requiredKeys: [] },
-    );
-
     it('gives the page and total of the rule applied to the full ranking, for any directory, filter, page and limits', () => {
       fc.assert(
         fc.property(
@@ -390,5 +392,191 @@ describe(SuggestionRanking.name, () => {
       expect(pairs({ maxPerPartner: 3, minStrength: 65 })).toEqual(['Hub>A', 'Hub>B', 'Hub>C', 'Other>A', 'Other>B']);
       expect(pairs({ minStrength: 68 })).toEqual(['Hub>A', 'Hub>B', 'Hub>C']);
     });
+  });
+});
+
+/**
+ * The directory as `matchDirectory`'s JSON text gives it (organizations not ended, partners both
+ * ways), and the same directory with each capability's demand as the store counts it (how many
+ * organizations not ended look for it), for the oracle.
+ */
+function asLoaded(directory: Directory): { text: string; counted: Directory } {
+  const live = directory.organizations.filter((o) => o.stage !== Ended);
+  const text: MatchDirectory = {
+    organizations: live.map((o) => [
+      o.id,
+      o.name,
+      o.stage,
+      o.fit,
+      [...o.audienceIds],
+      [...o.capabilityIds],
+      [...o.seeksCapabilityIds],
+    ]),
+    audiences: [...directory.vocabulary.audiences.values()].map((a) => [
+      a.id,
+      a.name,
+      a.priority,
+      a.estimatedPopulation,
+    ]),
+    capabilities: [...directory.vocabulary.capabilities.values()].map((c) => [c.id, c.name]),
+    partnered: directory.partnered.flatMap(([a, b]): [string, string][] => [
+      [a, b],
+      [b, a],
+    ]),
+    decided: directory.dismissed,
+  };
+  const demand = (id: string) => live.filter((o) => o.seeksCapabilityIds.includes(id)).length;
+  const capabilities = new Map(
+    [...directory.vocabulary.capabilities.values()].map((c): [string, MatchCapability] => [
+      c.id,
+      { ...c, demand: demand(c.id) },
+    ]),
+  );
+  return {
+    text: JSON.stringify(text),
+    counted: { ...directory, vocabulary: { ...directory.vocabulary, capabilities } },
+  };
+}
+
+const ANY: Freshness = { version: 0, readSince: 0 };
+
+/** Pages asked one after another of the same store: a few filters and limits, each asked again, deeper or not. */
+const pagesArbitrary = (directory: Directory) =>
+  fc
+    .array(
+      fc.record({
+        organizationId: fc.option(fc.constantFrom(...directory.organizations.map((o) => o.id), 'unknown'), {
+          nil: undefined,
+        }),
+        capabilityId: fc.option(fc.constantFrom(...directory.vocabulary.capabilities.keys(), 'gone-1'), {
+          nil: undefined,
+        }),
+        limits: limitsArbitrary,
+      }),
+      { minLength: 1, maxLength: 3 },
+    )
+    .chain((asked) =>
+      fc.array(
+        fc.record({
+          asked: fc.constantFrom(...asked),
+          offset: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 120 })),
+          limit: fc.integer({ min: 1, max: 40 }),
+        }),
+        { minLength: 1, maxLength: 10 },
+      ),
+    );
+
+describe(RankingStore.name, () => {
+  it('answers every page as ranking every candidate in full does, for any directory and any pages asked in turn', () => {
+    fc.assert(
+      fc.property(
+        directoryArbitrary.chain((directory) => fc.tuple(fc.constant(directory), pagesArbitrary(directory))),
+        // Shallow too, so that pages past what it kept are worked out again, deeper.
+        fc.constantFrom(1, 7, undefined),
+        ([directory, pages], minDepth) => {
+          const { text, counted } = asLoaded(directory);
+          const store = new RankingStore(minDepth);
+          store.load(1, 0, text);
+          for (const {
+            asked: { organizationId, capabilityId, limits },
+            offset,
+            limit,
+          } of pages) {
+            const expected = limitedOracle(counted, { organizationId, capabilityId }, limits);
+            const page = store.page({
+              kind: 'page',
+              fresh: ANY,
+              filters: { organizationId, capabilityId },
+              limits,
+              offset,
+              limit,
+            });
+            expect(page).toEqual({ data: expected.slice(offset, offset + limit), total: expected.length });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds each suggestion by id as the ranking does, whether a page showed it or not', () => {
+    fc.assert(
+      fc.property(directoryArbitrary, fc.uuid(), (directory, random) => {
+        const { text, counted } = asLoaded(directory);
+        const store = new RankingStore();
+        store.load(1, 0, text);
+        const ranking = rankingOf(counted);
+        // Half of them shown on a page first.
+        const all = oracle(counted, { includeDismissed: true });
+        store.page({
+          kind: 'page',
+          fresh: ANY,
+          filters: {},
+          limits: {},
+          offset: 0,
+          limit: Math.ceil(all.length / 2) + 1,
+        });
+        for (const p of directory.organizations) {
+          for (const s of directory.organizations) {
+            const id = matchId(p.id, s.id);
+            expect(store.find(ANY, id)).toEqual(ranking.find(id));
+          }
+        }
+        expect(store.find(ANY, random)).toEqual(ranking.find(random));
+        // An id a page showed, once its pair no longer makes a suggestion: none (the pair is checked, not remembered).
+        const shown = store.page({ kind: 'page', fresh: ANY, filters: {}, limits: {}, offset: 0, limit: 1 });
+        if (shown !== STALE && shown.data.length > 0) {
+          const [first] = shown.data;
+          store.load(2, 0, asLoaded({ ...directory, partnered: [[first.providerId, first.seekerId]] }).text);
+          expect(store.find(ANY, first.id)).toBeNull();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the suggestion the rules make for each pair, ignoring exclusions', () => {
+    fc.assert(
+      fc.property(directoryArbitrary, (directory) => {
+        const { text, counted } = asLoaded(directory);
+        const store = new RankingStore();
+        store.load(1, 0, text);
+        const pairs = directory.organizations.flatMap((p) =>
+          directory.organizations.map((s): [string, string] => [p.id, s.id]),
+        );
+        const ranking = rankingOf(counted);
+        expect(store.suggestionsFor(ANY, pairs)).toEqual(pairs.map(([p, s]) => ranking.suggestionFor(p, s)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('is stale until it holds a directory at least as new as asked for, read no earlier than asked for', () => {
+    const store = new RankingStore();
+    const directory = asLoaded({
+      organizations: [
+        org('00000000-0000-4000-8000-000000000001', 'Provider', { capabilityIds: ['space'] }),
+        org('00000000-0000-4000-8000-000000000002', 'Seeker', { seeksCapabilityIds: ['space'] }),
+      ],
+      vocabulary: {
+        audiences: new Map(),
+        capabilities: new Map([['space', { id: 'space', name: 'Space', demand: 1 }]]),
+      },
+      partnered: [],
+      dismissed: [],
+    }).text;
+    const page = (fresh: Freshness) =>
+      store.page({ kind: 'page', fresh, filters: {}, limits: {}, offset: 0, limit: 10 });
+    expect(page(ANY)).toBe(STALE);
+    store.load(7, 1_000, directory);
+    expect(page({ version: 8, readSince: 0 })).toBe(STALE);
+    expect(page({ version: 7, readSince: 1_001 })).toBe(STALE);
+    expect(page({ version: 7, readSince: 1_000 })).toMatchObject({ total: 1 });
+    // A newer directory answers for an older version; a load replaces whatever was held.
+    expect(page({ version: 3, readSince: 0 })).toMatchObject({ total: 1 });
+    store.load(2, 2_000, directory);
+    expect(page({ version: 7, readSince: 0 })).toBe(STALE);
+    expect(store.find({ version: 7, readSince: 0 }, matchId('a', 'b'))).toBe(STALE);
+    expect(store.suggestionsFor({ version: 7, readSince: 0 }, [])).toBe(STALE);
   });
 });

@@ -73,6 +73,16 @@ export interface RankedPage {
   total: number;
 }
 
+/** Suggestions as pairs of the ranking's organizations (by position), strongest first. */
+export interface RankedPairs {
+  providers: Int32Array;
+  seekers: Int32Array;
+  /** How many suggestions there are in all. */
+  total: number;
+  /** Whether every one of them is here, so that any page is a slice. */
+  complete: boolean;
+}
+
 /** One bit per vocabulary entry, in 32-bit words. */
 const WORD = 32;
 const words = (bits: number) => Math.max(1, Math.ceil(bits / WORD));
@@ -197,27 +207,31 @@ export class SuggestionRanking {
    * first (compareSuggestions), and how many there are in all. Dismissed pairs are left out.
    */
   page(filters: RankingFilters, offset: number, limit: number, limits: RankingLimits = {}): RankedPage {
+    const ranked = this.ranked(filters, limits, offset + limit);
+    return { data: this.suggestions(ranked, offset, offset + limit, filters.capabilityId), total: ranked.total };
+  }
+
+  /**
+   * The pairs of the current suggestions under the filters and limits, strongest first: at least
+   * the first `depth` of them (all of them under a per-partner cap, which needs the whole order),
+   * and how many there are in all. What `page` slices; a caller may keep it to slice again.
+   */
+  ranked(filters: RankingFilters, limits: RankingLimits, depth: number): RankedPairs {
     const capability = this.capabilityFilter(filters.capabilityId);
     const organization = filters.organizationId === undefined ? undefined : this.indexOf.get(filters.organizationId);
     // A capability the vocabulary does not know is no reason for anything; an organization not here (ended, unknown) has no pairs.
     if (capability === null || (filters.organizationId !== undefined && organization === undefined))
-      return { data: [], total: 0 };
+      return { providers: new Int32Array(0), seekers: new Int32Array(0), total: 0, complete: true };
     const n = this.organizations.length;
     const tie = (p: number, s: number, q: number, t: number) => compareIds(this.idOf(p, s), this.idOf(q, t));
     // Order classes past this one are weaker than the floor (a class is (100 − strength) · 2 + kind).
     const lastOrder = limits.minStrength === undefined ? Infinity : (100 - limits.minStrength) * 2 + 1;
+    if (limits.maxPerPartner !== undefined) {
+      return this.capped({ capability, organization, lastOrder, tie }, limits.maxPerPartner);
+    }
     // The whole of compareSuggestions but the id, as one number: exact while n² · 202 < 2^53 (n < 6.6 million).
     const keyOf = (p: number, s: number, order: number) => (order * n + this.nameRank[p]) * n + this.nameRank[s];
-    if (limits.maxPerPartner !== undefined) {
-      return this.cappedPage(
-        filters,
-        { capability, organization, lastOrder, keyOf, tie },
-        offset,
-        limit,
-        limits.maxPerPartner,
-      );
-    }
-    const top = new TopPairs(offset + limit, tie);
+    const top = new TopPairs(depth, tie);
     let total = 0;
     this.scan({ capability, organization, includeDismissed: false }, (p, s, order) => {
       if (order > lastOrder) return false;
@@ -225,31 +239,33 @@ export class SuggestionRanking {
       top.offer(keyOf(p, s, order), p, s);
       return false;
     });
-    const data = top
-      .sorted()
-      .slice(offset)
-      .map(([p, s]) => this.suggestion(p, s, filters.capabilityId));
-    return { data, total };
+    const { providers, seekers } = top.sorted();
+    return { providers, seekers, total, complete: providers.length === total };
+  }
+
+  /** The suggestions of `ranked`'s pairs `[from, to)`, built in full by the rules (ids, sentences). */
+  suggestions(ranked: RankedPairs, from: number, to: number, capabilityId: string | undefined): Suggestion[] {
+    const data: Suggestion[] = [];
+    for (let i = from; i < Math.min(to, ranked.providers.length); i += 1) {
+      data.push(this.suggestion(ranked.providers[i], ranked.seekers[i], capabilityId));
+    }
+    return data;
   }
 
   /**
-   * The page under a per-partner cap: every qualifying pair is kept and sorted (the cap needs the
-   * whole order), then walked strongest first, keeping a pair while both organizations are under
-   * `cap`. The floor usually leaves few pairs to sort.
+   * Under a per-partner cap: every qualifying pair is kept and sorted (the cap needs the whole
+   * order), then walked strongest first, keeping a pair while both organizations are under `cap`.
+   * The floor usually leaves few pairs to sort.
    */
-  private cappedPage(
-    filters: RankingFilters,
+  private capped(
     scan: {
       capability: number;
       organization: number | undefined;
       lastOrder: number;
-      keyOf: (p: number, s: number, order: number) => number;
       tie: (p: number, s: number, q: number, t: number) => number;
     },
-    offset: number,
-    limit: number,
     cap: number,
-  ): RankedPage {
+  ): RankedPairs {
     const orders: number[] = [];
     const providers: number[] = [];
     const seekers: number[] = [];
@@ -289,10 +305,12 @@ export class SuggestionRanking {
         kept.push(i);
       }
     }
-    const data = kept
-      .slice(offset, offset + limit)
-      .map((i) => this.suggestion(providers[i], seekers[i], filters.capabilityId));
-    return { data, total: kept.length };
+    return {
+      providers: Int32Array.from(kept, (i) => providers[i]),
+      seekers: Int32Array.from(kept, (i) => seekers[i]),
+      total: kept.length,
+      complete: true,
+    };
   }
 
   /**
@@ -355,6 +373,17 @@ export class SuggestionRanking {
       return true;
     });
     return found;
+  }
+
+  /**
+   * What `find(matchId(providerId, seekerId))` answers, without a scan: the pair's current
+   * suggestion, dismissed or not, or null (the id names that pair alone).
+   */
+  findPair(providerId: string, seekerId: string): Suggestion | null {
+    const p = this.indexOf.get(providerId);
+    const s = this.indexOf.get(seekerId);
+    if (p === undefined || s === undefined || p === s || this.partnered[p].includes(s)) return null;
+    return this.order(p, s, -1) >= 0 ? this.suggestion(p, s, undefined) : null;
   }
 
   /** The bit of the capability filtered on: -1 for none, null for one the vocabulary does not know (nothing matches). */
@@ -571,9 +600,12 @@ class TopPairs {
   }
 
   /** The kept pairs, best first. */
-  sorted(): [number, number][] {
+  sorted(): { providers: Int32Array; seekers: Int32Array } {
     const order = Array.from({ length: this.size }, (_, i) => i).sort((i, j) => this.compare(i, j));
-    return order.map((i) => [this.providers[i], this.seekers[i]]);
+    return {
+      providers: Int32Array.from(order, (i) => this.providers[i]),
+      seekers: Int32Array.from(order, (i) => this.seekers[i]),
+    };
   }
 
   private compare(i: number, j: number): number {

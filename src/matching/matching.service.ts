@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -8,30 +7,15 @@ import { Clock } from '../common/clock/clock';
 import { foreignKeyViolation } from '../common/database-errors';
 import { Page } from '../common/dto/pagination.dto';
 import { LibraryCalendar } from '../library/library-calendar';
-import { OrganizationStage } from '../organization/organization-stage';
-import {
-  excludedPairRows,
-  matchAudienceRows,
-  matchCapabilityRows,
-  matchDecisionRows,
-  MatchOrganizationRow,
-  matchOrganizationRows,
-} from '../read-side/matching.query';
+import { matchDecisionRows } from '../read-side/matching.query';
 import { TaskService } from '../task/task.service';
 import { ListMatchesQueryDto, MatchStatus } from './dto/match.dto';
 import { MatchDecision } from './match-decision.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 import { MatchAlreadyIntroducedError, MatchNotFoundError } from './matching.errors';
 import { MatchItem, openItem } from './matching.mapper';
-import { SuggestionRanking } from './matching.ranking';
-import {
-  DirectoryOrganization,
-  MatchAudience,
-  MatchCapability,
-  MatchKind,
-  MatchVocabulary,
-  Suggestion,
-} from './matching.rules';
+import { MatchKind, Suggestion } from './matching.rules';
+import { RankingThread } from './ranking-thread.service';
 
 /** An introduction's follow-up task is due by the end of the library day this many days after it was made. */
 export const INTRODUCTION_TASK_DUE_DAYS = 7;
@@ -58,14 +42,10 @@ function snapshotOf(suggestion: Suggestion): Snapshot {
   };
 }
 
-/** How long the strongest suggestions are reused at most, whatever the change sequence says. */
-export const STRONGEST_MAX_AGE_MS = 60_000;
-
 /** Suggested introductions between partners (see matching.rules.ts for the rules). */
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
-  private strongestCache: { key: string; at: number; page: Page<MatchItem> } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,54 +55,38 @@ export class MatchingService {
     private readonly tasks: TaskService,
     private readonly clock: Clock,
     private readonly calendar: LibraryCalendar,
+    private readonly ranking: RankingThread,
   ) {}
 
   /**
    * One page of suggestions and how many there are. Open ones (the default): the current
    * suggestions, strongest first, under the strength floor and per-partner cap of the settings
-   * unless `all`; ranking happens here, not in SQL: every suggestion's strength (the rules) is
-   * needed to sort and count them; only the page's are built in full (see SuggestionRanking).
-   * Introduced or dismissed ones: as they were when decided, most recent decision first.
+   * unless `all`; ranking happens in the application, not in SQL (every suggestion's strength, by
+   * the rules, is needed to sort and count them), on the ranking thread (RankingThread), which
+   * keeps what it ranked while nothing it is ranked from changes. Introduced or dismissed ones:
+   * as they were when decided, most recent decision first.
    */
   async list(query: ListMatchesQueryDto): Promise<Page<MatchItem>> {
     const status: MatchStatus = query.status ?? 'open';
     if (status !== 'open') return this.decided(status, query);
-    const [ranking, { settings }] = await Promise.all([
-      this.ranking({ withDismissals: true }),
-      this.settings.current(),
-    ]);
-    const { data, total } = ranking.page(
+    const { settings } = await this.settings.current();
+    const { data, total } = await this.ranking.page(
       { organizationId: query.organizationId, capabilityId: query.capabilityId },
+      query.all ? {} : { minStrength: settings.minStrength, maxPerPartner: settings.maxPerPartner },
       query.offset,
       query.limit,
-      query.all ? {} : { minStrength: settings.minStrength, maxPerPartner: settings.maxPerPartner },
     );
     return { data: data.map(openItem), meta: { total, limit: query.limit, offset: query.offset } };
   }
 
   /**
    * The `n` strongest open suggestions (under the settings' floor and cap) and how many there
-   * are: the dashboard's and the digest's introductions to make first. Ranking every pair of a
-   * large directory takes a while, so the answer is kept in memory while nothing it is ranked
-   * from has changed: the triggers of migration MatchingVersion1796650200000 move
-   * `matching_change_seq` on every write to organizations, vocabularies, programs, partners and
-   * decisions. A write seen by the sequence a moment before it commits could leave an older
-   * answer in place; STRONGEST_MAX_AGE_MS bounds that.
+   * are: the dashboard's and the digest's introductions to make first. The first page of the open
+   * list: while nothing it is ranked from has changed, one small statement and a slice of what the
+   * ranking thread already holds.
    */
-  async strongest(n: number): Promise<Page<MatchItem>> {
-    const [[{ version }], { settings }] = await Promise.all([
-      this.dataSource.query<{ version: string }[]>(
-        `SELECT last_value::text || (CASE WHEN is_called THEN '+' ELSE '' END) AS version FROM matching_change_seq`,
-      ),
-      this.settings.current(),
-    ]);
-    const key = `${version}|${settings.minStrength}|${settings.maxPerPartner}|${n}`;
-    const cached = this.strongestCache;
-    if (cached && cached.key === key && performance.now() - cached.at < STRONGEST_MAX_AGE_MS) return cached.page;
-    const at = performance.now();
-    const page = await this.list({ offset: 0, limit: n });
-    this.strongestCache = { key, at, page };
-    return page;
+  strongest(n: number): Promise<Page<MatchItem>> {
+    return this.list({ offset: 0, limit: n });
   }
 
   /**
@@ -135,7 +99,7 @@ export class MatchingService {
     if (existing?.status === 'introduced') throw new MatchAlreadyIntroducedError(existing.taskId);
     if (existing) return;
     // Decided ones included: one dismissed meanwhile by someone else is still a 204, not a 404.
-    const suggestion = (await this.ranking({ withDismissals: false })).find(id);
+    const suggestion = await this.ranking.find(id);
     if (!suggestion) throw new MatchNotFoundError();
     try {
       await this.recordDismissal(id, suggestion, actor);
@@ -154,7 +118,7 @@ export class MatchingService {
    * again, or at the same moment, is a 409 MATCH_ALREADY_INTRODUCED carrying the task's id.
    */
   async introduce(id: string, note: string | null, actor: AuthUser): Promise<{ match: MatchItem; taskId: string }> {
-    const current = (await this.ranking({ withDismissals: false })).find(id);
+    const current = await this.ranking.find(id);
     try {
       return await this.dataSource.transaction(async (manager) => {
         let existing = await this.lockedDecision(manager, id);
@@ -284,7 +248,7 @@ export class MatchingService {
     });
     if (removed) return;
     // Not decided: fine if it is a current suggestion (restored meanwhile by someone else).
-    if (!(await this.ranking({ withDismissals: true })).find(id)) throw new MatchNotFoundError();
+    if (!(await this.ranking.find(id))) throw new MatchNotFoundError();
   }
 
   private lockedDecision(manager: EntityManager, id: string): Promise<MatchDecision | null> {
@@ -355,7 +319,13 @@ export class MatchingService {
           Number(r.total),
         )[0] ?? 0;
     }
-    const ranking = rows.some((row) => row.strength === null) ? await this.ranking({ withDismissals: false }) : null;
+    // Dismissals older than the snapshot: the suggestion the rules make now.
+    const unkept = rows.filter((row) => row.strength === null);
+    const current = new Map<string, Suggestion | null>();
+    if (unkept.length > 0) {
+      const suggestions = await this.ranking.suggestionsFor(unkept.map((row) => [row.provider_id, row.seeker_id]));
+      unkept.forEach((row, i) => current.set(row.id, suggestions[i]));
+    }
     const data = rows.map((row) =>
       this.decidedItem(
         {
@@ -375,7 +345,7 @@ export class MatchingService {
           strength: row.strength,
           explanation: row.explanation,
         },
-        row.strength === null ? (ranking?.suggestionFor(row.provider_id, row.seeker_id) ?? null) : null,
+        current.get(row.id) ?? null,
       ),
     );
     return { data, meta: { total, limit: query.limit, offset: query.offset } };
@@ -413,54 +383,4 @@ export class MatchingService {
       note: decision.note,
     };
   }
-
-  /**
-   * Four statements whatever the size of the directory, all at once (read-side/matching.query.ts):
-   * the organizations, the two vocabularies, the pairs left out (decided ones only when the
-   * ranking is to hide them).
-   */
-  private async ranking({ withDismissals }: { withDismissals: boolean }): Promise<SuggestionRanking> {
-    const [rows, audiences, capabilities, excluded] = await Promise.all([
-      matchOrganizationRows(this.dataSource),
-      matchAudienceRows(this.dataSource),
-      matchCapabilityRows(this.dataSource),
-      excludedPairRows(this.dataSource, withDismissals),
-    ]);
-    const organizations = rows.map(toOrganization);
-    const vocabulary: MatchVocabulary = {
-      audiences: new Map(
-        audiences.map((a): [string, MatchAudience] => [
-          a.id,
-          { id: a.id, name: a.name, priority: a.priority, estimatedPopulation: a.estimated_population },
-        ]),
-      ),
-      capabilities: new Map(
-        capabilities.map((c): [string, MatchCapability] => [c.id, { id: c.id, name: c.name, demand: 0 }]),
-      ),
-    };
-    // Demand: how many organizations (not ended) look for each capability.
-    for (const organization of organizations) {
-      for (const id of new Set(organization.seeksCapabilityIds)) {
-        const capability = vocabulary.capabilities.get(id);
-        if (capability) capability.demand += 1;
-      }
-    }
-    const pair = (row: { x: string; y: string }): [string, string] => [row.x, row.y];
-    return new SuggestionRanking(organizations, vocabulary, {
-      partnered: excluded.filter((row) => !row.dismissed).map(pair),
-      dismissed: excluded.filter((row) => row.dismissed).map(pair),
-    });
-  }
-}
-
-function toOrganization(row: MatchOrganizationRow): DirectoryOrganization {
-  return {
-    id: row.id,
-    name: row.name,
-    stage: row.stage as OrganizationStage,
-    fit: Number(row.fit),
-    audienceIds: row.audience_ids,
-    capabilityIds: row.capability_ids,
-    seeksCapabilityIds: row.seeks_capability_ids,
-  };
 }

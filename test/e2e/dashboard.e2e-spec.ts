@@ -292,8 +292,8 @@ describe(`${DashboardService.name} (e2e)`, () => {
         added.push(id);
       }
       // The twelve new ones are scored in one go: a sequence number, the facts (5) and one upsert, one
-      // delete; and the directory changed, so the suggestions are ranked again (4).
-      expect(await statements()).toBe(settled + 8 + 4);
+      // delete; and the directory changed, so the ranking thread is handed it again (1).
+      expect(await statements()).toBe(settled + 8 + 1);
       // Then nothing is left to do, whatever the size of the portfolio.
       expect(await statements()).toBe(settled);
     } finally {

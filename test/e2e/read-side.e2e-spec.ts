@@ -21,12 +21,7 @@ import {
   runningProgramRows,
   sessionFactRows,
 } from '../../src/read-side/health-facts.query';
-import {
-  excludedPairRows,
-  matchAudienceRows,
-  matchCapabilityRows,
-  matchOrganizationRows,
-} from '../../src/read-side/matching.query';
+import { MatchDirectory, matchDirectory, matchingVersion } from '../../src/read-side/matching.query';
 import {
   contactSearchRows,
   organizationSearchRows,
@@ -172,25 +167,28 @@ describe('read side (e2e)', () => {
     ]);
   });
 
-  it('matching: organizations not ended, the vocabularies, the pairs left out', async () => {
-    const [organizations, audiences, capabilities, excluded] = await readOnly((db) =>
-      Promise.all([
-        matchOrganizationRows(db),
-        matchAudienceRows(db),
-        matchCapabilityRows(db),
-        excludedPairRows(db, true),
-      ]),
+  it('matching: the directory as one JSON text (organizations not ended, the vocabularies, the pairs left out) and its version', async () => {
+    const [{ version, directory }, current] = await readOnly(
+      async (db) => [await matchDirectory(db), await matchingVersion(db)] as const,
     );
-    expect(organizations.map((row) => row.id).sort()).toEqual([seed.alder, seed.birch].sort());
-    expect(organizations.find((row) => row.id === seed.alder)).toMatchObject({
-      audience_ids: [seed.audience],
-      capability_ids: [seed.capability],
-    });
-    expect(audiences.map((row) => row.id)).toEqual([seed.audience]);
-    expect(capabilities.map((row) => row.id)).toEqual([seed.capability]);
-    // Partners in a running program, both ways.
-    expect(excluded).toHaveLength(2);
-    expect(excluded.every((row) => !row.dismissed)).toBe(true);
+    expect(version).toBe(current);
+    expect(version).toBeGreaterThan(0);
+    const parsed = JSON.parse(directory) as MatchDirectory;
+    expect(parsed.organizations.map(([id]) => id).sort()).toEqual([seed.alder, seed.birch].sort());
+    expect(parsed.organizations.find(([id]) => id === seed.alder)).toEqual([
+      seed.alder,
+      expect.any(String),
+      'active',
+      expect.any(Number),
+      [seed.audience],
+      [seed.capability],
+      [],
+    ]);
+    expect(parsed.audiences).toEqual([[seed.audience, expect.any(String), 1, 300]]);
+    expect(parsed.capabilities.map(([id]) => id)).toEqual([seed.capability]);
+    // Partners in a running program, both ways; nothing decided.
+    expect(parsed.partnered).toHaveLength(2);
+    expect(parsed.decided).toEqual([]);
   });
 
   it('the timeline: every kind of event in one statement, newest first', async () => {
