@@ -1,10 +1,14 @@
-import { Agent, get } from 'node:http';
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 export interface Target {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** Makes each request a POST of this JSON body, built afresh per request (e.g. a unique name); a GET without it. */
+  body?: () => string;
+  /** The status of a good answer; 200 unless said. */
+  status?: number;
 }
 
 export interface Sample {
@@ -14,10 +18,20 @@ export interface Sample {
   firstError?: string;
 }
 
-/** One GET through a keep-alive agent; resolves with the status and the whole body. */
+/** One GET (or POST, see Target.body) through a keep-alive agent; resolves with the status and the whole body. */
 export function fetchOnce(target: Target, agent?: Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = get(target.url, { agent, headers: target.headers }, (res) => {
+    const payload = target.body?.();
+    const headers =
+      payload === undefined
+        ? target.headers
+        : {
+            ...target.headers,
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(payload)),
+          };
+    const method = payload === undefined ? 'GET' : 'POST';
+    const req = request(target.url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -25,6 +39,7 @@ export function fetchOnce(target: Target, agent?: Agent): Promise<{ status: numb
     });
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
+    req.end(payload);
   });
 }
 
@@ -44,7 +59,7 @@ export async function runLoad(target: Target, concurrency: number, durationMs: n
       const t0 = performance.now();
       try {
         const { status, body } = await fetchOnce(target, agent);
-        if (status !== 200) throw new Error(`HTTP ${status}: ${body.slice(0, 200)}`);
+        if (status !== (target.status ?? 200)) throw new Error(`HTTP ${status}: ${body.slice(0, 200)}`);
         sample.latenciesMs.push(performance.now() - t0);
       } catch (error) {
         sample.errors += 1;
