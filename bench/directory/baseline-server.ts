@@ -3,10 +3,10 @@
  * organization search with the same JSON as Tandem — `node:http`, a `pg` Pool of the same
  * size, no framework, no authentication, no validation beyond the query's shape.
  *
- * It runs the SQL Tandem runs, verbatim: the benchmark captures it from Tandem and passes it
- * in BENCH_LIST_SQL. It therefore serves only that query shape (`q`, one `stage`,
- * `audienceId`; sort, limit and offset are fixed in the SQL), and the benchmark checks that
- * both servers answer byte for byte the same.
+ * It runs the SQL Tandem runs, verbatim, with the values Tandem bound: the benchmark captures
+ * both from Tandem and passes them in BENCH_LIST_SQL and BENCH_LIST_VALUES. It therefore serves
+ * only the benchmark's request (the URL must have its shape: `q`, one `stage`, `audienceId`),
+ * and the benchmark checks that both servers answer byte for byte the same.
  *
  * Run as a child process by run.ts (its own process, like Tandem, so the load generator
  * does not share its event loop); prints `{"port":N}` once listening.
@@ -16,6 +16,8 @@ import { Pool } from 'pg';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const listSql = process.env.BENCH_LIST_SQL;
+/** The parameters Tandem bound for the benchmark's request, in its order (the count inside the list repeats some). */
+const listValues = JSON.parse(process.env.BENCH_LIST_VALUES ?? '[]') as unknown[];
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
 if (!databaseUrl || !listSql) {
   console.error(
@@ -26,9 +28,6 @@ if (!databaseUrl || !listSql) {
 
 const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
 pool.on('error', (error) => console.error(`baseline-server: idle database connection failed: ${error.message}`));
-
-/** As Tandem's escapeLike: a search for "100%" means the text "100%". */
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 interface OrganizationRow {
   o_id: string;
@@ -53,7 +52,8 @@ interface OrganizationRow {
   o_fit_notes: string | null;
   o_created_at: Date;
   o_updated_at: Date;
-  total_count: string;
+  sort_key: string;
+  counted: number;
 }
 
 /** Same fields, same order as Tandem's OrganizationResponseDto. */
@@ -102,13 +102,26 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const audienceId = url.searchParams.get('audienceId');
   if (!q || !stage || !audienceId)
     return send(res, 400, '{"error":"the baseline serves only ?q=&stage=&audienceId=&sort=&limit="}');
-  const { rows } = await pool.query<OrganizationRow>(listSql as string, [escapeLike(q), stage, audienceId]);
+  const limit = Number(url.searchParams.get('limit') ?? 25);
+  // Tandem's SQL reads one row more than the page, to say whether there is a next one, and
+  // carries the count (exact up to 10,000, which the benchmark's search stays under) in each row.
+  // Only the benchmark's own request (checked above by shape): its values are the ones Tandem bound.
+  const { rows } = await pool.query<OrganizationRow>(listSql as string, listValues);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
   const body = JSON.stringify({
-    data: rows.map(toResponse),
+    data: page.map(toResponse),
     meta: {
-      total: rows.length > 0 ? Number(rows[0].total_count) : 0,
-      limit: Number(url.searchParams.get('limit') ?? 25),
+      total: rows.length > 0 ? rows[0].counted : 0,
+      totalIsEstimate: false,
+      limit,
       offset: Number(url.searchParams.get('offset') ?? 0),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([url.searchParams.get('sort') ?? 'name', last.sort_key, last.o_id])).toString(
+              'base64url',
+            )
+          : null,
     },
   });
   send(res, 200, body);

@@ -206,7 +206,7 @@ export async function createMigratedDatabase(settings: BenchSettings, cleanup: C
 export async function startTandem(
   settings: BenchSettings,
   cleanup: Cleanup,
-  options: { poolSize: number; env?: Record<string, string> },
+  options: { poolSize: number; env?: Record<string, string>; nodeArgs?: string[] },
 ): Promise<{ child: Child; url: string; workDir: string }> {
   const workDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   cleanup.add(`remove ${workDir}`, async () => rmSync(workDir, { recursive: true, force: true }));
@@ -215,7 +215,7 @@ export async function startTandem(
   const child = await timed('ready', async () => {
     const started = startChild(
       process.execPath,
-      [TANDEM_MAIN],
+      [...(options.nodeArgs ?? []), TANDEM_MAIN],
       {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',

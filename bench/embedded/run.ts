@@ -40,6 +40,7 @@ import { percentile } from '../directory/load';
 import { freePort } from '../../src/database/free-port';
 import { Child, startChild } from '../directory/processes';
 import { runConcurrencyStory, StoryActor, StoryAnswer, StoryRole } from '../../test/setup/concurrency-story';
+import { checkRows, reportRows } from '../summary';
 
 const positive = (name: string, fallback: number) => Math.max(1, Number(process.env[name] ?? fallback) || fallback);
 /** Length of the measured concurrency story (the issue's 20 s). */
@@ -564,6 +565,8 @@ async function main(): Promise<number> {
     ];
     console.log('');
     for (const check of checks) console.log(`  ${check.name.padEnd(86)}${check.pass ? 'PASS' : 'FAIL'}`);
+
+    reportRows('embedded', checkRows(checks));
 
     console.log('\nCleaning up');
     await cleanup.run();

@@ -48,6 +48,7 @@ import { startChild } from '../directory/processes';
 import { parseProbeReport, PROBE_PREFIX, ProbeReport, summarizeProfile, TimedStatement } from './probe-report';
 import { bullConnection } from './redis';
 import { deliveriesDue, deliveryStates, seedRecipients, seedRules } from './seed';
+import { checkRows, reportRows } from '../summary';
 
 const envInt = (name: string, fallback: number, min: number, max: number): number => {
   const raw = process.env[name];
@@ -784,6 +785,8 @@ async function main(): Promise<number> {
     for (const check of checks) console.log(`  ${check.name.padEnd(70)}${check.pass ? 'PASS' : 'FAIL'}`);
     if (correctness.unexpected > 0)
       console.log(`  note: ${correctness.unexpected} emails arrived that belonged to no burst delivery`);
+
+    reportRows('reminders', checkRows(checks));
 
     console.log('\nCleaning up');
     await cleanup.run();

@@ -54,6 +54,7 @@ import { percentile } from '../directory/load';
 import type { Child } from '../directory/processes';
 import { parseSqlReport, SeenStatement, SQL_REPORT_PREFIX } from '../directory/sql-report';
 import { ORGANIZATIONS, PROGRAMS, seed, SEEDED_TABLES, SeedSize } from '../dashboard/seed';
+import { checkRows, reportRows } from '../summary';
 
 // Targets from issue 19.
 const MAX_RATIO = 1.5;
@@ -586,6 +587,8 @@ async function main(): Promise<number> {
     ];
     console.log('');
     for (const check of checks) console.log(`  ${check.name.padEnd(96)}${check.pass ? 'PASS' : 'FAIL'}`);
+
+    reportRows('reports', checkRows(checks));
 
     console.log('\nCleaning up');
     await cleanup.run();
