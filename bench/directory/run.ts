@@ -46,7 +46,7 @@ import { flameGraphSvg, monotonicUs, readProfile, summarizeProfile } from './pro
 import { BenchRow, reportRows, times } from '../summary';
 import { Child, startChild, tail } from './processes';
 import { seed, SEARCH_WORD } from './seed';
-import { parseSqlReport, SeenStatement, SQL_REPORT_PREFIX } from './sql-report';
+import { MEMORY_REPORT_PREFIX, MemoryReport, parseSqlReport, SeenStatement, SQL_REPORT_PREFIX } from './sql-report';
 
 // Targets from issue 20 (issue 14's were 2× and 0.5×).
 const MAX_MEDIAN_RATIO = 1.3;
@@ -306,6 +306,19 @@ async function main(): Promise<number> {
       );
     }
     const peakRss = peakRssMb(tandem.process.pid);
+    tandem.process.kill('SIGUSR2');
+    const memory = JSON.parse(
+      (await tandem.nextLine(MEMORY_REPORT_PREFIX, 5_000)).slice(MEMORY_REPORT_PREFIX.length),
+    ) as MemoryReport;
+    const mb = (bytes: number) => `${int(bytes / 2 ** 20)} MB`;
+    const heap = Object.values(memory.heap).reduce((sum, size) => sum + size, 0);
+    console.log(
+      `      memory after the load: peak RSS ${peakRss === undefined ? 'n/a' : `${int(peakRss)} MB`}, now ${mb(memory.rss)}: ` +
+        `V8 heap ${mb(heap)} (${Object.entries(memory.heap)
+          .filter(([, size]) => size >= 2 ** 20)
+          .map(([space, size]) => `${space.replace(/_space$/, '')} ${mb(size)}`)
+          .join(', ')}), buffers ${mb(memory.arrayBuffers)}, other native ${mb(memory.rss - heap - memory.external)}`,
+    );
 
     const medianRatio = ours.median / base.median;
     const throughputRatio = ours.throughput / base.throughput;

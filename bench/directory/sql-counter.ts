@@ -6,10 +6,12 @@
  * only up to 10 s late.
  *
  * On SIGUSR2 it writes the statements seen since the previous report as one JSON line on
- * stderr (prefixed with SQL_REPORT_PREFIX) and starts afresh.
+ * stderr (prefixed with SQL_REPORT_PREFIX) and starts afresh, then where the process's memory
+ * is at that moment (MEMORY_REPORT_PREFIX): the resident set, V8's heap by space, and buffers.
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Client } from 'pg';
-import { SeenStatement, SQL_REPORT_PREFIX } from './sql-report';
+import { MEMORY_REPORT_PREFIX, MemoryReport, SeenStatement, SQL_REPORT_PREFIX } from './sql-report';
 
 let seen = new Map<string, SeenStatement>();
 
@@ -31,4 +33,12 @@ Client.prototype.query = function countedQuery(this: Client, ...args: unknown[])
 process.on('SIGUSR2', () => {
   process.stderr.write(`${SQL_REPORT_PREFIX}${JSON.stringify([...seen.values()])}\n`);
   seen = new Map();
+  const { rss, external, arrayBuffers } = process.memoryUsage();
+  const memory: MemoryReport = {
+    rss,
+    external,
+    arrayBuffers,
+    heap: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size])),
+  };
+  process.stderr.write(`${MEMORY_REPORT_PREFIX}${JSON.stringify(memory)}\n`);
 });

@@ -11,3 +11,13 @@ export interface SeenStatement {
 export function parseSqlReport(line: string): SeenStatement[] {
   return JSON.parse(line.slice(SQL_REPORT_PREFIX.length)) as SeenStatement[];
 }
+
+export const MEMORY_REPORT_PREFIX = '@@tandem-bench-memory ';
+
+/** Bytes: the resident set, V8's heap spaces (reserved size by name), memory outside the heap. */
+export interface MemoryReport {
+  rss: number;
+  external: number;
+  arrayBuffers: number;
+  heap: Record<string, number>;
+}

@@ -3,7 +3,7 @@ import type { Note } from './note.entity';
 import type { Organization } from './organization.entity';
 
 /** The one shape an organization leaves the API in (lists, reads, timeline refs). */
-export function toOrganizationResponse(org: Organization): OrganizationResponseDto {
+export function toOrganizationResponse(org: Omit<Organization, 'owner'>): OrganizationResponseDto {
   return {
     id: org.id,
     version: org.version,

@@ -96,9 +96,65 @@ const SORT_KEYS: Record<OrganizationSort, { text: string; type: string; valid: (
   },
 };
 
+/** An organization as a list shows it: its columns, without relations. */
+export type OrganizationRecord = Omit<Organization, 'owner'>;
+
 export interface OrganizationPage {
-  data: Organization[];
+  data: OrganizationRecord[];
   meta: { total: number; limit: number; offset: number; totalIsEstimate: boolean; nextCursor: string | null };
+}
+
+/** An organization's columns as the list's query selects them (alias `o`). */
+interface OrganizationRow {
+  o_id: string;
+  o_version: number;
+  o_name: string;
+  o_type: string | null;
+  o_website: string | null;
+  o_email: string | null;
+  o_phone: string | null;
+  o_address: string | null;
+  o_mission: string | null;
+  o_notes: string | null;
+  o_stage: OrganizationStage;
+  o_owner_id: string | null;
+  o_audience_ids: string[];
+  o_capability_ids: string[];
+  o_seeks_capability_ids: string[];
+  o_tags: string[];
+  o_fit_audience_reach: number;
+  o_fit_mission_overlap: number;
+  o_fit_complementary_resources: number;
+  o_fit_notes: string | null;
+  o_created_at: Date;
+  o_updated_at: Date;
+}
+
+function organizationFromRow(row: OrganizationRow): OrganizationRecord {
+  return {
+    id: row.o_id,
+    version: row.o_version,
+    name: row.o_name,
+    type: row.o_type,
+    website: row.o_website,
+    email: row.o_email,
+    phone: row.o_phone,
+    address: row.o_address,
+    mission: row.o_mission,
+    notes: row.o_notes,
+    stage: row.o_stage,
+    ownerId: row.o_owner_id,
+    audienceIds: row.o_audience_ids,
+    capabilityIds: row.o_capability_ids,
+    seeksCapabilityIds: row.o_seeks_capability_ids,
+    tags: row.o_tags,
+    fitAudienceReach: row.o_fit_audience_reach,
+    fitMissionOverlap: row.o_fit_mission_overlap,
+    fitComplementaryResources: row.o_fit_complementary_resources,
+    fitNotes: row.o_fit_notes,
+    createdAt: row.o_created_at,
+    updatedAt: row.o_updated_at,
+  };
 }
 
 interface Cursor {
@@ -246,10 +302,11 @@ export class OrganizationService implements OnModuleInit {
     page.limit(query.limit + 1);
     const [countSql, countParameters] = this.cappedCount(query);
     page.addSelect(`(${countSql})`, 'counted').setParameters(countParameters);
-    const { entities, raw } = await page.getRawAndEntities<{ sort_key: string; o_id: string; counted: number }>();
+    // Raw rows, mapped here: TypeORM's entity hydration was a tenth of a list request's CPU.
+    const raw = await page.getRawMany<OrganizationRow & { sort_key: string; counted: number }>();
     const counted = raw.length > 0 ? await this.totalFrom(raw[0].counted, query) : await this.countUpTo(query);
-    const more = entities.length > query.limit;
-    const data = entities.slice(0, query.limit);
+    const more = raw.length > query.limit;
+    const data = raw.slice(0, query.limit).map(organizationFromRow);
     const last = raw[data.length - 1];
     return {
       data,
