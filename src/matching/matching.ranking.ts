@@ -83,6 +83,13 @@ export interface RankedPairs {
   complete: boolean;
 }
 
+/** needPoints' three answers (its count only matters as one or more than one). */
+const NEED = {
+  sought: needPoints('sought', 1),
+  soughtSeveral: needPoints('sought', 2),
+  audienceFit: needPoints('audience-fit', 0),
+};
+
 /** One bit per vocabulary entry, in 32-bit words. */
 const WORD = 32;
 const words = (bits: number) => Math.max(1, Math.ceil(bits / WORD));
@@ -108,6 +115,9 @@ export class SuggestionRanking {
   private readonly servedBy: (Int32Array | undefined)[];
   /** The points of a seeker's own audiences (what a sought suggestion serves). */
   private readonly seekerAudiencePoints: Float64Array;
+  /** stagePoints and fitPoints of every pair, by the two stages (fits): see FactorTable. */
+  private readonly stageTable: FactorTable;
+  private readonly fitTable: FactorTable;
   /** The points of a set of shared audiences, by its bits (few distinct sets in a directory). */
   private readonly sharedPointsCache = new Map<number | string, number>();
   private readonly partnered: number[][];
@@ -156,6 +166,8 @@ export class SuggestionRanking {
       if (audience.priority <= AUDIENCE_MATCH_MAX_PRIORITY) setBit(this.priorityMask, 0, bit);
     });
     this.seekerAudiencePoints = new Float64Array(n);
+    this.stageTable = new FactorTable(this.organizations, (org) => org.stage, stagePoints);
+    this.fitTable = new FactorTable(this.organizations, (org) => org.fit, fitPoints);
     const seekers: number[][] = capabilityOrder.map(() => []);
     const served: (number[] | undefined)[] = this.audienceByBit.map((a) =>
       a.priority <= AUDIENCE_MATCH_MAX_PRIORITY ? [] : undefined,
@@ -266,24 +278,19 @@ export class SuggestionRanking {
     },
     cap: number,
   ): RankedPairs {
-    const orders: number[] = [];
-    const providers: number[] = [];
-    const seekers: number[] = [];
+    const pairs = new ScannedPairs();
     this.scan(
       { capability: scan.capability, organization: scan.organization, includeDismissed: false },
       (p, s, order) => {
-        if (order > scan.lastOrder) return false;
-        orders.push(order);
-        providers.push(p);
-        seekers.push(s);
+        if (order <= scan.lastOrder) pairs.push(order, p, s);
         return false;
       },
     );
+    const { orders, providers, seekers, size: m } = pairs;
     // The pairs by order class (a counting sort: at most 202 classes), strongest class first.
-    const m = orders.length;
     const CLASSES = 256;
     const start = new Int32Array(CLASSES + 1);
-    for (const o of orders) start[o + 1] += 1;
+    for (let i = 0; i < m; i += 1) start[orders[i] + 1] += 1;
     for (let c = 0; c < CLASSES; c += 1) start[c + 1] += start[c];
     const next = start.slice(0, CLASSES);
     const byClass = new Int32Array(m);
@@ -291,12 +298,15 @@ export class SuggestionRanking {
     // Walk the classes strongest first; within a class only the pairs whose organizations are both
     // still under the cap need ordering (counts only grow), so hubs filled early cost nothing later.
     const count = new Int32Array(this.organizations.length);
+    const open = new Int32Array(m);
     const kept: number[] = [];
     for (let c = 0; c < CLASSES; c += 1) {
-      const open = byClass
-        .subarray(start[c], start[c + 1])
-        .filter((i) => count[providers[i]] < cap && count[seekers[i]] < cap);
-      for (const i of this.byNames(open, providers, seekers, scan.tie)) {
+      let size = 0;
+      for (let k = start[c]; k < start[c + 1]; k += 1) {
+        const i = byClass[k];
+        if (count[providers[i]] < cap && count[seekers[i]] < cap) open[size++] = i;
+      }
+      for (const i of this.byNames(open.subarray(0, size), providers, seekers, scan.tie)) {
         const p = providers[i];
         const s = seekers[i];
         if (count[p] >= cap || count[s] >= cap) continue;
@@ -321,8 +331,8 @@ export class SuggestionRanking {
    */
   private byNames(
     members: Int32Array,
-    providers: readonly number[],
-    seekers: readonly number[],
+    providers: Int32Array,
+    seekers: Int32Array,
     tie: (p: number, s: number, q: number, t: number) => number,
   ): Int32Array {
     const n = this.organizations.length;
@@ -475,7 +485,7 @@ export class SuggestionRanking {
     if (sought > 0) {
       // The seeker looks for something the provider offers.
       if (capability >= 0 && !(hasBit(this.offers, po, capability) && hasBit(this.seeks, so, capability))) return -1;
-      need = needPoints('sought', sought);
+      need = sought > 1 ? NEED.soughtSeveral : NEED.sought;
       audiences = this.seekerAudiencePoints[s];
       kind = 0;
     } else {
@@ -500,13 +510,11 @@ export class SuggestionRanking {
         )
       )
         return -1;
-      need = needPoints('audience-fit', 0);
+      need = NEED.audienceFit;
       audiences = this.sharedAudiencePoints(p, s);
       kind = 1;
     }
-    const provider = this.organizations[p];
-    const seeker = this.organizations[s];
-    const strength = strengthOfPoints(need, audiences, stagePoints(provider, seeker), fitPoints(provider, seeker));
+    const strength = strengthOfPoints(need, audiences, this.stageTable.points(p, s), this.fitTable.points(p, s));
     return (100 - strength) * 2 + kind;
   }
 
@@ -565,6 +573,74 @@ function forEachBit(set: Int32Array, offset: number, count: number, visit: (bit:
       visit(w * WORD + 31 - Math.clz32(low));
       word ^= low;
     }
+  }
+}
+
+/** Qualifying pairs with their order class, in scan order: typed arrays, doubled as needed (there may be millions). */
+class ScannedPairs {
+  orders = new Uint8Array(1024);
+  providers = new Int32Array(1024);
+  seekers = new Int32Array(1024);
+  size = 0;
+
+  push(order: number, p: number, s: number): void {
+    if (this.size === this.orders.length) {
+      const grown = <T extends Uint8Array | Int32Array>(old: T, fresh: T): T => {
+        fresh.set(old);
+        return fresh;
+      };
+      this.orders = grown(this.orders, new Uint8Array(2 * this.size));
+      this.providers = grown(this.providers, new Int32Array(2 * this.size));
+      this.seekers = grown(this.seekers, new Int32Array(2 * this.size));
+    }
+    this.orders[this.size] = order;
+    this.providers[this.size] = p;
+    this.seekers[this.size] = s;
+    this.size += 1;
+  }
+}
+
+/**
+ * A factor of a pair's strength that depends on one field of each side (stagePoints on the
+ * stages, fitPoints on the fits), worked out by the rules' own function once for every two of the
+ * field's distinct values (a directory has 4 stages, 16 fits) instead of once per pair: the same
+ * numbers, without looking up a stage's points by name millions of times. With too many distinct
+ * values for a table the function is called per pair.
+ */
+class FactorTable {
+  private static readonly MAX_VALUES = 256;
+  private readonly valueOf: Int32Array;
+  private readonly values: number;
+  private readonly table: Float64Array | null;
+
+  constructor(
+    private readonly organizations: readonly DirectoryOrganization[],
+    field: (org: DirectoryOrganization) => unknown,
+    private readonly factor: (provider: DirectoryOrganization, seeker: DirectoryOrganization) => number,
+  ) {
+    // One organization stands for each distinct value.
+    const index = new Map<unknown, number>();
+    const standIns: DirectoryOrganization[] = [];
+    this.valueOf = Int32Array.from(organizations, (org) => {
+      const value = field(org);
+      let i = index.get(value);
+      if (i === undefined) {
+        i = standIns.push(org) - 1;
+        index.set(value, i);
+      }
+      return i;
+    });
+    this.values = standIns.length;
+    this.table = this.values > FactorTable.MAX_VALUES ? null : new Float64Array(this.values * this.values);
+    for (let a = 0; this.table && a < this.values; a += 1) {
+      for (let b = 0; b < this.values; b += 1) this.table[a * this.values + b] = factor(standIns[a], standIns[b]);
+    }
+  }
+
+  points(p: number, s: number): number {
+    return this.table
+      ? this.table[this.valueOf[p] * this.values + this.valueOf[s]]
+      : this.factor(this.organizations[p], this.organizations[s]);
   }
 }
 
