@@ -3,6 +3,8 @@ import { MatchDecisions1796606213517 } from '../../migrations/1796606213517-Matc
 import { Role } from '../../src/auth/role.enum';
 import { matchId } from '../../src/matching/matching.rules';
 import { MatchingService } from '../../src/matching/matching.service';
+import { RankingThread } from '../../src/matching/ranking-thread.service';
+import { ThreadClient, ThreadGoneError } from '../../src/matching/thread-client';
 import { OrganizationStage } from '../../src/organization/organization-stage';
 import { Organization } from '../../src/organization/organization.entity';
 import { Program, ProgramStatus } from '../../src/program/program.entity';
@@ -747,6 +749,42 @@ describe(`${MatchingService.name} (e2e)`, () => {
         `SELECT actor_id, changes FROM audit_events WHERE entity_type = 'settings' ORDER BY occurred_at`,
       );
       expect(audit).toEqual([{ actor_id: user.id, changes: { maxPerPartner: { before: 3, after: 5 } } }]);
+    });
+  });
+
+  describe('the ranking thread', () => {
+    it('answers from a new thread when the one it had ended, the same page', async () => {
+      const before = await list();
+      const worker = t.app.get(RankingThread)['thread']['worker'];
+      expect(worker).not.toBeNull();
+      await worker!.terminate();
+      expect(await list()).toEqual(before);
+    });
+
+    it('answers 503 MATCHING_UNAVAILABLE, as problem details, when the new thread fails too', async () => {
+      const ask = jest.spyOn(ThreadClient.prototype, 'ask');
+      try {
+        ask.mockRejectedValueOnce(new ThreadGoneError('the thread exited (code 1)'));
+        ask.mockRejectedValueOnce(new ThreadGoneError('the thread exited (code 1)'));
+        const response = await request(t.http).get('/api/v1/matches').set(staff.auth).expect(503);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: 503, code: 'MATCHING_UNAVAILABLE' });
+      } finally {
+        ask.mockRestore();
+      }
+      await list();
+    });
+
+    it('ends with the app', async () => {
+      const other = await createTestApp({ databaseName: t.databaseName, redisPrefix: t.redisPrefix });
+      try {
+        await other.app.get(MatchingService).strongest(3);
+      } finally {
+        const worker = other.app.get(RankingThread)['thread']['worker']!;
+        const exited = new Promise((resolve) => worker.once('exit', resolve));
+        await other.close();
+        await exited;
+      }
     });
   });
 });
