@@ -1,18 +1,18 @@
 /**
  * The baseline of the sessions benchmark: the least code that answers
  * `GET /api/v1/programs/:id/sessions?from=&to=` with the same JSON as Tandem — `node:http`, a
- * `pg` Pool of the same size, no framework, no authentication, no check that the program
- * exists, no validation beyond the query's shape.
+ * `pg` Pool of the same size, no framework, no authentication, no validation beyond the query's
+ * shape.
  *
  * It runs Tandem's own session SQL, verbatim: the benchmark captures it from Tandem and passes
- * it in BENCH_SESSIONS_SQL (TypeORM's `find` with the closure relation, so rows come back
- * under TypeORM's column aliases). The benchmark checks both servers answer byte for byte the
- * same.
+ * it in BENCH_SESSIONS_SQL (read-side/program-sessions.query.ts: from the program, so a row of
+ * nulls means a program without sessions in the window, and no rows an unknown program). The
+ * benchmark checks both servers answer byte for byte the same.
  *
  * Run as a child process by run.ts; prints `{"port":N}` once listening.
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Pool, types } from 'pg';
+import { Pool } from 'pg';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const sessionsSql = process.env.BENCH_SESSIONS_SQL;
@@ -24,30 +24,35 @@ if (!databaseUrl || !sessionsSql) {
   process.exit(2);
 }
 
-// A `date` stays the text PostgreSQL sent (YYYY-MM-DD), as TypeORM hands it to Tandem.
-types.setTypeParser(types.builtins.DATE, (value: string) => value);
-
 const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
 pool.on('error', (error) => console.error(`baseline-server: idle database connection failed: ${error.message}`));
 
-const S = 'ProgramSession_';
-const C = 'ProgramSession__ProgramSession_closure_';
-type Row = Record<string, unknown>;
+interface Row {
+  id: string | null;
+  program_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  local_date: string;
+  cancelled: boolean;
+  cancel_reason: string | null;
+  attendance: number | null;
+  notes: string | null;
+  version: number;
+}
 
-/** Same fields, same order as Tandem's toSessionResponse. */
+/** Same fields, same order as Tandem's toSessionResponseFromRow. */
 function toResponse(row: Row) {
-  const closureName = row[`${C}name`] as string | null;
   return {
-    id: row[`${S}id`],
-    programId: row[`${S}program_id`],
-    startsAt: (row[`${S}starts_at`] as Date).toISOString(),
-    endsAt: (row[`${S}ends_at`] as Date).toISOString(),
-    localDate: row[`${S}local_date`],
-    cancelled: (row[`${S}cancelled`] as boolean) || row[`${S}closure_id`] !== null,
-    cancelReason: closureName ?? null,
-    attendance: row[`${S}attendance`],
-    notes: row[`${S}notes`],
-    version: row[`${S}version`],
+    id: row.id,
+    programId: row.program_id,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    localDate: row.local_date,
+    cancelled: row.cancelled,
+    cancelReason: row.cancel_reason,
+    attendance: row.attendance,
+    notes: row.notes,
+    version: row.version,
   };
 }
 
@@ -68,9 +73,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
     return send(res, 400, '{"error":"the baseline serves only ?from=&to="}');
   const { rows } = await pool.query<Row>(sessionsSql as string, [match[1], from, to]);
-  // The SQL is inclusive of `to` (BETWEEN); the window is [from, to), as in Tandem.
-  const body = JSON.stringify({ data: rows.filter((row) => (row[`${S}starts_at`] as Date) < to).map(toResponse) });
-  send(res, 200, body);
+  if (rows.length === 0) return send(res, 404, '{"error":"no such program"}');
+  send(res, 200, JSON.stringify({ data: rows.filter((row) => row.id !== null).map(toResponse) }));
 }
 
 const server = createServer((req, res) => {

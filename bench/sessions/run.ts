@@ -388,7 +388,7 @@ async function main(): Promise<number> {
       return report();
     });
     const perRequest = perCall(statements, COUNTED_REQUESTS);
-    const sessionsStatement = statements.find((s) => /\bFROM "program_sessions"/.test(s.sql));
+    const sessionsStatement = statements.find((s) => /\bJOIN program_sessions s\b/.test(s.sql));
     if (!sessionsStatement) {
       throw new BenchError(
         "no statement on program_sessions was seen in Tandem's process",
@@ -399,11 +399,9 @@ async function main(): Promise<number> {
       const role =
         s === sessionsStatement
           ? 'the sessions'
-          : /"auth_sessions"/.test(s.sql)
+          : /\bauth_sessions\b/.test(s.sql)
             ? 'the JWT strategy loading user and session'
-            : /FROM "programs"/.test(s.sql)
-              ? 'the program and its partners (404 check)'
-              : 'other';
+            : 'other';
       console.log(`      ${(s.calls / COUNTED_REQUESTS).toFixed(2)} × (${role}) ${shortSql(s.sql, 110)}`);
     }
 

@@ -12,7 +12,7 @@ import {
   UpdateProgramDto,
 } from './dto/program.dto';
 import { ListSessionsQueryDto, SessionListDto } from './dto/session.dto';
-import { toProgramResponse, toSessionResponse } from './program.mapper';
+import { toProgramResponse, toSessionResponseFromRow } from './program.mapper';
 import type { Program } from './program.entity';
 import { ProgramService } from './program.service';
 
@@ -96,6 +96,6 @@ export class ProgramController {
   @ApiOkResponse({ type: SessionListDto })
   @ApiProblems(400, 404)
   async sessions(@ProgramId() id: string, @Query() query: ListSessionsQueryDto): Promise<SessionListDto> {
-    return { data: (await this.programs.sessionsInWindow(id, query)).map(toSessionResponse) };
+    return { data: (await this.programs.sessionsInWindow(id, query)).map(toSessionResponseFromRow) };
   }
 }

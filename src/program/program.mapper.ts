@@ -1,6 +1,7 @@
 import type { ProgramResponseDto } from './dto/program.dto';
 import type { CalendarSessionResponseDto, SessionResponseDto } from './dto/session.dto';
 import type { ProgramSession } from './program-session.entity';
+import type { ProgramSessionRow } from '../read-side/program-sessions.query';
 import type { Program } from './program.entity';
 import { isSessionCancelled, sessionCancelReason } from './program.service';
 
@@ -54,6 +55,22 @@ export function toSessionResponse(session: ProgramSession): SessionResponseDto {
     attendance: session.attendance,
     notes: session.notes,
     version: session.version,
+  };
+}
+
+/** A session as the sessions route reads it (read-side/program-sessions.query.ts). */
+export function toSessionResponseFromRow(row: ProgramSessionRow): SessionResponseDto {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    localDate: row.local_date,
+    cancelled: row.cancelled,
+    cancelReason: row.cancel_reason,
+    attendance: row.attendance,
+    notes: row.notes,
+    version: row.version,
   };
 }
 

@@ -32,6 +32,7 @@ import { ProgramSession } from './program-session.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { SessionsRemoving } from './program.events';
 import { PartnerProblemError, ProgramNotFoundError, SessionNotFoundError, SessionRangeError } from './program.errors';
+import { programSessionRows, ProgramSessionRow } from '../read-side/program-sessions.query';
 
 const DAY_MS = 86_400_000;
 
@@ -193,15 +194,13 @@ export class ProgramService implements OnModuleInit {
     programId: string,
     query: ListSessionsQueryDto,
     now = this.clock.now(),
-  ): Promise<ProgramSession[]> {
+  ): Promise<ProgramSessionRow[]> {
     const from = query.from ? new Date(query.from) : new Date(now.getTime() - DEFAULT_SESSIONS_PAST_DAYS * DAY_MS);
     const to = query.to ? new Date(query.to) : new Date(Math.max(this.horizon(now).getTime(), from.getTime()));
     checkSessionRange(from, to, MAX_SESSION_RANGE_DAYS);
-    // Only whether it exists: get() would load the partners too (two more statements per read).
-    if (!(await this.programs.existsBy({ id: programId }))) throw new ProgramNotFoundError();
-    const sessions = await this.listSessions(programId, from, to);
-    // Between is inclusive; the window is [from, to).
-    return sessions.filter((session) => session.startsAt < to);
+    const sessions = await programSessionRows(this.dataSource, programId, from, to);
+    if (!sessions) throw new ProgramNotFoundError();
+    return sessions;
   }
 
   /**

@@ -151,6 +151,8 @@ describe('Programs (e2e)', () => {
       expect(byDefault.map((s) => s.id)).toEqual(expected.map((s) => s.id));
       const window = await sessionsOf(program.id, `from=${WEDNESDAY_BEFORE}&to=${WEDNESDAY_AFTER}`);
       expect(window.map((s) => s.localDate)).toEqual([WEDNESDAY_BEFORE]);
+      // A window before the program began: the program exists, so an empty list, not a 404.
+      expect(await sessionsOf(program.id, 'from=2025-01-01&to=2025-02-01')).toEqual([]);
       for (const query of [
         'from=2026-01-01&to=2025-12-01',
         'from=2024-01-01&to=2026-06-01',
