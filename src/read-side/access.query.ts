@@ -1,4 +1,4 @@
-import { Role } from '../auth/role.enum';
+import { Role } from '@tandem/shared';
 import { Queryable } from './queryable';
 
 export interface AccessRow {
