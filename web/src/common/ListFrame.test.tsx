@@ -58,6 +58,9 @@ describe('ListFrame', () => {
     expect(status()).toHaveTextContent(/^1 contact$/);
     again({ total: 12, filtered: true });
     expect(status()).toHaveTextContent('12 contacts found');
+    // Thousands grouped, as the directory's "About 12,015 partners" writes them.
+    again({ total: 2405, filtered: true });
+    expect(status()).toHaveTextContent('2,405 contacts found');
     again({ total: 12, countText: (total) => `${total} need action` });
     expect(status()).toHaveTextContent('12 need action');
     again({ total: 12, status: '' });

@@ -110,7 +110,7 @@ export function ListFrame({
             : emptyText
           : countText
             ? countText(total)
-            : `${total} ${total === 1 ? noun.one : noun.many}${filtered ? ' found' : ''}`);
+            : `${total.toLocaleString('en-US')} ${total === 1 ? noun.one : noun.many}${filtered ? ' found' : ''}`);
 
   return (
     <Stack gap="md">
