@@ -9,7 +9,6 @@ import {
   MoreThanOrEqual,
   Repository,
 } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page } from '../common/dto/pagination.dto';
 import { AuditAction, AuditChanges, AuditEvent } from './audit-event.entity';
 import { ListAuditQueryDto } from './dto/audit.dto';
@@ -71,9 +70,12 @@ export class AuditService {
 
   /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    // TypeORM's insert type cannot map the jsonb column's `unknown` values; the column takes any JSON.
-    const changes = (entry.changes ?? {}) as QueryDeepPartialEntity<AuditEvent>['changes'];
-    await manager.insert(AuditEvent, { ...entry, changes });
+    // Every write ends here, so no query builder: the id and time are the columns' defaults and
+    // nothing reads them back (TypeORM's insert would build the statement and return both).
+    await manager.query(
+      'INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes) VALUES ($1, $2, $3, $4, $5)',
+      [entry.actorId, entry.entityType, entry.entityId, entry.action, JSON.stringify(entry.changes ?? {})],
+    );
   }
 
   /**

@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
+import { guardReferences } from '../common/database-errors';
+import { insertNew } from '../common/insert-entity';
 import { Page } from '../common/dto/pagination.dto';
 import { DomainEvents } from '../common/events/domain-events';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
@@ -27,6 +29,12 @@ const CONTACT_FIELDS = [
 ] as const;
 /** Fields the audit log never holds values of: after erasure nothing of the person remains. */
 const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'title', 'email', 'phone', 'notes']);
+
+/** A foreign key that fails because the organization went away mid-request → the body field to name. */
+const FK_FIELDS: Record<string, string> = { fk_contacts_organization: 'organizationId' };
+
+const unknownOrganization = () =>
+  new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
 
 /** Why an organization's primary contact cannot be emailed (see ContactService.primaryReach). */
 export type PrimaryContactGap = 'no-contact' | 'no-email' | 'unsubscribed';
@@ -141,26 +149,53 @@ export class ContactService {
     return 'unsubscribed';
   }
 
+  /**
+   * Adds a contact to an organization. A primary one takes over from the organization's primary
+   * contact, under the organization's row lock so that two at once take turns; any other reads
+   * nothing first, the foreign key vouching for the organization (see refusedLikeBefore).
+   */
   async create(dto: CreateContactDto, actor: AuthUser): Promise<Contact> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.organizations.lockWithin(manager, dto.organizationId)))
-        throw new ValidationFailedError([{ field: 'organizationId', message: 'is not a known organization' }]);
-      const language = await this.library.languageFor(dto.language, {}, manager);
-      if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
-      const contact = await manager.save(manager.create(Contact, { ...dto, language }));
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        entityType: 'contact',
-        entityId: contact.id,
-        action: 'create',
-        changes: auditChanges(null, contact, CONTACT_FIELDS, PERSONAL_FIELDS),
-      });
-      this.logger.log(
-        { contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id },
-        'contact created',
-      );
-      return contact;
+    return this.refusedLikeBefore(dto, () =>
+      guardReferences(FK_FIELDS, () => this.dataSource.transaction((manager) => this.insert(manager, dto, actor))),
+    );
+  }
+
+  /**
+   * Runs a create that skipped the organization check. When it is refused (a 400: a language
+   * the library does not offer, the foreign key), an unknown organization is the answer after
+   * all, as when it was checked first.
+   */
+  private async refusedLikeBefore<R>(dto: CreateContactDto, create: () => Promise<R>): Promise<R> {
+    try {
+      return await create();
+    } catch (error) {
+      if (
+        error instanceof ValidationFailedError &&
+        (await this.organizations.existingIds([dto.organizationId])).size === 0
+      )
+        throw unknownOrganization();
+      throw error;
+    }
+  }
+
+  private async insert(manager: EntityManager, dto: CreateContactDto, actor: AuthUser): Promise<Contact> {
+    if (dto.isPrimary && !(await this.organizations.lockWithin(manager, dto.organizationId)))
+      throw unknownOrganization();
+    const language = await this.library.languageFor(dto.language, {}, manager);
+    if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
+    const contact = await insertNew(manager, manager.create(Contact, { ...dto, language }));
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      entityType: 'contact',
+      entityId: contact.id,
+      action: 'create',
+      changes: auditChanges(null, contact, CONTACT_FIELDS, PERSONAL_FIELDS),
     });
+    this.logger.log(
+      { contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id },
+      'contact created',
+    );
+    return contact;
   }
 
   async update(id: string, dto: UpdateContactDto, actor: AuthUser): Promise<Contact> {

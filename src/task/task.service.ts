@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { guardReferences } from '../common/database-errors';
+import { insertNew } from '../common/insert-entity';
 import { Clock } from '../common/clock/clock';
 import { isDateOnly } from '../common/dto/date-time';
 import { Page } from '../common/dto/pagination.dto';
@@ -108,41 +109,79 @@ export class TaskService {
 
   /**
    * Adds a follow-up, assigned to the actor unless said otherwise. Given a visit and no
-   * organization, the task belongs to the visit's organization.
+   * organization, the task belongs to the visit's organization. The common task reads nothing
+   * first: the foreign keys vouch for its organization and program, this request's
+   * authentication for the actor being active; a refused one gets the up-front checks' answer.
    */
   async create(dto: CreateTaskDto, actor: AuthUser): Promise<Task> {
-    const refs = await this.assertReferences(dto);
-    return guardReferences(FK_FIELDS, () =>
-      this.dataSource.transaction(async (manager) => {
-        const organizationId = dto.organizationId ?? refs.visitOrganizationId ?? null;
-        this.assertVisitOrganization(dto.visitId ?? null, refs.visitOrganizationId, organizationId, 'organizationId');
-        return this.createWithin(
-          manager,
-          {
-            title: dto.title,
-            dueAt: refs.dueAt!,
-            assigneeId: dto.assigneeId ?? actor.id,
-            organizationId,
-            programId: dto.programId ?? null,
-            visitId: dto.visitId ?? null,
-            status: dto.status,
-          },
-          actor.id,
-        );
-      }),
+    const dueAt = await this.dueInstant(dto.dueAt);
+    // A due time out of range: the up-front checks refuse it, naming any bad reference with it.
+    if (dueAtProblem(dueAt, this.clock.now())) await this.assertReferences(dto);
+    return this.refusedLikeBefore(dto, () =>
+      guardReferences(FK_FIELDS, () =>
+        this.dataSource.transaction(async (manager) => {
+          const visitOrganizationId = await this.visitOrganization(manager, dto.visitId ?? null);
+          const organizationId = dto.organizationId ?? visitOrganizationId ?? null;
+          this.assertVisitOrganization(dto.visitId ?? null, visitOrganizationId, organizationId, 'organizationId');
+          return this.createWithin(
+            manager,
+            {
+              title: dto.title,
+              dueAt,
+              assigneeId: dto.assigneeId ?? actor.id,
+              organizationId,
+              programId: dto.programId ?? null,
+              visitId: dto.visitId ?? null,
+              status: dto.status,
+            },
+            actor.id,
+            actor.id,
+          );
+        }),
+      ),
     );
+  }
+
+  /**
+   * Runs a create that skipped the reference checks. When it is refused (a 400: an unknown
+   * visit or one of another organization, an inactive assignee, a foreign key), those checks
+   * run after all and their answer wins, as when they ran first: every bad reference named at once.
+   */
+  private async refusedLikeBefore<R>(dto: CreateTaskDto, create: () => Promise<R>): Promise<R> {
+    try {
+      return await create();
+    } catch (error) {
+      if (error instanceof ValidationFailedError) await this.assertReferences(dto);
+      throw error;
+    }
+  }
+
+  /** The organization of the task's visit, in the caller's transaction; a 400 when there is no such visit. */
+  private async visitOrganization(manager: EntityManager, visitId: string | null): Promise<string | undefined> {
+    if (!visitId) return undefined;
+    const organizationId = await this.visits.organizationIdOf(visitId, manager);
+    if (organizationId === undefined)
+      throw new ValidationFailedError([{ field: 'visitId', message: 'is not a known visit' }]);
+    return organizationId;
   }
 
   /**
    * Saves a task inside the caller's transaction with the rules and audit of POST /tasks: the
    * assignee must be an active user, `completedAt` follows the status (open by default). For
    * other domains whose change makes tasks (a check-in closing with concerns); the caller has
-   * checked what the task refers to. `actorId` is null for the system.
+   * checked what the task refers to. `actorId` is null for the system. `signedInId` is the
+   * user whose request this is, found active by its authentication: assigning to them needs no check.
    */
-  async createWithin(manager: EntityManager, input: NewTask, actorId: string | null): Promise<Task> {
-    await this.assertAssignee(manager, input.assigneeId, null);
+  async createWithin(
+    manager: EntityManager,
+    input: NewTask,
+    actorId: string | null,
+    signedInId?: string,
+  ): Promise<Task> {
+    if (input.assigneeId !== signedInId) await this.assertAssignee(manager, input.assigneeId, null);
     const status = input.status ?? TaskStatus.Open;
-    const task = await manager.save(
+    const task = await insertNew(
+      manager,
       manager.create(Task, {
         ...input,
         status,

@@ -20,7 +20,7 @@ import { Visit } from './visit.entity';
 import { VisitNotFoundError } from './visit.errors';
 import { VisitRecord } from './visit.mapper';
 import { timeWindow, visitedAtProblem } from './visit.rules';
-import { loadPeople, PeopleLinks, replacePeople } from '../common/people-links';
+import { insertWithPeopleSql, loadPeople, PeopleLinks, replacePeople } from '../common/people-links';
 
 const PEOPLE: PeopleLinks = { owner: 'visit_id', users: 'visit_staff', contacts: 'visit_contacts' };
 
@@ -60,6 +60,19 @@ const FK_FIELDS: Record<string, string> = {
 };
 
 const SORT_COLUMNS = { visitedAt: 'v.visited_at', createdAt: 'v.created_at' } as const;
+
+/** What a new visit's row holds besides what the database fills in. */
+type NewVisit = Pick<Visit, (typeof COLUMNS)[number] | 'createdById'>;
+
+/** A new visit's row and links in one statement: $1–$9 the columns, $10 the staff, $11 the contacts. */
+const INSERT_VISIT = insertWithPeopleSql(
+  PEOPLE,
+  `INSERT INTO visits (organization_id, program_id, visited_at, location, purpose, invitations_handed_out, people_reached, notes, created_by_id)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+   RETURNING id, version, created_at, updated_at`,
+  '$10',
+  '$11',
+);
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
@@ -116,49 +129,103 @@ export class VisitService {
     return { data: page.data.map((visit) => ({ visit, ...links.get(visit.id)! })), meta: page.meta };
   }
 
-  /** Records a visit: when defaults to now, staff to the actor, counts to 0. */
+  /**
+   * Records a visit: when defaults to now, staff to the actor, counts to 0. The common visit
+   * reads nothing first: the foreign keys vouch for the organization and program, this request's
+   * authentication for the actor being active. A refused one gets the up-front checks' answer
+   * (see refusedLikeBefore).
+   */
   async recordVisit(dto: CreateVisitDto, actor: AuthUser): Promise<VisitRecord> {
     const visitedAt = dto.visitedAt !== undefined ? new Date(dto.visitedAt) : this.clock.now();
-    await this.assertReferences(dto);
     // Checked in the order given, so an error's index points into the request's array.
     const givenStaff = dto.staffIds ?? [actor.id];
     const givenContacts = dto.contactIds ?? [];
     const staffIds = sorted(givenStaff);
     const contactIds = sorted(givenContacts);
-    return guardReferences(FK_FIELDS, () =>
-      this.dataSource.transaction(async (manager) => {
-        await this.assertStaff(manager, givenStaff, []);
-        await this.assertContacts(manager, givenContacts, dto.organizationId);
-        const visit = await manager.save(
-          manager.create(Visit, {
-            organizationId: dto.organizationId,
-            programId: dto.programId ?? null,
-            visitedAt,
-            location: dto.location ?? null,
-            purpose: dto.purpose,
-            invitationsHandedOut: dto.invitationsHandedOut ?? 0,
-            peopleReached: dto.peopleReached ?? 0,
-            notes: dto.notes ?? null,
-            createdById: actor.id,
-          }),
-        );
-        await replacePeople(manager, PEOPLE, 'users', visit.id, staffIds);
-        await replacePeople(manager, PEOPLE, 'contacts', visit.id, contactIds);
-        const record = { visit, staffIds, contactIds };
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          entityType: 'visit',
-          entityId: visit.id,
-          action: 'create',
-          changes: auditChanges(null, flatten(record), AUDITED_FIELDS, PERSONAL_FIELDS),
-        });
-        this.logger.log(
-          { visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id },
-          'visit recorded',
-        );
-        return record;
-      }),
+    // A time out of range: the up-front checks refuse it, naming any bad reference with it.
+    if (dto.visitedAt !== undefined && visitedAtProblem(visitedAt, this.clock.now())) await this.assertReferences(dto);
+    return this.refusedLikeBefore(dto, () =>
+      guardReferences(FK_FIELDS, () =>
+        this.dataSource.transaction(async (manager) => {
+          await this.assertStaff(manager, givenStaff, [actor.id]);
+          await this.assertContacts(manager, givenContacts, dto.organizationId);
+          const visit = await this.insert(
+            manager,
+            {
+              organizationId: dto.organizationId,
+              programId: dto.programId ?? null,
+              visitedAt,
+              location: dto.location ?? null,
+              purpose: dto.purpose,
+              invitationsHandedOut: dto.invitationsHandedOut ?? 0,
+              peopleReached: dto.peopleReached ?? 0,
+              notes: dto.notes ?? null,
+              createdById: actor.id,
+            },
+            staffIds,
+            contactIds,
+          );
+          const record = { visit, staffIds, contactIds };
+          await this.audit.record(manager, {
+            actorId: actor.id,
+            entityType: 'visit',
+            entityId: visit.id,
+            action: 'create',
+            changes: auditChanges(null, flatten(record), AUDITED_FIELDS, PERSONAL_FIELDS),
+          });
+          this.logger.log(
+            { visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id },
+            'visit recorded',
+          );
+          return record;
+        }),
+      ),
     );
+  }
+
+  /**
+   * Runs a create that skipped the reference checks. When it is refused (a 400: a bad staff
+   * member or contact, a foreign key), those checks run after all and their answer wins, as
+   * when they ran first: every bad reference named at once, before any staff or contact error.
+   */
+  private async refusedLikeBefore<R>(dto: CreateVisitDto, create: () => Promise<R>): Promise<R> {
+    try {
+      return await create();
+    } catch (error) {
+      if (error instanceof ValidationFailedError) await this.assertReferences(dto);
+      throw error;
+    }
+  }
+
+  /** The visits row and its links, in one statement; the visit as saving the entity would leave it. */
+  private async insert(
+    manager: EntityManager,
+    columns: NewVisit,
+    staffIds: string[],
+    contactIds: string[],
+  ): Promise<Visit> {
+    const [row] = await manager.query<{ id: string; version: number; created_at: Date; updated_at: Date }[]>(
+      INSERT_VISIT,
+      [
+        columns.organizationId,
+        columns.programId,
+        columns.visitedAt,
+        columns.location,
+        columns.purpose,
+        columns.invitationsHandedOut,
+        columns.peopleReached,
+        columns.notes,
+        columns.createdById,
+        staffIds,
+        contactIds,
+      ],
+    );
+    return Object.assign(new Visit(), columns, {
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
   }
 
   /**
@@ -255,12 +322,16 @@ export class VisitService {
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
-  /** Staff must be active users; someone already on the visit may stay after deactivation. */
-  private async assertStaff(manager: EntityManager, staffIds: string[], alreadyOn: string[]): Promise<void> {
-    if (staffIds.length === 0) return;
-    const allowed = new Set([...(await this.users.activeIds(staffIds, manager)), ...alreadyOn]);
+  /**
+   * Staff must be active users. `allowed` need no check: someone already on the visit may stay
+   * after deactivation, and the actor's token was checked against an active user by this request.
+   */
+  private async assertStaff(manager: EntityManager, staffIds: string[], allowed: string[]): Promise<void> {
+    const unchecked = staffIds.filter((id) => !allowed.includes(id));
+    if (unchecked.length === 0) return;
+    const active = new Set([...(await this.users.activeIds(unchecked, manager)), ...allowed]);
     const errors = staffIds.flatMap((id, index) =>
-      allowed.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }],
+      active.has(id) ? [] : [{ field: `staffIds.${index}`, message: 'is not an active user' }],
     );
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }

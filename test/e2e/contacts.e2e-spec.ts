@@ -4,9 +4,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
 import { Contact } from '../../src/contact/contact.entity';
+import { ContactService } from '../../src/contact/contact.service';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
+import { statementsOf } from '../setup/statements';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
+
+const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
 
 /** Every place in the database a string could hide: text-like, JSON and array columns of every table. */
 async function tablesContaining(dataSource: DataSource, needle: string): Promise<string[]> {
@@ -191,6 +195,36 @@ describe('Contacts (e2e)', () => {
     expect(after.map((c) => c.id)).toEqual([first.id]);
   });
 
+  it('writes a contact with its audit event, reading only the library settings; a primary one locks the organization first', async () => {
+    const contacts = t.app.get(ContactService);
+    const actor = { ...staff.user, sessionId: UNKNOWN };
+    const { result: contact, sent } = await statementsOf(
+      () => contacts.create({ organizationId: orgId, name: 'Dana Whitfield', title: 'Case manager' }, actor),
+      Infinity,
+    );
+    expect(sent).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/^SELECT .* FROM "settings"/),
+      expect.stringMatching(/^INSERT INTO "contacts"/),
+      expect.stringMatching(/^INSERT INTO audit_events/),
+      'COMMIT',
+    ]);
+    // As a read gives it: the defaults filled in, what was left out null.
+    expect(contact).toMatchObject({ isPrimary: false, preferredChannel: 'email', language: 'en', email: null });
+    expect(await contacts.get(contact.id)).toEqual(contact);
+
+    const primary = await statementsOf(
+      () => contacts.create({ organizationId: orgId, name: 'Ann Lee', isPrimary: true }, actor),
+      Infinity,
+    );
+    expect(primary.sent.slice(0, 2)).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/^SELECT .* FROM "organizations" .* FOR UPDATE/),
+    ]);
+    const audited = await t.dataSource.query('SELECT entity_id FROM audit_events ORDER BY occurred_at');
+    expect(audited.map((row: { entity_id: string }) => row.entity_id)).toEqual([contact.id, primary.result.id]);
+  });
+
   it('refuses a stale version with 409, and bad input with 400 naming the fields', async () => {
     const contact = await persistContact(t.dataSource, orgId);
     await request(t.http)
@@ -300,6 +334,15 @@ describe('Contacts (e2e)', () => {
       expect(notOffered.body.errors).toEqual([
         { field: 'language', message: 'must be one of the languages the library offers: en (English)' },
       ]);
+      expect(await t.dataSource.getRepository(Contact).count()).toBe(0);
+    });
+
+    it('names an unknown organization rather than the language, as when the organization is checked first', async () => {
+      const unknownOrganization = [{ field: 'organizationId', message: 'is not a known organization' }];
+      for (const isPrimary of [false, true]) {
+        const refused = await create({ organizationId: UNKNOWN, language: 'fr', isPrimary }).expect(400);
+        expect(refused.body.errors).toEqual(unknownOrganization);
+      }
       expect(await t.dataSource.getRepository(Contact).count()).toBe(0);
     });
 

@@ -2,9 +2,11 @@ import request from 'supertest';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Role } from '../../src/auth/role.enum';
 import { Organization } from '../../src/organization/organization.entity';
+import { OrganizationService } from '../../src/organization/organization.service';
 import { StageChange } from '../../src/organization/stage-change.entity';
 import { persistAudience, persistCapability, persistOrganization } from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
+import { statementsOf } from '../setup/statements';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 describe('Organizations (e2e)', () => {
@@ -79,6 +81,50 @@ describe('Organizations (e2e)', () => {
       expect(changes).toEqual([
         expect.objectContaining({ fromStage: null, toStage: 'prospect', changedById: staff.user.id }),
       ]);
+    });
+
+    it('writes the organization with its first stage in one statement and its audit event in the same transaction', async () => {
+      const organizations = t.app.get(OrganizationService);
+      const { result: org, sent } = await statementsOf(
+        () =>
+          organizations.create({ name: 'Eastside Library Friends', tags: ['youth'] }, { ...staff.user, sessionId: '' }),
+        Infinity,
+      );
+      expect(sent).toEqual([
+        'START TRANSACTION',
+        expect.stringMatching(/^WITH o AS \( INSERT INTO organizations .* INSERT INTO organization_stage_changes /),
+        expect.stringMatching(/^INSERT INTO audit_events /),
+        'COMMIT',
+      ]);
+      expect(org).toEqual(await organizations.get(org.id));
+      expect(await t.dataSource.getRepository(StageChange).findBy({ organizationId: org.id })).toEqual([
+        expect.objectContaining({ fromStage: null, toStage: 'prospect', reason: null, changedById: staff.user.id }),
+      ]);
+      const audit = await t.dataSource.getRepository(AuditEvent).findBy({ entityId: org.id });
+      expect(audit).toEqual([expect.objectContaining({ action: 'create', actorId: staff.user.id })]);
+      expect(audit[0].changes).toEqual({
+        name: { before: null, after: 'Eastside Library Friends' },
+        stage: { before: null, after: 'prospect' },
+        tags: { before: null, after: ['youth'] },
+        audienceIds: { before: null, after: [] },
+        capabilityIds: { before: null, after: [] },
+        seeksCapabilityIds: { before: null, after: [] },
+        fitAudienceReach: { before: null, after: 0 },
+        fitMissionOverlap: { before: null, after: 0 },
+        fitComplementaryResources: { before: null, after: 0 },
+      });
+    });
+
+    it('leaves no organization, stage change or audit event behind a refused name', async () => {
+      await create({ name: 'Youth Shelter' }).expect(201);
+      const counts = async () => ({
+        organizations: await t.dataSource.getRepository(Organization).count(),
+        stages: await t.dataSource.getRepository(StageChange).count(),
+        audit: await t.dataSource.getRepository(AuditEvent).count(),
+      });
+      const before = await counts();
+      await create({ name: 'YOUTH shelter' }).expect(409);
+      expect(await counts()).toEqual(before);
     });
 
     it('answers 409 for a name already taken, whatever its case', async () => {

@@ -7,6 +7,7 @@ import { persistOrganization } from '../factories/directory.factory';
 import { persistTask } from '../factories/task.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { persistBareProgram, persistVisit } from '../factories/visit.factory';
+import { statementsOf } from '../setup/statements';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
@@ -155,6 +156,59 @@ describe(`${TaskService.name} (e2e)`, () => {
       const missing = await request(t.http).post('/api/v1/tasks').set(staff.auth).send({}).expect(400);
       expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueAt', 'title']);
       expect(await taskTables(t)).toEqual(before);
+    });
+
+    it('still names every bad reference at once, before an assignee or visit mismatch', async () => {
+      const other = await persistOrganization(t.dataSource, { name: 'Central High' });
+      const visit = await persistVisit(t.dataSource, orgId);
+      const gone = await signedInAs(t, Role.Staff);
+      await t.dataSource.getRepository(User).update({ id: gone.user.id }, { active: false });
+      const before = await taskTables(t);
+      const fields = async (body: Record<string, unknown>) =>
+        (
+          await request(t.http)
+            .post('/api/v1/tasks')
+            .set(staff.auth)
+            .send({ title: 'Call back', dueAt: inHours(2).toISOString(), ...body })
+            .expect(400)
+        ).body.errors;
+      const unknownOrganization = { field: 'organizationId', message: 'is not a known organization' };
+      const unknownProgram = { field: 'programId', message: 'is not a known program' };
+      const unknownVisit = { field: 'visitId', message: 'is not a known visit' };
+
+      expect(await fields({ organizationId: UNKNOWN, programId: UNKNOWN, visitId: UNKNOWN })).toEqual([
+        unknownOrganization,
+        unknownProgram,
+        unknownVisit,
+      ]);
+      expect(await fields({ organizationId: UNKNOWN, assigneeId: gone.user.id })).toEqual([unknownOrganization]);
+      expect(await fields({ programId: UNKNOWN, visitId: visit.id, organizationId: other.id })).toEqual([
+        unknownProgram,
+      ]);
+      expect(await fields({ visitId: UNKNOWN, dueAt: '2099-01-01T00:00:00Z' })).toEqual([
+        unknownVisit,
+        { field: 'dueAt', message: 'must not be more than 5 years ahead' },
+      ]);
+      expect(await taskTables(t)).toEqual(before);
+    });
+
+    it('writes a task for yourself with its audit event in one transaction, reading nothing first', async () => {
+      const tasks = t.app.get(TaskService);
+      const { result: task, sent } = await statementsOf(
+        () =>
+          tasks.create(
+            { title: 'Send the spring schedule', dueAt: inHours(24).toISOString(), organizationId: orgId },
+            { ...staff.user, sessionId: UNKNOWN },
+          ),
+        24,
+      );
+      expect(sent).toEqual(['START TRANSACTION', 'INSERT INTO "tasks"("id"', 'INSERT INTO audit_events', 'COMMIT']);
+      expect(await tasks.get(task.id)).toEqual(task);
+      const [{ audit }] = await t.dataSource.query(
+        'SELECT count(*)::int AS audit FROM audit_events WHERE entity_id = $1',
+        [task.id],
+      );
+      expect(audit).toBe(1);
     });
 
     it('lets staff write and viewers only read', async () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { AuditService } from '../../src/audit/audit.service';
 import { Role } from '../../src/auth/role.enum';
 import { User } from '../../src/user/user.entity';
 import { VisitPurpose } from '../../src/visit/visit.entity';
@@ -7,6 +8,7 @@ import { VisitService } from '../../src/visit/visit.service';
 import { persistContact, persistOrganization } from '../factories/directory.factory';
 import { SignedIn, signedInAs } from '../factories/user.factory';
 import { persistBareProgram, persistVisit } from '../factories/visit.factory';
+import { statementsOf } from '../setup/statements';
 import { createTestApp, TestApp, truncateAll } from '../setup/test-app';
 
 const UNKNOWN = '7d0c5d1e-93a4-4b8f-9f0e-000000000000';
@@ -177,6 +179,79 @@ describe(`${VisitService.name} (e2e)`, () => {
         peopleReached: 0,
         visitedAt: new Date(Date.now() + 300 * DAY).toISOString(),
       }).expect(201);
+    });
+
+    it('still names every bad reference at once, before any staff or contact error', async () => {
+      const gone = await signedInAs(t, Role.Staff);
+      await t.dataSource.getRepository(User).update({ id: gone.user.id }, { active: false });
+      const mine = await persistContact(t.dataSource, orgId);
+      const before = await visitTables(t);
+      const fields = async (body: Record<string, unknown>) =>
+        (
+          await request(t.http)
+            .post('/api/v1/visits')
+            .set(staff.auth)
+            .send({ organizationId: orgId, purpose: 'planning', ...body })
+            .expect(400)
+        ).body.errors;
+      const unknownOrganization = { field: 'organizationId', message: 'is not a known organization' };
+      const unknownProgram = { field: 'programId', message: 'is not a known program' };
+
+      expect(await fields({ organizationId: UNKNOWN, programId: UNKNOWN })).toEqual([
+        unknownOrganization,
+        unknownProgram,
+      ]);
+      expect(await fields({ organizationId: UNKNOWN, staffIds: [gone.user.id] })).toEqual([unknownOrganization]);
+      expect(await fields({ organizationId: UNKNOWN, contactIds: [mine.id] })).toEqual([unknownOrganization]);
+      expect(await fields({ programId: UNKNOWN, staffIds: [staff.user.id, gone.user.id] })).toEqual([unknownProgram]);
+      expect(await fields({ programId: UNKNOWN, visitedAt: new Date(Date.now() + 400 * DAY).toISOString() })).toEqual([
+        unknownProgram,
+        { field: 'visitedAt', message: 'must not be more than 366 days ahead' },
+      ]);
+      expect(await visitTables(t)).toEqual(before);
+    });
+
+    it('writes the visit with its staff in one statement and its audit event in the same transaction, reading nothing first', async () => {
+      const visits = t.app.get(VisitService);
+      const actor = { ...staff.user, sessionId: UNKNOWN };
+      const dto = {
+        organizationId: orgId,
+        purpose: VisitPurpose.Invitations,
+        staffIds: [staff.user.id],
+        contactIds: [],
+      };
+      const { result: record, sent } = await statementsOf(() => visits.recordVisit(dto, actor));
+      expect(sent).toEqual([
+        'START TRANSACTION',
+        'WITH record AS (INSERT INTO visits (orga',
+        'INSERT INTO audit_events (actor_id, enti',
+        'COMMIT',
+      ]);
+      const [links] = await t.dataSource.query(
+        `SELECT (SELECT array_agg(user_id) FROM visit_staff WHERE visit_id = $1) AS staff,
+                (SELECT count(*)::int FROM visit_contacts WHERE visit_id = $1) AS contacts,
+                (SELECT count(*)::int FROM audit_events WHERE entity_id = $1) AS audit`,
+        [record.visit.id],
+      );
+      expect(links).toEqual({ staff: [staff.user.id], contacts: 0, audit: 1 });
+      expect(await visits.get(record.visit.id)).toEqual(record);
+    });
+
+    it('leaves no visit, link or audit event when a part of the write fails', async () => {
+      const visits = t.app.get(VisitService);
+      const before = await visitTables(t);
+      const failing = jest.spyOn(AuditService.prototype, 'record').mockRejectedValueOnce(new Error('audit log down'));
+      try {
+        await expect(
+          visits.recordVisit(
+            { organizationId: orgId, purpose: VisitPurpose.Planning, staffIds: [staff.user.id] },
+            { ...staff.user, sessionId: UNKNOWN },
+          ),
+        ).rejects.toThrow('audit log down');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await visitTables(t)).toEqual(before);
     });
 
     it('lets staff and above write, and viewers only read', async () => {
