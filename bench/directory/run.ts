@@ -146,6 +146,8 @@ async function main(): Promise<number> {
     };
 
     // 4. Statements per request, counted inside Tandem's process; also yields the list SQL.
+    // Peak memory (VmHWM only grows) after each phase, to tell which one raised it.
+    const peaks: Array<[string, number | undefined]> = [['started', peakRssMb(tandem.process.pid)]];
     header(`statements per request (${COUNTED_REQUESTS} requests, one at a time)`);
     const report = async (): Promise<SeenStatement[]> => {
       tandem.process.kill('SIGUSR2');
@@ -276,6 +278,7 @@ async function main(): Promise<number> {
 
     // 8. Where Tandem's CPU goes: a second Tandem, profiled, under the same load (after the measured
     //    rounds, so the profiler's overhead is in none of them).
+    peaks.push(['search load', peakRssMb(tandem.process.pid)]);
     header(`profile: Tandem with --cpu-prof, ${PROFILE_MS / 1000} s of the same search load`);
     const profile = await profileSearch(settings, path, email, password, tandem);
 
@@ -289,6 +292,7 @@ async function main(): Promise<number> {
       headers: tandemTarget.headers,
     };
     const large = await timed(`at ${int(seeded.organizations)}`, () => measureFirstPage(firstPage));
+    peaks.push([`first page at ${int(seeded.organizations)}`, peakRssMb(tandem.process.pid)]);
     await timed(`delete all but ${int(SMALL_DIRECTORY)} organizations, then VACUUM (ANALYZE)`, async () => {
       await db.query(`DELETE FROM organizations WHERE id NOT IN (SELECT id FROM organizations ORDER BY id LIMIT $1)`, [
         SMALL_DIRECTORY,
@@ -306,12 +310,16 @@ async function main(): Promise<number> {
       );
     }
     const peakRss = peakRssMb(tandem.process.pid);
+    peaks.push([`first page at ${int(SMALL_DIRECTORY)}`, peakRss]);
     tandem.process.kill('SIGUSR2');
     const memory = JSON.parse(
       (await tandem.nextLine(MEMORY_REPORT_PREFIX, 5_000)).slice(MEMORY_REPORT_PREFIX.length),
     ) as MemoryReport;
     const mb = (bytes: number) => `${int(bytes / 2 ** 20)} MB`;
     const heap = Object.values(memory.heap).reduce((sum, size) => sum + size, 0);
+    console.log(
+      `      peak RSS after each phase: ${peaks.map(([phase, peak]) => `${phase} ${peak === undefined ? 'n/a' : `${int(peak)} MB`}`).join(', ')}`,
+    );
     console.log(
       `      memory after the load: peak RSS ${peakRss === undefined ? 'n/a' : `${int(peakRss)} MB`}, now ${mb(memory.rss)}: ` +
         `V8 heap ${mb(heap)} (${Object.entries(memory.heap)
