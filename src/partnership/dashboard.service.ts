@@ -20,11 +20,8 @@ import {
   upcomingSessionRows,
 } from '../read-side/dashboard.query';
 import { HealthScoreStore } from './health-score-store.service';
-import { HealthFactsService } from './health-facts.service';
-import { computeHealthScore } from './health-score';
 import { HEALTH_BANDS, HealthBand } from './health-settings';
-import { HealthSettingsService } from './health-settings.service';
-import { HealthSnapshotService } from './health-snapshot.service';
+import { HealthSnapshotService, RECENT_SNAPSHOT_DAYS } from './health-snapshot.service';
 import { HealthTrend, healthTrend } from './health-trend';
 
 /** Lowest score first, unscored after every scored one, then name, then id. */
@@ -118,18 +115,17 @@ export interface HealthDashboard {
  * - goals: the work-plan goals whose period contains the library's today, with their progress,
  *   off track first, then the soonest to end (GET /goals?current=true; measured by GoalService).
  *
- * Fifteen set-based statements whatever the size of the portfolio, never one per organization
- * (the read side's, read-side/dashboard.query.ts and health-facts.query.ts):
- * the health facts (5, see HealthFactsService), organizations (1), recent snapshots (1),
- * audiences with their active partner counts (1), upcoming sessions (1), overdue tasks (1),
- * the settings (1) and matching's four (organizations, the two vocabularies, pairs left out).
+ * Set-based statements whatever the size of the portfolio, never one per organization (the read
+ * side's, read-side/dashboard.query.ts): the stale stored scores (1, HealthScoreStore; more when
+ * some must be rescored), the page with its snapshots (1), the counts (1), audiences with their
+ * active partner counts (1), upcoming sessions (1), overdue tasks (1), and what the introductions
+ * (MatchingService.strongest) and the goals (GoalService.current) read. Every look costs the
+ * event loop CPU that other users wait for (issue 20), so each statement saved counts.
  */
 @Injectable()
 export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly facts: HealthFactsService,
-    private readonly settings: HealthSettingsService,
     private readonly snapshots: HealthSnapshotService,
     private readonly matching: MatchingService,
     private readonly store: HealthScoreStore,
@@ -141,7 +137,7 @@ export class DashboardService {
    * One page of the portfolio (filtered) with the whole portfolio's counts and the rest of the
    * dashboard. The stored scores are brought up to date first (HealthScoreStore.refresh: only the
    * organizations whose facts changed or whose time ran out), then paged, filtered and counted in
-   * SQL; the trends are read for the page only.
+   * SQL; the page's rows bring their own recent snapshots for the trends.
    */
   async health(query: HealthDashboardQuery = { limit: 50, offset: 0 }): Promise<HealthDashboard> {
     const now = this.clock.now();
@@ -151,15 +147,11 @@ export class DashboardService {
       stages: query.stage && query.stage.length > 0 ? query.stage : null,
       ownerId: query.ownerId ?? null,
     };
-    // The stored scores first, then the page and the counts read from them.
+    // The stored scores first, then the page (with its snapshots) and the counts read from them.
+    const page = { limit: query.limit, offset: query.offset, now, snapshotDays: RECENT_SNAPSHOT_DAYS };
     const portfolio = this.store
       .refresh(now)
-      .then(() =>
-        Promise.all([
-          portfolioPageRows(this.dataSource, filter, query.limit, query.offset),
-          portfolioCountRows(this.dataSource),
-        ]),
-      );
+      .then(() => Promise.all([portfolioPageRows(this.dataSource, filter, page), portfolioCountRows(this.dataSource)]));
     const [[pageRows, countRows], audienceCoverage, introductions, sessions, tasks, goals] = await Promise.all([
       portfolio,
       this.audienceCoverage(),
@@ -168,15 +160,11 @@ export class DashboardService {
       overdueTaskRows(this.dataSource, now, listLimit),
       this.goals.current(),
     ]);
-    const [snapshots, total] = await Promise.all([
-      this.snapshots.recentByOrganization(
-        now,
-        pageRows.map((row) => row.id),
-      ),
+    // A page past the end carries no count.
+    const total =
       pageRows.length > 0 || query.offset === 0
-        ? Promise.resolve(pageRows[0]?.total ?? 0)
-        : portfolioCount(this.dataSource, filter),
-    ]);
+        ? (pageRows[0]?.total ?? 0)
+        : await portfolioCount(this.dataSource, filter);
 
     const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
     const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<OrganizationStage, number>;
@@ -186,7 +174,7 @@ export class DashboardService {
       if (stage !== OrganizationStage.Ended && row.band !== null) byBand[row.band as HealthBand] += row.count;
     }
     const data: PortfolioEntry[] = pageRows.map((row) => {
-      const trend = healthTrend(snapshots.get(row.id) ?? []);
+      const trend = healthTrend(row.snapshots.map(([at, score]) => ({ at: new Date(at), score })));
       return {
         organizationId: row.id,
         name: row.name,
@@ -230,41 +218,42 @@ export class DashboardService {
 
   /**
    * The portfolio scored at `now`, worst first, with the counts by band (portfolio) and by
-   * stage (every organization); see the class comment. Eight statements: the facts (5), the
-   * settings, the recent snapshots and the organizations. Also used by the weekly digest.
+   * stage (every organization); see the class comment. The stored scores, brought up to date
+   * first (HealthScoreStore.refresh), so they equal the from-scratch score at `now` — scoring
+   * the whole portfolio here would hold the event loop for hundreds of milliseconds. Three
+   * statements when nothing is stale: the stale rows, the organizations with their scores, and
+   * the recent snapshots. Used by the weekly digest.
    */
   async portfolio(now: Date): Promise<{
     data: PortfolioEntry[];
     byBand: Record<HealthBand, number>;
     byStage: Record<OrganizationStage, number>;
   }> {
-    const [facts, { settings }, snapshots, organizations] = await Promise.all([
-      this.facts.factsFor('all', now),
-      this.settings.current(),
-      this.snapshots.recentByOrganization(now),
+    await this.store.refresh(now);
+    const [organizations, snapshots] = await Promise.all([
       organizationStageRows(this.dataSource),
+      this.snapshots.recentByOrganization(now),
     ]);
 
     const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
     const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<OrganizationStage, number>;
     const data: PortfolioEntry[] = [];
     for (const row of organizations) {
-      const org = { ...row, stage: row.stage as OrganizationStage };
-      byStage[org.stage] += 1;
-      const orgFacts = facts.get(org.id);
-      // An organization added between the statements has no facts yet: it shows on the next look.
-      if (org.stage === OrganizationStage.Ended || !orgFacts) continue;
-      const health = computeHealthScore(orgFacts, settings, now);
-      byBand[health.band] += 1;
-      const trend = healthTrend(snapshots.get(org.id) ?? []);
+      const stage = row.stage as OrganizationStage;
+      byStage[stage] += 1;
+      // An organization added since the refresh has no stored score yet: it shows on the next look.
+      if (stage === OrganizationStage.Ended || row.band === null) continue;
+      const band = row.band as HealthBand;
+      byBand[band] += 1;
+      const trend = healthTrend(snapshots.get(row.id) ?? []);
       data.push({
-        organizationId: org.id,
-        name: org.name,
-        stage: org.stage,
-        ownerId: org.owner_id,
-        score: health.score,
-        band: health.band,
-        drivers: health.drivers,
+        organizationId: row.id,
+        name: row.name,
+        stage,
+        ownerId: row.owner_id,
+        score: row.score,
+        band,
+        drivers: row.drivers ?? [],
         trend: trend.change === null ? null : trend,
       });
     }

@@ -20,6 +20,9 @@ const DAY_MS = 86_400_000;
  */
 export const SNAPSHOT_RULES = Object.freeze({ minDaysBetween: 6, historyLimit: 53 });
 
+/** The snapshots a trend is computed from: the last four weeks healthTrend looks at, and a week's margin before them. */
+export const RECENT_SNAPSHOT_DAYS = TREND_RULES.lookbackDays + 7;
+
 export interface PortfolioWeek {
   /** The Monday (UTC) of the week, YYYY-MM-DD. */
   weekOf: string;
@@ -136,18 +139,13 @@ export class HealthSnapshotService {
     return new Map(rows.map((row) => [row.organization_id, row.band]));
   }
 
-  /**
-   * Every organization's snapshots of the span healthTrend looks at (the last four weeks and
-   * a week's margin before them), in one statement.
-   */
-  async recentByOrganization(now: Date, ids: string[] | null = null): Promise<Map<string, HealthSnapshot[]>> {
-    if (ids !== null && ids.length === 0) return new Map();
+  /** Every organization's snapshots of the span healthTrend looks at (RECENT_SNAPSHOT_DAYS), in one statement. */
+  async recentByOrganization(now: Date): Promise<Map<string, HealthSnapshot[]>> {
     const rows = await this.dataSource.query<{ organization_id: string; taken_at: Date; score: number }[]>(
       `SELECT organization_id, taken_at, score FROM health_snapshots
        WHERE taken_at > $1::timestamptz - make_interval(days => $2) AND taken_at <= $1
-         AND ($3::uuid[] IS NULL OR organization_id = ANY($3::uuid[]))
        ORDER BY organization_id, taken_at`,
-      [now, TREND_RULES.lookbackDays + 7, ids],
+      [now, RECENT_SNAPSHOT_DAYS],
     );
     const byOrg = new Map<string, HealthSnapshot[]>();
     for (const row of rows) {

@@ -9,9 +9,21 @@ export interface OrganizationStageRow {
   owner_id: string | null;
 }
 
-/** Every organization with its name, stage and owner (the portfolio; the weekly snapshots skip the ended ones). */
-export function organizationStageRows(db: Queryable): Promise<OrganizationStageRow[]> {
-  return db.query<OrganizationStageRow[]>(`SELECT id, name, stage, owner_id FROM organizations`);
+export interface OrganizationHealthRow extends OrganizationStageRow {
+  /** The stored health (health_scores); band null for an organization not scored yet. */
+  score: number | null;
+  band: string | null;
+  drivers: string[] | null;
+}
+
+/**
+ * Every organization with its name, stage and owner, and its stored health (the weekly digest's
+ * portfolio; HealthScoreStore keeps the scores right, the caller refreshes them first).
+ */
+export function organizationStageRows(db: Queryable): Promise<OrganizationHealthRow[]> {
+  return db.query<OrganizationHealthRow[]>(`
+    SELECT o.id, o.name, o.stage, o.owner_id, h.score, h.band, h.drivers
+    FROM organizations o LEFT JOIN health_scores h ON h.organization_id = o.id`);
 }
 
 export interface PortfolioFilter {
@@ -26,6 +38,8 @@ export interface PortfolioPageRow extends OrganizationStageRow {
   drivers: string[];
   /** Rows matching the filter (every row carries it). */
   total: number;
+  /** Its weekly snapshots in the trend's span (see PortfolioPage), oldest first: [taken at (epoch ms), score]. */
+  snapshots: [number, number][];
 }
 
 const PORTFOLIO_WHERE = `o.stage <> 'ended'
@@ -33,25 +47,43 @@ const PORTFOLIO_WHERE = `o.stage <> 'ended'
       AND ($2::text[] IS NULL OR o.stage::text = ANY($2::text[]))
       AND ($3::uuid IS NULL OR o.owner_id = $3::uuid)`;
 
+/** The page asked for, and the span of snapshots each row brings for its trend. */
+export interface PortfolioPage {
+  limit: number;
+  offset: number;
+  now: Date;
+  /** Snapshots taken in the days up to `now`. */
+  snapshotDays: number;
+}
+
 /**
  * One page of the portfolio from the stored scores (health_scores, kept right by
  * HealthScoreStore): organizations not ended that match the filter, lowest score first, unscored
- * after every scored one, then name, then id.
+ * after every scored one, then name, then id; each with its recent snapshots, so the trends need
+ * no statement of their own.
  */
 export function portfolioPageRows(
   db: Queryable,
   filter: PortfolioFilter,
-  limit: number,
-  offset: number,
+  page: PortfolioPage,
 ): Promise<PortfolioPageRow[]> {
   return db.query<PortfolioPageRow[]>(
     `
-    SELECT o.id, o.name, o.stage, o.owner_id, h.score, h.band, h.drivers, count(*) OVER ()::int AS total
-    FROM health_scores h JOIN organizations o ON o.id = h.organization_id
-    WHERE ${PORTFOLIO_WHERE}
-    ORDER BY h.score ASC NULLS LAST, o.name, o.id
-    LIMIT $4 OFFSET $5`,
-    [filter.bands, filter.stages, filter.ownerId, limit, offset],
+    SELECT p.*, coalesce(recent.snapshots, '[]') AS snapshots
+    FROM (
+      SELECT o.id, o.name, o.stage, o.owner_id, h.score, h.band, h.drivers, count(*) OVER ()::int AS total
+      FROM health_scores h JOIN organizations o ON o.id = h.organization_id
+      WHERE ${PORTFOLIO_WHERE}
+      ORDER BY h.score ASC NULLS LAST, o.name, o.id
+      LIMIT $4 OFFSET $5
+    ) p
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_array(floor(extract(epoch FROM s.taken_at) * 1000), s.score) ORDER BY s.taken_at) AS snapshots
+      FROM health_snapshots s
+      WHERE s.organization_id = p.id AND s.taken_at > $6::timestamptz - make_interval(days => $7) AND s.taken_at <= $6
+    ) recent ON true
+    ORDER BY p.score ASC NULLS LAST, p.name, p.id`,
+    [filter.bands, filter.stages, filter.ownerId, page.limit, page.offset, page.now, page.snapshotDays],
   );
 }
 
@@ -87,12 +119,21 @@ export interface AudienceCoverageRow {
   active_partners: number;
 }
 
-/** Every audience with its active partners, priority first (1 high), then fewest partners, then name. */
+/**
+ * Every audience with its active partners, priority first (1 high), then fewest partners, then
+ * name. The active organizations are read once and their audiences unnested (DISTINCT: an
+ * audience listed twice counts its organization once), not scanned again per audience.
+ */
 export function audienceCoverageRows(db: Queryable): Promise<AudienceCoverageRow[]> {
   return db.query<AudienceCoverageRow[]>(`
-    SELECT a.id, a.name, a.priority,
-           (SELECT count(*)::int FROM organizations o WHERE o.stage = 'active' AND a.id = ANY(o.audience_ids)) AS active_partners
+    SELECT a.id, a.name, a.priority, count(served.id)::int AS active_partners
     FROM audiences a
+    LEFT JOIN (
+      SELECT DISTINCT o.id, u.audience_id
+      FROM organizations o CROSS JOIN LATERAL unnest(o.audience_ids) AS u(audience_id)
+      WHERE o.stage = 'active'
+    ) served ON served.audience_id = a.id
+    GROUP BY a.id
     ORDER BY a.priority, active_partners, lower(a.name), a.id`);
 }
 

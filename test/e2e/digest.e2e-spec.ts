@@ -353,9 +353,9 @@ describe(`${DigestService.name} (e2e)`, () => {
       await t.app.get(DigestService).composeWeekly(clock.now());
       // The worker's reminder reconciler and sender share the data source: leave their statements out.
       const ours = spy.mock.calls.filter(([sql]) => !/deliveries|reminders|advisory/.test(sql));
-      // Portfolio 7 (facts 5, snapshots, organizations; the settings go through the entity manager),
+      // Portfolio 3 (the stale stored scores, none here; organizations with their stored scores; snapshots),
       // coverage 1, last week's bands 1, introductions 1 (the matching change sequence: the ranking is kept).
-      expect(ours).toHaveLength(10);
+      expect(ours).toHaveLength(6);
     } finally {
       spy.mockRestore();
     }

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { Role } from '../../src/auth/role.enum';
 import { OrganizationStage } from '../../src/organization/organization-stage';
 import { DashboardService } from '../../src/partnership/dashboard.service';
-import { HealthScoreStore } from '../../src/partnership/health-score-store.service';
+import { HealthFactsService } from '../../src/partnership/health-facts.service';
+import { computeHealthScore } from '../../src/partnership/health-score';
+import { HEALTH_REFRESH_BATCH, HealthScoreStore } from '../../src/partnership/health-score-store.service';
+import { HealthSettingsService } from '../../src/partnership/health-settings.service';
 import { persistOrganization } from '../factories/directory.factory';
 import { persistProgram } from '../factories/program.factory';
 import { persistUser } from '../factories/user.factory';
@@ -80,7 +83,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /**
  * The stored scores (health_scores, kept by HealthScoreStore from the triggers' change log and
- * the rows' valid_until) always equal the from-scratch score (DashboardService.portfolio) at the
+ * the rows' valid_until) always equal the score computed from scratch (the facts, computeHealthScore) at the
  * time they are read, whatever the history: random writes through plain SQL (the triggers must
  * see every write path, not only the API's), time moving on and back.
  */
@@ -88,36 +91,42 @@ describe('stored health scores (e2e, property)', () => {
   let t: TestApp;
   let store: HealthScoreStore;
   let dashboard: DashboardService;
+  let settings: HealthSettingsService;
 
   beforeAll(async () => {
     t = await createTestApp();
     await truncateAll(t.dataSource);
     store = t.app.get(HealthScoreStore);
     dashboard = t.app.get(DashboardService);
+    settings = t.app.get(HealthSettingsService);
   });
   afterAll(async () => t.close());
 
-  /** Stored rows vs the from-scratch portfolio at `now`, for every organization not ended. */
+  /**
+   * Stored rows, and the digest's portfolio read from them, vs the score computed from scratch at
+   * `now`, for every organization not ended.
+   */
   async function expectStoredEqualsFromScratch(now: Date): Promise<void> {
     await store.refresh(now);
-    const [stored, fresh] = await Promise.all([
+    const [stored, portfolio, facts, { settings: health }, organizations] = await Promise.all([
       t.dataSource.query<{ id: string; score: number | null; band: string; drivers: string[] }[]>(
         `SELECT h.organization_id AS id, h.score, h.band, h.drivers
          FROM health_scores h JOIN organizations o ON o.id = h.organization_id WHERE o.stage <> 'ended'`,
       ),
       dashboard.portfolio(now),
+      t.app.get(HealthFactsService).factsFor('all', now),
+      settings.current(),
+      t.dataSource.query<{ id: string }[]>(`SELECT id FROM organizations WHERE stage <> 'ended'`),
     ]);
+    const fresh = organizations.map(({ id }) => {
+      const { score, band, drivers } = computeHealthScore(facts.get(id)!, health, now);
+      return { id, score, band, drivers };
+    });
     const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-    expect(byId(stored)).toEqual(
-      byId(
-        fresh.data.map((entry) => ({
-          id: entry.organizationId,
-          score: entry.score,
-          band: entry.band,
-          drivers: entry.drivers,
-        })),
-      ),
-    );
+    expect(byId(stored)).toEqual(byId(fresh));
+    expect(
+      byId(portfolio.data.map(({ organizationId: id, score, band, drivers }) => ({ id, score, band, drivers }))),
+    ).toEqual(byId(fresh));
   }
 
   it('equals the from-scratch score after every step of random histories', async () => {
@@ -283,5 +292,33 @@ describe('stored health scores (e2e, property)', () => {
     const scored = await t.dataSource.query<{ band: string }[]>(`SELECT band FROM health_scores`);
     expect(scored).toHaveLength(20);
     expect(scored.every((row) => row.band !== 'unscored')).toBe(true);
+  });
+
+  it('rescores more organizations than a batch holds, each once, as from scratch', async () => {
+    await truncateAll(t.dataSource);
+    await t.dataSource.query(`DELETE FROM health_changes`);
+    const now = new Date();
+    const count = 2 * HEALTH_REFRESH_BATCH + 37;
+    // Every third visited (a day further back each), every fifth with a follow-up overdue.
+    await t.dataSource.query(
+      `WITH made AS (
+         INSERT INTO organizations (name, stage, fit_audience_reach)
+         SELECT 'Partner ' || g, 'active', g % 6 FROM generate_series(1, $1::int) AS g RETURNING id, name
+       ), numbered AS (SELECT id, substring(name FROM 9)::int AS g FROM made),
+       visited AS (
+         INSERT INTO visits (organization_id, visited_at, purpose)
+         SELECT id, $2::timestamptz - make_interval(days => g % 120), 'relationship' FROM numbered WHERE g % 3 = 0
+       )
+       INSERT INTO tasks (title, due_at, assignee_id, organization_id)
+       SELECT 'Follow up', $2::timestamptz - make_interval(days => 1 + g % 20), $3, id FROM numbered WHERE g % 5 = 0`,
+      [count, now, (await persistUser(t.dataSource, { role: Role.Staff })).id],
+    );
+    const { refreshed } = await store.refresh(now);
+    expect(refreshed).toBe(count);
+    const [{ rows, organizations }] = await t.dataSource.query<{ rows: number; organizations: number }[]>(
+      `SELECT count(*)::int AS rows, count(DISTINCT organization_id)::int AS organizations FROM health_scores`,
+    );
+    expect({ rows, organizations }).toEqual({ rows: count, organizations: count });
+    await expectStoredEqualsFromScratch(now);
   });
 });
