@@ -68,6 +68,24 @@ export function auditChanges<T extends object>(
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
+  /**
+   * The event of a record that one statement writes, as the INSERT of one of its CTEs: the
+   * entity id is the `id` of CTE `source`, the other values are parameters from `$first` on. A
+   * single statement is atomic without a transaction: the event exists exactly when the change does.
+   */
+  insertFrom(
+    source: string,
+    first: number,
+    entry: Omit<AuditEntry, 'entityId'>,
+  ): { sql: string; values: [string | null, string, AuditAction, string] } {
+    const [actor, type, action, changes] = [first, first + 1, first + 2, first + 3].map((n) => `$${n}`);
+    return {
+      sql: `INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes)
+            SELECT ${actor}::uuid, ${type}::varchar, ${source}.id, ${action}::varchar, ${changes}::jsonb FROM ${source}`,
+      values: [entry.actorId, entry.entityType, entry.action, JSON.stringify(entry.changes ?? {})],
+    };
+  }
+
   /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     // Every write ends here, so no query builder: the id and time are the columns' defaults and

@@ -62,17 +62,23 @@ export async function replacePeople(
 /**
  * One statement that inserts a new record and its people: `insertRecord`, an INSERT … RETURNING
  * that returns at least `id`, runs as the CTE `record`; the users and contacts in the uuid[]
- * parameters `usersParam` and `contactsParam` (e.g. `$10`) are linked to it; the statement
- * returns what `insertRecord` returns. A create costs one round trip instead of three.
+ * parameters `usersParam` and `contactsParam` (e.g. `$10`) are linked to it, and each of `also`
+ * (data-modifying statements that may read `record`, e.g. its audit event) runs as a CTE of its
+ * own. The statement returns what `insertRecord` returns. A create costs one round trip, and is
+ * atomic without a transaction.
  */
 export function insertWithPeopleSql(
   links: PeopleLinks,
   insertRecord: string,
   usersParam: string,
   contactsParam: string,
+  also: readonly string[] = [],
 ): string {
-  return `WITH record AS (${insertRecord}),
-    users AS (INSERT INTO ${links.users} (${links.owner}, user_id) SELECT record.id, unnest(${usersParam}::uuid[]) FROM record),
-    contacts AS (INSERT INTO ${links.contacts} (${links.owner}, contact_id) SELECT record.id, unnest(${contactsParam}::uuid[]) FROM record)
-  SELECT * FROM record`;
+  const ctes = [
+    `record AS (${insertRecord})`,
+    `users AS (INSERT INTO ${links.users} (${links.owner}, user_id) SELECT record.id, unnest(${usersParam}::uuid[]) FROM record)`,
+    `contacts AS (INSERT INTO ${links.contacts} (${links.owner}, contact_id) SELECT record.id, unnest(${contactsParam}::uuid[]) FROM record)`,
+    ...also.map((sql, i) => `also${i} AS (${sql})`),
+  ];
+  return `WITH ${ctes.join(',\n')}\nSELECT * FROM record`;
 }

@@ -4,7 +4,6 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { guardReferences } from '../common/database-errors';
-import { insertNew } from '../common/insert-entity';
 import { Clock } from '../common/clock/clock';
 import { isDateOnly } from '../common/dto/date-time';
 import { Page } from '../common/dto/pagination.dto';
@@ -118,27 +117,29 @@ export class TaskService {
     // A due time out of range: the up-front checks refuse it, naming any bad reference with it.
     if (dueAtProblem(dueAt, this.clock.now())) await this.assertReferences(dto);
     return this.refusedLikeBefore(dto, () =>
-      guardReferences(FK_FIELDS, () =>
-        this.dataSource.transaction(async (manager) => {
-          const visitOrganizationId = await this.visitOrganization(manager, dto.visitId ?? null);
-          const organizationId = dto.organizationId ?? visitOrganizationId ?? null;
-          this.assertVisitOrganization(dto.visitId ?? null, visitOrganizationId, organizationId, 'organizationId');
-          return this.createWithin(
-            manager,
-            {
-              title: dto.title,
-              dueAt,
-              assigneeId: dto.assigneeId ?? actor.id,
-              organizationId,
-              programId: dto.programId ?? null,
-              visitId: dto.visitId ?? null,
-              status: dto.status,
-            },
-            actor.id,
-            actor.id,
-          );
-        }),
-      ),
+      guardReferences(FK_FIELDS, async () => {
+        // No transaction around the checks and the write: under READ COMMITTED each statement
+        // sees its own snapshot either way and the checks lock nothing, so one would hold them
+        // together no better; the write (row and audit event) is one statement, all or nothing.
+        const manager = this.dataSource.manager;
+        const visitOrganizationId = await this.visitOrganization(manager, dto.visitId ?? null);
+        const organizationId = dto.organizationId ?? visitOrganizationId ?? null;
+        this.assertVisitOrganization(dto.visitId ?? null, visitOrganizationId, organizationId, 'organizationId');
+        return this.createWithin(
+          manager,
+          {
+            title: dto.title,
+            dueAt,
+            assigneeId: dto.assigneeId ?? actor.id,
+            organizationId,
+            programId: dto.programId ?? null,
+            visitId: dto.visitId ?? null,
+            status: dto.status,
+          },
+          actor.id,
+          actor.id,
+        );
+      }),
     );
   }
 
@@ -180,21 +181,44 @@ export class TaskService {
   ): Promise<Task> {
     if (input.assigneeId !== signedInId) await this.assertAssignee(manager, input.assigneeId, null);
     const status = input.status ?? TaskStatus.Open;
-    const task = await insertNew(
-      manager,
-      manager.create(Task, {
-        ...input,
-        status,
-        completedAt: completedAtFor(null, status, this.clock.now()),
-        createdById: actorId,
-      }),
-    );
-    await this.audit.record(manager, {
+    const columns = {
+      ...input,
+      status,
+      completedAt: completedAtFor(null, status, this.clock.now()),
+      createdById: actorId,
+    };
+    const event = this.audit.insertFrom('task', 10, {
       actorId,
       entityType: 'task',
-      entityId: task.id,
       action: 'create',
-      changes: auditChanges(null, task, AUDITED_FIELDS),
+      changes: auditChanges(null, columns, AUDITED_FIELDS),
+    });
+    // The row and its audit event in one statement.
+    const [row] = await manager.query<{ id: string; version: number; created_at: Date; updated_at: Date }[]>(
+      `WITH task AS (
+         INSERT INTO tasks (title, due_at, assignee_id, organization_id, program_id, visit_id, status, completed_at, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING id, version, created_at, updated_at
+       ), event AS (${event.sql})
+       SELECT * FROM task`,
+      [
+        columns.title,
+        columns.dueAt,
+        columns.assigneeId,
+        columns.organizationId,
+        columns.programId,
+        columns.visitId,
+        columns.status,
+        columns.completedAt,
+        columns.createdById,
+        ...event.values,
+      ],
+    );
+    const task = Object.assign(new Task(), columns, {
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
     });
     this.logger.log(
       { taskId: task.id, assigneeId: task.assigneeId, organizationId: task.organizationId, actorId },

@@ -64,15 +64,10 @@ const SORT_COLUMNS = { visitedAt: 'v.visited_at', createdAt: 'v.created_at' } as
 /** What a new visit's row holds besides what the database fills in. */
 type NewVisit = Pick<Visit, (typeof COLUMNS)[number] | 'createdById'>;
 
-/** A new visit's row and links in one statement: $1–$9 the columns, $10 the staff, $11 the contacts. */
-const INSERT_VISIT = insertWithPeopleSql(
-  PEOPLE,
-  `INSERT INTO visits (organization_id, program_id, visited_at, location, purpose, invitations_handed_out, people_reached, notes, created_by_id)
+/** A new visit's row: $1–$9 its columns (see VisitService.insert: $10 the staff, $11 the contacts, then the audit event's). */
+const INSERT_VISIT = `INSERT INTO visits (organization_id, program_id, visited_at, location, purpose, invitations_handed_out, people_reached, notes, created_by_id)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-   RETURNING id, version, created_at, updated_at`,
-  '$10',
-  '$11',
-);
+   RETURNING id, version, created_at, updated_at`;
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
@@ -130,10 +125,11 @@ export class VisitService {
   }
 
   /**
-   * Records a visit: when defaults to now, staff to the actor, counts to 0. The common visit
-   * reads nothing first: the foreign keys vouch for the organization and program, this request's
-   * authentication for the actor being active. A refused one gets the up-front checks' answer
-   * (see refusedLikeBefore).
+   * Records a visit: when defaults to now, staff to the actor, counts to 0. The common visit is
+   * one statement: nothing is read first (the foreign keys vouch for the organization and
+   * program, this request's authentication for the actor being active), and the row, its links
+   * and its audit event are written together, atomic without a transaction. A refused one gets
+   * the up-front checks' answer (see refusedLikeBefore).
    */
   async recordVisit(dto: CreateVisitDto, actor: AuthUser): Promise<VisitRecord> {
     const visitedAt = dto.visitedAt !== undefined ? new Date(dto.visitedAt) : this.clock.now();
@@ -145,41 +141,35 @@ export class VisitService {
     // A time out of range: the up-front checks refuse it, naming any bad reference with it.
     if (dto.visitedAt !== undefined && visitedAtProblem(visitedAt, this.clock.now())) await this.assertReferences(dto);
     return this.refusedLikeBefore(dto, () =>
-      guardReferences(FK_FIELDS, () =>
-        this.dataSource.transaction(async (manager) => {
-          await this.assertStaff(manager, givenStaff, [actor.id]);
-          await this.assertContacts(manager, givenContacts, dto.organizationId);
-          const visit = await this.insert(
-            manager,
-            {
-              organizationId: dto.organizationId,
-              programId: dto.programId ?? null,
-              visitedAt,
-              location: dto.location ?? null,
-              purpose: dto.purpose,
-              invitationsHandedOut: dto.invitationsHandedOut ?? 0,
-              peopleReached: dto.peopleReached ?? 0,
-              notes: dto.notes ?? null,
-              createdById: actor.id,
-            },
-            staffIds,
-            contactIds,
-          );
-          const record = { visit, staffIds, contactIds };
-          await this.audit.record(manager, {
-            actorId: actor.id,
-            entityType: 'visit',
-            entityId: visit.id,
-            action: 'create',
-            changes: auditChanges(null, flatten(record), AUDITED_FIELDS, PERSONAL_FIELDS),
-          });
-          this.logger.log(
-            { visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id },
-            'visit recorded',
-          );
-          return record;
-        }),
-      ),
+      guardReferences(FK_FIELDS, async () => {
+        // No transaction around the checks and the write: under READ COMMITTED each statement
+        // sees its own snapshot either way and the checks lock nothing, so one would hold them
+        // together no better; the write alone is all or nothing.
+        const manager = this.dataSource.manager;
+        await this.assertStaff(manager, givenStaff, [actor.id]);
+        await this.assertContacts(manager, givenContacts, dto.organizationId);
+        const visit = await this.insert(
+          manager,
+          {
+            organizationId: dto.organizationId,
+            programId: dto.programId ?? null,
+            visitedAt,
+            location: dto.location ?? null,
+            purpose: dto.purpose,
+            invitationsHandedOut: dto.invitationsHandedOut ?? 0,
+            peopleReached: dto.peopleReached ?? 0,
+            notes: dto.notes ?? null,
+            createdById: actor.id,
+          },
+          staffIds,
+          contactIds,
+        );
+        this.logger.log(
+          { visitId: visit.id, organizationId: visit.organizationId, actorId: actor.id },
+          'visit recorded',
+        );
+        return { visit, staffIds, contactIds };
+      }),
     );
   }
 
@@ -197,15 +187,24 @@ export class VisitService {
     }
   }
 
-  /** The visits row and its links, in one statement; the visit as saving the entity would leave it. */
+  /**
+   * The visits row, its links and its `create` audit event, in one statement; the visit as
+   * saving the entity would leave it.
+   */
   private async insert(
     manager: EntityManager,
     columns: NewVisit,
     staffIds: string[],
     contactIds: string[],
   ): Promise<Visit> {
+    const audit = this.audit.insertFrom('record', 12, {
+      actorId: columns.createdById,
+      entityType: 'visit',
+      action: 'create',
+      changes: auditChanges(null, { ...columns, staffIds, contactIds }, AUDITED_FIELDS, PERSONAL_FIELDS),
+    });
     const [row] = await manager.query<{ id: string; version: number; created_at: Date; updated_at: Date }[]>(
-      INSERT_VISIT,
+      insertWithPeopleSql(PEOPLE, INSERT_VISIT, '$10', '$11', [audit.sql]),
       [
         columns.organizationId,
         columns.programId,
@@ -218,6 +217,7 @@ export class VisitService {
         columns.createdById,
         staffIds,
         contactIds,
+        ...audit.values,
       ],
     );
     return Object.assign(new Visit(), columns, {

@@ -67,4 +67,41 @@ describe(`${AuditService.name} (e2e)`, () => {
       }
     });
   });
+
+  describe('insertFrom', () => {
+    /** A statement writing the event of the record `id`, then `tail` (its main query). */
+    const write = (id: string, tail: string) => {
+      const event = audit.insertFrom('src', 2, {
+        actorId: null,
+        entityType: 'visit',
+        action: 'create',
+        changes: { purpose: { before: null, after: 'planning' } },
+      });
+      return t.dataSource.query(`WITH src AS (SELECT $1::uuid AS id), event AS (${event.sql}) ${tail}`, [
+        id,
+        ...event.values,
+      ]);
+    };
+
+    it("writes the event with the statement that writes the record, taking the record's id from it", async () => {
+      const id = randomUUID();
+      await write(id, 'SELECT id FROM src');
+      const page = await audit.list({ entityId: id, limit: 10, offset: 0 });
+      expect(page.data).toEqual([
+        expect.objectContaining({
+          actorId: null,
+          entityType: 'visit',
+          entityId: id,
+          action: 'create',
+          changes: { purpose: { before: null, after: 'planning' } },
+        }),
+      ]);
+    });
+
+    it('writes no event when the statement fails', async () => {
+      const id = randomUUID();
+      await expect(write(id, 'SELECT 1 / 0 FROM src')).rejects.toThrow(/division by zero/);
+      expect(await events(id)).toBe(0);
+    });
+  });
 });
