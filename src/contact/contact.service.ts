@@ -4,14 +4,13 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, auditChanges } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { guardReferences } from '../common/database-errors';
-import { insertNew } from '../common/insert-entity';
 import { Page } from '../common/dto/pagination.dto';
 import { DomainEvents } from '../common/events/domain-events';
 import { NotFoundError, StaleVersionError, ValidationFailedError } from '../common/errors/domain-error';
 import { LibrarySettingsService } from '../library/library-settings.service';
 import { OrganizationService } from '../organization/organization.service';
 import { escapeLike, pageWithTotal } from '../common/query';
-import { Contact } from './contact.entity';
+import { Contact, PreferredChannel } from './contact.entity';
 import { ContactErased } from './contact.events';
 import { contactSearchCondition } from './contact.mapper';
 import { CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './dto/contact.dto';
@@ -151,12 +150,17 @@ export class ContactService {
 
   /**
    * Adds a contact to an organization. A primary one takes over from the organization's primary
-   * contact, under the organization's row lock so that two at once take turns; any other reads
-   * nothing first, the foreign key vouching for the organization (see refusedLikeBefore).
+   * contact in a transaction, under the organization's row lock so that two at once take turns.
+   * Any other is the library settings' read (its language) and one statement writing the row and
+   * its audit event, the foreign key vouching for the organization (see refusedLikeBefore).
    */
   async create(dto: CreateContactDto, actor: AuthUser): Promise<Contact> {
     return this.refusedLikeBefore(dto, () =>
-      guardReferences(FK_FIELDS, () => this.dataSource.transaction((manager) => this.insert(manager, dto, actor))),
+      guardReferences(FK_FIELDS, () =>
+        dto.isPrimary
+          ? this.dataSource.transaction((manager) => this.insert(manager, dto, actor))
+          : this.insert(this.dataSource.manager, dto, actor),
+      ),
     );
   }
 
@@ -183,13 +187,51 @@ export class ContactService {
       throw unknownOrganization();
     const language = await this.library.languageFor(dto.language, {}, manager);
     if (dto.isPrimary) await this.clearPrimary(manager, dto.organizationId, actor);
-    const contact = await insertNew(manager, manager.create(Contact, { ...dto, language }));
-    await this.audit.record(manager, {
+    // Every column the audit event names is written, the table's defaults included, so the
+    // event is made from what is stored.
+    const columns = {
+      organizationId: dto.organizationId,
+      name: dto.name,
+      title: dto.title ?? null,
+      email: dto.email ?? null,
+      phone: dto.phone ?? null,
+      preferredChannel: dto.preferredChannel ?? PreferredChannel.Email,
+      language,
+      isPrimary: dto.isPrimary ?? false,
+      notes: dto.notes ?? null,
+    };
+    const event = this.audit.insertFrom('contact', 10, {
       actorId: actor.id,
       entityType: 'contact',
-      entityId: contact.id,
       action: 'create',
-      changes: auditChanges(null, contact, CONTACT_FIELDS, PERSONAL_FIELDS),
+      changes: auditChanges(null, columns, CONTACT_FIELDS, PERSONAL_FIELDS),
+    });
+    const [row] = await manager.query<{ id: string; version: number; created_at: Date; updated_at: Date }[]>(
+      `WITH contact AS (
+         INSERT INTO contacts (organization_id, name, title, email, phone, preferred_channel, language, is_primary, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING id, version, created_at, updated_at
+       ), event AS (${event.sql})
+       SELECT * FROM contact`,
+      [
+        columns.organizationId,
+        columns.name,
+        columns.title,
+        columns.email,
+        columns.phone,
+        columns.preferredChannel,
+        columns.language,
+        columns.isPrimary,
+        columns.notes,
+        ...event.values,
+      ],
+    );
+    const contact = Object.assign(new Contact(), columns, {
+      id: row.id,
+      version: row.version,
+      unsubscribedAt: null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
     });
     this.logger.log(
       { contactId: contact.id, organizationId: contact.organizationId, actorId: actor.id },

@@ -359,13 +359,15 @@ export class OrganizationService implements OnModuleInit {
 
   async create(dto: CreateOrganizationDto, actor: AuthUser): Promise<Organization> {
     await this.assertReferences(dto);
-    return this.guardName(() => this.dataSource.transaction((manager) => this.createWith(manager, dto, actor, null)));
+    // One statement (see createWith): atomic without a transaction.
+    return this.guardName(() => this.createWith(this.dataSource.manager, dto, actor, null));
   }
 
   /**
-   * Creates an organization inside the caller's transaction: saves it, keeps its first stage
-   * (with `stageReason`), writes the audit event. Shared by POST and CSV import; the caller
-   * must already have checked references (`assertReferences`) and the name.
+   * Creates an organization with `manager` (the CSV import's transaction, or none: it is one
+   * statement): saves it, keeps its first stage (with `stageReason`), writes the audit event.
+   * Shared by POST and CSV import; the caller must already have checked references
+   * (`assertReferences`) and the name.
    */
   async createWith(
     manager: EntityManager,
@@ -374,20 +376,15 @@ export class OrganizationService implements OnModuleInit {
     stageReason: string | null,
   ): Promise<Organization> {
     const org = await this.insertWithStage(manager, this.toColumns(dto), stageReason, actor.id);
-    await this.audit.record(manager, {
-      actorId: actor.id,
-      entityType: 'organization',
-      entityId: org.id,
-      action: 'create',
-      changes: auditChanges(null, org, AUDITED_FIELDS),
-    });
     this.logger.log({ organizationId: org.id, actorId: actor.id }, 'organization created');
     return org;
   }
 
   /**
-   * The organizations row and its first stage change in one statement (a CTE: one round trip
-   * instead of two); the organization as the database filled it in, defaults included.
+   * The organizations row, its first stage change and its `create` audit event in one statement
+   * (CTEs: one round trip instead of three, atomic without a transaction); the organization as
+   * the database filled it in. `columns` are every column a new organization's audit event
+   * names (toColumns makes them so), so the event is made from what is written.
    */
   private async insertWithStage(
     manager: EntityManager,
@@ -400,6 +397,12 @@ export class OrganizationService implements OnModuleInit {
     const given = Object.entries(columns).filter(([, value]) => value !== undefined);
     const names = given.map(([property]) => `"${metadata.findColumnWithPropertyName(property)!.databaseName}"`);
     const returned = metadata.columns.map(({ databaseName }) => `o."${databaseName}" AS "o_${databaseName}"`);
+    const event = this.audit.insertFrom('o', names.length + 3, {
+      actorId,
+      entityType: 'organization',
+      action: 'create',
+      changes: auditChanges(null, columns, AUDITED_FIELDS),
+    });
     const [row] = await manager.query<OrganizationRow[]>(
       `WITH o AS (
          INSERT INTO organizations (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
@@ -407,9 +410,9 @@ export class OrganizationService implements OnModuleInit {
        ), stage AS (
          INSERT INTO organization_stage_changes (organization_id, from_stage, to_stage, reason, changed_by_id)
          SELECT o.id, NULL, o.stage, $${names.length + 1}, $${names.length + 2} FROM o
-       )
+       ), event AS (${event.sql})
        SELECT ${returned.join(', ')} FROM o`,
-      [...given.map(([, value]) => value), reason, actorId],
+      [...given.map(([, value]) => value), reason, actorId, ...event.values],
     );
     return Object.assign(new Organization(), organizationFromRow(row));
   }
@@ -603,7 +606,14 @@ export class OrganizationService implements OnModuleInit {
       if (fit.complementaryResources !== undefined) columns.fitComplementaryResources = fit.complementaryResources;
       if (fit.notes !== undefined) columns.fitNotes = fit.notes;
     }
-    if (!current && columns.stage === undefined) columns.stage = OrganizationStage.Prospect;
+    if (!current) {
+      // A new organization's audit event is made from these (insertWithStage): what the table
+      // would default is written here, so the event names exactly what is stored.
+      columns.stage ??= OrganizationStage.Prospect;
+      for (const key of ['audienceIds', 'capabilityIds', 'seeksCapabilityIds', 'tags'] as const) columns[key] ??= [];
+      for (const key of ['fitAudienceReach', 'fitMissionOverlap', 'fitComplementaryResources'] as const)
+        columns[key] ??= 0;
+    }
     return columns;
   }
 

@@ -83,7 +83,7 @@ describe('Organizations (e2e)', () => {
       ]);
     });
 
-    it('writes the organization with its first stage in one statement and its audit event in the same transaction', async () => {
+    it('writes the organization, its first stage and its audit event in one statement', async () => {
       const organizations = t.app.get(OrganizationService);
       const { result: org, sent } = await statementsOf(
         () =>
@@ -91,10 +91,9 @@ describe('Organizations (e2e)', () => {
         Infinity,
       );
       expect(sent).toEqual([
-        'START TRANSACTION',
-        expect.stringMatching(/^WITH o AS \( INSERT INTO organizations .* INSERT INTO organization_stage_changes /),
-        expect.stringMatching(/^INSERT INTO audit_events /),
-        'COMMIT',
+        expect.stringMatching(
+          /^WITH o AS \( INSERT INTO organizations .* INSERT INTO organization_stage_changes .*\(INSERT INTO audit_events /,
+        ),
       ]);
       expect(org).toEqual(await organizations.get(org.id));
       expect(await t.dataSource.getRepository(StageChange).findBy({ organizationId: org.id })).toEqual([
