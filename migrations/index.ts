@@ -17,6 +17,7 @@ import { MatchingVersion1796650200000 } from './1796650200000-MatchingVersion';
 import { Languages1796650300000 } from './1796650300000-Languages';
 import { Goals1796650500000 } from './1796650500000-Goals';
 import { DirectoryStatistics1796650600000 } from './1796650600000-DirectoryStatistics';
+import { HealthScoresByScore1796650710000 } from './1796650710000-HealthScoresByScore';
 
 export const MIGRATIONS: Function[] = [
   Init1795716090175,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   Languages1796650300000,
   Goals1796650500000,
   DirectoryStatistics1796650600000,
+  HealthScoresByScore1796650710000,
 ];

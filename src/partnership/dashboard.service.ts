@@ -10,14 +10,14 @@ import { MatchingService } from '../matching/matching.service';
 import type { MatchResponseDto } from '../matching/dto/match.dto';
 import { OrganizationStage, STAGES } from '../organization/organization-stage';
 import {
+  AudienceCoverageRow,
   audienceCoverageRows,
+  DashboardAsk,
+  DashboardRow,
+  dashboardRow,
   organizationStageRows,
-  overdueTaskRows,
-  portfolioCount,
-  portfolioCountRows,
+  PortfolioCountRow,
   PortfolioFilter,
-  portfolioPageRows,
-  upcomingSessionRows,
 } from '../read-side/dashboard.query';
 import { HealthScoreStore } from './health-score-store.service';
 import { HEALTH_BANDS, HealthBand } from './health-settings';
@@ -38,6 +38,23 @@ export function worstFirst(
     a.name.localeCompare(b.name) ||
     (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0)
   );
+}
+
+/**
+ * How many organizations of the portfolio (not ended, scored or unscored) match a filter of bands
+ * and stages, from the counts by stage and stored band; one not in health_scores yet (band null)
+ * is in no page. An owner in the filter needs a count of its own.
+ */
+export function portfolioTotal(counts: PortfolioCountRow[], filter: Pick<PortfolioFilter, 'bands' | 'stages'>): number {
+  return counts
+    .filter(
+      (row) =>
+        (row.stage as OrganizationStage) !== OrganizationStage.Ended &&
+        row.band !== null &&
+        (filter.bands === null || filter.bands.includes(row.band)) &&
+        (filter.stages === null || filter.stages.includes(row.stage)),
+    )
+    .reduce((sum, row) => sum + row.count, 0);
 }
 
 /** How far ahead the dashboard looks for sessions, and how many of each list it returns. */
@@ -95,6 +112,13 @@ export interface HealthDashboard {
   goals: GoalResponseDto[];
 }
 
+const toAudienceCoverage = (row: AudienceCoverageRow): AudienceCoverage => ({
+  audienceId: row.id,
+  name: row.name,
+  priority: row.priority,
+  activePartners: row.active_partners,
+});
+
 /**
  * The manager's health dashboard in one screen of JSON.
  *
@@ -135,45 +159,41 @@ export class DashboardService {
 
   /**
    * One page of the portfolio (filtered) with the whole portfolio's counts and the rest of the
-   * dashboard. The stored scores are brought up to date first (HealthScoreStore.refresh: only the
-   * organizations whose facts changed or whose time ran out), then paged, filtered and counted in
-   * SQL; the page's rows bring their own recent snapshots for the trends.
+   * dashboard, read from the stored scores in one statement (dashboardRow); when it finds a stored
+   * score stale, the store refreshes them (HealthScoreStore.refresh: only the organizations whose
+   * facts changed or whose time ran out) and the statement runs again, so what is shown equals the
+   * from-scratch score at the time it is read. The page's rows bring their own recent snapshots
+   * for the trends.
    */
   async health(query: HealthDashboardQuery = { limit: 50, offset: 0 }): Promise<HealthDashboard> {
     const now = this.clock.now();
-    const { upcomingDays, listLimit } = DASHBOARD_RULES;
-    const filter: PortfolioFilter = {
-      bands: query.band && query.band.length > 0 ? query.band : null,
-      stages: query.stage && query.stage.length > 0 ? query.stage : null,
-      ownerId: query.ownerId ?? null,
+    const ask: DashboardAsk = {
+      filter: {
+        bands: query.band && query.band.length > 0 ? query.band : null,
+        stages: query.stage && query.stage.length > 0 ? query.stage : null,
+        ownerId: query.ownerId ?? null,
+      },
+      limit: query.limit,
+      offset: query.offset,
+      now,
+      snapshotDays: RECENT_SNAPSHOT_DAYS,
+      upcomingDays: DASHBOARD_RULES.upcomingDays,
+      listLimit: DASHBOARD_RULES.listLimit,
     };
-    // The stored scores first, then the page (with its snapshots) and the counts read from them.
-    const page = { limit: query.limit, offset: query.offset, now, snapshotDays: RECENT_SNAPSHOT_DAYS };
-    const portfolio = this.store
-      .refresh(now)
-      .then(() => Promise.all([portfolioPageRows(this.dataSource, filter, page), portfolioCountRows(this.dataSource)]));
-    const [[pageRows, countRows], audienceCoverage, introductions, sessions, tasks, goals] = await Promise.all([
-      portfolio,
-      this.audienceCoverage(),
+    const [{ page, counts, owned, coverage, upcoming, overdue }, introductions, goals] = await Promise.all([
+      this.ownRow(ask),
       this.matching.strongest(DASHBOARD_RULES.introductions),
-      upcomingSessionRows(this.dataSource, now, upcomingDays, listLimit),
-      overdueTaskRows(this.dataSource, now, listLimit),
       this.goals.current(),
     ]);
-    // A page past the end carries no count.
-    const total =
-      pageRows.length > 0 || query.offset === 0
-        ? (pageRows[0]?.total ?? 0)
-        : await portfolioCount(this.dataSource, filter);
 
     const byBand = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
     const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<OrganizationStage, number>;
-    for (const row of countRows) {
+    for (const row of counts) {
       const stage = row.stage as OrganizationStage;
       byStage[stage] += row.count;
       if (stage !== OrganizationStage.Ended && row.band !== null) byBand[row.band as HealthBand] += row.count;
     }
-    const data: PortfolioEntry[] = pageRows.map((row) => {
+    const data: PortfolioEntry[] = page.map((row) => {
       const trend = healthTrend(row.snapshots.map(([at, score]) => ({ at: new Date(at), score })));
       return {
         organizationId: row.id,
@@ -189,24 +209,24 @@ export class DashboardService {
 
     return {
       data,
-      total,
+      total: owned ?? portfolioTotal(counts, ask.filter),
       summary: { byBand, byStage },
-      audienceCoverage,
+      audienceCoverage: coverage.map(toAudienceCoverage),
       upcomingSessions: {
-        total: sessions[0]?.total ?? 0,
-        data: sessions.map((s) => ({
+        total: upcoming[0]?.total ?? 0,
+        data: upcoming.map((s) => ({
           id: s.id,
           programId: s.program_id,
           programName: s.program_name,
-          startsAt: s.starts_at.toISOString(),
+          startsAt: new Date(s.starts_at).toISOString(),
         })),
       },
       overdueTasks: {
-        total: tasks[0]?.total ?? 0,
-        data: tasks.map((t) => ({
+        total: overdue[0]?.total ?? 0,
+        data: overdue.map((t) => ({
           id: t.id,
           title: t.title,
-          dueAt: t.due_at.toISOString(),
+          dueAt: new Date(t.due_at).toISOString(),
           assigneeId: t.assignee_id,
           organizationId: t.organization_id,
         })),
@@ -214,6 +234,14 @@ export class DashboardService {
       introductions: { total: introductions.meta.total, data: introductions.data.map(toMatchResponse) },
       goals: goals.map(toGoalResponse),
     };
+  }
+
+  /** The dashboard's own reads (see health), with the stored scores refreshed first when any is stale. */
+  private async ownRow(ask: DashboardAsk): Promise<DashboardRow> {
+    const row = await dashboardRow(this.dataSource, ask);
+    if (!row.stale) return row;
+    await this.store.refresh(ask.now);
+    return dashboardRow(this.dataSource, ask);
   }
 
   /**
@@ -264,15 +292,9 @@ export class DashboardService {
   /**
    * Every audience with the number of organizations at stage `active` that serve it, priority
    * first (1 high), then fewest active partners, then name: an uncovered priority-1 audience
-   * is the first row. One statement. Also used by the weekly digest.
+   * is the first row. One statement. The weekly digest's (a dashboard look reads it within dashboardRow).
    */
   async audienceCoverage(): Promise<AudienceCoverage[]> {
-    const audiences = await audienceCoverageRows(this.dataSource);
-    return audiences.map((a) => ({
-      audienceId: a.id,
-      name: a.name,
-      priority: a.priority,
-      activePartners: a.active_partners,
-    }));
+    return (await audienceCoverageRows(this.dataSource)).map(toAudienceCoverage);
   }
 }

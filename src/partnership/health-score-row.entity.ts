@@ -8,6 +8,8 @@ import { Organization } from '../organization/organization.entity';
  */
 @Entity('health_scores')
 @Check('ck_health_scores_score', 'score BETWEEN 0 AND 100')
+// The dashboard's page walks the scores in this order (worst first) instead of sorting them all.
+@Index('ix_health_scores_score', ['score', 'organizationId'])
 export class HealthScoreRow {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_health_scores' })
   organizationId: string;

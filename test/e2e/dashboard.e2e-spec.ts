@@ -291,9 +291,10 @@ describe(`${DashboardService.name} (e2e)`, () => {
         await post('/visits', { organizationId: id, purpose: 'relationship', visitedAt: daysAgo(i + 1).toISOString() });
         added.push(id);
       }
-      // The twelve new ones are scored in one go: a sequence number, the facts (5) and one upsert, one
-      // delete; and the directory changed, so the ranking thread is handed it again (1).
-      expect(await statements()).toBe(settled + 8 + 1);
+      // The look finds stored scores stale, so the twelve new ones are scored in one go — the change
+      // log, a sequence number, the facts (5), one upsert, one delete — and the look reads again (10);
+      // and the directory changed, so the ranking thread is handed it again (1).
+      expect(await statements()).toBe(settled + 10 + 1);
       // Then nothing is left to do, whatever the size of the portfolio.
       expect(await statements()).toBe(settled);
     } finally {
@@ -333,8 +334,10 @@ describe(`${DashboardService.name} (e2e)`, () => {
       .set(manager.auth)
       .send({ ownerId: manager.user.id, version })
       .expect(200);
-    expect(ids(await page(`ownerId=${manager.user.id}`))).toEqual([birch]);
-    expect(ids(await page(`ownerId=${staff.user.id}`))).toEqual([]);
+    const mine = await page(`ownerId=${manager.user.id}`);
+    expect({ ids: ids(mine), total: mine.total }).toEqual({ ids: [birch], total: 1 });
+    const theirs = await page(`ownerId=${staff.user.id}&limit=1&offset=3`);
+    expect({ ids: ids(theirs), total: theirs.total }).toEqual({ ids: [], total: 0 });
 
     for (const bad of [
       'limit=0',

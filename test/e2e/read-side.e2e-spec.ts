@@ -10,10 +10,11 @@ import { checkInCandidateRows } from '../../src/read-side/check-in-round.query';
 import { closureSessionRows } from '../../src/read-side/closure-sessions.query';
 import {
   audienceCoverageRows,
+  DashboardAsk,
+  dashboardRow,
   organizationStageRows,
-  overdueTaskRows,
-  upcomingSessionRows,
 } from '../../src/read-side/dashboard.query';
+import { HealthScoreStore } from '../../src/partnership/health-score-store.service';
 import {
   attendanceFactRows,
   feedbackFactRows,
@@ -148,23 +149,50 @@ describe('read side (e2e)', () => {
     ]);
   });
 
-  it('dashboard: organizations, audience coverage, upcoming sessions, overdue tasks', async () => {
-    const [organizations, coverage, sessions, tasks] = await readOnly((db) =>
-      Promise.all([
-        organizationStageRows(db),
-        audienceCoverageRows(db),
-        upcomingSessionRows(db, now, 14, 20),
-        overdueTaskRows(db, now, 20),
-      ]),
+  it('dashboard: organizations with their stored health, audience coverage, and a look in one statement', async () => {
+    const ask: DashboardAsk = {
+      filter: { bands: null, stages: null, ownerId: null },
+      limit: 50,
+      offset: 0,
+      now,
+      snapshotDays: 35,
+      upcomingDays: 14,
+      listLimit: 20,
+    };
+    const [organizations, coverage, before] = await readOnly((db) =>
+      Promise.all([organizationStageRows(db), audienceCoverageRows(db), dashboardRow(db, ask)]),
     );
-    expect(organizations.find((row) => row.id === seed.ended)?.stage).toBe('ended');
+    expect(organizations.find((row) => row.id === seed.ended)).toMatchObject({ stage: 'ended', band: null });
     expect(coverage).toEqual([expect.objectContaining({ id: seed.audience, priority: 1, active_partners: 1 })]);
-    // The session on the closure day is left out.
-    expect(sessions.map((row) => row.id)).toEqual([seed.upcoming]);
-    expect(sessions[0]).toMatchObject({ program_id: seed.program, total: 1 });
-    expect(tasks).toEqual([
+    expect(before.coverage).toEqual(coverage);
+    // The writes above are in the store's change log, and nothing is scored yet.
+    expect(before).toMatchObject({ stale: true, page: [] });
+    // The session on the closure day is left out; times as epoch milliseconds.
+    expect(before.upcoming).toEqual([
+      {
+        id: seed.upcoming,
+        program_id: seed.program,
+        program_name: expect.any(String),
+        starts_at: ahead(2).getTime(),
+        total: 1,
+      },
+    ]);
+    expect(before.overdue).toEqual([
       expect.objectContaining({ id: seed.task, title: 'Call back', organization_id: seed.alder, total: 1 }),
     ]);
+
+    await t.app.get(HealthScoreStore).refresh(now);
+    const after = await readOnly((db) => dashboardRow(db, ask));
+    expect(after).toMatchObject({ stale: false, owned: null });
+    // The two not ended, each with its (empty) snapshots, all three counted.
+    expect(after.page.map((row) => row.id).sort()).toEqual([seed.alder, seed.birch].sort());
+    expect(after.page[0].snapshots).toEqual([]);
+    expect(after.counts.reduce((sum, row) => sum + row.count, 0)).toBe(3);
+    expect(after.counts.find((row) => row.stage === 'ended')).toMatchObject({ count: 1 });
+    // With an owner in the filter, the matches are counted too: Alder is the seeded owner's.
+    const owner = organizations.find((row) => row.id === seed.alder)!.owner_id;
+    const mine = await readOnly((db) => dashboardRow(db, { ...ask, filter: { ...ask.filter, ownerId: owner } }));
+    expect({ ids: mine.page.map((row) => row.id), owned: mine.owned }).toEqual({ ids: [seed.alder], owned: 1 });
   });
 
   it('matching: the directory as one JSON text (organizations not ended, the vocabularies, the pairs left out) and its version', async () => {
