@@ -212,9 +212,10 @@ function firstDifference(ours: string, theirs: string): string {
 
 /** What role a statement of Tandem's plays, for the listing. */
 function role(sql: string): string {
-  if (/"auth_sessions"/.test(sql)) return 'the JWT strategy: user and session';
+  if (/\bauth_sessions\b/.test(sql)) return 'authentication: the user and the session';
   if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(sql)) return 'transaction';
   if (/^INSERT INTO "?audit_events/i.test(sql)) return 'the audit event';
+  if (/^WITH .*INSERT INTO "?audit_events/is.test(sql)) return 'the write with its audit event';
   if (/^(INSERT|UPDATE|DELETE|WITH)/i.test(sql)) return 'write';
   return 'read';
 }
