@@ -16,7 +16,7 @@ export interface LoopReport {
   longestMs: number;
   /** The most CPU time the main thread spent in one stretch, ms. */
   longestCpuMs: number;
-  /** Stretches of 20 ms or more (the first 200). */
+  /** Stretches of 10 ms or more, wall (the first 200). */
   long: LongStretch[];
   /** Share of the span the loop was busy (0..1). */
   utilization: number;
@@ -60,7 +60,7 @@ export interface ProfileSummary {
   busyMs: number;
   byOwner: Array<[string, number]>;
   byFunction: Array<[string, number]>;
-  /** The probe's long stretches, longest first, each with the functions that had most self time in it, ms. */
+  /** The probe's long stretches, the most CPU first, each with the functions that had most self time in it, ms. */
   stretches: Array<LongStretch & { top: Array<[string, number]> }>;
 }
 
@@ -113,6 +113,8 @@ export function summarizeProfile(path: string, long: LongStretch[], top = 10): P
     busyMs,
     byOwner: sorted(byOwner, top),
     byFunction: sorted(byFunction, top),
-    stretches: long.map((stretch, s) => ({ ...stretch, top: sorted(inStretch[s], 4) })).sort((a, b) => b.ms - a.ms),
+    stretches: long
+      .map((stretch, s) => ({ ...stretch, top: sorted(inStretch[s], 4) }))
+      .sort((a, b) => b.cpuMs - a.cpuMs),
   };
 }

@@ -1,18 +1,20 @@
 /**
  * Isolation benchmark: does one heavy request stall everyone else? Eight closed-loop clients read
- * organizations (`GET /api/v1/organizations/:id`, random seeded ids) alone, then while one more
- * client loads the manager's dashboard back to back, then while one loads the match suggestions
- * back to back, in alternating rounds, over the dashboard bench's data (5,000 organizations with
- * two years of history). It also watches Tandem's event loop while the dashboard and the matches
- * are asked one at a time: the longest synchronous stretch, the main thread's CPU per request and
+ * organizations (`GET /api/v1/organizations/:id`, random seeded ids) alone, with one more client
+ * like them (what any added client costs), while one more client loads the manager's dashboard
+ * back to back, and while one loads the match suggestions back to back, in alternating rounds,
+ * over the dashboard bench's data (5,000 organizations with two years of history). Before that it
+ * watches Tandem's event loop while requests are asked one at a time (the dashboard, the dashboard
+ * after every stored score was invalidated, the weekly digest's preview, the matches, an
+ * organization): each request's longest synchronous stretch, the main thread's CPU per request,
  * the garbage collector's pauses. See bench/README.md for how to run and read it. Run with
  * `npm run bench:isolation`; never part of `npm test`.
  *
  * Targets (issue 20): one client hammering the dashboard or the matches costs the others at most
  * 20 % of their throughput (≥ 0.8× of alone); nothing in a request path runs more than about
- * 20 ms of synchronous CPU (checked for the dashboard).
+ * 20 ms of synchronous CPU (checked for the dashboard, as it is and when it rescores everything).
  *
- * Settings: BENCH_ROUNDS (3), BENCH_SECONDS (6 per condition and round), BENCH_CPU_PROFILE=1
+ * Settings: BENCH_ROUNDS (4), BENCH_SECONDS (6 per condition and round), BENCH_CPU_PROFILE=1
  * (profiles the dashboard and the matches asked one at a time, and names what ran in the long
  * stretches; it slows Tandem, so leave it off for the figures).
  *
@@ -23,6 +25,7 @@ import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
+import type { Client } from 'pg';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +54,7 @@ import {
   timed,
 } from '../directory/harness';
 import { fetchOnce, percentile, Target } from '../directory/load';
+import { backendCpu, backendCpuDelta, machineBusyMs, processCpuMs } from '../directory/cpu';
 import type { Child } from '../directory/processes';
 import { parseSqlReport, SQL_REPORT_PREFIX } from '../directory/sql-report';
 import { ORGANIZATIONS, seed } from '../dashboard/seed';
@@ -64,7 +68,7 @@ const MAX_STRETCH_MS = 20;
 const POOL_SIZE = 10;
 /** The other users: closed-loop clients reading organizations. */
 const CLIENTS = 8;
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4) || 4);
 const ROUND_MS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 6) || 6) * 1000;
 /** How long the hammering client runs before the others are measured (its first answers settle). */
 const HAMMER_LEAD_MS = 500;
@@ -100,14 +104,11 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** CPU time of the process's main thread (the event loop), ms, from /proc; undefined without it. */
+/** CPU time of the process's main thread (the event loop), ms, from /proc (schedstat, in ns); undefined without it. */
 function mainThreadCpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
   } catch {
     return undefined;
   }
@@ -156,8 +157,12 @@ async function closedLoop(
   return timing;
 }
 
-type Condition = 'alone' | 'dashboard' | 'matches';
-const CONDITIONS: readonly Condition[] = ['alone', 'dashboard', 'matches'];
+/**
+ * Alone; with one more client like the others (what any added client costs them, for
+ * comparison); with one client loading the dashboard; with one loading the matches.
+ */
+type Condition = 'alone' | 'another' | 'dashboard' | 'matches';
+const CONDITIONS: readonly Condition[] = ['alone', 'another', 'dashboard', 'matches'];
 
 interface RoundResult {
   others: Timing;
@@ -166,6 +171,8 @@ interface RoundResult {
   hammer?: Timing;
   /** Tandem's main thread busy (0..1 of a CPU) during the window. */
   mainThread?: number;
+  /** CPUs other processes on the machine kept busy meanwhile, on average. */
+  otherCpus?: number;
 }
 
 /** One round of one condition: the hammer (if any) starts first, then the others are measured for ROUND_MS. */
@@ -173,23 +180,26 @@ async function round(
   condition: Condition,
   targets: { organization: () => Target; dashboard: Target; matches: Target },
   tandem: Child,
+  database: { db: Client; name: string },
 ): Promise<RoundResult> {
   let hammering = true;
-  const hammerTarget = condition === 'alone' ? undefined : targets[condition];
-  const hammer = hammerTarget
-    ? closedLoop(
-        () => hammerTarget,
-        1,
-        () => !hammering,
-        tandem,
-      )
-    : undefined;
+  const hammerTarget = {
+    alone: undefined,
+    another: targets.organization,
+    dashboard: () => targets.dashboard,
+    matches: () => targets.matches,
+  }[condition];
+  const hammer = hammerTarget ? closedLoop(hammerTarget, 1, () => !hammering, tandem) : undefined;
   if (hammer) await new Promise((resolve) => setTimeout(resolve, HAMMER_LEAD_MS));
   const cpu0 = mainThreadCpuMs(tandem.process.pid);
+  const ours0 = await ourCpuMs(tandem, database);
+  const machine0 = machineBusyMs();
   const t0 = performance.now();
   const deadline = t0 + ROUND_MS;
   const others = await closedLoop(targets.organization, CLIENTS, () => performance.now() >= deadline, tandem);
   const t1 = performance.now();
+  const machine1 = machineBusyMs();
+  const ours1 = await ourCpuMs(tandem, database);
   const cpu1 = mainThreadCpuMs(tandem.process.pid);
   hammering = false;
   const hammered = await hammer;
@@ -204,7 +214,20 @@ async function round(
     seconds: (t1 - t0) / 1000,
     hammer: hammered && within(hammered),
     mainThread: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / (t1 - t0),
+    otherCpus:
+      machine0 === undefined || machine1 === undefined || ours0 === undefined || ours1 === undefined
+        ? undefined
+        : Math.max(0, machine1 - machine0 - (ours1 - ours0)) / (t1 - t0),
   };
+}
+
+/** CPU time of everything the bench runs: Tandem's process, the bench database's backends, the bench itself (ms). */
+async function ourCpuMs(tandem: Child, database: { db: Client; name: string }): Promise<number | undefined> {
+  const tandemCpu = processCpuMs(tandem.process.pid);
+  const backends = await backendCpu(database.db, database.name);
+  const bench = process.cpuUsage();
+  if (tandemCpu === undefined || backends.size === 0) return undefined;
+  return tandemCpu + [...backends.values()].reduce((sum, ms) => sum + ms, 0) + (bench.user + bench.system) / 1000;
 }
 
 interface ConditionResult {
@@ -215,6 +238,9 @@ interface ConditionResult {
   hammerRate?: number;
   hammerP50?: number;
   mainThread?: number;
+  /** The others' throughput in each round, req/s (how much the machine moved it). */
+  perRound: number[];
+  otherCpus?: number;
 }
 
 function summarize(rounds: RoundResult[]): ConditionResult {
@@ -229,11 +255,16 @@ function summarize(rounds: RoundResult[]): ConditionResult {
     requests: latencies.length,
     hammerRate: rounds[0].hammer ? hammer.length / secs : undefined,
     hammerP50: rounds[0].hammer ? percentile(hammer, 50) : undefined,
-    mainThread: busy.some((b) => b === undefined)
-      ? undefined
-      : busy.reduce<number>((sum, b) => sum + (b as number), 0) / busy.length,
+    mainThread: mean(busy),
+    perRound: rounds.map((r) => r.others.latenciesMs.length / r.seconds),
+    otherCpus: mean(rounds.map((r) => r.otherCpus)),
   };
 }
+
+const mean = (values: Array<number | undefined>): number | undefined =>
+  values.some((v) => v === undefined)
+    ? undefined
+    : values.reduce<number>((sum, v) => sum + (v as number), 0) / values.length;
 
 /** What the probes saw over one span: the event loop (loop-probe) and the statements sent (the SQL counter). */
 interface Span {
@@ -248,6 +279,8 @@ interface Solo {
   stretches: { wallMs: number[]; cpuMs: number[] };
   /** Main-thread CPU per request, ms. */
   cpuPerRequest?: number;
+  /** The bench database's PostgreSQL backends' CPU per request, ms (in 10 ms ticks of /proc). */
+  databaseCpuPerRequest?: number;
   medianMs: number;
 }
 
@@ -258,30 +291,42 @@ interface Solo {
  */
 async function solo(
   ask: { route: string; next: () => Target; runs: number; before?: () => Promise<unknown> },
-  tandem: Child,
-  agent: Agent,
-  spanReport: () => Promise<Span>,
+  site: Site,
 ): Promise<Solo> {
-  await spanReport(); // forget what came before
+  const { tandem, agent, database } = site;
+  await site.spanReport(); // forget what came before
   let cpu: number | undefined = 0;
+  let databaseCpu: number | undefined = 0;
   const latencies: number[] = [];
   for (let i = 0; i < ask.runs; i += 1) {
     await ask.before?.();
     const cpu0 = mainThreadCpuMs(tandem.process.pid);
+    const backends0 = await backendCpu(database.db, database.name);
     const t0 = performance.now();
     await get200(ask.next(), agent, tandem);
     latencies.push(performance.now() - t0);
     const cpu1 = mainThreadCpuMs(tandem.process.pid);
+    const backends = backendCpuDelta(backends0, await backendCpu(database.db, database.name));
     cpu = cpu === undefined || cpu0 === undefined || cpu1 === undefined ? undefined : cpu + cpu1 - cpu0;
+    databaseCpu = databaseCpu === undefined || backends === undefined ? undefined : databaseCpu + backends;
   }
-  const { loop, statements } = await spanReport();
+  const { loop, statements } = await site.spanReport();
   return {
     loop,
     statementsPerRequest: statements / ask.runs,
     stretches: loop.byRoute[ask.route] ?? { wallMs: [], cpuMs: [] },
     cpuPerRequest: cpu === undefined ? undefined : cpu / ask.runs,
+    databaseCpuPerRequest: databaseCpu === undefined ? undefined : databaseCpu / ask.runs,
     medianMs: percentile(latencies, 50),
   };
+}
+
+/** Tandem, signed in, with its probes and its database: what the one-at-a-time requests need. */
+interface Site {
+  tandem: Child;
+  agent: Agent;
+  spanReport: () => Promise<Span>;
+  database: { db: Client; name: string };
 }
 
 /** Deletes the Redis keys under `prefix` (Tandem's sign-in throttling and the like); quiet without Redis. */
@@ -314,12 +359,13 @@ const percent = (share: number | undefined) => (share === undefined ? '?' : `${M
 function printSolo(label: string, result: Solo): void {
   const { loop, stretches } = result;
   console.log(
-    `  ${label.padEnd(24)} median ${ms(result.medianMs).padStart(8)}, ${Number(result.statementsPerRequest.toFixed(1))} statements; main thread ${result.cpuPerRequest === undefined ? '?' : ms(result.cpuPerRequest)} CPU a request; ` +
+    `  ${label.padEnd(24)} median ${ms(result.medianMs).padStart(8)}, ${Number(result.statementsPerRequest.toFixed(1))} statements; CPU a request: ` +
+      `main thread ${result.cpuPerRequest === undefined ? '?' : ms(result.cpuPerRequest)}, PostgreSQL ${result.databaseCpuPerRequest === undefined ? '?' : ms(result.databaseCpuPerRequest)}; ` +
       `longest stretch a request: CPU median ${ms(percentile(stretches.cpuMs, 50))}, worst ${ms(Math.max(...stretches.cpuMs))} ` +
       `(wall ${ms(percentile(stretches.wallMs, 50))}, ${ms(Math.max(...stretches.wallMs))})`,
   );
   console.log(
-    `  ${''.padEnd(24)} loop busy ${percent(loop.utilization)}, ${loop.long.length} stretches of ${MAX_STRETCH_MS} ms or more; ` +
+    `  ${''.padEnd(24)} loop busy ${percent(loop.utilization)}, ${loop.long.filter((s) => s.ms >= MAX_STRETCH_MS).length} stretches of ${MAX_STRETCH_MS} ms or more; ` +
       `GC ${loop.gc.count} pauses, ${ms(loop.gc.totalMs)} in all, longest ${ms(loop.gc.maxMs)}`,
   );
   if (!loop.profile) return;
@@ -332,14 +378,12 @@ function printSolo(label: string, result: Solo): void {
       .join(', ')}`,
   );
   for (const [name, t] of profile.byFunction.slice(0, 8)) console.log(`        ${ms(t).padStart(9)}  ${name}`);
-  console.log(
-    `      what ran in the longest stretches (of ${profile.stretches.length} of ${MAX_STRETCH_MS} ms or more):`,
-  );
+  console.log(`      what ran in the stretches with the most CPU (of ${profile.stretches.length} of 10 ms or more):`);
   for (const stretch of profile.stretches.slice(0, 5)) {
     console.log(
       `        ${ms(stretch.ms).padStart(9)} (CPU ${ms(stretch.cpuMs)}): ${
         stretch.top.length === 0
-          ? '(the profiler writing its profile)'
+          ? '(the profiler itself)'
           : stretch.top.map(([name, t]) => `${name} ${t.toFixed(1)}`).join('; ')
       }`,
     );
@@ -424,25 +468,16 @@ async function main(): Promise<number> {
       const loop = parseLoopReport(await tandem.nextLine(LOOP_REPORT_PREFIX, 10_000));
       return { loop, statements: statements.reduce((sum, s) => sum + s.calls, 0) };
     };
+    const site: Site = { tandem, agent, spanReport, database: { db, name: dbName } };
     // The dashboard's introductions are kept for up to a minute: one look just before, so the
     // measured ones are the dashboard's own work (the ranking shows under GET /matches).
     await get200(targets.dashboard, agent, tandem);
     // Organizations first: their garbage, and the first look's, is collected before the dashboard is watched.
     const soloOrganization = await timed(`GET /organizations/:id × ${LOOP_RUNS.organization}`, () =>
-      solo(
-        { route: ROUTES.organization, next: targets.organization, runs: LOOP_RUNS.organization },
-        tandem,
-        agent,
-        spanReport,
-      ),
+      solo({ route: ROUTES.organization, next: targets.organization, runs: LOOP_RUNS.organization }, site),
     );
     const soloDashboard = await timed(`GET /dashboard/health × ${LOOP_RUNS.dashboard}`, () =>
-      solo(
-        { route: ROUTES.dashboard, next: () => targets.dashboard, runs: LOOP_RUNS.dashboard },
-        tandem,
-        agent,
-        spanReport,
-      ),
+      solo({ route: ROUTES.dashboard, next: () => targets.dashboard, runs: LOOP_RUNS.dashboard }, site),
     );
     // What a change to the health settings does (its trigger queues every organization): the next look rescores them all.
     const rescoring = await timed(
@@ -455,20 +490,18 @@ async function main(): Promise<number> {
             runs: LOOP_RUNS.rescoring,
             before: () => db.query('INSERT INTO health_changes (organization_id) SELECT id FROM organizations'),
           },
-          tandem,
-          agent,
-          spanReport,
+          site,
         ),
     );
     const soloDigest = await timed(`GET /dashboard/health/digest × ${LOOP_RUNS.digest}`, () =>
-      solo({ route: ROUTES.digest, next: () => targets.digest, runs: LOOP_RUNS.digest }, tandem, agent, spanReport),
+      solo({ route: ROUTES.digest, next: () => targets.digest, runs: LOOP_RUNS.digest }, site),
     );
     const soloMatches = await timed(`GET /matches × ${LOOP_RUNS.matches}`, () =>
-      solo({ route: ROUTES.matches, next: () => targets.matches, runs: LOOP_RUNS.matches }, tandem, agent, spanReport),
+      solo({ route: ROUTES.matches, next: () => targets.matches, runs: LOOP_RUNS.matches }, site),
     );
 
     header(
-      `${CLIENTS} clients on GET /organizations/:id: alone, with one client on the dashboard, with one on the matches (${ROUNDS} rounds of ${ROUND_MS / 1000} s each, alternating)`,
+      `${CLIENTS} clients on GET /organizations/:id: alone, with one more like them, with one on the dashboard, with one on the matches (${ROUNDS} rounds of ${ROUND_MS / 1000} s each, alternating)`,
     );
     const byCondition = new Map<Condition, RoundResult[]>(CONDITIONS.map((c) => [c, []]));
     await timed('warm-up, alone (2 s)', () => {
@@ -479,32 +512,56 @@ async function main(): Promise<number> {
       // Each round starts with another condition, so a drift of the machine hits all three alike.
       const order = CONDITIONS.map((_, i) => CONDITIONS[(i + r) % CONDITIONS.length]);
       for (const condition of order) {
-        const result = await timed(`round ${r + 1}: ${condition}`, () => round(condition, targets, tandem));
+        const result = await timed(`round ${r + 1}: ${condition}`, () =>
+          round(condition, targets, tandem, { db, name: dbName }),
+        );
         byCondition.get(condition)!.push(result);
       }
     }
 
     header('results');
     const alone = summarize(byCondition.get('alone')!);
+    const withAnother = summarize(byCondition.get('another')!);
     const withDashboard = summarize(byCondition.get('dashboard')!);
     const withMatches = summarize(byCondition.get('matches')!);
     console.log(`\nResults — load average ${loadavg()}`);
+    const columns = (cells: string[]) =>
+      `  ${cells[0].padEnd(38)}${cells[1].padStart(7)}${cells[2].padStart(10)}${cells[3].padStart(10)}${cells[4].padStart(7)}   ` +
+      `${cells[5].padEnd(24)}${cells[6].padEnd(36)}${cells[7].padStart(11)}${cells[8].padStart(10)}`;
     console.log(
-      `  ${CLIENTS} clients on GET /organizations/:id   ${'req/s'.padStart(8)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  ${'share'.padStart(6)}   the one hammering client               Tandem's main thread`,
+      columns([
+        `${CLIENTS} clients on GET /organizations/:id`,
+        'req/s',
+        'p50',
+        'p99',
+        'share',
+        'req/s by round',
+        'the one hammering client',
+        'main thread',
+        'others',
+      ]),
     );
-    const line = (label: string, c: ConditionResult, hammer: string) =>
-      `  ${label.padEnd(38)}${int(c.throughput).padStart(8)} ${ms(c.p50).padStart(9)} ${ms(c.p99).padStart(9)}  ${times(c.throughput, alone.throughput).padStart(6)}   ${hammer.padEnd(38)} ${percent(c.mainThread)} busy`;
-    const hammerText = (c: ConditionResult, what: string) =>
-      `${what} ${(c.hammerRate ?? 0).toFixed(1)} req/s, p50 ${ms(c.hammerP50 ?? Number.NaN)}`;
-    console.log(line('alone', alone, ''));
-    console.log(line('while one client loads the dashboard', withDashboard, hammerText(withDashboard, 'dashboard')));
-    console.log(line('while one client loads the matches', withMatches, hammerText(withMatches, 'matches')));
+    const line = (label: string, c: ConditionResult, hammer = '') =>
+      columns([
+        label,
+        int(c.throughput),
+        ms(c.p50),
+        ms(c.p99),
+        times(c.throughput, alone.throughput),
+        c.perRound.map(int).join(' '),
+        hammer && `${hammer} ${(c.hammerRate ?? 0).toFixed(1)} req/s, p50 ${ms(c.hammerP50 ?? Number.NaN)}`,
+        `${percent(c.mainThread)} busy`,
+        c.otherCpus === undefined ? '?' : `${c.otherCpus.toFixed(2)} CPU`,
+      ]);
+    console.log(line('alone', alone));
+    console.log(line('with one more client like them', withAnother, 'one more'));
+    console.log(line('while one client loads the dashboard', withDashboard, 'dashboard'));
+    console.log(line('while one client loads the matches', withMatches, 'matches'));
     console.log(
-      `  (${int(alone.requests + withDashboard.requests + withMatches.requests)} requests measured, no errors)`,
+      `  (${int(alone.requests + withAnother.requests + withDashboard.requests + withMatches.requests)} requests measured, no errors; ` +
+        `others: the CPUs other processes on the machine kept busy meanwhile, of ${cpus().length})`,
     );
-    console.log(
-      `\n  The event loop, one request at a time (main thread CPU from /proc: per request in 10 ms ticks, per stretch exact):`,
-    );
+    console.log(`\n  The event loop, one request at a time (CPU: Tandem's main thread, from /proc):`);
     printSolo('GET /dashboard/health', soloDashboard);
     printSolo('… every score invalidated', rescoring);
     printSolo('GET …/health/digest', soloDigest);

@@ -6,10 +6,10 @@ import { HealthBand, HealthSettings } from './health-settings';
 
 /**
  * How long scoring may run before it lets the event loop serve others. Issue 20 allows no request
- * more than about 20 ms of synchronous work at a time; a slice stops well short of that, since
- * a garbage collection can land at its end.
+ * more than about 20 ms of synchronous work at a time; a slice stops well short of that, since a
+ * garbage collection of the scores' litter (8–10 ms on a busy 2-CPU machine) can land in it.
  */
-export const SCORING_SLICE_MS = 8;
+export const SCORING_SLICE_MS = 5;
 
 /** What HealthScoreStore keeps of one organization's score. */
 export interface StoredHealth {
