@@ -23,7 +23,7 @@
 import 'reflect-metadata';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { Client } from 'pg';
 import { cpus, tmpdir } from 'node:os';
@@ -430,14 +430,13 @@ async function main(): Promise<number> {
     const ids = (await db.query<{ id: string }>('SELECT id FROM organizations ORDER BY id')).rows.map((r) => r.id);
 
     header('start Tandem (node dist/src/main.js, TANDEM_PROCESS=api) with the event-loop probe');
-    const profileDir = mkdtempSync(join(tmpdir(), 'tandem-bench-profile-'));
-    if (!PROFILE) rmSync(profileDir, { recursive: true, force: true });
-    else console.log(`      CPU profiles in ${profileDir} (kept)`);
+    const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'tandem-bench-profile-')) : undefined;
+    if (profileDir) console.log(`      CPU profiles in ${profileDir} (kept)`);
     const { child: tandem, url: tandemUrl } = await startTandem(settings, cleanup, {
       poolSize: POOL_SIZE,
       env: {
         NODE_OPTIONS: `--require "${SQL_COUNTER}" --require "${LOOP_PROBE}"`,
-        ...(PROFILE && { BENCH_CPU_PROFILE: '1', BENCH_PROFILE_DIR: profileDir }),
+        ...(profileDir && { BENCH_CPU_PROFILE: '1', BENCH_PROFILE_DIR: profileDir }),
       },
     });
     const token = await signIn(tandemUrl, tandem, email, password);
