@@ -69,7 +69,8 @@ export class DigestService {
 
   /**
    * What the digest for the week of `now` says, computed now and not stored. Set-based: the
-   * portfolio (8 statements), the coverage (1), last week's bands (1) and the introductions (4),
+   * portfolio (3 statements when no stored score is stale), the coverage (1), last week's bands
+   * (1) and the introductions (the matching version, then a page from the ranking thread),
    * whatever the number of organizations; plus the current goals measured now and a week ago
    * (GoalService: a report measurement per distinct period and scope).
    */
