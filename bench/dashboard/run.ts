@@ -156,7 +156,7 @@ interface DashboardBody {
 
 /** What a statement is for, from its text (for the report only). */
 function roleOf(sql: string): string {
-  if (/"auth_sessions"/.test(sql)) return 'JWT strategy: user and session';
+  if (/\bauth_sessions\b/.test(sql)) return 'JWT strategy: user and session';
   if (/FROM organizations org JOIN o/.test(sql)) return 'facts: organizations, last visit and note, overdue';
   if (/SELECT pp\.organization_id, p\.rrule/.test(sql)) return 'facts: running programs (cadence)';
   if (/array_agg\(attendance/.test(sql)) return 'facts: latest attendance';
@@ -278,7 +278,7 @@ async function main(): Promise<number> {
     );
     const dashboard = JSON.parse(body) as DashboardBody;
     const totalCalls = statements.reduce((sum, s) => sum + s.calls, 0);
-    const own = statements.filter((s) => !/"auth_sessions"/.test(s.sql));
+    const own = statements.filter((s) => !/\bauth_sessions\b/.test(s.sql));
     const ownCalls = own.reduce((sum, s) => sum + s.calls, 0);
     for (const s of statements) console.log(`      ${s.calls} × ${roleOf(s.sql).padEnd(52)} ${shortSql(s.sql, 90)}`);
     console.log(
@@ -415,7 +415,7 @@ async function main(): Promise<number> {
             const seen = await report();
             const calls = seen.reduce((sum, s) => sum + s.calls, 0) / runs.length;
             // The same statements directly, in the service's order (each waits for the one before).
-            const matchSql = seen.filter((s) => !/"auth_sessions"/.test(s.sql));
+            const matchSql = seen.filter((s) => !/\bauth_sessions\b/.test(s.sql));
             const sqlRuns: number[] = [];
             for (let i = 0; i < Math.min(3, runs.length); i += 1) {
               const t0 = performance.now();

@@ -153,7 +153,7 @@ interface ReportBody {
 
 /** What a statement is for, from its text (for the report only). */
 function roleOf(sql: string): string {
-  if (/"auth_sessions"/.test(sql)) return 'JWT strategy: session';
+  if (/\bauth_sessions\b/.test(sql)) return 'JWT strategy: user and session';
   if (/FROM "users" "User"/.test(sql)) return 'JWT strategy: user';
   if (/"settings"/i.test(sql)) return 'library settings';
   if (/facts AS MATERIALIZED/.test(sql)) return 'the report (outreachMeasureRows)';
